@@ -1,0 +1,96 @@
+using System.Collections.Immutable;
+using Batuta.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Batuta.Analyzers.Rules.Numerics;
+
+/// <summary>
+/// BATQ009: <c>==</c> / <c>!=</c> on float or double. Rounding makes two computations of the same value
+/// differ in the last bits, so exact comparison is a latent bug. Exact comparisons that are meaningful are
+/// allowed: against 0 (configurable) and infinities, and inside equality members, whose contract is exactness.
+/// Comparing with NaN is always reported: <c>x == double.NaN</c> is always false.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FloatEqualityAnalyzer : DiagnosticAnalyzer
+{
+    public const string AllowZeroOption = "allow_zero";
+    public const string TypeProperty = "Type";
+
+    internal static readonly DiagnosticDescriptor Descriptor = Rule.Create(
+        RuleIdentifiers.FloatEquality,
+        "Floating-point equality comparison",
+        "'{0}' compares {1} values exactly: compare the difference with a tolerance",
+        RuleCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        "Floating-point arithmetic rounds, so values that are equal on paper differ in their last bits. Compare |a - b| with a named tolerance (or use double.IsNaN for NaN).");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSyntaxNodeAction(Analyze, SyntaxKind.EqualsExpression, SyntaxKind.NotEqualsExpression);
+    }
+
+    private static void Analyze(SyntaxNodeAnalysisContext context)
+    {
+        var binary = (BinaryExpressionSyntax)context.Node;
+        // Cheap syntactic exits before binding anything.
+        if (binary.Left.IsKind(SyntaxKind.NullLiteralExpression) || binary.Right.IsKind(SyntaxKind.NullLiteralExpression)) return;
+        if (IsInEqualityMember(binary)) return;
+
+        var model = context.SemanticModel;
+        if (model.GetSymbolInfo(binary, context.CancellationToken).Symbol is not IMethodSymbol { MethodKind: MethodKind.BuiltinOperator } op
+            || op.Parameters.Length != 2)
+            return;
+        var special = op.Parameters[0].Type.SpecialType;
+        if (special is not (SpecialType.System_Double or SpecialType.System_Single)) return;
+
+        var left = model.GetConstantValue(binary.Left, context.CancellationToken);
+        var right = model.GetConstantValue(binary.Right, context.CancellationToken);
+        if (left.HasValue && right.HasValue) return;
+        bool allowZero = RuleOptions.GetBool(context.Options, binary.SyntaxTree, RuleIdentifiers.FloatEquality, AllowZeroOption, defaultValue: true);
+        if (IsExactConstant(left, allowZero) || IsExactConstant(right, allowZero)) return;
+
+        string typeName = special == SpecialType.System_Single ? "float" : "double";
+        var properties = ImmutableDictionary<string, string?>.Empty.Add(TypeProperty, typeName);
+        context.ReportDiagnostic(Diagnostic.Create(Descriptor, binary.GetLocation(), properties, binary.ToString(), typeName));
+    }
+
+    /// <summary>Zero and the infinities are represented exactly and compare exactly; NaN never compares equal.</summary>
+    private static bool IsExactConstant(Optional<object?> constant, bool allowZero)
+    {
+        if (!constant.HasValue) return false;
+        double value = constant.Value switch
+        {
+            double d => d,
+            float f => f,
+            int i => i,
+            long l => l,
+            _ => double.NaN,
+        };
+        if (double.IsNaN(value)) return false;
+        return double.IsInfinity(value) || (allowZero && value == 0);
+    }
+
+    private static bool IsInEqualityMember(SyntaxNode node)
+    {
+        foreach (var ancestor in node.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case MethodDeclarationSyntax method:
+                    return method.Identifier.ValueText is "Equals" or "GetHashCode" or "CompareTo";
+                case OperatorDeclarationSyntax op:
+                    return op.OperatorToken.IsKind(SyntaxKind.EqualsEqualsToken) || op.OperatorToken.IsKind(SyntaxKind.ExclamationEqualsToken);
+                case TypeDeclarationSyntax:
+                    return false;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+using Batuta.Analyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Batuta.Analyzers.Rules.Security;
+
+/// <summary>
+/// BATQ007: pickle-based model files (<c>.pkl</c>, <c>.pt</c>, <c>.bin</c>, ...). Unpickling runs code chosen by
+/// whoever wrote the file, and safetensors/GGUF carry the same weights as plain data. The rule reports path
+/// literals that name such a file and calls to known unpickling loaders.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnsafeModelFormatAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Extensions that are pickle archives whatever the file is called.</summary>
+    private static readonly string[] PickleExtensions = { ".pkl", ".pickle", ".pt", ".pth", ".ckpt", ".joblib" };
+
+    /// <summary>Known unpickling entry points: metadata name of the type, then method names.</summary>
+    private static readonly (string Type, string[] Methods)[] Loaders =
+    {
+        ("Razorvine.Pickle.Unpickler", new[] { "load", "loads" }),
+        ("TorchSharp.PyBridge.PyBridgeModuleExtensions", new[] { "load_py" }),
+        ("TorchSharp.PyBridge.PyTorchUnpickler", new[] { "UnpickleStateDict" }),
+    };
+
+    internal static readonly DiagnosticDescriptor Descriptor = Rule.Create(
+        RuleIdentifiers.UnsafeModelFormat,
+        "Pickle-based model format",
+        "{0} is pickle-based and runs arbitrary code when loaded: use safetensors (.safetensors) or GGUF (.gguf)",
+        RuleCategories.Security,
+        DiagnosticSeverity.Warning,
+        "PyTorch .pt/.pth/.bin checkpoints and .pkl/.joblib files are Python pickles: loading one executes code chosen by its author. safetensors and GGUF hold the same tensors as plain data and load faster.");
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSyntaxNodeAction(AnalyzeLiteral, SyntaxKind.StringLiteralExpression);
+        context.RegisterSyntaxNodeAction(AnalyzeInterpolation, SyntaxKind.InterpolatedStringExpression);
+        context.RegisterCompilationStartAction(start =>
+        {
+            var loaders = new Dictionary<INamedTypeSymbol, string[]>(SymbolEqualityComparer.Default);
+            foreach (var (typeName, methods) in Loaders)
+                if (start.Compilation.GetTypeByMetadataName(typeName) is { } type)
+                    loaders[type] = methods;
+            if (loaders.Count == 0) return;
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, loaders), OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+    {
+        var literal = (LiteralExpressionSyntax)context.Node;
+        if (IsPicklePath(literal.Token.ValueText))
+            context.ReportDiagnostic(Diagnostic.Create(Descriptor, literal.GetLocation(), "'" + literal.Token.ValueText + "'"));
+    }
+
+    private static void AnalyzeInterpolation(SyntaxNodeAnalysisContext context)
+    {
+        var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
+        // Only the tail decides the extension: $"{dir}/model.pt".
+        if (interpolated.Contents.LastOrDefault() is InterpolatedStringTextSyntax tail && IsPicklePath(tail.TextToken.ValueText, allowBareName: interpolated.Contents.Count > 1))
+            context.ReportDiagnostic(Diagnostic.Create(Descriptor, interpolated.GetLocation(), "'" + tail.TextToken.ValueText.TrimStart('/', '\\') + "'"));
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, Dictionary<INamedTypeSymbol, string[]> loaders)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        if (loaders.TryGetValue(method.ContainingType.OriginalDefinition, out var names) && names.Contains(method.Name, StringComparer.Ordinal))
+            context.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), "'" + method.ContainingType.Name + "." + method.Name + "'"));
+    }
+
+    /// <summary>
+    /// A path whose file name ends in a pickle extension. A bare extension (".pkl") or a glob ("*.pt") is a
+    /// constant about formats, not a file being loaded. <c>.bin</c> is pickle only for PyTorch weights, so
+    /// it counts when the name says so (<c>pytorch_model.bin</c>, <c>weights.bin</c>).
+    /// </summary>
+    internal static bool IsPicklePath(string text, bool allowBareName = false)
+    {
+        int dot = text.LastIndexOf('.');
+        if (dot < 0) return false;
+        string extension = text.Substring(dot);
+        int nameStart = Math.Max(text.LastIndexOf('/'), text.LastIndexOf('\\')) + 1;
+        string stem = text.Substring(nameStart, dot - nameStart);
+        // In $"{name}.pt" the stem is the interpolation.
+        if (stem.Length == 0 && !allowBareName) return false;
+        if (stem.IndexOfAny(new[] { '*', '?', ' ', '{', '}' }) >= 0) return false;
+        foreach (var candidate in PickleExtensions)
+            if (string.Equals(extension, candidate, StringComparison.OrdinalIgnoreCase)) return true;
+        if (string.Equals(extension, ".bin", StringComparison.OrdinalIgnoreCase))
+        {
+            string lower = stem.ToLowerInvariant();
+            return lower.Contains("model") || lower.Contains("weights") || lower.Contains("checkpoint") || lower.Contains("pytorch");
+        }
+        return false;
+    }
+}
