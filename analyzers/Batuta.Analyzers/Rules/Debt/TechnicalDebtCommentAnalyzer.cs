@@ -45,18 +45,20 @@ public sealed class TechnicalDebtCommentAnalyzer : DiagnosticAnalyzer
             {
                 case SyntaxKind.SingleLineCommentTrivia:
                 case SyntaxKind.MultiLineCommentTrivia:
+                    Scan(context, text, trivia.FullSpan, tags, isXml: false);
+                    break;
                 case SyntaxKind.SingleLineDocumentationCommentTrivia:
                 case SyntaxKind.MultiLineDocumentationCommentTrivia:
-                    Scan(context, text, trivia.FullSpan, tags);
+                    Scan(context, text, trivia.FullSpan, tags, isXml: true);
                     break;
             }
         }
     }
 
-    private static void Scan(SyntaxTreeAnalysisContext context, SourceText text, TextSpan span, ImmutableArray<string> tags)
+    private static void Scan(SyntaxTreeAnalysisContext context, SourceText text, TextSpan span, ImmutableArray<string> tags, bool isXml)
     {
         string comment = text.ToString(span);
-        foreach (var (start, length) in DebtMarkers.Find(comment, tags))
+        foreach (var (start, length) in DebtMarkers.Find(comment, tags, isXml))
         {
             var marker = TextSpan.FromBounds(span.Start + start, span.Start + start + length);
             context.ReportDiagnostic(Diagnostic.Create(Descriptor, Location.Create(context.Tree, marker), comment.Substring(start, length)));
@@ -76,7 +78,8 @@ public sealed class TechnicalDebtCommentAnalyzer : DiagnosticAnalyzer
 /// <summary>Finds debt markers in one comment's text; the span runs from the tag to the end of its line.</summary>
 internal static class DebtMarkers
 {
-    public static IEnumerable<(int Start, int Length)> Find(string comment, ImmutableArray<string> tags)
+    /// <param name="isXml">In documentation comments the marker also ends at the next XML tag.</param>
+    public static IEnumerable<(int Start, int Length)> Find(string comment, ImmutableArray<string> tags, bool isXml)
     {
         int lineStart = 0;
         while (lineStart < comment.Length)
@@ -86,7 +89,13 @@ internal static class DebtMarkers
             int hit = FirstTag(comment, lineStart, lineEnd, tags);
             if (hit >= 0)
             {
-                int end = TrimEnd(comment, hit, lineEnd);
+                int end = lineEnd;
+                if (isXml)
+                {
+                    int tag = comment.IndexOf('<', hit, lineEnd - hit);
+                    if (tag >= 0) end = tag;
+                }
+                end = TrimEnd(comment, hit, end);
                 yield return (hit, end - hit);
             }
             lineStart = lineEnd + 1;
