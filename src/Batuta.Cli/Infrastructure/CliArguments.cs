@@ -1,0 +1,68 @@
+namespace Batuta.Cli.Infrastructure;
+
+/// <summary>
+/// Parsed command-line arguments: positionals, <c>--name value</c>/<c>--name=value</c> options and
+/// <c>--flag</c> switches. Each command declares which options take a value and which are flags, so
+/// an unknown option is an error (exit code 2), not silently ignored.
+/// </summary>
+public sealed class CliArguments
+{
+    public List<string> Positionals { get; } = [];
+    public Dictionary<string, string> Options { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Flags { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Arguments after <c>--</c>, passed through untouched (for <c>batuta run script.py -- args</c>).</summary>
+    public List<string> PassThrough { get; } = [];
+
+    public static CliArguments Parse(IReadOnlyList<string> args, IReadOnlySet<string> valueOptions, IReadOnlySet<string> flags, bool stopAtFirstPositional = false)
+    {
+        var result = new CliArguments();
+        for (int i = 0; i < args.Count; i++)
+        {
+            var a = args[i];
+            if (a == "--")
+            {
+                result.PassThrough.AddRange(args.Skip(i + 1));
+                break;
+            }
+            if (stopAtFirstPositional && result.Positionals.Count > 0)
+            {
+                result.PassThrough.AddRange(args.Skip(i));
+                break;
+            }
+            if (a.StartsWith('-') && a.Length > 1)
+            {
+                string name = a, value = "";
+                int eq = a.IndexOf('=');
+                if (eq > 0) { name = a[..eq]; value = a[(eq + 1)..]; }
+                if (valueOptions.Contains(name))
+                {
+                    if (eq < 0)
+                    {
+                        if (i + 1 >= args.Count) throw new UsageException($"option {name} needs a value");
+                        value = args[++i];
+                    }
+                    result.Options[name] = value;
+                }
+                else if (flags.Contains(name) && eq < 0)
+                {
+                    result.Flags.Add(name);
+                }
+                else
+                {
+                    throw new UsageException($"unknown option '{a}'");
+                }
+                continue;
+            }
+            result.Positionals.Add(a);
+        }
+        return result;
+    }
+
+    public string? Option(string name) => Options.GetValueOrDefault(name);
+
+    public bool Flag(string name) => Flags.Contains(name);
+}
+
+/// <summary>Bad arguments: the CLI prints the message and the command's usage, and exits with 2.</summary>
+public sealed class UsageException(string message) : Exception(message);

@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Text.Json;
+using Batuta.Core.Diagnostics;
+using Batuta.Core.Engine;
+using Batuta.Core.Workflow;
+
+namespace Batuta.Core.Phases.Analysis;
+
+/// <summary>
+/// Phase 1: languages and lines, dependencies, ML frameworks, complexity and the technical-debt grade.
+/// Reads the legacy tree only; writes its report under obj/batuta/analysis.
+/// </summary>
+public sealed class AnalysisPhase : IPhaseRunner
+{
+    public const string ReportFileName = "report.json";
+
+    public WorkflowPhase Phase => WorkflowPhase.Analysis;
+
+    public string ComputeFingerprint(PhaseContext context)
+    {
+        var s = context.Settings;
+        return Fingerprint.Of(f =>
+        {
+            f.Add("tool", s.ToolVersion).Add("root", s.SourceRoot).Add("entry", s.EntryPoint).Add("mode", s.JidokaMode.ToString());
+            foreach (var file in SourceInventory.List(s.SourceRoot)) f.AddFile(s.SourceRoot, file.FullPath);
+        });
+    }
+
+    public PhaseResult Execute(PhaseContext context)
+    {
+        var s = context.Settings;
+        var result = new PhaseResult();
+        if (!Directory.Exists(s.SourceRoot))
+            return result.Add(ErrorCatalog.SourceRootMissing.Create(Relative(s, s.SourceRoot)).At(s.ProjectFile));
+
+        var files = SourceInventory.List(s.SourceRoot);
+        var report = new AnalysisReport { SourceRoot = Relative(s, s.SourceRoot), TotalFiles = files.Count };
+        var byLanguage = new SortedDictionary<string, LanguageStats>(StringComparer.Ordinal);
+        var declared = new List<Dependency>();
+        var imports = new List<(string Module, string File)>();
+        var functions = new List<FunctionComplexity>();
+        var sizes = new List<(string, int)>();
+        int syntaxErrors = 0;
+        bool anyMeasured = false;
+
+        foreach (var file in files)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file.FullPath);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                result.Add(ErrorCatalog.SourceUnreadable.Create(file.RelativePath, e.Message).At(file.FullPath));
+                continue;
+            }
+
+            var name = Path.GetFileName(file.FullPath);
+            if (DependencyScanner.IsManifest(name) && !name.EndsWith(".py", StringComparison.Ordinal))
+                declared.AddRange(DependencyScanner.ReadManifest(name, text).Select(d => d with { Source = file.RelativePath }));
+            if (name == "setup.py")
+                declared.AddRange(DependencyScanner.ReadManifest(name, text).Select(d => d with { Source = file.RelativePath }));
+            if (file.Language is null) continue;
+
+            var counts = LineCounter.Count(text, SourceLanguage.CommentsOf(file.Language));
+            if (!byLanguage.TryGetValue(file.Language, out var stats))
+                byLanguage[file.Language] = stats = new LanguageStats { Language = file.Language };
+            stats.Files++;
+            stats.Code += counts.Code;
+            stats.Comment += counts.Comment;
+            stats.Blank += counts.Blank;
+            sizes.Add((file.RelativePath, counts.Total));
+
+            if (file.Language == SourceLanguage.Python)
+            {
+                var insight = PythonInsight.Measure(file.RelativePath, text);
+                imports.AddRange(insight.Imports.Select(i => (i, file.RelativePath)));
+                report.DebtMarkers += insight.DebtMarkers;
+                if (insight.SyntaxError is { } err)
+                {
+                    syntaxErrors++;
+                    result.Add(ErrorCatalog.SourceNotParsed.Create($"{file.RelativePath}: {err.Message}").At(file.FullPath, err.Line, err.Column));
+                }
+                if (insight.ComplexityMeasured)
+                {
+                    anyMeasured = true;
+                    functions.AddRange(insight.Functions);
+                }
+            }
+        }
+
+        report.SourceFiles = byLanguage.Values.Sum(l => l.Files);
+        if (report.SourceFiles == 0)
+            return result.Add(ErrorCatalog.NoSources.Create(Relative(s, s.SourceRoot)).At(s.ProjectFile));
+
+        FillLanguages(report, byLanguage);
+        FillDependencies(report, declared, imports, files);
+        FillComplexity(report, functions, anyMeasured);
+        report.EntryPoint = EntryPointLocator.Locate(s, files) is { } ep ? Relative(s, ep) : null;
+        report.Tdg = TdgCalculator.Grade(report, syntaxErrors, sizes);
+
+        if (TdgCalculator.MinimumGrade(s.JidokaMode) is { } min && !TdgCalculator.Passes(report.Tdg.Grade, min))
+            result.Add(ErrorCatalog.TdgBelowGate.Create(report.Tdg.Grade, report.Tdg.Score, "minimum", min, s.JidokaMode.ToString().ToLowerInvariant()).At(s.ProjectFile));
+
+        WriteReport(context, report);
+        Summarize(result, report);
+        return result;
+    }
+
+    private static void FillLanguages(AnalysisReport report, SortedDictionary<string, LanguageStats> byLanguage)
+    {
+        int totalLines = byLanguage.Values.Sum(l => l.Code + l.Comment + l.Blank);
+        foreach (var l in byLanguage.Values)
+        {
+            l.Percent = totalLines == 0 ? 0 : Math.Round(100.0 * (l.Code + l.Comment + l.Blank) / totalLines, 1);
+            report.Lines.Code += l.Code;
+            report.Lines.Comment += l.Comment;
+            report.Lines.Blank += l.Blank;
+        }
+        report.Languages = byLanguage.Values.OrderByDescending(l => l.Code).ThenBy(l => l.Language, StringComparer.Ordinal).ToList();
+        report.PrimaryLanguage = report.Languages.FirstOrDefault()?.Language;
+    }
+
+    private static void FillDependencies(AnalysisReport report, List<Dependency> declared, List<(string Module, string File)> imports, IReadOnlyList<SourceFile> files)
+    {
+        var firstParty = new HashSet<string>(files.Where(f => f.Language == SourceLanguage.Python)
+            .SelectMany(f => new[] { Path.GetFileNameWithoutExtension(f.RelativePath), f.RelativePath.Split('/')[0] }), StringComparer.Ordinal);
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in declared.OrderBy(d => d.Name, StringComparer.Ordinal))
+        {
+            if (seen.Add(d.Name))
+                report.Dependencies.Add(new DependencyEntry { Name = d.Name, Kind = "declared", Source = d.Source, Version = d.Version });
+        }
+        foreach (var (module, file) in imports.OrderBy(i => i.Module, StringComparer.Ordinal))
+        {
+            var top = DependencyScanner.TopLevel(module);
+            if (firstParty.Contains(top)) continue;
+            bool stdlib = DependencyScanner.IsStandardLibrary(top);
+            var key = stdlib ? top : DependencyScanner.Normalize(top);
+            if (seen.Contains(key) || (!stdlib && seen.Contains(PackageNameOf(key)))) continue;
+            seen.Add(key);
+            report.Dependencies.Add(new DependencyEntry { Name = key, Kind = stdlib ? "stdlib" : "third-party", Source = file });
+        }
+
+        var frameworks = new SortedDictionary<string, FrameworkEntry>(StringComparer.Ordinal);
+        foreach (var d in declared)
+            if (MlFrameworks.Recognise(d.Name) is { } fw && !frameworks.ContainsKey(fw.Framework))
+                frameworks[fw.Framework] = new FrameworkEntry { Framework = fw.Framework, BatutaTarget = fw.Target, Evidence = d.Source };
+        foreach (var (module, file) in imports)
+            if (MlFrameworks.Recognise(module) is { } fw && !frameworks.ContainsKey(fw.Framework))
+                frameworks[fw.Framework] = new FrameworkEntry { Framework = fw.Framework, BatutaTarget = fw.Target, Evidence = $"import {module} in {file}" };
+        report.MlFrameworks = frameworks.Values.ToList();
+    }
+
+    /// <summary>Import names that differ from their PyPI names.</summary>
+    private static string PackageNameOf(string importName) => importName switch
+    {
+        "sklearn" => "scikit-learn",
+        "yaml" => "pyyaml",
+        "cv2" => "opencv-python",
+        "pil" => "pillow",
+        "bs4" => "beautifulsoup4",
+        _ => importName,
+    };
+
+    private static void FillComplexity(AnalysisReport report, List<FunctionComplexity> functions, bool measured)
+    {
+        var c = report.Complexity;
+        c.Measured = measured;
+        c.Functions = functions.Count;
+        if (functions.Count == 0) return;
+        c.AverageCyclomatic = Math.Round(functions.Average(f => f.Cyclomatic), 2);
+        c.MaxCyclomatic = functions.Max(f => f.Cyclomatic);
+        c.AverageCognitive = Math.Round(functions.Average(f => f.Cognitive), 2);
+        c.MaxCognitive = functions.Max(f => f.Cognitive);
+        c.Hotspots = functions.OrderByDescending(f => f.Cyclomatic).ThenBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line)
+            .Where(f => f.Cyclomatic > 10 || f.Cognitive > 15 || f.Length > 80).ToList();
+    }
+
+    private static void WriteReport(PhaseContext context, AnalysisReport report)
+    {
+        var path = Path.Combine(context.WorkDirectory(WorkflowPhase.Analysis), ReportFileName);
+        AtomicFile.WriteAllBytes(path, JsonSerializer.SerializeToUtf8Bytes(report, AnalysisJsonContext.Readable.AnalysisReport));
+    }
+
+    private static void Summarize(PhaseResult result, AnalysisReport report)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        result.Set("files", report.SourceFiles.ToString(ci))
+              .Set("lines", report.Lines.Total.ToString(ci))
+              .Set("code_lines", report.Lines.Code.ToString(ci))
+              .Set("primary_language", report.PrimaryLanguage ?? "none")
+              .Set("languages", string.Join(", ", report.Languages.Select(l => $"{l.Language} {l.Files} file(s)/{l.Code + l.Comment + l.Blank} lines")))
+              .Set("dependencies", report.Dependencies.Count(d => d.Kind != "stdlib").ToString(ci))
+              .Set("ml_frameworks", report.MlFrameworks.Count == 0 ? "none" : string.Join(", ", report.MlFrameworks.Select(f => f.Framework)))
+              .Set("tdg", string.Create(ci, $"{report.Tdg.Grade} ({report.Tdg.Score:0.0})"))
+              .Set("entry_point", report.EntryPoint ?? "none");
+        if (report.Complexity.Measured)
+            result.Set("complexity", string.Create(ci, $"{report.Complexity.Functions} functions, avg {report.Complexity.AverageCyclomatic:0.0}, max {report.Complexity.MaxCyclomatic}"));
+
+        result.Report.Add($"Analysis: {report.SourceFiles} source file(s), {report.Lines.Total} lines " +
+                          $"({report.Lines.Code} code, {report.Lines.Comment} comment, {report.Lines.Blank} blank)");
+        foreach (var l in report.Languages)
+            result.Report.Add(string.Create(ci, $"  {l.Language,-10} {l.Files,4} file(s) {l.Code + l.Comment + l.Blank,7} lines {l.Percent,5:0.0}%"));
+        var deps = report.Dependencies.Where(d => d.Kind != "stdlib").Select(d => d.Version is null ? d.Name : d.Name + d.Version).ToList();
+        result.Report.Add($"  dependencies: {(deps.Count == 0 ? "none" : string.Join(", ", deps))}");
+        if (report.MlFrameworks.Count > 0)
+            result.Report.Add($"  ML frameworks: {string.Join(", ", report.MlFrameworks.Select(f => $"{f.Framework} → {f.BatutaTarget}"))}");
+        result.Report.Add(string.Create(ci, $"  technical-debt grade: {report.Tdg.Grade} ({report.Tdg.Score:0.0}/100)") +
+                          (report.Tdg.Penalties.Count > 0 ? $" [{string.Join("; ", report.Tdg.Penalties)}]" : ""));
+    }
+
+    private static string Relative(ProjectSettings s, string path) => Path.GetRelativePath(s.ProjectDirectory, path).Replace('\\', '/');
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using Batuta.Core.Diagnostics;
+using Batuta.Core.Engine;
+using Batuta.Core.Phases.Analysis;
+using Batuta.Core.Workflow;
+
+namespace Batuta.Core.Phases.Transpilation;
+
+/// <summary>
+/// Phase 2: legacy sources → C#. The entry point's language must have a transpiler (else
+/// BATUTA-T-001); files of other languages without one are reported and left alone. Generated
+/// files go to obj/batuta/transpilation/, written only when their content changes.
+/// </summary>
+public sealed class TranspilationPhase(TranspilerRegistry? registry = null) : IPhaseRunner
+{
+    private readonly TranspilerRegistry _registry = registry ?? TranspilerRegistry.Default;
+
+    public WorkflowPhase Phase => WorkflowPhase.Transpilation;
+
+    public string ComputeFingerprint(PhaseContext context)
+    {
+        var s = context.Settings;
+        return Fingerprint.Of(f =>
+        {
+            f.Add("previous", context.PreviousFingerprint(Phase)).Add("tool", s.ToolVersion)
+             .Add("transpilers", _registry.Languages.Select(l => l + "@" + _registry.For(l)!.Version));
+            // Analysis already hashed every source byte; its fingerprint is chained in above.
+        });
+    }
+
+    public PhaseResult Execute(PhaseContext context)
+    {
+        var s = context.Settings;
+        var result = new PhaseResult();
+        var files = SourceInventory.List(s.SourceRoot);
+        var entry = EntryPointLocator.Locate(s, files);
+        if (s.EntryPoint is not null && !File.Exists(s.EntryPoint))
+            return result.Add(ErrorCatalog.EntryPointMissing.Create(Relative(s, s.EntryPoint)).At(s.ProjectFile));
+
+        var languages = files.Where(f => f.Language is not null).GroupBy(f => f.Language!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        string? entryLanguage = entry is null ? null : SourceLanguage.Detect(entry, () => null) ?? SourceLanguage.Python;
+        var output = context.WorkDirectory(Phase);
+        int generated = 0;
+
+        foreach (var group in languages)
+        {
+            var transpiler = _registry.For(group.Key);
+            if (transpiler is null)
+            {
+                if (group.Key == entryLanguage || entryLanguage is null)
+                    result.Add(ErrorCatalog.NoTranspiler.Create(group.Key, group.Count(), entry is null ? "none found" : Relative(s, entry)).At(entry ?? s.ProjectFile));
+                else
+                    result.Add(ErrorCatalog.LanguageSkipped.Create(group.Count(), group.Key).At(group.First().FullPath));
+                continue;
+            }
+
+            var produced = transpiler.Transpile(new TranspileInput(s.SourceRoot, group.ToList(), entry, output));
+            result.Diagnostics.AddRange(produced.Diagnostics);
+            foreach (var (path, text) in produced.Files)
+            {
+                AtomicFile.WriteIfChanged(Path.Combine(output, path), text);
+                generated++;
+            }
+            foreach (var kv in produced.Summary) result.Set(kv.Key, kv.Value);
+        }
+
+        result.Set("generated_files", generated.ToString(CultureInfo.InvariantCulture));
+        result.Set("entry_point", entry is null ? "none" : Relative(s, entry));
+        return result;
+    }
+
+    private static string Relative(ProjectSettings s, string path) => Path.GetRelativePath(s.ProjectDirectory, path).Replace('\\', '/');
+}

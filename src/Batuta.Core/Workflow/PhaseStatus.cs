@@ -1,0 +1,9 @@
+namespace Batuta.Core.Workflow;
+
+public enum PhaseStatus
+{
+    NotStarted,
+    InProgress,
+    Completed,
+    Failed,
+}
