@@ -67,9 +67,13 @@ public sealed class FloatEqualityCodeFixProvider : CodeFixProvider
         var newType = type.ReplaceNode(binary, Parenthesize(comparison));
         if (!type.Members.Any(m => DeclaresName(m, toleranceName)))
         {
+            // Keep the document's own line ending for the blank line after the constant.
+            var newLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            if (newLine == default) newLine = CarriageReturnLineFeed;
             var constant = ParseMemberDeclaration(isFloat
-                    ? "private const float " + FloatToleranceName + " = 1e-6f;\n"
-                    : "private const double " + DoubleToleranceName + " = 1e-9;\n")!
+                    ? "private const float " + FloatToleranceName + " = 1e-6f;"
+                    : "private const double " + DoubleToleranceName + " = 1e-9;")!
+                .WithTrailingTrivia(newLine, newLine)
                 .WithAdditionalAnnotations(Formatter.Annotation);
             newType = newType.WithMembers(newType.Members.Insert(0, constant));
         }

@@ -52,10 +52,12 @@ public sealed class NullForgivingCodeFixProvider : CodeFixProvider
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null) return document;
         var operand = suppression.Operand.WithoutTrivia();
-        string exception = isParameter
-            ? "new global::System.ArgumentNullException(nameof(" + operand + "))"
-            : "new global::System.InvalidOperationException(" + Literal("'" + operand + "' was null.").ToFullString() + ")";
-        var thrown = ParseExpression(exception).WithAdditionalAnnotations(Simplifier.Annotation);
+        var exceptionType = ParseTypeName(isParameter ? "global::System.ArgumentNullException" : "global::System.InvalidOperationException")
+            .WithAdditionalAnnotations(Simplifier.Annotation);
+        var argument = isParameter
+            ? ParseExpression("nameof(" + operand + ")")
+            : LiteralExpression(SyntaxKind.StringLiteralExpression, Literal("'" + operand + "' was null."));
+        var thrown = ObjectCreationExpression(exceptionType.WithLeadingTrivia(Space), ArgumentList(SingletonSeparatedList(Argument(argument))), null);
         var check = BinaryExpression(SyntaxKind.CoalesceExpression, operand, ThrowExpression(thrown));
         var replacement = ParenthesizedExpression(check).WithTriviaFrom(suppression).WithAdditionalAnnotations(Simplifier.Annotation);
         return document.WithSyntaxRoot(root.ReplaceNode(suppression, replacement));

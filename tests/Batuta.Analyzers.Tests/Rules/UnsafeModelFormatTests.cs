@@ -62,3 +62,36 @@ public class UnsafeModelFormatTests
                 """)
             .RunAsync();
 }
+
+public class TextScannerFuzzTests
+{
+    /// <summary>The string and comment scanners run on every literal and comment: no input may make them throw.</summary>
+    [Fact]
+    public void Scanners_survive_random_text()
+    {
+        var random = new Random(1234);
+        const string alphabet = "abTODOFIXMEHACKXXX.pkl.pt.bin/\\:*?( \n\r\t<>{}_-0123456789";
+        for (int i = 0; i < 20000; i++)
+        {
+            var chars = new char[random.Next(0, 40)];
+            for (int j = 0; j < chars.Length; j++) chars[j] = alphabet[random.Next(alphabet.Length)];
+            var text = new string(chars);
+            Batuta.Analyzers.Rules.Security.UnsafeModelFormatAnalyzer.IsPicklePath(text, allowBareName: random.Next(2) == 0);
+            foreach (var (start, length) in Batuta.Analyzers.Rules.Debt.DebtMarkers.Find(text, Batuta.Analyzers.Rules.Debt.TechnicalDebtCommentAnalyzer.DefaultTags, isXml: random.Next(2) == 0))
+            {
+                Assert.InRange(start, 0, text.Length);
+                Assert.InRange(start + length, start, text.Length);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("https://api.example.com/", false)]
+    [InlineData("dir.v2/model", false)]
+    [InlineData("./model.pt", true)]
+    [InlineData("C:\\models\\net.PTH", true)]
+    [InlineData(".pkl", false)]
+    [InlineData("", false)]
+    public void Pickle_path_detection(string text, bool expected)
+        => Assert.Equal(expected, Batuta.Analyzers.Rules.Security.UnsafeModelFormatAnalyzer.IsPicklePath(text));
+}

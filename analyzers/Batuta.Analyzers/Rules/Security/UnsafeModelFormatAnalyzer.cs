@@ -85,9 +85,10 @@ public sealed class UnsafeModelFormatAnalyzer : DiagnosticAnalyzer
     internal static bool IsPicklePath(string text, bool allowBareName = false)
     {
         int dot = text.LastIndexOf('.');
-        if (dot < 0) return false;
-        string extension = text.Substring(dot);
         int nameStart = Math.Max(text.LastIndexOf('/'), text.LastIndexOf('\\')) + 1;
+        // No dot, or the last dot belongs to a folder or host ("https://api.example.com/").
+        if (dot < nameStart) return false;
+        string extension = text.Substring(dot);
         string stem = text.Substring(nameStart, dot - nameStart);
         // In $"{name}.pt" the stem is the interpolation.
         if (stem.Length == 0 && !allowBareName) return false;
