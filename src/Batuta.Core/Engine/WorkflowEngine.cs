@@ -38,7 +38,7 @@ public sealed class WorkflowEngine
         var sw = Stopwatch.StartNew();
         if (!settings.IsEnabled(phase))
         {
-            reporter.Message($"{phase} skipped (Batuta{PropertySuffix(phase)} is false)");
+            reporter.Message($"{phase} skipped (Batuta{PropertySuffix(phase)} is false)", important: true);
             reporter.PhaseFinished(phase, PhaseOutcome.Skipped, sw.Elapsed);
             return PhaseOutcome.Skipped;
         }
@@ -108,7 +108,9 @@ public sealed class WorkflowEngine
         string fingerprint;
         try
         {
-            fingerprint = runner.ComputeFingerprint(context);
+            // The Jidoka mode decides what stops a phase, so a changed mode re-runs the gates.
+            string own = runner.ComputeFingerprint(context);
+            fingerprint = Fingerprint.Of(f => f.Add("phase", own).Add("mode", settings.JidokaMode.ToString()));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

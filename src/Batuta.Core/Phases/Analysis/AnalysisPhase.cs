@@ -21,7 +21,7 @@ public sealed class AnalysisPhase : IPhaseRunner
         var s = context.Settings;
         return Fingerprint.Of(f =>
         {
-            f.Add("tool", s.ToolVersion).Add("root", s.SourceRoot).Add("entry", s.EntryPoint).Add("mode", s.JidokaMode.ToString());
+            f.Add("tool", s.ToolVersion).Add("root", s.SourceRoot).Add("entry", s.EntryPoint);
             foreach (var file in SourceInventory.List(s.SourceRoot)) f.AddFile(s.SourceRoot, file.FullPath);
         });
     }

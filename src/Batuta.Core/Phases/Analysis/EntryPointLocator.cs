@@ -5,7 +5,7 @@ namespace Batuta.Core.Phases.Analysis;
 /// <summary>
 /// Finds the script that starts the legacy program: the configured one, else main.py / __main__.py /
 /// app.py at the source root, else the one Python file with a <c>__main__</c> guard, else the only
-/// Python file.
+/// Python file; without Python, a top-level main.* of another language or the only source file.
 /// </summary>
 public static class EntryPointLocator
 {
@@ -20,7 +20,12 @@ public static class EntryPointLocator
         }
         var guarded = python.Where(f => HasMainGuard(f.FullPath)).ToList();
         if (guarded.Count == 1) return guarded[0].FullPath;
-        return python.Count == 1 ? python[0].FullPath : null;
+        if (python.Count == 1) return python[0].FullPath;
+        if (python.Count > 1) return null;
+        // No Python: a main.* script of another language, or the only source file.
+        var sources = files.Where(f => f.Language is not null).ToList();
+        return (sources.FirstOrDefault(f => Path.GetFileNameWithoutExtension(f.RelativePath) == "main" && !f.RelativePath.Contains('/'))
+                ?? (sources.Count == 1 ? sources[0] : null))?.FullPath;
     }
 
     private static bool HasMainGuard(string path)
