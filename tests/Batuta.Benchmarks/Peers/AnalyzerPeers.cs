@@ -11,7 +11,8 @@ namespace Batuta.Benchmarks.Peers;
 /// same build with them switched off. The switch is analyzers/Batuta.Analyzers/build/Batuta.Analyzers.Inject.targets,
 /// passed as CustomAfterMicrosoftCommonTargets, so nothing in Directory.Build.* or the SDK changes.
 /// Batuta's time is the Csc task with the rules, the peer's without: ratio = 1 / (1 + overhead).
-/// Options: <c>--quick</c> (one run each), <c>--runs N</c>, <c>--project Name</c>, <c>--mode standard|relaxed|strict</c>.
+/// Options: <c>--quick</c> (one run each), <c>--runs N</c>, <c>--project Name</c>, <c>--mode standard|relaxed|strict</c>,
+/// <c>--list</c> (every location of every finding, not the first three).
 /// After the table, the diagnostics the "on" build reported are counted per rule (what fires on the repo today).
 /// </summary>
 public sealed partial class AnalyzerPeers : IPeerArea
@@ -80,8 +81,9 @@ public sealed partial class AnalyzerPeers : IPeerArea
         Console.Out.WriteLine();
         Console.Out.WriteLine("| rule | count | first locations |");
         Console.Out.WriteLine("|---|---:|---|");
+        bool all = context.HasFlag("--list");
         foreach (var (id, where) in findings)
-            Console.Out.WriteLine($"| {id} | {where.Count} | {string.Join("; ", where.Take(3))} |");
+            Console.Out.WriteLine($"| {id} | {where.Count} | {string.Join("; ", all ? where : where.Take(3))} |");
         if (findings.Count == 0) Console.Out.WriteLine("| (none) | 0 | |");
         Console.Out.WriteLine();
     }
