@@ -1,0 +1,330 @@
+using System.Collections;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Batuta.Python.Runtime.Text;
+
+namespace Batuta.Python.Runtime;
+
+/// <summary>Python's builtins, typed where the transpiler knows the types.</summary>
+public static partial class Py
+{
+    // ---- print / input ----
+    public static void Print() => Sys.StdoutWriter.Write('\n');
+
+    public static void Print(string s)
+    {
+        var w = Sys.StdoutWriter;
+        w.Write(s);
+        w.Write('\n');
+    }
+
+    public static void Print(object? a) => Print(Runtime.Str.Of(a));
+
+    public static void Print(params object?[] args) => PrintWith(" ", "\n", null, false, args);
+
+    public static void PrintWith(string? sep, string? end, object? file, bool flush, params object?[] args)
+    {
+        TextWriter w = file switch
+        {
+            null => Sys.StdoutWriter,
+            PyTextIO f => f.Writer,
+            TextWriter tw => tw,
+            _ => throw new AttributeError($"'{Dyn.TypeName(file)}' object has no attribute 'write'"),
+        };
+        sep ??= " ";
+        end ??= "\n";
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (i > 0) w.Write(sep);
+            w.Write(Runtime.Str.Of(args[i]));
+        }
+        w.Write(end);
+        if (flush || file is PyTextIO { IsStderr: true }) w.Flush();
+    }
+
+    public static string Input(string prompt = "")
+    {
+        Sys.StdoutWriter.Write(prompt);
+        Sys.StdoutWriter.Flush();
+        var line = Sys.StdinReader.ReadLine();
+        return line ?? throw new EOFError("EOF when reading a line");
+    }
+
+    // ---- len ----
+    public static long Len(string s) => s.Length;
+    public static long Len(IPySized c) => c.Count;
+    public static long Len<T>(PyList<T> l) => l.Count;
+    public static long Len(object? o) => Dyn.Len(o);
+
+    // ---- range ----
+    public static PyRange Range(PyInt stop) => new(0, (long)stop, 1);
+    public static PyRange Range(PyInt start, PyInt stop) => new((long)start, (long)stop, 1);
+    public static PyRange Range(PyInt start, PyInt stop, PyInt step) => new((long)start, (long)stop, (long)step);
+
+    // ---- enumerate / zip / reversed ----
+    public static IEnumerable<(PyInt, T)> Enumerate<T>(IEnumerable<T> items, long start = 0)
+    {
+        long i = start;
+        foreach (var x in items) yield return (new PyInt(i++), x);
+    }
+
+    public static IEnumerable<(T1, T2)> Zip<T1, T2>(IEnumerable<T1> a, IEnumerable<T2> b)
+    {
+        using var ea = a.GetEnumerator();
+        using var eb = b.GetEnumerator();
+        while (ea.MoveNext() && eb.MoveNext()) yield return (ea.Current, eb.Current);
+    }
+
+    public static IEnumerable<(T1, T2, T3)> Zip<T1, T2, T3>(IEnumerable<T1> a, IEnumerable<T2> b, IEnumerable<T3> c)
+    {
+        using var ea = a.GetEnumerator();
+        using var eb = b.GetEnumerator();
+        using var ec = c.GetEnumerator();
+        while (ea.MoveNext() && eb.MoveNext() && ec.MoveNext()) yield return (ea.Current, eb.Current, ec.Current);
+    }
+
+    public static IEnumerable<T> Reversed<T>(IEnumerable<T> items) => items is IReadOnlyList<T> l ? ReverseList(l) : items.Reverse();
+
+    private static IEnumerable<T> ReverseList<T>(IReadOnlyList<T> l)
+    {
+        for (int i = l.Count - 1; i >= 0; i--) yield return l[i];
+    }
+
+    public static IEnumerable<string> Reversed(string s) => PyStr.Chars(s).Reverse();
+
+    // ---- sorted / min / max / sum ----
+    public static PyList<T> Sorted<T>(IEnumerable<T> items, bool reverse = false)
+    {
+        var l = new PyList<T>(items);
+        l.Sort(reverse);
+        return l;
+    }
+
+    public static PyList<T> Sorted<T, TKey>(IEnumerable<T> items, Func<T, TKey> key, bool reverse = false)
+    {
+        var l = new PyList<T>(items);
+        l.Sort(key, reverse);
+        return l;
+    }
+
+    public static PyList<string> Sorted(string s, bool reverse = false) => Sorted(PyStr.Chars(s), reverse);
+
+    public static T Min<T>(T a, T b) => PyComparer<T>.Default.Compare(b, a) < 0 ? b : a;
+    public static T Max<T>(T a, T b) => PyComparer<T>.Default.Compare(b, a) > 0 ? b : a;
+    public static T Min<T>(T a, T b, T c) => Min(Min(a, b), c);
+    public static T Max<T>(T a, T b, T c) => Max(Max(a, b), c);
+    public static T Min<T>(IEnumerable<T> items) => Extreme(items, -1, "min");
+    public static T Max<T>(IEnumerable<T> items) => Extreme(items, 1, "max");
+    public static T Min<T, TKey>(IEnumerable<T> items, Func<T, TKey> key) => ExtremeBy(items, key, -1, "min");
+    public static T Max<T, TKey>(IEnumerable<T> items, Func<T, TKey> key) => ExtremeBy(items, key, 1, "max");
+    public static T MinOr<T>(IEnumerable<T> items, T @default) => items.Any() ? Extreme(items, -1, "min") : @default;
+    public static T MaxOr<T>(IEnumerable<T> items, T @default) => items.Any() ? Extreme(items, 1, "max") : @default;
+    public static string Min(string s) => Extreme(PyStr.Chars(s), -1, "min");
+    public static string Max(string s) => Extreme(PyStr.Chars(s), 1, "max");
+
+    private static T Extreme<T>(IEnumerable<T> items, int dir, string name)
+    {
+        var cmp = PyComparer<T>.Default;
+        using var e = items.GetEnumerator();
+        if (!e.MoveNext()) throw new ValueError($"{name}() arg is an empty sequence");
+        var best = e.Current;
+        while (e.MoveNext()) if (cmp.Compare(e.Current, best) * dir > 0) best = e.Current;
+        return best;
+    }
+
+    private static T ExtremeBy<T, TKey>(IEnumerable<T> items, Func<T, TKey> key, int dir, string name)
+    {
+        var cmp = PyComparer<TKey>.Default;
+        using var e = items.GetEnumerator();
+        if (!e.MoveNext()) throw new ValueError($"{name}() arg is an empty sequence");
+        var best = e.Current;
+        var bestKey = key(best);
+        while (e.MoveNext())
+        {
+            var k = key(e.Current);
+            if (cmp.Compare(k, bestKey) * dir > 0) { best = e.Current; bestKey = k; }
+        }
+        return best;
+    }
+
+    public static PyInt Sum(IEnumerable<PyInt> items, PyInt start = default)
+    {
+        PyInt total = start;
+        foreach (var x in items) total += x;
+        return total;
+    }
+
+    public static PyInt Sum(IEnumerable<bool> items)
+    {
+        long total = 0;
+        foreach (var x in items) if (x) total++;
+        return total;
+    }
+
+    public static double Sum(IEnumerable<double> items, double start = 0)
+    {
+        double total = start;
+        foreach (var x in items) total += x;
+        return total;
+    }
+
+    public static object? Sum(IEnumerable<object?> items, object? start = null)
+    {
+        object? total = start ?? new PyInt(0);
+        foreach (var x in items) total = Dyn.Add(total, x);
+        return total;
+    }
+
+    // ---- numbers ----
+    public static PyInt Abs(PyInt x) => PyInt.Abs(x);
+    public static double Abs(double x) => Math.Abs(x);
+    public static long Abs(long x) => Math.Abs(x);
+    public static object? Abs(object? x) => x switch { PyInt i => PyInt.Abs(i), double d => Math.Abs(d), bool b => new PyInt(b ? 1 : 0), _ => throw new TypeError($"bad operand type for abs(): '{Dyn.TypeName(x)}'") };
+
+    public static PyInt Round(double x) => FloatFormat.RoundToInt(x);
+    public static double Round(double x, long n) => FloatFormat.Round(x, n);
+    public static PyInt Round(PyInt x) => x;
+    public static PyInt Round(PyInt x, long n)
+    {
+        if (n >= 0) return x;
+        var p = BigInteger.Pow(10, (int)-n);
+        var v = x.ToBig();
+        var q = BigInteger.DivRem(v, p, out var r);
+        if (r.Sign < 0) { q -= 1; r += p; }
+        var twice = r * 2;
+        if (twice > p || (twice == p && !q.IsEven)) q += 1;
+        return PyInt.FromBig(q * p);
+    }
+
+    public static (PyInt, PyInt) DivMod(PyInt a, PyInt b) => Ops.DivMod(a, b);
+    public static (double, double) DivMod(double a, double b) => Ops.DivMod(a, b);
+
+    public static object Pow(PyInt a, PyInt b) => Ops.Pow(a, b);
+    public static double Pow(double a, double b) => Ops.Pow(a, b);
+    public static PyInt Pow(PyInt a, PyInt b, PyInt mod) => Ops.PowMod(a, b, mod);
+
+    // ---- conversions ----
+    public static PyInt Int(string s, long radix = 10) => PyInt.Parse(s, (int)radix);
+    public static PyInt Int(double d) => FloatFormat.FloatToInt(d);
+    public static PyInt Int(PyInt i) => i;
+    public static PyInt Int(bool b) => b ? 1 : 0;
+    public static PyInt Int(object? o) => o switch
+    {
+        string s => PyInt.Parse(s),
+        double d => FloatFormat.FloatToInt(d),
+        PyInt i => i,
+        bool b => b ? 1 : 0,
+        long l => l,
+        IPyInt pi => pi.PyInt(),
+        _ => throw new TypeError($"int() argument must be a string, a bytes-like object or a real number, not '{Dyn.TypeName(o)}'"),
+    };
+
+    public static double Float(string s) => FloatFormat.Parse(s);
+    public static double Float(PyInt i) => i.ToDouble();
+    public static double Float(double d) => d;
+    public static double Float(object? o) => o switch
+    {
+        string s => FloatFormat.Parse(s),
+        double d => d,
+        PyInt i => i.ToDouble(),
+        bool b => b ? 1 : 0,
+        long l => l,
+        _ => throw new TypeError($"float() argument must be a string or a real number, not '{Dyn.TypeName(o)}'"),
+    };
+
+    public static string Chr(PyInt cp) => PyStr.Chr((long)cp);
+    public static PyInt Ord(string s) => PyStr.Ord(s);
+    public static string Hex(PyInt v) => (v.Sign < 0 ? "-0x" : "0x") + Text.Format.Hex(BigInteger.Abs(v.ToBig()));
+    public static string Oct(PyInt v) => (v.Sign < 0 ? "-0o" : "0o") + Text.Format.ToBase(BigInteger.Abs(v.ToBig()), 8);
+    public static string Bin(PyInt v) => (v.Sign < 0 ? "-0b" : "0b") + Text.Format.ToBase(BigInteger.Abs(v.ToBig()), 2);
+
+    public static string Ascii(object? o)
+    {
+        var r = Runtime.Repr.Of(o);
+        var sb = new StringBuilder();
+        foreach (var c in r)
+        {
+            if (c < 128) sb.Append(c);
+            else if (c <= 0xff) sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+            else sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+        }
+        return sb.ToString();
+    }
+
+    public static bool Truth(object? o) => Dyn.Truth(o);
+    public static bool Truth(string s) => s.Length > 0;
+    public static bool Truth(PyInt i) => !i.IsZero;
+    public static bool Truth(double d) => d != 0;
+    public static bool Truth(IPySized c) => c.Count > 0;
+
+    public static PyInt Hash(object? o) => Dyn.PyHashOf(o);
+
+    public static bool Any<T>(IEnumerable<T> items)
+    {
+        foreach (var x in items) if (Dyn.Truth(x)) return true;
+        return false;
+    }
+
+    public static bool Any(IEnumerable<bool> items)
+    {
+        foreach (var x in items) if (x) return true;
+        return false;
+    }
+
+    public static bool All<T>(IEnumerable<T> items)
+    {
+        foreach (var x in items) if (!Dyn.Truth(x)) return false;
+        return true;
+    }
+
+    public static bool All(IEnumerable<bool> items)
+    {
+        foreach (var x in items) if (!x) return false;
+        return true;
+    }
+
+    public static IEnumerable<TResult> Map<T, TResult>(Func<T, TResult> f, IEnumerable<T> items) => items.Select(f);
+    public static IEnumerable<TResult> Map<T1, T2, TResult>(Func<T1, T2, TResult> f, IEnumerable<T1> a, IEnumerable<T2> b) => Zip(a, b).Select(p => f(p.Item1, p.Item2));
+    public static IEnumerable<T> Filter<T>(Func<T, bool> f, IEnumerable<T> items) => items.Where(f);
+    public static IEnumerable<T> Filter<T>(IEnumerable<T> items) => items.Where(x => Dyn.Truth(x));
+
+    public static T Next<T>(IEnumerator<T> it) => it.MoveNext() ? it.Current : throw new StopIteration();
+    public static T Next<T>(IEnumerator<T> it, T @default) => it.MoveNext() ? it.Current : @default;
+    public static IEnumerator<T> Iter<T>(IEnumerable<T> items) => items.GetEnumerator();
+
+    public static PyList<T> List<T>(IEnumerable<T> items) => new(items);
+    public static PyList<string> List(string s) => new(PyStr.Chars(s));
+
+    public static PyInt Id(object? o) => o is null ? 0 : RuntimeHelpers.GetHashCode(o);
+
+    public static string Repr(object? o) => Runtime.Repr.Of(o);
+    public static string Str(object? o) => Runtime.Str.Of(o);
+    public static string Str(double d) => FloatFormat.Repr(d);
+    public static string Str(PyInt i) => i.ToString();
+    public static string Str(string s) => s;
+    public static string Str(bool b) => b ? "True" : "False";
+
+    public static string FormatValue(object? o, string spec) => Text.Format.Apply(o, spec);
+    public static string FormatValue(double d, string spec) => Text.Format.Apply(d, spec);
+    public static string FormatValue(PyInt i, string spec) => Text.Format.Apply(i, spec);
+    public static string FormatValue(string s, string spec) => Text.Format.Apply(s, spec);
+
+    public static string TypeName(object? o) => Dyn.TypeName(o);
+
+    public static PyTextIO Open(string path, string mode = "r", string? encoding = null, string? newline = null) => PyTextIO.Open(path, mode, encoding, newline);
+
+    /// <summary>Calls a generated class's <c>__init__</c> path for <c>super().__init__</c> when the base is a Python exception.</summary>
+    public static NotSupportedException Unsupported(string construct, string location) =>
+        new($"{construct} is not supported by Batuta (BATUTA-T-004 at {location})");
+
+    /// <summary><c>assert cond, msg</c></summary>
+    public static void Assert(bool condition, object? message = null)
+    {
+        if (!condition) throw message is null ? new AssertionError() : new AssertionError(message);
+    }
+}
+
+/// <summary>A value with <c>__int__</c>/<c>__index__</c>.</summary>
+public interface IPyInt { PyInt PyInt(); }

@@ -1,0 +1,507 @@
+using System.Collections;
+using System.Numerics;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+
+namespace Batuta.Python.Runtime;
+
+/// <summary>
+/// Operations on values whose type the transpiler could not infer (BATUTA-T-003): Python semantics
+/// decided at run time. Typed code never comes here on its hot paths.
+/// </summary>
+public static class Dyn
+{
+    public static string TypeName(object? o) => o switch
+    {
+        null => "NoneType",
+        bool => "bool",
+        PyInt or long or int or BigInteger => "int",
+        double or float => "float",
+        string => "str",
+        IPyTyped t => t.PyTypeName,
+        ITuple => "tuple",
+        Delegate => "function",
+        byte[] => "bytes",
+        _ => o.GetType().Name,
+    };
+
+    /// <summary>Numbers normalised for arithmetic: PyInt, double, or the value itself.</summary>
+    private static object? Num(object? o) => o switch
+    {
+        bool b => new PyInt(b ? 1 : 0),
+        long l => new PyInt(l),
+        int i => new PyInt(i),
+        BigInteger bi => PyInt.FromBig(bi),
+        float f => (double)f,
+        _ => o,
+    };
+
+    public static bool Truth(object? o) => o switch
+    {
+        null => false,
+        bool b => b,
+        PyInt i => !i.IsZero,
+        long l => l != 0,
+        int n => n != 0,
+        double d => d != 0,
+        string s => s.Length > 0,
+        IPyBool pb => pb.PyBool(),
+        IPySized c => c.Count > 0,
+        ITuple t => t.Length > 0,
+        ICollection c => c.Count > 0,
+        _ => true,
+    };
+
+    public static bool Eq(object? a, object? b)
+    {
+        if (ReferenceEquals(a, b)) return a is not double d || !double.IsNaN(d);
+        if (a is null || b is null) return false;
+        var x = Num(a);
+        var y = Num(b);
+        switch (x, y)
+        {
+            case (PyInt i, PyInt j): return i == j;
+            case (PyInt i, double d): return (double)i == d;
+            case (double d, PyInt i): return (double)i == d;
+            case (double d1, double d2): return d1 == d2;
+            case (string s1, string s2): return string.Equals(s1, s2, StringComparison.Ordinal);
+            case (ITuple t1, ITuple t2):
+                if (t1.Length != t2.Length) return false;
+                for (int k = 0; k < t1.Length; k++) if (!Eq(t1[k], t2[k])) return false;
+                return true;
+            case (IPyList l1, IPyList l2):
+                if (l1.Count != l2.Count) return false;
+                for (int k = 0; k < l1.Count; k++) if (!Eq(l1.GetItem(k), l2.GetItem(k))) return false;
+                return true;
+            case (IPyDict d1, IPyDict d2):
+                if (d1.Count != d2.Count) return false;
+                foreach (var kv in d1.ItemsObject()) if (!d2.ContainsKeyObject(kv.Key) || !Eq(kv.Value, d2.GetItem(kv.Key))) return false;
+                return true;
+            case (IPySet s1, IPySet s2):
+                if (s1.Count != s2.Count) return false;
+                foreach (var e in s1) if (!s2.ContainsObject(e)) return false;
+                return true;
+        }
+        return x!.Equals(y);
+    }
+
+    public static int Compare(object? a, object? b)
+    {
+        var x = Num(a);
+        var y = Num(b);
+        switch (x, y)
+        {
+            case (PyInt i, PyInt j): return i.CompareTo(j);
+            case (PyInt i, double d): return ((double)i).CompareTo(d);
+            case (double d, PyInt i): return d.CompareTo((double)i);
+            case (double d1, double d2): return d1 < d2 ? -1 : d1 > d2 ? 1 : 0;
+            case (string s1, string s2): return string.CompareOrdinal(s1, s2) switch { < 0 => -1, > 0 => 1, _ => 0 };
+            case (ITuple t1, ITuple t2):
+            {
+                int n = Math.Min(t1.Length, t2.Length);
+                for (int k = 0; k < n; k++) if (!Eq(t1[k], t2[k])) return Compare(t1[k], t2[k]);
+                return t1.Length.CompareTo(t2.Length);
+            }
+            case (IPyList l1, IPyList l2):
+            {
+                int n = Math.Min(l1.Count, l2.Count);
+                for (int k = 0; k < n; k++) if (!Eq(l1.GetItem(k), l2.GetItem(k))) return Compare(l1.GetItem(k), l2.GetItem(k));
+                return l1.Count.CompareTo(l2.Count);
+            }
+            case (IPyOrdered o, _): return o.PyCompare(y);
+            case (IComparable c, _) when x!.GetType() == y?.GetType(): return c.CompareTo(y);
+        }
+        throw new TypeError($"'<' not supported between instances of '{TypeName(a)}' and '{TypeName(b)}'");
+    }
+
+    public static bool Lt(object? a, object? b) => Compare(a, b) < 0;
+    public static bool Le(object? a, object? b) => Compare(a, b) <= 0;
+    public static bool Gt(object? a, object? b) => Compare(a, b) > 0;
+    public static bool Ge(object? a, object? b) => Compare(a, b) >= 0;
+
+    public static int Hash(object? o) => (int)PyHashOf(o);
+
+    public static long PyHashOf(object? o) => o switch
+    {
+        null => 0x5f3759df,
+        string s => SipHash.Str(s),
+        IPyHashable h => h.PyHash(),
+        IPyList => throw new TypeError("unhashable type: 'list'"),
+        IPyDict => throw new TypeError("unhashable type: 'dict'"),
+        _ => PyHash.Of(o) ?? o.GetHashCode(),
+    };
+
+    public static long PyHashOf<T>(T o)
+    {
+        if (typeof(T) == typeof(PyInt)) return PyHash.Int((PyInt)(object)o!);
+        if (typeof(T) == typeof(long)) return PyHash.Int((long)(object)o!);
+        if (typeof(T) == typeof(string)) return SipHash.Str((string)(object)o!);
+        return PyHashOf((object?)o);
+    }
+
+    public static T Cast<T>(object? o)
+    {
+        if (o is T t) return t;
+        if (typeof(T) == typeof(PyInt))
+        {
+            if (o is long l) return (T)(object)new PyInt(l);
+            if (o is int i) return (T)(object)new PyInt(i);
+            if (o is bool b) return (T)(object)new PyInt(b ? 1 : 0);
+        }
+        if (typeof(T) == typeof(double))
+        {
+            if (o is PyInt pi) return (T)(object)pi.ToDouble();
+            if (o is long l) return (T)(object)(double)l;
+        }
+        if (typeof(T) == typeof(long) && o is PyInt p) return (T)(object)(long)p;
+        if (o is null && default(T) is null) return default!;
+        if (typeof(T) == typeof(object)) return (T)o!;
+        throw new TypeError($"expected {typeof(T).Name}, got '{TypeName(o)}'");
+    }
+
+    public static object? Add(object? a, object? b)
+    {
+        var x = Num(a); var y = Num(b);
+        return (x, y) switch
+        {
+            (PyInt i, PyInt j) => i + j,
+            (PyInt i, double d) => i.ToDouble() + d,
+            (double d, PyInt i) => d + i.ToDouble(),
+            (double d1, double d2) => d1 + d2,
+            (string s1, string s2) => s1 + s2,
+            (IPyList l1, IPyList l2) => ConcatList(l1, l2),
+            (PyTuple t1, PyTuple t2) => t1 + t2,
+            (ITuple t1, ITuple t2) => PyTuple.From(t1) + PyTuple.From(t2),
+            (IPyNumber n, _) => n.PyAdd(y),
+            _ => throw Unsupported("+", a, b),
+        };
+    }
+
+    private static PyList<object?> ConcatList(IPyList a, IPyList b)
+    {
+        var r = new PyList<object?>();
+        foreach (var x in a) r.Append(x);
+        foreach (var x in b) r.Append(x);
+        return r;
+    }
+
+    public static object? Sub(object? a, object? b)
+    {
+        var x = Num(a); var y = Num(b);
+        return (x, y) switch
+        {
+            (PyInt i, PyInt j) => i - j,
+            (PyInt i, double d) => i.ToDouble() - d,
+            (double d, PyInt i) => d - i.ToDouble(),
+            (double d1, double d2) => d1 - d2,
+            (IPyNumber n, _) => n.PySub(y),
+            _ => throw Unsupported("-", a, b),
+        };
+    }
+
+    public static object? Mul(object? a, object? b)
+    {
+        var x = Num(a); var y = Num(b);
+        return (x, y) switch
+        {
+            (PyInt i, PyInt j) => i * j,
+            (PyInt i, double d) => i.ToDouble() * d,
+            (double d, PyInt i) => d * i.ToDouble(),
+            (double d1, double d2) => d1 * d2,
+            (string s, PyInt n) => Text.PyStr.Repeat(s, (long)n),
+            (PyInt n, string s) => Text.PyStr.Repeat(s, (long)n),
+            (IPyList l, PyInt n) => RepeatList(l, (long)n),
+            (IPyNumber nn, _) => nn.PyMul(y),
+            _ => throw Unsupported("*", a, b),
+        };
+    }
+
+    private static PyList<object?> RepeatList(IPyList l, long n)
+    {
+        var r = new PyList<object?>();
+        for (long k = 0; k < n; k++) foreach (var x in l) r.Append(x);
+        return r;
+    }
+
+    public static object? TrueDiv(object? a, object? b)
+    {
+        var x = Num(a); var y = Num(b);
+        return (x, y) switch
+        {
+            (PyInt i, PyInt j) => PyInt.TrueDiv(i, j),
+            (PyInt i, double d) => Ops.Div(i.ToDouble(), d),
+            (double d, PyInt i) => Ops.Div(d, i.ToDouble()),
+            (double d1, double d2) => Ops.Div(d1, d2),
+            (IPyNumber n, _) => n.PyTrueDiv(y),
+            _ => throw Unsupported("/", a, b),
+        };
+    }
+
+    public static object? FloorDiv(object? a, object? b)
+    {
+        var x = Num(a); var y = Num(b);
+        return (x, y) switch
+        {
+            (PyInt i, PyInt j) => PyInt.FloorDiv(i, j),
+            (PyInt i, double d) => Ops.FloorDiv(i.ToDouble(), d),
+            (double d, PyInt i) => Ops.FloorDiv(d, i.ToDouble()),
+            (double d1, double d2) => Ops.FloorDiv(d1, d2),
+            _ => throw Unsupported("//", a, b),
+        };
+    }
+
+    public static object? Mod(object? a, object? b)
+    {
+        var x = Num(a); var y = Num(b);
+        return (x, y) switch
+        {
+            (PyInt i, PyInt j) => i % j,
+            (PyInt i, double d) => Ops.Mod(i.ToDouble(), d),
+            (double d, PyInt i) => Ops.Mod(d, i.ToDouble()),
+            (double d1, double d2) => Ops.Mod(d1, d2),
+            (string s, _) => Text.PercentFormat.Format(s, b),
+            _ => throw Unsupported("%", a, b),
+        };
+    }
+
+    public static object? Pow(object? a, object? b)
+    {
+        var x = Num(a); var y = Num(b);
+        return (x, y) switch
+        {
+            (PyInt i, PyInt j) => Ops.Pow(i, j),
+            (PyInt i, double d) => Ops.Pow(i.ToDouble(), d),
+            (double d, PyInt i) => Ops.Pow(d, i.ToDouble()),
+            (double d1, double d2) => Ops.Pow(d1, d2),
+            _ => throw Unsupported("** or pow()", a, b),
+        };
+    }
+
+    public static object? Neg(object? a) => Num(a) switch
+    {
+        PyInt i => -i,
+        double d => -d,
+        _ => throw new TypeError($"bad operand type for unary -: '{TypeName(a)}'"),
+    };
+
+    public static object? BitAnd(object? a, object? b) => (Num(a), Num(b)) switch
+    {
+        (PyInt i, PyInt j) => i & j,
+        (IPySet, IPySet) => throw Unsupported("&", a, b),
+        _ => throw Unsupported("&", a, b),
+    };
+
+    public static object? BitOr(object? a, object? b) => (Num(a), Num(b)) switch
+    {
+        (PyInt i, PyInt j) => i | j,
+        _ => throw Unsupported("|", a, b),
+    };
+
+    public static object? BitXor(object? a, object? b) => (Num(a), Num(b)) switch
+    {
+        (PyInt i, PyInt j) => i ^ j,
+        _ => throw Unsupported("^", a, b),
+    };
+
+    public static object? LShift(object? a, object? b) => (Num(a), Num(b)) switch
+    {
+        (PyInt i, PyInt j) => i << j,
+        _ => throw Unsupported("<<", a, b),
+    };
+
+    public static object? RShift(object? a, object? b) => (Num(a), Num(b)) switch
+    {
+        (PyInt i, PyInt j) => i >> j,
+        _ => throw Unsupported(">>", a, b),
+    };
+
+    private static TypeError Unsupported(string op, object? a, object? b) =>
+        new($"unsupported operand type(s) for {op}: '{TypeName(a)}' and '{TypeName(b)}'");
+
+    public static long Len(object? o) => o switch
+    {
+        string s => s.Length,
+        IPySized c => c.Count,
+        ITuple t => t.Length,
+        ICollection c => c.Count,
+        _ => throw new TypeError($"object of type '{TypeName(o)}' has no len()"),
+    };
+
+    public static IEnumerable<object?> Iter(object? o)
+    {
+        switch (o)
+        {
+            case string s:
+                foreach (var c in Text.PyStr.Chars(s)) yield return c;
+                break;
+            case IPyDict d:
+                foreach (var kv in d.ItemsObject()) yield return kv.Key;
+                break;
+            case ITuple t:
+                for (int i = 0; i < t.Length; i++) yield return t[i];
+                break;
+            case IEnumerable e:
+                foreach (var x in e) yield return Box(x);
+                break;
+            default:
+                throw new TypeError($"'{TypeName(o)}' object is not iterable");
+        }
+    }
+
+    private static object? Box(object? x) => x switch
+    {
+        long l => new PyInt(l),
+        int i => new PyInt(i),
+        _ => x,
+    };
+
+    public static object? GetItem(object? o, object? key)
+    {
+        switch (o)
+        {
+            case IPyDict d: return d.GetItem(key);
+            case IPyList l: return l.GetItem(IndexOf(key));
+            case string s: return Text.PyStr.At(s, IndexOf(key));
+            case PyTuple t: return t[IndexOf(key)];
+            case ITuple t: return t[Indexing.Normalize(IndexOf(key), t.Length, "tuple")];
+            case IPyGetItem g: return g.PyGetItem(key);
+        }
+        throw new TypeError($"'{TypeName(o)}' object is not subscriptable");
+    }
+
+    public static void SetItem(object? o, object? key, object? value)
+    {
+        switch (o)
+        {
+            case IPyList l: l.SetItem(IndexOf(key), value); return;
+            case IPySetItem s: s.PySetItem(key, value); return;
+        }
+        if (o is not null && o.GetType().IsGenericType && o.GetType().GetGenericTypeDefinition() == typeof(PyDict<,>))
+        {
+            o.GetType().GetProperty("Item")!.SetValue(o, value, new[] { key });
+            _ = value;
+            return;
+        }
+        throw new TypeError($"'{TypeName(o)}' object does not support item assignment");
+    }
+
+    private static long IndexOf(object? key) => Num(key) switch
+    {
+        PyInt i => i.AsIndex,
+        _ => throw new TypeError($"indices must be integers, not {TypeName(key)}"),
+    };
+
+    public static bool Contains(object? container, object? item) => container switch
+    {
+        string s => item is string sub ? s.Contains(sub, StringComparison.Ordinal) : throw new TypeError("'in <string>' requires string as left operand, not " + TypeName(item)),
+        IPyDict d => d.ContainsKeyObject(item),
+        IPySet s => s.ContainsObject(item),
+        _ => Iter(container).Any(x => Eq(x, item)),
+    };
+
+    /// <summary>Attribute read through reflection (PascalCase member for a snake_case name).</summary>
+    public static object? GetAttr(object? o, string name)
+    {
+        if (o is IPyAttributes a && a.TryGetAttr(name, out var v)) return v;
+        if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
+        var t = o.GetType();
+        foreach (var candidate in new[] { name, Naming.Pascal(name) })
+        {
+            var p = t.GetProperty(candidate, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static);
+            if (p is not null) return p.GetValue(o);
+            var f = t.GetField(candidate, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static);
+            if (f is not null) return f.GetValue(o);
+        }
+        throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
+    }
+
+    public static void SetAttr(object? o, string name, object? value)
+    {
+        if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
+        var t = o.GetType();
+        foreach (var candidate in new[] { name, Naming.Pascal(name) })
+        {
+            var p = t.GetProperty(candidate);
+            if (p is not null && p.CanWrite) { p.SetValue(o, Convert(value, p.PropertyType)); return; }
+            var f = t.GetField(candidate);
+            if (f is not null) { f.SetValue(o, Convert(value, f.FieldType)); return; }
+        }
+        throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
+    }
+
+    private static object? Convert(object? value, Type target)
+    {
+        if (value is null || target.IsInstanceOfType(value)) return value;
+        if (target == typeof(PyInt)) return Cast<PyInt>(value);
+        if (target == typeof(double)) return Cast<double>(value);
+        return value;
+    }
+
+    /// <summary>Calls a callable value with positional arguments.</summary>
+    public static object? Call(object? f, params object?[] args)
+    {
+        if (f is IPyCallable c) return c.PyCall(args);
+        if (f is Delegate d)
+        {
+            var ps = d.Method.GetParameters();
+            var conv = new object?[ps.Length];
+            for (int i = 0; i < ps.Length && i < args.Length; i++) conv[i] = Convert(args[i], ps[i].ParameterType);
+            try { return d.DynamicInvoke(conv); }
+            catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
+        }
+        throw new TypeError($"'{TypeName(f)}' object is not callable");
+    }
+
+    public static object? CallMethod(object? o, string name, params object?[] args)
+    {
+        if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
+        var t = o.GetType();
+        foreach (var candidate in new[] { Naming.Pascal(name), name })
+        {
+            var methods = t.GetMethods().Where(m => m.Name == candidate && m.GetParameters().Length == args.Length && !m.IsGenericMethodDefinition).ToList();
+            foreach (var m in methods)
+            {
+                var ps = m.GetParameters();
+                var conv = new object?[args.Length];
+                for (int i = 0; i < ps.Length; i++) conv[i] = Convert(args[i], ps[i].ParameterType);
+                try { return m.Invoke(o, conv); }
+                catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
+                catch (ArgumentException) { }
+            }
+        }
+        if (o is string s) return Text.PyStr.CallMethod(s, name, args);
+        throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
+    }
+}
+
+public interface IPyBool { bool PyBool(); }
+public interface IPyOrdered { int PyCompare(object? other); }
+public interface IPyNumber
+{
+    object? PyAdd(object? other);
+    object? PySub(object? other);
+    object? PyMul(object? other);
+    object? PyTrueDiv(object? other);
+}
+public interface IPyGetItem { object? PyGetItem(object? key); }
+public interface IPySetItem { void PySetItem(object? key, object? value); }
+public interface IPyCallable { object? PyCall(object?[] args); }
+public interface IPyAttributes { bool TryGetAttr(string name, out object? value); }
+
+/// <summary>Python → C# identifier conventions shared by the transpiler's output and reflection fallbacks.</summary>
+public static class Naming
+{
+    public static string Pascal(string name)
+    {
+        if (name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal)) return name;
+        var sb = new System.Text.StringBuilder();
+        bool up = true;
+        foreach (var c in name)
+        {
+            if (c == '_') { up = true; continue; }
+            sb.Append(up ? char.ToUpperInvariant(c) : c);
+            up = false;
+        }
+        return sb.Length == 0 ? name : sb.ToString();
+    }
+}

@@ -1,0 +1,151 @@
+namespace Batuta.Python.Runtime;
+
+/// <summary>
+/// Python's <c>BaseException</c>. Migrated code raises and catches these classes, which keep the Python
+/// names (<c>ValueError</c>, <c>KeyError</c>, ...) so tracebacks and <c>str(e)</c> read as in CPython.
+/// </summary>
+public class PyBaseException : Exception, IPyObject, IPyTyped
+{
+    public PyBaseException() : this(Array.Empty<object?>()) { }
+
+    public PyBaseException(params object?[] args) : base(null) => Args = args ?? [null];
+
+    public PyBaseException(string message) : this(new object?[] { message }) { }
+
+    /// <summary><c>e.args</c></summary>
+    public object?[] Args { get; protected set; }
+
+    /// <summary><c>raise ... from cause</c></summary>
+    public PyBaseException? Cause { get; set; }
+
+    public bool SuppressContext { get; set; }
+
+    /// <summary>The exception being handled when this one was raised.</summary>
+    public PyBaseException? PyContext { get; set; }
+
+    public virtual string PythonName => GetType().Name switch
+    {
+        "PyBaseException" => "BaseException",
+        "PyException" => "Exception",
+        var n => n,
+    };
+
+    public string PyTypeName => PythonName;
+
+    public override string Message => PyStr();
+
+    public virtual string PyStr() => Args.Length switch
+    {
+        0 => "",
+        1 => Str.Of(Args[0]),
+        _ => Repr.Of(new PyTuple(Args)),
+    };
+
+    public virtual string PyRepr() => PythonName + (Args.Length == 1 ? "(" + Repr.Of(Args[0]) + ")" : Repr.Of(new PyTuple(Args)));
+
+    public override string ToString() => PyStr();
+
+    public PyBaseException WithCause(object? cause)
+    {
+        Cause = cause as PyBaseException;
+        SuppressContext = true;
+        return this;
+    }
+}
+
+#pragma warning disable CA1716, CA1711
+public class PyException : PyBaseException { public PyException(params object?[] args) : base(args) { } public PyException(string message) : base(message) { } public PyException() { } }
+public class SystemExit : PyBaseException
+{
+    public SystemExit(params object?[] args) : base(args) { }
+    public object? Code => Args.Length == 0 ? null : Args.Length == 1 ? Args[0] : new PyTuple(Args);
+}
+public class KeyboardInterrupt : PyBaseException { public KeyboardInterrupt(params object?[] args) : base(args) { } }
+public class GeneratorExit : PyBaseException { public GeneratorExit(params object?[] args) : base(args) { } }
+public class ArithmeticError : PyException { public ArithmeticError(params object?[] args) : base(args) { } public ArithmeticError(string m) : base(m) { } }
+public class ZeroDivisionError : ArithmeticError { public ZeroDivisionError(params object?[] args) : base(args) { } public ZeroDivisionError(string m) : base(m) { } }
+public class OverflowError : ArithmeticError { public OverflowError(params object?[] args) : base(args) { } public OverflowError(string m) : base(m) { } }
+public class FloatingPointError : ArithmeticError { public FloatingPointError(params object?[] args) : base(args) { } }
+public class AssertionError : PyException { public AssertionError(params object?[] args) : base(args) { } public AssertionError(string m) : base(m) { } }
+public class AttributeError : PyException { public AttributeError(params object?[] args) : base(args) { } public AttributeError(string m) : base(m) { } }
+public class BufferError : PyException { public BufferError(params object?[] args) : base(args) { } }
+public class EOFError : PyException { public EOFError(params object?[] args) : base(args) { } public EOFError(string m) : base(m) { } }
+public class ImportError : PyException { public ImportError(params object?[] args) : base(args) { } public ImportError(string m) : base(m) { } }
+public class ModuleNotFoundError : ImportError { public ModuleNotFoundError(params object?[] args) : base(args) { } }
+public class LookupError : PyException { public LookupError(params object?[] args) : base(args) { } public LookupError(string m) : base(m) { } }
+public class IndexError : LookupError { public IndexError(params object?[] args) : base(args) { } public IndexError(string m) : base(m) { } }
+public class KeyError : LookupError
+{
+    public KeyError(params object?[] args) : base(args) { }
+    public override string PyStr() => Args.Length == 1 ? Repr.Of(Args[0]) : base.PyStr();
+}
+public class MemoryError : PyException { public MemoryError(params object?[] args) : base(args) { } }
+public class NameError : PyException { public NameError(params object?[] args) : base(args) { } public NameError(string m) : base(m) { } }
+public class UnboundLocalError : NameError { public UnboundLocalError(params object?[] args) : base(args) { } }
+public class OSError : PyException
+{
+    public OSError(params object?[] args) : base(args) { }
+    public OSError(string m) : base(m) { }
+    public object? Errno => Args.Length >= 2 ? Args[0] : null;
+    public object? Strerror => Args.Length >= 2 ? Args[1] : null;
+    public string? Filename { get; init; }
+    public override string PyStr() => Args.Length >= 2 && Filename is not null
+        ? $"[Errno {Str.Of(Args[0])}] {Str.Of(Args[1])}: {Repr.Of(Filename)}"
+        : Args.Length >= 2 ? $"[Errno {Str.Of(Args[0])}] {Str.Of(Args[1])}" : base.PyStr();
+}
+public class FileNotFoundError : OSError { public FileNotFoundError(params object?[] args) : base(args) { } }
+public class FileExistsError : OSError { public FileExistsError(params object?[] args) : base(args) { } }
+public class PermissionError : OSError { public PermissionError(params object?[] args) : base(args) { } }
+public class IsADirectoryError : OSError { public IsADirectoryError(params object?[] args) : base(args) { } }
+public class NotADirectoryError : OSError { public NotADirectoryError(params object?[] args) : base(args) { } }
+public class TimeoutError : OSError { public TimeoutError(params object?[] args) : base(args) { } }
+public class ConnectionError : OSError { public ConnectionError(params object?[] args) : base(args) { } }
+public class ReferenceError : PyException { public ReferenceError(params object?[] args) : base(args) { } }
+public class RuntimeError : PyException { public RuntimeError(params object?[] args) : base(args) { } public RuntimeError(string m) : base(m) { } }
+public class NotImplementedError : RuntimeError { public NotImplementedError(params object?[] args) : base(args) { } public NotImplementedError(string m) : base(m) { } }
+public class RecursionError : RuntimeError { public RecursionError(params object?[] args) : base(args) { } public RecursionError(string m) : base(m) { } }
+public class StopIteration : PyException
+{
+    public StopIteration(params object?[] args) : base(args) { }
+    public object? Value => Args.Length > 0 ? Args[0] : null;
+}
+public class StopAsyncIteration : PyException { public StopAsyncIteration(params object?[] args) : base(args) { } }
+public class SyntaxError : PyException { public SyntaxError(params object?[] args) : base(args) { } }
+public class SystemError : PyException { public SystemError(params object?[] args) : base(args) { } }
+public class TypeError : PyException { public TypeError(params object?[] args) : base(args) { } public TypeError(string m) : base(m) { } }
+public class ValueError : PyException { public ValueError(params object?[] args) : base(args) { } public ValueError(string m) : base(m) { } }
+public class UnicodeError : ValueError { public UnicodeError(params object?[] args) : base(args) { } }
+public class UnicodeDecodeError : UnicodeError { public UnicodeDecodeError(params object?[] args) : base(args) { } }
+public class UnicodeEncodeError : UnicodeError { public UnicodeEncodeError(params object?[] args) : base(args) { } }
+public class Warning : PyException { public Warning(params object?[] args) : base(args) { } }
+public class UserWarning : Warning { public UserWarning(params object?[] args) : base(args) { } }
+public class DeprecationWarning : Warning { public DeprecationWarning(params object?[] args) : base(args) { } }
+#pragma warning restore CA1716, CA1711
+
+/// <summary>Turns .NET exceptions raised inside migrated code into their Python equivalents.</summary>
+public static class PyExc
+{
+    public static PyBaseException Translate(Exception e) => e switch
+    {
+        PyBaseException p => p,
+        DivideByZeroException => new ZeroDivisionError("division by zero"),
+        KeyNotFoundException k => new KeyError(k.Message),
+        IndexOutOfRangeException or ArgumentOutOfRangeException => new IndexError("list index out of range"),
+        OverflowException => new OverflowError("integer overflow"),
+        InvalidCastException c => new TypeError(c.Message),
+        NullReferenceException => new AttributeError("'NoneType' object has no attribute"),
+        FileNotFoundException f => new FileNotFoundError(2, "No such file or directory") { Filename = f.FileName },
+        DirectoryNotFoundException => new FileNotFoundError(2, "No such file or directory"),
+        UnauthorizedAccessException => new PermissionError(13, "Permission denied"),
+        IOException io => new OSError(io.Message),
+        FormatException fe => new ValueError(fe.Message),
+        InsufficientExecutionStackException => new RecursionError("maximum recursion depth exceeded"),
+        NotSupportedException ns => new NotImplementedError(ns.Message),
+        _ => new RuntimeError(e.GetType().Name + ": " + e.Message),
+    };
+
+    /// <summary>For <c>except T as e</c>: the Python view of <paramref name="e"/> if it is a <typeparamref name="T"/>.</summary>
+    public static T? As<T>(Exception e) where T : PyBaseException => Translate(e) as T;
+
+    public static bool Is<T>(Exception e) where T : PyBaseException => Translate(e) is T;
+}

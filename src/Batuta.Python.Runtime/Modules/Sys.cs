@@ -1,0 +1,182 @@
+using System.Text;
+
+namespace Batuta.Python.Runtime;
+
+/// <summary>Python's <c>sys</c> module.</summary>
+public static class Sys
+{
+    private static TextWriter? _stdout;
+    private static TextWriter? _stderr;
+    private static TextReader? _stdin;
+
+    public static PyList<string> Argv { get; set; } = new() { "" };
+
+    public static TextWriter StdoutWriter => _stdout ??= CreateStdout();
+    public static TextWriter StderrWriter => _stderr ??= new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
+    public static TextReader StdinReader => _stdin ??= new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
+
+    public static PyTextIO Stdout => new(StdoutWriter, "<stdout>", false);
+    public static PyTextIO Stderr => new(StderrWriter, "<stderr>", true);
+    public static PyTextIO Stdin => new(StdinReader, "<stdin>");
+
+    public static readonly PyDict<string, object?> Modules = new();
+    public static readonly long MaxSize = long.MaxValue;
+    public static readonly string Platform = "linux";
+    public static readonly (PyInt, PyInt, PyInt, string, PyInt) VersionInfo = (3, 11, 2, "final", 0);
+    public static readonly string Version = "3.11.2 (Batuta)";
+    public static readonly string ByteOrder = BitConverter.IsLittleEndian ? "little" : "big";
+    public static long RecursionLimit { get; private set; } = 1000;
+
+    private static TextWriter CreateStdout()
+    {
+        var w = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { NewLine = "\n" };
+        w.AutoFlush = !Console.IsOutputRedirected;
+        return w;
+    }
+
+    /// <summary>Redirects the standard streams (tests, embedding).</summary>
+    public static void SetStreams(TextWriter? stdout, TextWriter? stderr, TextReader? stdin)
+    {
+        _stdout = stdout;
+        _stderr = stderr;
+        _stdin = stdin;
+    }
+
+    public static void Exit(object? code = null) => throw new SystemExit(code);
+    public static void Exit() => throw new SystemExit();
+
+    public static PyInt GetRecursionLimit() => RecursionLimit;
+    public static void SetRecursionLimit(PyInt n) => RecursionLimit = (long)n;
+    public static PyInt GetSizeOf(object? o) => 64;
+
+    public static void Flush()
+    {
+        _stdout?.Flush();
+        _stderr?.Flush();
+    }
+}
+
+/// <summary>A Python text file: <c>open()</c>'s result and sys.stdout/stderr/stdin.</summary>
+public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyTyped
+{
+    private readonly TextReader? _reader;
+    private readonly TextWriter? _writer;
+    private bool _closed;
+
+    public PyTextIO(TextWriter writer, string name, bool isStderr) { _writer = writer; Name = name; IsStderr = isStderr; Mode = "w"; }
+    public PyTextIO(TextReader reader, string name) { _reader = reader; Name = name; Mode = "r"; }
+
+    public string Name { get; }
+    public string Mode { get; private init; } = "r";
+    public bool IsStderr { get; }
+    public bool Closed => _closed;
+    public string PyTypeName => "TextIOWrapper";
+
+    public TextWriter Writer => _closed ? throw new ValueError("I/O operation on closed file.") : _writer ?? throw new UnsupportedOperation("not writable");
+    private TextReader Reader => _closed ? throw new ValueError("I/O operation on closed file.") : _reader ?? throw new UnsupportedOperation("not readable");
+
+    public static PyTextIO Open(string path, string mode = "r", string? encoding = null, string? newline = null)
+    {
+        var enc = encoding is null || encoding.Replace("-", "").Equals("utf8", StringComparison.OrdinalIgnoreCase) ? new UTF8Encoding(false) : Encoding.GetEncoding(encoding);
+        try
+        {
+            if (mode.Contains('r') && !mode.Contains('+'))
+            {
+                if (Directory.Exists(path)) throw new IsADirectoryError(21, "Is a directory") { Filename = path };
+                if (!File.Exists(path)) throw new FileNotFoundError(2, "No such file or directory") { Filename = path };
+                var text = File.ReadAllText(path, enc);
+                if (newline is null) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
+                return new PyTextIO(new StringReader(text), path) { Mode = mode };
+            }
+            FileMode fm = mode.Contains('a') ? FileMode.Append : mode.Contains('x') ? FileMode.CreateNew : FileMode.Create;
+            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (dir is not null && !Directory.Exists(dir)) throw new FileNotFoundError(2, "No such file or directory") { Filename = path };
+            var stream = new FileStream(path, fm, FileAccess.Write);
+            return new PyTextIO(new StreamWriter(stream, enc) { NewLine = "\n" }, path, false) { Mode = mode };
+        }
+        catch (IOException e) when (e is not FileNotFoundException && mode.Contains('x'))
+        {
+            throw new FileExistsError(17, "File exists") { Filename = path };
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new PermissionError(13, "Permission denied") { Filename = path };
+        }
+    }
+
+    public long Write(string s)
+    {
+        Writer.Write(s);
+        if (IsStderr) Writer.Flush();
+        return s.Length;
+    }
+
+    public void WriteLines(IEnumerable<string> lines)
+    {
+        foreach (var l in lines) Writer.Write(l);
+    }
+
+    public string Read()
+    {
+        return Reader.ReadToEnd();
+    }
+
+    public string Read(long n)
+    {
+        if (n < 0) return Read();
+        var buf = new char[n];
+        int got = Reader.ReadBlock(buf, 0, (int)n);
+        return new string(buf, 0, got);
+    }
+
+    /// <summary>One line including its newline; "" at end of file.</summary>
+    public string ReadLine()
+    {
+        var sb = new StringBuilder();
+        while (true)
+        {
+            int c = Reader.Read();
+            if (c < 0) break;
+            sb.Append((char)c);
+            if (c == '\n') break;
+        }
+        return sb.ToString();
+    }
+
+    public PyList<string> ReadLines() => new(this);
+
+    public IEnumerator<string> GetEnumerator()
+    {
+        while (true)
+        {
+            var line = ReadLine();
+            if (line.Length == 0) yield break;
+            yield return line;
+        }
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public void Flush() => _writer?.Flush();
+
+    public void Close()
+    {
+        if (_closed) return;
+        if (_writer is not null)
+        {
+            _writer.Flush();
+            if (Name is not "<stdout>" and not "<stderr>") _writer.Dispose();
+        }
+        if (_reader is not null && Name != "<stdin>") _reader.Dispose();
+        _closed = true;
+    }
+
+    public void Dispose() => Close();
+
+    public bool IsATty() => false;
+
+    public string PyRepr() => $"<_io.TextIOWrapper name={Repr.Of(Name)} mode={Repr.Of(Mode)} encoding='UTF-8'>";
+    public string PyStr() => PyRepr();
+}
+
+public class UnsupportedOperation : OSError { public UnsupportedOperation(params object?[] args) : base(args) { } }

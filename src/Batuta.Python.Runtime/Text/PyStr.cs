@@ -1,0 +1,404 @@
+using System.Globalization;
+using System.Text;
+
+namespace Batuta.Python.Runtime.Text;
+
+/// <summary>Python's <c>str</c> methods over .NET strings (indices count UTF-16 code units).</summary>
+public static class PyStr
+{
+    private static readonly string Whitespace = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+
+    public static bool IsSpace(char c) => Whitespace.IndexOf(c) >= 0;
+
+    public static IEnumerable<string> Chars(string s)
+    {
+        for (int i = 0; i < s.Length; i++) yield return s[i].ToString();
+    }
+
+    public static string At(string s, long index) => s[Indexing.Normalize(index, s.Length, "string")].ToString();
+
+    public static string At(string s, PyInt index) => At(s, index.AsIndex);
+
+    public static string Slice(string s, long? start, long? stop, long? step = null)
+    {
+        var (st, e, stp, len) = Indexing.Adjust(start, stop, step, s.Length);
+        if (stp == 1) return len <= 0 ? "" : s.Substring(st, len);
+        var sb = new StringBuilder(len);
+        for (int i = 0, j = st; i < len; i++, j += stp) sb.Append(s[j]);
+        _ = e;
+        return sb.ToString();
+    }
+
+    public static string Repeat(string s, long n)
+    {
+        if (n <= 0 || s.Length == 0) return "";
+        var sb = new StringBuilder(s.Length * (int)n);
+        for (long i = 0; i < n; i++) sb.Append(s);
+        return sb.ToString();
+    }
+
+    public static string Upper(string s) => s.ToUpperInvariant();
+    public static string Lower(string s) => s.ToLowerInvariant();
+    public static string Casefold(string s) => s.ToLowerInvariant();
+    public static string SwapCase(string s) => new(s.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray());
+
+    public static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant();
+
+    public static string Title(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        bool prevCased = false;
+        foreach (var c in s)
+        {
+            if (char.IsLetter(c))
+            {
+                sb.Append(prevCased ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c));
+                prevCased = true;
+            }
+            else
+            {
+                sb.Append(c);
+                prevCased = false;
+            }
+        }
+        return sb.ToString();
+    }
+
+    public static string Strip(string s, string? chars = null) => chars is null ? s.Trim(Whitespace.ToCharArray()) : s.Trim(chars.ToCharArray());
+    public static string LStrip(string s, string? chars = null) => chars is null ? s.TrimStart(Whitespace.ToCharArray()) : s.TrimStart(chars.ToCharArray());
+    public static string RStrip(string s, string? chars = null) => chars is null ? s.TrimEnd(Whitespace.ToCharArray()) : s.TrimEnd(chars.ToCharArray());
+
+    public static string RemovePrefix(string s, string p) => s.StartsWith(p, StringComparison.Ordinal) ? s[p.Length..] : s;
+    public static string RemoveSuffix(string s, string p) => p.Length > 0 && s.EndsWith(p, StringComparison.Ordinal) ? s[..^p.Length] : s;
+
+    public static PyList<string> Split(string s, string? sep = null, long maxsplit = -1)
+    {
+        var result = new PyList<string>();
+        if (sep is null)
+        {
+            int i = 0, n = s.Length;
+            long splits = 0;
+            while (true)
+            {
+                while (i < n && IsSpace(s[i])) i++;
+                if (i >= n) break;
+                if (maxsplit >= 0 && splits >= maxsplit)
+                {
+                    int end = n;
+                    while (end > i && IsSpace(s[end - 1])) end--;
+                    result.Append(s[i..end]);
+                    break;
+                }
+                int j = i;
+                while (j < n && !IsSpace(s[j])) j++;
+                result.Append(s[i..j]);
+                splits++;
+                i = j;
+            }
+            return result;
+        }
+        if (sep.Length == 0) throw new ValueError("empty separator");
+        int start = 0;
+        long count = 0;
+        while (maxsplit < 0 || count < maxsplit)
+        {
+            int k = s.IndexOf(sep, start, StringComparison.Ordinal);
+            if (k < 0) break;
+            result.Append(s[start..k]);
+            start = k + sep.Length;
+            count++;
+        }
+        result.Append(s[start..]);
+        return result;
+    }
+
+    public static PyList<string> RSplit(string s, string? sep = null, long maxsplit = -1)
+    {
+        if (maxsplit < 0) return Split(s, sep);
+        var result = new List<string>();
+        if (sep is null)
+        {
+            int i = s.Length - 1;
+            long splits = 0;
+            while (true)
+            {
+                while (i >= 0 && IsSpace(s[i])) i--;
+                if (i < 0) break;
+                if (splits >= maxsplit)
+                {
+                    int st = 0;
+                    while (st <= i && IsSpace(s[st])) st++;
+                    result.Add(s[st..(i + 1)]);
+                    break;
+                }
+                int j = i;
+                while (j >= 0 && !IsSpace(s[j])) j--;
+                result.Add(s[(j + 1)..(i + 1)]);
+                splits++;
+                i = j;
+            }
+        }
+        else
+        {
+            int end = s.Length;
+            long count = 0;
+            while (count < maxsplit)
+            {
+                int k = end - sep.Length < 0 ? -1 : s.LastIndexOf(sep, end - 1, end, StringComparison.Ordinal);
+                if (k < 0 || k + sep.Length > end) break;
+                result.Add(s[(k + sep.Length)..end]);
+                end = k;
+                count++;
+            }
+            result.Add(s[..end]);
+        }
+        result.Reverse();
+        return new PyList<string>(result);
+    }
+
+    public static PyList<string> SplitLines(string s, bool keepends = false)
+    {
+        var result = new PyList<string>();
+        int i = 0, start = 0;
+        while (i < s.Length)
+        {
+            char c = s[i];
+            int eol = -1;
+            if (c == '\r') eol = i + 1 < s.Length && s[i + 1] == '\n' ? i + 2 : i + 1;
+            else if (c is '\n' or '\x0b' or '\x0c' or '\x1c' or '\x1d' or '\x1e' or '\x85' or '\u2028' or '\u2029') eol = i + 1;
+            if (eol >= 0)
+            {
+                result.Append(keepends ? s[start..eol] : s[start..i]);
+                start = i = eol;
+                continue;
+            }
+            i++;
+        }
+        if (start < s.Length) result.Append(s[start..]);
+        return result;
+    }
+
+    public static string Join(string sep, IEnumerable<string> items) => string.Join(sep, items);
+
+    public static string Join(string sep, IEnumerable<object?> items) => string.Join(sep, items.Select(x => x as string ?? throw new TypeError($"sequence item: expected str instance, {Dyn.TypeName(x)} found")));
+
+    public static string Replace(string s, string old, string @new, long count = -1)
+    {
+        if (count < 0) return old.Length == 0 ? ReplaceEmpty(s, @new, -1) : s.Replace(old, @new, StringComparison.Ordinal);
+        if (old.Length == 0) return ReplaceEmpty(s, @new, count);
+        var sb = new StringBuilder();
+        int start = 0;
+        for (long n = 0; n < count; n++)
+        {
+            int k = s.IndexOf(old, start, StringComparison.Ordinal);
+            if (k < 0) break;
+            sb.Append(s, start, k - start).Append(@new);
+            start = k + old.Length;
+        }
+        return sb.Append(s, start, s.Length - start).ToString();
+    }
+
+    private static string ReplaceEmpty(string s, string ins, long count)
+    {
+        var sb = new StringBuilder();
+        long n = 0;
+        for (int i = 0; i <= s.Length; i++)
+        {
+            if (count < 0 || n < count) { sb.Append(ins); n++; }
+            if (i < s.Length) sb.Append(s[i]);
+        }
+        return sb.ToString();
+    }
+
+    private static (int, int) Range(string s, long? start, long? end)
+    {
+        var (a, b, _, _) = Indexing.Adjust(start, end, 1, s.Length);
+        return (a, Math.Max(a, b));
+    }
+
+    public static long Find(string s, string sub, long? start = null, long? end = null)
+    {
+        var (a, b) = Range(s, start, end);
+        if (b - a < sub.Length) return -1;
+        int k = s.IndexOf(sub, a, b - a, StringComparison.Ordinal);
+        return k;
+    }
+
+    public static long RFind(string s, string sub, long? start = null, long? end = null)
+    {
+        var (a, b) = Range(s, start, end);
+        for (int i = b - sub.Length; i >= a; i--)
+            if (string.CompareOrdinal(s, i, sub, 0, sub.Length) == 0) return i;
+        return -1;
+    }
+
+    public static long Index(string s, string sub, long? start = null, long? end = null)
+    {
+        long k = Find(s, sub, start, end);
+        return k >= 0 ? k : throw new ValueError("substring not found");
+    }
+
+    public static long RIndex(string s, string sub, long? start = null, long? end = null)
+    {
+        long k = RFind(s, sub, start, end);
+        return k >= 0 ? k : throw new ValueError("substring not found");
+    }
+
+    public static long Count(string s, string sub, long? start = null, long? end = null)
+    {
+        var (a, b) = Range(s, start, end);
+        if (sub.Length == 0) return b - a + 1;
+        long n = 0;
+        int i = a;
+        while (i + sub.Length <= b)
+        {
+            int k = s.IndexOf(sub, i, b - i, StringComparison.Ordinal);
+            if (k < 0) break;
+            n++;
+            i = k + sub.Length;
+        }
+        return n;
+    }
+
+    public static bool StartsWith(string s, string prefix, long? start = null, long? end = null)
+    {
+        var (a, b) = Range(s, start, end);
+        return b - a >= prefix.Length && string.CompareOrdinal(s, a, prefix, 0, prefix.Length) == 0;
+    }
+
+    public static bool StartsWith(string s, System.Runtime.CompilerServices.ITuple prefixes)
+    {
+        for (int i = 0; i < prefixes.Length; i++) if (StartsWith(s, (string)prefixes[i]!)) return true;
+        return false;
+    }
+
+    public static bool EndsWith(string s, string suffix, long? start = null, long? end = null)
+    {
+        var (a, b) = Range(s, start, end);
+        return b - a >= suffix.Length && string.CompareOrdinal(s, b - suffix.Length, suffix, 0, suffix.Length) == 0;
+    }
+
+    public static bool EndsWith(string s, System.Runtime.CompilerServices.ITuple suffixes)
+    {
+        for (int i = 0; i < suffixes.Length; i++) if (EndsWith(s, (string)suffixes[i]!)) return true;
+        return false;
+    }
+
+    public static bool IsDigit(string s) => s.Length > 0 && s.All(char.IsDigit);
+    public static bool IsDecimal(string s) => s.Length > 0 && s.All(c => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DecimalDigitNumber);
+    public static bool IsNumeric(string s) => s.Length > 0 && s.All(char.IsNumber);
+    public static bool IsAlpha(string s) => s.Length > 0 && s.All(char.IsLetter);
+    public static bool IsAlnum(string s) => s.Length > 0 && s.All(char.IsLetterOrDigit);
+    public static bool IsSpace(string s) => s.Length > 0 && s.All(IsSpace);
+    public static bool IsUpper(string s) => s.Any(char.IsUpper) && !s.Any(char.IsLower);
+    public static bool IsLower(string s) => s.Any(char.IsLower) && !s.Any(char.IsUpper);
+    public static bool IsIdentifier(string s) => s.Length > 0 && (char.IsLetter(s[0]) || s[0] == '_') && s.All(c => char.IsLetterOrDigit(c) || c == '_');
+    public static bool IsTitle(string s) => s.Length > 0 && Title(s) == s && s.Any(char.IsLetter);
+    public static bool IsAscii(string s) => s.All(c => c < 128);
+    public static bool IsPrintable(string s) => s.All(Repr.IsPrintable);
+
+    public static string Center(string s, long width, string fill = " ")
+    {
+        if (width <= s.Length) return s;
+        long marg = width - s.Length;
+        long left = marg / 2 + (marg & width & 1);
+        return Repeat(fill, left) + s + Repeat(fill, marg - left);
+    }
+
+    public static string LJust(string s, long width, string fill = " ") => width <= s.Length ? s : s + Repeat(fill, width - s.Length);
+    public static string RJust(string s, long width, string fill = " ") => width <= s.Length ? s : Repeat(fill, width - s.Length) + s;
+
+    public static string ZFill(string s, long width)
+    {
+        if (width <= s.Length) return s;
+        string pad = new('0', (int)(width - s.Length));
+        if (s.Length > 0 && s[0] is '+' or '-') return s[0] + pad + s[1..];
+        return pad + s;
+    }
+
+    public static (string, string, string) Partition(string s, string sep)
+    {
+        int k = s.IndexOf(sep, StringComparison.Ordinal);
+        return k < 0 ? (s, "", "") : (s[..k], sep, s[(k + sep.Length)..]);
+    }
+
+    public static (string, string, string) RPartition(string s, string sep)
+    {
+        int k = s.LastIndexOf(sep, StringComparison.Ordinal);
+        return k < 0 ? ("", "", s) : (s[..k], sep, s[(k + sep.Length)..]);
+    }
+
+    public static string ExpandTabs(string s, long tabsize = 8)
+    {
+        var sb = new StringBuilder();
+        int col = 0;
+        foreach (var c in s)
+        {
+            if (c == '\t')
+            {
+                if (tabsize > 0) { int n = (int)(tabsize - col % tabsize); sb.Append(' ', n); col += n; }
+            }
+            else
+            {
+                sb.Append(c);
+                col = c is '\n' or '\r' ? 0 : col + 1;
+            }
+        }
+        return sb.ToString();
+    }
+
+    public static byte[] Encode(string s, string encoding = "utf-8") => encoding.ToLowerInvariant().Replace("_", "-") switch
+    {
+        "utf-8" or "utf8" => new UTF8Encoding(false).GetBytes(s),
+        "ascii" => s.All(c => c < 128) ? Encoding.ASCII.GetBytes(s) : throw new UnicodeEncodeError("'ascii' codec can't encode character"),
+        "latin-1" or "latin1" or "iso-8859-1" => Encoding.Latin1.GetBytes(s),
+        "utf-16" => Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(s)).ToArray(),
+        _ => throw new LookupError($"unknown encoding: {encoding}"),
+    };
+
+    public static string Translate(string s, IPyDict table)
+    {
+        var sb = new StringBuilder();
+        foreach (var c in s)
+        {
+            object key = new PyInt(c);
+            if (!table.ContainsKeyObject(key)) { sb.Append(c); continue; }
+            var v = table.GetItem(key);
+            if (v is null) continue;
+            if (v is string str) sb.Append(str);
+            else sb.Append((char)(long)Dyn.Cast<PyInt>(v));
+        }
+        return sb.ToString();
+    }
+
+    public static long Ord(string s) => s.Length == 1 ? s[0] : s.Length == 2 && char.IsSurrogatePair(s[0], s[1]) ? char.ConvertToUtf32(s[0], s[1]) : throw new TypeError($"ord() expected a character, but string of length {s.Length} found");
+
+    public static string Chr(long cp) => cp is >= 0 and <= 0x10FFFF ? (cp < 0x10000 ? ((char)cp).ToString() : char.ConvertFromUtf32((int)cp)) : throw new ValueError("chr() arg not in range(0x110000)");
+
+    /// <summary>Dynamic dispatch of a str method by its Python name.</summary>
+    public static object? CallMethod(string s, string name, object?[] a)
+    {
+        string? A(int i) => i < a.Length ? (string?)a[i] : null;
+        return name switch
+        {
+            "upper" => Upper(s),
+            "lower" => Lower(s),
+            "strip" => Strip(s, A(0)),
+            "lstrip" => LStrip(s, A(0)),
+            "rstrip" => RStrip(s, A(0)),
+            "split" => Split(s, A(0)),
+            "startswith" => StartsWith(s, A(0)!),
+            "endswith" => EndsWith(s, A(0)!),
+            "replace" => Replace(s, A(0)!, A(1)!),
+            "join" => Join(s, Dyn.Iter(a[0])),
+            "title" => Title(s),
+            "capitalize" => Capitalize(s),
+            "find" => new PyInt(Find(s, A(0)!)),
+            "count" => new PyInt(Count(s, A(0)!)),
+            "isdigit" => IsDigit(s),
+            "isalpha" => IsAlpha(s),
+            "format" => Format.StrFormat(s, a),
+            _ => throw new AttributeError($"'str' object has no attribute '{name}'"),
+        };
+    }
+}
