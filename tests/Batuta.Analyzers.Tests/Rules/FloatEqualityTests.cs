@@ -30,6 +30,13 @@ public class FloatEqualityTests
             public override int GetHashCode() => _v.GetHashCode();
             public static bool operator ==(C x, C y) => x._v == y._v;
             public static bool operator !=(C x, C y) => x._v != y._v;
+            int Order(C a, C b) => a._v != b._v ? b._v.CompareTo(a._v) : 0;
+            void Sort(System.Collections.Generic.List<C> list) => list.Sort(static (a, b) => (a._v == b._v) ? 0 : a._v.CompareTo(b._v));
+        }
+
+        sealed class ByScore : System.Collections.Generic.IComparer<double>
+        {
+            public int Compare(double a, double b) => a == b ? 0 : a < b ? -1 : 1;
         }
         """);
 

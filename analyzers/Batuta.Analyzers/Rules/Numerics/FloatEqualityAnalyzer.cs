@@ -10,7 +10,8 @@ namespace Batuta.Analyzers.Rules.Numerics;
 /// <summary>
 /// BATQ009: <c>==</c> / <c>!=</c> on float or double. Rounding makes two computations of the same value
 /// differ in the last bits, so exact comparison is a latent bug. Exact comparisons that are meaningful are
-/// allowed: against 0 (configurable) and infinities, and inside equality members, whose contract is exactness.
+/// allowed: against 0 (configurable) and infinities, inside equality and comparison members, whose contract is
+/// exactness, and in the comparer tie-break idiom <c>a != b ? a.CompareTo(b) : ...</c>.
 /// Comparing with NaN is always reported: <c>x == double.NaN</c> is always false.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -41,7 +42,7 @@ public sealed class FloatEqualityAnalyzer : DiagnosticAnalyzer
         var binary = (BinaryExpressionSyntax)context.Node;
         // Cheap syntactic exits before binding anything.
         if (binary.Left.IsKind(SyntaxKind.NullLiteralExpression) || binary.Right.IsKind(SyntaxKind.NullLiteralExpression)) return;
-        if (IsInEqualityMember(binary)) return;
+        if (IsInEqualityMember(binary) || IsComparerTieBreak(binary)) return;
 
         var model = context.SemanticModel;
         if (model.GetSymbolInfo(binary, context.CancellationToken).Symbol is not IMethodSymbol { MethodKind: MethodKind.BuiltinOperator } op
@@ -77,6 +78,20 @@ public sealed class FloatEqualityAnalyzer : DiagnosticAnalyzer
         return double.IsInfinity(value) || (allowZero && value == 0);
     }
 
+    /// <summary>
+    /// The comparer idiom <c>a.X != b.X ? a.X.CompareTo(b.X) : tieBreak</c> needs exact equality to stay a total order.
+    /// </summary>
+    private static bool IsComparerTieBreak(BinaryExpressionSyntax binary)
+    {
+        SyntaxNode node = binary;
+        while (node.Parent is ParenthesizedExpressionSyntax) node = node.Parent;
+        if (node.Parent is not ConditionalExpressionSyntax conditional || conditional.Condition != node) return false;
+        return CallsCompare(conditional.WhenTrue) || CallsCompare(conditional.WhenFalse);
+
+        static bool CallsCompare(ExpressionSyntax branch) => branch.DescendantNodesAndSelf().Any(n =>
+            n is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "CompareTo" or "Compare" } });
+    }
+
     private static bool IsInEqualityMember(SyntaxNode node)
     {
         foreach (var ancestor in node.Ancestors())
@@ -84,7 +99,7 @@ public sealed class FloatEqualityAnalyzer : DiagnosticAnalyzer
             switch (ancestor)
             {
                 case MethodDeclarationSyntax method:
-                    return method.Identifier.ValueText is "Equals" or "GetHashCode" or "CompareTo";
+                    return method.Identifier.ValueText is "Equals" or "GetHashCode" or "CompareTo" or "Compare";
                 case OperatorDeclarationSyntax op:
                     return op.OperatorToken.IsKind(SyntaxKind.EqualsEqualsToken) || op.OperatorToken.IsKind(SyntaxKind.ExclamationEqualsToken);
                 case TypeDeclarationSyntax:
