@@ -1,0 +1,187 @@
+using Batuta.Tensors.Gpu;
+
+namespace Batuta.Tensors.Backends;
+
+/// <summary>
+/// Chooses Scalar, SIMD or GPU for each operation (the "MoE" selector). The GPU is used only when
+/// a GPU device exists, the operation has a GPU kernel, its CPU compute time exceeds
+/// <see cref="TransferRatio"/> (5) times the host↔device transfer time, and GPU compute plus
+/// transfer beats the CPU. Scalar is used when the operation has no vector body.
+/// </summary>
+/// <remarks>
+/// Overrides, strongest first: the <c>requested</c> argument of a call; the innermost
+/// <see cref="Use(ComputeBackend, int)"/> scope; <see cref="ProcessDefault"/> (initialised from
+/// <c>BATUTA_BACKEND=scalar|simd|gpu</c>). <c>BATUTA_DISABLE_GPU=1</c> vetoes the GPU for the whole
+/// process, even when requested (the decision then says so).
+/// </remarks>
+public static class BackendSelector
+{
+    /// <summary>The GPU must save at least this many transfer times of CPU work to be considered.</summary>
+    public const double TransferRatio = 5.0;
+
+    private static MachineModel? _machine;
+    private static int _gpuProbed;
+
+    /// <summary>Process-wide default (BATUTA_BACKEND); <see cref="ComputeBackend.Auto"/> unless set.</summary>
+    public static ComputeBackend ProcessDefault { get; set; } = ParseBackend(Environment.GetEnvironmentVariable("BATUTA_BACKEND"));
+
+    /// <summary>True when BATUTA_DISABLE_GPU=1 (or true/yes) is set, or <see cref="DisableGpu"/> was set.</summary>
+    public static bool GpuDisabled => DisableGpu || EnvironmentDisablesGpu;
+
+    /// <summary>Process-wide GPU veto set from code (BATUTA_DISABLE_GPU sets it from the environment).</summary>
+    public static bool DisableGpu { get; set; }
+
+    private static bool EnvironmentDisablesGpu { get; } = Environment.GetEnvironmentVariable("BATUTA_DISABLE_GPU") is "1" or "true" or "TRUE" or "yes";
+
+    /// <summary>The throughput figures used by the cost model (GPU figures filled in once a device is found).</summary>
+    public static MachineModel Machine
+    {
+        get => _machine ??= MachineModel.ForThisCpu();
+        set => _machine = value;
+    }
+
+    /// <summary>Overrides the backend (and optionally narrows SIMD) for the calls made until the scope is disposed.</summary>
+    public static BackendScope Use(ComputeBackend backend, int maxSimdBits = 512)
+    {
+        if (maxSimdBits is not (0 or 128 or 256 or 512)) throw new ArgumentOutOfRangeException(nameof(maxSimdBits), "use 512, 256, 128 or 0.");
+        return new BackendScope(backend, backend == ComputeBackend.Scalar ? 0 : maxSimdBits);
+    }
+
+    /// <summary>The backend for one call, without allocating. Generated kernel dispatch calls this.</summary>
+    public static ComputeBackend Choose(in OperationCost cost, ComputeBackend requested = ComputeBackend.Auto)
+    {
+        var effective = Effective(requested);
+        switch (effective)
+        {
+            case ComputeBackend.Scalar:
+                return ComputeBackend.Scalar;
+            case ComputeBackend.Simd:
+                return cost.Vectorizable ? ComputeBackend.Simd : ComputeBackend.Scalar;
+            case ComputeBackend.Auto when !cost.HasGpuKernel || GpuDisabled || !GpuWorthConsidering(cost, Machine):
+                return cost.Vectorizable ? ComputeBackend.Simd : ComputeBackend.Scalar;
+            default:
+                return Decide(cost, requested, effective).Backend;
+        }
+    }
+
+    /// <summary>The decision for one call with the numbers behind it.</summary>
+    public static BackendDecision Explain(in OperationCost cost, ComputeBackend requested = ComputeBackend.Auto) => Decide(cost, requested, Effective(requested));
+
+    internal static ComputeBackend Effective(ComputeBackend requested)
+    {
+        if (requested != ComputeBackend.Auto) return requested;
+        var scope = BackendScope.Innermost;
+        if (scope is not null && scope.Backend != ComputeBackend.Auto) return scope.Backend;
+        return ProcessDefault;
+    }
+
+    private static bool GpuWorthConsidering(in OperationCost cost, MachineModel m)
+    {
+        double transfer = cost.TransferBytes / m.TransferBytesPerSecond + m.GpuLatencySeconds;
+        return CpuSeconds(cost, m) > TransferRatio * transfer;
+    }
+
+    private static double CpuSeconds(in OperationCost cost, MachineModel m) =>
+        Math.Max((cost.Vectorizable ? cost.Flops / m.SimdOpsPerSecond : cost.Flops / m.ScalarOpsPerSecond), (cost.BytesIn + cost.BytesOut) / m.HostBytesPerSecond);
+
+    private static BackendDecision Decide(in OperationCost cost, ComputeBackend requested, ComputeBackend effective)
+    {
+        var m = Machine;
+        GpuDevice? device = null;
+        string? gpuAbsence = null;
+        if (GpuDisabled) gpuAbsence = "GPU disabled (BATUTA_DISABLE_GPU=1 or BackendSelector.DisableGpu)";
+        else if (!cost.HasGpuKernel) gpuAbsence = $"no GPU kernel for {cost.Operation}";
+        else if (effective == ComputeBackend.Gpu || (effective == ComputeBackend.Auto && GpuWorthConsidering(cost, m)))
+        {
+            device = ProbeGpu(effective == ComputeBackend.Gpu);
+            if (device is null) gpuAbsence = "no GPU device (ILGPU found no CUDA or OpenCL accelerator)";
+            m = Machine;
+        }
+        else gpuAbsence = "CPU work too small to pay for the transfer";
+
+        double scalar = Math.Max(cost.Flops / m.ScalarOpsPerSecond, (cost.BytesIn + cost.BytesOut) / m.HostBytesPerSecond);
+        double simd = cost.Vectorizable ? Math.Max(cost.Flops / m.SimdOpsPerSecond, (cost.BytesIn + cost.BytesOut) / m.HostBytesPerSecond) : scalar;
+        double cpu = Math.Min(scalar, simd);
+        double transfer = cost.TransferBytes / m.TransferBytesPerSecond + (cost.DataOnDevice ? 0 : m.GpuLatencySeconds);
+        double gpu = m.GpuOpsPerSecond > 0 ? Math.Max(cost.Flops / m.GpuOpsPerSecond, (cost.BytesIn + cost.BytesOut) / m.GpuBytesPerSecond) + m.GpuLatencySeconds : double.PositiveInfinity;
+
+        ComputeBackend chosen;
+        string reason;
+        switch (effective)
+        {
+            case ComputeBackend.Scalar:
+                chosen = ComputeBackend.Scalar;
+                reason = "scalar requested";
+                break;
+            case ComputeBackend.Simd:
+                chosen = cost.Vectorizable ? ComputeBackend.Simd : ComputeBackend.Scalar;
+                reason = cost.Vectorizable ? "SIMD requested" : $"SIMD requested, but {cost.Operation} has no vector body";
+                break;
+            case ComputeBackend.Gpu:
+                chosen = device is not null ? ComputeBackend.Gpu : (cost.Vectorizable ? ComputeBackend.Simd : ComputeBackend.Scalar);
+                reason = device is not null ? $"GPU requested ({device.Name})" : $"GPU requested, but {gpuAbsence}";
+                break;
+            default:
+                if (device is not null && cpu > TransferRatio * transfer && gpu + transfer < cpu)
+                {
+                    chosen = ComputeBackend.Gpu;
+                    reason = $"CPU time is {cpu / transfer:0.0}x the transfer time (> {TransferRatio:0}) and the GPU total is {cpu / (gpu + transfer):0.0}x faster";
+                }
+                else
+                {
+                    chosen = cost.Vectorizable ? ComputeBackend.Simd : ComputeBackend.Scalar;
+                    reason = gpuAbsence ?? (cpu <= TransferRatio * transfer
+                        ? $"CPU time is only {cpu / transfer:0.00}x the transfer time (GPU needs > {TransferRatio:0})"
+                        : "GPU compute plus transfer would not beat the CPU");
+                    if (!cost.Vectorizable) reason += $"; {cost.Operation} has no vector body";
+                }
+                break;
+        }
+
+        return new BackendDecision
+        {
+            Backend = chosen,
+            Requested = requested,
+            Cost = cost,
+            ScalarSeconds = scalar,
+            SimdSeconds = simd,
+            CpuSeconds = cpu,
+            GpuComputeSeconds = gpu,
+            TransferSeconds = transfer,
+            SimdBits = chosen == ComputeBackend.Simd ? SimdWidth.ActiveBits : 0,
+            Reason = reason,
+            Machine = m,
+        };
+    }
+
+    /// <summary>Finds the GPU once; a CPU accelerator is used only when installed explicitly (tests) and GPU is requested.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static GpuDevice? ProbeGpu(bool requested)
+    {
+        var device = GpuDevice.Current;
+        if (device is not null)
+        {
+            if (device.IsCpuAccelerator && !requested) return null;
+            return device;
+        }
+        if (Interlocked.Exchange(ref _gpuProbed, 1) == 0)
+        {
+            device = GpuDevice.TryCreateDefault();
+            if (device is not null)
+            {
+                GpuDevice.Current = device;
+                Machine = Machine with { GpuOpsPerSecond = device.EstimatedOpsPerSecond, GpuBytesPerSecond = device.EstimatedBytesPerSecond, GpuName = device.Name };
+            }
+        }
+        device = GpuDevice.Current;
+        return device is not null && (!device.IsCpuAccelerator || requested) ? device : null;
+    }
+
+    private static ComputeBackend ParseBackend(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "scalar" => ComputeBackend.Scalar,
+        "simd" => ComputeBackend.Simd,
+        "gpu" => ComputeBackend.Gpu,
+        _ => ComputeBackend.Auto,
+    };
+}

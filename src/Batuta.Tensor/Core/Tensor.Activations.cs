@@ -1,0 +1,157 @@
+using Batuta.Tensors.Backends;
+using Batuta.Tensors.Engine;
+using Batuta.Tensors.Operators;
+using Batuta.Tensors.Primitives;
+
+namespace Batuta.Tensors;
+
+public static partial class Tensor
+{
+    /// <summary>max(x, 0).</summary>
+    public static Tensor<T> Relu<T>(this Tensor<T> x, Tensor<T>? destination = null) where T : unmanaged, INumber<T>
+        => ElementWise.Unary<T, ReluOperator<T>>("relu", x, destination);
+
+    /// <summary>1 / (1 + e^-x), SIMD through the exp polynomial.</summary>
+    public static Tensor<T> Sigmoid<T>(this Tensor<T> x, Tensor<T>? destination = null) where T : unmanaged, IFloatingPointIeee754<T>
+        => ElementWise.Unary<T, SigmoidOperator<T>>("sigmoid", x, destination, 20, Parallelism.ExpensiveElementWiseThreshold);
+
+    /// <summary>SiLU: x · sigmoid(x).</summary>
+    public static Tensor<T> Silu<T>(this Tensor<T> x, Tensor<T>? destination = null) where T : unmanaged, IFloatingPointIeee754<T>
+        => ElementWise.Unary<T, SiluOperator<T>>("silu", x, destination, 20, Parallelism.ExpensiveElementWiseThreshold);
+
+    /// <summary>Swish: x · sigmoid(β·x); β = 1 is <see cref="Silu{T}"/>.</summary>
+    public static Tensor<T> Swish<T>(this Tensor<T> x, double beta = 1.0, Tensor<T>? destination = null) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (beta == 1.0) return Silu(x, destination);
+        using var scaled = Multiply(x, T.CreateTruncating(beta));
+        using var gate = Sigmoid(scaled);
+        return Multiply(x, gate, destination);
+    }
+
+    /// <summary>GELU: exact (erf, PyTorch's default) or the tanh approximation (SIMD) when <paramref name="approximate"/>.</summary>
+    public static Tensor<T> Gelu<T>(this Tensor<T> x, bool approximate = false, Tensor<T>? destination = null) where T : unmanaged, IFloatingPointIeee754<T>
+        => approximate
+            ? ElementWise.Unary<T, GeluTanhOperator<T>>("gelu_tanh", x, destination, 30, Parallelism.ExpensiveElementWiseThreshold)
+            : ElementWise.Unary<T, GeluOperator<T>>("gelu", x, destination, 60, Parallelism.ExpensiveElementWiseThreshold);
+
+    /// <summary>Numerically stable softmax along <paramref name="axis"/> (default: last): exp(x - max) / Σ exp(x - max).</summary>
+    public static Tensor<T> Softmax<T>(this Tensor<T> x, int axis = -1, Tensor<T>? destination = null) where T : unmanaged, IFloatingPointIeee754<T>
+        => SoftmaxAlong(x, axis, log: false, destination);
+
+    /// <summary>Stable log-softmax along <paramref name="axis"/>: x - max - log Σ exp(x - max).</summary>
+    public static Tensor<T> LogSoftmax<T>(this Tensor<T> x, int axis = -1, Tensor<T>? destination = null) where T : unmanaged, IFloatingPointIeee754<T>
+        => SoftmaxAlong(x, axis, log: true, destination);
+
+    private static unsafe Tensor<T> SoftmaxAlong<T>(Tensor<T> x, int axis, bool log, Tensor<T>? destination) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        string op = log ? "log_softmax" : "softmax";
+        var (outer, len, inner, _) = Reduction.Geometry(op, x, axis, keepDims: true);
+        var result = Destination(op, x.ShapeArray, destination);
+        var plan = Dispatch.Plan(OperationCost.ElementWise(op, x.Length, 1, sizeof(T), 25, true, false));
+        if (x.Length == 0) return result;
+        int bits = plan.SimdBits;
+        using var src = x.Contiguous();
+        var target = result.IsContiguous && !(ReferenceEquals(result.Buffer, x.Buffer) && !x.IsContiguous) ? result : Tensor<T>.Allocate(result.ShapeArray, clear: false);
+        try
+        {
+            T* s = src.Pointer, d = target.Pointer;
+            if (inner == 1 && outer == 1 && len >= Parallelism.ExpensiveElementWiseThreshold * 4 && Parallelism.Workers > 1)
+            {
+                ParallelRow(s, d, len, log, bits);
+            }
+            else if (inner == 1)
+            {
+                Reduction.ForOuter(outer, 25L * len, o => SoftmaxKernel.Row(s + (long)o * len, d + (long)o * len, len, log, bits));
+            }
+            else
+            {
+                Reduction.ForOuter(outer, 25L * len * inner, o => Strided(s + (long)o * len * inner, d + (long)o * len * inner, len, inner, log, bits));
+            }
+        }
+        finally
+        {
+            if (!ReferenceEquals(target, result))
+            {
+                result.CopyFrom(target);
+                target.Dispose();
+            }
+        }
+        return ElementWise.Checked(op, result);
+    }
+
+    /// <summary>One very long row across cores: max, exp-and-sum and scale each split, with the partials combined in between.</summary>
+    private static unsafe void ParallelRow<T>(T* x, T* d, int n, bool log, int bits) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int workers = Parallelism.Workers;
+        int chunk = ((n + workers - 1) / workers + 63) & ~63;
+        nint px = (nint)x, pd = (nint)d;
+        var partial = new T[workers];
+        Parallelism.For(workers, w =>
+        {
+            int start = w * chunk, len = Math.Min(n - start, chunk);
+            partial[w] = len > 0 ? SoftmaxKernel.Max((T*)px + start, len, bits) : T.NegativeInfinity;
+        });
+        T max = partial[0];
+        for (int i = 1; i < workers; i++) max = T.Max(max, partial[i]);
+        var scratch = log ? Storage.TensorMemoryPool.Rent((long)n * sizeof(T), clear: false) : null;
+        nint pe = scratch is null ? pd : scratch.Address;
+        try
+        {
+            Parallelism.For(workers, w =>
+            {
+                int start = w * chunk, len = Math.Min(n - start, chunk);
+                partial[w] = len > 0 ? SoftmaxKernel.ExpShiftSum((T*)px + start, (T*)pe + start, len, max, bits) : T.Zero;
+            });
+            T sum = T.Zero;
+            for (int i = 0; i < workers; i++) sum += partial[i];
+            T factor = T.One / sum, shift = max + T.Log(sum);
+            Parallelism.For(workers, w =>
+            {
+                int start = w * chunk, len = Math.Min(n - start, chunk);
+                if (len <= 0) return;
+                if (log) SimdLoops.BinaryScalarCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>((T*)px + start), shift, ref Unsafe.AsRef<T>((T*)pd + start), (nuint)len, bits, false);
+                else SimdLoops.BinaryScalarCore<T, MultiplyOperator<T>>(ref Unsafe.AsRef<T>((T*)pd + start), factor, ref Unsafe.AsRef<T>((T*)pd + start), (nuint)len, bits, false);
+            });
+        }
+        finally
+        {
+            scratch?.Release();
+        }
+    }
+
+    /// <summary>Softmax along a non-innermost axis: whole rows combine element-wise (SIMD across the inner axis).</summary>
+    private static unsafe void Strided<T>(T* x, T* d, int len, int inner, bool log, int bits) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var max = new T[inner];
+        var sum = new T[inner];
+        fixed (T* m = max, s = sum)
+        {
+            new ReadOnlySpan<T>(x, inner).CopyTo(max);
+            for (int a = 1; a < len; a++)
+                SimdLoops.BinaryCore<T, MaximumOperator<T>>(ref Unsafe.AsRef<T>(m), ref Unsafe.AsRef<T>(x + (long)a * inner), ref Unsafe.AsRef<T>(m), (nuint)inner, bits);
+            var e = new T[inner];
+            fixed (T* pe = e)
+            {
+                for (int a = 0; a < len; a++)
+                {
+                    T* row = x + (long)a * inner;
+                    SimdLoops.BinaryCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>(row), ref Unsafe.AsRef<T>(m), ref Unsafe.AsRef<T>(pe), (nuint)inner, bits);
+                    SimdLoops.UnaryCore<T, ExpOperator<T>>(ref Unsafe.AsRef<T>(pe), ref Unsafe.AsRef<T>(pe), (nuint)inner, bits);
+                    SimdLoops.BinaryCore<T, AddOperator<T>>(ref Unsafe.AsRef<T>(s), ref Unsafe.AsRef<T>(pe), ref Unsafe.AsRef<T>(s), (nuint)inner, bits);
+                    if (!log) new ReadOnlySpan<T>(pe, inner).CopyTo(new Span<T>(d + (long)a * inner, inner));
+                }
+            }
+            if (log)
+            {
+                for (int j = 0; j < inner; j++) m[j] += T.Log(s[j]);
+                for (int a = 0; a < len; a++)
+                    SimdLoops.BinaryCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>(x + (long)a * inner), ref Unsafe.AsRef<T>(m), ref Unsafe.AsRef<T>(d + (long)a * inner), (nuint)inner, bits);
+            }
+            else
+            {
+                for (int a = 0; a < len; a++)
+                    SimdLoops.BinaryCore<T, DivideOperator<T>>(ref Unsafe.AsRef<T>(d + (long)a * inner), ref Unsafe.AsRef<T>(s), ref Unsafe.AsRef<T>(d + (long)a * inner), (nuint)inner, bits);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using ILGPU;
+using ILGPU.Runtime;
+using ILGPU.Runtime.CPU;
+using ILGPU.Runtime.Cuda;
+using ILGPU.Runtime.OpenCL;
+
+namespace Batuta.Tensors.Gpu;
+
+/// <summary>
+/// One ILGPU accelerator with its context and the kernels loaded on it. <see cref="Current"/> is the
+/// device the GPU backend uses: found on first need (CUDA, then OpenCL; never the CPU), or installed
+/// explicitly, e.g. <c>GpuDevice.Current = GpuDevice.CreateCpu()</c> in tests.
+/// </summary>
+public sealed class GpuDevice : IDisposable
+{
+    private static GpuDevice? _current;
+    private readonly Context _context;
+    private GpuKernels? _kernels;
+    private bool _disposed;
+
+    private GpuDevice(Context context, Accelerator accelerator)
+    {
+        _context = context;
+        Accelerator = accelerator;
+        Name = accelerator.Name;
+        Type = accelerator.AcceleratorType;
+        (EstimatedOpsPerSecond, EstimatedBytesPerSecond) = Estimate(accelerator);
+    }
+
+    /// <summary>The device the GPU backend runs on, or null when there is none.</summary>
+    public static GpuDevice? Current
+    {
+        get => Volatile.Read(ref _current);
+        set => Volatile.Write(ref _current, value);
+    }
+
+    /// <summary>The ILGPU accelerator: generated <c>[Kernel]</c> launchers load their kernels on it.</summary>
+    public Accelerator Accelerator { get; }
+
+    public string Name { get; }
+
+    public AcceleratorType Type { get; }
+
+    /// <summary>ILGPU's CPU accelerator: correct but slow, used to test GPU kernels without a GPU.</summary>
+    public bool IsCpuAccelerator => Type == AcceleratorType.CPU;
+
+    /// <summary>Peak-ish arithmetic throughput used by the selector's cost model.</summary>
+    public double EstimatedOpsPerSecond { get; }
+
+    public double EstimatedBytesPerSecond { get; }
+
+    internal GpuKernels Kernels
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _kernels ??= new GpuKernels(Accelerator);
+        }
+    }
+
+    /// <summary>The first CUDA or OpenCL accelerator, or null (no GPU, no driver, or BATUTA_DISABLE_GPU=1).</summary>
+    public static GpuDevice? TryCreateDefault()
+    {
+        if (Backends.BackendSelector.GpuDisabled) return null;
+        Context? context = null;
+        try
+        {
+            context = Context.Create(b => b.Cuda().OpenCL().Math(MathMode.Fast32BitOnly).EnableAlgorithms());
+            var device = context.Devices.FirstOrDefault(d => d.AcceleratorType == AcceleratorType.Cuda)
+                         ?? context.Devices.FirstOrDefault(d => d.AcceleratorType == AcceleratorType.OpenCL);
+            if (device is null)
+            {
+                context.Dispose();
+                return null;
+            }
+            return new GpuDevice(context, device.CreateAccelerator(context));
+        }
+        catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or InvalidOperationException or NotSupportedException or ILGPU.Runtime.AcceleratorException)
+        {
+            context?.Dispose();
+            return null;
+        }
+    }
+
+    /// <summary>ILGPU's CPU accelerator (multi-threaded emulation of the GPU model) for tests.</summary>
+    public static GpuDevice CreateCpu()
+    {
+        var context = Context.Create(b => b.CPU().EnableAlgorithms());
+        var device = context.GetCPUDevice(0);
+        return new GpuDevice(context, device.CreateAccelerator(context));
+    }
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        if (ReferenceEquals(Current, this)) Current = null;
+        Accelerator.Dispose();
+        _context.Dispose();
+    }
+
+    public override string ToString() => $"{Type}: {Name}";
+
+    private static (double Ops, double Bytes) Estimate(Accelerator accelerator)
+    {
+        if (accelerator is CudaAccelerator cuda)
+        {
+            var d = (CudaDevice)cuda.Device;
+            // 128 FP32 lanes per SM on Ampere/Hopper, 2 flops per FMA; clock rates are reported in kHz.
+            double ops = d.NumMultiprocessors * 128.0 * 2.0 * d.ClockRate * 1e3;
+            double bytes = 2.0 * d.MemoryClockRate * 1e3 * (d.MemoryBusWidth / 8.0);
+            return (ops, bytes);
+        }
+        if (accelerator.AcceleratorType == AcceleratorType.CPU)
+        {
+            // Emulation: a thread per lane, orders of magnitude below the SIMD path.
+            return (Environment.ProcessorCount * 2e8, 2e9);
+        }
+        return (accelerator.NumMultiprocessors * 64.0 * 2.0 * 1.5e9, 300e9);
+    }
+}
