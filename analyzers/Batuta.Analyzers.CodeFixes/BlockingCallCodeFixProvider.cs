@@ -15,7 +15,8 @@ namespace Batuta.Analyzers.CodeFixes;
 
 /// <summary>
 /// BATQ004: inside an async function, <c>t.Result</c>, <c>t.Wait()</c> and <c>t.GetAwaiter().GetResult()</c>
-/// become <c>await t</c>. Forms with a different meaning (<c>Wait(timeout)</c>, <c>WaitAll</c>) get no automatic fix.
+/// become <c>await t</c>, and a <c>Task.WaitAll(tasks)</c> statement becomes <c>await Task.WhenAll(tasks)</c>. Forms with a
+/// different meaning (<c>Wait(timeout)</c>, <c>WaitAll</c> with a timeout or token, <c>WaitAny</c>) get no automatic fix.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BlockingCallCodeFixProvider)), Shared]
 public sealed class BlockingCallCodeFixProvider : CodeFixProvider
@@ -33,12 +34,38 @@ public sealed class BlockingCallCodeFixProvider : CodeFixProvider
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
             // await is not allowed inside lock statements.
             if (node.FirstAncestorOrSelf<LockStatementSyntax>() is not null) continue;
-            var task = TaskOf(node, diagnostic.Properties.TryGetValue(BlockingCallAnalyzer.FormProperty, out var form) ? form : null);
+            string? form = diagnostic.Properties.TryGetValue(BlockingCallAnalyzer.FormProperty, out var f) ? f : null;
+            if (form == BlockingCallAnalyzer.WaitAllForm)
+            {
+                await RegisterWhenAllAsync(context, diagnostic, node).ConfigureAwait(false);
+                continue;
+            }
+            var task = TaskOf(node, form);
             if (task is null) continue;
             context.RegisterCodeFix(
                 CodeAction.Create("Use 'await'", ct => FixAsync(context.Document, node, task, ct), equivalenceKey: nameof(BlockingCallCodeFixProvider)),
                 diagnostic);
         }
+    }
+
+    /// <summary><c>Task.WaitAll(a, b);</c> as a statement, with tasks only (no timeout or token): <c>await Task.WhenAll(a, b);</c>.</summary>
+    private static async Task RegisterWhenAllAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode node)
+    {
+        if (node is not InvocationExpressionSyntax { Parent: ExpressionStatementSyntax, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WaitAll" } access } invocation)
+            return;
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (model?.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol method) return;
+        if (method.Parameters.Any(p => p.Type.SpecialType == SpecialType.System_Int32 || p.Type.Name is "TimeSpan" or "CancellationToken")) return;
+        context.RegisterCodeFix(
+            CodeAction.Create("Use 'await Task.WhenAll'", async ct =>
+            {
+                var root = await context.Document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+                if (root is null) return context.Document;
+                var whenAll = invocation.WithExpression(access.WithName(IdentifierName("WhenAll")));
+                var replacement = AwaitExpression(whenAll.WithoutTrivia()).WithTriviaFrom(invocation);
+                return context.Document.WithSyntaxRoot(root.ReplaceNode(invocation, replacement));
+            }, equivalenceKey: nameof(BlockingCallCodeFixProvider) + ".WhenAll"),
+            diagnostic);
     }
 
     /// <summary>The awaited expression for each blocking form, or null when there is no equivalent await.</summary>

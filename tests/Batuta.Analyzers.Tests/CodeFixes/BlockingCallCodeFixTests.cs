@@ -39,6 +39,30 @@ public class BlockingCallCodeFixTests
             """);
 
     [Fact]
+    public Task WaitAll_statements_become_await_WhenAll() =>
+        Verify.CodeFix<BlockingCallAnalyzer, BlockingCallCodeFixProvider>("""
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Task a, Task b)
+                {
+                    {|BATQ004:Task.WaitAll(a, b)|};
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+
+            class C
+            {
+                async Task M(Task a, Task b)
+                {
+                    await Task.WhenAll(a, b);
+                }
+            }
+            """);
+
+    [Fact]
     public Task Forms_without_an_await_equivalent_and_sync_code_get_no_fix()
     {
         const string source = """
@@ -49,7 +73,8 @@ public class BlockingCallCodeFixTests
                 async Task M(Task t, Task<int> v)
                 {
                     {|BATQ004:t.Wait(100)|};
-                    {|BATQ004:Task.WaitAll(t)|};
+                    {|BATQ004:Task.WaitAll(new[] { t }, 100)|};
+                    {|BATQ004:Task.WaitAny(t)|};
                     lock (this) { var x = {|BATQ004:v.Result|}; }
                     await Task.Yield();
                 }
