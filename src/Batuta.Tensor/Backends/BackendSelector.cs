@@ -162,6 +162,8 @@ public static class BackendSelector
         if (device is not null)
         {
             if (device.IsCpuAccelerator && !requested) return null;
+            if (Machine.GpuName != device.Name)
+                Machine = Machine with { GpuOpsPerSecond = device.EstimatedOpsPerSecond, GpuBytesPerSecond = device.EstimatedBytesPerSecond, GpuName = device.Name };
             return device;
         }
         if (Interlocked.Exchange(ref _gpuProbed, 1) == 0)

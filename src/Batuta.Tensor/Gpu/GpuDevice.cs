@@ -85,9 +85,11 @@ public sealed class GpuDevice : IDisposable
     /// <summary>ILGPU's CPU accelerator (multi-threaded emulation of the GPU model) for tests.</summary>
     public static GpuDevice CreateCpu()
     {
-        var context = Context.Create(b => b.CPU().EnableAlgorithms());
-        var device = context.GetCPUDevice(0);
-        return new GpuDevice(context, device.CreateAccelerator(context));
+        // 4 lanes × 64 warps: groups of up to 256 threads, as the matmul and reduction kernels use,
+        // with one simulated multiprocessor so the emulation stays light on a small machine.
+        var cpu = new CPUDevice(numThreadsPerWarp: 4, numWarpsPerMultiprocessor: 64, numMultiprocessors: 1);
+        var context = Context.Create(b => b.CPU(cpu).EnableAlgorithms());
+        return new GpuDevice(context, cpu.CreateAccelerator(context));
     }
 
     public void Dispose()

@@ -129,8 +129,8 @@ public sealed class SimRng
         return t;
     }
 
-    /// <summary>Uniform values in [low, high).</summary>
-    public Tensor<T> Uniform<T>(double low, double high, params int[] shape) where T : unmanaged, INumber<T>
+    /// <summary>Uniform values in [low, high) (numpy's <c>uniform(low, high, size)</c>, shape first).</summary>
+    public Tensor<T> Uniform<T>(int[] shape, double low = 0, double high = 1) where T : unmanaged, INumber<T>
     {
         var t = Tensor.Empty<T>(shape);
         var s = t.AsSpan();
@@ -138,11 +138,8 @@ public sealed class SimRng
         return t;
     }
 
-    /// <summary>Uniform values in [0, 1).</summary>
-    public Tensor<T> Uniform<T>(params int[] shape) where T : unmanaged, INumber<T> => Uniform<T>(0, 1, shape);
-
     /// <summary>Normal values with the given mean and standard deviation.</summary>
-    public Tensor<T> Normal<T>(double mean, double std, params int[] shape) where T : unmanaged, INumber<T>
+    public Tensor<T> Normal<T>(int[] shape, double mean = 0, double std = 1) where T : unmanaged, INumber<T>
     {
         var t = Tensor.Empty<T>(shape);
         var s = t.AsSpan();
@@ -151,7 +148,7 @@ public sealed class SimRng
     }
 
     /// <summary>Uniform integers in [low, high) (numpy's <c>integers</c>).</summary>
-    public Tensor<T> Integers<T>(long low, long high, params int[] shape) where T : unmanaged, INumber<T>
+    public Tensor<T> Integers<T>(int[] shape, long low, long high) where T : unmanaged, INumber<T>
     {
         var t = Tensor.Empty<T>(shape);
         var s = t.AsSpan();
