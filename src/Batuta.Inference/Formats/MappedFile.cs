@@ -79,6 +79,22 @@ public sealed unsafe class MappedFile : IDisposable
         return new ReadOnlySpan<byte>(_pointer + offset, (int)length);
     }
 
+    /// <summary>
+    /// Tells the OS this process no longer needs the pages of a range (Linux madvise DONTNEED), e.g. after
+    /// the weights were copied into a kernel layout; they are re-read from the file if touched again.
+    /// </summary>
+    public void Release(long offset, long length)
+    {
+        if (_map is null || !OperatingSystem.IsLinux() || length <= 0) return;
+        long page = Environment.SystemPageSize;
+        long start = ((long)_pointer + offset + page - 1) / page * page;
+        long end = ((long)_pointer + offset + length) / page * page;
+        if (end > start) _ = Madvise((nint)start, (nuint)(end - start), 4 /* MADV_DONTNEED */);
+    }
+
+    [DllImport("libc", EntryPoint = "madvise", SetLastError = false)]
+    private static extern int Madvise(nint address, nuint length, int advice);
+
     public void Dispose()
     {
         if (_disposed) return;

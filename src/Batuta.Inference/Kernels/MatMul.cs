@@ -114,6 +114,7 @@ internal sealed unsafe class MatMul : IParallelJob
 /// <summary>The per-type row loops: every output row against every token of the batch.</summary>
 internal static unsafe class RowKernels
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Rows(WeightMatrix w, int r0, int r1, ActivationBatch x, int tokens, float* y, int ldy, ActivationPrecision precision)
     {
         int k = w.Columns;
@@ -141,6 +142,9 @@ internal static unsafe class RowKernels
 
         switch (type)
         {
+            case GgmlType.Q4_K when w.Packed != null:
+                Q4KInterleaved.Multiply(w.Packed, k / 256, r0 / Q4KInterleaved.GroupRows, r1 / Q4KInterleaved.GroupRows, x, tokens, y, ldy);
+                break;
             case GgmlType.Q4_K:
             {
                 int blocks = k / 256;

@@ -27,6 +27,7 @@ internal static unsafe class Q4KDot
     }
 
     /// <summary>One row against one token's Q8_K activation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Dot(byte* w, int blocks, sbyte* q8, float* d8, short* sums)
     {
         if (Avx512BW.IsSupported) return DotAvx512(w, blocks, q8, d8, sums);

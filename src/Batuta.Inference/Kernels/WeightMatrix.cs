@@ -30,6 +30,24 @@ public sealed unsafe class WeightMatrix
 
     public byte* Row(int r) => Data + r * RowBytes;
 
+    /// <summary>A kernel-friendly copy of the weights (eight rows interleaved), or null when the kernels read <see cref="Data"/>.</summary>
+    internal byte* Packed { get; private set; }
+
+    /// <summary>Builds the interleaved copy where a kernel for it exists; returns whether it did.</summary>
+    internal bool Pack()
+    {
+        if (Packed != null) return true;
+        if (!Q4KInterleaved.CanUse(this)) return false;
+        Packed = Q4KInterleaved.Repack(Data, Rows, Columns);
+        return true;
+    }
+
+    internal void ReleasePacked()
+    {
+        if (Packed != null) System.Runtime.InteropServices.NativeMemory.AlignedFree(Packed);
+        Packed = null;
+    }
+
     /// <summary>Dequantizes one row (embedding lookups, tests).</summary>
     public void ReadRow(int r, Span<float> destination)
     {

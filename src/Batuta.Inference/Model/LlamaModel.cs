@@ -23,6 +23,12 @@ public sealed record ModelOptions
 
     /// <summary>Parallel threshold override in weight bytes (tests); default: measured on this machine.</summary>
     public long? ParallelThresholdBytes { get; init; }
+
+    /// <summary>
+    /// Copy Q4_K matrices into the eight-row interleaved kernel layout at load (same size as the file;
+    /// the mapped pages are then released). Off: kernels read the mapped file directly.
+    /// </summary>
+    public bool RepackWeights { get; init; } = true;
 }
 
 /// <summary>
@@ -94,6 +100,8 @@ public sealed unsafe class LlamaModel : IDisposable
             freqFactors = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(file.TensorBytes(rf)).ToArray();
         }
         _rope = new Rope(c.RopeDimensions, c.RopeFreqBase, c.RopeScaling, c.RopeScaleFactor, c.RopeOriginalContext, freqFactors);
+
+        if (options.RepackWeights) Repack();
 
         Threads = Math.Max(1, options.Threads ?? CpuTopology.PhysicalCores);
         _pool = new ComputePool(Threads);
@@ -225,6 +233,18 @@ public sealed unsafe class LlamaModel : IDisposable
         _matmul.Run(_final, rows, new MatMulTarget(_output, logits, VocabSize));
     }
 
+    private IEnumerable<WeightMatrix> Matrices() =>
+        _layers.SelectMany(l => new[] { l.Q, l.K, l.V, l.O, l.Gate, l.Up, l.Down }).Append(_output).Distinct();
+
+    private void Repack()
+    {
+        foreach (var m in Matrices())
+        {
+            if (m == _embedding) continue; // rows are looked up one by one from the file
+            if (m.Pack()) _file.File.Release(m.Data - _file.File.Pointer, m.ByteSize);
+        }
+    }
+
     private WeightMatrix Matrix(string name, int columns, int rows)
     {
         var info = _file.GetTensor(name);
@@ -251,6 +271,7 @@ public sealed unsafe class LlamaModel : IDisposable
 
     public void Dispose()
     {
+        foreach (var m in Matrices()) m.ReleasePacked();
         _pool.Dispose();
         _attention.Dispose();
         foreach (var b in new[] { _x, _q, _k, _v, _o, _up, _cos, _sin, _outputNorm }) b.Dispose();

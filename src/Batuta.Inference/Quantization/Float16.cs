@@ -5,8 +5,20 @@ namespace Batuta.Inference.Quantization;
 /// <summary>IEEE half and bfloat16 conversions, bit-exact with ggml's (round-to-nearest-even).</summary>
 public static class Float16
 {
+    /// <summary>
+    /// Exact half to float conversion that inlines into kernels (System.Half's operator is a call):
+    /// the exponent and mantissa are shifted into place and rescaled by 2^112, which also handles
+    /// subnormals; infinities and NaNs take the branch.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float HalfToSingle(ushort bits) => (float)BitConverter.UInt16BitsToHalf(bits);
+    public static float HalfToSingle(ushort bits)
+    {
+        uint magnitude = bits & 0x7FFFu;
+        uint sign = (uint)(bits & 0x8000) << 16;
+        if (magnitude >= 0x7C00) return BitConverter.UInt32BitsToSingle(sign | 0x7F800000u | ((magnitude & 0x3FFu) << 13));
+        float f = BitConverter.UInt32BitsToSingle(magnitude << 13) * 5.192296858534828e33f; // 2^112
+        return BitConverter.UInt32BitsToSingle(BitConverter.SingleToUInt32Bits(f) | sign);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ushort SingleToHalf(float value) => BitConverter.HalfToUInt16Bits((Half)value);
