@@ -104,12 +104,16 @@ public static partial class Tensor
             });
             T sum = T.Zero;
             for (int i = 0; i < workers; i++) sum += partial[i];
-            T factor = T.One / sum, shift = max + T.Log(sum);
+            T factor = T.One / sum, logSum = T.Log(sum);
             Parallelism.For(workers, w =>
             {
                 int start = w * chunk, len = Math.Min(n - start, chunk);
                 if (len <= 0) return;
-                if (log) SimdLoops.BinaryScalarCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>((T*)px + start), shift, ref Unsafe.AsRef<T>((T*)pd + start), (nuint)len, bits, false);
+                if (log)
+                {
+                    SimdLoops.BinaryScalarCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>((T*)px + start), max, ref Unsafe.AsRef<T>((T*)pd + start), (nuint)len, bits, false);
+                    SimdLoops.BinaryScalarCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>((T*)pd + start), logSum, ref Unsafe.AsRef<T>((T*)pd + start), (nuint)len, bits, false);
+                }
                 else SimdLoops.BinaryScalarCore<T, MultiplyOperator<T>>(ref Unsafe.AsRef<T>((T*)pd + start), factor, ref Unsafe.AsRef<T>((T*)pd + start), (nuint)len, bits, false);
             });
         }
@@ -143,9 +147,12 @@ public static partial class Tensor
             }
             if (log)
             {
-                for (int j = 0; j < inner; j++) m[j] += T.Log(s[j]);
+                for (int j = 0; j < inner; j++) s[j] = T.Log(s[j]);
                 for (int a = 0; a < len; a++)
+                {
                     SimdLoops.BinaryCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>(x + (long)a * inner), ref Unsafe.AsRef<T>(m), ref Unsafe.AsRef<T>(d + (long)a * inner), (nuint)inner, bits);
+                    SimdLoops.BinaryCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>(d + (long)a * inner), ref Unsafe.AsRef<T>(s), ref Unsafe.AsRef<T>(d + (long)a * inner), (nuint)inner, bits);
+                }
             }
             else
             {

@@ -43,6 +43,9 @@ public readonly struct TensorIndex
 
     public static implicit operator TensorIndex(int index) => At(index);
 
+    /// <summary>An index from the end (<c>^1</c> is numpy's <c>-1</c>).</summary>
+    public static implicit operator TensorIndex(Index index) => At(index.IsFromEnd ? -index.Value : index.Value);
+
     public static implicit operator TensorIndex(Range range)
     {
         int? start = range.Start.IsFromEnd ? (range.Start.Value == 0 ? null : -range.Start.Value) : range.Start.Value;

@@ -94,6 +94,11 @@ internal static unsafe class Reduction
         int bits = plan.SimdBits;
         T divisor = T.CreateTruncating(len - ddof);
         T count = T.CreateTruncating(len);
+        if (len == 0)
+        {
+            new Span<T>(dst, result.Length).Fill(T.NaN);
+            return ElementWise.Checked(op, Finish(result, target));
+        }
         ForOuter(outer, 3L * len * inner, o =>
         {
             T* row = src + (long)o * len * inner;

@@ -6,6 +6,7 @@ internal static unsafe class Statistics
     /// <summary>Σ (x - mean)² over a contiguous row, mean computed first (two-pass, numerically stable).</summary>
     public static T SumSquaredDeviations<T>(T* x, int n, int bits) where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (n == 0) return T.NaN;
         T mean = Primitives.SimdLoops.AggregateCore<T, Operators.IdentityOperator<T>, Operators.AddOperator<T>>(ref Unsafe.AsRef<T>(x), (nuint)n, bits) / T.CreateTruncating(n);
         int i = 0;
         T acc = T.Zero;

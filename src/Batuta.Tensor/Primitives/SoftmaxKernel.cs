@@ -5,7 +5,7 @@ namespace Batuta.Tensors.Primitives;
 /// <summary>
 /// Numerically stable softmax over a contiguous row in three passes: max (SIMD fold), then
 /// e = exp(x - max) stored and summed in one fused pass (one exp per element), then scale by 1/sum.
-/// log-softmax stores x - max - log(sum).
+/// log-softmax stores (x - max) - log(sum).
 /// </summary>
 internal static unsafe class SoftmaxKernel
 {
@@ -113,8 +113,9 @@ internal static unsafe class SoftmaxKernel
         try
         {
             T sum = ExpShiftSum(x, (T*)scratch.Address, n, max, bits);
-            T shift = max + T.Log(sum);
-            SimdLoops.BinaryScalarCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>(x), shift, ref Unsafe.AsRef<T>(d), (nuint)n, bits, false);
+            // (x - max) - log(sum), not x - (max + log(sum)): the latter rounds at the magnitude of max.
+            SimdLoops.BinaryScalarCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>(x), max, ref Unsafe.AsRef<T>(d), (nuint)n, bits, false);
+            SimdLoops.BinaryScalarCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>(d), T.Log(sum), ref Unsafe.AsRef<T>(d), (nuint)n, bits, false);
         }
         finally
         {
