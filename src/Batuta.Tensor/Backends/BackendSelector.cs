@@ -31,7 +31,12 @@ public static class BackendSelector
     /// <summary>Process-wide GPU veto set from code (BATUTA_DISABLE_GPU sets it from the environment).</summary>
     public static bool DisableGpu { get; set; }
 
-    private static bool EnvironmentDisablesGpu { get; } = Environment.GetEnvironmentVariable("BATUTA_DISABLE_GPU") is "1" or "true" or "TRUE" or "yes";
+    private static bool EnvironmentDisablesGpu { get; } = IsTruthy(Environment.GetEnvironmentVariable("BATUTA_DISABLE_GPU"));
+
+    /// <summary>Tests only: let Auto pick ILGPU's CPU accelerator, so the GPU branch of the model can run without a GPU.</summary>
+    internal static bool TreatEmulatedGpuAsReal { get; set; }
+
+    internal static bool IsTruthy(string? value) => value?.Trim().ToLowerInvariant() is "1" or "true" or "yes" or "on";
 
     /// <summary>The throughput figures used by the cost model (GPU figures filled in once a device is found).</summary>
     public static MachineModel Machine
@@ -161,7 +166,7 @@ public static class BackendSelector
         var device = GpuDevice.Current;
         if (device is not null)
         {
-            if (device.IsCpuAccelerator && !requested) return null;
+            if (device.IsCpuAccelerator && !requested && !TreatEmulatedGpuAsReal) return null;
             if (Machine.GpuName != device.Name)
                 Machine = Machine with { GpuOpsPerSecond = device.EstimatedOpsPerSecond, GpuBytesPerSecond = device.EstimatedBytesPerSecond, GpuName = device.Name };
             return device;
@@ -176,7 +181,7 @@ public static class BackendSelector
             }
         }
         device = GpuDevice.Current;
-        return device is not null && (!device.IsCpuAccelerator || requested) ? device : null;
+        return device is not null && (!device.IsCpuAccelerator || requested || TreatEmulatedGpuAsReal) ? device : null;
     }
 
     private static ComputeBackend ParseBackend(string? value) => value?.Trim().ToLowerInvariant() switch

@@ -6,9 +6,9 @@ namespace Batuta.Tensors.Primitives;
 /// <remarks>
 /// x = n·ln2 + r with |r| ≤ ln2/2 (ln2 split in a high and a low part, applied with FMA), then
 /// e^r from a degree-6 (float, Cephes coefficients, ≤ 2 ulp) or degree-13 (double, Taylor, ≤ 2 ulp)
-/// polynomial, and 2^n built in the exponent bits. Above ln(MaxValue) the result is +∞; below the
-/// smallest normal (-87.3 for float, -708.3 for double) it flushes to 0 instead of returning a
-/// subnormal; NaN stays NaN.
+/// polynomial, and 2^n applied as two halves built in the exponent bits (so results near overflow
+/// and subnormal results both come out right). Above ln(MaxValue) the result is +∞, below the
+/// smallest subnormal it is 0; NaN stays NaN.
 /// </remarks>
 public static class ExpPolynomial
 {
@@ -16,14 +16,14 @@ public static class ExpPolynomial
     private const float FLn2Hi = 0.693359375f;
     private const float FLn2Lo = -2.12194440e-4f;
     private const float FMax = 88.7228391f;
-    private const float FMin = -87.3365479f;
+    private const float FMin = -103.972084f;
     private const float P0 = 1.9875691500e-4f, P1 = 1.3981999507e-3f, P2 = 8.3334519073e-3f, P3 = 4.1665795894e-2f, P4 = 1.6666665459e-1f, P5 = 5.0000001201e-1f;
 
     private const double DLog2E = 1.4426950408889634;
     private const double DLn2Hi = 6.93145751953125e-1;
     private const double DLn2Lo = 1.42860682030941723212e-6;
     private const double DMax = 709.782712893384;
-    private const double DMin = -708.3964185322641;
+    private const double DMin = -745.1332191019411;
 
     public static Vector512<T> Exp<T>(Vector512<T> x)
     {
@@ -61,8 +61,8 @@ public static class ExpPolynomial
         p = MathF.FusedMultiplyAdd(p, r, P4);
         p = MathF.FusedMultiplyAdd(p, r, P5);
         p = MathF.FusedMultiplyAdd(p, r * r, r) + 1f;
-        int e = (int)n - 1 + 127;
-        return p * 2f * BitConverter.Int32BitsToSingle(e << 23);
+        int ni = (int)n, half = ni >> 1;
+        return p * BitConverter.Int32BitsToSingle((half + 127) << 23) * BitConverter.Int32BitsToSingle((ni - half + 127) << 23);
     }
 
     public static double Exp(double x)
@@ -74,8 +74,8 @@ public static class ExpPolynomial
         double r = Math.FusedMultiplyAdd(n, -DLn2Hi, x);
         r = Math.FusedMultiplyAdd(n, -DLn2Lo, r);
         double p = DoublePoly(r);
-        long e = (long)n - 1 + 1023;
-        return p * 2d * BitConverter.Int64BitsToDouble(e << 52);
+        long ni = (long)n, half = ni >> 1;
+        return p * BitConverter.Int64BitsToDouble((half + 1023) << 52) * BitConverter.Int64BitsToDouble((ni - half + 1023) << 52);
     }
 
     private static double DoublePoly(double r)
@@ -108,8 +108,9 @@ public static class ExpPolynomial
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P4));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P5));
         p = Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<float>.One;
-        var scale = (Vector512.ConvertToInt32(n) + Vector512.Create(126)) << 23;
-        var result = p * Vector512.Create(2f) * scale.AsSingle();
+        var ni = Vector512.ConvertToInt32(n);
+        var half = ni >> 1;
+        var result = p * ((half + Vector512.Create(127)) << 23).AsSingle() * ((ni - half + Vector512.Create(127)) << 23).AsSingle();
         result = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(FMax)), Vector512.Create(float.PositiveInfinity), result);
         result = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(FMin)), Vector512<float>.Zero, result);
         return Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
@@ -127,8 +128,9 @@ public static class ExpPolynomial
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P4));
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P5));
         p = Vector256.FusedMultiplyAdd(p, r * r, r) + Vector256<float>.One;
-        var scale = (Vector256.ConvertToInt32(n) + Vector256.Create(126)) << 23;
-        var result = p * Vector256.Create(2f) * scale.AsSingle();
+        var ni = Vector256.ConvertToInt32(n);
+        var half = ni >> 1;
+        var result = p * ((half + Vector256.Create(127)) << 23).AsSingle() * ((ni - half + Vector256.Create(127)) << 23).AsSingle();
         result = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(FMax)), Vector256.Create(float.PositiveInfinity), result);
         result = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(FMin)), Vector256<float>.Zero, result);
         return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
@@ -146,8 +148,9 @@ public static class ExpPolynomial
         p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(P4));
         p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(P5));
         p = Vector128.FusedMultiplyAdd(p, r * r, r) + Vector128<float>.One;
-        var scale = (Vector128.ConvertToInt32(n) + Vector128.Create(126)) << 23;
-        var result = p * Vector128.Create(2f) * scale.AsSingle();
+        var ni = Vector128.ConvertToInt32(n);
+        var half = ni >> 1;
+        var result = p * ((half + Vector128.Create(127)) << 23).AsSingle() * ((ni - half + Vector128.Create(127)) << 23).AsSingle();
         result = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128.Create(FMax)), Vector128.Create(float.PositiveInfinity), result);
         result = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(FMin)), Vector128<float>.Zero, result);
         return Vector128.ConditionalSelect(Vector128.Equals(x, x), result, x);
@@ -172,8 +175,9 @@ public static class ExpPolynomial
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 6.0));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(0.5));
         p = Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<double>.One;
-        var scale = (Vector512.ConvertToInt64(n) + Vector512.Create(1022L)) << 52;
-        var result = p * Vector512.Create(2d) * scale.AsDouble();
+        var ni = Vector512.ConvertToInt64(n);
+        var half = ni >> 1;
+        var result = p * ((half + Vector512.Create(1023L)) << 52).AsDouble() * ((ni - half + Vector512.Create(1023L)) << 52).AsDouble();
         result = Vector512.ConditionalSelect(Vector512.GreaterThan(x, Vector512.Create(DMax)), Vector512.Create(double.PositiveInfinity), result);
         result = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(DMin)), Vector512<double>.Zero, result);
         return Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
@@ -198,8 +202,9 @@ public static class ExpPolynomial
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(1.0 / 6.0));
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(0.5));
         p = Vector256.FusedMultiplyAdd(p, r * r, r) + Vector256<double>.One;
-        var scale = (Vector256.ConvertToInt64(n) + Vector256.Create(1022L)) << 52;
-        var result = p * Vector256.Create(2d) * scale.AsDouble();
+        var ni = Vector256.ConvertToInt64(n);
+        var half = ni >> 1;
+        var result = p * ((half + Vector256.Create(1023L)) << 52).AsDouble() * ((ni - half + Vector256.Create(1023L)) << 52).AsDouble();
         result = Vector256.ConditionalSelect(Vector256.GreaterThan(x, Vector256.Create(DMax)), Vector256.Create(double.PositiveInfinity), result);
         result = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(DMin)), Vector256<double>.Zero, result);
         return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
@@ -224,8 +229,9 @@ public static class ExpPolynomial
         p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(1.0 / 6.0));
         p = Vector128.FusedMultiplyAdd(p, r, Vector128.Create(0.5));
         p = Vector128.FusedMultiplyAdd(p, r * r, r) + Vector128<double>.One;
-        var scale = (Vector128.ConvertToInt64(n) + Vector128.Create(1022L)) << 52;
-        var result = p * Vector128.Create(2d) * scale.AsDouble();
+        var ni = Vector128.ConvertToInt64(n);
+        var half = ni >> 1;
+        var result = p * ((half + Vector128.Create(1023L)) << 52).AsDouble() * ((ni - half + Vector128.Create(1023L)) << 52).AsDouble();
         result = Vector128.ConditionalSelect(Vector128.GreaterThan(x, Vector128.Create(DMax)), Vector128.Create(double.PositiveInfinity), result);
         result = Vector128.ConditionalSelect(Vector128.LessThan(x, Vector128.Create(DMin)), Vector128<double>.Zero, result);
         return Vector128.ConditionalSelect(Vector128.Equals(x, x), result, x);
