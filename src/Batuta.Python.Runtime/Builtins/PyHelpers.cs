@@ -1,0 +1,108 @@
+using System.Collections;
+using System.Runtime.CompilerServices;
+
+namespace Batuta.Python.Runtime;
+
+public static partial class Py
+{
+    /// <summary>a, b, c = seq: exactly <paramref name="count"/> items or ValueError.</summary>
+    public static T[] Unpack<T>(IEnumerable<T> items, int count)
+    {
+        var arr = new T[count];
+        int i = 0;
+        foreach (var x in items)
+        {
+            if (i >= count) throw new ValueError($"too many values to unpack (expected {count})");
+            arr[i++] = x;
+        }
+        if (i < count) throw new ValueError($"not enough values to unpack (expected {count}, got {i})");
+        return arr;
+    }
+
+    public readonly record struct Starred<T>(T[] Items, PyList<T> Rest);
+
+    /// <summary>a, *rest, b = seq.</summary>
+    public static Starred<T> UnpackStar<T>(IEnumerable<T> items, int before, int after)
+    {
+        var all = items.ToList();
+        if (all.Count < before + after) throw new ValueError($"not enough values to unpack (expected at least {before + after}, got {all.Count})");
+        var fixedItems = all.Take(before).Concat(all.Skip(all.Count - after)).ToArray();
+        return new Starred<T>(fixedItems, new PyList<T>(all.Skip(before).Take(all.Count - before - after)));
+    }
+
+    public static T Build<T>(T value, Action<T> init)
+    {
+        init(value);
+        return value;
+    }
+
+    public static PyDict<object?, object?> DictFromPairs<T>(IEnumerable<T> pairs)
+    {
+        var d = new PyDict<object?, object?>();
+        foreach (var p in pairs)
+        {
+            var kv = Unpack(Dyn.Iter(p), 2);
+            d[kv[0]] = kv[1];
+        }
+        return d;
+    }
+
+    public static object? SliceOf(object? o, long? start, long? stop, long? step) => o switch
+    {
+        string s => Text.PyStr.Slice(s, start, stop, step),
+        PyTuple t => t.Slice(start, stop, step),
+        IPyList l => new PyList<object?>(Indexing.Slice(l.Cast<object?>().ToList(), start, stop, step)),
+        _ => throw new TypeError($"'{Dyn.TypeName(o)}' object is not subscriptable"),
+    };
+
+    /// <summary>For match sequence patterns: the value as a list when it is a sequence (not str).</summary>
+    public static IReadOnlyList<object?>? AsSequence(object? o) => o switch
+    {
+        string => null,
+        IPyList l => l.Cast<object?>().ToList(),
+        PyTuple t => t.ToList(),
+        ITuple t => Enumerable.Range(0, t.Length).Select(i => t[i]).ToList(),
+        _ => null,
+    };
+
+    public static object? SeqItem(IReadOnlyList<object?>? seq, int index) => seq![index] is long l ? new PyInt(l) : seq[index];
+
+    public static PyList<T> SeqRest<T>(IReadOnlyList<object?> seq, int start, int after) =>
+        new(seq.Skip(start).Take(seq.Count - start - after).Select(Dyn.Cast<T>));
+
+    public static PyTypeObject Type(object? o) => new(Dyn.TypeName(o));
+
+    public static object? GetAttr(object? o, string name, object? fallback)
+    {
+        try { return Dyn.GetAttr(o, name); }
+        catch (AttributeError) { return fallback; }
+    }
+
+    public static bool HasAttr(object? o, string name)
+    {
+        try { Dyn.GetAttr(o, name); return true; }
+        catch (AttributeError) { return false; }
+    }
+
+    public static string Decode(byte[] data, string encoding = "utf-8") => encoding.ToLowerInvariant().Replace("_", "-") switch
+    {
+        "utf-8" or "utf8" => new System.Text.UTF8Encoding(false, true).GetString(data),
+        "ascii" => System.Text.Encoding.ASCII.GetString(data),
+        "latin-1" or "latin1" => System.Text.Encoding.Latin1.GetString(data),
+        _ => throw new LookupError($"unknown encoding: {encoding}"),
+    };
+}
+
+/// <summary>What <c>type(x)</c> returns: its <c>__name__</c> and repr <c>&lt;class 'int'&gt;</c>.</summary>
+public sealed class PyTypeObject(string name) : IPyObject, IEquatable<PyTypeObject>
+{
+#pragma warning disable IDE1006
+    public string __name__ { get; } = name;
+#pragma warning restore IDE1006
+    public string PyRepr() => $"<class '{(IsBuiltin(__name__) ? __name__ : "__main__." + __name__)}'>";
+    public string PyStr() => PyRepr();
+    private static bool IsBuiltin(string n) => n is "int" or "float" or "str" or "bool" or "list" or "dict" or "set" or "tuple" or "NoneType" or "function" or "range" or "frozenset" or "bytes" or "type" || char.IsLower(n[0]) || n.EndsWith("Error", StringComparison.Ordinal) || n == "Exception";
+    public bool Equals(PyTypeObject? other) => other is not null && other.__name__ == __name__;
+    public override bool Equals(object? obj) => Equals(obj as PyTypeObject);
+    public override int GetHashCode() => __name__.GetHashCode(StringComparison.Ordinal);
+}

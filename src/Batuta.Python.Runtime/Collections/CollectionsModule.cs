@@ -1,0 +1,159 @@
+using System.Collections;
+
+namespace Batuta.Python.Runtime;
+
+/// <summary><c>collections.defaultdict</c>: a dict whose missing keys get a value from the factory.</summary>
+public sealed class DefaultDict<TKey, TValue> : PyDict<TKey, TValue>
+{
+    private readonly Func<TValue>? _factory;
+
+    public DefaultDict(Func<TValue>? factory) => _factory = factory;
+
+    public DefaultDict(Func<TValue>? factory, IEnumerable<KeyValuePair<TKey, TValue>> items) : base(items) => _factory = factory;
+
+    public override string PyTypeName => "defaultdict";
+
+    protected override TValue Missing(TKey key)
+    {
+        if (_factory is null) throw new KeyError(key);
+        var v = _factory();
+        this[key] = v;
+        return v;
+    }
+
+    public override string PyRepr() => $"defaultdict({(_factory is null ? "None" : "<factory>")}, {base.PyRepr()})";
+}
+
+/// <summary><c>collections.Counter</c>.</summary>
+public sealed class Counter<TKey> : PyDict<TKey, PyInt>
+{
+    public Counter() { }
+
+    public Counter(IEnumerable<TKey> items)
+    {
+        foreach (var x in items) this[x] = Get(x, 0) + 1;
+    }
+
+    public Counter(PyDict<TKey, PyInt> mapping) : base(mapping.Pairs()) { }
+
+    public override string PyTypeName => "Counter";
+
+    protected override PyInt Missing(TKey key) => 0;
+
+    public void Update(IEnumerable<TKey> items)
+    {
+        foreach (var x in items) this[x] = Get(x, 0) + 1;
+    }
+
+    public void Subtract(IEnumerable<TKey> items)
+    {
+        foreach (var x in items) this[x] = Get(x, 0) - 1;
+    }
+
+    /// <summary>Most common first; ties keep insertion order (a stable sort, as CPython).</summary>
+    public PyList<(TKey, PyInt)> MostCommon(long? n = null)
+    {
+        var all = new PyList<(TKey, PyInt)>(Items());
+        all.Sort(kv => kv.Item2, reverse: true);
+        if (n is null || n >= all.Count) return all;
+        return all.Slice(0, n);
+    }
+
+    public IEnumerable<TKey> Elements()
+    {
+        foreach (var (k, v) in Items())
+            for (long i = 0; i < (long)v; i++) yield return k;
+    }
+
+    public PyInt Total() => Values().Aggregate(new PyInt(0), (a, b) => a + b);
+
+    public override string PyRepr()
+    {
+        if (Count == 0) return "Counter()";
+        var items = MostCommon();
+        return "Counter({" + string.Join(", ", items.Select(kv => Repr.Of(kv.Item1) + ": " + kv.Item2)) + "})";
+    }
+}
+
+/// <summary><c>collections.deque</c> (optionally bounded).</summary>
+public sealed class Deque<T> : IEnumerable<T>, IPyObject, IPySized, IPyTyped
+{
+    private readonly LinkedList<T> _items = new();
+
+    public Deque() { }
+
+    public Deque(IEnumerable<T> items, long? maxlen = null)
+    {
+        MaxLen = maxlen;
+        foreach (var x in items) Append(x);
+    }
+
+    public long? MaxLen { get; }
+    public int Count => _items.Count;
+    public string PyTypeName => "deque";
+
+    public void Append(T x)
+    {
+        _items.AddLast(x);
+        if (MaxLen is not null && _items.Count > MaxLen) _items.RemoveFirst();
+    }
+
+    public void AppendLeft(T x)
+    {
+        _items.AddFirst(x);
+        if (MaxLen is not null && _items.Count > MaxLen) _items.RemoveLast();
+    }
+
+    public T Pop()
+    {
+        if (_items.Count == 0) throw new IndexError("pop from an empty deque");
+        var v = _items.Last!.Value;
+        _items.RemoveLast();
+        return v;
+    }
+
+    public T PopLeft()
+    {
+        if (_items.Count == 0) throw new IndexError("pop from an empty deque");
+        var v = _items.First!.Value;
+        _items.RemoveFirst();
+        return v;
+    }
+
+    public void Extend(IEnumerable<T> xs) { foreach (var x in xs) Append(x); }
+    public void ExtendLeft(IEnumerable<T> xs) { foreach (var x in xs) AppendLeft(x); }
+    public void Clear() => _items.Clear();
+    public bool Contains(T x) => _items.Any(i => PyComparer<T>.Default.Equals(i, x));
+
+    public void Rotate(long n = 1)
+    {
+        if (_items.Count == 0) return;
+        n %= _items.Count;
+        if (n < 0) n += _items.Count;
+        for (long i = 0; i < n; i++)
+        {
+            var v = _items.Last!.Value;
+            _items.RemoveLast();
+            _items.AddFirst(v);
+        }
+    }
+
+    public T this[long index]
+    {
+        get => _items.ElementAt(Indexing.Normalize(index, _items.Count, "deque"));
+        set
+        {
+            var node = _items.First!;
+            for (int i = Indexing.Normalize(index, _items.Count, "deque"); i > 0; i--) node = node.Next!;
+            node.Value = value;
+        }
+    }
+
+    public T this[PyInt index] { get => this[(long)index]; set => this[(long)index] = value; }
+
+    public IEnumerator<T> GetEnumerator() => _items.GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public string PyRepr() => "deque(" + Repr.Sequence(_items, "[", "]") + (MaxLen is null ? "" : ", maxlen=" + MaxLen) + ")";
+    public string PyStr() => PyRepr();
+}

@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+
+namespace Batuta.Python.Runtime.Modules;
+
+/// <summary>Python's <c>json</c>: <c>dumps</c> formats exactly as CPython (separators, indent, ensure_ascii, sort_keys).</summary>
+public static class Json
+{
+    public static string Dumps(object? obj, object? indent = null, bool sort_keys = false, bool ensure_ascii = true, (string, string)? separators = null)
+    {
+        string? ind = indent switch
+        {
+            null => null,
+            PyInt i => new string(' ', (int)(long)i),
+            long l => new string(' ', (int)l),
+            int n => new string(' ', n),
+            string s => s,
+            _ => null,
+        };
+        var (item, key) = separators ?? (ind is null ? (", ", ": ") : (",", ": "));
+        var sb = new StringBuilder();
+        Write(sb, obj, ind, 0, sort_keys, ensure_ascii, item, key);
+        return sb.ToString();
+    }
+
+    private static void Write(StringBuilder sb, object? o, string? ind, int level, bool sort, bool ascii, string item, string key)
+    {
+        switch (o)
+        {
+            case null: sb.Append("null"); return;
+            case bool b: sb.Append(b ? "true" : "false"); return;
+            case PyInt or long or int: sb.Append(Repr.Of(o)); return;
+            case double d:
+                sb.Append(double.IsNaN(d) ? "NaN" : double.IsPositiveInfinity(d) ? "Infinity" : double.IsNegativeInfinity(d) ? "-Infinity" : FloatFormat.Repr(d));
+                return;
+            case string s: WriteString(sb, s, ascii); return;
+            case IPyDict d:
+            {
+                var items = d.ItemsObject().Select(kv => (Key: KeyString(kv.Key), kv.Value)).ToList();
+                if (sort) items = items.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+                if (items.Count == 0) { sb.Append("{}"); return; }
+                sb.Append('{');
+                for (int i = 0; i < items.Count; i++)
+                {
+                    if (i > 0) sb.Append(item);
+                    NewLine(sb, ind, level + 1);
+                    WriteString(sb, items[i].Key, ascii);
+                    sb.Append(key);
+                    Write(sb, items[i].Value, ind, level + 1, sort, ascii, item, key);
+                }
+                NewLine(sb, ind, level);
+                sb.Append('}');
+                return;
+            }
+            case ITuple t:
+                Write(sb, PyTuple.From(t).ToList(), ind, level, sort, ascii, item, key);
+                return;
+            case System.Collections.IEnumerable e when o is IPyList or PyTuple or System.Collections.IList:
+            {
+                var list = e.Cast<object?>().ToList();
+                if (list.Count == 0) { sb.Append("[]"); return; }
+                sb.Append('[');
+                for (int i = 0; i < list.Count; i++)
+                {
+                    if (i > 0) sb.Append(item);
+                    NewLine(sb, ind, level + 1);
+                    Write(sb, list[i], ind, level + 1, sort, ascii, item, key);
+                }
+                NewLine(sb, ind, level);
+                sb.Append(']');
+                return;
+            }
+        }
+        throw new TypeError($"Object of type {Dyn.TypeName(o)} is not JSON serializable");
+    }
+
+    private static string KeyString(object? k) => k switch
+    {
+        string s => s,
+        null => "null",
+        bool b => b ? "true" : "false",
+        double d => FloatFormat.Repr(d),
+        PyInt or long or int => Repr.Of(k),
+        _ => throw new TypeError($"keys must be str, int, float, bool or None, not {Dyn.TypeName(k)}"),
+    };
+
+    private static void NewLine(StringBuilder sb, string? ind, int level)
+    {
+        if (ind is null) return;
+        sb.Append('\n');
+        for (int i = 0; i < level; i++) sb.Append(ind);
+    }
+
+    private static void WriteString(StringBuilder sb, string s, bool ascii)
+    {
+        sb.Append('"');
+        foreach (var c in s)
+        {
+            switch (c)
+            {
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\b': sb.Append("\\b"); break;
+                case '\f': sb.Append("\\f"); break;
+                default:
+                    if (c < 0x20 || (ascii && c > 0x7e)) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    else sb.Append(c);
+                    break;
+            }
+        }
+        sb.Append('"');
+    }
+
+    public static object? Loads(string text)
+    {
+        int i = 0;
+        var v = Parse(text, ref i);
+        Skip(text, ref i);
+        if (i != text.Length) throw Error("Extra data", text, i);
+        return v;
+    }
+
+    private static ValueError Error(string msg, string text, int pos)
+    {
+        int line = 1, col = 1;
+        for (int k = 0; k < pos && k < text.Length; k++) { if (text[k] == '\n') { line++; col = 1; } else col++; }
+        return new ValueError($"{msg}: line {line} column {col} (char {pos})");
+    }
+
+    private static void Skip(string s, ref int i) { while (i < s.Length && s[i] is ' ' or '\t' or '\n' or '\r') i++; }
+
+    private static object? Parse(string s, ref int i)
+    {
+        Skip(s, ref i);
+        if (i >= s.Length) throw Error("Expecting value", s, i);
+        char c = s[i];
+        if (c == '{')
+        {
+            i++;
+            var d = new PyDict<object?, object?>();
+            Skip(s, ref i);
+            if (i < s.Length && s[i] == '}') { i++; return d; }
+            while (true)
+            {
+                Skip(s, ref i);
+                if (i >= s.Length || s[i] != '"') throw Error("Expecting property name enclosed in double quotes", s, i);
+                var k = ParseString(s, ref i);
+                Skip(s, ref i);
+                if (i >= s.Length || s[i] != ':') throw Error("Expecting ':' delimiter", s, i);
+                i++;
+                d[k] = Parse(s, ref i);
+                Skip(s, ref i);
+                if (i < s.Length && s[i] == ',') { i++; continue; }
+                if (i < s.Length && s[i] == '}') { i++; return d; }
+                throw Error("Expecting ',' delimiter", s, i);
+            }
+        }
+        if (c == '[')
+        {
+            i++;
+            var l = new PyList<object?>();
+            Skip(s, ref i);
+            if (i < s.Length && s[i] == ']') { i++; return l; }
+            while (true)
+            {
+                l.Append(Parse(s, ref i));
+                Skip(s, ref i);
+                if (i < s.Length && s[i] == ',') { i++; continue; }
+                if (i < s.Length && s[i] == ']') { i++; return l; }
+                throw Error("Expecting ',' delimiter", s, i);
+            }
+        }
+        if (c == '"') return ParseString(s, ref i);
+        if (s.AsSpan(i).StartsWith("true")) { i += 4; return true; }
+        if (s.AsSpan(i).StartsWith("false")) { i += 5; return false; }
+        if (s.AsSpan(i).StartsWith("null")) { i += 4; return null; }
+        if (s.AsSpan(i).StartsWith("NaN")) { i += 3; return double.NaN; }
+        if (s.AsSpan(i).StartsWith("Infinity")) { i += 8; return double.PositiveInfinity; }
+        if (s.AsSpan(i).StartsWith("-Infinity")) { i += 9; return double.NegativeInfinity; }
+        int start = i;
+        if (i < s.Length && s[i] == '-') i++;
+        while (i < s.Length && char.IsDigit(s[i])) i++;
+        bool isFloat = false;
+        if (i < s.Length && s[i] == '.') { isFloat = true; i++; while (i < s.Length && char.IsDigit(s[i])) i++; }
+        if (i < s.Length && s[i] is 'e' or 'E') { isFloat = true; i++; if (i < s.Length && s[i] is '+' or '-') i++; while (i < s.Length && char.IsDigit(s[i])) i++; }
+        if (i == start || (i == start + 1 && s[start] == '-')) throw Error("Expecting value", s, start);
+        var num = s[start..i];
+        return isFloat ? double.Parse(num, NumberStyles.Float, CultureInfo.InvariantCulture) : PyInt.Parse(num);
+    }
+
+    private static string ParseString(string s, ref int i)
+    {
+        i++;
+        var sb = new StringBuilder();
+        while (i < s.Length && s[i] != '"')
+        {
+            if (s[i] == '\\')
+            {
+                i++;
+                char e = s[i];
+                switch (e)
+                {
+                    case 'n': sb.Append('\n'); break;
+                    case 't': sb.Append('\t'); break;
+                    case 'r': sb.Append('\r'); break;
+                    case 'b': sb.Append('\b'); break;
+                    case 'f': sb.Append('\f'); break;
+                    case 'u': sb.Append((char)int.Parse(s.AsSpan(i + 1, 4), NumberStyles.HexNumber, CultureInfo.InvariantCulture)); i += 4; break;
+                    default: sb.Append(e); break;
+                }
+                i++;
+                continue;
+            }
+            sb.Append(s[i++]);
+        }
+        if (i >= s.Length) throw Error("Unterminated string starting at", s, i);
+        i++;
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,497 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Batuta.Python.Runtime.Modules;
+
+/// <summary>Python's <c>time</c> module.</summary>
+public static class TimeModule
+{
+    private static readonly Stopwatch Clock = Stopwatch.StartNew();
+    public static double Time() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds;
+    public static double PerfCounter() => Clock.Elapsed.TotalSeconds;
+    public static double Monotonic() => Clock.Elapsed.TotalSeconds;
+    public static double ProcessTime() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+    public static void Sleep(double seconds) => Thread.Sleep(TimeSpan.FromSeconds(Math.Max(0, seconds)));
+    public static PyInt TimeNs() => (long)((DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100);
+    public static PyInt PerfCounterNs() => (long)(Clock.Elapsed.Ticks * 100);
+    public static string StrFTime(string format) => DateTimeFormat.StrFTime(DateTime.Now, format);
+}
+
+/// <summary>strftime directives over .NET dates.</summary>
+public static class DateTimeFormat
+{
+    public static string StrFTime(DateTime t, string format)
+    {
+        var sb = new StringBuilder();
+        var ci = CultureInfo.InvariantCulture;
+        for (int i = 0; i < format.Length; i++)
+        {
+            if (format[i] != '%' || i + 1 >= format.Length) { sb.Append(format[i]); continue; }
+            char c = format[++i];
+            sb.Append(c switch
+            {
+                'Y' => t.Year.ToString("0000", ci),
+                'm' => t.Month.ToString("00", ci),
+                'd' => t.Day.ToString("00", ci),
+                'H' => t.Hour.ToString("00", ci),
+                'M' => t.Minute.ToString("00", ci),
+                'S' => t.Second.ToString("00", ci),
+                'y' => (t.Year % 100).ToString("00", ci),
+                'j' => t.DayOfYear.ToString("000", ci),
+                'a' => t.ToString("ddd", ci),
+                'A' => t.ToString("dddd", ci),
+                'b' => t.ToString("MMM", ci),
+                'B' => t.ToString("MMMM", ci),
+                'p' => t.Hour < 12 ? "AM" : "PM",
+                'I' => ((t.Hour + 11) % 12 + 1).ToString("00", ci),
+                'f' => (t.Ticks % TimeSpan.TicksPerSecond / 10).ToString("000000", ci),
+                '%' => "%",
+                _ => "%" + c,
+            });
+        }
+        return sb.ToString();
+    }
+}
+
+/// <summary>Python's <c>os.path</c> (POSIX semantics) and a few <c>os</c> functions.</summary>
+public static class OsPath
+{
+    public static string Join(string a, params string[] rest)
+    {
+        var path = a;
+        foreach (var b in rest)
+        {
+            if (b.StartsWith('/')) path = b;
+            else if (path.Length == 0 || path.EndsWith('/')) path += b;
+            else path += "/" + b;
+        }
+        return path;
+    }
+
+    public static bool Exists(string p) => File.Exists(p) || Directory.Exists(p);
+    public static bool IsFile(string p) => File.Exists(p);
+    public static bool IsDir(string p) => Directory.Exists(p);
+    public static bool IsAbs(string p) => p.StartsWith('/');
+    public static string Basename(string p) => p[(p.LastIndexOf('/') + 1)..];
+    public static string Dirname(string p)
+    {
+        int i = p.LastIndexOf('/') + 1;
+        var head = p[..i];
+        if (head.Length > 0 && head != new string('/', head.Length)) head = head.TrimEnd('/');
+        return head;
+    }
+
+    public static (string, string) Split(string p) => (Dirname(p), Basename(p));
+
+    public static (string, string) SplitExt(string p)
+    {
+        int slash = p.LastIndexOf('/');
+        int dot = p.LastIndexOf('.');
+        if (dot <= slash + 1) return (p, "");
+        int j = slash + 1;
+        while (j < dot && p[j] == '.') j++;
+        if (j == dot) return (p, "");
+        return (p[..dot], p[dot..]);
+    }
+
+    public static string AbsPath(string p) => NormPath(Path.GetFullPath(p));
+    public static string NormPath(string p)
+    {
+        if (p.Length == 0) return ".";
+        bool abs = p.StartsWith('/');
+        var parts = new List<string>();
+        foreach (var c in p.Split('/'))
+        {
+            if (c is "" or ".") continue;
+            if (c == ".." && parts.Count > 0 && parts[^1] != "..") parts.RemoveAt(parts.Count - 1);
+            else if (c == ".." && abs) continue;
+            else parts.Add(c);
+        }
+        var r = (abs ? "/" : "") + string.Join("/", parts);
+        return r.Length == 0 ? "." : r;
+    }
+
+    public static PyInt GetSize(string p) => File.Exists(p) ? new FileInfo(p).Length : throw new FileNotFoundError(2, "No such file or directory") { Filename = p };
+    public static string ExpandUser(string p) => p.StartsWith('~') ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + p[1..] : p;
+}
+
+public static class OsModule
+{
+    public static string GetCwd() => Directory.GetCurrentDirectory();
+    public static PyList<string> ListDir(string p = ".") => Directory.Exists(p)
+        ? new(Directory.EnumerateFileSystemEntries(p).Select(Path.GetFileName).Select(x => x!).OrderBy(x => x, StringComparer.Ordinal))
+        : throw new FileNotFoundError(2, "No such file or directory") { Filename = p };
+    public static void MakeDirs(string p, bool exist_ok = false)
+    {
+        if (Directory.Exists(p) && !exist_ok) throw new FileExistsError(17, "File exists") { Filename = p };
+        Directory.CreateDirectory(p);
+    }
+    public static void Mkdir(string p)
+    {
+        if (Directory.Exists(p)) throw new FileExistsError(17, "File exists") { Filename = p };
+        Directory.CreateDirectory(p);
+    }
+    public static void Remove(string p)
+    {
+        if (!File.Exists(p)) throw new FileNotFoundError(2, "No such file or directory") { Filename = p };
+        File.Delete(p);
+    }
+    public static void Rename(string a, string b) => File.Move(a, b, true);
+    public static string? GetEnv(string name, string? fallback = null) => Environment.GetEnvironmentVariable(name) ?? fallback;
+    public static readonly string Sep = "/";
+    public static readonly string Linesep = "\n";
+}
+
+/// <summary>Python's <c>heapq</c> over a list (same sift algorithm, so the list order matches CPython).</summary>
+public static class HeapQ
+{
+    public static void HeapPush<T>(PyList<T> heap, T item)
+    {
+        heap.Append(item);
+        SiftDown(heap, 0, heap.Count - 1);
+    }
+
+    public static T HeapPop<T>(PyList<T> heap)
+    {
+        var last = heap.Pop();
+        if (heap.Count == 0) return last;
+        var ret = heap[0];
+        heap[0] = last;
+        SiftUp(heap, 0);
+        return ret;
+    }
+
+    public static T HeapReplace<T>(PyList<T> heap, T item)
+    {
+        if (heap.Count == 0) throw new IndexError("index out of range");
+        var ret = heap[0];
+        heap[0] = item;
+        SiftUp(heap, 0);
+        return ret;
+    }
+
+    public static T HeapPushPop<T>(PyList<T> heap, T item)
+    {
+        if (heap.Count > 0 && Lt(heap[0], item))
+        {
+            (item, heap[(int)0]) = (heap[0], item);
+            SiftUp(heap, 0);
+        }
+        return item;
+    }
+
+    public static void Heapify<T>(PyList<T> x)
+    {
+        for (int i = x.Count / 2 - 1; i >= 0; i--) SiftUp(x, i);
+    }
+
+    public static PyList<T> NLargest<T>(long n, IEnumerable<T> items) => new(Py.Sorted(items, true).Take((int)n));
+    public static PyList<T> NSmallest<T>(long n, IEnumerable<T> items) => new(Py.Sorted(items).Take((int)n));
+    public static PyList<T> NLargest<T, TKey>(long n, IEnumerable<T> items, Func<T, TKey> key) => new(Py.Sorted(items, key, true).Take((int)n));
+    public static PyList<T> NSmallest<T, TKey>(long n, IEnumerable<T> items, Func<T, TKey> key) => new(Py.Sorted(items, key).Take((int)n));
+
+    private static bool Lt<T>(T a, T b) => PyComparer<T>.Default.Compare(a, b) < 0;
+
+    private static void SiftDown<T>(PyList<T> heap, int startpos, int pos)
+    {
+        var newitem = heap[pos];
+        while (pos > startpos)
+        {
+            int parentpos = (pos - 1) >> 1;
+            var parent = heap[parentpos];
+            if (Lt(newitem, parent)) { heap[pos] = parent; pos = parentpos; continue; }
+            break;
+        }
+        heap[pos] = newitem;
+    }
+
+    private static void SiftUp<T>(PyList<T> heap, int pos)
+    {
+        int endpos = heap.Count, startpos = pos;
+        var newitem = heap[pos];
+        int childpos = 2 * pos + 1;
+        while (childpos < endpos)
+        {
+            int rightpos = childpos + 1;
+            if (rightpos < endpos && !Lt(heap[childpos], heap[rightpos])) childpos = rightpos;
+            heap[pos] = heap[childpos];
+            pos = childpos;
+            childpos = 2 * pos + 1;
+        }
+        heap[pos] = newitem;
+        SiftDown(heap, startpos, pos);
+    }
+}
+
+/// <summary>Python's <c>bisect</c>.</summary>
+public static class Bisect
+{
+    public static PyInt BisectLeft<T>(IReadOnlyList<T> a, T x, long lo = 0, long? hi = null)
+    {
+        long h = hi ?? a.Count;
+        while (lo < h) { long mid = (lo + h) / 2; if (PyComparer<T>.Default.Compare(a[(int)mid], x) < 0) lo = mid + 1; else h = mid; }
+        return lo;
+    }
+
+    public static PyInt BisectRight<T>(IReadOnlyList<T> a, T x, long lo = 0, long? hi = null)
+    {
+        long h = hi ?? a.Count;
+        while (lo < h) { long mid = (lo + h) / 2; if (PyComparer<T>.Default.Compare(x, a[(int)mid]) < 0) h = mid; else lo = mid + 1; }
+        return lo;
+    }
+
+    public static void InsortLeft<T>(PyList<T> a, T x) => a.Insert((long)BisectLeft(a, x), x);
+    public static void InsortRight<T>(PyList<T> a, T x) => a.Insert((long)BisectRight(a, x), x);
+}
+
+/// <summary>Python's <c>string</c> constants.</summary>
+public static class StringModule
+{
+    public const string AsciiLowercase = "abcdefghijklmnopqrstuvwxyz";
+    public const string AsciiUppercase = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    public const string AsciiLetters = AsciiLowercase + AsciiUppercase;
+    public const string Digits = "0123456789";
+    public const string HexDigits = "0123456789abcdefABCDEF";
+    public const string OctDigits = "01234567";
+    public const string Punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+    public const string Whitespace = " \t\n\r\x0b\x0c";
+    public const string Printable = Digits + AsciiLetters + Punctuation + Whitespace;
+    public static string CapWords(string s) => string.Join(" ", Text.PyStr.Split(s).Select(Text.PyStr.Capitalize));
+}
+
+/// <summary>Python's <c>itertools</c>.</summary>
+public static class IterTools
+{
+    public static IEnumerable<PyInt> Count(PyInt start = default, PyInt? step = null)
+    {
+        var s = step ?? 1;
+        for (var i = start; ; i += s) yield return i;
+    }
+
+    public static IEnumerable<T> Chain<T>(params IEnumerable<T>[] items) => items.SelectMany(x => x);
+    public static IEnumerable<T> ChainFromIterable<T>(IEnumerable<IEnumerable<T>> items) => items.SelectMany(x => x);
+
+    public static IEnumerable<T> Cycle<T>(IEnumerable<T> items)
+    {
+        var saved = items.ToList();
+        if (saved.Count == 0) yield break;
+        while (true) foreach (var x in saved) yield return x;
+    }
+
+    public static IEnumerable<T> Repeat<T>(T value, long? times = null)
+    {
+        for (long i = 0; times is null || i < times; i++) yield return value;
+    }
+
+    public static IEnumerable<T> ISlice<T>(IEnumerable<T> items, long? stop) => stop is null ? items : items.Take((int)stop);
+    public static IEnumerable<T> ISlice<T>(IEnumerable<T> items, long start, long? stop, long step = 1)
+    {
+        long i = 0;
+        foreach (var x in items)
+        {
+            if (stop is not null && i >= stop) yield break;
+            if (i >= start && (i - start) % step == 0) yield return x;
+            i++;
+        }
+    }
+
+    public static IEnumerable<T> Accumulate<T>(IEnumerable<T> items, Func<T, T, T> f)
+    {
+        bool first = true;
+        T acc = default!;
+        foreach (var x in items)
+        {
+            acc = first ? x : f(acc, x);
+            first = false;
+            yield return acc;
+        }
+    }
+
+    public static IEnumerable<PyInt> Accumulate(IEnumerable<PyInt> items) => Accumulate(items, (a, b) => a + b);
+    public static IEnumerable<double> Accumulate(IEnumerable<double> items) => Accumulate(items, (a, b) => a + b);
+
+    public static IEnumerable<(TKey, PyList<T>)> GroupBy<T, TKey>(IEnumerable<T> items, Func<T, TKey> key)
+    {
+        bool started = false;
+        TKey current = default!;
+        var group = new PyList<T>();
+        foreach (var x in items)
+        {
+            var k = key(x);
+            if (started && !PyComparer<TKey>.Default.Equals(k, current))
+            {
+                yield return (current, group);
+                group = new PyList<T>();
+            }
+            current = k;
+            started = true;
+            group.Append(x);
+        }
+        if (started) yield return (current, group);
+    }
+
+    public static IEnumerable<(T, PyList<T>)> GroupBy<T>(IEnumerable<T> items) => GroupBy(items, x => x);
+
+    public static IEnumerable<PyTuple> Product(params IEnumerable<object?>[] pools)
+    {
+        var lists = pools.Select(p => p.ToList()).ToList();
+        IEnumerable<object?[]> acc = new[] { Array.Empty<object?>() };
+        foreach (var pool in lists) acc = acc.SelectMany(prefix => pool.Select(x => prefix.Append(x).ToArray())).ToList();
+        return acc.Select(a => new PyTuple(a));
+    }
+
+    public static IEnumerable<(T1, T2)> Product<T1, T2>(IEnumerable<T1> a, IEnumerable<T2> b)
+    {
+        var bl = b.ToList();
+        foreach (var x in a.ToList()) foreach (var y in bl) yield return (x, y);
+    }
+
+    public static IEnumerable<PyTuple> ProductRepeat<T>(IEnumerable<T> pool, long repeat) =>
+        Product(Enumerable.Range(0, (int)repeat).Select(_ => pool.Select(x => (object?)x)).ToArray());
+
+    public static IEnumerable<PyTuple> Permutations<T>(IEnumerable<T> items, long? r = null)
+    {
+        var pool = items.ToList();
+        int n = pool.Count;
+        int rr = (int)(r ?? n);
+        if (rr > n) yield break;
+        var indices = Enumerable.Range(0, n).ToArray();
+        var cycles = Enumerable.Range(n - rr + 1, rr).Reverse().ToArray();
+        yield return new PyTuple(indices.Take(rr).Select(i => (object?)pool[i]).ToArray());
+        while (n > 0)
+        {
+            bool done = true;
+            for (int i = rr - 1; i >= 0; i--)
+            {
+                cycles[i]--;
+                if (cycles[i] == 0)
+                {
+                    var first = indices[i];
+                    Array.Copy(indices, i + 1, indices, i, n - i - 1);
+                    indices[n - 1] = first;
+                    cycles[i] = n - i;
+                }
+                else
+                {
+                    int j = cycles[i];
+                    (indices[i], indices[n - j]) = (indices[n - j], indices[i]);
+                    yield return new PyTuple(indices.Take(rr).Select(k => (object?)pool[k]).ToArray());
+                    done = false;
+                    break;
+                }
+            }
+            if (done) yield break;
+        }
+    }
+
+    public static IEnumerable<PyTuple> Combinations<T>(IEnumerable<T> items, long r)
+    {
+        var pool = items.ToList();
+        int n = pool.Count;
+        if (r > n) yield break;
+        var idx = Enumerable.Range(0, (int)r).ToArray();
+        yield return new PyTuple(idx.Select(i => (object?)pool[i]).ToArray());
+        while (true)
+        {
+            int i = (int)r - 1;
+            while (i >= 0 && idx[i] == i + n - r) i--;
+            if (i < 0) yield break;
+            idx[i]++;
+            for (int j = i + 1; j < r; j++) idx[j] = idx[j - 1] + 1;
+            yield return new PyTuple(idx.Select(k => (object?)pool[k]).ToArray());
+        }
+    }
+
+    public static IEnumerable<(T1?, T2?)> ZipLongest<T1, T2>(IEnumerable<T1> a, IEnumerable<T2> b)
+    {
+        using var ea = a.GetEnumerator();
+        using var eb = b.GetEnumerator();
+        while (true)
+        {
+            bool ha = ea.MoveNext(), hb = eb.MoveNext();
+            if (!ha && !hb) yield break;
+            yield return (ha ? ea.Current : default, hb ? eb.Current : default);
+        }
+    }
+
+    public static IEnumerable<T> TakeWhile<T>(Func<T, bool> pred, IEnumerable<T> items) => items.TakeWhile(pred);
+    public static IEnumerable<T> DropWhile<T>(Func<T, bool> pred, IEnumerable<T> items) => items.SkipWhile(pred);
+    public static IEnumerable<(T, T)> Pairwise<T>(IEnumerable<T> items)
+    {
+        using var e = items.GetEnumerator();
+        if (!e.MoveNext()) yield break;
+        var prev = e.Current;
+        while (e.MoveNext()) { yield return (prev, e.Current); prev = e.Current; }
+    }
+}
+
+/// <summary>Python's <c>functools</c>.</summary>
+public static class FuncTools
+{
+    public static T Reduce<T>(Func<T, T, T> f, IEnumerable<T> items)
+    {
+        using var e = items.GetEnumerator();
+        if (!e.MoveNext()) throw new TypeError("reduce() of empty iterable with no initial value");
+        var acc = e.Current;
+        while (e.MoveNext()) acc = f(acc, e.Current);
+        return acc;
+    }
+
+    public static TAcc Reduce<T, TAcc>(Func<TAcc, T, TAcc> f, IEnumerable<T> items, TAcc initial)
+    {
+        var acc = initial;
+        foreach (var x in items) acc = f(acc, x);
+        return acc;
+    }
+}
+
+/// <summary>Python's <c>copy</c>.</summary>
+public static class CopyModule
+{
+    public static T Copy<T>(T x) => x switch
+    {
+        PyList<object?> l => (T)(object)l.Copy(),
+        _ => (T)ShallowClone(x)!,
+    };
+
+    private static object? ShallowClone(object? x)
+    {
+        if (x is null || x is string || x.GetType().IsValueType) return x;
+        var m = x.GetType().GetMethod("Copy", Type.EmptyTypes);
+        if (m is not null) return m.Invoke(x, null);
+        var clone = typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+        return clone.Invoke(x, null);
+    }
+
+    public static T DeepCopy<T>(T x) => (T)Deep(x, new Dictionary<object, object?>(ReferenceEqualityComparer.Instance))!;
+
+    private static object? Deep(object? x, Dictionary<object, object?> memo)
+    {
+        if (x is null || x is string || x.GetType().IsPrimitive || x is PyInt || x is double) return x;
+        if (memo.TryGetValue(x, out var done)) return done;
+        var t = x.GetType();
+        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(PyList<>))
+        {
+            var copy = Activator.CreateInstance(t)!;
+            memo[x] = copy;
+            var add = t.GetMethod("Append")!;
+            foreach (var item in (System.Collections.IEnumerable)x) add.Invoke(copy, new[] { Deep(item, memo) });
+            return copy;
+        }
+        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(PyDict<,>))
+        {
+            var copy = Activator.CreateInstance(t)!;
+            memo[x] = copy;
+            var indexer = t.GetProperty("Item")!;
+            foreach (var kv in ((IPyDict)x).ItemsObject()) indexer.SetValue(copy, Deep(kv.Value, memo), new[] { Deep(kv.Key, memo) });
+            return copy;
+        }
+        if (t.IsValueType) return x;
+        var clone = (object)typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.Invoke(x, null)!;
+        memo[x] = clone;
+        foreach (var f in t.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+            f.SetValue(clone, Deep(f.GetValue(x), memo));
+        return clone;
+    }
+}
