@@ -1,0 +1,831 @@
+using System.Globalization;
+using System.Numerics;
+using Batuta.Python.Ast;
+using Batuta.Transpiler.Inference;
+using Batuta.Transpiler.Model;
+
+namespace Batuta.Transpiler.Emit
+{
+    internal sealed partial class Emitter
+    {
+        private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+        private Ex EmitExpr(ExpressionNode e, PyType? expected = null)
+        {
+            try
+            {
+                return EmitExprCore(e, expected ?? PyType.Unknown);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                Report(TranspilerCodes.Internal, TranspilerSeverity.Warning, $"the transpiler could not migrate this {e.PythonName} expression ({ex.GetType().Name}: {ex.Message})", "rewrite the expression more simply", e);
+                return new Ex($"throw Py.Unsupported({CsNames.Literal(e.PythonName + " expression")}, {CsNames.Literal(_module.Path + ":" + e.Line)})", PyType.Object);
+            }
+        }
+
+        private Ex EmitExprCore(ExpressionNode e, PyType expected)
+        {
+            switch (e)
+            {
+                case Constant c: return EmitConstant(c, expected);
+                case Name n: return EmitName(n);
+                case BinOp b: return BinaryOp(b.Op, EmitExpr(b.Left), EmitExpr(b.Right), b);
+                case UnaryOp u: return EmitUnary(u);
+                case BoolOp b: return EmitBoolOp(b);
+                case Compare c: return EmitCompare(c);
+                case IfExp i:
+                {
+                    var test = Truth(EmitExpr(i.Test));
+                    var a = EmitExpr(i.Body, expected);
+                    var b2 = EmitExpr(i.Orelse, expected);
+                    var t = PyType.Join(a.Type, b2.Type);
+                    if (t.Kind == TypeKind.Unknown) t = expected;
+                    return new Ex($"{test} ? {Coerce(a, t).Code} : {Coerce(b2, t).Code}", t);
+                }
+                case Call call: return EmitCall(call, expected);
+                case Attribute a: return EmitAttribute(a);
+                case Subscript s: return EmitSubscript(s);
+                case List l: return EmitListLiteral(l.Elts, expected, "list");
+                case Set s: return EmitListLiteral(s.Elts, expected, "set");
+                case Tuple t: return EmitTuple(t, expected);
+                case Dict d: return EmitDict(d, expected);
+                case ListComp lc: return Comprehension(lc.Generators, lc.Elt, null, "list", expected);
+                case SetComp sc: return Comprehension(sc.Generators, sc.Elt, null, "set", expected);
+                case GeneratorExp ge: return Comprehension(ge.Generators, ge.Elt, null, "gen", expected);
+                case DictComp dc: return Comprehension(dc.Generators, dc.Key, dc.Value, "dict", expected);
+                case JoinedStr js: return EmitFString(js);
+                case FormattedValue fv: return EmitFString(new JoinedStr(NodeList.Of<ExpressionNode>(fv), fv.Span));
+                case Lambda lam: return EmitLambda(lam, expected);
+                case NamedExpr ne:
+                {
+                    var v = EmitExpr(ne.Value, TargetType(ne.Target));
+                    if (ne.Target is Name tn && Resolve(tn.Id).Var is { } var)
+                    {
+                        Widen(var, v.Type);
+                        return new Ex($"({Resolve(tn.Id).Code} = {Coerce(v, var.Type).Code})", var.Type, true);
+                    }
+                    return v;
+                }
+                case Starred st: return EmitExpr(st.Value, expected);
+                case Yield:
+                case YieldFrom:
+                    return Unsupported(e, "yield used as an expression (send)", "use yield as a statement");
+                case Await:
+                    return Unsupported(e, "await", "asyncio is not supported");
+                case Slice:
+                    return Unsupported(e, "a slice object outside a subscript");
+            }
+            return Unsupported(e, e.PythonName);
+        }
+
+        private Ex EmitConstant(Constant c, PyType expected)
+        {
+            switch (c.Value)
+            {
+                case null: return new Ex("null", PyType.None, true);
+                case bool b: return new Ex(b ? "true" : "false", PyType.Bool, true);
+                case BigInteger i:
+                    if (expected.Kind == TypeKind.Float) return new Ex(FloatLiteral((double)i), PyType.Float, true);
+                    if (i >= int.MinValue && i <= int.MaxValue) return new Ex(i.ToString(Inv), PyType.Int, true, intLiteral: true);
+                    if (i >= long.MinValue && i <= long.MaxValue) return new Ex($"new PyInt({i.ToString(Inv)}L)", PyType.Int, true);
+                    return new Ex($"PyInt.Parse(\"{i.ToString(Inv)}\")", PyType.Int, true);
+                case double d: return new Ex(FloatLiteral(d), PyType.Float, true);
+                case string s: return new Ex(CsNames.Literal(s), PyType.Str, true);
+                case PythonBytes by: return new Ex($"new byte[] {{ {string.Join(", ", by.ToArray())} }}", PyType.Bytes, true);
+                case PythonEllipsis: return new Ex("null", PyType.None, true);
+            }
+            return Unsupported(c, "complex numbers");
+        }
+
+        private static string FloatLiteral(double d)
+        {
+            if (double.IsPositiveInfinity(d)) return "double.PositiveInfinity";
+            if (double.IsNegativeInfinity(d)) return "double.NegativeInfinity";
+            if (double.IsNaN(d)) return "double.NaN";
+            var r = d.ToString("R", Inv);
+            if (!r.Contains('.') && !r.Contains('E')) r += ".0";
+            return r;
+        }
+
+        private Ex EmitName(Name n)
+        {
+            if (n.Id == "__name__" && _function is null) return new Ex("__name__", PyType.Str, true);
+            var r = Resolve(n.Id);
+            switch (r.Kind)
+            {
+                case ResolvedKind.Local:
+                case ResolvedKind.Global:
+                    return new Ex(r.Code, r.NarrowedType ?? r.Var!.Type, true);
+                case ResolvedKind.Function:
+                {
+                    var f = r.Function!;
+                    f.EscapesAsValue = true;
+                    var ft = PyType.Func(f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType.Kind == TypeKind.Unknown ? PyType.None : f.ReturnType, f.Params.Select(p => p.Type).ToArray());
+                    return new Ex($"new {CsTypes.Of(ft)}({r.Code})", ft);
+                }
+                case ResolvedKind.Class:
+                    return new Ex($"typeof({r.Code})", PyType.Object, true);
+                case ResolvedKind.Module:
+                    return new Ex(r.Code, PyType.Module(r.Qualified ?? r.Code), true);
+                case ResolvedKind.StdlibMember:
+                {
+                    var m = Mapping.StdlibModules.Constant(r.Qualified!);
+                    if (m is not null) return m.Value;
+                    return new Ex(r.Code, PyType.Module(r.Qualified!), true);
+                }
+                case ResolvedKind.Builtin:
+                    if (ModelBuilder.BuiltinExceptions.Contains(n.Id)) return new Ex($"typeof({CsTypes.RuntimeException(n.Id)})", PyType.Exception(n.Id), true);
+                    return Mapping.Builtins.AsValue(n.Id) ?? new Ex(n.Id, PyType.Object, true);
+            }
+            Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"name '{n.Id}' is not defined", "define it, or import it", n);
+            return new Ex($"throw new NameError({CsNames.Literal($"name '{n.Id}' is not defined")})", PyType.Object);
+        }
+
+        // ---- coercions ----
+        private Ex Coerce(Ex v, PyType target)
+        {
+            var from = v.Type;
+            if (target.Kind == TypeKind.Unknown || from.Equals(target))
+                return v.IntLiteral && target.Kind != TypeKind.Int ? new Ex($"new PyInt({v.Code})", PyType.Int, false) : v;
+            switch (target.Kind)
+            {
+                case TypeKind.Object:
+                    return new Ex(Box(v), target, v.Atomic);
+                case TypeKind.Float when from.Kind == TypeKind.Int:
+                    return v.IntLiteral ? new Ex(v.Code + ".0", PyType.Float, true) : new Ex($"(double){v.P}", PyType.Float);
+                case TypeKind.Float when from.Kind == TypeKind.Bool:
+                    return new Ex($"({v.Code} ? 1.0 : 0.0)", PyType.Float, true);
+                case TypeKind.Int when from.Kind == TypeKind.Bool:
+                    return new Ex($"new PyInt({v.P} ? 1 : 0)", PyType.Int, true);
+                case TypeKind.Optional:
+                    if (from.Kind == TypeKind.None) return new Ex("null", target, true);
+                    if (from.Equals(target.Inner)) return v.IntLiteral ? new Ex($"(PyInt?){v.Code}", target) : v;
+                    if (from.Kind == TypeKind.Optional) return Coerce(new Ex(v.Code, target, v.Atomic), target);
+                    return Coerce(v, target.Inner);
+                case TypeKind.Iterable:
+                    if (from.Kind is TypeKind.List or TypeKind.Set or TypeKind.Range or TypeKind.Deque or TypeKind.Iterable or TypeKind.VarTuple)
+                        return from.Elem.Equals(target.Elem) || target.Elem.Kind == TypeKind.Unknown ? v : new Ex($"{AsEnumerable(v)}.Select(__v => {Coerce(new Ex("__v", from.Elem, true), target.Elem).Code})", target);
+                    if (from.Kind == TypeKind.Str) return new Ex($"PyStr.Chars({v.Code})", target);
+                    if (from.IsDictLike) return new Ex($"{v.P}.Keys()", target);
+                    break;
+                case TypeKind.List when from.Kind == TypeKind.List && (from.Elem.Kind == TypeKind.Unknown || target.Elem.Kind == TypeKind.Unknown):
+                    return new Ex(v.Code, target, v.Atomic);
+                case TypeKind.Set when from.Kind == TypeKind.Set && (from.Elem.Kind == TypeKind.Unknown || target.Elem.Kind == TypeKind.Unknown):
+                case TypeKind.Dict when from.Kind == TypeKind.Dict && from.HasUnknown:
+                case TypeKind.DefaultDict when from.Kind == TypeKind.DefaultDict && from.HasUnknown:
+                    return new Ex(v.Code, target, v.Atomic);
+                case TypeKind.Class when from.Kind == TypeKind.Class && FindClass(from.Name!) is { } fc && FindClass(target.Name!) is { } tc && fc.IsSubclassOf(tc):
+                    return new Ex(v.Code, target, v.Atomic);
+                case TypeKind.Exception when from.Kind is TypeKind.Exception or TypeKind.Class:
+                    return new Ex($"({CsTypes.Of(target)}){v.P}", target);
+                case TypeKind.Tuple when from.Kind == TypeKind.Tuple && from.Args.Count == target.Args.Count:
+                {
+                    var tmp = "__tu";
+                    var parts = target.Args.Select((t, i) => Coerce(new Ex($"{tmp}.Item{i + 1}", from.Args[i], true), t).Code);
+                    if (v.Code.StartsWith("(", StringComparison.Ordinal) && !v.Code.Contains("=>")) { }
+                    return new Ex($"({v.Code} is var {tmp} ? ({string.Join(", ", parts)}) : default)", target, true);
+                }
+                case TypeKind.Func when from.Kind == TypeKind.Func:
+                    return new Ex(v.Code, target, v.Atomic);
+                case TypeKind.VarTuple when from.Kind == TypeKind.Tuple:
+                    return new Ex($"PyTuple.From({v.Code})", target);
+            }
+            if (from.Kind is TypeKind.Object or TypeKind.Unknown)
+                return new Ex($"Dyn.Cast<{CsTypes.Of(target)}>({v.Code})", target);
+            if (from.Kind == TypeKind.Optional && from.Inner.Equals(target))
+                return new Ex(CsTypes.IsValueType(target) ? $"{v.P}.Value" : $"{v.P}!", target);
+            if (from.Kind == TypeKind.None) return new Ex("default!", target, true);
+            return new Ex($"Dyn.Cast<{CsTypes.Of(target)}>({Box(v)})", target);
+        }
+
+        /// <summary>The value as an object (int literals become PyInt, not System.Int32).</summary>
+        private static string Box(Ex v) => v.IntLiteral ? $"new PyInt({v.Code})" : v.Type.Kind == TypeKind.None ? "(object?)null" : v.Code;
+
+        private string Truth(Ex v) => v.Type.Kind switch
+        {
+            TypeKind.Bool => v.Code,
+            TypeKind.Int => v.IntLiteral ? (v.Code == "0" ? "false" : "true") : $"!{v.P}.IsZero",
+            TypeKind.Float => $"{v.P} != 0.0",
+            TypeKind.Str => $"{v.P}.Length > 0",
+            TypeKind.List or TypeKind.Set or TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter or TypeKind.Deque => $"{v.P}.Count > 0",
+            TypeKind.None => "false",
+            TypeKind.Optional when v.Type.Inner.Kind is TypeKind.Class or TypeKind.File or TypeKind.Func or TypeKind.Exception => $"{v.P} is not null",
+            TypeKind.Class when FindClass(v.Type.Name!) is { } c && (c.FindMethod("__bool__") is null && c.FindMethod("__len__") is null) => $"{v.P} is not null",
+            _ => $"Py.Truth({Box(v)})",
+        };
+
+        private static string IndexCode(Ex key) => key.IntLiteral ? key.Code : key.Type.Kind == TypeKind.Int ? key.Code : key.Type.Kind == TypeKind.Bool ? $"({key.Code} ? 1 : 0)" : $"Dyn.Cast<PyInt>({key.Code})";
+
+        private string SliceArgs(Slice s)
+        {
+            string Part(ExpressionNode? x)
+            {
+                if (x is null || x is Constant { Value: null }) return "null";
+                var v = EmitExpr(x, PyType.Int);
+                if (v.IntLiteral) return v.Code;
+                return v.Type.Kind == TypeKind.Int ? $"(long){v.P}" : v.Type.Kind == TypeKind.Optional ? $"(long?){v.P}" : $"(long?)Dyn.Cast<PyInt?>({v.Code})";
+            }
+            return $"{Part(s.Lower)}, {Part(s.Upper)}, {Part(s.Step)}";
+        }
+
+        // ---- operators ----
+        private Ex BinaryOp(Operator op, Ex l, Ex r, Node at)
+        {
+            var lt = l.Type.Kind == TypeKind.Bool ? PyType.Int : l.Type;
+            var rt = r.Type.Kind == TypeKind.Bool ? PyType.Int : r.Type;
+            if (l.Type.Kind == TypeKind.Bool && op is not (Operator.BitAnd or Operator.BitOr or Operator.BitXor)) l = Coerce(l, PyType.Int);
+            if (r.Type.Kind == TypeKind.Bool && op is not (Operator.BitAnd or Operator.BitOr or Operator.BitXor)) r = Coerce(r, PyType.Int);
+            if (l.Type.Kind == TypeKind.Bool && r.Type.Kind == TypeKind.Bool)
+            {
+                string bop = op switch { Operator.BitAnd => "&", Operator.BitOr => "|", _ => "^" };
+                return new Ex($"{l.P} {bop} {r.P}", PyType.Bool);
+            }
+            if (l.Type.Kind == TypeKind.Bool) l = Coerce(l, PyType.Int);
+            if (r.Type.Kind == TypeKind.Bool) r = Coerce(r, PyType.Int);
+            bool num = lt.Kind is TypeKind.Int or TypeKind.Float && rt.Kind is TypeKind.Int or TypeKind.Float;
+            if (num)
+            {
+                bool isFloat = lt.Kind == TypeKind.Float || rt.Kind == TypeKind.Float;
+                if (isFloat)
+                {
+                    var a = Coerce(l, PyType.Float);
+                    var b = Coerce(r, PyType.Float);
+                    return op switch
+                    {
+                        Operator.Add => new Ex($"{a.P} + {b.P}", PyType.Float),
+                        Operator.Sub => new Ex($"{a.P} - {b.P}", PyType.Float),
+                        Operator.Mult => new Ex($"{a.P} * {b.P}", PyType.Float),
+                        Operator.Div => new Ex($"Ops.Div({a.Code}, {b.Code})", PyType.Float, true),
+                        Operator.FloorDiv => new Ex($"Ops.FloorDiv({a.Code}, {b.Code})", PyType.Float, true),
+                        Operator.Mod => new Ex($"Ops.Mod({a.Code}, {b.Code})", PyType.Float, true),
+                        Operator.Pow => new Ex($"Ops.Pow({a.Code}, {b.Code})", PyType.Float, true),
+                        _ => new Ex($"throw new TypeError({CsNames.Literal($"unsupported operand type(s) for {OpSymbol(op)}: 'float' and 'float'")})", PyType.Object),
+                    };
+                }
+                // int op int
+                var x = l.IntLiteral && r.IntLiteral ? new Ex($"new PyInt({l.Code})", PyType.Int, true) : l;
+                var y = r;
+                switch (op)
+                {
+                    case Operator.Add: return new Ex($"{x.P} + {y.P}", PyType.Int);
+                    case Operator.Sub: return new Ex($"{x.P} - {y.P}", PyType.Int);
+                    case Operator.Mult: return new Ex($"{x.P} * {y.P}", PyType.Int);
+                    case Operator.Div: return new Ex($"PyInt.TrueDiv({x.Code}, {y.Code})", PyType.Float, true);
+                    case Operator.FloorDiv: return new Ex($"PyInt.FloorDiv({x.Code}, {y.Code})", PyType.Int, true);
+                    case Operator.Mod: return new Ex($"{x.P} % {y.P}", PyType.Int);
+                    case Operator.BitAnd: return new Ex($"{x.P} & {y.P}", PyType.Int);
+                    case Operator.BitOr: return new Ex($"{x.P} | {y.P}", PyType.Int);
+                    case Operator.BitXor: return new Ex($"{x.P} ^ {y.P}", PyType.Int);
+                    case Operator.LShift: return new Ex($"{x.P} << {Coerce(y, PyType.Int).P}", PyType.Int);
+                    case Operator.RShift: return new Ex($"{x.P} >> {Coerce(y, PyType.Int).P}", PyType.Int);
+                    case Operator.Pow:
+                        // A non-negative literal exponent keeps int; anything else may be a float in Python.
+                        if (r.IntLiteral && !r.Code.StartsWith("-", StringComparison.Ordinal)) return new Ex($"PyInt.Pow({x.Code}, {y.Code})", PyType.Int, true);
+                        if (r is { Code: var rc } && rc.StartsWith("-", StringComparison.Ordinal) && r.IntLiteral) return new Ex($"Ops.Pow((double){x.P}, {y.Code}.0)", PyType.Float, true);
+                        return new Ex($"Ops.IntPow({x.Code}, {y.Code})", PyType.Int, true);
+                }
+            }
+            if (lt.Kind == TypeKind.Str && rt.Kind == TypeKind.Str && op == Operator.Add) return new Ex($"{l.P} + {r.P}", PyType.Str);
+            if (lt.Kind == TypeKind.Str && op == Operator.Mult && rt.Kind == TypeKind.Int) return new Ex($"PyStr.Repeat({l.Code}, {LongCode(r)})", PyType.Str, true);
+            if (rt.Kind == TypeKind.Str && op == Operator.Mult && lt.Kind == TypeKind.Int) return new Ex($"PyStr.Repeat({r.Code}, {LongCode(l)})", PyType.Str, true);
+            if (lt.Kind == TypeKind.Str && op == Operator.Mod) return new Ex($"PercentFormat.Format({l.Code}, {FormatArgs(r)})", PyType.Str, true);
+            if (lt.Kind == TypeKind.List && rt.Kind == TypeKind.List && op == Operator.Add)
+            {
+                var t = PyType.Join(lt, rt);
+                return new Ex($"{Coerce(l, t).P} + {Coerce(r, t).P}", t);
+            }
+            if (lt.Kind == TypeKind.List && op == Operator.Mult && rt.Kind == TypeKind.Int) return new Ex($"{l.P} * {LongCode(r)}", lt);
+            if (rt.Kind == TypeKind.List && op == Operator.Mult && lt.Kind == TypeKind.Int) return new Ex($"{r.P} * {LongCode(l)}", rt);
+            if (lt.Kind == TypeKind.Tuple && rt.Kind == TypeKind.Tuple && op == Operator.Add)
+            {
+                var items = Enumerable.Range(1, lt.Args.Count).Select(i => $"{l.P}.Item{i}").Concat(Enumerable.Range(1, rt.Args.Count).Select(i => $"{r.P}.Item{i}")).ToList();
+                var t = PyType.Tuple(lt.Args.Concat(rt.Args).ToArray());
+                return items.Count >= 2 && items.Count <= 7 ? new Ex("(" + string.Join(", ", items) + ")", t, true) : new Ex($"PyTuple.From({l.Code}) + PyTuple.From({r.Code})", PyType.VarTuple(PyType.Object));
+            }
+            if (lt.Kind == TypeKind.Set && rt.Kind == TypeKind.Set && op is Operator.BitOr or Operator.BitAnd or Operator.Sub or Operator.BitXor)
+            {
+                var t = PyType.Join(lt, rt);
+                return new Ex($"{Coerce(l, t).P} {OpSymbol(op)} {Coerce(r, t).P}", t);
+            }
+            if (lt.IsDictLike && rt.IsDictLike && op == Operator.BitOr) return new Ex($"{l.P} | {r.P}", lt);
+            if (lt.Kind == TypeKind.Class && FindClass(lt.Name!) is { } cls && cls.FindMethod(DunderFor(op)) is { } m)
+            {
+                if (m.Params.Count > 0) WidenParam(m, 0, r.Type);
+                return new Ex($"{l.P}.{m.CsName}({Coerce(r, m.Params.Count > 0 ? m.Params[0].Type : r.Type).Code})", m.ReturnType.Kind == TypeKind.Unknown ? PyType.Unknown : m.ReturnType, true);
+            }
+            if (rt.Kind == TypeKind.Class && FindClass(rt.Name!) is { } rcls && rcls.FindMethod("__r" + DunderFor(op).Substring(2)) is { } rm)
+                return new Ex($"{r.P}.{rm.CsName}({Coerce(l, rm.Params.Count > 0 ? rm.Params[0].Type : l.Type).Code})", rm.ReturnType, true);
+            string dyn = op switch
+            {
+                Operator.Add => "Add", Operator.Sub => "Sub", Operator.Mult => "Mul", Operator.Div => "TrueDiv", Operator.FloorDiv => "FloorDiv",
+                Operator.Mod => "Mod", Operator.Pow => "Pow", Operator.BitAnd => "BitAnd", Operator.BitOr => "BitOr", Operator.BitXor => "BitXor",
+                Operator.LShift => "LShift", Operator.RShift => "RShift", _ => "MatMul",
+            };
+            if (op == Operator.MatMult) return Unsupported(at, "the @ operator outside numpy code");
+            return new Ex($"Dyn.{dyn}({Box(l)}, {Box(r)})", PyType.Object, true);
+        }
+
+        private string FormatArgs(Ex r) => r.Type.Kind == TypeKind.Tuple ? $"PyTuple.From({r.Code})" : Box(r);
+
+        private static string DunderFor(Operator op) => op switch
+        {
+            Operator.Add => "__add__", Operator.Sub => "__sub__", Operator.Mult => "__mul__", Operator.Div => "__truediv__",
+            Operator.FloorDiv => "__floordiv__", Operator.Mod => "__mod__", Operator.Pow => "__pow__", Operator.MatMult => "__matmul__",
+            Operator.BitAnd => "__and__", Operator.BitOr => "__or__", Operator.BitXor => "__xor__", Operator.LShift => "__lshift__", _ => "__rshift__",
+        };
+
+        private static string OpSymbol(Operator op) => op switch
+        {
+            Operator.Add => "+", Operator.Sub => "-", Operator.Mult => "*", Operator.Div => "/", Operator.FloorDiv => "//", Operator.Mod => "%",
+            Operator.Pow => "**", Operator.BitAnd => "&", Operator.BitOr => "|", Operator.BitXor => "^", Operator.LShift => "<<", Operator.RShift => ">>", _ => "@",
+        };
+
+        private Ex EmitUnary(UnaryOp u)
+        {
+            if (u.Op == UnaryOperator.USub && u.Operand is Constant { Value: BigInteger bi })
+                return EmitConstant(new Constant(-bi, null, u.Span), PyType.Unknown);
+            if (u.Op == UnaryOperator.USub && u.Operand is Constant { Value: double dd })
+                return new Ex(FloatLiteral(-dd), PyType.Float, true);
+            var v = EmitExpr(u.Operand);
+            switch (u.Op)
+            {
+                case UnaryOperator.Not: return new Ex($"!{ParenTruth(v)}", PyType.Bool);
+                case UnaryOperator.USub:
+                    if (v.Type.Kind == TypeKind.Bool) v = Coerce(v, PyType.Int);
+                    if (v.Type.Kind is TypeKind.Int or TypeKind.Float) return new Ex($"-{v.P}", v.Type);
+                    if (v.Type.Kind == TypeKind.Class && FindClass(v.Type.Name!)?.FindMethod("__neg__") is { } neg) return new Ex($"{v.P}.{neg.CsName}()", neg.ReturnType, true);
+                    return new Ex($"Dyn.Neg({Box(v)})", PyType.Object, true);
+                case UnaryOperator.UAdd: return v;
+                case UnaryOperator.Invert:
+                    if (v.Type.Kind == TypeKind.Bool) v = Coerce(v, PyType.Int);
+                    if (v.Type.Kind == TypeKind.Int) return new Ex($"~{v.P}", PyType.Int);
+                    return new Ex($"~Dyn.Cast<PyInt>({v.Code})", PyType.Int);
+            }
+            return v;
+        }
+
+        private string ParenTruth(Ex v)
+        {
+            var t = Truth(v);
+            return t == v.Code && v.Atomic ? t : "(" + t + ")";
+        }
+
+        private Ex EmitBoolOp(BoolOp b)
+        {
+            var values = b.Values.Select(x => EmitExpr(x)).ToList();
+            if (values.All(v => v.Type.Kind == TypeKind.Bool))
+                return new Ex(string.Join(b.Op == BoolOperator.And ? " && " : " || ", values.Select(v => v.P)), PyType.Bool);
+            // Python returns the deciding operand itself: a or b == (a if a else b).
+            var t = values.Select(v => v.Type).Aggregate(PyType.Unknown, PyType.Join);
+            if (b.Op == BoolOperator.Or && t.Kind == TypeKind.Optional && values.Last().Type.Equals(t.Inner)) t = t.Inner;
+            Ex acc = Coerce(values[values.Count - 1], t);
+            for (int i = values.Count - 2; i >= 0; i--)
+            {
+                var tmp = Temp("b");
+                var cur = Coerce(values[i], values[i].Type.Kind == TypeKind.Optional && t.Kind != TypeKind.Optional ? values[i].Type : t);
+                var truth = Truth(new Ex(tmp, cur.Type, true));
+                var asT = Coerce(new Ex(tmp, cur.Type, true), t).Code;
+                acc = b.Op == BoolOperator.Or
+                    ? new Ex($"{cur.P} is var {tmp} && {truth} ? {asT} : {acc.Code}", t)
+                    : new Ex($"{cur.P} is var {tmp} && !({truth}) ? {asT} : {acc.Code}", t);
+                acc = new Ex("(" + acc.Code + ")", t, true);
+            }
+            return acc;
+        }
+
+        private Ex EmitCompare(Compare c)
+        {
+            var left = EmitExpr(c.Left);
+            var parts = new List<string>();
+            for (int i = 0; i < c.Ops.Count; i++)
+            {
+                var right = EmitExpr(c.Comparators[i], left.Type);
+                if (i < c.Ops.Count - 1 && !(c.Comparators[i] is Name or Constant))
+                {
+                    var tmp = Temp("c");
+                    parts.Add($"{right.P} is var {tmp}");
+                    right = new Ex(tmp, right.Type, true);
+                }
+                parts.Add(Compare(left, c.Ops[i], right));
+                left = right;
+            }
+            return new Ex(string.Join(" && ", parts), PyType.Bool);
+        }
+
+        private string Compare(Ex l, CompareOperator op, Ex r)
+        {
+            var lt = l.Type;
+            var rt = r.Type;
+            switch (op)
+            {
+                case CompareOperator.Is:
+                    if (rt.Kind == TypeKind.None) return $"{l.P} is null";
+                    if (lt.Kind == TypeKind.None) return $"{r.P} is null";
+                    if (CsTypes.IsValueType(lt) || CsTypes.IsValueType(rt)) return $"Dyn.Eq({Box(l)}, {Box(r)})";
+                    return $"ReferenceEquals({l.Code}, {r.Code})";
+                case CompareOperator.IsNot:
+                    if (rt.Kind == TypeKind.None) return $"{l.P} is not null";
+                    if (lt.Kind == TypeKind.None) return $"{r.P} is not null";
+                    if (CsTypes.IsValueType(lt) || CsTypes.IsValueType(rt)) return $"!Dyn.Eq({Box(l)}, {Box(r)})";
+                    return $"!ReferenceEquals({l.Code}, {r.Code})";
+                case CompareOperator.In: return Contains(r, l);
+                case CompareOperator.NotIn: return "!" + Paren(Contains(r, l));
+            }
+            string sym = op switch { CompareOperator.Eq => "==", CompareOperator.NotEq => "!=", CompareOperator.Lt => "<", CompareOperator.LtE => "<=", CompareOperator.Gt => ">", _ => ">=" };
+            if (lt.Kind == TypeKind.Bool && rt.Kind == TypeKind.Bool && op is CompareOperator.Eq or CompareOperator.NotEq) return $"{l.P} {sym} {r.P}";
+            var ln = lt.Kind == TypeKind.Bool ? Coerce(l, PyType.Int) : l;
+            var rn = rt.Kind == TypeKind.Bool ? Coerce(r, PyType.Int) : r;
+            if (ln.Type.Kind is TypeKind.Int or TypeKind.Float && rn.Type.Kind is TypeKind.Int or TypeKind.Float)
+            {
+                if (ln.Type.Kind == TypeKind.Float || rn.Type.Kind == TypeKind.Float)
+                    return $"{Coerce(ln, PyType.Float).P} {sym} {Coerce(rn, PyType.Float).P}";
+                if (ln.IntLiteral && rn.IntLiteral) return $"{ln.Code} {sym} {rn.Code}";
+                return $"{ln.P} {sym} {rn.P}";
+            }
+            if (lt.Kind == TypeKind.Str && rt.Kind == TypeKind.Str)
+            {
+                if (op is CompareOperator.Eq or CompareOperator.NotEq) return $"{l.P} {sym} {r.P}";
+                return $"string.CompareOrdinal({l.Code}, {r.Code}) {sym} 0";
+            }
+            if ((lt.Kind == TypeKind.None || rt.Kind == TypeKind.None) && op is CompareOperator.Eq or CompareOperator.NotEq)
+                return $"{(lt.Kind == TypeKind.None ? r.P : l.P)} {(op == CompareOperator.Eq ? "is" : "is not")} null";
+            if (lt.Kind == TypeKind.Class && op is not (CompareOperator.Eq or CompareOperator.NotEq) && FindClass(lt.Name!) is { } cls)
+            {
+                string dunder = op switch { CompareOperator.Lt => "__lt__", CompareOperator.LtE => "__le__", CompareOperator.Gt => "__gt__", _ => "__ge__" };
+                if (cls.FindMethod(dunder) is { } m) return $"{l.P}.{m.CsName}({Coerce(r, m.Params.Count > 0 ? m.Params[0].Type : r.Type).Code})";
+                if (op == CompareOperator.Gt && cls.FindMethod("__lt__") is { } lm) return $"{Coerce(r, lt).P}.{lm.CsName}({l.Code})";
+            }
+            if (lt.Kind == TypeKind.Class && op is CompareOperator.Eq or CompareOperator.NotEq && FindClass(lt.Name!)?.FindMethod("__eq__") is null && !(FindClass(lt.Name!)?.IsDataclass ?? false))
+                return op == CompareOperator.Eq ? $"ReferenceEquals({l.Code}, {r.Code})" : $"!ReferenceEquals({l.Code}, {r.Code})";
+            return op switch
+            {
+                CompareOperator.Eq => $"Dyn.Eq({Box(l)}, {Box(r)})",
+                CompareOperator.NotEq => $"!Dyn.Eq({Box(l)}, {Box(r)})",
+                _ => $"Dyn.Compare({Box(l)}, {Box(r)}) {sym} 0",
+            };
+        }
+
+        private string Contains(Ex container, Ex item)
+        {
+            var t = container.Type;
+            switch (t.Kind)
+            {
+                case TypeKind.Str: return $"{container.P}.Contains({Coerce(item, PyType.Str).Code}, StringComparison.Ordinal)";
+                case TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter:
+                    return t.Key.Equals(item.Type) || item.IntLiteral && t.Key.Kind == TypeKind.Int ? $"{container.P}.ContainsKey({Coerce(item, t.Key).Code})" : $"((IPyDict){container.P}).ContainsKeyObject({Box(item)})";
+                case TypeKind.List or TypeKind.Set or TypeKind.Deque:
+                    return t.Elem.Equals(item.Type) || item.IntLiteral && t.Elem.Kind == TypeKind.Int || t.Elem.Kind == TypeKind.Object ? $"{container.P}.Contains({Coerce(item, t.Elem).Code})" : $"Dyn.Contains({container.Code}, {Box(item)})";
+                case TypeKind.Range: return $"{container.P}.Contains({Coerce(item, PyType.Int).Code})";
+                case TypeKind.Tuple:
+                    return "(" + string.Join(" || ", Enumerable.Range(1, t.Args.Count).Select(i => $"Dyn.Eq({container.P}.Item{i}, {Box(item)})")) + ")";
+                case TypeKind.Class when FindClass(t.Name!)?.FindMethod("__contains__") is { } m:
+                    return $"{container.P}.{m.CsName}({Coerce(item, m.Params.Count > 0 ? m.Params[0].Type : item.Type).Code})";
+            }
+            return $"Dyn.Contains({Box(container)}, {Box(item)})";
+        }
+
+        // ---- attribute and subscript ----
+        private Ex EmitAttribute(Attribute a)
+        {
+            var obj = EmitExpr(a.Value);
+            var t = obj.Type;
+            if (t.Kind == TypeKind.Module)
+            {
+                if (_moduleByName.TryGetValue(t.Name!, out var um))
+                {
+                    if (um.Globals.TryGetValue(a.Attr, out var g)) return new Ex($"{um.CsName}.{g.CsName}", g.Type, true);
+                    if (um.Functions.TryGetValue(a.Attr, out var f))
+                    {
+                        var ft = PyType.Func(f.ReturnType, f.Params.Select(p => p.Type).ToArray());
+                        return new Ex($"new {CsTypes.Of(ft)}({um.CsName}.{f.CsName})", ft);
+                    }
+                    if (_moduleByName.TryGetValue(t.Name + "." + a.Attr, out var sub)) return new Ex(sub.CsName, PyType.Module(sub.Name), true);
+                }
+                var c = Mapping.StdlibModules.Constant(t.Name + "." + a.Attr);
+                if (c is not null) return c.Value;
+                return new Ex($"{obj.Code}.{a.Attr}", PyType.Module(t.Name + "." + a.Attr), true);
+            }
+            if (t.Kind == TypeKind.Class && FindClass(t.Name!) is { } cls)
+            {
+                var field = cls.FindField(a.Attr);
+                if (field is not null)
+                {
+                    var owner = FindClassVarOwner(cls, a.Attr);
+                    return new Ex(owner is not null && !cls.IsEnum ? $"{ClassCsName(owner.Name)}.{field.CsName}" : $"{obj.P}.{field.CsName}", field.Type, true);
+                }
+                var m = cls.FindMethod(a.Attr);
+                if (m is not null && m.IsProperty) return new Ex($"{obj.P}.{m.CsName}", m.ReturnType, true);
+                if (m is not null)
+                {
+                    var ft = PyType.Func(m.ReturnType, m.Params.Select(p => p.Type).ToArray());
+                    return new Ex($"new {CsTypes.Of(ft)}({obj.P}.{m.CsName})", ft);
+                }
+                if (cls.IsEnum && a.Attr is "name") return new Ex($"{obj.P}.Name", PyType.Str, true);
+                if (cls.IsEnum && a.Attr is "value") return new Ex($"{obj.P}.Value", PyType.Object, true);
+                if (cls.IsException && a.Attr == "args") return new Ex($"new PyTuple({obj.P}.Args)", PyType.VarTuple(PyType.Object), true);
+            }
+            if (a.Value is Name cn && Resolve(cn.Id) is { Kind: ResolvedKind.Class, Class: { } sc })
+            {
+                var cv = sc.FindField(a.Attr);
+                if (cv is not null && (sc.ClassVars.ContainsKey(a.Attr) || sc.IsEnum))
+                    return new Ex($"{ClassCsName(FindClassVarOwner(sc, a.Attr)?.Name ?? sc.Name)}.{cv.CsName}", sc.IsEnum ? PyType.Class(sc.Name) : cv.Type, true);
+                if (sc.IsEnum && sc.Def.Body.OfType<Assign>().Any(x => x.Targets[0] is Name tn && tn.Id == a.Attr))
+                    return new Ex($"{ClassCsName(sc.Name)}.{CsNames.Member(a.Attr)}", PyType.Class(sc.Name), true);
+                var sm = sc.FindMethod(a.Attr);
+                if (sm is not null && sm.IsStatic)
+                {
+                    var ft = PyType.Func(sm.ReturnType, sm.Params.Select(p => p.Type).ToArray());
+                    return new Ex($"new {CsTypes.Of(ft)}({ClassCsName(sc.Name)}.{sm.CsName})", ft);
+                }
+            }
+            if (t.Kind is TypeKind.Exception && a.Attr == "args") return new Ex($"new PyTuple({obj.P}.Args)", PyType.VarTuple(PyType.Object), true);
+            var mapped = Mapping.Members.Attribute(this, obj, a.Attr);
+            if (mapped is not null) return mapped.Value;
+            if (t.Kind is TypeKind.Object or TypeKind.Unknown || t.Kind == TypeKind.Class)
+                return new Ex($"Dyn.GetAttr({obj.Code}, {CsNames.Literal(a.Attr)})", PyType.Object, true);
+            return new Ex($"Dyn.GetAttr({Box(obj)}, {CsNames.Literal(a.Attr)})", PyType.Object, true);
+        }
+
+        private Ex EmitSubscript(Subscript s)
+        {
+            var obj = EmitExpr(s.Value);
+            var t = obj.Type;
+            if (s.Slice is Slice sl)
+            {
+                switch (t.Kind)
+                {
+                    case TypeKind.Str: return new Ex($"PyStr.Slice({obj.Code}, {SliceArgs(sl)})", PyType.Str, true);
+                    case TypeKind.List: return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
+                    case TypeKind.VarTuple: return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
+                    case TypeKind.Tuple: return new Ex($"PyTuple.From({obj.Code}).Slice({SliceArgs(sl)})", PyType.VarTuple(t.Elem), true);
+                    case TypeKind.Bytes: return new Ex($"Indexing.Slice({obj.Code}, {SliceArgs(sl)})", t, true);
+                }
+                return new Ex($"Py.SliceOf({Box(obj)}, {SliceArgs(sl)})", PyType.Object, true);
+            }
+            if (t.Kind == TypeKind.Tuple && s.Slice is Constant { Value: BigInteger bi } || t.Kind == TypeKind.Tuple && s.Slice is UnaryOp { Op: UnaryOperator.USub, Operand: Constant { Value: BigInteger } })
+            {
+                long idx = s.Slice is Constant { Value: BigInteger b2 } ? (long)b2 : -(long)(BigInteger)((Constant)((UnaryOp)s.Slice).Operand).Value!;
+                if (idx < 0) idx += t.Args.Count;
+                if (idx < 0 || idx >= t.Args.Count) return new Ex("throw new IndexError(\"tuple index out of range\")", PyType.Object);
+                return new Ex($"{obj.P}.Item{idx + 1}", t.Args[(int)idx], true);
+            }
+            if (t.IsDictLike)
+            {
+                var key = EmitExpr(s.Slice, t.Key);
+                return new Ex($"{obj.P}[{Coerce(key, t.Key).Code}]", t.Value, true);
+            }
+            var k = EmitExpr(s.Slice, PyType.Int);
+            switch (t.Kind)
+            {
+                case TypeKind.List: return new Ex($"{obj.P}[{IndexCode(k)}]", t.Elem, true);
+                case TypeKind.Deque: return new Ex($"{obj.P}[{IndexCode(k)}]", t.Elem, true);
+                case TypeKind.Str: return new Ex($"PyStr.At({obj.Code}, {IndexCode(k)})", PyType.Str, true);
+                case TypeKind.VarTuple: return new Ex($"{obj.P}[(long){IndexCode(k)}]", t.Elem, true);
+                case TypeKind.Range: return new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.Int, true);
+                case TypeKind.Tuple: return new Ex($"Dyn.Cast<{CsTypes.Of(t.Elem)}>(Dyn.GetItem({obj.Code}, {Box(k)}))", t.Elem, true);
+                case TypeKind.Bytes: return new Ex($"new PyInt({obj.P}[Indexing.Normalize((long){IndexCode(k)}, {obj.P}.Length, \"index\")])", PyType.Int, true);
+                case TypeKind.Class when FindClass(t.Name!)?.FindMethod("__getitem__") is { } m:
+                    if (m.Params.Count > 0) WidenParam(m, 0, k.Type);
+                    return new Ex($"{obj.P}.{m.CsName}({Coerce(k, m.Params.Count > 0 ? m.Params[0].Type : k.Type).Code})", m.ReturnType, true);
+            }
+            return new Ex($"Dyn.GetItem({Box(obj)}, {Box(k)})", PyType.Object, true);
+        }
+
+        // ---- literals ----
+        private Ex EmitListLiteral(NodeList<ExpressionNode> elts, PyType expected, string kind)
+        {
+            var items = elts.Select(x => x is Starred st ? (EmitExpr(st.Value), true) : (EmitExpr(x, expected.Elem.Kind != TypeKind.Object ? expected.Elem : PyType.Unknown), false)).ToList();
+            var elem = items.Aggregate(PyType.Unknown, (acc, it) => PyType.Join(acc, it.Item2 ? it.Item1.Type.Elem : it.Item1.Type));
+            if ((kind == "list" && expected.Kind == TypeKind.List) || (kind == "set" && expected.Kind == TypeKind.Set))
+                elem = elts.Count == 0 ? expected.Elem : PyType.Join(elem, expected.Elem).Kind == TypeKind.Object && expected.Elem.Kind != TypeKind.Object ? elem : PyType.Join(elem, expected.Elem);
+            if (elem.Kind == TypeKind.Unknown && elts.Count > 0) elem = PyType.Object;
+            var type = kind == "list" ? PyType.List(elem) : PyType.Set(elem);
+            string cs = CsTypes.Of(type);
+            if (items.Any(i => i.Item2))
+            {
+                var parts = items.Select(i => i.Item2 ? Coerce(new Ex(AsEnumerable(i.Item1), PyType.Iterable(i.Item1.Type.Elem), false), PyType.Iterable(elem)).Code : $"new[] {{ {Coerce(i.Item1, elem).Code} }}");
+                return new Ex($"new {cs}({string.Join(".Concat(", parts.Take(1))}{string.Concat(parts.Skip(1).Select(p => ".Concat(" + p + ")"))})", type, true);
+            }
+            if (items.Count == 0) return new Ex($"new {cs}()", type, true);
+            return new Ex($"new {cs} {{ {string.Join(", ", items.Select(i => Coerce(i.Item1, elem).Code))} }}", type, true);
+        }
+
+        private Ex EmitTuple(Tuple t, PyType expected)
+        {
+            if (t.Elts.Any(x => x is Starred))
+            {
+                var l = EmitListLiteral(t.Elts, PyType.Unknown, "list");
+                return new Ex($"new PyTuple({l.Code}.Cast<object?>())", PyType.VarTuple(l.Type.Elem), true);
+            }
+            var items = t.Elts.Select((x, i) => EmitExpr(x, expected.Kind == TypeKind.Tuple && i < expected.Args.Count ? expected.Args[i] : PyType.Unknown)).ToList();
+            if (items.Count == 0) return new Ex("PyTuple.Empty", PyType.VarTuple(PyType.Unknown), true);
+            if (items.Count > 7 || expected.Kind == TypeKind.VarTuple)
+                return new Ex($"new PyTuple({string.Join(", ", items.Select(Box))})", PyType.VarTuple(items.Select(i => i.Type).Aggregate(PyType.Unknown, PyType.Join)), true);
+            var types = items.Select((it, i) => expected.Kind == TypeKind.Tuple && i < expected.Args.Count && expected.Args.Count == items.Count && expected.Args[i].IsKnown ? PyType.Join(it.Type, expected.Args[i]) : it.Type).ToArray();
+            var codes = items.Select((it, i) => ValueForVar(Coerce(it, types[i]))).ToList();
+            if (items.Count == 1) return new Ex($"new ValueTuple<{CsTypes.Of(types[0])}>({codes[0]})", PyType.Tuple(types), true);
+            return new Ex("(" + string.Join(", ", codes) + ")", PyType.Tuple(types), true);
+        }
+
+        private Ex EmitDict(Dict d, PyType expected)
+        {
+            var kt = PyType.Unknown;
+            var vt = PyType.Unknown;
+            var entries = new List<(Ex? K, Ex V)>();
+            for (int i = 0; i < d.Keys.Count; i++)
+            {
+                var kNode = d.Keys[i];
+                var v = EmitExpr(d.Values[i], expected.IsDictLike ? expected.Value : PyType.Unknown);
+                if (kNode is null)
+                {
+                    entries.Add((null, v));
+                    if (v.Type.IsDictLike) { kt = PyType.Join(kt, v.Type.Key); vt = PyType.Join(vt, v.Type.Value); }
+                    continue;
+                }
+                var k = EmitExpr(kNode, expected.IsDictLike ? expected.Key : PyType.Unknown);
+                kt = PyType.Join(kt, k.Type);
+                vt = PyType.Join(vt, v.Type);
+                entries.Add((k, v));
+            }
+            if (expected.IsDictLike && d.Keys.Count == 0) { kt = expected.Key; vt = expected.Value; }
+            else if (expected.Kind == TypeKind.Dict)
+            {
+                if (PyType.Join(kt, expected.Key).Kind != TypeKind.Object || expected.Key.Kind == TypeKind.Object) kt = PyType.Join(kt, expected.Key);
+                if (PyType.Join(vt, expected.Value).Kind != TypeKind.Object || expected.Value.Kind == TypeKind.Object) vt = PyType.Join(vt, expected.Value);
+            }
+            if (d.Keys.Count > 0 && kt.Kind == TypeKind.Unknown) kt = PyType.Object;
+            if (d.Keys.Count > 0 && vt.Kind == TypeKind.Unknown) vt = PyType.Object;
+            var type = PyType.Dict(kt, vt);
+            var cs = CsTypes.Of(type);
+            if (entries.Count == 0) return new Ex($"new {cs}()", type, true);
+            if (entries.Any(e => e.K is null))
+            {
+                var tmp = Temp("d");
+                var parts = entries.Select(e => e.K is null ? $"{tmp}.Update({e.V.Code});" : $"{tmp}[{Coerce(e.K.Value, kt).Code}] = {Coerce(e.V, vt).Code};");
+                return new Ex($"Py.Build(new {cs}(), {tmp} => {{ {string.Join(" ", parts)} }})", type, true);
+            }
+            return new Ex($"new {cs} {{ {string.Join(", ", entries.Select(e => $"[{Coerce(e.K!.Value, kt).Code}] = {Coerce(e.V, vt).Code}"))} }}", type, true);
+        }
+
+        // ---- comprehensions (LINQ) ----
+        private Ex Comprehension(NodeList<Comprehension> gens, ExpressionNode elt, ExpressionNode? value, string kind, PyType expected)
+        {
+            var saved = new Dictionary<string, PyType>(_lambdaScope);
+            try
+            {
+                string code = BuildGenerator(gens, 0, elt, value, out var eltType, out var valueType, expected);
+                switch (kind)
+                {
+                    case "list":
+                    {
+                        var t = PyType.List(eltType);
+                        return new Ex($"new {CsTypes.Of(t)}({code})", t, true);
+                    }
+                    case "set":
+                    {
+                        var t = PyType.Set(eltType);
+                        return new Ex($"new {CsTypes.Of(t)}({code})", t, true);
+                    }
+                    case "dict":
+                    {
+                        var t = PyType.Dict(eltType, valueType!);
+                        return new Ex($"new {CsTypes.Of(t)}({code})", t, true);
+                    }
+                    default:
+                        return new Ex(code, PyType.Iterable(eltType), false);
+                }
+            }
+            finally
+            {
+                _lambdaScope.Clear();
+                foreach (var kv in saved) _lambdaScope[kv.Key] = kv.Value;
+            }
+        }
+
+        private string BuildGenerator(NodeList<Comprehension> gens, int index, ExpressionNode elt, ExpressionNode? value, out PyType eltType, out PyType? valueType, PyType expected)
+        {
+            var g = gens[index];
+            var iter = EmitExpr(g.Iter);
+            var elem = ElementType(iter.Type);
+            string param = Temp("c");
+            string src = Iterate(iter);
+            // bind the target names as lambda-scoped variables
+            string binding = BindComprehensionTarget(g.Target, param, elem);
+            var conditions = g.Ifs.Select(c => Truth(EmitExpr(c))).ToList();
+            string where = conditions.Count == 0 ? "" : $".Where({param} => {Wrap(binding, string.Join(" && ", conditions.Select(c => "(" + c + ")")))})";
+            if (index == gens.Count - 1)
+            {
+                var ev = EmitExpr(elt, expected.Kind is TypeKind.List or TypeKind.Set or TypeKind.Iterable ? expected.Elem : expected.IsDictLike ? expected.Key : PyType.Unknown);
+                eltType = ev.Type.Kind == TypeKind.Unknown ? PyType.Object : ev.Type;
+                if (value is not null)
+                {
+                    var vv = EmitExpr(value, expected.IsDictLike ? expected.Value : PyType.Unknown);
+                    valueType = vv.Type.Kind == TypeKind.Unknown ? PyType.Object : vv.Type;
+                    return $"{src}{where}.Select({param} => {Wrap(binding, $"new KeyValuePair<{CsTypes.Of(eltType)}, {CsTypes.Of(valueType)}>({Coerce(ev, eltType).Code}, {Coerce(vv, valueType).Code})")})";
+                }
+                valueType = null;
+                return $"{src}{where}.Select({param} => {Wrap(binding, ValueForVar(Coerce(ev, eltType)))})";
+            }
+            var inner = BuildGenerator(gens, index + 1, elt, value, out eltType, out valueType, expected);
+            return $"{src}{where}.SelectMany({param} => {Wrap(binding, inner)})";
+        }
+
+        private static string Wrap(string binding, string body) => binding.Length == 0 ? body : $"{binding} ? {body} : default!";
+
+        private string BindComprehensionTarget(ExpressionNode target, string param, PyType elem)
+        {
+            switch (target)
+            {
+                case Name n:
+                    _lambdaScope[n.Id] = elem;
+                    return $"{param} is var {CsNames.Local(n.Id)}";
+                case Tuple t when elem.Kind == TypeKind.Tuple && elem.Args.Count == t.Elts.Count && t.Elts.All(x => x is Name):
+                {
+                    for (int i = 0; i < t.Elts.Count; i++) _lambdaScope[((Name)t.Elts[i]).Id] = elem.Args[i];
+                    return $"{param} is ({string.Join(", ", t.Elts.Select(x => "var " + CsNames.Local(((Name)x).Id)))})";
+                }
+                case Tuple t when t.Elts.All(x => x is Name):
+                {
+                    var inner = elem.Kind == TypeKind.Object ? PyType.Object : elem.Elem;
+                    for (int i = 0; i < t.Elts.Count; i++) _lambdaScope[((Name)t.Elts[i]).Id] = inner;
+                    return $"Py.Unpack<{CsTypes.Of(inner)}>({AsEnumerable(new Ex(param, elem, true))}, {t.Elts.Count}) is var __a && " + string.Join(" && ", t.Elts.Select((x, i) => $"__a[{i}] is var {CsNames.Local(((Name)x).Id)}"));
+                }
+            }
+            _lambdaScope[param] = elem;
+            return "";
+        }
+
+        // ---- f-strings ----
+        private Ex EmitFString(JoinedStr js)
+        {
+            var sb = new System.Text.StringBuilder("$\"");
+            foreach (var part in js.Values)
+            {
+                if (part is Constant { Value: string s })
+                {
+                    sb.Append(CsNames.Literal(s).Trim('"').Replace("{", "{{").Replace("}", "}}"));
+                    continue;
+                }
+                if (part is FormattedValue fv)
+                {
+                    var v = EmitExpr(fv.Value);
+                    string inner = fv.Conversion switch
+                    {
+                        'r' => $"Repr.Of({Box(v)})",
+                        'a' => $"Py.Ascii({Box(v)})",
+                        's' => $"Str.Of({Box(v)})",
+                        _ => v.Type.Kind == TypeKind.Str ? v.Code : null!,
+                    };
+                    string? spec = null;
+                    if (fv.FormatSpec is JoinedStr specStr)
+                    {
+                        if (specStr.Values.All(x => x is Constant)) spec = CsNames.Literal(string.Concat(specStr.Values.Select(x => (string)((Constant)x).Value!)));
+                        else spec = EmitFString(specStr).Code;
+                    }
+                    if (spec is not null)
+                        sb.Append('{').Append($"Py.FormatValue({inner ?? Box(v)}, {spec})").Append('}');
+                    else
+                        sb.Append('{').Append(inner ?? StrOf(v)).Append('}');
+                }
+            }
+            sb.Append('"');
+            return new Ex(sb.ToString(), PyType.Str, true);
+        }
+
+        private string StrOf(Ex v) => v.Type.Kind switch
+        {
+            TypeKind.Str => v.Code,
+            TypeKind.Int when v.IntLiteral => CsNames.Literal(v.Code),
+            TypeKind.Int or TypeKind.Float or TypeKind.Bool => $"Str.Of({v.Code})",
+            _ => $"Str.Of({Box(v)})",
+        };
+
+        // ---- lambda ----
+        private Ex EmitLambda(Lambda lam, PyType expected)
+        {
+            var args = lam.Args.Args.ToList();
+            var saved = new Dictionary<string, PyType>(_lambdaScope);
+            try
+            {
+                var ps = new List<PyType>();
+                for (int i = 0; i < args.Count; i++)
+                {
+                    var pt = expected.Kind == TypeKind.Func && i < expected.Params.Count() ? expected.Params.ElementAt(i) : PyType.Object;
+                    if (pt.Kind == TypeKind.Unknown) pt = PyType.Object;
+                    _lambdaScope[args[i].Name] = pt;
+                    ps.Add(pt);
+                }
+                var body = EmitExpr(lam.Body, expected.Kind == TypeKind.Func ? expected.Return : PyType.Unknown);
+                var rt = body.Type.Kind == TypeKind.Unknown ? PyType.Object : body.Type;
+                var ft = PyType.Func(rt, ps.ToArray());
+                string parameters = "(" + string.Join(", ", args.Select((a, i) => $"{CsTypes.Of(ps[i])} {CsNames.Local(a.Name)}")) + ")";
+                return new Ex($"new {CsTypes.Of(ft)}({parameters} => {ValueForVar(body)})", ft, true);
+            }
+            finally
+            {
+                _lambdaScope.Clear();
+                foreach (var kv in saved) _lambdaScope[kv.Key] = kv.Value;
+            }
+        }
+    }
+}

@@ -1,0 +1,902 @@
+using Batuta.Python.Ast;
+using Batuta.Transpiler.Inference;
+using Batuta.Transpiler.Model;
+
+namespace Batuta.Transpiler.Emit
+{
+    internal sealed partial class Emitter
+    {
+        private void EmitBlock(IEnumerable<StatementNode> body)
+        {
+            foreach (var s in body) EmitStatement(s);
+        }
+
+        private void EmitStatement(StatementNode s)
+        {
+            try
+            {
+                EmitStatementCore(s);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Never crash: one construct the emitter cannot handle becomes a reported runtime failure.
+                Report(TranspilerCodes.Internal, TranspilerSeverity.Warning, $"the transpiler could not migrate this {s.PythonName} statement ({e.GetType().Name}: {e.Message})", "report it; meanwhile rewrite the statement more simply", s);
+                _w.Line($"throw Py.Unsupported({CsNames.Literal(s.PythonName + " statement")}, {CsNames.Literal(_module.Path + ":" + s.Line)});");
+            }
+        }
+
+        private void EmitStatementCore(StatementNode s)
+        {
+            switch (s)
+            {
+                case Expr e: EmitExprStatement(e); break;
+                case Assign a: EmitAssign(a); break;
+                case AnnAssign an:
+                    if (an.Value is not null) EmitAssignTo(an.Target, an.Value);
+                    break;
+                case AugAssign aa: EmitAugAssign(aa); break;
+                case If i: EmitIf(i); break;
+                case While wh: EmitWhile(wh); break;
+                case For f: EmitFor(f); break;
+                case Return r: EmitReturn(r); break;
+                case Pass: break;
+                case Break:
+                    if (_loopElseFlags.Count > 0 && _loopElseFlags.Peek() is { } flag) _w.Line($"{flag} = true;");
+                    _w.Line("break;");
+                    break;
+                case Continue: _w.Line("continue;"); break;
+                case Raise r: EmitRaise(r); break;
+                case Try t: EmitTry(t); break;
+                case With w: EmitWith(w); break;
+                case FunctionDef fd:
+                    if (_function is not null && _function.Nested.TryGetValue(fd.Name, out var nested))
+                    {
+                        _w.Line();
+                        EmitNestedFunction(nested);
+                    }
+                    break;
+                case ClassDef cd:
+                    if (_function is not null) UnsupportedStatement(cd, "a class defined inside a function", "move the class to module level");
+                    break;
+                case Global or Nonlocal: break;
+                case Import imp:
+                    foreach (var a in imp.Names) EmitImport(a.Name, imp);
+                    break;
+                case ImportFrom from:
+                {
+                    var target = _module.Imports.TryGetValue(from.Names[0].Asname ?? from.Names[0].Name, out var t) ? t.Split(':')[1] : from.Module ?? "";
+                    EmitImport(target, from);
+                    if (from.Names.Any(n => n.Name == "*")) Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, "'from ... import *' is not supported", "import the names you use", from);
+                    break;
+                }
+                case Assert a:
+                    _w.Line(a.Msg is null ? $"Py.Assert({Truth(EmitExpr(a.Test))});" : $"Py.Assert({Truth(EmitExpr(a.Test))}, {Box(EmitExpr(a.Msg))});");
+                    break;
+                case Delete d:
+                    foreach (var t in d.Targets) EmitDelete(t);
+                    break;
+                case Match m: EmitMatch(m); break;
+                case AsyncFunctionDef or AsyncFor or AsyncWith:
+                    UnsupportedStatement(s, "async code", "use synchronous code; asyncio is not supported");
+                    break;
+                default:
+                    UnsupportedStatement(s, s.PythonName + " statements");
+                    break;
+            }
+        }
+
+        private void EmitImport(string module, StatementNode at)
+        {
+            if (_moduleByName.TryGetValue(module, out var m))
+            {
+                if (m != _module) _w.Line($"{m.CsName}.Init();");
+                return;
+            }
+            var root = module.Split('.')[0];
+            if (!Mapping.StdlibModules.IsKnown(module) && !_moduleByName.Keys.Any(k => k.StartsWith(module + ".", StringComparison.Ordinal)))
+                Report(TranspilerCodes.UnknownModule, TranspilerSeverity.Warning, $"module '{module}' is neither in the project nor in the supported standard library", $"supported modules: {string.Join(", ", Mapping.StdlibModules.Names)}", at);
+            _ = root;
+        }
+
+        private void EmitExprStatement(Expr e)
+        {
+            switch (e.Value)
+            {
+                case Constant: return; // docstrings and stray literals
+                case Yield y:
+                    if (_function is null) { UnsupportedStatement(y, "yield outside a function"); return; }
+                    var v = y.Value is null ? new Ex("null", PyType.None, true) : EmitExpr(y.Value, YieldElem());
+                    WidenReturn(_function, PyType.Iterable(v.Type));
+                    _w.Line($"yield return {Coerce(v, YieldElem()).Code};");
+                    return;
+                case YieldFrom yf:
+                {
+                    var src = EmitExpr(yf.Value);
+                    if (_function is not null) WidenReturn(_function, PyType.Iterable(src.Type.Elem));
+                    var tmp = Temp("y");
+                    _w.Line($"foreach (var {tmp} in {Iterate(src)}) yield return {Coerce(new Ex(tmp, src.Type.Elem, true), YieldElem()).Code};");
+                    return;
+                }
+            }
+            var ex = EmitExpr(e.Value);
+            if (ex.Code.StartsWith("throw ", StringComparison.Ordinal)) { _w.Line(ex.Code + ";"); return; }
+            if (ex.Type.Kind == TypeKind.None || ex.Code.EndsWith("/*void*/", StringComparison.Ordinal)) _w.Line(ex.Code.Replace("/*void*/", "") + ";");
+            else if (e.Value is NamedExpr) _w.Line(ex.Code + ";");
+            else _w.Line($"_ = {ex.Code};");
+        }
+
+        private PyType YieldElem() => _function is not null && _function.ReturnType.Kind == TypeKind.Iterable ? _function.ReturnType.Elem : PyType.Unknown;
+
+        // ---- assignment ----
+        private void EmitAssign(Assign a)
+        {
+            if (a.Targets.Count == 1)
+            {
+                EmitAssignTo(a.Targets[0], a.Value);
+                return;
+            }
+            var v = EmitExpr(a.Value);
+            var tmp = Temp();
+            _w.Line($"var {tmp} = {v.Code};");
+            foreach (var t in a.Targets) AssignValue(t, new Ex(tmp, v.Type, true));
+        }
+
+        private void EmitAssignTo(ExpressionNode target, ExpressionNode value)
+        {
+            // a, b = b, a: evaluate the whole right side first, as Python does.
+            if (target is Tuple or List && value is Tuple rt && !rt.Elts.Any(x => x is Starred))
+            {
+                var elts = target is Tuple tt ? tt.Elts : ((List)target).Elts;
+                if (elts.Count == rt.Elts.Count && !elts.Any(x => x is Starred))
+                {
+                    var values = new List<Ex>();
+                    for (int i = 0; i < elts.Count; i++) values.Add(EmitExpr(rt.Elts[i], TargetType(elts[i])));
+                    var temps = new List<string>();
+                    foreach (var v in values)
+                    {
+                        var tmp = Temp();
+                        temps.Add(tmp);
+                        _w.Line($"var {tmp} = {ValueForVar(v)};");
+                    }
+                    for (int i = 0; i < elts.Count; i++) AssignValue(elts[i], new Ex(temps[i], values[i].Type, true));
+                    return;
+                }
+            }
+            var ex = EmitExpr(value, TargetType(target));
+            AssignValue(target, ex);
+        }
+
+        /// <summary>A literal int becomes a PyInt before it is stored in a var.</summary>
+        private static string ValueForVar(Ex v) => v.IntLiteral ? $"new PyInt({v.Code})" : v.Type.Kind == TypeKind.None ? "(object?)null" : v.Code;
+
+        private PyType TargetType(ExpressionNode target)
+        {
+            switch (target)
+            {
+                case Name n:
+                    var r = Resolve(n.Id);
+                    return r.Var?.Type ?? PyType.Unknown;
+                case Attribute a:
+                {
+                    var obj = EmitExprQuiet(a.Value);
+                    if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name!)?.FindField(a.Attr) is { } f) return f.Type;
+                    return PyType.Unknown;
+                }
+                case Subscript s:
+                {
+                    var obj = EmitExprQuiet(s.Value);
+                    return obj.Type.IsDictLike ? obj.Type.Value : obj.Type.Kind == TypeKind.List ? obj.Type.Elem : PyType.Unknown;
+                }
+            }
+            return PyType.Unknown;
+        }
+
+        /// <summary>Emits without touching the output (for looking at a type).</summary>
+        private Ex EmitExprQuiet(ExpressionNode e)
+        {
+            var saved = _w;
+            var savedInfer = _inferring;
+            _w = new CodeWriter();
+            try { return EmitExpr(e); }
+            finally { _w = saved; }
+        }
+
+        private void AssignValue(ExpressionNode target, Ex value)
+        {
+            switch (target)
+            {
+                case Name n:
+                {
+                    var r = Resolve(n.Id);
+                    if (r.Var is null)
+                    {
+                        _w.Line($"{CsNames.Local(n.Id)} = {value.Code};");
+                        return;
+                    }
+                    Widen(r.Var, value.Type);
+                    _w.Line($"{r.Code} = {Coerce(value, r.Var.Type).Code};");
+                    return;
+                }
+                case Attribute a:
+                {
+                    var obj = EmitExpr(a.Value);
+                    if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name!) is { } cls)
+                    {
+                        var field = cls.FindField(a.Attr);
+                        var prop = cls.Setters.TryGetValue(a.Attr, out var setter) ? setter : null;
+                        if (prop is not null)
+                        {
+                            if (prop.Params.Count > 0) WidenParam(prop, 0, value.Type);
+                            _w.Line($"{obj.P}.{CsNames.Member(a.Attr)} = {Coerce(value, cls.FindMethod(a.Attr)?.ReturnType ?? value.Type).Code};");
+                            return;
+                        }
+                        if (field is not null)
+                        {
+                            Widen(field, value.Type);
+                            bool isStatic = cls.ClassVars.ContainsKey(a.Attr) || FindClassVarOwner(cls, a.Attr) is not null;
+                            var owner = FindClassVarOwner(cls, a.Attr);
+                            _w.Line($"{(isStatic && owner is not null ? ClassCsName(owner.Name) : obj.P)}.{field.CsName} = {Coerce(value, field.Type).Code};");
+                            return;
+                        }
+                    }
+                    if (obj.Type.Kind == TypeKind.Module && _moduleByName.TryGetValue(obj.Type.Name!, out var mod) && mod.Globals.TryGetValue(a.Attr, out var g))
+                    {
+                        Widen(g, value.Type);
+                        _w.Line($"{mod.CsName}.{g.CsName} = {Coerce(value, g.Type).Code};");
+                        return;
+                    }
+                    _w.Line($"Dyn.SetAttr({obj.Code}, {CsNames.Literal(a.Attr)}, {Box(value)});");
+                    return;
+                }
+                case Subscript s:
+                {
+                    var obj = EmitExpr(s.Value);
+                    if (s.Slice is Slice sl)
+                    {
+                        _w.Line($"{obj.P}.SetSlice({SliceArgs(sl)}, {value.Code});");
+                        return;
+                    }
+                    var key = EmitExpr(s.Slice, obj.Type.IsDictLike ? obj.Type.Key : PyType.Int);
+                    ContributeContainer(s.Value, obj.Type, key.Type, value.Type);
+                    if (obj.Type.IsDictLike)
+                    {
+                        _w.Line($"{obj.P}[{Coerce(key, obj.Type.Key).Code}] = {Coerce(value, obj.Type.Value).Code};");
+                        return;
+                    }
+                    if (obj.Type.Kind == TypeKind.List)
+                    {
+                        _w.Line($"{obj.P}[{IndexCode(key)}] = {Coerce(value, obj.Type.Elem).Code};");
+                        return;
+                    }
+                    if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name!)?.FindMethod("__setitem__") is { } setitem)
+                    {
+                        _w.Line($"{obj.P}.{setitem.CsName}({Coerce(key, setitem.Params.ElementAtOrDefault(0)?.Type ?? PyType.Object).Code}, {Coerce(value, setitem.Params.ElementAtOrDefault(1)?.Type ?? PyType.Object).Code});");
+                        return;
+                    }
+                    _w.Line($"Dyn.SetItem({obj.Code}, {Box(key)}, {Box(value)});");
+                    return;
+                }
+                case Tuple or List:
+                    Unpack(target is Tuple t ? t.Elts : ((List)target).Elts, value);
+                    return;
+                case Starred st:
+                    AssignValue(st.Value, value);
+                    return;
+            }
+            UnsupportedStatement(target, "this assignment target");
+        }
+
+        private ClassModel? FindClassVarOwner(ClassModel c, string name)
+        {
+            for (var x = c; x is not null; x = x.Base) if (x.ClassVars.ContainsKey(name)) return x;
+            return null;
+        }
+
+        /// <summary>d[k] = v and l[i] = v on a container whose element types are still open refine them.</summary>
+        private void ContributeContainer(ExpressionNode container, PyType current, PyType key, PyType value)
+        {
+            PyType contribution;
+            if (current.IsDictLike) contribution = current.Kind == TypeKind.DefaultDict ? PyType.DefaultDict(key, value) : current.Kind == TypeKind.Counter ? current : PyType.Dict(key, value);
+            else if (current.Kind == TypeKind.List) contribution = PyType.List(value);
+            else return;
+            ContributeTo(container, contribution);
+        }
+
+        private void ContributeTo(ExpressionNode container, PyType contribution)
+        {
+            switch (container)
+            {
+                case Name n when Resolve(n.Id).Var is { } v:
+                    Widen(v, contribution);
+                    break;
+                case Attribute a:
+                {
+                    var obj = EmitExprQuiet(a.Value);
+                    if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name!)?.FindField(a.Attr) is { } f) Widen(f, contribution);
+                    break;
+                }
+                case Subscript s:
+                {
+                    var outer = EmitExprQuiet(s.Value);
+                    var k = EmitExprQuiet(s.Slice);
+                    if (outer.Type.IsDictLike) ContributeTo(s.Value, outer.Type.Kind == TypeKind.DefaultDict ? PyType.DefaultDict(k.Type, contribution) : PyType.Dict(k.Type, contribution));
+                    else if (outer.Type.Kind == TypeKind.List) ContributeTo(s.Value, PyType.List(contribution));
+                    break;
+                }
+            }
+        }
+
+        private void Unpack(NodeList<ExpressionNode> targets, Ex value)
+        {
+            int star = -1;
+            for (int i = 0; i < targets.Count; i++) if (targets[i] is Starred) star = i;
+            var src = Temp("u");
+            _w.Line($"var {src} = {value.Code};");
+            if (value.Type.Kind == TypeKind.Tuple && star < 0)
+            {
+                if (value.Type.Args.Count != targets.Count)
+                {
+                    _w.Line($"throw new ValueError({CsNames.Literal(value.Type.Args.Count < targets.Count ? $"not enough values to unpack (expected {targets.Count}, got {value.Type.Args.Count})" : $"too many values to unpack (expected {targets.Count})")});");
+                    return;
+                }
+                for (int i = 0; i < targets.Count; i++) AssignValue(targets[i], new Ex($"{src}.Item{i + 1}", value.Type.Args[i], true));
+                return;
+            }
+            var elem = value.Type.Kind == TypeKind.Object ? PyType.Object : value.Type.Elem;
+            var items = Temp("u");
+            string elemCs = CsTypes.Of(elem);
+            if (star < 0)
+            {
+                _w.Line($"var {items} = Py.Unpack<{elemCs}>({AsEnumerable(new Ex(src, value.Type, true))}, {targets.Count});");
+                for (int i = 0; i < targets.Count; i++) AssignValue(targets[i], new Ex($"{items}[{i}]", elem, true));
+                return;
+            }
+            _w.Line($"var {items} = Py.UnpackStar<{elemCs}>({AsEnumerable(new Ex(src, value.Type, true))}, {star}, {targets.Count - star - 1});");
+            for (int i = 0; i < targets.Count; i++)
+            {
+                if (i == star) AssignValue(targets[i], new Ex($"{items}.Rest", PyType.List(elem), true));
+                else AssignValue(targets[i], new Ex($"{items}.Items[{(i < star ? i : i - 1)}]", elem, true));
+            }
+        }
+
+        private string AsEnumerable(Ex v) => v.Type.Kind switch
+        {
+            TypeKind.Str => $"PyStr.Chars({v.Code})",
+            TypeKind.Object or TypeKind.Unknown => $"Dyn.Iter({v.Code})",
+            TypeKind.Tuple => $"PyTuple.From({v.Code})",
+            TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => $"{v.P}.Keys()",
+            _ => v.Code,
+        };
+
+        private void EmitAugAssign(AugAssign aa)
+        {
+            var target = aa.Target;
+            var cur = EmitExpr(target);
+            var rhs = EmitExpr(aa.Value, cur.Type);
+            if (cur.Type.Kind == TypeKind.List && aa.Op == Operator.Add)
+            {
+                ContributeTo(target, PyType.List(rhs.Type.Elem));
+                _w.Line($"{cur.P}.Extend({AsEnumerable(rhs)});");
+                return;
+            }
+            if (cur.Type.Kind == TypeKind.Set && aa.Op is Operator.BitOr or Operator.BitAnd or Operator.Sub or Operator.BitXor)
+            {
+                string m = aa.Op switch { Operator.BitOr => "Update", Operator.BitAnd => "IntersectionUpdate", Operator.Sub => "DifferenceUpdate", _ => "SymmetricDifferenceUpdate" };
+                _w.Line($"{cur.P}.{m}({rhs.Code});");
+                return;
+            }
+            var result = BinaryOp(aa.Op, cur, rhs, aa);
+            if (target is Name n && Resolve(n.Id).Var is { } v)
+            {
+                Widen(v, result.Type);
+                bool simple = aa.Op is Operator.Add or Operator.Sub or Operator.Mult && v.Type.Equals(result.Type) && v.Type.Kind is TypeKind.Int or TypeKind.Float or TypeKind.Str
+                    && !(v.Type.Kind == TypeKind.Float && rhs.Type.Kind != TypeKind.Float && rhs.Type.Kind != TypeKind.Int);
+                if (simple && !(v.Type.Kind == TypeKind.Str && aa.Op == Operator.Mult))
+                {
+                    string op = aa.Op switch { Operator.Add => "+=", Operator.Sub => "-=", _ => "*=" };
+                    _w.Line($"{Resolve(n.Id).Code} {op} {Coerce(rhs, v.Type).Code};");
+                    return;
+                }
+            }
+            AssignValue(target, result);
+        }
+
+        private void EmitDelete(ExpressionNode t)
+        {
+            switch (t)
+            {
+                case Subscript s:
+                {
+                    var obj = EmitExpr(s.Value);
+                    if (s.Slice is Slice sl) { _w.Line($"{obj.P}.DeleteSlice({SliceArgs(sl)});"); return; }
+                    var key = EmitExpr(s.Slice, obj.Type.IsDictLike ? obj.Type.Key : PyType.Int);
+                    if (obj.Type.IsDictLike) _w.Line($"{obj.P}.Delete({Coerce(key, obj.Type.Key).Code});");
+                    else if (obj.Type.Kind == TypeKind.List) _w.Line($"{obj.P}.Delete({IndexCode(key)});");
+                    else _w.Line($"Dyn.CallMethod({obj.Code}, \"__delitem__\", {Box(key)});");
+                    return;
+                }
+                case Name n:
+                    var r = Resolve(n.Id);
+                    _w.Line($"{r.Code} = default!;");
+                    return;
+                case Tuple tu:
+                    foreach (var e in tu.Elts) EmitDelete(e);
+                    return;
+            }
+            UnsupportedStatement(t, "this del target");
+        }
+
+        // ---- control flow ----
+        private void EmitIf(If i)
+        {
+            var test = EmitExpr(i.Test);
+            _w.Open($"if ({Truth(test)})");
+            WithNarrowing(i.Test, true, () => EmitBlock(i.Body));
+            _w.Close();
+            if (i.Orelse.Count == 0) return;
+            _w.Open("else");
+            WithNarrowing(i.Test, false, () => EmitBlock(i.Orelse));
+            _w.Close();
+        }
+
+        private void EmitWhile(While wh)
+        {
+            string? flag = wh.Orelse.Count > 0 ? Temp("broke") : null;
+            if (flag is not null) _w.Line($"bool {flag} = false;");
+            var test = EmitExpr(wh.Test);
+            _w.Open(wh.Test is Constant { Value: true } ? "while (true)" : $"while ({Truth(test)})");
+            _loopElseFlags.Push(flag);
+            WithNarrowing(wh.Test, true, () => EmitBlock(wh.Body));
+            _loopElseFlags.Pop();
+            _w.Close();
+            if (flag is not null)
+            {
+                _w.Open($"if (!{flag})");
+                EmitBlock(wh.Orelse);
+                _w.Close();
+            }
+        }
+
+        private void EmitFor(For f)
+        {
+            string? flag = f.Orelse.Count > 0 ? Temp("broke") : null;
+            if (flag is not null) _w.Line($"bool {flag} = false;");
+            _loopElseFlags.Push(flag);
+            if (f.Iter is Call { Func: Name { Id: "range" } } rc && rc.Keywords.Count == 0 && rc.Args.Count is >= 1 and <= 3 && f.Target is Name && Resolve("range").Kind == ResolvedKind.Builtin)
+                EmitRangeFor(f, rc);
+            else
+            {
+                var iter = EmitExpr(f.Iter);
+                var elem = ElementType(iter.Type);
+                var tmp = Temp("x");
+                _w.Open($"foreach (var {tmp} in {Iterate(iter)})");
+                AssignValue(f.Target, new Ex(tmp, elem, true));
+                EmitBlock(f.Body);
+                _w.Close();
+            }
+            _loopElseFlags.Pop();
+            if (flag is not null)
+            {
+                _w.Open($"if (!{flag})");
+                EmitBlock(f.Orelse);
+                _w.Close();
+            }
+        }
+
+        /// <summary>for i in range(...): a counted C# loop, no iterator.</summary>
+        private void EmitRangeFor(For f, Call rc)
+        {
+            var args = rc.Args.Select(a => EmitExpr(a, PyType.Int)).ToList();
+            string start = args.Count >= 2 ? LongCode(args[0]) : "0";
+            string stop = args.Count >= 2 ? LongCode(args[1]) : LongCode(args[0]);
+            string step = args.Count == 3 ? LongCode(args[2]) : "1";
+            var i = Temp("i");
+            var stopVar = Temp("n");
+            string cond;
+            string stepCode = step;
+            if (args.Count == 3 && !(rc.Args[2] is Constant || rc.Args[2] is UnaryOp { Operand: Constant }))
+            {
+                var stepVar = Temp("s");
+                _w.Line($"long {stepVar} = {step};");
+                _w.Line($"if ({stepVar} == 0) throw new ValueError(\"range() arg 3 must not be zero\");");
+                cond = $"{stepVar} > 0 ? {i} < {stopVar} : {i} > {stopVar}";
+                stepCode = stepVar;
+            }
+            else
+            {
+                bool negative = step.StartsWith("-", StringComparison.Ordinal) || step.StartsWith("(-", StringComparison.Ordinal);
+                cond = negative ? $"{i} > {stopVar}" : $"{i} < {stopVar}";
+            }
+            string inc = stepCode == "1" ? $"{i}++" : $"{i} += {stepCode}";
+            _w.Open($"for (long {i} = {start}, {stopVar} = {stop}; {cond}; {inc})");
+            AssignValue(f.Target, new Ex($"new PyInt({i})", PyType.Int, true));
+            EmitBlock(f.Body);
+            _w.Close();
+        }
+
+        private static string LongCode(Ex e) => e.IntLiteral ? e.Code : e.Type.Kind == TypeKind.Int ? $"(long){e.P}" : e.Type.Kind == TypeKind.Bool ? $"({e.Code} ? 1L : 0L)" : $"(long)Dyn.Cast<PyInt>({e.Code})";
+
+        private PyType ElementType(PyType t) => t.Kind switch
+        {
+            TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => t.Key,
+            TypeKind.Tuple => t.Elem,
+            TypeKind.Class => FindClass(t.Name!)?.FindMethod("__iter__")?.ReturnType is { Kind: TypeKind.Iterable } it ? it.Elem : PyType.Object,
+            TypeKind.Object or TypeKind.Unknown => PyType.Object,
+            _ => t.Elem,
+        };
+
+        /// <summary>The C# expression to foreach over.</summary>
+        private string Iterate(Ex v) => v.Type.Kind switch
+        {
+            TypeKind.Str => $"PyStr.Chars({v.Code})",
+            TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => $"{v.P}.Keys().ToList()",
+            TypeKind.Tuple => $"new {CsTypes.Of(PyType.List(v.Type.Elem))} {{ {string.Join(", ", Enumerable.Range(1, v.Type.Args.Count).Select(i => $"{v.P}.Item{i}"))} }}",
+            TypeKind.Object or TypeKind.Unknown => $"Dyn.Iter({v.Code})",
+            _ => v.Code,
+        };
+
+        private void EmitReturn(Return r)
+        {
+            if (_function is null)
+            {
+                UnsupportedStatement(r, "return outside a function");
+                return;
+            }
+            if (_function.IsGenerator)
+            {
+                _w.Line("yield break;");
+                return;
+            }
+            if (r.Value is null)
+            {
+                WidenReturn(_function, PyType.None);
+                _w.Line(_function.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? "return;" : "return default!;");
+                return;
+            }
+            var v = EmitExpr(r.Value, _function.ReturnType);
+            WidenReturn(_function, v.Type);
+            if (_function.ReturnType.Kind == TypeKind.None && v.Type.Kind == TypeKind.None)
+            {
+                if (r.Value is not Constant) _w.Line(v.Code + ";");
+                _w.Line("return;");
+                return;
+            }
+            _w.Line($"return {Coerce(v, _function.ReturnType).Code};");
+        }
+
+        private void EmitRaise(Raise r)
+        {
+            if (r.Exc is null)
+            {
+                _w.Line("throw;");
+                return;
+            }
+            var exc = EmitExpr(r.Exc);
+            string code = exc.Code;
+            if (r.Exc is Name n && (exc.Type.Kind is TypeKind.Exception || (Resolve(n.Id).Kind == ResolvedKind.Class)))
+                code = $"new {CsTypes.Of(exc.Type)}()";
+            if (exc.Type.Kind == TypeKind.Object) code = $"(Exception){code}";
+            if (r.Cause is not null)
+            {
+                if (r.Cause is Constant { Value: null }) code = $"{Paren(code)}.WithCause(null)";
+                else code = $"{Paren(code)}.WithCause({EmitExpr(r.Cause).Code})";
+            }
+            _w.Line($"throw {code};");
+        }
+
+        private static string Paren(string code) => code.StartsWith("new ", StringComparison.Ordinal) || code.Contains(' ') ? "(" + code + ")" : code;
+
+        private void EmitTry(Try t)
+        {
+            string? ok = t.Orelse.Count > 0 ? Temp("ok") : null;
+            if (ok is not null) _w.Line($"bool {ok} = false;");
+            bool hasFinally = t.Finalbody.Count > 0;
+            if (hasFinally) _w.Open("try");
+            if (t.Handlers.Count > 0) _w.Open("try");
+            EmitBlock(t.Body);
+            if (ok is not null) _w.Line($"{ok} = true;");
+            if (t.Handlers.Count > 0)
+            {
+                _w.Close();
+                foreach (var h in t.Handlers.OfType<ExceptHandler>()) EmitHandler(h);
+            }
+            if (ok is not null)
+            {
+                _w.Open($"if ({ok})");
+                EmitBlock(t.Orelse);
+                _w.Close();
+            }
+            if (hasFinally)
+            {
+                _w.Close();
+                _w.Open("finally");
+                EmitBlock(t.Finalbody);
+                _w.Close();
+            }
+        }
+
+        private void EmitHandler(ExceptHandler h)
+        {
+            var ev = Temp("e");
+            var types = h.Type is null ? new List<PyType>() : (h.Type is Tuple tt ? tt.Elts.ToList() : new List<ExpressionNode> { h.Type }).Select(ExceptionType).ToList();
+            string filter = types.Count == 0 ? "" : $" when (PyExc.Translate({ev}) is {string.Join(" or ", types.Select(CsTypes.Of))})";
+            if (types.Count == 1 && types[0].Kind == TypeKind.Exception && types[0].Name == "BaseException") filter = "";
+            _w.Open($"catch (Exception {ev}){filter}");
+            if (h.Name is not null)
+            {
+                var r = Resolve(h.Name);
+                var et = types.Count == 1 ? types[0] : PyType.Exception("BaseException");
+                if (r.Var is not null) Widen(r.Var, et);
+                _w.Line($"{r.Code} = ({CsTypes.Of(r.Var?.Type ?? et)})PyExc.Translate({ev});");
+            }
+            _exceptionVars.Push(ev);
+            EmitBlock(h.Body);
+            _exceptionVars.Pop();
+            _w.Close();
+        }
+
+        private PyType ExceptionType(ExpressionNode e)
+        {
+            var name = e is Name n ? n.Id : e is Attribute a ? a.Attr : "Exception";
+            if (FindClass(name) is not null) return PyType.Class(name);
+            if (ModelBuilder.BuiltinExceptions.Contains(name)) return PyType.Exception(name);
+            if (name == "JSONDecodeError") return PyType.Exception("ValueError");
+            Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"unknown exception type '{name}' in except clause; catching Exception instead", null, e);
+            return PyType.Exception("Exception");
+        }
+
+        private void EmitWith(With w)
+        {
+            int opened = 0;
+            foreach (var item in w.Items)
+            {
+                var ctx = EmitExpr(item.ContextExpr);
+                if (ctx.Type.Kind == TypeKind.Class && FindClass(ctx.Type.Name!) is { } cls && cls.FindMethod("__enter__") is { } enter)
+                {
+                    var cm = Temp("cm");
+                    _w.Line($"var {cm} = {ctx.Code};");
+                    var entered = new Ex($"{cm}.{enter.CsName}()", enter.ReturnType, false);
+                    if (item.OptionalVars is not null) AssignValue(item.OptionalVars, entered);
+                    else _w.Line(entered.Code + ";");
+                    var exit = cls.FindMethod("__exit__");
+                    _w.Open("try");
+                    opened++;
+                    _withExits.Push(exit is null ? "" : $"{cm}.{exit.CsName}({string.Join(", ", exit.Params.Select(_ => "null"))});");
+                    continue;
+                }
+                var res = Temp("r");
+                _w.Line($"var {res} = {ctx.Code};");
+                if (item.OptionalVars is not null) AssignValue(item.OptionalVars, new Ex(res, ctx.Type, true));
+                _w.Open("try");
+                opened++;
+                _withExits.Push(ctx.Type.Kind == TypeKind.File ? $"{res}.Close();" : $"({res} as IDisposable)?.Dispose();");
+            }
+            EmitBlock(w.Body);
+            for (int i = 0; i < opened; i++)
+            {
+                _w.Close();
+                _w.Open("finally");
+                _w.Line(_withExits.Pop());
+                _w.Close();
+            }
+        }
+
+        private readonly Stack<string> _withExits = new();
+
+        // ---- match ----
+        private void EmitMatch(Match m)
+        {
+            var subject = EmitExpr(m.Subject);
+            var s = Temp("m");
+            _w.Line($"var {s} = {subject.Code};");
+            var subj = new Ex(s, subject.Type, true);
+            bool first = true;
+            foreach (var c in m.Cases)
+            {
+                var cond = Pattern(c.Pattern, subj);
+                if (c.Guard is not null) cond = $"({cond}) && {Truth(EmitExpr(c.Guard))}";
+                if (c.Pattern is MatchAs { Pattern: null, Name: null } && c.Guard is null)
+                {
+                    _w.Open(first ? "if (true)" : "else");
+                }
+                else _w.Open((first ? "if" : "else if") + $" ({cond})");
+                BindPattern(c.Pattern, subj);
+                EmitBlock(c.Body);
+                _w.Close();
+                first = false;
+            }
+        }
+
+        private string Pattern(PatternNode p, Ex subj)
+        {
+            switch (p)
+            {
+                case MatchValue mv:
+                    return Compare(subj, CompareOperator.Eq, EmitExpr(mv.Value, subj.Type));
+                case MatchSingleton ms:
+                    return ms.Value is null ? $"{subj.Code} is null" : $"Dyn.Eq({Box(subj)}, {(ms.Value is true ? "true" : "false")})";
+                case MatchAs ma:
+                    return ma.Pattern is null ? "true" : Pattern(ma.Pattern, subj);
+                case MatchOr mo:
+                    return string.Join(" || ", mo.Patterns.Select(x => "(" + Pattern(x, subj) + ")"));
+                case MatchSequence sq:
+                {
+                    int star = -1;
+                    for (int i = 0; i < sq.Patterns.Count; i++) if (sq.Patterns[i] is MatchStar) star = i;
+                    var elem = ElementType(subj.Type);
+                    var list = $"Py.AsSequence({Box(subj)})";
+                    string len = star < 0 ? $"{list} is {{ }} __q && __q.Count == {sq.Patterns.Count}" : $"{list} is {{ }} __q && __q.Count >= {sq.Patterns.Count - 1}";
+                    var parts = new List<string> { len };
+                    for (int i = 0; i < sq.Patterns.Count; i++)
+                    {
+                        if (i == star) continue;
+                        string idx = star >= 0 && i > star ? $"__q.Count - {sq.Patterns.Count - i}" : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        var inner = Pattern(sq.Patterns[i], new Ex($"Py.SeqItem({list}, {idx})", PyType.Object, false));
+                        if (inner != "true") parts.Add("(" + inner + ")");
+                    }
+                    _ = elem;
+                    return string.Join(" && ", parts);
+                }
+                case MatchClass mc:
+                {
+                    var name = mc.Cls is Name n ? n.Id : mc.Cls is Attribute a ? a.Attr : "object";
+                    string type = name switch { "int" => "PyInt", "float" => "double", "str" => "string", "bool" => "bool", "list" => "IPyList", "dict" => "IPyDict", _ => ClassCsName(name) };
+                    var parts = new List<string> { $"{Box(subj)} is {type}" };
+                    var cls = FindClass(name);
+                    for (int i = 0; i < mc.Patterns.Count && cls is not null; i++)
+                    {
+                        var field = cls.IsDataclass ? DataclassFieldsWithBases(cls).ElementAtOrDefault(i) : null;
+                        if (field is null) continue;
+                        var inner = Pattern(mc.Patterns[i], new Ex($"(({type}){Box(subj)}).{field.CsName}", field.Type, false));
+                        if (inner != "true") parts.Add("(" + inner + ")");
+                    }
+                    for (int i = 0; i < mc.KwdAttrs.Count && cls is not null; i++)
+                    {
+                        var field = cls.FindField(mc.KwdAttrs[i]);
+                        if (field is null) continue;
+                        var inner = Pattern(mc.KwdPatterns[i], new Ex($"(({type}){Box(subj)}).{field.CsName}", field.Type, false));
+                        if (inner != "true") parts.Add("(" + inner + ")");
+                    }
+                    return string.Join(" && ", parts);
+                }
+                case MatchMapping mm:
+                {
+                    var parts = new List<string> { $"{Box(subj)} is IPyDict" };
+                    for (int i = 0; i < mm.Keys.Count; i++)
+                    {
+                        var k = Box(EmitExpr(mm.Keys[i]));
+                        parts.Add($"((IPyDict){Box(subj)}).ContainsKeyObject({k})");
+                        var inner = Pattern(mm.Patterns[i], new Ex($"((IPyDict){Box(subj)}).GetItem({k})", PyType.Object, false));
+                        if (inner != "true") parts.Add("(" + inner + ")");
+                    }
+                    return string.Join(" && ", parts);
+                }
+            }
+            return "false";
+        }
+
+        private void BindPattern(PatternNode p, Ex subj)
+        {
+            switch (p)
+            {
+                case MatchAs ma:
+                    if (ma.Name is not null) AssignValue(new Name(ma.Name, ExprContext.Store, ma.Span), subj);
+                    if (ma.Pattern is not null) BindPattern(ma.Pattern, subj);
+                    break;
+                case MatchOr mo:
+                    break;
+                case MatchSequence sq:
+                {
+                    int star = -1;
+                    for (int i = 0; i < sq.Patterns.Count; i++) if (sq.Patterns[i] is MatchStar) star = i;
+                    var elem = ElementType(subj.Type);
+                    var list = $"Py.AsSequence({Box(subj)})!";
+                    for (int i = 0; i < sq.Patterns.Count; i++)
+                    {
+                        if (sq.Patterns[i] is MatchStar ms)
+                        {
+                            if (ms.Name is not null)
+                                AssignValue(new Name(ms.Name, ExprContext.Store, ms.Span), new Ex($"Py.SeqRest<{CsTypes.Of(elem)}>({list}, {i}, {sq.Patterns.Count - i - 1})", PyType.List(elem), false));
+                            continue;
+                        }
+                        string idx = star >= 0 && i > star ? $"{list}.Count - {sq.Patterns.Count - i}" : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        BindPattern(sq.Patterns[i], new Ex($"Dyn.Cast<{CsTypes.Of(elem)}>(Py.SeqItem({list}, {idx}))", elem, false));
+                    }
+                    break;
+                }
+                case MatchClass mc:
+                {
+                    var name = mc.Cls is Name n ? n.Id : "object";
+                    var cls = FindClass(name);
+                    string type = ClassCsName(name);
+                    if (cls is null)
+                    {
+                        foreach (var x in mc.Patterns) BindPattern(x, new Ex(subj.Code, name switch { "int" => PyType.Int, "float" => PyType.Float, "str" => PyType.Str, _ => PyType.Object }, subj.Atomic));
+                        break;
+                    }
+                    for (int i = 0; i < mc.Patterns.Count; i++)
+                    {
+                        var field = cls.IsDataclass ? DataclassFieldsWithBases(cls).ElementAtOrDefault(i) : null;
+                        if (field is not null) BindPattern(mc.Patterns[i], new Ex($"(({type}){Box(subj)}).{field.CsName}", field.Type, false));
+                    }
+                    for (int i = 0; i < mc.KwdAttrs.Count; i++)
+                    {
+                        var field = cls.FindField(mc.KwdAttrs[i]);
+                        if (field is not null) BindPattern(mc.KwdPatterns[i], new Ex($"(({type}){Box(subj)}).{field.CsName}", field.Type, false));
+                    }
+                    break;
+                }
+                case MatchMapping mm:
+                    for (int i = 0; i < mm.Keys.Count; i++)
+                        BindPattern(mm.Patterns[i], new Ex($"((IPyDict){Box(subj)}).GetItem({Box(EmitExpr(mm.Keys[i]))})", PyType.Object, false));
+                    break;
+            }
+        }
+
+        // ---- narrowing: if x is not None / isinstance(x, T) ----
+        private void WithNarrowing(ExpressionNode test, bool whenTrue, Action body)
+        {
+            var map = new Dictionary<string, Ex>(StringComparer.Ordinal);
+            CollectNarrowing(test, whenTrue, map);
+            _narrowed.Add(map);
+            try { body(); }
+            finally { _narrowed.RemoveAt(_narrowed.Count - 1); }
+        }
+
+        private void CollectNarrowing(ExpressionNode test, bool whenTrue, Dictionary<string, Ex> map)
+        {
+            switch (test)
+            {
+                case Compare { Ops.Count: 1, Left: Name n, Comparators: var cs } c when cs[0] is Constant { Value: null }:
+                {
+                    bool notNone = c.Ops[0] == CompareOperator.IsNot || c.Ops[0] == CompareOperator.NotEq;
+                    if (notNone == whenTrue) NarrowOptional(n.Id, map);
+                    break;
+                }
+                case Name n when whenTrue:
+                    NarrowOptional(n.Id, map);
+                    break;
+                case BoolOp { Op: BoolOperator.And } b when whenTrue:
+                    foreach (var v in b.Values) CollectNarrowing(v, true, map);
+                    break;
+                case UnaryOp { Op: UnaryOperator.Not } u:
+                    CollectNarrowing(u.Operand, !whenTrue, map);
+                    break;
+                case Call { Func: Name { Id: "isinstance" }, Args: var args } when whenTrue && args.Count == 2 && args[0] is Name vn:
+                {
+                    var r = Resolve(vn.Id);
+                    if (r.Var is null) break;
+                    var t = IsinstanceType(args[1]);
+                    if (t is null || t.Equals(r.Var.Type)) break;
+                    if (t.Kind == TypeKind.Object) break;
+                    map[vn.Id] = new Ex($"(({CsTypes.Of(t)}){Box(new Ex(r.Code, r.Var.Type, true))})", t, true);
+                    break;
+                }
+            }
+        }
+
+        private void NarrowOptional(string name, Dictionary<string, Ex> map)
+        {
+            var r = Resolve(name);
+            if (r.Var is null || r.Var.Type.Kind != TypeKind.Optional) return;
+            var inner = r.Var.Type.Inner;
+            map[name] = new Ex(CsTypes.IsValueType(inner) ? $"{r.Code}.Value" : $"{r.Code}!", inner, true);
+        }
+
+        private PyType? IsinstanceType(ExpressionNode e)
+        {
+            if (e is Tuple) return null;
+            var name = e is Name n ? n.Id : e is Attribute a ? a.Attr : null;
+            return name switch
+            {
+                null => null,
+                "int" => PyType.Int,
+                "float" => PyType.Float,
+                "str" => PyType.Str,
+                "bool" => PyType.Bool,
+                "list" or "dict" or "tuple" or "set" => null,
+                _ => FindClass(name) is not null ? PyType.Class(name) : ModelBuilder.BuiltinExceptions.Contains(name) ? PyType.Exception(name) : null,
+            };
+        }
+    }
+}

@@ -1,0 +1,251 @@
+using Batuta.Python.Ast;
+using Batuta.Transpiler.Inference;
+using Batuta.Transpiler.Model;
+
+namespace Batuta.Transpiler.Emit
+{
+    /// <summary>A C# expression with the Python type it carries.</summary>
+    internal readonly struct Ex
+    {
+        public Ex(string code, PyType type, bool atomic = false, bool intLiteral = false)
+        {
+            Code = code;
+            Type = type;
+            Atomic = atomic;
+            IntLiteral = intLiteral;
+        }
+
+        public string Code { get; }
+        public PyType Type { get; }
+        /// <summary>Needs no parentheses as an operand.</summary>
+        public bool Atomic { get; }
+        /// <summary>A bare C# integer literal (an int, not yet a PyInt).</summary>
+        public bool IntLiteral { get; }
+
+        public string P => Atomic ? Code : "(" + Code + ")";
+        public override string ToString() => Code;
+    }
+
+    /// <summary>
+    /// Turns the program model into C#. It runs over the whole program several times in inference mode
+    /// (types of variables, fields, parameters and returns are joined until nothing changes), then once
+    /// more to write the code, so one set of typing rules serves inference and emission.
+    /// </summary>
+    internal sealed partial class Emitter
+    {
+        private readonly List<ModuleModel> _modules;
+        private readonly Dictionary<string, ModuleModel> _moduleByName;
+        private readonly TranspileOptions _options;
+        private readonly List<TranspilerDiagnostic> _diagnostics = new();
+        private readonly HashSet<string> _diagnosticKeys = new(StringComparer.Ordinal);
+        private bool _inferring;
+        private bool _changed;
+
+        // current position
+        private ModuleModel _module = null!;
+        private FunctionModel? _function;
+        private ClassModel? _class;
+        private CodeWriter _w = new();
+        private int _temp;
+        private readonly List<Dictionary<string, Ex>> _narrowed = new();
+        private readonly Stack<string?> _loopElseFlags = new();
+        private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, PyType> _lambdaScope = new(StringComparer.Ordinal);
+        private readonly Stack<string> _exceptionVars = new();
+
+        public Emitter(List<ModuleModel> modules, TranspileOptions options)
+        {
+            _modules = modules;
+            _moduleByName = modules.ToDictionary(m => m.Name, StringComparer.Ordinal);
+            _options = options;
+            PyType.ClassJoin = CommonBase;
+            CsTypes.ClassName = ClassCsName;
+        }
+
+        public IReadOnlyList<TranspilerDiagnostic> Diagnostics => _diagnostics;
+
+        private string? CommonBase(string a, string b)
+        {
+            var ca = FindClass(a);
+            var cb = FindClass(b);
+            for (var x = ca; x is not null; x = x.Base)
+                if (cb is not null && cb.IsSubclassOf(x)) return x.Name;
+            return null;
+        }
+
+        private ClassModel? FindClass(string name)
+        {
+            if (_module is not null && _module.Classes.TryGetValue(name, out var c)) return c;
+            if (_module is not null && _module.Imports.TryGetValue(name, out var imp) && imp.StartsWith("member:", StringComparison.Ordinal))
+            {
+                var parts = imp.Split(':');
+                if (_moduleByName.TryGetValue(parts[1], out var m) && m.Classes.TryGetValue(parts[2], out var ic)) return ic;
+            }
+            foreach (var m in _modules) if (m.Classes.TryGetValue(name, out var oc)) return oc;
+            return null;
+        }
+
+        private string ClassCsName(string name)
+        {
+            var c = FindClass(name);
+            if (c is null) return name;
+            return c.Module == _module ? c.CsName : c.Module.CsName + "." + c.CsName;
+        }
+
+        public IReadOnlyList<GeneratedFile> Run()
+        {
+            _inferring = true;
+            for (int round = 0; round < 12; round++)
+            {
+                _changed = false;
+                foreach (var m in _modules) EmitModule(m);
+                if (!_changed) break;
+            }
+            _inferring = false;
+            FinalizeUnknowns();
+            var files = new List<GeneratedFile>();
+            foreach (var m in _modules)
+            {
+                var text = EmitModule(m);
+                files.Add(new GeneratedFile(m.CsName + ".g.cs", text));
+            }
+            if (_options.EmitProgram && _options.EntryModule is not null)
+            {
+                var entry = _modules.FirstOrDefault(m => m.Path == _options.EntryModule) ?? _modules.FirstOrDefault();
+                if (entry is not null) files.Add(new GeneratedFile("Program.g.cs", ProgramFile(entry)));
+            }
+            return files;
+        }
+
+        /// <summary>Whatever inference never saw becomes dynamic, and says so (BATUTA-T-003).</summary>
+        private void FinalizeUnknowns()
+        {
+            foreach (var m in _modules)
+            {
+                _module = m;
+                foreach (var g in m.Globals.Values) Settle(g, m.Path, 1, "module variable");
+                foreach (var f in AllFunctions(m)) SettleFunction(f, m);
+                foreach (var c in m.Classes.Values)
+                {
+                    foreach (var fld in c.Fields.Values) Settle(fld, m.Path, c.Def.Line, $"attribute '{c.Name}.{fld.Name}'");
+                    foreach (var cv in c.ClassVars.Values) Settle(cv, m.Path, c.Def.Line, $"class attribute '{c.Name}.{cv.Name}'");
+                }
+            }
+        }
+
+        private IEnumerable<FunctionModel> AllFunctions(ModuleModel m)
+        {
+            IEnumerable<FunctionModel> Walk(FunctionModel f) => new[] { f }.Concat(f.Nested.Values.SelectMany(Walk));
+            return m.Functions.Values.Concat(m.Classes.Values.SelectMany(c => c.Methods.Values.Concat(c.Setters.Values))).SelectMany(Walk);
+        }
+
+        private void SettleFunction(FunctionModel f, ModuleModel m)
+        {
+            foreach (var p in f.Params) Settle(p, m.Path, f.Def.Line, $"parameter '{p.Name}' of {f.Name}()");
+            if (f.VarArgs is not null) Settle(f.VarArgs, m.Path, f.Def.Line, "*args");
+            foreach (var l in f.Locals.Values) Settle(l, m.Path, f.Def.Line, $"variable '{l.Name}' in {f.Name}()");
+            if (f.ReturnType.HasUnknown)
+            {
+                f.ReturnType = f.ReturnType.Kind == TypeKind.Unknown ? PyType.None : Replace(f.ReturnType);
+            }
+        }
+
+        private void Settle(VarInfo v, string path, int line, string what)
+        {
+            if (!v.Type.HasUnknown) return;
+            var before = v.Type;
+            v.Type = Replace(v.Type);
+            if (before.Kind == TypeKind.Unknown && v.Name != "_" && v.Name != "self" && v.Name != "cls")
+                Report(TranspilerCodes.DynamicFallback, TranspilerSeverity.Info, $"the type of {what} could not be inferred; it is a dynamic value at run time", "add a type annotation to make it static and fast", path, line, 0);
+        }
+
+        private static PyType Replace(PyType t)
+        {
+            if (t.Kind == TypeKind.Unknown) return PyType.Object;
+            if (!t.HasUnknown) return t;
+            return t.Kind switch
+            {
+                TypeKind.List => PyType.List(Replace(t.Args[0])),
+                TypeKind.Set => PyType.Set(Replace(t.Args[0])),
+                TypeKind.Deque => PyType.Deque(Replace(t.Args[0])),
+                TypeKind.Iterable => PyType.Iterable(Replace(t.Args[0])),
+                TypeKind.VarTuple => PyType.VarTuple(Replace(t.Args[0])),
+                TypeKind.Counter => PyType.Counter(Replace(t.Args[0])),
+                TypeKind.Dict => PyType.Dict(Replace(t.Args[0]), Replace(t.Args[1])),
+                TypeKind.DefaultDict => PyType.DefaultDict(Replace(t.Args[0]), Replace(t.Args[1])),
+                TypeKind.Tuple => PyType.Tuple(t.Args.Select(Replace).ToArray()),
+                TypeKind.Optional => PyType.Optional(Replace(t.Args[0])),
+                TypeKind.Func => PyType.Func(Replace(t.Args[0]), t.Args.Skip(1).Select(Replace).ToArray()),
+                _ => t,
+            };
+        }
+
+        // ---- diagnostics ----
+        private void Report(string code, TranspilerSeverity severity, string message, string? hint, string path, int line, int column)
+        {
+            if (_inferring) return;
+            var key = code + path + line + message;
+            if (!_diagnosticKeys.Add(key)) return;
+            _diagnostics.Add(new TranspilerDiagnostic(code, severity, message, hint, path, line, column, line, column));
+        }
+
+        private void Report(string code, TranspilerSeverity severity, string message, string? hint, Node at) =>
+            Report(code, severity, message, hint, _module.Path, Math.Max(1, at.Line), at.Column);
+
+        /// <summary>BATUTA-T-004: the construct becomes a NotSupportedException thrown at this point.</summary>
+        private Ex Unsupported(Node at, string construct, string? hint = null)
+        {
+            Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{construct} is not supported; the migrated code raises NotSupportedException here", hint ?? "rewrite this part without it", at);
+            return new Ex($"throw Py.Unsupported({CsNames.Literal(construct)}, {CsNames.Literal(_module.Path + ":" + at.Line)})", PyType.Object);
+        }
+
+        private void UnsupportedStatement(Node at, string construct, string? hint = null)
+        {
+            var ex = Unsupported(at, construct, hint);
+            _w.Line(ex.Code + ";");
+        }
+
+        private string Temp(string prefix = "t") => "__" + prefix + (++_temp);
+
+        // ---- type joins recorded by inference ----
+        private void Widen(VarInfo v, PyType t)
+        {
+            if (v.Declared || !_inferring) return;
+            var j = PyType.Join(v.Type, t);
+            if (!j.Equals(v.Type))
+            {
+                v.Type = j;
+                _changed = true;
+            }
+        }
+
+        private void WidenReturn(FunctionModel f, PyType t)
+        {
+            if (f.ReturnDeclared || !_inferring) return;
+            var j = PyType.Join(f.ReturnType, t);
+            if (!j.Equals(f.ReturnType))
+            {
+                f.ReturnType = j;
+                _changed = true;
+            }
+        }
+
+        private string ProgramFile(ModuleModel entry)
+        {
+            var w = new CodeWriter();
+            w.Line("// <auto-generated>Batuta: the Main of the migrated program (entry module " + entry.Path + ").</auto-generated>");
+            w.Line("#nullable enable");
+            w.Line("using Batuta.Python.Runtime;");
+            w.Line();
+            w.Line($"namespace {_options.RootNamespace};");
+            w.Line();
+            w.Open("public static class Program");
+            w.Open("public static int Main(string[] args)");
+            w.Line($"{entry.CsName}.__name__ = \"__main__\";");
+            w.Line($"return PyProgram.Run({CsNames.Literal(System.IO.Path.GetFileName(entry.Path))}, args, {entry.CsName}.Init);");
+            w.Close();
+            w.Close();
+            return w.ToString();
+        }
+    }
+}

@@ -1,0 +1,437 @@
+using Batuta.Python.Ast;
+using Batuta.Transpiler.Emit;
+using Batuta.Transpiler.Model;
+
+namespace Batuta.Transpiler.Inference
+{
+    /// <summary>
+    /// Builds the program model from the trees: modules, their globals, functions (with nested
+    /// closures), classes (fields from annotations and <c>self.x = ...</c>), imports, and the types
+    /// annotations fix. Inference then fills in the rest.
+    /// </summary>
+    internal static class ModelBuilder
+    {
+        public static readonly HashSet<string> BuiltinExceptions = new(StringComparer.Ordinal)
+        {
+            "BaseException", "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError", "AssertionError", "AttributeError",
+            "EOFError", "ImportError", "ModuleNotFoundError", "LookupError", "IndexError", "KeyError", "MemoryError", "NameError",
+            "OSError", "IOError", "EnvironmentError", "FileNotFoundError", "FileExistsError", "PermissionError", "IsADirectoryError", "NotADirectoryError",
+            "TimeoutError", "ConnectionError", "RuntimeError", "NotImplementedError", "RecursionError", "StopIteration", "SystemExit",
+            "KeyboardInterrupt", "TypeError", "ValueError", "UnicodeError", "UnicodeDecodeError", "UnicodeEncodeError", "Warning",
+            "UserWarning", "DeprecationWarning", "UnboundLocalError", "SystemError", "GeneratorExit",
+        };
+
+        public static List<ModuleModel> Build(IReadOnlyList<(string Path, Module Tree)> modules)
+        {
+            var result = new List<ModuleModel>();
+            var usedNames = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var (path, tree) in modules)
+            {
+                var name = ModuleName(path);
+                var last = name.Split('.').Last();
+                var cs = CsNames.Pascal(last) + "Module";
+                if (cs == "Module") cs = "InitModule";
+                while (!usedNames.Add(cs)) cs = CsNames.Pascal(name.Replace('.', '_')) + "Module" + usedNames.Count;
+                result.Add(new ModuleModel(name, cs, path, tree));
+            }
+            foreach (var m in result) Declare(m);
+            Func<string, PyType?> lookup = n => ClassType(result, n);
+            foreach (var m in result)
+            {
+                foreach (var c in m.Classes.Values) ResolveClass(c, result, lookup);
+            }
+            foreach (var m in result)
+            {
+                foreach (var f in m.Functions.Values) ResolveFunction(f, lookup);
+                foreach (var c in m.Classes.Values)
+                {
+                    foreach (var f in c.Methods.Values.Concat(c.Setters.Values)) ResolveFunction(f, lookup);
+                    foreach (var (fname, _, ann) in c.DataFields)
+                    {
+                        var t = Annotations.Resolve(ann, lookup);
+                        if (t is not null && c.Fields.TryGetValue(fname, out var fv)) { fv.Type = t; fv.Declared = true; }
+                    }
+                }
+                foreach (var stmt in m.Tree.Body)
+                {
+                    if (stmt is AnnAssign { Target: Name n } aa && m.Globals.TryGetValue(n.Id, out var g))
+                    {
+                        var t = Annotations.Resolve(aa.Annotation, lookup);
+                        if (t is not null) { g.Type = t; g.Declared = true; }
+                    }
+                }
+            }
+            return result;
+        }
+
+        public static PyType? ClassType(List<ModuleModel> modules, string name)
+        {
+            foreach (var m in modules) if (m.Classes.ContainsKey(name)) return PyType.Class(name);
+            if (BuiltinExceptions.Contains(name)) return PyType.Exception(name);
+            return null;
+        }
+
+        public static string ModuleName(string path)
+        {
+            var p = path.Replace('\\', '/');
+            if (p.EndsWith(".py", StringComparison.Ordinal)) p = p.Substring(0, p.Length - 3);
+            if (p.EndsWith("/__init__", StringComparison.Ordinal)) p = p.Substring(0, p.Length - 9);
+            return p.Replace('/', '.');
+        }
+
+        private static void Declare(ModuleModel m)
+        {
+            foreach (var stmt in m.Tree.Body) DeclareTop(m, stmt);
+        }
+
+        private static void DeclareTop(ModuleModel m, StatementNode stmt)
+        {
+            switch (stmt)
+            {
+                case FunctionDef fd:
+                    if (!m.Functions.ContainsKey(fd.Name)) m.Functions[fd.Name] = NewFunction(fd, null, null);
+                    break;
+                case ClassDef cd:
+                    if (!m.Classes.ContainsKey(cd.Name)) m.Classes[cd.Name] = NewClass(cd, m);
+                    break;
+                case Import imp:
+                    foreach (var a in imp.Names) m.Imports[a.Asname ?? a.Name.Split('.')[0]] = "module:" + (a.Asname is null ? a.Name.Split('.')[0] : a.Name);
+                    break;
+                case ImportFrom from:
+                {
+                    var mod = from.Module ?? "";
+                    if (from.Level is > 0)
+                    {
+                        var pkg = m.Name.Contains('.') ? m.Name.Substring(0, m.Name.LastIndexOf('.')) : "";
+                        mod = string.IsNullOrEmpty(pkg) ? mod : string.IsNullOrEmpty(mod) ? pkg : pkg + "." + mod;
+                    }
+                    foreach (var a in from.Names) m.Imports[a.Asname ?? a.Name] = "member:" + mod + ":" + a.Name;
+                    break;
+                }
+                default:
+                    foreach (var n in AssignedNames(new[] { stmt }, includeNested: false))
+                        if (!m.Globals.ContainsKey(n) && !m.Functions.ContainsKey(n) && !m.Classes.ContainsKey(n) && !m.Imports.ContainsKey(n))
+                            m.Globals[n] = new VarInfo(n, CsNames.Global(n), PyType.Unknown);
+                    // definitions nested in module-level if/try blocks
+                    foreach (var inner in ChildStatements(stmt)) if (inner is FunctionDef or ClassDef or Import or ImportFrom) DeclareTop(m, inner);
+                    break;
+            }
+        }
+
+        private static IEnumerable<StatementNode> ChildStatements(StatementNode s) => s switch
+        {
+            If i => i.Body.Concat(i.Orelse).SelectMany(x => new[] { x }.Concat(ChildStatements(x))),
+            Try t => t.Body.Concat(t.Orelse).Concat(t.Finalbody).Concat(t.Handlers.OfType<ExceptHandler>().SelectMany(h => h.Body)).SelectMany(x => new[] { x }.Concat(ChildStatements(x))),
+            With w => w.Body.SelectMany(x => new[] { x }.Concat(ChildStatements(x))),
+            _ => Enumerable.Empty<StatementNode>(),
+        };
+
+        private static FunctionModel NewFunction(FunctionDef fd, ClassModel? owner, FunctionModel? parent)
+        {
+            var f = new FunctionModel(fd.Name, owner is null && parent is null ? CsNames.Member(fd.Name) : parent is not null ? CsNames.Local(fd.Name) : CsNames.Member(fd.Name), fd, owner, parent);
+            foreach (var d in fd.DecoratorList)
+            {
+                var dn = d is Name n ? n.Id : d is Attribute a ? a.Attr : d is Call { Func: Name cn } ? cn.Id : "";
+                if (dn == "staticmethod") f.IsStatic = true;
+                else if (dn == "classmethod") f.IsClassMethod = true;
+                else if (dn == "property") f.IsProperty = true;
+                else if (dn == "setter") f.IsSetter = true;
+                else if (dn == "abstractmethod") f.IsAbstract = true;
+            }
+            var all = fd.Args.Posonlyargs.Concat(fd.Args.Args).Concat(fd.Args.Kwonlyargs).ToList();
+            bool skipFirst = owner is not null && !f.IsStatic;
+            for (int i = 0; i < all.Count; i++)
+            {
+                if (i == 0 && skipFirst) continue;
+                f.Params.Add(new VarInfo(all[i].Name, CsNames.Local(all[i].Name), PyType.Unknown));
+            }
+            if (fd.Args.Vararg is not null) f.VarArgs = new VarInfo(fd.Args.Vararg.Name, CsNames.Local(fd.Args.Vararg.Name), PyType.Unknown);
+            foreach (var s in Walk(fd.Body))
+            {
+                if (s is Global g) foreach (var n in g.Names) f.Globals.Add(n);
+                if (s is Nonlocal nl) foreach (var n in nl.Names) f.Nonlocals.Add(n);
+            }
+            var paramNames = new HashSet<string>(all.Select(a => a.Name).Concat(fd.Args.Vararg is null ? Array.Empty<string>() : new[] { fd.Args.Vararg.Name }).Concat(fd.Args.Kwarg is null ? Array.Empty<string>() : new[] { fd.Args.Kwarg.Name }));
+            foreach (var n in AssignedNames(fd.Body, includeNested: false))
+            {
+                if (f.Globals.Contains(n) || f.Nonlocals.Contains(n) || paramNames.Contains(n)) continue;
+                f.Locals[n] = new VarInfo(n, CsNames.Local(n), PyType.Unknown);
+            }
+            f.IsGenerator = ContainsYield(fd.Body);
+            foreach (var s in fd.Body.SelectMany(x => new[] { x }.Concat(NestedBlocks(x))))
+            {
+                if (s is FunctionDef nested && !f.Nested.ContainsKey(nested.Name))
+                {
+                    f.Nested[nested.Name] = NewFunction(nested, null, f);
+                    f.Locals.Remove(nested.Name);
+                }
+            }
+            return f;
+        }
+
+        private static IEnumerable<StatementNode> NestedBlocks(StatementNode s) => s switch
+        {
+            If i => i.Body.Concat(i.Orelse).SelectMany(x => new[] { x }.Concat(NestedBlocks(x))),
+            For fo => fo.Body.Concat(fo.Orelse).SelectMany(x => new[] { x }.Concat(NestedBlocks(x))),
+            While wh => wh.Body.Concat(wh.Orelse).SelectMany(x => new[] { x }.Concat(NestedBlocks(x))),
+            Try t => t.Body.Concat(t.Orelse).Concat(t.Finalbody).Concat(t.Handlers.OfType<ExceptHandler>().SelectMany(h => h.Body)).SelectMany(x => new[] { x }.Concat(NestedBlocks(x))),
+            With w => w.Body.SelectMany(x => new[] { x }.Concat(NestedBlocks(x))),
+            _ => Enumerable.Empty<StatementNode>(),
+        };
+
+        private static ClassModel NewClass(ClassDef cd, ModuleModel m)
+        {
+            var c = new ClassModel(cd.Name, CsNames.Type(cd.Name), cd, m);
+            foreach (var d in cd.DecoratorList)
+            {
+                var dn = d is Name n ? n.Id : d is Attribute a ? a.Attr : d is Call { Func: Name cn } ? cn.Id : d is Call { Func: Attribute ca } ? ca.Attr : "";
+                if (dn == "dataclass")
+                {
+                    c.IsDataclass = true;
+                    if (d is Call dc)
+                        foreach (var kw in dc.Keywords)
+                        {
+                            if (kw.Arg == "order" && kw.Value is Constant { Value: true }) c.DataclassOrder = true;
+                            if (kw.Arg == "frozen" && kw.Value is Constant { Value: true }) c.DataclassFrozen = true;
+                        }
+                }
+            }
+            foreach (var s in cd.Body)
+            {
+                switch (s)
+                {
+                    case FunctionDef fd:
+                    {
+                        var f = NewFunction(fd, c, null);
+                        if (f.IsSetter) c.Setters[fd.Name] = f;
+                        else c.Methods[fd.Name] = f;
+                        break;
+                    }
+                    case AnnAssign { Target: Name n } aa:
+                    {
+                        bool classVar = aa.Annotation is Subscript { Value: Name { Id: "ClassVar" } } || aa.Annotation is Name { Id: "ClassVar" };
+                        if (classVar)
+                        {
+                            c.ClassVars[n.Id] = new VarInfo(n.Id, CsNames.Member(n.Id), PyType.Unknown);
+                        }
+                        else
+                        {
+                            c.DataFields.Add((n.Id, aa.Value, aa.Annotation));
+                            AddField(c, n.Id);
+                        }
+                        break;
+                    }
+                    case Assign { Targets: var targets } when targets.Count == 1 && targets[0] is Name tn:
+                        c.ClassVars[tn.Id] = new VarInfo(tn.Id, CsNames.Member(tn.Id), PyType.Unknown);
+                        break;
+                }
+            }
+            foreach (var f in c.Methods.Values.Concat(c.Setters.Values))
+            {
+                var self = f.Def.Args.Args.Count > 0 && !f.IsStatic ? f.Def.Args.Args[0].Name : null;
+                if (self is null) continue;
+                foreach (var node in WalkExpressions(f.Def.Body))
+                {
+                    if (node is Attribute { Value: Name sn, Ctx: ExprContext.Store } at && sn.Id == self && !c.ClassVars.ContainsKey(at.Attr) && !c.Methods.ContainsKey(at.Attr))
+                        AddField(c, at.Attr);
+                }
+            }
+            return c;
+        }
+
+        private static void AddField(ClassModel c, string name)
+        {
+            if (c.Fields.ContainsKey(name)) return;
+            c.Fields[name] = new VarInfo(name, CsNames.Member(name), PyType.Unknown);
+            c.FieldOrder.Add(name);
+        }
+
+        private static void ResolveClass(ClassModel c, List<ModuleModel> modules, Func<string, PyType?> lookup)
+        {
+            foreach (var b in c.Def.Bases)
+            {
+                var bn = b is Name n ? n.Id : b is Attribute a ? a.Attr : null;
+                if (bn is null) continue;
+                if (bn == "Enum" || bn == "IntEnum") { c.IsEnum = true; continue; }
+                if (bn == "NamedTuple") { c.IsNamedTuple = true; c.IsDataclass = true; continue; }
+                if (BuiltinExceptions.Contains(bn)) { c.BuiltinBase = bn; continue; }
+                foreach (var m in modules)
+                    if (m.Classes.TryGetValue(bn, out var bc) && bc != c) { c.Base = bc; break; }
+            }
+            // Fields the base declares belong to the base.
+            for (var b = c.Base; b is not null; b = b.Base)
+                foreach (var name in c.FieldOrder.ToList())
+                    if (b.Fields.ContainsKey(name)) { c.Fields.Remove(name); c.FieldOrder.Remove(name); }
+            if (c.IsEnum)
+                foreach (var cv in c.ClassVars.Values) { cv.Type = PyType.Class(c.Name); cv.Declared = true; }
+        }
+
+        private static void ResolveFunction(FunctionModel f, Func<string, PyType?> lookup)
+        {
+            var all = f.Def.Args.Posonlyargs.Concat(f.Def.Args.Args).Concat(f.Def.Args.Kwonlyargs).ToList();
+            foreach (var p in f.Params)
+            {
+                var arg = all.First(a => a.Name == p.Name);
+                var t = Annotations.Resolve(arg.Annotation, lookup);
+                if (t is not null) { p.Type = t; p.Declared = true; }
+            }
+            if (f.VarArgs is not null)
+            {
+                var t = Annotations.Resolve(f.Def.Args.Vararg!.Annotation, lookup);
+                if (t is not null) { f.VarArgs.Type = PyType.VarTuple(t); f.VarArgs.Declared = true; }
+            }
+            var rt = Annotations.Resolve(f.Def.Returns, lookup);
+            if (rt is not null)
+            {
+                if (f.IsGenerator && rt.Kind != TypeKind.Iterable) rt = PyType.Iterable(rt.Kind == TypeKind.Object ? PyType.Unknown : rt.Elem);
+                if (!rt.HasUnknown) { f.ReturnType = rt; f.ReturnDeclared = true; }
+            }
+            if (f.Def.Name == "__init__") { f.ReturnType = PyType.None; f.ReturnDeclared = true; }
+            foreach (var n in f.Nested.Values) ResolveFunction(n, lookup);
+        }
+
+        // ---- tree walks ----
+        public static IEnumerable<StatementNode> Walk(IEnumerable<StatementNode> body)
+        {
+            foreach (var s in body)
+            {
+                yield return s;
+                if (s is FunctionDef or ClassDef or AsyncFunctionDef) continue;
+                foreach (var inner in Walk(Children(s))) yield return inner;
+            }
+        }
+
+        private static IEnumerable<StatementNode> Children(StatementNode s) => s switch
+        {
+            If i => i.Body.Concat(i.Orelse),
+            For f => f.Body.Concat(f.Orelse),
+            While w => w.Body.Concat(w.Orelse),
+            With w => w.Body,
+            Try t => t.Body.Concat(t.Handlers.OfType<ExceptHandler>().SelectMany(h => h.Body)).Concat(t.Orelse).Concat(t.Finalbody),
+            Match m => m.Cases.SelectMany(c => c.Body),
+            _ => Enumerable.Empty<StatementNode>(),
+        };
+
+        public static IEnumerable<string> AssignedNames(IEnumerable<StatementNode> body, bool includeNested)
+        {
+            foreach (var s in Walk(body))
+            {
+                switch (s)
+                {
+                    case Assign a: foreach (var t in a.Targets) foreach (var n in TargetNames(t)) yield return n; break;
+                    case AugAssign aa: foreach (var n in TargetNames(aa.Target)) yield return n; break;
+                    case AnnAssign an when an.Target is Name: foreach (var n in TargetNames(an.Target)) yield return n; break;
+                    case For f: foreach (var n in TargetNames(f.Target)) yield return n; break;
+                    case With w: foreach (var it in w.Items) if (it.OptionalVars is not null) foreach (var n in TargetNames(it.OptionalVars)) yield return n; break;
+                    case Try t: foreach (var h in t.Handlers.OfType<ExceptHandler>()) if (h.Name is not null) yield return h.Name; break;
+                    case FunctionDef fd when includeNested: yield return fd.Name; break;
+                    case Import imp: foreach (var a in imp.Names) yield return a.Asname ?? a.Name.Split('.')[0]; break;
+                    case ImportFrom ifr: foreach (var a in ifr.Names) yield return a.Asname ?? a.Name; break;
+                    case Match m:
+                        foreach (var c in m.Cases) foreach (var n in PatternNames(c.Pattern)) yield return n;
+                        break;
+                }
+                foreach (var e in StatementExpressions(s))
+                    foreach (var x in WalkExpression(e))
+                        if (x is NamedExpr ne && ne.Target is Name nn) yield return nn.Id;
+            }
+        }
+
+        private static IEnumerable<string> PatternNames(PatternNode p)
+        {
+            switch (p)
+            {
+                case MatchAs ma:
+                    if (ma.Name is not null) yield return ma.Name;
+                    if (ma.Pattern is not null) foreach (var n in PatternNames(ma.Pattern)) yield return n;
+                    break;
+                case MatchStar ms when ms.Name is not null: yield return ms.Name; break;
+                case MatchSequence sq: foreach (var x in sq.Patterns) foreach (var n in PatternNames(x)) yield return n; break;
+                case MatchOr mo: foreach (var x in mo.Patterns) foreach (var n in PatternNames(x)) yield return n; break;
+                case MatchMapping mm:
+                    foreach (var x in mm.Patterns) foreach (var n in PatternNames(x)) yield return n;
+                    if (mm.Rest is not null) yield return mm.Rest;
+                    break;
+                case MatchClass mc: foreach (var x in mc.Patterns.Concat(mc.KwdPatterns)) foreach (var n in PatternNames(x)) yield return n; break;
+            }
+        }
+
+        public static IEnumerable<string> TargetNames(ExpressionNode t)
+        {
+            switch (t)
+            {
+                case Name n: yield return n.Id; break;
+                case Tuple tu: foreach (var e in tu.Elts) foreach (var n in TargetNames(e)) yield return n; break;
+                case List l: foreach (var e in l.Elts) foreach (var n in TargetNames(e)) yield return n; break;
+                case Starred s: foreach (var n in TargetNames(s.Value)) yield return n; break;
+            }
+        }
+
+        public static bool ContainsYield(IEnumerable<StatementNode> body)
+        {
+            foreach (var s in Walk(body))
+                foreach (var e in StatementExpressions(s))
+                    foreach (var x in WalkExpression(e))
+                        if (x is Yield or YieldFrom) return true;
+            return false;
+        }
+
+        public static IEnumerable<ExpressionNode> StatementExpressions(StatementNode s) => s switch
+        {
+            Expr e => new[] { e.Value },
+            Assign a => a.Targets.Concat(new[] { a.Value }),
+            AugAssign aa => new[] { aa.Target, aa.Value },
+            AnnAssign an => an.Value is null ? new[] { an.Target } : new[] { an.Target, an.Value },
+            Return r => r.Value is null ? Array.Empty<ExpressionNode>() : new[] { r.Value },
+            If i => new[] { i.Test },
+            While w => new[] { w.Test },
+            For f => new[] { f.Target, f.Iter },
+            With w => w.Items.SelectMany(it => it.OptionalVars is null ? new[] { it.ContextExpr } : new[] { it.ContextExpr, it.OptionalVars }),
+            Raise r => new[] { r.Exc, r.Cause }.Where(x => x is not null).Select(x => x!),
+            Assert a => a.Msg is null ? new[] { a.Test } : new[] { a.Test, a.Msg },
+            Delete d => d.Targets,
+            Match m => new[] { m.Subject },
+            _ => Array.Empty<ExpressionNode>(),
+        };
+
+        /// <summary>Every expression under <paramref name="e"/>, not descending into lambdas.</summary>
+        public static IEnumerable<ExpressionNode> WalkExpression(ExpressionNode? e)
+        {
+            if (e is null) yield break;
+            yield return e;
+            IEnumerable<ExpressionNode?> kids = e switch
+            {
+                BoolOp b => b.Values,
+                NamedExpr n => new[] { n.Target, n.Value },
+                BinOp b => new[] { b.Left, b.Right },
+                UnaryOp u => new[] { u.Operand },
+                IfExp i => new[] { i.Test, i.Body, i.Orelse },
+                Dict d => d.Keys.Concat(d.Values),
+                Set s => s.Elts,
+                ListComp lc => new[] { lc.Elt }.Concat(lc.Generators.SelectMany(g => new[] { g.Iter }.Concat(g.Ifs))),
+                SetComp sc => new[] { sc.Elt }.Concat(sc.Generators.SelectMany(g => new[] { g.Iter }.Concat(g.Ifs))),
+                DictComp dc => new[] { dc.Key, dc.Value }.Concat(dc.Generators.SelectMany(g => new[] { g.Iter }.Concat(g.Ifs))),
+                GeneratorExp ge => new[] { ge.Elt }.Concat(ge.Generators.SelectMany(g => new[] { g.Iter }.Concat(g.Ifs))),
+                Await a => new[] { a.Value },
+                Yield y => new[] { y.Value },
+                YieldFrom yf => new[] { yf.Value },
+                Compare c => new[] { c.Left }.Concat(c.Comparators),
+                Call c => new[] { c.Func }.Concat(c.Args).Concat(c.Keywords.Select(k => k.Value)),
+                FormattedValue f => new[] { f.Value, f.FormatSpec },
+                JoinedStr j => j.Values,
+                Attribute a => new[] { a.Value },
+                Subscript s => new[] { s.Value, s.Slice },
+                Starred s => new[] { s.Value },
+                List l => l.Elts,
+                Tuple t => t.Elts,
+                Slice s => new[] { s.Lower, s.Upper, s.Step },
+                _ => Array.Empty<ExpressionNode>(),
+            };
+            foreach (var k in kids)
+                foreach (var x in WalkExpression(k)) yield return x;
+        }
+
+        public static IEnumerable<ExpressionNode> WalkExpressions(IEnumerable<StatementNode> body) =>
+            Walk(body).SelectMany(StatementExpressions).SelectMany(WalkExpression);
+    }
+}

@@ -1,0 +1,401 @@
+using Batuta.Python.Ast;
+using Batuta.Transpiler.Emit;
+using Batuta.Transpiler.Model;
+
+namespace Batuta.Transpiler.Mapping
+{
+    /// <summary>Python builtins → Batuta.Python.Runtime calls, chosen by the static types of the arguments.</summary>
+    internal static class Builtins
+    {
+        public static Ex? AsValue(string name) => name switch
+        {
+            "int" => new Ex("new Func<object?, PyInt>(Py.Int)", PyType.Func(PyType.Int, PyType.Object)),
+            "float" => new Ex("new Func<object?, double>(Py.Float)", PyType.Func(PyType.Float, PyType.Object)),
+            "str" => new Ex("new Func<object?, string>(Str.Of)", PyType.Func(PyType.Str, PyType.Object)),
+            "len" => new Ex("new Func<object?, PyInt>(__o => Py.Len(__o))", PyType.Func(PyType.Int, PyType.Object)),
+            "abs" => new Ex("new Func<object?, object?>(Py.Abs)", PyType.Func(PyType.Object, PyType.Object)),
+            "list" => new Ex("new Func<PyList<object?>>(() => new PyList<object?>())", PyType.Func(PyType.List(PyType.Object))),
+            "print" => new Ex("new Action<object?>(Py.Print)", PyType.Func(PyType.None, PyType.Object)),
+            _ => null,
+        };
+
+        private static Dictionary<string, ExpressionNode> Kw(Call c) => c.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg!, k => k.Value);
+
+        public static Ex Call(Emitter e, string name, Call c, PyType expected)
+        {
+            var kw = Kw(c);
+            var a = c.Args;
+            Ex Arg(int i, PyType? t = null) => e.Expr(a[i], t);
+            switch (name)
+            {
+                case "print":
+                {
+                    var args = a.Select(x => x is Starred st ? $"{e.EnumerableOf(e.Expr(st.Value))}.Select(__p => (object?)__p).ToArray()" : e.StrOfValue(e.Expr(x))).ToList();
+                    if (a.Any(x => x is Starred))
+                    {
+                        var parts = a.Select(x => x is Starred st ? $"{e.EnumerableOf(e.Expr(st.Value))}.Select(__p => Str.Of(__p))" : $"new[] {{ {e.StrOfValue(e.Expr(x))} }}");
+                        var joined = string.Join(".Concat(", parts) + string.Concat(Enumerable.Repeat(")", parts.Count() - 1));
+                        return new Ex($"Py.PrintWith({Opt(e, kw, "sep")}, {Opt(e, kw, "end")}, {OptObj(e, kw, "file")}, {Flag(e, kw, "flush")}, {joined}.ToArray<object?>())", PyType.None, true);
+                    }
+                    if (kw.Count > 0)
+                        return new Ex($"Py.PrintWith({Opt(e, kw, "sep")}, {Opt(e, kw, "end")}, {OptObj(e, kw, "file")}, {Flag(e, kw, "flush")}{string.Concat(args.Select(x => ", " + x))})", PyType.None, true);
+                    if (args.Count == 0) return new Ex("Py.Print()", PyType.None, true);
+                    if (args.Count == 1) return new Ex($"Py.Print({args[0]})", PyType.None, true);
+                    return new Ex($"Py.Print({string.Join(" + \" \" + ", args)})", PyType.None, true);
+                }
+                case "len":
+                {
+                    var v = Arg(0);
+                    return v.Type.Kind switch
+                    {
+                        TypeKind.Str => new Ex($"new PyInt({v.P}.Length)", PyType.Int, true),
+                        TypeKind.List or TypeKind.Dict or TypeKind.Set or TypeKind.DefaultDict or TypeKind.Counter or TypeKind.Deque or TypeKind.VarTuple => new Ex($"new PyInt({v.P}.Count)", PyType.Int, true),
+                        TypeKind.Tuple => new Ex($"new PyInt({v.Type.Args.Count})", PyType.Int, true),
+                        TypeKind.Range => new Ex($"new PyInt({v.P}.Length)", PyType.Int, true),
+                        TypeKind.Bytes => new Ex($"new PyInt({v.P}.Length)", PyType.Int, true),
+                        TypeKind.Class when e.ClassOf(v.Type)?.FindMethod("__len__") is { } m => new Ex($"{v.P}.{m.CsName}()", PyType.Int, true),
+                        _ => new Ex($"new PyInt(Py.Len({Emitter.BoxOf(v)}))", PyType.Int, true),
+                    };
+                }
+                case "range":
+                {
+                    var args = a.Select(x => e.CoerceTo(e.Expr(x, PyType.Int), PyType.Int).Code);
+                    return new Ex($"Py.Range({string.Join(", ", args)})", PyType.Range, true);
+                }
+                case "enumerate":
+                {
+                    var v = Arg(0);
+                    var start = a.Count > 1 ? Emitter.Long(Arg(1, PyType.Int)) : kw.TryGetValue("start", out var s) ? Emitter.Long(e.Expr(s, PyType.Int)) : null;
+                    var elem = e.ElementOf(v.Type);
+                    return new Ex($"Py.Enumerate({e.EnumerableOf(v)}{(start is null ? "" : ", " + start)})", PyType.Iterable(PyType.Tuple(PyType.Int, elem)), true);
+                }
+                case "zip":
+                {
+                    var vs = a.Select(x => e.Expr(x)).ToList();
+                    if (vs.Count is < 2 or > 3) return e.NotSupported(c, $"zip() with {vs.Count} arguments");
+                    return new Ex($"Py.Zip({string.Join(", ", vs.Select(e.EnumerableOf))})", PyType.Iterable(PyType.Tuple(vs.Select(v => e.ElementOf(v.Type)).ToArray())), true);
+                }
+                case "sorted":
+                {
+                    var v = Arg(0);
+                    var elem = e.ElementOf(v.Type);
+                    string rev = kw.TryGetValue("reverse", out var r) ? e.TruthOf(e.Expr(r)) : "false";
+                    if (kw.TryGetValue("key", out var key))
+                    {
+                        var k = e.Expr(key, PyType.Func(PyType.Unknown, elem));
+                        return new Ex($"Py.Sorted({e.EnumerableOf(v)}, {k.Code}, {rev})", PyType.List(elem), true);
+                    }
+                    return new Ex($"Py.Sorted({e.EnumerableOf(v)}{(rev == "false" ? "" : ", " + rev)})", PyType.List(elem), true);
+                }
+                case "min":
+                case "max":
+                {
+                    string fn = name == "min" ? "Min" : "Max";
+                    if (a.Count == 1)
+                    {
+                        var v = Arg(0);
+                        var elem = e.ElementOf(v.Type);
+                        if (kw.TryGetValue("key", out var key))
+                            return new Ex($"Py.{fn}({e.EnumerableOf(v)}, {e.Expr(key, PyType.Func(PyType.Unknown, elem)).Code})", elem, true);
+                        if (kw.TryGetValue("default", out var def))
+                            return new Ex($"Py.{fn}Or({e.EnumerableOf(v)}, {e.CoerceTo(e.Expr(def, elem), elem).Code})", elem, true);
+                        return new Ex($"Py.{fn}({e.EnumerableOf(v)})", elem, true);
+                    }
+                    var vs = a.Select(x => e.Expr(x)).ToList();
+                    var t = vs.Select(x => x.Type).Aggregate(PyType.Unknown, PyType.Join);
+                    if (t.Kind == TypeKind.Object && vs.All(x => x.Type.Kind is TypeKind.Int or TypeKind.Float)) t = PyType.Object;
+                    if (kw.TryGetValue("key", out var key2))
+                        return new Ex($"Py.{fn}(new[] {{ {string.Join(", ", vs.Select(x => e.CoerceTo(x, t).Code))} }}, {e.Expr(key2, PyType.Func(PyType.Unknown, t)).Code})", t, true);
+                    if (vs.Count <= 3) return new Ex($"Py.{fn}({string.Join(", ", vs.Select(x => ValueOf(e.CoerceTo(x, t))))})", t, true);
+                    return new Ex($"Py.{fn}(new[] {{ {string.Join(", ", vs.Select(x => ValueOf(e.CoerceTo(x, t))))} }})", t, true);
+                }
+                case "sum":
+                {
+                    var v = Arg(0);
+                    var elem = e.ElementOf(v.Type);
+                    string start = a.Count > 1 ? ", " + e.Expr(a[1]).Code : kw.TryGetValue("start", out var st) ? ", " + e.Expr(st).Code : "";
+                    if (elem.Kind is TypeKind.Int or TypeKind.Float or TypeKind.Bool && start.Length == 0)
+                        return new Ex($"Py.Sum({e.EnumerableOf(v)})", elem.Kind == TypeKind.Bool ? PyType.Int : elem, true);
+                    if (elem.Kind == TypeKind.Float) return new Ex($"Py.Sum({e.EnumerableOf(v)}{start})", PyType.Float, true);
+                    if (elem.Kind == TypeKind.Int && start.Length > 0 && a.Count > 1 && e.Expr(a[1]).Type.Kind == TypeKind.Int) return new Ex($"Py.Sum({e.EnumerableOf(v)}{start})", PyType.Int, true);
+                    return new Ex($"Py.Sum({e.EnumerableOf(v)}.Select(__s => (object?)__s){(start.Length > 0 ? ", " + Emitter.BoxOf(e.Expr(a.Count > 1 ? a[1] : kw["start"])) : "")})", PyType.Object, true);
+                }
+                case "abs":
+                {
+                    var v = Arg(0);
+                    if (v.Type.Kind is TypeKind.Int or TypeKind.Float) return new Ex($"Py.Abs({v.Code})", v.Type, true);
+                    if (e.ClassOf(v.Type)?.FindMethod("__abs__") is { } m) return new Ex($"{v.P}.{m.CsName}()", m.ReturnType, true);
+                    return new Ex($"Py.Abs({Emitter.BoxOf(v)})", PyType.Object, true);
+                }
+                case "round":
+                {
+                    var v = Arg(0);
+                    if (a.Count == 1 && !kw.ContainsKey("ndigits"))
+                        return v.Type.Kind == TypeKind.Float ? new Ex($"Py.Round({v.Code})", PyType.Int, true) : v.Type.Kind == TypeKind.Int ? v : new Ex($"Py.Round(Dyn.Cast<double>({v.Code}))", PyType.Int, true);
+                    var n = a.Count > 1 ? Arg(1, PyType.Int) : e.Expr(kw["ndigits"], PyType.Int);
+                    if (n.Type.Kind == TypeKind.None) return new Ex($"Py.Round({v.Code})", PyType.Int, true);
+                    if (v.Type.Kind == TypeKind.Int) return new Ex($"Py.Round({v.Code}, {Emitter.Long(n)})", PyType.Int, true);
+                    return new Ex($"Py.Round({e.CoerceTo(v, PyType.Float).Code}, {Emitter.Long(n)})", PyType.Float, true);
+                }
+                case "divmod":
+                {
+                    var x = Arg(0);
+                    var y = Arg(1);
+                    if (x.Type.Kind == TypeKind.Int && y.Type.Kind == TypeKind.Int)
+                        return new Ex($"Py.DivMod({e.CoerceTo(x, PyType.Int).Code}, {e.CoerceTo(y, PyType.Int).Code})", PyType.Tuple(PyType.Int, PyType.Int), true);
+                    return new Ex($"Py.DivMod({e.CoerceTo(x, PyType.Float).Code}, {e.CoerceTo(y, PyType.Float).Code})", PyType.Tuple(PyType.Float, PyType.Float), true);
+                }
+                case "pow":
+                {
+                    var x = Arg(0);
+                    var y = Arg(1);
+                    if (a.Count == 3) return new Ex($"Py.Pow({e.CoerceTo(x, PyType.Int).Code}, {e.CoerceTo(y, PyType.Int).Code}, {e.CoerceTo(Arg(2), PyType.Int).Code})", PyType.Int, true);
+                    if (x.Type.Kind == TypeKind.Int && y.Type.Kind == TypeKind.Int)
+                        return y.IntLiteral && !y.Code.StartsWith("-", StringComparison.Ordinal) ? new Ex($"PyInt.Pow({e.CoerceTo(x, PyType.Int).Code}, {y.Code})", PyType.Int, true) : new Ex($"Ops.Pow({e.CoerceTo(x, PyType.Int).Code}, {e.CoerceTo(y, PyType.Int).Code})", PyType.Object, true);
+                    return new Ex($"Ops.Pow({e.CoerceTo(x, PyType.Float).Code}, {e.CoerceTo(y, PyType.Float).Code})", PyType.Float, true);
+                }
+                case "isinstance":
+                {
+                    var v = Arg(0);
+                    var types = a[1] is Tuple tt ? tt.Elts.ToList() : new List<ExpressionNode> { a[1] };
+                    var cs = types.Select(t => IsinstanceTarget(e, t)).ToList();
+                    return new Ex($"{Emitter.BoxOf(v)} is {string.Join(" or ", cs)}", PyType.Bool);
+                }
+                case "issubclass":
+                    return e.NotSupported(c, "issubclass()", "use isinstance on an instance");
+                case "callable":
+                    return new Ex($"{Emitter.BoxOf(Arg(0))} is Delegate", PyType.Bool);
+                case "map":
+                {
+                    if (a.Count == 2)
+                    {
+                        var src = Arg(1);
+                        var elem = e.ElementOf(src.Type);
+                        var f = e.Expr(a[0], PyType.Func(PyType.Unknown, elem));
+                        var rt = f.Type.Kind == TypeKind.Func ? f.Type.Return : PyType.Object;
+                        if (f.Type.Kind == TypeKind.Func) return new Ex($"{e.EnumerableOf(src)}.Select({FuncArg(e, f, elem)})", PyType.Iterable(rt), false);
+                        return new Ex($"{e.EnumerableOf(src)}.Select(__m => Dyn.Call({f.Code}, __m))", PyType.Iterable(PyType.Object), false);
+                    }
+                    if (a.Count == 3)
+                    {
+                        var s1 = Arg(1);
+                        var s2 = Arg(2);
+                        var f = e.Expr(a[0], PyType.Func(PyType.Unknown, e.ElementOf(s1.Type), e.ElementOf(s2.Type)));
+                        return new Ex($"Py.Map({f.Code}, {e.EnumerableOf(s1)}, {e.EnumerableOf(s2)})", PyType.Iterable(f.Type.Kind == TypeKind.Func ? f.Type.Return : PyType.Object), true);
+                    }
+                    return e.NotSupported(c, "map() with more than two iterables");
+                }
+                case "filter":
+                {
+                    var src = Arg(1);
+                    var elem = e.ElementOf(src.Type);
+                    if (a[0] is Constant { Value: null }) return new Ex($"Py.Filter({e.EnumerableOf(src)})", PyType.Iterable(elem), true);
+                    var f = e.Expr(a[0], PyType.Func(PyType.Unknown, elem));
+                    var pred = f.Type.Kind == TypeKind.Func && f.Type.Return.Kind == TypeKind.Bool ? FuncArg(e, f, elem) : $"__f => Py.Truth({(f.Type.Kind == TypeKind.Func ? f.P + "(__f)" : $"Dyn.Call({f.Code}, __f)")})";
+                    return new Ex($"{e.EnumerableOf(src)}.Where({pred})", PyType.Iterable(elem), false);
+                }
+                case "any":
+                case "all":
+                {
+                    var v = Arg(0);
+                    string fn = name == "any" ? "Any" : "All";
+                    var elem = e.ElementOf(v.Type);
+                    if (elem.Kind == TypeKind.Bool) return new Ex($"Py.{fn}({e.EnumerableOf(v)})", PyType.Bool, true);
+                    return new Ex($"Py.{fn}({e.EnumerableOf(v)})", PyType.Bool, true);
+                }
+                case "reversed":
+                {
+                    var v = Arg(0);
+                    var elem = e.ElementOf(v.Type);
+                    if (e.ClassOf(v.Type)?.FindMethod("__reversed__") is { } m) return new Ex($"{v.P}.{m.CsName}()", m.ReturnType, true);
+                    return new Ex($"Py.Reversed({e.EnumerableOf(v)})", PyType.Iterable(elem), true);
+                }
+                case "input":
+                    return new Ex(a.Count == 0 ? "Py.Input()" : $"Py.Input({e.StrOfValue(Arg(0))})", PyType.Str, true);
+                case "open":
+                {
+                    var args = new List<string> { e.CoerceTo(Arg(0), PyType.Str).Code };
+                    if (a.Count > 1) args.Add(e.CoerceTo(Arg(1), PyType.Str).Code);
+                    else if (kw.TryGetValue("mode", out var mode)) args.Add(e.CoerceTo(e.Expr(mode), PyType.Str).Code);
+                    else args.Add("\"r\"");
+                    if (kw.TryGetValue("encoding", out var enc)) args.Add("encoding: " + e.Expr(enc).Code);
+                    if (kw.TryGetValue("newline", out var nl)) args.Add("newline: " + e.Expr(nl).Code);
+                    if (args[1].Contains('b')) return e.NotSupported(c, "binary files (open mode 'b')", "use text mode");
+                    return new Ex($"Py.Open({string.Join(", ", args)})", PyType.File, true);
+                }
+                case "int":
+                {
+                    if (a.Count == 0) return new Ex("new PyInt(0)", PyType.Int, true);
+                    var v = Arg(0);
+                    if (a.Count == 2 || kw.ContainsKey("base")) return new Ex($"Py.Int({e.CoerceTo(v, PyType.Str).Code}, {Emitter.Long(a.Count == 2 ? Arg(1, PyType.Int) : e.Expr(kw["base"], PyType.Int))})", PyType.Int, true);
+                    if (v.Type.Kind == TypeKind.Int) return v;
+                    if (v.Type.Kind is TypeKind.Str or TypeKind.Float or TypeKind.Bool) return new Ex($"Py.Int({v.Code})", PyType.Int, true);
+                    return new Ex($"Py.Int({Emitter.BoxOf(v)})", PyType.Int, true);
+                }
+                case "float":
+                {
+                    if (a.Count == 0) return new Ex("0.0", PyType.Float, true);
+                    var v = Arg(0);
+                    if (v.Type.Kind == TypeKind.Float) return v;
+                    if (v.Type.Kind == TypeKind.Int) return e.CoerceTo(v, PyType.Float);
+                    if (v.Type.Kind == TypeKind.Str) return new Ex($"Py.Float({v.Code})", PyType.Float, true);
+                    return new Ex($"Py.Float({Emitter.BoxOf(v)})", PyType.Float, true);
+                }
+                case "str":
+                    if (a.Count == 0) return new Ex("\"\"", PyType.Str, true);
+                    return new Ex(e.StrOfValue(Arg(0)), PyType.Str, true);
+                case "repr":
+                    return new Ex($"Repr.Of({Emitter.BoxOf(Arg(0))})", PyType.Str, true);
+                case "ascii":
+                    return new Ex($"Py.Ascii({Emitter.BoxOf(Arg(0))})", PyType.Str, true);
+                case "bool":
+                    return a.Count == 0 ? new Ex("false", PyType.Bool, true) : new Ex(e.TruthOf(Arg(0)), PyType.Bool);
+                case "format":
+                    return new Ex($"Py.FormatValue({Emitter.BoxOf(Arg(0))}, {(a.Count > 1 ? Arg(1).Code : "\"\"")})", PyType.Str, true);
+                case "list":
+                {
+                    if (a.Count == 0)
+                    {
+                        var t0 = expected.Kind == TypeKind.List ? expected : PyType.List(PyType.Unknown);
+                        return new Ex($"new {CsTypes.Of(t0)}()", t0, true);
+                    }
+                    var v = Arg(0);
+                    var t = PyType.List(e.ElementOf(v.Type));
+                    return new Ex($"new {CsTypes.Of(t)}({e.EnumerableOf(v)})", t, true);
+                }
+                case "set":
+                case "frozenset":
+                {
+                    string cls = name == "set" ? "PySet" : "PyFrozenSet";
+                    if (a.Count == 0)
+                    {
+                        var t0 = expected.Kind == TypeKind.Set ? expected : PyType.Set(PyType.Unknown);
+                        return new Ex($"new {cls}<{CsTypes.Of(t0.Elem)}>()", t0, true);
+                    }
+                    var v = Arg(0);
+                    var t = PyType.Set(e.ElementOf(v.Type));
+                    return new Ex($"new {cls}<{CsTypes.Of(t.Elem)}>({e.EnumerableOf(v)})", t, true);
+                }
+                case "tuple":
+                {
+                    if (a.Count == 0) return new Ex("PyTuple.Empty", PyType.VarTuple(PyType.Unknown), true);
+                    var v = Arg(0);
+                    return new Ex($"new PyTuple({e.EnumerableOf(v)}.Select(__t => (object?)__t))", PyType.VarTuple(e.ElementOf(v.Type)), true);
+                }
+                case "dict":
+                {
+                    if (a.Count == 0 && kw.Count == 0)
+                    {
+                        var t0 = expected.IsDictLike ? PyType.Dict(expected.Key, expected.Value) : PyType.Dict(PyType.Unknown, PyType.Unknown);
+                        return new Ex($"new {CsTypes.Of(t0)}()", t0, true);
+                    }
+                    if (a.Count == 0)
+                    {
+                        var vs = kw.ToDictionary(k => k.Key, k => e.Expr(k.Value));
+                        var vt = vs.Values.Select(x => x.Type).Aggregate(PyType.Unknown, PyType.Join);
+                        var t1 = PyType.Dict(PyType.Str, vt);
+                        return new Ex($"new {CsTypes.Of(t1)} {{ {string.Join(", ", vs.Select(kv => $"[{CsNames.Literal(kv.Key)}] = {e.CoerceTo(kv.Value, vt).Code}"))} }}", t1, true);
+                    }
+                    var v = Arg(0);
+                    if (v.Type.IsDictLike)
+                    {
+                        var t2 = PyType.Dict(v.Type.Key, v.Type.Value);
+                        return new Ex($"new {CsTypes.Of(t2)}({v.P}.Items())", t2, true);
+                    }
+                    var pair = e.ElementOf(v.Type);
+                    if (pair.Kind == TypeKind.Tuple && pair.Args.Count == 2)
+                    {
+                        var t3 = PyType.Dict(pair.Args[0], pair.Args[1]);
+                        return new Ex($"new {CsTypes.Of(t3)}({e.EnumerableOf(v)})", t3, true);
+                    }
+                    return new Ex($"Py.DictFromPairs({e.EnumerableOf(v)})", PyType.Dict(PyType.Object, PyType.Object), true);
+                }
+                case "chr": return new Ex($"Py.Chr({e.CoerceTo(Arg(0), PyType.Int).Code})", PyType.Str, true);
+                case "ord": return new Ex($"Py.Ord({e.CoerceTo(Arg(0), PyType.Str).Code})", PyType.Int, true);
+                case "hex": return new Ex($"Py.Hex({e.CoerceTo(Arg(0), PyType.Int).Code})", PyType.Str, true);
+                case "oct": return new Ex($"Py.Oct({e.CoerceTo(Arg(0), PyType.Int).Code})", PyType.Str, true);
+                case "bin": return new Ex($"Py.Bin({e.CoerceTo(Arg(0), PyType.Int).Code})", PyType.Str, true);
+                case "id": return new Ex($"Py.Id({Emitter.BoxOf(Arg(0))})", PyType.Int, true);
+                case "hash": return new Ex($"Py.Hash({Emitter.BoxOf(Arg(0))})", PyType.Int, true);
+                case "type": return new Ex($"Py.Type({Emitter.BoxOf(Arg(0))})", PyType.Object, true);
+                case "getattr":
+                    if (a.Count == 3) return new Ex($"Py.GetAttr({Emitter.BoxOf(Arg(0))}, {Arg(1).Code}, {Emitter.BoxOf(Arg(2))})", PyType.Object, true);
+                    return new Ex($"Dyn.GetAttr({Emitter.BoxOf(Arg(0))}, {Arg(1).Code})", PyType.Object, true);
+                case "setattr":
+                    return new Ex($"Dyn.SetAttr({Emitter.BoxOf(Arg(0))}, {Arg(1).Code}, {Emitter.BoxOf(Arg(2))})", PyType.None, true);
+                case "hasattr":
+                    return new Ex($"Py.HasAttr({Emitter.BoxOf(Arg(0))}, {Arg(1).Code})", PyType.Bool, true);
+                case "iter":
+                {
+                    var v = Arg(0);
+                    return new Ex($"{e.EnumerableOf(v)}.GetEnumerator()", PyType.Iterable(e.ElementOf(v.Type)), true);
+                }
+                case "next":
+                    return e.NotSupported(c, "next() on an iterator", "iterate with a for loop, or use a list and an index");
+                case "exit":
+                case "quit":
+                    return new Ex(a.Count == 0 ? "Sys.Exit()" : $"Sys.Exit({Emitter.BoxOf(Arg(0))})", PyType.None, true);
+                case "vars":
+                case "dir":
+                    return e.NotSupported(c, name + "()", "introspection is not supported");
+                case "object":
+                    return new Ex("new object()", PyType.Object, true);
+                case "bytes":
+                case "bytearray":
+                    return e.NotSupported(c, name + "()", "use str");
+                case "super":
+                    return e.NotSupported(c, "super() outside a method call");
+            }
+            return e.NotSupported(c, name + "()");
+        }
+
+        /// <summary>A Func-typed value as a LINQ selector (a lambda stays a lambda).</summary>
+        private static string FuncArg(Emitter e, Ex f, PyType elem)
+        {
+            var code = f.Code;
+            if (code.StartsWith("new Func<", StringComparison.Ordinal) && code.EndsWith(")", StringComparison.Ordinal))
+            {
+                int open = code.IndexOf('(');
+                // new Func<A, B>((A x) => body) → (A x) => body ; new Func<A,B>(Method) → Method
+                var depth = 0;
+                for (int i = 4; i < code.Length; i++)
+                {
+                    if (code[i] == '<') depth++;
+                    else if (code[i] == '>') depth--;
+                    else if (code[i] == '(' && depth == 0) { open = i; break; }
+                }
+                return code.Substring(open + 1, code.Length - open - 2);
+            }
+            return f.P;
+        }
+
+        private static string ValueOf(Ex v) => v.IntLiteral ? $"new PyInt({v.Code})" : v.Code;
+
+        private static string IsinstanceTarget(Emitter e, ExpressionNode t)
+        {
+            var name = t is Name n ? n.Id : t is Attribute a ? a.Attr : "object";
+            return name switch
+            {
+                "int" => "PyInt or bool",
+                "float" => "double",
+                "str" => "string",
+                "bool" => "bool",
+                "list" => "IPyList",
+                "dict" => "IPyDict",
+                "set" or "frozenset" => "IPySet",
+                "tuple" => "System.Runtime.CompilerServices.ITuple",
+                "object" => "object",
+                _ => e.ClassOf(PyType.Class(name)) is { } c ? CsTypes.Of(PyType.Class(c.Name)) : Inference.ModelBuilder.BuiltinExceptions.Contains(name) ? CsTypes.RuntimeException(name) : "object",
+            };
+        }
+
+        private static string Opt(Emitter e, Dictionary<string, ExpressionNode> kw, string name) =>
+            kw.TryGetValue(name, out var v) ? e.Expr(v).Code : "null";
+
+        private static string OptObj(Emitter e, Dictionary<string, ExpressionNode> kw, string name) =>
+            kw.TryGetValue(name, out var v) ? Emitter.BoxOf(e.Expr(v)) : "null";
+
+        private static string Flag(Emitter e, Dictionary<string, ExpressionNode> kw, string name) =>
+            kw.TryGetValue(name, out var v) ? e.TruthOf(e.Expr(v)) : "false";
+    }
+}

@@ -1,0 +1,287 @@
+using Batuta.Python.Ast;
+using Batuta.Transpiler.Emit;
+using Batuta.Transpiler.Model;
+
+namespace Batuta.Transpiler.Mapping
+{
+    /// <summary>Methods and attributes of str, list, dict, set, deque and files → runtime calls.</summary>
+    internal static class Members
+    {
+        public static Ex? Attribute(Emitter e, Ex obj, string attr)
+        {
+            var t = obj.Type;
+            if (t.Kind == TypeKind.File)
+            {
+                if (attr == "name") return new Ex($"{obj.P}.Name", PyType.Str, true);
+                if (attr == "closed") return new Ex($"{obj.P}.Closed", PyType.Bool, true);
+            }
+            if (t.Kind == TypeKind.Deque && attr == "maxlen") return new Ex($"{obj.P}.MaxLen", PyType.Object, true);
+            if (t.Kind == TypeKind.Exception && attr is "code") return new Ex($"((SystemExit){obj.P}).Code", PyType.Object, true);
+            if (t.Kind == TypeKind.Int && attr is "real" or "numerator") return obj;
+            if (t.Kind == TypeKind.Float && attr == "real") return obj;
+            return null;
+        }
+
+        private static Dictionary<string, ExpressionNode> Kw(Call c) => c.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg!, k => k.Value);
+
+        public static Ex? Call(Emitter e, Ex obj, Attribute a, Call c, PyType expected)
+        {
+            var t = obj.Type.Kind == TypeKind.Optional ? obj.Type.Inner : obj.Type;
+            if (t.Kind != obj.Type.Kind) obj = e.CoerceTo(obj, t);
+            var args = c.Args;
+            var kw = Kw(c);
+            string name = a.Attr;
+            Ex Arg(int i, PyType? type = null) => e.Expr(args[i], type);
+            string S(int i) => e.CoerceTo(Arg(i, PyType.Str), PyType.Str).Code;
+            string? OptS(int i, string? key = null) => i < args.Count ? (args[i] is Constant { Value: null } ? "null" : S(i)) : key is not null && kw.TryGetValue(key, out var kv) ? e.CoerceTo(e.Expr(kv, PyType.Str), PyType.Str).Code : null;
+            string L(int i) => Emitter.Long(Arg(i, PyType.Int));
+            string? OptL(int i, string? key = null) => i < args.Count ? L(i) : key is not null && kw.TryGetValue(key, out var kv) ? Emitter.Long(e.Expr(kv, PyType.Int)) : null;
+            string Join(params string?[] parts) => string.Join(", ", parts.Where(p => p is not null));
+
+            switch (t.Kind)
+            {
+                case TypeKind.Str:
+                {
+                    string s = obj.Code;
+                    switch (name)
+                    {
+                        case "upper": return Str($"PyStr.Upper({s})");
+                        case "lower": return Str($"PyStr.Lower({s})");
+                        case "casefold": return Str($"PyStr.Casefold({s})");
+                        case "capitalize": return Str($"PyStr.Capitalize({s})");
+                        case "title": return Str($"PyStr.Title({s})");
+                        case "swapcase": return Str($"PyStr.SwapCase({s})");
+                        case "strip": return Str($"PyStr.Strip({Join(s, OptS(0))})");
+                        case "lstrip": return Str($"PyStr.LStrip({Join(s, OptS(0))})");
+                        case "rstrip": return Str($"PyStr.RStrip({Join(s, OptS(0))})");
+                        case "removeprefix": return Str($"PyStr.RemovePrefix({s}, {S(0)})");
+                        case "removesuffix": return Str($"PyStr.RemoveSuffix({s}, {S(0)})");
+                        case "split": return new Ex($"PyStr.Split({Join(s, OptS(0, "sep") ?? (OptL(1, "maxsplit") is null ? null : "null"), OptL(1, "maxsplit"))})", PyType.List(PyType.Str), true);
+                        case "rsplit": return new Ex($"PyStr.RSplit({Join(s, OptS(0, "sep") ?? (OptL(1, "maxsplit") is null ? null : "null"), OptL(1, "maxsplit"))})", PyType.List(PyType.Str), true);
+                        case "splitlines": return new Ex($"PyStr.SplitLines({s}{(args.Count > 0 ? ", " + e.TruthOf(Arg(0)) : kw.TryGetValue("keepends", out var ke) ? ", " + e.TruthOf(e.Expr(ke)) : "")})", PyType.List(PyType.Str), true);
+                        case "join":
+                        {
+                            var v = Arg(0);
+                            var elem = e.ElementOf(v.Type);
+                            return Str(elem.Kind == TypeKind.Str ? $"string.Join({s}, {e.EnumerableOf(v)})" : $"PyStr.Join({s}, {e.EnumerableOf(v)}.Select(__j => (object?)__j))");
+                        }
+                        case "replace": return Str($"PyStr.Replace({Join(s, S(0), S(1), OptL(2))})");
+                        case "find": return Int($"PyStr.Find({Join(s, S(0), OptL(1), OptL(2))})");
+                        case "rfind": return Int($"PyStr.RFind({Join(s, S(0), OptL(1), OptL(2))})");
+                        case "index": return Int($"PyStr.Index({Join(s, S(0), OptL(1), OptL(2))})");
+                        case "rindex": return Int($"PyStr.RIndex({Join(s, S(0), OptL(1), OptL(2))})");
+                        case "count": return Int($"PyStr.Count({Join(s, S(0), OptL(1), OptL(2))})");
+                        case "startswith":
+                        case "endswith":
+                        {
+                            var v = Arg(0);
+                            string fn = name == "startswith" ? "StartsWith" : "EndsWith";
+                            return new Ex($"PyStr.{fn}({Join(s, v.Type.Kind == TypeKind.Tuple ? v.Code : e.CoerceTo(v, PyType.Str).Code, OptL(1), OptL(2))})", PyType.Bool, true);
+                        }
+                        case "isdigit": return Bool($"PyStr.IsDigit({s})");
+                        case "isdecimal": return Bool($"PyStr.IsDecimal({s})");
+                        case "isnumeric": return Bool($"PyStr.IsNumeric({s})");
+                        case "isalpha": return Bool($"PyStr.IsAlpha({s})");
+                        case "isalnum": return Bool($"PyStr.IsAlnum({s})");
+                        case "isspace": return Bool($"PyStr.IsSpace({s})");
+                        case "isupper": return Bool($"PyStr.IsUpper({s})");
+                        case "islower": return Bool($"PyStr.IsLower({s})");
+                        case "istitle": return Bool($"PyStr.IsTitle({s})");
+                        case "isidentifier": return Bool($"PyStr.IsIdentifier({s})");
+                        case "isascii": return Bool($"PyStr.IsAscii({s})");
+                        case "isprintable": return Bool($"PyStr.IsPrintable({s})");
+                        case "center": return Str($"PyStr.Center({Join(s, L(0), OptS(1))})");
+                        case "ljust": return Str($"PyStr.LJust({Join(s, L(0), OptS(1))})");
+                        case "rjust": return Str($"PyStr.RJust({Join(s, L(0), OptS(1))})");
+                        case "zfill": return Str($"PyStr.ZFill({s}, {L(0)})");
+                        case "expandtabs": return Str($"PyStr.ExpandTabs({Join(s, OptL(0))})");
+                        case "partition": return new Ex($"PyStr.Partition({s}, {S(0)})", PyType.Tuple(PyType.Str, PyType.Str, PyType.Str), true);
+                        case "rpartition": return new Ex($"PyStr.RPartition({s}, {S(0)})", PyType.Tuple(PyType.Str, PyType.Str, PyType.Str), true);
+                        case "encode": return new Ex($"PyStr.Encode({Join(s, OptS(0))})", PyType.Bytes, true);
+                        case "format":
+                        {
+                            var pos = args.Select(x => Emitter.BoxOf(e.Expr(x)));
+                            var named = kw.Count == 0 ? "null" : $"new Dictionary<string, object?> {{ {string.Join(", ", kw.Select(k => $"[{CsNames.Literal(k.Key)}] = {Emitter.BoxOf(e.Expr(k.Value))}"))} }}";
+                            return Str($"Format.StrFormat({s}, new object?[] {{ {string.Join(", ", pos)} }}, {named})");
+                        }
+                        case "translate": return Str($"PyStr.Translate({s}, {Arg(0).Code})");
+                    }
+                    break;
+                }
+                case TypeKind.List:
+                {
+                    string l = obj.P;
+                    switch (name)
+                    {
+                        case "append":
+                        {
+                            var v = Arg(0, t.Elem);
+                            e.Contribute(a.Value, PyType.List(v.Type));
+                            return None($"{l}.Append({e.CoerceTo(v, t.Elem).Code})");
+                        }
+                        case "extend":
+                        {
+                            var v = Arg(0);
+                            e.Contribute(a.Value, PyType.List(e.ElementOf(v.Type)));
+                            return None($"{l}.Extend({e.CoerceTo(new Ex(e.EnumerableOf(v), PyType.Iterable(e.ElementOf(v.Type)), false), PyType.Iterable(t.Elem)).Code})");
+                        }
+                        case "insert":
+                        {
+                            var v = Arg(1, t.Elem);
+                            e.Contribute(a.Value, PyType.List(v.Type));
+                            return None($"{l}.Insert({L(0)}, {e.CoerceTo(v, t.Elem).Code})");
+                        }
+                        case "pop": return new Ex(args.Count == 0 ? $"{l}.Pop()" : $"{l}.Pop({L(0)})", t.Elem, true);
+                        case "remove": return None($"{l}.Remove({e.CoerceTo(Arg(0, t.Elem), t.Elem).Code})");
+                        case "index": return Int($"{l}.Index({Join(e.CoerceTo(Arg(0, t.Elem), t.Elem).Code, OptL(1), OptL(2))})");
+                        case "count": return Int($"{l}.CountOf({e.CoerceTo(Arg(0, t.Elem), t.Elem).Code})");
+                        case "clear": return None($"{l}.Clear()");
+                        case "copy": return new Ex($"{l}.Copy()", t, true);
+                        case "reverse": return None($"{l}.Reverse()");
+                        case "sort":
+                        {
+                            string rev = kw.TryGetValue("reverse", out var r) ? e.TruthOf(e.Expr(r)) : "false";
+                            if (kw.TryGetValue("key", out var key))
+                                return None($"{l}.Sort({e.Expr(key, PyType.Func(PyType.Unknown, t.Elem)).Code}, {rev})");
+                            return None($"{l}.Sort({rev})");
+                        }
+                    }
+                    break;
+                }
+                case TypeKind.Dict:
+                case TypeKind.DefaultDict:
+                case TypeKind.Counter:
+                {
+                    string d = obj.P;
+                    switch (name)
+                    {
+                        case "get":
+                        {
+                            var k = e.CoerceTo(Arg(0, t.Key), t.Key).Code;
+                            if (args.Count > 1)
+                            {
+                                var dv = Arg(1, t.Value);
+                                var vt = PyType.Join(t.Value, dv.Type);
+                                if (vt.Kind == TypeKind.Object && t.Value.Kind != TypeKind.Object && dv.Type.Kind != TypeKind.None) vt = t.Value;
+                                if (dv.Type.Kind == TypeKind.None) return new Ex($"({d}.TryGetValue({k}, out var __g) ? ({CsTypes.Of(PyType.Optional(t.Value))})__g : null)", PyType.Optional(t.Value), true);
+                                return new Ex($"{d}.Get({k}, {e.CoerceTo(dv, t.Value).Code})", t.Value, true);
+                            }
+                            return new Ex($"({d}.TryGetValue({k}, out var __g) ? ({CsTypes.Of(PyType.Optional(t.Value))})__g : null)", PyType.Optional(t.Value), true);
+                        }
+                        case "keys": return new Ex($"{d}.Keys()", PyType.Iterable(t.Key), true);
+                        case "values": return new Ex($"{d}.Values()", PyType.Iterable(t.Value), true);
+                        case "items": return new Ex($"{d}.Items()", PyType.Iterable(PyType.Tuple(t.Key, t.Value)), true);
+                        case "setdefault":
+                        {
+                            var dv = args.Count > 1 ? Arg(1, t.Value) : new Ex("null", PyType.None, true);
+                            var k = Arg(0, t.Key);
+                            e.Contribute(a.Value, PyType.Dict(k.Type, dv.Type));
+                            return new Ex($"{d}.SetDefault({e.CoerceTo(k, t.Key).Code}, {e.CoerceTo(dv, t.Value).Code})", t.Value, true);
+                        }
+                        case "pop":
+                            if (args.Count > 1) return new Ex($"{d}.Pop({e.CoerceTo(Arg(0, t.Key), t.Key).Code}, {e.CoerceTo(Arg(1, t.Value), t.Value).Code})", t.Value, true);
+                            return new Ex($"{d}.Pop({e.CoerceTo(Arg(0, t.Key), t.Key).Code})", t.Value, true);
+                        case "popitem": return new Ex($"{d}.PopItem()", PyType.Tuple(t.Key, t.Value), true);
+                        case "update":
+                        {
+                            var v = Arg(0);
+                            if (v.Type.IsDictLike) e.Contribute(a.Value, PyType.Dict(v.Type.Key, v.Type.Value));
+                            return None($"{d}.Update({v.Code})");
+                        }
+                        case "clear": return None($"{d}.Clear()");
+                        case "copy": return new Ex($"{d}.Copy()", PyType.Dict(t.Key, t.Value), true);
+                        case "most_common" when t.Kind == TypeKind.Counter:
+                            return new Ex(args.Count == 0 ? $"{d}.MostCommon()" : $"{d}.MostCommon({L(0)})", PyType.List(PyType.Tuple(t.Key, PyType.Int)), true);
+                        case "elements" when t.Kind == TypeKind.Counter:
+                            return new Ex($"{d}.Elements()", PyType.Iterable(t.Key), true);
+                        case "total" when t.Kind == TypeKind.Counter:
+                            return Int($"{d}.Total()");
+                    }
+                    break;
+                }
+                case TypeKind.Set:
+                {
+                    string s = obj.P;
+                    switch (name)
+                    {
+                        case "add":
+                        {
+                            var v = Arg(0, t.Elem);
+                            e.Contribute(a.Value, PyType.Set(v.Type));
+                            return None($"{s}.Add({e.CoerceTo(v, t.Elem).Code})");
+                        }
+                        case "discard": return None($"{s}.Discard({e.CoerceTo(Arg(0, t.Elem), t.Elem).Code})");
+                        case "remove": return None($"{s}.Remove({e.CoerceTo(Arg(0, t.Elem), t.Elem).Code})");
+                        case "pop": return new Ex($"{s}.Pop()", t.Elem, true);
+                        case "clear": return None($"{s}.Clear()");
+                        case "copy": return new Ex($"{s}.Copy()", t, true);
+                        case "update": return None($"{s}.Update({e.EnumerableOf(Arg(0))})");
+                        case "union": return new Ex($"{s}.Union({string.Join(", ", args.Select(x => e.EnumerableOf(e.Expr(x))))})", t, true);
+                        case "intersection": return new Ex($"{s}.Intersection({e.EnumerableOf(Arg(0))})", t, true);
+                        case "difference": return new Ex($"{s}.Difference({e.EnumerableOf(Arg(0))})", t, true);
+                        case "symmetric_difference": return new Ex($"{s}.SymmetricDifference({e.EnumerableOf(Arg(0))})", t, true);
+                        case "issubset": return Bool($"{s}.IsSubset({e.EnumerableOf(Arg(0))})");
+                        case "issuperset": return Bool($"{s}.IsSuperset({e.EnumerableOf(Arg(0))})");
+                        case "isdisjoint": return Bool($"{s}.IsDisjoint({e.EnumerableOf(Arg(0))})");
+                        case "intersection_update": return None($"{s}.IntersectionUpdate({e.EnumerableOf(Arg(0))})");
+                        case "difference_update": return None($"{s}.DifferenceUpdate({e.EnumerableOf(Arg(0))})");
+                    }
+                    break;
+                }
+                case TypeKind.Deque:
+                {
+                    string q = obj.P;
+                    switch (name)
+                    {
+                        case "append":
+                        case "appendleft":
+                        {
+                            var v = Arg(0, t.Elem);
+                            e.Contribute(a.Value, PyType.Deque(v.Type));
+                            return None($"{q}.{(name == "append" ? "Append" : "AppendLeft")}({e.CoerceTo(v, t.Elem).Code})");
+                        }
+                        case "pop": return new Ex($"{q}.Pop()", t.Elem, true);
+                        case "popleft": return new Ex($"{q}.PopLeft()", t.Elem, true);
+                        case "extend": return None($"{q}.Extend({e.EnumerableOf(Arg(0))})");
+                        case "extendleft": return None($"{q}.ExtendLeft({e.EnumerableOf(Arg(0))})");
+                        case "rotate": return None($"{q}.Rotate({(args.Count > 0 ? L(0) : "1")})");
+                        case "clear": return None($"{q}.Clear()");
+                    }
+                    break;
+                }
+                case TypeKind.File:
+                {
+                    string f = obj.P;
+                    switch (name)
+                    {
+                        case "read": return Str(args.Count == 0 ? $"{f}.Read()" : $"{f}.Read({L(0)})");
+                        case "readline": return Str($"{f}.ReadLine()");
+                        case "readlines": return new Ex($"{f}.ReadLines()", PyType.List(PyType.Str), true);
+                        case "write": return new Ex($"{f}.Write({S(0)})", PyType.Int, true);
+                        case "writelines": return None($"{f}.WriteLines({e.EnumerableOf(Arg(0))})");
+                        case "close": return None($"{f}.Close()");
+                        case "flush": return None($"{f}.Flush()");
+                        case "isatty": return Bool($"{f}.IsATty()");
+                    }
+                    break;
+                }
+                case TypeKind.Int:
+                    if (name == "bit_length") return Int($"{obj.P}.BitLength()");
+                    if (name == "to_bytes") return e.NotSupported(c, "int.to_bytes");
+                    break;
+                case TypeKind.Float:
+                    if (name == "is_integer") return Bool($"({obj.P} == Math.Floor({obj.P}) && !double.IsInfinity({obj.P}))");
+                    break;
+                case TypeKind.Bytes:
+                    if (name == "decode") return Str($"Py.Decode({obj.Code}{(args.Count > 0 ? ", " + S(0) : "")})");
+                    break;
+            }
+            return null;
+        }
+
+        private static Ex Str(string code) => new(code, PyType.Str, true);
+        private static Ex Int(string code) => new($"new PyInt({code})", PyType.Int, true);
+        private static Ex Bool(string code) => new(code, PyType.Bool, true);
+        private static Ex None(string code) => new(code, PyType.None, true);
+    }
+}

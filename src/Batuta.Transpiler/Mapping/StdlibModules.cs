@@ -1,0 +1,422 @@
+using Batuta.Python.Ast;
+using Batuta.Transpiler.Emit;
+using Batuta.Transpiler.Model;
+
+namespace Batuta.Transpiler.Mapping
+{
+    /// <summary>
+    /// One row of a library mapping table: the Python API, the C# it becomes (a template over the bound
+    /// arguments <c>{0}</c>, <c>{1}</c>..., <c>{*}</c> for the rest), its parameter and result types, and notes.
+    /// The numpy/scikit-learn tables (issue 10) use the same row shape.
+    /// </summary>
+    internal sealed class MappingRow
+    {
+        public MappingRow(string python, string template, Func<IReadOnlyList<PyType>, PyType> returns, PyType[] parameters, string? names = null, string? defaults = null, string? notes = null, bool variadic = false)
+        {
+            Python = python;
+            Template = template;
+            Returns = returns;
+            Parameters = parameters;
+            Names = names?.Split(',') ?? Array.Empty<string>();
+            Defaults = defaults?.Split('|') ?? Array.Empty<string>();
+            Notes = notes;
+            Variadic = variadic;
+        }
+
+        public string Python { get; }
+        public string Template { get; }
+        public Func<IReadOnlyList<PyType>, PyType> Returns { get; }
+        public PyType[] Parameters { get; }
+        public string[] Names { get; }
+        /// <summary>C# code for missing trailing arguments (aligned to the end of <see cref="Parameters"/>); "" = omit.</summary>
+        public string[] Defaults { get; }
+        public string? Notes { get; }
+        public bool Variadic { get; }
+    }
+
+    /// <summary>The supported standard-library modules, as mapping tables.</summary>
+    internal static class StdlibModules
+    {
+        private static readonly PyType I = PyType.Int, F = PyType.Float, S = PyType.Str, B = PyType.Bool, O = PyType.Object, U = PyType.Unknown;
+        private static Func<IReadOnlyList<PyType>, PyType> R(PyType t) => _ => t;
+        private static PyType[] P(params PyType[] t) => t;
+        private static PyType ElemOf(PyType t) => t.Kind is TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter ? t.Key : t.Kind == TypeKind.Str ? PyType.Str : t.Kind is TypeKind.Object or TypeKind.Unknown ? PyType.Object : t.Elem;
+
+        public static readonly string[] Names =
+        {
+            "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
+            "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__",
+        };
+
+        public static bool IsKnown(string module) => Names.Contains(module) || Names.Contains(module.Split('.')[0]) && module.StartsWith("os", StringComparison.Ordinal);
+
+        private static readonly Dictionary<string, Ex> Constants = new(StringComparer.Ordinal)
+        {
+            ["math.pi"] = new Ex("Math.PI", PyType.Float, true),
+            ["math.e"] = new Ex("Math.E", PyType.Float, true),
+            ["math.tau"] = new Ex("MathModule.Tau", PyType.Float, true),
+            ["math.inf"] = new Ex("double.PositiveInfinity", PyType.Float, true),
+            ["math.nan"] = new Ex("double.NaN", PyType.Float, true),
+            ["sys.argv"] = new Ex("Sys.Argv", PyType.List(PyType.Str), true),
+            ["sys.stdout"] = new Ex("Sys.Stdout", PyType.File, true),
+            ["sys.stderr"] = new Ex("Sys.Stderr", PyType.File, true),
+            ["sys.stdin"] = new Ex("Sys.Stdin", PyType.File, true),
+            ["sys.maxsize"] = new Ex("new PyInt(long.MaxValue)", PyType.Int, true),
+            ["sys.platform"] = new Ex("Sys.Platform", PyType.Str, true),
+            ["sys.version"] = new Ex("Sys.Version", PyType.Str, true),
+            ["sys.byteorder"] = new Ex("Sys.ByteOrder", PyType.Str, true),
+            ["os.sep"] = new Ex("OsModule.Sep", PyType.Str, true),
+            ["os.linesep"] = new Ex("OsModule.Linesep", PyType.Str, true),
+            ["string.ascii_lowercase"] = new Ex("StringModule.AsciiLowercase", PyType.Str, true),
+            ["string.ascii_uppercase"] = new Ex("StringModule.AsciiUppercase", PyType.Str, true),
+            ["string.ascii_letters"] = new Ex("StringModule.AsciiLetters", PyType.Str, true),
+            ["string.digits"] = new Ex("StringModule.Digits", PyType.Str, true),
+            ["string.hexdigits"] = new Ex("StringModule.HexDigits", PyType.Str, true),
+            ["string.octdigits"] = new Ex("StringModule.OctDigits", PyType.Str, true),
+            ["string.punctuation"] = new Ex("StringModule.Punctuation", PyType.Str, true),
+            ["string.whitespace"] = new Ex("StringModule.Whitespace", PyType.Str, true),
+            ["string.printable"] = new Ex("StringModule.Printable", PyType.Str, true),
+        };
+
+        public static Ex? Constant(string qualified) => Constants.TryGetValue(qualified, out var v) ? v : null;
+
+        private static readonly MappingRow[] Rows =
+        {
+            // math
+            new("math.sqrt", "MathModule.Sqrt({0})", R(F), P(F)),
+            new("math.exp", "MathModule.Exp({0})", R(F), P(F)),
+            new("math.log", "MathModule.Log({0}{1})", R(F), P(F, F), defaults: "|"),
+            new("math.log2", "MathModule.Log2({0})", R(F), P(F)),
+            new("math.log10", "MathModule.Log10({0})", R(F), P(F)),
+            new("math.log1p", "MathModule.Log1p({0})", R(F), P(F)),
+            new("math.expm1", "MathModule.Expm1({0})", R(F), P(F)),
+            new("math.pow", "MathModule.Pow({0}, {1})", R(F), P(F, F)),
+            new("math.sin", "MathModule.Sin({0})", R(F), P(F)),
+            new("math.cos", "MathModule.Cos({0})", R(F), P(F)),
+            new("math.tan", "MathModule.Tan({0})", R(F), P(F)),
+            new("math.asin", "MathModule.Asin({0})", R(F), P(F)),
+            new("math.acos", "MathModule.Acos({0})", R(F), P(F)),
+            new("math.atan", "MathModule.Atan({0})", R(F), P(F)),
+            new("math.atan2", "MathModule.Atan2({0}, {1})", R(F), P(F, F)),
+            new("math.sinh", "MathModule.Sinh({0})", R(F), P(F)),
+            new("math.cosh", "MathModule.Cosh({0})", R(F), P(F)),
+            new("math.tanh", "MathModule.Tanh({0})", R(F), P(F)),
+            new("math.hypot", "MathModule.Hypot({*})", R(F), P(F), variadic: true),
+            new("math.degrees", "MathModule.Degrees({0})", R(F), P(F)),
+            new("math.radians", "MathModule.Radians({0})", R(F), P(F)),
+            new("math.fabs", "MathModule.Fabs({0})", R(F), P(F)),
+            new("math.fmod", "MathModule.Fmod({0}, {1})", R(F), P(F, F)),
+            new("math.copysign", "MathModule.CopySign({0}, {1})", R(F), P(F, F)),
+            new("math.floor", "MathModule.Floor({0})", R(I), P(U)),
+            new("math.ceil", "MathModule.Ceil({0})", R(I), P(U)),
+            new("math.trunc", "MathModule.Trunc({0})", R(I), P(F)),
+            new("math.isnan", "MathModule.IsNan({0})", R(B), P(F)),
+            new("math.isinf", "MathModule.IsInf({0})", R(B), P(F)),
+            new("math.isfinite", "MathModule.IsFinite({0})", R(B), P(F)),
+            new("math.isclose", "MathModule.IsClose({0}, {1}{2}{3})", R(B), P(F, F, F, F), names: "a,b,rel_tol,abs_tol", defaults: "||"),
+            new("math.factorial", "MathModule.Factorial({0})", R(I), P(I)),
+            new("math.gcd", "MathModule.Gcd({*})", R(I), P(I), variadic: true),
+            new("math.lcm", "MathModule.Lcm({0}, {1})", R(I), P(I, I)),
+            new("math.isqrt", "MathModule.Isqrt({0})", R(I), P(I)),
+            new("math.comb", "MathModule.Comb({0}, {1})", R(I), P(I, I)),
+            new("math.perm", "MathModule.Perm({0}, {1})", R(I), P(I, I)),
+            new("math.fsum", "MathModule.Fsum({0})", R(F), P(PyType.Iterable(F))),
+            new("math.prod", "MathModule.Prod({0})", a => a[0].Elem.Kind == TypeKind.Int ? I : F, P(U)),
+            new("math.modf", "MathModule.Modf({0})", R(PyType.Tuple(F, F)), P(F)),
+            new("math.frexp", "MathModule.Frexp({0})", R(PyType.Tuple(F, I)), P(F)),
+            new("math.ldexp", "MathModule.Ldexp({0}, {1})", R(F), P(F, I)),
+            new("math.dist", "MathModule.Dist({0}, {1})", R(F), P(PyType.List(F), PyType.List(F))),
+            new("math.erf", "MathModule.Erf({0})", R(F), P(F)),
+            // random (CPython's Mersenne Twister stream)
+            new("random.seed", "RandomModule.Seed({0})", R(PyType.None), P(O), defaults: "null"),
+            new("random.random", "RandomModule.Random()", R(F), P()),
+            new("random.randint", "RandomModule.RandInt({0}, {1})", R(I), P(I, I)),
+            new("random.randrange", "RandomModule.RandRange({*})", R(I), P(I), variadic: true),
+            new("random.choice", "RandomModule.Choice({0})", a => ElemOf(a[0]), P(U)),
+            new("random.choices", "RandomModule.Choices({0}, {1}, k: {2})", a => PyType.List(ElemOf(a[0])), P(U, PyType.List(F), I), names: "population,weights,k", defaults: "null|1"),
+            new("random.shuffle", "RandomModule.Shuffle({0})", R(PyType.None), P(U)),
+            new("random.sample", "RandomModule.Sample({0}, {1})", a => PyType.List(ElemOf(a[0])), P(U, I), names: "population,k"),
+            new("random.uniform", "RandomModule.Uniform({0}, {1})", R(F), P(F, F)),
+            new("random.gauss", "RandomModule.Gauss({0}, {1})", R(F), P(F, F), names: "mu,sigma", defaults: "0.0|1.0"),
+            new("random.normalvariate", "RandomModule.NormalVariate({0}, {1})", R(F), P(F, F), names: "mu,sigma", defaults: "0.0|1.0"),
+            new("random.expovariate", "RandomModule.ExpoVariate({0})", R(F), P(F)),
+            new("random.triangular", "RandomModule.Triangular({0}, {1}{2})", R(F), P(F, F, O), defaults: "0.0|1.0|"),
+            new("random.getrandbits", "RandomModule.GetRandBits({0})", R(I), P(I)),
+            new("random.Random", "new PyRandom({0})", R(PyType.Object), P(O), defaults: "null"),
+            // sys
+            new("sys.exit", "Sys.Exit({0})", R(PyType.None), P(O), defaults: "null"),
+            new("sys.getrecursionlimit", "Sys.GetRecursionLimit()", R(I), P()),
+            new("sys.setrecursionlimit", "Sys.SetRecursionLimit({0})", R(PyType.None), P(I)),
+            new("sys.getsizeof", "Sys.GetSizeOf({0})", R(I), P(O)),
+            // time
+            new("time.time", "TimeModule.Time()", R(F), P()),
+            new("time.perf_counter", "TimeModule.PerfCounter()", R(F), P()),
+            new("time.monotonic", "TimeModule.Monotonic()", R(F), P()),
+            new("time.process_time", "TimeModule.ProcessTime()", R(F), P()),
+            new("time.sleep", "TimeModule.Sleep({0})", R(PyType.None), P(F)),
+            new("time.time_ns", "TimeModule.TimeNs()", R(I), P()),
+            new("time.perf_counter_ns", "TimeModule.PerfCounterNs()", R(I), P()),
+            new("time.strftime", "TimeModule.StrFTime({0})", R(S), P(S)),
+            // os and os.path
+            new("os.path.join", "OsPath.Join({*})", R(S), P(S), variadic: true),
+            new("os.path.exists", "OsPath.Exists({0})", R(B), P(S)),
+            new("os.path.isfile", "OsPath.IsFile({0})", R(B), P(S)),
+            new("os.path.isdir", "OsPath.IsDir({0})", R(B), P(S)),
+            new("os.path.isabs", "OsPath.IsAbs({0})", R(B), P(S)),
+            new("os.path.basename", "OsPath.Basename({0})", R(S), P(S)),
+            new("os.path.dirname", "OsPath.Dirname({0})", R(S), P(S)),
+            new("os.path.split", "OsPath.Split({0})", R(PyType.Tuple(S, S)), P(S)),
+            new("os.path.splitext", "OsPath.SplitExt({0})", R(PyType.Tuple(S, S)), P(S)),
+            new("os.path.abspath", "OsPath.AbsPath({0})", R(S), P(S)),
+            new("os.path.normpath", "OsPath.NormPath({0})", R(S), P(S)),
+            new("os.path.getsize", "OsPath.GetSize({0})", R(I), P(S)),
+            new("os.path.expanduser", "OsPath.ExpandUser({0})", R(S), P(S)),
+            new("os.getcwd", "OsModule.GetCwd()", R(S), P()),
+            new("os.listdir", "OsModule.ListDir({0})", R(PyType.List(S)), P(S), defaults: "\".\""),
+            new("os.makedirs", "OsModule.MakeDirs({0}, {1})", R(PyType.None), P(S, B), names: "name,exist_ok", defaults: "false"),
+            new("os.mkdir", "OsModule.Mkdir({0})", R(PyType.None), P(S)),
+            new("os.remove", "OsModule.Remove({0})", R(PyType.None), P(S)),
+            new("os.unlink", "OsModule.Remove({0})", R(PyType.None), P(S)),
+            new("os.rename", "OsModule.Rename({0}, {1})", R(PyType.None), P(S, S)),
+            new("os.getenv", "OsModule.GetEnv({0}{1})", a => a.Count > 1 && a[1].Kind == TypeKind.Str ? S : PyType.Optional(S), P(S, S), defaults: ""),
+            // json
+            new("json.dumps", "Json.Dumps({0}, indent: {1}, sort_keys: {2}, ensure_ascii: {3})", R(S), P(O, O, B, B), names: "obj,indent,sort_keys,ensure_ascii", defaults: "null|false|true"),
+            new("json.loads", "Json.Loads({0})", R(O), P(S)),
+            // heapq
+            new("heapq.heappush", "HeapQ.HeapPush({0}, {1})", R(PyType.None), P(U, U)),
+            new("heapq.heappop", "HeapQ.HeapPop({0})", a => ElemOf(a[0]), P(U)),
+            new("heapq.heapify", "HeapQ.Heapify({0})", R(PyType.None), P(U)),
+            new("heapq.heapreplace", "HeapQ.HeapReplace({0}, {1})", a => ElemOf(a[0]), P(U, U)),
+            new("heapq.heappushpop", "HeapQ.HeapPushPop({0}, {1})", a => ElemOf(a[0]), P(U, U)),
+            new("heapq.nlargest", "HeapQ.NLargest({0}, {1}{2})", a => PyType.List(ElemOf(a[1])), P(I, U, U), names: "n,iterable,key", defaults: ""),
+            new("heapq.nsmallest", "HeapQ.NSmallest({0}, {1}{2})", a => PyType.List(ElemOf(a[1])), P(I, U, U), names: "n,iterable,key", defaults: ""),
+            // bisect
+            new("bisect.bisect_left", "Bisect.BisectLeft({0}, {1})", R(I), P(U, U)),
+            new("bisect.bisect_right", "Bisect.BisectRight({0}, {1})", R(I), P(U, U)),
+            new("bisect.bisect", "Bisect.BisectRight({0}, {1})", R(I), P(U, U)),
+            new("bisect.insort", "Bisect.InsortRight({0}, {1})", R(PyType.None), P(U, U)),
+            new("bisect.insort_left", "Bisect.InsortLeft({0}, {1})", R(PyType.None), P(U, U)),
+            new("bisect.insort_right", "Bisect.InsortRight({0}, {1})", R(PyType.None), P(U, U)),
+            // itertools
+            new("itertools.count", "IterTools.Count({*})", R(PyType.Iterable(I)), P(I), variadic: true),
+            new("itertools.cycle", "IterTools.Cycle({0})", a => PyType.Iterable(ElemOf(a[0])), P(U)),
+            new("itertools.repeat", "IterTools.Repeat({0}{1})", a => PyType.Iterable(a[0]), P(U, I), defaults: ""),
+            new("itertools.chain", "IterTools.Chain({*})", a => PyType.Iterable(a.Count > 0 ? ElemOf(a[0]) : O), P(U), variadic: true),
+            new("itertools.islice", "IterTools.ISlice({0}, {*})", a => PyType.Iterable(ElemOf(a[0])), P(U, U), variadic: true),
+            new("itertools.accumulate", "IterTools.Accumulate({0}{1})", a => PyType.Iterable(ElemOf(a[0])), P(U, U), defaults: ""),
+            new("itertools.permutations", "IterTools.Permutations({0}{1})", a => PyType.Iterable(PyType.VarTuple(ElemOf(a[0]))), P(U, I), defaults: ""),
+            new("itertools.combinations", "IterTools.Combinations({0}, {1})", a => PyType.Iterable(PyType.VarTuple(ElemOf(a[0]))), P(U, I)),
+            new("itertools.pairwise", "IterTools.Pairwise({0})", a => PyType.Iterable(PyType.Tuple(ElemOf(a[0]), ElemOf(a[0]))), P(U)),
+            new("itertools.zip_longest", "IterTools.ZipLongest({0}, {1})", a => PyType.Iterable(PyType.Tuple(PyType.Optional(ElemOf(a[0])), PyType.Optional(ElemOf(a[1])))), P(U, U)),
+            // functools
+            new("functools.reduce", "FuncTools.Reduce({0}, {1}{2})", a => a.Count > 2 ? a[2] : ElemOf(a[1]), P(U, U, U), defaults: ""),
+            // copy
+            new("copy.copy", "CopyModule.Copy({0})", a => a[0], P(U)),
+            new("copy.deepcopy", "CopyModule.DeepCopy({0})", a => a[0], P(U)),
+            // string
+            new("string.capwords", "StringModule.CapWords({0})", R(S), P(S)),
+        };
+
+        private static readonly Dictionary<string, MappingRow> ByName = Rows.ToDictionary(r => r.Python, StringComparer.Ordinal);
+
+        /// <summary>The table as rows, for documentation generated from the table itself.</summary>
+        public static IReadOnlyList<MappingRow> Table => Rows;
+
+        public static Ex Call(Emitter e, string qualified, Call c, PyType expected)
+        {
+            switch (qualified)
+            {
+                case "collections.defaultdict": return Collections.DefaultDict(e, c, expected);
+                case "collections.Counter": return Collections.Counter(e, c, expected);
+                case "collections.deque": return Collections.Deque(e, c, expected);
+                case "collections.OrderedDict":
+                    return c.Args.Count == 0 ? new Ex($"new {CsTypes.Of(expected.IsDictLike ? PyType.Dict(expected.Key, expected.Value) : PyType.Dict(PyType.Unknown, PyType.Unknown))}()", expected.IsDictLike ? PyType.Dict(expected.Key, expected.Value) : PyType.Dict(PyType.Unknown, PyType.Unknown), true) : Builtins.Call(e, "dict", c, expected);
+                case "functools.reduce" when c.Args.Count >= 2:
+                {
+                    var src = e.Expr(c.Args[1]);
+                    var elem = ElemOf(src.Type);
+                    if (c.Args.Count == 2)
+                    {
+                        var f = e.Expr(c.Args[0], PyType.Func(elem, elem, elem));
+                        return new Ex($"FuncTools.Reduce({e.CoerceTo(f, PyType.Func(elem, elem, elem)).Code}, {e.EnumerableOf(src)})", elem, true);
+                    }
+                    var init = e.Expr(c.Args[2]);
+                    var f2 = e.Expr(c.Args[0], PyType.Func(init.Type, init.Type, elem));
+                    return new Ex($"FuncTools.Reduce({e.CoerceTo(f2, PyType.Func(init.Type, init.Type, elem)).Code}, {e.EnumerableOf(src)}, {Emitter.BoxOf(init)})", init.Type, true);
+                }
+                case "itertools.product":
+                {
+                    var vs = c.Args.Select(x => e.Expr(x)).ToList();
+                    var rep = c.Keywords.FirstOrDefault(k => k.Arg == "repeat");
+                    if (rep is not null) return new Ex($"IterTools.ProductRepeat({e.EnumerableOf(vs[0])}, {Emitter.Long(e.Expr(rep.Value, PyType.Int))})", PyType.Iterable(PyType.VarTuple(ElemOf(vs[0].Type))), true);
+                    if (vs.Count == 2) return new Ex($"IterTools.Product({e.EnumerableOf(vs[0])}, {e.EnumerableOf(vs[1])})", PyType.Iterable(PyType.Tuple(ElemOf(vs[0].Type), ElemOf(vs[1].Type))), true);
+                    return new Ex($"IterTools.Product({string.Join(", ", vs.Select(v => e.EnumerableOf(v) + ".Select(__p => (object?)__p)"))})", PyType.Iterable(PyType.VarTuple(PyType.Object)), true);
+                }
+                case "itertools.groupby":
+                {
+                    var src = e.Expr(c.Args[0]);
+                    var elem = ElemOf(src.Type);
+                    var keyNode = c.Args.Count > 1 ? c.Args[1] : c.Keywords.FirstOrDefault(k => k.Arg == "key")?.Value;
+                    if (keyNode is null) return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)})", PyType.Iterable(PyType.Tuple(elem, PyType.List(elem))), true);
+                    var key = e.Expr(keyNode, PyType.Func(PyType.Unknown, elem));
+                    return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)}, {key.Code})", PyType.Iterable(PyType.Tuple(key.Type.Kind == TypeKind.Func ? key.Type.Return : PyType.Object, PyType.List(elem))), true);
+                }
+                case "collections.namedtuple":
+                case "dataclasses.field":
+                case "functools.lru_cache":
+                case "functools.cache":
+                    return e.NotSupported(c, qualified + "() in this position");
+                case "dataclasses.asdict":
+                    return new Ex($"Py.AsDict({Emitter.BoxOf(e.Expr(c.Args[0]))})", PyType.Dict(PyType.Str, PyType.Object), true);
+            }
+            if (!ByName.TryGetValue(qualified, out var row))
+            {
+                var module = qualified.Contains('.') ? qualified.Substring(0, qualified.LastIndexOf('.')) : qualified;
+                var near = Rows.Where(r => r.Python.StartsWith(module + ".", StringComparison.Ordinal)).Select(r => r.Python).Take(8).ToList();
+                return e.NotSupported(c, qualified + "()", near.Count > 0 ? "supported: " + string.Join(", ", near) : "this module is not supported yet");
+            }
+            return Apply(e, row, c);
+        }
+
+        private static Ex Apply(Emitter e, MappingRow row, Call c)
+        {
+            var bound = new Ex?[row.Parameters.Length];
+            var rest = new List<Ex>();
+            for (int i = 0; i < c.Args.Count; i++)
+            {
+                if (i < row.Parameters.Length && !(row.Variadic && i >= row.Parameters.Length - 1 && row.Template.Contains("{*}") && !row.Template.Contains("{" + i + "}")))
+                    bound[i] = Bind(e, c.Args[i], row.Parameters[i]);
+                else rest.Add(Bind(e, c.Args[i], row.Parameters.Length > 0 ? row.Parameters[row.Parameters.Length - 1] : PyType.Unknown));
+            }
+            foreach (var k in c.Keywords)
+            {
+                int idx = Array.IndexOf(row.Names, k.Arg);
+                if (idx < 0) return e.NotSupported(k.Value, $"keyword argument '{k.Arg}' of {row.Python}()");
+                bound[idx] = Bind(e, k.Value, row.Parameters[idx]);
+            }
+            var code = row.Template;
+            var types = new List<PyType>();
+            int firstDefault = row.Parameters.Length - row.Defaults.Length;
+            for (int i = 0; i < row.Parameters.Length; i++)
+            {
+                string token = "{" + i + "}";
+                string value;
+                if (bound[i] is { } b)
+                {
+                    value = b.Code;
+                    types.Add(b.Type);
+                }
+                else if (i >= firstDefault && row.Defaults.Length > 0)
+                {
+                    value = row.Defaults[i - firstDefault];
+                    types.Add(row.Parameters[i]);
+                }
+                else if (code.Contains("{*}"))
+                {
+                    value = "";
+                    types.Add(row.Parameters[i]);
+                }
+                else return e.NotSupported(c, $"{row.Python}() without argument {i + 1}");
+                // optional trailing args written as "{1}" directly after another get a separator
+                bool optional = i >= firstDefault && row.Defaults.Length > 0;
+                if (optional && value.Length > 0 && code.Contains("}" + token)) value = ", " + value;
+                code = code.Replace(token, value);
+            }
+            if (code.Contains("{*}"))
+            {
+                var all = bound.Where(x => x is not null).Select(x => x!.Value.Code).Concat(rest.Select(r => r.Code));
+                types.AddRange(rest.Select(r => r.Type));
+                code = row.Template.Contains("{0}") ? code.Replace("{*}", string.Join(", ", rest.Select(r => r.Code))) : code.Replace("{*}", string.Join(", ", all));
+                code = code.Replace(", )", ")");
+            }
+            return new Ex(code, row.Returns(types), true);
+        }
+
+        private static Ex Bind(Emitter e, ExpressionNode node, PyType param)
+        {
+            var v = e.Expr(node, param);
+            if (param.Kind == TypeKind.Unknown)
+            {
+                if (v.Type.Kind == TypeKind.Str && v.Code.StartsWith("\"", StringComparison.Ordinal)) return v;
+                return v.IntLiteral ? new Ex($"new PyInt({v.Code})", PyType.Int, true) : v;
+            }
+            if (param.Kind == TypeKind.Iterable) return new Ex(e.EnumerableOf(v), PyType.Iterable(e.ElementOf(v.Type)), false);
+            return e.CoerceTo(v, param);
+        }
+    }
+
+    /// <summary>collections constructors: element types come from the factory or the context.</summary>
+    internal static class Collections
+    {
+        public static Ex DefaultDict(Emitter e, Call c, PyType expected)
+        {
+            var factory = c.Args.Count > 0 ? c.Args[0] : null;
+            PyType valueType = PyType.Unknown;
+            string factoryCode = "null";
+            PyType keyType = expected.IsDictLike ? expected.Key : PyType.Unknown;
+            if (expected.IsDictLike) valueType = expected.Value;
+            switch (factory)
+            {
+                case Name { Id: "int" }: valueType = PyType.Int; factoryCode = "() => new PyInt(0)"; break;
+                case Name { Id: "float" }: valueType = PyType.Float; factoryCode = "() => 0.0"; break;
+                case Name { Id: "str" }: valueType = PyType.Str; factoryCode = "() => \"\""; break;
+                case Name { Id: "bool" }: valueType = PyType.Bool; factoryCode = "() => false"; break;
+                case Name { Id: "list" }:
+                    if (valueType.Kind != TypeKind.List) valueType = PyType.List(PyType.Unknown);
+                    factoryCode = $"() => new {CsTypes.Of(valueType)}()";
+                    break;
+                case Name { Id: "set" }:
+                    if (valueType.Kind != TypeKind.Set) valueType = PyType.Set(PyType.Unknown);
+                    factoryCode = $"() => new {CsTypes.Of(valueType)}()";
+                    break;
+                case Name { Id: "dict" }:
+                    if (!valueType.IsDictLike) valueType = PyType.Dict(PyType.Unknown, PyType.Unknown);
+                    factoryCode = $"() => new {CsTypes.Of(valueType)}()";
+                    break;
+                case Lambda lam:
+                {
+                    var f = e.Expr(lam, PyType.Func(valueType));
+                    if (f.Type.Kind == TypeKind.Func) valueType = PyType.Join(valueType, f.Type.Return);
+                    factoryCode = f.Code;
+                    break;
+                }
+                case null: break;
+                default:
+                {
+                    var f = e.Expr(factory);
+                    if (f.Type.Kind == TypeKind.Func) { valueType = f.Type.Return; factoryCode = f.Code; }
+                    else factoryCode = $"() => Dyn.Cast<{CsTypes.Of(valueType)}>(Dyn.Call({f.Code}))";
+                    break;
+                }
+            }
+            var t = PyType.DefaultDict(keyType, valueType);
+            return new Ex($"new {CsTypes.Of(t)}({factoryCode})", t, true);
+        }
+
+        public static Ex Counter(Emitter e, Call c, PyType expected)
+        {
+            if (c.Args.Count == 0)
+            {
+                var t0 = PyType.Counter(expected.Kind == TypeKind.Counter ? expected.Key : PyType.Unknown);
+                return new Ex($"new {CsTypes.Of(t0)}()", t0, true);
+            }
+            var v = e.Expr(c.Args[0]);
+            var elem = e.ElementOf(v.Type);
+            var t = PyType.Counter(elem);
+            return new Ex($"new {CsTypes.Of(t)}({e.EnumerableOf(v)})", t, true);
+        }
+
+        public static Ex Deque(Emitter e, Call c, PyType expected)
+        {
+            var maxlen = c.Keywords.FirstOrDefault(k => k.Arg == "maxlen")?.Value ?? (c.Args.Count > 1 ? c.Args[1] : null);
+            if (c.Args.Count == 0)
+            {
+                var t0 = PyType.Deque(expected.Kind == TypeKind.Deque ? expected.Elem : PyType.Unknown);
+                return new Ex(maxlen is null ? $"new {CsTypes.Of(t0)}()" : $"new {CsTypes.Of(t0)}(Array.Empty<{CsTypes.Of(t0.Elem)}>(), {Emitter.Long(e.Expr(maxlen, PyType.Int))})", t0, true);
+            }
+            var v = e.Expr(c.Args[0]);
+            var t = PyType.Deque(e.ElementOf(v.Type));
+            return new Ex($"new {CsTypes.Of(t)}({e.EnumerableOf(v)}{(maxlen is null ? "" : ", " + Emitter.Long(e.Expr(maxlen, PyType.Int)))})", t, true);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using Batuta.Python.Ast;
+
+namespace Batuta.Transpiler.Model
+{
+    /// <summary>A variable, field or parameter with the type inference has settled on.</summary>
+    public sealed class VarInfo
+    {
+        public VarInfo(string name, string csName, PyType type)
+        {
+            Name = name;
+            CsName = csName;
+            Type = type;
+        }
+
+        public string Name { get; }
+        public string CsName { get; }
+        public PyType Type { get; set; }
+        /// <summary>Fixed by an annotation: inference does not widen it.</summary>
+        public bool Declared { get; set; }
+    }
+
+    /// <summary>A function or method: signature, locals and what it returns or yields.</summary>
+    public sealed class FunctionModel
+    {
+        public FunctionModel(string name, string csName, FunctionDef def, ClassModel? owner, FunctionModel? parent)
+        {
+            Name = name;
+            CsName = csName;
+            Def = def;
+            Owner = owner;
+            Parent = parent;
+        }
+
+        public string Name { get; }
+        public string CsName { get; set; }
+        public FunctionDef Def { get; }
+        public ClassModel? Owner { get; }
+        /// <summary>The enclosing function of a nested def (a closure).</summary>
+        public FunctionModel? Parent { get; }
+        public List<VarInfo> Params { get; } = new();
+        public VarInfo? VarArgs { get; set; }
+        public Dictionary<string, VarInfo> Locals { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Globals { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Nonlocals { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, FunctionModel> Nested { get; } = new(StringComparer.Ordinal);
+        public PyType ReturnType { get; set; } = PyType.Unknown;
+        public bool ReturnDeclared { get; set; }
+        public bool IsGenerator { get; set; }
+        public bool IsStatic { get; set; }
+        public bool IsClassMethod { get; set; }
+        public bool IsProperty { get; set; }
+        public bool IsSetter { get; set; }
+        public bool IsAbstract { get; set; }
+        /// <summary>Called somewhere with a value for each parameter index: inference joins argument types here.</summary>
+        public bool EscapesAsValue { get; set; }
+    }
+
+    /// <summary>A class: fields (from annotations and self assignments), methods, base class.</summary>
+    public sealed class ClassModel
+    {
+        public ClassModel(string name, string csName, ClassDef def, ModuleModel module)
+        {
+            Name = name;
+            CsName = csName;
+            Def = def;
+            Module = module;
+        }
+
+        public string Name { get; }
+        public string CsName { get; }
+        public ClassDef Def { get; }
+        public ModuleModel Module { get; }
+        public ClassModel? Base { get; set; }
+        /// <summary>A runtime base (PyException, ValueError, ...) when the class derives from a Python builtin exception.</summary>
+        public string? BuiltinBase { get; set; }
+        public Dictionary<string, VarInfo> Fields { get; } = new(StringComparer.Ordinal);
+        public List<string> FieldOrder { get; } = new();
+        public Dictionary<string, VarInfo> ClassVars { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, FunctionModel> Methods { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, FunctionModel> Setters { get; } = new(StringComparer.Ordinal);
+        public bool IsDataclass { get; set; }
+        public bool DataclassOrder { get; set; }
+        public bool DataclassFrozen { get; set; }
+        public bool IsEnum { get; set; }
+        public bool IsNamedTuple { get; set; }
+        public List<(string Name, ExpressionNode? Default, ExpressionNode? Annotation)> DataFields { get; } = new();
+        public bool IsException => BuiltinBase is not null || (Base?.IsException ?? false);
+
+        public FunctionModel? FindMethod(string name)
+        {
+            for (var c = this; c is not null; c = c.Base)
+                if (c.Methods.TryGetValue(name, out var m)) return m;
+            return null;
+        }
+
+        public VarInfo? FindField(string name)
+        {
+            for (var c = this; c is not null; c = c.Base)
+            {
+                if (c.Fields.TryGetValue(name, out var f)) return f;
+                if (c.ClassVars.TryGetValue(name, out var cv)) return cv;
+            }
+            return null;
+        }
+
+        public bool IsSubclassOf(ClassModel other)
+        {
+            for (var c = this; c is not null; c = c.Base) if (c == other) return true;
+            return false;
+        }
+    }
+
+    /// <summary>One Python module: its globals, functions, classes and imports.</summary>
+    public sealed class ModuleModel
+    {
+        public ModuleModel(string name, string csName, string path, Module tree)
+        {
+            Name = name;
+            CsName = csName;
+            Path = path;
+            Tree = tree;
+        }
+
+        public string Name { get; }
+        public string CsName { get; }
+        public string Path { get; }
+        public Module Tree { get; }
+        public Dictionary<string, VarInfo> Globals { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, FunctionModel> Functions { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, ClassModel> Classes { get; } = new(StringComparer.Ordinal);
+        /// <summary>Local name → imported thing: "module:NAME" for a module, "member:MODULE:NAME" for a from-import.</summary>
+        public Dictionary<string, string> Imports { get; } = new(StringComparer.Ordinal);
+    }
+}
