@@ -234,6 +234,7 @@ public sealed class InferenceSession : IDisposable
             DecodeTime = decode.Elapsed,
             StopReason = reason,
         };
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     public void Dispose()

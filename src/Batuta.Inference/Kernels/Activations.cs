@@ -15,10 +15,10 @@ internal static unsafe class Activations
             for (; i + 16 <= n; i += 16)
             {
                 var g = Vector512.Load(gate + i);
-                (g / (one + Vector512.Exp(-g)) * Vector512.Load(up + i)).Store(gate + i);
+                (g / (one + VectorMath.Exp(-g)) * Vector512.Load(up + i)).Store(gate + i);
             }
         }
-        for (; i < n; i++) gate[i] = gate[i] / (1f + MathF.Exp(-gate[i])) * up[i];
+        for (; i < n; i++) gate[i] = gate[i] / (1f + VectorMath.Exp(-gate[i])) * up[i];
     }
 
     public static void Add(float* x, float* y, int n)
@@ -42,7 +42,7 @@ internal static unsafe class Activations
             var acc = Vector512<float>.Zero;
             for (; j + 16 <= n; j += 16)
             {
-                var e = Vector512.Exp(Vector512.Load(x + j) - m);
+                var e = VectorMath.Exp(Vector512.Load(x + j) - m);
                 e.Store(x + j);
                 acc += e;
             }
@@ -50,7 +50,7 @@ internal static unsafe class Activations
         }
         for (; j < n; j++)
         {
-            x[j] = MathF.Exp(x[j] - max);
+            x[j] = VectorMath.Exp(x[j] - max);
             sum += x[j];
         }
         float inv = (float)(1.0 / sum);

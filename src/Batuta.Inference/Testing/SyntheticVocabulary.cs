@@ -82,22 +82,19 @@ public static class SyntheticVocabulary
             seen.Add(tokens[^1]);
         }
         char space = byteMap[' '];
+        void Merge(string left, string right)
+        {
+            if (seen.Add(left + right))
+            {
+                merges.Add(left + " " + right);
+                tokens.Add(left + right);
+            }
+        }
+        // Each word is built left to right, then joined to a leading space, as BPE training on text would.
         foreach (var w in WordList)
         {
-            foreach (var form in new[] { w, space + w })
-            {
-                string acc = form[..1];
-                for (int i = 1; i < form.Length; i++)
-                {
-                    string next = acc + form[i];
-                    if (seen.Add(next))
-                    {
-                        merges.Add(acc + " " + form[i]);
-                        tokens.Add(next);
-                    }
-                    acc = next;
-                }
-            }
+            for (int i = 1; i < w.Length; i++) Merge(w[..i], w[i].ToString());
+            Merge(space.ToString(), w);
         }
         var types = Enumerable.Repeat(TokenType.Normal, tokens.Count).ToList();
         tokens.Add("<|endoftext|>");

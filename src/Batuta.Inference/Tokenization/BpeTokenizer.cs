@@ -17,6 +17,9 @@ public sealed class BpeTokenizer : Tokenizer
     private static readonly char[] ByteToChar = BuildByteMap();
     private static readonly Dictionary<char, byte> CharToByte = ByteToChar.Select((c, b) => (c, b)).ToDictionary(p => p.c, p => (byte)p.b);
 
+    // Compiling a pre-tokenizer regex costs milliseconds; every tokenizer with the same pattern shares one.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+
     private readonly Dictionary<(string, string), int> _ranks;
     private readonly Regex _split;
     private readonly bool _ignoreMerges;
@@ -38,7 +41,7 @@ public sealed class BpeTokenizer : Tokenizer
             "qwen2" or "deepseek-r1-qwen" => (Qwen2Pattern, false),
             _ => (Gpt2Pattern, false),
         };
-        _split = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled);
+        _split = Patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.CultureInvariant | RegexOptions.Compiled));
     }
 
     public override string Model => "gpt2";
