@@ -19,11 +19,24 @@ internal sealed class CognitiveComplexity : CSharpSyntaxWalker
 
     public int Value { get; private set; }
 
-    public static int Compute(SyntaxNode body, string? memberName)
+    /// <summary>Cyclomatic complexity of the same walk (starts at 1).</summary>
+    public int Cyclomatic { get; private set; } = 1;
+
+    public static int Compute(SyntaxNode body, string? memberName) => Measure(body, memberName).Cognitive;
+
+    /// <summary>Both metrics in one walk of the body.</summary>
+    public static (int Cyclomatic, int Cognitive) Measure(SyntaxNode body, string? memberName)
     {
         var walker = new CognitiveComplexity(memberName);
         walker.Visit(body);
-        return walker.Value;
+        return (walker.Cyclomatic, walker.Value);
+    }
+
+    public override void Visit(SyntaxNode? node)
+    {
+        if (node is null) return;
+        Cyclomatic += CyclomaticComplexity.Increment(node);
+        base.Visit(node);
     }
 
     public override void VisitIfStatement(IfStatementSyntax node)

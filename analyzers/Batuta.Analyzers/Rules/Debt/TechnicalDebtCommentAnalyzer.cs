@@ -38,19 +38,31 @@ public sealed class TechnicalDebtCommentAnalyzer : DiagnosticAnalyzer
     {
         var tags = ReadTags(RuleOptions.GetString(context.Options, context.Tree, RuleIdentifiers.TechnicalDebtComment, TagsOption));
         var text = context.Tree.GetText(context.CancellationToken);
-        var root = context.Tree.GetRoot(context.CancellationToken);
-        foreach (var trivia in root.DescendantTrivia(descendIntoTrivia: false))
+        // Most files carry no tag at all: one ordinal scan of the text rules them out without walking any trivia.
+        string whole = text.ToString();
+        SyntaxNode? root = null;
+        var seen = new HashSet<TextSpan>();
+        foreach (var tag in tags)
         {
-            switch (trivia.Kind())
+            for (int at = whole.IndexOf(tag, StringComparison.OrdinalIgnoreCase); at >= 0; at = whole.IndexOf(tag, at + tag.Length, StringComparison.OrdinalIgnoreCase))
             {
-                case SyntaxKind.SingleLineCommentTrivia:
-                case SyntaxKind.MultiLineCommentTrivia:
-                    Scan(context, text, trivia.FullSpan, tags, isXml: false);
-                    break;
-                case SyntaxKind.SingleLineDocumentationCommentTrivia:
-                case SyntaxKind.MultiLineDocumentationCommentTrivia:
-                    Scan(context, text, trivia.FullSpan, tags, isXml: true);
-                    break;
+                root ??= context.Tree.GetRoot(context.CancellationToken);
+                var trivia = root.FindTrivia(at);
+                bool isXml;
+                switch (trivia.Kind())
+                {
+                    case SyntaxKind.SingleLineCommentTrivia:
+                    case SyntaxKind.MultiLineCommentTrivia:
+                        isXml = false;
+                        break;
+                    case SyntaxKind.SingleLineDocumentationCommentTrivia:
+                    case SyntaxKind.MultiLineDocumentationCommentTrivia:
+                        isXml = true;
+                        break;
+                    default:
+                        continue;
+                }
+                if (seen.Add(trivia.FullSpan)) Scan(context, text, trivia.FullSpan, tags, isXml);
             }
         }
     }

@@ -44,6 +44,8 @@ public sealed class UndisposedResourceAnalyzer : DiagnosticAnalyzer
     {
         var statement = (LocalDeclarationStatementSyntax)context.Node;
         if (statement.UsingKeyword.IsKind(SyntaxKind.UsingKeyword)) return;
+        // int, double[], (a, b) and the like need no binding.
+        if (!statement.Declaration.Type.IsVar && !MayNameResource(statement.Declaration.Type)) return;
         foreach (var declarator in statement.Declaration.Variables)
         {
             if (declarator.Initializer is not { } initializer || !IsCreation(initializer.Value)) continue;
@@ -64,6 +66,13 @@ public sealed class UndisposedResourceAnalyzer : DiagnosticAnalyzer
         var type = context.SemanticModel.GetTypeInfo(expression, context.CancellationToken).Type;
         if (!symbols.IsOwnedResource(type)) return;
         context.ReportDiagnostic(Diagnostic.Create(Descriptor, statement.Expression.GetLocation(), "The result of '" + Short(expression) + "'"));
+    }
+
+    /// <summary>Built-in, array, pointer and tuple types are never a tensor or a buffer; named types (and aliases) may be.</summary>
+    private static bool MayNameResource(TypeSyntax type)
+    {
+        if (type is NullableTypeSyntax nullable) type = nullable.ElementType;
+        return type is not (PredefinedTypeSyntax or ArrayTypeSyntax or PointerTypeSyntax or TupleTypeSyntax or FunctionPointerTypeSyntax);
     }
 
     /// <summary>Calls and <c>new</c> create; reading a variable, field or property does not transfer ownership.</summary>

@@ -21,6 +21,11 @@ internal sealed class ShapeInference
         "Zeros", "Ones", "Empty", "Rand", "Randn", "Random", "Uniform", "Normal",
     };
 
+    /// <summary>Calls whose result has a shape known from their constant arguments alone.</summary>
+    public static bool IsFactoryName(string name) => AllIntFactories.Contains(name) || name is "Full" or "Eye";
+
+    public static IEnumerable<string> FactoryNames => AllIntFactories.Concat(new[] { "Full", "Eye" });
+
     internal static readonly HashSet<string> MatMulNames = new(StringComparer.Ordinal) { "MatMul", "Matmul", "Dot" };
 
     internal static readonly HashSet<string> ElementwiseNames = new(StringComparer.Ordinal)
