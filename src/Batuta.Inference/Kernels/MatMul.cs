@@ -114,8 +114,25 @@ internal sealed unsafe class MatMul : IParallelJob
 /// <summary>The per-type row loops: every output row against every token of the batch.</summary>
 internal static unsafe class RowKernels
 {
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    /// <summary>
+    /// Tokens per tile: a tile's 8-bit activations (a few hundred KB at most) stay in L2 while every row of
+    /// the chunk passes over them, instead of streaming all tokens' activations once per row.
+    /// </summary>
+    private const int TileTokens = 32;
+
     public static void Rows(WeightMatrix w, int r0, int r1, ActivationBatch x, int tokens, float* y, int ldy, ActivationPrecision precision)
+    {
+        if (w.Packed != null && precision == ActivationPrecision.Int8)
+        {
+            Q4KInterleaved.Multiply(w.Packed, w.Columns / 256, r0 / Q4KInterleaved.GroupRows, r1 / Q4KInterleaved.GroupRows, x, tokens, y, ldy);
+            return;
+        }
+        for (int t0 = 0; t0 < tokens; t0 += TileTokens)
+            Tile(w, r0, r1, x, t0, Math.Min(tokens, t0 + TileTokens), y, ldy, precision);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static void Tile(WeightMatrix w, int r0, int r1, ActivationBatch x, int t0, int tokens, float* y, int ldy, ActivationPrecision precision)
     {
         int k = w.Columns;
         long stride = x.Width;
@@ -125,7 +142,7 @@ internal static unsafe class RowKernels
             for (int r = r0; r < r1; r++)
             {
                 byte* row = w.Row(r);
-                for (int t = 0; t < tokens; t++)
+                for (int t = t0; t < tokens; t++)
                 {
                     float* xt = x.Row(t);
                     y[(long)t * ldy + r] = type switch
@@ -142,9 +159,6 @@ internal static unsafe class RowKernels
 
         switch (type)
         {
-            case GgmlType.Q4_K when w.Packed != null:
-                Q4KInterleaved.Multiply(w.Packed, k / 256, r0 / Q4KInterleaved.GroupRows, r1 / Q4KInterleaved.GroupRows, x, tokens, y, ldy);
-                break;
             case GgmlType.Q4_K:
             {
                 int blocks = k / 256;
@@ -152,7 +166,7 @@ internal static unsafe class RowKernels
                 for (int r = r0; r < r1; r++)
                 {
                     byte* row = w.Row(r);
-                    int t = 0;
+                    int t = t0;
                     for (; t + 4 <= tokens; t += 4)
                     {
                         Q4KDot.Dot4(row, blocks, x.Q8K + t * stride, x.Q8KScale + t * (stride / 256), x.Q8KSums + t * (stride / 16), stride, four);
@@ -167,7 +181,7 @@ internal static unsafe class RowKernels
             {
                 int blocks = k / 256;
                 for (int r = r0; r < r1; r++)
-                for (int t = 0; t < tokens; t++)
+                for (int t = t0; t < tokens; t++)
                     y[(long)t * ldy + r] = Q5KDot.Dot(w.Row(r), blocks, x.Q8K + t * stride, x.Q8KScale + t * (stride / 256), x.Q8KSums + t * (stride / 16));
                 break;
             }
@@ -175,7 +189,7 @@ internal static unsafe class RowKernels
             {
                 int blocks = k / 256;
                 for (int r = r0; r < r1; r++)
-                for (int t = 0; t < tokens; t++)
+                for (int t = t0; t < tokens; t++)
                     y[(long)t * ldy + r] = Q6KDot.Dot(w.Row(r), blocks, x.Q8K + t * stride, x.Q8KScale + t * (stride / 256), x.Q8KSums + t * (stride / 16));
                 break;
             }
@@ -183,7 +197,7 @@ internal static unsafe class RowKernels
             {
                 int blocks = k / 32;
                 for (int r = r0; r < r1; r++)
-                for (int t = 0; t < tokens; t++)
+                for (int t = t0; t < tokens; t++)
                     y[(long)t * ldy + r] = Q8_0Dot.Dot(w.Row(r), blocks, x.Q80 + t * stride, x.Q80Scale + t * (stride / 32));
                 break;
             }
@@ -191,7 +205,7 @@ internal static unsafe class RowKernels
             {
                 int blocks = k / 32;
                 for (int r = r0; r < r1; r++)
-                for (int t = 0; t < tokens; t++)
+                for (int t = t0; t < tokens; t++)
                     y[(long)t * ldy + r] = Q4_0Dot.Dot(w.Row(r), blocks, x.Q80 + t * stride, x.Q80Scale + t * (stride / 32), x.Q80Sums + t * (stride / 32));
                 break;
             }

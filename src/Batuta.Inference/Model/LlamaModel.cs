@@ -101,7 +101,7 @@ public sealed unsafe class LlamaModel : IDisposable
         }
         _rope = new Rope(c.RopeDimensions, c.RopeFreqBase, c.RopeScaling, c.RopeScaleFactor, c.RopeOriginalContext, freqFactors);
 
-        if (options.RepackWeights) Repack();
+        if (options.RepackWeights && options.Precision == ActivationPrecision.Int8) Repack();
 
         Threads = Math.Max(1, options.Threads ?? CpuTopology.PhysicalCores);
         _pool = new ComputePool(Threads);
