@@ -46,6 +46,9 @@ namespace Batuta.Python
         public void ResolveTokenizerPriority(TokenizerError? tokErr, PythonSource src)
         {
             if (tokErr is null || _errors.Count == 0 || _errors[0].FromTokenizer) return;
+            // CPython returns early for a generic "unexpected indent/unindent" without scanning the rest.
+            var first = _errors[0].Diagnostic;
+            if (first.Message == "unexpected indent" || first.Message == "unexpected unindent") return;
             bool wins = tokErr.Kind == TokenizerErrorKind.Raised
                 || (tokErr.Kind == TokenizerErrorKind.UnclosedAtEof && _errors[0].FurthestLine > tokErr.OpenBracketLine);
             if (!wins) return;

@@ -47,6 +47,20 @@ namespace Batuta.Python.Syntax
         /// <summary>star_named_expression: '*' bitwise_or | named_expression</summary>
         private ExpressionNode? StarNamedExpression()
         {
+            if (!_memoActive) return StarNamedExpressionCore();
+            long key = MemoKey(MemoRule.StarNamedExpression);
+            if (_memo!.TryGetValue(key, out var m))
+            {
+                _p = m.End;
+                return m.Node;
+            }
+            var r = StarNamedExpressionCore();
+            _memo[key] = (r, _p);
+            return r;
+        }
+
+        private ExpressionNode? StarNamedExpressionCore()
+        {
             if (At(TokenKind.Star))
             {
                 int start = _p;
@@ -114,6 +128,20 @@ namespace Batuta.Python.Syntax
         /// </summary>
         private ExpressionNode? Expression()
         {
+            if (!_memoActive) return ExpressionCore();
+            long key = MemoKey(MemoRule.Expression);
+            if (_memo!.TryGetValue(key, out var m))
+            {
+                _p = m.End;
+                return m.Node;
+            }
+            var r = ExpressionCore();
+            _memo[key] = (r, _p);
+            return r;
+        }
+
+        private ExpressionNode? ExpressionCore()
+        {
             Enter();
             if (_invalidRules)
             {
@@ -154,6 +182,20 @@ namespace Batuta.Python.Syntax
         // ------------------------------------------------------------------ boolean and comparison
 
         private ExpressionNode? Disjunction()
+        {
+            if (!_memoActive) return DisjunctionCore();
+            long key = MemoKey(MemoRule.Disjunction);
+            if (_memo!.TryGetValue(key, out var m))
+            {
+                _p = m.End;
+                return m.Node;
+            }
+            var r = DisjunctionCore();
+            _memo[key] = (r, _p);
+            return r;
+        }
+
+        private ExpressionNode? DisjunctionCore()
         {
             int start = _p;
             var first = Conjunction();
@@ -398,6 +440,20 @@ namespace Batuta.Python.Syntax
 
         /// <summary>primary: atom followed by '.' NAME, genexp, '(' arguments ')' and '[' slices ']' trailers.</summary>
         private ExpressionNode? Primary()
+        {
+            if (!_memoActive) return PrimaryCore();
+            long key = MemoKey(MemoRule.Primary);
+            if (_memo!.TryGetValue(key, out var m))
+            {
+                _p = m.End;
+                return m.Node;
+            }
+            var r = PrimaryCore();
+            _memo[key] = (r, _p);
+            return r;
+        }
+
+        private ExpressionNode? PrimaryCore()
         {
             int start = _p;
             var e = Atom();
@@ -732,7 +788,11 @@ namespace Batuta.Python.Syntax
                             result = new GeneratorExp(first, generators.Value, Span(start));
                     }
                 }
-                else if (_invalidRules) InvalidParenContent(start);
+                else if (_invalidRules)
+                {
+                    InvalidComprehension(start, TokenKind.RightParen);
+                    InvalidParenContent(start);
+                }
             }
             Leave();
             if (result is null) _p = start;

@@ -149,18 +149,24 @@ namespace Batuta.Python.Syntax
 
         private readonly HashSet<int> _memoInvalidExpression = new HashSet<int>();
 
-        /// <summary>invalid_legacy_expression: NAME !'(' star_expressions, for print and exec.</summary>
+        private readonly HashSet<int> _memoLegacy = new HashSet<int>();
+
+        /// <summary>
+        /// invalid_legacy_expression: NAME !'(' star_expressions, raising for print and exec. The star_expressions
+        /// run with the invalid rules on, so like CPython the check cascades along a run of names and reaches
+        /// tokens (and tokenizer errors) further right.
+        /// </summary>
         private void InvalidLegacyExpression()
         {
             if (Kind() != TokenKind.Name || Kind(1) == TokenKind.LeftParen) return;
-            string id = Tok().Text!;
-            if (id != "print" && id != "exec") return;
             int start = _p;
+            if (!_memoLegacy.Add(start) || _depth > 200) return;
+            string id = Tok().Text!;
             var name = TokenSpan(start);
             _p++;
-            var b = WithoutInvalid(StarExpressions);
+            var b = StarExpressions();
             _p = start;
-            if (b is not null)
+            if (b is not null && (id == "print" || id == "exec"))
                 throw ErrorRange(name, b.Span, "Missing parentheses in call to '" + id + "'. Did you mean " + id + "(...)?");
         }
 
@@ -359,18 +365,41 @@ namespace Batuta.Python.Syntax
             _p = save;
         }
 
-        /// <summary>invalid_comprehension: '[' '**' …, and comprehensions whose target needs parentheses.</summary>
+        /// <summary>
+        /// invalid_comprehension and invalid_dict_comprehension: a starred element, a '**' element in a dict
+        /// comprehension, or an unparenthesised tuple as the element.
+        /// </summary>
+        private readonly HashSet<int> _memoComprehension = new HashSet<int>();
+
         private void InvalidComprehension(int open, TokenKind close)
         {
+            if (!_memoComprehension.Add(open)) return;
             int save = _p;
             _p = open + 1;
-            if (At(TokenKind.DoubleStar) && close == TokenKind.RightBracket)
+            if (At(TokenKind.DoubleStar) && close == TokenKind.RightBrace)
             {
                 int a = _p;
                 _p++;
-                var b = Expression();
-                if (b is not null && AtComprehension())
-                    throw ErrorRange(TokenSpan(a), b.Span, "dict unpacking cannot be used in list comprehension");
+                if (WithoutInvalid(BitwiseOr) is not null && AtComprehension() && WithoutInvalidClauses() && At(TokenKind.RightBrace))
+                    throw ErrorAtToken(a, "dict unpacking cannot be used in dict comprehension");
+                _p = save;
+                return;
+            }
+            if (At(TokenKind.Star))
+            {
+                int a = _p;
+                _p++;
+                var e = WithoutInvalid(Expression);
+                if (e is not null && AtComprehension())
+                {
+                    ref Token t = ref _t[a];
+                    throw Error(DiagnosticCodes.InvalidSyntax, "iterable unpacking cannot be used in comprehension", t.Line, t.Column, e.EndLine, e.EndColumn);
+                }
+                _p = save;
+                return;
+            }
+            if (close == TokenKind.RightParen)
+            {
                 _p = save;
                 return;
             }
@@ -395,6 +424,20 @@ namespace Batuta.Python.Syntax
                 }
             }
             _p = save;
+        }
+
+        private bool WithoutInvalidClauses()
+        {
+            bool saved = _invalidRules;
+            _invalidRules = false;
+            try
+            {
+                return ForIfClauses() is not null;
+            }
+            finally
+            {
+                _invalidRules = saved;
+            }
         }
 
         private void InvalidDictItems(int open)

@@ -127,11 +127,27 @@ namespace Batuta.Python.Syntax
             return ExpressionOrAssignment();
         }
 
-        /// <summary>assignment | star_expressions, parsed expression-first and converted to targets when '=', ':' or an augmented operator follows.</summary>
+        /// <summary>
+        /// assignment | star_expressions, parsed expression-first and converted to targets when '=', ':' or an
+        /// augmented operator follows. In the second pass, invalid_assignment runs (from the statement start)
+        /// only when none of the assignment forms matched, as in CPython's ordered choice.
+        /// </summary>
         private StatementNode? ExpressionOrAssignment()
         {
             int start = _p;
-            if (_invalidRules) InvalidAssignmentPrefix();
+            var result = AssignmentOrExpressionCore(start);
+            if (_invalidRules && result is not Assign and not AugAssign and not AnnAssign)
+            {
+                int end = _p;
+                _p = start;
+                InvalidAssignmentPrefix();
+                _p = result is null ? start : end;
+            }
+            return result;
+        }
+
+        private StatementNode? AssignmentOrExpressionCore(int start)
+        {
             var first = StarExpressions();
             if (first is null)
             {
@@ -141,61 +157,63 @@ namespace Batuta.Python.Syntax
             var k = Kind();
             if (k == TokenKind.Colon)
             {
-                return AnnotatedAssignment(start, first);
+                var ann = AnnotatedAssignment(start, first);
+                if (ann is not null) return ann;
+                _p = start;
+                first = StarExpressions()!;
+                return new Expr(first, Span(start));
             }
             if (IsAugAssign(k, out var op))
             {
-                if (!IsSingleTarget(first))
+                if (IsSingleTarget(first))
                 {
-                    if (_invalidRules) throw ErrorAt(first, "'" + ExprName(first) + "' is an illegal expression for augmented assignment", DiagnosticCodes.InvalidTarget);
-                    _p = start;
-                    return null;
-                }
-                _p++;
-                var rhs = AnnotatedRhs();
-                if (rhs is null)
-                {
+                    int opToken = _p;
+                    _p++;
+                    var rhs = AnnotatedRhs();
+                    if (rhs is not null) return new AugAssign(ToContext(first, ExprContext.Store)!, op, rhs, Span(start));
                     // The cut (~) after augassign: no other alternative is tried.
                     _p = start;
                     return null;
                 }
-                return new AugAssign(ToContext(first, ExprContext.Store)!, op, rhs, Span(start));
+                return new Expr(first, Span(start));
             }
             if (k == TokenKind.Equal)
             {
+                int afterFirst = _p;
                 var targets = new List<ExpressionNode> { first };
-                ExpressionNode? value;
+                ExpressionNode? value = null;
+                int lastGood = -1;
                 while (true)
                 {
                     _p++;
-                    value = AnnotatedRhs();
-                    if (value is null)
+                    var rhs = AnnotatedRhs();
+                    if (rhs is null) break;
+                    if (!At(TokenKind.Equal))
                     {
-                        _p = start;
-                        return null;
+                        value = rhs;
+                        lastGood = _p;
+                        break;
                     }
-                    if (!At(TokenKind.Equal)) break;
-                    if (value is Yield or YieldFrom)
-                    {
-                        if (_invalidRules) throw ErrorAt(value, "assignment to yield expression not possible", DiagnosticCodes.InvalidTarget);
-                        _p = start;
-                        return null;
-                    }
-                    targets.Add(value);
+                    if (rhs is Yield or YieldFrom || ToStarTarget(rhs) is null) break;
+                    targets.Add(rhs);
                 }
-                var stored = new ExpressionNode[targets.Count];
-                for (int i = 0; i < targets.Count; i++)
+                if (value is not null)
                 {
-                    var t = ToStarTarget(targets[i]);
-                    if (t is null)
+                    var stored = new ExpressionNode[targets.Count];
+                    bool ok = true;
+                    for (int i = 0; i < targets.Count && ok; i++)
                     {
-                        if (_invalidRules) RaiseInvalidTarget(targets[i], TargetsType.Star);
-                        _p = start;
-                        return null;
+                        var t = ToStarTarget(targets[i]);
+                        if (t is null) ok = false;
+                        else stored[i] = t;
                     }
-                    stored[i] = t;
+                    if (ok)
+                    {
+                        _p = lastGood;
+                        return new Assign(new NodeList<ExpressionNode>(stored), value, null, Span(start));
+                    }
                 }
-                return new Assign(new NodeList<ExpressionNode>(stored), value, null, Span(start));
+                _p = afterFirst;
             }
             return new Expr(first, Span(start));
         }
@@ -206,7 +224,6 @@ namespace Batuta.Python.Syntax
             bool simple = target is Name && _t[start].Kind == TokenKind.Name;
             if (!IsSingleTarget(target))
             {
-                if (_invalidRules) InvalidAnnotationTarget(start, target);
                 _p = start;
                 return null;
             }

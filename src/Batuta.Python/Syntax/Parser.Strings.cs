@@ -406,7 +406,12 @@ namespace Batuta.Python.Syntax
                 byte c = _s[q];
                 if (!(c == ' ' || c == '\t' || c == '\n' || c == '\f')) break;
             }
-            if (q == exprEnd) throw FStringError("f-string: empty expression not allowed");
+            if (q == exprEnd)
+            {
+                byte at = _s[exprEnd];
+                if (at == '!' || at == ':' || at == '=') throw FStringError("f-string: expression required before '" + (char)at + "'");
+                throw FStringError("f-string: empty expression not allowed");
+            }
 
             ref Token t = ref _t[tTok];
             int brace = exprStart - 1;
@@ -473,6 +478,8 @@ namespace Batuta.Python.Syntax
             int furthest = _furthest;
             _p = 0;
             _invalidRules = true;
+            _memoActive = true;
+            _memo = new Dictionary<long, (ExpressionNode?, int)>();
             StarExpressions();
             var generic = GenericError(furthest);
             throw new SyntaxErrorException(generic, FurthestLine(), false);

@@ -30,6 +30,14 @@ namespace Batuta.Python.Syntax
         private bool _invalidRules;
         private int _depth;
 
+        /// <summary>Packrat memo, on only in the second (error) pass where the invalid rules re-parse the same text many times.</summary>
+        private Dictionary<long, (ExpressionNode? Node, int End)>? _memo;
+        private bool _memoActive;
+
+        private enum MemoRule { Expression = 1, StarNamedExpression, Disjunction, Primary }
+
+        private long MemoKey(MemoRule rule) => ((long)rule << 34) | ((_invalidRules ? 1L : 0L) << 33) | (uint)_p;
+
         /// <summary>Set when parsing the text of an f-string replacement field.</summary>
         private readonly bool _fstringInput;
 
@@ -173,7 +181,15 @@ namespace Batuta.Python.Syntax
         {
             while (true)
             {
-                var k = Kind();
+                var k = _t[Math.Min(_p, _count - 1)].Kind;
+                if (k == TokenKind.ErrorToken)
+                {
+                    // The tokenizer stopped here: its error is what CPython reports on reaching this token.
+                    _sink.AddTokenizerError(_tokenizerError!, _src);
+                    _p = _count - 1;
+                    return;
+                }
+                if (_p > _furthest) _furthest = _p;
                 if (k == end || k == TokenKind.EndMarker) return;
                 if (end == TokenKind.Dedent && k == TokenKind.Dedent) return;
                 int start = _p;
@@ -226,6 +242,9 @@ namespace Batuta.Python.Syntax
             int furthestLine = FurthestLine();
             _p = start;
             _invalidRules = true;
+            bool memoWasActive = _memoActive;
+            _memoActive = true;
+            _memo ??= new Dictionary<long, (ExpressionNode?, int)>();
             try
             {
                 var scratch = new List<StatementNode>();
@@ -235,6 +254,7 @@ namespace Batuta.Python.Syntax
             {
                 _depth = depth;
                 _invalidRules = false;
+                _memoActive = memoWasActive;
                 _sink.AddParserError(e.Diagnostic, e.FromTokenizer ? int.MaxValue : furthestLine, e.FromTokenizer);
                 _furthest = Math.Max(_furthest, furthestBefore);
                 return false;
@@ -245,6 +265,7 @@ namespace Batuta.Python.Syntax
             }
             _depth = depth;
             _invalidRules = false;
+            _memoActive = memoWasActive;
             _sink.AddParserError(GenericError(furthest), furthestLine, false);
             _furthest = Math.Max(_furthest, furthestBefore);
             return false;

@@ -165,7 +165,7 @@ namespace Batuta.Python.Syntax
                     case (byte)'U':
                         {
                             int digits = c == 'x' ? 2 : c == 'u' ? 4 : 8;
-                            int v = 0;
+                            long v = 0;
                             int k = 0;
                             for (; k < digits && i < end; k++, i++)
                             {
@@ -185,7 +185,7 @@ namespace Batuta.Python.Syntax
                                 return false;
                             }
                             if (v >= 0xD800 && v <= 0xDFFF) surrogate = true;
-                            cps.Add(v);
+                            cps.Add((int)v);
                             break;
                         }
                     case (byte)'N':

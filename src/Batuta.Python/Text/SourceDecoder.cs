@@ -94,7 +94,7 @@ namespace Batuta.Python.Text
         /// <summary>translate_newlines: CRLF and CR become LF, and a final LF is added (exec input).</summary>
         private static PythonSource Build(string path, byte[] data, int offset, string? declared)
         {
-            var buf = new byte[data.Length - offset + 2];
+            var buf = new byte[data.Length - offset + 3];
             int n = 0;
             bool skipLf = false;
             for (int i = offset; i < data.Length; i++)
@@ -113,7 +113,8 @@ namespace Batuta.Python.Text
                 }
                 buf[n++] = c;
             }
-            if (n == 0 || buf[n - 1] != '\n') buf[n++] = (byte)'\n';
+            bool endsWithCrLf = data.Length - offset >= 2 && data[data.Length - 2] == '\r' && data[data.Length - 1] == '\n';
+            if (n == 0 || buf[n - 1] != '\n' || endsWithCrLf) buf[n++] = (byte)'\n';
             buf[n] = 0;
             return new PythonSource(path, buf, n, declared);
         }
