@@ -171,7 +171,7 @@ namespace Batuta.Python.Syntax
                             {
                                 int h = HexValue(s[i]);
                                 if (h < 0) break;
-                                v = (v << 4) | h;
+                                v = (v << 4) + h;
                             }
                             if (k < digits)
                             {
