@@ -123,7 +123,7 @@ internal static unsafe class Q4KDot
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static float DotAvx2(byte* w, int blocks, sbyte* q8, float* d8, short* sums)
+    internal static float DotAvx2(byte* w, int blocks, sbyte* q8, float* d8, short* sums)
     {
         var acc = Vector256<float>.Zero;
         var accMin = Vector256<float>.Zero;

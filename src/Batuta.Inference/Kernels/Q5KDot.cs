@@ -32,6 +32,7 @@ internal static unsafe class Q5KDot
     public static float Dot(byte* w, int blocks, sbyte* q8, float* d8, short* sums)
     {
         if (Avx512BW.IsSupported) return DotAvx512(w, blocks, q8, d8, sums);
+        if (Avx2.IsSupported) return DotAvx2(w, blocks, q8, d8, sums);
         return DotScalar(w, blocks, q8, d8, sums);
     }
 
@@ -69,6 +70,41 @@ internal static unsafe class Q5KDot
             acc = Avx512F.FusedMultiplyAdd(Avx512F.ConvertToVector512Single((s0 + s1) + (s2 + s3)), Vector512.Create(d), acc);
         }
         return Vector512.Sum(acc) - Vector256.Sum(accMin);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static float DotAvx2(byte* w, int blocks, sbyte* q8, float* d8, short* sums)
+    {
+        var acc = Vector256<float>.Zero;
+        var accMin = Vector256<float>.Zero;
+        var mask = Vector256.Create((byte)0x0F);
+        var sixteen = Vector256.Create((byte)0x10);
+        for (int b = 0; b < blocks; b++, w += BlockBytes, q8 += 256, sums += 16)
+        {
+            float dy = d8[b];
+            float d = Float16.ReadHalf(w) * dy;
+            float dmin = Float16.ReadHalf(w + 2) * dy;
+            KScales.Unpack(w + 4, out ulong sc, out ulong mn);
+            var m = Avx2.ConvertToVector256Int16(Ssse3.Shuffle(Vector128.CreateScalar(mn).AsByte(), DuplicateBytes));
+            accMin = Fma.MultiplyAdd(Avx.ConvertToVector256Single(Avx2.MultiplyAddAdjacent(Avx.LoadVector256(sums), m)), Vector256.Create(dmin), accMin);
+            var qh = Avx.LoadVector256(w + 16);
+            var sumi = Vector256<int>.Zero;
+            byte* q = w + 48;
+            for (int c = 0; c < 4; c++)
+            {
+                var raw = Avx.LoadVector256(q + 32 * c);
+                var bitLo = Vector256.Create((byte)(1 << (2 * c)));
+                var bitHi = Vector256.Create((byte)(2 << (2 * c)));
+                var lo = (raw & mask) | (~Vector256.Equals(qh & bitLo, Vector256<byte>.Zero) & sixteen);
+                var hi = (Avx2.ShiftRightLogical(raw.AsUInt16(), 4).AsByte() & mask) | (~Vector256.Equals(qh & bitHi, Vector256<byte>.Zero) & sixteen);
+                var pl = Avx2.MultiplyAddAdjacent(lo, Avx.LoadVector256(q8 + 64 * c));
+                var ph = Avx2.MultiplyAddAdjacent(hi, Avx.LoadVector256(q8 + 64 * c + 32));
+                sumi += Avx2.MultiplyAddAdjacent(pl, Vector256.Create((short)(byte)(sc >> (16 * c))));
+                sumi += Avx2.MultiplyAddAdjacent(ph, Vector256.Create((short)(byte)(sc >> (16 * c + 8))));
+            }
+            acc = Fma.MultiplyAdd(Avx.ConvertToVector256Single(sumi), Vector256.Create(d), acc);
+        }
+        return Vector256.Sum(acc) - Vector256.Sum(accMin);
     }
 
     internal static float DotScalar(byte* w, int blocks, sbyte* q8, float* d8, short* sums)

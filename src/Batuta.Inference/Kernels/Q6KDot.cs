@@ -71,7 +71,7 @@ internal static unsafe class Q6KDot
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static float DotAvx2(byte* w, int blocks, sbyte* q8, float* d8, short* sums)
+    internal static float DotAvx2(byte* w, int blocks, sbyte* q8, float* d8, short* sums)
     {
         var acc = Vector256<float>.Zero;
         var m4 = Vector256.Create((byte)0x0F);

@@ -74,6 +74,46 @@ public sealed unsafe class DotKernelTests
         }
     }
 
+    /// <summary>The 256-bit paths that AVX2-only machines take, checked here even where AVX-512 is preferred.</summary>
+    [Theory]
+    [InlineData(GgmlType.Q4_K)]
+    [InlineData(GgmlType.Q5_K)]
+    [InlineData(GgmlType.Q6_K)]
+    public void Avx2PathsEqualScalarIntegerArithmetic(GgmlType type)
+    {
+        const int n = 1024;
+        for (int seed = 0; seed < 10; seed++)
+        {
+            var wq = Dequantizer.Quantize(type, RandomFloats(n, 50 + seed));
+            using var x = Activation(RandomFloats(n, 80 + seed, 2f));
+            x.EnsureQ8K();
+            fixed (byte* w = wq)
+            {
+                float scalar = type switch
+                {
+                    GgmlType.Q4_K => Q4KDot.DotScalar(w, n / 256, x.Q8K, x.Q8KScale, x.Q8KSums),
+                    GgmlType.Q5_K => Q5KDot.DotScalar(w, n / 256, x.Q8K, x.Q8KScale, x.Q8KSums),
+                    _ => Q6KDot.DotScalar(w, n / 256, x.Q8K, x.Q8KScale, x.Q8KSums),
+                };
+                // Without AVX2 the dispatcher must fall back to the scalar code.
+                float simd = !System.Runtime.Intrinsics.X86.Avx2.IsSupported
+                    ? type switch
+                    {
+                        GgmlType.Q4_K => Q4KDot.Dot(w, n / 256, x.Q8K, x.Q8KScale, x.Q8KSums),
+                        GgmlType.Q5_K => Q5KDot.Dot(w, n / 256, x.Q8K, x.Q8KScale, x.Q8KSums),
+                        _ => Q6KDot.Dot(w, n / 256, x.Q8K, x.Q8KScale, x.Q8KSums),
+                    }
+                    : type switch
+                    {
+                        GgmlType.Q4_K => Q4KDot.DotAvx2(w, n / 256, x.Q8K, x.Q8KScale, x.Q8KSums),
+                        GgmlType.Q5_K => Q5KDot.DotAvx2(w, n / 256, x.Q8K, x.Q8KScale, x.Q8KSums),
+                        _ => Q6KDot.DotAvx2(w, n / 256, x.Q8K, x.Q8KScale, x.Q8KSums),
+                    };
+                Assert.Equal(scalar, simd, Math.Max(1e-4f, Math.Abs(scalar) * 1e-5f));
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(QuantizedTypes))]
     public void IntegerKernelsMatchDequantizedWeightsTimesDequantizedActivations(GgmlType type)
@@ -157,6 +197,43 @@ public sealed unsafe class DotKernelTests
             {
                 float single = Q4KDot.Dot(m.Row(r), n / 256, x.Q8K + t * n, x.Q8KScale + t * (n / 256), x.Q8KSums + t * (n / 16));
                 Assert.Equal(single, batched[t * 3 + r], Math.Max(1e-4f, Math.Abs(single) * 1e-5f));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(9)]
+    public void InterleavedQ4KEqualsRowByRowKernel(int tokens)
+    {
+        const int rows = 24, n = 768;
+        var wq = Enumerable.Range(0, rows).SelectMany(r => Dequantizer.Quantize(GgmlType.Q4_K, RandomFloats(n, 300 + r))).ToArray();
+        using var x = Activation(RandomFloats(n * tokens, 31, 2f), tokens);
+        var packed = new float[rows * tokens];
+        fixed (byte* w = wq)
+        fixed (float* y = packed)
+        {
+            var m = new WeightMatrix("w", GgmlType.Q4_K, rows, n, w);
+            Assert.Equal(System.Runtime.Intrinsics.X86.Avx512BW.IsSupported, m.Pack());
+            try
+            {
+                // rows 8..24 only, as a chunk of a parallel product would
+                RowKernels.Rows(m, 8, rows, x, tokens, y, rows, ActivationPrecision.Int8);
+                for (int t = 0; t < tokens; t++)
+                for (int r = 8; r < rows; r++)
+                {
+                    float single = Q4KDot.DotScalar(m.Row(r), n / 256, x.Q8K + t * n, x.Q8KScale + t * (n / 256), x.Q8KSums + t * (n / 16));
+                    Assert.Equal(single, packed[t * rows + r], Math.Max(1e-4f, Math.Abs(single) * 1e-5f));
+                }
+                for (int t = 0; t < tokens; t++)
+                for (int r = 0; r < 8; r++)
+                    Assert.Equal(0f, packed[t * rows + r]);
+            }
+            finally
+            {
+                m.ReleasePacked();
             }
         }
     }
