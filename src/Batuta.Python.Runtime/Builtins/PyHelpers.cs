@@ -30,6 +30,9 @@ public static partial class Py
         return new Starred<T>(fixedItems, new PyList<T>(all.Skip(before).Take(all.Count - before - after)));
     }
 
+    /// <summary>Raises where C# needs an expression (a throw that type-checks as a <typeparamref name="T"/>).</summary>
+    public static T Raise<T>(Exception e) => throw e;
+
     public static T Build<T>(T value, Action<T> init)
     {
         init(value);

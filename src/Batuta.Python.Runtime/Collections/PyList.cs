@@ -228,8 +228,8 @@ public sealed class PyList<T> : IList<T>, IReadOnlyList<T>, IPyList, IPyObject, 
         var order = new int[_count];
         for (int i = 0; i < _count; i++) order[i] = i;
         var cmp = PyComparer<TKey>.Default;
-        if (reverse) Array.Sort(order, (a, b) => { int c = cmp.Compare(keys[b], keys[a]); return c != 0 ? c : a.CompareTo(b); });
-        else Array.Sort(order, (a, b) => { int c = cmp.Compare(keys[a], keys[b]); return c != 0 ? c : a.CompareTo(b); });
+        // reverse=True is "reverse, stable ascending sort, reverse", as CPython does it.
+        Array.Sort(order, (a, b) => { int c = cmp.Compare(keys[a], keys[b]); return c != 0 ? c : a.CompareTo(b); });
         var sorted = new T[_count];
         for (int i = 0; i < _count; i++) sorted[i] = _items[order[i]];
         Array.Copy(sorted, _items, _count);

@@ -18,19 +18,22 @@ public class PyBaseException : Exception, IPyObject, IPyTyped
     /// <summary><c>raise ... from cause</c></summary>
     public PyBaseException? Cause { get; set; }
 
+    /// <summary>The Python class name of a migrated exception class.</summary>
+    protected virtual string? PyTypeNameOverride => null;
+
     public bool SuppressContext { get; set; }
 
     /// <summary>The exception being handled when this one was raised.</summary>
     public PyBaseException? PyContext { get; set; }
 
-    public virtual string PythonName => GetType().Name switch
+    public virtual string PythonName => PyTypeNameOverride ?? GetType().Name switch
     {
         "PyBaseException" => "BaseException",
         "PyException" => "Exception",
         var n => n,
     };
 
-    public string PyTypeName => PythonName;
+    public virtual string PyTypeName => PythonName;
 
     public override string Message => PyStr();
 

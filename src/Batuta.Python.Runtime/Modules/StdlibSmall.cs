@@ -284,8 +284,11 @@ public static class IterTools
         for (long i = 0; times is null || i < times; i++) yield return value;
     }
 
-    public static IEnumerable<T> ISlice<T>(IEnumerable<T> items, long? stop) => stop is null ? items : items.Take((int)stop);
-    public static IEnumerable<T> ISlice<T>(IEnumerable<T> items, long start, long? stop, long step = 1)
+    public static IEnumerable<T> ISlice<T>(IEnumerable<T> items, PyInt? stop) => stop is null ? items : items.Take((int)(long)stop.Value);
+    public static IEnumerable<T> ISlice<T>(IEnumerable<T> items, PyInt? start, PyInt? stop, PyInt? step = null) =>
+        ISliceCore(items, start is null ? 0 : (long)start.Value, stop is null ? null : (long)stop.Value, step is null ? 1 : (long)step.Value);
+
+    private static IEnumerable<T> ISliceCore<T>(IEnumerable<T> items, long start, long? stop, long step)
     {
         long i = 0;
         foreach (var x in items)

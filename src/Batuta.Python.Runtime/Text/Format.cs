@@ -331,7 +331,7 @@ public static class PercentFormat
                 if (ai >= items.Length) throw new TypeError("not enough arguments for format string");
                 value = items[ai++];
             }
-            string align = flags.Contains('-') ? "<" : "";
+            string align = flags.Contains('-') ? "<" : ">";
             string sign = flags.Contains('+') ? "+" : flags.Contains(' ') ? " " : "";
             string zero = flags.Contains('0') && !flags.Contains('-') ? "0" : "";
             string alt = flags.Contains('#') ? "#" : "";
@@ -343,20 +343,20 @@ public static class PercentFormat
                 case 'a': sb.Append(Text.Format.Apply(Repr.Of(value), align + width + p)); break;
                 case 'd' or 'i' or 'u':
                     var iv = value is double dv ? FloatFormat.FloatToInt(dv) : Dyn.Cast<PyInt>(value);
-                    string digits = Text.Format.Apply(iv, align + sign + zero + width);
+                    string digits = Text.Format.Apply(iv, (zero.Length > 0 ? "" : align) + sign + zero + width);
                     if (prec.Length > 0)
                     {
                         string mag = System.Numerics.BigInteger.Abs(iv.ToBig()).ToString(CultureInfo.InvariantCulture).PadLeft(int.Parse(prec, CultureInfo.InvariantCulture), '0');
-                        digits = Text.Format.Apply((iv.Sign < 0 ? "-" : sign) + mag, (align.Length > 0 ? "<" : ">") + width);
+                        digits = Text.Format.Apply((iv.Sign < 0 ? "-" : sign) + mag, align + width);
                     }
                     sb.Append(digits);
                     break;
                 case 'f' or 'F' or 'e' or 'E' or 'g' or 'G':
                     double d = value is double dd ? dd : Dyn.Cast<PyInt>(value).ToDouble();
-                    sb.Append(Text.Format.Apply(d, align + sign + alt + zero + width + (prec.Length > 0 ? "." + prec : ".6") + type));
+                    sb.Append(Text.Format.Apply(d, (zero.Length > 0 ? "" : align) + sign + alt + zero + width + (prec.Length > 0 ? "." + prec : ".6") + type));
                     break;
                 case 'x' or 'X' or 'o':
-                    sb.Append(Text.Format.Apply(Dyn.Cast<PyInt>(value), align + sign + alt + zero + width + type));
+                    sb.Append(Text.Format.Apply(Dyn.Cast<PyInt>(value), (zero.Length > 0 ? "" : align) + sign + alt + zero + width + type));
                     break;
                 case 'c':
                     sb.Append(value is string cs ? cs : ((char)(long)Dyn.Cast<PyInt>(value)).ToString());

@@ -37,7 +37,7 @@ public static class PyStr
         return sb.ToString();
     }
 
-    public static string Upper(string s) => s.ToUpperInvariant();
+    public static string Upper(string s) => s.ToUpperInvariant().Replace("ß", "SS", StringComparison.Ordinal);
     public static string Lower(string s) => s.ToLowerInvariant();
     public static string Casefold(string s) => s.ToLowerInvariant();
     public static string SwapCase(string s) => new(s.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray());

@@ -32,7 +32,7 @@ namespace Batuta.Transpiler.Emit
         public static string Member(string name)
         {
             if (name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal) && name.Length > 4)
-                return "Py" + Pascal(name.Trim('_'));
+                return "Dunder" + Pascal(name.Trim('_'));
             var p = Pascal(name);
             if (Keywords.Contains(p) || Reserved.Contains(p) || p.Length == 0) p += "_";
             if (char.IsDigit(p[0])) p = "_" + p;

@@ -19,7 +19,7 @@ namespace Batuta.Transpiler.Emit
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 Report(TranspilerCodes.Internal, TranspilerSeverity.Warning, $"the transpiler could not migrate this {e.PythonName} expression ({ex.GetType().Name}: {ex.Message})", "rewrite the expression more simply", e);
-                return new Ex($"throw Py.Unsupported({CsNames.Literal(e.PythonName + " expression")}, {CsNames.Literal(_module.Path + ":" + e.Line)})", PyType.Object);
+                return new Ex($"Py.Raise<object?>(Py.Unsupported({CsNames.Literal(e.PythonName + " expression")}, {CsNames.Literal(_module.Path + ":" + e.Line)}))", PyType.Object, true);
             }
         }
 
@@ -28,6 +28,10 @@ namespace Batuta.Transpiler.Emit
             switch (e)
             {
                 case Constant c: return EmitConstant(c, expected);
+                case Name n when expected.Kind == TypeKind.Func && Resolve(n.Id).Kind == ResolvedKind.Builtin && !ModelBuilder.BuiltinExceptions.Contains(n.Id):
+                    return EmitLambda(BuiltinAsLambda(n, expected.Params.Count(), a => new Call(new Name(n.Id, ExprContext.Load, n.Span), NodeList.Of(a), default, n.Span)), expected);
+                case Attribute { Value: Name { Id: "str" or "int" or "float" } tn } ta when expected.Kind == TypeKind.Func && Resolve(tn.Id).Kind == ResolvedKind.Builtin:
+                    return EmitLambda(BuiltinAsLambda(ta, 1, a => new Call(new Attribute(a[0], ta.Attr, ExprContext.Load, ta.Span), NodeList.Of(a.Skip(1).ToArray()), default, ta.Span)), expected);
                 case Name n: return EmitName(n);
                 case BinOp b: return BinaryOp(b.Op, EmitExpr(b.Left), EmitExpr(b.Right), b);
                 case UnaryOp u: return EmitUnary(u);
@@ -138,7 +142,7 @@ namespace Batuta.Transpiler.Emit
                     return Mapping.Builtins.AsValue(n.Id) ?? new Ex(n.Id, PyType.Object, true);
             }
             Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"name '{n.Id}' is not defined", "define it, or import it", n);
-            return new Ex($"throw new NameError({CsNames.Literal($"name '{n.Id}' is not defined")})", PyType.Object);
+            return new Ex($"Py.Raise<object?>(new NameError({CsNames.Literal($"name '{n.Id}' is not defined")}))", PyType.Object, true);
         }
 
         // ---- coercions ----
@@ -259,7 +263,7 @@ namespace Batuta.Transpiler.Emit
                         Operator.FloorDiv => new Ex($"Ops.FloorDiv({a.Code}, {b.Code})", PyType.Float, true),
                         Operator.Mod => new Ex($"Ops.Mod({a.Code}, {b.Code})", PyType.Float, true),
                         Operator.Pow => new Ex($"Ops.Pow({a.Code}, {b.Code})", PyType.Float, true),
-                        _ => new Ex($"throw new TypeError({CsNames.Literal($"unsupported operand type(s) for {OpSymbol(op)}: 'float' and 'float'")})", PyType.Object),
+                        _ => new Ex($"Py.Raise<double>(new TypeError({CsNames.Literal($"unsupported operand type(s) for {OpSymbol(op)}: 'float' and 'float'")}))", PyType.Float, true),
                     };
                 }
                 // int op int
@@ -292,7 +296,8 @@ namespace Batuta.Transpiler.Emit
             if (lt.Kind == TypeKind.List && rt.Kind == TypeKind.List && op == Operator.Add)
             {
                 var t = PyType.Join(lt, rt);
-                return new Ex($"{Coerce(l, t).P} + {Coerce(r, t).P}", t);
+                string Conv(Ex x) => x.Type.Equals(t) || x.Type.Elem.Kind == TypeKind.Unknown ? Coerce(x, t).P : $"new {CsTypes.Of(t)}({x.P}.Select(__x => {Coerce(new Ex("__x", x.Type.Elem, true), t.Elem).Code}))";
+                return new Ex($"{Conv(l)} + {Conv(r)}", t);
             }
             if (lt.Kind == TypeKind.List && op == Operator.Mult && rt.Kind == TypeKind.Int) return new Ex($"{l.P} * {LongCode(r)}", lt);
             if (rt.Kind == TypeKind.List && op == Operator.Mult && lt.Kind == TypeKind.Int) return new Ex($"{r.P} * {LongCode(l)}", rt);
@@ -418,6 +423,10 @@ namespace Batuta.Transpiler.Emit
             var rt = r.Type;
             switch (op)
             {
+                case CompareOperator.Is when rt.Kind == TypeKind.None && CsTypes.IsValueType(lt):
+                    return "false";
+                case CompareOperator.IsNot when rt.Kind == TypeKind.None && CsTypes.IsValueType(lt):
+                    return "true";
                 case CompareOperator.Is:
                     if (rt.Kind == TypeKind.None) return $"{l.P} is null";
                     if (lt.Kind == TypeKind.None) return $"{r.P} is null";
@@ -566,7 +575,7 @@ namespace Batuta.Transpiler.Emit
             {
                 long idx = s.Slice is Constant { Value: BigInteger b2 } ? (long)b2 : -(long)(BigInteger)((Constant)((UnaryOp)s.Slice).Operand).Value!;
                 if (idx < 0) idx += t.Args.Count;
-                if (idx < 0 || idx >= t.Args.Count) return new Ex("throw new IndexError(\"tuple index out of range\")", PyType.Object);
+                if (idx < 0 || idx >= t.Args.Count) return new Ex("Py.Raise<object?>(new IndexError(\"tuple index out of range\"))", PyType.Object, true);
                 return new Ex($"{obj.P}.Item{idx + 1}", t.Args[(int)idx], true);
             }
             if (t.IsDictLike)
@@ -607,6 +616,8 @@ namespace Batuta.Transpiler.Emit
                 return new Ex($"new {cs}({string.Join(".Concat(", parts.Take(1))}{string.Concat(parts.Skip(1).Select(p => ".Concat(" + p + ")"))})", type, true);
             }
             if (items.Count == 0) return new Ex($"new {cs}()", type, true);
+            if (kind == "set" && items.Count >= 3 && elts.All(x => x is Constant || x is UnaryOp { Operand: Constant }))
+                return new Ex($"new {cs}(new PyFrozenSet<{CsTypes.Of(elem)}>(new[] {{ {string.Join(", ", items.Select(i => ValueForVar(Coerce(i.Item1, elem))))} }}))", type, true);
             return new Ex($"new {cs} {{ {string.Join(", ", items.Select(i => Coerce(i.Item1, elem).Code))} }}", type, true);
         }
 
@@ -800,13 +811,31 @@ namespace Batuta.Transpiler.Emit
             _ => $"Str.Of({Box(v)})",
         };
 
+        /// <summary><c>key=len</c>, <c>key=str.lower</c>, <c>reduce(max, ...)</c>: a builtin used as a function value becomes a lambda.</summary>
+        private static Lambda BuiltinAsLambda(Node at, int arity, Func<ExpressionNode[], Call> body)
+        {
+            arity = Math.Max(1, arity);
+            var names = Enumerable.Range(0, arity).Select(i => "__a" + i).ToArray();
+            var args = new Arguments(default, NodeList.Of(names.Select(n => new Arg(n, null, null, at.Span)).ToArray()), null, default, default, null, default, at.Span);
+            return new Lambda(args, body(names.Select(n => (ExpressionNode)new Name(n, ExprContext.Load, at.Span)).ToArray()), at.Span);
+        }
+
         // ---- lambda ----
         private Ex EmitLambda(Lambda lam, PyType expected)
         {
-            var args = lam.Args.Args.ToList();
+            var allArgs = lam.Args.Args.ToList();
+            int firstDefault = allArgs.Count - lam.Args.Defaults.Count;
+            var args = allArgs.Take(firstDefault).ToList();
             var saved = new Dictionary<string, PyType>(_lambdaScope);
             try
             {
+                var bindings = new List<string>();
+                for (int i = firstDefault; i < allArgs.Count; i++)
+                {
+                    var dv = EmitExpr(lam.Args.Defaults[i - firstDefault]);
+                    bindings.Add($"{ValueForVar(dv)} is var {CsNames.Local(allArgs[i].Name)}");
+                    _lambdaScope[allArgs[i].Name] = dv.Type;
+                }
                 var ps = new List<PyType>();
                 for (int i = 0; i < args.Count; i++)
                 {
@@ -819,7 +848,9 @@ namespace Batuta.Transpiler.Emit
                 var rt = body.Type.Kind == TypeKind.Unknown ? PyType.Object : body.Type;
                 var ft = PyType.Func(rt, ps.ToArray());
                 string parameters = "(" + string.Join(", ", args.Select((a, i) => $"{CsTypes.Of(ps[i])} {CsNames.Local(a.Name)}")) + ")";
-                return new Ex($"new {CsTypes.Of(ft)}({parameters} => {ValueForVar(body)})", ft, true);
+                string bodyCode = rt.Kind == TypeKind.None ? body.Code : ValueForVar(body);
+                if (bindings.Count > 0) bodyCode = $"{string.Join(" && ", bindings)} ? {bodyCode} : default!";
+                return new Ex($"new {CsTypes.Of(ft)}({parameters} => {bodyCode})", ft, true);
             }
             finally
             {

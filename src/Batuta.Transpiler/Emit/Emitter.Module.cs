@@ -214,7 +214,7 @@ namespace Batuta.Transpiler.Emit
                 Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, "metaclasses are not supported; the class is migrated without it", "replace the metaclass with a decorator or a base class", c.Def);
             EmitConstructor(c);
             _w.Line();
-            _w.Line($"public override string PyTypeName => {CsNames.Literal(c.Name)};");
+            _w.Line(c.IsException ? $"protected override string? PyTypeNameOverride => {CsNames.Literal(c.Name)};" : $"public override string PyTypeName => {CsNames.Literal(c.Name)};");
             foreach (var m in c.Methods.Values)
             {
                 if (m.Name == "__init__") continue;
@@ -351,7 +351,6 @@ namespace Batuta.Transpiler.Emit
                     _function = setter;
                     _declared.Clear();
                     _w.Open("set");
-                    if (setter.Params.Count > 0) _w.Line($"var {setter.Params[0].CsName} = value;");
                     foreach (var l in setter.Locals.Values) { _w.Line($"{CsTypes.Of(l.Type)} {l.CsName} = default!;"); _declared.Add(l.Name); }
                     foreach (var s in setter.Def.Body) EmitStatement(s);
                     _w.Close();

@@ -54,6 +54,11 @@ namespace Batuta.Transpiler.Emit
         {
             if (_lambdaScope.TryGetValue(name, out var lt))
                 return new Resolved(ResolvedKind.Local, CsNames.Local(name), new VarInfo(name, CsNames.Local(name), lt) { Declared = true });
+            if (_function is { Owner: { } owner } method && method.Def.Args.Args.Count > 0 && method.Def.Args.Args[0].Name == name)
+            {
+                if (method.IsClassMethod) return new Resolved(ResolvedKind.Class, ClassCsName(owner.Name)) { Class = owner };
+                if (!method.IsStatic) return new Resolved(ResolvedKind.Local, "this", new VarInfo(name, "this", PyType.Class(owner.Name)) { Declared = true });
+            }
             for (var f = _function; f is not null; f = f.Parent)
             {
                 if (f.Globals.Contains(name)) break;

@@ -119,7 +119,7 @@ namespace Batuta.Transpiler.Emit
                 }
             }
             var ex = EmitExpr(e.Value);
-            if (ex.Code.StartsWith("throw ", StringComparison.Ordinal)) { _w.Line(ex.Code + ";"); return; }
+            if (ex.Code.StartsWith("Py.Raise<", StringComparison.Ordinal)) { _w.Line(ex.Code + ";"); return; }
             if (ex.Type.Kind == TypeKind.None || ex.Code.EndsWith("/*void*/", StringComparison.Ordinal)) _w.Line(ex.Code.Replace("/*void*/", "") + ";");
             else if (e.Value is NamedExpr) _w.Line(ex.Code + ";");
             else _w.Line($"_ = {ex.Code};");
@@ -725,13 +725,14 @@ namespace Batuta.Transpiler.Emit
                     for (int i = 0; i < sq.Patterns.Count; i++) if (sq.Patterns[i] is MatchStar) star = i;
                     var elem = ElementType(subj.Type);
                     var list = $"Py.AsSequence({Box(subj)})";
-                    string len = star < 0 ? $"{list} is {{ }} __q && __q.Count == {sq.Patterns.Count}" : $"{list} is {{ }} __q && __q.Count >= {sq.Patterns.Count - 1}";
+                    var q = Temp("q");
+                    string len = star < 0 ? $"{list} is {{ }} {q} && {q}.Count == {sq.Patterns.Count}" : $"{list} is {{ }} {q} && {q}.Count >= {sq.Patterns.Count - 1}";
                     var parts = new List<string> { len };
                     for (int i = 0; i < sq.Patterns.Count; i++)
                     {
                         if (i == star) continue;
-                        string idx = star >= 0 && i > star ? $"__q.Count - {sq.Patterns.Count - i}" : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                        var inner = Pattern(sq.Patterns[i], new Ex($"Py.SeqItem({list}, {idx})", PyType.Object, false));
+                        string idx = star >= 0 && i > star ? $"{q}.Count - {sq.Patterns.Count - i}" : i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        var inner = Pattern(sq.Patterns[i], new Ex($"Py.SeqItem({q}, {idx})", PyType.Object, false));
                         if (inner != "true") parts.Add("(" + inner + ")");
                     }
                     _ = elem;
@@ -811,7 +812,8 @@ namespace Batuta.Transpiler.Emit
                     string type = ClassCsName(name);
                     if (cls is null)
                     {
-                        foreach (var x in mc.Patterns) BindPattern(x, new Ex(subj.Code, name switch { "int" => PyType.Int, "float" => PyType.Float, "str" => PyType.Str, _ => PyType.Object }, subj.Atomic));
+                        var bt = name switch { "int" => PyType.Int, "float" => PyType.Float, "str" => PyType.Str, "bool" => PyType.Bool, _ => PyType.Object };
+                        foreach (var x in mc.Patterns) BindPattern(x, Coerce(new Ex(Box(subj), PyType.Object, subj.Atomic), bt));
                         break;
                     }
                     for (int i = 0; i < mc.Patterns.Count; i++)

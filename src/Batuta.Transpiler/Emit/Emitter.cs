@@ -196,13 +196,13 @@ namespace Batuta.Transpiler.Emit
         private Ex Unsupported(Node at, string construct, string? hint = null)
         {
             Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{construct} is not supported; the migrated code raises NotSupportedException here", hint ?? "rewrite this part without it", at);
-            return new Ex($"throw Py.Unsupported({CsNames.Literal(construct)}, {CsNames.Literal(_module.Path + ":" + at.Line)})", PyType.Object);
+            return new Ex($"Py.Raise<object?>(Py.Unsupported({CsNames.Literal(construct)}, {CsNames.Literal(_module.Path + ":" + at.Line)}))", PyType.Object, true);
         }
 
         private void UnsupportedStatement(Node at, string construct, string? hint = null)
         {
-            var ex = Unsupported(at, construct, hint);
-            _w.Line(ex.Code + ";");
+            Unsupported(at, construct, hint);
+            _w.Line($"throw Py.Unsupported({CsNames.Literal(construct)}, {CsNames.Literal(_module.Path + ":" + at.Line)});");
         }
 
         private string Temp(string prefix = "t") => "__" + prefix + (++_temp);

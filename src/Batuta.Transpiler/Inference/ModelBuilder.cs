@@ -145,6 +145,7 @@ namespace Batuta.Transpiler.Inference
                 if (i == 0 && skipFirst) continue;
                 f.Params.Add(new VarInfo(all[i].Name, CsNames.Local(all[i].Name), PyType.Unknown));
             }
+            if (f.IsSetter && f.Params.Count > 0) f.Params[0] = new VarInfo(f.Params[0].Name, "value", PyType.Unknown);
             if (fd.Args.Vararg is not null) f.VarArgs = new VarInfo(fd.Args.Vararg.Name, CsNames.Local(fd.Args.Vararg.Name), PyType.Unknown);
             foreach (var s in Walk(fd.Body))
             {

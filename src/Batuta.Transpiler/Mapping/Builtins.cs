@@ -41,6 +41,8 @@ namespace Batuta.Transpiler.Mapping
                         return new Ex($"Py.PrintWith({Opt(e, kw, "sep")}, {Opt(e, kw, "end")}, {OptObj(e, kw, "file")}, {Flag(e, kw, "flush")}{string.Concat(args.Select(x => ", " + x))})", PyType.None, true);
                     if (args.Count == 0) return new Ex("Py.Print()", PyType.None, true);
                     if (args.Count == 1) return new Ex($"Py.Print({args[0]})", PyType.None, true);
+                    // Python evaluates every argument before it turns any into text.
+                    if (a.Any(HasCall)) return new Ex($"Py.Print({string.Join(", ", a.Select(x => Emitter.BoxOf(e.Expr(x))))})", PyType.None, true);
                     return new Ex($"Py.Print({string.Join(" + \" \" + ", args)})", PyType.None, true);
                 }
                 case "len":
@@ -368,6 +370,8 @@ namespace Batuta.Transpiler.Mapping
             }
             return f.P;
         }
+
+        private static bool HasCall(ExpressionNode x) => Inference.ModelBuilder.WalkExpression(x).Any(n => n is Batuta.Python.Ast.Call or NamedExpr or Await);
 
         private static string ValueOf(Ex v) => v.IntLiteral ? $"new PyInt({v.Code})" : v.Code;
 

@@ -265,6 +265,14 @@ namespace Batuta.Transpiler.Mapping
                     }
                     break;
                 }
+                case TypeKind.Tuple:
+                case TypeKind.VarTuple:
+                {
+                    string tup = t.Kind == TypeKind.Tuple ? $"PyTuple.From({obj.Code})" : obj.P;
+                    if (name == "count") return Int($"{tup}.CountOf({Emitter.BoxOf(Arg(0))})");
+                    if (name == "index") return Int($"{tup}.Index({Emitter.BoxOf(Arg(0))})");
+                    break;
+                }
                 case TypeKind.Int:
                     if (name == "bit_length") return Int($"{obj.P}.BitLength()");
                     if (name == "to_bytes") return e.NotSupported(c, "int.to_bytes");

@@ -132,7 +132,7 @@ namespace Batuta.Transpiler.Mapping
             new("random.random", "RandomModule.Random()", R(F), P()),
             new("random.randint", "RandomModule.RandInt({0}, {1})", R(I), P(I, I)),
             new("random.randrange", "RandomModule.RandRange({*})", R(I), P(I), variadic: true),
-            new("random.choice", "RandomModule.Choice({0})", a => ElemOf(a[0]), P(U)),
+            new("random.choice", "RandomModule.Choice({0})", a => ElemOf(a[0]), P(O)),
             new("random.choices", "RandomModule.Choices({0}, {1}, k: {2})", a => PyType.List(ElemOf(a[0])), P(U, PyType.List(F), I), names: "population,weights,k", defaults: "null|1"),
             new("random.shuffle", "RandomModule.Shuffle({0})", R(PyType.None), P(U)),
             new("random.sample", "RandomModule.Sample({0}, {1})", a => PyType.List(ElemOf(a[0])), P(U, I), names: "population,k"),
@@ -198,11 +198,11 @@ namespace Batuta.Transpiler.Mapping
             new("bisect.insort_left", "Bisect.InsortLeft({0}, {1})", R(PyType.None), P(U, U)),
             new("bisect.insort_right", "Bisect.InsortRight({0}, {1})", R(PyType.None), P(U, U)),
             // itertools
-            new("itertools.count", "IterTools.Count({*})", R(PyType.Iterable(I)), P(I), variadic: true),
+            new("itertools.count", "IterTools.Count({0}{1})", R(PyType.Iterable(I)), P(I, I), defaults: "new PyInt(0)|"),
             new("itertools.cycle", "IterTools.Cycle({0})", a => PyType.Iterable(ElemOf(a[0])), P(U)),
             new("itertools.repeat", "IterTools.Repeat({0}{1})", a => PyType.Iterable(a[0]), P(U, I), defaults: ""),
             new("itertools.chain", "IterTools.Chain({*})", a => PyType.Iterable(a.Count > 0 ? ElemOf(a[0]) : O), P(U), variadic: true),
-            new("itertools.islice", "IterTools.ISlice({0}, {*})", a => PyType.Iterable(ElemOf(a[0])), P(U, U), variadic: true),
+            new("itertools.islice", "IterTools.ISlice({0}, {1}{2}{3})", a => PyType.Iterable(ElemOf(a[0])), P(U, PyType.Optional(I), PyType.Optional(I), I), defaults: "||"),
             new("itertools.accumulate", "IterTools.Accumulate({0}{1})", a => PyType.Iterable(ElemOf(a[0])), P(U, U), defaults: ""),
             new("itertools.permutations", "IterTools.Permutations({0}{1})", a => PyType.Iterable(PyType.VarTuple(ElemOf(a[0]))), P(U, I), defaults: ""),
             new("itertools.combinations", "IterTools.Combinations({0}, {1})", a => PyType.Iterable(PyType.VarTuple(ElemOf(a[0]))), P(U, I)),
@@ -261,6 +261,13 @@ namespace Batuta.Transpiler.Mapping
                     var key = e.Expr(keyNode, PyType.Func(PyType.Unknown, elem));
                     return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)}, {key.Code})", PyType.Iterable(PyType.Tuple(key.Type.Kind == TypeKind.Func ? key.Type.Return : PyType.Object, PyType.List(elem))), true);
                 }
+                case "random.choice":
+                {
+                    var v = e.Expr(c.Args[0]);
+                    if (v.Type.Kind == TypeKind.Str) return new Ex($"RandomModule.Choice({v.Code})", PyType.Str, true);
+                    if (v.Type.Kind is TypeKind.List or TypeKind.Range) return new Ex($"RandomModule.Choice({v.Code})", ElemOf(v.Type), true);
+                    return new Ex($"RandomModule.Choice({e.EnumerableOf(v)}.ToList())", ElemOf(v.Type), true);
+                }
                 case "collections.namedtuple":
                 case "dataclasses.field":
                 case "functools.lru_cache":
@@ -318,8 +325,7 @@ namespace Batuta.Transpiler.Mapping
                 }
                 else return e.NotSupported(c, $"{row.Python}() without argument {i + 1}");
                 // optional trailing args written as "{1}" directly after another get a separator
-                bool optional = i >= firstDefault && row.Defaults.Length > 0;
-                if (optional && value.Length > 0 && code.Contains("}" + token)) value = ", " + value;
+                if (value.Length > 0 && row.Template.Contains("}" + token)) value = ", " + value;
                 code = code.Replace(token, value);
             }
             if (code.Contains("{*}"))
@@ -337,7 +343,7 @@ namespace Batuta.Transpiler.Mapping
             var v = e.Expr(node, param);
             if (param.Kind == TypeKind.Unknown)
             {
-                if (v.Type.Kind == TypeKind.Str && v.Code.StartsWith("\"", StringComparison.Ordinal)) return v;
+                if (v.Type.Kind == TypeKind.Str) return new Ex($"PyStr.Chars({v.Code})", PyType.Iterable(PyType.Str), true);
                 return v.IntLiteral ? new Ex($"new PyInt({v.Code})", PyType.Int, true) : v;
             }
             if (param.Kind == TypeKind.Iterable) return new Ex(e.EnumerableOf(v), PyType.Iterable(e.ElementOf(v.Type)), false);

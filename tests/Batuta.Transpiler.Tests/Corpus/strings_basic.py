@@ -1,0 +1,10 @@
+s = "Hello, World"
+print(s.upper(), s.lower(), len(s), s[0], s[-1], s[2:5], s[::-1], s[::2])
+print(s.split(", "), "-".join(["a", "b", "c"]), s.replace("l", "L"), s.find("World"), s.count("l"))
+print(s.startswith("Hell"), s.endswith("x"), "  pad  ".strip() + "|", "abc".center(9, "*"))
+print("%d items at %.2f each = %s" % (3, 1.5, "ok"), "{} and {}".format("x", 42), f"{s!r} {3.14159:.3f} {42:>6} {7:03d}")
+print(repr("it's"), repr('say "hi"'), str(None), [s.title(), "ab cd".capitalize()])
+words = "the quick brown fox jumps over the lazy dog".split()
+print(sorted(words), sorted(words, key=len), max(words, key=len))
+print(f"{'left':<10}|{'right':>10}|{'mid':^10}|")
+print(",".join(str(i) for i in range(5)), "x" * 3, "abc" < "abd", "Zebra" < "apple")
