@@ -123,16 +123,21 @@ internal static unsafe class Q4KInterleaved
         return sumi + Avx512BW.MultiplyAddAdjacent(lo, scaleLow) + Avx512BW.MultiplyAddAdjacent(hi, scaleHigh);
     }
 
-    /// <summary>Eight rows' float results from per-row pairs of int32 lanes: d*dy*sumi - dmin*dy*summ.</summary>
+    /// <summary>
+    /// Adds one block to the eight rows' accumulators: d*dy*sumi to one and dmin*dy*summ to the other,
+    /// subtracted only at the end. This is ggml's order of float operations for the same integer sums, so
+    /// the results match llama.cpp's repacked Q4_K kernel bit for bit.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Finish(Vector512<int> sumi, Vector512<int> summ, Vector256<float> d, Vector256<float> dmin, float dy)
+    private static void Accumulate(Vector512<int> sumi, Vector512<int> summ, Vector256<float> d, Vector256<float> dmin, float dy, ref Vector256<float> accD, ref Vector256<float> accMin)
     {
         // lanes 2r and 2r+1 belong to row r: add them, sumi rows into the low half, summ rows into the high half.
         var even = Avx512F.PermuteVar16x32x2(sumi, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30), summ);
         var odd = Avx512F.PermuteVar16x32x2(sumi, Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29, 31), summ);
         var f = Avx512F.ConvertToVector512Single(even + odd);
         var dy8 = Vector256.Create(dy);
-        return Fma.MultiplyAdd(f.GetLower(), d * dy8, -(f.GetUpper() * (dmin * dy8)));
+        accD = Fma.MultiplyAdd(f.GetLower(), d * dy8, accD);
+        accMin = Fma.MultiplyAdd(f.GetUpper(), dmin * dy8, accMin);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -151,6 +156,7 @@ internal static unsafe class Q4KInterleaved
     private static void Group1(byte* group, int blocks, sbyte* q8, float* d8, short* sums, float* y)
     {
         var acc = Vector256<float>.Zero;
+        var accMin = Vector256<float>.Zero;
         var i0 = ScaleIndex(0); var i1 = ScaleIndex(1); var i2 = ScaleIndex(2); var i3 = ScaleIndex(3);
         for (int b = 0; b < blocks; b++, group += GroupBlockBytes, q8 += 256, sums += 16)
         {
@@ -161,9 +167,9 @@ internal static unsafe class Q4KInterleaved
             sumi = SubBlockPair(q + 256, q8 + 64, Avx512BW.PermuteVar32x16(sLow, i2), Avx512BW.PermuteVar32x16(sLow, i3), sumi);
             sumi = SubBlockPair(q + 512, q8 + 128, Avx512BW.PermuteVar32x16(sHigh, i0), Avx512BW.PermuteVar32x16(sHigh, i1), sumi);
             sumi = SubBlockPair(q + 768, q8 + 192, Avx512BW.PermuteVar32x16(sHigh, i2), Avx512BW.PermuteVar32x16(sHigh, i3), sumi);
-            acc += Finish(sumi, Mins(m0, m1, sums), d, dmin, d8[b]);
+            Accumulate(sumi, Mins(m0, m1, sums), d, dmin, d8[b], ref acc, ref accMin);
         }
-        acc.Store(y);
+        (acc - accMin).Store(y);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -171,6 +177,7 @@ internal static unsafe class Q4KInterleaved
     {
         long ds = stride / 256, ss = stride / 16;
         var acc0 = Vector256<float>.Zero; var acc1 = Vector256<float>.Zero; var acc2 = Vector256<float>.Zero; var acc3 = Vector256<float>.Zero;
+        var min0 = Vector256<float>.Zero; var min1 = Vector256<float>.Zero; var min2 = Vector256<float>.Zero; var min3 = Vector256<float>.Zero;
         var i0 = ScaleIndex(0); var i1 = ScaleIndex(1); var i2 = ScaleIndex(2); var i3 = ScaleIndex(3);
         for (int b = 0; b < blocks; b++, group += GroupBlockBytes, q8 += 256, sums += 16)
         {
@@ -187,14 +194,14 @@ internal static unsafe class Q4KInterleaved
                 t2 = SubBlockPair(q, q8 + 2 * stride + 64 * c, sa, sb, t2);
                 t3 = SubBlockPair(q, q8 + 3 * stride + 64 * c, sa, sb, t3);
             }
-            acc0 += Finish(t0, Mins(m0, m1, sums), d, dmin, d8[b]);
-            acc1 += Finish(t1, Mins(m0, m1, sums + ss), d, dmin, d8[b + ds]);
-            acc2 += Finish(t2, Mins(m0, m1, sums + 2 * ss), d, dmin, d8[b + 2 * ds]);
-            acc3 += Finish(t3, Mins(m0, m1, sums + 3 * ss), d, dmin, d8[b + 3 * ds]);
+            Accumulate(t0, Mins(m0, m1, sums), d, dmin, d8[b], ref acc0, ref min0);
+            Accumulate(t1, Mins(m0, m1, sums + ss), d, dmin, d8[b + ds], ref acc1, ref min1);
+            Accumulate(t2, Mins(m0, m1, sums + 2 * ss), d, dmin, d8[b + 2 * ds], ref acc2, ref min2);
+            Accumulate(t3, Mins(m0, m1, sums + 3 * ss), d, dmin, d8[b + 3 * ds], ref acc3, ref min3);
         }
-        acc0.Store(y);
-        acc1.Store(y + ldy);
-        acc2.Store(y + 2L * ldy);
-        acc3.Store(y + 3L * ldy);
+        (acc0 - min0).Store(y);
+        (acc1 - min1).Store(y + ldy);
+        (acc2 - min2).Store(y + 2L * ldy);
+        (acc3 - min3).Store(y + 3L * ldy);
     }
 }

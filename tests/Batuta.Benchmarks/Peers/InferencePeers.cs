@@ -19,8 +19,11 @@ namespace Batuta.Benchmarks.Peers;
 /// artifacts/inference. Decode is compared with the memory-bandwidth limit measured in the same run
 /// (weight bytes per token / read bandwidth: the ratio is the fraction of the limit reached), and
 /// prefill and decode with llama.cpp through LLamaSharp on the same file, threads, prompt and greedy
-/// sampling; the greedy tokens of both engines are compared too.
-/// Options: --prompt-tokens N (128), --decode-tokens N (64), --threads N (physical cores), --model path.gguf.
+/// sampling; the greedy tokens of both engines are compared too. The engines run alternately, so a
+/// change of load on a shared machine hits both.
+/// Options: --prompt-tokens N (128), --decode-tokens N (64), --threads N (physical cores),
+/// --model path.gguf, --repeats N (3), --llama-default-kv (llama.cpp's default f16 KV cache and flash
+/// attention instead of the float32 cache Batuta uses: faster for it, different numerics).
 /// </summary>
 public sealed class InferencePeers : IPeerArea
 {
@@ -42,54 +45,230 @@ public sealed class InferencePeers : IPeerArea
         int promptTokens = int.Parse(context.Option("--prompt-tokens") ?? (context.Quick ? "32" : "128"), ci);
         int decodeTokens = int.Parse(context.Option("--decode-tokens") ?? (context.Quick ? "16" : "64"), ci);
         int threads = int.Parse(context.Option("--threads") ?? Batuta.Inference.Threading.CpuTopology.PhysicalCores.ToString(ci), ci);
-        int repeats = context.Quick ? 1 : 3;
+        int repeats = int.Parse(context.Option("--repeats") ?? (context.Quick ? "1" : "3"), ci);
+        bool llamaDefaults = context.HasFlag("--llama-default-kv");
         string path = context.Option("--model") ?? EnsureModel(context);
         var log = context.Log;
 
         double bandwidth = MemoryBandwidth.MeasureRead(threads, context.Quick);
         log.WriteLine(string.Create(ci, $"memory read bandwidth ({threads} threads): {bandwidth / 1e9:0.00} GB/s"));
 
-        // Batuta.Inference
-        long rssBefore = Rss();
-        var batuta = RunBatuta(path, threads, promptTokens, decodeTokens, repeats, log);
-        long batutaRss = batuta.Rss - rssBefore;
-        log.WriteLine(string.Create(ci, $"batuta: prefill {batuta.Prefill.TotalMilliseconds:0.0} ms ({promptTokens / batuta.Prefill.TotalSeconds:0.0} tok/s), decode {batuta.DecodePerToken.TotalMilliseconds:0.00} ms/token ({1 / batuta.DecodePerToken.TotalSeconds:0.00} tok/s), RSS +{batutaRss / 1e6:0} MB"));
+        long rss0 = Rss();
+        using var batuta = new BatutaEngine(path, threads, promptTokens + decodeTokens + 16, promptTokens);
+        long batutaRss = Rss() - rss0;
+        var prompt = PromptTokens(batuta.Tokenizer.Encode(Prompt), promptTokens);
+        log.WriteLine(string.Create(ci, $"batuta: {batuta.Model.Config}; parallel threshold {batuta.Model.Threshold.Bytes} bytes (dispatch {batuta.Model.Threshold.DispatchMicroseconds:0.0} us)"));
 
-        // llama.cpp via LLamaSharp, on the same prompt tokens.
-        rssBefore = Rss();
-        var llama = RunLlamaCpp(path, threads, batuta.PromptTokens, decodeTokens, repeats, log);
-        long llamaRss = llama.Rss - rssBefore;
-        log.WriteLine(string.Create(ci, $"llama.cpp: prefill {llama.Prefill.TotalMilliseconds:0.0} ms ({promptTokens / llama.Prefill.TotalSeconds:0.0} tok/s), decode {llama.DecodePerToken.TotalMilliseconds:0.00} ms/token ({1 / llama.DecodePerToken.TotalSeconds:0.00} tok/s), RSS +{llamaRss / 1e6:0} MB"));
+        rss0 = Rss();
+        using var llama = new LlamaEngine(path, threads, promptTokens + decodeTokens + 16, promptTokens, llamaDefaults, log);
+        long llamaRss = Rss() - rss0;
+        bool sameTokenization = PromptTokens(llama.Tokenize(Prompt), promptTokens).SequenceEqual(prompt);
+
+        // Warm-up: every kernel and loop of both engines runs before anything is timed.
+        foreach (IEngine e in new IEngine[] { batuta, llama })
+        {
+            e.Prefill(prompt);
+            e.Decode(4);
+        }
+
+        var times = new Dictionary<IEngine, (List<double> Prefill, List<double> Decode)> { [batuta] = ([], []), [llama] = ([], []) };
+        var generated = new Dictionary<IEngine, int[]>();
+        var prefillLogits = new Dictionary<IEngine, float[]>();
+        for (int r = 0; r < repeats; r++)
+        {
+            foreach (IEngine e in r % 2 == 0 ? new IEngine[] { batuta, llama } : [llama, batuta])
+            {
+                times[e].Prefill.Add(e.Prefill(prompt));
+                prefillLogits[e] = e.Logits();
+                var (perToken, tokens) = e.Decode(decodeTokens);
+                times[e].Decode.Add(perToken);
+                generated[e] = tokens;
+            }
+        }
+        var bp = Median(times[batuta].Prefill); var bd = Median(times[batuta].Decode);
+        var lp = Median(times[llama].Prefill); var ld = Median(times[llama].Decode);
+        log.WriteLine(string.Create(ci, $"batuta:    prefill {bp.TotalMilliseconds:0.0} ms ({promptTokens / bp.TotalSeconds:0.0} tok/s), decode {bd.TotalMilliseconds:0.00} ms/token ({1 / bd.TotalSeconds:0.00} tok/s), RSS +{batutaRss / 1e6:0} MB"));
+        log.WriteLine(string.Create(ci, $"llama.cpp: prefill {lp.TotalMilliseconds:0.0} ms ({promptTokens / lp.TotalSeconds:0.0} tok/s), decode {ld.TotalMilliseconds:0.00} ms/token ({1 / ld.TotalSeconds:0.00} tok/s), RSS +{llamaRss / 1e6:0} MB"));
 
         int same = 0;
-        while (same < Math.Min(batuta.Generated.Length, llama.Generated.Length) && batuta.Generated[same] == llama.Generated[same]) same++;
-        string tokensNote = $"greedy tokens identical: {same}/{decodeTokens}";
-        string promptNote = PromptTokenizationMatches ? "; prompt tokenized identically by both" : "; prompt tokenization differs (Batuta's ids fed to both)";
-        log.WriteLine("batuta greedy:    " + string.Join(' ', batuta.Generated));
-        log.WriteLine("llama.cpp greedy: " + string.Join(' ', llama.Generated));
+        while (same < decodeTokens && generated[batuta][same] == generated[llama][same]) same++;
+        int forced = batuta.TeacherForcedAgreement(prompt, generated[llama]);
+        double logitDiff = MaxRelativeDifference(prefillLogits[batuta], prefillLogits[llama]);
+        string tokensNote = string.Create(ci,
+            $"greedy tokens identical: first {same}/{decodeTokens} free-running, {forced}/{decodeTokens} next-token argmax on llama.cpp's sequence; prefill logits differ by {logitDiff:E1} of their range");
+        log.WriteLine(tokensNote);
+        log.WriteLine("batuta greedy:    " + string.Join(' ', generated[batuta]));
+        log.WriteLine("llama.cpp greedy: " + string.Join(' ', generated[llama]));
 
-        var limit = TimeSpan.FromSeconds(batuta.WeightBytes / bandwidth);
+        var limit = TimeSpan.FromSeconds(batuta.Model.WeightBytesPerToken / bandwidth);
         yield return new PeerTable($"Decode vs the memory-bandwidth limit ({threads} threads)", "bandwidth-limited time per token", [
-            new PeerRow("decode 1B Q4_K, time per token", batuta.DecodePerToken, limit,
-                string.Create(ci, $"{batuta.WeightBytes / 1e6:0} MB weights/token at {bandwidth / 1e9:0.0} GB/s read; ratio = fraction of the limit")),
+            new PeerRow("decode 1B Q4_K, time per token", bd, limit,
+                string.Create(ci, $"{batuta.Model.WeightBytesPerToken / 1e6:0} MB weights/token at {bandwidth / 1e9:0.0} GB/s read; ratio = fraction of the limit")),
         ]);
 
-        yield return new PeerTable($"Prefill and decode vs llama.cpp ({threads} threads, greedy)", "llama.cpp via LLamaSharp 0.30.0", [
-            new PeerRow($"prefill {promptTokens} tokens", batuta.Prefill, llama.Prefill,
-                string.Create(ci, $"{promptTokens / batuta.Prefill.TotalSeconds:0.0} vs {promptTokens / llama.Prefill.TotalSeconds:0.0} tokens/s{promptNote}")),
-            new PeerRow($"decode {decodeTokens} tokens, time per token", batuta.DecodePerToken, llama.DecodePerToken,
-                string.Create(ci, $"{1 / batuta.DecodePerToken.TotalSeconds:0.00} vs {1 / llama.DecodePerToken.TotalSeconds:0.00} tokens/s; {tokensNote}")),
+        string kv = llamaDefaults ? "llama.cpp defaults: f16 KV cache, flash attention auto" : "both: float32 KV cache, no flash attention";
+        yield return new PeerTable($"Prefill and decode vs llama.cpp ({threads} threads, greedy; {kv})", "llama.cpp via LLamaSharp 0.30.0", [
+            new PeerRow($"prefill {promptTokens} tokens", bp, lp,
+                string.Create(ci, $"{promptTokens / bp.TotalSeconds:0.0} vs {promptTokens / lp.TotalSeconds:0.0} tokens/s; prompt {(sameTokenization ? "tokenized identically by both" : "tokenized differently (Batuta's ids fed to both)")}")),
+            new PeerRow($"decode {decodeTokens} tokens, time per token", bd, ld,
+                string.Create(ci, $"{1 / bd.TotalSeconds:0.00} vs {1 / ld.TotalSeconds:0.00} tokens/s; {tokensNote}")),
         ]);
 
-        yield return new PeerTable("Memory footprint (resident set growth while the engine runs)", "llama.cpp via LLamaSharp 0.30.0", [
-            new PeerRow(string.Create(ci, $"RSS: batuta {batutaRss / 1e6:0} MB, llama.cpp {llamaRss / 1e6:0} MB"), batuta.Prefill, batuta.Prefill,
-                string.Create(ci, $"model file {new FileInfo(path).Length / 1e6:0} MB, mapped; times repeated from the prefill row")),
+        yield return new PeerTable("Memory footprint (resident set growth from loading to the end of warm-up)", "llama.cpp via LLamaSharp 0.30.0", [
+            new PeerRow(string.Create(ci, $"RSS: batuta {batutaRss / 1e6:0} MB, llama.cpp {llamaRss / 1e6:0} MB"), bp, bp,
+                string.Create(ci, $"model file {new FileInfo(path).Length / 1e6:0} MB; times repeated from the prefill row, not a comparison")),
         ]);
     }
 
-    private sealed record EngineResult(TimeSpan Prefill, TimeSpan DecodePerToken, int[] Generated, int[] PromptTokens, long WeightBytes, long Rss);
+    private interface IEngine
+    {
+        /// <summary>Starts a fresh sequence with the prompt; returns seconds.</summary>
+        double Prefill(int[] prompt);
 
-    private static bool PromptTokenizationMatches;
+        /// <summary>Greedy tokens from the current state; returns seconds per token.</summary>
+        (double PerToken, int[] Tokens) Decode(int count);
+
+        float[] Logits();
+    }
+
+    private sealed class BatutaEngine : IEngine, IDisposable
+    {
+        private readonly float[] _logits;
+        private KvCache? _cache;
+
+        public BatutaEngine(string path, int threads, int context, int batch)
+        {
+            Model = LlamaModel.Load(path, new ModelOptions { Threads = threads, ContextLength = context, BatchSize = Math.Max(1, batch) });
+            Tokenizer = Tokenizer.FromGguf(Model.File);
+            _logits = new float[Model.VocabSize];
+        }
+
+        public LlamaModel Model { get; }
+        public Tokenizer Tokenizer { get; }
+
+        public double Prefill(int[] prompt)
+        {
+            _cache?.Dispose();
+            _cache = Model.CreateCache();
+            var sw = Stopwatch.StartNew();
+            Model.Forward(prompt, _cache, _logits);
+            return sw.Elapsed.TotalSeconds;
+        }
+
+        public (double, int[]) Decode(int count)
+        {
+            var tokens = new int[count];
+            var sw = Stopwatch.StartNew();
+            for (int i = 0; i < count; i++)
+            {
+                tokens[i] = Greedy(_logits);
+                Model.Forward([tokens[i]], _cache!, _logits);
+            }
+            return (sw.Elapsed.TotalSeconds / count, tokens);
+        }
+
+        public float[] Logits() => (float[])_logits.Clone();
+
+        /// <summary>
+        /// Runs llama.cpp's greedy sequence through Batuta in one pass and counts the positions where
+        /// Batuta's argmax is llama.cpp's next token: per-step agreement, free of the chaotic divergence of
+        /// free-running greedy decoding on a random-weight model whose top logits are often near ties.
+        /// </summary>
+        public int TeacherForcedAgreement(int[] prompt, int[] theirs)
+        {
+            var sequence = prompt.Concat(theirs[..^1]).ToArray();
+            var logits = new float[sequence.Length * Model.VocabSize];
+            using var cache = new KvCache(Model.Config.BlockCount, sequence.Length, Model.Config.KvWidth);
+            Model.Forward(sequence, cache, logits, allLogits: true);
+            int agree = 0;
+            for (int i = 0; i < theirs.Length; i++)
+                if (Greedy(logits.AsSpan((prompt.Length - 1 + i) * Model.VocabSize, Model.VocabSize)) == theirs[i]) agree++;
+            return agree;
+        }
+
+        public void Dispose()
+        {
+            _cache?.Dispose();
+            Model.Dispose();
+        }
+    }
+
+    private sealed class LlamaEngine : IEngine, IDisposable
+    {
+        private readonly LLamaWeights _weights;
+        private readonly ModelParams _parameters;
+        private LLamaContext? _context;
+        private int _position, _logitIndex;
+
+        public LlamaEngine(string path, int threads, int context, int batch, bool defaults, TextWriter log)
+        {
+            NativeLogConfig.llama_log_set((level, message) => { if (level == LLamaLogLevel.Error) log.Write("llama.cpp: " + message); });
+            _parameters = new ModelParams(path)
+            {
+                ContextSize = (uint)context,
+                Threads = threads,
+                BatchThreads = threads,
+                BatchSize = (uint)Math.Max(batch, 1),
+                UBatchSize = (uint)Math.Max(batch, 1),
+                GpuLayerCount = 0,
+            };
+            if (!defaults)
+            {
+                // Batuta keeps K and V in float32 and attends in float32; llama.cpp is set to do the same,
+                // so the logits and greedy tokens can be compared (its default f16 cache and flash-attention
+                // kernel round K, V, Q and the attention weights to half precision).
+                _parameters.TypeK = GGMLType.GGML_TYPE_F32;
+                _parameters.TypeV = GGMLType.GGML_TYPE_F32;
+                _parameters.FlashAttention = false;
+            }
+            _weights = LLamaWeights.LoadFromFile(_parameters);
+        }
+
+        public int[] Tokenize(string text) => _weights.Tokenize(text, true, false, System.Text.Encoding.UTF8).Select(t => (int)t).ToArray();
+
+        public double Prefill(int[] prompt)
+        {
+            _context?.Dispose();
+            _context = _weights.CreateContext(_parameters);
+            var batch = new LLamaBatch();
+            for (int i = 0; i < prompt.Length; i++) batch.Add((LLamaToken)prompt[i], i, LLamaSeqId.Zero, i == prompt.Length - 1);
+            var sw = Stopwatch.StartNew();
+            Check(_context.NativeHandle.Decode(batch));
+            double seconds = sw.Elapsed.TotalSeconds;
+            _position = prompt.Length;
+            _logitIndex = batch.TokenCount - 1;
+            return seconds;
+        }
+
+        public (double, int[]) Decode(int count)
+        {
+            var tokens = new int[count];
+            var batch = new LLamaBatch();
+            var sw = Stopwatch.StartNew();
+            for (int i = 0; i < count; i++)
+            {
+                tokens[i] = Greedy(_context!.NativeHandle.GetLogitsIth(_logitIndex));
+                batch.Clear();
+                batch.Add((LLamaToken)tokens[i], _position++, LLamaSeqId.Zero, true);
+                Check(_context.NativeHandle.Decode(batch));
+                _logitIndex = 0;
+            }
+            return (sw.Elapsed.TotalSeconds / count, tokens);
+        }
+
+        public float[] Logits() => _context!.NativeHandle.GetLogitsIth(_logitIndex).ToArray();
+
+        private static void Check(DecodeResult result)
+        {
+            if (result != DecodeResult.Ok) throw new InvalidOperationException($"llama.cpp decode failed: {result}");
+        }
+
+        public void Dispose()
+        {
+            _context?.Dispose();
+            _weights.Dispose();
+        }
+    }
 
     private static string EnsureModel(PeerContext context)
     {
@@ -103,100 +282,7 @@ public sealed class InferencePeers : IPeerArea
         return path;
     }
 
-    private static EngineResult RunBatuta(string path, int threads, int promptTokens, int decodeTokens, int repeats, TextWriter log)
-    {
-        using var model = LlamaModel.Load(path, new ModelOptions { Threads = threads, ContextLength = promptTokens + decodeTokens + 16, BatchSize = Math.Max(promptTokens, 1) });
-        var tokenizer = Tokenizer.FromGguf(model.File);
-        var prompt = PromptTokens(tokenizer.Encode(Prompt), promptTokens);
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"batuta: {model.Config}; parallel threshold {model.Threshold.Bytes} bytes (dispatch {model.Threshold.DispatchMicroseconds:0.0} us)"));
-        var logits = new float[model.VocabSize];
-
-        // Warm-up: every kernel and the decode loop run before anything is timed.
-        using (var warm = model.CreateCache())
-        {
-            model.Forward(prompt, warm, logits);
-            for (int i = 0; i < 4; i++) model.Forward([Greedy(logits)], warm, logits);
-        }
-
-        var prefill = new List<double>();
-        var decode = new List<double>();
-        int[] generated = [];
-        for (int r = 0; r < repeats; r++)
-        {
-            using var cache = model.CreateCache();
-            var sw = Stopwatch.StartNew();
-            model.Forward(prompt, cache, logits);
-            prefill.Add(sw.Elapsed.TotalSeconds);
-            generated = new int[decodeTokens];
-            sw.Restart();
-            for (int i = 0; i < decodeTokens; i++)
-            {
-                generated[i] = Greedy(logits);
-                model.Forward([generated[i]], cache, logits);
-            }
-            decode.Add(sw.Elapsed.TotalSeconds / decodeTokens);
-        }
-        return new EngineResult(Median(prefill), Median(decode), generated, prompt, model.WeightBytesPerToken, Rss());
-    }
-
-    private static EngineResult RunLlamaCpp(string path, int threads, int[] prompt, int decodeTokens, int repeats, TextWriter log)
-    {
-        NativeLogConfig.llama_log_set((level, message) => { if (level == LLamaLogLevel.Error) log.Write("llama.cpp: " + message); });
-        var parameters = new ModelParams(path)
-        {
-            ContextSize = (uint)(prompt.Length + decodeTokens + 16),
-            Threads = threads,
-            BatchThreads = threads,
-            BatchSize = (uint)Math.Max(prompt.Length, 1),
-            UBatchSize = (uint)Math.Max(prompt.Length, 1),
-            GpuLayerCount = 0,
-            // Batuta keeps K and V in float32 and attends in float32; llama.cpp is set to do the same,
-            // so the greedy tokens can be compared (its default f16 cache rounds K, V, Q and the
-            // attention weights to half precision).
-            TypeK = GGMLType.GGML_TYPE_F32,
-            TypeV = GGMLType.GGML_TYPE_F32,
-            FlashAttention = false,
-        };
-        using var weights = LLamaWeights.LoadFromFile(parameters);
-        var theirs = weights.Tokenize(Prompt, true, false, System.Text.Encoding.UTF8).Select(t => (int)t).ToArray();
-        PromptTokenizationMatches = PromptTokens(theirs.ToList(), prompt.Length).SequenceEqual(prompt);
-        var prefill = new List<double>();
-        var decode = new List<double>();
-        int[] generated = [];
-        for (int r = -1; r < repeats; r++) // r = -1 is the warm-up
-        {
-            using var ctx = weights.CreateContext(parameters);
-            var batch = new LLamaBatch();
-            for (int i = 0; i < prompt.Length; i++) batch.Add((LLamaToken)prompt[i], i, LLamaSeqId.Zero, i == prompt.Length - 1);
-            var sw = Stopwatch.StartNew();
-            Check(ctx.NativeHandle.Decode(batch));
-            double p = sw.Elapsed.TotalSeconds;
-            int n = r < 0 ? 4 : decodeTokens;
-            var tokens = new int[n];
-            int logitIndex = batch.TokenCount - 1;
-            sw.Restart();
-            for (int i = 0; i < n; i++)
-            {
-                tokens[i] = Greedy(ctx.NativeHandle.GetLogitsIth(logitIndex));
-                batch.Clear();
-                batch.Add((LLamaToken)tokens[i], prompt.Length + i, LLamaSeqId.Zero, true);
-                Check(ctx.NativeHandle.Decode(batch));
-                logitIndex = 0;
-            }
-            if (r < 0) continue;
-            prefill.Add(p);
-            decode.Add(sw.Elapsed.TotalSeconds / n);
-            generated = tokens;
-        }
-        return new EngineResult(Median(prefill), Median(decode), generated, prompt, 0, Rss());
-    }
-
-    private static void Check(DecodeResult result)
-    {
-        if (result != DecodeResult.Ok) throw new InvalidOperationException($"llama.cpp decode failed: {result}");
-    }
-
-    private static int[] PromptTokens(List<int> encoded, int count)
+    private static int[] PromptTokens(IReadOnlyList<int> encoded, int count)
     {
         var tokens = new List<int>(count);
         while (tokens.Count < count) tokens.AddRange(tokens.Count == 0 ? encoded : encoded.Skip(1)); // repeat the text without a second BOS
@@ -210,10 +296,21 @@ public sealed class InferencePeers : IPeerArea
         return best;
     }
 
+    private static double MaxRelativeDifference(float[] a, float[] b)
+    {
+        double scale = 0, diff = 0;
+        for (int i = 0; i < Math.Min(a.Length, b.Length); i++)
+        {
+            scale = Math.Max(scale, Math.Abs(b[i]));
+            diff = Math.Max(diff, Math.Abs(a[i] - b[i]));
+        }
+        return scale == 0 ? double.NaN : diff / scale;
+    }
+
     private static TimeSpan Median(List<double> seconds)
     {
-        seconds.Sort();
-        return TimeSpan.FromSeconds(seconds[seconds.Count / 2]);
+        var sorted = seconds.OrderBy(s => s).ToList();
+        return TimeSpan.FromSeconds(sorted[sorted.Count / 2]);
     }
 
     private static long Rss()
