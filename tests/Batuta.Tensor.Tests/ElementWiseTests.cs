@@ -303,4 +303,39 @@ public class ElementWiseTests
         using var z = Tensor.Create(new[] { 1, 0, 1 });
         Assert.Throws<DivideByZeroException>(() => x / z);
     }
+
+    [Fact]
+    public void Large_outputs_take_the_streaming_store_path_and_stay_exact()
+    {
+        // 300_007 floats: past the non-temporal threshold, with an odd tail.
+        var rng = new SimRng(13);
+        const int n = 300_007;
+        using var x = rng.Uniform<float>([n], -3, 3);
+        using var y = rng.Uniform<float>([n], -3, 3);
+        var xd = x.ToArray();
+        var yd = y.ToArray();
+        using (var r = x + y) Check.Exact(xd.Zip(yd, (a, b) => a + b).ToArray(), r, "large add");
+        using (var r = x * 3f) Check.Exact(xd.Select(a => a * 3f).ToArray(), r, "large scalar multiply");
+        using (var r = x.Negate()) Check.Exact(xd.Select(a => -a).ToArray(), r, "large negate");
+        using (var r = x.Exp())
+            Check.Close(xd.Select(a => Math.Exp(a)).ToArray(), r, BackendTolerance.For<float>(ToleranceClass.Transcendental), "large exp");
+
+        // Destination one element into a bigger buffer: not 64-byte aligned.
+        using var big = Tensor.Zeros<float>(n + 1);
+        using var shifted = big[1..];
+        Tensor.Add(x, y, shifted);
+        Check.Exact(xd.Zip(yd, (a, b) => a + b).ToArray(), shifted, "large add into unaligned view");
+        Assert.Equal(0f, big[0]);
+
+        // In place: x += y.
+        using var z = x.Clone();
+        Tensor.Add(z, y, z);
+        Check.Exact(xd.Zip(yd, (a, b) => a + b).ToArray(), z, "large in-place add");
+
+        // Streaming softmax (row over 1 MiB) against a double reference.
+        using var sm = x.Softmax();
+        double max = xd.Max();
+        double sum = xd.Sum(v => Math.Exp(v - max));
+        Check.Close(xd.Select(v => Math.Exp(v - max) / sum).ToArray(), sm, BackendTolerance.For<float>(ToleranceClass.Transcendental).Scaled(1e-6), "streaming softmax");
+    }
 }

@@ -45,6 +45,20 @@ public static partial class Tensor
     private static unsafe Tensor<T> SoftmaxAlong<T>(Tensor<T> x, int axis, bool log, Tensor<T>? destination) where T : unmanaged, IFloatingPointIeee754<T>
     {
         string op = log ? "log_softmax" : "softmax";
+        // Fast path: contiguous rows along the last axis, small enough for one thread, no override.
+        if (x is not null && x.IsContiguous && x.Rank > 0 && (axis == -1 || axis == x.Rank - 1) && x.Length > 0
+            && x.Length < Parallelism.ExpensiveElementWiseThreshold && BackendScope.ActiveCount == 0 && BackendSelector.ProcessDefault == ComputeBackend.Auto
+            && (destination is null || (destination.IsContiguous && destination.ShapeArray.AsSpan().SequenceEqual(x.ShapeArray)
+                                        && (!ReferenceEquals(destination.Buffer, x.Buffer) || destination.Offset == x.Offset))))
+        {
+            var dest = destination ?? Tensor<T>.Allocate(x.ShapeArray, clear: false);
+            int rowLength = x.ShapeArray[^1];
+            T* xs = x.Pointer, ds = dest.Pointer;
+            for (int o = 0, rows = x.Length / rowLength; o < rows; o++)
+                SoftmaxKernel.Row(xs + (long)o * rowLength, ds + (long)o * rowLength, rowLength, log, SimdWidth.HardwareBits);
+            return ElementWise.Checked(op, dest);
+        }
+        ArgumentNullException.ThrowIfNull(x);
         var (outer, len, inner, _) = Reduction.Geometry(op, x, axis, keepDims: true);
         var result = Destination(op, x.ShapeArray, destination);
         var plan = Dispatch.Plan(OperationCost.ElementWise(op, x.Length, 1, sizeof(T), 25, true, false));
@@ -85,6 +99,25 @@ public static partial class Tensor
         int workers = Parallelism.Workers;
         int chunk = ((n + workers - 1) / workers + 63) & ~63;
         nint px = (nint)x, pd = (nint)d;
+        if (!log)
+        {
+            // Streaming form: one pass for (max, Σ exp) per worker, merged, then one pass writing out.
+            var parts = new (T Max, T Sum)[workers];
+            Parallelism.For(workers, w =>
+            {
+                int start = w * chunk, len = Math.Min(n - start, chunk);
+                parts[w] = len > 0 ? SoftmaxKernel.MaxAndSum((T*)px + start, len, bits) : (T.NegativeInfinity, T.Zero);
+            });
+            var (m, s) = parts[0];
+            for (int i = 1; i < workers; i++) (m, s) = SoftmaxKernel.Combine(m, s, parts[i].Max, parts[i].Sum);
+            T scale = T.One / s;
+            Parallelism.For(workers, w =>
+            {
+                int start = w * chunk, len = Math.Min(n - start, chunk);
+                if (len > 0) SoftmaxKernel.ExpShiftScale((T*)px + start, (T*)pd + start, len, m, scale, bits);
+            });
+            return;
+        }
         var partial = new T[workers];
         Parallelism.For(workers, w =>
         {

@@ -16,6 +16,18 @@ internal static unsafe class ElementWise
     public static Tensor<T> Unary<T, TOp>(string op, Tensor<T> x, Tensor<T>? destination, double flops = 1, long parallelThreshold = Parallelism.CheapElementWiseThreshold)
         where T : unmanaged, INumber<T> where TOp : IUnaryOperator<T>
     {
+        // Fast path: small, contiguous, same shape, no override in force. Goes straight to the loop.
+        if (destination is not null && x is not null && Small(x, destination, parallelThreshold) && SameShape(x, destination) && !PartialOverlap(destination, x))
+        {
+            SimdLoops.UnaryCore<T, TOp>(ref x.Reference, ref destination.Reference, (nuint)x.Length, TOp.Vectorizable ? SimdWidth.HardwareBits : 0);
+            return Checked(op, destination);
+        }
+        return UnarySlow<T, TOp>(op, x!, destination, flops, parallelThreshold);
+    }
+
+    private static Tensor<T> UnarySlow<T, TOp>(string op, Tensor<T> x, Tensor<T>? destination, double flops, long parallelThreshold)
+        where T : unmanaged, INumber<T> where TOp : IUnaryOperator<T>
+    {
         ArgumentNullException.ThrowIfNull(x);
         var dest = Destination(op, x.ShapeArray, destination, x, null);
         int n = x.Length;
@@ -36,6 +48,18 @@ internal static unsafe class ElementWise
     }
 
     public static Tensor<T> Binary<T, TOp>(string op, Tensor<T> x, Tensor<T> y, Tensor<T>? destination, double flops = 1, long parallelThreshold = Parallelism.CheapElementWiseThreshold)
+        where T : unmanaged, INumber<T> where TOp : IBinaryOperator<T>
+    {
+        if (destination is not null && x is not null && y is not null && Small(x, destination, parallelThreshold) && y.IsContiguous
+            && SameShape(x, y) && SameShape(x, destination) && !PartialOverlap(destination, x) && !PartialOverlap(destination, y))
+        {
+            SimdLoops.BinaryCore<T, TOp>(ref x.Reference, ref y.Reference, ref destination.Reference, (nuint)x.Length, TOp.Vectorizable ? SimdWidth.HardwareBits : 0);
+            return Checked(op, destination);
+        }
+        return BinarySlow<T, TOp>(op, x!, y!, destination, flops, parallelThreshold);
+    }
+
+    private static Tensor<T> BinarySlow<T, TOp>(string op, Tensor<T> x, Tensor<T> y, Tensor<T>? destination, double flops, long parallelThreshold)
         where T : unmanaged, INumber<T> where TOp : IBinaryOperator<T>
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -63,6 +87,17 @@ internal static unsafe class ElementWise
     }
 
     public static Tensor<T> BinaryScalar<T, TOp>(string op, Tensor<T> x, T scalar, bool scalarFirst, Tensor<T>? destination, double flops = 1, long parallelThreshold = Parallelism.CheapElementWiseThreshold)
+        where T : unmanaged, INumber<T> where TOp : IBinaryOperator<T>
+    {
+        if (destination is not null && x is not null && Small(x, destination, parallelThreshold) && SameShape(x, destination) && !PartialOverlap(destination, x))
+        {
+            SimdLoops.BinaryScalarCore<T, TOp>(ref x.Reference, scalar, ref destination.Reference, (nuint)x.Length, TOp.Vectorizable ? SimdWidth.HardwareBits : 0, scalarFirst);
+            return Checked(op, destination);
+        }
+        return BinaryScalarSlow<T, TOp>(op, x!, scalar, scalarFirst, destination, flops, parallelThreshold);
+    }
+
+    private static Tensor<T> BinaryScalarSlow<T, TOp>(string op, Tensor<T> x, T scalar, bool scalarFirst, Tensor<T>? destination, double flops, long parallelThreshold)
         where T : unmanaged, INumber<T> where TOp : IBinaryOperator<T>
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -103,6 +138,29 @@ internal static unsafe class ElementWise
     }
 
     // ---- plumbing ----------------------------------------------------------------------------
+
+    /// <summary>
+    /// Both contiguous, non-empty, below the GPU and thread thresholds, and no backend override in force:
+    /// the call can skip planning and go straight to the widest SIMD loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Small<T>(Tensor<T> x, Tensor<T> destination, long parallelThreshold) where T : unmanaged, INumber<T>
+    {
+        int n = x.Length;
+        return n > 0 && n < parallelThreshold && n < Dispatch.SmallElements && x.IsContiguous && destination.IsContiguous
+               && BackendScope.ActiveCount == 0 && BackendSelector.ProcessDefault == ComputeBackend.Auto;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool SameShape<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, INumber<T>
+    {
+        var sa = a.ShapeArray;
+        var sb = b.ShapeArray;
+        if (ReferenceEquals(sa, sb)) return true;
+        if (sa.Length != sb.Length) return false;
+        for (int i = 0; i < sa.Length; i++) if (sa[i] != sb[i]) return false;
+        return true;
+    }
 
     private delegate void ContiguousBody(nint x, nint y, int flag, nint d, int length, int bits);
 

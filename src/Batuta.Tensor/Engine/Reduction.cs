@@ -15,6 +15,9 @@ internal static unsafe class Reduction
 {
     public static T All<T, TAgg>(string op, Tensor<T> x, int gpuCode = -1) where T : unmanaged, INumber<T> where TAgg : IAggregationOperator<T>
     {
+        // Fast path: contiguous, small, no override: straight to the SIMD fold.
+        if (x is not null && x.IsContiguous && x.Length < Dispatch.SmallElements && BackendScope.ActiveCount == 0 && BackendSelector.ProcessDefault == ComputeBackend.Auto)
+            return x.Length == 0 ? TAgg.Identity : SimdLoops.AggregateCore<T, IdentityOperator<T>, TAgg>(ref x.Reference, (nuint)x.Length, TAgg.Vectorizable ? SimdWidth.HardwareBits : 0);
         ArgumentNullException.ThrowIfNull(x);
         x.ThrowIfDisposed();
         int n = x.Length;
@@ -200,7 +203,7 @@ internal static unsafe class Reduction
     internal static void ForOuter(int outer, long workPerOuter, Action<int> body)
     {
         int workers = Parallelism.Workers;
-        if (outer < 2 || workers <= 1 || outer * workPerOuter < Parallelism.ReductionThreshold)
+        if (outer < 2 || workers <= 1 || outer * workPerOuter < Parallelism.RowWorkThreshold)
         {
             for (int o = 0; o < outer; o++) body(o);
             return;

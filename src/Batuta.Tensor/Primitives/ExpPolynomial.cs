@@ -96,6 +96,34 @@ public static class ExpPolynomial
         return Math.FusedMultiplyAdd(p, r * r, r) + 1.0;
     }
 
+    /// <summary>
+    /// e^x for x ≤ 0 (softmax's shifted logits): the same polynomial without the overflow and NaN
+    /// handling a general exp needs. Inputs below the smallest subnormal give about 1e-45 instead of 0.
+    /// </summary>
+    public static Vector512<T> ExpNonPositive<T>(Vector512<T> x)
+    {
+        if (typeof(T) == typeof(float)) return ExpNonPositive(x.As<T, float>()).As<float, T>();
+        if (typeof(T) == typeof(double)) return Exp(x.As<T, double>()).As<double, T>();
+        throw new NotSupportedException();
+    }
+
+    private static Vector512<float> ExpNonPositive(Vector512<float> x)
+    {
+        var xc = Vector512.Max(x, Vector512.Create(FMin));
+        var n = Vector512.Round(xc * Vector512.Create(FLog2E));
+        var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-FLn2Hi), xc);
+        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-FLn2Lo), r);
+        var p = Vector512.FusedMultiplyAdd(Vector512.Create(P0), r, Vector512.Create(P1));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P2));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P3));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P4));
+        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P5));
+        p = Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<float>.One;
+        var ni = Vector512.ConvertToInt32(n);
+        var half = ni >> 1;
+        return p * ((half + Vector512.Create(127)) << 23).AsSingle() * ((ni - half + Vector512.Create(127)) << 23).AsSingle();
+    }
+
     public static Vector512<float> Exp(Vector512<float> x)
     {
         var xc = Vector512.Min(Vector512.Max(x, Vector512.Create(FMin)), Vector512.Create(FMax));

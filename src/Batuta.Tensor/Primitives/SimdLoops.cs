@@ -85,6 +85,13 @@ public static partial class SimdLoops
         return DotCore(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(y), (nuint)x.Length, SimdWidth.ActiveBits);
     }
 
+    /// <summary>
+    /// Outputs at least this large are written with non-temporal stores: with the inputs they no longer
+    /// fit in L2, so the stores would only evict them (measured: 100K floats are faster with normal
+    /// stores, 200K and up with non-temporal ones; docs/benchmarks/tensor.md).
+    /// </summary>
+    internal static nuint NonTemporalBytes = 512u << 10;
+
     public static T Sum<T>(ReadOnlySpan<T> x) where T : unmanaged, INumber<T> => Aggregate<T, IdentityOperator<T>, AddOperator<T>>(x);
 
     [DoesNotReturn]
