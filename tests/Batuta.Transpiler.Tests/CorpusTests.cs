@@ -25,7 +25,7 @@ public sealed class CorpusTests(CorpusFixture fixture)
         Assert.NotNull(o.Python);
         Assert.NotNull(o.Batuta);
         Assert.False(o.Batuta!.TimedOut, "the migrated program timed out");
-        Assert.Equal(o.Python!.Stdout, o.Batuta.Stdout);
+        Assert.True(o.Python!.Stdout == o.Batuta.Stdout, $"stdout differs\n--- CPython ---\n{o.Python.Stdout}\n--- Batuta ---\n{o.Batuta.Stdout}\n--- Batuta stderr ---\n{o.Batuta.Stderr}");
         Assert.True(o.Python.ExitCode == o.Batuta.ExitCode, $"exit code: CPython {o.Python.ExitCode}, Batuta {o.Batuta.ExitCode}\nCPython stderr: {o.Python.Stderr}\nBatuta stderr: {o.Batuta.Stderr}");
         Assert.Equal(ProcessRunner.LastLine(o.Python.Stderr), ProcessRunner.LastLine(o.Batuta.Stderr));
     }

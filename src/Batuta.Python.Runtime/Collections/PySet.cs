@@ -33,11 +33,25 @@ public class PySet<T> : IPySet, IPyObject, ICollection<T>, IReadOnlyCollection<T
 
     public PySet(IEnumerable<T> items)
     {
-        if (items is PySet<T> s) { Merge(s); return; }
+        if (items is PySet<T> s && items is not PyFrozenSet<T>) { Merge(s); return; }
+        if (items is PyFrozenSet<T> fs) { Merge(fs); return; }
         foreach (var x in items) Add(x);
     }
 
     public static PySet<T> Of(params T[] items) => new(items);
+
+    /// <summary>
+    /// A set display of constants: CPython folds it into a frozenset constant (rebuilt once more when the
+    /// compiler merges constants) and merges that into a new set, which decides the iteration order.
+    /// </summary>
+    public static PySet<T> FromConstants(params T[] items)
+    {
+        var folded = new PyFrozenSet<T>(items);
+        var merged = new PyFrozenSet<T>(folded.ToArray());
+        var s = new PySet<T>();
+        s.Merge(merged);
+        return s;
+    }
 
     public int Count => _used;
     public virtual string PyTypeName => "set";
@@ -151,7 +165,7 @@ public class PySet<T> : IPySet, IPyObject, ICollection<T>, IReadOnlyCollection<T
     }
 
     /// <summary>CPython's set_merge (used by set(s), copy and update from another set).</summary>
-    private void Merge(PySet<T> other)
+    internal void Merge(PySet<T> other)
     {
         if ((long)(_fill + other._used) * 5 >= (long)_mask * 3) Resize((_used + other._used) * 2);
         if (_fill == 0 && _mask == other._mask && other._fill == other._used)

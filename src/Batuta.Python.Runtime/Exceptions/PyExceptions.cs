@@ -21,6 +21,9 @@ public class PyBaseException : Exception, IPyObject, IPyTyped
     /// <summary>The Python class name of a migrated exception class.</summary>
     protected virtual string? PyTypeNameOverride => null;
 
+    /// <summary>The module that defines a migrated exception class ("__main__" for the entry module), for tracebacks.</summary>
+    public virtual string PyModule => "builtins";
+
     public bool SuppressContext { get; set; }
 
     /// <summary>The exception being handled when this one was raised.</summary>

@@ -88,9 +88,7 @@ public static class PyProgram
 
     private static string QualifiedName(PyBaseException e)
     {
-        var ns = e.GetType().Namespace;
-        bool builtin = ns == typeof(PyProgram).Namespace;
-        return builtin || e is IPyBuiltinName ? e.PythonName : "__main__." + e.PythonName;
+        return e.PyModule is "builtins" or "__main__" ? e.PythonName : e.PyModule + "." + e.PythonName;
     }
 }
 

@@ -189,7 +189,7 @@ public static class Json
         if (i < s.Length && s[i] is 'e' or 'E') { isFloat = true; i++; if (i < s.Length && s[i] is '+' or '-') i++; while (i < s.Length && char.IsDigit(s[i])) i++; }
         if (i == start || (i == start + 1 && s[start] == '-')) throw Error("Expecting value", s, start);
         var num = s[start..i];
-        return isFloat ? double.Parse(num, NumberStyles.Float, CultureInfo.InvariantCulture) : PyInt.Parse(num);
+        return isFloat ? double.Parse(num, NumberStyles.Float, CultureInfo.InvariantCulture) : (object)PyInt.Parse(num);
     }
 
     private static string ParseString(string s, ref int i)

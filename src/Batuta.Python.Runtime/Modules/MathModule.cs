@@ -126,9 +126,9 @@ public static class MathModule
         {
             double x = x0;
             int i = 0;
-            foreach (var y0 in partials)
+            for (int j = 0; j < partials.Count; j++)
             {
-                double y = y0;
+                double y = partials[j];
                 if (Math.Abs(x) < Math.Abs(y)) (x, y) = (y, x);
                 double hi = x + y;
                 double lo = y - (hi - x);

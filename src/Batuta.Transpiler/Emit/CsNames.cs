@@ -24,6 +24,7 @@ namespace Batuta.Transpiler.Emit
 
         public static string Local(string name)
         {
+            if (name == "_") return "__";
             if (Keywords.Contains(name)) return "@" + name;
             if (name.StartsWith("__", StringComparison.Ordinal) && name != "__name__") return "py" + name;
             return Sanitize(name);
@@ -41,6 +42,7 @@ namespace Batuta.Transpiler.Emit
 
         public static string Global(string name)
         {
+            if (name == "_") return "__";
             if (Keywords.Contains(name)) return "@" + name;
             if (Reserved.Contains(name)) return name + "_";
             return Sanitize(name);

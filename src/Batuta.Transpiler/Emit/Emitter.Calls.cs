@@ -101,6 +101,7 @@ namespace Batuta.Transpiler.Emit
                 {
                     var v = EmitExpr(a, f.Params[pos].Type);
                     WidenParam(f, pos, v.Type);
+                    ShareContainerType(a, v.Type, f.Params[pos].Type);
                     result[pos] = Coerce(v, f.Params[pos].Type).Code;
                     pos++;
                 }
@@ -122,6 +123,7 @@ namespace Batuta.Transpiler.Emit
                 if (i < 0) { Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{f.Name}() got an unexpected keyword argument '{k.Arg}'", null, k.Value); continue; }
                 var v = EmitExpr(k.Value, f.Params[i].Type);
                 WidenParam(f, i, v.Type);
+                ShareContainerType(k.Value, v.Type, f.Params[i].Type);
                 result[i] = Coerce(v, f.Params[i].Type).Code;
             }
             for (int i = 0; i < result.Length; i++)
@@ -153,6 +155,14 @@ namespace Batuta.Transpiler.Emit
             var list = result.Select(x => x!).ToList();
             list.AddRange(extra);
             return list;
+        }
+
+        /// <summary>A list passed to a function is the same list: what the callee appends refines the caller's variable too.</summary>
+        private void ShareContainerType(ExpressionNode arg, PyType argType, PyType paramType)
+        {
+            if (argType.Kind != paramType.Kind || argType.Equals(paramType)) return;
+            if (argType.Kind is TypeKind.List or TypeKind.Dict or TypeKind.Set or TypeKind.DefaultDict or TypeKind.Deque or TypeKind.Counter)
+                ContributeTo(arg, paramType);
         }
 
         private PyType EmitDefaultValueType(FunctionModel f, ExpressionNode d)

@@ -149,6 +149,9 @@ namespace Batuta.Transpiler.Emit
         private Ex Coerce(Ex v, PyType target)
         {
             var from = v.Type;
+            // An empty literal typed before its element type was known takes the target's type.
+            if (from.HasUnknown && target.Kind == from.Kind && !target.HasUnknown && v.Code == $"new {CsTypes.Of(from)}()")
+                return new Ex($"new {CsTypes.Of(target)}()", target, true);
             if (target.Kind == TypeKind.Unknown || from.Equals(target))
                 return v.IntLiteral && target.Kind != TypeKind.Int ? new Ex($"new PyInt({v.Code})", PyType.Int, false) : v;
             switch (target.Kind)
@@ -189,6 +192,10 @@ namespace Batuta.Transpiler.Emit
                     if (v.Code.StartsWith("(", StringComparison.Ordinal) && !v.Code.Contains("=>")) { }
                     return new Ex($"({v.Code} is var {tmp} ? ({string.Join(", ", parts)}) : default)", target, true);
                 }
+                case TypeKind.List when from.Kind is TypeKind.List or TypeKind.Iterable or TypeKind.Set or TypeKind.Range:
+                    return new Ex($"new {CsTypes.Of(target)}({AsEnumerable(v)}.Select(__v => {Coerce(new Ex("__v", from.Elem, true), target.Elem).Code}))", target, true);
+                case TypeKind.Set when from.Kind is TypeKind.List or TypeKind.Iterable or TypeKind.Set:
+                    return new Ex($"new {CsTypes.Of(target)}({AsEnumerable(v)}.Select(__v => {Coerce(new Ex("__v", from.Elem, true), target.Elem).Code}))", target, true);
                 case TypeKind.Func when from.Kind == TypeKind.Func:
                     return new Ex(v.Code, target, v.Atomic);
                 case TypeKind.VarTuple when from.Kind == TypeKind.Tuple:
@@ -267,7 +274,7 @@ namespace Batuta.Transpiler.Emit
                     };
                 }
                 // int op int
-                var x = l.IntLiteral && r.IntLiteral ? new Ex($"new PyInt({l.Code})", PyType.Int, true) : l;
+                var x = l.IntLiteral ? new Ex($"new PyInt({l.Code})", PyType.Int, true) : l;
                 var y = r;
                 switch (op)
                 {
@@ -456,6 +463,11 @@ namespace Batuta.Transpiler.Emit
                 if (op is CompareOperator.Eq or CompareOperator.NotEq) return $"{l.P} {sym} {r.P}";
                 return $"string.CompareOrdinal({l.Code}, {r.Code}) {sym} 0";
             }
+            if (lt.Kind == TypeKind.Set && rt.Kind == TypeKind.Set && op is not (CompareOperator.Eq or CompareOperator.NotEq))
+            {
+                var st = PyType.Join(lt, rt);
+                return $"{Coerce(l, st).P} {sym} {Coerce(r, st).P}";
+            }
             if ((lt.Kind == TypeKind.None || rt.Kind == TypeKind.None) && op is CompareOperator.Eq or CompareOperator.NotEq)
                 return $"{(lt.Kind == TypeKind.None ? r.P : l.P)} {(op == CompareOperator.Eq ? "is" : "is not")} null";
             if (lt.Kind == TypeKind.Class && op is not (CompareOperator.Eq or CompareOperator.NotEq) && FindClass(lt.Name!) is { } cls)
@@ -617,7 +629,7 @@ namespace Batuta.Transpiler.Emit
             }
             if (items.Count == 0) return new Ex($"new {cs}()", type, true);
             if (kind == "set" && items.Count >= 3 && elts.All(x => x is Constant || x is UnaryOp { Operand: Constant }))
-                return new Ex($"new {cs}(new PyFrozenSet<{CsTypes.Of(elem)}>(new[] {{ {string.Join(", ", items.Select(i => ValueForVar(Coerce(i.Item1, elem))))} }}))", type, true);
+                return new Ex($"PySet<{CsTypes.Of(elem)}>.FromConstants({string.Join(", ", items.Select(i => ValueForVar(Coerce(i.Item1, elem))))})", type, true);
             return new Ex($"new {cs} {{ {string.Join(", ", items.Select(i => Coerce(i.Item1, elem).Code))} }}", type, true);
         }
 
@@ -830,18 +842,22 @@ namespace Batuta.Transpiler.Emit
             try
             {
                 var bindings = new List<string>();
+                var pendingNames = new Dictionary<string, (PyType Type, string Cs)>();
                 for (int i = firstDefault; i < allArgs.Count; i++)
                 {
                     var dv = EmitExpr(lam.Args.Defaults[i - firstDefault]);
-                    bindings.Add($"{ValueForVar(dv)} is var {CsNames.Local(allArgs[i].Name)}");
-                    _lambdaScope[allArgs[i].Name] = dv.Type;
+                    var bound = Temp("d");
+                    bindings.Add($"{ValueForVar(dv)} is var {bound}");
+                    pendingNames[allArgs[i].Name] = (dv.Type, bound);
                 }
+                foreach (var kv in pendingNames) { _lambdaScope[kv.Key] = kv.Value.Type; _lambdaNames[kv.Key] = kv.Value.Cs; }
                 var ps = new List<PyType>();
                 for (int i = 0; i < args.Count; i++)
                 {
                     var pt = expected.Kind == TypeKind.Func && i < expected.Params.Count() ? expected.Params.ElementAt(i) : PyType.Object;
                     if (pt.Kind == TypeKind.Unknown) pt = PyType.Object;
                     _lambdaScope[args[i].Name] = pt;
+                    _lambdaNames.Remove(args[i].Name);
                     ps.Add(pt);
                 }
                 var body = EmitExpr(lam.Body, expected.Kind == TypeKind.Func ? expected.Return : PyType.Unknown);
@@ -856,6 +872,7 @@ namespace Batuta.Transpiler.Emit
             {
                 _lambdaScope.Clear();
                 foreach (var kv in saved) _lambdaScope[kv.Key] = kv.Value;
+                foreach (var a in allArgs) _lambdaNames.Remove(a.Name);
             }
         }
     }

@@ -214,7 +214,12 @@ namespace Batuta.Transpiler.Emit
                 Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, "metaclasses are not supported; the class is migrated without it", "replace the metaclass with a decorator or a base class", c.Def);
             EmitConstructor(c);
             _w.Line();
-            _w.Line(c.IsException ? $"protected override string? PyTypeNameOverride => {CsNames.Literal(c.Name)};" : $"public override string PyTypeName => {CsNames.Literal(c.Name)};");
+            if (c.IsException)
+            {
+                _w.Line($"protected override string? PyTypeNameOverride => {CsNames.Literal(c.Name)};");
+                _w.Line($"public override string PyModule => {CsNames.Literal(c.Module.Path == _options.EntryModule ? "__main__" : c.Module.Name)};");
+            }
+            else _w.Line($"public override string PyTypeName => {CsNames.Literal(c.Name)};");
             foreach (var m in c.Methods.Values)
             {
                 if (m.Name == "__init__") continue;

@@ -53,7 +53,10 @@ namespace Batuta.Transpiler.Emit
         private Resolved ResolveUnnarrowed(string name)
         {
             if (_lambdaScope.TryGetValue(name, out var lt))
-                return new Resolved(ResolvedKind.Local, CsNames.Local(name), new VarInfo(name, CsNames.Local(name), lt) { Declared = true });
+            {
+                var cs = _lambdaNames.TryGetValue(name, out var renamed) ? renamed : CsNames.Local(name);
+                return new Resolved(ResolvedKind.Local, cs, new VarInfo(name, cs, lt) { Declared = true });
+            }
             if (_function is { Owner: { } owner } method && method.Def.Args.Args.Count > 0 && method.Def.Args.Args[0].Name == name)
             {
                 if (method.IsClassMethod) return new Resolved(ResolvedKind.Class, ClassCsName(owner.Name)) { Class = owner };

@@ -694,13 +694,29 @@ namespace Batuta.Transpiler.Emit
             foreach (var c in m.Cases)
             {
                 var cond = Pattern(c.Pattern, subj);
-                if (c.Guard is not null) cond = $"({cond}) && {Truth(EmitExpr(c.Guard))}";
+                bool boundInCondition = false;
+                if (c.Guard is not null)
+                {
+                    var saved = _w;
+                    _w = new CodeWriter();
+                    BindPattern(c.Pattern, subj);
+                    var lines = _w.ToString().Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+                    _w = saved;
+                    var assigns = lines.Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^([A-Za-z_@][A-Za-z0-9_]*) = (.*);$")).ToList();
+                    if (assigns.All(m => m.Success))
+                    {
+                        boundInCondition = true;
+                        var binds = assigns.Select(m => $"(({m.Groups[1].Value} = {m.Groups[2].Value}) is var _)");
+                        cond = $"({cond}){string.Concat(binds.Select(b => " && " + b))} && {Truth(EmitExpr(c.Guard))}";
+                    }
+                    else cond = $"({cond}) && {Truth(EmitExpr(c.Guard))}";
+                }
                 if (c.Pattern is MatchAs { Pattern: null, Name: null } && c.Guard is null)
                 {
                     _w.Open(first ? "if (true)" : "else");
                 }
                 else _w.Open((first ? "if" : "else if") + $" ({cond})");
-                BindPattern(c.Pattern, subj);
+                if (!boundInCondition) BindPattern(c.Pattern, subj);
                 EmitBlock(c.Body);
                 _w.Close();
                 first = false;

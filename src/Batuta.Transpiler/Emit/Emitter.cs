@@ -51,6 +51,7 @@ namespace Batuta.Transpiler.Emit
         private readonly Stack<string?> _loopElseFlags = new();
         private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
         private readonly Dictionary<string, PyType> _lambdaScope = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _lambdaNames = new(StringComparer.Ordinal);
         private readonly Stack<string> _exceptionVars = new();
 
         public Emitter(List<ModuleModel> modules, TranspileOptions options)

@@ -49,7 +49,7 @@ namespace Batuta.Transpiler.Inference
                     foreach (var (fname, _, ann) in c.DataFields)
                     {
                         var t = Annotations.Resolve(ann, lookup);
-                        if (t is not null && c.Fields.TryGetValue(fname, out var fv)) { fv.Type = t; fv.Declared = true; }
+                        if (t is not null && c.Fields.TryGetValue(fname, out var fv)) { fv.Type = t; fv.Declared = !t.HasUnknown; }
                     }
                 }
                 foreach (var stmt in m.Tree.Body)
@@ -57,7 +57,7 @@ namespace Batuta.Transpiler.Inference
                     if (stmt is AnnAssign { Target: Name n } aa && m.Globals.TryGetValue(n.Id, out var g))
                     {
                         var t = Annotations.Resolve(aa.Annotation, lookup);
-                        if (t is not null) { g.Type = t; g.Declared = true; }
+                        if (t is not null) { g.Type = t; g.Declared = !t.HasUnknown; }
                     }
                 }
             }
@@ -81,7 +81,10 @@ namespace Batuta.Transpiler.Inference
 
         private static void Declare(ModuleModel m)
         {
-            foreach (var stmt in m.Tree.Body) DeclareTop(m, stmt);
+            // Imports first (also those nested in module-level blocks), so their names are never globals.
+            foreach (var stmt in m.Tree.Body.SelectMany(s => new[] { s }.Concat(ChildStatements(s))))
+                if (stmt is Import or ImportFrom) DeclareTop(m, stmt);
+            foreach (var stmt in m.Tree.Body) if (stmt is not (Import or ImportFrom)) DeclareTop(m, stmt);
         }
 
         private static void DeclareTop(ModuleModel m, StatementNode stmt)
@@ -113,7 +116,7 @@ namespace Batuta.Transpiler.Inference
                         if (!m.Globals.ContainsKey(n) && !m.Functions.ContainsKey(n) && !m.Classes.ContainsKey(n) && !m.Imports.ContainsKey(n))
                             m.Globals[n] = new VarInfo(n, CsNames.Global(n), PyType.Unknown);
                     // definitions nested in module-level if/try blocks
-                    foreach (var inner in ChildStatements(stmt)) if (inner is FunctionDef or ClassDef or Import or ImportFrom) DeclareTop(m, inner);
+                    foreach (var inner in ChildStatements(stmt)) if (inner is FunctionDef or ClassDef) DeclareTop(m, inner);
                     break;
             }
         }
@@ -274,7 +277,7 @@ namespace Batuta.Transpiler.Inference
             {
                 var arg = all.First(a => a.Name == p.Name);
                 var t = Annotations.Resolve(arg.Annotation, lookup);
-                if (t is not null) { p.Type = t; p.Declared = true; }
+                if (t is not null) { p.Type = t; p.Declared = !t.HasUnknown; }
             }
             if (f.VarArgs is not null)
             {
@@ -285,7 +288,8 @@ namespace Batuta.Transpiler.Inference
             if (rt is not null)
             {
                 if (f.IsGenerator && rt.Kind != TypeKind.Iterable) rt = PyType.Iterable(rt.Kind == TypeKind.Object ? PyType.Unknown : rt.Elem);
-                if (!rt.HasUnknown) { f.ReturnType = rt; f.ReturnDeclared = true; }
+                f.ReturnType = rt;
+                f.ReturnDeclared = !rt.HasUnknown;
             }
             if (f.Def.Name == "__init__") { f.ReturnType = PyType.None; f.ReturnDeclared = true; }
             foreach (var n in f.Nested.Values) ResolveFunction(n, lookup);

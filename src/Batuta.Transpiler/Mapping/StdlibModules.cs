@@ -241,8 +241,14 @@ namespace Batuta.Transpiler.Mapping
                         return new Ex($"FuncTools.Reduce({e.CoerceTo(f, PyType.Func(elem, elem, elem)).Code}, {e.EnumerableOf(src)})", elem, true);
                     }
                     var init = e.Expr(c.Args[2]);
-                    var f2 = e.Expr(c.Args[0], PyType.Func(init.Type, init.Type, elem));
-                    return new Ex($"FuncTools.Reduce({e.CoerceTo(f2, PyType.Func(init.Type, init.Type, elem)).Code}, {e.EnumerableOf(src)}, {Emitter.BoxOf(init)})", init.Type, true);
+                    var accType = init.Type;
+                    var f2 = e.Expr(c.Args[0], PyType.Func(accType, accType, elem));
+                    if (f2.Type.Kind == TypeKind.Func && !f2.Type.Return.Equals(accType))
+                    {
+                        accType = PyType.Join(accType, f2.Type.Return);
+                        f2 = e.Expr(c.Args[0], PyType.Func(accType, accType, elem));
+                    }
+                    return new Ex($"FuncTools.Reduce({e.CoerceTo(f2, PyType.Func(accType, accType, elem)).Code}, {e.EnumerableOf(src)}, {e.CoerceTo(init, accType).Code})", accType, true);
                 }
                 case "itertools.product":
                 {
@@ -321,7 +327,6 @@ namespace Batuta.Transpiler.Mapping
                 else if (code.Contains("{*}"))
                 {
                     value = "";
-                    types.Add(row.Parameters[i]);
                 }
                 else return e.NotSupported(c, $"{row.Python}() without argument {i + 1}");
                 // optional trailing args written as "{1}" directly after another get a separator
