@@ -64,24 +64,39 @@ internal sealed unsafe class ActivationBatch : IDisposable
     public float* Q80Scale => _q80Scale!.Pointer;
     public short* Q80Sums => _q80Sums!.Pointer;
 
-    public void EnsureQ8K()
+    /// <summary>Builds the Q8_K form if stale; with a pool, tokens are quantized in parallel.</summary>
+    public void EnsureQ8K(Threading.ComputePool? pool = null)
     {
         if (_q8kTokens == Tokens) return;
         if (_q8k is null) throw new InvalidOperationException($"width {Width} is not a multiple of 256; K-quant weights need it");
-        int blocks = Width / 256;
-        for (int t = 0; t < Tokens; t++)
-            ActivationQuantizer.QuantizeQ8K(Row(t), Width, _q8k.Pointer + (long)t * Width, _q8kScale!.Pointer + (long)t * blocks, _q8kSums!.Pointer + (long)t * Width / 16);
+        if (pool is not null && Tokens > 1) pool.For(Tokens, _quantizeQ8K ??= QuantizeQ8KRange);
+        else QuantizeQ8KRange(0, Tokens);
         _q8kTokens = Tokens;
     }
 
-    public void EnsureQ80()
+    public void EnsureQ80(Threading.ComputePool? pool = null)
     {
         if (_q80Tokens == Tokens) return;
         if (_q80 is null) throw new InvalidOperationException($"width {Width} is not a multiple of 32; Q8_0/Q4_0 weights need it");
-        int blocks = Width / 32;
-        for (int t = 0; t < Tokens; t++)
-            ActivationQuantizer.QuantizeQ80(Row(t), Width, _q80.Pointer + (long)t * Width, _q80Scale!.Pointer + (long)t * blocks, _q80Sums!.Pointer + (long)t * blocks);
+        if (pool is not null && Tokens > 1) pool.For(Tokens, _quantizeQ80 ??= QuantizeQ80Range);
+        else QuantizeQ80Range(0, Tokens);
         _q80Tokens = Tokens;
+    }
+
+    private Action<int, int>? _quantizeQ8K, _quantizeQ80;
+
+    private void QuantizeQ8KRange(int t0, int t1)
+    {
+        int blocks = Width / 256;
+        for (int t = t0; t < t1; t++)
+            ActivationQuantizer.QuantizeQ8K(Row(t), Width, _q8k!.Pointer + (long)t * Width, _q8kScale!.Pointer + (long)t * blocks, _q8kSums!.Pointer + (long)t * Width / 16);
+    }
+
+    private void QuantizeQ80Range(int t0, int t1)
+    {
+        int blocks = Width / 32;
+        for (int t = t0; t < t1; t++)
+            ActivationQuantizer.QuantizeQ80(Row(t), Width, _q80!.Pointer + (long)t * Width, _q80Scale!.Pointer + (long)t * blocks, _q80Sums!.Pointer + (long)t * blocks);
     }
 
     public void Dispose()

@@ -103,8 +103,8 @@ internal sealed unsafe class MatMul : IParallelJob
         if (Precision == ActivationPrecision.Float32) return;
         switch (type)
         {
-            case GgmlType.Q4_K or GgmlType.Q5_K or GgmlType.Q6_K: x.EnsureQ8K(); break;
-            case GgmlType.Q8_0 or GgmlType.Q4_0: x.EnsureQ80(); break;
+            case GgmlType.Q4_K or GgmlType.Q5_K or GgmlType.Q6_K: x.EnsureQ8K(_pool); break;
+            case GgmlType.Q8_0 or GgmlType.Q4_0: x.EnsureQ80(_pool); break;
         }
     }
 

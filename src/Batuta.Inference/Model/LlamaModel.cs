@@ -189,36 +189,55 @@ public sealed unsafe class LlamaModel : IDisposable
         var c = Config;
         int dim = c.EmbeddingLength, ffn = c.FeedForwardLength, qw = c.QueryWidth, kvw = c.KvWidth;
         int start = cache.Length;
+        int half = c.RopeDimensions / 2;
         float* x = _x.Pointer;
 
-        for (int t = 0; t < n; t++) _embedding.ReadRow(tokens[t], new Span<float>(x + (long)t * dim, dim));
-        int half = c.RopeDimensions / 2;
-        for (int t = 0; t < n; t++) _rope.Angles(start + t, _cos.Pointer + t * half, _sin.Pointer + t * half);
+        PerToken(n, (t0, t1) =>
+        {
+            for (int t = t0; t < t1; t++)
+            {
+                _embedding.ReadRow(tokens[t], new Span<float>(x + (long)t * dim, dim));
+                _rope.Angles(start + t, _cos.Pointer + t * half, _sin.Pointer + t * half);
+            }
+        });
 
         for (int l = 0; l < _layers.Length; l++)
         {
             var L = _layers[l];
-            for (int t = 0; t < n; t++) RmsNorm.Apply(x + (long)t * dim, L.AttnNorm.Pointer, _normed.Row(t), dim, c.RmsEpsilon);
+            PerToken(n, (t0, t1) =>
+            {
+                for (int t = t0; t < t1; t++) RmsNorm.Apply(x + (long)t * dim, L.AttnNorm.Pointer, _normed.Row(t), dim, c.RmsEpsilon);
+            });
             _normed.SetTokens(n);
             _matmul.Run(_normed, n, [new MatMulTarget(L.Q, _q.Pointer, qw), new MatMulTarget(L.K, _k.Pointer, kvw), new MatMulTarget(L.V, _v.Pointer, kvw)]);
 
-            for (int t = 0; t < n; t++)
+            int layer = l;
+            PerToken(n, (t0, t1) =>
             {
-                _rope.Apply(_q.Pointer + (long)t * qw, c.HeadCount, c.HeadDim, _cos.Pointer + t * half, _sin.Pointer + t * half);
-                _rope.Apply(_k.Pointer + (long)t * kvw, c.HeadCountKv, c.HeadDim, _cos.Pointer + t * half, _sin.Pointer + t * half);
-                Buffer.MemoryCopy(_k.Pointer + (long)t * kvw, cache.Keys(l, start + t), kvw * sizeof(float), kvw * sizeof(float));
-                Buffer.MemoryCopy(_v.Pointer + (long)t * kvw, cache.Values(l, start + t), kvw * sizeof(float), kvw * sizeof(float));
-            }
+                for (int t = t0; t < t1; t++)
+                {
+                    _rope.Apply(_q.Pointer + (long)t * qw, c.HeadCount, c.HeadDim, _cos.Pointer + t * half, _sin.Pointer + t * half);
+                    _rope.Apply(_k.Pointer + (long)t * kvw, c.HeadCountKv, c.HeadDim, _cos.Pointer + t * half, _sin.Pointer + t * half);
+                    Buffer.MemoryCopy(_k.Pointer + (long)t * kvw, cache.Keys(layer, start + t), kvw * sizeof(float), kvw * sizeof(float));
+                    Buffer.MemoryCopy(_v.Pointer + (long)t * kvw, cache.Values(layer, start + t), kvw * sizeof(float), kvw * sizeof(float));
+                }
+            });
             _attention.Run(_q.Pointer, _attended.Values, cache, l, start, n);
             _attended.SetTokens(n);
             _matmul.Run(_attended, n, new MatMulTarget(L.O, _o.Pointer, dim));
             Activations.Add(x, _o.Pointer, n * dim);
 
-            for (int t = 0; t < n; t++) RmsNorm.Apply(x + (long)t * dim, L.FfnNorm.Pointer, _normed.Row(t), dim, c.RmsEpsilon);
+            PerToken(n, (t0, t1) =>
+            {
+                for (int t = t0; t < t1; t++) RmsNorm.Apply(x + (long)t * dim, L.FfnNorm.Pointer, _normed.Row(t), dim, c.RmsEpsilon);
+            });
             _normed.SetTokens(n);
             // The gate projection lands directly in the down projection's input rows.
             _matmul.Run(_normed, n, [new MatMulTarget(L.Gate, _hidden.Values, ffn), new MatMulTarget(L.Up, _up.Pointer, ffn)]);
-            for (int t = 0; t < n; t++) Activations.SwiGlu(_hidden.Row(t), _up.Pointer + (long)t * ffn, ffn);
+            PerToken(n, (t0, t1) =>
+            {
+                for (int t = t0; t < t1; t++) Activations.SwiGlu(_hidden.Row(t), _up.Pointer + (long)t * ffn, ffn);
+            });
             _hidden.SetTokens(n);
             _matmul.Run(_hidden, n, new MatMulTarget(L.Down, _o.Pointer, dim));
             Activations.Add(x, _o.Pointer, n * dim);
@@ -231,6 +250,13 @@ public sealed unsafe class LlamaModel : IDisposable
         for (int t = 0; t < rows; t++) RmsNorm.Apply(x + (long)(first + t) * dim, _outputNorm.Pointer, _final.Row(t), dim, c.RmsEpsilon);
         _final.SetTokens(rows);
         _matmul.Run(_final, rows, new MatMulTarget(_output, logits, VocabSize));
+    }
+
+    /// <summary>Per-token element-wise work: spread over the pool for a prefill batch, inline for one token.</summary>
+    private void PerToken(int n, Action<int, int> body)
+    {
+        if (n > 1) _pool.For(n, body);
+        else body(0, n);
     }
 
     private IEnumerable<WeightMatrix> Matrices() =>

@@ -80,6 +80,41 @@ internal sealed class ComputePool : IDisposable
         if (_failure is not null) throw new AggregateException("a parallel inference step failed", _failure);
     }
 
+    /// <summary>
+    /// Runs body(start, end) over [0, count) in contiguous ranges across the pool: for per-token element-wise
+    /// steps of a prefill batch (norms, activation quantization, RoPE), which would otherwise run serially
+    /// between the parallel matrix products.
+    /// </summary>
+    public void For(int count, Action<int, int> body)
+    {
+        if (count <= 0) return;
+        int chunks = Math.Min(count, Threads * 2);
+        if (Threads == 1 || chunks == 1)
+        {
+            body(0, count);
+            return;
+        }
+        _ranges.Body = body;
+        _ranges.Count = count;
+        _ranges.Chunks = chunks;
+        Run(_ranges, chunks);
+        _ranges.Body = null;
+    }
+
+    private readonly RangeJob _ranges = new();
+
+    private sealed class RangeJob : IParallelJob
+    {
+        public Action<int, int>? Body;
+        public int Count, Chunks;
+
+        public void Execute(int chunk, int worker)
+        {
+            long start = (long)Count * chunk / Chunks, end = (long)Count * (chunk + 1) / Chunks;
+            if (end > start) Body!((int)start, (int)end);
+        }
+    }
+
     private void Drain(IParallelJob job, int worker)
     {
         int c;
