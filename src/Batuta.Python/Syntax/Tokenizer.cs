@@ -56,6 +56,7 @@ namespace Batuta.Python.Syntax
         private readonly int _n;
         private readonly NameTable _names;
         private readonly List<(string Message, int Line, int Column)>? _warnings;
+        private readonly List<(int Line, int Start, int End)>? _comments;
 
         private int _pos;
         private int _line = 1;
@@ -74,8 +75,9 @@ namespace Batuta.Python.Syntax
         private Token[] _tokens;
         private int _count;
 
-        private Tokenizer(PythonSource source, NameTable names, List<(string, int, int)>? warnings)
+        private Tokenizer(PythonSource source, NameTable names, List<(string, int, int)>? warnings, List<(int, int, int)>? comments = null)
         {
+            _comments = comments;
             _s = source.Buffer;
             _n = source.Length;
             _names = names;
@@ -86,9 +88,10 @@ namespace Batuta.Python.Syntax
         public TokenizerError? Error { get; private set; }
 
         /// <summary>Tokenizes the whole source. The last token is ENDMARKER, or ERRORTOKEN when <see cref="Error"/> is set.</summary>
-        public static Token[] Tokenize(PythonSource source, NameTable names, List<(string, int, int)>? warnings, out int count, out TokenizerError? error)
+        public static Token[] Tokenize(PythonSource source, NameTable names, List<(string, int, int)>? warnings, out int count, out TokenizerError? error,
+            List<(int Line, int Start, int End)>? comments = null)
         {
-            var t = new Tokenizer(source, names, warnings);
+            var t = new Tokenizer(source, names, warnings, comments);
             t.Run();
             count = t._count;
             error = t.Error;
@@ -238,7 +241,9 @@ namespace Batuta.Python.Syntax
 
             if (_pos < _n && _s[_pos] == '#')
             {
+                int commentStart = _pos;
                 while (_pos < _n && _s[_pos] != '\n') _pos++;
+                _comments?.Add((_line, commentStart, _pos));
             }
 
             if (AtEof)
