@@ -124,7 +124,8 @@ internal static unsafe class RowKernels
     {
         if (w.Packed != null && precision == ActivationPrecision.Int8)
         {
-            Q4KInterleaved.Multiply(w.Packed, w.Columns / 256, r0 / Q4KInterleaved.GroupRows, r1 / Q4KInterleaved.GroupRows, x, tokens, y, ldy);
+            if (w.Type == GgmlType.Q4_K) Q4KInterleaved.Multiply(w.Packed, w.Columns / 256, r0 / Q4KInterleaved.GroupRows, r1 / Q4KInterleaved.GroupRows, x, tokens, y, ldy);
+            else Q6KInterleaved.Multiply(w.Packed, w.Columns / 256, r0 / Q6KInterleaved.GroupRows, r1 / Q6KInterleaved.GroupRows, x, tokens, y, ldy);
             return;
         }
         for (int t0 = 0; t0 < tokens; t0 += TileTokens)

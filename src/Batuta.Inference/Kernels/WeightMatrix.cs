@@ -37,9 +37,9 @@ public sealed unsafe class WeightMatrix
     internal bool Pack()
     {
         if (Packed != null) return true;
-        if (!Q4KInterleaved.CanUse(this)) return false;
-        Packed = Q4KInterleaved.Repack(Data, Rows, Columns);
-        return true;
+        if (Q4KInterleaved.CanUse(this)) Packed = Q4KInterleaved.Repack(Data, Rows, Columns);
+        else if (Q6KInterleaved.CanUse(this)) Packed = Q6KInterleaved.Repack(Data, Rows, Columns);
+        return Packed != null;
     }
 
     internal void ReleasePacked()

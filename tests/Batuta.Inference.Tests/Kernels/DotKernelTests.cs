@@ -202,21 +202,24 @@ public sealed unsafe class DotKernelTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(9)]
-    public void InterleavedQ4KEqualsRowByRowKernel(int tokens)
+    [InlineData(GgmlType.Q4_K, 1)]
+    [InlineData(GgmlType.Q4_K, 3)]
+    [InlineData(GgmlType.Q4_K, 4)]
+    [InlineData(GgmlType.Q4_K, 9)]
+    [InlineData(GgmlType.Q6_K, 1)]
+    [InlineData(GgmlType.Q6_K, 5)]
+    [InlineData(GgmlType.Q6_K, 8)]
+    public void InterleavedKernelsEqualRowByRowKernels(GgmlType type, int tokens)
     {
         const int rows = 24, n = 768;
-        var wq = Enumerable.Range(0, rows).SelectMany(r => Dequantizer.Quantize(GgmlType.Q4_K, RandomFloats(n, 300 + r))).ToArray();
+        var wq = Enumerable.Range(0, rows).SelectMany(r => Dequantizer.Quantize(type, RandomFloats(n, 300 + r))).ToArray();
         using var x = Activation(RandomFloats(n * tokens, 31, 2f), tokens);
         var packed = new float[rows * tokens];
         fixed (byte* w = wq)
         fixed (float* y = packed)
         {
-            var m = new WeightMatrix("w", GgmlType.Q4_K, rows, n, w);
-            Assert.Equal(System.Runtime.Intrinsics.X86.Avx512BW.IsSupported, m.Pack());
+            var m = new WeightMatrix("w", type, rows, n, w);
+            Assert.Equal(System.Runtime.Intrinsics.X86.Avx512BW.IsSupported && (type == GgmlType.Q4_K || System.Runtime.Intrinsics.X86.Avx512Vbmi.IsSupported), m.Pack());
             try
             {
                 // rows 8..24 only, as a chunk of a parallel product would
@@ -224,7 +227,9 @@ public sealed unsafe class DotKernelTests
                 for (int t = 0; t < tokens; t++)
                 for (int r = 8; r < rows; r++)
                 {
-                    float single = Q4KDot.DotScalar(m.Row(r), n / 256, x.Q8K + t * n, x.Q8KScale + t * (n / 256), x.Q8KSums + t * (n / 16));
+                    float single = type == GgmlType.Q4_K
+                        ? Q4KDot.DotScalar(m.Row(r), n / 256, x.Q8K + t * n, x.Q8KScale + t * (n / 256), x.Q8KSums + t * (n / 16))
+                        : Q6KDot.DotScalar(m.Row(r), n / 256, x.Q8K + t * n, x.Q8KScale + t * (n / 256), x.Q8KSums + t * (n / 16));
                     Assert.Equal(single, packed[t * rows + r], Math.Max(1e-4f, Math.Abs(single) * 1e-5f));
                 }
                 for (int t = 0; t < tokens; t++)
