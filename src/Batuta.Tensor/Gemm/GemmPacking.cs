@@ -13,14 +13,35 @@ internal static unsafe class GemmPacking
         {
             int rows = Math.Min(mr, mc - i0);
             T* panel = dst + (nint)i0 * kc;
-            if (cs == 1)
+            if (cs == 1 && rows == 12 && mr == 12)
             {
-                // Row-major A: read each row contiguously, write with stride MR.
-                for (int r = 0; r < rows; r++)
+                // Row-major A, full AVX-512 panel: twelve sequential read streams, one contiguous write stream.
+                T* r0 = a + i0 * rs;
+                T* d = panel;
+                for (int p = 0; p < kc; p++, d += 12)
                 {
-                    T* src = a + (i0 + r) * rs;
-                    T* d = panel + r;
-                    for (int p = 0; p < kc; p++) d[p * mr] = src[p];
+                    T* q = r0 + p;
+                    d[0] = q[0];
+                    d[1] = q[rs];
+                    d[2] = q[2 * rs];
+                    d[3] = q[3 * rs];
+                    d[4] = q[4 * rs];
+                    d[5] = q[5 * rs];
+                    d[6] = q[6 * rs];
+                    d[7] = q[7 * rs];
+                    d[8] = q[8 * rs];
+                    d[9] = q[9 * rs];
+                    d[10] = q[10 * rs];
+                    d[11] = q[11 * rs];
+                }
+            }
+            else if (cs == 1)
+            {
+                for (int p = 0; p < kc; p++)
+                {
+                    T* src = a + i0 * rs + p;
+                    T* d = panel + p * mr;
+                    for (int r = 0; r < rows; r++) d[r] = src[r * rs];
                 }
             }
             else
@@ -46,7 +67,19 @@ internal static unsafe class GemmPacking
         {
             int cols = Math.Min(nr, nc - j0);
             T* panel = dst + (nint)j0 * kc;
-            if (cs == 1 && cols == nr)
+            if (cs == 1 && cols == nr && nr == 2 * Vector512<T>.Count && Vector512.IsHardwareAccelerated)
+            {
+                // A full panel row is exactly two vectors: copy them inline (the panel is 64-byte aligned).
+                T* src = b + j0;
+                T* d = panel;
+                nint w = Vector512<T>.Count;
+                for (int p = 0; p < kc; p++, src += rs, d += nr)
+                {
+                    Vector512.Load(src).StoreAligned(d);
+                    Vector512.Load(src + w).StoreAligned(d + w);
+                }
+            }
+            else if (cs == 1 && cols == nr)
             {
                 int bytes = nr * sizeof(T);
                 for (int p = 0; p < kc; p++) Buffer.MemoryCopy(b + p * rs + j0, panel + p * nr, bytes, bytes);

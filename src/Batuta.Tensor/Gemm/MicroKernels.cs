@@ -16,6 +16,15 @@ internal static unsafe class MicroKernel512
     public static void Tile<T>(int kc, T* a, T* b, T* c, nint ldc, bool accumulate) where T : unmanaged
     {
         nint w = Vector512<T>.Count;
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            // Fetch the C tile while the FMAs run: it is read only after the k loop, and usually comes from L3 or memory.
+            for (int r = 0; r < 12; r++)
+            {
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(c + r * ldc);
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0((byte*)(c + r * ldc) + 2 * w * sizeof(T) - 1);
+            }
+        }
         Vector512<T> c00 = default, c01 = default;
         Vector512<T> c10 = default, c11 = default;
         Vector512<T> c20 = default, c21 = default;
@@ -141,6 +150,15 @@ internal static unsafe class MicroKernel256
     public static void Tile<T>(int kc, T* a, T* b, T* c, nint ldc, bool accumulate) where T : unmanaged
     {
         nint w = Vector256<T>.Count;
+        if (System.Runtime.Intrinsics.X86.Sse.IsSupported)
+        {
+            // Fetch the C tile while the FMAs run: it is read only after the k loop, and usually comes from L3 or memory.
+            for (int r = 0; r < 6; r++)
+            {
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(c + r * ldc);
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0((byte*)(c + r * ldc) + 2 * w * sizeof(T) - 1);
+            }
+        }
         Vector256<T> c00 = default, c01 = default;
         Vector256<T> c10 = default, c11 = default;
         Vector256<T> c20 = default, c21 = default;
