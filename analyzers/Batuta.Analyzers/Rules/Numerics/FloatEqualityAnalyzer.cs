@@ -40,8 +40,11 @@ public sealed class FloatEqualityAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SyntaxNodeAnalysisContext context)
     {
         var binary = (BinaryExpressionSyntax)context.Node;
-        // Cheap syntactic exits before binding anything.
-        if (binary.Left.IsKind(SyntaxKind.NullLiteralExpression) || binary.Right.IsKind(SyntaxKind.NullLiteralExpression)) return;
+        // Cheap syntactic exits before binding anything: comparisons with null, strings, chars, booleans, and with 0 when
+        // zero is allowed, are never reported.
+        bool allowZero = RuleOptions.GetBool(context.Options, binary.SyntaxTree, RuleIdentifiers.FloatEquality, AllowZeroOption, defaultValue: true);
+        if (IsNeverFloatLiteral(binary.Left) || IsNeverFloatLiteral(binary.Right)) return;
+        if (allowZero && (IsZeroLiteral(binary.Left) || IsZeroLiteral(binary.Right))) return;
         if (IsInEqualityMember(binary) || IsComparerTieBreak(binary)) return;
 
         var model = context.SemanticModel;
@@ -54,13 +57,19 @@ public sealed class FloatEqualityAnalyzer : DiagnosticAnalyzer
         var left = model.GetConstantValue(binary.Left, context.CancellationToken);
         var right = model.GetConstantValue(binary.Right, context.CancellationToken);
         if (left.HasValue && right.HasValue) return;
-        bool allowZero = RuleOptions.GetBool(context.Options, binary.SyntaxTree, RuleIdentifiers.FloatEquality, AllowZeroOption, defaultValue: true);
         if (IsExactConstant(left, allowZero) || IsExactConstant(right, allowZero)) return;
 
         string typeName = special == SpecialType.System_Single ? "float" : "double";
         var properties = ImmutableDictionary<string, string?>.Empty.Add(TypeProperty, typeName);
         context.ReportDiagnostic(Diagnostic.Create(Descriptor, binary.GetLocation(), properties, binary.ToString(), typeName));
     }
+
+    private static bool IsNeverFloatLiteral(ExpressionSyntax operand) => operand.Kind() is SyntaxKind.NullLiteralExpression
+        or SyntaxKind.StringLiteralExpression or SyntaxKind.CharacterLiteralExpression or SyntaxKind.TrueLiteralExpression
+        or SyntaxKind.FalseLiteralExpression or SyntaxKind.InterpolatedStringExpression;
+
+    private static bool IsZeroLiteral(ExpressionSyntax operand)
+        => operand is LiteralExpressionSyntax { Token.Value: int and 0 or long and 0 or double and 0 or float and 0 or uint and 0 or ulong and 0 or decimal and 0 };
 
     /// <summary>Zero and the infinities are represented exactly and compare exactly; NaN never compares equal.</summary>
     private static bool IsExactConstant(Optional<object?> constant, bool allowZero)
