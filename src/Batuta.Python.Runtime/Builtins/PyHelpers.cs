@@ -33,6 +33,23 @@ public static partial class Py
     /// <summary>Raises where C# needs an expression (a throw that type-checks as a <typeparamref name="T"/>).</summary>
     public static T Raise<T>(Exception e) => throw e;
 
+    /// <summary><c>zip(*rows)</c>: the transpose as tuples.</summary>
+    public static IEnumerable<PyTuple> ZipStar<T>(IEnumerable<IEnumerable<T>> rows)
+    {
+        var enums = rows.Select(r => r.GetEnumerator()).ToList();
+        if (enums.Count == 0) yield break;
+        while (true)
+        {
+            var items = new object?[enums.Count];
+            for (int i = 0; i < enums.Count; i++)
+            {
+                if (!enums[i].MoveNext()) yield break;
+                items[i] = enums[i].Current;
+            }
+            yield return new PyTuple(items);
+        }
+    }
+
     public static T Build<T>(T value, Action<T> init)
     {
         init(value);

@@ -84,6 +84,13 @@ namespace Batuta.Transpiler.Emit
             int pos = 0;
             foreach (var a in args)
             {
+                if (a is Starred vst && f.VarArgs is not null && pos >= f.Params.Count)
+                {
+                    var sv = EmitExpr(vst.Value);
+                    Widen(f.VarArgs, PyType.VarTuple(ElementType(sv.Type)));
+                    extra.Add($"..{AsEnumerable(sv)}.Select(__s => (object?)__s)");
+                    continue;
+                }
                 if (a is Starred st)
                 {
                     var sv = EmitExpr(st.Value);
@@ -153,7 +160,9 @@ namespace Batuta.Transpiler.Emit
                 }
             }
             var list = result.Select(x => x!).ToList();
-            list.AddRange(extra);
+            if (extra.Any(x => x.StartsWith("..", StringComparison.Ordinal)))
+                list.Add("[" + string.Join(", ", extra) + "]");
+            else list.AddRange(extra);
             return list;
         }
 
@@ -261,7 +270,16 @@ namespace Batuta.Transpiler.Emit
                     return new Ex($"{(_class is not null && _class.IsSubclassOf(cls) && self.Code == "this" ? "base" : $"(({ClassCsName(cls.Name)}){self.P})")}.{sm.CsName}({string.Join(", ", BindArguments(sm, rest, call.Keywords.ToList(), call))})", sm.ReturnType, true);
                 }
             }
-            var obj = EmitExpr(a.Value);
+            if (a.Value is Name { Id: "dict" } dn && Resolve("dict").Kind == ResolvedKind.Builtin && a.Attr == "fromkeys")
+            {
+                var src = EmitExpr(call.Args[0]);
+                var val = call.Args.Count > 1 ? EmitExpr(call.Args[1]) : new Ex("null", PyType.None, true);
+                var vt = val.Type.Kind == TypeKind.None ? PyType.Object : val.Type;
+                var dt = PyType.Dict(ElementType(src.Type), vt);
+                return new Ex($"{CsTypes.Of(dt)}.FromKeys({AsEnumerable(src)}, {Coerce(val, vt).Code})", dt, true);
+            }
+            var obj = Unwrap(EmitExpr(a.Value));
+            if (obj.IntLiteral) obj = new Ex($"new PyInt({obj.Code})", PyType.Int, true);
             var t = obj.Type;
             if (t.Kind == TypeKind.Module)
             {

@@ -165,7 +165,7 @@ namespace Batuta.Transpiler.Emit
                 case TypeKind.Int when from.Kind == TypeKind.Bool:
                     return new Ex($"new PyInt({v.P} ? 1 : 0)", PyType.Int, true);
                 case TypeKind.Optional:
-                    if (from.Kind == TypeKind.None) return new Ex("null", target, true);
+                    if (from.Kind == TypeKind.None) return v.Code == "null" ? new Ex("null", target, true) : new Ex($"({CsTypes.Of(target)})(object?){v.P}", target, true);
                     if (from.Equals(target.Inner)) return v.IntLiteral ? new Ex($"(PyInt?){v.Code}", target) : v;
                     if (from.Kind == TypeKind.Optional) return Coerce(new Ex(v.Code, target, v.Atomic), target);
                     return Coerce(v, target.Inner);
@@ -210,7 +210,7 @@ namespace Batuta.Transpiler.Emit
         }
 
         /// <summary>The value as an object (int literals become PyInt, not System.Int32).</summary>
-        private static string Box(Ex v) => v.IntLiteral ? $"new PyInt({v.Code})" : v.Type.Kind == TypeKind.None ? "(object?)null" : v.Code;
+        private static string Box(Ex v) => v.IntLiteral ? $"new PyInt({v.Code})" : v.Type.Kind == TypeKind.None || v.Code == "null" ? $"(object?){v.P}" : v.Code;
 
         private string Truth(Ex v) => v.Type.Kind switch
         {
@@ -393,6 +393,12 @@ namespace Batuta.Transpiler.Emit
             Ex acc = Coerce(values[values.Count - 1], t);
             for (int i = values.Count - 2; i >= 0; i--)
             {
+                if (values[i].Type.Kind == TypeKind.None)
+                {
+                    // None is falsy: 'None or x' is x, 'None and x' is None.
+                    acc = b.Op == BoolOperator.Or ? acc : Coerce(values[i], t);
+                    continue;
+                }
                 var tmp = Temp("b");
                 var cur = Coerce(values[i], values[i].Type.Kind == TypeKind.Optional && t.Kind != TypeKind.Optional ? values[i].Type : t);
                 var truth = Truth(new Ex(tmp, cur.Type, true));
@@ -506,9 +512,13 @@ namespace Batuta.Transpiler.Emit
         }
 
         // ---- attribute and subscript ----
+        /// <summary>x.attr on an Optional[Class]: the class (a None receiver fails at run time, as in Python).</summary>
+        private static Ex Unwrap(Ex obj) =>
+            obj.Type.Kind == TypeKind.Optional && obj.Type.Inner.Kind == TypeKind.Class ? new Ex(obj.P + "!", obj.Type.Inner, true) : obj;
+
         private Ex EmitAttribute(Attribute a)
         {
-            var obj = EmitExpr(a.Value);
+            var obj = Unwrap(EmitExpr(a.Value));
             var t = obj.Type;
             if (t.Kind == TypeKind.Module)
             {
@@ -601,7 +611,7 @@ namespace Batuta.Transpiler.Emit
                 case TypeKind.List: return new Ex($"{obj.P}[{IndexCode(k)}]", t.Elem, true);
                 case TypeKind.Deque: return new Ex($"{obj.P}[{IndexCode(k)}]", t.Elem, true);
                 case TypeKind.Str: return new Ex($"PyStr.At({obj.Code}, {IndexCode(k)})", PyType.Str, true);
-                case TypeKind.VarTuple: return new Ex($"{obj.P}[(long){IndexCode(k)}]", t.Elem, true);
+                case TypeKind.VarTuple: return t.Elem.Kind is TypeKind.Object or TypeKind.Unknown ? new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.Object, true) : new Ex($"Dyn.Cast<{CsTypes.Of(t.Elem)}>({obj.P}[(long){IndexCode(k)}])", t.Elem, true);
                 case TypeKind.Range: return new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.Int, true);
                 case TypeKind.Tuple: return new Ex($"Dyn.Cast<{CsTypes.Of(t.Elem)}>(Dyn.GetItem({obj.Code}, {Box(k)}))", t.Elem, true);
                 case TypeKind.Bytes: return new Ex($"new PyInt({obj.P}[Indexing.Normalize((long){IndexCode(k)}, {obj.P}.Length, \"index\")])", PyType.Int, true);

@@ -178,7 +178,7 @@ namespace Batuta.Transpiler.Emit
                     return r.Var?.Type ?? PyType.Unknown;
                 case Attribute a:
                 {
-                    var obj = EmitExprQuiet(a.Value);
+                    var obj = Unwrap(EmitExprQuiet(a.Value));
                     if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name!)?.FindField(a.Attr) is { } f) return f.Type;
                     return PyType.Unknown;
                 }
@@ -207,6 +207,7 @@ namespace Batuta.Transpiler.Emit
             {
                 case Name n:
                 {
+                    foreach (var map in _narrowed) map.Remove(n.Id);
                     var r = Resolve(n.Id);
                     if (r.Var is null)
                     {
@@ -217,9 +218,16 @@ namespace Batuta.Transpiler.Emit
                     _w.Line($"{r.Code} = {Coerce(value, r.Var.Type).Code};");
                     return;
                 }
+                case Attribute a when a.Value is Name cn && Resolve(cn.Id) is { Kind: ResolvedKind.Class, Class: { } sc } && FindClassVarOwner(sc, a.Attr) is { } owner:
+                {
+                    var cv = owner.ClassVars[a.Attr];
+                    Widen(cv, value.Type);
+                    _w.Line($"{ClassCsName(owner.Name)}.{cv.CsName} = {Coerce(value, cv.Type).Code};");
+                    return;
+                }
                 case Attribute a:
                 {
-                    var obj = EmitExpr(a.Value);
+                    var obj = Unwrap(EmitExpr(a.Value));
                     if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name!) is { } cls)
                     {
                         var field = cls.FindField(a.Attr);
@@ -311,7 +319,7 @@ namespace Batuta.Transpiler.Emit
                     break;
                 case Attribute a:
                 {
-                    var obj = EmitExprQuiet(a.Value);
+                    var obj = Unwrap(EmitExprQuiet(a.Value));
                     if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name!)?.FindField(a.Attr) is { } f) Widen(f, contribution);
                     break;
                 }
@@ -364,6 +372,7 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Str => $"PyStr.Chars({v.Code})",
             TypeKind.Object or TypeKind.Unknown => $"Dyn.Iter({v.Code})",
             TypeKind.Tuple => $"PyTuple.From({v.Code})",
+            TypeKind.VarTuple when v.Type.Elem.Kind is not (TypeKind.Object or TypeKind.Unknown) => $"{v.P}.Select(__v => Dyn.Cast<{CsTypes.Of(v.Type.Elem)}>(__v))",
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => $"{v.P}.Keys()",
             _ => v.Code,
         };
@@ -532,6 +541,7 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => $"{v.P}.Keys().ToList()",
             TypeKind.Tuple => $"new {CsTypes.Of(PyType.List(v.Type.Elem))} {{ {string.Join(", ", Enumerable.Range(1, v.Type.Args.Count).Select(i => $"{v.P}.Item{i}"))} }}",
             TypeKind.Object or TypeKind.Unknown => $"Dyn.Iter({v.Code})",
+            TypeKind.VarTuple when v.Type.Elem.Kind is not (TypeKind.Object or TypeKind.Unknown) => $"{v.P}.Select(__v => Dyn.Cast<{CsTypes.Of(v.Type.Elem)}>(__v))",
             _ => v.Code,
         };
 

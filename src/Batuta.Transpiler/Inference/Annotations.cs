@@ -56,7 +56,10 @@ namespace Batuta.Transpiler.Inference
             return PyType.Object;
         }
 
-        private static PyType? ResolveName(string name, Func<string, PyType?> classLookup) => name switch
+        private static PyType? ResolveName(string name, Func<string, PyType?> classLookup) =>
+            name is not ("int" or "float" or "bool" or "str" or "bytes" or "None") && classLookup(name) is { Kind: TypeKind.Class } user ? user : ResolveBuiltinName(name, classLookup);
+
+        private static PyType? ResolveBuiltinName(string name, Func<string, PyType?> classLookup) => name switch
         {
             "int" => PyType.Int,
             "float" => PyType.Float,
@@ -69,6 +72,12 @@ namespace Batuta.Transpiler.Inference
             "set" or "Set" => PyType.Set(PyType.Unknown),
             "tuple" or "Tuple" => PyType.VarTuple(PyType.Unknown),
             "Any" or "object" => PyType.Object,
+            "deque" or "Deque" => PyType.Deque(PyType.Unknown),
+            "defaultdict" or "DefaultDict" => PyType.DefaultDict(PyType.Unknown, PyType.Unknown),
+            "Counter" => PyType.Counter(PyType.Unknown),
+            "frozenset" or "FrozenSet" => PyType.Set(PyType.Unknown),
+            "Iterable" or "Iterator" or "Generator" => PyType.Iterable(PyType.Unknown),
+            "float | int" => PyType.Float,
             "TextIO" or "IO" => PyType.File,
             _ => classLookup(name),
         };

@@ -292,6 +292,14 @@ namespace Batuta.Transpiler.Inference
                 f.ReturnDeclared = !rt.HasUnknown;
             }
             if (f.Def.Name == "__init__") { f.ReturnType = PyType.None; f.ReturnDeclared = true; }
+            foreach (var s in Walk(f.Def.Body))
+            {
+                if (s is AnnAssign { Target: Name an } aa && f.Locals.TryGetValue(an.Id, out var local))
+                {
+                    var lt = Annotations.Resolve(aa.Annotation, lookup);
+                    if (lt is not null) { local.Type = lt; local.Declared = !lt.HasUnknown; }
+                }
+            }
             foreach (var n in f.Nested.Values) ResolveFunction(n, lookup);
         }
 

@@ -73,6 +73,12 @@ namespace Batuta.Transpiler.Mapping
                 }
                 case "zip":
                 {
+                    if (a.Count == 1 && a[0] is Starred zs)
+                    {
+                        var rows = e.Expr(zs.Value);
+                        var inner = e.ElementOf(e.ElementOf(rows.Type));
+                        return new Ex($"Py.ZipStar({e.EnumerableOf(rows)}.Select(__r => (IEnumerable<{CsTypes.Of(inner)}>)__r))", PyType.Iterable(PyType.VarTuple(inner)), true);
+                    }
                     var vs = a.Select(x => e.Expr(x)).ToList();
                     if (vs.Count is < 2 or > 3) return e.NotSupported(c, $"zip() with {vs.Count} arguments");
                     return new Ex($"Py.Zip({string.Join(", ", vs.Select(e.EnumerableOf))})", PyType.Iterable(PyType.Tuple(vs.Select(v => e.ElementOf(v.Type)).ToArray())), true);
