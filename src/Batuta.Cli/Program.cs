@@ -16,6 +16,7 @@ public static class Program
         new PhaseCommand(WorkflowPhase.Optimization, "optimize", "Run Optimization: plan SIMD/GPU dispatch for numeric code"),
         new PhaseCommand(WorkflowPhase.Validation, "validate", "Run Validation: original and migrated programs side by side"),
         new BuildCommand(),
+        new PythonCommand(),
     ];
 
     public static int Main(string[] args) => Run(args, CliConsole.System());

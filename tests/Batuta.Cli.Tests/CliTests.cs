@@ -137,4 +137,22 @@ public sealed class CliTests : IDisposable
         Assert.Equal(["--not-an-option"], a.PassThrough);
         Assert.Throws<UsageException>(() => CliArguments.Parse(["--format"], new HashSet<string> { "--format" }, new HashSet<string>()));
     }
+
+    [Fact]
+    public void Python_ast_dump_prints_cpython_format_and_exits_1_on_a_syntax_error()
+    {
+        var good = Path.Combine(_dir, "good.py");
+        File.WriteAllText(good, "x = 1 + 2\n");
+        var ok = Run("python", "ast-dump", good);
+        Assert.Equal(0, ok.Code);
+        Assert.Equal("Module(body=[Assign(targets=[Name(id='x', ctx=Store())], value=BinOp(left=Constant(value=1), op=Add(), right=Constant(value=2)))], type_ignores=[])\n", ok.Out);
+
+        var bad = Path.Combine(_dir, "bad.py");
+        File.WriteAllText(bad, "x = 1\nif x\n    pass\n");
+        var err = Run("python", "ast-dump", bad);
+        Assert.Equal(1, err.Code);
+        Assert.Contains(":2:", err.Err);
+        Assert.Contains("expected ':'", err.Err);
+        Assert.Equal(2, Run("python", "dump", good).Code);
+    }
 }

@@ -111,4 +111,29 @@ public class AnalysisPhaseTests
         Assert.True(TdgCalculator.Passes("C", "C"));
         Assert.False(TdgCalculator.Passes("F", "D"));
     }
+
+    [Fact]
+    public void Complexity_comes_from_the_parser_and_a_syntax_error_is_reported_at_its_line()
+    {
+        using var p = new TempProject();
+        var branches = string.Concat(Enumerable.Range(0, 12).Select(i => $"    if x == {i}:\n        return {i}\n"));
+        p.Write("legacy/main.py", "def pick(x):\n" + branches + "    return -1\n\nclass A:\n    def m(self):\n        return 1\n");
+        p.Write("legacy/broken.py", "def f(:\n    pass\n");
+        var r = new RecordingReporter();
+        Assert.Equal(PhaseOutcome.Completed, Analyze(p, r));
+        var report = Report(p);
+        Assert.True(report.Complexity.Measured);
+        Assert.Equal(2, report.Complexity.Functions);
+        Assert.Equal(13, report.Complexity.MaxCyclomatic);
+        var hot = Assert.Single(report.Complexity.Hotspots);
+        Assert.Equal(("pick", 1), (hot.Name, hot.Line));
+        var d = Assert.Single(r.Diagnostics);
+        Assert.Equal(("BATUTA-A-004", 1), (d.Code, d.Line));
+        Assert.EndsWith("broken.py", d.File);
+        Assert.Contains(report.Tdg.Penalties, x => x.Contains("do not parse", StringComparison.Ordinal));
+        Assert.Contains(report.Tdg.Penalties, x => x.Contains("above 10", StringComparison.Ordinal));
+
+        // In strict mode the warning stops the line.
+        Assert.Equal(PhaseOutcome.Failed, Analyze(p, new RecordingReporter(), c => c["BatutaJidokaMode"] = "strict"));
+    }
 }

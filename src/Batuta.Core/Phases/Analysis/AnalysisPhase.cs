@@ -41,14 +41,13 @@ public sealed class AnalysisPhase : IPhaseRunner
         var functions = new List<FunctionComplexity>();
         var sizes = new List<(string, int)>();
         int syntaxErrors = 0;
-        bool anyMeasured = false;
 
         foreach (var file in files)
         {
-            string text;
+            byte[] bytes;
             try
             {
-                text = File.ReadAllText(file.FullPath);
+                bytes = File.ReadAllBytes(file.FullPath);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -57,13 +56,29 @@ public sealed class AnalysisPhase : IPhaseRunner
             }
 
             var name = Path.GetFileName(file.FullPath);
-            if (DependencyScanner.IsManifest(name) && !name.EndsWith(".py", StringComparison.Ordinal))
-                declared.AddRange(DependencyScanner.ReadManifest(name, text).Select(d => d with { Source = file.RelativePath }));
-            if (name == "setup.py")
-                declared.AddRange(DependencyScanner.ReadManifest(name, text).Select(d => d with { Source = file.RelativePath }));
+            if (DependencyScanner.IsManifest(name))
+                declared.AddRange(DependencyScanner.ReadManifest(name, System.Text.Encoding.UTF8.GetString(bytes)).Select(d => d with { Source = file.RelativePath }));
             if (file.Language is null) continue;
 
-            var counts = LineCounter.Count(text, SourceLanguage.CommentsOf(file.Language));
+            LineCounts counts;
+            if (file.Language == SourceLanguage.Python)
+            {
+                var insight = PythonInsight.Measure(file.RelativePath, bytes);
+                counts = insight.Lines;
+                imports.AddRange(insight.Imports.Select(i => (i, file.RelativePath)));
+                functions.AddRange(insight.Functions);
+                report.DebtMarkers += insight.DebtMarkers;
+                if (insight.SyntaxError is { } err)
+                {
+                    syntaxErrors++;
+                    result.Add(ErrorCatalog.SourceNotParsed.Create($"{file.RelativePath}: {err.Message}").At(file.FullPath, err.Line, err.Column));
+                }
+            }
+            else
+            {
+                counts = LineCounter.Count(System.Text.Encoding.UTF8.GetString(bytes), SourceLanguage.CommentsOf(file.Language));
+            }
+
             if (!byLanguage.TryGetValue(file.Language, out var stats))
                 byLanguage[file.Language] = stats = new LanguageStats { Language = file.Language };
             stats.Files++;
@@ -71,23 +86,6 @@ public sealed class AnalysisPhase : IPhaseRunner
             stats.Comment += counts.Comment;
             stats.Blank += counts.Blank;
             sizes.Add((file.RelativePath, counts.Total));
-
-            if (file.Language == SourceLanguage.Python)
-            {
-                var insight = PythonInsight.Measure(file.RelativePath, text);
-                imports.AddRange(insight.Imports.Select(i => (i, file.RelativePath)));
-                report.DebtMarkers += insight.DebtMarkers;
-                if (insight.SyntaxError is { } err)
-                {
-                    syntaxErrors++;
-                    result.Add(ErrorCatalog.SourceNotParsed.Create($"{file.RelativePath}: {err.Message}").At(file.FullPath, err.Line, err.Column));
-                }
-                if (insight.ComplexityMeasured)
-                {
-                    anyMeasured = true;
-                    functions.AddRange(insight.Functions);
-                }
-            }
         }
 
         report.SourceFiles = byLanguage.Values.Sum(l => l.Files);
@@ -96,7 +94,7 @@ public sealed class AnalysisPhase : IPhaseRunner
 
         FillLanguages(report, byLanguage);
         FillDependencies(report, declared, imports, files);
-        FillComplexity(report, functions, anyMeasured);
+        FillComplexity(report, functions, byLanguage.ContainsKey(SourceLanguage.Python));
         report.EntryPoint = EntryPointLocator.Locate(s, files) is { } ep ? Relative(s, ep) : null;
         report.Tdg = TdgCalculator.Grade(report, syntaxErrors, sizes);
 

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Batuta.Python;
+using Batuta.Python.Metrics;
 
 namespace Batuta.Core.Phases.Analysis;
 
@@ -8,48 +10,43 @@ public sealed class PythonFileInsight
     public List<string> Imports { get; } = [];
     public List<FunctionComplexity> Functions { get; } = [];
     public int DebtMarkers { get; set; }
+    public LineCounts Lines { get; set; }
 
     /// <summary>Set when the file does not parse: (line, column, message).</summary>
     public (int Line, int Column, string Message)? SyntaxError { get; set; }
-
-    /// <summary>False when only a lexical scan was possible (no complexity).</summary>
-    public bool ComplexityMeasured { get; set; }
 }
 
 /// <summary>
-/// Per-file Python facts for Analysis. Debt markers are a comment scan; imports and complexity come
-/// from a scan of import statements until the Batuta.Python metrics are wired in.
+/// Per-file Python facts for Analysis, from the Batuta.Python parser: imports, complexity per
+/// function and line counts (docstrings count as code, as the parser's metrics define them).
+/// Debt markers come from a scan of comments.
 /// </summary>
 public static partial class PythonInsight
 {
-    public static PythonFileInsight Measure(string relativePath, string text)
+    public static PythonFileInsight Measure(string relativePath, byte[] bytes)
     {
-        var insight = new PythonFileInsight();
-        foreach (var line in text.Split('\n'))
+        var parse = PythonParser.Parse(bytes, relativePath);
+        var metrics = PythonMetrics.Compute(parse);
+        var insight = new PythonFileInsight
         {
-            var m = ImportLine().Match(line);
-            if (m.Success)
-            {
-                if (m.Groups["from"].Success)
-                {
-                    if (!m.Groups["from"].Value.StartsWith('.')) insight.Imports.Add(m.Groups["from"].Value);
-                }
-                else
-                {
-                    foreach (var part in m.Groups["names"].Value.Split(','))
-                    {
-                        var name = part.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-                        if (!string.IsNullOrEmpty(name)) insight.Imports.Add(name);
-                    }
-                }
-            }
+            Lines = new LineCounts(metrics.Lines.Code, metrics.Lines.CommentOnly, metrics.Lines.Blank),
+        };
+        if (parse.Errors.FirstOrDefault() is { } error)
+            insight.SyntaxError = (error.Line, error.Column, $"{error.ErrorType}: {error.Message}");
+        insight.Imports.AddRange(metrics.Imports.Where(i => !i.IsRelative).Select(i => i.Module));
+        insight.Functions.AddRange(metrics.Functions.Select(f => new FunctionComplexity
+        {
+            File = relativePath,
+            Name = f.QualifiedName,
+            Line = f.Line,
+            Cyclomatic = f.Cyclomatic,
+            Cognitive = f.Cognitive,
+            Length = f.Lines,
+        }));
+        foreach (var line in parse.Source.Text.Split('\n'))
             insight.DebtMarkers += DebtMarker().Matches(line).Count;
-        }
         return insight;
     }
-
-    [GeneratedRegex(@"^\s*(?:from\s+(?<from>\.*[\w.]*)\s+import\b|import\s+(?<names>[\w., ]+?)\s*(?:#.*)?$)")]
-    private static partial Regex ImportLine();
 
     /// <summary>Self-admitted technical debt in comments.</summary>
     [GeneratedRegex(@"#.*?\b(TODO|FIXME|HACK|XXX)\b")]
