@@ -9,8 +9,8 @@ namespace Batuta.Tensors.Gemm;
 /// The packed B micro-panel (KC×NR) stays in L1 across the MR-row slices of the packed A block
 /// (MC×KC, in L2); the B panel (KC×NC) sits in L2/L3. A and B may have any strides (transposed views
 /// pack for free); C is row-major with leading dimension <c>ldc</c>.
-/// Multithreaded only above <see cref="ParallelFlops"/>: each worker takes a band of rows (or columns)
-/// and packs its own panels, so there is no synchronisation inside the loops.
+/// Multithreaded only above <see cref="ParallelFlops"/>: B panels are packed once and shared, and the
+/// workers take row chunks dynamically (see <see cref="SharedB"/>).
 /// </summary>
 internal static unsafe class PackedGemm
 {
@@ -48,25 +48,110 @@ internal static unsafe class PackedGemm
             return;
         }
 
-        // Bands along the longer side, in whole micro-tiles, one per worker.
-        bool splitRows = m >= n;
-        int units = splitRows ? (m + mr - 1) / mr : (n + nr - 1) / nr;
+        if (m >= 4 * workers * mr)
+        {
+            SharedB(m, n, k, a, rsA, csA, b, rsB, csB, c, ldc, wide, mr, nr, accumulate, workers);
+            return;
+        }
+
+        // Few rows, many columns: one band of columns per worker, each packing its own panels.
+        int units = (n + nr - 1) / nr;
         workers = Math.Min(workers, units);
-        nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
+        nint pa = (nint)a, pb = (nint)b, pcc = (nint)c;
         Parallelism.For(workers, w =>
         {
             int u0 = units * w / workers, u1 = units * (w + 1) / workers;
-            if (splitRows)
-            {
-                int r0 = u0 * mr, r1 = Math.Min(m, u1 * mr);
-                if (r1 > r0) Serial(r1 - r0, n, k, (T*)pa + r0 * rsA, rsA, csA, (T*)pb, rsB, csB, (T*)pc + r0 * ldc, ldc, wide, mr, nr, accumulate);
-            }
-            else
-            {
-                int q0 = u0 * nr, q1 = Math.Min(n, u1 * nr);
-                if (q1 > q0) Serial(m, q1 - q0, k, (T*)pa, rsA, csA, (T*)pb + q0 * csB, rsB, csB, (T*)pc + q0, ldc, wide, mr, nr, accumulate);
-            }
+            int q0 = u0 * nr, q1 = Math.Min(n, u1 * nr);
+            if (q1 > q0) Serial(m, q1 - q0, k, (T*)pa, rsA, csA, (T*)pb + q0 * csB, rsB, csB, (T*)pcc + q0, ldc, wide, mr, nr, accumulate);
         });
+    }
+
+    /// <summary>
+    /// The multithreaded form: B is packed once per (jc, pc) block and shared; the rows are cut into
+    /// chunks of whole micro-panels that the workers take dynamically, each packing its own slice of A.
+    /// Dynamic chunks keep both cores busy even when the machine is shared.
+    /// </summary>
+    private static void SharedB<T>(int m, int n, int k, T* a, nint rsA, nint csA, T* b, nint rsB, nint csB, T* c, nint ldc, bool wide, int mr, int nr, bool accumulate, int workers)
+        where T : unmanaged, INumber<T>
+    {
+        int kcMax = Math.Min(KC, k);
+        int ncMax = Math.Min(NC, (n + nr - 1) / nr * nr);
+        int panels = (m + mr - 1) / mr;
+        int chunkPanels = Math.Clamp(panels / (workers * 4), 1, MCPanels);
+        int chunks = (panels + chunkPanels - 1) / chunkPanels;
+        var bBuf = TensorMemoryPool.Rent((long)ncMax * kcMax * sizeof(T), clear: false);
+        nint pa = (nint)a, pcc = (nint)c, packB = bBuf.Address;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers };
+        try
+        {
+            for (int jc = 0; jc < n; jc += ncMax)
+            {
+                int nc = Math.Min(ncMax, n - jc);
+                for (int pc = 0; pc < k; pc += kcMax)
+                {
+                    int kc = Math.Min(kcMax, k - pc);
+                    bool acc = accumulate || pc > 0;
+                    // Pack B cooperatively: panels are independent.
+                    int bPanels = (nc + nr - 1) / nr;
+                    nint bSrc = (nint)(b + pc * rsB + jc * csB);
+                    Parallel.For(0, workers, options, w =>
+                    {
+                        int p0 = bPanels * w / workers, p1 = bPanels * (w + 1) / workers;
+                        if (p1 > p0)
+                            GemmPacking.PackB(kc, Math.Min(nc, p1 * nr) - p0 * nr, (T*)bSrc + p0 * nr * csB, rsB, csB, (T*)packB + (nint)p0 * nr * kc, nr);
+                    });
+                    int jcc = jc, pcc2 = pc;
+                    Parallel.For(0, chunks, options, () => TensorMemoryPool.Rent((long)chunkPanels * mr * kcMax * sizeof(T), clear: false), (chunk, _, aBuf) =>
+                    {
+                        int r0 = chunk * chunkPanels * mr;
+                        int rows = Math.Min(chunkPanels * mr, m - r0);
+                        T* packA = (T*)aBuf.Address;
+                        GemmPacking.PackA(rows, kc, (T*)pa + r0 * rsA + pcc2 * csA, rsA, csA, packA, mr);
+                        Block((T*)packA, (T*)packB, rows, nc, kc, (T*)pcc + r0 * ldc + jcc, ldc, wide, mr, nr, acc);
+                        return aBuf;
+                    }, aBuf => aBuf.Release());
+                }
+            }
+        }
+        finally
+        {
+            bBuf.Release();
+        }
+    }
+
+    /// <summary>The jr/ir loops over one packed A block and one packed B panel.</summary>
+    private static void Block<T>(T* packA, T* packB, int mc, int nc, int kc, T* c, nint ldc, bool wide, int mr, int nr, bool acc) where T : unmanaged, INumber<T>
+    {
+        T* edge = stackalloc T[MicroKernel512.MR * 32 + 16];
+        T* tile = (T*)(((nint)edge + 63) & ~(nint)63);
+        for (int jr = 0; jr < nc; jr += nr)
+        {
+            int nrEff = Math.Min(nr, nc - jr);
+            T* bp = packB + (nint)jr * kc;
+            for (int ir = 0; ir < mc; ir += mr)
+            {
+                int mrEff = Math.Min(mr, mc - ir);
+                T* ap = packA + (nint)ir * kc;
+                T* cp = c + ir * ldc + jr;
+                if (mrEff == mr && nrEff == nr)
+                {
+                    if (wide) MicroKernel512.Tile(kc, ap, bp, cp, ldc, acc);
+                    else MicroKernel256.Tile(kc, ap, bp, cp, ldc, acc);
+                }
+                else
+                {
+                    if (wide) MicroKernel512.Tile(kc, ap, bp, tile, nr, false);
+                    else MicroKernel256.Tile(kc, ap, bp, tile, nr, false);
+                    for (int i = 0; i < mrEff; i++)
+                    {
+                        T* crow = cp + i * ldc;
+                        T* trow = tile + i * nr;
+                        if (acc) for (int j = 0; j < nrEff; j++) crow[j] += trow[j];
+                        else for (int j = 0; j < nrEff; j++) crow[j] = trow[j];
+                    }
+                }
+            }
+        }
     }
 
     private static void Serial<T>(int m, int n, int k, T* a, nint rsA, nint csA, T* b, nint rsB, nint csB, T* c, nint ldc, bool wide, int mr, int nr, bool accumulate)
@@ -79,8 +164,6 @@ internal static unsafe class PackedGemm
         var bBuf = TensorMemoryPool.Rent((long)ncMax * kcMax * sizeof(T), clear: false);
         T* packA = (T*)aBuf.Address;
         T* packB = (T*)bBuf.Address;
-        T* edge = stackalloc T[MicroKernel512.MR * 32 + 16];
-        T* tile = (T*)(((nint)edge + 63) & ~(nint)63);
         try
         {
             for (int jc = 0; jc < n; jc += ncMax)
@@ -95,34 +178,7 @@ internal static unsafe class PackedGemm
                     {
                         int mc = Math.Min(mcMax, m - ic);
                         GemmPacking.PackA(mc, kc, a + ic * rsA + pc * csA, rsA, csA, packA, mr);
-                        for (int jr = 0; jr < nc; jr += nr)
-                        {
-                            int nrEff = Math.Min(nr, nc - jr);
-                            T* bp = packB + (nint)jr * kc;
-                            for (int ir = 0; ir < mc; ir += mr)
-                            {
-                                int mrEff = Math.Min(mr, mc - ir);
-                                T* ap = packA + (nint)ir * kc;
-                                T* cp = c + (ic + ir) * ldc + jc + jr;
-                                if (mrEff == mr && nrEff == nr)
-                                {
-                                    if (wide) MicroKernel512.Tile(kc, ap, bp, cp, ldc, acc);
-                                    else MicroKernel256.Tile(kc, ap, bp, cp, ldc, acc);
-                                }
-                                else
-                                {
-                                    if (wide) MicroKernel512.Tile(kc, ap, bp, tile, nr, false);
-                                    else MicroKernel256.Tile(kc, ap, bp, tile, nr, false);
-                                    for (int i = 0; i < mrEff; i++)
-                                    {
-                                        T* crow = cp + i * ldc;
-                                        T* trow = tile + i * nr;
-                                        if (acc) for (int j = 0; j < nrEff; j++) crow[j] += trow[j];
-                                        else for (int j = 0; j < nrEff; j++) crow[j] = trow[j];
-                                    }
-                                }
-                            }
-                        }
+                        Block(packA, packB, mc, nc, kc, c + ic * ldc + jc, ldc, wide, mr, nr, acc);
                     }
                 }
             }

@@ -75,8 +75,10 @@ public sealed class GpuDevice : IDisposable
             }
             return new GpuDevice(context, device.CreateAccelerator(context));
         }
-        catch (Exception ex) when (ex is DllNotFoundException or TypeInitializationException or InvalidOperationException or NotSupportedException or ILGPU.Runtime.AcceleratorException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // A missing or broken driver must never take CPU math down with it: no GPU, then.
+            System.Diagnostics.Trace.TraceWarning($"Batuta.Tensor: no GPU ({ex.GetType().Name}: {ex.Message})");
             context?.Dispose();
             return null;
         }
