@@ -84,6 +84,10 @@ public static partial class Tensor
         return Where(condition, xs, ys, destination);
     }
 
+    /// <summary>x · y + addend in one pass (fused multiply-add for float and double), all three broadcasting.</summary>
+    public static Tensor<T> MultiplyAdd<T>(Tensor<T> x, Tensor<T> y, Tensor<T> addend, Tensor<T>? destination = null) where T : unmanaged, INumber<T>
+        => ElementWise.Ternary<T, MultiplyAddOperator<T>>("multiply_add", x, y, addend, destination, 2);
+
     /// <summary>numpy's <c>clip(x, low, high)</c> = min(max(x, low), high); NaN stays NaN.</summary>
     public static Tensor<T> Clip<T>(this Tensor<T> x, T low, T high, Tensor<T>? destination = null) where T : unmanaged, INumber<T>
     {
