@@ -22,6 +22,8 @@ namespace Batuta.Python
 
         public bool HasErrors => _errors.Count > 0;
 
+        public int ErrorCount => _errors.Count;
+
         public void AddParserError(ParserDiagnostic d, int furthestLine, bool fromTokenizer)
         {
             foreach (var e in _errors)

@@ -576,7 +576,9 @@ namespace Batuta.Python.Syntax
                 }
                 else
                 {
-                    var value = NamedExpression();
+                    // (assignment_expression | expression !':='): not named_expression, so no invalid_named_expression here.
+                    var value = Kind() == TokenKind.Name && Kind(1) == TokenKind.ColonEqual ? NamedExpression() : Expression();
+                    if (value is not null && At(TokenKind.ColonEqual)) value = null;
                     if (value is not null && genexpParen >= 0 && positional.Count == 0 && kws is null && AtComprehension())
                     {
                         // primary genexp: a generator as the only argument; the parentheses are the call's.
@@ -869,7 +871,6 @@ namespace Batuta.Python.Syntax
             }
             else
             {
-                if (_invalidRules) InvalidComprehension(start, TokenKind.RightBrace);
                 int itemStart = _p;
                 ExpressionNode? key = At(TokenKind.Star) ? null : Expression();
                 if (key is not null && At(TokenKind.Colon))
@@ -886,10 +887,7 @@ namespace Batuta.Python.Syntax
                         }
                         else result = DictBody(start, key, value);
                     }
-                    else if (_invalidRules && (At(TokenKind.RightBrace) || At(TokenKind.Comma)))
-                    {
-                        throw ErrorAtToken(_p - 1, "expression expected after dictionary key and ':'");
-                    }
+
                 }
                 else
                 {
@@ -914,18 +912,16 @@ namespace Batuta.Python.Syntax
                         }
                         else
                         {
-                            int afterFirst = _p;
                             var items = SequenceTail(first, TokenKind.RightBrace);
                             if (items is not null) result = new Set(items.Value, Span(start));
-                            else if (_invalidRules)
-                            {
-                                _p = itemStart;
-                                InvalidDictItems(start);
-                                _p = afterFirst;
-                            }
                         }
                     }
                 }
+            }
+            if (result is null && _invalidRules)
+            {
+                InvalidDoubleStarredKvpairs(start);
+                InvalidComprehension(start, TokenKind.RightBrace);
             }
             Leave();
             if (result is null) _p = start;

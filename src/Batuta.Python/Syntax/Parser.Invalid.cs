@@ -242,10 +242,26 @@ namespace Batuta.Python.Syntax
             var first = StarNamedExpression();
             if (first is not null && At(TokenKind.Comma))
             {
-                while (At(TokenKind.Comma))
+                _p++;
+                // star_named_expressions*: comma-separated runs, one after another.
+                while (true)
                 {
-                    _p++;
-                    if (StarNamedExpression() is null) break;
+                    int runStart = _p;
+                    if (StarNamedExpression() is null)
+                    {
+                        _p = runStart;
+                        break;
+                    }
+                    while (At(TokenKind.Comma))
+                    {
+                        int comma = _p;
+                        _p++;
+                        if (StarNamedExpression() is null)
+                        {
+                            if (_p != comma + 1) _p = comma + 1;
+                            break;
+                        }
+                    }
                 }
                 if (At(TokenKind.Colon))
                 {
@@ -440,34 +456,80 @@ namespace Batuta.Python.Syntax
             }
         }
 
-        private void InvalidDictItems(int open)
+        /// <summary>
+        /// invalid_double_starred_kvpairs: ','.double_starred_kvpair+ ',' invalid_kvpair
+        ///   | expression ':' '*' bitwise_or | expression ':' &amp;('}' | ',')
+        /// </summary>
+        private void InvalidDoubleStarredKvpairs(int open)
         {
-            // invalid_kvpair: a=expression !(':') → "':' expected after dictionary key"
             int save = _p;
             _p = open + 1;
+            int count = 0;
+            int afterComma = -1;
             while (true)
             {
-                if (At(TokenKind.DoubleStar))
+                int itemStart = _p;
+                if (!DoubleStarredKvpair())
                 {
-                    _p++;
-                    if (BitwiseOr() is null) break;
+                    _p = itemStart;
+                    break;
                 }
-                else
+                count++;
+                if (!At(TokenKind.Comma)) break;
+                _p++;
+                afterComma = _p;
+            }
+            if (count > 0 && _p == afterComma) InvalidKvpair();
+            _p = open + 1;
+            var key = Expression();
+            if (key is not null && At(TokenKind.Colon))
+            {
+                int colon = _p;
+                _p++;
+                if (At(TokenKind.Star))
                 {
-                    var k = Expression();
-                    if (k is null) break;
-                    if (!At(TokenKind.Colon))
-                    {
-                        if (!At(TokenKind.Comma) && !At(TokenKind.RightBrace)) break;
-                        _p = save;
-                        return;
-                    }
+                    int star = _p;
                     _p++;
-                    if (Expression() is null) break;
+                    if (BitwiseOr() is not null) throw ErrorFrom(TokenSpan(star), "cannot use a starred expression in a dictionary value");
                 }
-                if (!Accept(TokenKind.Comma)) break;
+                else if (At(TokenKind.RightBrace) || At(TokenKind.Comma))
+                    throw ErrorAtToken(colon, "expression expected after dictionary key and ':'");
             }
             _p = save;
+        }
+
+        private bool DoubleStarredKvpair()
+        {
+            if (At(TokenKind.DoubleStar))
+            {
+                _p++;
+                return BitwiseOr() is not null;
+            }
+            if (Expression() is null || !Accept(TokenKind.Colon)) return false;
+            return Expression() is not null;
+        }
+
+        /// <summary>invalid_kvpair, right after a comma in a dict display.</summary>
+        private void InvalidKvpair()
+        {
+            int s = _p;
+            var a = Expression();
+            if (a is not null && !At(TokenKind.Colon))
+                throw Error(DiagnosticCodes.InvalidSyntax, "':' expected after dictionary key", a.Line, Math.Max(0, a.EndColumn - 1), a.EndLine, -1);
+            if (a is not null)
+            {
+                int colon = _p;
+                _p++;
+                if (At(TokenKind.Star))
+                {
+                    int star = _p;
+                    _p++;
+                    if (BitwiseOr() is not null) throw ErrorFrom(TokenSpan(star), "cannot use a starred expression in a dictionary value");
+                }
+                else if (At(TokenKind.RightBrace) || At(TokenKind.Comma))
+                    throw ErrorAtToken(colon, "expression expected after dictionary key and ':'");
+            }
+            _p = s;
         }
 
         // ------------------------------------------------------------------ call arguments
@@ -520,7 +582,7 @@ namespace Batuta.Python.Syntax
                 }
                 else
                 {
-                    var v = NamedExpression();
+                    var v = Kind() == TokenKind.Name && Kind(1) == TokenKind.ColonEqual ? NamedExpression() : Expression();
                     if (v is null) break;
                     if (At(TokenKind.Equal))
                     {
@@ -532,6 +594,12 @@ namespace Batuta.Python.Syntax
                         var gens = ForIfClauses();
                         if (gens is not null && (At(TokenKind.Comma) || itemStart != start))
                         {
+                            if (At(TokenKind.Comma))
+                            {
+                                // [args | expression for_if_clauses] after the comma: reading on can hit a tokenizer error first.
+                                _p++;
+                                Expression();
+                            }
                             var last = gens.Value[gens.Value.Count - 1];
                             var end = last.Ifs.Count > 0 ? last.Ifs[last.Ifs.Count - 1] : last.Iter;
                             throw ErrorRange(v.Span, end.Span, "Generator expression must be parenthesized");

@@ -42,7 +42,7 @@ namespace Batuta.Python.Syntax
                     }
                     if (args.Count == 0)
                     {
-                        if (_invalidRules) throw ErrorAtToken(slash, "at least one argument must precede /");
+                        if (_invalidRules && Kind(1) == TokenKind.Comma) throw ErrorAtToken(slash, "at least one argument must precede /");
                         return Fail(start);
                     }
                     _p++;
@@ -97,7 +97,8 @@ namespace Batuta.Python.Syntax
                     if (v is null) return Fail(start);
                     if (At(TokenKind.Equal))
                     {
-                        if (_invalidRules) throw ErrorAtToken(_p, "var-positional argument cannot have default value");
+                        // invalid_star_etc: '*' param '=' — param's annotation is a plain expression, not *Ts.
+                        if (_invalidRules && v.Annotation is not Starred) throw ErrorAtToken(_p, "var-positional argument cannot have default value");
                         return Fail(start);
                     }
                     vararg = v;
@@ -132,7 +133,9 @@ namespace Batuta.Python.Syntax
                 }
                 if (Kind() != TokenKind.Name)
                 {
-                    if (_invalidRules && !lambda && At(TokenKind.LeftParen)) InvalidParenthesizedParameters();
+                    // param_no_default* '(' ...: only while no default, '/', '*' or '**' came before.
+                    if (_invalidRules && At(TokenKind.LeftParen) && !sawDefault && !sawSlash && !sawStar && vararg is null && kwarg is null)
+                        InvalidParenthesizedParameters(lambda);
                     return Fail(start);
                 }
                 if (kwarg is not null) return Fail(start);
@@ -211,7 +214,7 @@ namespace Batuta.Python.Syntax
             return new Arg(name, annotation, null, Span(start));
         }
 
-        private void InvalidParenthesizedParameters()
+        private void InvalidParenthesizedParameters(bool lambda)
         {
             // param_no_default* '(' param_no_default+ ','? ')' → Function parameters cannot be parenthesized
             int a = _p;
@@ -220,7 +223,7 @@ namespace Batuta.Python.Syntax
             while (Kind() == TokenKind.Name)
             {
                 _p++;
-                if (At(TokenKind.Colon))
+                if (!lambda && At(TokenKind.Colon))
                 {
                     _p++;
                     if (Expression() is null) break;
@@ -229,7 +232,7 @@ namespace Batuta.Python.Syntax
                 if (!Accept(TokenKind.Comma)) break;
             }
             if (count > 0 && At(TokenKind.RightParen))
-                throw ErrorRange(TokenSpan(a), TokenSpan(_p), "Function parameters cannot be parenthesized");
+                throw ErrorRange(TokenSpan(a), TokenSpan(_p), lambda ? "Lambda expression parameters cannot be parenthesized" : "Function parameters cannot be parenthesized");
             _p = a;
         }
     }

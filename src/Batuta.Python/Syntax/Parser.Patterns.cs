@@ -407,9 +407,8 @@ namespace Batuta.Python.Syntax
                     Accept(TokenKind.Comma);
                     if (!At(TokenKind.RightBrace))
                     {
-                        if (_invalidRules)
-                            throw Error(DiagnosticCodes.InvalidSyntax, "double star pattern must be the last (right-most) subpattern in the mapping pattern",
-                                _t[starStar].Line, _t[starStar].Column, restSpan.EndLine, restSpan.EndColumn);
+                        _ = starStar;
+                        _ = restSpan;
                         _p = start;
                         return null;
                     }

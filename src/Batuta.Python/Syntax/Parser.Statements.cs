@@ -578,10 +578,13 @@ namespace Batuta.Python.Syntax
                 }
                 _p += 2;
                 var body = new List<StatementNode>();
+                int errorsBefore = _sink.ErrorCount;
                 StatementsUntil(body, TokenKind.Dedent);
+                bool recovered = _sink.ErrorCount > errorsBefore;
                 if (!Accept(TokenKind.Dedent) || body.Count == 0)
                 {
-                    if (body.Count > 0 && _sink.HasErrors && _p >= _count - 1)
+                    // A block whose statements failed was already reported; keep what parsed instead of failing again.
+                    if (recovered && (body.Count > 0 || _t[_p - 1].Kind == TokenKind.Dedent || _p >= _count - 1))
                         return new NodeList<StatementNode>(body.ToArray());
                     _p = start;
                     return null;
@@ -903,13 +906,14 @@ namespace Batuta.Python.Syntax
                 items = WithItems(parenthesized: false);
                 if (items is null)
                 {
+                    if (_invalidRules) InvalidWithStatement(withToken);
                     _p = start;
                     return null;
                 }
             }
             if (!At(TokenKind.Colon))
             {
-                if (_invalidRules) InvalidWithStatement();
+                if (_invalidRules) InvalidWithStatement(withToken);
                 _p = start;
                 return null;
             }
@@ -946,9 +950,52 @@ namespace Batuta.Python.Syntax
             return new NodeList<WithItem>(list.ToArray());
         }
 
-        private void InvalidWithStatement()
+        /// <summary>
+        /// invalid_with_stmt: 'with' ','.(expression ['as' star_target])+ NEWLINE and the parenthesised
+        /// form → "expected ':'".
+        /// </summary>
+        private void InvalidWithStatement(int withToken)
         {
-            if (At(TokenKind.Newline)) throw ErrorAtLastToken("expected ':'");
+            int save = _p;
+            _p = withToken + 1;
+            if (RelaxedWithItems(parenthesized: false) && At(TokenKind.Newline)) throw ErrorAtLastToken("expected ':'");
+            _p = withToken + 1;
+            if (Accept(TokenKind.LeftParen) && RelaxedWithItems(parenthesized: true))
+            {
+                Accept(TokenKind.Comma);
+                if (Accept(TokenKind.RightParen) && At(TokenKind.Newline)) throw ErrorAtLastToken("expected ':'");
+            }
+            _p = save;
+        }
+
+        private bool RelaxedWithItems(bool parenthesized)
+        {
+            int count = 0;
+            while (true)
+            {
+                int itemStart = _p;
+                var e = parenthesized ? Expressions() : Expression();
+                if (e is null)
+                {
+                    _p = itemStart;
+                    return count > 0;
+                }
+                if (At(TokenKind.As))
+                {
+                    int asToken = _p;
+                    _p++;
+                    if (StarTarget() is null) _p = asToken;
+                }
+                count++;
+                if (!At(TokenKind.Comma)) return true;
+                int comma = _p;
+                _p++;
+                if (parenthesized && At(TokenKind.RightParen))
+                {
+                    _p = comma;
+                    return true;
+                }
+            }
         }
 
         /// <summary>with_item: expression 'as' star_target &amp;(',' | ')' | ':') | expression</summary>
@@ -1046,15 +1093,37 @@ namespace Batuta.Python.Syntax
                 : new Try(body.Value, hs, orelse, finalbody, Span(start));
         }
 
+        /// <summary>
+        /// invalid_try_stmt's mixed alternatives, then invalid_except_stmt on the handler that broke the run
+        /// (as the except_block+ loop would try it).
+        /// </summary>
         private void InvalidMixedExcept(bool firstWasStar)
         {
             int a = _p;
+            _p++;
             if (!firstWasStar)
             {
-                // except_block+ 'except' '*' expression ['as' NAME] ':'
-                throw ErrorRange(TokenSpan(a), TokenSpan(a + 1), "cannot have both 'except' and 'except*' on the same 'try'");
+                // except_block+ a='except' b='*' expression ['as' NAME] ':'
+                _p++;
+                if (Expression() is not null)
+                {
+                    if (At(TokenKind.As) && Kind(1) == TokenKind.Name) _p += 2;
+                    if (At(TokenKind.Colon)) throw ErrorRange(TokenSpan(a), TokenSpan(a + 1), "cannot have both 'except' and 'except*' on the same 'try'");
+                }
             }
-            throw ErrorAtToken(a, "cannot have both 'except' and 'except*' on the same 'try'");
+            else
+            {
+                // except_star_block+ a='except' [expression ['as' NAME]] ':'
+                if (Expression() is not null && At(TokenKind.As) && Kind(1) == TokenKind.Name) _p += 2;
+                if (At(TokenKind.Colon)) throw ErrorAtToken(a, "cannot have both 'except' and 'except*' on the same 'try'");
+            }
+            _p = a;
+            // invalid_except_stmt: a='except' '*' (NEWLINE | ':')
+            if (Kind(1) == TokenKind.Star && (Kind(2) == TokenKind.Newline || Kind(2) == TokenKind.Colon))
+            {
+                _p = a + 3;
+                throw ErrorAtLastToken("expected one or more exception types");
+            }
         }
 
         private ExceptHandlerNode? ExceptBlock(bool star)

@@ -332,8 +332,9 @@ namespace Batuta.Python.Syntax
                             str++;
                             continue;
                         }
-                        if (ch == '>' || ch == '<') continue;
                     }
+                    // A lone '<' or '>' is an operator, not the end of the expression.
+                    if (ch == '>' || ch == '<') continue;
                     break;
                 }
                 else if (ch == ']' || ch == '}' || ch == ')')

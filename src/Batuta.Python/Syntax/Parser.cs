@@ -179,6 +179,7 @@ namespace Batuta.Python.Syntax
         /// </summary>
         private void StatementsUntil(List<StatementNode> body, TokenKind end)
         {
+            int previous = -1;
             while (true)
             {
                 var k = _t[Math.Min(_p, _count - 1)].Kind;
@@ -193,15 +194,17 @@ namespace Batuta.Python.Syntax
                 if (k == end || k == TokenKind.EndMarker) return;
                 if (end == TokenKind.Dedent && k == TokenKind.Dedent) return;
                 int start = _p;
-                if (!StatementWithRecovery(body))
+                if (!StatementWithRecovery(body, previous))
                 {
                     if (!Recover(start)) return;
+                    if (_p == start) _p++;
                 }
+                previous = start;
             }
         }
 
         /// <summary>Parses one statement into <paramref name="body"/>; false when it failed and was reported.</summary>
-        private bool StatementWithRecovery(List<StatementNode> body)
+        private bool StatementWithRecovery(List<StatementNode> body, int previous)
         {
             int start = _p;
             int depth = _depth;
@@ -248,6 +251,16 @@ namespace Batuta.Python.Syntax
             try
             {
                 var scratch = new List<StatementNode>();
+                if (previous >= 0)
+                {
+                    // CPython's second pass starts at the top of the file, so invalid rules that look past the end
+                    // of the statement before (except after except*, elif after else) get their chance.
+                    int saveP = _p;
+                    _p = previous;
+                    Statement(scratch);
+                    scratch.Clear();
+                    _p = saveP;
+                }
                 Statement(scratch);
             }
             catch (SyntaxErrorException e)

@@ -190,12 +190,18 @@ namespace Batuta.Python.Syntax
                         }
                     case (byte)'N':
                         {
+                            // The error range ends where CPython's decoder stopped reading.
                             if (i < end && s[i] == '{')
                             {
                                 int nameStart = i + 1;
                                 int close = nameStart;
                                 while (close < end && s[close] != '}') close++;
-                                if (close < end && close > nameStart)
+                                if (close >= end)
+                                {
+                                    error = EscapeError(s, start, escStart, end, "malformed \\N character escape");
+                                    return false;
+                                }
+                                if (close > nameStart)
                                 {
                                     string name = Encoding.UTF8.GetString(s, nameStart, close - nameStart);
                                     i = close + 1;
@@ -207,8 +213,10 @@ namespace Batuta.Python.Syntax
                                     error = EscapeError(s, start, escStart, i, "unknown Unicode character name");
                                     return false;
                                 }
+                                error = EscapeError(s, start, escStart, close, "malformed \\N character escape");
+                                return false;
                             }
-                            error = EscapeError(s, start, escStart, Math.Min(end, i + 1), "malformed \\N character escape");
+                            error = EscapeError(s, start, escStart, i, "malformed \\N character escape");
                             return false;
                         }
                     default:

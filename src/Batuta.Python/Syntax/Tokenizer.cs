@@ -251,11 +251,7 @@ namespace Batuta.Python.Syntax
                 line = EofLine;
                 if (_level > 0)
                 {
-                    int lvl = _level - 1;
-                    char open = (char)_parenStack[lvl];
-                    var err = SetError(DiagnosticCodes.Brackets, "'" + open + "' was never closed", "SyntaxError", TokenizerErrorKind.UnclosedAtEof,
-                        _parenLine[lvl], _parenCol[lvl] + 1);
-                    err.OpenBracketLine = _parenLine[lvl];
+                    UnclosedBracketError();
                     return TokenKind.ErrorToken;
                 }
                 return TokenKind.EndMarker;
@@ -441,10 +437,21 @@ namespace Batuta.Python.Syntax
             NewLineAt(_pos);
             if (AtEof)
             {
-                SetError(DiagnosticCodes.UnexpectedEof, "unexpected EOF while parsing", "SyntaxError", TokenizerErrorKind.Deferred, EofLine, 1);
+                if (_level > 0) UnclosedBracketError();
+                else SetError(DiagnosticCodes.UnexpectedEof, "unexpected EOF while parsing", "SyntaxError", TokenizerErrorKind.Deferred, EofLine, 1);
                 return false;
             }
             return true;
+        }
+
+        /// <summary>End of input inside brackets: raise_unclosed_parentheses_error for the innermost one.</summary>
+        private void UnclosedBracketError()
+        {
+            int lvl = _level - 1;
+            char open = (char)_parenStack[lvl];
+            var err = SetError(DiagnosticCodes.Brackets, "'" + open + "' was never closed", "SyntaxError", TokenizerErrorKind.UnclosedAtEof,
+                _parenLine[lvl], _parenCol[lvl] + 1);
+            err.OpenBracketLine = _parenLine[lvl];
         }
 
         private void IndentError()
