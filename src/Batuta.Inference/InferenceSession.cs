@@ -23,6 +23,9 @@ public sealed record InferenceOptions
 
     public ActivationPrecision Precision { get; init; } = ActivationPrecision.Int8;
 
+    /// <summary>KV cache element type; F16 halves its memory (llama.cpp's default), F32 is exact.</summary>
+    public KvCacheType KvCacheType { get; init; } = KvCacheType.F32;
+
     /// <summary>Chat template by name (llama2, mistral, chatml, alpaca, vicuna, raw); default: detected from the file, else chatml.</summary>
     public string? ChatTemplate { get; init; }
 
@@ -81,6 +84,7 @@ public sealed class InferenceSession : IDisposable
                 ContextLength = options.ContextLength,
                 BatchSize = options.BatchSize,
                 Precision = options.Precision,
+                KvCacheType = options.KvCacheType,
             }, ownsFile: true);
             try
             {

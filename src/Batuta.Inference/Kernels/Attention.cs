@@ -72,14 +72,36 @@ internal sealed unsafe class Attention : IParallelJob, IDisposable
         {
             int pos = _start + t;
             float* q = _q + (long)t * qWidth + h * _headDim;
+            var cache = _cache!;
+            bool half = cache.Type == KvCacheType.F16;
+            long offset = (long)g * _headDim * cache.ElementBytes;
             for (int j = 0; j <= pos; j++)
-                scores[j] = FloatDot.F32(q, _cache!.Keys(_layer, j) + g * _headDim, _headDim) * _scale;
+            {
+                byte* k = cache.Keys(_layer, j) + offset;
+                scores[j] = (half ? FloatDot.F16((ushort*)k, q, _headDim) : FloatDot.F32((float*)k, q, _headDim)) * _scale;
+            }
             Activations.Softmax(scores, pos + 1);
             float* o = _out + (long)t * qWidth + h * _headDim;
             new Span<float>(o, _headDim).Clear();
             for (int j = 0; j <= pos; j++)
-                Axpy(scores[j], _cache!.Values(_layer, j) + g * _headDim, o, _headDim);
+            {
+                byte* v = cache.Values(_layer, j) + offset;
+                if (half) AxpyHalf(scores[j], (ushort*)v, o, _headDim);
+                else Axpy(scores[j], (float*)v, o, _headDim);
+            }
         }
+    }
+
+    private static void AxpyHalf(float a, ushort* x, float* y, int n)
+    {
+        int i = 0;
+        if (System.Runtime.Intrinsics.X86.Avx512F.IsSupported)
+        {
+            var va = Vector512.Create(a);
+            for (; i + 16 <= n; i += 16)
+                Vector512.FusedMultiplyAdd(va, FloatDot.HalfToSingle(System.Runtime.Intrinsics.X86.Avx.LoadVector256(x + i)), Vector512.Load(y + i)).Store(y + i);
+        }
+        for (; i < n; i++) y[i] += a * Quantization.Float16.HalfToSingle(x[i]);
     }
 
     private static void Axpy(float a, float* x, float* y, int n)

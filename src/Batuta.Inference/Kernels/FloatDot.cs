@@ -48,7 +48,7 @@ internal static unsafe class FloatDot
 
     /// <summary>Half to float in registers: shift the exponent and mantissa into place and rescale by 2^112 (exact for normal and subnormal halves).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> HalfToSingle(Vector256<ushort> h)
+    internal static Vector512<float> HalfToSingle(Vector256<ushort> h)
     {
         var u = Avx512F.ConvertToVector512UInt32(h);
         var magnitude = Vector512.ShiftLeft(u & Vector512.Create(0x7FFFu), 13).AsSingle() * Vector512.Create(5.192297e33f); // 2^112

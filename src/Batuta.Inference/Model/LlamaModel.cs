@@ -21,6 +21,9 @@ public sealed record ModelOptions
 
     public ActivationPrecision Precision { get; init; } = ActivationPrecision.Int8;
 
+    /// <summary>KV cache element type: F32 (exact, default) or F16 (half the memory and attention reads).</summary>
+    public KvCacheType KvCacheType { get; init; } = KvCacheType.F32;
+
     /// <summary>Parallel threshold override in weight bytes (tests); default: measured on this machine.</summary>
     public long? ParallelThresholdBytes { get; init; }
 
@@ -153,7 +156,7 @@ public sealed unsafe class LlamaModel : IDisposable
     /// <summary>Builds the model over an open GGUF file; the file must outlive the model unless <paramref name="ownsFile"/>.</summary>
     public static LlamaModel Load(GgufFile file, ModelOptions? options = null, bool ownsFile = false) => new(file, ownsFile, options ?? new ModelOptions());
 
-    public KvCache CreateCache() => new(Config.BlockCount, ContextLength, Config.KvWidth);
+    public KvCache CreateCache() => new(Config.BlockCount, ContextLength, Config.KvWidth, Options.KvCacheType);
 
     /// <summary>
     /// Runs <paramref name="tokens"/> at positions cache.Length.. and appends their keys and values to the cache.
@@ -218,8 +221,7 @@ public sealed unsafe class LlamaModel : IDisposable
                 {
                     _rope.Apply(_q.Pointer + (long)t * qw, c.HeadCount, c.HeadDim, _cos.Pointer + t * half, _sin.Pointer + t * half);
                     _rope.Apply(_k.Pointer + (long)t * kvw, c.HeadCountKv, c.HeadDim, _cos.Pointer + t * half, _sin.Pointer + t * half);
-                    Buffer.MemoryCopy(_k.Pointer + (long)t * kvw, cache.Keys(layer, start + t), kvw * sizeof(float), kvw * sizeof(float));
-                    Buffer.MemoryCopy(_v.Pointer + (long)t * kvw, cache.Values(layer, start + t), kvw * sizeof(float), kvw * sizeof(float));
+                    cache.Write(layer, start + t, _k.Pointer + (long)t * kvw, _v.Pointer + (long)t * kvw);
                 }
             });
             _attention.Run(_q.Pointer, _attended.Values, cache, l, start, n);

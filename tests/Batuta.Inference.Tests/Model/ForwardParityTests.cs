@@ -26,6 +26,9 @@ public sealed class ParityFixture : IDisposable
     /// <summary>Per type: the model file, float64 reference logits, and reference logits with llama.cpp's 8-bit activations emulated.</summary>
     public readonly Dictionary<GgmlType, (string Model, float[] Float, float[] Int8)> Cases = [];
 
+    /// <summary>Reference logits of the F16 model with keys and values rounded to half when cached.</summary>
+    public readonly float[] HalfKv;
+
     public ParityFixture()
     {
         var cases = new List<PythonReference.Case>();
@@ -36,7 +39,9 @@ public sealed class ParityFixture : IDisposable
             cases.Add(new PythonReference.Case(model, Prompt, Decode, Dir.File($"tiny-{type}.f64.logits")));
             cases.Add(new PythonReference.Case(model, Prompt, Decode, Dir.File($"tiny-{type}.int8.logits"), Int8: true));
         }
+        cases.Add(new PythonReference.Case(Dir.File($"tiny-{GgmlType.F16}.gguf"), Prompt, Decode, Dir.File("tiny-F16.kv16.logits"), Kv16: true));
         PythonReference.Run(cases);
+        HalfKv = PythonReference.ReadLogits(cases[^1].Out);
         for (int i = 0; i < Types.Length; i++)
             Cases[Types[i]] = (cases[2 * i].Model, PythonReference.ReadLogits(cases[2 * i].Out), PythonReference.ReadLogits(cases[2 * i + 1].Out));
     }
@@ -125,6 +130,32 @@ public sealed class ForwardParityTests(ParityFixture fixture, ITestOutputHelper 
             $"{type}/{precision}: the median row differs by {median:E2}: the kernels do not compute the reference's arithmetic");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{type} {precision}: median {median:E2}, worst relative logit difference {worst:E2} (vs exact float math {worstVersusFloat:E2}), argmax agreement {argmaxAgree}/{rows}"));
+    }
+
+    [Fact]
+    public void HalfPrecisionKvCacheMatchesAReferenceThatRoundsKeysAndValues()
+    {
+        var (path, exact, _) = fixture.Cases[GgmlType.F16];
+        using var model = LlamaModel.Load(path, new ModelOptions { Threads = 2, Precision = ActivationPrecision.Float32, KvCacheType = KvCacheType.F16, BatchSize = 4 });
+        int vocab = model.VocabSize;
+        using var cache = model.CreateCache();
+        Assert.Equal(KvCacheType.F16, cache.Type);
+        var prompt = ParityFixture.Prompt;
+        var logits = new float[(prompt.Length + ParityFixture.Decode.Length) * vocab];
+        model.Forward(prompt, cache, logits.AsSpan(0, prompt.Length * vocab), allLogits: true);
+        for (int i = 0; i < ParityFixture.Decode.Length; i++)
+            model.Forward([ParityFixture.Decode[i]], cache, logits.AsSpan((prompt.Length + i) * vocab, vocab));
+        double worst = 0, versusExact = 0;
+        for (int r = 0; r < logits.Length / vocab; r++)
+        {
+            worst = Math.Max(worst, MaxRelative(logits.AsSpan(r * vocab, vocab), fixture.HalfKv.AsSpan(r * vocab, vocab)));
+            versusExact = Math.Max(versusExact, MaxRelative(logits.AsSpan(r * vocab, vocab), exact.AsSpan(r * vocab, vocab)));
+        }
+        output.WriteLine($"F16 KV cache: {worst:E2} from the rounding reference, {versusExact:E2} from exact float math");
+        // A key or value within float32 rounding of a half-precision rounding boundary may round the other
+        // way (one half ulp, 5e-4 of that element); observed 5e-6 overall, hence the margin.
+        Assert.True(worst <= 1e-4, $"F16 KV cache differs by {worst:E2} from the reference that rounds K and V to half");
+        Assert.True(versusExact > worst, "rounding K and V should be visible against exact math");
     }
 
     [Theory]

@@ -7,7 +7,8 @@ LLaMA forward pass in PyTorch float64: token embedding, RMSNorm, RoPE on adjacen
 and output head.
 
 usage: llama_reference.py JOB.json
-JOB: {"cases": [{"model": path, "prompt": [ids], "decode": [ids], "out": path, "int8": bool}]}
+JOB: {"cases": [{"model": path, "prompt": [ids], "decode": [ids], "out": path, "int8": bool, "kv16": bool}]}
+With "kv16", keys and values are rounded to half precision when cached (the engine's F16 KV cache).
 With "int8", the input of every matrix product with block-quantized weights is first quantized the
 way llama.cpp does it (Q8_K blocks of 256 for K-quants, Q8_0 blocks of 32 with a half-precision
 scale for Q4_0/Q8_0), emulated in float32, so the engine's integer kernels can be checked tightly.
@@ -174,9 +175,10 @@ def quantize_q8_0(x):
 
 
 class Llama:
-    def __init__(self, path, int8=False):
+    def __init__(self, path, int8=False, kv16=False):
         meta, t, self.types = read_gguf(path)
         self.int8 = int8
+        self.kv16 = kv16
         a = meta["general.architecture"]
         self.dim = meta[a + ".embedding_length"]
         self.layers = meta[a + ".block_count"]
@@ -228,6 +230,8 @@ class Llama:
             k = self.mm(h, p + "attn_k.weight").view(T, self.kv_heads, self.head_dim)
             v = self.mm(h, p + "attn_v.weight").view(T, self.kv_heads, self.head_dim)
             q, k = self.rope(q, pos), self.rope(k, pos)
+            if self.kv16:
+                k, v = k.float().half().double(), v.float().half().double()
             ks, vs = self.cache[l]
             ks.append(k)
             vs.append(v)
@@ -250,7 +254,7 @@ def main():
     job = json.load(open(sys.argv[1]))
     torch.set_num_threads(1)
     for case in job["cases"]:
-        m = Llama(case["model"], case.get("int8", False))
+        m = Llama(case["model"], case.get("int8", False), case.get("kv16", False))
         rows = [m.forward(case["prompt"], 0)]
         n = len(case["prompt"])
         for i, tok in enumerate(case["decode"]):

@@ -11,7 +11,7 @@ public static class PythonReference
 {
     public const string Interpreter = "/usr/bin/python3";
 
-    public sealed record Case(string Model, int[] Prompt, int[] Decode, string Out, bool Int8 = false);
+    public sealed record Case(string Model, int[] Prompt, int[] Decode, string Out, bool Int8 = false, bool Kv16 = false);
 
     public static void Run(IReadOnlyList<Case> cases)
     {
@@ -21,7 +21,7 @@ public static class PythonReference
         string job = Path.Combine(Path.GetDirectoryName(cases[0].Out)!, "job.json");
         File.WriteAllText(job, JsonSerializer.Serialize(new
         {
-            cases = cases.Select(c => new { model = c.Model, prompt = c.Prompt, decode = c.Decode, @out = c.Out, int8 = c.Int8 }),
+            cases = cases.Select(c => new { model = c.Model, prompt = c.Prompt, decode = c.Decode, @out = c.Out, int8 = c.Int8, kv16 = c.Kv16 }),
         }));
         var psi = new ProcessStartInfo(Interpreter) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add(script);
