@@ -30,6 +30,7 @@ public class FloatEqualityTests
             public override int GetHashCode() => _v.GetHashCode();
             public static bool operator ==(C x, C y) => x._v == y._v;
             public static bool operator !=(C x, C y) => x._v != y._v;
+            bool Whole(double d, float f) => d == System.Math.Floor(d) || System.MathF.Truncate(f) != f || d == double.Round(d);
             int Order(C a, C b) => a._v != b._v ? b._v.CompareTo(a._v) : 0;
             void Sort(System.Collections.Generic.List<C> list) => list.Sort(static (a, b) => (a._v == b._v) ? 0 : a._v.CompareTo(b._v));
         }

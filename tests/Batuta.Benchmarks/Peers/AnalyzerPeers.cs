@@ -56,16 +56,24 @@ public sealed partial class AnalyzerPeers : IPeerArea
                 continue;
             }
 
-            var command = CompilerCommand(root, project, inject, mode, findings);
             var on = new List<Sample>();
             var off = new List<Sample>();
-            for (int i = 0; i < runs; i++)
+            try
             {
-                // Alternate the order, so a trend in machine load hits both sides alike.
-                if (i % 2 == 0) { on.Add(command.Run(withRules: true)); off.Add(command.Run(withRules: false)); }
-                else { off.Add(command.Run(withRules: false)); on.Add(command.Run(withRules: true)); }
+                using var command = CompilerCommand(root, project, inject, mode, findings);
+                for (int i = 0; i < runs; i++)
+                {
+                    // Alternate the order, so a trend in machine load hits both sides alike.
+                    if (i % 2 == 0) { on.Add(command.Run(withRules: true)); off.Add(command.Run(withRules: false)); }
+                    else { off.Add(command.Run(withRules: false)); on.Add(command.Run(withRules: true)); }
+                }
             }
-            command.Dispose();
+            catch (InvalidOperationException e)
+            {
+                // Sources edited between the capture and the runs break the captured command: report and move on.
+                context.Log.WriteLine($"{name}: skipped, {e.Message}");
+                continue;
+            }
 
             var m = (CpuOn: on.Min(x => x.CpuMs), CpuOff: off.Min(x => x.CpuMs),
                 WallOn: Median(on.Select(x => x.WallMs)), WallOff: Median(off.Select(x => x.WallMs)), Rules: Median(on.Select(x => x.BatutaAnalyzerMs)));
@@ -168,7 +176,11 @@ public sealed partial class AnalyzerPeers : IPeerArea
             var error = p.StandardError.ReadToEndAsync();
             string output = p.StandardOutput.ReadToEnd();
             p.WaitForExit();
-            if (p.ExitCode != 0) throw new InvalidOperationException($"the compiler failed in {_directory}:\n{Tail(output + error.Result)}");
+            if (p.ExitCode != 0)
+            {
+                var errors = (output + error.Result).Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).Take(10);
+                throw new InvalidOperationException($"the compiler failed in {_directory}:\n{string.Join("\n", errors)}");
+            }
             var parts = File.ReadAllText(times).Trim().Split('\n').Last().Split(' ');
             double wall = double.Parse(parts[0], CultureInfo.InvariantCulture) * 1000;
             double cpu = (double.Parse(parts[1], CultureInfo.InvariantCulture) + double.Parse(parts[2], CultureInfo.InvariantCulture)) * 1000;

@@ -45,7 +45,7 @@ public sealed class FloatEqualityAnalyzer : DiagnosticAnalyzer
         bool allowZero = RuleOptions.GetBool(context.Options, binary.SyntaxTree, RuleIdentifiers.FloatEquality, AllowZeroOption, defaultValue: true);
         if (IsNeverFloatLiteral(binary.Left) || IsNeverFloatLiteral(binary.Right)) return;
         if (allowZero && (IsZeroLiteral(binary.Left) || IsZeroLiteral(binary.Right))) return;
-        if (IsInEqualityMember(binary) || IsComparerTieBreak(binary)) return;
+        if (IsInEqualityMember(binary) || IsComparerTieBreak(binary) || IsIntegralityTest(binary)) return;
 
         var model = context.SemanticModel;
         if (model.GetSymbolInfo(binary, context.CancellationToken).Symbol is not IMethodSymbol { MethodKind: MethodKind.BuiltinOperator } op
@@ -62,6 +62,20 @@ public sealed class FloatEqualityAnalyzer : DiagnosticAnalyzer
         string typeName = special == SpecialType.System_Single ? "float" : "double";
         var properties = ImmutableDictionary<string, string?>.Empty.Add(TypeProperty, typeName);
         context.ReportDiagnostic(Diagnostic.Create(Descriptor, binary.GetLocation(), properties, binary.ToString(), typeName));
+    }
+
+    /// <summary><c>x == Math.Floor(x)</c> (also Ceiling, Truncate, Round, MathF, <c>double.Floor</c>) asks whether x is whole: exact by design.</summary>
+    private static bool IsIntegralityTest(BinaryExpressionSyntax binary)
+    {
+        return Rounds(binary.Left, binary.Right) || Rounds(binary.Right, binary.Left);
+
+        static bool Rounds(ExpressionSyntax call, ExpressionSyntax value)
+            => call is InvocationExpressionSyntax
+            {
+                Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Floor" or "Ceiling" or "Truncate" or "Round" },
+                ArgumentList.Arguments: { Count: 1 } arguments,
+            }
+            && SyntaxFactory.AreEquivalent(arguments[0].Expression, value);
     }
 
     private static bool IsNeverFloatLiteral(ExpressionSyntax operand) => operand.Kind() is SyntaxKind.NullLiteralExpression
