@@ -209,6 +209,7 @@ public sealed class NumpyParityTests : IDisposable
 
         // Creation.
         Case("arange", "np.arange(-1.5, 2.0, 0.25)", () => Tensor.Arange(-1.5, 2.0, 0.25), exact);
+        Case("arange_int", "np.arange(3, 20, 4)", () => Tensor.Arange(3, 20, 4), exact);
         Case("linspace", "np.linspace(-1, 3, 17)", () => Tensor.Linspace(-1, 3, 17), ew64);
         Case("eye", "np.eye(4, 6, k=-1)", () => Tensor.Eye(4, 6, -1), exact);
 

@@ -20,7 +20,9 @@ public class ViewTests
         using var ai = Tensor.Arange(5);
         Assert.Equal(new long[] { 0, 1, 2, 3, 4 }, ai.ToArray());
         using var down = Tensor.Arange(5, 0, -2);
-        Assert.Equal(new double[] { 5, 3, 1 }, down.ToArray());
+        Assert.Equal(new long[] { 5, 3, 1 }, down.ToArray());
+        using var downF = Tensor.Arange(5.0, 0, -2);
+        Assert.Equal(new double[] { 5, 3, 1 }, downF.ToArray());
         using var l = Tensor.Linspace(0, 1, 5);
         Assert.Equal(new[] { 0, 0.25, 0.5, 0.75, 1 }, l.ToArray());
         using var l2 = Tensor.Linspace(0, 1, 4, endpoint: false);

@@ -73,8 +73,11 @@ public static partial class Tensor
     /// <summary>numpy's <c>arange(start, stop, step)</c> in float64: ceil((stop - start) / step) values.</summary>
     public static Tensor<double> Arange(double start, double stop, double step = 1) => Arange<double>(start, stop, step);
 
-    /// <summary>numpy's <c>arange(stop)</c> in int64... as numpy does for integer arguments.</summary>
+    /// <summary>numpy's <c>arange(stop)</c>: int64, as numpy gives for integer arguments.</summary>
     public static Tensor<long> Arange(long stop) => Arange<long>(0, stop, 1);
+
+    /// <summary>numpy's <c>arange(start, stop, step)</c> with integer arguments: int64.</summary>
+    public static Tensor<long> Arange(long start, long stop, long step = 1) => Arange<long>(start, stop, step);
 
     public static Tensor<T> Arange<T>(double start, double stop, double step = 1) where T : unmanaged, INumber<T>
     {

@@ -54,7 +54,8 @@ public sealed class GpuDevice : IDisposable
         get
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _kernels ??= new GpuKernels(Accelerator);
+            // One kernel cache (and one launch lock) per device, even when threads race to create it.
+            return LazyInitializer.EnsureInitialized(ref _kernels, () => new GpuKernels(Accelerator));
         }
     }
 
