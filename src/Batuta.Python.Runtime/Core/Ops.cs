@@ -23,7 +23,7 @@ public static class Ops
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static long Mod(long a, long b)
     {
-        if (b == 0) throw new ZeroDivisionError("integer division or modulo by zero");
+        if (b == 0) throw new ZeroDivisionError("integer modulo by zero");
         long r = a % b;
         if (r != 0 && ((r ^ b) < 0)) r += b;
         return r;

@@ -131,7 +131,7 @@ public readonly struct PyInt : IEquatable<PyInt>, IComparable<PyInt>, IComparabl
     /// <summary>Python <c>%</c>: the result has the divisor's sign.</summary>
     public static PyInt operator %(PyInt a, PyInt b)
     {
-        if (b.IsZero) throw new ZeroDivisionError("integer division or modulo by zero");
+        if (b.IsZero) throw new ZeroDivisionError("integer modulo by zero");
         if ((a._big ?? b._big) is null)
         {
             if (b._small == -1) return new PyInt(0);

@@ -141,7 +141,7 @@ public static class Str
         _ => Repr.Of(o),
     };
 
-    public static string Of(string s) => s;
+    public static string Of(string? s) => s ?? "None";
     public static string Of(double d) => FloatFormat.Repr(d);
     public static string Of(long l) => l.ToString(CultureInfo.InvariantCulture);
     public static string Of(PyInt i) => i.ToString();

@@ -815,10 +815,11 @@ namespace Batuta.Transpiler.Emit
                         if (specStr.Values.All(x => x is Constant)) spec = CsNames.Literal(string.Concat(specStr.Values.Select(x => (string)((Constant)x).Value!)));
                         else spec = EmitFString(specStr).Code;
                     }
+                    // Holes are parenthesised: a ':' or '?' inside would end a C# interpolation.
                     if (spec is not null)
                         sb.Append('{').Append($"Py.FormatValue({inner ?? Box(v)}, {spec})").Append('}');
                     else
-                        sb.Append('{').Append(inner ?? StrOf(v)).Append('}');
+                        sb.Append("{(").Append(inner ?? StrOf(v)).Append(")}");
                 }
             }
             sb.Append('"');

@@ -163,10 +163,12 @@ namespace Batuta.Transpiler.Mapping
                                 var dv = Arg(1, t.Value);
                                 var vt = PyType.Join(t.Value, dv.Type);
                                 if (vt.Kind == TypeKind.Object && t.Value.Kind != TypeKind.Object && dv.Type.Kind != TypeKind.None) vt = t.Value;
-                                if (dv.Type.Kind == TypeKind.None) return new Ex($"({d}.TryGetValue({k}, out var __g) ? ({CsTypes.Of(PyType.Optional(t.Value))})__g : null)", PyType.Optional(t.Value), true);
+                                var g1 = e.TempName("g");
+                                if (dv.Type.Kind == TypeKind.None) return new Ex($"({d}.TryGetValue({k}, out var {g1}) ? ({CsTypes.Of(PyType.Optional(t.Value))}){g1} : null)", PyType.Optional(t.Value), true);
                                 return new Ex($"{d}.Get({k}, {e.CoerceTo(dv, t.Value).Code})", t.Value, true);
                             }
-                            return new Ex($"({d}.TryGetValue({k}, out var __g) ? ({CsTypes.Of(PyType.Optional(t.Value))})__g : null)", PyType.Optional(t.Value), true);
+                            var g2 = e.TempName("g");
+                            return new Ex($"({d}.TryGetValue({k}, out var {g2}) ? ({CsTypes.Of(PyType.Optional(t.Value))}){g2} : null)", PyType.Optional(t.Value), true);
                         }
                         case "keys": return new Ex($"{d}.Keys()", PyType.Iterable(t.Key), true);
                         case "values": return new Ex($"{d}.Values()", PyType.Iterable(t.Value), true);

@@ -1,0 +1,3 @@
+inventory = {"apples": 3}
+print(inventory["apples"])
+print(inventory["pears"])
