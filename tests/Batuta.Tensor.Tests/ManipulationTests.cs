@@ -126,4 +126,23 @@ public class ManipulationTests
             }
         }
     }
+
+    [Fact]
+    public void Take_and_compress_index_like_numpy()
+    {
+        using var x = Tensor.Arange<double>(0, 12).Reshape(4, 3);
+        using var idx = Tensor.Create(new long[] { 3, 0, -1 });
+        using var rows = x.Take(idx);
+        Assert.Equal(new double[] { 9, 10, 11, 0, 1, 2, 9, 10, 11 }, rows.ToArray());
+        using var colIdx = Tensor.Create(new long[] { 2, 2 });
+        using var cols = x.Take(colIdx, axis: 1);
+        Assert.Equal(new TensorShape(4, 2), cols.Shape);
+        Assert.Equal(new double[] { 2, 2, 5, 5, 8, 8, 11, 11 }, cols.ToArray());
+        using var col0 = x.View(TensorIndex.All, 0);
+        using var mask = col0.Greater(4.0);
+        using var picked = x.Compress(mask);
+        Assert.Equal(new double[] { 6, 7, 8, 9, 10, 11 }, picked.ToArray());
+        using var bad = Tensor.Create(new long[] { 4 });
+        Assert.Throws<IndexOutOfRangeException>(() => x.Take(bad));
+    }
 }

@@ -73,6 +73,51 @@ public static partial class Tensor
 
     public static Tensor<T> Stack<T>(params Tensor<T>[] tensors) where T : unmanaged, INumber<T> => Stack((IReadOnlyList<Tensor<T>>)tensors, 0);
 
+    /// <summary>numpy's <c>take(x, indices, axis)</c> (fancy indexing <c>x[indices]</c> along an axis); negative indices count from the end.</summary>
+    public static Tensor<T> Take<T>(this Tensor<T> x, Tensor<long> indices, int axis = 0) where T : unmanaged, INumber<T>
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(indices);
+        int a = Layout.NormalizeAxis("take", axis, x.Rank, x.Shape);
+        int d = x.ShapeArray[a];
+        using var flat = indices.Flatten();
+        var idx = flat.ToArray();
+        var shape = x.ShapeArray.ToArray();
+        shape[a] = idx.Length;
+        var result = Tensor<T>.Allocate(shape, clear: false);
+        try
+        {
+            for (int i = 0; i < idx.Length; i++)
+            {
+                long j = idx[i] < 0 ? idx[i] + d : idx[i];
+                if ((ulong)j >= (ulong)d) throw new IndexOutOfRangeException($"take: index {idx[i]} is out of bounds for axis {axis} with size {d} (shape {x.Shape}).");
+                using var src = x.Select(a, (int)j);
+                using var dst = result.Select(a, i);
+                dst.CopyFrom(src);
+            }
+        }
+        catch
+        {
+            result.Dispose();
+            throw;
+        }
+        return result;
+    }
+
+    /// <summary>numpy's <c>compress(condition, x, axis)</c>: the slices along <paramref name="axis"/> where <paramref name="condition"/> is non-zero (boolean-mask indexing).</summary>
+    public static Tensor<T> Compress<T, TMask>(this Tensor<T> x, Tensor<TMask> condition, int axis = 0) where T : unmanaged, INumber<T> where TMask : unmanaged, INumber<TMask>
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        int a = Layout.NormalizeAxis("compress", axis, x.Rank, x.Shape);
+        if (condition.Rank != 1 || condition.Length > x.ShapeArray[a])
+            throw new TensorShapeException("compress", x.Shape, condition.Shape, $"do not fit: the condition must be 1-D and no longer than axis {axis} ({x.ShapeArray[a]}).");
+        var mask = condition.ToArray();
+        var picks = new List<long>();
+        for (int i = 0; i < mask.Length; i++) if (mask[i] != TMask.Zero) picks.Add(i);
+        using var idx = Create<long>(picks.ToArray());
+        return Take(x, idx, a);
+    }
+
     /// <summary>numpy's <c>where(condition, x, y)</c>: x where condition is non-zero, else y; all three broadcast.</summary>
     public static Tensor<T> Where<T>(Tensor<T> condition, Tensor<T> x, Tensor<T> y, Tensor<T>? destination = null) where T : unmanaged, INumber<T>
         => ElementWise.Ternary<T, WhereOperator<T>>("where", condition, x, y, destination);
