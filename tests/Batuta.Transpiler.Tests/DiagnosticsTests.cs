@@ -1,0 +1,99 @@
+using Batuta.Transpiler.Tests.Support;
+
+namespace Batuta.Transpiler.Tests;
+
+/// <summary>Bad Python gives clean diagnostics at the right file and line, and never a crash.</summary>
+public sealed class DiagnosticsTests
+{
+    [Fact]
+    public void Syntax_error_is_T002_at_the_line_CPython_reports()
+    {
+        var r = TestTranspiler.Transpile("x = 1\nif x > 0\n    print(x)\n", "broken.py");
+        var d = Assert.Single(r.Diagnostics, d => d.Code == TranspilerCodes.SyntaxError);
+        Assert.Equal("broken.py", d.Path);
+        Assert.Equal(2, d.Line);
+        Assert.Equal(TranspilerSeverity.Error, d.Severity);
+        Assert.Contains("expected ':'", d.Message);
+        Assert.True(r.HasErrors);
+    }
+
+    [Fact]
+    public void Syntax_error_in_one_module_keeps_the_others()
+    {
+        var r = PythonTranspiler.Transpile(new[] { ("main.py", "import util\nprint(util.f())\n"), ("util.py", "def f(:\n    pass\n") }, new TranspileOptions { EntryModule = "main.py" });
+        var d = Assert.Single(r.Diagnostics, d => d.Code == TranspilerCodes.SyntaxError);
+        Assert.Equal("util.py", d.Path);
+        Assert.Equal(1, d.Line);
+        Assert.Contains(r.Files, f => f.Path == "MainModule.g.cs");
+    }
+
+    [Theory]
+    [InlineData("def f():\n    return 1\n\nx = eval('1 + 2')\nprint(x)\n", 4, "eval()")]
+    [InlineData("print('a')\nexec('print(1)')\nprint('b')\n", 2, "exec()")]
+    [InlineData("import sys\n\nclass Meta(type):\n    pass\n\nclass A(metaclass=Meta):\n    pass\n", 6, "metaclass")]
+    [InlineData("def g():\n    yield 1\n\nx = 5\nasync def h():\n    pass\n", 5, "async")]
+    public void Unsupported_construct_is_T004_at_its_line(string source, int line, string what)
+    {
+        var r = TestTranspiler.Transpile(source, "app.py");
+        var d = Assert.Single(r.Diagnostics, d => d.Code == TranspilerCodes.Unsupported);
+        Assert.Equal(line, d.Line);
+        Assert.Equal("app.py", d.Path);
+        Assert.Contains(what, d.Message);
+        Assert.False(r.HasErrors);
+        Assert.Contains(r.Files, f => f.Path == "AppModule.g.cs");
+    }
+
+    [Fact]
+    public void Unsupported_construct_throws_NotSupportedException_there_and_the_rest_runs()
+    {
+        var source = "print('before')\nx = eval('1 + 2')\nprint('after')\n";
+        var r = TestTranspiler.Transpile(source, "app.py");
+        var code = TestTranspiler.Code(r);
+        Assert.Contains("Py.Unsupported(\"eval()\", \"app.py:2\")", code);
+        Assert.Contains("Py.Print(\"before\")", code);
+        Assert.Contains("Py.Print(\"after\")", code);
+
+        var dir = Path.Combine(Path.GetTempPath(), "batuta-diag-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var trees = InMemoryCompiler.Parse(r.Files.Select(f => (f.Path, f.Text)));
+            var compiled = InMemoryCompiler.Compile(trees, Path.Combine(dir, "app.dll"));
+            Assert.True(compiled.Success, string.Join("\n", compiled.Errors));
+            var run = ProcessRunner.Run("dotnet", new[] { "exec", Path.Combine(dir, "app.dll") }, dir);
+            Assert.Equal("before\n", run.Stdout);
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("NotImplementedError: eval() is not supported by Batuta (BATUTA-T-004 at app.py:2)", run.Stderr);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void Uninferable_type_is_T003_and_dynamic()
+    {
+        var r = TestTranspiler.Transpile("def show(x):\n    return x\n", "lib.py");
+        var d = Assert.Single(r.Diagnostics, d => d.Code == TranspilerCodes.DynamicFallback && d.Message.Contains("parameter 'x'"));
+        Assert.Equal(1, d.Line);
+        Assert.Contains("object? x", TestTranspiler.Code(r));
+    }
+
+    [Fact]
+    public void Unknown_module_is_T005()
+    {
+        var r = TestTranspiler.Transpile("import requests\n\nprint(1)\n", "main.py");
+        var d = Assert.Single(r.Diagnostics, d => d.Code == TranspilerCodes.UnknownModule);
+        Assert.Equal(1, d.Line);
+        Assert.Contains("requests", d.Message);
+    }
+
+    [Fact]
+    public void Transpile_is_deterministic()
+    {
+        var src = File.ReadAllText(Path.Combine(Paths.Corpus, "dataclass_basic.py"));
+        var a = TestTranspiler.Code(TestTranspiler.Transpile(src));
+        var b = TestTranspiler.Code(TestTranspiler.Transpile(src));
+        Assert.Equal(a, b);
+    }
+}
