@@ -99,7 +99,7 @@ internal sealed unsafe class Attention : IParallelJob, IDisposable
         {
             var va = Vector512.Create(a);
             for (; i + 16 <= n; i += 16)
-                Vector512.FusedMultiplyAdd(va, FloatDot.HalfToSingle(System.Runtime.Intrinsics.X86.Avx.LoadVector256(x + i)), Vector512.Load(y + i)).Store(y + i);
+                Vector512.FusedMultiplyAdd(va, HalfVectors.ToSingle(System.Runtime.Intrinsics.X86.Avx.LoadVector256(x + i)), Vector512.Load(y + i)).Store(y + i);
         }
         for (; i < n; i++) y[i] += a * Quantization.Float16.HalfToSingle(x[i]);
     }

@@ -46,15 +46,6 @@ internal static unsafe class FloatDot
         return sum;
     }
 
-    /// <summary>Half to float in registers: shift the exponent and mantissa into place and rescale by 2^112 (exact for normal and subnormal halves).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector512<float> HalfToSingle(Vector256<ushort> h)
-    {
-        var u = Avx512F.ConvertToVector512UInt32(h);
-        var magnitude = Vector512.ShiftLeft(u & Vector512.Create(0x7FFFu), 13).AsSingle() * Vector512.Create(5.192297e33f); // 2^112
-        return (magnitude.AsUInt32() | Vector512.ShiftLeft(u & Vector512.Create(0x8000u), 16)).AsSingle();
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> BFloat16ToSingle(Vector256<ushort> h) => Vector512.ShiftLeft(Avx512F.ConvertToVector512UInt32(h), 16).AsSingle();
 
@@ -68,10 +59,10 @@ internal static unsafe class FloatDot
             var a0 = Vector512<float>.Zero; var a1 = Vector512<float>.Zero; var a2 = Vector512<float>.Zero; var a3 = Vector512<float>.Zero;
             for (; i + 64 <= n; i += 64)
             {
-                a0 = Vector512.FusedMultiplyAdd(HalfToSingle(Avx.LoadVector256(w + i)), Vector512.Load(x + i), a0);
-                a1 = Vector512.FusedMultiplyAdd(HalfToSingle(Avx.LoadVector256(w + i + 16)), Vector512.Load(x + i + 16), a1);
-                a2 = Vector512.FusedMultiplyAdd(HalfToSingle(Avx.LoadVector256(w + i + 32)), Vector512.Load(x + i + 32), a2);
-                a3 = Vector512.FusedMultiplyAdd(HalfToSingle(Avx.LoadVector256(w + i + 48)), Vector512.Load(x + i + 48), a3);
+                a0 = Vector512.FusedMultiplyAdd(HalfVectors.ToSingle(Avx.LoadVector256(w + i)), Vector512.Load(x + i), a0);
+                a1 = Vector512.FusedMultiplyAdd(HalfVectors.ToSingle(Avx.LoadVector256(w + i + 16)), Vector512.Load(x + i + 16), a1);
+                a2 = Vector512.FusedMultiplyAdd(HalfVectors.ToSingle(Avx.LoadVector256(w + i + 32)), Vector512.Load(x + i + 32), a2);
+                a3 = Vector512.FusedMultiplyAdd(HalfVectors.ToSingle(Avx.LoadVector256(w + i + 48)), Vector512.Load(x + i + 48), a3);
             }
             sum = Vector512.Sum((a0 + a1) + (a2 + a3));
         }

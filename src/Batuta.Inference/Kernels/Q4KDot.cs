@@ -19,7 +19,7 @@ internal static unsafe class Q4KDot
     private static readonly Vector512<short> Chunk0 = ChunkIndex(0), Chunk1 = ChunkIndex(1), Chunk2 = ChunkIndex(2), Chunk3 = ChunkIndex(3);
     private static readonly Vector128<byte> DuplicateBytes = Vector128.Create((byte)0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7);
 
-    private static Vector512<short> ChunkIndex(int c)
+    internal static Vector512<short> ChunkIndex(int c)
     {
         var lanes = new short[32];
         for (int i = 0; i < 32; i++) lanes[i] = (short)(2 * c + (i < 16 ? 0 : 1));

@@ -49,14 +49,6 @@ internal static unsafe class Q4KInterleaved
         return dst;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Halves(byte* p)
-    {
-        var u = Avx2.ConvertToVector256Int32(Sse2.LoadVector128((ushort*)p)).AsUInt32();
-        var magnitude = Avx2.ShiftLeftLogical(u & Vector256.Create(0x7FFFu), 13).AsSingle() * Vector256.Create(5.192296858534828e33f);
-        return (magnitude.AsUInt32() | Avx2.ShiftLeftLogical(u & Vector256.Create(0x8000u), 16)).AsSingle();
-    }
-
     // s16 lane 4r+i of the scale vector for sub-block j takes lane 4r + (j % 4) of the zero-extended scale bytes.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<short> ScaleIndex(int j) =>
@@ -86,8 +78,8 @@ internal static unsafe class Q4KInterleaved
     private static void Unpack(byte* gb, out Vector512<short> scaleLow, out Vector512<short> scaleHigh, out Vector512<short> mins0, out Vector512<short> mins1,
         out Vector256<float> d, out Vector256<float> dmin)
     {
-        d = Halves(gb);
-        dmin = Halves(gb + 16);
+        d = HalfVectors.Load8(gb);
+        dmin = HalfVectors.Load8(gb + 16);
         var k1 = Vector256.Create(0x3f3f3f3fu);
         var k2 = Vector256.Create(0x0f0f0f0fu);
         var k3 = Vector256.Create(0x03030303u);

@@ -10,16 +10,9 @@ internal static unsafe class Q5KDot
 {
     private const int BlockBytes = 176;
 
-    private static readonly Vector512<short> Chunk0 = ChunkIndex(0), Chunk1 = ChunkIndex(1), Chunk2 = ChunkIndex(2), Chunk3 = ChunkIndex(3);
+    private static readonly Vector512<short> Chunk0 = Q4KDot.ChunkIndex(0), Chunk1 = Q4KDot.ChunkIndex(1), Chunk2 = Q4KDot.ChunkIndex(2), Chunk3 = Q4KDot.ChunkIndex(3);
     private static readonly Vector512<byte> Bit0 = ChunkBits(0), Bit1 = ChunkBits(1), Bit2 = ChunkBits(2), Bit3 = ChunkBits(3);
     private static readonly Vector128<byte> DuplicateBytes = Vector128.Create((byte)0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7);
-
-    private static Vector512<short> ChunkIndex(int c)
-    {
-        var lanes = new short[32];
-        for (int i = 0; i < 32; i++) lanes[i] = (short)(2 * c + (i < 16 ? 0 : 1));
-        return Vector512.Create(lanes);
-    }
 
     // Chunk c takes bit 2c of qh[l] for its low 32 weights and bit 2c+1 for its high 32.
     private static Vector512<byte> ChunkBits(int c)

@@ -72,14 +72,6 @@ internal static unsafe class Q6KInterleaved
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> Halves(byte* p)
-    {
-        var u = Avx2.ConvertToVector256Int32(Sse2.LoadVector128((ushort*)p)).AsUInt32();
-        var magnitude = Avx2.ShiftLeftLogical(u & Vector256.Create(0x7FFFu), 13).AsSingle() * Vector256.Create(5.192296858534828e33f);
-        return (magnitude.AsUInt32() | Avx2.ShiftLeftLogical(u & Vector256.Create(0x8000u), 16)).AsSingle();
-    }
-
     /// <summary>The eight rows' 6-bit values of 8-weight group g (0..31), unsigned, rows side by side.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<byte> Group(byte* gb, int g)
@@ -156,7 +148,7 @@ internal static unsafe class Q6KInterleaved
             var sumi = Vector512<int>.Zero;
             for (int j = 0; j < 16; j++)
                 sumi = SubBlock(Group(gb, 2 * j), Group(gb, 2 * j + 1), q8 + 16 * j, Scale(j < 8 ? tableA : tableB, j), Offset(sums, j), sumi);
-            acc = Fma.MultiplyAdd(RowSums(sumi), Halves(gb) * Vector256.Create(d8[b]), acc);
+            acc = Fma.MultiplyAdd(RowSums(sumi), HalfVectors.Load8(gb) * Vector256.Create(d8[b]), acc);
         }
         acc.Store(y);
     }
@@ -181,7 +173,7 @@ internal static unsafe class Q6KInterleaved
                 s2 = SubBlock(a, c, q8 + 2 * stride + 16 * j, scale, Offset(sums + 2 * ss, j), s2);
                 s3 = SubBlock(a, c, q8 + 3 * stride + 16 * j, scale, Offset(sums + 3 * ss, j), s3);
             }
-            var d = Halves(gb);
+            var d = HalfVectors.Load8(gb);
             acc0 = Fma.MultiplyAdd(RowSums(s0), d * Vector256.Create(d8[b]), acc0);
             acc1 = Fma.MultiplyAdd(RowSums(s1), d * Vector256.Create(d8[b + ds]), acc1);
             acc2 = Fma.MultiplyAdd(RowSums(s2), d * Vector256.Create(d8[b + 2 * ds]), acc2);

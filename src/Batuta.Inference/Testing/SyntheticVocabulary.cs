@@ -64,15 +64,7 @@ public static class SyntheticVocabulary
     /// <summary>A byte-level BPE ("gpt2") vocabulary: 256 byte symbols, then merges that build every word in <see cref="WordList"/> (with and without a leading space).</summary>
     public static (string[] Tokens, TokenType[] Types, string[] Merges) BytePairs(bool chatTokens = true)
     {
-        var byteMap = new char[256];
-        {
-            var direct = new bool[256];
-            for (int b = '!'; b <= '~'; b++) direct[b] = true;
-            for (int b = 0xA1; b <= 0xAC; b++) direct[b] = true;
-            for (int b = 0xAE; b <= 0xFF; b++) direct[b] = true;
-            int next = 256;
-            for (int b = 0; b < 256; b++) byteMap[b] = direct[b] ? (char)b : (char)next++;
-        }
+        var byteMap = BpeTokenizer.ByteToChar;
         var tokens = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var merges = new List<string>();

@@ -14,7 +14,8 @@ public sealed class BpeTokenizer : Tokenizer
     private const string Llama3Pattern = @"(?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
     private const string Qwen2Pattern = @"(?:'[sS]|'[tT]|'[rR][eE]|'[vV][eE]|'[mM]|'[lL][lL]|'[dD])|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+";
 
-    private static readonly char[] ByteToChar = BuildByteMap();
+    /// <summary>GPT-2's byte-to-character map: printable bytes map to themselves, the rest to U+0100 onwards.</summary>
+    internal static readonly char[] ByteToChar = BuildByteMap();
     private static readonly Dictionary<char, byte> CharToByte = ByteToChar.Select((c, b) => (c, b)).ToDictionary(p => p.c, p => (byte)p.b);
 
     // Compiling a pre-tokenizer regex costs milliseconds; every tokenizer with the same pattern shares one.
