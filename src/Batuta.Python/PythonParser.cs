@@ -52,7 +52,7 @@ namespace Batuta.Python
         {
             var sink = new DiagnosticSink(src.Path);
             var module = Parser.ParseModule(src, sink);
-            return new ParseResult(module, sink.ToList(), src);
+            return new ParseResult(module, sink.ToList(src), src);
         }
 
         private static ParseResult ParseOnLargeStack(PythonSource src)

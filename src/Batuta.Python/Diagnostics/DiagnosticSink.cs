@@ -17,7 +17,7 @@ namespace Batuta.Python
 
         public string Path { get; }
 
-        /// <summary>Warnings the tokenizer raises (number followed by a keyword): message, line, 1-based column.</summary>
+        /// <summary>Warnings the tokenizer raises (number followed by a keyword): message, line, 0-based byte column.</summary>
         public List<(string Message, int Line, int Column)> TokenizerWarnings { get; } = new();
 
         public bool HasErrors => _errors.Count > 0;
@@ -59,16 +59,19 @@ namespace Batuta.Python
             _errors.Insert(0, (d, int.MaxValue, true));
         }
 
-        public List<PythonDiagnostic> ToList()
+        public List<PythonDiagnostic> ToList(PythonSource? source = null)
         {
             var list = new List<PythonDiagnostic>(_errors.Count + _warnings.Count + TokenizerWarnings.Count);
             foreach (var (d, _, _) in _errors)
                 list.Add(new PythonDiagnostic(d.Code, d.Message, Hints.For(d.Code, d.Message), Path, d.Line, d.Column, d.EndLine, d.EndColumn, DiagnosticSeverity.Error, d.ErrorType));
             foreach (var d in _warnings)
                 list.Add(new PythonDiagnostic(d.Code, d.Message, Hints.For(d.Code, d.Message), Path, d.Line, d.Column, d.EndLine, d.EndColumn, DiagnosticSeverity.Warning, d.ErrorType));
-            foreach (var (m, line, col) in TokenizerWarnings)
-                list.Add(new PythonDiagnostic(DiagnosticCodes.DeprecatedSyntax, m, Hints.For(DiagnosticCodes.DeprecatedSyntax, m), Path, line, Math.Max(col, 1), line, Math.Max(col, 1),
+            foreach (var (m, line, byteCol) in TokenizerWarnings)
+            {
+                int col = source is null ? byteCol + 1 : source.ToCodePointColumn(line, byteCol) + 1;
+                list.Add(new PythonDiagnostic(DiagnosticCodes.DeprecatedSyntax, m, Hints.For(DiagnosticCodes.DeprecatedSyntax, m), Path, line, col, line, col,
                     DiagnosticSeverity.Warning, "DeprecationWarning"));
+            }
             return list;
         }
     }

@@ -118,8 +118,7 @@ namespace Batuta.Python.Syntax
         private void InvalidExpression()
         {
             int start = _p;
-            if (_memoInvalidExpression.Contains(start)) return;
-            _memoInvalidExpression.Add(start);
+            if (!(_memoInvalidExpression ??= new HashSet<int>()).Add(start)) return;
             bool nameString = Kind() == TokenKind.Name && Kind(1) == TokenKind.String;
             if (!nameString && !AtSoftKeywordAny())
             {
@@ -147,9 +146,9 @@ namespace Batuta.Python.Syntax
             _p = start;
         }
 
-        private readonly HashSet<int> _memoInvalidExpression = new HashSet<int>();
+        private HashSet<int>? _memoInvalidExpression;
 
-        private readonly HashSet<int> _memoLegacy = new HashSet<int>();
+        private HashSet<int>? _memoLegacy;
 
         /// <summary>
         /// invalid_legacy_expression: NAME !'(' star_expressions, raising for print and exec. The star_expressions
@@ -160,7 +159,7 @@ namespace Batuta.Python.Syntax
         {
             if (Kind() != TokenKind.Name || Kind(1) == TokenKind.LeftParen) return;
             int start = _p;
-            if (!_memoLegacy.Add(start) || _depth > 200) return;
+            if (!(_memoLegacy ??= new HashSet<int>()).Add(start) || _depth > 200) return;
             string id = Tok().Text!;
             var name = TokenSpan(start);
             _p++;
@@ -385,11 +384,11 @@ namespace Batuta.Python.Syntax
         /// invalid_comprehension and invalid_dict_comprehension: a starred element, a '**' element in a dict
         /// comprehension, or an unparenthesised tuple as the element.
         /// </summary>
-        private readonly HashSet<int> _memoComprehension = new HashSet<int>();
+        private HashSet<int>? _memoComprehension;
 
         private void InvalidComprehension(int open, TokenKind close)
         {
-            if (!_memoComprehension.Add(open)) return;
+            if (!(_memoComprehension ??= new HashSet<int>()).Add(open)) return;
             int save = _p;
             _p = open + 1;
             if (At(TokenKind.DoubleStar) && close == TokenKind.RightBrace)

@@ -15,6 +15,8 @@ namespace Batuta.Python.Syntax
     internal sealed partial class Parser
     {
         private Dictionary<int, (ExpressionNode Node, int End)>? _stringsMemo;
+        private byte[]? _fstringParenStack;
+        private int _fsToken = -1, _fsScan, _fsLines, _fsLastNewline;
 
         private ExpressionNode? Strings()
         {
@@ -276,7 +278,7 @@ namespace Batuta.Python.Syntax
             byte quoteChar = 0;
             int stringType = 0;
             int nestedDepth = 0;
-            var parenStack = new byte[200];
+            var parenStack = _fstringParenStack ??= new byte[200];
             for (; str < end; str++)
             {
                 byte ch = _s[str];
@@ -427,15 +429,30 @@ namespace Batuta.Python.Syntax
                     break;
                 }
             }
+            // Lines before the brace and the start of the brace's line, scanned once per token (fields come left to right).
+            if (_fsToken != tTok || _fsScan > brace)
+            {
+                _fsToken = tTok;
+                _fsScan = t.Start;
+                _fsLines = 0;
+                _fsLastNewline = -1;
+            }
+            for (; _fsScan < brace; _fsScan++)
+            {
+                if (_s[_fsScan] == '\n')
+                {
+                    _fsLines++;
+                    _fsLastNewline = _fsScan;
+                }
+            }
+            lines = _fsLines;
             if (!newlineAfterBrace)
             {
-                int st = brace;
-                while (st > t.Start && _s[st] != '\n') st--;
+                // fstring_find_expr_location: characters from the last newline (or the token start) up to the brace.
+                int st = _fsLastNewline >= 0 ? _fsLastNewline : t.Start;
                 cols += brace - st;
                 if (_s[st] == '\n') cols -= 1;
             }
-            for (int k = t.Start; k < brace; k++)
-                if (_s[k] == '\n') lines++;
 
             int len = exprEnd - exprStart;
             var buf = new byte[len + 4];

@@ -63,13 +63,15 @@ namespace Batuta.Python.Syntax
         private int _lineStart;
         private bool _atBol = true;
         private int _level;
-        private readonly int[] _indStack = new int[MaxIndent + 1];
-        private readonly int[] _altIndStack = new int[MaxIndent + 1];
+        private int[] _indStack = new int[8];
+        private int[] _altIndStack = new int[8];
         private int _indent;
         private int _pendin;
-        private readonly byte[] _parenStack = new byte[MaxLevel];
-        private readonly int[] _parenLine = new int[MaxLevel];
-        private readonly int[] _parenCol = new int[MaxLevel];
+        private byte[] _parenStack = new byte[8];
+        private int[] _parenLine = new int[8];
+        /// <summary>Byte offset of each open bracket (converted to a character column only for an error).</summary>
+        private int[] _parenOffset = new int[8];
+        private int[] _parenLineStart = new int[8];
         private bool _blankLine;
 
         private Token[] _tokens;
@@ -199,6 +201,11 @@ namespace Batuta.Python.Syntax
                         }
                         if (calt <= _altIndStack[_indent]) { IndentError(); return TokenKind.ErrorToken; }
                         _pendin++;
+                        if (_indent + 1 >= _indStack.Length)
+                        {
+                            Array.Resize(ref _indStack, Math.Min(MaxIndent + 1, _indStack.Length * 2));
+                            Array.Resize(ref _altIndStack, _indStack.Length);
+                        }
                         _indStack[++_indent] = ccol;
                         _altIndStack[_indent] = calt;
                     }
@@ -375,9 +382,18 @@ namespace Batuta.Python.Syntax
                         RaiseAtCursor(DiagnosticCodes.TooDeep, "too many nested parentheses");
                         return TokenKind.ErrorToken;
                     }
+                    if (_level >= _parenStack.Length)
+                    {
+                        int size = Math.Min(MaxLevel, _parenStack.Length * 2);
+                        Array.Resize(ref _parenStack, size);
+                        Array.Resize(ref _parenLine, size);
+                        Array.Resize(ref _parenOffset, size);
+                        Array.Resize(ref _parenLineStart, size);
+                    }
                     _parenStack[_level] = (byte)c0;
                     _parenLine[_level] = _line;
-                    _parenCol[_level] = CharCount(_lineStart, start);
+                    _parenOffset[_level] = start;
+                    _parenLineStart[_level] = _lineStart;
                     _level++;
                     break;
                 case ')':
@@ -450,7 +466,7 @@ namespace Batuta.Python.Syntax
             int lvl = _level - 1;
             char open = (char)_parenStack[lvl];
             var err = SetError(DiagnosticCodes.Brackets, "'" + open + "' was never closed", "SyntaxError", TokenizerErrorKind.UnclosedAtEof,
-                _parenLine[lvl], _parenCol[lvl] + 1);
+                _parenLine[lvl], CharCount(_parenLineStart[lvl], _parenOffset[lvl]) + 1);
             err.OpenBracketLine = _parenLine[lvl];
         }
 
@@ -484,7 +500,8 @@ namespace Batuta.Python.Syntax
 
         private void Warn(string message)
         {
-            _warnings?.Add((message, _line, CharCount(_lineStart, _pos)));
+            // The column is the byte offset here; DiagnosticSink converts it with the source.
+            _warnings?.Add((message, _line, _pos - _lineStart));
         }
 
         private string? VerifyIdentifier(int start, int end)
