@@ -1,0 +1,88 @@
+using System.Globalization;
+using Batuta.Tensors;
+
+namespace Batuta.ML.Validation;
+
+/// <summary>
+/// scikit-learn's <c>check_array</c>/<c>check_X_y</c>: rank, emptiness, NaN/infinity and length checks
+/// with scikit-learn's messages, plus where the bad value is and how to fix it.
+/// </summary>
+internal static class Check
+{
+    public static DenseMatrix Matrix(Tensor<double> X, string estimator, bool allowNaN = false, string name = "X", int minSamples = 1)
+    {
+        ArgumentNullException.ThrowIfNull(X, name);
+        if (X.Rank != 2)
+        {
+            if (X.Rank == 1)
+                throw new InputValidationException(
+                    $"Expected 2D array, got 1D array instead:\narray={X}.\nReshape your data either using array.reshape(-1, 1) if your data has a single feature or array.reshape(1, -1) if it contains a single sample.", name);
+            throw new InputValidationException($"Found array with dim {X.Rank}. {estimator} expected <= 2.", name);
+        }
+        int rows = X.Shape[0], cols = X.Shape[1];
+        if (rows < minSamples)
+            throw new InputValidationException($"Found array with {rows} sample(s) (shape={X.Shape}) while a minimum of {minSamples} is required by {estimator}.", name);
+        if (cols < 1)
+            throw new InputValidationException($"Found array with 0 feature(s) (shape={X.Shape}) while a minimum of 1 is required by {estimator}.", name);
+        var data = X.ToArray();
+        Finite(data, cols, estimator, name, allowNaN);
+        return new DenseMatrix(data, rows, cols);
+    }
+
+    public static double[] Vector(Tensor<double> y, string estimator, int expectedLength, string name = "y", int nX = -1)
+    {
+        ArgumentNullException.ThrowIfNull(y, name);
+        if (y.Rank == 2 && y.Shape[1] == 1)
+        {
+            MLWarnings.Warn(WarningCategory.DataConversion, "A column-vector y was passed when a 1d array was expected. Please change the shape of y to (n_samples, ), for example using ravel().");
+        }
+        else if (y.Rank != 1)
+        {
+            throw new InputValidationException($"y should be a 1d array, got an array of shape {y.Shape} instead.", name);
+        }
+        var data = y.ToArray();
+        if (data.Length != expectedLength)
+            throw new InputValidationException($"Found input variables with inconsistent numbers of samples: [{expectedLength}, {data.Length}]", name);
+        Finite(data, 1, estimator, name, allowNaN: false);
+        return data;
+    }
+
+    public static double[]? SampleWeight(Tensor<double>? sampleWeight, int n, string estimator)
+    {
+        if (sampleWeight is null) return null;
+        if (sampleWeight.Rank != 1)
+            throw new InputValidationException("Sample weights must be 1D array or scalar", "sample_weight");
+        var w = sampleWeight.ToArray();
+        if (w.Length != n)
+            throw new InputValidationException($"sample_weight.shape == ({w.Length},), expected ({n},)!", "sample_weight");
+        Finite(w, 1, estimator, "sample_weight", allowNaN: false);
+        return w;
+    }
+
+    public static void FeatureCount(int got, int expected, string estimator)
+    {
+        if (got != expected)
+            throw new InputValidationException($"X has {got} features, but {estimator} is expecting {expected} features as input.", "X");
+    }
+
+    private static void Finite(double[] data, int cols, string estimator, string name, bool allowNaN)
+    {
+        for (int i = 0; i < data.Length; i++)
+        {
+            double v = data[i];
+            if (double.IsFinite(v)) continue;
+            string where = cols == 1 ? $"(at index {i})" : $"(row {i / cols}, column {i % cols})";
+            if (double.IsNaN(v))
+            {
+                if (allowNaN) continue;
+                throw new InputValidationException(
+                    $"Input {name} contains NaN {where}.\n{estimator} does not accept missing values encoded as NaN natively. " +
+                    "Impute them first (for instance with a SimpleImputer step in the pipeline) or drop the samples with missing values.", name);
+            }
+            throw new InputValidationException(
+                $"Input {name} contains infinity or a value too large for dtype('float64') {where}. Clip or drop it before fitting.", name);
+        }
+    }
+
+    public static string Format(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}
