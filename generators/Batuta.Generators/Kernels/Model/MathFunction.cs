@@ -1,0 +1,38 @@
+namespace Batuta.Generators.Kernels.Model;
+
+/// <summary>Math functions with a direct vector form (the lowering rewrites Tan, Log10 and small integer powers into these).</summary>
+internal enum MathFunction
+{
+    Abs,
+    Sqrt,
+    Min,
+    Max,
+    MinNumber,
+    MaxNumber,
+    MinMagnitude,
+    MaxMagnitude,
+    Clamp,
+    CopySign,
+    Exp,
+    Log,
+    Log2,
+    Sin,
+    Cos,
+    Tanh,
+    Floor,
+    Ceiling,
+    Round,
+    Truncate,
+    FusedMultiplyAdd,
+    Hypot,
+    Lerp,
+    DegreesToRadians,
+    RadiansToDegrees,
+    IsNaN,
+    IsInfinity,
+    IsFinite,
+    IsNegative,
+    IsPositive,
+    IsPositiveInfinity,
+    IsNegativeInfinity,
+}
