@@ -174,7 +174,7 @@ public static class Format
                 case 'f' or 'F': body = FloatFormat.FixedAbs(a, prec < 0 ? 6 : prec); if (sp.Alternate && !body.Contains('.')) body += "."; break;
                 case 'e' or 'E': body = FloatFormat.ExponentAbs(a, prec < 0 ? 6 : prec, t); break;
                 case 'g' or 'G': body = FloatFormat.GeneralAbs(a, prec < 0 ? 6 : prec, sp.Alternate, t == 'G' ? 'E' : 'e'); break;
-                case '%': body = FloatFormat.FixedAbs(a * 100, prec < 0 ? 6 : prec) + "%"; break;
+                case '%': body = double.IsInfinity(a * 100) ? "inf%" : FloatFormat.FixedAbs(a * 100, prec < 0 ? 6 : prec) + "%"; break;
                 case '\0':
                     if (prec < 0) body = FloatFormat.Repr(a);
                     else

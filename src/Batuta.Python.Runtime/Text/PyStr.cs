@@ -84,9 +84,7 @@ public static class PyStr
                 if (i >= n) break;
                 if (maxsplit >= 0 && splits >= maxsplit)
                 {
-                    int end = n;
-                    while (end > i && IsSpace(s[end - 1])) end--;
-                    result.Append(s[i..end]);
+                    result.Append(s[i..]);
                     break;
                 }
                 int j = i;
@@ -126,9 +124,7 @@ public static class PyStr
                 if (i < 0) break;
                 if (splits >= maxsplit)
                 {
-                    int st = 0;
-                    while (st <= i && IsSpace(s[st])) st++;
-                    result.Add(s[st..(i + 1)]);
+                    result.Add(s[..(i + 1)]);
                     break;
                 }
                 int j = i;
