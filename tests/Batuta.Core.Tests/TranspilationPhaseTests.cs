@@ -46,7 +46,7 @@ public class TranspilationPhaseTests
         var r = new RecordingReporter();
         Assert.Equal(PhaseOutcome.Completed, engine.Run(WorkflowPhase.Transpilation, p.Settings(), r));
         var w = r.Diagnostics.Single();
-        Assert.Equal(("BATUTA-T-005", DiagnosticSeverity.Warning), (w.Code, w.Severity));
+        Assert.Equal(("BATUTA-T-007", DiagnosticSeverity.Warning), (w.Code, w.Severity));
 
         var generated = Path.Combine(p.Directory, "obj", "batuta", "transpilation", "main.cs");
         Assert.Equal("// main.py", File.ReadAllText(generated));

@@ -121,7 +121,7 @@ public class PhasedBuildTests
     [Fact]
     public void The_cli_and_the_msbuild_path_produce_the_same_state()
     {
-        using var p = new ConsumerProject("SameState");
+        using var p = new ConsumerProject("SameState", "<BatutaEntryPoint>legacy/main.sh</BatutaEntryPoint>");
         p.Write("legacy/main.sh", ShellProgram);
         p.Write("legacy/util.py", "def f(x):\n    return x + 1\n");
         p.Build();

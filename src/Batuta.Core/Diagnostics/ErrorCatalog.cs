@@ -37,12 +37,19 @@ public static class ErrorCatalog
     public static readonly ErrorDefinition UnsupportedConstruct = new("BATUTA-T-004", "Unsupported construct", DiagnosticSeverity.Warning,
         "{0}",
         "The generated C# throws NotSupportedException at this point; rewrite the construct (see docs/python-subset.md).");
-    public static readonly ErrorDefinition LanguageSkipped = new("BATUTA-T-005", "Files left untranspiled", DiagnosticSeverity.Warning,
+    public static readonly ErrorDefinition UnknownModule = new("BATUTA-T-005", "Unknown module", DiagnosticSeverity.Warning,
+        "{0}",
+        "Only project modules and the supported standard library and numpy/scikit-learn subsets are mapped (docs/python-subset.md); other imports become dynamic values.");
+    public static readonly ErrorDefinition LanguageSkipped = new("BATUTA-T-007", "Files left untranspiled", DiagnosticSeverity.Warning,
         "{0} file(s) in {1} are not transpiled: no transpiler for {1}, and the entry point does not need them.",
         "They stay as they are; migrate them by hand or wait for the {1} transpiler.");
     public static readonly ErrorDefinition EntryPointMissing = new("BATUTA-T-006", "Entry point not found", DiagnosticSeverity.Error,
         "The entry point '{0}' was not found.",
         "Set <BatutaEntryPoint> to the script that starts the program (relative to the project), e.g. legacy/main.py.");
+
+    public static readonly ErrorDefinition TranspilerInternal = new("BATUTA-T-099", "Internal transpiler error", DiagnosticSeverity.Error,
+        "{0}",
+        "This is a Batuta bug: please report it with the Python source. The rest of the module was not affected.");
 
     // Optimization
     public static readonly ErrorDefinition GpuRequired = new("BATUTA-O-001", "GPU required but unavailable", DiagnosticSeverity.Error,

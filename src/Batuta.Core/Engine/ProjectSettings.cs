@@ -17,7 +17,7 @@ public sealed class ProjectSettings
         "BatutaEnableAnalysis", "BatutaEnableTranspilation", "BatutaEnableOptimization",
         "BatutaEnableValidation", "BatutaEnableDeployment", "BatutaPythonPath",
         "BatutaValidationArgs", "BatutaValidationStdin", "BatutaValidationTimeout", "BatutaValidationTrace",
-        "BatutaGpu", "BatutaIntermediateDir", "TargetPath", "PublishDir", "BatutaSdkVersion",
+        "BatutaGpu", "BatutaIntermediateDir", "TargetPath", "PublishDir", "BatutaSdkVersion", "RootNamespace",
     ];
 
     public required string ProjectDirectory { get; init; }
@@ -39,6 +39,9 @@ public sealed class ProjectSettings
     public required string IntermediateDirectory { get; init; }
     public string? TargetPath { get; init; }
     public string? PublishDirectory { get; init; }
+
+    /// <summary>The C# namespace of the migrated code.</summary>
+    public string RootNamespace { get; init; } = "Migrated";
 
     /// <summary>Part of every fingerprint, so a new Batuta re-runs the phases.</summary>
     public string ToolVersion { get; init; } = typeof(ProjectSettings).Assembly.GetName().Version?.ToString() ?? "0";
@@ -113,6 +116,7 @@ public sealed class ProjectSettings
             IntermediateDirectory = Resolve(Get("BatutaIntermediateDir") ?? Path.Combine("obj", "batuta")),
             TargetPath = Get("TargetPath") is { } tp ? Resolve(tp) : null,
             PublishDirectory = Get("PublishDir") is { } pd ? Resolve(pd) : null,
+            RootNamespace = Get("RootNamespace") ?? "Migrated",
         };
     }
 

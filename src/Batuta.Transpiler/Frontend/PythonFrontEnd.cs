@@ -17,7 +17,7 @@ namespace Batuta.Transpiler.Frontend
                 return ParsedModule.Failed(path, "the parser failed: " + e.Message, 1, 0);
             }
             var errors = result.Errors.Select(d => new TranspilerDiagnostic(TranspilerCodes.SyntaxError, TranspilerSeverity.Error,
-                $"{d.ErrorType}: {d.Message}", d.Hint ?? "fix the Python syntax; CPython rejects this file too", path, d.Line, d.Column, d.EndLine, d.EndColumn)).ToList();
+                $"{d.ErrorType}: {d.Message}", d.Hint ?? "fix the Python syntax; CPython rejects this file too", path, d.Line, Math.Max(0, d.Column - 1), d.EndLine, Math.Max(0, d.EndColumn - 1))).ToList(); // parser columns are 1-based, ours 0-based
             return new ParsedModule(path, errors.Count > 0 ? null : result.Module, errors);
         }
     }

@@ -13,7 +13,7 @@ namespace Batuta.Core.Phases.Transpilation;
 /// </summary>
 public sealed class TranspilationPhase(TranspilerRegistry? registry = null) : IPhaseRunner
 {
-    private readonly TranspilerRegistry _registry = registry ?? TranspilerRegistry.Default;
+    private TranspilerRegistry Registry(ProjectSettings settings) => registry ?? TranspilerRegistry.For(settings);
 
     public WorkflowPhase Phase => WorkflowPhase.Transpilation;
 
@@ -23,7 +23,7 @@ public sealed class TranspilationPhase(TranspilerRegistry? registry = null) : IP
         return Fingerprint.Of(f =>
         {
             f.Add("previous", context.PreviousFingerprint(Phase)).Add("tool", s.ToolVersion)
-             .Add("transpilers", _registry.Languages.Select(l => l + "@" + _registry.For(l)!.Version));
+             .Add("transpilers", Registry(s).Languages.Select(l => l + "@" + Registry(s).For(l)!.Version));
             // Analysis already hashed every source byte; its fingerprint is chained in above.
         });
     }
@@ -40,11 +40,11 @@ public sealed class TranspilationPhase(TranspilerRegistry? registry = null) : IP
         var languages = files.Where(f => f.Language is not null).GroupBy(f => f.Language!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         string? entryLanguage = entry is null ? null : SourceLanguage.Detect(entry, () => null) ?? SourceLanguage.Python;
         var output = context.WorkDirectory(Phase);
-        int generated = 0;
+        var produced = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var group in languages)
         {
-            var transpiler = _registry.For(group.Key);
+            var transpiler = Registry(s).For(group.Key);
             if (transpiler is null)
             {
                 if (group.Key == entryLanguage || entryLanguage is null)
@@ -54,17 +54,21 @@ public sealed class TranspilationPhase(TranspilerRegistry? registry = null) : IP
                 continue;
             }
 
-            var produced = transpiler.Transpile(new TranspileInput(s.SourceRoot, group.ToList(), entry, output));
-            result.Diagnostics.AddRange(produced.Diagnostics);
-            foreach (var (path, text) in produced.Files)
+            var transpiled = transpiler.Transpile(new TranspileInput(s.SourceRoot, group.ToList(), entry, output));
+            result.Diagnostics.AddRange(transpiled.Diagnostics);
+            foreach (var (path, text) in transpiled.Files)
             {
-                AtomicFile.WriteIfChanged(Path.Combine(output, path), text);
-                generated++;
+                var full = Path.GetFullPath(Path.Combine(output, path));
+                AtomicFile.WriteIfChanged(full, text);
+                produced.Add(full);
             }
-            foreach (var kv in produced.Summary) result.Set(kv.Key, kv.Value);
+            foreach (var kv in transpiled.Summary) result.Set(kv.Key, kv.Value);
         }
 
-        result.Set("generated_files", generated.ToString(CultureInfo.InvariantCulture));
+        // C# left over from a deleted or renamed legacy module must not be compiled.
+        foreach (var stale in Directory.EnumerateFiles(output, "*.cs", SearchOption.AllDirectories).Where(f => !produced.Contains(Path.GetFullPath(f))).ToList())
+            File.Delete(stale);
+        result.Set("generated_files", produced.Count.ToString(CultureInfo.InvariantCulture));
         result.Set("entry_point", entry is null ? "none" : Relative(s, entry));
         return result;
     }

@@ -5,8 +5,8 @@ public sealed class TranspilerRegistry(IEnumerable<ILanguageTranspiler> transpil
 {
     private readonly Dictionary<string, ILanguageTranspiler> _byLanguage = transpilers.ToDictionary(t => t.Language, StringComparer.Ordinal);
 
-    /// <summary>Python → C# lands with the Batuta.Transpiler issue; C and shell later.</summary>
-    public static TranspilerRegistry Default { get; } = new([]);
+    /// <summary>Python today; C and shell later.</summary>
+    public static TranspilerRegistry For(Engine.ProjectSettings settings) => new([new PythonLanguageTranspiler(settings.RootNamespace)]);
 
     public ILanguageTranspiler? For(string language) => _byLanguage.GetValueOrDefault(language);
 
