@@ -35,6 +35,17 @@ namespace Batuta.Python
 
         public void AddError(ParserDiagnostic d) => AddParserError(d, d.Line, false);
 
+        /// <summary>
+        /// Adds the errors of a recovering second parse that lie after this parse's last error (those before it
+        /// were seen by this parse already).
+        /// </summary>
+        public void AppendExtras(DiagnosticSink other)
+        {
+            int lastLine = _errors.Count == 0 ? 0 : _errors.Max(e => e.Diagnostic.Line);
+            foreach (var e in other._errors)
+                if (e.Diagnostic.Line > lastLine) AddParserError(e.Diagnostic, e.FurthestLine, e.FromTokenizer);
+        }
+
         public void AddWarning(ParserDiagnostic d)
         {
             if (_warningKeys.Add((d.Line, d.Column, d.Message))) _warnings.Add(d);

@@ -23,7 +23,11 @@ namespace Batuta.Python.Syntax
         private readonly Token[] _t;
         private readonly int _count;
         private readonly DiagnosticSink _sink;
+        /// <summary>The first tokenizer error (CPython's), or null.</summary>
         private readonly TokenizerError? _tokenizerError;
+
+        /// <summary>Every tokenizer error; an ERRORTOKEN's Level indexes this list.</summary>
+        private readonly IReadOnlyList<TokenizerError> _tokenizerErrors;
 
         private int _p;
         private int _furthest;
@@ -41,8 +45,10 @@ namespace Batuta.Python.Syntax
         /// <summary>Set when parsing the text of an f-string replacement field.</summary>
         private readonly bool _fstringInput;
 
-        private Parser(PythonSource src, Token[] tokens, int count, DiagnosticSink sink, TokenizerError? tokenizerError, bool fstringInput, int depth)
+        private Parser(PythonSource src, Token[] tokens, int count, DiagnosticSink sink, TokenizerError? tokenizerError, bool fstringInput, int depth,
+            IReadOnlyList<TokenizerError>? tokenizerErrors = null)
         {
+            _tokenizerErrors = tokenizerErrors ?? (tokenizerError is null ? Array.Empty<TokenizerError>() : new[] { tokenizerError });
             _src = src;
             _s = src.Buffer;
             _t = tokens;
@@ -60,7 +66,26 @@ namespace Batuta.Python.Syntax
         {
             var tokens = Tokenizer.Tokenize(src, NameTable.Shared, sink.TokenizerWarnings, out int count, out var tokErr);
             var parser = new Parser(src, tokens, count, sink, tokErr, fstringInput: false, depth: 0);
-            return parser.File();
+            var module = parser.File();
+            if (tokErr is null) return module;
+
+            // CPython stops at the tokenizer error; to report what else is wrong, parse again over a token
+            // stream that skips past errors and closes brackets left open. Its diagnostics are extras after
+            // the first pass's; its tree (more complete) is returned.
+            var recovering = Tokenizer.TokenizeRecovering(src, NameTable.Shared, out int rcount, out var rerrors);
+            var extra = new DiagnosticSink(src.Path);
+            var second = new Parser(src, recovering, rcount, extra, rerrors.Count > 0 ? rerrors[0] : null, fstringInput: false, depth: 0, rerrors);
+            var recovered = second.FileStatements();
+            sink.AppendExtras(extra);
+            return recovered;
+        }
+
+        /// <summary>The statements of a recovering parse, without CPython's first-error bookkeeping.</summary>
+        private Module FileStatements()
+        {
+            var body = new List<StatementNode>();
+            StatementsUntil(body, TokenKind.EndMarker);
+            return new Module(new NodeList<StatementNode>(body.ToArray()), NodeList<TypeIgnoreNode>.Empty, SourceSpan.None);
         }
 
         private Module File()
@@ -93,12 +118,14 @@ namespace Batuta.Python.Syntax
         private void Reach(int i)
         {
             _furthest = i;
-            if (_t[i].Kind == TokenKind.ErrorToken) ThrowTokenizerError();
+            if (_t[i].Kind == TokenKind.ErrorToken) ThrowTokenizerError(i);
         }
 
-        private void ThrowTokenizerError()
+        private TokenizerError ErrorOf(int index) => _tokenizerErrors[Math.Min(_t[index].Level, _tokenizerErrors.Count - 1)];
+
+        private void ThrowTokenizerError(int index)
         {
-            var e = _tokenizerError!;
+            var e = ErrorOf(index);
             throw new SyntaxErrorException(ParserDiagnostic.FromTokenizer(e, _src), furthestLine: e.Line, fromTokenizer: true);
         }
 
@@ -186,9 +213,12 @@ namespace Batuta.Python.Syntax
                 if (k == TokenKind.ErrorToken)
                 {
                     // The tokenizer stopped here: its error is what CPython reports on reaching this token.
-                    _sink.AddTokenizerError(_tokenizerError!, _src);
-                    _p = _count - 1;
-                    return;
+                    _sink.AddTokenizerError(ErrorOf(Math.Min(_p, _count - 1)), _src);
+                    if (_p >= _count - 1) return;
+                    // Recovering token stream: the error token is followed by a NEWLINE; go on after it.
+                    _p++;
+                    if (_t[_p].Kind == TokenKind.Newline) _p++;
+                    continue;
                 }
                 if (_p > _furthest) _furthest = _p;
                 if (k == end || k == TokenKind.EndMarker) return;
@@ -198,6 +228,9 @@ namespace Batuta.Python.Syntax
                 {
                     if (!Recover(start)) return;
                     if (_p == start) _p++;
+                    // A statement that failed was reported; the next failure must not re-run it.
+                    previous = -1;
+                    continue;
                 }
                 previous = start;
             }
@@ -305,25 +338,21 @@ namespace Batuta.Python.Syntax
         /// </summary>
         private bool Recover(int start)
         {
-            _p = Math.Max(_p, start);
+            _p = start;
             if (_p >= _count - 1) return false;
-            if (_t[_p].Kind == TokenKind.ErrorToken) return false;
+            var first = _t[_p].Kind;
             // A stray INDENT (unexpected indent): skip the whole indented run.
-            if (_t[_p].Kind == TokenKind.Indent)
+            if (first == TokenKind.Indent)
             {
                 SkipBlock();
-                return _p < _count - 1 && _t[_p].Kind != TokenKind.ErrorToken;
+                return _p < _count - 1;
             }
-            if (_t[_p].Kind == TokenKind.Dedent)
-            {
-                // Caller's loop will see the DEDENT and close the block.
-                return true;
-            }
-            _p = start;
+            // The caller's loop sees the DEDENT and closes the block.
+            if (first == TokenKind.Dedent) return true;
             while (_p < _count - 1)
             {
                 var k = _t[_p].Kind;
-                if (k == TokenKind.ErrorToken || k == TokenKind.EndMarker) return false;
+                if (k == TokenKind.EndMarker) return false;
                 _p++;
                 if (k == TokenKind.Newline)
                 {
@@ -331,7 +360,7 @@ namespace Batuta.Python.Syntax
                     break;
                 }
             }
-            return _p < _count - 1 && _t[_p].Kind != TokenKind.ErrorToken;
+            return _p < _count - 1 || _t[Math.Min(_p, _count - 1)].Kind != TokenKind.ErrorToken;
         }
 
         private void SkipBlock()
@@ -340,7 +369,7 @@ namespace Batuta.Python.Syntax
             while (_p < _count - 1)
             {
                 var k = _t[_p].Kind;
-                if (k == TokenKind.ErrorToken || k == TokenKind.EndMarker) return;
+                if (k == TokenKind.EndMarker) return;
                 _p++;
                 if (k == TokenKind.Indent) level++;
                 else if (k == TokenKind.Dedent && --level == 0) return;

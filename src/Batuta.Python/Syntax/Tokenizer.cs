@@ -77,8 +77,9 @@ namespace Batuta.Python.Syntax
         private Token[] _tokens;
         private int _count;
 
-        private Tokenizer(PythonSource source, NameTable names, List<(string, int, int)>? warnings, List<(int, int, int)>? comments = null)
+        private Tokenizer(PythonSource source, NameTable names, List<(string, int, int)>? warnings, List<(int, int, int)>? comments, bool recover)
         {
+            _recover = recover;
             _comments = comments;
             _s = source.Buffer;
             _n = source.Length;
@@ -89,14 +90,34 @@ namespace Batuta.Python.Syntax
 
         public TokenizerError? Error { get; private set; }
 
+        /// <summary>
+        /// Recovery mode: after an error, skip to the next line and go on, and close brackets left open when a
+        /// line comes back to the indentation of the statement that opened them. Only used to find further
+        /// errors; the first error always comes from a normal run, exactly as CPython's tokenizer stops.
+        /// </summary>
+        private readonly bool _recover;
+        private readonly List<TokenizerError> _errors = new List<TokenizerError>();
+        private bool _forcedClose;
+        private int _bracketIndent;
+
         /// <summary>Tokenizes the whole source. The last token is ENDMARKER, or ERRORTOKEN when <see cref="Error"/> is set.</summary>
         public static Token[] Tokenize(PythonSource source, NameTable names, List<(string, int, int)>? warnings, out int count, out TokenizerError? error,
             List<(int Line, int Start, int End)>? comments = null)
         {
-            var t = new Tokenizer(source, names, warnings, comments);
+            var t = new Tokenizer(source, names, warnings, comments, recover: false);
             t.Run();
             count = t._count;
-            error = t.Error;
+            error = t._errors.Count > 0 ? t._errors[0] : null;
+            return t._tokens;
+        }
+
+        /// <summary>Tokenizes past errors (see <see cref="_recover"/>); each ERRORTOKEN's Level indexes <paramref name="errors"/>.</summary>
+        public static Token[] TokenizeRecovering(PythonSource source, NameTable names, out int count, out List<TokenizerError> errors)
+        {
+            var t = new Tokenizer(source, names, null, null, recover: true);
+            t.Run();
+            count = t._count;
+            errors = t._errors;
             return t._tokens;
         }
 
@@ -107,8 +128,27 @@ namespace Batuta.Python.Syntax
                 TokenKind k = Next(out int start, out int end, out int line, out int col, out string? text);
                 if (Error is not null)
                 {
-                    Add(TokenKind.ErrorToken, _pos, _pos, Error.Line, -1, Error.Line, -1, null);
-                    return;
+                    var err = Error;
+                    Add(TokenKind.ErrorToken, _pos, _pos, err.Line, -1, err.Line, -1, null);
+                    _tokens[_count - 1].Level = _errors.Count;
+                    _errors.Add(err);
+                    if (!_recover) return;
+                    Error = null;
+                    if (!_forcedClose)
+                    {
+                        while (_pos < _n && _s[_pos] != '\n') _pos++;
+                        if (_pos < _n)
+                        {
+                            _pos++;
+                            NewLineAt(_pos);
+                        }
+                        _atBol = true;
+                        _pendin = 0;
+                    }
+                    _forcedClose = false;
+                    _level = 0;
+                    Add(TokenKind.Newline, _pos, _pos, err.Line, -1, err.Line, -1, null);
+                    continue;
                 }
                 int endLine = _line;
                 int endCol = end - _lineStart;
@@ -184,6 +224,17 @@ namespace Batuta.Python.Syntax
                 }
                 c = AtEof ? -1 : _s[_pos];
                 if (c == '#' || c == '\n') _blankLine = true;
+                if (_recover && _level > 0 && !_blankLine && !AtEof && icol <= _bracketIndent)
+                {
+                    // A line back at the statement's indentation inside open brackets: they were never closed.
+                    UnclosedBracketError();
+                    _forcedClose = true;
+                    _pos = _lineStart;
+                    _atBol = true;
+                    start = end = _pos;
+                    line = _line;
+                    return TokenKind.ErrorToken;
+                }
                 if (!_blankLine && _level == 0)
                 {
                     int ccol = contLineCol != 0 ? contLineCol : icol;
@@ -390,6 +441,7 @@ namespace Batuta.Python.Syntax
                         Array.Resize(ref _parenOffset, size);
                         Array.Resize(ref _parenLineStart, size);
                     }
+                    if (_level == 0) _bracketIndent = _indStack[_indent];
                     _parenStack[_level] = (byte)c0;
                     _parenLine[_level] = _line;
                     _parenOffset[_level] = start;
