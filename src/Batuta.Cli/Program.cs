@@ -17,6 +17,8 @@ public static class Program
         new PhaseCommand(WorkflowPhase.Validation, "validate", "Run Validation: original and migrated programs side by side"),
         new BuildCommand(),
         new PythonCommand(),
+        new RunCommand(),
+        new EjectCommand(),
     ];
 
     public static int Main(string[] args) => Run(args, CliConsole.System());

@@ -21,6 +21,7 @@ public sealed class PhaseCommand(WorkflowPhase phase, string name, string summar
 
     public int Run(IReadOnlyList<string> args, CliConsole console)
     {
+        if (phase == WorkflowPhase.Transpilation && args.Any(x => x is "--output" or "-o" || x.StartsWith("--output=", StringComparison.Ordinal))) return new EjectCommand().Run(args, console);
         var a = CliArguments.Parse(args, new HashSet<string> { "--configuration", "-c", "--format" }, new HashSet<string> { "--force", "--verbose", "-v" });
         var format = OutputFormats.Parse(a.Option("--format"));
         if (format == OutputFormat.Json && phase != WorkflowPhase.Analysis)
