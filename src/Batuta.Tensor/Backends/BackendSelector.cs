@@ -99,7 +99,8 @@ public static class BackendSelector
         else if (effective == ComputeBackend.Gpu || (effective == ComputeBackend.Auto && GpuWorthConsidering(cost, m)))
         {
             device = ProbeGpu(effective == ComputeBackend.Gpu);
-            if (device is null) gpuAbsence = "no GPU device (ILGPU found no CUDA or OpenCL accelerator)";
+            if (device is null)
+                gpuAbsence = _probe is { IsCompleted: false } ? "looking for a GPU in the background; the CPU runs until that finishes" : "no GPU device (ILGPU found no CUDA or OpenCL accelerator)";
             m = Machine;
         }
         else gpuAbsence = "CPU work too small to pay for the transfer";
@@ -159,7 +160,12 @@ public static class BackendSelector
         };
     }
 
-    /// <summary>Finds the GPU once; a CPU accelerator is used only when installed explicitly (tests) and GPU is requested.</summary>
+    /// <summary>
+    /// Finds the GPU once. Creating an ILGPU context takes a few hundred milliseconds, so an automatic
+    /// decision starts the probe in the background and stays on the CPU until it has finished; an
+    /// explicit GPU request waits for it. A CPU accelerator is used only when installed explicitly
+    /// (tests) and GPU is requested.
+    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static GpuDevice? ProbeGpu(bool requested)
     {
@@ -171,18 +177,23 @@ public static class BackendSelector
                 Machine = Machine with { GpuOpsPerSecond = device.EstimatedOpsPerSecond, GpuBytesPerSecond = device.EstimatedBytesPerSecond, GpuName = device.Name };
             return device;
         }
-        if (Interlocked.Exchange(ref _gpuProbed, 1) == 0)
-        {
-            device = GpuDevice.TryCreateDefault();
-            if (device is not null)
-            {
-                GpuDevice.Current = device;
-                Machine = Machine with { GpuOpsPerSecond = device.EstimatedOpsPerSecond, GpuBytesPerSecond = device.EstimatedBytesPerSecond, GpuName = device.Name };
-            }
-        }
+        if (Interlocked.Exchange(ref _gpuProbed, 1) == 0) _probe = Task.Run(ProbeNow);
+        if (requested) _probe?.Wait();
         device = GpuDevice.Current;
         return device is not null && (!device.IsCpuAccelerator || requested || TreatEmulatedGpuAsReal) ? device : null;
     }
+
+    private static Task? _probe;
+
+    private static void ProbeNow()
+    {
+        var found = GpuDevice.TryCreateDefault();
+        if (found is null) return;
+        Machine = Machine with { GpuOpsPerSecond = found.EstimatedOpsPerSecond, GpuBytesPerSecond = found.EstimatedBytesPerSecond, GpuName = found.Name };
+        if (Interlocked.CompareExchange(ref _currentFromProbe, found, null) is null && GpuDevice.Current is null) GpuDevice.Current = found;
+    }
+
+    private static GpuDevice? _currentFromProbe;
 
     private static ComputeBackend ParseBackend(string? value) => value?.Trim().ToLowerInvariant() switch
     {

@@ -14,8 +14,11 @@ namespace Batuta.Tensors.Gemm;
 /// </summary>
 internal static unsafe class PackedGemm
 {
-    /// <summary>Below this many flops (2·m·n·k) one thread is faster (measured: docs/benchmarks/tensor.md).</summary>
-    public const double ParallelFlops = 2.0 * 128 * 128 * 128;
+    /// <summary>
+    /// Below this many flops (2·m·n·k, i.e. 384³ multiply-adds, about 0.7 ms on one core) one thread is
+    /// used: on the shared 2-vCPU machine two threads lost at 256³ and 512³ (docs/benchmarks/tensor.md).
+    /// </summary>
+    public const double ParallelFlops = 2.0 * 384 * 384 * 384;
 
     public static int KC = 256;
     public static int MCPanels = 20;
