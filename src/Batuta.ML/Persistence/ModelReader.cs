@@ -234,6 +234,24 @@ internal sealed class ModelReader
         }
         if (t == typeof(double[])) return v.EnumerateArray().Select(x => x.GetDouble()).ToArray();
         if (t == typeof(string[])) return v.EnumerateArray().Select(x => x.GetString() ?? throw new FormatException("null in a string list")).ToArray();
+        if (t == typeof(object))
+        {
+            if (v.ValueKind == JsonValueKind.String) return v.GetString();
+            if (v.ValueKind == JsonValueKind.Number) return v.GetDouble();
+            if (v.ValueKind is JsonValueKind.True or JsonValueKind.False) return v.GetBoolean();
+            if (v.ValueKind == JsonValueKind.Object && v.TryGetProperty("$dict", out _))
+            {
+                var dict = new Dictionary<double, double>();
+                foreach (var pair in v.GetProperty("items").EnumerateArray())
+                {
+                    var kv = pair.EnumerateArray().Select(x => x.GetDouble()).ToArray();
+                    if (kv.Length != 2) throw new FormatException("expected key/value pairs");
+                    dict[kv[0]] = kv[1];
+                }
+                return (IReadOnlyDictionary<double, double>)dict;
+            }
+            throw new FormatException("unsupported value");
+        }
         if (typeof(Estimator).IsAssignableFrom(t))
         {
             if (depth > 32) throw new FormatException("nested too deep");

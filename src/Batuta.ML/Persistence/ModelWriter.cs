@@ -179,6 +179,21 @@ internal sealed class ModelWriter
                 foreach (var x in da) j.WriteNumberValue(x);
                 j.WriteEndArray();
                 break;
+            case IReadOnlyDictionary<double, double> dict:
+                j.WriteStartObject();
+                j.WriteString("$dict", "float->float");
+                j.WritePropertyName("items");
+                j.WriteStartArray();
+                foreach (var (k, val) in dict.OrderBy(kv => kv.Key))
+                {
+                    j.WriteStartArray();
+                    j.WriteNumberValue(k);
+                    j.WriteNumberValue(val);
+                    j.WriteEndArray();
+                }
+                j.WriteEndArray();
+                j.WriteEndObject();
+                break;
             case string[] sa:
                 j.WriteStartArray();
                 foreach (var x in sa) j.WriteStringValue(x);

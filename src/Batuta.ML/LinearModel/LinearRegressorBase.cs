@@ -1,0 +1,148 @@
+using Batuta.ML.Internal;
+using Batuta.ML.Validation;
+using Batuta.Tensors;
+
+namespace Batuta.ML.LinearModel;
+
+/// <summary>
+/// What the linear regressors share: scikit-learn's <c>_preprocess_data</c> centring, <c>coef_</c> and
+/// <c>intercept_</c> in scikit-learn's shapes (1-D for a 1-D y), and predict = X·coefᵀ + intercept.
+/// </summary>
+public abstract class LinearRegressorBase : RegressorBase
+{
+    private protected double[] CoefValues = [];      // (targets × features), row-major
+    private protected double[] InterceptValues = []; // (targets)
+    private protected bool MultiOutput;
+
+    /// <summary><c>coef_</c>: (n_features,) for a 1-D y, (n_targets, n_features) for a 2-D y.</summary>
+    public Tensor<double> Coef
+    {
+        get
+        {
+            CheckFitted();
+            var c = (double[])CoefValues.Clone();
+            return MultiOutput ? Tensor.FromArray(c, InterceptValues.Length, c.Length / InterceptValues.Length) : Tensor.FromArray(c, c.Length);
+        }
+    }
+
+    /// <summary><c>intercept_</c> for a 1-D y (a float, as in scikit-learn).</summary>
+    public double Intercept
+    {
+        get
+        {
+            CheckFitted();
+            if (MultiOutput) throw new InvalidOperationException("intercept_ is an array for a 2-D y: use InterceptVector.");
+            return InterceptValues[0];
+        }
+    }
+
+    /// <summary><c>intercept_</c> as an array (n_targets,), for either shape of y.</summary>
+    public Tensor<double> InterceptVector
+    {
+        get
+        {
+            CheckFitted();
+            return Tensor.FromArray((double[])InterceptValues.Clone(), InterceptValues.Length);
+        }
+    }
+
+    /// <summary>Validated X and y (as n × k) with scikit-learn's offsets (column means, weighted when weights are given).</summary>
+    private protected (DenseMatrix X, double[] Y, int K, double[] XOffset, double[] YOffset, double[]? Weights) Prepare(Tensor<double> X, Tensor<double>? y, Tensor<double>? sampleWeight, bool fitIntercept)
+    {
+        var m = Check.Matrix(X, Name);
+        var target = RequireY(y);
+        double[] yv;
+        int k;
+        if (target.Rank == 2 && target.Shape[1] > 1)
+        {
+            if (target.Shape[0] != m.Rows) throw new InputValidationException($"Found input variables with inconsistent numbers of samples: [{m.Rows}, {target.Shape[0]}]", "y");
+            k = target.Shape[1];
+            yv = target.ToArray();
+            foreach (var v in yv) if (!double.IsFinite(v)) throw new InputValidationException("Input y contains NaN or infinity.", "y");
+            MultiOutput = true;
+        }
+        else
+        {
+            yv = Check.Vector(target, Name, m.Rows);
+            k = 1;
+            MultiOutput = false;
+        }
+        var w = Check.SampleWeight(sampleWeight, m.Rows, Name);
+        var xOff = new double[m.Cols];
+        var yOff = new double[k];
+        if (fitIntercept)
+        {
+            if (w is null)
+            {
+                var sums = NumpySum.ColumnSums(m.Data, m.Rows, m.Cols);
+                for (int j = 0; j < m.Cols; j++) xOff[j] = sums[j] / m.Rows;
+                if (k == 1) yOff[0] = NumpySum.Mean(yv);
+                else
+                {
+                    var ys = NumpySum.ColumnSums(yv, m.Rows, k);
+                    for (int t = 0; t < k; t++) yOff[t] = ys[t] / m.Rows;
+                }
+            }
+            else
+            {
+                double wsum = NumpySum.Sum(w);
+                for (int i = 0; i < m.Rows; i++)
+                {
+                    for (int j = 0; j < m.Cols; j++) xOff[j] += m.Data[i * m.Cols + j] * w[i];
+                    for (int t = 0; t < k; t++) yOff[t] += yv[i * k + t] * w[i];
+                }
+                for (int j = 0; j < m.Cols; j++) xOff[j] /= wsum;
+                for (int t = 0; t < k; t++) yOff[t] /= wsum;
+            }
+        }
+        return (m, yv, k, xOff, yOff, w);
+    }
+
+    /// <summary><c>_set_intercept</c>: intercept = y_offset - X_offset·coef.</summary>
+    private protected void SetCoefficients(double[] coefFeaturesByTargets, int p, int k, double[] xOff, double[] yOff)
+    {
+        CoefValues = new double[k * p];
+        InterceptValues = new double[k];
+        for (int t = 0; t < k; t++)
+        {
+            double dot = 0;
+            for (int j = 0; j < p; j++)
+            {
+                CoefValues[t * p + j] = coefFeaturesByTargets[j * k + t];
+                dot += xOff[j] * CoefValues[t * p + j];
+            }
+            InterceptValues[t] = yOff[t] - dot;
+        }
+        SetFitted(p);
+    }
+
+    public override Tensor<double> Predict(Tensor<double> X)
+    {
+        var m = CheckPredictInput(X);
+        int k = InterceptValues.Length, p = m.Cols;
+        var result = new double[m.Rows * k];
+        RowBlocks.Run(m.Rows, (long)p * k, (_, start, end) =>
+        {
+            for (int i = start; i < end; i++)
+                for (int t = 0; t < k; t++) result[i * k + t] = Blas.Dot(m.Row(i), new ReadOnlySpan<double>(CoefValues, t * p, p)) + InterceptValues[t];
+        });
+        return MultiOutput ? Tensor.FromArray(result, m.Rows, k) : Tensor.FromArray(result, m.Rows);
+    }
+
+    private protected void WriteLinear(Persistence.ModelWriter w)
+    {
+        w.Write("coef_", CoefValues, InterceptValues.Length, CoefValues.Length / Math.Max(1, InterceptValues.Length));
+        w.Write("intercept_", InterceptValues);
+        w.Write("multi_output", MultiOutput);
+    }
+
+    private protected void ReadLinear(Persistence.ModelReader r)
+    {
+        CoefValues = r.ReadDoubles("coef_");
+        InterceptValues = r.ReadDoubles("intercept_");
+        MultiOutput = r.ReadBool("multi_output");
+        int p = r.NFeaturesIn;
+        if (InterceptValues.Length == 0 || CoefValues.Length != InterceptValues.Length * p) throw new InvalidOperationException("coef_ and intercept_ disagree");
+        RestoreFitted(p);
+    }
+}
