@@ -62,7 +62,7 @@ namespace Batuta.Generators.Python
                 var full = e.StartsWith("/", StringComparison.Ordinal) || (e.Length > 1 && e[1] == ':') ? e : root + e;
                 entry = byRelative.Values.FirstOrDefault(f => f.FullPath == full || f.RelativePath == e)?.RelativePath;
             }
-            entry ??= byRelative.ContainsKey("main.py") ? "main.py" : byRelative.ContainsKey("__main__.py") ? "__main__.py" : null;
+            entry ??= EntryPointRules.Choose(byRelative.Values.Select(f => (f.RelativePath, (Func<string>)(() => f.Text))).ToList());
 
             var result = PythonTranspiler.Transpile(byRelative.Values.Select(f => (f.RelativePath, f.Text)).ToList(),
                 new TranspileOptions { EntryModule = entry, RootNamespace = settings.RootNamespace, EmitProgram = entry is not null });

@@ -13,32 +13,26 @@ public static class EntryPointLocator
     {
         if (settings.EntryPoint is not null) return settings.EntryPoint;
         var python = files.Where(f => f.Language == SourceLanguage.Python).ToList();
-        foreach (var name in new[] { "main.py", "__main__.py", "app.py" })
+        if (python.Count > 0)
         {
-            var hit = python.FirstOrDefault(f => f.RelativePath == name);
-            if (hit is not null) return hit.FullPath;
+            var chosen = Batuta.Transpiler.EntryPointRules.Choose(python.Select(f => (f.RelativePath, (Func<string>)(() => ReadOrEmpty(f.FullPath)))).ToList());
+            return chosen is null ? null : python.First(f => f.RelativePath == chosen).FullPath;
         }
-        var guarded = python.Where(f => HasMainGuard(f.FullPath)).ToList();
-        if (guarded.Count == 1) return guarded[0].FullPath;
-        if (python.Count == 1) return python[0].FullPath;
-        if (python.Count > 1) return null;
         // No Python: a main.* script of another language, or the only source file.
         var sources = files.Where(f => f.Language is not null).ToList();
         return (sources.FirstOrDefault(f => Path.GetFileNameWithoutExtension(f.RelativePath) == "main" && !f.RelativePath.Contains('/'))
                 ?? (sources.Count == 1 ? sources[0] : null))?.FullPath;
     }
 
-    private static bool HasMainGuard(string path)
+    private static string ReadOrEmpty(string path)
     {
         try
         {
-            var text = File.ReadAllText(path);
-            return text.Contains("__name__ == \"__main__\"", StringComparison.Ordinal)
-                || text.Contains("__name__ == '__main__'", StringComparison.Ordinal);
+            return File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return "";
         }
     }
 }
