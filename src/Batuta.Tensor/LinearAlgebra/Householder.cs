@@ -7,33 +7,38 @@ namespace Batuta.Tensors.LinearAlgebra;
 internal static class Householder
 {
     /// <summary>Factors the row-major m×n <paramref name="a"/>: R in the upper triangle, reflectors below; returns tau.</summary>
-    public static double[] Factor(double[] a, int m, int n)
+    public static unsafe double[] Factor(double[] a, int m, int n)
     {
         int kmax = Math.Min(m, n);
         var tau = new double[kmax];
-        for (int k = 0; k < kmax; k++)
+        var w = new double[n];
+        fixed (double* pa = a, pw = w)
         {
-            double alpha = a[k * n + k];
-            double xnorm = 0;
-            for (int i = k + 1; i < m; i++) xnorm = Hypot(xnorm, a[i * n + k]);
-            if (xnorm == 0)
+            for (int k = 0; k < kmax; k++)
             {
-                tau[k] = 0;
-                continue;
-            }
-            double beta = -Math.CopySign(Hypot(alpha, xnorm), alpha);
-            tau[k] = (beta - alpha) / beta;
-            double scale = 1.0 / (alpha - beta);
-            for (int i = k + 1; i < m; i++) a[i * n + k] *= scale;
-            a[k * n + k] = beta;
-            // Apply H = I - tau v vᵀ (v = [1, a[k+1.., k]]) to the trailing columns.
-            for (int j = k + 1; j < n; j++)
-            {
-                double s = a[k * n + j];
-                for (int i = k + 1; i < m; i++) s += a[i * n + k] * a[i * n + j];
-                s *= tau[k];
-                a[k * n + j] -= s;
-                for (int i = k + 1; i < m; i++) a[i * n + j] -= s * a[i * n + k];
+                double alpha = pa[k * n + k];
+                double xnorm = 0;
+                for (int i = k + 1; i < m; i++) xnorm = Hypot(xnorm, pa[i * n + k]);
+                if (xnorm == 0)
+                {
+                    tau[k] = 0;
+                    continue;
+                }
+                double beta = -Math.CopySign(Hypot(alpha, xnorm), alpha);
+                tau[k] = (beta - alpha) / beta;
+                double scale = 1.0 / (alpha - beta);
+                for (int i = k + 1; i < m; i++) pa[i * n + k] *= scale;
+                pa[k * n + k] = beta;
+                // H = I - tau·v·vᵀ with v = [1, a[k+1.., k]] applied to the trailing columns, row by row:
+                // w = vᵀ·A (a sum of scaled rows), then A -= tau·v·w (one scaled row per row).
+                int cols = n - k - 1;
+                if (cols <= 0) continue;
+                double* wk = pw;
+                new Span<double>(wk, cols).Clear();
+                RowOps.Axpy(1.0, pa + k * n + k + 1, wk, cols);
+                for (int i = k + 1; i < m; i++) RowOps.Axpy(pa[i * n + k], pa + i * n + k + 1, wk, cols);
+                RowOps.Axpy(-tau[k], wk, pa + k * n + k + 1, cols);
+                for (int i = k + 1; i < m; i++) RowOps.Axpy(-tau[k] * pa[i * n + k], wk, pa + i * n + k + 1, cols);
             }
         }
         return tau;
@@ -44,35 +49,27 @@ internal static class Householder
     {
         var q = new double[m * cols];
         for (int i = 0; i < Math.Min(m, cols); i++) q[i * cols + i] = 1;
-        for (int k = tau.Length - 1; k >= 0; k--)
-        {
-            if (tau[k] == 0) continue;
-            for (int j = 0; j < cols; j++)
-            {
-                double s = q[k * cols + j];
-                for (int i = k + 1; i < m; i++) s += qr[i * n + k] * q[i * cols + j];
-                s *= tau[k];
-                q[k * cols + j] -= s;
-                for (int i = k + 1; i < m; i++) q[i * cols + j] -= s * qr[i * n + k];
-            }
-        }
+        for (int k = tau.Length - 1; k >= 0; k--) Apply(qr, m, n, tau[k], k, q, cols);
         return q;
     }
 
     /// <summary>Computes Qᵀ b in place for b (m×nrhs, row-major) using the stored reflectors.</summary>
     public static void ApplyQTranspose(double[] qr, int m, int n, double[] tau, double[] b, int nrhs)
     {
-        for (int k = 0; k < tau.Length; k++)
+        for (int k = 0; k < tau.Length; k++) Apply(qr, m, n, tau[k], k, b, nrhs);
+    }
+
+    /// <summary>B ← (I - tau·v·vᵀ)·B for reflector k (v stored below the diagonal of column k of qr), row-wise.</summary>
+    private static unsafe void Apply(double[] qr, int m, int n, double tau, int k, double[] b, int cols)
+    {
+        if (tau == 0 || cols == 0) return;
+        var w = new double[cols];
+        fixed (double* pq = qr, pb = b, pw = w)
         {
-            if (tau[k] == 0) continue;
-            for (int j = 0; j < nrhs; j++)
-            {
-                double s = b[k * nrhs + j];
-                for (int i = k + 1; i < m; i++) s += qr[i * n + k] * b[i * nrhs + j];
-                s *= tau[k];
-                b[k * nrhs + j] -= s;
-                for (int i = k + 1; i < m; i++) b[i * nrhs + j] -= s * qr[i * n + k];
-            }
+            RowOps.Axpy(1.0, pb + k * cols, pw, cols);
+            for (int i = k + 1; i < m; i++) RowOps.Axpy(pq[i * n + k], pb + i * cols, pw, cols);
+            RowOps.Axpy(-tau, pw, pb + k * cols, cols);
+            for (int i = k + 1; i < m; i++) RowOps.Axpy(-tau * pq[i * n + k], pw, pb + i * cols, cols);
         }
     }
 

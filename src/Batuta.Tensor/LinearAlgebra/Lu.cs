@@ -43,7 +43,7 @@ internal static unsafe class Lu
                 {
                     double l = pa[i * n + k] / pivot;
                     pa[i * n + k] = l;
-                    if (l != 0 && rest > 0) Axpy(-l, pa + k * n + k + 1, pa + i * n + k + 1, rest);
+                    if (l != 0 && rest > 0) RowOps.Axpy(-l, pa + k * n + k + 1, pa + i * n + k + 1, rest);
                 }
             }
         }
@@ -64,7 +64,7 @@ internal static unsafe class Lu
                 for (int k = 0; k < i; k++)
                 {
                     double l = pl[i * n + k];
-                    if (l != 0) Axpy(-l, pb + k * nrhs, pb + i * nrhs, nrhs);
+                    if (l != 0) RowOps.Axpy(-l, pb + k * nrhs, pb + i * nrhs, nrhs);
                 }
             }
             for (int i = n - 1; i >= 0; i--)
@@ -72,7 +72,7 @@ internal static unsafe class Lu
                 for (int k = i + 1; k < n; k++)
                 {
                     double u = pl[i * n + k];
-                    if (u != 0) Axpy(-u, pb + k * nrhs, pb + i * nrhs, nrhs);
+                    if (u != 0) RowOps.Axpy(-u, pb + k * nrhs, pb + i * nrhs, nrhs);
                 }
                 double inv = 1.0 / pl[i * n + i];
                 for (int j = 0; j < nrhs; j++) pb[i * nrhs + j] *= inv;
@@ -84,8 +84,4 @@ internal static unsafe class Lu
     {
         for (int i = 0; i < n; i++) (a[i], b[i]) = (b[i], a[i]);
     }
-
-    /// <summary>y += alpha · x.</summary>
-    public static void Axpy(double alpha, double* x, double* y, int n) =>
-        Primitives.SimdLoops.TernaryCore<double, Operators.MultiplyAddOperator<double>>(ref *x, 1, ref alpha, 0, ref *y, 1, ref *y, (nuint)n, Backends.SimdWidth.ActiveBits);
 }

@@ -13,7 +13,10 @@ internal static class SymmetricEigen
         var e = new double[n];
         if (n == 0) return d;
         Tred2(n, v, d, e);
-        Tql2(n, v, d, e);
+        // The QL sweeps rotate columns of V: work on Vᵀ so each rotation runs over two contiguous rows.
+        var vt = RowOps.Transpose(v, n, n);
+        Tql2(n, vt, d, e);
+        RowOps.Transpose(vt, n, n).CopyTo(v, 0);
         return d;
     }
 
@@ -105,7 +108,8 @@ internal static class SymmetricEigen
         e[0] = 0.0;
     }
 
-    private static void Tql2(int n, double[] V, double[] d, double[] e)
+    /// <summary>Implicit QL on the tridiagonal (d, e), accumulating rotations into Vᵀ (row-major, rows = eigenvectors).</summary>
+    private static unsafe void Tql2(int n, double[] Vt, double[] d, double[] e)
     {
         for (int i = 1; i < n; i++) e[i - 1] = e[i];
         e[n - 1] = 0.0;
@@ -154,12 +158,8 @@ internal static class SymmetricEigen
                         c = p / r;
                         p = c * d[i] - s * g;
                         d[i + 1] = h + s * (c * g + s * d[i]);
-                        for (int k = 0; k < n; k++)
-                        {
-                            h = V[k * n + i + 1];
-                            V[k * n + i + 1] = s * V[k * n + i] + c * h;
-                            V[k * n + i] = c * V[k * n + i] - s * h;
-                        }
+                        // Rows i and i+1 of Vᵀ: (row_i, row_i+1) ← (c·row_i - s·row_i+1, s·row_i + c·row_i+1).
+                        fixed (double* vi = &Vt[i * n], vi1 = &Vt[(i + 1) * n]) RowOps.Rotate(vi, vi1, n, c, s);
                     }
                     p = -s * s2 * c3 * el1 * e[l] / dl1;
                     e[l] = s * p;
@@ -186,7 +186,7 @@ internal static class SymmetricEigen
             {
                 d[k] = d[i];
                 d[i] = p;
-                for (int j = 0; j < n; j++) (V[j * n + i], V[j * n + k]) = (V[j * n + k], V[j * n + i]);
+                for (int j = 0; j < n; j++) (Vt[i * n + j], Vt[k * n + j]) = (Vt[k * n + j], Vt[i * n + j]);
             }
         }
     }

@@ -1,0 +1,54 @@
+namespace Batuta.Tensors.LinearAlgebra;
+
+/// <summary>Contiguous-row kernels the factorisations are built from, so their O(n³) parts run as SIMD over rows.</summary>
+internal static unsafe class RowOps
+{
+    /// <summary>y += alpha · x.</summary>
+    public static void Axpy(double alpha, double* x, double* y, int n) =>
+        Primitives.SimdLoops.TernaryCore<double, Operators.MultiplyAddOperator<double>>(ref *x, 1, ref alpha, 0, ref *y, 1, ref *y, (nuint)n, Backends.SimdWidth.ActiveBits);
+
+    /// <summary>Plane rotation of two rows: (x, y) ← (c·x - s·y, s·x + c·y).</summary>
+    public static void Rotate(double* x, double* y, int n, double c, double s)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated && Backends.SimdWidth.ActiveBits >= 512)
+        {
+            var vc = Vector512.Create(c);
+            var vs = Vector512.Create(s);
+            for (; i + 8 <= n; i += 8)
+            {
+                var a = Vector512.Load(x + i);
+                var b = Vector512.Load(y + i);
+                (vc * a - vs * b).Store(x + i);
+                (vs * a + vc * b).Store(y + i);
+            }
+        }
+        else if (Vector256.IsHardwareAccelerated && Backends.SimdWidth.ActiveBits >= 256)
+        {
+            var vc = Vector256.Create(c);
+            var vs = Vector256.Create(s);
+            for (; i + 4 <= n; i += 4)
+            {
+                var a = Vector256.Load(x + i);
+                var b = Vector256.Load(y + i);
+                (vc * a - vs * b).Store(x + i);
+                (vs * a + vc * b).Store(y + i);
+            }
+        }
+        for (; i < n; i++)
+        {
+            double a = x[i], b = y[i];
+            x[i] = c * a - s * b;
+            y[i] = s * a + c * b;
+        }
+    }
+
+    /// <summary>Transposes a row-major n×m array into m×n.</summary>
+    public static double[] Transpose(double[] a, int n, int m)
+    {
+        var t = new double[a.Length];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < m; j++) t[j * n + i] = a[i * m + j];
+        return t;
+    }
+}
