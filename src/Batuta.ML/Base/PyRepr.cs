@@ -15,6 +15,8 @@ internal static class PyRepr
         float f => Float(f),
         int or long or short or byte => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         Estimator e => e.ToString(),
+        SplitSize ss => ss.ToString(),
+        MaxFeatures mf => mf.Name is null ? mf.ToString() : "'" + mf.Name + "'",
         IDictionary dict => "{" + string.Join(", ", dict.Keys.Cast<object?>().Select(k => Of(k) + ": " + Of(dict[k!]))) + "}",
         IEnumerable seq => "[" + string.Join(", ", seq.Cast<object?>().Select(Of)) + "]",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "None",

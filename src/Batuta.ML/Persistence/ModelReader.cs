@@ -226,6 +226,17 @@ internal sealed class ModelReader
         }
         if (t == typeof(float)) return v.GetSingle();
         if (t == typeof(string)) return v.GetString();
+        if (t == typeof(SplitSize))
+        {
+            if (v.TryGetProperty("count", out var cnt)) return (SplitSize)cnt.GetInt32();
+            return (SplitSize)v.GetProperty("fraction").GetDouble();
+        }
+        if (t == typeof(MaxFeatures))
+        {
+            if (v.ValueKind == JsonValueKind.String) return (MaxFeatures)(v.GetString() ?? throw new FormatException("null max_features"));
+            if (v.TryGetProperty("count", out var cnt)) return (MaxFeatures)cnt.GetInt32();
+            return (MaxFeatures)v.GetProperty("fraction").GetDouble();
+        }
         if (t == typeof(ValueTuple<double, double>))
         {
             var items = v.EnumerateArray().Select(x => x.GetDouble()).ToArray();

@@ -168,6 +168,19 @@ internal sealed class ModelWriter
             case double d: j.WriteStringValue(double.IsNaN(d) ? "nan" : d > 0 ? "inf" : "-inf"); break;
             case float f: j.WriteNumberValue(f); break;
             case string s: j.WriteStringValue(s); break;
+            case SplitSize ss:
+                j.WriteStartObject();
+                j.WriteNumber(ss.IsCount ? "count" : "fraction", ss.Value);
+                j.WriteEndObject();
+                break;
+            case MaxFeatures mf when mf.Name is not null:
+                j.WriteStringValue(mf.Name);
+                break;
+            case MaxFeatures mf:
+                j.WriteStartObject();
+                j.WriteNumber(mf.IsCount ? "count" : "fraction", mf.Value);
+                j.WriteEndObject();
+                break;
             case ValueTuple<double, double> t:
                 j.WriteStartArray();
                 j.WriteNumberValue(t.Item1);
