@@ -97,8 +97,10 @@ public static class ExpPolynomial
     }
 
     /// <summary>
-    /// e^x for x ≤ 0 (softmax's shifted logits): the same polynomial without the overflow and NaN
-    /// handling a general exp needs. Inputs below the smallest subnormal give about 1e-45 instead of 0.
+    /// e^x for x ≤ 0 (softmax's shifted logits), about a quarter cheaper than <see cref="Exp(Vector512{float})"/>:
+    /// n = round(x·log2 e) comes from adding 1.5·2^23 (the float's low bits then hold n, so no convert
+    /// instruction), 2^n is one shift of those bits, and there is no overflow or NaN handling. Inputs
+    /// below -87.3 give e^-87.3 ≈ 1.2e-38 instead of a subnormal or 0: invisible next to the row's maximum.
     /// </summary>
     public static Vector512<T> ExpNonPositive<T>(Vector512<T> x)
     {
@@ -107,10 +109,13 @@ public static class ExpPolynomial
         throw new NotSupportedException();
     }
 
+    private const float ShiftMagic = 12582912f; // 1.5·2^23
+
     private static Vector512<float> ExpNonPositive(Vector512<float> x)
     {
-        var xc = Vector512.Max(x, Vector512.Create(FMin));
-        var n = Vector512.Round(xc * Vector512.Create(FLog2E));
+        var xc = Vector512.Max(x, Vector512.Create(-87.3365447f));
+        var t = Vector512.FusedMultiplyAdd(xc, Vector512.Create(FLog2E), Vector512.Create(ShiftMagic));
+        var n = t - Vector512.Create(ShiftMagic);
         var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-FLn2Hi), xc);
         r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-FLn2Lo), r);
         var p = Vector512.FusedMultiplyAdd(Vector512.Create(P0), r, Vector512.Create(P1));
@@ -119,9 +124,8 @@ public static class ExpPolynomial
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P4));
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P5));
         p = Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<float>.One;
-        var ni = Vector512.ConvertToInt32(n);
-        var half = ni >> 1;
-        return p * ((half + Vector512.Create(127)) << 23).AsSingle() * ((ni - half + Vector512.Create(127)) << 23).AsSingle();
+        var scale = (t.AsInt32() + Vector512.Create(127)) << 23;
+        return p * scale.AsSingle();
     }
 
     public static Vector512<float> Exp(Vector512<float> x)
