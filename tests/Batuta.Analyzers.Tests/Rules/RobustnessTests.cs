@@ -19,6 +19,9 @@ public class RobustnessTests
     {
         var files = Corpus();
         Assert.True(files.Count > 50, $"expected the repository's C# files, found {files.Count}");
+        // An even sample of at most 400 files keeps the test's time bounded as the repository grows.
+        int step = Math.Max(1, files.Count / 400);
+        files = files.Where((_, i) => i % step == 0).ToList();
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), Parse, f)).ToList();
         await AssertNoCrashAsync(trees);
     }

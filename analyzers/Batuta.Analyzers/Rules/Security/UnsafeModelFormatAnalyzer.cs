@@ -84,22 +84,29 @@ public sealed class UnsafeModelFormatAnalyzer : DiagnosticAnalyzer
     /// </summary>
     internal static bool IsPicklePath(string text, bool allowBareName = false)
     {
+        // Runs on every string literal: no allocation, and out at the first test for the common case.
         int dot = text.LastIndexOf('.');
+        if (dot < 0 || text.Length - dot > 8) return false;
         int nameStart = Math.Max(text.LastIndexOf('/'), text.LastIndexOf('\\')) + 1;
         // No dot, or the last dot belongs to a folder or host ("https://api.example.com/").
         if (dot < nameStart) return false;
-        string extension = text.Substring(dot);
-        string stem = text.Substring(nameStart, dot - nameStart);
+        int stemLength = dot - nameStart;
         // In $"{name}.pt" the stem is the interpolation.
-        if (stem.Length == 0 && !allowBareName) return false;
-        if (stem.IndexOfAny(new[] { '*', '?', ' ', '{', '}' }) >= 0) return false;
+        if (stemLength == 0 && !allowBareName) return false;
+        if (text.IndexOfAny(NotInFileNames, nameStart, stemLength) >= 0) return false;
         foreach (var candidate in PickleExtensions)
-            if (string.Equals(extension, candidate, StringComparison.OrdinalIgnoreCase)) return true;
-        if (string.Equals(extension, ".bin", StringComparison.OrdinalIgnoreCase))
+            if (EndsWith(text, dot, candidate)) return true;
+        if (EndsWith(text, dot, ".bin"))
         {
-            string lower = stem.ToLowerInvariant();
-            return lower.Contains("model") || lower.Contains("weights") || lower.Contains("checkpoint") || lower.Contains("pytorch");
+            foreach (var hint in BinWeightHints)
+                if (text.IndexOf(hint, nameStart, stemLength, StringComparison.OrdinalIgnoreCase) >= 0) return true;
         }
         return false;
     }
+
+    private static readonly char[] NotInFileNames = { '*', '?', ' ', '{', '}' };
+    private static readonly string[] BinWeightHints = { "model", "weights", "checkpoint", "pytorch" };
+
+    private static bool EndsWith(string text, int dot, string extension)
+        => text.Length - dot == extension.Length && string.Compare(text, dot, extension, 0, extension.Length, StringComparison.OrdinalIgnoreCase) == 0;
 }
