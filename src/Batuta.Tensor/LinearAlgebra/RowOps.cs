@@ -7,6 +7,10 @@ internal static unsafe class RowOps
     public static void Axpy(double alpha, double* x, double* y, int n) =>
         Primitives.SimdLoops.TernaryCore<double, Operators.MultiplyAddOperator<double>>(ref *x, 1, ref alpha, 0, ref *y, 1, ref *y, (nuint)n, Backends.SimdWidth.ActiveBits);
 
+    /// <summary>Σ x[i]·y[i] over contiguous rows.</summary>
+    public static double Dot(double* x, double* y, int n) =>
+        n <= 0 ? 0 : Primitives.SimdLoops.DotCore(ref *x, ref *y, (nuint)n, Backends.SimdWidth.ActiveBits);
+
     /// <summary>Plane rotation of two rows: (x, y) ← (c·x - s·y, s·x + c·y).</summary>
     public static void Rotate(double* x, double* y, int n, double c, double s)
     {

@@ -12,17 +12,18 @@ internal static class SymmetricEigen
         var d = new double[n];
         var e = new double[n];
         if (n == 0) return d;
+        // Both phases work on Vᵀ (row-major), so their O(n³) inner loops, which walk down columns of V,
+        // run over contiguous rows. The input is symmetric, so it is its own transpose.
         Tred2(n, v, d, e);
-        // The QL sweeps rotate columns of V: work on Vᵀ so each rotation runs over two contiguous rows.
-        var vt = RowOps.Transpose(v, n, n);
-        Tql2(n, vt, d, e);
-        RowOps.Transpose(vt, n, n).CopyTo(v, 0);
+        Tql2(n, v, d, e);
+        RowOps.Transpose(v, n, n).CopyTo(v, 0);
         return d;
     }
 
-    private static void Tred2(int n, double[] V, double[] d, double[] e)
+    /// <summary>Householder tridiagonalisation (tred2) with V stored transposed: V[j * n + k] is JAMA's V[k][j].</summary>
+    private static unsafe void Tred2(int n, double[] V, double[] d, double[] e)
     {
-        for (int j = 0; j < n; j++) d[j] = V[(n - 1) * n + j];
+        for (int j = 0; j < n; j++) d[j] = V[j * n + n - 1];
         for (int i = n - 1; i > 0; i--)
         {
             double scale = 0.0, h = 0.0;
@@ -32,9 +33,9 @@ internal static class SymmetricEigen
                 e[i] = d[i - 1];
                 for (int j = 0; j < i; j++)
                 {
-                    d[j] = V[(i - 1) * n + j];
-                    V[i * n + j] = 0.0;
+                    d[j] = V[j * n + i - 1];
                     V[j * n + i] = 0.0;
+                    V[i * n + j] = 0.0;
                 }
             }
             else
@@ -51,17 +52,18 @@ internal static class SymmetricEigen
                 h -= f * g;
                 d[i - 1] = f - g;
                 for (int j = 0; j < i; j++) e[j] = 0.0;
-                for (int j = 0; j < i; j++)
+                fixed (double* pv = V, pd = d, pe = e)
                 {
-                    f = d[j];
-                    V[j * n + i] = f;
-                    g = e[j] + V[j * n + j] * f;
-                    for (int k = j + 1; k <= i - 1; k++)
+                    for (int j = 0; j < i; j++)
                     {
-                        g += V[k * n + j] * d[k];
-                        e[k] += V[k * n + j] * f;
+                        f = pd[j];
+                        pv[i * n + j] = f;
+                        double* row = pv + j * n;
+                        int len = i - 1 - j;
+                        g = pe[j] + row[j] * f + RowOps.Dot(row + j + 1, pd + j + 1, len);
+                        if (len > 0) RowOps.Axpy(f, row + j + 1, pe + j + 1, len);
+                        pe[j] = g;
                     }
-                    e[j] = g;
                 }
                 f = 0.0;
                 for (int j = 0; j < i; j++)
@@ -71,38 +73,46 @@ internal static class SymmetricEigen
                 }
                 double hh = f / (h + h);
                 for (int j = 0; j < i; j++) e[j] -= hh * d[j];
-                for (int j = 0; j < i; j++)
+                fixed (double* pv = V, pd = d, pe = e)
                 {
-                    f = d[j];
-                    g = e[j];
-                    for (int k = j; k <= i - 1; k++) V[k * n + j] -= f * e[k] + g * d[k];
-                    d[j] = V[(i - 1) * n + j];
-                    V[i * n + j] = 0.0;
+                    for (int j = 0; j < i; j++)
+                    {
+                        f = pd[j];
+                        g = pe[j];
+                        double* row = pv + j * n;
+                        RowOps.Axpy(-f, pe + j, row + j, i - j);
+                        RowOps.Axpy(-g, pd + j, row + j, i - j);
+                        pd[j] = row[i - 1];
+                        row[i] = 0.0;
+                    }
                 }
             }
             d[i] = h;
         }
         for (int i = 0; i < n - 1; i++)
         {
-            V[(n - 1) * n + i] = V[i * n + i];
+            V[i * n + n - 1] = V[i * n + i];
             V[i * n + i] = 1.0;
             double h = d[i + 1];
             if (h != 0.0)
             {
-                for (int k = 0; k <= i; k++) d[k] = V[k * n + i + 1] / h;
-                for (int j = 0; j <= i; j++)
+                for (int k = 0; k <= i; k++) d[k] = V[(i + 1) * n + k] / h;
+                fixed (double* pv = V, pd = d)
                 {
-                    double g = 0.0;
-                    for (int k = 0; k <= i; k++) g += V[k * n + i + 1] * V[k * n + j];
-                    for (int k = 0; k <= i; k++) V[k * n + j] -= g * d[k];
+                    double* u = pv + (i + 1) * n;
+                    for (int j = 0; j <= i; j++)
+                    {
+                        double* row = pv + j * n;
+                        RowOps.Axpy(-RowOps.Dot(u, row, i + 1), pd, row, i + 1);
+                    }
                 }
             }
-            for (int k = 0; k <= i; k++) V[k * n + i + 1] = 0.0;
+            for (int k = 0; k <= i; k++) V[(i + 1) * n + k] = 0.0;
         }
         for (int j = 0; j < n; j++)
         {
-            d[j] = V[(n - 1) * n + j];
-            V[(n - 1) * n + j] = 0.0;
+            d[j] = V[j * n + n - 1];
+            V[j * n + n - 1] = 0.0;
         }
         V[(n - 1) * n + n - 1] = 1.0;
         e[0] = 0.0;
