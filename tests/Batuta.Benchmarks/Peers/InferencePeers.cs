@@ -50,8 +50,11 @@ public sealed class InferencePeers : IPeerArea
         string path = context.Option("--model") ?? EnsureModel(context);
         var log = context.Log;
 
-        double bandwidth = MemoryBandwidth.MeasureRead(threads, context.Quick);
-        log.WriteLine(string.Create(ci, $"memory read bandwidth ({threads} threads): {bandwidth / 1e9:0.00} GB/s"));
+        // Bandwidth is measured again right before each timed decode, so on a shared machine the limit
+        // and the decode it is compared with see the same load.
+        var memory = new MemoryBandwidth(threads);
+        double firstBandwidth = memory.MeasureRead(context.Quick ? 2 : 5);
+        log.WriteLine(string.Create(ci, $"memory read bandwidth ({threads} threads): {firstBandwidth / 1e9:0.00} GB/s"));
 
         long rss0 = Rss();
         using var batuta = new BatutaEngine(path, threads, promptTokens + decodeTokens + 16, promptTokens);
@@ -73,6 +76,8 @@ public sealed class InferencePeers : IPeerArea
 
         var times = new Dictionary<IEngine, (List<double> Prefill, List<double> Decode)> { [batuta] = ([], []), [llama] = ([], []) };
         var generated = new Dictionary<IEngine, int[]>();
+        var bandwidths = new List<double>();
+        var fractions = new List<double>();
         var prefillLogits = new Dictionary<IEngine, float[]>();
         for (int r = 0; r < repeats; r++)
         {
@@ -80,9 +85,16 @@ public sealed class InferencePeers : IPeerArea
             {
                 times[e].Prefill.Add(e.Prefill(prompt));
                 prefillLogits[e] = e.Logits();
+                double bw = e == batuta ? memory.MeasureRead(2) : 0;
                 var (perToken, tokens) = e.Decode(decodeTokens);
                 times[e].Decode.Add(perToken);
                 generated[e] = tokens;
+                if (e == batuta)
+                {
+                    bandwidths.Add(bw);
+                    fractions.Add(batuta.Model.WeightBytesPerToken / bw / perToken);
+                    log.WriteLine(string.Create(ci, $"  repeat {r}: bandwidth {bw / 1e9:0.00} GB/s, batuta decode {perToken * 1e3:0.00} ms/token = {fractions[^1]:0.00} of the limit"));
+                }
             }
         }
         var bp = Median(times[batuta].Prefill); var bd = Median(times[batuta].Decode);
@@ -100,10 +112,11 @@ public sealed class InferencePeers : IPeerArea
         log.WriteLine("batuta greedy:    " + string.Join(' ', generated[batuta]));
         log.WriteLine("llama.cpp greedy: " + string.Join(' ', generated[llama]));
 
-        var limit = TimeSpan.FromSeconds(batuta.Model.WeightBytesPerToken / bandwidth);
+        double bandwidth = MedianOf(bandwidths), fraction = MedianOf(fractions);
+        var limit = TimeSpan.FromSeconds(bd.TotalSeconds * fraction);
         yield return new PeerTable($"Decode vs the memory-bandwidth limit ({threads} threads)", "bandwidth-limited time per token", [
             new PeerRow("decode 1B Q4_K, time per token", bd, limit,
-                string.Create(ci, $"{batuta.Model.WeightBytesPerToken / 1e6:0} MB weights/token at {bandwidth / 1e9:0.0} GB/s read; ratio = fraction of the limit")),
+                string.Create(ci, $"{batuta.Model.WeightBytesPerToken / 1e6:0} MB weights/token; read bandwidth {bandwidth / 1e9:0.0} GB/s (median, measured before each decode); ratio = median fraction of the limit")),
         ]);
 
         string kv = llamaDefaults ? "llama.cpp defaults: f16 KV cache, flash attention auto" : "both: float32 KV cache, no flash attention";
@@ -307,11 +320,9 @@ public sealed class InferencePeers : IPeerArea
         return scale == 0 ? double.NaN : diff / scale;
     }
 
-    private static TimeSpan Median(List<double> seconds)
-    {
-        var sorted = seconds.OrderBy(s => s).ToList();
-        return TimeSpan.FromSeconds(sorted[sorted.Count / 2]);
-    }
+    private static double MedianOf(List<double> values) => values.OrderBy(v => v).ElementAt(values.Count / 2);
+
+    private static TimeSpan Median(List<double> seconds) => TimeSpan.FromSeconds(MedianOf(seconds));
 
     private static long Rss()
     {
@@ -321,19 +332,26 @@ public sealed class InferencePeers : IPeerArea
     }
 
     /// <summary>Streaming read bandwidth: threads sum disjoint slices of a buffer far larger than the last-level cache.</summary>
-    private static class MemoryBandwidth
+    private sealed class MemoryBandwidth(int threads)
     {
-        public static double MeasureRead(int threads, bool quick)
+        private readonly float[] _buffer = Fill(GC.AllocateUninitializedArray<float>(512 << 20, pinned: true)); // 2 GiB, beyond the caches
+
+        private static float[] Fill(float[] b)
         {
-            var buffer = GC.AllocateUninitializedArray<float>(512 << 20, pinned: true); // 2 GiB, well beyond the caches
-            for (int i = 0; i < buffer.Length; i += 1024) buffer[i] = i; // fault every page in
+            for (int i = 0; i < b.Length; i += 1024) b[i] = i; // fault every page in
+            return b;
+        }
+
+        /// <summary>Best of <paramref name="passes"/> passes, in bytes per second.</summary>
+        public double MeasureRead(int passes)
+        {
             double best = 0;
-            int slice = buffer.Length / threads / 64 * 64;
-            for (int rep = 0; rep < (quick ? 2 : 5); rep++)
+            int slice = _buffer.Length / threads / 64 * 64;
+            for (int rep = 0; rep < passes; rep++)
             {
                 var sums = new float[threads];
                 var sw = Stopwatch.StartNew();
-                var workers = Enumerable.Range(0, threads).Select(t => new Thread(() => sums[t] = Sum(buffer, t * slice, slice))).ToList();
+                var workers = Enumerable.Range(0, threads).Select(t => new Thread(() => sums[t] = Sum(_buffer, t * slice, slice))).ToList();
                 workers.ForEach(w => w.Start());
                 workers.ForEach(w => w.Join());
                 best = Math.Max(best, (double)slice * threads * sizeof(float) / sw.Elapsed.TotalSeconds);
