@@ -119,7 +119,7 @@ internal static class GpuEmitter
         {
             string b = "b" + KernelShape.Lit(i);
             w.Line($"using var {b} = accelerator.Allocate1D<{k.Parameters[i].Type.Keyword()}>({k.Ref(i)}.Length);");
-            w.Line($"global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU({b}.View, {k.Ref(i)});");
+            w.Line($"global::ILGPU.Runtime.ArrayViewExtensions.CopyFromCPU({b}.View, ref {Names.MemoryMarshal}.GetReference({k.Ref(i)}), {k.Ref(i)}.Length);");
             views.Add(b + ".View");
         }
         if (reduction)
@@ -130,7 +130,7 @@ internal static class GpuEmitter
             w.Line($"kernel(threads, {string.Join(", ", views)}, partials.View, n, threads, broadcast);");
             w.Line("accelerator.Synchronize();");
             w.Line($"var host = new {t}[threads];");
-            w.Line($"global::ILGPU.Runtime.ArrayViewExtensions.CopyToCPU(partials.View, new global::System.Span<{t}>(host));");
+            w.Line($"global::ILGPU.Runtime.ArrayViewExtensions.CopyToCPU(partials.View, ref host[0], threads);");
             w.Line($"foreach (var partial in host) result = {OperatorEmitter.ScalarCombine(k.Kernel.Reduction!, "result", "partial")};");
         }
         else
@@ -143,7 +143,7 @@ internal static class GpuEmitter
             w.Line($"kernel(n, {string.Join(", ", views)}, broadcast);");
             w.Line("accelerator.Synchronize();");
             for (int o = 0; o < k.Outputs.Count; o++)
-                w.Line($"global::ILGPU.Runtime.ArrayViewExtensions.CopyToCPU(o{o}.View, {KernelShape.Out(o)}.Slice(0, n));");
+                w.Line($"global::ILGPU.Runtime.ArrayViewExtensions.CopyToCPU(o{o}.View, ref {Names.MemoryMarshal}.GetReference({KernelShape.Out(o)}), n);");
         }
         w.Close();
     }

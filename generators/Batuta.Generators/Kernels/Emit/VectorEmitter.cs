@@ -53,7 +53,9 @@ internal sealed class VectorEmitter
 
     private string Binary(BinaryExpr b)
     {
-        string l = Emit(b.Left), r = Emit(b.Right);
+        string l = Emit(b.Left);
+        // A shift count stays a scalar int (the lowering made it a masked constant).
+        string r = b.Op >= BinaryOp.ShiftLeft && b.Right is ConstExpr count ? count.Literal : Emit(b.Right);
         return b.Op switch
         {
             BinaryOp.Add => $"({l} + {r})",

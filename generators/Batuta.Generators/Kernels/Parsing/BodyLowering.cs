@@ -58,10 +58,11 @@ internal sealed class BodyLowering
     {
         var block = body.BlockBody ?? body.ExpressionBody;
         if (block is null) return null;
-        var results = Sequence([block], 0, allowReturn: true);
-        if (results is null)
+        bool returned = Sequence([block]);
+        var results = _returnValue;
+        if (!returned || results is null)
         {
-            Reject(KernelDiagnostics.UnsupportedConstruct, block.Syntax, gpu: false, "a body that does not end in a return");
+            if (Vectorizable) Reject(KernelDiagnostics.UnsupportedConstruct, block.Syntax, gpu: false, "a body that does not end in a return");
             return null;
         }
         var outputs = KernelSymbols.Outputs(_method.ReturnType);
@@ -71,37 +72,36 @@ internal sealed class BodyLowering
     }
 
     // ---------------------------------------------------------------- statements
+    //
+    // SIMD code runs every branch for every lane. The lowering keeps three pieces of state:
+    // _path, the lanes on the current branch (the conjunction of the enclosing conditions);
+    // _returned, the lanes that already returned; and _returnValue, what they returned. A return
+    // inside a branch records its value for the lanes that had not returned yet and marks the
+    // branch's lanes as returned; the code after the if still runs for all lanes, and the first
+    // value each lane returned is the one kept. Assignments in branches merge per lane at the join.
 
-    /// <summary>
-    /// Lowers <paramref name="statements"/> from <paramref name="start"/>. Returns the returned values
-    /// when the sequence returns (if/else with a return in a branch takes the rest of the sequence into
-    /// both branches and selects per lane), or null when it falls through.
-    /// </summary>
-    private Expr[]? Sequence(IReadOnlyList<IOperation> statements, int start, bool allowReturn)
+    private Expr? _path;
+    private Expr? _returned;
+    private Expr[]? _returnValue;
+
+    private static readonly Expr True = new ConstExpr("true", ScalarType.Bool);
+
+    /// <summary>Lowers <paramref name="statements"/>; true when every path through them returns (what follows is unreachable).</summary>
+    private bool Sequence(IReadOnlyList<IOperation> statements)
     {
-        for (int i = start; i < statements.Count; i++)
+        foreach (var s in statements)
         {
             _cancellation.ThrowIfCancellationRequested();
-            var s = statements[i];
             switch (s)
             {
                 case IBlockOperation block:
-                    {
-                        var flat = new List<IOperation>(block.Operations);
-                        for (int j = i + 1; j < statements.Count; j++) flat.Add(statements[j]);
-                        return Sequence(flat, 0, allowReturn);
-                    }
+                    if (Sequence(block.Operations)) return true;
+                    break;
                 case IReturnOperation ret:
-                    if (!allowReturn)
-                    {
-                        Reject(KernelDiagnostics.UnboundedLoop, ret.Syntax, gpu: true, "returns from inside a loop");
-                        return null;
-                    }
-                    return ret.ReturnedValue is null ? null : Value(ret.ReturnedValue);
+                    if (ret.ReturnedValue is not null) Return(Value(ret.ReturnedValue));
+                    return true;
                 case IConditionalOperation cond when cond.Type is null:
-                    if (allowReturn && ContainsReturn(cond))
-                        return ReturningIf(cond, statements, i);
-                    If(cond);
+                    if (If(cond)) return true;
                     break;
                 case IForLoopOperation loop:
                     ForLoop(loop);
@@ -114,39 +114,67 @@ internal sealed class BodyLowering
                     break;
             }
         }
-        return null;
+        return false;
     }
 
-    private Expr[]? ReturningIf(IConditionalOperation cond, IReadOnlyList<IOperation> statements, int index)
+    private void Return(Expr[] value)
     {
-        var condition = Scalar(cond.Condition);
-        var rest = new List<IOperation>();
-        for (int j = index + 1; j < statements.Count; j++) rest.Add(statements[j]);
-
-        var saved = Snapshot(_env);
-        var thenResult = Sequence([cond.WhenTrue, .. rest], 0, allowReturn: true);
-        _env = Snapshot(saved);
-        var elseResult = Sequence(cond.WhenFalse is null ? rest : [cond.WhenFalse, .. rest], 0, allowReturn: true);
-        _env = saved;
-        if (thenResult is null || elseResult is null || thenResult.Length != elseResult.Length)
+        if (_returnValue is null)
         {
-            if (Vectorizable) Reject(KernelDiagnostics.UnsupportedConstruct, cond.Syntax, gpu: false, "an if statement where not every path returns");
-            return null;
+            // A return on every lane is the final value; inside a branch it is read again by later returns.
+            _returnValue = _path is null ? value : value.Select(v => Bind(v, "returned")).ToArray();
+            _returned = _path ?? True;
+            return;
         }
-        var merged = new Expr[thenResult.Length];
-        for (int k = 0; k < merged.Length; k++) merged[k] = Select(condition, thenResult[k], elseResult[k]);
-        return merged;
+        if (_returnValue.Length != value.Length || _returned is null) return;
+        var merged = new Expr[value.Length];
+        for (int i = 0; i < merged.Length; i++)
+        {
+            var select = Select(_returned, _returnValue[i], value[i]);
+            merged[i] = _path is null ? select : Bind(select, "returned");
+        }
+        _returnValue = merged;
+        _returned = _path is null ? True : Bind(Or(_returned, _path), "hasReturned");
     }
 
-    private void If(IConditionalOperation cond)
+    /// <summary>An if statement; true when both branches return.</summary>
+    private bool If(IConditionalOperation cond)
     {
-        var condition = Scalar(cond.Condition);
+        var condition = Bind(Scalar(cond.Condition), "condition");
+        var savedPath = _path;
         var before = Snapshot(_env);
-        Sequence([cond.WhenTrue], 0, allowReturn: false);
+
+        _path = savedPath is null ? condition : Bind(And(savedPath, condition), "path");
+        bool thenReturns = Sequence([cond.WhenTrue]);
         var afterTrue = _env;
+
         _env = Snapshot(before);
-        if (cond.WhenFalse is not null) Sequence([cond.WhenFalse], 0, allowReturn: false);
+        bool elseReturns = false;
+        if (cond.WhenFalse is not null)
+        {
+            var notCondition = new UnaryExpr(UnaryOp.LogicalNot, condition, ScalarType.Bool);
+            _path = savedPath is null ? Bind(notCondition, "path") : Bind(And(savedPath, notCondition), "path");
+            elseReturns = Sequence([cond.WhenFalse]);
+        }
         var afterFalse = _env;
+        _path = savedPath;
+
+        if (thenReturns && elseReturns)
+        {
+            _env = before;
+            return true;
+        }
+        // Lanes of a branch that returned are done: the other branch's values are the live ones.
+        if (thenReturns)
+        {
+            _env = afterFalse;
+            return false;
+        }
+        if (elseReturns)
+        {
+            _env = afterTrue;
+            return false;
+        }
         _env = Snapshot(before);
         foreach (var entry in afterTrue)
         {
@@ -163,7 +191,12 @@ internal sealed class BodyLowering
                 merged[k] = Bind(Select(condition, trueValue[k], falseValue[k]), entry.Key.Name);
             _env[entry.Key] = merged;
         }
+        return false;
     }
+
+    private static Expr And(Expr a, Expr b) => ReferenceEquals(a, True) ? b : new BinaryExpr(BinaryOp.And, a, b, ScalarType.Bool);
+
+    private static Expr Or(Expr a, Expr b) => ReferenceEquals(a, True) || ReferenceEquals(b, True) ? True : new BinaryExpr(BinaryOp.Or, a, b, ScalarType.Bool);
 
     /// <summary>Unrolls <c>for (int i = a; i &lt; b; i += c)</c> with constant a, b, c (the stretch goal: fixed-count loops).</summary>
     private void ForLoop(IForLoopOperation loop)
@@ -177,7 +210,7 @@ internal sealed class BodyLowering
         foreach (var value in values)
         {
             _env[variable] = [new ConstExpr(Literals.Format(value, KernelSymbols.TryScalar(variable.Type, out var vt) ? vt : ScalarType.Int)!, vt)];
-            Sequence([loop.Body], 0, allowReturn: false);
+            Sequence([loop.Body]);
             if (!Vectorizable) return;
         }
         _env.Remove(variable);
@@ -291,9 +324,11 @@ internal sealed class BodyLowering
     {
         var local = declarator.Symbol;
         var init = declarator.Initializer?.Value ?? declaration.Initializer?.Value;
+        // The initializer first: an allocation there is the real problem, the local's type only follows from it.
+        var value = init is null ? null : Value(init);
+        if (value is not null && value.Any(IsRejected)) return;
         if (!CheckValueType(local.Type, declarator.Syntax)) return;
-        if (init is null) return;
-        Assign(local, Value(init));
+        if (value is not null) Assign(local, value);
     }
 
     /// <summary>An expression statement: assignments to locals and parameters (other side effects have no SIMD form).</summary>
@@ -528,6 +563,9 @@ internal sealed class BodyLowering
             Reject(KernelDiagnostics.MixedWidths, at, gpu: true, value.Type.Keyword(), target.Keyword(), hint);
             return Rejected(target);
         }
+        // Constants (unrolled loop counters, mostly) convert at compile time.
+        if (value is ConstExpr c && Literals.TryParse(c.Literal, out double number) && Literals.Format(target.IsInteger() ? Math.Truncate(number) : number, target) is { } folded)
+            return new ConstExpr(folded, target);
         Flops += 1;
         return new ConvertExpr(value, target);
     }
@@ -625,7 +663,7 @@ internal sealed class BodyLowering
 
     private Expr Select(Expr condition, Expr whenTrue, Expr whenFalse)
     {
-        if (whenTrue.Equals(whenFalse)) return whenTrue;
+        if (whenTrue.Equals(whenFalse) || ReferenceEquals(condition, True)) return whenTrue;
         if (IsRejected(whenTrue) || IsRejected(whenFalse) || IsRejected(condition)) return Rejected(IsRejected(whenTrue) ? whenFalse.Type : whenTrue.Type);
         var type = whenTrue.Type;
         Flops += 1;
@@ -646,7 +684,7 @@ internal sealed class BodyLowering
         {
             if (!f.IsReadOnly)
             {
-                GpuCompatible = false;
+                // The CPU paths read it; only the GPU kernel is left out (reported as BATUTA-O-118).
                 GpuReason ??= $"it reads the mutable static field '{f.Name}' (a GPU kernel sees only readonly statics)";
             }
             return [new ExternalExpr(KernelSymbols.Qualified(f.ContainingType) + "." + f.Name, type)];
@@ -821,8 +859,6 @@ internal sealed class BodyLowering
         while (op is IConversionOperation c) op = c.Operand;
         return op is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, local);
     }
-
-    private static bool ContainsReturn(IOperation op) => op.DescendantsAndSelf().OfType<IReturnOperation>().Any();
 
     private static Dictionary<ISymbol, Expr[]> Snapshot(Dictionary<ISymbol, Expr[]> env) => new(env, SymbolEqualityComparer.Default);
 

@@ -57,6 +57,13 @@ internal static class Literals
 
     public static string Long(long l) => l == long.MinValue ? "long.MinValue" : l < 0 ? "(" + l.ToString(CultureInfo.InvariantCulture) + "L)" : l.ToString(CultureInfo.InvariantCulture) + "L";
 
+    /// <summary>The value of an integer or finite floating-point literal made by this class.</summary>
+    public static bool TryParse(string literal, out double value)
+    {
+        var text = literal.Trim('(', ')').TrimEnd('f', 'd', 'L');
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+    }
+
     /// <summary>The identity literals of the built-in folds.</summary>
     public static string Identity(ReductionKind kind, ScalarType type) => (kind, type) switch
     {
