@@ -114,24 +114,27 @@ public sealed class DecisionTreeClassifier(string criterion = "gini", string spl
         return Tensor.FromArray(proba, m.Rows, k);
     }
 
-    /// <summary>Adds scale × normalised leaf counts per row into <paramref name="dest"/> (forests average trees with this).</summary>
-    internal void ProbaInto(float[] x32, int rows, int cols, double[] dest, double scale, bool add = false)
+    /// <summary>Writes scale × the normalised leaf class counts per row into <paramref name="dest"/>.</summary>
+    internal void ProbaInto(float[] x32, int rows, int cols, double[] dest, double scale)
     {
         int k = ClassValues.Length;
-        var tree = _tree!;
         for (int i = 0; i < rows; i++)
         {
-            var v = tree.LeafValue(tree.ApplyRow(new ReadOnlySpan<float>(x32, i * cols, cols)));
-            double norm = 0;
-            for (int c = 0; c < k; c++) norm += v[c];
-            if (norm == 0) norm = 1;
-            for (int c = 0; c < k; c++)
-            {
-                double p = v[c] / norm;
-                if (add) dest[i * k + c] += p;
-                else dest[i * k + c] = p * scale;
-            }
+            var d = dest.AsSpan(i * k, k);
+            RowProba(new ReadOnlySpan<float>(x32, i * cols, cols), d);
+            if (scale != 1.0) for (int c = 0; c < k; c++) d[c] *= scale;
         }
+    }
+
+    /// <summary>predict_proba for one float32 row: the leaf's class counts divided by their sum.</summary>
+    internal void RowProba(ReadOnlySpan<float> row, Span<double> dest)
+    {
+        var tree = _tree!;
+        var v = tree.LeafValue(tree.ApplyRow(row));
+        double norm = 0;
+        for (int c = 0; c < v.Length; c++) norm += v[c];
+        if (norm == 0) norm = 1;
+        for (int c = 0; c < v.Length; c++) dest[c] = v[c] / norm;
     }
 
     internal override void WriteState(Persistence.ModelWriter w)
