@@ -254,10 +254,10 @@ public static partial class Py
     }
 
     public static bool Truth(object? o) => Dyn.Truth(o);
-    public static bool Truth(string s) => s.Length > 0;
+    public static bool Truth(string? s) => s is not null && s.Length > 0;
     public static bool Truth(PyInt i) => !i.IsZero;
     public static bool Truth(double d) => d != 0;
-    public static bool Truth(IPySized c) => c.Count > 0;
+    public static bool Truth(IPySized? c) => c is not null && c.Count > 0;
 
     public static PyInt Hash(object? o) => Dyn.PyHashOf(o);
 

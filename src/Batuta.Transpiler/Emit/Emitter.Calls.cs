@@ -64,7 +64,7 @@ namespace Batuta.Transpiler.Emit
             if (f.Type.Kind == TypeKind.Class && FindClass(f.Type.Name!)?.FindMethod("__call__") is { } m)
                 return new Ex($"{f.P}.{m.CsName}({string.Join(", ", BindArguments(m, call.Args.ToList(), call.Keywords.ToList(), call))})", m.ReturnType, true);
             var argCodes = call.Args.Select(a => Box(EmitExpr(a)));
-            return new Ex($"Dyn.Call({Box(f)}{string.Concat(argCodes.Select(x => ", " + x))})", PyType.Object, true);
+            return new Ex($"Dyn.Call({Box(f)}{string.Concat(argCodes.Select(x => ", " + x))})", DynamicType(f), true);
         }
 
         private Ex CallFunction(FunctionModel f, string code, Call call)
@@ -305,7 +305,7 @@ namespace Batuta.Transpiler.Emit
             var mapped = Mapping.Members.Call(this, obj, a, call, expected);
             if (mapped is not null) return mapped.Value;
             var args = call.Args.Select(x => Box(EmitExpr(x)));
-            return new Ex($"Dyn.CallMethod({Box(obj)}, {CsNames.Literal(a.Attr)}{string.Concat(args.Select(x => ", " + x))})", PyType.Object, true);
+            return new Ex($"Dyn.CallMethod({Box(obj)}, {CsNames.Literal(a.Attr)}{string.Concat(args.Select(x => ", " + x))})", DynamicType(obj), true);
         }
     }
 }

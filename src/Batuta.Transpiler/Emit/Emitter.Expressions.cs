@@ -334,7 +334,7 @@ namespace Batuta.Transpiler.Emit
                 Operator.LShift => "LShift", Operator.RShift => "RShift", _ => "MatMul",
             };
             if (op == Operator.MatMult) return Unsupported(at, "the @ operator outside numpy code");
-            return new Ex($"Dyn.{dyn}({Box(l)}, {Box(r)})", PyType.Object, true);
+            return new Ex($"Dyn.{dyn}({Box(l)}, {Box(r)})", DynamicType(l, r), true);
         }
 
         private string FormatArgs(Ex r) => r.Type.Kind == TypeKind.Tuple ? $"PyTuple.From({r.Code})" : Box(r);
@@ -366,7 +366,7 @@ namespace Batuta.Transpiler.Emit
                     if (v.Type.Kind == TypeKind.Bool) v = Coerce(v, PyType.Int);
                     if (v.Type.Kind is TypeKind.Int or TypeKind.Float) return new Ex($"-{v.P}", v.Type);
                     if (v.Type.Kind == TypeKind.Class && FindClass(v.Type.Name!)?.FindMethod("__neg__") is { } neg) return new Ex($"{v.P}.{neg.CsName}()", neg.ReturnType, true);
-                    return new Ex($"Dyn.Neg({Box(v)})", PyType.Object, true);
+                    return new Ex($"Dyn.Neg({Box(v)})", DynamicType(v), true);
                 case UnaryOperator.UAdd: return v;
                 case UnaryOperator.Invert:
                     if (v.Type.Kind == TypeKind.Bool) v = Coerce(v, PyType.Int);
@@ -573,8 +573,8 @@ namespace Batuta.Transpiler.Emit
             var mapped = Mapping.Members.Attribute(this, obj, a.Attr);
             if (mapped is not null) return mapped.Value;
             if (t.Kind is TypeKind.Object or TypeKind.Unknown || t.Kind == TypeKind.Class)
-                return new Ex($"Dyn.GetAttr({obj.Code}, {CsNames.Literal(a.Attr)})", PyType.Object, true);
-            return new Ex($"Dyn.GetAttr({Box(obj)}, {CsNames.Literal(a.Attr)})", PyType.Object, true);
+                return new Ex($"Dyn.GetAttr({obj.Code}, {CsNames.Literal(a.Attr)})", DynamicType(obj), true);
+            return new Ex($"Dyn.GetAttr({Box(obj)}, {CsNames.Literal(a.Attr)})", DynamicType(obj), true);
         }
 
         private Ex EmitSubscript(Subscript s)
@@ -591,7 +591,7 @@ namespace Batuta.Transpiler.Emit
                     case TypeKind.Tuple: return new Ex($"PyTuple.From({obj.Code}).Slice({SliceArgs(sl)})", PyType.VarTuple(t.Elem), true);
                     case TypeKind.Bytes: return new Ex($"Indexing.Slice({obj.Code}, {SliceArgs(sl)})", t, true);
                 }
-                return new Ex($"Py.SliceOf({Box(obj)}, {SliceArgs(sl)})", PyType.Object, true);
+                return new Ex($"Py.SliceOf({Box(obj)}, {SliceArgs(sl)})", DynamicType(obj), true);
             }
             if (t.Kind == TypeKind.Tuple && s.Slice is Constant { Value: BigInteger bi } || t.Kind == TypeKind.Tuple && s.Slice is UnaryOp { Op: UnaryOperator.USub, Operand: Constant { Value: BigInteger } })
             {
@@ -619,7 +619,7 @@ namespace Batuta.Transpiler.Emit
                     if (m.Params.Count > 0) WidenParam(m, 0, k.Type);
                     return new Ex($"{obj.P}.{m.CsName}({Coerce(k, m.Params.Count > 0 ? m.Params[0].Type : k.Type).Code})", m.ReturnType, true);
             }
-            return new Ex($"Dyn.GetItem({Box(obj)}, {Box(k)})", PyType.Object, true);
+            return new Ex($"Dyn.GetItem({Box(obj)}, {Box(k)})", DynamicType(obj, k), true);
         }
 
         // ---- literals ----

@@ -530,7 +530,8 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => t.Key,
             TypeKind.Tuple => t.Elem,
             TypeKind.Class => FindClass(t.Name!)?.FindMethod("__iter__")?.ReturnType is { Kind: TypeKind.Iterable } it ? it.Elem : PyType.Object,
-            TypeKind.Object or TypeKind.Unknown => PyType.Object,
+            TypeKind.Object => PyType.Object,
+            TypeKind.Unknown => _inferring ? PyType.Unknown : PyType.Object,
             _ => t.Elem,
         };
 

@@ -208,6 +208,12 @@ namespace Batuta.Transpiler.Emit
 
         private string Temp(string prefix = "t") => "__" + prefix + (++_temp);
 
+        /// <summary>
+        /// The type of a dynamic fallback. While inference still runs, an operand whose type is not known yet makes
+        /// the result "not known yet" too, so an early guess never pins a variable to the dynamic type for good.
+        /// </summary>
+        private PyType DynamicType(params Ex[] operands) => _inferring && operands.Any(o => o.Type.HasUnknown) ? PyType.Unknown : PyType.Object;
+
         // ---- type joins recorded by inference ----
         private void Widen(VarInfo v, PyType t)
         {
