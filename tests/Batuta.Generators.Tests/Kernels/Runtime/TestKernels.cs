@@ -35,7 +35,16 @@ public static partial class TestKernels
     public static partial int MaxAbs(int x) => Math.Abs(x);
 
     [Kernel]
+    public static partial float Larger(float a, float b) => a > b ? a : b;
+
+    [Kernel(Reduce = KernelReduction.Custom, Combine = nameof(Larger), Identity = float.NegativeInfinity)]
+    public static partial float Peak(float x, float offset) => MathF.Abs(x - offset);
+
+    [Kernel]
     public static partial float Scaled(float x, int k) => x * k + (k > 2 ? 1f : -1f);
+
+    [Kernel]
+    public static partial long Bits(long a, long b) => ((a ^ b) << 3) + (a >> 2) - (b >>> 60) + (~a & b);
 
     [Kernel]
     public static partial float Horner(float x)
@@ -49,10 +58,40 @@ public static partial class TestKernels
     }
 
     [Kernel]
+    public static partial float Piecewise(float x, int mode)
+    {
+        float y = x;
+        if (mode == 0)
+        {
+            y = -x;
+        }
+        else if (mode == 1)
+        {
+            return x * 2f;
+        }
+        else
+        {
+            if (x < 0f) return 0f;
+            y = y + 1f;
+        }
+        return y * y;
+    }
+
+    [Kernel]
     public static partial float Softplus(float x) => MathF.Log(1f + MathF.Exp(x));
 
     [Kernel]
+    public static partial double Wave(double x) => Math.Sin(x) * Math.Cos(0.5 * x) + Math.Tanh(x) - Math.Sqrt(Math.Abs(x)) + Math.Pow(x, 3) + Math.Log10(Math.Abs(x) + 1);
+
+    [Kernel]
     public static partial float SaxpyTwice(float a, float x, float y) => Saxpy(a, Saxpy(a, x, y), y);
+
+    [Kernel]
+    public static partial float SpreadOf(float x, float y)
+    {
+        var (sum, difference) = SumAndDifference(x, y);
+        return sum * difference;
+    }
 
     [Kernel]
     public static partial float NotVectorised(float x) => MathF.Atan(x) * 2f;
