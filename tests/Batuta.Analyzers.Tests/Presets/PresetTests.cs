@@ -20,8 +20,6 @@ public class PresetTests
 
         static partial class Sample
         {
-            static float Gain = 1f;
-
             static int {|#1:{|#2:Nested|}|}(bool a, bool b)
             {
                 if (a) { if (b) { return 1; } }
@@ -53,7 +51,12 @@ public class PresetTests
                 using var m = {|#11:Tensor.Zeros(3, 4).MatMul(Tensor.Zeros(5, 6))|};
             }
 
-            [Kernel] static float Scale(float x) => x * {|#12:Gain|};
+            [Kernel] static float Scale(float x) => x * 2f;
+
+            static void ScaleAll(float[] xs)
+            {
+                for (int i = 0; i < xs.Length; i++) xs[i] = {|#12:Scale(xs[i])|};
+            }
         }
         """;
 
@@ -62,8 +65,8 @@ public class PresetTests
         """;
 
     private const string LowLimits = """
-        batuta.BATQ001.maximum_complexity = 1
-        batuta.BATQ002.maximum_complexity = 1
+        batuta.BATQ001.maximum_complexity = 2
+        batuta.BATQ002.maximum_complexity = 2
         """;
 
     /// <summary>Severity per rule, BATQ001 first: E error, W warning, I suggestion (info), - not reported.</summary>

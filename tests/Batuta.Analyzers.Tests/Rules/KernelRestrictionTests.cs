@@ -9,45 +9,45 @@ public class KernelRestrictionTests
         => new AnalyzerTest<KernelRestrictionAnalyzer>(source).WithSource(StandIns.Tensors);
 
     [Fact]
-    public Task Recursion_between_kernels_and_mutable_statics_are_reported() => Test("""
+    public Task Kernels_called_once_per_element_in_a_loop_are_reported() => Test("""
         using Batuta.Tensors;
         static partial class Kernels
         {
-            static float Scale = 2f;
-            static int Calls;
-
-            [Kernel] public static float Fact(float x) => x <= 1 ? 1 : x * {|BATQ012:Fact(x - 1)|};
-            [Kernel] public static float Ping(float x) => x > 0 ? {|BATQ012:Pong(x - 1)|} : 0;
-            [Kernel] public static float Pong(float x) => x > 0 ? {|BATQ012:Ping(x - 1)|} : 1;
-            [Kernel] public static float Scaled(float x) => x * {|BATQ012:Scale|};
-            [Kernel] public static float Counted(float x) { {|BATQ012:Calls|}++; return x; }
-        }
-        """).RunAsync();
-
-    [Fact]
-    public Task Plain_kernels_constants_and_readonly_statics_are_fine() => Test("""
-        using Batuta.Tensors;
-        static partial class Kernels
-        {
-            const float Half = 0.5f;
-            static readonly float Two = 2f;
-            static int _counter;
-
             [Kernel] public static float Saxpy(float a, float x, float y) => a * x + y;
-            [Kernel] public static float Relu(float x) => System.MathF.Max(x, 0);
-            [Kernel] public static float Mix(float x) => Saxpy(Half, x, Two) + Relu(x);
-            // Not a kernel: ordinary code may recurse and use statics.
-            public static int Fib(int n) { _counter++; return n < 2 ? n : Fib(n - 1) + Fib(n - 2); }
+            [Kernel] public static double Relu(double x) => x > 0 ? x : 0;
+
+            public static void Apply(float a, float[] x, float[] y, double[] z)
+            {
+                for (int i = 0; i < x.Length; i++) y[i] = {|BATQ012:Saxpy(a, x[i], y[i])|};
+                foreach (var v in z) System.Console.WriteLine({|BATQ012:Relu(v)|});
+                int j = 0;
+                while (j < z.Length) { z[j] = {|BATQ012:Kernels.Relu(z[j])|}; j++; }
+                do { z[0] = {|BATQ012:Relu(z[0])|}; } while (z[0] > 1);
+            }
         }
         """).RunAsync();
 
     [Fact]
-    public Task Signature_problems_belong_to_the_generator_and_are_not_reported() => Test("""
+    public Task Single_calls_kernel_to_kernel_calls_and_whole_data_overloads_are_fine() => Test("""
+        using System;
         using Batuta.Tensors;
-        class NotPartial
+        static partial class Kernels
         {
-            [Kernel] public float Instance(float x) => x;
-            [Kernel] public static string WrongType(string s) => s + "x";
+            [Kernel] public static float Saxpy(float a, float x, float y) => a * x + y;
+            [Kernel] public static float Twice(float a, float x, float y) => Saxpy(a, x, Saxpy(a, x, y));
+            // Stands in for the generated whole-data overload.
+            public static void Saxpy(float a, ReadOnlySpan<float> x, Span<float> y) { }
+            static float Plain(float x) => x;
+
+            public static float Use(float a, float[] x, float[] y)
+            {
+                float one = Saxpy(a, 1, 2);
+                for (int i = 0; i < 3; i++) Saxpy(a, x, y);
+                for (int i = 0; i < x.Length; i++) y[i] = Plain(x[i]);
+                for (int i = 0; i < x.Length; i++) { Func<float, float> f = v => Saxpy(a, v, 0); }
+                for (int i = Saxpy(a, 1, 2) > 0 ? 0 : 1; i < 1; i++) { }
+                return one;
+            }
         }
         """).RunAsync();
 }

@@ -2,27 +2,29 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Batuta.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Batuta.Analyzers.Rules.Tensors;
 
 /// <summary>
-/// BATQ012: the <c>[Kernel]</c> restrictions that the kernel generator (BATUTA-O-1xx) does not check, so the two
-/// never report the same thing. The generator owns everything about one kernel's signature and body
-/// (static partial, parameter types, constructs it cannot vectorise). This rule owns what needs a view across
-/// kernels or program state: recursion between kernels, and kernels that touch mutable static state.
+/// BATQ012: the <c>[Kernel]</c> restriction that the kernel generator does not check, so the two never report the
+/// same thing. The generator (BATUTA-O-1xx) owns everything inside a kernel: its signature, its containing type, and
+/// every construct of its body, recursion and static fields included. What it cannot see is how ordinary code
+/// uses a kernel: a kernel called once per element inside a loop runs its scalar path, element by element, and never
+/// reaches the SIMD and GPU code generated for it. This rule reports such calls.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class KernelRestrictionAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Descriptor = Rule.Create(
         RuleIdentifiers.KernelRestriction,
-        "Kernel breaks a restriction of data-parallel code",
-        "Kernel '{0}' {1}",
-        RuleCategories.Reliability,
+        "Kernel called element by element",
+        "Kernel '{0}' is called once per element inside a loop, which runs its scalar path: call its generated span or Tensor overload on the whole data instead",
+        RuleCategories.Performance,
         DiagnosticSeverity.Warning,
-        "A [Kernel] method runs for every element at once, on SIMD lanes and on GPU threads. It cannot recurse (GPUs have no call stack to speak of) and it cannot share mutable static state (data race, and device code cannot see managed statics).");
+        "A [Kernel] method is compiled into SIMD loops, a GPU kernel and a dispatch that picks between them. Those run only through the generated span and Tensor overloads; calling the scalar method in a loop gives none of it.");
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptor);
 
@@ -34,78 +36,44 @@ public sealed class KernelRestrictionAnalyzer : DiagnosticAnalyzer
         {
             var attribute = TensorSymbols.Create(start.Compilation).KernelAttribute;
             if (attribute is null) return;
-            start.RegisterSymbolStartAction(symbolStart => AnalyzeType(symbolStart, attribute), SymbolKind.NamedType);
+            var kernels = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+            bool IsKernel(IMethodSymbol method) => kernels.GetOrAdd(method.OriginalDefinition,
+                m => m.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)));
+            start.RegisterSyntaxNodeAction(c => Analyze(c, IsKernel), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void AnalyzeType(SymbolStartAnalysisContext context, INamedTypeSymbol attribute)
+    private static void Analyze(SyntaxNodeAnalysisContext context, Func<IMethodSymbol, bool> isKernel)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        bool IsKernel(IMethodSymbol method)
-            => method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
-        if (!type.GetMembers().OfType<IMethodSymbol>().Any(IsKernel)) return;
-
-        var calls = new ConcurrentQueue<(IMethodSymbol Caller, IMethodSymbol Callee, Location Location)>();
-        context.RegisterOperationAction(c =>
-        {
-            var invocation = (IInvocationOperation)c.Operation;
-            if (c.ContainingSymbol is IMethodSymbol caller && IsKernel(caller) && IsKernel(invocation.TargetMethod.OriginalDefinition))
-                calls.Enqueue((caller, invocation.TargetMethod.OriginalDefinition, invocation.Syntax.GetLocation()));
-        }, OperationKind.Invocation);
-
-        context.RegisterOperationAction(c =>
-        {
-            var reference = (IFieldReferenceOperation)c.Operation;
-            var field = reference.Field;
-            if (!field.IsStatic || field.IsConst || field.IsReadOnly) return;
-            if (c.ContainingSymbol is not IMethodSymbol kernel || !IsKernel(kernel)) return;
-            c.ReportDiagnostic(Diagnostic.Create(Descriptor, reference.Syntax.GetLocation(), kernel.Name,
-                "uses mutable static field '" + field.Name + "': kernels run in parallel, and device code cannot see managed statics"));
-        }, OperationKind.FieldReference);
-
-        context.RegisterSymbolEndAction(end =>
-        {
-            var graph = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
-            foreach (var (caller, callee, _) in calls)
-            {
-                if (!graph.TryGetValue(caller, out var list)) graph[caller] = list = new List<IMethodSymbol>();
-                list.Add(callee);
-            }
-            foreach (var (caller, callee, location) in calls)
-            {
-                var path = PathBetween(graph, callee, caller);
-                if (path is null) continue;
-                string cycle = string.Join(" -> ", new[] { caller }.Concat(path).Select(m => m.Name));
-                end.ReportDiagnostic(Diagnostic.Create(Descriptor, location, caller.Name,
-                    "is recursive (" + cycle + "): GPU kernels and vectorised loops cannot recurse"));
-            }
-        });
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        // Syntax first: only calls that sit in a loop of the same function, with scalar-looking arguments.
+        if (invocation.ArgumentList.Arguments.Count == 0 || !InLoop(invocation)) return;
+        if (context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is not IMethodSymbol method || !isKernel(method)) return;
+        // The generated overloads take spans or tensors; a call with such arguments is already the whole-data form.
+        if (method.Parameters.Any(p => p.Type is not { SpecialType: SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Int32 or SpecialType.System_Int64 }))
+            return;
+        // Kernels may call kernels: the generator inlines them into its vector code.
+        if (context.ContainingSymbol is IMethodSymbol caller && isKernel(caller)) return;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.GetLocation(), method.Name));
     }
 
-    /// <summary>Breadth-first path from one kernel to another in the kernel call graph, both ends included.</summary>
-    private static List<IMethodSymbol>? PathBetween(Dictionary<IMethodSymbol, List<IMethodSymbol>> graph, IMethodSymbol from, IMethodSymbol to)
+    private static bool InLoop(SyntaxNode node)
     {
-        var previous = new Dictionary<IMethodSymbol, IMethodSymbol?>(SymbolEqualityComparer.Default) { [from] = null };
-        var queue = new Queue<IMethodSymbol>();
-        queue.Enqueue(from);
-        while (queue.Count > 0)
+        for (var current = node.Parent; current is not null; current = current.Parent)
         {
-            var current = queue.Dequeue();
-            if (SymbolEqualityComparer.Default.Equals(current, to))
+            switch (current)
             {
-                var path = new List<IMethodSymbol>();
-                for (IMethodSymbol? m = current; m is not null; m = previous[m]) path.Add(m);
-                path.Reverse();
-                return path;
-            }
-            if (!graph.TryGetValue(current, out var next)) continue;
-            foreach (var n in next)
-            {
-                if (previous.ContainsKey(n)) continue;
-                previous[n] = current;
-                queue.Enqueue(n);
+                case ForStatementSyntax f when f.Statement.Span.Contains(node.Span):
+                case ForEachStatementSyntax fe when fe.Statement.Span.Contains(node.Span):
+                case WhileStatementSyntax w when w.Statement.Span.Contains(node.Span):
+                case DoStatementSyntax d when d.Statement.Span.Contains(node.Span):
+                    return true;
+                case AnonymousFunctionExpressionSyntax:
+                case LocalFunctionStatementSyntax:
+                case MemberDeclarationSyntax:
+                    return false;
             }
         }
-        return null;
+        return false;
     }
 }
