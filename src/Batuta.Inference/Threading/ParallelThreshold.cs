@@ -8,6 +8,9 @@ namespace Batuta.Inference.Threading;
 /// The amount of work (weight bytes streamed) below which a matrix product stays on one thread,
 /// measured on this machine: waking the pool costs a fixed time, and splitting only pays when the
 /// single-thread time exceeds that cost by a margin. <c>bytes = 2 x dispatch / (seconds per byte) x T/(T-1)</c>.
+/// Both figures are the 10th percentile of 64 timings, so a burst of load from other processes during
+/// the measurement does not make the engine single-threaded for its whole life; the result is capped
+/// at <see cref="MaxBytes"/> for the same reason.
 /// </summary>
 internal sealed class ParallelThreshold
 {
@@ -20,6 +23,9 @@ internal sealed class ParallelThreshold
         DispatchMicroseconds = dispatchMicroseconds;
         BytesPerMicrosecond = bytesPerMicrosecond;
     }
+
+    /// <summary>Products of more than 8 MB (a 1B model's FFN matrix is 6.5 MB in Q4_K) are always split.</summary>
+    public const long MaxBytes = 8L << 20;
 
     public long Bytes { get; }
     public double DispatchMicroseconds { get; }
@@ -56,7 +62,7 @@ internal sealed class ParallelThreshold
             samples[i] = Stopwatch.GetElapsedTime(t0).TotalMicroseconds;
         }
         Array.Sort(samples);
-        double dispatch = samples[samples.Length / 2];
+        double dispatch = samples[samples.Length / 10];
 
         // Single-thread speed of the Q4_K kernel (interleaved where the model will use it) on an L2-resident 64 x 2048 matrix.
         const int rows = 64, cols = 2048;
@@ -88,10 +94,10 @@ internal sealed class ParallelThreshold
                 w.ReleasePacked();
             }
             Array.Sort(samples);
-            double bytesPerMicrosecond = w.ByteSize / Math.Max(1e-3, samples[samples.Length / 2]);
+            double bytesPerMicrosecond = w.ByteSize / Math.Max(1e-3, samples[samples.Length / 10]);
             int t = pool.Threads;
             long threshold = (long)(2 * dispatch * bytesPerMicrosecond * t / (t - 1));
-            return new ParallelThreshold(Math.Max(4096, threshold), dispatch, bytesPerMicrosecond);
+            return new ParallelThreshold(Math.Clamp(threshold, 4096, MaxBytes), dispatch, bytesPerMicrosecond);
         }
     }
 }
