@@ -7,6 +7,19 @@ internal static unsafe class RowOps
     public static void Axpy(double alpha, double* x, double* y, int n) =>
         Primitives.SimdLoops.TernaryCore<double, Operators.MultiplyAddOperator<double>>(ref *x, 1, ref alpha, 0, ref *y, 1, ref *y, (nuint)n, Backends.SimdWidth.ActiveBits);
 
+    /// <summary>y += alpha · x for short rows (a panel's width): inline vectors, none of the general loop's setup.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AxpyShort(double alpha, double* x, double* y, int n)
+    {
+        int i = 0;
+        if (Vector512.IsHardwareAccelerated && Backends.SimdWidth.ActiveBits >= 512)
+        {
+            var va = Vector512.Create(alpha);
+            for (; i + 8 <= n; i += 8) Vector512.FusedMultiplyAdd(va, Vector512.Load(x + i), Vector512.Load(y + i)).Store(y + i);
+        }
+        for (; i < n; i++) y[i] = Math.FusedMultiplyAdd(alpha, x[i], y[i]);
+    }
+
     /// <summary>Σ x[i]·y[i] over contiguous rows.</summary>
     public static double Dot(double* x, double* y, int n) =>
         n <= 0 ? 0 : Primitives.SimdLoops.DotCore(ref *x, ref *y, (nuint)n, Backends.SimdWidth.ActiveBits);
