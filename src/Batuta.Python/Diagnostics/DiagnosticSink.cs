@@ -62,9 +62,17 @@ namespace Batuta.Python
             // CPython returns early for a generic "unexpected indent/unindent" without scanning the rest.
             var first = _errors[0].Diagnostic;
             if (first.Message == "unexpected indent" || first.Message == "unexpected unindent") return;
-            bool wins = tokErr.Kind == TokenizerErrorKind.Raised
-                || (tokErr.Kind == TokenizerErrorKind.UnclosedAtEof && _errors[0].FurthestLine > tokErr.OpenBracketLine);
-            if (!wins) return;
+            if (tokErr.Kind == TokenizerErrorKind.Deferred && tokErr.OpenBracketError is not null)
+            {
+                if (_errors[0].FurthestLine <= tokErr.OpenBracketLine) return;
+                tokErr = tokErr.OpenBracketError;
+            }
+            else
+            {
+                bool wins = tokErr.Kind == TokenizerErrorKind.Raised
+                    || (tokErr.Kind == TokenizerErrorKind.UnclosedAtEof && _errors[0].FurthestLine > tokErr.OpenBracketLine);
+                if (!wins) return;
+            }
             var d = ParserDiagnostic.FromTokenizer(tokErr, src);
             _errors.RemoveAll(e => e.FromTokenizer);
             _errors.Insert(0, (d, int.MaxValue, true));

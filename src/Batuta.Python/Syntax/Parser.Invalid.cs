@@ -607,7 +607,15 @@ namespace Batuta.Python.Syntax
                     }
                     if (sawKeyword)
                     {
-                        throw ErrorAt(v, sawDoubleStar ? "positional argument follows keyword argument unpacking" : "positional argument follows keyword argument",
+                        // _PyPegen_arguments_parsing_error: RAISE_SYNTAX_ERROR after 'args , args' read the whole list.
+                        while (Accept(TokenKind.Comma))
+                        {
+                            if (At(TokenKind.Star) || At(TokenKind.DoubleStar)) _p++;
+                            else if (Kind() == TokenKind.Name && Kind(1) == TokenKind.Equal) _p += 2;
+                            if (Expression() is null) break;
+                        }
+                        Kind();
+                        throw ErrorAtLastToken(sawDoubleStar ? "positional argument follows keyword argument unpacking" : "positional argument follows keyword argument",
                             DiagnosticCodes.InvalidArguments);
                     }
                 }

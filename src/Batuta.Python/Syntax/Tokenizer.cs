@@ -29,6 +29,9 @@ namespace Batuta.Python.Syntax
 
         /// <summary>For <see cref="TokenizerErrorKind.UnclosedAtEof"/>: the line of the innermost open bracket.</summary>
         public int OpenBracketLine { get; set; }
+
+        /// <summary>For a deferred error hit inside brackets: the "'(' was never closed" error CPython reports after a parser error.</summary>
+        public TokenizerError? OpenBracketError { get; set; }
     }
 
     internal enum TokenizerErrorKind
@@ -539,6 +542,15 @@ namespace Batuta.Python.Syntax
         private TokenizerError SetError(string code, string message, string type, TokenizerErrorKind kind, int line, int column, int endColumn = -1)
         {
             var e = new TokenizerError(code, message, type, line, column, line, endColumn < 0 ? column : endColumn, kind);
+            if (kind == TokenizerErrorKind.Deferred && _level > 0)
+            {
+                // Reached after a parser error, CPython reports the innermost open bracket instead (if it opened earlier).
+                int lvl = _level - 1;
+                e.OpenBracketLine = _parenLine[lvl];
+                e.OpenBracketError = new TokenizerError(DiagnosticCodes.Brackets, "'" + (char)_parenStack[lvl] + "' was never closed", "SyntaxError",
+                    _parenLine[lvl], CharCount(_parenLineStart[lvl], _parenOffset[lvl]) + 1, _parenLine[lvl], CharCount(_parenLineStart[lvl], _parenOffset[lvl]) + 1,
+                    TokenizerErrorKind.UnclosedAtEof);
+            }
             Error = e;
             return e;
         }
