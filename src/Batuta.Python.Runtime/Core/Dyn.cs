@@ -156,6 +156,24 @@ public static class Dyn
         if (typeof(T) == typeof(long) && o is PyInt p) return (T)(object)(long)p;
         if (o is null && default(T) is null) return default!;
         if (typeof(T) == typeof(object)) return (T)o!;
+        // A dynamic list/set crossing into typed code: a typed copy with each element converted.
+        if (typeof(T).IsGenericType && o is System.Collections.IEnumerable items and not string)
+        {
+            var def = typeof(T).GetGenericTypeDefinition();
+            if (def == typeof(PyList<>) && Activator.CreateInstance(typeof(T)) is IPyList list)
+            {
+                foreach (var x in items) list.AppendObject(x);
+                return (T)list;
+            }
+            if (def == typeof(PySet<>))
+            {
+                var set = Activator.CreateInstance(typeof(T))!;
+                var add = typeof(T).GetMethod("Add")!;
+                var castMethod = typeof(Dyn).GetMethod(nameof(Cast))!.MakeGenericMethod(typeof(T).GetGenericArguments()[0]);
+                foreach (var x in items) add.Invoke(set, new[] { castMethod.Invoke(null, new[] { x }) });
+                return (T)set;
+            }
+        }
         throw new TypeError($"expected {typeof(T).Name}, got '{TypeName(o)}'");
     }
 
@@ -452,8 +470,17 @@ public static class Dyn
         throw new TypeError($"'{TypeName(f)}' object is not callable");
     }
 
+    /// <summary>A method call with Python keyword arguments on a dynamic value.</summary>
+    public static object? CallMethodKw(object? o, string name, PyDict<string, object?> kwargs, params object?[] args)
+    {
+        if (o is Modules.IPyKeywordMethods k) return k.CallMethod(name, args, kwargs);
+        if (kwargs.Count > 0) throw new TypeError($"{name}() got keyword arguments Batuta cannot pass to '{TypeName(o)}'");
+        return CallMethod(o, name, args);
+    }
+
     public static object? CallMethod(object? o, string name, params object?[] args)
     {
+        if (o is Modules.IPyKeywordMethods k) return k.CallMethod(name, args, new PyDict<string, object?>());
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
         var t = o.GetType();
         foreach (var candidate in new[] { Naming.Pascal(name), name })

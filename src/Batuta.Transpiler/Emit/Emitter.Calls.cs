@@ -166,6 +166,17 @@ namespace Batuta.Transpiler.Emit
             return list;
         }
 
+        /// <summary>Keyword arguments as a PyDict for dynamic calls (builtin names such as <c>type=int</c> become functions).</summary>
+        internal string KeywordDict(Call call)
+        {
+            var items = call.Keywords.Where(k => k.Arg is not null).Select(k =>
+            {
+                var v = k.Value is Name n && Resolve(n.Id).Kind == ResolvedKind.Builtin && Mapping.Builtins.AsValue(n.Id) is { } bv ? bv : EmitExpr(k.Value);
+                return $"[{CsNames.Literal(k.Arg!)}] = {Box(v)}";
+            });
+            return $"new PyDict<string, object?> {{ {string.Join(", ", items)} }}";
+        }
+
         /// <summary>A list passed to a function is the same list: what the callee appends refines the caller's variable too.</summary>
         private void ShareContainerType(ExpressionNode arg, PyType argType, PyType paramType)
         {
@@ -304,7 +315,9 @@ namespace Batuta.Transpiler.Emit
             }
             var mapped = Mapping.Members.Call(this, obj, a, call, expected);
             if (mapped is not null) return mapped.Value;
-            var args = call.Args.Select(x => Box(EmitExpr(x)));
+            var args = call.Args.Select(x => Box(EmitExpr(x))).ToList();
+            if (call.Keywords.Count > 0)
+                return new Ex($"Dyn.CallMethodKw({Box(obj)}, {CsNames.Literal(a.Attr)}, {KeywordDict(call)}{string.Concat(args.Select(x => ", " + x))})", DynamicType(obj), true);
             return new Ex($"Dyn.CallMethod({Box(obj)}, {CsNames.Literal(a.Attr)}{string.Concat(args.Select(x => ", " + x))})", DynamicType(obj), true);
         }
     }

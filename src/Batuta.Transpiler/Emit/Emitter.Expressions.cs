@@ -172,7 +172,7 @@ namespace Batuta.Transpiler.Emit
                 case TypeKind.Iterable:
                     if (from.Kind is TypeKind.List or TypeKind.Set or TypeKind.Range or TypeKind.Deque or TypeKind.Iterable or TypeKind.VarTuple)
                         return from.Elem.Equals(target.Elem) || target.Elem.Kind == TypeKind.Unknown ? v : new Ex($"{AsEnumerable(v)}.Select(__v => {Coerce(new Ex("__v", from.Elem, true), target.Elem).Code})", target);
-                    if (from.Kind == TypeKind.Str) return new Ex($"PyStr.Chars({v.Code})", target);
+                    if (from.Kind == TypeKind.Str) return new Ex($"StrOps.Chars({v.Code})", target);
                     if (from.IsDictLike) return new Ex($"{v.P}.Keys()", target);
                     break;
                 case TypeKind.List when from.Kind == TypeKind.List && (from.Elem.Kind == TypeKind.Unknown || target.Elem.Kind == TypeKind.Unknown):
@@ -297,8 +297,8 @@ namespace Batuta.Transpiler.Emit
                 }
             }
             if (lt.Kind == TypeKind.Str && rt.Kind == TypeKind.Str && op == Operator.Add) return new Ex($"{l.P} + {r.P}", PyType.Str);
-            if (lt.Kind == TypeKind.Str && op == Operator.Mult && rt.Kind == TypeKind.Int) return new Ex($"PyStr.Repeat({l.Code}, {LongCode(r)})", PyType.Str, true);
-            if (rt.Kind == TypeKind.Str && op == Operator.Mult && lt.Kind == TypeKind.Int) return new Ex($"PyStr.Repeat({r.Code}, {LongCode(l)})", PyType.Str, true);
+            if (lt.Kind == TypeKind.Str && op == Operator.Mult && rt.Kind == TypeKind.Int) return new Ex($"StrOps.Repeat({l.Code}, {LongCode(r)})", PyType.Str, true);
+            if (rt.Kind == TypeKind.Str && op == Operator.Mult && lt.Kind == TypeKind.Int) return new Ex($"StrOps.Repeat({r.Code}, {LongCode(l)})", PyType.Str, true);
             if (lt.Kind == TypeKind.Str && op == Operator.Mod) return new Ex($"PercentFormat.Format({l.Code}, {FormatArgs(r)})", PyType.Str, true);
             if (lt.Kind == TypeKind.List && rt.Kind == TypeKind.List && op == Operator.Add)
             {
@@ -585,7 +585,7 @@ namespace Batuta.Transpiler.Emit
             {
                 switch (t.Kind)
                 {
-                    case TypeKind.Str: return new Ex($"PyStr.Slice({obj.Code}, {SliceArgs(sl)})", PyType.Str, true);
+                    case TypeKind.Str: return new Ex($"StrOps.Slice({obj.Code}, {SliceArgs(sl)})", PyType.Str, true);
                     case TypeKind.List: return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
                     case TypeKind.VarTuple: return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
                     case TypeKind.Tuple: return new Ex($"PyTuple.From({obj.Code}).Slice({SliceArgs(sl)})", PyType.VarTuple(t.Elem), true);
@@ -610,7 +610,7 @@ namespace Batuta.Transpiler.Emit
             {
                 case TypeKind.List: return new Ex($"{obj.P}[{IndexCode(k)}]", t.Elem, true);
                 case TypeKind.Deque: return new Ex($"{obj.P}[{IndexCode(k)}]", t.Elem, true);
-                case TypeKind.Str: return new Ex($"PyStr.At({obj.Code}, {IndexCode(k)})", PyType.Str, true);
+                case TypeKind.Str: return new Ex($"StrOps.At({obj.Code}, {IndexCode(k)})", PyType.Str, true);
                 case TypeKind.VarTuple: return t.Elem.Kind is TypeKind.Object or TypeKind.Unknown ? new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.Object, true) : new Ex($"Dyn.Cast<{CsTypes.Of(t.Elem)}>({obj.P}[(long){IndexCode(k)}])", t.Elem, true);
                 case TypeKind.Range: return new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.Int, true);
                 case TypeKind.Tuple: return new Ex($"Dyn.Cast<{CsTypes.Of(t.Elem)}>(Dyn.GetItem({obj.Code}, {Box(k)}))", t.Elem, true);

@@ -27,6 +27,7 @@ namespace Batuta.Transpiler.Emit
             w.Line("using Batuta.Python.Runtime;");
             w.Line("using Batuta.Python.Runtime.Modules;");
             w.Line("using Batuta.Python.Runtime.Text;");
+            w.Line("using StrOps = Batuta.Python.Runtime.Text.PyStr;");
             w.Line();
             w.Line($"namespace {_options.RootNamespace};");
             w.Line();

@@ -369,7 +369,7 @@ namespace Batuta.Transpiler.Emit
 
         private string AsEnumerable(Ex v) => v.Type.Kind switch
         {
-            TypeKind.Str => $"PyStr.Chars({v.Code})",
+            TypeKind.Str => $"StrOps.Chars({v.Code})",
             TypeKind.Object or TypeKind.Unknown => $"Dyn.Iter({v.Code})",
             TypeKind.Tuple => $"PyTuple.From({v.Code})",
             TypeKind.VarTuple when v.Type.Elem.Kind is not (TypeKind.Object or TypeKind.Unknown) => $"{v.P}.Select(__v => Dyn.Cast<{CsTypes.Of(v.Type.Elem)}>(__v))",
@@ -538,7 +538,7 @@ namespace Batuta.Transpiler.Emit
         /// <summary>The C# expression to foreach over.</summary>
         private string Iterate(Ex v) => v.Type.Kind switch
         {
-            TypeKind.Str => $"PyStr.Chars({v.Code})",
+            TypeKind.Str => $"StrOps.Chars({v.Code})",
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => $"{v.P}.Keys().ToList()",
             TypeKind.Tuple => $"new {CsTypes.Of(PyType.List(v.Type.Elem))} {{ {string.Join(", ", Enumerable.Range(1, v.Type.Args.Count).Select(i => $"{v.P}.Item{i}"))} }}",
             TypeKind.Object or TypeKind.Unknown => $"Dyn.Iter({v.Code})",

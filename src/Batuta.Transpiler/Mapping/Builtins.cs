@@ -16,6 +16,7 @@ namespace Batuta.Transpiler.Mapping
             "abs" => new Ex("new Func<object?, object?>(Py.Abs)", PyType.Func(PyType.Object, PyType.Object)),
             "list" => new Ex("new Func<PyList<object?>>(() => new PyList<object?>())", PyType.Func(PyType.List(PyType.Object))),
             "print" => new Ex("new Action<object?>(Py.Print)", PyType.Func(PyType.None, PyType.Object)),
+            "bool" => new Ex("new Func<object?, bool>(Py.Truth)", PyType.Func(PyType.Bool, PyType.Object)),
             _ => null,
         };
 

@@ -45,66 +45,66 @@ namespace Batuta.Transpiler.Mapping
                     string s = obj.Code;
                     switch (name)
                     {
-                        case "upper": return Str($"PyStr.Upper({s})");
-                        case "lower": return Str($"PyStr.Lower({s})");
-                        case "casefold": return Str($"PyStr.Casefold({s})");
-                        case "capitalize": return Str($"PyStr.Capitalize({s})");
-                        case "title": return Str($"PyStr.Title({s})");
-                        case "swapcase": return Str($"PyStr.SwapCase({s})");
-                        case "strip": return Str($"PyStr.Strip({Join(s, OptS(0))})");
-                        case "lstrip": return Str($"PyStr.LStrip({Join(s, OptS(0))})");
-                        case "rstrip": return Str($"PyStr.RStrip({Join(s, OptS(0))})");
-                        case "removeprefix": return Str($"PyStr.RemovePrefix({s}, {S(0)})");
-                        case "removesuffix": return Str($"PyStr.RemoveSuffix({s}, {S(0)})");
-                        case "split": return new Ex($"PyStr.Split({Join(s, OptS(0, "sep") ?? (OptL(1, "maxsplit") is null ? null : "null"), OptL(1, "maxsplit"))})", PyType.List(PyType.Str), true);
-                        case "rsplit": return new Ex($"PyStr.RSplit({Join(s, OptS(0, "sep") ?? (OptL(1, "maxsplit") is null ? null : "null"), OptL(1, "maxsplit"))})", PyType.List(PyType.Str), true);
-                        case "splitlines": return new Ex($"PyStr.SplitLines({s}{(args.Count > 0 ? ", " + e.TruthOf(Arg(0)) : kw.TryGetValue("keepends", out var ke) ? ", " + e.TruthOf(e.Expr(ke)) : "")})", PyType.List(PyType.Str), true);
+                        case "upper": return Str($"StrOps.Upper({s})");
+                        case "lower": return Str($"StrOps.Lower({s})");
+                        case "casefold": return Str($"StrOps.Casefold({s})");
+                        case "capitalize": return Str($"StrOps.Capitalize({s})");
+                        case "title": return Str($"StrOps.Title({s})");
+                        case "swapcase": return Str($"StrOps.SwapCase({s})");
+                        case "strip": return Str($"StrOps.Strip({Join(s, OptS(0))})");
+                        case "lstrip": return Str($"StrOps.LStrip({Join(s, OptS(0))})");
+                        case "rstrip": return Str($"StrOps.RStrip({Join(s, OptS(0))})");
+                        case "removeprefix": return Str($"StrOps.RemovePrefix({s}, {S(0)})");
+                        case "removesuffix": return Str($"StrOps.RemoveSuffix({s}, {S(0)})");
+                        case "split": return new Ex($"StrOps.Split({Join(s, OptS(0, "sep") ?? (OptL(1, "maxsplit") is null ? null : "null"), OptL(1, "maxsplit"))})", PyType.List(PyType.Str), true);
+                        case "rsplit": return new Ex($"StrOps.RSplit({Join(s, OptS(0, "sep") ?? (OptL(1, "maxsplit") is null ? null : "null"), OptL(1, "maxsplit"))})", PyType.List(PyType.Str), true);
+                        case "splitlines": return new Ex($"StrOps.SplitLines({s}{(args.Count > 0 ? ", " + e.TruthOf(Arg(0)) : kw.TryGetValue("keepends", out var ke) ? ", " + e.TruthOf(e.Expr(ke)) : "")})", PyType.List(PyType.Str), true);
                         case "join":
                         {
                             var v = Arg(0);
                             var elem = e.ElementOf(v.Type);
-                            return Str(elem.Kind == TypeKind.Str ? $"string.Join({s}, {e.EnumerableOf(v)})" : $"PyStr.Join({s}, {e.EnumerableOf(v)}.Select(__j => (object?)__j))");
+                            return Str(elem.Kind == TypeKind.Str ? $"string.Join({s}, {e.EnumerableOf(v)})" : $"StrOps.Join({s}, {e.EnumerableOf(v)}.Select(__j => (object?)__j))");
                         }
-                        case "replace": return Str($"PyStr.Replace({Join(s, S(0), S(1), OptL(2))})");
-                        case "find": return Int($"PyStr.Find({Join(s, S(0), OptL(1), OptL(2))})");
-                        case "rfind": return Int($"PyStr.RFind({Join(s, S(0), OptL(1), OptL(2))})");
-                        case "index": return Int($"PyStr.Index({Join(s, S(0), OptL(1), OptL(2))})");
-                        case "rindex": return Int($"PyStr.RIndex({Join(s, S(0), OptL(1), OptL(2))})");
-                        case "count": return Int($"PyStr.Count({Join(s, S(0), OptL(1), OptL(2))})");
+                        case "replace": return Str($"StrOps.Replace({Join(s, S(0), S(1), OptL(2))})");
+                        case "find": return Int($"StrOps.Find({Join(s, S(0), OptL(1), OptL(2))})");
+                        case "rfind": return Int($"StrOps.RFind({Join(s, S(0), OptL(1), OptL(2))})");
+                        case "index": return Int($"StrOps.Index({Join(s, S(0), OptL(1), OptL(2))})");
+                        case "rindex": return Int($"StrOps.RIndex({Join(s, S(0), OptL(1), OptL(2))})");
+                        case "count": return Int($"StrOps.Count({Join(s, S(0), OptL(1), OptL(2))})");
                         case "startswith":
                         case "endswith":
                         {
                             var v = Arg(0);
                             string fn = name == "startswith" ? "StartsWith" : "EndsWith";
-                            return new Ex($"PyStr.{fn}({Join(s, v.Type.Kind == TypeKind.Tuple ? v.Code : e.CoerceTo(v, PyType.Str).Code, OptL(1), OptL(2))})", PyType.Bool, true);
+                            return new Ex($"StrOps.{fn}({Join(s, v.Type.Kind == TypeKind.Tuple ? v.Code : e.CoerceTo(v, PyType.Str).Code, OptL(1), OptL(2))})", PyType.Bool, true);
                         }
-                        case "isdigit": return Bool($"PyStr.IsDigit({s})");
-                        case "isdecimal": return Bool($"PyStr.IsDecimal({s})");
-                        case "isnumeric": return Bool($"PyStr.IsNumeric({s})");
-                        case "isalpha": return Bool($"PyStr.IsAlpha({s})");
-                        case "isalnum": return Bool($"PyStr.IsAlnum({s})");
-                        case "isspace": return Bool($"PyStr.IsSpace({s})");
-                        case "isupper": return Bool($"PyStr.IsUpper({s})");
-                        case "islower": return Bool($"PyStr.IsLower({s})");
-                        case "istitle": return Bool($"PyStr.IsTitle({s})");
-                        case "isidentifier": return Bool($"PyStr.IsIdentifier({s})");
-                        case "isascii": return Bool($"PyStr.IsAscii({s})");
-                        case "isprintable": return Bool($"PyStr.IsPrintable({s})");
-                        case "center": return Str($"PyStr.Center({Join(s, L(0), OptS(1))})");
-                        case "ljust": return Str($"PyStr.LJust({Join(s, L(0), OptS(1))})");
-                        case "rjust": return Str($"PyStr.RJust({Join(s, L(0), OptS(1))})");
-                        case "zfill": return Str($"PyStr.ZFill({s}, {L(0)})");
-                        case "expandtabs": return Str($"PyStr.ExpandTabs({Join(s, OptL(0))})");
-                        case "partition": return new Ex($"PyStr.Partition({s}, {S(0)})", PyType.Tuple(PyType.Str, PyType.Str, PyType.Str), true);
-                        case "rpartition": return new Ex($"PyStr.RPartition({s}, {S(0)})", PyType.Tuple(PyType.Str, PyType.Str, PyType.Str), true);
-                        case "encode": return new Ex($"PyStr.Encode({Join(s, OptS(0))})", PyType.Bytes, true);
+                        case "isdigit": return Bool($"StrOps.IsDigit({s})");
+                        case "isdecimal": return Bool($"StrOps.IsDecimal({s})");
+                        case "isnumeric": return Bool($"StrOps.IsNumeric({s})");
+                        case "isalpha": return Bool($"StrOps.IsAlpha({s})");
+                        case "isalnum": return Bool($"StrOps.IsAlnum({s})");
+                        case "isspace": return Bool($"StrOps.IsSpace({s})");
+                        case "isupper": return Bool($"StrOps.IsUpper({s})");
+                        case "islower": return Bool($"StrOps.IsLower({s})");
+                        case "istitle": return Bool($"StrOps.IsTitle({s})");
+                        case "isidentifier": return Bool($"StrOps.IsIdentifier({s})");
+                        case "isascii": return Bool($"StrOps.IsAscii({s})");
+                        case "isprintable": return Bool($"StrOps.IsPrintable({s})");
+                        case "center": return Str($"StrOps.Center({Join(s, L(0), OptS(1))})");
+                        case "ljust": return Str($"StrOps.LJust({Join(s, L(0), OptS(1))})");
+                        case "rjust": return Str($"StrOps.RJust({Join(s, L(0), OptS(1))})");
+                        case "zfill": return Str($"StrOps.ZFill({s}, {L(0)})");
+                        case "expandtabs": return Str($"StrOps.ExpandTabs({Join(s, OptL(0))})");
+                        case "partition": return new Ex($"StrOps.Partition({s}, {S(0)})", PyType.Tuple(PyType.Str, PyType.Str, PyType.Str), true);
+                        case "rpartition": return new Ex($"StrOps.RPartition({s}, {S(0)})", PyType.Tuple(PyType.Str, PyType.Str, PyType.Str), true);
+                        case "encode": return new Ex($"StrOps.Encode({Join(s, OptS(0))})", PyType.Bytes, true);
                         case "format":
                         {
                             var pos = args.Select(x => Emitter.BoxOf(e.Expr(x)));
                             var named = kw.Count == 0 ? "null" : $"new Dictionary<string, object?> {{ {string.Join(", ", kw.Select(k => $"[{CsNames.Literal(k.Key)}] = {Emitter.BoxOf(e.Expr(k.Value))}"))} }}";
                             return Str($"Format.StrFormat({s}, new object?[] {{ {string.Join(", ", pos)} }}, {named})");
                         }
-                        case "translate": return Str($"PyStr.Translate({s}, {Arg(0).Code})");
+                        case "translate": return Str($"StrOps.Translate({s}, {Arg(0).Code})");
                     }
                     break;
                 }

@@ -267,6 +267,8 @@ namespace Batuta.Transpiler.Mapping
                     var key = e.Expr(keyNode, PyType.Func(PyType.Unknown, elem));
                     return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)}, {key.Code})", PyType.Iterable(PyType.Tuple(key.Type.Kind == TypeKind.Func ? key.Type.Return : PyType.Object, PyType.List(elem))), true);
                 }
+                case "argparse.ArgumentParser":
+                    return new Ex($"new ArgumentParser({e.KeywordDict(c)})", PyType.Object, true);
                 case "random.choice":
                 {
                     var v = e.Expr(c.Args[0]);
@@ -348,7 +350,7 @@ namespace Batuta.Transpiler.Mapping
             var v = e.Expr(node, param);
             if (param.Kind == TypeKind.Unknown)
             {
-                if (v.Type.Kind == TypeKind.Str) return new Ex($"PyStr.Chars({v.Code})", PyType.Iterable(PyType.Str), true);
+                if (v.Type.Kind == TypeKind.Str) return new Ex($"StrOps.Chars({v.Code})", PyType.Iterable(PyType.Str), true);
                 return v.IntLiteral ? new Ex($"new PyInt({v.Code})", PyType.Int, true) : v;
             }
             if (param.Kind == TypeKind.Iterable) return new Ex(e.EnumerableOf(v), PyType.Iterable(e.ElementOf(v.Type)), false);
