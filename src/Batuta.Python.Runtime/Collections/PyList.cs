@@ -270,8 +270,11 @@ public sealed class PyList<T> : IList<T>, IReadOnlyList<T>, IPyList, IPyObject, 
 
     public static PyList<T> operator *(PyList<T> a, long n)
     {
-        var r = new PyList<T>((int)Math.Max(0, a._count * n));
-        for (long i = 0; i < n; i++) r.Extend(a.AsSpan().ToArray());
+        if (n <= 0 || a._count == 0) return new PyList<T>();
+        if (a._count == 1) return Repeat(a._items[0], n);
+        var r = new PyList<T>((int)(a._count * n));
+        for (long i = 0; i < n; i++) Array.Copy(a._items, 0, r._items, i * a._count, a._count);
+        r._count = (int)(a._count * n);
         return r;
     }
 
