@@ -436,13 +436,19 @@ namespace Batuta.Transpiler.Emit
         }
 
         // ---- control flow ----
-        private void EmitIf(If i)
+        private void EmitIf(If i, bool elseIf = false)
         {
             var test = EmitExpr(i.Test);
-            _w.Open($"if ({Truth(test)})");
+            _w.Open($"{(elseIf ? "else if" : "if")} ({Truth(test)})");
             WithNarrowing(i.Test, true, () => EmitBlock(i.Body));
             _w.Close();
             if (i.Orelse.Count == 0) return;
+            // elif chains read as else-if chains
+            if (i.Orelse.Count == 1 && i.Orelse[0] is If elif)
+            {
+                WithNarrowing(i.Test, false, () => EmitIf(elif, elseIf: true));
+                return;
+            }
             _w.Open("else");
             WithNarrowing(i.Test, false, () => EmitBlock(i.Orelse));
             _w.Close();
