@@ -432,7 +432,7 @@ namespace Batuta.Python.Syntax
                     if (!At(TokenKind.Comma)) break;
                     _p++;
                 }
-                if (AtComprehension())
+                if (AtComprehension() && ForIfClauses() is not null)
                 {
                     if (items.Count > 0) throw ErrorRange(first.Span, items[items.Count - 1].Span, "did you forget parentheses around the comprehension target?");
                     throw ErrorRange(first.Span, TokenSpan(comma), "did you forget parentheses around the comprehension target?");

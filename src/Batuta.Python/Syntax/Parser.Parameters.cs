@@ -168,7 +168,8 @@ namespace Batuta.Python.Syntax
                     }
                     else if (sawDefault)
                     {
-                        if (_invalidRules) throw ErrorAt(p, "non-default argument follows default argument");
+                        // invalid_parameters' a=param_no_default: the parameter must end with ',' or the closer.
+                        if (_invalidRules && (At(TokenKind.Comma) || At(close))) throw ErrorAt(p, "non-default argument follows default argument");
                         return Fail(start);
                     }
                     args.Add(p);

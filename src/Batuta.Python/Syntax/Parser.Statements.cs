@@ -401,7 +401,6 @@ namespace Batuta.Python.Syntax
                     asName = Tok().Text;
                     _p++;
                 }
-                else if (_invalidRules && At(TokenKind.As)) InvalidImportAsTarget();
                 names.Add(new Alias(dotted, asName, Span(aliasStart)));
                 if (At(TokenKind.Comma) && Kind(1) == TokenKind.Name)
                 {
@@ -429,16 +428,6 @@ namespace Batuta.Python.Syntax
                 if (DottedName() is not null)
                     throw ErrorFrom(TokenSpan(importToken), "Did you mean to use 'from ... import ...' instead?");
             }
-            _p = save;
-        }
-
-        private void InvalidImportAsTarget()
-        {
-            // NAME 'as' !(NAME (',' | ')' | NEWLINE)) a=expression → cannot use %s as import target
-            int save = _p;
-            _p++;
-            var e = Expression();
-            if (e is not null) throw ErrorAt(e, "cannot use " + ExprName(e) + " as import target");
             _p = save;
         }
 
@@ -541,7 +530,6 @@ namespace Batuta.Python.Syntax
                     asName = Tok().Text;
                     _p++;
                 }
-                else if (_invalidRules && At(TokenKind.As)) InvalidImportAsTarget();
                 list.Add(new Alias(name, asName, Span(aliasStart)));
                 if (At(TokenKind.Comma) && Kind(1) == TokenKind.Name)
                 {
@@ -700,6 +688,11 @@ namespace Batuta.Python.Syntax
                 {
                     if (!CallArguments(out bases, out keywords))
                     {
+                        if (_invalidRules)
+                        {
+                            _p = paren + 1;
+                            InvalidArguments();
+                        }
                         _p = start;
                         return null;
                     }

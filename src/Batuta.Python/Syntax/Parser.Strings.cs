@@ -483,7 +483,18 @@ namespace Batuta.Python.Syntax
                 tokErr = new TokenizerError(tokErr.Code, tokErr.Message, tokErr.ErrorType, tokErr.Line + startingLine - 1, tokErr.Column, tokErr.EndLine + startingLine - 1, tokErr.EndColumn, tokErr.Kind);
             }
             var p2 = new Parser(sub, tokens, count, _sink, tokErr, fstringInput: true, depth: _depth + 1);
-            return p2.FStringRule();
+            try
+            {
+                return p2.FStringRule();
+            }
+            catch (SyntaxErrorException e) when (e.FromTokenizer)
+            {
+                // For the enclosing parse, an error of the replacement field's tokenizer is a parser error (a
+                // later tokenizer error in the file still wins); decoding errors get the f-string prefix.
+                var d = e.Diagnostic;
+                string message = d.Message.StartsWith("(unicode error)", StringComparison.Ordinal) ? "f-string: " + d.Message : d.Message;
+                throw new SyntaxErrorException(new ParserDiagnostic(d.Code, message, d.ErrorType, d.Line, d.Column, d.EndLine, d.EndColumn), FurthestLine(), fromTokenizer: false);
+            }
         }
 
         /// <summary>fstring: star_expressions — run with CPython's two passes; failures throw "f-string: ..." errors.</summary>

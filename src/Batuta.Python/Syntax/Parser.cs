@@ -183,7 +183,9 @@ namespace Batuta.Python.Syntax
         private void Enter()
         {
             if (++_depth > MaxDepth) TooDeep();
-            RuntimeHelpers.EnsureSufficientExecutionStack();
+            // One nesting level takes well under 4 KB of stack; the check guarantees a much larger margin,
+            // so checking every 8th level is enough.
+            if ((_depth & 7) == 0) RuntimeHelpers.EnsureSufficientExecutionStack();
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -301,7 +303,8 @@ namespace Batuta.Python.Syntax
                 _depth = depth;
                 _invalidRules = false;
                 _memoActive = memoWasActive;
-                _sink.AddParserError(e.Diagnostic, e.FromTokenizer ? int.MaxValue : furthestLine, e.FromTokenizer);
+                // CPython's tokenizer-priority check looks at the furthest token fetched in either pass.
+                _sink.AddParserError(e.Diagnostic, e.FromTokenizer ? int.MaxValue : Math.Max(furthestLine, FurthestLine()), e.FromTokenizer);
                 _furthest = Math.Max(_furthest, furthestBefore);
                 return false;
             }
@@ -312,7 +315,7 @@ namespace Batuta.Python.Syntax
             _depth = depth;
             _invalidRules = false;
             _memoActive = memoWasActive;
-            _sink.AddParserError(GenericError(furthest), furthestLine, false);
+            _sink.AddParserError(GenericError(furthest), Math.Max(furthestLine, FurthestLine()), false);
             _furthest = Math.Max(_furthest, furthestBefore);
             return false;
         }

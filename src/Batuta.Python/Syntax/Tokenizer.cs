@@ -828,11 +828,12 @@ namespace Batuta.Python.Syntax
             return true;
         }
 
+        /// <summary>tokenizer.c lookahead(): the keyword's remaining letters, then no identifier character.</summary>
         private bool Lookahead(int p, string rest)
         {
             for (int i = 0; i < rest.Length; i++)
                 if (_s[p + 1 + i] != rest[i]) return false;
-            return true;
+            return !IsPotentialIdentifierChar(_s[p + 1 + rest.Length]);
         }
 
         private void RaiseNumber(string message) => SetError(DiagnosticCodes.InvalidNumber, message, "SyntaxError", TokenizerErrorKind.Raised, _line, CharCount(_lineStart, _pos));

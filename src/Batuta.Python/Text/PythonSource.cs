@@ -93,6 +93,15 @@ namespace Batuta.Python
             return Batuta.Python.Text.Utf8.CountCodePoints(Buffer, start, end);
         }
 
+        /// <summary>The source text a node covers (CPython's ast.get_source_segment without padding).</summary>
+        public string GetText(Batuta.Python.Ast.SourceSpan span)
+        {
+            if (span.Line < 1) return "";
+            int start = ToOffset(span.Line, span.Column);
+            int end = ToOffset(span.EndLine, span.EndColumn);
+            return end > start ? Encoding.UTF8.GetString(Buffer, start, end - start) : "";
+        }
+
         /// <summary>Absolute offset into <see cref="Utf8"/> of a (line, byte column) position.</summary>
         public int ToOffset(int line, int byteColumn) => Math.Min(Length, LineStartOffset(line) + Math.Max(0, byteColumn));
     }

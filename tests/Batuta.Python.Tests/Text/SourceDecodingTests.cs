@@ -84,6 +84,15 @@ public class SourceDecodingTests
     }
 
     [Fact]
+    public void Node_text_is_sliced_by_utf8_columns()
+    {
+        var r = PythonParser.Parse("é = f(ü,\n      b)  # x\n");
+        var assign = (Assign)r.Module!.Body[0];
+        Assert.Equal("f(ü,\n      b)", r.Source.GetText(assign.Value.Span));
+        Assert.Equal("é", r.Source.GetText(assign.Targets[0].Span));
+    }
+
+    [Fact]
     public void Nfkc_normalises_identifiers_like_cpython()
     {
         var r = PythonParser.Parse("ﬁ = 1\n𝔘𝔫𝔦𝔠𝔬𝔡𝔢 = 2\n");
