@@ -108,7 +108,15 @@ internal static class LoopEmitter
         w.Open($"if (bits >= {width} && {v}.IsHardwareAccelerated && n >= {count})");
         w.Line($"nuint w = {count};");
         w.Line($"var last = Invoke({Loads(k, width, "n - w")});");
-        w.Line("nuint i = 0;");
+        // A store that straddles two cache lines costs two: the main loop starts where the (first)
+        // destination is vector-aligned. The head vector is computed before any store and stored
+        // after the loop (so in-place calls stay correct). Alignment is only a speed hint here:
+        // the stores stay unaligned-safe, so a GC move mid-loop costs nothing but speed.
+        int bytes = width / 8;
+        w.Line($"nuint head = ((nuint)(-{Names.Unsafe}.ByteOffset(ref {Names.Unsafe}.NullRef<{k.Outputs[0].Type.Keyword()}>(), ref {KernelShape.Out(0)})) & {bytes - 1}) / {k.Outputs[0].Type.Size()};");
+        w.Line("bool shifted = head != 0 && n >= w + head;");
+        w.Line($"var first = shifted ? Invoke({Loads(k, width, "0")}) : last;");
+        w.Line("nuint i = shifted ? head : 0;");
         if (unroll > 1)
         {
             w.Open($"for (; i + {unroll} * w <= n; i += {unroll} * w)");
@@ -122,6 +130,9 @@ internal static class LoopEmitter
         Store(w, k, width, "r", "i");
         w.Close();
         Store(w, k, width, "last", "n - w");
+        w.Open("if (shifted)");
+        Store(w, k, width, "first", "0");
+        w.Close();
         w.Line("return;");
         w.Close();
     }

@@ -60,6 +60,8 @@ internal static class OperatorEmitter
             Fold(w, k, reduction);
         }
         w.Line();
+        DispatchEmitter.Emit(w, k);
+        w.Line();
         LoopEmitter.Emit(w, k);
         if (k.Gpu)
         {

@@ -60,9 +60,46 @@ namespace Batuta.Generated.Kernels
         public static global::System.Runtime.Intrinsics.Vector512<T> Load512(ref T p, nuint i) => global::System.Runtime.Intrinsics.Vector512.Create(p);
     }
 
+    /// <summary>An argument of a generated Tensor entry point: a tensor, or a scalar broadcast to every element.</summary>
+    internal readonly struct KernelArgument<T> where T : unmanaged, global::System.Numerics.INumber<T>
+    {
+        public readonly global::Batuta.Tensors.Tensor<T>? Tensor;
+        public readonly T Scalar;
+
+        public KernelArgument(global::Batuta.Tensors.Tensor<T> tensor)
+        {
+            Tensor = tensor ?? throw new global::System.ArgumentNullException(nameof(tensor));
+            Scalar = default;
+        }
+
+        public KernelArgument(T scalar)
+        {
+            Tensor = null;
+            Scalar = scalar;
+        }
+
+        public static implicit operator KernelArgument<T>(global::Batuta.Tensors.Tensor<T> tensor) => new(tensor);
+
+        public static implicit operator KernelArgument<T>(T scalar) => new(scalar);
+    }
+
     /// <summary>Argument checks of the generated entry points, with messages that name the kernel and the argument.</summary>
     internal static class KernelChecks
     {
+        /// <summary>The first array argument sets the length; every other must match it.</summary>
+        public static void Length(string kernel, string[] names, int index, int length, ref int n, ref int first)
+        {
+            if (n < 0)
+            {
+                n = length;
+                first = index;
+            }
+            else if (length != n)
+            {
+                LengthMismatch(kernel, names[index], length, names[first], n);
+            }
+        }
+
         [global::System.Diagnostics.CodeAnalysis.DoesNotReturn]
         public static void LengthMismatch(string kernel, string name, int length, string first, int expected) =>
             throw new global::System.ArgumentException($"{kernel}: '{name}' has {length} elements but '{first}' has {expected}; array arguments must have equal lengths (pass a scalar to broadcast one value).", name);
@@ -92,14 +129,15 @@ namespace Batuta.Generated.Kernels
         }
 
         /// <summary>numpy's broadcast of several shapes (trailing axes aligned; each pair equal or one of them 1).</summary>
-        public static int[] BroadcastShape(string kernel, params global::Batuta.Tensors.TensorShape[] shapes)
+        public static int[] BroadcastShape(string kernel, params global::Batuta.Tensors.TensorShape?[] shapes)
         {
             int rank = 0;
-            foreach (var s in shapes) rank = global::System.Math.Max(rank, s.Rank);
+            foreach (var s in shapes) rank = global::System.Math.Max(rank, s?.Rank ?? 0);
             var result = new int[rank];
             for (int axis = 0; axis < rank; axis++) result[axis] = 1;
-            foreach (var s in shapes)
+            foreach (var shape in shapes)
             {
+                if (shape is not { } s) continue;
                 for (int j = 0; j < s.Rank; j++)
                 {
                     int axis = rank - s.Rank + j;
@@ -107,7 +145,7 @@ namespace Batuta.Generated.Kernels
                     if (d == result[axis] || d == 1) continue;
                     if (result[axis] == 1) { result[axis] = d; continue; }
                     var text = new global::System.Text.StringBuilder();
-                    foreach (var t in shapes) text.Append(' ').Append(t.ToString());
+                    foreach (var t in shapes) if (t is { } shown) text.Append(' ').Append(shown.ToString());
                     throw new global::System.ArgumentException($"{kernel}: the shapes{text} do not broadcast together (axis {axis}: {result[axis]} vs {d}).");
                 }
             }

@@ -555,6 +555,9 @@ internal sealed class BodyLowering
         if (IsRejected(value)) return Rejected(target);
         if (value.Type == ScalarType.Bool || target == ScalarType.Bool)
             return Reject(KernelDiagnostics.UnsupportedConstruct, at, gpu: false, "a conversion between bool and a number");
+        // Constants (unrolled loop counters, mostly) convert at compile time, whatever the widths.
+        if (value is ConstExpr c && Literals.TryParse(c.Literal, out double number) && Literals.Format(target.IsInteger() ? Math.Truncate(number) : number, target) is { } folded)
+            return new ConstExpr(folded, target);
         if (value.Type.Bits() != target.Bits())
         {
             string hint = value.Type == ScalarType.Float && target == ScalarType.Double
@@ -563,9 +566,6 @@ internal sealed class BodyLowering
             Reject(KernelDiagnostics.MixedWidths, at, gpu: true, value.Type.Keyword(), target.Keyword(), hint);
             return Rejected(target);
         }
-        // Constants (unrolled loop counters, mostly) convert at compile time.
-        if (value is ConstExpr c && Literals.TryParse(c.Literal, out double number) && Literals.Format(target.IsInteger() ? Math.Truncate(number) : number, target) is { } folded)
-            return new ConstExpr(folded, target);
         Flops += 1;
         return new ConvertExpr(value, target);
     }

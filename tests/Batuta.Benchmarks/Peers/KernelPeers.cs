@@ -1,0 +1,182 @@
+using System.Globalization;
+using Batuta.Benchmarks.Harness;
+using Batuta.Tensors;
+using Batuta.Tensors.Backends;
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
+
+namespace Batuta.Benchmarks.Peers;
+
+/// <summary>
+/// <c>peers kernels</c>: code the [Kernel] generator wrote from scalar methods, against the same
+/// math written by hand as TensorPrimitives calls (one call where TensorPrimitives has the fused
+/// operation, else the composed chain a developer would write) and against the plain scalar loop.
+/// Float32, one thread (like TensorPrimitives), same arrays, at 1K, 100K and 1M elements.
+/// </summary>
+/// <remarks>
+/// The generated path is timed through the public span entry point, so the backend selector's
+/// per-call dispatch is included. Options: <c>--quick</c>.
+/// </remarks>
+public sealed partial class KernelPeers : IPeerArea
+{
+    public string Name => "kernels";
+
+    public string Description => "[Kernel]-generated SIMD vs hand-written TensorPrimitives chains and the scalar loop (saxpy, polynomial, clamp, distance, Black-Scholes)";
+
+    private static readonly int[] Sizes = [1_000, 100_000, 1_000_000];
+
+    // p(x) = 0.5x^5 - 1.25x^4 + 2x^3 - 0.75x^2 + 3x - 1 (Horner form).
+    private const float C5 = 0.5f, C4 = -1.25f, C3 = 2f, C2 = -0.75f, C1 = 3f, C0 = -1f;
+
+    [Kernel]
+    public static partial float Saxpy(float a, float x, float y) => a * x + y;
+
+    [Kernel]
+    public static partial float Polynomial(float x) => ((((C5 * x + C4) * x + C3) * x + C2) * x + C1) * x + C0;
+
+    [Kernel]
+    public static partial float Relu6(float x) => Math.Clamp(x, 0f, 6f);
+
+    [Kernel(Reduce = KernelReduction.Sum)]
+    public static partial float SquaredDistance(float x, float y)
+    {
+        float d = x - y;
+        return d * d;
+    }
+
+    [Kernel]
+    public static partial float NormalCdf(float x)
+    {
+        // Abramowitz and Stegun 26.2.17 (|error| < 7.5e-8).
+        float k = 1f / (1f + 0.2316419f * MathF.Abs(x));
+        float poly = k * (0.319381530f + k * (-0.356563782f + k * (1.781477937f + k * (-1.821255978f + k * 1.330274429f))));
+        float tail = 0.3989422804f * MathF.Exp(-0.5f * x * x) * poly;
+        return x >= 0f ? 1f - tail : tail;
+    }
+
+    [Kernel]
+    public static partial float BlackScholesCall(float spot, float strike, float years, float rate, float volatility)
+    {
+        float root = volatility * MathF.Sqrt(years);
+        float d1 = (MathF.Log(spot / strike) + (rate + 0.5f * volatility * volatility) * years) / root;
+        float d2 = d1 - root;
+        return spot * NormalCdf(d1) - strike * MathF.Exp(-rate * years) * NormalCdf(d2);
+    }
+
+    public IEnumerable<PeerTable> Run(PeerContext context)
+    {
+        bool quick = context.Quick;
+        context.Log.WriteLine($"  SIMD width: {SimdWidth.HardwareBits} bits; generated operators vectorised: saxpy {SaxpyOperator.Vectorizable}, polynomial {PolynomialOperator.Vectorizable}, relu6 {Relu6Operator.Vectorizable}, distance {SquaredDistanceOperator.Vectorizable}, black-scholes {BlackScholesCallOperator.Vectorizable}");
+        var versusPrimitives = new List<PeerRow>();
+        var versusScalar = new List<PeerRow>();
+        foreach (int n in Sizes)
+        {
+            var rng = new Random(1);
+            var x = Fill(rng, n, -2, 2);
+            var y = Fill(rng, n, -2, 2);
+            var d = new float[n];
+            var spot = Fill(rng, n, 50, 150);
+            var strike = Fill(rng, n, 50, 150);
+            var years = Fill(rng, n, 0.1f, 2f);
+            int reps = n < 10_000 ? 1000 : 1;
+            string size = Size(n) + (reps > 1 ? $" (×{reps} calls)" : "");
+            const float a = 1.5f;
+
+            TimeSpan Time(Action body) => Measure.Median(Repeat(body, reps), quick);
+
+            var saxpy = Time(() => Saxpy(a, x, y, d));
+            var saxpyFused = Time(() => TensorPrimitives.MultiplyAdd(x, a, y, d));
+            var saxpyComposed = Time(() =>
+            {
+                TensorPrimitives.Multiply(x, a, d);
+                TensorPrimitives.Add(d, y, d);
+            });
+            var saxpyScalar = Time(() => ScalarSaxpy(a, x, y, d));
+
+            var poly = Time(() => Polynomial(x, d));
+            var polyComposed = Time(() =>
+            {
+                TensorPrimitives.Multiply(x, C5, d);
+                TensorPrimitives.Add(d, C4, d);
+                TensorPrimitives.MultiplyAdd(d, x, C3, d);
+                TensorPrimitives.MultiplyAdd(d, x, C2, d);
+                TensorPrimitives.MultiplyAdd(d, x, C1, d);
+                TensorPrimitives.MultiplyAdd(d, x, C0, d);
+            });
+            var polyScalar = Time(() => ScalarPolynomial(x, d));
+
+            var relu6 = Time(() => Relu6(x, d));
+            var relu6Primitives = Time(() => TensorPrimitives.Clamp(x, 0f, 6f, d));
+            var relu6Scalar = Time(() => ScalarRelu6(x, d));
+
+            var distance = Time(() => Sink(MathF.Sqrt(SquaredDistance(x, y))));
+            var distancePrimitives = Time(() => Sink(TensorPrimitives.Distance(x, y)));
+            var distanceScalar = Time(() => Sink(MathF.Sqrt(ScalarSquaredDistance(x, y))));
+
+            var bs = Time(() => BlackScholesCall(spot, strike, years, 0.03f, 0.25f, d));
+            var bsScalar = Time(() => ScalarBlackScholes(spot, strike, years, 0.03f, 0.25f, d));
+
+            versusPrimitives.Add(new PeerRow($"saxpy {size}", saxpy, saxpyFused, "TensorPrimitives.MultiplyAdd (one fused call)"));
+            versusPrimitives.Add(new PeerRow($"saxpy {size}", saxpy, saxpyComposed, "TensorPrimitives.Multiply + Add (composed)"));
+            versusPrimitives.Add(new PeerRow($"polynomial (degree 5) {size}", poly, polyComposed, "Multiply, Add, 4 × MultiplyAdd (composed Horner)"));
+            versusPrimitives.Add(new PeerRow($"relu6 (clamp) {size}", relu6, relu6Primitives, "TensorPrimitives.Clamp (one call)"));
+            versusPrimitives.Add(new PeerRow($"distance {size}", distance, distancePrimitives, "TensorPrimitives.Distance (one call)"));
+
+            versusScalar.Add(new PeerRow($"saxpy {size}", saxpy, saxpyScalar));
+            versusScalar.Add(new PeerRow($"polynomial (degree 5) {size}", poly, polyScalar));
+            versusScalar.Add(new PeerRow($"relu6 (clamp) {size}", relu6, relu6Scalar));
+            versusScalar.Add(new PeerRow($"distance {size}", distance, distanceScalar));
+            versusScalar.Add(new PeerRow($"black-scholes call {size}", bs, bsScalar));
+            context.Log.WriteLine($"  {Size(n)}: saxpy {PeerTable.Format(saxpy)} (TP {PeerTable.Format(saxpyFused)}, scalar {PeerTable.Format(saxpyScalar)}), polynomial {PeerTable.Format(poly)} (TP {PeerTable.Format(polyComposed)}, scalar {PeerTable.Format(polyScalar)})");
+        }
+        yield return new PeerTable("[Kernel]-generated SIMD vs hand-written TensorPrimitives 10.0 (float32, one thread, same arrays)", "System.Numerics.Tensors.TensorPrimitives", versusPrimitives);
+        yield return new PeerTable("[Kernel]-generated SIMD vs the scalar loop over the same [Kernel] method (float32, one thread)", "scalar loop", versusScalar);
+    }
+
+    private static float[] Fill(Random rng, int n, float lo, float hi)
+    {
+        var a = new float[n];
+        for (int i = 0; i < n; i++) a[i] = lo + (hi - lo) * rng.NextSingle();
+        return a;
+    }
+
+    private static string Size(int n) => n >= 1_000_000 ? $"{n / 1_000_000}M" : $"{n / 1000}K";
+
+    private static Action Repeat(Action body, int times) => times == 1 ? body : () =>
+    {
+        for (int i = 0; i < times; i++) body();
+    };
+
+    // The scalar loops call the very methods the generator compiled, element by element.
+    private static void ScalarSaxpy(float a, float[] x, float[] y, float[] d)
+    {
+        for (int i = 0; i < d.Length; i++) d[i] = Saxpy(a, x[i], y[i]);
+    }
+
+    private static void ScalarPolynomial(float[] x, float[] d)
+    {
+        for (int i = 0; i < d.Length; i++) d[i] = Polynomial(x[i]);
+    }
+
+    private static void ScalarRelu6(float[] x, float[] d)
+    {
+        for (int i = 0; i < d.Length; i++) d[i] = Relu6(x[i]);
+    }
+
+    private static float ScalarSquaredDistance(float[] x, float[] y)
+    {
+        float sum = 0;
+        for (int i = 0; i < x.Length; i++) sum += SquaredDistance(x[i], y[i]);
+        return sum;
+    }
+
+    private static void ScalarBlackScholes(float[] s, float[] k, float[] t, float r, float v, float[] d)
+    {
+        for (int i = 0; i < d.Length; i++) d[i] = BlackScholesCall(s[i], k[i], t[i], r, v);
+    }
+
+    private static float _sink;
+
+    private static void Sink(float v) => _sink += v;
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"kernels ({_sink})");
+}
