@@ -82,8 +82,7 @@ internal static class Lloyd
                 {
                     double wr = w[r];
                     pw![label] += wr;
-                    var dst = pc.AsSpan(label * p, p);
-                    for (int f = 0; f < p; f++) dst[f] += row[f] * wr;
+                    Blas.Axpy(wr, row, pc.AsSpan(label * p, p));
                 }
             }
         });
@@ -109,29 +108,44 @@ internal static class Lloyd
 
     private static int NearestCenter(ReadOnlySpan<double> row, double[] ct, double[] cnorm, int kp, int k, double[] acc)
     {
-        cnorm.AsSpan(0, kp).CopyTo(acc);
         int p = row.Length;
+        Span<double> m2x = p <= 256 ? stackalloc double[p] : new double[p];
+        for (int f = 0; f < p; f++) m2x[f] = -2.0 * row[f];
+        ref double rct = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(ct);
+        ref double racc = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(acc);
+        ref double rnorm = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(cnorm);
         if (Vector256.IsHardwareAccelerated)
         {
-            for (int f = 0; f < p; f++)
+            int j = 0;
+            for (; j + 8 <= kp; j += 8)
             {
-                var m2x = Vector256.Create(-2.0 * row[f]);
-                int off = f * kp;
-                for (int j = 0; j < kp; j += 4)
+                var a0 = Vector256.LoadUnsafe(ref rnorm, (nuint)j);
+                var a1 = Vector256.LoadUnsafe(ref rnorm, (nuint)(j + 4));
+                for (int f = 0; f < p; f++)
                 {
-                    var a = Vector256.Create(acc[j], acc[j + 1], acc[j + 2], acc[j + 3]);
-                    a = Vector256.FusedMultiplyAdd(m2x, Vector256.Create(ct[off + j], ct[off + j + 1], ct[off + j + 2], ct[off + j + 3]), a);
-                    a.CopyTo(acc, j);
+                    var b = Vector256.Create(m2x[f]);
+                    nuint off = (nuint)(f * kp + j);
+                    a0 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref rct, off), a0);
+                    a1 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref rct, off + 4), a1);
                 }
+                a0.StoreUnsafe(ref racc, (nuint)j);
+                a1.StoreUnsafe(ref racc, (nuint)(j + 4));
+            }
+            for (; j < kp; j += 4)
+            {
+                var a0 = Vector256.LoadUnsafe(ref rnorm, (nuint)j);
+                for (int f = 0; f < p; f++)
+                    a0 = Vector256.FusedMultiplyAdd(Vector256.Create(m2x[f]), Vector256.LoadUnsafe(ref rct, (nuint)(f * kp + j)), a0);
+                a0.StoreUnsafe(ref racc, (nuint)j);
             }
         }
         else
         {
+            cnorm.AsSpan(0, kp).CopyTo(acc);
             for (int f = 0; f < p; f++)
             {
-                double m2x = -2.0 * row[f];
                 int off = f * kp;
-                for (int j = 0; j < k; j++) acc[j] += m2x * ct[off + j];
+                for (int j = 0; j < k; j++) acc[j] += m2x[f] * ct[off + j];
             }
         }
         int label = 0;

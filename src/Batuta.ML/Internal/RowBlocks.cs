@@ -14,7 +14,7 @@ internal static class RowBlocks
     public static void Run(int rows, long workPerRow, Action<int, int, int> body)
     {
         int blocks = Count(rows);
-        if (blocks == 1 || (long)rows * workPerRow < 200_000 || Environment.ProcessorCount == 1)
+        if (blocks == 1 || (long)rows * workPerRow < 2_000_000 || Threads == 1)
         {
             for (int b = 0; b < blocks; b++) body(b, b * BlockRows, Math.Min(rows, (b + 1) * BlockRows));
             return;

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Batuta.ML.Tree;
 
 /// <summary>
@@ -94,33 +97,36 @@ internal struct ClassCounts
 
     public void Update(int newPos)
     {
-        double w = 1.0;
-        var y = Y;
-        var samples = Samples;
-        var left = SumLeft;
+        ref double y = ref MemoryMarshal.GetArrayDataReference(Y);
+        ref int samples = ref MemoryMarshal.GetArrayDataReference(Samples);
+        ref double left = ref MemoryMarshal.GetArrayDataReference(SumLeft);
+        var sw = Sw;
+        double wl = WeightedNLeft;
         if (newPos - Pos <= End - newPos)
         {
             for (int p = Pos; p < newPos; p++)
             {
-                int i = samples[p];
-                if (Sw is not null) w = Sw[i];
-                left[(int)y[i]] += w;
-                WeightedNLeft += w;
+                int i = Unsafe.Add(ref samples, p);
+                double w = sw is null ? 1.0 : sw[i];
+                Unsafe.Add(ref left, (int)Unsafe.Add(ref y, i)) += w;
+                wl += w;
             }
         }
         else
         {
             ReverseReset();
+            wl = WeightedNLeft;
             for (int p = End - 1; p >= newPos; p--)
             {
-                int i = samples[p];
-                if (Sw is not null) w = Sw[i];
-                left[(int)y[i]] -= w;
-                WeightedNLeft -= w;
+                int i = Unsafe.Add(ref samples, p);
+                double w = sw is null ? 1.0 : sw[i];
+                Unsafe.Add(ref left, (int)Unsafe.Add(ref y, i)) -= w;
+                wl -= w;
             }
         }
+        WeightedNLeft = wl;
         WeightedNRight = WeightedNNodeSamples - WeightedNLeft;
-        for (int c = 0; c < K; c++) SumRight[c] = SumTotal[c] - left[c];
+        for (int c = 0; c < K; c++) SumRight[c] = SumTotal[c] - SumLeft[c];
         Pos = newPos;
     }
 
@@ -292,30 +298,35 @@ internal struct RegressionSums
 
     public void Update(int newPos)
     {
-        double w = 1.0;
-        var y = Y;
-        var samples = Samples;
+        ref double y = ref MemoryMarshal.GetArrayDataReference(Y);
+        ref int samples = ref MemoryMarshal.GetArrayDataReference(Samples);
+        var sw = Sw;
+        double sl = SumLeft, wl = WeightedNLeft;
         if (newPos - Pos <= End - newPos)
         {
             for (int p = Pos; p < newPos; p++)
             {
-                int i = samples[p];
-                if (Sw is not null) w = Sw[i];
-                SumLeft += w * y[i];
-                WeightedNLeft += w;
+                int i = Unsafe.Add(ref samples, p);
+                double w = sw is null ? 1.0 : sw[i];
+                sl += w * Unsafe.Add(ref y, i);
+                wl += w;
             }
         }
         else
         {
             ReverseReset();
+            sl = SumLeft;
+            wl = WeightedNLeft;
             for (int p = End - 1; p >= newPos; p--)
             {
-                int i = samples[p];
-                if (Sw is not null) w = Sw[i];
-                SumLeft -= w * y[i];
-                WeightedNLeft -= w;
+                int i = Unsafe.Add(ref samples, p);
+                double w = sw is null ? 1.0 : sw[i];
+                sl -= w * Unsafe.Add(ref y, i);
+                wl -= w;
             }
         }
+        SumLeft = sl;
+        WeightedNLeft = wl;
         WeightedNRight = WeightedNNodeSamples - WeightedNLeft;
         SumRight = SumTotal - SumLeft;
         Pos = newPos;

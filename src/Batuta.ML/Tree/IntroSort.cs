@@ -4,20 +4,24 @@ namespace Batuta.ML.Tree;
 /// scikit-learn's splitter sort: introsort with a median-of-three pivot and a three-way partition
 /// (robust to repeated values), heapsort past depth 2·log₂(n), sorting feature values and sample
 /// indices together. Not stable; ported as is so samples end up in the same order as in scikit-learn.
+/// Pointer-based: this is the hottest loop of tree growing.
 /// </summary>
-internal static class IntroSort
+internal static unsafe class IntroSort
 {
     public static void Sort(Span<float> xf, Span<int> samples)
     {
         int n = xf.Length;
         if (n == 0) return;
         int maxd = 2 * (int)(Math.Log(n) / Math.Log(2.0));
-        Introsort(xf, samples, maxd);
+        fixed (float* x = xf)
+        fixed (int* s = samples)
+        {
+            Introsort(x, s, n, maxd);
+        }
     }
 
-    private static float Median3(Span<float> xf)
+    private static float Median3(float* xf, int n)
     {
-        int n = xf.Length;
         float a = xf[0], b = xf[n / 2], c = xf[n - 1];
         if (a < b)
         {
@@ -33,33 +37,34 @@ internal static class IntroSort
         return b;
     }
 
-    private static void Swap(Span<float> xf, Span<int> s, int i, int j)
+    private static void Swap(float* xf, int* s, int i, int j)
     {
         (xf[i], xf[j]) = (xf[j], xf[i]);
         (s[i], s[j]) = (s[j], s[i]);
     }
 
-    private static void Introsort(Span<float> xf, Span<int> samples, int maxd)
+    private static void Introsort(float* xf, int* samples, int n, int maxd)
     {
-        while (xf.Length > 1)
+        while (n > 1)
         {
             if (maxd <= 0)
             {
-                HeapSort(xf, samples);
+                HeapSort(xf, samples, n);
                 return;
             }
             maxd--;
-            float pivot = Median3(xf);
-            int i = 0, l = 0, r = xf.Length;
+            float pivot = Median3(xf, n);
+            int i = 0, l = 0, r = n;
             while (i < r)
             {
-                if (xf[i] < pivot)
+                float v = xf[i];
+                if (v < pivot)
                 {
                     Swap(xf, samples, i, l);
                     i++;
                     l++;
                 }
-                else if (xf[i] > pivot)
+                else if (v > pivot)
                 {
                     r--;
                     Swap(xf, samples, i, r);
@@ -69,13 +74,14 @@ internal static class IntroSort
                     i++;
                 }
             }
-            Introsort(xf[..l], samples[..l], maxd);
-            xf = xf[r..];
-            samples = samples[r..];
+            Introsort(xf, samples, l, maxd);
+            xf += r;
+            samples += r;
+            n -= r;
         }
     }
 
-    private static void SiftDown(Span<float> xf, Span<int> samples, int start, int end)
+    private static void SiftDown(float* xf, int* samples, int start, int end)
     {
         int root = start;
         while (true)
@@ -90,9 +96,8 @@ internal static class IntroSort
         }
     }
 
-    private static void HeapSort(Span<float> xf, Span<int> samples)
+    private static void HeapSort(float* xf, int* samples, int n)
     {
-        int n = xf.Length;
         int start = (n - 2) / 2, end = n;
         while (true)
         {

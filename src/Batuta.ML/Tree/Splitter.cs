@@ -82,6 +82,15 @@ internal sealed class Splitter<TCrit> where TCrit : struct, ICriterion
 
     public void NodeValue(Span<double> dest) => _crit.NodeValue(dest);
 
+    private static void Gather(float[] xT, int colOffset, int[] samples, float[] xf, int start, int end)
+    {
+        ref float col = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(xT);
+        ref int s = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(samples);
+        ref float dst = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(xf);
+        for (int p = start; p < end; p++)
+            System.Runtime.CompilerServices.Unsafe.Add(ref dst, p) = System.Runtime.CompilerServices.Unsafe.Add(ref col, colOffset + System.Runtime.CompilerServices.Unsafe.Add(ref s, p));
+    }
+
     public SplitRecord NodeSplit(int start, int end, double impurity, ref int nConstantFeatures)
     {
         var samples = Samples;
@@ -111,7 +120,7 @@ internal sealed class Splitter<TCrit> where TCrit : struct, ICriterion
 
             if (!_random)
             {
-                for (int p = start; p < end; p++) xf[p] = _xT[colOffset + samples[p]];
+                Gather(_xT, colOffset, samples, xf, start, end);
                 IntroSort.Sort(xf.AsSpan(start, end - start), samples.AsSpan(start, end - start));
                 if (xf[end - 1] <= xf[start] + FeatureThreshold)
                 {

@@ -13,9 +13,25 @@ internal static class Labels
                     $"Unknown label type: 'continuous'. {estimator} is a classifier and expects discrete class labels; " +
                     "the target has non-integer values (use a regressor, or bin the target into classes).", "y");
         }
-        var classes = y.Distinct().Order().ToArray();
+        // Few classes is the common case: find them with a short list instead of hashing every label.
+        var few = new List<double>(8);
+        foreach (var v in y)
+        {
+            if (few.Contains(v)) continue;
+            few.Add(v);
+            if (few.Count > 32) break;
+        }
+        var classes = few.Count <= 32 ? few.Order().ToArray() : y.Distinct().Order().ToArray();
         var encoded = new int[y.Length];
-        for (int i = 0; i < y.Length; i++) encoded[i] = Array.BinarySearch(classes, y[i]);
+        if (classes.Length == 2)
+        {
+            double second = classes[1];
+            for (int i = 0; i < y.Length; i++) encoded[i] = y[i] == second ? 1 : 0;
+        }
+        else
+        {
+            for (int i = 0; i < y.Length; i++) encoded[i] = Array.BinarySearch(classes, y[i]);
+        }
         return (classes, encoded);
     }
 
