@@ -100,12 +100,15 @@ public static class Program
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Format(s)} | {Format(v)} | {s / v:0.0}× |"));
     }
 
-    /// <summary>Warm-up until tiered JIT has promoted the code (≥ 50 calls and ≥ 0.3 s), then the median of 15 timed batches.</summary>
+    /// <summary>
+    /// Warm-up until tiered JIT has promoted the code (≥ 100 calls and ≥ 0.6 s: the big generated loops
+    /// are compiled at tier 1 in the background, later than small methods), then the median of 15 timed batches.
+    /// </summary>
     private static double Median(Action body, bool quick)
     {
         var warm = Stopwatch.StartNew();
         int calls = 0;
-        while (calls < 50 || warm.ElapsedMilliseconds < (quick ? 100 : 300))
+        while (calls < 100 || warm.ElapsedMilliseconds < (quick ? 150 : 600))
         {
             body();
             calls++;
