@@ -58,6 +58,7 @@ internal static class KMeansPlusPlus
     }
 
     /// <summary>Squared distances from row <paramref name="center"/> to every row: -2x·c + ‖x‖² + ‖c‖², clipped at 0.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double[] Distances(double[] x, int n, int p, double[] norms, int center)
     {
         var d = new double[n];

@@ -12,7 +12,7 @@ internal static class LeastSquares
     /// <summary>The upper-trapezoidal factor R (rows × cols, column-major) of [X | Y].</summary>
     internal sealed record Factor(double[] R, int Rows, int Cols, int Features, int Targets);
 
-    public static Factor Decompose(double[] x, int n, int p, double[] y, int k, double[]? xOffset, double[]? yOffset, double[]? rowScale)
+    public static Factor Decompose(ReadOnlyMemory<double> xm, int n, int p, double[] y, int k, double[]? xOffset, double[]? yOffset, double[]? rowScale)
     {
         int cols = p + k;
         int blockRows = Math.Max(2 * cols, 65536 / cols);
@@ -22,6 +22,7 @@ internal static class LeastSquares
         {
             int start = b * blockRows, end = Math.Min(n, start + blockRows), m = end - start;
             var a = new double[m * cols];
+            var x = xm.Span;
             for (int i = 0; i < m; i++)
             {
                 int row = start + i;
@@ -62,6 +63,7 @@ internal static class LeastSquares
     }
 
     /// <summary>Householder QR in place on a column-major m × n matrix; returns R (min(m, n) × n, column-major).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static double[] Householder(double[] a, int m, int n)
     {
         int steps = Math.Min(m, n);

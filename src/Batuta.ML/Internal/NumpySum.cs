@@ -16,6 +16,7 @@ internal static class NumpySum
         return Pairwise(a);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double Pairwise(ReadOnlySpan<double> a)
     {
         int n = a.Length;

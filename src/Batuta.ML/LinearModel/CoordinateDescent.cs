@@ -10,6 +10,7 @@ namespace Batuta.ML.LinearModel;
 /// </summary>
 internal static class CoordinateDescent
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static (double Gap, int Iterations) Run(double[] w, double alpha, double beta, double[] x, int n, int p, double[] y,
         int maxIter, double tol, RandomState rng, bool random, bool positive)
     {

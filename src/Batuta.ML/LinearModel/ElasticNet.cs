@@ -84,10 +84,11 @@ public class ElasticNet(double alpha = 1.0, double l1Ratio = 0.5, bool fitInterc
         int n = m.Rows, p = m.Cols;
         // Centred, weighted, Fortran-ordered X: columns are contiguous, as coordinate descent reads them.
         var xf = new double[n * p];
+        var xs = m.Data.Span;
         for (int i = 0; i < n; i++)
         {
             double s = w is null ? 1 : Math.Sqrt(w[i]);
-            for (int j = 0; j < p; j++) xf[j * n + i] = (m.Data[i * p + j] - (FitIntercept ? xOff[j] : 0)) * s;
+            for (int j = 0; j < p; j++) xf[j * n + i] = (xs[i * p + j] - (FitIntercept ? xOff[j] : 0)) * s;
         }
         var coef = new double[p * k];
         _nIter = new int[k];

@@ -47,9 +47,10 @@ public abstract class LinearRegressorBase : RegressorBase
     }
 
     /// <summary>Validated X and y (as n × k) with scikit-learn's offsets (column means, weighted when weights are given).</summary>
-    private protected (DenseMatrix X, double[] Y, int K, double[] XOffset, double[] YOffset, double[]? Weights) Prepare(Tensor<double> X, Tensor<double>? y, Tensor<double>? sampleWeight, bool fitIntercept)
+    private protected (FitMatrix X, double[] Y, int K, double[] XOffset, double[] YOffset, double[]? Weights) Prepare(Tensor<double> X, Tensor<double>? y, Tensor<double>? sampleWeight, bool fitIntercept)
     {
-        var m = Check.Matrix(X, Name);
+        var (data, rowCount, colCount) = TensorView.Matrix(X, Name);
+        var m = new FitMatrix(data, rowCount, colCount);
         var target = RequireY(y);
         double[] yv;
         int k;
@@ -74,7 +75,7 @@ public abstract class LinearRegressorBase : RegressorBase
         {
             if (w is null)
             {
-                var sums = NumpySum.ColumnSums(m.Data, m.Rows, m.Cols);
+                var sums = NumpySum.ColumnSums(m.Data.Span, m.Rows, m.Cols);
                 for (int j = 0; j < m.Cols; j++) xOff[j] = sums[j] / m.Rows;
                 if (k == 1) yOff[0] = NumpySum.Mean(yv);
                 else
@@ -86,9 +87,10 @@ public abstract class LinearRegressorBase : RegressorBase
             else
             {
                 double wsum = NumpySum.Sum(w);
+                var xs = m.Data.Span;
                 for (int i = 0; i < m.Rows; i++)
                 {
-                    for (int j = 0; j < m.Cols; j++) xOff[j] += m.Data[i * m.Cols + j] * w[i];
+                    for (int j = 0; j < m.Cols; j++) xOff[j] += xs[i * m.Cols + j] * w[i];
                     for (int t = 0; t < k; t++) yOff[t] += yv[i * k + t] * w[i];
                 }
                 for (int j = 0; j < m.Cols; j++) xOff[j] /= wsum;
@@ -97,6 +99,9 @@ public abstract class LinearRegressorBase : RegressorBase
         }
         return (m, yv, k, xOff, yOff, w);
     }
+
+    /// <summary>The training matrix as a fit reads it: the tensor's own memory when contiguous.</summary>
+    private protected readonly record struct FitMatrix(ReadOnlyMemory<double> Data, int Rows, int Cols);
 
     /// <summary><c>_set_intercept</c>: intercept = y_offset - X_offset·coef.</summary>
     private protected void SetCoefficients(double[] coefFeaturesByTargets, int p, int k, double[] xOff, double[] yOff)
@@ -118,6 +123,17 @@ public abstract class LinearRegressorBase : RegressorBase
 
     public override Tensor<double> Predict(Tensor<double> X)
     {
+        CheckFitted();
+        if (X.Rank == 2 && (long)X.Shape[0] * X.Shape[1] * InterceptValues.Length < 2_000_000)
+        {
+            // Small batches: one pass over the tensor's own memory, no copy, no threads.
+            var span = Check.MatrixSpan(X, Name, NFeaturesIn, out int rows);
+            int kk = InterceptValues.Length, pp = NFeaturesIn;
+            var res = new double[rows * kk];
+            for (int i = 0; i < rows; i++)
+                for (int t = 0; t < kk; t++) res[i * kk + t] = Blas.Dot(span.Slice(i * pp, pp), new ReadOnlySpan<double>(CoefValues, t * pp, pp)) + InterceptValues[t];
+            return MultiOutput ? Tensor.FromArray(res, rows, kk) : Tensor.FromArray(res, rows);
+        }
         var m = CheckPredictInput(X);
         int k = InterceptValues.Length, p = m.Cols;
         var result = new double[m.Rows * k];

@@ -10,7 +10,7 @@ namespace Batuta.ML.LinearModel;
 /// </summary>
 internal sealed class LogisticLoss
 {
-    private readonly double[] _x;
+    private readonly ReadOnlyMemory<double> _x;
     private readonly double[] _y;
     private readonly double[]? _sw;
     private readonly int _n, _p, _k;
@@ -22,7 +22,7 @@ internal sealed class LogisticLoss
 
     /// <param name="classes">1 for the binary loss (y in {0, 1}); K ≥ 3 (or 2 for multinomial on two classes) for the multinomial loss (y = class index).</param>
     /// <param name="penalizedInterceptScale">0: the intercept is not penalised (lbfgs); s &gt; 0: liblinear's objective, an extra feature s whose weight is penalised.</param>
-    public LogisticLoss(double[] x, int n, int p, double[] y, double[]? sampleWeight, int classes, bool fitIntercept, double l2, double penalizedInterceptScale = 0)
+    public LogisticLoss(ReadOnlyMemory<double> x, int n, int p, double[] y, double[]? sampleWeight, int classes, bool fitIntercept, double l2, double penalizedInterceptScale = 0)
     {
         _x = x;
         _n = n;
@@ -43,11 +43,12 @@ internal sealed class LogisticLoss
 
     public double Evaluate(double[] w, double[] grad) => _k == 1 ? Binary(w, grad) : Multinomial(w, grad);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double Binary(double[] w, double[] grad)
     {
         int p = _p;
         double b0 = _intercept ? w[p] * (_penalizedInterceptScale > 0 ? _penalizedInterceptScale : 1) : 0;
-        RowBlocks.Run(_n, p * 2, (block, start, end) =>
+        RowBlocks.Run(_n, p * 2, [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (block, start, end) =>
         {
             var gw = _gradParts[block];
             Array.Clear(gw);
@@ -55,7 +56,7 @@ internal sealed class LogisticLoss
             double gsum = 0;
             for (int i = start; i < end; i++)
             {
-                var row = new ReadOnlySpan<double>(_x, i * p, p);
+                var row = _x.Span.Slice(i * p, p);
                 double raw = Blas.Dot(row, wv) + b0;
                 var (loss, g) = HalfBinomial(_y[i], raw);
                 if (_sw is not null)
@@ -86,6 +87,7 @@ internal sealed class LogisticLoss
     }
 
     /// <summary>scikit-learn's <c>closs_grad_half_binomial</c>: log(1+e^raw) - y·raw and expit(raw) - y, stable for any raw.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static (double Loss, double Gradient) HalfBinomial(double y, double raw)
     {
         double loss, tmp;
@@ -107,10 +109,11 @@ internal sealed class LogisticLoss
         return u == 1.0 ? x : Math.Log(u) * x / (u - 1.0);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double Multinomial(double[] w, double[] grad)
     {
         int p = _p, k = _k;
-        RowBlocks.Run(_n, (long)p * k * 2, (block, start, end) =>
+        RowBlocks.Run(_n, (long)p * k * 2, [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (block, start, end) =>
         {
             var gw = _gradParts[block];
             Array.Clear(gw);
@@ -121,7 +124,7 @@ internal sealed class LogisticLoss
                 for (int j = 0; j < p; j++) rowsW[c * p + j] = w[j * k + c];
             for (int i = start; i < end; i++)
             {
-                var row = new ReadOnlySpan<double>(_x, i * p, p);
+                var row = _x.Span.Slice(i * p, p);
                 double max = double.NegativeInfinity;
                 for (int c = 0; c < k; c++)
                 {

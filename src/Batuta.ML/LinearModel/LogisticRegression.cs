@@ -112,9 +112,9 @@ public sealed class LogisticRegression(
     public override LogisticRegression Fit(Tensor<double> X, Tensor<double>? y = null, Tensor<double>? sampleWeight = null)
     {
         CheckParams();
-        var m = Check.Matrix(X, Name);
-        var yv = Check.Vector(RequireY(y), Name, m.Rows);
-        var sw = Check.SampleWeight(sampleWeight, m.Rows, Name) ?? Enumerable.Repeat(1.0, m.Rows).ToArray();
+        var (data, rows, cols) = TensorView.Matrix(X, Name);
+        var yv = Check.Vector(RequireY(y), Name, rows);
+        var sw = Check.SampleWeight(sampleWeight, rows, Name) ?? Enumerable.Repeat(1.0, rows).ToArray();
         var (classes, encoded) = Labels.Encode(yv, Name);
         if (classes.Length < 2)
             throw new InputValidationException($"This solver needs samples of at least 2 classes in the data, but the data contains only one class: {PyRepr.Float(classes[0]).Replace(".0", "", StringComparison.Ordinal)}", "y");
@@ -124,7 +124,7 @@ public sealed class LogisticRegression(
         double l2 = Penalty is null or "none" ? 0.0 : 1.0 / C;
         if (Penalty is null or "none" && C != 1.0)
             MLWarnings.Warn(WarningCategory.User, "Setting penalty='none' will ignore the C and l1_ratio parameters");
-        int p = m.Cols;
+        int p = cols;
         var cw = ClassWeights(classes, encoded);
 
         if (multi == "multinomial")
@@ -132,7 +132,7 @@ public sealed class LogisticRegression(
             var w = (double[])sw.Clone();
             if (cw is not null) for (int i = 0; i < w.Length; i++) w[i] *= cw[encoded[i]];
             var target = encoded.Select(e => (double)e).ToArray();
-            var loss = new LogisticLoss(m.Data, m.Rows, p, target, w, classes.Length, FitIntercept, l2);
+            var loss = new LogisticLoss(data, rows, p, target, w, classes.Length, FitIntercept, l2);
             var x0 = new double[loss.Dimension];
             if (WarmStart && IsFitted && _intercept.Length == classes.Length && _coef.Length == classes.Length * p)
             {
@@ -179,7 +179,7 @@ public sealed class LogisticRegression(
                     for (int i = 0; i < w.Length; i++) w[i] *= target.Length / (2.0 * (target[i] == 1 ? n1 : n0));
                 }
                 bool liblinear = Solver == "liblinear";
-                var loss = new LogisticLoss(m.Data, m.Rows, p, target, w, 1, FitIntercept, liblinear ? 1.0 : l2, liblinear ? InterceptScaling : 0);
+                var loss = new LogisticLoss(data, rows, p, target, w, 1, FitIntercept, liblinear ? 1.0 : l2, liblinear ? InterceptScaling : 0);
                 var x0 = new double[loss.Dimension];
                 if (WarmStart && IsFitted && _coef.Length == coef.Length)
                 {
@@ -196,7 +196,7 @@ public sealed class LogisticRegression(
             _nIter = iters;
         }
         ClassValues = classes;
-        _rows = m.Rows;
+        _rows = rows;
         SetFitted(p);
         return this;
     }
@@ -268,10 +268,26 @@ public sealed class LogisticRegression(
     /// <summary><c>decision_function(X)</c>: (n_samples,) for two classes, (n_samples, n_classes) otherwise.</summary>
     public Tensor<double> DecisionFunction(Tensor<double> X)
     {
-        var m = CheckPredictInput(X);
-        var scores = Scores(m);
+        var scores = Scores(X, out int rows);
         int k = _intercept.Length;
-        return k == 1 ? Tensor.FromArray(scores, m.Rows) : Tensor.FromArray(scores, m.Rows, k);
+        return k == 1 ? Tensor.FromArray(scores, rows) : Tensor.FromArray(scores, rows, k);
+    }
+
+    private double[] Scores(Tensor<double> X, out int rows)
+    {
+        CheckFitted();
+        int k = _intercept.Length, p = NFeaturesIn;
+        if (X.Rank == 2 && (long)X.Shape[0] * p * k < 2_000_000)
+        {
+            var span = Check.MatrixSpan(X, Name, p, out rows);
+            var s = new double[rows * k];
+            for (int i = 0; i < rows; i++)
+                for (int c = 0; c < k; c++) s[i * k + c] = Blas.Dot(span.Slice(i * p, p), new ReadOnlySpan<double>(_coef, c * p, p)) + _intercept[c];
+            return s;
+        }
+        var m = CheckPredictInput(X);
+        rows = m.Rows;
+        return Scores(m);
     }
 
     private double[] Scores(DenseMatrix m)
@@ -291,11 +307,10 @@ public sealed class LogisticRegression(
 
     public override Tensor<double> Predict(Tensor<double> X)
     {
-        var m = CheckPredictInput(X);
-        var scores = Scores(m);
+        var scores = Scores(X, out int rows);
         int k = _intercept.Length;
-        var result = new double[m.Rows];
-        for (int i = 0; i < m.Rows; i++)
+        var result = new double[rows];
+        for (int i = 0; i < rows; i++)
         {
             if (k == 1)
             {
@@ -307,17 +322,16 @@ public sealed class LogisticRegression(
                 if (scores[i * k + c] > scores[i * k + best]) best = c;
             result[i] = ClassValues[best];
         }
-        return Tensor.FromArray(result, m.Rows);
+        return Tensor.FromArray(result, rows);
     }
 
     public override Tensor<double> PredictProba(Tensor<double> X)
     {
-        var m = CheckPredictInput(X);
-        var scores = Scores(m);
+        var scores = Scores(X, out int rows);
         int k = _intercept.Length, nc = ClassValues.Length;
-        var proba = new double[m.Rows * nc];
+        var proba = new double[rows * nc];
         bool ovr = MultiClass == "ovr" || (MultiClass == "auto" && (nc <= 2 || Solver is "liblinear" or "newton-cholesky"));
-        for (int i = 0; i < m.Rows; i++)
+        for (int i = 0; i < rows; i++)
         {
             if (k == 1)
             {
@@ -347,7 +361,7 @@ public sealed class LogisticRegression(
                 Softmax(row, dest);
             }
         }
-        return Tensor.FromArray(proba, m.Rows, nc);
+        return Tensor.FromArray(proba, rows, nc);
     }
 
     internal static double Expit(double x) => 1.0 / (1.0 + Math.Exp(-x));

@@ -69,6 +69,7 @@ internal sealed class KdTree
     }
 
     /// <summary>Σ|aᵢ - bᵢ|^p in feature order (the squared distance for p = 2).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public double Reduced(ReadOnlySpan<double> a, int row)
     {
         double s = 0;
@@ -109,6 +110,7 @@ internal sealed class KdTree
     }
 
     /// <summary>Rows within <paramref name="radius"/> of q (inclusive), in ascending row order.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public List<int> Radius(ReadOnlySpan<double> q, double radius)
     {
         double r = ToReduced(radius);
@@ -143,6 +145,7 @@ internal sealed class KdTree
         return [.. best];
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Visit(int id, ReadOnlySpan<double> q, int k, List<(double D, int R)> best, ref double worst)
     {
         var node = _nodes[id];

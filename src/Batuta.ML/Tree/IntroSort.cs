@@ -43,6 +43,7 @@ internal static unsafe class IntroSort
         (s[i], s[j]) = (s[j], s[i]);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Introsort(float* xf, int* samples, int n, int maxd)
     {
         while (n > 1)
@@ -81,6 +82,7 @@ internal static unsafe class IntroSort
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void SiftDown(float* xf, int* samples, int start, int end)
     {
         int root = start;
@@ -96,6 +98,7 @@ internal static unsafe class IntroSort
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void HeapSort(float* xf, int* samples, int n)
     {
         int start = (n - 2) / 2, end = n;

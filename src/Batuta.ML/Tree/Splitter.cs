@@ -82,6 +82,7 @@ internal sealed class Splitter<TCrit> where TCrit : struct, ICriterion
 
     public void NodeValue(Span<double> dest) => _crit.NodeValue(dest);
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Gather(float[] xT, int colOffset, int[] samples, float[] xf, int start, int end)
     {
         ref float col = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(xT);
@@ -91,6 +92,7 @@ internal sealed class Splitter<TCrit> where TCrit : struct, ICriterion
             System.Runtime.CompilerServices.Unsafe.Add(ref dst, p) = System.Runtime.CompilerServices.Unsafe.Add(ref col, colOffset + System.Runtime.CompilerServices.Unsafe.Add(ref s, p));
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public SplitRecord NodeSplit(int start, int end, double impurity, ref int nConstantFeatures)
     {
         var samples = Samples;

@@ -116,6 +116,7 @@ public sealed class TreeStructure
     }
 
     /// <summary><c>apply</c> for one row of float32 features: the leaf reached.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal int ApplyRow(ReadOnlySpan<float> row)
     {
         int node = 0;

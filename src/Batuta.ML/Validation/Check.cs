@@ -31,6 +31,31 @@ internal static class Check
         return new DenseMatrix(data, rows, cols);
     }
 
+    /// <summary>
+    /// A contiguous 2-D input for a small, sequential pass: validated in place and returned as a span over the
+    /// tensor's own memory (no copy). Callers that need an array, or threads, use <see cref="Matrix"/>.
+    /// </summary>
+    public static ReadOnlySpan<double> MatrixSpan(Tensor<double> X, string estimator, int expectedCols, out int rows)
+    {
+        ArgumentNullException.ThrowIfNull(X, nameof(X));
+        if (X.Rank != 2 || !X.IsContiguous || X.Shape[0] < 1 || X.Shape[1] < 1)
+        {
+            var m = Matrix(X, estimator);
+            FeatureCount(m.Cols, expectedCols, estimator);
+            rows = m.Rows;
+            return m.Data;
+        }
+        rows = X.Shape[0];
+        FeatureCount(X.Shape[1], expectedCols, estimator);
+        var span = X.AsReadOnlySpan();
+        if (!AllFinite(span))
+        {
+            var copy = span.ToArray();
+            Finite(copy, X.Shape[1], estimator, "X", allowNaN: false);
+        }
+        return span;
+    }
+
     public static double[] Vector(Tensor<double> y, string estimator, int expectedLength, string name = "y", int nX = -1)
     {
         ArgumentNullException.ThrowIfNull(y, name);
@@ -88,9 +113,8 @@ internal static class Check
     }
 
     /// <summary>Vectorised fast path: x·0 is 0 for every finite x and NaN for NaN and ±∞.</summary>
-    private static bool AllFinite(double[] data)
+    private static bool AllFinite(ReadOnlySpan<double> span)
     {
-        var span = data.AsSpan();
         int i = 0;
         if (System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated)
         {
