@@ -57,11 +57,26 @@ public sealed class KernelGenerator : IIncrementalGenerator
             if (any) spc.AddSource(SupportEmitter.HintName, SupportEmitter.Source);
         });
 
-        var diagnostics = parsed.Select(static (result, _) => result.Diagnostics).Where(static d => d.Count > 0);
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
+        // Diagnostics are plain data in the model; to report them they are tied back to the compilation's
+        // syntax tree, so #pragma warning disable and .editorconfig severities apply to them (a location made
+        // from a file path alone is an external location, which the compiler cannot suppress).
+        var diagnostics = parsed.Select(static (result, _) => result.Diagnostics).Where(static d => d.Count > 0)
+            .Combine(context.CompilationProvider);
+        context.RegisterSourceOutput(diagnostics, static (spc, pair) =>
         {
-            foreach (var d in list)
-                spc.ReportDiagnostic(Diagnostic.Create(KernelDiagnostics.Get(d.Id), d.Location?.ToLocation(), d.Arguments.Cast<object>().ToArray()));
+            foreach (var d in pair.Left)
+                spc.ReportDiagnostic(Diagnostic.Create(KernelDiagnostics.Get(d.Id), SourceLocation(d.Location, pair.Right), d.Arguments.Cast<object>().ToArray()));
         });
+    }
+
+    private static Location? SourceLocation(LocationInfo? info, Compilation compilation)
+    {
+        if (info is null) return null;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.FilePath == info.FilePath && info.Start + info.Length <= tree.Length)
+                return Location.Create(tree, new Microsoft.CodeAnalysis.Text.TextSpan(info.Start, info.Length));
+        }
+        return info.ToLocation();
     }
 }

@@ -201,6 +201,25 @@ public sealed class KernelDiagnosticTests
     }
 
     [Fact]
+    public void PragmaSuppressesAndTheLocationIsInTheSourceTree()
+    {
+        var (result, _) = KernelCompilation.Run(Header + """
+            public static partial class K
+            {
+                [Kernel] public static partial float A(float x) => MathF.Atan(x);
+            #pragma warning disable BATO112
+                [Kernel] public static partial float B(float x) => MathF.Atan(x);
+            #pragma warning restore BATO112
+            }
+            """);
+        var a = result.Diagnostics.Single(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("kernel 'A'", StringComparison.Ordinal));
+        var b = result.Diagnostics.Single(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).Contains("kernel 'B'", StringComparison.Ordinal));
+        Assert.True(a.Location.IsInSource);
+        Assert.False(a.IsSuppressed);
+        Assert.True(b.IsSuppressed);
+    }
+
+    [Fact]
     public void ValidKernelsReportNothing() =>
         Verify("public static partial class K { static readonly float Scale = 2f; [Kernel] public static partial float F(float x, int n) { float y = x * Scale; for (int i = 0; i < 3; i++) y += i; return n > 0 ? y : -y; } }");
 }
