@@ -156,6 +156,41 @@ public sealed class KernelRuntimeTests
     }
 
     [Fact]
+    public void ConversionsSaturateLikeTheScalarCode()
+    {
+        Assert.True(TestKernels.ConversionsOperator.Vectorizable && TestKernels.WideConversionsOperator.Vectorizable);
+        var r = new Random(18);
+        foreach (int n in Lengths)
+        {
+            var x = Floats(r, n, -3e9f, 3e9f, specials: true);
+            var w = x.Select(v => (double)v * 4e9).ToArray();
+            if (n > 12)
+            {
+                w[1] = double.NaN;
+                w[9] = double.PositiveInfinity;
+                w[11] = -2.5;
+                w[12] = 2.5;
+            }
+            foreach (var path in KernelPaths.Names)
+            {
+                var t = new int[n];
+                var b = new float[n];
+                var lt = new long[n];
+                var ld = new double[n];
+                using (KernelPaths.Use(path))
+                {
+                    TestKernels.Conversions(x, t, b);
+                    TestKernels.WideConversions(w, lt, ld);
+                }
+                Compare.Exact<int>(x.Select(v => TestKernels.Conversions(v).Truncated).ToArray(), t, $"(int)float on {path}, n = {n}");
+                Compare.Exact<float>(x.Select(v => TestKernels.Conversions(v).Back).ToArray(), b, $"(float)(int) on {path}, n = {n}");
+                Compare.Exact<long>(w.Select(v => TestKernels.WideConversions(v).Truncated).ToArray(), lt, $"(long)double on {path}, n = {n}");
+                Compare.Exact<double>(w.Select(v => TestKernels.WideConversions(v).Rounded).ToArray(), ld, $"Round and (double)(long) on {path}, n = {n}");
+            }
+        }
+    }
+
+    [Fact]
     public void UnrolledLoopAndKernelCalls()
     {
         var r = new Random(7);

@@ -94,5 +94,11 @@ public static partial class TestKernels
     }
 
     [Kernel]
+    public static partial (int Truncated, float Back) Conversions(float x) => ((int)x, (float)(int)(x * 0.5f));
+
+    [Kernel]
+    public static partial (long Truncated, double Rounded) WideConversions(double x) => ((long)x, Math.Round(x) + (double)(long)Math.Floor(x));
+
+    [Kernel]
     public static partial float NotVectorised(float x) => MathF.Atan(x) * 2f;
 }
