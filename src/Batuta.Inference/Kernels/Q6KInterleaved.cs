@@ -25,6 +25,9 @@ internal static unsafe class Q6KInterleaved
     public const int GroupRows = 8;
     public const int GroupBlockBytes = GroupRows * 210;
 
+    /// <summary>The group-block two ahead is requested while this one is computed (see <see cref="Q4KInterleaved"/>).</summary>
+    private const int PrefetchDistance = 2 * GroupBlockBytes;
+
     public static bool CanUse(WeightMatrix w) => Avx512BW.IsSupported && Avx512Vbmi.IsSupported && w.Type == GgmlType.Q6_K && w.Rows % GroupRows == 0;
 
     public static byte* Repack(byte* src, int rows, int columns)
@@ -143,6 +146,7 @@ internal static unsafe class Q6KInterleaved
         var acc = Vector256<float>.Zero;
         for (int b = 0; b < blocks; b++, gb += GroupBlockBytes, q8 += 256, sums += 16)
         {
+            for (int line = 0; line < GroupBlockBytes; line += 64) Sse.Prefetch0(gb + PrefetchDistance + line);
             var tableA = Avx512F.LoadVector512(gb + 16);
             var tableB = Avx512F.LoadVector512(gb + 80);
             var sumi = Vector512<int>.Zero;
