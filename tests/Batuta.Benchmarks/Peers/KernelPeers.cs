@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Batuta.Benchmarks.Harness;
 using Batuta.Tensors;
 using Batuta.Tensors.Backends;
@@ -14,7 +16,11 @@ namespace Batuta.Benchmarks.Peers;
 /// </summary>
 /// <remarks>
 /// The generated path is timed through the public span entry point, so the backend selector's
-/// per-call dispatch is included. Options: <c>--quick</c>.
+/// per-call dispatch is included. A last table prices the generator itself: samples/Kernels is
+/// compiled by its exact compiler command with the generator, and without it but with the
+/// generated files added as plain sources, alternately, under /usr/bin/time (CPU time, best of N);
+/// ReportAnalyzer's figure for the generator is in the note. That part needs Batuta.Sdk packed
+/// (<c>./build.sh pack</c>). Options: <c>--quick</c>, <c>--runs N</c>, <c>--no-compile</c>.
 /// </remarks>
 public sealed partial class KernelPeers : IPeerArea
 {
@@ -130,6 +136,118 @@ public sealed partial class KernelPeers : IPeerArea
         }
         yield return new PeerTable("[Kernel]-generated SIMD vs hand-written TensorPrimitives 10.0 (float32, one thread, same arrays)", "System.Numerics.Tensors.TensorPrimitives", versusPrimitives);
         yield return new PeerTable("[Kernel]-generated SIMD vs the scalar loop over the same [Kernel] method (float32, one thread)", "scalar loop", versusScalar);
+
+        if (!context.HasFlag("--no-compile"))
+            yield return CompileCost(context);
+    }
+
+    /// <summary>The compile-time price of the generator on samples/Kernels (see the remarks).</summary>
+    private static PeerTable CompileCost(PeerContext context)
+    {
+        int runs = context.Option("--runs") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : context.Quick ? 1 : 5;
+        string sample = Path.Combine(context.RepositoryRoot, "samples", "Kernels");
+        context.Log.WriteLine("  samples/Kernels: one detailed rebuild for the compiler command (needs ./build.sh pack)");
+        var build = Run(context.RepositoryRoot, "dotnet", ["build", sample, "-c", "Release", "--no-incremental", "-nr:false", "--disable-build-servers", "-p:ReportAnalyzer=true", "-v:d", "-tl:off"]);
+        if (build.ExitCode != 0) throw new InvalidOperationException("samples/Kernels does not build (pack Batuta.Sdk first: ./build.sh pack):\n" + string.Join("\n", build.Output.Split('\n').Where(l => l.Contains("error", StringComparison.Ordinal)).Take(10)));
+        var line = build.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("/csc ", StringComparison.Ordinal) && l.Contains(" /out:", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("no compiler command in the detailed build log of samples/Kernels");
+        var tokens = SplitCommandLine(line);
+        string scratch = Path.Combine(Path.GetTempPath(), "batuta-kernel-peers-" + Guid.NewGuid().ToString("N")[..8]);
+        string generated = Path.Combine(scratch, "generated");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(generated, "Batuta.Generators", "Batuta.Generators.Kernels.KernelGenerator"));
+            Directory.CreateDirectory(Path.Combine(generated, "Batuta.Generators", "Batuta.Generators.Python.PythonSourceGenerator"));
+            var arguments = tokens.Skip(1).Where(a => a != "/reportanalyzer").Select(a =>
+                a.StartsWith("/out:", StringComparison.Ordinal) ? "/out:" + Path.Combine(scratch, "out.dll") :
+                a.StartsWith("/refout:", StringComparison.Ordinal) ? "/refout:" + Path.Combine(scratch, "ref.dll") : a).ToList();
+            string with = Path.Combine(scratch, "with.rsp"), without = Path.Combine(scratch, "without.rsp"), dump = Path.Combine(scratch, "dump.rsp");
+            File.WriteAllLines(with, arguments.Append("/reportanalyzer"));
+            File.WriteAllLines(dump, arguments.Append("/generatedfilesout:" + generated));
+            Time(tokens[0], dump, sample);
+            var files = Directory.GetFiles(Path.Combine(generated, "Batuta.Generators", "Batuta.Generators.Kernels.KernelGenerator"), "*.cs");
+            long chars = files.Sum(f => new FileInfo(f).Length);
+            File.WriteAllLines(without, arguments.Where(a => !(a.StartsWith("/analyzer:", StringComparison.Ordinal) && a.Contains("Batuta.Generators.dll", StringComparison.Ordinal))).Concat(files));
+            var on = new List<(double Cpu, double Wall, double Generator)>();
+            var off = new List<(double Cpu, double Wall, double Generator)>();
+            for (int i = 0; i < runs; i++)
+            {
+                on.Add(Time(tokens[0], with, sample));
+                off.Add(Time(tokens[0], without, sample));
+                context.Log.WriteLine($"  compile {i + 1}/{runs}: CPU {on[^1].Cpu:0} ms with the generator ({on[^1].Generator:0} ms in it), {off[^1].Cpu:0} ms with its output as plain files");
+            }
+            double cpuOn = on.Min(x => x.Cpu), cpuOff = off.Min(x => x.Cpu);
+            double wallOn = Median(on.Select(x => x.Wall)), generator = Median(on.Select(x => x.Generator));
+            var ci = CultureInfo.InvariantCulture;
+            string note = string.Create(ci, $"CPU {(cpuOn - cpuOff) / cpuOff:+0.0%;-0.0%}; ReportAnalyzer: KernelGenerator {generator:0} ms = {generator / wallOn:0.0%} of the compile's wall time (median); {files.Length} generated files, {chars / 1024} KiB");
+            return new PeerTable($"Compile time of samples/Kernels: its compiler command with the generator vs without it, the generated files added as sources (CPU best of {runs})",
+                "the same csc command, generated output as plain files",
+                [new PeerRow("samples/Kernels csc", TimeSpan.FromMilliseconds(cpuOn), TimeSpan.FromMilliseconds(cpuOff), note)]);
+        }
+        finally
+        {
+            try { Directory.Delete(scratch, recursive: true); }
+            catch (IOException) { }
+        }
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    /// <summary>Runs the compiler on a response file under /usr/bin/time: CPU (user + system) and wall ms, and ReportAnalyzer's KernelGenerator ms.</summary>
+    private static (double Cpu, double Wall, double Generator) Time(string compiler, string responseFile, string directory)
+    {
+        if (!File.Exists("/usr/bin/time")) throw new InvalidOperationException("/usr/bin/time is missing: apt-get install -y time");
+        string times = responseFile + ".time";
+        var result = Run(directory, "/usr/bin/time", ["-f", "%e %U %S", "-o", times, compiler, "@" + responseFile]);
+        if (result.ExitCode != 0)
+            throw new InvalidOperationException("the compiler failed:\n" + string.Join("\n", result.Output.Split('\n').Where(l => l.Contains(": error ", StringComparison.Ordinal)).Take(10)));
+        var parts = File.ReadAllText(times).Trim().Split('\n').Last().Split(' ');
+        double wall = double.Parse(parts[0], CultureInfo.InvariantCulture) * 1000;
+        double cpu = (double.Parse(parts[1], CultureInfo.InvariantCulture) + double.Parse(parts[2], CultureInfo.InvariantCulture)) * 1000;
+        var m = GeneratorLine().Match(result.Output);
+        double generator = m.Success && !m.Groups[1].Value.StartsWith('<') ? double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) * 1000 : 0;
+        return (cpu, wall, generator);
+    }
+
+    [GeneratedRegex(@"^\s*(<?[0-9.]+)\s+\S+\s+Batuta\.Generators\.Kernels\.KernelGenerator", RegexOptions.Multiline)]
+    private static partial Regex GeneratorLine();
+
+    private static (int ExitCode, string Output) Run(string directory, string file, IEnumerable<string> arguments)
+    {
+        var psi = new ProcessStartInfo(file) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in arguments) psi.ArgumentList.Add(a);
+        psi.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        psi.Environment["UseSharedCompilation"] = "false";
+        using var p = Process.Start(psi)!;
+        var error = p.StandardError.ReadToEndAsync();
+        string output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, output + error.Result);
+    }
+
+    /// <summary>Splits a logged command line the way the compiler does: spaces separate, double quotes group.</summary>
+    private static List<string> SplitCommandLine(string line)
+    {
+        var tokens = new List<string>();
+        var current = new System.Text.StringBuilder();
+        bool quoted = false;
+        foreach (char c in line)
+        {
+            if (c == '"') quoted = !quoted;
+            if (c == ' ' && !quoted)
+            {
+                if (current.Length > 0) tokens.Add(current.ToString());
+                current.Clear();
+                continue;
+            }
+            current.Append(c);
+        }
+        if (current.Length > 0) tokens.Add(current.ToString());
+        return tokens;
     }
 
     private static float[] Fill(Random rng, int n, float lo, float hi)
