@@ -119,7 +119,7 @@ public sealed class KMeans(int nClusters = 8, string init = "k-means++", int? nI
         var norms = new double[n];
         for (int i = 0; i < n; i++) norms[i] = Blas.Dot(x.AsSpan(i * p, p), x.AsSpan(i * p, p));
         double tol = Tolerance(x, n, p) * Tol;
-        var rng = RandomState is int s ? new RandomState(s) : new Randomness.RandomState();
+        var rng = RandomState is int s ? new RandomState(s) : new Tensors.RandomState();
 
         Lloyd.Result? best = null;
         for (int run = 0; run < nInit; run++)

@@ -76,7 +76,7 @@ public sealed class IsolationForest(int nEstimators = 100, SplitSize? maxSamples
         var m = Check.Matrix(X, Name);
         var sw = Check.SampleWeight(sampleWeight, m.Rows, Name);
         int n = m.Rows, p = m.Cols;
-        var rnd = RandomState is int s ? new RandomState(s) : new Randomness.RandomState();
+        var rnd = RandomState is int s ? new RandomState(s) : new Tensors.RandomState();
         var yr = rnd.Uniform(0, 1, n);
         int maxSamples;
         if (MaxSamples is not SplitSize ms) maxSamples = Math.Min(256, n);
@@ -93,7 +93,7 @@ public sealed class IsolationForest(int nEstimators = 100, SplitSize? maxSamples
         _maxSamples = maxSamples;
         int maxDepth = (int)Math.Ceiling(Math.Log2(Math.Max(maxSamples, 2)));
         int maxFeatures = Math.Max(1, (int)(MaxFeatures * p));
-        var rng = RandomState is int s2 ? new RandomState(s2) : new Randomness.RandomState();
+        var rng = RandomState is int s2 ? new RandomState(s2) : new Tensors.RandomState();
         var seeds = ForestSampling.EstimatorSeeds(rng, NEstimators);
         var xAll = TreeFitting.FeatureMajor32(m);
         var result = new (ExtraTreeRegressor, int[])[NEstimators];

@@ -111,7 +111,7 @@ public sealed class RandomForestClassifier(int nEstimators = 100, string criteri
             if (cw is not null) sw = sw is null ? cw : sw.Select((v, i) => v * cw[i]).ToArray();
         }
         int nBoot = Bootstrap ? ForestSampling.BootstrapSize(m.Rows, MaxSamples, Name) : m.Rows;
-        var rng = RandomState is int s ? new RandomState(s) : new Randomness.RandomState();
+        var rng = RandomState is int s ? new RandomState(s) : new Tensors.RandomState();
         bool keep = WarmStart && IsFitted && _trees.Count > 0;
         if (!keep) _trees = [];
         int more = NEstimators - _trees.Count;

@@ -97,7 +97,7 @@ public sealed class RandomForestRegressor(int nEstimators = 100, string criterio
             throw new InputValidationException("`max_sample` cannot be set if `bootstrap=False`. Either switch to `bootstrap=True` or set `max_sample=None`.", "max_samples");
         if (!Bootstrap && OobScoreEnabled) throw new InputValidationException("Out of bag estimation only available if bootstrap=True", "oob_score");
         int nBoot = Bootstrap ? ForestSampling.BootstrapSize(m.Rows, MaxSamples, Name) : m.Rows;
-        var rng = RandomState is int s ? new RandomState(s) : new Randomness.RandomState();
+        var rng = RandomState is int s ? new RandomState(s) : new Tensors.RandomState();
         bool keep = WarmStart && IsFitted && _trees.Count > 0;
         if (!keep) _trees = [];
         int more = NEstimators - _trees.Count;

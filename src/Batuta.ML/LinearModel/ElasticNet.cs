@@ -93,7 +93,7 @@ public class ElasticNet(double alpha = 1.0, double l1Ratio = 0.5, bool fitInterc
         var coef = new double[p * k];
         _nIter = new int[k];
         _dualGap = new double[k];
-        var rng = RandomState is int seed ? new RandomState(seed) : new Randomness.RandomState();
+        var rng = RandomState is int seed ? new RandomState(seed) : new Tensors.RandomState();
         for (int t = 0; t < k; t++)
         {
             var yt = new double[n];

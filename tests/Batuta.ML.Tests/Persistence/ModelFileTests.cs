@@ -16,7 +16,7 @@ public class ModelFileTests
 {
     private static (Tensor<double> X, Tensor<double> YClass, Tensor<double> YReg) Data(int n = 120, int p = 5)
     {
-        var rng = new Randomness.RandomState(7);
+        var rng = new Tensors.RandomState(7);
         var x = rng.Randn(n, p);
         var xs = x.ToArray();
         var yc = new double[n];
@@ -225,7 +225,7 @@ public class ModelFileTests
             ModelFile.ToBytes(PipelineFactory.MakePipeline(new StandardScaler(), new LogisticRegression()).Fit(X, yc)),
             ModelFile.ToBytes(new RandomForestClassifier(nEstimators: 2, randomState: 0).Fit(X, yc)),
         };
-        var rng = new Randomness.RandomState(123);
+        var rng = new Tensors.RandomState(123);
         int refused = 0, loaded = 0;
         foreach (var seed in seeds)
         {

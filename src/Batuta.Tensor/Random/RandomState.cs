@@ -1,14 +1,14 @@
 using System.Security.Cryptography;
-using Batuta.Tensors;
 
-namespace Batuta.ML.Randomness;
+namespace Batuta.Tensors;
 
 /// <summary>
 /// numpy's legacy <c>np.random.RandomState</c>: the MT19937 generator with numpy's seeding and numpy's
 /// legacy algorithms for every draw (<c>random_sample</c>, <c>randint</c>, <c>randn</c> with the cached
 /// polar Box-Muller pair, <c>permutation</c>/<c>shuffle</c>, <c>choice</c>, <c>uniform</c>, <c>normal</c>),
 /// so a seeded script draws the same numbers bit for bit. scikit-learn's <c>random_state=N</c> is
-/// <c>RandomState(N)</c>, which is why train/test splits, bootstraps and k-means++ seeds match.
+/// <c>RandomState(N)</c>, which is why Batuta.ML's train/test splits, bootstraps and k-means++ seeds match;
+/// migrated <c>np.random</c> code (Batuta.Python.Runtime) draws from the same generator.
 /// </summary>
 /// <remarks>Not thread-safe, like numpy's (which holds a lock): give each thread its own instance.</remarks>
 public sealed class RandomState
