@@ -67,7 +67,8 @@ public static class ModelSelection
         ArgumentNullException.ThrowIfNull(estimator);
         ArgumentNullException.ThrowIfNull(X);
         int n = Rows(X);
-        bool classifier = estimator is IClassifier;
+        // scikit-learn's is_classifier: a pipeline is a classifier when its last step is.
+        bool classifier = (estimator is Pipelines.Pipeline pipe ? pipe.FinalEstimator : estimator) is ClassifierBase;
         IReadOnlyList<(int[] Train, int[] Test)> folds;
         if (classifier && y is not null && LabelVector.From(y).IsDiscrete) folds = Splitters.StratifiedKFold(LabelVector.From(y), cv);
         else folds = Splitters.KFold(n, cv);
