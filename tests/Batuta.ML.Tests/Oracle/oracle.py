@@ -15,9 +15,9 @@ from sklearn.cluster import DBSCAN, KMeans
 from sklearn.ensemble import (GradientBoostingClassifier, GradientBoostingRegressor, IsolationForest,
                               RandomForestClassifier, RandomForestRegressor)
 from sklearn.linear_model import ElasticNet, Lasso, LinearRegression, LogisticRegression, Ridge
-from sklearn.metrics import (accuracy_score, classification_report, confusion_matrix, f1_score,
+from sklearn.metrics import (accuracy_score, classification_report, confusion_matrix, f1_score, log_loss,
                              mean_absolute_error, mean_squared_error, precision_score, r2_score,
-                             recall_score, silhouette_score)
+                             recall_score, roc_auc_score, silhouette_score)
 from sklearn.model_selection import KFold, StratifiedKFold, cross_val_score, train_test_split
 from sklearn.neighbors import KNeighborsClassifier, KNeighborsRegressor
 from sklearn.pipeline import make_pipeline
@@ -139,6 +139,10 @@ put("metrics/values", yt=yt, yp=yp, rt=reg_t, rp=reg_p, cm=confusion_matrix(yt, 
     mae=mean_absolute_error(reg_t, reg_p), report=classification_report(yt, yp), report4=classification_report(bt, bp, digits=4), **m)
 Xb, yb = data["blobs"]
 put("metrics/silhouette", score=silhouette_score(Xb, yb))
+scores = np.round(rs.rand(200), 2)  # rounded: plenty of tied scores
+probs3 = rs.dirichlet([1, 1, 1], 200)
+put("metrics/proba", bt=bt, scores=scores, probs3=probs3, auc=roc_auc_score(bt, scores), logloss_bin=log_loss(bt, scores),
+    logloss_multi=log_loss(yt, probs3))
 
 # ---------------------------------------------------------------- trees
 tree_cases = [

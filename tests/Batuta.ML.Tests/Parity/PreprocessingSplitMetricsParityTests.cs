@@ -106,6 +106,19 @@ public class PreprocessingSplitMetricsParityTests
     }
 
     [Fact]
+    public void RocAucAndLogLossMatchScikitLearn()
+    {
+        const string c = "metrics/proba";
+        using var bt = Oracle.Tensor(c, "bt");
+        using var scores = Oracle.Tensor(c, "scores");
+        using var probs = Oracle.Tensor(c, "probs3");
+        using var yt = Oracle.Tensor("metrics/values", "yt");
+        Near.Equal(Oracle.Scalar(c, "auc"), Metrics.RocAucScore(bt, scores), 1e-15, 0, "roc_auc_score");
+        Near.Equal(Oracle.Scalar(c, "logloss_bin"), Metrics.LogLoss(bt, scores), 1e-14, 0, "log_loss (binary)");
+        Near.Equal(Oracle.Scalar(c, "logloss_multi"), Metrics.LogLoss(yt, probs), 1e-14, 0, "log_loss (multiclass)");
+    }
+
+    [Fact]
     public void SilhouetteMatchesScikitLearn()
     {
         using var X = Oracle.X("blobs");
