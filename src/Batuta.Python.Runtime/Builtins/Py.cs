@@ -58,16 +58,22 @@ public static partial class Py
     public static long Len<T>(PyList<T> l) => l.Count;
     public static long Len(object? o) => Dyn.Len(o);
 
+    /// <summary>An optional long as a Python value (an int object or None).</summary>
+    public static object? Box(long? v) => v is { } x ? new PyInt(x) : null;
+
     // ---- range ----
     public static PyRange Range(PyInt stop) => new(0, (long)stop, 1);
     public static PyRange Range(PyInt start, PyInt stop) => new((long)start, (long)stop, 1);
     public static PyRange Range(PyInt start, PyInt stop, PyInt step) => new((long)start, (long)stop, (long)step);
+    public static PyRange Range(long stop) => new(0, stop, 1);
+    public static PyRange Range(long start, long stop) => new(start, stop, 1);
+    public static PyRange Range(long start, long stop, long step) => new(start, stop, step);
 
     // ---- enumerate / zip / reversed ----
-    public static IEnumerable<(PyInt, T)> Enumerate<T>(IEnumerable<T> items, long start = 0)
+    public static IEnumerable<(long, T)> Enumerate<T>(IEnumerable<T> items, long start = 0)
     {
         long i = start;
-        foreach (var x in items) yield return (new PyInt(i++), x);
+        foreach (var x in items) yield return (i++, x);
     }
 
     public static IEnumerable<(T1, T2)> Zip<T1, T2>(IEnumerable<T1> a, IEnumerable<T2> b)
@@ -156,6 +162,20 @@ public static partial class Py
         return total;
     }
 
+    public static PyInt Sum(IEnumerable<long> items, PyInt start = default)
+    {
+        // 64-bit accumulation while it fits; the first overflow moves the rest to PyInt.
+        long acc = 0;
+        PyInt spill = start;
+        foreach (var x in items)
+        {
+            long r = unchecked(acc + x);
+            if (((acc ^ r) & (x ^ r)) < 0) { spill += acc; acc = x; continue; }
+            acc = r;
+        }
+        return spill + acc;
+    }
+
     public static PyInt Sum(IEnumerable<bool> items)
     {
         long total = 0;
@@ -181,7 +201,7 @@ public static partial class Py
     public static PyInt Abs(PyInt x) => PyInt.Abs(x);
     public static double Abs(double x) => Math.Abs(x);
     public static long Abs(long x) => Math.Abs(x);
-    public static object? Abs(object? x) => x switch { PyInt i => PyInt.Abs(i), double d => Math.Abs(d), bool b => new PyInt(b ? 1 : 0), _ => throw new TypeError($"bad operand type for abs(): '{Dyn.TypeName(x)}'") };
+    public static object? Abs(object? x) => x switch { PyInt i => PyInt.Abs(i), long l => PyInt.Abs(l), double d => Math.Abs(d), bool b => new PyInt(b ? 1 : 0), _ => throw new TypeError($"bad operand type for abs(): '{Dyn.TypeName(x)}'") };
 
     public static PyInt Round(double x) => FloatFormat.RoundToInt(x);
     public static double Round(double x, long n) => FloatFormat.Round(x, n);

@@ -3,7 +3,7 @@ using System.Collections;
 namespace Batuta.Python.Runtime;
 
 /// <summary>Python's <c>range</c> object (lazy, with len, indexing, membership and repr).</summary>
-public sealed class PyRange : IReadOnlyList<PyInt>, IPyObject, IPySized, IPyTyped
+public sealed class PyRange : IReadOnlyList<long>, IPyObject, IPySized, IPyTyped
 {
     public PyRange(long start, long stop, long step)
     {
@@ -20,8 +20,8 @@ public sealed class PyRange : IReadOnlyList<PyInt>, IPyObject, IPySized, IPyType
     public int Count => Length > int.MaxValue ? throw new OverflowError("Python int too large to convert to C ssize_t") : (int)Length;
     public string PyTypeName => "range";
 
-    public PyInt this[int index] => this[(long)index];
-    public PyInt this[long index]
+    public long this[int index] => this[(long)index];
+    public long this[long index]
     {
         get
         {
@@ -39,10 +39,10 @@ public sealed class PyRange : IReadOnlyList<PyInt>, IPyObject, IPySized, IPyType
         return (x - Start) % Step == 0;
     }
 
-    public IEnumerator<PyInt> GetEnumerator()
+    public IEnumerator<long> GetEnumerator()
     {
         long v = Start;
-        for (long i = 0; i < Length; i++, v += Step) yield return new PyInt(v);
+        for (long i = 0; i < Length; i++, v += Step) yield return v;
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

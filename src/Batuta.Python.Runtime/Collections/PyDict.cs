@@ -252,6 +252,7 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
         foreach (var (k, v) in Items()) yield return new(k, v);
     }
 
-    object? IPyDict.GetItem(object? key) => this[Dyn.Cast<TKey>(key)];
-    bool IPyDict.ContainsKeyObject(object? key) => key is TKey k ? ContainsKey(k) : key is null && default(TKey) is null && false;
+    object? IPyDict.GetItem(object? key) => Dyn.TryAs<TKey>(key, out var k) ? this[k] : throw new KeyError(Repr.Of(key));
+    bool IPyDict.ContainsKeyObject(object? key) =>
+        Dyn.TryAs<TKey>(key, out var k) ? ContainsKey(k) : key is System.Runtime.CompilerServices.ITuple && Keys().Any(x => Dyn.Eq(x, key));
 }

@@ -189,7 +189,11 @@ public class PySet<T> : IPySet, IPyObject, ICollection<T>, IReadOnlyCollection<T
 
     public bool Contains(T item) => Find(item, HashOf(item)) >= 0;
 
-    public bool ContainsObject(object? item) => item is T t ? Contains(t) : item is null && default(T) is null && Contains(default!);
+    public bool ContainsObject(object? item) =>
+        Dyn.TryAs<T>(item, out var t) ? Contains(t)
+        // a tuple carried with other element types ((long, long) for (PyInt, PyInt)): equal by value
+        : item is System.Runtime.CompilerServices.ITuple ? this.Any(x => Dyn.Eq(x, item))
+        : item is null && default(T) is null && Contains(default!);
 
     public bool Discard(T item)
     {

@@ -139,6 +139,27 @@ public static class Dyn
         return PyHashOf((object?)o);
     }
 
+    /// <summary>
+    /// The value as a T when it is one, counting the carriers of a Python int as one type (PyInt, long, int, bool):
+    /// a lookup of 1 finds the key True and 2**70 is simply absent from a dict of longs.
+    /// </summary>
+    public static bool TryAs<T>(object? o, out T value)
+    {
+        if (o is T t) { value = t; return true; }
+        if (typeof(T) == typeof(long))
+        {
+            long? l = o switch { PyInt { IsSmall: true } p => p.Small, int i => i, bool b => b ? 1 : 0, _ => null };
+            if (l is { } x) { value = (T)(object)x; return true; }
+        }
+        else if (typeof(T) == typeof(PyInt))
+        {
+            PyInt? p = o switch { long l => new PyInt(l), int i => new PyInt(i), bool b => new PyInt(b ? 1 : 0), _ => null };
+            if (p is { } x) { value = (T)(object)x; return true; }
+        }
+        value = default!;
+        return false;
+    }
+
     public static T Cast<T>(object? o)
     {
         if (o is T t) return t;
@@ -153,7 +174,12 @@ public static class Dyn
             if (o is PyInt pi) return (T)(object)pi.ToDouble();
             if (o is long l) return (T)(object)(double)l;
         }
-        if (typeof(T) == typeof(long) && o is PyInt p) return (T)(object)(long)p;
+        if (typeof(T) == typeof(long))
+        {
+            if (o is PyInt p) return (T)(object)(long)p;
+            if (o is int i) return (T)(object)(long)i;
+            if (o is bool b) return (T)(object)(b ? 1L : 0L);
+        }
         if (o is null && default(T) is null) return default!;
         if (typeof(T) == typeof(object)) return (T)o!;
         // A dynamic list/set crossing into typed code: a typed copy with each element converted.

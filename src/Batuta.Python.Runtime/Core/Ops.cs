@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Batuta.Python.Runtime;
 
 /// <summary>Typed arithmetic with Python semantics (ZeroDivisionError, floor division and modulo signs, **).</summary>
-public static class Ops
+public static partial class Ops
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Div(double a, double b) => b != 0 ? a / b : throw new ZeroDivisionError("float division by zero");

@@ -36,19 +36,29 @@ public readonly struct PyInt : IEquatable<PyInt>, IComparable<PyInt>, IComparabl
     public static implicit operator BigInteger(PyInt v) => v.ToBig();
     public static implicit operator double(PyInt v) => v.ToDouble();
 
-    public static explicit operator long(PyInt v) =>
-        v._big is null ? v._small : throw new OverflowError("Python int too large to convert to C long");
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static explicit operator long(PyInt v) => v._big is null ? v._small : ThrowTooLarge();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static long ThrowTooLarge() => throw new OverflowError("Python int too large to convert to C long");
 
     public static explicit operator int(PyInt v) =>
         v._big is null && v._small is >= int.MinValue and <= int.MaxValue ? (int)v._small : throw new OverflowError("Python int too large to convert to C int");
 
     /// <summary>As a sequence index (IndexError-compatible message when it cannot be one).</summary>
-    public long AsIndex => _big is null ? _small : throw new IndexError("cannot fit 'int' into an index-sized integer");
-
-    public double ToDouble()
+    public long AsIndex
     {
-        if (_big is null) return _small;
-        var b = (BigInteger)_big;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _big is null ? _small : Ops.ThrowIndexSize();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double ToDouble() => _big is null ? _small : BigToDouble();
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private double BigToDouble()
+    {
+        var b = (BigInteger)_big!;
         double d = (double)b;
         if (double.IsInfinity(d)) throw new OverflowError("int too large to convert to float");
         return d;
@@ -58,21 +68,29 @@ public readonly struct PyInt : IEquatable<PyInt>, IComparable<PyInt>, IComparabl
 
     public bool IsZero => _big is null && _small == 0;
 
+    // The fast paths are small enough to inline; every BigInteger path is a separate, never-inlined call,
+    // so a PyInt that stays in the long range costs a null test and an overflow test per operation.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PyInt operator +(PyInt a, PyInt b)
     {
         long r = unchecked(a._small + b._small);
         if ((a._big ?? b._big) is null && ((a._small ^ r) & (b._small ^ r)) >= 0) return new PyInt(r);
-        return FromBig(a.ToBig() + b.ToBig());
+        return AddSlow(a, b);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PyInt AddSlow(PyInt a, PyInt b) => FromBig(a.ToBig() + b.ToBig());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PyInt operator -(PyInt a, PyInt b)
     {
         long r = unchecked(a._small - b._small);
         if ((a._big ?? b._big) is null && ((a._small ^ b._small) & (a._small ^ r)) >= 0) return new PyInt(r);
-        return FromBig(a.ToBig() - b.ToBig());
+        return SubSlow(a, b);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PyInt SubSlow(PyInt a, PyInt b) => FromBig(a.ToBig() - b.ToBig());
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PyInt operator *(PyInt a, PyInt b)
@@ -82,8 +100,11 @@ public readonly struct PyInt : IEquatable<PyInt>, IComparable<PyInt>, IComparabl
             long hi = Math.BigMul(a._small, b._small, out long lo);
             if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) return new PyInt(lo);
         }
-        return FromBig(a.ToBig() * b.ToBig());
+        return MulSlow(a, b);
     }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PyInt MulSlow(PyInt a, PyInt b) => FromBig(a.ToBig() * b.ToBig());
 
     public static PyInt operator -(PyInt a) => a._big is null && a._small != long.MinValue ? new PyInt(-a._small) : FromBig(-a.ToBig());
     public static PyInt operator +(PyInt a) => a;
@@ -114,31 +135,45 @@ public readonly struct PyInt : IEquatable<PyInt>, IComparable<PyInt>, IComparabl
     }
 
     /// <summary>Python <c>//</c>: floor division.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PyInt FloorDiv(PyInt a, PyInt b)
     {
-        if (b.IsZero) throw new ZeroDivisionError("integer division or modulo by zero");
-        if ((a._big ?? b._big) is null && !(a._small == long.MinValue && b._small == -1))
+        if ((a._big ?? b._big) is null && b._small != 0 && !(a._small == long.MinValue && b._small == -1))
         {
             long q = a._small / b._small;
-            if ((a._small % b._small != 0) && ((a._small < 0) != (b._small < 0))) q--;
+            if ((a._small % b._small != 0) && ((a._small ^ b._small) < 0)) q--;
             return new PyInt(q);
         }
+        return FloorDivSlow(a, b);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PyInt FloorDivSlow(PyInt a, PyInt b)
+    {
+        if (b.IsZero) throw new ZeroDivisionError("integer division or modulo by zero");
         var bq = BigInteger.DivRem(a.ToBig(), b.ToBig(), out var rem);
         if (!rem.IsZero && (rem.Sign < 0) != (b.Sign < 0)) bq -= 1;
         return FromBig(bq);
     }
 
     /// <summary>Python <c>%</c>: the result has the divisor's sign.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PyInt operator %(PyInt a, PyInt b)
     {
-        if (b.IsZero) throw new ZeroDivisionError("integer modulo by zero");
-        if ((a._big ?? b._big) is null)
+        if ((a._big ?? b._big) is null && b._small != 0 && b._small != -1)
         {
-            if (b._small == -1) return new PyInt(0);
             long r = a._small % b._small;
-            if (r != 0 && ((r < 0) != (b._small < 0))) r += b._small;
+            if (r != 0 && ((r ^ b._small) < 0)) r += b._small;
             return new PyInt(r);
         }
+        return ModSlow(a, b);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PyInt ModSlow(PyInt a, PyInt b)
+    {
+        if (b.IsZero) throw new ZeroDivisionError("integer modulo by zero");
+        if (b.IsSmall && b._small == -1) return new PyInt(0);
         var br = BigInteger.Remainder(a.ToBig(), b.ToBig());
         if (!br.IsZero && (br.Sign < 0) != (b.Sign < 0)) br += b.ToBig();
         return FromBig(br);
@@ -182,12 +217,21 @@ public readonly struct PyInt : IEquatable<PyInt>, IComparable<PyInt>, IComparabl
         return FromBig(BigInteger.Pow(a.ToBig(), (int)e));
     }
 
-    public static bool operator ==(PyInt a, PyInt b) => (a._big ?? b._big) is null ? a._small == b._small : a.ToBig() == b.ToBig();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool operator ==(PyInt a, PyInt b) => (a._big ?? b._big) is null ? a._small == b._small : CompareSlow(a, b) == 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool operator !=(PyInt a, PyInt b) => !(a == b);
-    public static bool operator <(PyInt a, PyInt b) => (a._big ?? b._big) is null ? a._small < b._small : a.ToBig() < b.ToBig();
-    public static bool operator >(PyInt a, PyInt b) => (a._big ?? b._big) is null ? a._small > b._small : a.ToBig() > b.ToBig();
-    public static bool operator <=(PyInt a, PyInt b) => (a._big ?? b._big) is null ? a._small <= b._small : a.ToBig() <= b.ToBig();
-    public static bool operator >=(PyInt a, PyInt b) => (a._big ?? b._big) is null ? a._small >= b._small : a.ToBig() >= b.ToBig();
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool operator <(PyInt a, PyInt b) => (a._big ?? b._big) is null ? a._small < b._small : CompareSlow(a, b) < 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool operator >(PyInt a, PyInt b) => (a._big ?? b._big) is null ? a._small > b._small : CompareSlow(a, b) > 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool operator <=(PyInt a, PyInt b) => (a._big ?? b._big) is null ? a._small <= b._small : CompareSlow(a, b) <= 0;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool operator >=(PyInt a, PyInt b) => (a._big ?? b._big) is null ? a._small >= b._small : CompareSlow(a, b) >= 0;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int CompareSlow(PyInt a, PyInt b) => a.ToBig().CompareTo(b.ToBig());
 
     public static PyInt Abs(PyInt a) => a.Sign < 0 ? -a : a;
 
@@ -196,7 +240,7 @@ public readonly struct PyInt : IEquatable<PyInt>, IComparable<PyInt>, IComparabl
     private double ToDoubleOrNaN() { try { return ToDouble(); } catch (OverflowError) { return double.NaN; } }
     public override int GetHashCode() => (int)PyHash.Int(this);
     public int CompareTo(PyInt other) => this < other ? -1 : this > other ? 1 : 0;
-    public int CompareTo(object? obj) => obj is PyInt i ? CompareTo(i) : throw new TypeError("'<' not supported");
+    public int CompareTo(object? obj) => obj is PyInt i ? CompareTo(i) : obj is long l ? CompareTo(new PyInt(l)) : throw new TypeError("'<' not supported");
 
     public int BitLength()
     {

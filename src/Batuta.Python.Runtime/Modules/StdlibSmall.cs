@@ -312,6 +312,7 @@ public static class IterTools
     }
 
     public static IEnumerable<PyInt> Accumulate(IEnumerable<PyInt> items) => Accumulate(items, (a, b) => a + b);
+    public static IEnumerable<PyInt> Accumulate(IEnumerable<long> items) => Accumulate(items.Select(x => new PyInt(x)), (a, b) => a + b);
     public static IEnumerable<double> Accumulate(IEnumerable<double> items) => Accumulate(items, (a, b) => a + b);
 
     public static IEnumerable<(TKey, PyList<T>)> GroupBy<T, TKey>(IEnumerable<T> items, Func<T, TKey> key)

@@ -9,7 +9,7 @@ namespace Batuta.Transpiler.Emit
 
         public static string Of(PyType t) => t.Kind switch
         {
-            TypeKind.Int => "PyInt",
+            TypeKind.Int => t.IsLong ? "long" : "PyInt",
             TypeKind.Float => "double",
             TypeKind.Bool => "bool",
             TypeKind.Str => "string",

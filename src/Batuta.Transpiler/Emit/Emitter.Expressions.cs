@@ -32,6 +32,10 @@ namespace Batuta.Transpiler.Emit
                     return EmitLambda(BuiltinAsLambda(n, expected.Params.Count(), a => new Call(new Name(n.Id, ExprContext.Load, n.Span), NodeList.Of(a), default, n.Span)), expected);
                 case Attribute { Value: Name { Id: "str" or "int" or "float" } tn } ta when expected.Kind == TypeKind.Func && Resolve(tn.Id).Kind == ResolvedKind.Builtin:
                     return EmitLambda(BuiltinAsLambda(ta, 1, a => new Call(new Attribute(a[0], ta.Attr, ExprContext.Load, ta.Span), NodeList.Of(a.Skip(1).ToArray()), default, ta.Span)), expected);
+                // A function passed where a typed callable is expected (key=f, map(f, xs)): a lambda calling it, so its
+                // parameters take the types the callers give, as for a direct call.
+                case Name n when expected.Kind == TypeKind.Func && expected.Params.Any() && expected.Params.All(p => !p.HasUnknown) && Resolve(n.Id) is { Kind: ResolvedKind.Function, Function: { IsGenerator: false, VarArgs: null } fn } && fn.Params.Count >= expected.Params.Count():
+                    return EmitLambda(BuiltinAsLambda(n, expected.Params.Count(), a => new Call(new Name(n.Id, ExprContext.Load, n.Span), NodeList.Of(a), default, n.Span)), expected);
                 case Name n: return EmitName(n);
                 case BinOp b: return BinaryOp(b.Op, EmitExpr(b.Left), EmitExpr(b.Right), b);
                 case UnaryOp u: return EmitUnary(u);
@@ -65,6 +69,7 @@ namespace Batuta.Transpiler.Emit
                     var v = EmitExpr(ne.Value, TargetType(ne.Target));
                     if (ne.Target is Name tn && Resolve(tn.Id).Var is { } var)
                     {
+                        foreach (var map in _narrowed) map.Remove(tn.Id);
                         Widen(var, v.Type);
                         return new Ex($"({Resolve(tn.Id).Code} = {Coerce(v, var.Type).Code})", var.Type, true);
                     }
@@ -90,8 +95,8 @@ namespace Batuta.Transpiler.Emit
                 case bool b: return new Ex(b ? "true" : "false", PyType.Bool, true);
                 case BigInteger i:
                     if (expected.Kind == TypeKind.Float) return new Ex(FloatLiteral((double)i), PyType.Float, true);
-                    if (i >= int.MinValue && i <= int.MaxValue) return new Ex(i.ToString(Inv), PyType.Int, true, intLiteral: true);
-                    if (i >= long.MinValue && i <= long.MaxValue) return new Ex($"new PyInt({i.ToString(Inv)}L)", PyType.Int, true);
+                    if (i >= int.MinValue && i <= int.MaxValue) return new Ex(i.ToString(Inv), IntRanges.Constant((long)i), true, intLiteral: true);
+                    if (i >= long.MinValue && i <= long.MaxValue) return new Ex(i == long.MinValue ? "long.MinValue" : i.ToString(Inv) + "L", IntRanges.Constant((long)i), true);
                     return new Ex($"PyInt.Parse(\"{i.ToString(Inv)}\")", PyType.Int, true);
                 case double d: return new Ex(FloatLiteral(d), PyType.Float, true);
                 case string s: return new Ex(CsNames.Literal(s), PyType.Str, true);
@@ -124,7 +129,7 @@ namespace Batuta.Transpiler.Emit
                 {
                     var f = r.Function!;
                     f.EscapesAsValue = true;
-                    var ft = PyType.Func(f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType.Kind == TypeKind.Unknown ? PyType.None : f.ReturnType, f.Params.Select(p => p.Type).ToArray());
+                    var ft = PyType.Func(f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : f.ReturnType, f.Params.Select(p => p.Type).ToArray());
                     return new Ex($"new {CsTypes.Of(ft)}({r.Code})", ft);
                 }
                 case ResolvedKind.Class:
@@ -149,11 +154,20 @@ namespace Batuta.Transpiler.Emit
         private Ex Coerce(Ex v, PyType target)
         {
             var from = v.Type;
+            // Ints: a long and a PyInt are two carriers of one Python type. long → PyInt always fits; PyInt → long
+            // only where inference proved the value range (it never sees a value outside it).
+            if (from.Kind == TypeKind.Int && target.Kind == TypeKind.Int)
+            {
+                if (from.IsLong == target.IsLong) return v;
+                if (from.IsLong) return new Ex(v.IntLiteral ? $"new PyInt({v.Code})" : $"(PyInt){v.P}", PyType.Int, v.IntLiteral);
+                return new Ex($"(long){v.P}", target);
+            }
             // An empty literal typed before its element type was known takes the target's type.
             if (from.HasUnknown && target.Kind == from.Kind && !target.HasUnknown && v.Code == $"new {CsTypes.Of(from)}()")
                 return new Ex($"new {CsTypes.Of(target)}()", target, true);
-            if (target.Kind == TypeKind.Unknown || from.Equals(target))
-                return v.IntLiteral && target.Kind != TypeKind.Int ? new Ex($"new PyInt({v.Code})", PyType.Int, false) : v;
+            if (target.Kind == TypeKind.Unknown || from.Equals(target)) return v;
+            // The same C# type: nothing to convert (e.g. two ranges of a long inside a container type).
+            if (!from.HasUnknown && !target.HasUnknown && target.Kind != TypeKind.Object && CsTypes.Of(from) == CsTypes.Of(target)) return new Ex(v.Code, target, v.Atomic);
             switch (target.Kind)
             {
                 case TypeKind.Object:
@@ -163,10 +177,11 @@ namespace Batuta.Transpiler.Emit
                 case TypeKind.Float when from.Kind == TypeKind.Bool:
                     return new Ex($"({v.Code} ? 1.0 : 0.0)", PyType.Float, true);
                 case TypeKind.Int when from.Kind == TypeKind.Bool:
-                    return new Ex($"new PyInt({v.P} ? 1 : 0)", PyType.Int, true);
+                    return target.IsLong ? new Ex($"({v.P} ? 1L : 0L)", PyType.Long(0, 1), true) : new Ex($"new PyInt({v.P} ? 1 : 0)", PyType.Int, true);
                 case TypeKind.Optional:
                     if (from.Kind == TypeKind.None) return v.Code == "null" ? new Ex("null", target, true) : new Ex($"({CsTypes.Of(target)})(object?){v.P}", target, true);
-                    if (from.Equals(target.Inner)) return v.IntLiteral ? new Ex($"(PyInt?){v.Code}", target) : v;
+                    if (from.Equals(target.Inner)) return v.IntLiteral ? new Ex($"({CsTypes.Of(target)}){v.Code}", target) : v;
+                    if (from.Kind == TypeKind.Int && target.Inner.Kind == TypeKind.Int) return new Ex($"({CsTypes.Of(target)}){Coerce(v, target.Inner).P}", target, true);
                     if (from.Kind == TypeKind.Optional) return Coerce(new Ex(v.Code, target, v.Atomic), target);
                     return Coerce(v, target.Inner);
                 case TypeKind.Iterable:
@@ -187,7 +202,7 @@ namespace Batuta.Transpiler.Emit
                     return new Ex($"({CsTypes.Of(target)}){v.P}", target);
                 case TypeKind.Tuple when from.Kind == TypeKind.Tuple && from.Args.Count == target.Args.Count:
                 {
-                    var tmp = "__tu";
+                    var tmp = Temp("tu");
                     var parts = target.Args.Select((t, i) => Coerce(new Ex($"{tmp}.Item{i + 1}", from.Args[i], true), t).Code);
                     if (v.Code.StartsWith("(", StringComparison.Ordinal) && !v.Code.Contains("=>")) { }
                     return new Ex($"({v.Code} is var {tmp} ? ({string.Join(", ", parts)}) : default)", target, true);
@@ -196,6 +211,15 @@ namespace Batuta.Transpiler.Emit
                     return new Ex($"new {CsTypes.Of(target)}({AsEnumerable(v)}.Select(__v => {Coerce(new Ex("__v", from.Elem, true), target.Elem).Code}))", target, true);
                 case TypeKind.Set when from.Kind is TypeKind.List or TypeKind.Iterable or TypeKind.Set:
                     return new Ex($"new {CsTypes.Of(target)}({AsEnumerable(v)}.Select(__v => {Coerce(new Ex("__v", from.Elem, true), target.Elem).Code}))", target, true);
+                // The same kind of container with other element carriers (a long where a PyInt is wanted): a typed copy.
+                case TypeKind.Deque when from.Kind is TypeKind.Deque or TypeKind.List:
+                    return new Ex($"new {CsTypes.Of(target)}({AsEnumerable(v)}.Select(__v => {Coerce(new Ex("__v", from.Elem, true), target.Elem).Code}))", target, true);
+                case TypeKind.Dict or TypeKind.DefaultDict when from.Kind == target.Kind && !from.HasUnknown:
+                {
+                    var conv = $"{Coerce(new Ex("__kv.Item1", from.Key, true), target.Key).Code}, {Coerce(new Ex("__kv.Item2", from.Value, true), target.Value).Code}";
+                    if (target.Kind == TypeKind.Dict) return new Ex($"new {CsTypes.Of(target)}({v.P}.Items().Select(__kv => ({conv})))", target, true);
+                    break;
+                }
                 case TypeKind.Func when from.Kind == TypeKind.Func:
                     return new Ex(v.Code, target, v.Atomic);
                 case TypeKind.VarTuple when from.Kind == TypeKind.Tuple:
@@ -210,12 +234,15 @@ namespace Batuta.Transpiler.Emit
         }
 
         /// <summary>The value as an object (int literals become PyInt, not System.Int32).</summary>
-        private static string Box(Ex v) => v.IntLiteral ? $"new PyInt({v.Code})" : v.Type.Kind == TypeKind.None || v.Code == "null" ? $"(object?){v.P}" : v.Code;
+        private static string Box(Ex v) =>
+            v.IntLiteral || v.Type.IsLong ? $"new PyInt({v.Code})"
+            : v.Type.Kind == TypeKind.Optional && v.Type.Inner.IsLong ? $"Py.Box({v.Code})"
+            : v.Type.Kind == TypeKind.None || v.Code == "null" ? $"(object?){v.P}" : v.Code;
 
         private string Truth(Ex v) => v.Type.Kind switch
         {
             TypeKind.Bool => v.Code,
-            TypeKind.Int => v.IntLiteral ? (v.Code == "0" ? "false" : "true") : $"!{v.P}.IsZero",
+            TypeKind.Int => v.IntLiteral ? (v.Code == "0" ? "false" : "true") : v.Type.IsLong ? $"{v.P} != 0" : $"!{v.P}.IsZero",
             TypeKind.Float => $"{v.P} != 0.0",
             TypeKind.Str => $"{v.P}.Length > 0",
             TypeKind.List or TypeKind.Set or TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter or TypeKind.Deque => $"{v.P}.Count > 0",
@@ -227,13 +254,36 @@ namespace Batuta.Transpiler.Emit
 
         private static string IndexCode(Ex key) => key.IntLiteral ? key.Code : key.Type.Kind == TypeKind.Int ? key.Code : key.Type.Kind == TypeKind.Bool ? $"({key.Code} ? 1 : 0)" : $"Dyn.Cast<PyInt>({key.Code})";
 
+        /// <summary>
+        /// A subscript index. <c>a[i + 1]</c> with longs i: a sum past the long range is no valid index, and CPython
+        /// raises IndexError for it, so the index is computed in 64 bits with that check rather than in PyInt.
+        /// </summary>
+        private Ex EmitIndex(ExpressionNode index) => EmitLongArgument(index, "Index");
+
+        /// <summary>
+        /// An int that must fit in 64 bits where it is used (an index: IndexError past it; a range() bound: the migrated
+        /// range is 64-bit, OverflowError past it): a sum or difference of longs is computed with that check instead of in PyInt.
+        /// </summary>
+        internal Ex EmitLongArgument(ExpressionNode node, string check)
+        {
+            if (node is BinOp { Op: Operator.Add or Operator.Sub } b)
+            {
+                var l = EmitExpr(b.Left, PyType.Int);
+                var r = EmitExpr(b.Right, PyType.Int);
+                if (l.Type.IsLong && r.Type.IsLong && (b.Op == Operator.Add ? IntRanges.Add(l.Type, r.Type) : IntRanges.Sub(l.Type, r.Type)) is null)
+                    return new Ex($"Ops.{check}{(b.Op == Operator.Add ? "Add" : "Sub")}({l.Code}, {r.Code})", PyType.LongFull, true);
+                return BinaryOp(b.Op, l, r, b);
+            }
+            return EmitExpr(node, PyType.Int);
+        }
+
         private string SliceArgs(Slice s)
         {
             string Part(ExpressionNode? x)
             {
                 if (x is null || x is Constant { Value: null }) return "null";
                 var v = EmitExpr(x, PyType.Int);
-                if (v.IntLiteral) return v.Code;
+                if (v.IntLiteral || v.Type.IsLong) return v.Code;
                 return v.Type.Kind == TypeKind.Int ? $"(long){v.P}" : v.Type.Kind == TypeKind.Optional ? $"(long?){v.P}" : $"(long?)Dyn.Cast<PyInt?>({v.Code})";
             }
             return $"{Part(s.Lower)}, {Part(s.Upper)}, {Part(s.Step)}";
@@ -244,15 +294,17 @@ namespace Batuta.Transpiler.Emit
         {
             var lt = l.Type.Kind == TypeKind.Bool ? PyType.Int : l.Type;
             var rt = r.Type.Kind == TypeKind.Bool ? PyType.Int : r.Type;
-            if (l.Type.Kind == TypeKind.Bool && op is not (Operator.BitAnd or Operator.BitOr or Operator.BitXor)) l = Coerce(l, PyType.Int);
-            if (r.Type.Kind == TypeKind.Bool && op is not (Operator.BitAnd or Operator.BitOr or Operator.BitXor)) r = Coerce(r, PyType.Int);
+            if (l.Type.Kind == TypeKind.Bool && op is not (Operator.BitAnd or Operator.BitOr or Operator.BitXor)) l = Coerce(l, BoolAsInt);
+            if (r.Type.Kind == TypeKind.Bool && op is not (Operator.BitAnd or Operator.BitOr or Operator.BitXor)) r = Coerce(r, BoolAsInt);
             if (l.Type.Kind == TypeKind.Bool && r.Type.Kind == TypeKind.Bool)
             {
                 string bop = op switch { Operator.BitAnd => "&", Operator.BitOr => "|", _ => "^" };
                 return new Ex($"{l.P} {bop} {r.P}", PyType.Bool);
             }
-            if (l.Type.Kind == TypeKind.Bool) l = Coerce(l, PyType.Int);
-            if (r.Type.Kind == TypeKind.Bool) r = Coerce(r, PyType.Int);
+            if (l.Type.Kind == TypeKind.Bool) l = Coerce(l, BoolAsInt);
+            if (r.Type.Kind == TypeKind.Bool) r = Coerce(r, BoolAsInt);
+            lt = l.Type;
+            rt = r.Type;
             bool num = lt.Kind is TypeKind.Int or TypeKind.Float && rt.Kind is TypeKind.Int or TypeKind.Float;
             if (num)
             {
@@ -273,9 +325,13 @@ namespace Batuta.Transpiler.Emit
                         _ => new Ex($"Py.Raise<double>(new TypeError({CsNames.Literal($"unsupported operand type(s) for {OpSymbol(op)}: 'float' and 'float'")}))", PyType.Float, true),
                     };
                 }
-                // int op int
-                var x = l.IntLiteral ? new Ex($"new PyInt({l.Code})", PyType.Int, true) : l;
-                var y = r;
+                // int op int: in 64 bits where the result range is proven, else PyInt (which promotes to a big int)
+                if (l.Type.IsLong && r.Type.IsLong && LongBinary(op, l, r) is { } exact) return exact;
+                if (op == Operator.Mod && r.Type.IsLong) return new Ex($"Ops.Mod({AsPyInt(l).Code}, {LongOperand(r)})", IntRanges.Mod(null, r.Type), true);
+                if (op == Operator.BitAnd && r.Type.IsLong && r.Type.Lo >= 0) return new Ex($"Ops.And({AsPyInt(l).Code}, {LongOperand(r)})", PyType.Long(0, r.Type.Hi), true);
+                if (op == Operator.BitAnd && l.Type.IsLong && l.Type.Lo >= 0) return new Ex($"Ops.And({AsPyInt(r).Code}, {LongOperand(l)})", PyType.Long(0, l.Type.Hi), true);
+                var x = AsPyInt(l);
+                var y = r.IntLiteral ? r : AsPyInt(r);
                 switch (op)
                 {
                     case Operator.Add: return new Ex($"{x.P} + {y.P}", PyType.Int);
@@ -337,6 +393,49 @@ namespace Batuta.Transpiler.Emit
             return new Ex($"Dyn.{dyn}({Box(l)}, {Box(r)})", DynamicType(l, r), true);
         }
 
+        private static readonly PyType BoolAsInt = PyType.Long(0, 1);
+
+        /// <summary>An int operand as PyInt code (a long converts implicitly, a literal is wrapped).</summary>
+        private static Ex AsPyInt(Ex v) => !v.Type.IsLong ? v : v.IntLiteral ? new Ex($"new PyInt({v.Code})", PyType.Int, true) : new Ex($"(PyInt){v.P}", PyType.Int, true);
+
+        /// <summary>A long operand: a literal gets the L suffix so two literals never do 32-bit arithmetic.</summary>
+        private static string LongOperand(Ex v) => v.IntLiteral ? (v.Code.StartsWith("-", StringComparison.Ordinal) ? $"({v.Code}L)" : v.Code + "L") : v.P;
+
+        /// <summary>long op long when the result range is proven to stay in 64 bits; null otherwise (the caller uses PyInt).</summary>
+        private static Ex? LongBinary(Operator op, Ex l, Ex r)
+        {
+            PyType a = l.Type, b = r.Type;
+            string x = LongOperand(l), y = LongOperand(r);
+            switch (op)
+            {
+                case Operator.Add: return IntRanges.Add(a, b) is { } add ? new Ex($"{x} + {y}", add) : null;
+                case Operator.Sub: return IntRanges.Sub(a, b) is { } sub ? new Ex($"{x} - {y}", sub) : null;
+                case Operator.Mult: return IntRanges.Mul(a, b) is { } mul ? new Ex($"{x} * {y}", mul) : null;
+                case Operator.Div: return new Ex($"Ops.TrueDiv({l.Code}, {r.Code})", PyType.Float, true);
+                case Operator.FloorDiv:
+                    if (IntRanges.FloorDiv(a, b) is not { } fd) return null;
+                    // Non-negative by a positive divisor: C#'s truncating division is Python's floor division.
+                    return a.Lo >= 0 && b.Lo > 0 ? new Ex($"{x} / {y}", fd) : new Ex($"Ops.FloorDiv({l.Code}, {r.Code})", fd, true);
+                case Operator.Mod:
+                {
+                    var t = IntRanges.Mod(a, b);
+                    return a.Lo >= 0 && b.Lo > 0 ? new Ex($"{x} % {y}", t) : new Ex($"Ops.Mod({l.Code}, {r.Code})", t, true);
+                }
+                case Operator.Pow:
+                    if (!r.IntLiteral || b.Lo < 0 || b.Lo > 64 || IntRanges.Pow(a, (int)b.Lo) is not { } pw) return null;
+                    return new Ex($"Ops.Pow({l.Code}, {r.Code})", pw, true);
+                case Operator.LShift:
+                    if (IntRanges.Shl(a, b) is not { } shl) return null;
+                    return b.Lo >= 0 && b.Hi <= 63 && r.IntLiteral ? new Ex($"{x} << {r.Code}", shl) : new Ex($"Ops.Shl({l.Code}, {r.Code})", shl, true);
+                case Operator.RShift:
+                    return b.Lo >= 0 && b.Hi <= 63 && r.IntLiteral ? new Ex($"{x} >> {r.Code}", IntRanges.Shr(a)) : new Ex($"Ops.Shr({l.Code}, {r.Code})", IntRanges.Shr(a), true);
+                case Operator.BitAnd: return new Ex($"{x} & {y}", IntRanges.And(a, b));
+                case Operator.BitOr: return new Ex($"{x} | {y}", IntRanges.OrXor(a, b));
+                case Operator.BitXor: return new Ex($"{x} ^ {y}", IntRanges.OrXor(a, b));
+            }
+            return null;
+        }
+
         private string FormatArgs(Ex r) => r.Type.Kind == TypeKind.Tuple ? $"PyTuple.From({r.Code})" : Box(r);
 
         private static string DunderFor(Operator op) => op switch
@@ -363,13 +462,15 @@ namespace Batuta.Transpiler.Emit
             {
                 case UnaryOperator.Not: return new Ex($"!{ParenTruth(v)}", PyType.Bool);
                 case UnaryOperator.USub:
-                    if (v.Type.Kind == TypeKind.Bool) v = Coerce(v, PyType.Int);
+                    if (v.Type.Kind == TypeKind.Bool) v = Coerce(v, BoolAsInt);
+                    if (v.Type.IsLong) return IntRanges.Neg(v.Type) is { } negRange ? new Ex($"-{v.P}", negRange) : new Ex($"-{AsPyInt(v).P}", PyType.Int);
                     if (v.Type.Kind is TypeKind.Int or TypeKind.Float) return new Ex($"-{v.P}", v.Type);
                     if (v.Type.Kind == TypeKind.Class && FindClass(v.Type.Name!)?.FindMethod("__neg__") is { } neg) return new Ex($"{v.P}.{neg.CsName}()", neg.ReturnType, true);
                     return new Ex($"Dyn.Neg({Box(v)})", DynamicType(v), true);
                 case UnaryOperator.UAdd: return v;
                 case UnaryOperator.Invert:
-                    if (v.Type.Kind == TypeKind.Bool) v = Coerce(v, PyType.Int);
+                    if (v.Type.Kind == TypeKind.Bool) v = Coerce(v, BoolAsInt);
+                    if (v.Type.IsLong) return new Ex($"~{LongOperand(v)}", IntRanges.Invert(v.Type));
                     if (v.Type.Kind == TypeKind.Int) return new Ex($"~{v.P}", PyType.Int);
                     return new Ex($"~Dyn.Cast<PyInt>({v.Code})", PyType.Int);
             }
@@ -455,13 +556,14 @@ namespace Batuta.Transpiler.Emit
             }
             string sym = op switch { CompareOperator.Eq => "==", CompareOperator.NotEq => "!=", CompareOperator.Lt => "<", CompareOperator.LtE => "<=", CompareOperator.Gt => ">", _ => ">=" };
             if (lt.Kind == TypeKind.Bool && rt.Kind == TypeKind.Bool && op is CompareOperator.Eq or CompareOperator.NotEq) return $"{l.P} {sym} {r.P}";
-            var ln = lt.Kind == TypeKind.Bool ? Coerce(l, PyType.Int) : l;
-            var rn = rt.Kind == TypeKind.Bool ? Coerce(r, PyType.Int) : r;
+            var ln = lt.Kind == TypeKind.Bool ? Coerce(l, BoolAsInt) : l;
+            var rn = rt.Kind == TypeKind.Bool ? Coerce(r, BoolAsInt) : r;
             if (ln.Type.Kind is TypeKind.Int or TypeKind.Float && rn.Type.Kind is TypeKind.Int or TypeKind.Float)
             {
                 if (ln.Type.Kind == TypeKind.Float || rn.Type.Kind == TypeKind.Float)
                     return $"{Coerce(ln, PyType.Float).P} {sym} {Coerce(rn, PyType.Float).P}";
                 if (ln.IntLiteral && rn.IntLiteral) return $"{ln.Code} {sym} {rn.Code}";
+                if (ln.Type.IsLong != rn.Type.IsLong) return $"{(ln.IntLiteral ? ln.Code : AsPyInt(ln).P)} {sym} {(rn.IntLiteral ? rn.Code : AsPyInt(rn).P)}";
                 return $"{ln.P} {sym} {rn.P}";
             }
             if (lt.Kind == TypeKind.Str && rt.Kind == TypeKind.Str)
@@ -499,9 +601,9 @@ namespace Batuta.Transpiler.Emit
             {
                 case TypeKind.Str: return $"{container.P}.Contains({Coerce(item, PyType.Str).Code}, StringComparison.Ordinal)";
                 case TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter:
-                    return t.Key.Equals(item.Type) || item.IntLiteral && t.Key.Kind == TypeKind.Int ? $"{container.P}.ContainsKey({Coerce(item, t.Key).Code})" : $"((IPyDict){container.P}).ContainsKeyObject({Box(item)})";
+                    return SameCarrier(t.Key, item.Type) ? $"{container.P}.ContainsKey({Coerce(item, t.Key).Code})" : $"((IPyDict){container.P}).ContainsKeyObject({Box(item)})";
                 case TypeKind.List or TypeKind.Set or TypeKind.Deque:
-                    return t.Elem.Equals(item.Type) || item.IntLiteral && t.Elem.Kind == TypeKind.Int || t.Elem.Kind == TypeKind.Object ? $"{container.P}.Contains({Coerce(item, t.Elem).Code})" : $"Dyn.Contains({container.Code}, {Box(item)})";
+                    return SameCarrier(t.Elem, item.Type) || t.Elem.Kind == TypeKind.Object ? $"{container.P}.Contains({Coerce(item, t.Elem).Code})" : $"Dyn.Contains({container.Code}, {Box(item)})";
                 case TypeKind.Range: return $"{container.P}.Contains({Coerce(item, PyType.Int).Code})";
                 case TypeKind.Tuple:
                     return "(" + string.Join(" || ", Enumerable.Range(1, t.Args.Count).Select(i => $"Dyn.Eq({container.P}.Item{i}, {Box(item)})")) + ")";
@@ -510,6 +612,15 @@ namespace Batuta.Transpiler.Emit
             }
             return $"Dyn.Contains({Box(container)}, {Box(item)})";
         }
+
+        /// <summary>
+        /// A value of type <paramref name="item"/> can be looked up in a container of <paramref name="elem"/> without a
+        /// dynamic test: the same C# type, or a long where the container holds PyInt (the other way a big int could
+        /// not be converted, and is simply not there).
+        /// </summary>
+        private static bool SameCarrier(PyType elem, PyType item) =>
+            elem.Equals(item) || elem.Kind == TypeKind.Int && item.Kind == TypeKind.Int && (item.IsLong || !elem.IsLong)
+            || !elem.HasUnknown && !item.HasUnknown && (CsTypes.Of(elem) == CsTypes.Of(item) || elem.Kind == TypeKind.Tuple && PyType.Join(item, elem).Equals(elem));
 
         // ---- attribute and subscript ----
         /// <summary>x.attr on an Optional[Class]: the class (a None receiver fails at run time, as in Python).</summary>
@@ -605,16 +716,16 @@ namespace Batuta.Transpiler.Emit
                 var key = EmitExpr(s.Slice, t.Key);
                 return new Ex($"{obj.P}[{Coerce(key, t.Key).Code}]", t.Value, true);
             }
-            var k = EmitExpr(s.Slice, PyType.Int);
+            var k = t.Kind is TypeKind.List or TypeKind.Deque or TypeKind.Str or TypeKind.VarTuple or TypeKind.Bytes ? EmitIndex(s.Slice) : EmitExpr(s.Slice, PyType.Int);
             switch (t.Kind)
             {
                 case TypeKind.List: return new Ex($"{obj.P}[{IndexCode(k)}]", t.Elem, true);
                 case TypeKind.Deque: return new Ex($"{obj.P}[{IndexCode(k)}]", t.Elem, true);
                 case TypeKind.Str: return new Ex($"StrOps.At({obj.Code}, {IndexCode(k)})", PyType.Str, true);
                 case TypeKind.VarTuple: return t.Elem.Kind is TypeKind.Object or TypeKind.Unknown ? new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.Object, true) : new Ex($"Dyn.Cast<{CsTypes.Of(t.Elem)}>({obj.P}[(long){IndexCode(k)}])", t.Elem, true);
-                case TypeKind.Range: return new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.Int, true);
+                case TypeKind.Range: return new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.LongFull, true);
                 case TypeKind.Tuple: return new Ex($"Dyn.Cast<{CsTypes.Of(t.Elem)}>(Dyn.GetItem({obj.Code}, {Box(k)}))", t.Elem, true);
-                case TypeKind.Bytes: return new Ex($"new PyInt({obj.P}[Indexing.Normalize((long){IndexCode(k)}, {obj.P}.Length, \"index\")])", PyType.Int, true);
+                case TypeKind.Bytes: return new Ex($"(long){obj.P}[Indexing.Normalize((long){IndexCode(k)}, {obj.P}.Length, \"index\")]", PyType.Long(0, 255), true);
                 case TypeKind.Class when FindClass(t.Name!)?.FindMethod("__getitem__") is { } m:
                     if (m.Params.Count > 0) WidenParam(m, 0, k.Type);
                     return new Ex($"{obj.P}.{m.CsName}({Coerce(k, m.Params.Count > 0 ? m.Params[0].Type : k.Type).Code})", m.ReturnType, true);
@@ -634,7 +745,7 @@ namespace Batuta.Transpiler.Emit
             string cs = CsTypes.Of(type);
             if (items.Any(i => i.Item2))
             {
-                var parts = items.Select(i => i.Item2 ? Coerce(new Ex(AsEnumerable(i.Item1), PyType.Iterable(i.Item1.Type.Elem), false), PyType.Iterable(elem)).Code : $"new[] {{ {Coerce(i.Item1, elem).Code} }}");
+                var parts = items.Select(i => i.Item2 ? Coerce(new Ex(AsEnumerable(i.Item1), PyType.Iterable(i.Item1.Type.Elem), false), PyType.Iterable(elem)).Code : $"new {CsTypes.Of(elem)}[] {{ {Coerce(i.Item1, elem).Code} }}");
                 return new Ex($"new {cs}({string.Join(".Concat(", parts.Take(1))}{string.Concat(parts.Skip(1).Select(p => ".Concat(" + p + ")"))})", type, true);
             }
             if (items.Count == 0) return new Ex($"new {cs}()", type, true);
@@ -704,9 +815,23 @@ namespace Batuta.Transpiler.Emit
         private Ex Comprehension(NodeList<Comprehension> gens, ExpressionNode elt, ExpressionNode? value, string kind, PyType expected)
         {
             var saved = new Dictionary<string, PyType>(_lambdaScope);
+            // A generator expression runs lazily, when narrowed int ranges may no longer hold.
+            var restore = kind == "gen" ? SuspendRangeNarrowing() : null;
             try
             {
                 string code = BuildGenerator(gens, 0, elt, value, out var eltType, out var valueType, expected);
+                // A container built for a variable of a known, wider element type (a PyInt list receiving longs) takes that type.
+                var wantElt = kind is "list" or "set" && expected.Kind == (kind == "list" ? TypeKind.List : TypeKind.Set) ? expected.Elem : kind == "dict" && expected.Kind == TypeKind.Dict ? expected.Key : null;
+                var wantValue = kind == "dict" && expected.Kind == TypeKind.Dict ? expected.Value : null;
+                bool Adopt(PyType have, PyType? want) => want is not null && !want.HasUnknown && !have.Equals(want) && PyType.Join(have, want).Equals(want) && want.Kind != TypeKind.Object;
+                if (Adopt(eltType, wantElt) || valueType is not null && Adopt(valueType, wantValue))
+                {
+                    var e1 = Adopt(eltType, wantElt) ? wantElt : eltType;
+                    var v1 = valueType is not null && Adopt(valueType, wantValue) ? wantValue : valueType;
+                    code = BuildGenerator(gens, 0, elt, value, out _, out _, expected, e1, v1);
+                    eltType = e1!;
+                    valueType = v1;
+                }
                 switch (kind)
                 {
                     case "list":
@@ -730,12 +855,29 @@ namespace Batuta.Transpiler.Emit
             }
             finally
             {
+                restore?.Invoke();
                 _lambdaScope.Clear();
                 foreach (var kv in saved) _lambdaScope[kv.Key] = kv.Value;
             }
         }
 
-        private string BuildGenerator(NodeList<Comprehension> gens, int index, ExpressionNode elt, ExpressionNode? value, out PyType eltType, out PyType? valueType, PyType expected)
+        /// <summary>Hides narrowed int ranges (for code that runs later: lambdas, generator expressions); returns the undo.</summary>
+        private Action SuspendRangeNarrowing()
+        {
+            var saved = _narrowed.Select(m => new Dictionary<string, Ex>(m, StringComparer.Ordinal)).ToList();
+            foreach (var m in _narrowed)
+                foreach (var k in m.Where(kv => kv.Value.Type.Kind == TypeKind.Int).Select(kv => kv.Key).ToList()) m.Remove(k);
+            return () =>
+            {
+                for (int i = 0; i < saved.Count && i < _narrowed.Count; i++)
+                {
+                    _narrowed[i].Clear();
+                    foreach (var kv in saved[i]) _narrowed[i][kv.Key] = kv.Value;
+                }
+            };
+        }
+
+        private string BuildGenerator(NodeList<Comprehension> gens, int index, ExpressionNode elt, ExpressionNode? value, out PyType eltType, out PyType? valueType, PyType expected, PyType? forceElt = null, PyType? forceValue = null)
         {
             var g = gens[index];
             var iter = EmitExpr(g.Iter);
@@ -749,17 +891,17 @@ namespace Batuta.Transpiler.Emit
             if (index == gens.Count - 1)
             {
                 var ev = EmitExpr(elt, expected.Kind is TypeKind.List or TypeKind.Set or TypeKind.Iterable ? expected.Elem : expected.IsDictLike ? expected.Key : PyType.Unknown);
-                eltType = ev.Type.Kind == TypeKind.Unknown ? PyType.Object : ev.Type;
+                eltType = forceElt ?? (ev.Type.Kind == TypeKind.Unknown ? PyType.Object : ev.Type);
                 if (value is not null)
                 {
                     var vv = EmitExpr(value, expected.IsDictLike ? expected.Value : PyType.Unknown);
-                    valueType = vv.Type.Kind == TypeKind.Unknown ? PyType.Object : vv.Type;
+                    valueType = forceValue ?? (vv.Type.Kind == TypeKind.Unknown ? PyType.Object : vv.Type);
                     return $"{src}{where}.Select({param} => {Wrap(binding, $"new KeyValuePair<{CsTypes.Of(eltType)}, {CsTypes.Of(valueType)}>({Coerce(ev, eltType).Code}, {Coerce(vv, valueType).Code})")})";
                 }
                 valueType = null;
                 return $"{src}{where}.Select({param} => {Wrap(binding, ValueForVar(Coerce(ev, eltType)))})";
             }
-            var inner = BuildGenerator(gens, index + 1, elt, value, out eltType, out valueType, expected);
+            var inner = BuildGenerator(gens, index + 1, elt, value, out eltType, out valueType, expected, forceElt, forceValue);
             return $"{src}{where}.SelectMany({param} => {Wrap(binding, inner)})";
         }
 
@@ -850,6 +992,7 @@ namespace Batuta.Transpiler.Emit
             int firstDefault = allArgs.Count - lam.Args.Defaults.Count;
             var args = allArgs.Take(firstDefault).ToList();
             var saved = new Dictionary<string, PyType>(_lambdaScope);
+            var restore = SuspendRangeNarrowing();
             try
             {
                 var bindings = new List<string>();
@@ -881,6 +1024,7 @@ namespace Batuta.Transpiler.Emit
             }
             finally
             {
+                restore();
                 _lambdaScope.Clear();
                 foreach (var kv in saved) _lambdaScope[kv.Key] = kv.Value;
                 foreach (var a in allArgs) _lambdaNames.Remove(a.Name);

@@ -157,13 +157,17 @@ namespace Batuta.Transpiler.Emit
             }
             var body = f.Def.Body.ToList();
             if (body.Count > 0 && body[0] is Expr { Value: Constant { Value: string } }) body.RemoveAt(0);
-            foreach (var s in body) EmitStatement(s);
+            EmitBlock(body);
             if (f.IsGenerator && body.Count == 0) _w.Line("yield break;");
         }
 
         private void EmitNestedFunction(FunctionModel f)
         {
-            EmitFunction(f, "");
+            // A nested function runs later, when facts narrowed here may no longer hold.
+            var saved = _narrowed.ToList();
+            _narrowed.Clear();
+            try { EmitFunction(f, ""); }
+            finally { _narrowed.AddRange(saved); }
         }
 
         // ---- classes ----
@@ -308,7 +312,7 @@ namespace Batuta.Transpiler.Emit
                 _w.Line($"{CsTypes.Of(l.Type)} {l.CsName} = default!;");
                 _declared.Add(l.Name);
             }
-            foreach (var s in body) EmitStatement(s);
+            EmitBlock(body);
             _w.Close();
             _function = savedFn;
         }

@@ -6,9 +6,50 @@ namespace Batuta.Transpiler.Emit
 {
     internal sealed partial class Emitter
     {
+        /// <summary>
+        /// A block. After <c>if test: ... return</c> (a body that always leaves) the rest of the block runs only when
+        /// the test was false, so it is narrowed as an else branch would be.
+        /// </summary>
         private void EmitBlock(IEnumerable<StatementNode> body)
         {
-            foreach (var s in body) EmitStatement(s);
+            int pushed = 0;
+            try
+            {
+                foreach (var s in body)
+                {
+                    EmitStatement(s);
+                    if (s is If { Orelse.Count: 0 } i && AlwaysLeaves(i.Body))
+                    {
+                        var map = new Dictionary<string, Ex>(StringComparer.Ordinal);
+                        CollectNarrowing(i.Test, false, map);
+                        _narrowed.Add(map);
+                        pushed++;
+                    }
+                }
+            }
+            finally
+            {
+                for (int k = 0; k < pushed; k++) _narrowed.RemoveAt(_narrowed.Count - 1);
+            }
+        }
+
+        private static bool AlwaysLeaves(NodeList<StatementNode> body) =>
+            body.Count > 0 && body[body.Count - 1] switch
+            {
+                Return or Raise or Break or Continue => true,
+                If i => i.Orelse.Count > 0 && AlwaysLeaves(i.Body) && AlwaysLeaves(i.Orelse),
+                _ => false,
+            };
+
+        /// <summary>
+        /// A loop runs its body again after the body's assignments, and re-tests its condition: facts established
+        /// before the loop about the variables it assigns do not hold inside it (nor after it).
+        /// </summary>
+        private void ForgetAssignedIn(StatementNode loop)
+        {
+            if (_narrowed.Count == 0) return;
+            foreach (var name in ModelBuilder.AssignedNames(new[] { loop }, includeNested: false))
+                foreach (var map in _narrowed) map.Remove(name);
         }
 
         private void EmitStatement(StatementNode s)
@@ -143,6 +184,9 @@ namespace Batuta.Transpiler.Emit
 
         private void EmitAssignTo(ExpressionNode target, ExpressionNode value)
         {
+            // x = x + 1 is the same counter step as x += 1
+            if (value is BinOp { Op: Operator.Add or Operator.Sub } step && SameTarget(target, step.Left) && TryEmitStep(target, step.Op, step.Right)) return;
+            if (value is BinOp { Op: Operator.Add } rstep && SameTarget(target, rstep.Right) && TryEmitStep(target, Operator.Add, rstep.Left)) return;
             // a, b = b, a: evaluate the whole right side first, as Python does.
             if (target is Tuple or List && value is Tuple rt && !rt.Elts.Any(x => x is Starred))
             {
@@ -167,7 +211,61 @@ namespace Batuta.Transpiler.Emit
         }
 
         /// <summary>A literal int becomes a PyInt before it is stored in a var.</summary>
-        private static string ValueForVar(Ex v) => v.IntLiteral ? $"new PyInt({v.Code})" : v.Type.Kind == TypeKind.None ? "(object?)null" : v.Code;
+        private static bool SameTarget(ExpressionNode a, ExpressionNode b) => (a, b) switch
+        {
+            (Name x, Name y) => x.Id == y.Id,
+            (Attribute { Value: Name xo } x, Attribute { Value: Name yo } y) => x.Attr == y.Attr && xo.Id == yo.Id,
+            _ => false,
+        };
+
+        /// <summary>
+        /// A counter step: <c>x += k</c>, <c>x -= k</c> or <c>x = x ± k</c> with a literal 1 ≤ k ≤ 16 on an int variable
+        /// or attribute. Inference keeps such a variable a long when its other assignments stay small (IntRanges.Counter);
+        /// the step is then checked against the counter limit (Ops.StepUp/StepDown). False: emit it as plain arithmetic.
+        /// </summary>
+        private bool TryEmitStep(ExpressionNode target, Operator op, ExpressionNode value)
+        {
+            if (op is not (Operator.Add or Operator.Sub)) return false;
+            long k;
+            if (value is Constant { Value: System.Numerics.BigInteger b } && b >= 1 && b <= IntRanges.CounterStep) k = (long)b;
+            else if (value is UnaryOp { Op: UnaryOperator.USub, Operand: Constant { Value: System.Numerics.BigInteger nb } } && nb >= 1 && nb <= IntRanges.CounterStep) k = -(long)nb;
+            else return false;
+            bool up = (op == Operator.Add) == (k > 0);
+            k = Math.Abs(k);
+            VarInfo? v = null;
+            string code;
+            switch (target)
+            {
+                case Name n:
+                {
+                    var r = ResolveUnnarrowed(n.Id);
+                    if (r.Kind is not (ResolvedKind.Local or ResolvedKind.Global) || r.Var is null || _lambdaScope.ContainsKey(n.Id)) return false;
+                    v = r.Var;
+                    code = r.Code;
+                    foreach (var map in _narrowed) map.Remove(n.Id);
+                    break;
+                }
+                case Attribute a:
+                {
+                    var obj = Unwrap(EmitExprQuiet(a.Value));
+                    if (obj.Type.Kind != TypeKind.Class || FindClass(obj.Type.Name!) is not { } cls || cls.Setters.ContainsKey(a.Attr) || cls.FindMethod(a.Attr) is not null) return false;
+                    v = cls.FindField(a.Attr);
+                    if (v is null || FindClassVarOwner(cls, a.Attr) is not null) return false;
+                    code = $"{Unwrap(EmitExpr(a.Value)).P}.{v.CsName}";
+                    break;
+                }
+                default:
+                    return false;
+            }
+            if (v.Declared || v.Type.Kind is not (TypeKind.Int or TypeKind.Unknown)) return false;
+            WidenStep(v, up);
+            if (!v.Ints.CounterOk || !v.Type.IsLong) return false;
+            _w.Line($"{code} = Ops.Step{(up ? "Up" : "Down")}({code}, {k});");
+            return true;
+        }
+
+        /// <summary>Code with its own C# type, fit for <c>var</c>: a bare int literal becomes a long.</summary>
+        private static string ValueForVar(Ex v) => v.IntLiteral ? v.Code + "L" : v.Type.Kind == TypeKind.None ? "(object?)null" : v.Code;
 
         private PyType TargetType(ExpressionNode target)
         {
@@ -374,12 +472,13 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Tuple => $"PyTuple.From({v.Code})",
             TypeKind.VarTuple when v.Type.Elem.Kind is not (TypeKind.Object or TypeKind.Unknown) => $"{v.P}.Select(__v => Dyn.Cast<{CsTypes.Of(v.Type.Elem)}>(__v))",
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => $"{v.P}.Keys()",
-            _ => v.Code,
+            _ => v.P,
         };
 
         private void EmitAugAssign(AugAssign aa)
         {
             var target = aa.Target;
+            if (TryEmitStep(target, aa.Op, aa.Value)) return;
             var cur = EmitExpr(target);
             var rhs = EmitExpr(aa.Value, cur.Type);
             if (cur.Type.Kind == TypeKind.List && aa.Op == Operator.Add)
@@ -403,7 +502,7 @@ namespace Batuta.Transpiler.Emit
                 if (simple && !(v.Type.Kind == TypeKind.Str && aa.Op == Operator.Mult))
                 {
                     string op = aa.Op switch { Operator.Add => "+=", Operator.Sub => "-=", _ => "*=" };
-                    _w.Line($"{Resolve(n.Id).Code} {op} {Coerce(rhs, v.Type).Code};");
+                    _w.Line($"{Resolve(n.Id).Code} {op} {(rhs.IntLiteral && !v.Type.IsLong ? rhs.Code : Coerce(rhs, v.Type).Code)};");
                     return;
                 }
             }
@@ -425,6 +524,7 @@ namespace Batuta.Transpiler.Emit
                     return;
                 }
                 case Name n:
+                    foreach (var map in _narrowed) map.Remove(n.Id);
                     var r = Resolve(n.Id);
                     _w.Line($"{r.Code} = default!;");
                     return;
@@ -456,6 +556,7 @@ namespace Batuta.Transpiler.Emit
 
         private void EmitWhile(While wh)
         {
+            ForgetAssignedIn(wh);
             string? flag = wh.Orelse.Count > 0 ? Temp("broke") : null;
             if (flag is not null) _w.Line($"bool {flag} = false;");
             var test = EmitExpr(wh.Test);
@@ -474,6 +575,7 @@ namespace Batuta.Transpiler.Emit
 
         private void EmitFor(For f)
         {
+            ForgetAssignedIn(f);
             string? flag = f.Orelse.Count > 0 ? Temp("broke") : null;
             if (flag is not null) _w.Line($"bool {flag} = false;");
             _loopElseFlags.Push(flag);
@@ -498,10 +600,10 @@ namespace Batuta.Transpiler.Emit
             }
         }
 
-        /// <summary>for i in range(...): a counted C# loop, no iterator.</summary>
+        /// <summary>for i in range(...): a counted C# loop, no iterator; i is a long within the range's bounds.</summary>
         private void EmitRangeFor(For f, Call rc)
         {
-            var args = rc.Args.Select(a => EmitExpr(a, PyType.Int)).ToList();
+            var args = rc.Args.Select(a => EmitLongArgument(a, "Checked")).ToList();
             string start = args.Count >= 2 ? LongCode(args[0]) : "0";
             string stop = args.Count >= 2 ? LongCode(args[1]) : LongCode(args[0]);
             string step = args.Count == 3 ? LongCode(args[2]) : "1";
@@ -509,7 +611,17 @@ namespace Batuta.Transpiler.Emit
             var stopVar = Temp("n");
             string cond;
             string stepCode = step;
-            if (args.Count == 3 && !(rc.Args[2] is Constant || rc.Args[2] is UnaryOp { Operand: Constant }))
+            long? stepValue = args.Count < 3 ? 1 : args[2].Type.IsLong && args[2].Type.Lo == args[2].Type.Hi ? args[2].Type.Lo : null;
+            if (args.Count == 3 && args[2].Type.IsLong && (args[2].Type.Lo > 0 || args[2].Type.Hi < 0) && !(rc.Args[2] is Constant || rc.Args[2] is UnaryOp { Operand: Constant }))
+            {
+                // a step whose sign is proven (range(i + i, m, i) with i ≥ 2): no zero test, one comparison
+                var stepVar = Temp("s");
+                _w.Line($"long {stepVar} = {step};");
+                cond = args[2].Type.Lo > 0 ? $"{i} < {stopVar}" : $"{i} > {stopVar}";
+                stepCode = stepVar;
+                stepValue = args[2].Type.Lo > 0 ? 1 : -1;
+            }
+            else if (args.Count == 3 && !(rc.Args[2] is Constant || rc.Args[2] is UnaryOp { Operand: Constant }))
             {
                 var stepVar = Temp("s");
                 _w.Line($"long {stepVar} = {step};");
@@ -524,12 +636,22 @@ namespace Batuta.Transpiler.Emit
             }
             string inc = stepCode == "1" ? $"{i}++" : $"{i} += {stepCode}";
             _w.Open($"for (long {i} = {start}, {stopVar} = {stop}; {cond}; {inc})");
-            AssignValue(f.Target, new Ex($"new PyInt({i})", PyType.Int, true));
+            AssignValue(f.Target, new Ex(i, RangeVarType(args.Count >= 2 ? args[0].Type : IntRanges.Constant(0), args.Count >= 2 ? args[1].Type : args[0].Type, stepValue), true));
             EmitBlock(f.Body);
             _w.Close();
         }
 
-        private static string LongCode(Ex e) => e.IntLiteral ? e.Code : e.Type.Kind == TypeKind.Int ? $"(long){e.P}" : e.Type.Kind == TypeKind.Bool ? $"({e.Code} ? 1L : 0L)" : $"(long)Dyn.Cast<PyInt>({e.Code})";
+        /// <summary>The values a range loop variable takes: between start and stop (exclusive) in the step's direction.</summary>
+        private static PyType RangeVarType(PyType start, PyType stop, long? step)
+        {
+            PyType AsLong(PyType t) => t.IsLong ? t : PyType.LongFull;
+            PyType a = AsLong(start), b = AsLong(stop);
+            if (step > 0) return b.Hi == long.MinValue ? a : PyType.Long(a.Lo, Math.Max(a.Lo, b.Hi - 1));
+            if (step < 0) return b.Lo == long.MaxValue ? a : PyType.Long(Math.Min(a.Hi, b.Lo + 1), a.Hi);
+            return PyType.Long(Math.Min(a.Lo, b.Lo), Math.Max(a.Hi, b.Hi));
+        }
+
+        private static string LongCode(Ex e) => e.IntLiteral ? e.Code : e.Type.IsLong ? e.P : e.Type.Kind == TypeKind.Int ? $"(long){e.P}" : e.Type.Kind == TypeKind.Bool ? $"({e.Code} ? 1L : 0L)" : $"(long)Dyn.Cast<PyInt>({e.Code})";
 
         private PyType ElementType(PyType t) => t.Kind switch
         {
@@ -888,6 +1010,18 @@ namespace Batuta.Transpiler.Emit
                     if (notNone == whenTrue) NarrowOptional(n.Id, map);
                     break;
                 }
+                case Compare c when c.Ops.All(o => o is CompareOperator.Lt or CompareOperator.LtE or CompareOperator.Gt or CompareOperator.GtE or CompareOperator.Eq or CompareOperator.NotEq) && (whenTrue || c.Ops.Count == 1):
+                {
+                    var left = c.Left;
+                    for (int i = 0; i < c.Ops.Count; i++)
+                    {
+                        var op = whenTrue ? c.Ops[i] : Negate(c.Ops[i]);
+                        NarrowRange(left, op, c.Comparators[i], map);
+                        NarrowRange(c.Comparators[i], Mirror(op), left, map);
+                        left = c.Comparators[i];
+                    }
+                    break;
+                }
                 case Name n when whenTrue:
                     NarrowOptional(n.Id, map);
                     break;
@@ -908,6 +1042,61 @@ namespace Batuta.Transpiler.Emit
                     break;
                 }
             }
+        }
+
+        private static CompareOperator Negate(CompareOperator op) => op switch
+        {
+            CompareOperator.Lt => CompareOperator.GtE,
+            CompareOperator.LtE => CompareOperator.Gt,
+            CompareOperator.Gt => CompareOperator.LtE,
+            CompareOperator.GtE => CompareOperator.Lt,
+            CompareOperator.Eq => CompareOperator.NotEq,
+            _ => CompareOperator.Eq,
+        };
+
+        /// <summary>a op b as b op' a.</summary>
+        private static CompareOperator Mirror(CompareOperator op) => op switch
+        {
+            CompareOperator.Lt => CompareOperator.Gt,
+            CompareOperator.LtE => CompareOperator.GtE,
+            CompareOperator.Gt => CompareOperator.Lt,
+            CompareOperator.GtE => CompareOperator.LtE,
+            _ => op,
+        };
+
+        /// <summary>
+        /// <c>i &lt; n</c> bounds a long local i by n's range inside the branch. Only locals of this function that no nested
+        /// function rebinds (nonlocal) qualify: nothing else can change them between the test and their use.
+        /// </summary>
+        private void NarrowRange(ExpressionNode subject, CompareOperator op, ExpressionNode bound, Dictionary<string, Ex> map)
+        {
+            if (subject is not Name n || _function is null || op == CompareOperator.NotEq) return;
+            var r = Resolve(n.Id);
+            if (r.Kind != ResolvedKind.Local || r.Var is null || _lambdaScope.ContainsKey(n.Id) || !IsOwnLocal(n.Id)) return;
+            var current = r.NarrowedType ?? r.Var.Type;
+            if (!current.IsLong) return;
+            var b = EmitExprQuiet(bound).Type;
+            if (b.Kind == TypeKind.Bool) b = BoolAsInt;
+            if (!b.IsLong) return;
+            var t = op switch
+            {
+                CompareOperator.Lt => b.Hi == long.MinValue ? current : IntRanges.Intersect(current, long.MinValue, b.Hi - 1),
+                CompareOperator.LtE => IntRanges.Intersect(current, long.MinValue, b.Hi),
+                CompareOperator.Gt => b.Lo == long.MaxValue ? current : IntRanges.Intersect(current, b.Lo + 1, long.MaxValue),
+                CompareOperator.GtE => IntRanges.Intersect(current, b.Lo, long.MaxValue),
+                _ => IntRanges.Intersect(current, b.Lo, b.Hi),
+            };
+            if (!t.Equals(current)) map[n.Id] = new Ex(r.Code, t, true);
+        }
+
+        /// <summary>A parameter or local of the current function that no nested function declares nonlocal.</summary>
+        private bool IsOwnLocal(string name)
+        {
+            var f = _function!;
+            if (f.Globals.Contains(name) || f.Nonlocals.Contains(name)) return false;
+            if (!f.Locals.ContainsKey(name) && f.Params.All(p => p.Name != name)) return false;
+            return !ModelBuilder.Walk(f.Def.Body).OfType<FunctionDef>().Any(d => ModelBuilder.Walk(d.Body).OfType<Nonlocal>().Any(nl => nl.Names.Contains(name)))
+                && !f.Nested.Values.Any(nf => nf.Nonlocals.Contains(name));
         }
 
         private void NarrowOptional(string name, Dictionary<string, Ex> map)

@@ -96,11 +96,23 @@ namespace Batuta.Transpiler.Emit
         public IReadOnlyList<GeneratedFile> Run()
         {
             _inferring = true;
-            for (int round = 0; round < 12; round++)
+            bool converged = Infer(MaxRounds);
+            // An int-annotated variable or return no static code ever assigned: a PyInt, then infer what depends on it.
+            var open = AllVars().Where(v => v.IntAnnotated && v.Type.Kind == TypeKind.Unknown).ToList();
+            var openReturns = _modules.SelectMany(AllFunctions).Where(f => f.ReturnIntAnnotated && f.ReturnType.Kind == TypeKind.Unknown).ToList();
+            if (converged && (open.Count > 0 || openReturns.Count > 0))
             {
-                _changed = false;
-                foreach (var m in _modules) EmitModule(m);
-                if (!_changed) break;
+                foreach (var v in open) v.Type = PyType.Int;
+                foreach (var f in openReturns) f.ReturnType = PyType.Int;
+                converged = Infer(MaxRounds);
+            }
+            if (!converged)
+            {
+                // Ranges must come from a fixed point to be sound: without one, every int is a PyInt (always exact).
+                _noLongRanges = true;
+                foreach (var v in AllVars()) if (v.Type.IsLong) v.Type = PyType.Int;
+                foreach (var f in _modules.SelectMany(AllFunctions)) if (f.ReturnType.IsLong) f.ReturnType = PyType.Int;
+                Infer(MaxRounds);
             }
             _inferring = false;
             FinalizeUnknowns();
@@ -117,6 +129,42 @@ namespace Batuta.Transpiler.Emit
             }
             return files;
         }
+
+        private const int MaxRounds = 40;
+        private int _round;
+        private bool _noLongRanges;
+
+        /// <summary>Runs inference rounds until nothing changes; false when <paramref name="rounds"/> were not enough.</summary>
+        private bool Infer(int rounds)
+        {
+            for (int i = 0; i < rounds; i++)
+            {
+                _round++;
+                _changed = false;
+                foreach (var m in _modules) EmitModule(m);
+                KeepEntryPointsExact();
+                if (!_changed) return true;
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// Functions reached from outside the calls inference sees (used as values, dunders the runtime calls) take
+        /// any int: their int parameters are PyInt.
+        /// </summary>
+        private void KeepEntryPointsExact()
+        {
+            foreach (var f in _modules.SelectMany(AllFunctions))
+            {
+                if (!f.EscapesAsValue && !(f.Owner is not null && f.Name.StartsWith("__", StringComparison.Ordinal) && f.Name.EndsWith("__", StringComparison.Ordinal) && f.Name != "__init__")) continue;
+                foreach (var p in f.Params) if (p.Type.IsLong) Widen(p, PyType.Int);
+            }
+        }
+
+        private IEnumerable<VarInfo> AllVars() =>
+            _modules.SelectMany(m => m.Globals.Values
+                .Concat(AllFunctions(m).SelectMany(f => f.Params.Concat(f.Locals.Values)))
+                .Concat(m.Classes.Values.SelectMany(c => c.Fields.Values.Concat(c.ClassVars.Values))));
 
         /// <summary>Whatever inference never saw becomes dynamic, and says so (BATUTA-T-003).</summary>
         private void FinalizeUnknowns()
@@ -147,12 +195,13 @@ namespace Batuta.Transpiler.Emit
             foreach (var l in f.Locals.Values) Settle(l, m.Path, f.Def.Line, $"variable '{l.Name}' in {f.Name}()");
             if (f.ReturnType.HasUnknown)
             {
-                f.ReturnType = f.ReturnType.Kind == TypeKind.Unknown ? PyType.None : Replace(f.ReturnType);
+                f.ReturnType = f.ReturnType.Kind == TypeKind.Unknown ? (f.ReturnIntAnnotated ? PyType.Int : PyType.None) : Replace(f.ReturnType);
             }
         }
 
         private void Settle(VarInfo v, string path, int line, string what)
         {
+            if (v.IntAnnotated && v.Type.Kind == TypeKind.Unknown) v.Type = PyType.Int;
             if (!v.Type.HasUnknown) return;
             var before = v.Type;
             v.Type = Replace(v.Type);
@@ -218,18 +267,59 @@ namespace Batuta.Transpiler.Emit
         private void Widen(VarInfo v, PyType t)
         {
             if (v.Declared || !_inferring) return;
-            var j = PyType.Join(v.Type, t);
-            if (!j.Equals(v.Type))
-            {
-                v.Type = j;
-                _changed = true;
-            }
+            var before = v.Type;
+            var j = JoinWidening(v.Ints.Steps ? v.Ints.Base : v.Type, t, v.Ints);
+            if (v.IntAnnotated && j.Kind is not (TypeKind.Int or TypeKind.Unknown)) j = PyType.Int;
+            v.Type = ApplySteps(j, v.Ints);
+            if (!v.Type.Equals(before)) _changed = true;
         }
+
+        /// <summary><c>x += k</c> / <c>x -= k</c> on an int variable: record the step instead of joining x + k into x.</summary>
+        private void WidenStep(VarInfo v, bool up)
+        {
+            if (v.Declared || !_inferring) return;
+            if (up ? v.Ints.StepUp : v.Ints.StepDown) return;
+            var before = v.Type;
+            if (!v.Ints.Steps) v.Ints.Base = v.Type;
+            if (up) v.Ints.StepUp = true; else v.Ints.StepDown = true;
+            v.Type = ApplySteps(v.Ints.Base, v.Ints);
+            if (!v.Type.Equals(before)) _changed = true;
+        }
+
+        private static PyType ApplySteps(PyType joined, IntRangeState s)
+        {
+            s.CounterOk = false;
+            if (!s.Steps) return joined;
+            s.Base = joined;
+            if (joined.Kind != TypeKind.Int) return joined;
+            // Not a counter (its start is not small): the steps are plain assignments, joined into the start.
+            var counter = IntRanges.Counter(joined, s.StepUp, s.StepDown);
+            s.CounterOk = counter is not null;
+            return counter ?? joined;
+        }
+
+        /// <summary>
+        /// The join, widened: a long range that keeps growing round after round (a loop or recursion feeding a variable
+        /// back into itself) jumps to the long limit on the growing side, so inference ends; the next round then finds
+        /// whether the value really stays in 64 bits (else it becomes PyInt). While ranges are off (see Run), an int is PyInt.
+        /// </summary>
+        private PyType JoinWidening(PyType old, PyType t, IntRangeState s)
+        {
+            var j = PyType.Join(old, t);
+            if (_noLongRanges) j = WithoutLongs(j);
+            if (!old.IsLong || !j.IsLong || j.Equals(old)) return j;
+            if (s.LastGrowthRound != _round) { s.LastGrowthRound = _round; s.Growth++; }
+            if (s.Growth <= 3) return j;
+            return PyType.Long(j.Lo < old.Lo ? long.MinValue : j.Lo, j.Hi > old.Hi ? long.MaxValue : j.Hi);
+        }
+
+        private static PyType WithoutLongs(PyType t) => t.IsLong ? PyType.Int : t;
 
         private void WidenReturn(FunctionModel f, PyType t)
         {
             if (f.ReturnDeclared || !_inferring) return;
-            var j = PyType.Join(f.ReturnType, t);
+            var j = JoinWidening(f.ReturnType, t, f.ReturnInts);
+            if (f.ReturnIntAnnotated && j.Kind is not (TypeKind.Int or TypeKind.Unknown or TypeKind.None)) j = PyType.Int;
             if (!j.Equals(f.ReturnType))
             {
                 f.ReturnType = j;

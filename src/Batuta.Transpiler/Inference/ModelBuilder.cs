@@ -49,7 +49,7 @@ namespace Batuta.Transpiler.Inference
                     foreach (var (fname, _, ann) in c.DataFields)
                     {
                         var t = Annotations.Resolve(ann, lookup);
-                        if (t is not null && c.Fields.TryGetValue(fname, out var fv)) { fv.Type = t; fv.Declared = !t.HasUnknown; }
+                        if (t is not null && c.Fields.TryGetValue(fname, out var fv)) Declare(fv, t);
                     }
                 }
                 foreach (var stmt in m.Tree.Body)
@@ -57,7 +57,7 @@ namespace Batuta.Transpiler.Inference
                     if (stmt is AnnAssign { Target: Name n } aa && m.Globals.TryGetValue(n.Id, out var g))
                     {
                         var t = Annotations.Resolve(aa.Annotation, lookup);
-                        if (t is not null) { g.Type = t; g.Declared = !t.HasUnknown; }
+                        if (t is not null) Declare(g, t);
                     }
                 }
             }
@@ -277,7 +277,7 @@ namespace Batuta.Transpiler.Inference
             {
                 var arg = all.First(a => a.Name == p.Name);
                 var t = Annotations.Resolve(arg.Annotation, lookup);
-                if (t is not null) { p.Type = t; p.Declared = !t.HasUnknown; }
+                if (t is not null) Declare(p, t);
             }
             if (f.VarArgs is not null)
             {
@@ -285,7 +285,8 @@ namespace Batuta.Transpiler.Inference
                 if (t is not null) { f.VarArgs.Type = PyType.VarTuple(t); f.VarArgs.Declared = true; }
             }
             var rt = Annotations.Resolve(f.Def.Returns, lookup);
-            if (rt is not null)
+            if (rt is not null && rt.Equals(PyType.Int) && !f.IsGenerator) f.ReturnIntAnnotated = true;
+            else if (rt is not null)
             {
                 if (f.IsGenerator && rt.Kind != TypeKind.Iterable) rt = PyType.Iterable(rt.Kind == TypeKind.Object ? PyType.Unknown : rt.Elem);
                 f.ReturnType = rt;
@@ -297,10 +298,25 @@ namespace Batuta.Transpiler.Inference
                 if (s is AnnAssign { Target: Name an } aa && f.Locals.TryGetValue(an.Id, out var local))
                 {
                     var lt = Annotations.Resolve(aa.Annotation, lookup);
-                    if (lt is not null) { local.Type = lt; local.Declared = !lt.HasUnknown; }
+                    if (lt is not null) Declare(local, lt);
                 }
             }
             foreach (var n in f.Nested.Values) ResolveFunction(n, lookup);
+        }
+
+        /// <summary>
+        /// An annotation fixes the type, except a plain <c>int</c>: that says "an int" but leaves its carrier (a long when
+        /// its range is proven, else PyInt) to inference.
+        /// </summary>
+        private static void Declare(VarInfo v, PyType t)
+        {
+            if (t.Equals(PyType.Int))
+            {
+                v.IntAnnotated = true;
+                return;
+            }
+            v.Type = t;
+            v.Declared = !t.HasUnknown;
         }
 
         // ---- tree walks ----

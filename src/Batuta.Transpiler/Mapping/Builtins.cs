@@ -1,5 +1,6 @@
 using Batuta.Python.Ast;
 using Batuta.Transpiler.Emit;
+using Batuta.Transpiler.Inference;
 using Batuta.Transpiler.Model;
 
 namespace Batuta.Transpiler.Mapping
@@ -49,20 +50,22 @@ namespace Batuta.Transpiler.Mapping
                 case "len":
                 {
                     var v = Arg(0);
+                    // A .NET collection counts with an int: a length is a long in [0, int.MaxValue].
                     return v.Type.Kind switch
                     {
-                        TypeKind.Str => new Ex($"new PyInt({v.P}.Length)", PyType.Int, true),
-                        TypeKind.List or TypeKind.Dict or TypeKind.Set or TypeKind.DefaultDict or TypeKind.Counter or TypeKind.Deque or TypeKind.VarTuple => new Ex($"new PyInt({v.P}.Count)", PyType.Int, true),
-                        TypeKind.Tuple => new Ex($"new PyInt({v.Type.Args.Count})", PyType.Int, true),
-                        TypeKind.Range => new Ex($"new PyInt({v.P}.Length)", PyType.Int, true),
-                        TypeKind.Bytes => new Ex($"new PyInt({v.P}.Length)", PyType.Int, true),
-                        TypeKind.Class when e.ClassOf(v.Type)?.FindMethod("__len__") is { } m => new Ex($"{v.P}.{m.CsName}()", PyType.Int, true),
-                        _ => new Ex($"new PyInt(Py.Len({Emitter.BoxOf(v)}))", PyType.Int, true),
+                        TypeKind.Str => new Ex($"(long){v.P}.Length", IntRanges.Length, true),
+                        TypeKind.List or TypeKind.Dict or TypeKind.Set or TypeKind.DefaultDict or TypeKind.Counter or TypeKind.Deque or TypeKind.VarTuple => new Ex($"(long){v.P}.Count", IntRanges.Length, true),
+                        TypeKind.Tuple => new Ex(v.Type.Args.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), IntRanges.Constant(v.Type.Args.Count), true, intLiteral: true),
+                        TypeKind.Range => new Ex($"{v.P}.Length", PyType.Long(0, long.MaxValue), true),
+                        TypeKind.Bytes => new Ex($"(long){v.P}.Length", IntRanges.Length, true),
+                        TypeKind.Class when e.ClassOf(v.Type)?.FindMethod("__len__") is { } m => new Ex($"{v.P}.{m.CsName}()", m.ReturnType.Kind == TypeKind.Int ? m.ReturnType : PyType.Int, true),
+                        _ => new Ex($"Py.Len({Emitter.BoxOf(v)})", PyType.Long(0, long.MaxValue), true),
                     };
                 }
                 case "range":
                 {
-                    var args = a.Select(x => e.CoerceTo(e.Expr(x, PyType.Int), PyType.Int).Code);
+                    var vs = a.Select(x => e.EmitLongArgument(x, "Checked")).ToList();
+                    var args = vs.All(v => v.Type.IsLong) ? vs.Select(Emitter.Long) : vs.Select(v => e.CoerceTo(v, PyType.Int).Code);
                     return new Ex($"Py.Range({string.Join(", ", args)})", PyType.Range, true);
                 }
                 case "enumerate":
@@ -70,7 +73,7 @@ namespace Batuta.Transpiler.Mapping
                     var v = Arg(0);
                     var start = a.Count > 1 ? Emitter.Long(Arg(1, PyType.Int)) : kw.TryGetValue("start", out var s) ? Emitter.Long(e.Expr(s, PyType.Int)) : null;
                     var elem = e.ElementOf(v.Type);
-                    return new Ex($"Py.Enumerate({e.EnumerableOf(v)}{(start is null ? "" : ", " + start)})", PyType.Iterable(PyType.Tuple(PyType.Int, elem)), true);
+                    return new Ex($"Py.Enumerate({e.EnumerableOf(v)}{(start is null ? "" : ", " + start)})", PyType.Iterable(PyType.Tuple(PyType.LongFull, elem)), true);
                 }
                 case "zip":
                 {
@@ -124,7 +127,7 @@ namespace Batuta.Transpiler.Mapping
                     var elem = e.ElementOf(v.Type);
                     string start = a.Count > 1 ? ", " + e.Expr(a[1]).Code : kw.TryGetValue("start", out var st) ? ", " + e.Expr(st).Code : "";
                     if (elem.Kind is TypeKind.Int or TypeKind.Float or TypeKind.Bool && start.Length == 0)
-                        return new Ex($"Py.Sum({e.EnumerableOf(v)})", elem.Kind == TypeKind.Bool ? PyType.Int : elem, true);
+                        return new Ex($"Py.Sum({e.EnumerableOf(v)})", elem.Kind is TypeKind.Bool or TypeKind.Int ? PyType.Int : elem, true);
                     if (elem.Kind == TypeKind.Float) return new Ex($"Py.Sum({e.EnumerableOf(v)}{start})", PyType.Float, true);
                     if (elem.Kind == TypeKind.Int && start.Length > 0 && a.Count > 1 && e.Expr(a[1]).Type.Kind == TypeKind.Int) return new Ex($"Py.Sum({e.EnumerableOf(v)}{start})", PyType.Int, true);
                     return new Ex($"Py.Sum({e.EnumerableOf(v)}.Select(__s => (object?)__s){(start.Length > 0 ? ", " + Emitter.BoxOf(e.Expr(a.Count > 1 ? a[1] : kw["start"])) : "")})", PyType.Object, true);
@@ -132,6 +135,7 @@ namespace Batuta.Transpiler.Mapping
                 case "abs":
                 {
                     var v = Arg(0);
+                    if (v.Type.IsLong) return IntRanges.Abs(v.Type) is { } abs ? new Ex($"Ops.Abs({v.Code})", abs, true) : new Ex($"PyInt.Abs((PyInt){v.P})", PyType.Int, true);
                     if (v.Type.Kind is TypeKind.Int or TypeKind.Float) return new Ex($"Py.Abs({v.Code})", v.Type, true);
                     if (e.ClassOf(v.Type)?.FindMethod("__abs__") is { } m) return new Ex($"{v.P}.{m.CsName}()", m.ReturnType, true);
                     return new Ex($"Py.Abs({Emitter.BoxOf(v)})", PyType.Object, true);
@@ -150,6 +154,8 @@ namespace Batuta.Transpiler.Mapping
                 {
                     var x = Arg(0);
                     var y = Arg(1);
+                    if (x.Type.IsLong && y.Type.IsLong && IntRanges.FloorDiv(x.Type, y.Type) is not null)
+                        return new Ex($"Ops.DivMod({Emitter.Long(x)}, {Emitter.Long(y)})", PyType.Tuple(PyType.LongFull, PyType.LongFull), true);
                     if (x.Type.Kind == TypeKind.Int && y.Type.Kind == TypeKind.Int)
                         return new Ex($"Py.DivMod({e.CoerceTo(x, PyType.Int).Code}, {e.CoerceTo(y, PyType.Int).Code})", PyType.Tuple(PyType.Int, PyType.Int), true);
                     return new Ex($"Py.DivMod({e.CoerceTo(x, PyType.Float).Code}, {e.CoerceTo(y, PyType.Float).Code})", PyType.Tuple(PyType.Float, PyType.Float), true);
@@ -320,7 +326,7 @@ namespace Batuta.Transpiler.Mapping
                     return new Ex($"Py.DictFromPairs({e.EnumerableOf(v)})", PyType.Dict(PyType.Object, PyType.Object), true);
                 }
                 case "chr": return new Ex($"Py.Chr({e.CoerceTo(Arg(0), PyType.Int).Code})", PyType.Str, true);
-                case "ord": return new Ex($"Py.Ord({e.CoerceTo(Arg(0), PyType.Str).Code})", PyType.Int, true);
+                case "ord": return new Ex($"(long)Py.Ord({e.CoerceTo(Arg(0), PyType.Str).Code})", PyType.Long(0, 0x10FFFF), true);
                 case "hex": return new Ex($"Py.Hex({e.CoerceTo(Arg(0), PyType.Int).Code})", PyType.Str, true);
                 case "oct": return new Ex($"Py.Oct({e.CoerceTo(Arg(0), PyType.Int).Code})", PyType.Str, true);
                 case "bin": return new Ex($"Py.Bin({e.CoerceTo(Arg(0), PyType.Int).Code})", PyType.Str, true);
@@ -380,14 +386,14 @@ namespace Batuta.Transpiler.Mapping
 
         private static bool HasCall(ExpressionNode x) => Inference.ModelBuilder.WalkExpression(x).Any(n => n is Batuta.Python.Ast.Call or NamedExpr or Await);
 
-        private static string ValueOf(Ex v) => v.IntLiteral ? $"new PyInt({v.Code})" : v.Code;
+        private static string ValueOf(Ex v) => v.IntLiteral ? v.Code + "L" : v.Code;
 
         private static string IsinstanceTarget(Emitter e, ExpressionNode t)
         {
             var name = t is Name n ? n.Id : t is Attribute a ? a.Attr : "object";
             return name switch
             {
-                "int" => "PyInt or bool",
+                "int" => "PyInt or long or bool",
                 "float" => "double",
                 "str" => "string",
                 "bool" => "bool",

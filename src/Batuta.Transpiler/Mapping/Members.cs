@@ -1,5 +1,6 @@
 using Batuta.Python.Ast;
 using Batuta.Transpiler.Emit;
+using Batuta.Transpiler.Inference;
 using Batuta.Transpiler.Model;
 
 namespace Batuta.Transpiler.Mapping
@@ -18,6 +19,7 @@ namespace Batuta.Transpiler.Mapping
             if (t.Kind == TypeKind.Deque && attr == "maxlen") return new Ex($"{obj.P}.MaxLen", PyType.Object, true);
             if (t.Kind == TypeKind.Exception && attr is "code") return new Ex($"((SystemExit){obj.P}).Code", PyType.Object, true);
             if (t.Kind == TypeKind.Int && attr is "real" or "numerator") return obj;
+            if (t.Kind == TypeKind.Int && attr is "denominator") return new Ex("1", IntRanges.Constant(1), true, intLiteral: true);
             if (t.Kind == TypeKind.Float && attr == "real") return obj;
             return null;
         }
@@ -66,11 +68,11 @@ namespace Batuta.Transpiler.Mapping
                             return Str(elem.Kind == TypeKind.Str ? $"string.Join({s}, {e.EnumerableOf(v)})" : $"StrOps.Join({s}, {e.EnumerableOf(v)}.Select(__j => (object?)__j))");
                         }
                         case "replace": return Str($"StrOps.Replace({Join(s, S(0), S(1), OptL(2))})");
-                        case "find": return Int($"StrOps.Find({Join(s, S(0), OptL(1), OptL(2))})");
-                        case "rfind": return Int($"StrOps.RFind({Join(s, S(0), OptL(1), OptL(2))})");
-                        case "index": return Int($"StrOps.Index({Join(s, S(0), OptL(1), OptL(2))})");
-                        case "rindex": return Int($"StrOps.RIndex({Join(s, S(0), OptL(1), OptL(2))})");
-                        case "count": return Int($"StrOps.Count({Join(s, S(0), OptL(1), OptL(2))})");
+                        case "find": return Long($"StrOps.Find({Join(s, S(0), OptL(1), OptL(2))})", IntRanges.Position);
+                        case "rfind": return Long($"StrOps.RFind({Join(s, S(0), OptL(1), OptL(2))})", IntRanges.Position);
+                        case "index": return Long($"StrOps.Index({Join(s, S(0), OptL(1), OptL(2))})", IntRanges.Length);
+                        case "rindex": return Long($"StrOps.RIndex({Join(s, S(0), OptL(1), OptL(2))})", IntRanges.Length);
+                        case "count": return Long($"StrOps.Count({Join(s, S(0), OptL(1), OptL(2))})", PyType.Long(0, (long)int.MaxValue + 1));
                         case "startswith":
                         case "endswith":
                         {
@@ -133,8 +135,8 @@ namespace Batuta.Transpiler.Mapping
                         }
                         case "pop": return new Ex(args.Count == 0 ? $"{l}.Pop()" : $"{l}.Pop({L(0)})", t.Elem, true);
                         case "remove": return None($"{l}.Remove({e.CoerceTo(Arg(0, t.Elem), t.Elem).Code})");
-                        case "index": return Int($"{l}.Index({Join(e.CoerceTo(Arg(0, t.Elem), t.Elem).Code, OptL(1), OptL(2))})");
-                        case "count": return Int($"{l}.CountOf({e.CoerceTo(Arg(0, t.Elem), t.Elem).Code})");
+                        case "index": return Long($"{l}.Index({Join(e.CoerceTo(Arg(0, t.Elem), t.Elem).Code, OptL(1), OptL(2))})", IntRanges.Length);
+                        case "count": return Long($"{l}.CountOf({e.CoerceTo(Arg(0, t.Elem), t.Elem).Code})", IntRanges.Length);
                         case "clear": return None($"{l}.Clear()");
                         case "copy": return new Ex($"{l}.Copy()", t, true);
                         case "reverse": return None($"{l}.Reverse()");
@@ -271,12 +273,12 @@ namespace Batuta.Transpiler.Mapping
                 case TypeKind.VarTuple:
                 {
                     string tup = t.Kind == TypeKind.Tuple ? $"PyTuple.From({obj.Code})" : obj.P;
-                    if (name == "count") return Int($"{tup}.CountOf({Emitter.BoxOf(Arg(0))})");
-                    if (name == "index") return Int($"{tup}.Index({Emitter.BoxOf(Arg(0))})");
+                    if (name == "count") return Long($"{tup}.CountOf({Emitter.BoxOf(Arg(0))})", IntRanges.Length);
+                    if (name == "index") return Long($"{tup}.Index({Emitter.BoxOf(Arg(0))})", IntRanges.Length);
                     break;
                 }
                 case TypeKind.Int:
-                    if (name == "bit_length") return Int($"{obj.P}.BitLength()");
+                    if (name == "bit_length") return obj.Type.IsLong ? Long($"(long)((PyInt){obj.P}).BitLength()", PyType.Long(0, 64)) : Long($"(long){obj.P}.BitLength()", IntRanges.Length);
                     if (name == "to_bytes") return e.NotSupported(c, "int.to_bytes");
                     break;
                 case TypeKind.Float:
@@ -291,6 +293,7 @@ namespace Batuta.Transpiler.Mapping
 
         private static Ex Str(string code) => new(code, PyType.Str, true);
         private static Ex Int(string code) => new($"new PyInt({code})", PyType.Int, true);
+        private static Ex Long(string code, PyType range) => new(code, range, true);
         private static Ex Bool(string code) => new(code, PyType.Bool, true);
         private static Ex None(string code) => new(code, PyType.None, true);
     }

@@ -203,7 +203,7 @@ namespace Batuta.Transpiler.Mapping
             new("itertools.repeat", "IterTools.Repeat({0}{1})", a => PyType.Iterable(a[0]), P(U, I), defaults: ""),
             new("itertools.chain", "IterTools.Chain({*})", a => PyType.Iterable(a.Count > 0 ? ElemOf(a[0]) : O), P(U), variadic: true),
             new("itertools.islice", "IterTools.ISlice({0}, {1}{2}{3})", a => PyType.Iterable(ElemOf(a[0])), P(U, PyType.Optional(I), PyType.Optional(I), I), defaults: "||"),
-            new("itertools.accumulate", "IterTools.Accumulate({0}{1})", a => PyType.Iterable(ElemOf(a[0])), P(U, U), defaults: ""),
+            new("itertools.accumulate", "IterTools.Accumulate({0}{1})", a => PyType.Iterable((a.Count < 2 || a[1].Kind == TypeKind.Unknown) && ElemOf(a[0]).IsLong ? I : ElemOf(a[0])), P(U, U), defaults: ""),
             new("itertools.permutations", "IterTools.Permutations({0}{1})", a => PyType.Iterable(PyType.VarTuple(ElemOf(a[0]))), P(U, I), defaults: ""),
             new("itertools.combinations", "IterTools.Combinations({0}, {1})", a => PyType.Iterable(PyType.VarTuple(ElemOf(a[0]))), P(U, I)),
             new("itertools.pairwise", "IterTools.Pairwise({0})", a => PyType.Iterable(PyType.Tuple(ElemOf(a[0]), ElemOf(a[0]))), P(U)),
@@ -238,6 +238,14 @@ namespace Batuta.Transpiler.Mapping
                     if (c.Args.Count == 2)
                     {
                         var f = e.Expr(c.Args[0], PyType.Func(elem, elem, elem));
+                        // The accumulator is also an element: when the function returns a wider type (a long product
+                        // that may need a PyInt), the elements are read as that type.
+                        if (f.Type.Kind == TypeKind.Func && !f.Type.Return.Equals(elem) && PyType.Join(elem, f.Type.Return) is { Kind: not TypeKind.Object } acc)
+                        {
+                            f = e.Expr(c.Args[0], PyType.Func(acc, acc, acc));
+                            var items = e.CoerceTo(new Ex(e.EnumerableOf(src), PyType.Iterable(elem), false), PyType.Iterable(acc));
+                            return new Ex($"FuncTools.Reduce({e.CoerceTo(f, PyType.Func(acc, acc, acc)).Code}, {items.Code})", acc, true);
+                        }
                         return new Ex($"FuncTools.Reduce({e.CoerceTo(f, PyType.Func(elem, elem, elem)).Code}, {e.EnumerableOf(src)})", elem, true);
                     }
                     var init = e.Expr(c.Args[2]);
@@ -309,6 +317,10 @@ namespace Batuta.Transpiler.Mapping
                 if (idx < 0) return e.NotSupported(k.Value, $"keyword argument '{k.Arg}' of {row.Python}()");
                 bound[idx] = Bind(e, k.Value, row.Parameters[idx]);
             }
+            // heappush(heap, item), insort(a, x), bisect(a, x): the item takes the container's element type.
+            if ((row.Python.StartsWith("heapq.heap", StringComparison.Ordinal) || row.Python.StartsWith("bisect.", StringComparison.Ordinal))
+                && bound.Length > 1 && bound[0] is { Type: { Kind: TypeKind.List } list } && bound[1] is { } item && !item.Type.Equals(list.Elem) && !list.Elem.HasUnknown)
+                bound[1] = e.CoerceTo(item, list.Elem);
             var code = row.Template;
             var types = new List<PyType>();
             int firstDefault = row.Parameters.Length - row.Defaults.Length;
@@ -351,8 +363,10 @@ namespace Batuta.Transpiler.Mapping
             if (param.Kind == TypeKind.Unknown)
             {
                 if (v.Type.Kind == TypeKind.Str) return new Ex($"StrOps.Chars({v.Code})", PyType.Iterable(PyType.Str), true);
-                return v.IntLiteral ? new Ex($"new PyInt({v.Code})", PyType.Int, true) : v;
+                return v.IntLiteral ? new Ex(v.Code + "L", v.Type, true) : v;
             }
+            // An int parameter: a long passes as is (the runtime takes a long, or a PyInt it converts to).
+            if (param.Kind == TypeKind.Int && v.Type.IsLong) return new Ex(Emitter.Long(v), v.Type, true);
             if (param.Kind == TypeKind.Iterable) return new Ex(e.EnumerableOf(v), PyType.Iterable(e.ElementOf(v.Type)), false);
             return e.CoerceTo(v, param);
         }

@@ -17,6 +17,28 @@ namespace Batuta.Transpiler.Model
         public PyType Type { get; set; }
         /// <summary>Fixed by an annotation: inference does not widen it.</summary>
         public bool Declared { get; set; }
+
+        /// <summary>Annotated <c>int</c>: an int whatever inference sees, but its carrier (long or PyInt) is still inferred.</summary>
+        public bool IntAnnotated { get; set; }
+
+        /// <summary>Integer range inference (see Inference/IntRanges): counter steps and widening state.</summary>
+        public IntRangeState Ints { get; } = new();
+    }
+
+    /// <summary>
+    /// What range inference keeps per variable: the join of its assignments other than counter steps
+    /// (<c>x += 1</c>), the directions it steps in, and how often its range grew (for widening).
+    /// </summary>
+    public sealed class IntRangeState
+    {
+        public PyType Base { get; set; } = PyType.Unknown;
+        public bool StepUp { get; set; }
+        public bool StepDown { get; set; }
+        public bool Steps => StepUp || StepDown;
+        /// <summary>The counter rule holds: the variable is a long bounded by Ops.CounterLimit in its step directions.</summary>
+        public bool CounterOk { get; set; }
+        public int Growth { get; set; }
+        public int LastGrowthRound { get; set; } = -1;
     }
 
     /// <summary>A function or method: signature, locals and what it returns or yields.</summary>
@@ -45,6 +67,8 @@ namespace Batuta.Transpiler.Model
         public Dictionary<string, FunctionModel> Nested { get; } = new(StringComparer.Ordinal);
         public PyType ReturnType { get; set; } = PyType.Unknown;
         public bool ReturnDeclared { get; set; }
+        public bool ReturnIntAnnotated { get; set; }
+        public IntRangeState ReturnInts { get; } = new();
         public bool IsGenerator { get; set; }
         public bool IsStatic { get; set; }
         public bool IsClassMethod { get; set; }

@@ -16,8 +16,22 @@ namespace Batuta.Transpiler.Model
         {
             Kind = kind;
             Name = name;
+            // Only a top-level int carries a precise range: elements of containers, tuple items and function
+            // signatures are "some long" at most, which keeps the lattice finite (see IntRanges).
+            if (args.Any(a => a.IsLong && !a.IsFullLong)) args = args.Select(a => a.IsLong ? LongFull : a).ToArray();
             Args = args;
         }
+
+        private PyType(long lo, long hi)
+        {
+            Kind = TypeKind.Int;
+            Name = LongName;
+            Args = System.Array.Empty<PyType>();
+            Lo = lo;
+            Hi = hi;
+        }
+
+        private const string LongName = "long";
 
         public TypeKind Kind { get; }
         /// <summary>Class name, module name, or the C# name of an opaque runtime type.</summary>
@@ -28,12 +42,26 @@ namespace Batuta.Transpiler.Model
         public static readonly PyType Object = new(TypeKind.Object);
         public static readonly PyType None = new(TypeKind.None);
         public static readonly PyType Bool = new(TypeKind.Bool);
+        /// <summary>A Python int carried as <c>PyInt</c> (arbitrary precision).</summary>
         public static readonly PyType Int = new(TypeKind.Int);
+        /// <summary>A Python int proven to lie in the long range: carried as a C# <c>long</c>.</summary>
+        public static readonly PyType LongFull = new(long.MinValue, long.MaxValue);
         public static readonly PyType Float = new(TypeKind.Float);
         public static readonly PyType Str = new(TypeKind.Str);
         public static readonly PyType Bytes = new(TypeKind.Bytes);
         public static readonly PyType Range = new(TypeKind.Range);
         public static readonly PyType File = new(TypeKind.File);
+
+        /// <summary>A Python int proven to lie in [lo, hi]: a C# <c>long</c>, and arithmetic on it is exact in 64 bits.</summary>
+        public static PyType Long(long lo, long hi) => lo == long.MinValue && hi == long.MaxValue ? LongFull : new(lo, hi);
+
+        /// <summary>The int interval lower bound (only for <see cref="IsLong"/>).</summary>
+        public long Lo { get; }
+        /// <summary>The int interval upper bound (only for <see cref="IsLong"/>).</summary>
+        public long Hi { get; }
+        /// <summary>An int carried as a C# long (its value range is [<see cref="Lo"/>, <see cref="Hi"/>]).</summary>
+        public bool IsLong => Kind == TypeKind.Int && Name == LongName;
+        public bool IsFullLong => IsLong && Lo == long.MinValue && Hi == long.MaxValue;
 
         public static PyType List(PyType e) => new(TypeKind.List, null, e);
         public static PyType Set(PyType e) => new(TypeKind.Set, null, e);
@@ -54,7 +82,7 @@ namespace Batuta.Transpiler.Model
         {
             TypeKind.List or TypeKind.Set or TypeKind.Iterable or TypeKind.Deque or TypeKind.VarTuple or TypeKind.Counter => Args[0],
             TypeKind.Dict or TypeKind.DefaultDict => Args[0],
-            TypeKind.Range => Int,
+            TypeKind.Range => LongFull,
             TypeKind.Str => Str,
             TypeKind.Bytes => Int,
             TypeKind.File => Str,
@@ -95,6 +123,8 @@ namespace Batuta.Transpiler.Model
             {
                 switch (a.Kind)
                 {
+                    case TypeKind.Int:
+                        return a.IsLong && b.IsLong ? Long(System.Math.Min(a.Lo, b.Lo), System.Math.Max(a.Hi, b.Hi)) : Int;
                     case TypeKind.List: case TypeKind.Set: case TypeKind.Iterable: case TypeKind.Deque: case TypeKind.VarTuple: case TypeKind.Counter:
                         return new PyType(a.Kind, null, JoinElem(a.Args[0], b.Args[0]));
                     case TypeKind.Dict: case TypeKind.DefaultDict:
@@ -131,7 +161,7 @@ namespace Batuta.Transpiler.Model
         {
             if (other is null) return false;
             if (ReferenceEquals(this, other)) return true;
-            if (Kind != other.Kind || Name != other.Name || Args.Count != other.Args.Count) return false;
+            if (Kind != other.Kind || Name != other.Name || Args.Count != other.Args.Count || Lo != other.Lo || Hi != other.Hi) return false;
             for (int i = 0; i < Args.Count; i++) if (!Args[i].Equals(other.Args[i])) return false;
             return true;
         }
@@ -142,7 +172,7 @@ namespace Batuta.Transpiler.Model
         {
             unchecked
             {
-                int h = (int)Kind * 31 + (Name?.GetHashCode() ?? 0);
+                int h = (int)Kind * 31 + (Name?.GetHashCode() ?? 0) + (int)(Lo ^ (Lo >> 32)) * 7 + (int)(Hi ^ (Hi >> 32)) * 13;
                 foreach (var a in Args) h = h * 17 + a.GetHashCode();
                 return h;
             }
@@ -155,6 +185,7 @@ namespace Batuta.Transpiler.Model
             TypeKind.Dict => $"dict[{Args[0]}, {Args[1]}]",
             TypeKind.Tuple => $"tuple[{string.Join(", ", Args)}]",
             TypeKind.Optional => $"{Args[0]} | None",
+            TypeKind.Int when IsLong => IsFullLong ? "int(long)" : $"int[{Lo}..{Hi}]",
             TypeKind.Class or TypeKind.Module or TypeKind.Exception => Name!,
             _ => Kind.ToString().ToLowerInvariant(),
         };
