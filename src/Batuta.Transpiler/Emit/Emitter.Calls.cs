@@ -22,6 +22,7 @@ namespace Batuta.Transpiler.Emit
         internal ClassModel? ClassOf(PyType t) => t.Kind == TypeKind.Class ? FindClass(t.Name!) : null;
         internal string StrOfValue(Ex v) => StrOf(v);
         internal string FormatArgsOf(Ex r) => FormatArgs(r);
+        internal Ex Peek(ExpressionNode e) => EmitExprQuiet(e);
 
         private Ex EmitCall(Call call, PyType expected)
         {
@@ -313,6 +314,7 @@ namespace Batuta.Transpiler.Emit
                 var field = oc.FindField(a.Attr);
                 if (field is not null) return CallValue(new Ex($"{obj.P}.{field.CsName}", field.Type, true), call);
             }
+            if (Mapping.Libraries.CallMethod(this, obj, a.Attr, call) is { } library) return library;
             var mapped = Mapping.Members.Call(this, obj, a, call, expected);
             if (mapped is not null) return mapped.Value;
             var args = call.Args.Select(x => Box(EmitExpr(x))).ToList();

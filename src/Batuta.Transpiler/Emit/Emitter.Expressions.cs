@@ -292,6 +292,7 @@ namespace Batuta.Transpiler.Emit
         // ---- operators ----
         private Ex BinaryOp(Operator op, Ex l, Ex r, Node at)
         {
+            if (Mapping.Libraries.Binary(this, op, l, r) is { } library) return library;
             var lt = l.Type.Kind == TypeKind.Bool ? PyType.Int : l.Type;
             var rt = r.Type.Kind == TypeKind.Bool ? PyType.Int : r.Type;
             if (l.Type.Kind == TypeKind.Bool && op is not (Operator.BitAnd or Operator.BitOr or Operator.BitXor)) l = Coerce(l, BoolAsInt);
@@ -458,6 +459,7 @@ namespace Batuta.Transpiler.Emit
             if (u.Op == UnaryOperator.USub && u.Operand is Constant { Value: double dd })
                 return new Ex(FloatLiteral(-dd), PyType.Float, true);
             var v = EmitExpr(u.Operand);
+            if (Mapping.Libraries.Unary(u.Op, v) is { } library) return library;
             switch (u.Op)
             {
                 case UnaryOperator.Not: return new Ex($"!{ParenTruth(v)}", PyType.Bool);
@@ -515,6 +517,8 @@ namespace Batuta.Transpiler.Emit
         private Ex EmitCompare(Compare c)
         {
             var left = EmitExpr(c.Left);
+            if (c.Ops.Count == 1 && Mapping.Libraries.Compare(left, c.Ops[0], EmitExprQuiet(c.Comparators[0])) is not null)
+                return Mapping.Libraries.Compare(left, c.Ops[0], EmitExpr(c.Comparators[0]))!.Value;
             var parts = new List<string>();
             for (int i = 0; i < c.Ops.Count; i++)
             {
@@ -681,6 +685,7 @@ namespace Batuta.Transpiler.Emit
                 }
             }
             if (t.Kind is TypeKind.Exception && a.Attr == "args") return new Ex($"new PyTuple({obj.P}.Args)", PyType.VarTuple(PyType.Object), true);
+            if (Mapping.Libraries.Attribute(this, obj, a.Attr, a) is { } library) return library;
             var mapped = Mapping.Members.Attribute(this, obj, a.Attr);
             if (mapped is not null) return mapped.Value;
             if (t.Kind is TypeKind.Object or TypeKind.Unknown || t.Kind == TypeKind.Class)
@@ -691,6 +696,7 @@ namespace Batuta.Transpiler.Emit
         private Ex EmitSubscript(Subscript s)
         {
             var obj = EmitExpr(s.Value);
+            if (Mapping.Libraries.Subscript(this, obj, s) is { } library) return library;
             var t = obj.Type;
             if (s.Slice is Slice sl)
             {

@@ -28,6 +28,7 @@ namespace Batuta.Transpiler.Emit
             w.Line("using Batuta.Python.Runtime.Modules;");
             w.Line("using Batuta.Python.Runtime.Text;");
             w.Line("using StrOps = Batuta.Python.Runtime.Text.PyStr;");
+            foreach (var u in Mapping.Libraries.Usings(_modules.SelectMany(x => x.Imports.Values))) w.Line(u);
             w.Line();
             w.Line($"namespace {_options.RootNamespace};");
             w.Line();

@@ -357,6 +357,11 @@ namespace Batuta.Transpiler.Emit
                 case Subscript s:
                 {
                     var obj = EmitExpr(s.Value);
+                    if (Mapping.Libraries.StoreSubscript(this, obj, s, value) is { } store)
+                    {
+                        _w.Line(store);
+                        return;
+                    }
                     if (s.Slice is Slice sl)
                     {
                         _w.Line($"{obj.P}.SetSlice({SliceArgs(sl)}, {value.Code});");
@@ -467,6 +472,7 @@ namespace Batuta.Transpiler.Emit
 
         private string AsEnumerable(Ex v) => v.Type.Kind switch
         {
+            TypeKind.Class when Mapping.Libraries.Iterate(v) is { } library => library,
             TypeKind.Str => $"StrOps.Chars({v.Code})",
             TypeKind.Object or TypeKind.Unknown => $"Dyn.Iter({v.Code})",
             TypeKind.Tuple => $"PyTuple.From({v.Code})",
@@ -481,6 +487,11 @@ namespace Batuta.Transpiler.Emit
             if (TryEmitStep(target, aa.Op, aa.Value)) return;
             var cur = EmitExpr(target);
             var rhs = EmitExpr(aa.Value, cur.Type);
+            if (Mapping.Libraries.InPlace(aa.Op, cur, rhs) is { } inPlace)
+            {
+                AssignValue(target, inPlace);
+                return;
+            }
             if (cur.Type.Kind == TypeKind.List && aa.Op == Operator.Add)
             {
                 ContributeTo(target, PyType.List(rhs.Type.Elem));
@@ -657,6 +668,7 @@ namespace Batuta.Transpiler.Emit
         {
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => t.Key,
             TypeKind.Tuple => t.Elem,
+            TypeKind.Class when Mapping.Libraries.ElementType(t) is { } library => library,
             TypeKind.Class => FindClass(t.Name!)?.FindMethod("__iter__")?.ReturnType is { Kind: TypeKind.Iterable } it ? it.Elem : PyType.Object,
             TypeKind.Object => PyType.Object,
             TypeKind.Unknown => _inferring ? PyType.Unknown : PyType.Object,
@@ -666,6 +678,7 @@ namespace Batuta.Transpiler.Emit
         /// <summary>The C# expression to foreach over.</summary>
         private string Iterate(Ex v) => v.Type.Kind switch
         {
+            TypeKind.Class when Mapping.Libraries.Iterate(v) is { } library => library,
             TypeKind.Str => $"StrOps.Chars({v.Code})",
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => $"{v.P}.Keys().ToList()",
             TypeKind.Tuple => $"new {CsTypes.Of(PyType.List(v.Type.Elem))} {{ {string.Join(", ", Enumerable.Range(1, v.Type.Args.Count).Select(i => $"{v.P}.Item{i}"))} }}",

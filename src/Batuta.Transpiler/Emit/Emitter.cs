@@ -67,6 +67,7 @@ namespace Batuta.Transpiler.Emit
 
         private string? CommonBase(string a, string b)
         {
+            if (Mapping.Libraries.Join(a, b) is { } library) return library;
             var ca = FindClass(a);
             var cb = FindClass(b);
             for (var x = ca; x is not null; x = x.Base)
@@ -89,7 +90,7 @@ namespace Batuta.Transpiler.Emit
         private string ClassCsName(string name)
         {
             var c = FindClass(name);
-            if (c is null) return name;
+            if (c is null) return Mapping.Libraries.CsType(name) ?? name;
             return c.Module == _module ? c.CsName : c.Module.CsName + "." + c.CsName;
         }
 

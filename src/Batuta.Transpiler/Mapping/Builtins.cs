@@ -25,6 +25,7 @@ namespace Batuta.Transpiler.Mapping
 
         public static Ex Call(Emitter e, string name, Call c, PyType expected)
         {
+            if (Libraries.Builtin(e, name, c) is { } library) return library;
             var kw = Kw(c);
             var a = c.Args;
             Ex Arg(int i, PyType? t = null) => e.Expr(a[i], t);

@@ -48,7 +48,7 @@ namespace Batuta.Transpiler.Mapping
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__",
         };
 
-        public static bool IsKnown(string module) => Names.Contains(module) || Names.Contains(module.Split('.')[0]) && module.StartsWith("os", StringComparison.Ordinal);
+        public static bool IsKnown(string module) => Libraries.IsKnownModule(module) || Names.Contains(module) || Names.Contains(module.Split('.')[0]) && module.StartsWith("os", StringComparison.Ordinal);
 
         private static readonly Dictionary<string, Ex> Constants = new(StringComparer.Ordinal)
         {
@@ -78,7 +78,7 @@ namespace Batuta.Transpiler.Mapping
             ["string.printable"] = new Ex("StringModule.Printable", PyType.Str, true),
         };
 
-        public static Ex? Constant(string qualified) => Constants.TryGetValue(qualified, out var v) ? v : null;
+        public static Ex? Constant(string qualified) => Constants.TryGetValue(qualified, out var v) ? v : Libraries.Constant(qualified);
 
         private static readonly MappingRow[] Rows =
         {
@@ -224,6 +224,7 @@ namespace Batuta.Transpiler.Mapping
 
         public static Ex Call(Emitter e, string qualified, Call c, PyType expected)
         {
+            if (Libraries.Call(e, qualified, c) is { } library) return library;
             switch (qualified)
             {
                 case "collections.defaultdict": return Collections.DefaultDict(e, c, expected);

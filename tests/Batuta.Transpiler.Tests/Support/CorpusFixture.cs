@@ -12,8 +12,11 @@ public sealed record ProgramOutcome(CorpusProgram Program, ProcessResult? Python
 /// Runs the whole corpus once per test run: CPython on every program (in parallel), one transpile per
 /// program, ONE Roslyn compilation of all of them, then each program in a child process.
 /// </summary>
-public sealed class CorpusFixture : IDisposable
+public class CorpusFixture : IDisposable
 {
+    /// <summary>The folder of programs (the numpy corpus reuses this fixture on its own folder).</summary>
+    protected virtual string Root => Paths.Corpus;
+
     private readonly Lazy<IReadOnlyDictionary<string, ProgramOutcome>> _outcomes;
     private readonly string _work = Path.Combine(Path.GetTempPath(), "batuta-corpus-" + Guid.NewGuid().ToString("N"));
 
@@ -21,10 +24,11 @@ public sealed class CorpusFixture : IDisposable
 
     public IReadOnlyDictionary<string, ProgramOutcome> Outcomes => _outcomes.Value;
 
-    public static IReadOnlyList<CorpusProgram> Discover()
+    public static IReadOnlyList<CorpusProgram> Discover() => Discover(Paths.Corpus);
+
+    public static IReadOnlyList<CorpusProgram> Discover(string root)
     {
         var list = new List<CorpusProgram>();
-        var root = Paths.Corpus;
         foreach (var f in Directory.GetFiles(root, "*.py").OrderBy(x => x, StringComparer.Ordinal))
         {
             var name = Path.GetFileNameWithoutExtension(f);
@@ -48,7 +52,7 @@ public sealed class CorpusFixture : IDisposable
 
     private IReadOnlyDictionary<string, ProgramOutcome> RunAll()
     {
-        var programs = Discover();
+        var programs = Discover(Root);
         Directory.CreateDirectory(_work);
 
         // CPython side, in parallel with the transpile + compile below.
@@ -131,7 +135,7 @@ public sealed class CorpusFixture : IDisposable
             Directory.CreateDirectory(Path.GetDirectoryName(full)!);
             File.WriteAllText(full, text, new UTF8Encoding(false));
         }
-        var data = Path.Combine(Paths.Corpus, p.Name + ".data");
+        var data = Path.Combine(Root, p.Name + ".data");
         if (Directory.Exists(data))
             foreach (var f in Directory.GetFiles(data)) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)), true);
         return dir;
@@ -155,7 +159,7 @@ public sealed class CorpusFixture : IDisposable
         return sb.ToString();
     }
 
-    public void Dispose()
+    public virtual void Dispose()
     {
         try { if (Directory.Exists(_work)) Directory.Delete(_work, true); }
         catch (IOException) { }

@@ -13,6 +13,9 @@ public static class InMemoryCompiler
         var refs = tpa.Where(p => Path.GetFileName(p).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(p) is "netstandard.dll" or "mscorlib.dll")
             .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
         refs.Add(MetadataReference.CreateFromFile(typeof(Batuta.Python.Runtime.Py).Assembly.Location));
+        // numpy and scikit-learn code (issue 10) compiles against Batuta.Tensor and Batuta.ML as well.
+        refs.Add(MetadataReference.CreateFromFile(typeof(Batuta.Tensors.Tensor).Assembly.Location));
+        refs.Add(MetadataReference.CreateFromFile(typeof(Batuta.ML.Estimator).Assembly.Location));
         return refs;
     });
 
@@ -38,7 +41,8 @@ public static class InMemoryCompiler
         foreach (var dep in new[] { typeof(Batuta.Python.Runtime.Py).Assembly.Location })
         {
             File.Copy(dep, Path.Combine(dir, Path.GetFileName(dep)), true);
-            foreach (var sibling in Directory.GetFiles(Path.GetDirectoryName(dep)!, "Batuta.Tensor.dll")) File.Copy(sibling, Path.Combine(dir, Path.GetFileName(sibling)), true);
+            foreach (var pattern in new[] { "Batuta.Tensor.dll", "Batuta.ML.dll", "ILGPU*.dll" })
+                foreach (var sibling in Directory.GetFiles(Path.GetDirectoryName(dep)!, pattern)) File.Copy(sibling, Path.Combine(dir, Path.GetFileName(sibling)), true);
         }
         var version = Environment.Version;
         File.WriteAllText(Path.ChangeExtension(outputDll, ".runtimeconfig.json"),

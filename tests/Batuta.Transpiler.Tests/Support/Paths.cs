@@ -14,5 +14,6 @@ public static class Paths
 
     public static string TestProject => Path.Combine(RepositoryRoot, "tests", "Batuta.Transpiler.Tests");
     public static string Corpus => Path.Combine(TestProject, "Corpus");
+    public static string NumpyCorpus => Path.Combine(TestProject, "NumpyCorpus");
     public static string Snapshots => Path.Combine(TestProject, "Snapshots");
 }

@@ -1,0 +1,162 @@
+using System.Collections;
+using System.Runtime.CompilerServices;
+using Batuta.Tensors;
+
+namespace Batuta.Python.Runtime.Numpy;
+
+/// <summary>
+/// What migrated scikit-learn calls need between numpy arrays and Batuta.ML (which works on float64 tensors):
+/// the conversions, the dtype of the labels a classifier was fitted on (scikit-learn returns predictions of
+/// y's dtype, so <c>print(model.predict(X))</c> shows <c>[0 1 1]</c> for int labels), and train_test_split
+/// over any number of arrays. Batuta.ML itself is called directly by the generated code; this class knows
+/// nothing of it, so the runtime stays below the libraries.
+/// </summary>
+public static class Sk
+{
+    private static readonly ConditionalWeakTable<object, NpDType> LabelTypes = new();
+
+    /// <summary>X as Batuta.ML takes it: a 2-D float64 tensor (scikit-learn's message for other shapes).</summary>
+    public static Tensor<double> X(NdArray x)
+    {
+        if (x.Ndim != 2)
+        {
+            string kind = x.Ndim == 1 ? "1D" : x.Ndim == 0 ? "scalar" : $"{x.Ndim}D";
+            if (x.Ndim == 0) throw new ValueError($"Expected 2D array, got scalar array instead:\narray={x.PyStr()}.\nReshape your data either using array.reshape(-1, 1) if your data has a single feature or array.reshape(1, -1) if it contains a single sample.");
+            if (x.Ndim == 1) throw new ValueError($"Expected 2D array, got {kind} array instead:\narray={x.PyStr()}.\nReshape your data either using array.reshape(-1, 1) if your data has a single feature or array.reshape(1, -1) if it contains a single sample.");
+            throw new ValueError($"Found array with dim {x.Ndim}. Estimator expected <= 2.");
+        }
+        return x.AsFloat64Tensor();
+    }
+
+    /// <summary>y (or labels, or sample weights) as a float64 tensor; null stays null.</summary>
+    public static Tensor<double>? Y(NdArray? y) => y?.AsFloat64Tensor();
+
+    public static Tensor<double>? W(object? w) => w is null ? null : Np.AsArray(w).AsFloat64Tensor();
+
+    /// <summary>Marks a fitted classifier with the dtype of its labels (fit returns the estimator itself).</summary>
+    public static T Fitted<T>(T estimator, NdArray? y) where T : class => Fitted(estimator, y, true);
+
+    /// <summary>As <see cref="Fitted{T}(T, NdArray?)"/>, for a pipeline that only remembers labels when its final step is a classifier.</summary>
+    public static T Fitted<T>(T estimator, NdArray? y, bool isClassifier) where T : class
+    {
+        if (isClassifier && y is not null) LabelTypes.AddOrUpdate(estimator, y.DType);
+        else LabelTypes.Remove(estimator);
+        return estimator;
+    }
+
+    /// <summary>Predictions or classes_ in the dtype of the labels the estimator was fitted on (float64 otherwise).</summary>
+    public static NdArray Labels(object estimator, Tensor<double> values)
+    {
+        var a = NdArray.From(values);
+        return LabelTypes.TryGetValue(estimator, out var dtype) && dtype.Kind != NpKind.Float64 ? a.AsType(dtype) : a;
+    }
+
+    /// <summary>KMeans.predict and other integer outputs.</summary>
+    public static NdArray Labels(object estimator, Tensor<int> values) => NdArray.From(values);
+
+    public static NdArray Labels(object estimator, Tensor<long> values) => NdArray.From(values);
+
+    /// <summary>An int or float hyperparameter only known at run time (SplitSize / MaxFeatures accept both).</summary>
+    public static object? Size(object? v) => v switch
+    {
+        PyInt i => (int)i,
+        long l => (int)l,
+        _ => v,
+    };
+
+    /// <summary>The number of rows, for the splitters.</summary>
+    public static int Rows(NdArray x) => x.Count;
+
+    /// <summary>
+    /// <c>train_test_split(*arrays, ...)</c>: <paramref name="split"/> gives the train and test row indices for the
+    /// number of rows (Batuta.ML's scikit-learn-exact ShuffleSplit); every array is cut by the same rows, keeping its dtype.
+    /// </summary>
+    public static (NdArray, NdArray) TrainTestSplit(Func<int, (int[] Train, int[] Test)> split, NdArray a)
+    {
+        var (train, test) = Indices(split, a);
+        return (Rows(a, train), Rows(a, test));
+    }
+
+    public static (NdArray, NdArray, NdArray, NdArray) TrainTestSplit(Func<int, (int[] Train, int[] Test)> split, NdArray a, NdArray b)
+    {
+        var (train, test) = Indices(split, a, b);
+        return (Rows(a, train), Rows(a, test), Rows(b, train), Rows(b, test));
+    }
+
+    public static (NdArray, NdArray, NdArray, NdArray, NdArray, NdArray) TrainTestSplit(Func<int, (int[] Train, int[] Test)> split, NdArray a, NdArray b, NdArray c)
+    {
+        var (train, test) = Indices(split, a, b, c);
+        return (Rows(a, train), Rows(a, test), Rows(b, train), Rows(b, test), Rows(c, train), Rows(c, test));
+    }
+
+    private static (int[] Train, int[] Test) Indices(Func<int, (int[] Train, int[] Test)> split, params NdArray[] arrays)
+    {
+        int n = arrays[0].Count;
+        for (int i = 1; i < arrays.Length; i++)
+        {
+            if (arrays[i].Count != n)
+                throw new ValueError($"Found input variables with inconsistent numbers of samples: [{string.Join(", ", arrays.Select(x => x.Count))}]");
+        }
+        return split(n);
+    }
+
+    private static NdArray Rows(NdArray a, int[] rows) => a.GetArray(NpIndex.Of(NdArray.FromLongs(rows.Select(r => (long)r).ToArray(), [rows.Length])));
+
+    /// <summary>The folds of a splitter as (train, test) index arrays, as KFold.split yields them.</summary>
+    public static IEnumerable<(NdArray, NdArray)> Folds(IReadOnlyList<(int[] Train, int[] Test)> folds)
+    {
+        foreach (var (train, test) in folds)
+            yield return (NdArray.FromLongs(train.Select(r => (long)r).ToArray(), [train.Length]), NdArray.FromLongs(test.Select(r => (long)r).ToArray(), [test.Length]));
+    }
+
+    /// <summary><c>pipeline.steps[i]</c> with Python's negative indices.</summary>
+    public static (string Name, T? Estimator) At<T>(IReadOnlyList<(string Name, T? Estimator)> steps, long index) where T : class
+    {
+        long i = index < 0 ? index + steps.Count : index;
+        if (i < 0 || i >= steps.Count) throw new IndexError("list index out of range");
+        return steps[(int)i];
+    }
+
+    /// <summary><c>get_params()</c> as a Python dict.</summary>
+    public static PyDict<string, object?> Params(IReadOnlyDictionary<string, object?> values)
+    {
+        var d = new PyDict<string, object?>();
+        foreach (var kv in values.OrderBy(k => k.Key, StringComparer.Ordinal)) d[kv.Key] = kv.Value is int i ? new PyInt(i) : kv.Value;
+        return d;
+    }
+
+    /// <summary>
+    /// A fitted attribute (<c>coef_</c>, <c>classes_</c>, ...) of an estimator whose class is only known at run time:
+    /// the Batuta.ML property of the same name (PascalCase, no trailing underscore), converted to numpy's types.
+    /// </summary>
+    public static object? Attr(object estimator, string name)
+    {
+        var prop = estimator.GetType().GetProperty(Naming.Pascal(name.TrimEnd('_')));
+        if (prop is null) throw new AttributeError($"'{estimator.GetType().Name}' object has no attribute '{name}'");
+        return prop.GetValue(estimator) switch
+        {
+            Tensor<double> t => name == "classes_" ? Labels(estimator, t) : NdArray.From(t),
+            Tensor<int> t => NdArray.From(t),
+            Tensor<long> t => NdArray.From(t),
+            int i => new PyInt(i),
+            long l => new PyInt(l),
+            var other => other,
+        };
+    }
+
+    /// <summary>Steps built at run time (a list computed elsewhere).</summary>
+    public static IEnumerable Steps(object? steps) => steps as IEnumerable ?? throw new TypeError("steps must be a list of (name, estimator) tuples");
+}
+
+/// <summary><c>KFold(n_splits, shuffle, random_state)</c> / <c>StratifiedKFold</c>: the settings; <c>split</c> is Batuta.ML's.</summary>
+public sealed class SkFolds(int nSplits, bool shuffle, int? randomState, bool stratified) : IPyObject
+{
+    public int NSplits { get; } = nSplits;
+    public bool Shuffle { get; } = shuffle;
+    public int? RandomState { get; } = randomState;
+    public bool Stratified { get; } = stratified;
+
+    public string PyRepr() => $"{(Stratified ? "StratifiedKFold" : "KFold")}(n_splits={NSplits}, random_state={(RandomState is int r ? r.ToString(System.Globalization.CultureInfo.InvariantCulture) : "None")}, shuffle={(Shuffle ? "True" : "False")})";
+
+    public string PyStr() => PyRepr();
+}
