@@ -23,6 +23,7 @@ namespace Batuta.Transpiler.Emit
         internal string StrOfValue(Ex v) => StrOf(v);
         internal string FormatArgsOf(Ex r) => FormatArgs(r);
         internal Ex Peek(ExpressionNode e) => EmitExprQuiet(e);
+        internal PyType DynamicOf(params Ex[] operands) => DynamicType(operands);
 
         private Ex EmitCall(Call call, PyType expected)
         {

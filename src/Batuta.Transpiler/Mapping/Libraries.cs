@@ -264,9 +264,8 @@ namespace Batuta.Transpiler.Mapping
                     var a = Numpy.ArrayOf(v.Type);
                     info.Arrays++;
                     if (DType(a) == "bool") info.BoolNdims += Ndim(a) < 0 ? 1 : Ndim(a);
-                    int nd = DType(a) == "bool" ? 1 : Ndim(a);
+                    int nd = DType(a) == "bool" ? 1 : DType(a) == "?" ? -1 : Ndim(a);
                     info.ArrayNdim = info.ArrayNdim == -2 ? nd : info.ArrayNdim == nd ? nd : -1;
-                    if (DType(a) == "?") info.Unknown = true;
                     info.Codes.Add($"NpIndex.Of({ArrayCode(v)})");
                 }
                 else
@@ -308,7 +307,7 @@ namespace Batuta.Transpiler.Mapping
                 int outNd = nd < 0 || info.Ellipses > 0 ? -1 : nd - info.Ints + info.NewAxes;
                 return new Ex($"{obj.P}.GetArray({args})", Array(dt, outNd), true);
             }
-            if (info.Unknown) return new Ex($"{obj.P}.GetItem({args})", PyType.Object, true);
+            if (info.Unknown) return new Ex($"{obj.P}.GetItem({args})", e.DynamicOf(obj, new Ex("", PyType.Unknown)), true);
             // advanced indexing: one broadcast block of the index arrays replaces the axes they index
             int consumed = info.Ints + (info.Arrays - (info.BoolNdims > 0 ? 1 : 0)) + info.BoolNdims;
             int blockNd = info.ArrayNdim < 0 ? -1 : info.ArrayNdim;

@@ -159,6 +159,9 @@ namespace Batuta.Transpiler.Mapping
 
         public bool Has(string name) => _nodes.ContainsKey(name) && !(_nodes[name] is Constant { Value: null });
 
+        /// <summary>The names of the parameters that were passed.</summary>
+        public IEnumerable<string> Given() => _nodes.Keys.ToList();
+
         public ExpressionNode? Node(string name) => _nodes.TryGetValue(name, out var n) ? n : null;
 
         /// <summary>The argument's value (emitted once).</summary>
@@ -275,6 +278,14 @@ namespace Batuta.Transpiler.Mapping
         {
             var row = call.Row;
             var type = row.Returns(call);
+            // While inference still runs, a result that is only dynamic because an argument is not typed yet stays
+            // "not known yet", so the variable it is stored in is not pinned to object for good.
+            if (type.Kind == TypeKind.Object || NumpyTypes.IsArray(type) && (NumpyTypes.DType(type) == "?" || NumpyTypes.Ndim(type) < 0))
+            {
+                var operands = call.Given().Select(call.Value).ToList();
+                if (call.Self is { } self) operands.Add(self);
+                if (type.Kind == TypeKind.Object || operands.Any(o => o.Type.HasUnknown)) type = operands.Any(o => o.Type.HasUnknown) ? call.Emitter.DynamicOf(operands.ToArray()) is { Kind: TypeKind.Unknown } u ? u : type : type;
+            }
             var sb = new StringBuilder();
             var t = row.Batuta;
             for (int i = 0; i < t.Length; i++)
