@@ -23,6 +23,13 @@ public sealed partial class NdArray
 
     public PyInt ArgMaxI() => ArgMax();
 
+    /// <summary><c>a.tolist()</c> of a 1-D float array.</summary>
+    public PyList<double> ToListF() => new(ToDoubles());
+
+    public PyList<PyInt> ToListI() => new(ToLongs().Select(v => new PyInt(v)));
+
+    public PyList<bool> ToListB() => new(ToLongs().Select(v => v != 0));
+
     public PyInt ArgMinI() => ArgMin();
 
     /// <summary><c>a.shape</c> of a 1-D array, as a one-element tuple.</summary>

@@ -202,8 +202,31 @@ public static partial class Np
         return NdArray.FromLongs(rl, dims, a.Kind);
     }
 
-    /// <summary><c>np.take_along_axis(a, indices, axis)</c></summary>
-    public static NdArray TakeAlongAxis(NdArray a, NdArray indices, long axis) => TakeAlong(a, indices, a.NormalizeAxis(axis));
+    /// <summary><c>np.take_along_axis(a, indices, axis)</c>: the result has the shape of the indices.</summary>
+    public static NdArray TakeAlongAxis(NdArray a, NdArray indices, long axis)
+    {
+        int ax = a.NormalizeAxis(axis);
+        var dims = a.Dims;
+        var idims = indices.Dims;
+        if (idims.Length != dims.Length) throw new ValueError("`indices` and `arr` must have the same number of dimensions");
+        var idx = indices.ToLongs();
+        int outer = 1, inner = 1, n = dims[ax], m = idims[ax];
+        for (int d = 0; d < ax; d++) outer *= idims[d];
+        for (int d = ax + 1; d < dims.Length; d++) inner *= idims[d];
+        var src = a.ToDoubles();
+        var r = new double[idx.Length];
+        for (int o = 0; o < outer; o++)
+            for (int k = 0; k < m; k++)
+                for (int i = 0; i < inner; i++)
+                {
+                    int p = (o * m + k) * inner + i;
+                    long j = idx[p] < 0 ? idx[p] + n : idx[p];
+                    if (j < 0 || j >= n) throw new IndexError($"index {idx[p]} is out of bounds for axis {ax} with size {n}");
+                    r[p] = src[(o * n + (int)j) * inner + i];
+                }
+        var result = NdArray.FromDoubles(r, idims);
+        return a.Kind is NpKind.Float32 or NpKind.Float64 ? result.AsType(a.DType) : result.AsType(a.DType);
+    }
 
     /// <summary><c>np.unique(a)</c>: sorted distinct values of the flattened array.</summary>
     public static NdArray Unique(object? a) => UniqueCore(AsArray(a), false, false, false).Values;
@@ -310,6 +333,16 @@ public static partial class Np
             for (int d = 0; d < dims.Length; d++) coords[d].Add(c[d]);
         }
         return new PyTuple(coords.Select(c => (object?)NdArray.FromLongs(c.ToArray(), [c.Count])).ToArray());
+    }
+
+    /// <summary><c>np.nonzero</c> of a 1-D array, as the one-element tuple numpy returns.</summary>
+    public static ValueTuple<NdArray> Nonzero1(object? a) => new((NdArray)Nonzero(a)[0]!);
+
+    /// <summary><c>np.nonzero</c> of a matrix: (rows, cols).</summary>
+    public static (NdArray, NdArray) Nonzero2(object? a)
+    {
+        var t = Nonzero(a);
+        return ((NdArray)t[0]!, (NdArray)t[1]!);
     }
 
     /// <summary><c>np.where(cond)</c> with one argument: <c>np.nonzero</c>.</summary>
@@ -422,7 +455,7 @@ public static partial class Np
             }
             return lo;
         }
-        if (v is NdArray or IList)
+        if (v is NdArray or (IEnumerable and not string))
         {
             var arr = AsArray(v);
             return NdArray.FromLongs(arr.ToDoubles().Select(Find).ToArray(), arr.Dims);
@@ -473,7 +506,7 @@ public static partial class Np
             for (int j = 0; j < cols; j++)
                 mask[i * cols + j] = upper ? j - i >= k : j - i <= k;
         var keep = NdArray.FromBools(mask, [rows, cols]);
-        return Where(keep, m, m.Kind is NpKind.Float32 or NpKind.Float64 ? 0.0 : (object)new PyInt(0));
+        return Where(keep, m, Zeros(m.Dims, m.DType));
     }
 
     internal static T[] Gather<T>(T[] src, long[] idx) where T : INumber<T>

@@ -1,3 +1,5 @@
+using System.Collections;
+
 namespace Batuta.Python.Runtime.Numpy;
 
 /// <summary>
@@ -195,7 +197,7 @@ public static partial class Np
 
     public static double Round(double x, long decimals = 0) => NpMath.Round(x, (int)decimals);
 
-    public static object Round(object? x, long decimals = 0) => x is NdArray a ? Round(a, decimals) : x is IList<object?> ? Round(Array(x), decimals) : Round(ToDouble(x), decimals);
+    public static object Round(object? x, long decimals = 0) => x is NdArray a ? Round(a, decimals) : x is IEnumerable and not string ? Round(Array(x), decimals) : Round(ToDouble(x), decimals);
 
     /// <summary><c>np.where(cond, x, y)</c></summary>
     public static NdArray Where(object? condition, object? x, object? y)

@@ -46,7 +46,7 @@ public static partial class Np
     private static object QuantileCore(object? a, object? q, object? axis, double scale)
     {
         var arr = AsArray(a);
-        bool scalarQ = q is not (NdArray or System.Collections.IList);
+        bool scalarQ = q is not (NdArray or System.Collections.IEnumerable) || q is string;
         var qs = AsArray(q).ToDoubles();
         for (int i = 0; i < qs.Length; i++)
         {

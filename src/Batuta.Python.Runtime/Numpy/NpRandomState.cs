@@ -22,7 +22,7 @@ public sealed class NpRandomState : IPyObject, IPyTyped
         PyInt or long or int => Np.ToLong(seed) is var s && (s < 0 || s > uint.MaxValue)
             ? throw new ValueError("Seed must be between 0 and 2**32 - 1")
             : new RandomState(s),
-        NdArray or IList => new RandomState(Np.AsArray(seed).ToLongs()),
+        NdArray or (IEnumerable and not string) => new RandomState(Np.AsArray(seed).ToLongs()),
         _ => throw new TypeError("Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'"),
     };
 
@@ -86,6 +86,8 @@ public sealed class NpRandomState : IPyObject, IPyTyped
     /// <summary><c>normal(loc=0.0, scale=1.0, size=None)</c></summary>
     public object Normal(object? loc = null, object? scale = null, object? size = null)
     {
+        if (IsArrayParameter(loc) || IsArrayParameter(scale))
+            return Broadcast(loc ?? 0.0, scale ?? 1.0, size, (m, s) => m + s * _rng.StandardNormal());
         double m = loc is null ? 0.0 : Np.ToDouble(loc), s = scale is null ? 1.0 : Np.ToDouble(scale);
         if (s < 0) throw new ValueError("scale < 0");
         var shape = Size(size);
@@ -96,10 +98,30 @@ public sealed class NpRandomState : IPyObject, IPyTyped
     /// <summary><c>uniform(low=0.0, high=1.0, size=None)</c></summary>
     public object Uniform(object? low = null, object? high = null, object? size = null)
     {
+        if (IsArrayParameter(low) || IsArrayParameter(high))
+            return Broadcast(low ?? 0.0, high ?? 1.0, size, (a, b) => a + (b - a) * _rng.NextDouble());
         double a = low is null ? 0.0 : Np.ToDouble(low), b = high is null ? 1.0 : Np.ToDouble(high);
         var shape = Size(size);
         if (shape is null) return a + (b - a) * _rng.NextDouble();
         return NdArray.FromDoubles(_rng.Uniform(a, b, Count(shape)), shape);
+    }
+
+    private static bool IsArrayParameter(object? x) => x is NdArray or System.Runtime.CompilerServices.ITuple or (IEnumerable and not string);
+
+    /// <summary>
+    /// A distribution with array parameters (<c>normal(loc=(0, 5), ...)</c>): the parameters broadcast to the
+    /// output, and numpy draws one value per output element in C order.
+    /// </summary>
+    private static NdArray Broadcast(object a, object b, object? size, Func<double, double, double> draw)
+    {
+        var pa = Np.AsArray(a);
+        var pb = Np.AsArray(b);
+        var shape = size is null ? NdArray.BroadcastShape(pa.Dims, pb.Dims, "shape mismatch: objects cannot be broadcast to a single shape") : Size(size)!;
+        var xa = pa.BroadcastTo(shape).ToDoubles();
+        var xb = pb.BroadcastTo(shape).ToDoubles();
+        var r = new double[xa.Length];
+        for (int i = 0; i < r.Length; i++) r[i] = draw(xa[i], xb[i]);
+        return NdArray.FromDoubles(r, shape);
     }
 
     /// <summary><c>exponential(scale=1.0, size=None)</c>: numpy's legacy -log(1 - U).</summary>

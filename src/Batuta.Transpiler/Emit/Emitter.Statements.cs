@@ -792,6 +792,7 @@ namespace Batuta.Transpiler.Emit
             var name = e is Name n ? n.Id : e is Attribute a ? a.Attr : "Exception";
             if (FindClass(name) is not null) return PyType.Class(name);
             if (ModelBuilder.BuiltinExceptions.Contains(name)) return PyType.Exception(name);
+            if (Mapping.Libraries.ExceptionType(name) is { } library) return library;
             if (name == "JSONDecodeError") return PyType.Exception("ValueError");
             Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"unknown exception type '{name}' in except clause; catching Exception instead", null, e);
             return PyType.Exception("Exception");

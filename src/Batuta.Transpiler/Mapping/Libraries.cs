@@ -44,6 +44,9 @@ namespace Batuta.Transpiler.Mapping
             return NumpyTypes.Join(a, b) ?? Sklearn.Join(a, b);
         }
 
+        /// <summary>numpy's own exception classes in except clauses (np.linalg.LinAlgError, np.AxisError).</summary>
+        public static PyType? ExceptionType(string name) => name is "LinAlgError" or "AxisError" ? PyType.Exception(name) : null;
+
         public static Ex? Constant(string qualified) => qualified.StartsWith("numpy.", StringComparison.Ordinal) ? Numpy.Constant(qualified) : null;
 
         /// <summary>numpy.f(...) and sklearn.m.f(...): a mapped row, or BATUTA-T-004 naming the nearest supported functions.</summary>
@@ -81,6 +84,11 @@ namespace Batuta.Transpiler.Mapping
         public static Ex? CallMethod(Emitter e, Ex obj, string name, Call c)
         {
             var t = obj.Type;
+            // numpy scalars (np.float64 from a reduction) have array methods; Python floats do not, so a call
+            // such as x.mean().round(3) can only be numpy's.
+            if (t.Kind == TypeKind.Float && name == "round" && c.Keywords.Count == 0 && c.Args.Count <= 1)
+                return new Ex($"Np.Round({obj.Code}{(c.Args.Count == 1 ? ", " + Emitter.Long(e.Expr(c.Args[0], PyType.Int)) : "")})", PyType.Float, true);
+            if (t.Kind is TypeKind.Float or TypeKind.Int or TypeKind.Bool && name == "item" && c.Args.Count == 0) return obj;
             if (!IsLibrary(t)) return null;
             if (OwnerName(t) is { } owner)
             {

@@ -290,6 +290,12 @@ namespace Batuta.Transpiler.Mapping
             var t = row.Batuta;
             for (int i = 0; i < t.Length; i++)
             {
+                if (t[i] == '}' && i + 1 < t.Length && t[i + 1] == '}')
+                {
+                    sb.Append('}');
+                    i++;
+                    continue;
+                }
                 if (t[i] != '{' || i + 1 < t.Length && t[i + 1] == '{')
                 {
                     if (t[i] == '{') i++;
@@ -301,7 +307,10 @@ namespace Batuta.Transpiler.Mapping
                 sb.Append(Placeholder(call, key, type));
                 i = close;
             }
-            return new Ex(sb.ToString(), type, true);
+            var code = sb.ToString();
+            // A template that starts with a cast or holds an operator needs parentheses as an operand.
+            bool atomic = !code.StartsWith("(", StringComparison.Ordinal) && !code.StartsWith("-", StringComparison.Ordinal) && !code.Contains(" ? ") && !code.Contains(" is ");
+            return new Ex(code, type, atomic);
         }
 
         private static string Placeholder(LibraryCall call, string key, PyType result)

@@ -1,0 +1,16 @@
+import numpy as np
+
+x = np.array([1, 4, 9, 16, 25])
+print(np.diff(x))
+print(np.diff(x, n=2))
+print(np.cumsum(x), np.cumprod(np.array([1, 2, 3, 4])))
+print(np.roll(x, 1), np.roll(x, -2))
+m = np.arange(12).reshape(3, 4)
+print(np.diff(m, axis=0))
+print(np.cumsum(m, axis=1))
+print(np.roll(m, 1, axis=1))
+print(m.cumsum())
+f = np.array([0.1, 0.2, 0.3, 0.4])
+print(np.cumsum(f))
+print(np.flip(m, axis=0))
+print(np.fliplr(m))

@@ -1,0 +1,17 @@
+import numpy as np
+
+a = np.array([-7, -3, 0, 3, 7])
+print(a // 2, a % 2)
+print(a // -2, a % -2)
+print(a ** 2)
+print(np.abs(a))
+print(a * 3 - 1)
+print(a / 2)
+print(a.sum(), a.prod(), a.cumsum())
+print(np.array([2, 3, 4]) ** np.array([3, 2, 1]))
+print(np.arange(1, 6).prod())
+big = np.array([10 ** 12, 2 * 10 ** 12])
+print(big * 1000)
+print((a > 0).astype(int) * 10)
+print(np.floor_divide(17, 5), np.mod(17, 5))
+print(np.array([1.5, -1.5, 2.5]) // 1, np.array([1.5, -1.5, 2.5]) % 1)

@@ -1,0 +1,17 @@
+import numpy as np
+
+data = np.array([1.0, np.nan, 3.0, 4.5, np.nan, 6.0])
+print(data)
+print(np.isnan(data))
+print(np.isnan(data).sum())
+print(np.nanmean(data), np.nansum(data), np.nanmax(data), np.nanmin(data))
+print(data.mean())
+print(np.nan_to_num(data))
+print(np.nan_to_num(data, nan=-1.0))
+filled = np.where(np.isnan(data), np.nanmean(data), data)
+print(filled)
+print(np.isfinite(np.array([1.0, np.inf, -np.inf, np.nan])))
+m = np.array([[1.0, 2.0], [np.nan, 4.0]])
+print(np.isnan(m).any(axis=1))
+print(m[~np.isnan(m).any(axis=1)])
+print(np.nanmedian(data))

@@ -1,0 +1,16 @@
+import numpy as np
+
+temps = np.array([-5.0, 0.0, 12.5, 31.0, 45.5, 22.0])
+labels = np.where(temps > 25, 1, 0)
+print(labels)
+print(np.where(temps < 0, 0.0, temps))
+print(np.where(temps > 20, temps * 2, temps / 2))
+print(np.clip(temps, 0, 30))
+print(temps.clip(min=10))
+grid = np.arange(12).reshape(3, 4)
+print(np.where(grid % 2 == 0, grid, -1))
+rows, cols = np.where(grid > 8)
+print(rows, cols)
+print(np.where(temps > 100)[0].size)
+print(np.maximum(grid, 5))
+print(np.minimum(grid, np.array([2, 4, 6, 8])))
