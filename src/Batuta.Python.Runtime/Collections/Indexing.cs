@@ -10,6 +10,7 @@ public static class Indexing
         return (int)i;
     }
 
+
     /// <summary>CPython's PySlice_AdjustIndices: start, stop, step and length of the selection.</summary>
     public static (int Start, int Stop, int Step, int Length) Adjust(long? start, long? stop, long? step, int count)
     {

@@ -236,7 +236,37 @@ public sealed class PyList<T> : IList<T>, IReadOnlyList<T>, IPyList, IPyObject, 
         if (reverse) Array.Reverse(_items, 0, _count);
     }
 
-    public PyList<T> Slice(long? start, long? stop, long? step = null) => new(Indexing.Slice(this, start, stop, step));
+    public PyList<T> Slice(long? start, long? stop, long? step = null)
+    {
+        var (s, _, st, len) = Indexing.Adjust(start, stop, step, _count);
+        var items = len == 0 ? Array.Empty<T>() : new T[len];
+        if (st == 1) Array.Copy(_items, s, items, 0, len);
+        else for (int i = 0, j = s; i < len; i++, j += st) items[i] = _items[j];
+        return new PyList<T>(items, len);
+    }
+
+    /// <summary>
+    /// <c>target = source[:]</c> where the transpiler proved nothing else refers to the list in target: the copy goes
+    /// into target's storage (a new list when target is None).
+    /// </summary>
+    public static PyList<T> CopyInto(PyList<T>? target, PyList<T> source)
+    {
+        if (target is null) return source.Slice(null, null, null);
+        if (ReferenceEquals(target, source)) return target;
+        int n = source._count;
+        if (target._items.Length < n) target._items = new T[n];
+        Array.Copy(source._items, target._items, n);
+        if (target._count > n) Array.Clear(target._items, n, target._count - n);
+        target._count = n;
+        return target;
+    }
+
+    /// <summary>A list that takes ownership of <paramref name="items"/> (no copy).</summary>
+    private PyList(T[] items, int count)
+    {
+        _items = items;
+        _count = count;
+    }
 
     public void SetSlice(long? start, long? stop, long? step, IEnumerable<T> values)
     {

@@ -41,9 +41,9 @@ namespace Batuta.Transpiler.Emit
                         case ResolvedKind.Builtin:
                             if (ModelBuilder.BuiltinExceptions.Contains(n.Id))
                                 return new Ex($"new {CsTypes.RuntimeException(n.Id)}({string.Join(", ", call.Args.Select(a => Box(EmitExpr(a))))})", PyType.Exception(n.Id), true);
-                            return Mapping.Builtins.Call(this, n.Id, call, expected);
+                            return WhileArgumentsUnknown(() => Mapping.Builtins.Call(this, n.Id, call, expected));
                         case ResolvedKind.StdlibMember:
-                            return Mapping.StdlibModules.Call(this, r.Qualified!, call, expected);
+                            return WhileArgumentsUnknown(() => Mapping.StdlibModules.Call(this, r.Qualified!, call, expected));
                         case ResolvedKind.Local or ResolvedKind.Global:
                             return CallValue(new Ex(r.Code, r.NarrowedType ?? r.Var!.Type, true), call);
                     }
@@ -55,8 +55,26 @@ namespace Batuta.Transpiler.Emit
             return CallValue(EmitExpr(call.Func), call);
         }
 
+        private int _unknownSeen;
+
+        /// <summary>
+        /// A mapped call (builtin, standard module, method) whose int or dynamic result depends on arguments inference has not typed yet: "not known yet"
+        /// too, as for operators (DynamicType), so an early guess (a PyInt, a full long range) never sticks.
+        /// </summary>
+        private Ex WhileArgumentsUnknown(Func<Ex> call) => MaybeWhileArgumentsUnknown(() => call())!.Value;
+
+        private Ex? MaybeWhileArgumentsUnknown(Func<Ex?> call)
+        {
+            int before = _unknownSeen;
+            var r = call();
+            if (_inferring && r is { } v && _unknownSeen != before && v.Type.Kind is TypeKind.Int or TypeKind.Object)
+                return new Ex(v.Code, PyType.Unknown, v.Atomic);
+            return r;
+        }
+
         private Ex CallValue(Ex f, Call call)
         {
+            NoteUnknownCode();
             if (f.Type.Kind == TypeKind.Func)
             {
                 var ps = f.Type.Params.ToList();
@@ -71,6 +89,7 @@ namespace Batuta.Transpiler.Emit
 
         private Ex CallFunction(FunctionModel f, string code, Call call)
         {
+            NoteCall(f);
             var args = BindArguments(f, call.Args.ToList(), call.Keywords.ToList(), call);
             var rt = f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType;
             var ex = new Ex($"{code}({string.Join(", ", args)})", rt.Kind == TypeKind.Unknown && !_inferring ? PyType.None : rt, true);
@@ -207,6 +226,7 @@ namespace Batuta.Transpiler.Emit
                 return new Ex($"{code}.Members.First(__e => Dyn.Eq(__e.Value, {Box(v)}))", type, true);
             }
             var init = c.FindMethod("__init__");
+            if (init is not null) NoteCall(init);
             if (init is null && c.IsDataclass || init is null && c.Base?.IsDataclass == true)
             {
                 var fields = DataclassFieldsWithBases(c.IsDataclass ? c : c.Base!);
@@ -263,6 +283,7 @@ namespace Batuta.Transpiler.Emit
             if (a.Value is Call { Func: Name { Id: "super" } } && _class is not null)
             {
                 var bm = _class.Base?.FindMethod(a.Attr);
+                if (bm is not null) NoteCall(bm);
                 if (bm is not null)
                     return new Ex($"base.{bm.CsName}({string.Join(", ", BindArguments(bm, call.Args.ToList(), call.Keywords.ToList(), call))})", bm.ReturnType, true);
                 if (a.Attr == "__str__") return new Ex("base.PyStr()", PyType.Str, true);
@@ -273,6 +294,7 @@ namespace Batuta.Transpiler.Emit
             if (a.Value is Name cn && Resolve(cn.Id) is { Kind: ResolvedKind.Class, Class: { } cls })
             {
                 var sm = cls.FindMethod(a.Attr);
+                if (sm is not null) NoteCall(sm);
                 if (sm is not null && (sm.IsStatic || sm.IsClassMethod))
                     return new Ex($"{ClassCsName(cls.Name)}.{sm.CsName}({string.Join(", ", BindArguments(sm, call.Args.ToList(), call.Keywords.ToList(), call))})", sm.IsGenerator ? PyType.Iterable(sm.ReturnType.Elem) : sm.ReturnType, true);
                 if (sm is not null && call.Args.Count > 0)
@@ -301,13 +323,14 @@ namespace Batuta.Transpiler.Emit
                     if (um.Functions.TryGetValue(a.Attr, out var f)) return CallFunction(f, $"{um.CsName}.{f.CsName}", call);
                     if (um.Classes.TryGetValue(a.Attr, out var c)) return Construct(c, $"{um.CsName}.{c.CsName}", call);
                 }
-                return Mapping.StdlibModules.Call(this, t.Name + "." + a.Attr, call, expected);
+                return WhileArgumentsUnknown(() => Mapping.StdlibModules.Call(this, t.Name + "." + a.Attr, call, expected));
             }
             if (t.Kind == TypeKind.Class && FindClass(t.Name!) is { } oc)
             {
                 var m = oc.FindMethod(a.Attr);
                 if (m is not null && !m.IsProperty)
                 {
+                    NoteCall(m);
                     var rt = m.IsGenerator ? (m.ReturnType.Kind == TypeKind.Iterable ? m.ReturnType : PyType.Iterable(m.ReturnType)) : m.ReturnType;
                     string target = m.IsStatic || m.IsClassMethod ? ClassCsName(oc.Name) : obj.P;
                     return new Ex($"{target}.{m.CsName}({string.Join(", ", BindArguments(m, call.Args.ToList(), call.Keywords.ToList(), call))})", rt.Kind == TypeKind.Unknown && !_inferring ? PyType.None : rt, true);
@@ -316,7 +339,7 @@ namespace Batuta.Transpiler.Emit
                 if (field is not null) return CallValue(new Ex($"{obj.P}.{field.CsName}", field.Type, true), call);
             }
             if (Mapping.Libraries.CallMethod(this, obj, a.Attr, call) is { } library) return library;
-            var mapped = Mapping.Members.Call(this, obj, a, call, expected);
+            var mapped = MaybeWhileArgumentsUnknown(() => Mapping.Members.Call(this, obj, a, call, expected));
             if (mapped is not null) return mapped.Value;
             var args = call.Args.Select(x => Box(EmitExpr(x))).ToList();
             if (call.Keywords.Count > 0)

@@ -14,7 +14,10 @@ namespace Batuta.Transpiler.Emit
         {
             try
             {
-                return EmitExprCore(e, expected ?? PyType.Unknown);
+                var v = EmitExprCore(e, expected ?? PyType.Unknown);
+                NoteValue(v);
+                if (_inferring && v.Type.HasUnknown) _unknownSeen++;
+                return v;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -328,16 +331,19 @@ namespace Batuta.Transpiler.Emit
                 }
                 // int op int: in 64 bits where the result range is proven, else PyInt (which promotes to a big int)
                 if (l.Type.IsLong && r.Type.IsLong && LongBinary(op, l, r) is { } exact) return exact;
+                if (l.Wide is not null && WideBinary(op, l, r) is { Type.IsLong: true } narrowed) return narrowed;
                 if (op == Operator.Mod && r.Type.IsLong) return new Ex($"Ops.Mod({AsPyInt(l).Code}, {LongOperand(r)})", IntRanges.Mod(null, r.Type), true);
                 if (op == Operator.BitAnd && r.Type.IsLong && r.Type.Lo >= 0) return new Ex($"Ops.And({AsPyInt(l).Code}, {LongOperand(r)})", PyType.Long(0, r.Type.Hi), true);
                 if (op == Operator.BitAnd && l.Type.IsLong && l.Type.Lo >= 0) return new Ex($"Ops.And({AsPyInt(r).Code}, {LongOperand(l)})", PyType.Long(0, l.Type.Hi), true);
+                var wide = WideBinary(op, l, r);
+                if (wide is { Type.IsLong: true }) return wide.Value;
                 var x = AsPyInt(l);
                 var y = r.IntLiteral ? r : AsPyInt(r);
                 switch (op)
                 {
-                    case Operator.Add: return new Ex($"{x.P} + {y.P}", PyType.Int);
-                    case Operator.Sub: return new Ex($"{x.P} - {y.P}", PyType.Int);
-                    case Operator.Mult: return new Ex($"{x.P} * {y.P}", PyType.Int);
+                    case Operator.Add: return new Ex($"{x.P} + {y.P}", PyType.Int) { Wide = wide?.Wide };
+                    case Operator.Sub: return new Ex($"{x.P} - {y.P}", PyType.Int) { Wide = wide?.Wide };
+                    case Operator.Mult: return new Ex($"{x.P} * {y.P}", PyType.Int) { Wide = wide?.Wide };
                     case Operator.Div: return new Ex($"PyInt.TrueDiv({x.Code}, {y.Code})", PyType.Float, true);
                     case Operator.FloorDiv: return new Ex($"PyInt.FloorDiv({x.Code}, {y.Code})", PyType.Int, true);
                     case Operator.Mod: return new Ex($"{x.P} % {y.P}", PyType.Int);
@@ -435,6 +441,51 @@ namespace Batuta.Transpiler.Emit
                 case Operator.BitXor: return new Ex($"{x} ^ {y}", IntRanges.OrXor(a, b));
             }
             return null;
+        }
+
+        /// <summary>
+        /// long/wide op long/wide in two machine words (see <see cref="WideInt"/>): a long Ex when the result is back in
+        /// the long range, an Ex carrying only the wide form when it fits in ulong or Int128, else null.
+        /// </summary>
+        private static Ex? WideBinary(Operator op, Ex l, Ex r)
+        {
+            if (!(l.Type.IsLong || l.Wide is not null) || !(r.Type.IsLong || r.Wide is not null)) return null;
+            if (l.Wide is null && r.Wide is null && op is not (Operator.Add or Operator.Sub or Operator.Mult)) return null;
+            BigInteger aLo = l.Wide?.Lo ?? l.Type.Lo, aHi = l.Wide?.Hi ?? l.Type.Hi, bLo = r.Wide?.Lo ?? r.Type.Lo, bHi = r.Wide?.Hi ?? r.Type.Hi;
+            BigInteger lo, hi;
+            switch (op)
+            {
+                case Operator.Add: lo = aLo + bLo; hi = aHi + bHi; break;
+                case Operator.Sub: lo = aLo - bHi; hi = aHi - bLo; break;
+                case Operator.Mult:
+                {
+                    var c = new[] { aLo * bLo, aLo * bHi, aHi * bLo, aHi * bHi };
+                    lo = c.Min(); hi = c.Max();
+                    break;
+                }
+                // Non-negative by a positive divisor: truncation is floor; the result only shrinks.
+                case Operator.FloorDiv when aLo >= 0 && bLo > 0 && r.Wide is null: lo = aLo / bHi; hi = aHi / bLo; break;
+                case Operator.Mod when aLo >= 0 && bLo > 0 && r.Wide is null: lo = 0; hi = BigInteger.Min(aHi, bHi - 1); break;
+                case Operator.RShift when aLo >= 0 && r.IntLiteral && bLo >= 0 && bLo < 64: lo = aLo >> (int)bLo; hi = aHi >> (int)bLo; break;
+                default: return null;
+            }
+            bool unsigned = lo >= 0 && hi <= ulong.MaxValue && aLo >= 0 && bLo >= 0;
+            if (!unsigned && (lo < -(BigInteger.One << 127) || hi >= BigInteger.One << 127)) return null;
+            string type = unsigned ? "ulong" : "Int128";
+            string Operand(Ex v) => v.Wide is { } w ? (w.Unsigned || !unsigned ? (w.CsType == type ? $"({w.Code})" : $"(({type})({w.Code}))") : null!) : v.IntLiteral ? $"(({type}){v.Code})" : $"(({type}){v.P})";
+            if (l.Wide is { Unsigned: false } && unsigned || r.Wide is { Unsigned: false } && unsigned) return null;
+            string a = Operand(l), b = Operand(r);
+            string code = op switch
+            {
+                Operator.Add => $"{a} + {b}",
+                Operator.Sub => $"{a} - {b}",
+                Operator.Mult => $"{a} * {b}",
+                Operator.FloorDiv => $"{a} / {b}",
+                Operator.Mod => $"{a} % {b}",
+                _ => $"{a} >> {r.Code}",
+            };
+            if (lo >= long.MinValue && hi <= long.MaxValue) return new Ex($"(long)({code})", PyType.Long((long)lo, (long)hi), true);
+            return new Ex("", PyType.Int) { Wide = new WideInt(code, lo, hi) };
         }
 
         private string FormatArgs(Ex r) => r.Type.Kind == TypeKind.Tuple ? $"PyTuple.From({r.Code})" : Box(r);
@@ -725,6 +776,7 @@ namespace Batuta.Transpiler.Emit
             var k = t.Kind is TypeKind.List or TypeKind.Deque or TypeKind.Str or TypeKind.VarTuple or TypeKind.Bytes ? EmitIndex(s.Slice) : EmitExpr(s.Slice, PyType.Int);
             switch (t.Kind)
             {
+                case TypeKind.List when SpanOf(s.Value) is { } span: return new Ex(SpanRead(span, k), t.Elem, true);
                 case TypeKind.List: return new Ex($"{obj.P}[{IndexCode(k)}]", t.Elem, true);
                 case TypeKind.Deque: return new Ex($"{obj.P}[{IndexCode(k)}]", t.Elem, true);
                 case TypeKind.Str: return new Ex($"StrOps.At({obj.Code}, {IndexCode(k)})", PyType.Str, true);
@@ -825,7 +877,12 @@ namespace Batuta.Transpiler.Emit
             var restore = kind == "gen" ? SuspendRangeNarrowing() : null;
             try
             {
-                string code = BuildGenerator(gens, 0, elt, value, out var eltType, out var valueType, expected);
+                _closureDepth++;
+                string code;
+                PyType eltType;
+                PyType? valueType;
+                try { code = BuildGenerator(gens, 0, elt, value, out eltType, out valueType, expected); }
+                finally { _closureDepth--; }
                 // A container built for a variable of a known, wider element type (a PyInt list receiving longs) takes that type.
                 var wantElt = kind is "list" or "set" && expected.Kind == (kind == "list" ? TypeKind.List : TypeKind.Set) ? expected.Elem : kind == "dict" && expected.Kind == TypeKind.Dict ? expected.Key : null;
                 var wantValue = kind == "dict" && expected.Kind == TypeKind.Dict ? expected.Value : null;
@@ -834,7 +891,9 @@ namespace Batuta.Transpiler.Emit
                 {
                     var e1 = Adopt(eltType, wantElt) ? wantElt : eltType;
                     var v1 = valueType is not null && Adopt(valueType, wantValue) ? wantValue : valueType;
-                    code = BuildGenerator(gens, 0, elt, value, out _, out _, expected, e1, v1);
+                    _closureDepth++;
+                    try { code = BuildGenerator(gens, 0, elt, value, out _, out _, expected, e1, v1); }
+                    finally { _closureDepth--; }
                     eltType = e1!;
                     valueType = v1;
                 }
@@ -999,6 +1058,7 @@ namespace Batuta.Transpiler.Emit
             var args = allArgs.Take(firstDefault).ToList();
             var saved = new Dictionary<string, PyType>(_lambdaScope);
             var restore = SuspendRangeNarrowing();
+            _closureDepth++;
             try
             {
                 var bindings = new List<string>();
@@ -1030,6 +1090,7 @@ namespace Batuta.Transpiler.Emit
             }
             finally
             {
+                _closureDepth--;
                 restore();
                 _lambdaScope.Clear();
                 foreach (var kv in saved) _lambdaScope[kv.Key] = kv.Value;

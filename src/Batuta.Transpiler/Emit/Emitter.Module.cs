@@ -145,7 +145,9 @@ namespace Batuta.Transpiler.Emit
             foreach (var d in saved.Item2) _declared.Add(d);
         }
 
-        private void EmitFunctionBody(FunctionModel f)
+        private void EmitFunctionBody(FunctionModel f) => WithEffects(EffectsOf(f), () => EmitFunctionBodyCore(f));
+
+        private void EmitFunctionBodyCore(FunctionModel f)
         {
             if (f.VarArgs is not null) _w.Line($"var {f.VarArgs.CsName} = new PyTuple({f.VarArgs.CsName}__items);");
             if (f.Def.Args.Kwarg is not null) Unsupported(f.Def.Args.Kwarg, "**kwargs parameters", "pass a dict explicitly");
@@ -167,7 +169,7 @@ namespace Batuta.Transpiler.Emit
             // A nested function runs later, when facts narrowed here may no longer hold.
             var saved = _narrowed.ToList();
             _narrowed.Clear();
-            try { EmitFunction(f, ""); }
+            try { WithClosure(() => EmitFunction(f, "")); }
             finally { _narrowed.AddRange(saved); }
         }
 
@@ -313,7 +315,7 @@ namespace Batuta.Transpiler.Emit
                 _w.Line($"{CsTypes.Of(l.Type)} {l.CsName} = default!;");
                 _declared.Add(l.Name);
             }
-            EmitBlock(body);
+            WithEffects(EffectsOf(init), () => EmitBlock(body));
             _w.Close();
             _function = savedFn;
         }

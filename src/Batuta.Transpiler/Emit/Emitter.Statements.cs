@@ -145,6 +145,7 @@ namespace Batuta.Transpiler.Emit
             {
                 case Constant: return; // docstrings and stray literals
                 case Yield y:
+                    NoteUnknownCode();
                     if (_function is null) { UnsupportedStatement(y, "yield outside a function"); return; }
                     var v = y.Value is null ? new Ex("null", PyType.None, true) : EmitExpr(y.Value, YieldElem());
                     WidenReturn(_function, PyType.Iterable(v.Type));
@@ -187,6 +188,7 @@ namespace Batuta.Transpiler.Emit
             // x = x + 1 is the same counter step as x += 1
             if (value is BinOp { Op: Operator.Add or Operator.Sub } step && SameTarget(target, step.Left) && TryEmitStep(target, step.Op, step.Right)) return;
             if (value is BinOp { Op: Operator.Add } rstep && SameTarget(target, rstep.Right) && TryEmitStep(target, Operator.Add, rstep.Left)) return;
+            if (TryEmitCopyInto(target, value)) return;
             // a, b = b, a: evaluate the whole right side first, as Python does.
             if (target is Tuple or List && value is Tuple rt && !rt.Elts.Any(x => x is Starred))
             {
@@ -242,7 +244,6 @@ namespace Batuta.Transpiler.Emit
                     if (r.Kind is not (ResolvedKind.Local or ResolvedKind.Global) || r.Var is null || _lambdaScope.ContainsKey(n.Id)) return false;
                     v = r.Var;
                     code = r.Code;
-                    foreach (var map in _narrowed) map.Remove(n.Id);
                     break;
                 }
                 case Attribute a:
@@ -260,6 +261,7 @@ namespace Batuta.Transpiler.Emit
             if (v.Declared || v.Type.Kind is not (TypeKind.Int or TypeKind.Unknown)) return false;
             WidenStep(v, up);
             if (!v.Ints.CounterOk || !v.Type.IsLong) return false;
+            if (target is Name tn) foreach (var map in _narrowed) map.Remove(tn.Id);
             _w.Line($"{code} = Ops.Step{(up ? "Up" : "Down")}({code}, {k});");
             return true;
         }
@@ -364,6 +366,7 @@ namespace Batuta.Transpiler.Emit
                     }
                     if (s.Slice is Slice sl)
                     {
+                        NoteListResize();
                         _w.Line($"{obj.P}.SetSlice({SliceArgs(sl)}, {value.Code});");
                         return;
                     }
@@ -376,7 +379,9 @@ namespace Batuta.Transpiler.Emit
                     }
                     if (obj.Type.Kind == TypeKind.List)
                     {
-                        _w.Line($"{obj.P}[{IndexCode(key)}] = {Coerce(value, obj.Type.Elem).Code};");
+                        _w.Line(SpanOf(s.Value) is { } span
+                            ? $"{SpanWrite(span, key, Coerce(value, obj.Type.Elem).Code)};"
+                            : $"{obj.P}[{IndexCode(key)}] = {Coerce(value, obj.Type.Elem).Code};");
                         return;
                     }
                     if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name!)?.FindMethod("__setitem__") is { } setitem)
@@ -494,6 +499,7 @@ namespace Batuta.Transpiler.Emit
             }
             if (cur.Type.Kind == TypeKind.List && aa.Op == Operator.Add)
             {
+                NoteListResize();
                 ContributeTo(target, PyType.List(rhs.Type.Elem));
                 _w.Line($"{cur.P}.Extend({AsEnumerable(rhs)});");
                 return;
@@ -527,6 +533,7 @@ namespace Batuta.Transpiler.Emit
                 case Subscript s:
                 {
                     var obj = EmitExpr(s.Value);
+                    NoteListResize();
                     if (s.Slice is Slice sl) { _w.Line($"{obj.P}.DeleteSlice({SliceArgs(sl)});"); return; }
                     var key = EmitExpr(s.Slice, obj.Type.IsDictLike ? obj.Type.Key : PyType.Int);
                     if (obj.Type.IsDictLike) _w.Line($"{obj.P}.Delete({Coerce(key, obj.Type.Key).Code});");
@@ -568,6 +575,13 @@ namespace Batuta.Transpiler.Emit
         private void EmitWhile(While wh)
         {
             ForgetAssignedIn(wh);
+            var spans = HoistListSpans(wh);
+            WithEffects(EffectsOf(wh), () => EmitWhileCore(wh));
+            DropListSpans(spans);
+        }
+
+        private void EmitWhileCore(While wh)
+        {
             string? flag = wh.Orelse.Count > 0 ? Temp("broke") : null;
             if (flag is not null) _w.Line($"bool {flag} = false;");
             var test = EmitExpr(wh.Test);
@@ -587,6 +601,13 @@ namespace Batuta.Transpiler.Emit
         private void EmitFor(For f)
         {
             ForgetAssignedIn(f);
+            var spans = HoistListSpans(f);
+            WithEffects(EffectsOf(f), () => EmitForCore(f));
+            DropListSpans(spans);
+        }
+
+        private void EmitForCore(For f)
+        {
             string? flag = f.Orelse.Count > 0 ? Temp("broke") : null;
             if (flag is not null) _w.Line($"bool {flag} = false;");
             _loopElseFlags.Push(flag);
@@ -647,7 +668,8 @@ namespace Batuta.Transpiler.Emit
             }
             string inc = stepCode == "1" ? $"{i}++" : $"{i} += {stepCode}";
             _w.Open($"for (long {i} = {start}, {stopVar} = {stop}; {cond}; {inc})");
-            AssignValue(f.Target, new Ex(i, RangeVarType(args.Count >= 2 ? args[0].Type : IntRanges.Constant(0), args.Count >= 2 ? args[1].Type : args[0].Type, stepValue), true));
+            var loopVar = _inferring && args.Any(a => a.Type.HasUnknown) ? PyType.Unknown : RangeVarType(args.Count >= 2 ? args[0].Type : IntRanges.Constant(0), args.Count >= 2 ? args[1].Type : args[0].Type, stepValue);
+            AssignValue(f.Target, new Ex(i, loopVar, true));
             EmitBlock(f.Body);
             _w.Close();
         }

@@ -17,6 +17,8 @@ namespace Batuta.Transpiler.Emit
 
         public string Code { get; }
         public PyType Type { get; }
+        /// <summary>For a PyInt result of long operands: the same value computed in two machine words, when it fits there.</summary>
+        public WideInt? Wide { get; init; }
         /// <summary>Needs no parentheses as an operand.</summary>
         public bool Atomic { get; }
         /// <summary>A bare C# integer literal (an int, not yet a PyInt).</summary>
@@ -24,6 +26,27 @@ namespace Batuta.Transpiler.Emit
 
         public string P => Atomic ? Code : "(" + Code + ")";
         public override string ToString() => Code;
+    }
+
+    /// <summary>
+    /// An int intermediate computed in ulong (non-negative, below 2**64) or Int128: <c>(i + j) * (i + j + 1) // 2</c>
+    /// with i, j lengths needs 64 unsigned bits before the division brings it back to a long. Only an operation
+    /// that lands in the long range again uses it; anything else takes the PyInt code of the same expression.
+    /// </summary>
+    internal sealed class WideInt
+    {
+        public WideInt(string code, System.Numerics.BigInteger lo, System.Numerics.BigInteger hi)
+        {
+            Code = code;
+            Lo = lo;
+            Hi = hi;
+        }
+
+        public string Code { get; }
+        public System.Numerics.BigInteger Lo { get; }
+        public System.Numerics.BigInteger Hi { get; }
+        public bool Unsigned => Lo >= 0 && Hi <= ulong.MaxValue;
+        public string CsType => Unsigned ? "ulong" : "Int128";
     }
 
     /// <summary>
@@ -98,12 +121,14 @@ namespace Batuta.Transpiler.Emit
         {
             _inferring = true;
             bool converged = Infer(MaxRounds);
-            // An int-annotated variable or return no static code ever assigned: a PyInt, then infer what depends on it.
-            var open = AllVars().Where(v => v.IntAnnotated && v.Type.Kind == TypeKind.Unknown).ToList();
+            // What no static code ever assigned (a parameter of a function only called dynamically, an int-annotated
+            // variable): an int annotation makes it a PyInt, anything else a dynamic value; then infer what depends on it.
+            var open = AllVars().Where(v => v.Type.Kind == TypeKind.Unknown && !v.Declared && v.Name is not ("self" or "cls" or "_")).ToList();
             var openReturns = _modules.SelectMany(AllFunctions).Where(f => f.ReturnIntAnnotated && f.ReturnType.Kind == TypeKind.Unknown).ToList();
             if (converged && (open.Count > 0 || openReturns.Count > 0))
             {
-                foreach (var v in open) v.Type = PyType.Int;
+                foreach (var v in open) v.Type = v.IntAnnotated ? PyType.Int : PyType.Object;
+                _settledDynamic.UnionWith(open.Where(v => !v.IntAnnotated));
                 foreach (var f in openReturns) f.ReturnType = PyType.Int;
                 converged = Infer(MaxRounds);
             }
@@ -116,6 +141,7 @@ namespace Batuta.Transpiler.Emit
                 Infer(MaxRounds);
             }
             _inferring = false;
+            ComputeMayResize();
             FinalizeUnknowns();
             var files = new List<GeneratedFile>();
             foreach (var m in _modules)
@@ -142,6 +168,9 @@ namespace Batuta.Transpiler.Emit
             {
                 _round++;
                 _changed = false;
+                // list effects are those of the last round (earlier rounds saw types not yet settled)
+                _loopEffects.Clear();
+                _functionEffects.Clear();
                 foreach (var m in _modules) EmitModule(m);
                 KeepEntryPointsExact();
                 if (!_changed) return true;
@@ -200,9 +229,14 @@ namespace Batuta.Transpiler.Emit
             }
         }
 
+        /// <summary>Variables made dynamic after inference found nothing for them (reported as BATUTA-T-003 too).</summary>
+        private readonly HashSet<VarInfo> _settledDynamic = new();
+
         private void Settle(VarInfo v, string path, int line, string what)
         {
             if (v.IntAnnotated && v.Type.Kind == TypeKind.Unknown) v.Type = PyType.Int;
+            if (_settledDynamic.Contains(v))
+                Report(TranspilerCodes.DynamicFallback, TranspilerSeverity.Info, $"the type of {what} could not be inferred; it is a dynamic value at run time", "add a type annotation to make it static and fast", path, line, 0);
             if (!v.Type.HasUnknown) return;
             var before = v.Type;
             v.Type = Replace(v.Type);

@@ -113,6 +113,7 @@ namespace Batuta.Transpiler.Mapping
                 case TypeKind.List:
                 {
                     string l = obj.P;
+                    if (name is "append" or "extend" or "insert" or "pop" or "remove" or "clear" or "sort" or "reverse") e.NoteListResize();
                     switch (name)
                     {
                         case "append":

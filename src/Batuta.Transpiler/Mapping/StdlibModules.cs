@@ -304,6 +304,8 @@ namespace Batuta.Transpiler.Mapping
 
         private static Ex Apply(Emitter e, MappingRow row, Call c)
         {
+            // these change the length of the list they are given
+            if (row.Python.StartsWith("heapq.heap", StringComparison.Ordinal) || row.Python.StartsWith("bisect.insort", StringComparison.Ordinal) || row.Python == "random.shuffle") e.NoteListResize();
             var bound = new Ex?[row.Parameters.Length];
             var rest = new List<Ex>();
             for (int i = 0; i < c.Args.Count; i++)
