@@ -92,8 +92,6 @@ namespace Batuta.Transpiler.Mapping
             yield return new(n + "choice(a:any, size:any=None, replace:bool=True, p:any=None, shuffle:bool=True)", "(NdArray){self}.Choice({a}, {size}, {replace}, {p}, {shuffle})", ChoiceArray, "", hasSize);
             yield return new(n + "shuffle(x:any)", "{self}.Shuffle({x})", _ => PyType.None, "in place along the first axis");
             yield return new(n + "permutation(x:any)", "{self}.Permutation({x})", c => c.Type("x").Kind == TypeKind.Int ? Array("int64", 1) : Numpy.ArrayOf(c.Type("x")), "");
-            yield return new(n + "exponential(scale:any=1.0, size:any=None)", "(double){self}.Exponential({scale?})", _ => PyType.Float, "exponential ziggurat", noSize);
-            yield return new(n + "exponential(scale:any=1.0, size:any=None)", "(NdArray){self}.Exponential({scale?}, {size})", c => Array("float64", SizeNdim(c)), "", hasSize);
         }
 
         public static IEnumerable<LibraryRow> Rows()
