@@ -147,12 +147,25 @@ namespace Batuta.Transpiler.Mapping
             return "(" + ArrayCode(v) + ")";
         }
 
-        private static string Ufunc(Operator op) => op switch
+        /// <summary>One Python operator on arrays: numpy's ufunc behind it and the C# operator NdArray defines (if any).</summary>
+        internal sealed record OperatorRow(Operator Op, string Python, string Ufunc, string? CsOperator, string Notes);
+
+        /// <summary>numpy's operators on arrays, as a table (also published in docs/ml-mapping.md).</summary>
+        internal static readonly OperatorRow[] Operators =
         {
-            Operator.Add => "Add", Operator.Sub => "Subtract", Operator.Mult => "Multiply", Operator.Div => "TrueDivide",
-            Operator.FloorDiv => "FloorDivide", Operator.Mod => "Mod", Operator.Pow => "Power",
-            Operator.BitAnd => "BitAnd", Operator.BitOr => "BitOr", Operator.BitXor => "BitXor", _ => "",
+            new(Operator.Add, "a + b", "Add", "+", "broadcasting; numpy promotion (value-based with Python scalars); bool + bool is logical or"),
+            new(Operator.Sub, "a - b", "Subtract", "-", "bool - bool raises TypeError, as numpy"),
+            new(Operator.Mult, "a * b", "Multiply", "*", "bool * bool is logical and"),
+            new(Operator.Div, "a / b", "TrueDivide", "/", "always float (float32 stays float32); x/0 gives inf/nan, no exception"),
+            new(Operator.FloorDiv, "a // b", "FloorDivide", null, "numpy's npy_divmod for floats; ints floor; x // 0 is 0 for ints"),
+            new(Operator.Mod, "a % b", "Mod", "%", "sign of the divisor, as Python; x % 0 is 0 for ints"),
+            new(Operator.Pow, "a ** b", "Power", null, "int ** negative int raises ValueError, as numpy"),
+            new(Operator.BitAnd, "a & b", "BitAnd", "&", "logical and for bool arrays, bitwise for ints"),
+            new(Operator.BitOr, "a | b", "BitOr", "|", "logical or for bool arrays"),
+            new(Operator.BitXor, "a ^ b", "BitXor", "^", "logical xor for bool arrays"),
         };
+
+        private static OperatorRow? OperatorFor(Operator op) => Operators.FirstOrDefault(r => r.Op == op);
 
         /// <summary>a op b where a or b is an array: numpy's operators (broadcasting, promotion), or the matrix product for @.</summary>
         public static Ex? Binary(Emitter e, Operator op, Ex l, Ex r)
@@ -170,18 +183,16 @@ namespace Batuta.Transpiler.Mapping
                 return new Ex($"Np.MatMul({Emitter.BoxOf(l)}, {Emitter.BoxOf(r)})", PyType.Object, true);
             }
             if (!la && !ra) return null;
-            if (Ufunc(op).Length == 0) return null;
+            if (OperatorFor(op) is not { } row) return null;
             var type = Numpy.Binary(l.Type, r.Type, op);
-            bool operatorForm = op is Operator.Add or Operator.Sub or Operator.Mult or Operator.Div or Operator.Mod
-                && (la || Numeric(l.Type) && l.Type.Kind != TypeKind.Bool) && (ra || Numeric(r.Type) && r.Type.Kind != TypeKind.Bool)
+            // NdArray's C# operators take arrays and Python numbers (double, long, PyInt); % and the bit operators
+            // only with an array on the left, or two arrays.
+            bool bitwise = op is Operator.BitAnd or Operator.BitOr or Operator.BitXor;
+            bool operatorForm = row.CsOperator is not null
+                && (bitwise ? la && ra : (la || Numeric(l.Type) && l.Type.Kind != TypeKind.Bool) && (ra || Numeric(r.Type) && r.Type.Kind != TypeKind.Bool))
                 && !(op == Operator.Mod && !la);
-            if (op is Operator.BitAnd or Operator.BitOr or Operator.BitXor && la && ra) operatorForm = true;
-            if (operatorForm)
-            {
-                string sym = op switch { Operator.Add => "+", Operator.Sub => "-", Operator.Mult => "*", Operator.Div => "/", Operator.Mod => "%", Operator.BitAnd => "&", Operator.BitOr => "|", _ => "^" };
-                return new Ex($"{Operand(l)} {sym} {Operand(r)}", type);
-            }
-            return new Ex($"NdArray.ApplyArrays(NpBinary.{Ufunc(op)}, {Emitter.BoxOf(l)}, {Emitter.BoxOf(r)})", type, true);
+            if (operatorForm) return new Ex($"{Operand(l)} {row.CsOperator} {Operand(r)}", type);
+            return new Ex($"NdArray.ApplyArrays(NpBinary.{row.Ufunc}, {Emitter.BoxOf(l)}, {Emitter.BoxOf(r)})", type, true);
         }
 
         /// <summary>a &lt; b (etc.) with an array operand: an element-wise bool array.</summary>
@@ -222,8 +233,8 @@ namespace Batuta.Transpiler.Mapping
         /// <summary>a op= b on an array: numpy updates a in place (other names for the same array see it).</summary>
         public static Ex? InPlace(Operator op, Ex target, Ex rhs)
         {
-            if (!IsArray(target.Type) || Ufunc(op).Length == 0) return null;
-            return new Ex($"NdArray.InPlace(NpBinary.{Ufunc(op)}, {target.P}, {Emitter.BoxOf(rhs)})", target.Type, true);
+            if (!IsArray(target.Type) || OperatorFor(op) is not { } row) return null;
+            return new Ex($"NdArray.InPlace(NpBinary.{row.Ufunc}, {target.P}, {Emitter.BoxOf(rhs)})", target.Type, true);
         }
 
         // ---- subscripts ----

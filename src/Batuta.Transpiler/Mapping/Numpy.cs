@@ -481,9 +481,13 @@ namespace Batuta.Transpiler.Mapping
         {
             var prefix = name.Contains('.') ? name.Substring(0, name.LastIndexOf('.') + 1) : "";
             var leaf = name.Substring(prefix.Length);
-            return names.Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.IndexOf('.', prefix.Length) < 0)
-                .Distinct()
-                .OrderBy(n => Distance(leaf, n.Substring(prefix.Length)))
+            var all = names.Distinct().ToList();
+            var sameModule = all.Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.IndexOf('.', prefix.Length) < 0).ToList();
+            // A module with no mapped function at all (sklearn.svm): the nearest names anywhere in the library.
+            var candidates = sameModule.Count > 0 ? sameModule : all;
+            static string Leaf(string n) => n.Substring(n.LastIndexOf('.') + 1);
+            return candidates
+                .OrderBy(n => Distance(leaf, Leaf(n)))
                 .ThenBy(n => n, StringComparer.Ordinal)
                 .Take(5);
         }
