@@ -25,12 +25,103 @@ namespace Batuta.Transpiler.Emit
                         _narrowed.Add(map);
                         pushed++;
                     }
+                    if (s is Batuta.Python.Ast.Expr or Assign or AugAssign or AnnAssign && SuccessFacts(s) is { Count: > 0 } facts)
+                    {
+                        _narrowed.Add(facts);
+                        pushed++;
+                    }
                 }
             }
             finally
             {
                 for (int k = 0; k < pushed; k++) _narrowed.RemoveAt(_narrowed.Count - 1);
             }
+        }
+
+        /// <summary>
+        /// What a statement that completed proves about the ints it used: <c>a[r - 1]</c> succeeded, so r - 1 is a valid
+        /// index (within ±int.MaxValue, the most a list holds); <c>[0] * n</c> or <c>list(range(n))</c> succeeded, so n fits
+        /// in a long and is at most int.MaxValue. The rest of the block uses those ranges, until the name is assigned again.
+        /// </summary>
+        private Dictionary<string, Ex> SuccessFacts(StatementNode s)
+        {
+            var facts = new Dictionary<string, Ex>(StringComparer.Ordinal);
+            if (_function is null) return facts;
+            var assigned = new HashSet<string>(ModelBuilder.AssignedNames(new[] { s }, includeNested: false), StringComparer.Ordinal);
+            void Fact(ExpressionNode? node, long offset, long lo, long hi)
+            {
+                if (node is not Name n || assigned.Contains(n.Id) || _lambdaScope.ContainsKey(n.Id) || !IsOwnLocal(n.Id)) return;
+                var r = Resolve(n.Id);
+                if (r.Kind != ResolvedKind.Local || r.Var is null) return;
+                var current = r.NarrowedType ?? r.Var.Type;
+                if (current.Kind != TypeKind.Int) return;
+                // value + offset lies in [lo, hi]
+                long vlo = lo == long.MinValue ? lo : lo - offset, vhi = hi == long.MaxValue ? hi : hi - offset;
+                var range = current.IsLong ? IntRanges.Intersect(current, vlo, vhi) : PyType.Long(vlo, vhi);
+                if (facts.TryGetValue(n.Id, out var known)) range = IntRanges.Intersect(known.Type, range.Lo, range.Hi);
+                if (current.IsLong && range.Equals(current)) return;
+                facts[n.Id] = new Ex(current.IsLong ? r.Code : $"(long){r.Code}", range, current.IsLong || r.Code.StartsWith("(", StringComparison.Ordinal));
+            }
+            foreach (var e in ModelBuilder.StatementExpressions(s).SelectMany(UnconditionalParts))
+            {
+                switch (e)
+                {
+                    case Subscript { Slice: not Slice } sub when EmitExprQuiet(sub.Value).Type.Kind is TypeKind.List or TypeKind.Str or TypeKind.VarTuple or TypeKind.Deque or TypeKind.Bytes:
+                    {
+                        const long max = int.MaxValue;
+                        switch (sub.Slice)
+                        {
+                            case Name: Fact(sub.Slice, 0, -max, max - 1); break;
+                            case BinOp { Op: Operator.Add, Left: Name, Right: Constant { Value: System.Numerics.BigInteger c } } b when c >= -max && c <= max: Fact(b.Left, (long)c, -max, max - 1); break;
+                            case BinOp { Op: Operator.Add, Left: Constant { Value: System.Numerics.BigInteger c }, Right: Name } b when c >= -max && c <= max: Fact(b.Right, (long)c, -max, max - 1); break;
+                            case BinOp { Op: Operator.Sub, Left: Name, Right: Constant { Value: System.Numerics.BigInteger c } } b when c >= -max && c <= max: Fact(b.Left, -(long)c, -max, max - 1); break;
+                        }
+                        break;
+                    }
+                    case BinOp { Op: Operator.Mult } m when EmitExprQuiet(m.Left).Type.Kind is TypeKind.List or TypeKind.Str:
+                        Fact(m.Right, 0, long.MinValue, int.MaxValue);
+                        break;
+                    case BinOp { Op: Operator.Mult } m when EmitExprQuiet(m.Right).Type.Kind is TypeKind.List or TypeKind.Str:
+                        Fact(m.Left, 0, long.MinValue, int.MaxValue);
+                        break;
+                    case Call { Func: Name { Id: "list" }, Args: { Count: 1 } la } when la[0] is Call { Func: Name { Id: "range" }, Args: var ra } && Resolve("range").Kind == ResolvedKind.Builtin && Resolve("list").Kind == ResolvedKind.Builtin:
+                        if (ra.Count == 1) Fact(ra[0], 0, long.MinValue, int.MaxValue);
+                        else foreach (var x in ra) Fact(x, 0, long.MinValue, long.MaxValue);
+                        break;
+                }
+            }
+            return facts;
+        }
+
+        /// <summary>The subexpressions evaluated whenever the expression is: not the operands after the first of and/or,
+        /// the branches of a conditional expression, or anything inside a lambda or comprehension.</summary>
+        private static IEnumerable<ExpressionNode> UnconditionalParts(ExpressionNode? e)
+        {
+            if (e is null) yield break;
+            yield return e;
+            IEnumerable<ExpressionNode?> kids = e switch
+            {
+                BoolOp b => new[] { b.Values[0] },
+                IfExp i => new[] { i.Test },
+                Lambda or ListComp or SetComp or DictComp or GeneratorExp => Array.Empty<ExpressionNode>(),
+                NamedExpr n => new[] { n.Value },
+                BinOp b => new[] { b.Left, b.Right },
+                UnaryOp u => new[] { u.Operand },
+                Compare c => new[] { c.Left, c.Comparators[0] },
+                Call c => new[] { c.Func }.Concat(c.Args).Concat(c.Keywords.Select(k => k.Value)),
+                Attribute a => new[] { a.Value },
+                Subscript s => new[] { s.Value, s.Slice },
+                Starred s => new[] { s.Value },
+                List l => l.Elts,
+                Tuple t => t.Elts,
+                Set s => s.Elts,
+                Dict d => d.Keys.Concat(d.Values),
+                JoinedStr j => j.Values,
+                FormattedValue f => new[] { f.Value },
+                _ => Array.Empty<ExpressionNode>(),
+            };
+            foreach (var k in kids)
+                foreach (var x in UnconditionalParts(k)) yield return x;
         }
 
         private static bool AlwaysLeaves(NodeList<StatementNode> body) =>
@@ -370,7 +461,7 @@ namespace Batuta.Transpiler.Emit
                         _w.Line($"{obj.P}.SetSlice({SliceArgs(sl)}, {value.Code});");
                         return;
                     }
-                    var key = EmitExpr(s.Slice, obj.Type.IsDictLike ? obj.Type.Key : PyType.Int);
+                    var key = obj.Type.Kind == TypeKind.List ? EmitIndex(s.Slice) : EmitExpr(s.Slice, obj.Type.IsDictLike ? obj.Type.Key : PyType.Int);
                     ContributeContainer(s.Value, obj.Type, key.Type, value.Type);
                     if (obj.Type.IsDictLike)
                     {
