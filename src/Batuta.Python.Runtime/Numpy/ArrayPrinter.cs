@@ -33,7 +33,8 @@ public static class ArrayPrinter
 
     public static string Str(NdArray a)
     {
-        if (a.Ndim == 0) return Runtime.Str.Of(a.Item());
+        // a 0-d array prints as its scalar: float32 with float32's shortest digits
+        if (a.Ndim == 0) return a.Kind == NpKind.Float32 ? Float32Repr(a.ToDoubles()[0]) : Runtime.Str.Of(a.Item());
         return Array2String(a, " ", "", "");
     }
 
@@ -59,7 +60,7 @@ public static class ArrayPrinter
         if (a.Size == 0) return "[]";
         bool summarise = a.Size > Threshold;
         var dims = a.Dims;
-        var flat = a.Ndim == 0 ? [a.Item()!] : Values(a);
+        var flat = Values(a);
         var summaryData = summarise ? LeadingTrailing(flat, dims) : flat;
         Func<object, string> format = FormatterFor(a, summaryData);
         string nextLinePrefix = " " + new string(' ', prefix.Length);
@@ -310,6 +311,25 @@ public static class ArrayPrinter
             int frac = p.Length - d - 1;
             return new string(' ', Math.Max(0, _padLeft - d)) + p + new string(' ', Math.Max(0, _padRight - frac));
         }
+    }
+
+    /// <summary>numpy's str of a float32 scalar: Python's repr layout over float32's shortest digits.</summary>
+    public static string Float32Repr(double value)
+    {
+        float f = (float)value;
+        if (float.IsNaN(f)) return "nan";
+        if (float.IsInfinity(f)) return f < 0 ? "-inf" : "inf";
+        if (f == 0) return float.IsNegative(f) ? "-0.0" : "0.0";
+        var (digits, exp) = Shortest(f, true);
+        string sign = f < 0 ? "-" : "";
+        if (exp > -4 && exp <= 16)
+        {
+            if (exp <= 0) return sign + "0." + new string('0', -exp) + digits;
+            if (exp >= digits.Length) return sign + digits + new string('0', exp - digits.Length) + ".0";
+            return sign + digits[..exp] + "." + digits[exp..];
+        }
+        int e10 = exp - 1;
+        return sign + digits[0] + (digits.Length > 1 ? "." + digits[1..] : "") + "e" + (e10 < 0 ? "-" : "+") + Math.Abs(e10).ToString("00", Inv);
     }
 
     /// <summary>The shortest digits that identify the value in its own type: value = 0.d1d2... × 10^exp.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Batuta.Python.Ast;
 using Batuta.Transpiler.Emit;
 using Batuta.Transpiler.Model;
@@ -389,7 +388,5 @@ namespace Batuta.Transpiler.Mapping
                 _ => new Ex($"new PyInt({v.P}.Count)", PyType.Int, true),
             };
         }
-
-        internal static string Text(long v) => v.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -406,7 +406,5 @@ namespace Batuta.Transpiler.Mapping
         }
 
         public static string Literal(string s) => CsNames.Literal(s);
-
-        public static string IntText(long v) => v.ToString(Inv);
     }
 }

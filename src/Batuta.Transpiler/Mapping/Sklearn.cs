@@ -217,11 +217,11 @@ namespace Batuta.Transpiler.Mapping
             new("cluster.fit(X:array, y:any=None, sample_weight:any=None)", "{self}.Fit(Sk.X({X}), null, Sk.W({sample_weight}))", c => c.SelfType, ""),
             new("outlier.fit(X:array, y:any=None)", "{self}.Fit(Sk.X({X}))", c => c.SelfType, ""),
             new("pipeline.fit(X:array, y:array=None)", "Sk.Fitted({self}.Fit(Sk.X({X}), Sk.Y({y})), {y}, {self}.FinalEstimator is Batuta.ML.IClassifier)", c => c.SelfType, "transformers then the final estimator"),
-            new("classifier.predict(X:array)", "Sk.Labels({self}, {self}.Predict(Sk.X({X})))", c => Array(LabelDType(c), 1), "labels in the dtype of the fitted y"),
+            new("classifier.predict(X:array)", "Sk.Labels({self}, {self}.Predict(Sk.X({X})))", _ => Array(Unknown, 1), "labels in the dtype of the fitted y (known at run time only)"),
             new("regressor.predict(X:array)", "NdArray.From({self}.Predict(Sk.X({X})))", _ => Array("float64", 1), ""),
             new("cluster.predict(X:array)", "NdArray.From({self}.Predict(Sk.X({X})))", _ => Array("int32", 1), "cluster indices (int32, as scikit-learn)"),
             new("outlier.predict(X:array)", "NdArray.From({self}.Predict(Sk.X({X})))", _ => Array("int64", 1), "1 inlier, -1 outlier"),
-            new("pipeline.predict(X:array)", "Sk.Labels({self}, {self}.Predict(Sk.X({X})))", c => Array(Role(c.SelfType) == EstimatorRole.Classifier ? LabelDType(c) : Role(c.SelfType) is null ? "?" : "float64", 1), "the final estimator's predict on the transformed X"),
+            new("pipeline.predict(X:array)", "Sk.Labels({self}, {self}.Predict(Sk.X({X})))", c => Array(Role(c.SelfType) is EstimatorRole.Regressor ? "float64" : Unknown, 1), "the final estimator's predict on the transformed X"),
             new("classifier.predict_proba(X:array)", "NdArray.From({self}.PredictProba(Sk.X({X})))", _ => Array("float64", 2), "columns in classes_ order"),
             new("pipeline.predict_proba(X:array)", "NdArray.From({self}.PredictProba(Sk.X({X})))", _ => Array("float64", 2), ""),
             new("classifier.predict_log_proba(X:array)", "NdArray.From({self}.PredictLogProba(Sk.X({X})))", _ => Array("float64", 2), ""),
@@ -251,7 +251,8 @@ namespace Batuta.Transpiler.Mapping
                 _ => PyType.Iterable(PyType.Tuple(Array("int64", 1), Array("int64", 1))), "train and test index arrays per fold"),
         };
 
-        private static string LabelDType(LibraryCall c) => "?";
+        /// <summary>Predicted labels have the dtype of the y the classifier was fitted on: Sk.Fitted records it at run time.</summary>
+        private const string Unknown = "?";
 
         private static readonly Dictionary<string, List<LibraryRow>> FunctionsByName = Numpy.Index(FunctionRows);
         private static readonly Dictionary<string, List<LibraryRow>> MethodsByName = Numpy.Index(MethodRows);
@@ -377,12 +378,5 @@ namespace Batuta.Transpiler.Mapping
 
         /// <summary>The Python names of the supported estimators and functions, for the nearest-name hint.</summary>
         public static IEnumerable<string> Names => FunctionNames;
-
-        internal static string Describe(EstimatorSpec s)
-        {
-            var sb = new StringBuilder();
-            sb.Append(s.Role.ToString().ToLowerInvariant());
-            return sb.ToString();
-        }
     }
 }
