@@ -72,6 +72,18 @@ public static class ModelSelection
         IReadOnlyList<(int[] Train, int[] Test)> folds;
         if (classifier && y is not null && LabelVector.From(y).IsDiscrete) folds = Splitters.StratifiedKFold(LabelVector.From(y), cv);
         else folds = Splitters.KFold(n, cv);
+        return CrossValScore(estimator, X, y, folds, scoring);
+    }
+
+    /// <summary>
+    /// <c>cross_val_score(estimator, X, y, scoring=None, cv=splitter)</c>: the folds a splitter produced (for
+    /// instance <c>KFold(5, shuffle=True, random_state=0)</c> as <see cref="Splitters.KFold"/>), a clone fitted per fold.
+    /// </summary>
+    public static Tensor<double> CrossValScore(Estimator estimator, Tensor<double> X, Tensor<double>? y, IReadOnlyList<(int[] Train, int[] Test)> folds, string? scoring = null)
+    {
+        ArgumentNullException.ThrowIfNull(estimator);
+        ArgumentNullException.ThrowIfNull(X);
+        ArgumentNullException.ThrowIfNull(folds);
         var scores = new double[folds.Count];
         for (int f = 0; f < folds.Count; f++)
         {

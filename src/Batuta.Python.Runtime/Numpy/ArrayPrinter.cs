@@ -38,6 +38,23 @@ public static class ArrayPrinter
         return Array2String(a, " ", "", "");
     }
 
+    /// <summary><c>np.array2string(a, max_line_width=None, precision=None, suppress_small=None, separator=' ')</c>: the print options, overridden for this call.</summary>
+    public static string ToText(NdArray a, object? maxLineWidth = null, object? precision = null, object? suppressSmall = null, string separator = " ")
+    {
+        var (p, s, w) = (Precision, Suppress, LineWidth);
+        try
+        {
+            if (precision is not null) Precision = (int)Np.ToLong(precision);
+            if (suppressSmall is not null) Suppress = Dyn.Truth(suppressSmall);
+            if (maxLineWidth is not null) LineWidth = (int)Np.ToLong(maxLineWidth);
+            return a.Ndim == 0 ? Runtime.Repr.Of(a.Item()) : Array2String(a, separator, "", "");
+        }
+        finally
+        {
+            (Precision, Suppress, LineWidth) = (p, s, w);
+        }
+    }
+
     public static string Repr(NdArray a)
     {
         bool skipDtype = a.DType.IsImplied && a.Size > 0;

@@ -83,6 +83,63 @@ public static partial class Np
 
     /// <summary><c>np.trace(a)</c></summary>
     public static object Trace(NdArray a) => Diag(a).Sum();
+
+    /// <summary>
+    /// <c>np.polyfit(x, y, deg)</c>: numpy's recipe (Vandermonde columns by repeated multiplication, scaled to unit
+    /// norm, least squares, unscaled), the least squares by QR rather than LAPACK's SVD: the last bits may differ.
+    /// </summary>
+    public static NdArray Polyfit(NdArray x, NdArray y, long deg)
+    {
+        if (deg < 0) throw new ValueError("expected deg >= 0");
+        if (x.Ndim != 1) throw new TypeError("expected 1D vector for x");
+        if (x.Size == 0) throw new TypeError("expected non-empty vector for x");
+        if (y.Ndim is < 1 or > 2) throw new TypeError("expected 1D or 2D array for y");
+        if (x.Size != y.Dims[0]) throw new TypeError("expected x and y to have same length");
+        int order = (int)deg + 1, n = x.Size;
+        var xs = x.ToDoubles();
+        var lhs = new double[n * order];
+        for (int i = 0; i < n; i++)
+        {
+            double p = 1.0;
+            lhs[i * order + order - 1] = 1.0;
+            for (int k = order - 2; k >= 0; k--) lhs[i * order + k] = p *= xs[i];
+        }
+        var scale = new double[order];
+        for (int j = 0; j < order; j++)
+        {
+            double s = 0.0;
+            for (int i = 0; i < n; i++) s += lhs[i * order + j] * lhs[i * order + j];
+            scale[j] = Math.Sqrt(s);
+        }
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < order; j++) lhs[i * order + j] /= scale[j];
+        var c = NpLinalg.Lstsq(NdArray.FromDoubles(lhs, [n, order]), y.AsType(NpDType.Float64)).Item1;
+        var cv = c.ToDoubles();
+        int cols = c.Ndim == 1 ? 1 : c.Dims[1];
+        for (int j = 0; j < order; j++)
+            for (int k = 0; k < cols; k++) cv[j * cols + k] /= scale[j];
+        return NdArray.FromDoubles(cv, c.Dims);
+    }
+
+    /// <summary><c>np.polyval(p, x)</c> by Horner's rule, as numpy: y = zeros_like(x), then y = y * x + p[i] (numpy's promotion).</summary>
+    public static NdArray PolyvalA(NdArray p, object? x)
+    {
+        var xa = AsArray(x);
+        bool isFloat = xa.Kind is NpKind.Float32 or NpKind.Float64;
+        var y = isFloat ? NdArray.FromDoubles(new double[xa.Size], xa.Dims, xa.Kind) : NdArray.FromLongs(new long[xa.Size], xa.Dims);
+        bool pFloat = p.Kind is NpKind.Float32 or NpKind.Float64;
+        var pd = p.ToDoubles();
+        var pl = pFloat ? null : p.ToLongs();
+        for (int i = 0; i < pd.Length; i++)
+        {
+            var c = pFloat ? NdArray.FromDoubles([pd[i]], [], p.Kind) : NdArray.FromLongs([pl![i]], []);
+            y = NdArray.Binary(NpBinary.Add, NdArray.Binary(NpBinary.Multiply, y, xa), c);
+        }
+        return y;
+    }
+
+    /// <summary><c>np.polyval(p, x)</c> for a number x: a number.</summary>
+    public static object? Polyval(NdArray p, object? x) => x is NdArray or System.Collections.IEnumerable and not string ? PolyvalA(p, x) : PolyvalA(p, x).Item();
 }
 
 /// <summary><c>numpy.linalg</c> on Batuta.Tensor's LU, QR, Cholesky and symmetric eigensolver.</summary>
@@ -133,6 +190,16 @@ public static class NpLinalg
     });
 
     /// <summary><c>np.linalg.norm(x, ord=None, axis=None)</c>: the 2-norm (Frobenius for matrices), or along an axis.</summary>
+    public static object Norm(NdArray x, object? ord, object? axis, bool keepdims)
+    {
+        var r = Norm(x, ord, axis);
+        if (!keepdims) return r;
+        var dims = x.Dims;
+        if (axis is null) return Np.Array(r).Reshape(dims.Select(_ => 1).ToArray());
+        dims[x.NormalizeAxis(Np.ToLong(axis))] = 1;
+        return ((NdArray)r).Reshape(dims);
+    }
+
     public static object Norm(NdArray x, object? ord = null, object? axis = null)
     {
         if (ord is not null && !(ord is PyInt p && (long)p == 2) && !(ord is double d && d == 2) && !(ord is string s && s == "fro"))

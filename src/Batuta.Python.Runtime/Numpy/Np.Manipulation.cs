@@ -80,6 +80,14 @@ public static partial class Np
     /// <summary><c>np.column_stack</c>: 1-D inputs become columns.</summary>
     public static NdArray ColumnStack(object? arrays) => Join(Sequence(arrays).Select(a => a.Ndim < 2 ? a.Reshape(a.Size, 1) : a).ToList(), 1, "column_stack");
 
+    /// <summary><c>np.r_[a, b, 0:3, 7]</c>: 1-D pieces (slices become aranges, numbers length-1 arrays) joined along axis 0.</summary>
+    public static NdArray RConcat(params object?[] items) =>
+        Join(items.Select(x => AsArray(x)).Select(a => a.Ndim == 0 ? a.Reshape(1) : a).ToList(), 0, "r_");
+
+    /// <summary><c>np.c_[a, b]</c>: 1-D pieces become columns (numbers 1×1), joined along the last axis.</summary>
+    public static NdArray CConcat(params object?[] items) =>
+        Join(items.Select(x => AsArray(x)).Select(a => a.Ndim == 0 ? a.Reshape(1, 1) : a.Ndim == 1 ? a.Reshape(a.Size, 1) : a).ToList(), -1, "c_");
+
     /// <summary><c>np.dstack</c></summary>
     public static NdArray DStack(object? arrays) => Join(Sequence(arrays).Select(a => a.Ndim == 1 ? a.Reshape(1, a.Size, 1) : a.Ndim == 2 ? a.Reshape(a.Dims[0], a.Dims[1], 1) : a).ToList(), 2, "dstack");
 
@@ -490,6 +498,23 @@ public static partial class Np
         var xs = x.Ravel().Reshape(1, nx).BroadcastTo([ny, nx]).Copy();
         var ys = y.Ravel().Reshape(ny, 1).BroadcastTo([ny, nx]).Copy();
         return new PyList<NdArray> { xs, ys };
+    }
+
+    /// <summary><c>np.fill_diagonal(a, val)</c>: in place; val a number or a sequence used cyclically (2-D a, wrap=False).</summary>
+    public static void FillDiagonal(NdArray a, object? val)
+    {
+        if (a.Ndim < 2) throw new ValueError("array must be at least 2-d");
+        var dims = a.Dims;
+        if (a.Ndim > 2 && System.Array.Exists(dims, d => d != dims[0])) throw new ValueError("All dimensions of input must be of equal length");
+        int n = dims.Min();
+        var values = val is NdArray or System.Collections.IEnumerable and not string ? AsArray(val).Ravel() : null;
+        if (values is not null && values.Size == 0) return;
+        for (int k = 0; k < n; k++)
+        {
+            var index = new NpIndex[a.Ndim];
+            for (int d = 0; d < index.Length; d++) index[d] = k;
+            a.SetItem(values is null ? val : values.GetItem(k % values.Size), index);
+        }
     }
 
     /// <summary><c>np.triu(m, k=0)</c> / <c>np.tril</c></summary>

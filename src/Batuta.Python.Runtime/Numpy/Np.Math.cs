@@ -199,6 +199,18 @@ public static partial class Np
 
     public static object Round(object? x, long decimals = 0) => x is NdArray a ? Round(a, decimals) : x is IEnumerable and not string ? Round(Array(x), decimals) : Round(ToDouble(x), decimals);
 
+    /// <summary>
+    /// <c>x.round(decimals)</c> on a value only known at run time: numpy arrays and numpy scalars (a reduction's
+    /// result) round as numpy does, integers stay integers; anything else calls its own <c>round</c> method.
+    /// </summary>
+    public static object? RoundMethod(object? x, long decimals = 0) => x switch
+    {
+        NdArray a => Round(a, decimals),
+        double or float => Round(ToDouble(x), decimals),
+        PyInt or long or int => Round(Array(x), decimals).Item(),
+        _ => Dyn.CallMethod(x, "round", new PyInt(decimals)),
+    };
+
     /// <summary><c>np.where(cond, x, y)</c></summary>
     public static NdArray Where(object? condition, object? x, object? y)
     {

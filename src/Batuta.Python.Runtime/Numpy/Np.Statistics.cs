@@ -58,8 +58,12 @@ public static partial class Np
             var r = qs.Select(x => Lerp(arr.ToDoubles(), x)).ToArray();
             return scalarQ ? r[0] : NdArray.FromDoubles(r, AsArray(q).Dims);
         }
-        if (!scalarQ) throw new NotImplementedError("Batuta: np.percentile/quantile with both a list of q and an axis");
-        return AlongAxis(arr, ToLong(axis), v => Lerp(v, qs[0]));
+        if (scalarQ) return AlongAxis(arr, ToLong(axis), v => Lerp(v, qs[0]));
+        // one reduced array per q, stacked in front: shape q.shape + the reduced shape, as numpy
+        var parts = qs.Select(x => AlongAxis(arr, ToLong(axis), v => Lerp(v, x))).ToList();
+        var qDims = AsArray(q).Dims;
+        var flat = parts.SelectMany(p => p.ToDoubles()).ToArray();
+        return NdArray.FromDoubles(flat, qDims.Concat(parts[0].Dims).ToArray());
     }
 
     private static double Lerp(double[] data, double q)
@@ -248,37 +252,113 @@ public static partial class Np
         return NdArray.Binary(NpBinary.Equal, x, y).All();
     }
 
-    // ---- NaN-ignoring reductions ----
+    // ---- NaN-ignoring reductions: numpy's nanfunctions (NaN replaced by 0 in a copy, then the ordinary
+    // reductions, so sums keep numpy's pairwise order) ----
 
-    private static double[] NotNaN(object? a) => AsArray(a).ToDoubles().Where(v => !double.IsNaN(v)).ToArray();
+    private static (NdArray Arr, bool[] Mask, int Count) ReplaceNaN(object? a)
+    {
+        var x = AsArray(a);
+        var d = x.ToDoubles();
+        var mask = new bool[d.Length];
+        int count = 0;
+        for (int i = 0; i < d.Length; i++)
+        {
+            if (double.IsNaN(d[i])) { d[i] = 0; mask[i] = true; }
+            else count++;
+        }
+        return (NdArray.FromDoubles(d, x.Dims, x.Kind == NpKind.Float32 ? NpKind.Float32 : NpKind.Float64), mask, count);
+    }
 
-    public static double NanSum(object? a) => NdArray.FromDoubles(NotNaN(a), [NotNaN(a).Length]).SumF();
+    /// <summary>The number of non-NaN values along an axis, kept as a length-1 axis.</summary>
+    private static NdArray CountAlong(bool[] mask, int[] dims, int axis)
+    {
+        var notNaN = new double[mask.Length];
+        for (int i = 0; i < mask.Length; i++) notNaN[i] = mask[i] ? 0 : 1;
+        return NdArray.FromDoubles(notNaN, dims).Sum(axis, keepdims: true);
+    }
+
+    private static NdArray Squeezed(NdArray r, int[] dims, int axis, bool keepdims) =>
+        keepdims ? r : r.Reshape(dims.Where((_, d) => d != axis).ToArray());
+
+    public static double NanSum(object? a) => ReplaceNaN(a).Arr.SumF();
+
+    public static NdArray NanSum(object? a, long axis, bool keepdims = false) => ReplaceNaN(a).Arr.Sum(axis, keepdims);
 
     public static double NanMean(object? a)
     {
-        var v = NotNaN(a);
-        return v.Length == 0 ? double.NaN : NdArray.FromDoubles(v, [v.Length]).Mean();
+        var (arr, _, count) = ReplaceNaN(a);
+        return arr.SumF() / count;
     }
 
-    public static double NanStd(object? a, double ddof = 0)
+    public static NdArray NanMean(object? a, long axis, bool keepdims = false)
     {
-        var v = NotNaN(a);
-        return NdArray.FromDoubles(v, [v.Length]).Std(ddof);
+        var (arr, mask, _) = ReplaceNaN(a);
+        int ax = arr.NormalizeAxis(axis);
+        var tot = arr.Sum(ax, keepdims: true);
+        var cnt = CountAlong(mask, arr.Dims, ax);
+        return Squeezed(NdArray.Binary(NpBinary.TrueDivide, tot, cnt), arr.Dims, ax, keepdims);
     }
 
-    public static double NanMax(object? a)
+    public static double NanVar(object? a, double ddof = 0)
     {
-        var v = NotNaN(a);
+        var (arr, mask, count) = ReplaceNaN(a);
+        double avg = arr.SumF() / count;
+        var d = arr.ToDoubles();
+        for (int i = 0; i < d.Length; i++) d[i] = mask[i] ? 0 : (d[i] - avg) * (d[i] - avg);
+        double dof = count - ddof;
+        return NdArray.FromDoubles(d, arr.Dims).SumF() / dof;
+    }
+
+    public static NdArray NanVar(object? a, long axis, double ddof = 0, bool keepdims = false)
+    {
+        var (arr, mask, _) = ReplaceNaN(a);
+        int ax = arr.NormalizeAxis(axis);
+        var cnt = CountAlong(mask, arr.Dims, ax);
+        var avg = NdArray.Binary(NpBinary.TrueDivide, arr.Sum(ax, keepdims: true), cnt);
+        var dev = NdArray.Binary(NpBinary.Subtract, arr, avg).ToDoubles();
+        for (int i = 0; i < dev.Length; i++) dev[i] = mask[i] ? 0 : dev[i] * dev[i];
+        var sq = NdArray.FromDoubles(dev, arr.Dims).Sum(ax, keepdims: true);
+        var dof = NdArray.Binary(NpBinary.Subtract, cnt, NdArray.FromDoubles([ddof], []));
+        return Squeezed(NdArray.Binary(NpBinary.TrueDivide, sq, dof), arr.Dims, ax, keepdims);
+    }
+
+    public static double NanStd(object? a, double ddof = 0) => Math.Sqrt(NanVar(a, ddof));
+
+    public static NdArray NanStd(object? a, long axis, double ddof = 0, bool keepdims = false) => Sqrt(NanVar(a, axis, ddof, keepdims));
+
+    private static double NanExtreme(double[] v, bool max)
+    {
+        double best = double.NaN;
+        foreach (var x in v)
+            if (!double.IsNaN(x) && (double.IsNaN(best) || (max ? x > best : x < best))) best = x;
+        return best;
+    }
+
+    public static double NanMax(object? a) => NanExtreme(AsArray(a).ToDoubles(), true);
+
+    public static double NanMin(object? a) => NanExtreme(AsArray(a).ToDoubles(), false);
+
+    public static NdArray NanMax(object? a, long axis, bool keepdims = false) => KeepAxis(AlongAxis(AsArray(a), axis, v => NanExtreme(v, true)), AsArray(a), axis, keepdims);
+
+    public static NdArray NanMin(object? a, long axis, bool keepdims = false) => KeepAxis(AlongAxis(AsArray(a), axis, v => NanExtreme(v, false)), AsArray(a), axis, keepdims);
+
+    private static double[] NotNaN(double[] v) => v.Where(x => !double.IsNaN(x)).ToArray();
+
+    public static double NanMedian(object? a)
+    {
+        var v = NotNaN(AsArray(a).ToDoubles());
         if (v.Length == 0) return double.NaN;
-        return v.Max();
+        return Median(NdArray.FromDoubles(v, [v.Length]));
     }
 
-    public static double NanMin(object? a)
+    public static NdArray NanMedian(object? a, long axis, bool keepdims = false) =>
+        KeepAxis(AlongAxis(AsArray(a), axis, lane => NanMedian(NdArray.FromDoubles(lane, [lane.Length]))), AsArray(a), axis, keepdims);
+
+    private static NdArray KeepAxis(NdArray r, NdArray a, long axis, bool keepdims)
     {
-        var v = NotNaN(a);
-        if (v.Length == 0) return double.NaN;
-        return v.Min();
+        if (!keepdims) return r;
+        var dims = a.Dims;
+        dims[a.NormalizeAxis(axis)] = 1;
+        return r.Reshape(dims);
     }
-
-    public static double NanMedian(object? a) => Median(NdArray.FromDoubles(NotNaN(a), [NotNaN(a).Length]));
 }

@@ -144,6 +144,27 @@ public static class Sk
         };
     }
 
+    /// <summary>
+    /// <c>cross_val_score(..., cv=...)</c> with cv only known at run time: a number of folds (scikit-learn's
+    /// default splitter for the estimator), a KFold / StratifiedKFold object, or None (5).
+    /// </summary>
+    public static T CrossVal<T>(object? cv, Func<int, T> byCount, Func<SkFolds, T> byFolds) => cv switch
+    {
+        null => byCount(5),
+        SkFolds f => byFolds(f),
+        PyInt or long or int => byCount((int)Np.ToLong(cv)),
+        _ => throw new ValueError($"Expected cv as an integer, cross-validation object (from sklearn.model_selection) or an iterable. Got {Repr.Of(cv)}."),
+    };
+
+    /// <summary>target_names and other lists of strings (None stays null).</summary>
+    public static string[]? Names(object? names) => names switch
+    {
+        null => null,
+        string s => throw new TypeError($"expected a list of names, got the string {Repr.Of(s)}"),
+        IEnumerable e => e.Cast<object?>().Select(x => Runtime.Str.Of(x)).ToArray(),
+        _ => throw new TypeError($"expected a list of names, got {Dyn.TypeName(names)}"),
+    };
+
     /// <summary>Steps built at run time (a list computed elsewhere).</summary>
     public static IEnumerable Steps(object? steps) => steps as IEnumerable ?? throw new TypeError("steps must be a list of (name, estimator) tuples");
 }

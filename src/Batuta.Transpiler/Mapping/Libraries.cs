@@ -53,6 +53,9 @@ namespace Batuta.Transpiler.Mapping
         {
             if (qualified.StartsWith("numpy.", StringComparison.Ordinal))
             {
+                if (qualified is "numpy.array" or "numpy.asarray" or "numpy.repeat" or "numpy.tile" or "numpy.full" or "numpy.concatenate"
+                    && c.Args.Any(a => HoldsStrings(e.Peek(a).Type)))
+                    return e.NotSupported(c, "numpy arrays of strings", "Batuta's arrays hold numbers and booleans: keep text in Python lists, and encode labels as integers (for instance with a dict from name to code) before numpy and scikit-learn see them");
                 var rows = Numpy.Rows(qualified);
                 if (rows is not null) return LibraryBinder.Apply(e, rows, null, c);
                 return Unmapped(e, c, qualified, Numpy.ModuleRows.Select(r => r.Name));
@@ -65,6 +68,14 @@ namespace Batuta.Transpiler.Mapping
             }
             return null;
         }
+
+        private static bool HoldsStrings(PyType t) => t.Kind switch
+        {
+            TypeKind.Str => true,
+            TypeKind.List or TypeKind.Set or TypeKind.VarTuple => HoldsStrings(t.Elem),
+            TypeKind.Tuple => t.Args.Count > 0 && t.Args.Any(HoldsStrings),
+            _ => false,
+        };
 
         private static Ex Unmapped(Emitter e, Node at, string name, IEnumerable<string> supported)
         {
@@ -87,6 +98,8 @@ namespace Batuta.Transpiler.Mapping
             // such as x.mean().round(3) can only be numpy's.
             if (t.Kind == TypeKind.Float && name == "round" && c.Keywords.Count == 0 && c.Args.Count <= 1)
                 return new Ex($"Np.Round({obj.Code}{(c.Args.Count == 1 ? ", " + Emitter.Long(e.Expr(c.Args[0], PyType.Int)) : "")})", PyType.Float, true);
+            if (t.Kind == TypeKind.Object && name == "round" && c.Keywords.Count == 0 && c.Args.Count <= 1)
+                return new Ex($"Batuta.Python.Runtime.Numpy.Np.RoundMethod({obj.Code}{(c.Args.Count == 1 ? ", " + Emitter.Long(e.Expr(c.Args[0], PyType.Int)) : "")})", PyType.Object, true);
             if (t.Kind is TypeKind.Float or TypeKind.Int or TypeKind.Bool && name == "item" && c.Args.Count == 0) return obj;
             if (!IsLibrary(t)) return null;
             if (OwnerName(t) is { } owner)
@@ -306,6 +319,7 @@ namespace Batuta.Transpiler.Mapping
         /// <summary>a[index]: a view, a gathered copy, or a Python scalar when every axis is picked by an int.</summary>
         public static Ex? Subscript(Emitter e, Ex obj, Subscript s)
         {
+            if (obj.Type.Kind == TypeKind.Module && obj.Type.Name is "numpy.r_" or "numpy.c_") return IndexConcat(e, obj.Type.Name == "numpy.c_", s.Slice);
             if (Sklearn.Subscript(e, obj, s.Slice) is { } sk) return sk;
             if (!IsArray(obj.Type)) return null;
             var info = Index(e, s.Slice);
@@ -331,6 +345,34 @@ namespace Batuta.Transpiler.Mapping
             int blockNd = info.ArrayNdim < 0 ? -1 : info.ArrayNdim;
             int outDims = nd < 0 || blockNd < 0 || info.Ellipses > 0 ? -1 : nd - consumed + blockNd + info.NewAxes;
             return new Ex($"{obj.P}.GetArray({args})", Array(dt, outDims), true);
+        }
+
+        /// <summary><c>np.r_[...]</c> / <c>np.c_[...]</c>: arrays, numbers and slices (aranges) joined.</summary>
+        private static Ex IndexConcat(Emitter e, bool columns, ExpressionNode index)
+        {
+            var items = index is Batuta.Python.Ast.Tuple t ? t.Elts.ToList() : new List<ExpressionNode> { index };
+            var codes = new List<string>();
+            string dtype = "";
+            int nd = columns ? 2 : 1;
+            foreach (var item in items)
+            {
+                if (item is Slice sl)
+                {
+                    if (sl.Upper is null) return e.NotSupported(item, "an open-ended slice in np.r_/np.c_");
+                    var parts = new[] { sl.Lower, sl.Upper, sl.Step }.Select(x => x is null or Constant { Value: null } ? (Ex?)null : e.Expr(x)).ToList();
+                    codes.Add($"Np.Arange({(parts[0] is { } lo ? Emitter.BoxOf(lo) : "new PyInt(0)")}, {(parts[1] is { } hi ? Emitter.BoxOf(hi) : "null")}, {(parts[2] is { } st ? Emitter.BoxOf(st) : "null")})");
+                    var sd = parts.Any(x => x is { Type.Kind: TypeKind.Float }) ? "float64" : "int64";
+                    dtype = dtype.Length == 0 ? sd : PromoteDType(dtype, sd);
+                    continue;
+                }
+                var v = e.Expr(item);
+                codes.Add(Emitter.BoxOf(v));
+                var d = DTypeOfValue(v.Type);
+                dtype = dtype.Length == 0 ? d : PromoteDType(dtype, d);
+                int vn = NdimOfValue(v.Type);
+                nd = vn < 0 || nd < 0 ? -1 : Math.Max(nd, vn);
+            }
+            return new Ex($"Np.{(columns ? "CConcat" : "RConcat")}({string.Join(", ", codes)})", Array(dtype.Length == 0 ? "?" : dtype, nd), true);
         }
 
         /// <summary>a[index] = value (basic or advanced), broadcast as numpy does; a statement.</summary>

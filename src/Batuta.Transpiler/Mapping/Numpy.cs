@@ -49,6 +49,23 @@ namespace Batuta.Transpiler.Mapping
             return WithDType(a, DType(a) == "float32" ? "float32" : DType(a) == "?" ? "?" : "float64");
         }
 
+        private static PyType NanAxisType(LibraryCall c)
+        {
+            var a = ArgArr(c, "a");
+            int nd = Ndim(a);
+            bool keep = c.Node("keepdims") is Constant { Value: true };
+            return Array(DType(a) == "float32" ? "float32" : "float64", nd < 0 ? -1 : keep ? nd : nd - 1);
+        }
+
+        private static PyType PolyvalType(LibraryCall c)
+        {
+            var x = c.Type("x");
+            var dtype = PromoteDType(DType(ArgArr(c, "p")), DTypeOfValue(x) is "bool" ? "int64" : DTypeOfValue(x));
+            if (x.Kind is TypeKind.Float or TypeKind.Int or TypeKind.Bool) return Scalar(dtype);
+            int nd = NdimOfValue(x);
+            return nd < 0 && !IsArray(x) ? PyType.Object : Array(dtype, nd);
+        }
+
         /// <summary>A ufunc that keeps the type (abs, negative, square, sign).</summary>
         private static PyType KeepUfunc(LibraryCall c, string p = "x")
         {
@@ -120,7 +137,8 @@ namespace Batuta.Transpiler.Mapping
         }
 
         private static string Same(string d) => d;
-        private static string Floaty(string d) => d == "float32" ? "float32" : d == "?" ? "?" : "float64";
+        /// <summary>mean/std/var: float64 for every dtype the runtime holds (bool, ints, floats), float32 kept.</summary>
+        private static string Floaty(string d) => d == "float32" ? "float32" : "float64";
         private static string Int64(string d) => "int64";
 
         private static bool NoAxis(LibraryCall c) => !c.Has("axis") && c.Node("keepdims") is null or Constant { Value: false };
@@ -179,6 +197,8 @@ namespace Batuta.Transpiler.Mapping
                 new("numpy.diag(v:array, k:int=0)", "Np.Diag({v}, {k})", c => WithNdim(ArgArr(c, "v"), Ndim(ArgArr(c, "v")) == 1 ? 2 : Ndim(ArgArr(c, "v")) == 2 ? 1 : -1), "vector → diagonal matrix, matrix → its diagonal"),
                 new("numpy.copy(a:any)", "Np.Copy({a})", c => ArgArr(c, "a"), ""),
                 new("numpy.meshgrid(x:array, y:array)", "Np.Meshgrid({x}, {y})", c => PyType.List(WithNdim(ArgArr(c, "x"), 2)), "two vectors, indexing='xy'"),
+                new("numpy.array2string(a:array, max_line_width:any=None, precision:any=None, suppress_small:any=None, separator:str=' ')", "ArrayPrinter.ToText({a}, {max_line_width}, {precision}, {suppress_small}, {separator})", R(PyType.Str), "str(a) with these print options for this call"),
+                new("numpy.fill_diagonal(a:array, val:any)", "Np.FillDiagonal({a}, {val})", None, "in place; a sequence val is used cyclically; wrap=False"),
                 new("numpy.triu(m:array, k:int=0)", "Np.Triu({m}, {k})", c => ArgArr(c, "m"), ""),
                 new("numpy.tril(m:array, k:int=0)", "Np.Tril({m}, {k})", c => ArgArr(c, "m"), ""),
                 // float ufuncs
@@ -261,12 +281,20 @@ namespace Batuta.Transpiler.Mapping
                 new("numpy.count_nonzero(a:any)", "Np.CountNonzero({a})", I, ""),
                 new("numpy.bincount(x:any, weights:any=None, minlength:int=0)", "Np.Bincount({x}, {weights}, {minlength})", c => Array(c.Has("weights") ? "float64" : "int64", 1), ""),
                 new("numpy.histogram(a:any, bins:any=10, range:any=None)", "Np.Histogram({a}, {bins}, {range})", R(PyType.Tuple(Array("int64", 1), Array("float64", 1))), "equal-width bins (or explicit edges); the last bin is closed"),
-                new("numpy.nansum(a:any)", "Np.NanSum({a})", F, "NaN-ignoring"),
-                new("numpy.nanmean(a:any)", "Np.NanMean({a})", F, "NaN-ignoring"),
-                new("numpy.nanstd(a:any, ddof:float=0)", "Np.NanStd({a}, {ddof})", F, "NaN-ignoring"),
-                new("numpy.nanmax(a:any)", "Np.NanMax({a})", F, "NaN-ignoring"),
-                new("numpy.nanmin(a:any)", "Np.NanMin({a})", F, "NaN-ignoring"),
-                new("numpy.nanmedian(a:any)", "Np.NanMedian({a})", F, "NaN-ignoring"),
+                new("numpy.nansum(a:any, axis:axis=None)", "Np.NanSum({a})", F, "NaN counts as 0 (numpy replaces NaN by 0, then sums pairwise)", c => (!c.Has("axis") || c.Type("axis").Kind == TypeKind.None) && c.Node("keepdims") is null),
+                new("numpy.nansum(a:any, axis:int=None, keepdims:bool=False)", "Np.NanSum({a}, {axis}, {keepdims})", c => NanAxisType(c), "along an axis: an array", IntAxis),
+                new("numpy.nanmean(a:any, axis:axis=None)", "Np.NanMean({a})", F, "sum with NaN as 0, divided by the non-NaN count, as numpy", c => (!c.Has("axis") || c.Type("axis").Kind == TypeKind.None) && c.Node("keepdims") is null),
+                new("numpy.nanmean(a:any, axis:int=None, keepdims:bool=False)", "Np.NanMean({a}, {axis}, {keepdims})", c => NanAxisType(c), "along an axis: an array", IntAxis),
+                new("numpy.nanvar(a:any, axis:axis=None, ddof:float=0)", "Np.NanVar({a}, {ddof})", F, "numpy's _nanvar", c => (!c.Has("axis") || c.Type("axis").Kind == TypeKind.None) && c.Node("keepdims") is null),
+                new("numpy.nanvar(a:any, axis:int=None, ddof:float=0, keepdims:bool=False)", "Np.NanVar({a}, {axis}, {ddof}, {keepdims})", c => NanAxisType(c), "along an axis: an array", IntAxis),
+                new("numpy.nanstd(a:any, axis:axis=None, ddof:float=0)", "Np.NanStd({a}, {ddof})", F, "sqrt of numpy's _nanvar", c => (!c.Has("axis") || c.Type("axis").Kind == TypeKind.None) && c.Node("keepdims") is null),
+                new("numpy.nanstd(a:any, axis:int=None, ddof:float=0, keepdims:bool=False)", "Np.NanStd({a}, {axis}, {ddof}, {keepdims})", c => NanAxisType(c), "along an axis: an array", IntAxis),
+                new("numpy.nanmax(a:any, axis:axis=None)", "Np.NanMax({a})", F, "NaN-ignoring; NaN for an all-NaN slice", c => (!c.Has("axis") || c.Type("axis").Kind == TypeKind.None) && c.Node("keepdims") is null),
+                new("numpy.nanmax(a:any, axis:int=None, keepdims:bool=False)", "Np.NanMax({a}, {axis}, {keepdims})", c => NanAxisType(c), "along an axis: an array", IntAxis),
+                new("numpy.nanmin(a:any, axis:axis=None)", "Np.NanMin({a})", F, "NaN-ignoring; NaN for an all-NaN slice", c => (!c.Has("axis") || c.Type("axis").Kind == TypeKind.None) && c.Node("keepdims") is null),
+                new("numpy.nanmin(a:any, axis:int=None, keepdims:bool=False)", "Np.NanMin({a}, {axis}, {keepdims})", c => NanAxisType(c), "along an axis: an array", IntAxis),
+                new("numpy.nanmedian(a:any, axis:axis=None)", "Np.NanMedian({a})", F, "median of the non-NaN values", c => (!c.Has("axis") || c.Type("axis").Kind == TypeKind.None) && c.Node("keepdims") is null),
+                new("numpy.nanmedian(a:any, axis:int=None, keepdims:bool=False)", "Np.NanMedian({a}, {axis}, {keepdims})", c => NanAxisType(c), "along an axis: an array", IntAxis),
                 new("numpy.isclose(a:any, b:any, rtol:float=1e-05, atol:float=1e-08, equal_nan:bool=False)", "Np.IsClose({a}, {b}, {rtol}, {atol}, {equal_nan})", c => WithDType(ArgArr(c, "a"), "bool"), "|a - b| <= atol + rtol*|b|"),
                 new("numpy.allclose(a:any, b:any, rtol:float=1e-05, atol:float=1e-08, equal_nan:bool=False)", "Np.AllClose({a}, {b}, {rtol}, {atol}, {equal_nan})", B, ""),
                 new("numpy.array_equal(a1:any, a2:any)", "Np.ArrayEqual({a1}, {a2})", B, "same shape and elements"),
@@ -279,12 +307,15 @@ namespace Batuta.Transpiler.Mapping
                 new("numpy.outer(a:any, b:any)", "Np.Outer({a}, {b})", c => Array(PromoteDType(DType(ArgArr(c, "a")), DType(ArgArr(c, "b"))), 2), ""),
                 new("numpy.inner(a:any, b:any)", "Np.Inner({a}, {b})", Obj, "vectors"),
                 new("numpy.trace(a:array)", "Np.Trace({a})", Obj, ""),
+                new("numpy.polyfit(x:array, y:array, deg:int)", "Np.Polyfit({x}, {y}, {deg})", c => Array("float64", Ndim(ArgArr(c, "y"))), "highest power first; numpy's scaled Vandermonde least squares, solved by QR (numpy: SVD), so the last bits may differ"),
+                new("numpy.polyval(p:array, x:any)", "Np.PolyvalA({p}, {x})", c => PolyvalType(c), "Horner's rule, as numpy (y = y * x + p[i])", c => IsArray(PolyvalType(c))),
+                new("numpy.polyval(p:array, x:any)", "Np.As{T}(Np.Polyval({p}, {x}))", c => PolyvalType(c), "a number x: a number"),
                 new("numpy.linalg.inv(a:array)", "NpLinalg.Inv({a})", Arr("float64", 2), "blocked LU with partial pivoting; LinAlgError('Singular matrix')"),
                 new("numpy.linalg.solve(a:array, b:array)", "NpLinalg.Solve({a}, {b})", c => Array("float64", Ndim(ArgArr(c, "b"))), "LU"),
                 new("numpy.linalg.det(a:array)", "NpLinalg.Det({a})", F, "LU"),
                 new("numpy.linalg.norm(x:array, ord:any=None, axis:axis=None)", "Np.AsF(NpLinalg.Norm({x}, {ord}, {axis}))", F, "2-norm / Frobenius (a BLAS dot in numpy: see the float policy)", c => !c.Has("axis")),
-                new("numpy.linalg.norm(x:array, ord:any=None, axis:int=None)", "(NdArray)NpLinalg.Norm({x}, {ord}, {axis})", c => Array("float64", Math.Max(Ndim(ArgArr(c, "x")) - 1, -1)), "along an axis: sqrt of numpy's pairwise sum of squares", IntAxis),
-                new("numpy.linalg.norm(x:array, ord:any=None, axis:axis=None)", "NpLinalg.Norm({x}, {ord}, {axis})", Obj, "axis only known at run time"),
+                new("numpy.linalg.norm(x:array, ord:any=None, axis:int=None, keepdims:bool=False)", "(NdArray)NpLinalg.Norm({x}, {ord}, {axis}, {keepdims})", c => Array("float64", Ndim(ArgArr(c, "x")) < 0 ? -1 : c.Node("keepdims") is Constant { Value: true } ? Ndim(ArgArr(c, "x")) : Ndim(ArgArr(c, "x")) - 1), "along an axis: sqrt of numpy's pairwise sum of squares", IntAxis),
+                new("numpy.linalg.norm(x:array, ord:any=None, axis:axis=None, keepdims:bool=False)", "NpLinalg.Norm({x}, {ord}, {axis}, {keepdims})", Obj, "axis only known at run time"),
                 new("numpy.linalg.eigh(a:array)", "NpLinalg.Eigh({a})", R(PyType.Tuple(Array("float64", 1), Array("float64", 2))), "ascending eigenvalues; eigenvector signs may differ from LAPACK's"),
                 new("numpy.linalg.eigvalsh(a:array)", "NpLinalg.Eigvalsh({a})", Arr("float64", 1), ""),
                 new("numpy.linalg.qr(a:array)", "NpLinalg.Qr({a})", R(PyType.Tuple(Array("float64", 2), Array("float64", 2))), "reduced; LAPACK's sign convention"),

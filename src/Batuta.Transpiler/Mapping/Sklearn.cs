@@ -171,7 +171,11 @@ namespace Batuta.Transpiler.Mapping
                 "scikit-learn's ShuffleSplit / StratifiedShuffleSplit on numpy's MT19937 stream: the same rows land in the same split"),
             new("sklearn.model_selection.cross_val_score(estimator:estimator, X:array, y:array=None, scoring:str=None, cv:int=5)",
                 "NdArray.From(Batuta.ML.ModelSelection.CrossValScore({estimator}, Sk.X({X}), Sk.Y({y}), {scoring}, (int){cv}))", R(Array("float64", 1)),
-                "KFold (StratifiedKFold for classifiers) without shuffling, as scikit-learn"),
+                "KFold (StratifiedKFold for classifiers) without shuffling, as scikit-learn", c => !c.Has("cv") || c.Type("cv").Kind == TypeKind.Int),
+            new("sklearn.model_selection.cross_val_score(estimator:estimator, X:array, y:array=None, scoring:str=None, cv:any=5)",
+                "NdArray.From(Sk.CrossVal({cv}, __k => Batuta.ML.ModelSelection.CrossValScore({estimator}, Sk.X({X}), Sk.Y({y}), {scoring}, __k), " +
+                "__f => Batuta.ML.ModelSelection.CrossValScore({estimator}, Sk.X({X}), Sk.Y({y}), __f.Stratified ? Batuta.ML.Splitters.StratifiedKFold(Sk.Y({y})!, __f.NSplits, __f.Shuffle, __f.RandomState) : Batuta.ML.Splitters.KFold(Sk.Rows({X}), __f.NSplits, __f.Shuffle, __f.RandomState), {scoring})))", R(Array("float64", 1)),
+                "cv=KFold(...)/StratifiedKFold(...): that splitter's folds"),
             new("sklearn.model_selection.KFold(n_splits:int=5, shuffle:bool=False, random_state:optint=None)", "new SkFolds((int){n_splits}, {shuffle}, {random_state}, false)", R(PyType.Class(FoldsType)), ""),
             new("sklearn.model_selection.StratifiedKFold(n_splits:int=5, shuffle:bool=False, random_state:optint=None)", "new SkFolds((int){n_splits}, {shuffle}, {random_state}, true)", R(PyType.Class("sklearn.model_selection.StratifiedKFold")), ""),
             new("sklearn.pipeline.make_pipeline(*steps)", "Batuta.ML.Pipelines.PipelineFactory.MakePipeline({*})", c => Pipeline(c.Rest.Select(n => c.Emitter.Expr(n).Type)), "steps named after their lower-cased class names, as scikit-learn"),
@@ -182,10 +186,13 @@ namespace Batuta.Transpiler.Mapping
             new("sklearn.metrics.recall_score(y_true:array, y_pred:array, pos_label:float=1, average:str='binary')", "Batuta.ML.Metrics.RecallScore(Sk.Y({y_true})!, Sk.Y({y_pred})!, null, {pos_label}, {average})", R(PyType.Float), ""),
             new("sklearn.metrics.f1_score(y_true:array, y_pred:array, pos_label:float=1, average:str='binary')", "Batuta.ML.Metrics.F1Score(Sk.Y({y_true})!, Sk.Y({y_pred})!, null, {pos_label}, {average})", R(PyType.Float), ""),
             new("sklearn.metrics.confusion_matrix(y_true:array, y_pred:array)", "NdArray.From(Batuta.ML.Metrics.ConfusionMatrix(Sk.Y({y_true})!, Sk.Y({y_pred})!))", R(Array("int64", 2)), "rows: true labels in sorted order"),
-            new("sklearn.metrics.classification_report(y_true:array, y_pred:array, digits:int=2)", "Batuta.ML.Metrics.ClassificationReport(Sk.Y({y_true})!, Sk.Y({y_pred})!, null, null, null, (int){digits})", R(PyType.Str), "scikit-learn's text layout"),
+            new("sklearn.metrics.classification_report(y_true:array, y_pred:array, target_names:any=None, digits:int=2)", "Batuta.ML.Metrics.ClassificationReport(Sk.Y({y_true})!, Sk.Y({y_pred})!, null, Sk.Names({target_names}), null, (int){digits})", R(PyType.Str), "scikit-learn's text layout; target_names label the sorted classes"),
             new("sklearn.metrics.r2_score(y_true:array, y_pred:array)", "Batuta.ML.Metrics.R2Score(Sk.Y({y_true})!, Sk.Y({y_pred})!)", R(PyType.Float), ""),
             new("sklearn.metrics.mean_squared_error(y_true:array, y_pred:array, squared:bool=True)", "Batuta.ML.Metrics.MeanSquaredError(Sk.Y({y_true})!, Sk.Y({y_pred})!, null, {squared})", R(PyType.Float), "numpy's average (pairwise sums)"),
             new("sklearn.metrics.mean_absolute_error(y_true:array, y_pred:array)", "Batuta.ML.Metrics.MeanAbsoluteError(Sk.Y({y_true})!, Sk.Y({y_pred})!)", R(PyType.Float), ""),
+            new("sklearn.metrics.roc_auc_score(y_true:array, y_score:array)", "Batuta.ML.Metrics.RocAucScore(Sk.Y({y_true})!, Sk.Y({y_score})!)", R(PyType.Float), "binary targets: y_score is the greater label's score (predict_proba(X)[:, 1])"),
+            new("sklearn.metrics.log_loss(y_true:array, y_pred:array)", "Batuta.ML.Metrics.LogLoss(Sk.Y({y_true})!, Sk.Y({y_pred})!)", R(PyType.Float), "y_pred: (n, n_classes) probabilities, or the greater label's (n,); clipped as scikit-learn 1.2"),
+            new("sklearn.metrics.silhouette_samples(X:array, labels:array)", "NdArray.From(Batuta.ML.Metrics.SilhouetteSamples(Sk.X({X}), Sk.Y({labels})!))", R(Array("float64", 1)), "euclidean"),
             new("sklearn.metrics.silhouette_score(X:array, labels:array)", "Batuta.ML.Metrics.SilhouetteScore(Sk.X({X}), Sk.Y({labels})!)", R(PyType.Float), "euclidean"),
         };
 

@@ -77,6 +77,21 @@ public class PreprocessingSplitMetricsParityTests
     }
 
     [Fact]
+    public void CrossValScoreTakesTheFoldsOfASplitter()
+    {
+        using var X = Oracle.X("iris");
+        using var y = Oracle.Y("iris");
+        var model = PipelineFactory.MakePipeline(new StandardScaler(), new LogisticRegression());
+        // cv=5 for a classifier is StratifiedKFold(5): the same folds given explicitly give the same scores
+        using var byCount = ModelSelection.CrossValScore(model, X, y, cv: 5);
+        using var byFolds = ModelSelection.CrossValScore(model, X, y, Splitters.StratifiedKFold(y, 5));
+        Assert.Equal(byCount.ToArray(), byFolds.ToArray());
+        using var shuffled = ModelSelection.CrossValScore(model, X, y, Splitters.KFold(150, 3, shuffle: true, randomState: 0), "accuracy");
+        Assert.Equal(3, shuffled.Length);
+        Assert.All(shuffled.ToArray(), s => Assert.InRange(s, 0.8, 1.0));
+    }
+
+    [Fact]
     public void ClassificationAndRegressionMetricsAreExact()
     {
         const string c = "metrics/values";
