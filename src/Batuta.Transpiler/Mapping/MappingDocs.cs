@@ -29,7 +29,8 @@ namespace Batuta.Transpiler.Mapping
             sb.Append("sequential along others), so their full `repr` matches numpy. Where numpy itself depends on the platform, the ");
             sb.Append("last bit may differ and programs (like the corpus) print through a format spec or `np.round`: matrix products ");
             sb.Append("and `np.dot` (numpy calls the installed BLAS), transcendental ufuncs (`exp`, `log`, `sin`, ... use SVML on AVX-512 ");
-            sb.Append("CPUs), `np.linalg` (LAPACK), and the iterative solvers of scikit-learn. float32 scalars read out of arrays are ");
+            sb.Append("CPUs), `np.linalg` (LAPACK), and scikit-learn's fitted values and predictions, which match within Batuta.ML's ");
+            sb.Append("documented tolerances (docs/ml.md: scalers and metrics bit for bit, solvers and ensembles to 1e-12 to 1e-7). float32 scalars read out of arrays are ");
             sb.Append("Python floats (printed with float64 digits). `np.random.default_rng(...).normal` draws from a ziggurat whose tables ");
             sb.Append("are computed here; about one draw in seven differs from numpy's in the last few bits.\n\n");
 
