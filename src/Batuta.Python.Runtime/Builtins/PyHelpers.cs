@@ -50,6 +50,23 @@ public static partial class Py
         }
     }
 
+    /// <summary>f(**mapping) with a mapping typed only at run time: its str keys and values.</summary>
+    public static PyDict<string, object?> KwMapping(object? mapping)
+    {
+        if (mapping is not IPyDict d) throw new TypeError($"argument after ** must be a mapping, not {Dyn.TypeName(mapping)}");
+        var result = new PyDict<string, object?>();
+        foreach (var kv in d.ItemsObject())
+            result[kv.Key as string ?? throw new TypeError("keywords must be strings")] = kv.Value;
+        return result;
+    }
+
+    /// <summary>f(**mapping) for an f without **kwargs: a key that names no parameter is a TypeError.</summary>
+    public static void KwCheck<TValue>(PyDict<string, TValue> mapping, string function, params string[] parameters)
+    {
+        foreach (var k in mapping.Keys())
+            if (Array.IndexOf(parameters, k) < 0) throw new TypeError($"{function}() got an unexpected keyword argument '{k}'");
+    }
+
     public static T Build<T>(T value, Action<T> init)
     {
         init(value);

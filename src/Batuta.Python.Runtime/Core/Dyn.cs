@@ -33,8 +33,12 @@ public static class Dyn
         int i => new PyInt(i),
         BigInteger bi => PyInt.FromBig(bi),
         float f => (double)f,
+        PyIntEnum e => e.IntValue,
         _ => o,
     };
+
+    /// <summary>A typed value as a Python object: a long becomes an int object.</summary>
+    public static object? BoxValue<T>(T v) => v is long l ? new PyInt(l) : v;
 
     public static bool Truth(object? o) => o switch
     {

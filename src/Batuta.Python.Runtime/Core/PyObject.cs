@@ -16,7 +16,7 @@ public abstract class PyObject : IPyObject, IPyTyped
 }
 
 /// <summary>Base of migrated <c>enum.Enum</c> classes.</summary>
-public abstract class PyEnum : PyObject, IPyHashable
+public abstract class PyEnum : PyObject, IPyHashable, Text.IPyFormattable
 {
     protected PyEnum(string name, object? value)
     {
@@ -29,5 +29,44 @@ public abstract class PyEnum : PyObject, IPyHashable
 
     public override string PyRepr() => $"<{PyTypeName}.{Name}: {Repr.Of(Value)}>";
     public override string PyStr() => $"{PyTypeName}.{Name}";
-    public long PyHash() => Dyn.PyHashOf(Name);
+    public virtual long PyHash() => Dyn.PyHashOf(Name);
+    public override int GetHashCode() => (int)PyHash();
+
+    /// <summary>Enum.__format__: the str() of the member.</summary>
+    public virtual string PyFormat(string spec) => Text.Format.Apply(PyStr(), spec);
+
+    /// <summary><c>Color(2)</c>: the member with that value.</summary>
+    public static T Lookup<T>(IReadOnlyList<T> members, object? value, string cls) where T : PyEnum =>
+        members.FirstOrDefault(m => Dyn.Eq(m.Value, value)) ?? throw new ValueError($"{Repr.Of(value)} is not a valid {cls}");
+
+    /// <summary><c>Color["RED"]</c>: the member with that name.</summary>
+    public static T ByName<T>(IReadOnlyList<T> members, string name) where T : PyEnum =>
+        members.FirstOrDefault(m => m.Name == name) ?? throw new KeyError(name);
+}
+
+/// <summary>Base of migrated <c>enum.IntEnum</c> classes: members are ints (arithmetic, order, str() and format of the value, as 3.11).</summary>
+public abstract class PyIntEnum : PyEnum, IPyInt, IPyOrdered, IComparable
+{
+    protected PyIntEnum(string name, object? value) : base(name, value) { }
+
+    public PyInt IntValue => Dyn.Cast<PyInt>(Value);
+    PyInt IPyInt.PyInt() => IntValue;
+    public override string PyStr() => IntValue.ToString();
+    public override string PyFormat(string spec) => Text.Format.Apply(IntValue, spec);
+    public override long PyHash() => Runtime.PyHash.Int(IntValue);
+    public int PyCompare(object? other) => Dyn.Compare(IntValue, other);
+    public int CompareTo(object? other) => PyCompare(other);
+    public override bool Equals(object? obj) => Dyn.Eq(IntValue, obj);
+    public override int GetHashCode() => base.GetHashCode();
+}
+
+/// <summary>Base of migrated <c>enum.StrEnum</c> classes: str() and format give the value.</summary>
+public abstract class PyStrEnum : PyEnum
+{
+    protected PyStrEnum(string name, object? value) : base(name, value) { }
+
+    public override string PyStr() => (string)Value!;
+    public override long PyHash() => Dyn.PyHashOf(Value);
+    public override bool Equals(object? obj) => obj is string s ? s == (string)Value! : ReferenceEquals(this, obj);
+    public override int GetHashCode() => base.GetHashCode();
 }

@@ -41,10 +41,17 @@ namespace Batuta.Transpiler.Emit
                         case ResolvedKind.Builtin:
                             if (ModelBuilder.BuiltinExceptions.Contains(n.Id))
                                 return new Ex($"new {CsTypes.RuntimeException(n.Id)}({string.Join(", ", call.Args.Select(a => Box(EmitExpr(a))))})", PyType.Exception(n.Id), true);
-                            return WhileArgumentsUnknown(() => Mapping.Builtins.Call(this, n.Id, call, expected));
+                        {
+                            var b = WhileArgumentsUnknown(() => Mapping.Builtins.Call(this, n.Id, call, expected));
+                            return n.Id is "map" or "filter" or "zip" or "enumerate" or "reversed" ? b.AsIterator() : b;
+                        }
                         case ResolvedKind.StdlibMember:
-                            return WhileArgumentsUnknown(() => Mapping.StdlibModules.Call(this, r.Qualified!, call, expected));
+                        {
+                            var s = WhileArgumentsUnknown(() => Mapping.StdlibModules.Call(this, r.Qualified!, call, expected));
+                            return r.Qualified!.StartsWith("itertools.", StringComparison.Ordinal) ? s.AsIterator() : s;
+                        }
                         case ResolvedKind.Local or ResolvedKind.Global:
+                            if (r.Var is { } pv && _partials.TryGetValue(pv, out var partial)) return CallPartial(new Ex(r.Code, r.NarrowedType ?? pv.Type, true), partial, call);
                             return CallValue(new Ex(r.Code, r.NarrowedType ?? r.Var!.Type, true), call);
                     }
                     return CallValue(EmitName(n), call);
@@ -93,19 +100,27 @@ namespace Batuta.Transpiler.Emit
             var args = BindArguments(f, call.Args.ToList(), call.Keywords.ToList(), call);
             var rt = f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType;
             var ex = new Ex($"{code}({string.Join(", ", args)})", rt.Kind == TypeKind.Unknown && !_inferring ? PyType.None : rt, true);
+            if (f.IsGenerator) return ex.AsIterator();
             return rt.Kind is TypeKind.None ? new Ex(ex.Code, PyType.None, true) : ex;
         }
 
         /// <summary>Positional, keyword and default arguments → one C# argument per parameter (types widened by inference).</summary>
         private List<string> BindArguments(FunctionModel f, List<ExpressionNode> args, List<Keyword> keywords, Node at)
         {
+            // parameters after * or *args take keywords only
+            int positional = f.Params.Count - f.Def.Args.Kwonlyargs.Count;
+            // f(**{"a": 1}): a literal dict of str keys is a set of keyword arguments
+            keywords = keywords.SelectMany(k => k.Arg is null && k.Value is Dict { } lit && lit.Keys.All(x => x is Constant { Value: string })
+                ? lit.Keys.Select((x, j) => new Keyword((string)((Constant)x!).Value!, lit.Values[j], k.Span))
+                : new[] { k }).ToList();
+            var keywordNames = new HashSet<string>(keywords.Where(k => k.Arg is not null).Select(k => k.Arg!), StringComparer.Ordinal);
             var defaults = DefaultsOf(f);
             var result = new string?[f.Params.Count];
             var extra = new List<string>();
             int pos = 0;
             foreach (var a in args)
             {
-                if (a is Starred vst && f.VarArgs is not null && pos >= f.Params.Count)
+                if (a is Starred vst && f.VarArgs is not null && pos >= positional)
                 {
                     var sv = EmitExpr(vst.Value);
                     Widen(f.VarArgs, PyType.VarTuple(ElementType(sv.Type)));
@@ -116,18 +131,43 @@ namespace Batuta.Transpiler.Emit
                 {
                     var sv = EmitExpr(st.Value);
                     var elem = ElementType(sv.Type);
-                    var tmp = Temp("sa");
-                    for (; pos < f.Params.Count; pos++)
+                    if (_closureDepth > 0)
                     {
-                        WidenParam(f, pos, elem);
-                        result[pos] = Coerce(new Ex($"Py.Unpack<{CsTypes.Of(elem)}>({AsEnumerable(sv)}, {f.Params.Count})[{pos}]", elem, false), f.Params[pos].Type).Code;
+                        for (; pos < positional; pos++)
+                        {
+                            WidenParam(f, pos, elem);
+                            result[pos] = Coerce(new Ex($"Py.Unpack<{CsTypes.Of(elem)}>({AsEnumerable(sv)}, {positional})[{pos}]", elem, false), f.Params[pos].Type).Code;
+                        }
+                        continue;
                     }
-                    _ = tmp;
+                    // f(*seq): its items fill the positional parameters no keyword names, in order; past its end come the
+                    // defaults; items left over go to *args (or are a TypeError)
+                    var items = Temp("sa");
+                    _w.Line($"var {items} = new PyList<{CsTypes.Of(elem)}>({AsEnumerable(sv)});");
+                    int k = 0;
+                    for (; pos < positional; pos++)
+                    {
+                        if (keywordNames.Contains(f.Params[pos].Name)) continue;
+                        WidenParam(f, pos, elem);
+                        var d = pos < defaults.Count ? defaults[pos].Default : null;
+                        var pt = f.Params[pos].Type;
+                        string fallback = d is null ? $"Py.Raise<{CsTypes.Of(pt)}>(new TypeError({CsNames.Literal($"{f.Name}() missing 1 required positional argument: '{f.Params[pos].Name}'")}))"
+                            : IsInlineDefault(d) ? Coerce(EmitExpr(d, pt), pt).Code
+                            : (f.Owner is null ? _modules.First(m => m.Functions.ContainsValue(f)).CsName : ClassCsName(f.Owner.Name)) + "." + DefaultField(f, f.Params[pos]);
+                        result[pos] = $"({items}.Count > {k} ? {Coerce(new Ex($"{items}[{k}]", elem, true), pt).Code} : {fallback})";
+                        k++;
+                    }
+                    if (f.VarArgs is not null)
+                    {
+                        Widen(f.VarArgs, PyType.VarTuple(elem));
+                        extra.Add($"..{items}.Skip({k}).Select(__s => (object?)__s)");
+                    }
+                    else _w.Line($"if ({items}.Count > {k}) throw new TypeError({CsNames.Literal($"{f.Name}() takes {positional} positional arguments but more were given")});");
                     continue;
                 }
-                if (pos < f.Params.Count)
+                if (pos < positional)
                 {
-                    var v = EmitExpr(a, f.Params[pos].Type);
+                    var v = KeepIterator(EmitExpr(a, f.Params[pos].Type));
                     WidenParam(f, pos, v.Type);
                     ShareContainerType(a, v.Type, f.Params[pos].Type);
                     result[pos] = Coerce(v, f.Params[pos].Type).Code;
@@ -144,10 +184,28 @@ namespace Batuta.Transpiler.Emit
                     Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{f.Name}() takes {f.Params.Count} positional arguments but more were given", null, at);
                 }
             }
+            var extraKeywords = new List<(string Name, Ex Value)>();
+            string? spread = null;
+            PyType spreadValue = PyType.Object;
             foreach (var k in keywords)
             {
-                if (k.Arg is null) { Unsupported(k.Value, "**kwargs in a call", "pass the arguments by name"); continue; }
+                if (k.Arg is null)
+                {
+                    // f(**mapping): its keys bind what is still unbound, the rest goes to **kwargs
+                    if (spread is not null || _closureDepth > 0) { Unsupported(k.Value, "several **mappings in one call, or ** inside a lambda or comprehension"); continue; }
+                    var mv = EmitExpr(k.Value);
+                    spread = Temp("kw");
+                    spreadValue = mv.Type.IsDictLike && mv.Type.Key.Kind == TypeKind.Str ? mv.Type.Value : PyType.Object;
+                    _w.Line($"var {spread} = {(mv.Type.IsDictLike && mv.Type.Key.Kind == TypeKind.Str ? mv.Code : $"Py.KwMapping({Box(mv)})")};");
+                    continue;
+                }
                 int i = f.Params.FindIndex(p => p.Name == k.Arg);
+                if (i < 0 && f.KwArgs is not null)
+                {
+                    var xv = EmitExpr(k.Value);
+                    extraKeywords.Add((k.Arg, xv));
+                    continue;
+                }
                 if (i < 0) { Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{f.Name}() got an unexpected keyword argument '{k.Arg}'", null, k.Value); continue; }
                 var v = EmitExpr(k.Value, f.Params[i].Type);
                 WidenParam(f, i, v.Type);
@@ -158,6 +216,19 @@ namespace Batuta.Transpiler.Emit
             {
                 if (result[i] is not null) continue;
                 var d = i < defaults.Count ? defaults[i].Default : null;
+                if (spread is not null)
+                {
+                    // from the ** mapping when it has the name, else the default (or a TypeError, as Python)
+                    var name = f.Params[i].Name;
+                    var got = Temp("v");
+                    var pt = f.Params[i].Type;
+                    if (_inferring) WidenParam(f, i, spreadValue);
+                    string fallback = d is null ? $"Py.Raise<{CsTypes.Of(pt)}>(new TypeError({CsNames.Literal($"{f.Name}() missing 1 required positional argument: '{name}'")}))"
+                        : IsInlineDefault(d) ? Coerce(EmitExpr(d, pt), pt).Code
+                        : (f.Owner is null ? _modules.First(m => m.Functions.ContainsValue(f)).CsName : ClassCsName(f.Owner.Name)) + "." + DefaultField(f, f.Params[i]);
+                    result[i] = $"({spread}.TryGetValue({CsNames.Literal(name)}, out var {got}) ? {Coerce(new Ex(got, spreadValue, true), pt).Code} : {fallback})";
+                    continue;
+                }
                 if (d is null)
                 {
                     Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{f.Name}() missing required argument '{f.Params[i].Name}'", null, at);
@@ -181,6 +252,22 @@ namespace Batuta.Transpiler.Emit
                 }
             }
             var list = result.Select(x => x!).ToList();
+            if (f.KwArgs is not null)
+            {
+                var vt = extraKeywords.Select(x => x.Value.Type).Aggregate(spread is null ? PyType.Unknown : spreadValue, PyType.Join);
+                Widen(f.KwArgs, PyType.Dict(PyType.Str, vt));
+                var dt = f.KwArgs.Type;
+                var items = string.Join(", ", extraKeywords.Select(x => $"[{CsNames.Literal(x.Name)}] = {Coerce(x.Value, dt.Value).Code}"));
+                string dict = $"new {CsTypes.Of(dt)} {{ {items} }}";
+                if (spread is not null)
+                {
+                    var bound = string.Join(", ", f.Params.Select(p => CsNames.Literal(p.Name)));
+                    dict = $"Py.Build({dict}, __d => {{ foreach (var (__k, __x) in {spread}.Items()) if (Array.IndexOf(new[] {{ {bound} }}, __k) < 0) __d[__k] = {Coerce(new Ex("__x", spreadValue, true), dt.Value).Code}; }})";
+                }
+                list.Add(dict);
+            }
+            else if (spread is not null)
+                _w.Line($"Py.KwCheck({spread}, {CsNames.Literal(f.Name)}{string.Concat(f.Params.Select(p => ", " + CsNames.Literal(p.Name)))});");
             if (extra.Any(x => x.StartsWith("..", StringComparison.Ordinal)))
                 list.Add("[" + string.Join(", ", extra) + "]");
             else list.AddRange(extra);
@@ -223,7 +310,7 @@ namespace Batuta.Transpiler.Emit
             if (c.IsEnum)
             {
                 var v = EmitExpr(call.Args[0]);
-                return new Ex($"{code}.Members.First(__e => Dyn.Eq(__e.Value, {Box(v)}))", type, true);
+                return new Ex($"PyEnum.Lookup({code}.Members, {Box(v)}, {CsNames.Literal(c.Name)})", type, true);
             }
             var init = c.FindMethod("__init__");
             if (init is not null) NoteCall(init);
@@ -277,6 +364,108 @@ namespace Batuta.Transpiler.Emit
             return new Ex($"new {code}({string.Join(", ", BindArguments(init, call.Args.ToList(), call.Keywords.ToList(), call))})", type, true);
         }
 
+        /// <summary>What a functools.partial stored in a variable wraps: the function and the parameters it still takes.</summary>
+        internal sealed record PartialInfo(FunctionModel Function, int[] Remaining);
+
+        private readonly Dictionary<VarInfo, PartialInfo> _partials = new();
+
+        /// <summary>
+        /// <c>functools.partial(f, a, k=v)</c> of a function of this program: a delegate over the parameters f still takes
+        /// (the bound arguments are evaluated once, here). Called through a variable, keyword arguments and f's
+        /// defaults are bound by name (CallPartial).
+        /// </summary>
+        internal Ex EmitPartial(Call c)
+        {
+            if (c.Args.Count == 0 || c.Args[0] is not Name fn || Resolve(fn.Id) is not { Kind: ResolvedKind.Function, Function: { } f } r
+                || f.VarArgs is not null || f.KwArgs is not null || f.IsGenerator || c.Args.Skip(1).Any(x => x is Starred) || c.Keywords.Any(k => k.Arg is null))
+                return Unsupported(c, "functools.partial() of anything but a plain function of this program");
+            NoteCall(f);
+            int bound = c.Args.Count - 1;
+            if (bound > f.Params.Count) return Unsupported(c, $"functools.partial() with more arguments than {f.Name}() takes");
+            var args = new string?[f.Params.Count];
+            var binds = new List<string>();
+            for (int i = 0; i < bound; i++)
+            {
+                var v = EmitExpr(c.Args[i + 1], f.Params[i].Type);
+                WidenParam(f, i, v.Type);
+                var t = Temp("pb");
+                binds.Add($"{ValueForVar(Coerce(v, f.Params[i].Type))} is var {t}");
+                args[i] = t;
+            }
+            foreach (var k in c.Keywords)
+            {
+                int i = f.Params.FindIndex(p => p.Name == k.Arg);
+                if (i < 0 || i < bound) return Unsupported(k.Value, $"functools.partial() keyword '{k.Arg}' that {f.Name}() does not take once");
+                var v = EmitExpr(k.Value, f.Params[i].Type);
+                WidenParam(f, i, v.Type);
+                var t = Temp("pb");
+                binds.Add($"{ValueForVar(Coerce(v, f.Params[i].Type))} is var {t}");
+                args[i] = t;
+            }
+            var remaining = Enumerable.Range(0, f.Params.Count).Where(i => args[i] is null).ToArray();
+            var names = remaining.Select(i => Temp("pa")).ToArray();
+            for (int k = 0; k < remaining.Length; k++) args[remaining[k]] = names[k];
+            var ret = f.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : f.ReturnType;
+            var ft = PyType.Func(ret, remaining.Select(i => f.Params[i].Type).ToArray());
+            string lambda = $"new {CsTypes.Of(ft)}(({string.Join(", ", remaining.Select((i, k) => $"{CsTypes.Of(f.Params[i].Type)} {names[k]}"))}) => {r.Code}({string.Join(", ", args)}))";
+            string code = binds.Count == 0 ? lambda : $"({string.Join(" && ", binds)} ? {lambda} : null!)";
+            return new Ex(code, ft, true) { Partial = new PartialInfo(f, remaining) };
+        }
+
+        /// <summary>A call of a partial kept in a variable: positional, keyword and default arguments of what it still takes.</summary>
+        private Ex CallPartial(Ex p, PartialInfo info, Call call)
+        {
+            var f = info.Function;
+            var defaults = DefaultsOf(f);
+            var result = new string?[info.Remaining.Length];
+            int pos = 0;
+            foreach (var a in call.Args)
+            {
+                if (a is Starred || pos >= result.Length) return CallValue(p, call);
+                int i = info.Remaining[pos];
+                var v = EmitExpr(a, f.Params[i].Type);
+                WidenParam(f, i, v.Type);
+                result[pos++] = Coerce(v, f.Params[i].Type).Code;
+            }
+            foreach (var k in call.Keywords)
+            {
+                int slot = Array.FindIndex(info.Remaining, i => f.Params[i].Name == k.Arg);
+                if (slot < 0) return Unsupported(k.Value, $"keyword '{k.Arg}' on a partial of {f.Name}()");
+                int i = info.Remaining[slot];
+                var v = EmitExpr(k.Value, f.Params[i].Type);
+                WidenParam(f, i, v.Type);
+                result[slot] = Coerce(v, f.Params[i].Type).Code;
+            }
+            for (int slot = 0; slot < result.Length; slot++)
+            {
+                if (result[slot] is not null) continue;
+                int i = info.Remaining[slot];
+                var d = i < defaults.Count ? defaults[i].Default : null;
+                if (d is null) return Unsupported(call, $"a call of a partial of {f.Name}() without '{f.Params[i].Name}'");
+                result[slot] = IsInlineDefault(d) ? Coerce(EmitExpr(d, f.Params[i].Type), f.Params[i].Type).Code
+                    : (f.Owner is null ? _modules.First(m => m.Functions.ContainsValue(f)).CsName : ClassCsName(f.Owner.Name)) + "." + DefaultField(f, f.Params[i]);
+            }
+            return new Ex($"{p.P}({string.Join(", ", result)})", p.Type.Kind == TypeKind.Func ? p.Type.Return : PyType.Object, true);
+        }
+
+        /// <summary><c>p._replace(x=1)</c>, <c>dataclasses.replace(p, x=1)</c>: a new instance, the other fields copied.</summary>
+        internal Ex ReplaceFields(ClassModel c, Ex obj, IEnumerable<Keyword> changes)
+        {
+            var fields = DataclassFieldsWithBases(c);
+            var byName = changes.Where(k => k.Arg is not null).ToDictionary(k => k.Arg!, k => k.Value);
+            foreach (var k in byName.Keys.Where(k => fields.All(f => f.Name != k)))
+                Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{c.Name} has no field '{k}'", null, byName[k]);
+            var tmp = Temp("r");
+            var args = fields.Select(f =>
+            {
+                if (!byName.TryGetValue(f.Name, out var node)) return $"{tmp}.{f.CsName}";
+                var v = EmitExpr(node, f.Type);
+                Widen(f, v.Type);
+                return Coerce(v, f.Type).Code;
+            }).ToList();
+            return new Ex($"({obj.P} is var {tmp} ? new {ClassCsName(c.Name)}({string.Join(", ", args)}) : default!)", PyType.Class(c.Name), true);
+        }
+
         private Ex CallAttribute(Attribute a, Call call, PyType expected)
         {
             // super().method(...)
@@ -313,6 +502,12 @@ namespace Batuta.Transpiler.Emit
                 var dt = PyType.Dict(ElementType(src.Type), vt);
                 return new Ex($"{CsTypes.Of(dt)}.FromKeys({AsEnumerable(src)}, {Coerce(val, vt).Code})", dt, true);
             }
+            // f.cache_info() / f.cache_clear() of an @lru_cache function
+            if (a.Value is Name fnName && Resolve(fnName.Id) is { Kind: ResolvedKind.Function, Function: { Cached: true } cf } && a.Attr is "cache_info" or "cache_clear")
+            {
+                string cacheName = (cf.Parent is null && cf.Owner is null ? _modules.First(m => m.Functions.ContainsValue(cf)).CsName + "." : "") + "__cache_" + cf.CsName;
+                return a.Attr == "cache_info" ? new Ex($"{cacheName}.Info()", PyType.Object, true) : new Ex($"{cacheName}.Clear()", PyType.None, true);
+            }
             var obj = Unwrap(EmitExpr(a.Value));
             if (obj.IntLiteral) obj = new Ex($"new PyInt({obj.Code})", PyType.Int, true);
             var t = obj.Type;
@@ -325,6 +520,11 @@ namespace Batuta.Transpiler.Emit
                 }
                 return WhileArgumentsUnknown(() => Mapping.StdlibModules.Call(this, t.Name + "." + a.Attr, call, expected));
             }
+            if (t.Kind == TypeKind.Class && FindClass(t.Name!) is { IsDataclass: true } dc && dc.FindMethod(a.Attr) is null)
+            {
+                if (a.Attr == "_replace" && dc.IsNamedTuple) return ReplaceFields(dc, obj, call.Keywords);
+                if (a.Attr == "_asdict" && dc.IsNamedTuple) return new Ex($"{obj.P}.PyFields()", PyType.Dict(PyType.Str, PyType.Object), true);
+            }
             if (t.Kind == TypeKind.Class && FindClass(t.Name!) is { } oc)
             {
                 var m = oc.FindMethod(a.Attr);
@@ -333,7 +533,8 @@ namespace Batuta.Transpiler.Emit
                     NoteCall(m);
                     var rt = m.IsGenerator ? (m.ReturnType.Kind == TypeKind.Iterable ? m.ReturnType : PyType.Iterable(m.ReturnType)) : m.ReturnType;
                     string target = m.IsStatic || m.IsClassMethod ? ClassCsName(oc.Name) : obj.P;
-                    return new Ex($"{target}.{m.CsName}({string.Join(", ", BindArguments(m, call.Args.ToList(), call.Keywords.ToList(), call))})", rt.Kind == TypeKind.Unknown && !_inferring ? PyType.None : rt, true);
+                    var mc = new Ex($"{target}.{m.CsName}({string.Join(", ", BindArguments(m, call.Args.ToList(), call.Keywords.ToList(), call))})", rt.Kind == TypeKind.Unknown && !_inferring ? PyType.None : rt, true);
+                    return m.IsGenerator ? mc.AsIterator() : mc;
                 }
                 var field = oc.FindField(a.Attr);
                 if (field is not null) return CallValue(new Ex($"{obj.P}.{field.CsName}", field.Type, true), call);

@@ -39,6 +39,9 @@ namespace Batuta.Transpiler.Emit
                 // parameters take the types the callers give, as for a direct call.
                 case Name n when expected.Kind == TypeKind.Func && expected.Params.Any() && expected.Params.All(p => !p.HasUnknown) && Resolve(n.Id) is { Kind: ResolvedKind.Function, Function: { IsGenerator: false, VarArgs: null } fn } && fn.Params.Count >= expected.Params.Count():
                     return EmitLambda(BuiltinAsLambda(n, expected.Params.Count(), a => new Call(new Name(n.Id, ExprContext.Load, n.Span), NodeList.Of(a), default, n.Span)), expected);
+                // An Enum class used as a value: its members, in definition order (iteration, len, list(), in).
+                case Name n when Resolve(n.Id) is { Kind: ResolvedKind.Class, Class: { IsEnum: true } ec }:
+                    return new Ex($"{ClassCsName(ec.Name)}.Members", PyType.List(PyType.Class(ec.Name)), true);
                 case Name n: return EmitName(n);
                 case BinOp b: return BinaryOp(b.Op, EmitExpr(b.Left), EmitExpr(b.Right), b);
                 case UnaryOp u: return EmitUnary(u);
@@ -293,8 +296,14 @@ namespace Batuta.Transpiler.Emit
         }
 
         // ---- operators ----
+        /// <summary>An IntEnum member in arithmetic or a comparison is its int value.</summary>
+        private Ex IntEnumAsInt(Ex v) =>
+            v.Type.Kind == TypeKind.Class && FindClass(v.Type.Name!) is { IsIntEnum: true } ? new Ex($"{v.P}.IntValue", PyType.Int, true) : v;
+
         private Ex BinaryOp(Operator op, Ex l, Ex r, Node at)
         {
+            l = IntEnumAsInt(l);
+            r = IntEnumAsInt(r);
             if (Mapping.Libraries.Binary(this, op, l, r) is { } library) return library;
             var lt = l.Type.Kind == TypeKind.Bool ? PyType.Int : l.Type;
             var rt = r.Type.Kind == TypeKind.Bool ? PyType.Int : r.Type;
@@ -588,6 +597,11 @@ namespace Batuta.Transpiler.Emit
 
         private string Compare(Ex l, CompareOperator op, Ex r)
         {
+            if (op is not (CompareOperator.Is or CompareOperator.IsNot or CompareOperator.In or CompareOperator.NotIn))
+            {
+                l = IntEnumAsInt(l);
+                r = IntEnumAsInt(r);
+            }
             var lt = l.Type;
             var rt = r.Type;
             switch (op)
@@ -678,6 +692,13 @@ namespace Batuta.Transpiler.Emit
             || !elem.HasUnknown && !item.HasUnknown && (CsTypes.Of(elem) == CsTypes.Of(item) || elem.Kind == TypeKind.Tuple && PyType.Join(item, elem).Equals(elem));
 
         // ---- attribute and subscript ----
+        private static long? ConstantIndex(ExpressionNode e) => e switch
+        {
+            Constant { Value: BigInteger b } when b >= int.MinValue && b <= int.MaxValue => (long)b,
+            UnaryOp { Op: UnaryOperator.USub, Operand: Constant { Value: BigInteger b } } when b <= int.MaxValue => -(long)b,
+            _ => null,
+        };
+
         /// <summary>x.attr on an Optional[Class]: the class (a None receiver fails at run time, as in Python).</summary>
         private static Ex Unwrap(Ex obj) =>
             obj.Type.Kind == TypeKind.Optional && obj.Type.Inner.Kind == TypeKind.Class ? new Ex(obj.P + "!", obj.Type.Inner, true) : obj;
@@ -718,7 +739,8 @@ namespace Batuta.Transpiler.Emit
                     return new Ex($"new {CsTypes.Of(ft)}({obj.P}.{m.CsName})", ft);
                 }
                 if (cls.IsEnum && a.Attr is "name") return new Ex($"{obj.P}.Name", PyType.Str, true);
-                if (cls.IsEnum && a.Attr is "value") return new Ex($"{obj.P}.Value", PyType.Object, true);
+                if (cls.IsNamedTuple && a.Attr == "_fields") return new Ex($"{ClassCsName(cls.Name)}._fields", PyType.VarTuple(PyType.Str), true);
+                if (cls.IsEnum && a.Attr is "value") return new Ex($"{obj.P}.EnumValue", cls.EnumValueType, true);
                 if (cls.IsException && a.Attr == "args") return new Ex($"new PyTuple({obj.P}.Args)", PyType.VarTuple(PyType.Object), true);
             }
             if (a.Value is Name cn && Resolve(cn.Id) is { Kind: ResolvedKind.Class, Class: { } sc })
@@ -728,6 +750,7 @@ namespace Batuta.Transpiler.Emit
                     return new Ex($"{ClassCsName(FindClassVarOwner(sc, a.Attr)?.Name ?? sc.Name)}.{cv.CsName}", sc.IsEnum ? PyType.Class(sc.Name) : cv.Type, true);
                 if (sc.IsEnum && sc.Def.Body.OfType<Assign>().Any(x => x.Targets[0] is Name tn && tn.Id == a.Attr))
                     return new Ex($"{ClassCsName(sc.Name)}.{CsNames.Member(a.Attr)}", PyType.Class(sc.Name), true);
+                if (sc.IsNamedTuple && a.Attr == "_fields") return new Ex($"{ClassCsName(sc.Name)}._fields", PyType.VarTuple(PyType.Str), true);
                 var sm = sc.FindMethod(a.Attr);
                 if (sm is not null && sm.IsStatic)
                 {
@@ -746,6 +769,8 @@ namespace Batuta.Transpiler.Emit
 
         private Ex EmitSubscript(Subscript s)
         {
+            if (s.Value is Name en && Resolve(en.Id) is { Kind: ResolvedKind.Class, Class: { IsEnum: true } ec })
+                return new Ex($"PyEnum.ByName({ClassCsName(ec.Name)}.Members, {Coerce(EmitExpr(s.Slice), PyType.Str).Code})", PyType.Class(ec.Name), true);
             var obj = EmitExpr(s.Value);
             if (Mapping.Libraries.Subscript(this, obj, s) is { } library) return library;
             var t = obj.Type;
@@ -760,6 +785,13 @@ namespace Batuta.Transpiler.Emit
                     case TypeKind.Bytes: return new Ex($"Indexing.Slice({obj.Code}, {SliceArgs(sl)})", t, true);
                 }
                 return new Ex($"Py.SliceOf({Box(obj)}, {SliceArgs(sl)})", DynamicType(obj), true);
+            }
+            // a named tuple indexed by a constant: the field, typed
+            if (t.Kind == TypeKind.Class && FindClass(t.Name!) is { IsNamedTuple: true } ntc && ConstantIndex(s.Slice) is { } ni && DataclassFieldsWithBases(ntc) is { } ntFields)
+            {
+                long at = ni < 0 ? ni + ntFields.Count : ni;
+                if (at < 0 || at >= ntFields.Count) return new Ex("Py.Raise<object?>(new IndexError(\"tuple index out of range\"))", PyType.Object, true);
+                return new Ex($"{obj.P}.{ntFields[(int)at].CsName}", ntFields[(int)at].Type, true);
             }
             if (t.Kind == TypeKind.Tuple && s.Slice is Constant { Value: BigInteger bi } || t.Kind == TypeKind.Tuple && s.Slice is UnaryOp { Op: UnaryOperator.USub, Operand: Constant { Value: BigInteger } })
             {
@@ -788,6 +820,7 @@ namespace Batuta.Transpiler.Emit
                     if (m.Params.Count > 0) WidenParam(m, 0, k.Type);
                     return new Ex($"{obj.P}.{m.CsName}({Coerce(k, m.Params.Count > 0 ? m.Params[0].Type : k.Type).Code})", m.ReturnType, true);
             }
+            if (Mapping.ReMapping.Subscript(obj, k) is { } group) return group;
             return new Ex($"Dyn.GetItem({Box(obj)}, {Box(k)})", DynamicType(obj, k), true);
         }
 
@@ -915,7 +948,7 @@ namespace Batuta.Transpiler.Emit
                         return new Ex($"new {CsTypes.Of(t)}({code})", t, true);
                     }
                     default:
-                        return new Ex(code, PyType.Iterable(eltType), false);
+                        return new Ex(code, PyType.Iterable(eltType), false).AsIterator();
                 }
             }
             finally

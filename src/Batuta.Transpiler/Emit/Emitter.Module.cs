@@ -124,6 +124,7 @@ namespace Batuta.Transpiler.Emit
         private string ParamList(FunctionModel f)
         {
             var ps = f.Params.Select(p => $"{CsTypes.Of(p.Type)} {p.CsName}").ToList();
+            if (f.KwArgs is not null) ps.Add($"{CsTypes.Of(f.KwArgs.Type)} {f.KwArgs.CsName}");
             if (f.VarArgs is not null) ps.Add($"params object?[] {f.VarArgs.CsName}__items");
             return string.Join(", ", ps);
         }
@@ -136,8 +137,12 @@ namespace Batuta.Transpiler.Emit
             var doc = Docstring(f.Def.Body);
             if (doc is not null && f.Parent is null) _w.Line($"/// <summary>{XmlEscape(FirstLine(doc))}</summary>");
             string ret = f.IsGenerator ? CsTypes.Of(f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : CsTypes.Return(f.ReturnType);
-            string header = f.Parent is not null ? $"{ret} {f.CsName}({ParamList(f)})" : $"{modifiers} {ret} {f.CsName}({ParamList(f)})";
+            string name = f.Cached && ret != "void" && !f.IsGenerator && f.VarArgs is null && f.KwArgs is null ? EmitCacheWrapper(f, ret, modifiers) : f.CsName;
+            string mods = name == f.CsName ? modifiers : modifiers.Contains("static") ? "private static" : "private";
+            string header = f.Parent is not null ? $"{ret} {name}({ParamList(f)})" : $"{mods} {ret} {name}({ParamList(f)})";
             _w.Open(header);
+            if (f.UnsupportedDecorator is { } dec)
+                UnsupportedStatement(f.Def, $"the decorator @{dec}", "apply what it does in the function itself, or remove it");
             EmitFunctionBody(f);
             _w.Close();
             _function = saved.Item1;
@@ -145,12 +150,42 @@ namespace Batuta.Transpiler.Emit
             foreach (var d in saved.Item2) _declared.Add(d);
         }
 
+        /// <summary>
+        /// @lru_cache / @cache: the function's name becomes a wrapper that looks the arguments up in a LruCache and calls
+        /// the original body (returned name) on a miss. Recursive calls go through the wrapper, as in Python.
+        /// </summary>
+        private string EmitCacheWrapper(FunctionModel f, string ret, string modifiers)
+        {
+            var ps = f.Params;
+            bool method = f.Owner is not null && !f.IsStatic && !f.IsClassMethod;
+            var keyParts = (method ? new[] { ("this", ClassCsName(f.Owner!.Name)) } : Array.Empty<(string, string)>())
+                .Concat(ps.Select(p => (p.CsName, CsTypes.Of(p.Type)))).ToList();
+            string keyType = keyParts.Count == 0 ? "bool" : $"ValueTuple<{string.Join(", ", keyParts.Select(k => k.Item2))}>";
+            string key = keyParts.Count == 0 ? "true" : keyParts.Count == 1 ? $"ValueTuple.Create({keyParts[0].Item1})" : $"({string.Join(", ", keyParts.Select(k => k.Item1))})";
+            string cache = "__cache_" + f.CsName;
+            string inner = f.CsName + "__uncached";
+            string target = method ? "__k.Item1." : "";
+            var args = ps.Select((p, i) => $"__k.Item{i + 1 + (method ? 1 : 0)}");
+            string size = f.CacheMaxSize is { } m ? m.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null";
+            string call = $"{cache}.GetOrAdd({key}, __k => {target}{inner}({string.Join(", ", args)}))";
+            if (f.Parent is not null)
+            {
+                _w.Line($"var {cache} = new LruCache<{keyType}, {ret}>({size});");
+                _w.Line($"{ret} {f.CsName}({ParamList(f)}) => {call};");
+            }
+            else
+            {
+                _w.Line($"private static readonly LruCache<{keyType}, {ret}> {cache} = new({size});");
+                _w.Line($"{modifiers} {ret} {f.CsName}({ParamList(f)}) => {call};");
+            }
+            return inner;
+        }
+
         private void EmitFunctionBody(FunctionModel f) => WithEffects(EffectsOf(f), () => EmitFunctionBodyCore(f));
 
         private void EmitFunctionBodyCore(FunctionModel f)
         {
             if (f.VarArgs is not null) _w.Line($"var {f.VarArgs.CsName} = new PyTuple({f.VarArgs.CsName}__items);");
-            if (f.Def.Args.Kwarg is not null) Unsupported(f.Def.Args.Kwarg, "**kwargs parameters", "pass a dict explicitly");
             // Locals are declared up front: Python scopes are per function, C# per block.
             foreach (var l in f.Locals.Values)
             {
@@ -180,7 +215,8 @@ namespace Batuta.Transpiler.Emit
             _class = c;
             var doc = Docstring(c.Def.Body);
             if (doc is not null) _w.Line($"/// <summary>{XmlEscape(FirstLine(doc))}</summary>");
-            string baseName = c.Base is not null ? ClassCsName(c.Base.Name) : c.BuiltinBase is not null ? CsTypes.RuntimeException(c.BuiltinBase) : c.IsEnum ? "PyEnum" : "PyObject";
+            string baseName = c.Base is not null ? ClassCsName(c.Base.Name) : c.BuiltinBase is not null ? CsTypes.RuntimeException(c.BuiltinBase)
+                : c.IsEnum ? (c.IsIntEnum ? "PyIntEnum" : c.EnumKind == "StrEnum" ? "PyStrEnum" : "PyEnum") : "PyObject";
             var interfaces = new List<string>();
             if (c.Methods.ContainsKey("__lt__") || c.DataclassOrder) interfaces.Add("IPyOrdered");
             if (c.Methods.ContainsKey("__hash__") || c.DataclassFrozen) interfaces.Add("IPyHashable");
@@ -190,6 +226,8 @@ namespace Batuta.Transpiler.Emit
             if (c.Methods.TryGetValue("__iter__", out var iter)) interfaces.Add($"IEnumerable<{CsTypes.Of(iter.ReturnType.Kind == TypeKind.Iterable ? iter.ReturnType.Elem : PyType.Object)}>");
             if (c.Methods.ContainsKey("__enter__")) interfaces.Add("IDisposable");
             if (c.Methods.ContainsKey("__format__")) interfaces.Add("IPyFormattable");
+            if (c.IsNamedTuple) interfaces.AddRange(new[] { "IPySized", "IPyGetItem", "IEnumerable<object?>" });
+            if (c.IsDataclass && !c.IsException) interfaces.Add("IPyDataclass");
             _w.Open($"public class {c.CsName} : {string.Join(", ", new[] { baseName }.Concat(interfaces))}");
             if (c.IsEnum) EmitEnumMembers(c);
             foreach (var name in c.FieldOrder)
@@ -241,12 +279,18 @@ namespace Batuta.Transpiler.Emit
 
         private void EmitEnumMembers(ClassModel c)
         {
+            long next = 1;
             foreach (var a in c.Def.Body.OfType<Assign>())
             {
                 if (a.Targets[0] is not Name n) continue;
-                var v = EmitExpr(a.Value, PyType.Unknown);
+                // auto(): one more than the last int value (1 for the first)
+                var v = a.Value is Call { Func: Name { Id: "auto" } or Attribute { Attr: "auto" } }
+                    ? new Ex(next.ToString(System.Globalization.CultureInfo.InvariantCulture), IntRanges.Constant(next), true, intLiteral: true)
+                    : EmitExpr(a.Value, PyType.Unknown);
+                if (v.Type.IsLong && v.Type.Lo == v.Type.Hi) next = v.Type.Lo + 1;
                 _w.Line($"public static readonly {c.CsName} {CsNames.Member(n.Id)} = new({CsNames.Literal(n.Id)}, {Box(v)});");
             }
+            _w.Line($"public {CsTypes.Of(c.EnumValueType)} EnumValue => Dyn.Cast<{CsTypes.Of(c.EnumValueType)}>(Value);");
             _w.Line($"public static readonly PyList<{c.CsName}> Members = new() {{ {string.Join(", ", c.Def.Body.OfType<Assign>().Where(a => a.Targets[0] is Name).Select(a => CsNames.Member(((Name)a.Targets[0]).Id)))} }};");
             _w.Line($"private {c.CsName}(string name, object? value) : base(name, value) {{ }}");
         }
@@ -444,6 +488,20 @@ namespace Batuta.Transpiler.Emit
             if (c.Methods.TryGetValue("__enter__", out _) && c.Methods.TryGetValue("__exit__", out var exit))
                 w.Line($"public void Dispose() => {exit.CsName}({string.Join(", ", exit.Params.Select(_ => "null"))});");
             if (c.Methods.TryGetValue("__format__", out var fmt)) w.Line($"public string PyFormat(string spec) => {fmt.CsName}(spec);");
+            if (c.IsDataclass && !c.IsException)
+            {
+                var fields = DataclassFieldsWithBases(c);
+                w.Line($"public PyDict<string, object?> PyFields() => new() {{ {string.Join(", ", fields.Select(f => $"[{CsNames.Literal(f.Name)}] = {Box(new Ex(f.CsName, f.Type, true))}"))} }};");
+            }
+            if (c.IsNamedTuple)
+            {
+                var fields = DataclassFieldsWithBases(c);
+                w.Line($"public static readonly PyTuple _fields = new({string.Join(", ", fields.Select(f => CsNames.Literal(f.Name)))});");
+                w.Line($"public int Count => {fields.Count};");
+                w.Line($"public object? PyGetItem(object? key) => Indexing.Normalize(Dyn.Cast<PyInt>(key).AsIndex, {fields.Count}, \"tuple\") switch {{ {string.Join(", ", fields.Select((f, i) => $"{i} => {Box(new Ex(f.CsName, f.Type, true))}"))}, _ => null }};");
+                w.Line($"public IEnumerator<object?> GetEnumerator() {{ {string.Join(" ", fields.Select(f => $"yield return {Box(new Ex(f.CsName, f.Type, true))};"))} }}");
+                w.Line("System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();");
+            }
         }
     }
 }

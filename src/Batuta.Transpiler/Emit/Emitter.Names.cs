@@ -68,6 +68,7 @@ namespace Batuta.Transpiler.Emit
                 var p = f.Params.FirstOrDefault(x => x.Name == name);
                 if (p is not null) return new Resolved(ResolvedKind.Local, p.CsName, p);
                 if (f.VarArgs is not null && f.VarArgs.Name == name) return new Resolved(ResolvedKind.Local, f.VarArgs.CsName, f.VarArgs);
+                if (f.KwArgs is not null && f.KwArgs.Name == name) return new Resolved(ResolvedKind.Local, f.KwArgs.CsName, f.KwArgs);
                 if (f.Nested.TryGetValue(name, out var nf)) return new Resolved(ResolvedKind.Function, nf.CsName) { Function = nf };
                 if (f.Locals.TryGetValue(name, out var l) && !f.Nonlocals.Contains(name)) return new Resolved(ResolvedKind.Local, l.CsName, l);
             }

@@ -263,6 +263,8 @@ namespace Batuta.Transpiler.Emit
         // ---- assignment ----
         private void EmitAssign(Assign a)
         {
+            // Point = namedtuple(...) made a class (ModelBuilder.NamedTupleClass)
+            if (_function is null && ModelBuilder.NamedTupleClass(a) is { } nt && _module.Classes.ContainsKey(nt.Name)) return;
             if (a.Targets.Count == 1)
             {
                 EmitAssignTo(a.Targets[0], a.Value);
@@ -392,8 +394,12 @@ namespace Batuta.Transpiler.Emit
             finally { _w = saved; }
         }
 
+        /// <summary>A fresh iterator that outlives the expression: a PyIterator (one position for next() and loops).</summary>
+        private Ex KeepIterator(Ex v) => v.IsIterator && v.Type.Kind == TypeKind.Iterable ? new Ex($"PyIter.Of({v.Code})", v.Type, true) : v;
+
         private void AssignValue(ExpressionNode target, Ex value)
         {
+            if (target is Name or Attribute) value = KeepIterator(value);
             switch (target)
             {
                 case Name n:
@@ -406,6 +412,7 @@ namespace Batuta.Transpiler.Emit
                         return;
                     }
                     Widen(r.Var, value.Type);
+                    if (value.Partial is { } partial) _partials[r.Var] = partial;
                     _w.Line($"{r.Code} = {Coerce(value, r.Var.Type).Code};");
                     return;
                 }
@@ -427,6 +434,12 @@ namespace Batuta.Transpiler.Emit
                         {
                             if (prop.Params.Count > 0) WidenParam(prop, 0, value.Type);
                             _w.Line($"{obj.P}.{CsNames.Member(a.Attr)} = {Coerce(value, cls.FindMethod(a.Attr)?.ReturnType ?? value.Type).Code};");
+                            return;
+                        }
+                        if (field is not null && (cls.DataclassFrozen || cls.IsNamedTuple) && !cls.ClassVars.ContainsKey(a.Attr))
+                        {
+                            // a frozen dataclass or a named tuple: assigning a field raises (the constructor sets them)
+                            _w.Line(cls.IsNamedTuple ? "throw new AttributeError(\"can't set attribute\");" : $"throw new FrozenInstanceError({CsNames.Literal($"cannot assign to field '{a.Attr}'")});");
                             return;
                         }
                         if (field is not null)
@@ -539,6 +552,12 @@ namespace Batuta.Transpiler.Emit
             for (int i = 0; i < targets.Count; i++) if (targets[i] is Starred) star = i;
             var src = Temp("u");
             _w.Line($"var {src} = {value.Code};");
+            // a named tuple unpacks into its fields, typed
+            if (star < 0 && value.Type.Kind == TypeKind.Class && FindClass(value.Type.Name!) is { IsNamedTuple: true } ntc && DataclassFieldsWithBases(ntc) is { } ntFields && ntFields.Count == targets.Count)
+            {
+                for (int i = 0; i < targets.Count; i++) AssignValue(targets[i], new Ex($"{src}.{ntFields[i].CsName}", ntFields[i].Type, true));
+                return;
+            }
             if (value.Type.Kind == TypeKind.Tuple && star < 0)
             {
                 if (value.Type.Args.Count != targets.Count)
@@ -826,7 +845,7 @@ namespace Batuta.Transpiler.Emit
                 _w.Line("return;");
                 return;
             }
-            _w.Line($"return {Coerce(v, _function.ReturnType).Code};");
+            _w.Line($"return {Coerce(KeepIterator(v), _function.ReturnType).Code};");
         }
 
         private void EmitRaise(Raise r)
@@ -903,6 +922,7 @@ namespace Batuta.Transpiler.Emit
         private PyType ExceptionType(ExpressionNode e)
         {
             var name = e is Name n ? n.Id : e is Attribute a ? a.Attr : "Exception";
+            if (e is Attribute { Attr: "error", Value: Name { Id: var module } } && Resolve(module) is { Kind: ResolvedKind.Module, Qualified: "re" }) return PyType.Exception("ReError");
             if (FindClass(name) is not null) return PyType.Class(name);
             if (ModelBuilder.BuiltinExceptions.Contains(name)) return PyType.Exception(name);
             if (Mapping.Libraries.ExceptionType(name) is { } library) return library;

@@ -19,6 +19,15 @@ namespace Batuta.Transpiler.Emit
         public PyType Type { get; }
         /// <summary>For a PyInt result of long operands: the same value computed in two machine words, when it fits there.</summary>
         public WideInt? Wide { get; init; }
+
+        /// <summary>A fresh one-pass iterator (generator call, generator expression, map/zip/enumerate/itertools result):
+        /// kept in a variable or passed on, it becomes a PyIterator so next() and every loop share its position.</summary>
+        public bool IsIterator { get; init; }
+
+        public Ex AsIterator() => new(Code, Type, Atomic, IntLiteral) { IsIterator = true };
+
+        /// <summary>A functools.partial of a function of the program (calls through a variable bind by name).</summary>
+        public Emitter.PartialInfo? Partial { get; init; }
         /// <summary>Needs no parentheses as an operand.</summary>
         public bool Atomic { get; }
         /// <summary>A bare C# integer literal (an int, not yet a PyInt).</summary>
@@ -113,7 +122,7 @@ namespace Batuta.Transpiler.Emit
         private string ClassCsName(string name)
         {
             var c = FindClass(name);
-            if (c is null) return Mapping.Libraries.CsType(name) ?? name;
+            if (c is null) return Mapping.ReMapping.CsType(name) ?? Mapping.Libraries.CsType(name) ?? name;
             return c.Module == _module ? c.CsName : c.Module.CsName + "." + c.CsName;
         }
 
@@ -222,6 +231,7 @@ namespace Batuta.Transpiler.Emit
         {
             foreach (var p in f.Params) Settle(p, m.Path, f.Def.Line, $"parameter '{p.Name}' of {f.Name}()");
             if (f.VarArgs is not null) Settle(f.VarArgs, m.Path, f.Def.Line, "*args");
+            if (f.KwArgs is not null) Settle(f.KwArgs, m.Path, f.Def.Line, "**kwargs");
             foreach (var l in f.Locals.Values) Settle(l, m.Path, f.Def.Line, $"variable '{l.Name}' in {f.Name}()");
             if (f.ReturnType.HasUnknown)
             {

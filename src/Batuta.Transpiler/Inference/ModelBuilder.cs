@@ -48,7 +48,7 @@ namespace Batuta.Transpiler.Inference
                     foreach (var f in c.Methods.Values.Concat(c.Setters.Values)) ResolveFunction(f, lookup);
                     foreach (var (fname, _, ann) in c.DataFields)
                     {
-                        var t = Annotations.Resolve(ann, lookup);
+                        var t = ann is Name { Id: InferredAnnotation } ? null : Annotations.Resolve(ann, lookup);
                         if (t is not null && c.Fields.TryGetValue(fname, out var fv)) Declare(fv, t);
                     }
                 }
@@ -97,6 +97,9 @@ namespace Batuta.Transpiler.Inference
                 case ClassDef cd:
                     if (!m.Classes.ContainsKey(cd.Name)) m.Classes[cd.Name] = NewClass(cd, m);
                     break;
+                case Assign a when NamedTupleClass(a) is { } synthetic:
+                    if (!m.Classes.ContainsKey(synthetic.Name)) m.Classes[synthetic.Name] = NewClass(synthetic, m);
+                    break;
                 case Import imp:
                     foreach (var a in imp.Names) m.Imports[a.Asname ?? a.Name.Split('.')[0]] = "module:" + (a.Asname is null ? a.Name.Split('.')[0] : a.Name);
                     break;
@@ -134,12 +137,27 @@ namespace Batuta.Transpiler.Inference
             var f = new FunctionModel(fd.Name, owner is null && parent is null ? CsNames.Member(fd.Name) : parent is not null ? CsNames.Local(fd.Name) : CsNames.Member(fd.Name), fd, owner, parent);
             foreach (var d in fd.DecoratorList)
             {
-                var dn = d is Name n ? n.Id : d is Attribute a ? a.Attr : d is Call { Func: Name cn } ? cn.Id : "";
+                var dn = d is Name n ? n.Id : d is Attribute a ? a.Attr : d is Call { Func: Name cn } ? cn.Id : d is Call { Func: Attribute ca } ? ca.Attr : "";
                 if (dn == "staticmethod") f.IsStatic = true;
                 else if (dn == "classmethod") f.IsClassMethod = true;
                 else if (dn == "property") f.IsProperty = true;
                 else if (dn == "setter") f.IsSetter = true;
                 else if (dn == "abstractmethod") f.IsAbstract = true;
+                else if (dn == "cache") { f.Cached = true; f.CacheMaxSize = null; }
+                else if (dn == "lru_cache")
+                {
+                    f.Cached = true;
+                    // @lru_cache and @lru_cache() keep 128 results; maxsize=None keeps all
+                    var size = d is Call lc ? (lc.Args.Count > 0 ? lc.Args[0] : lc.Keywords.FirstOrDefault(k => k.Arg == "maxsize")?.Value) : null;
+                    f.CacheMaxSize = d is Call && size is null ? 128 : size switch
+                    {
+                        null => 128,
+                        Constant { Value: null } => null,
+                        Constant { Value: System.Numerics.BigInteger b } => (long)b,
+                        _ => 128,
+                    };
+                }
+                else if (dn != "wraps") f.UnsupportedDecorator ??= dn.Length > 0 ? dn : "(expression)";
             }
             var all = fd.Args.Posonlyargs.Concat(fd.Args.Args).Concat(fd.Args.Kwonlyargs).ToList();
             bool skipFirst = owner is not null && !f.IsStatic;
@@ -150,6 +168,7 @@ namespace Batuta.Transpiler.Inference
             }
             if (f.IsSetter && f.Params.Count > 0) f.Params[0] = new VarInfo(f.Params[0].Name, "value", PyType.Unknown);
             if (fd.Args.Vararg is not null) f.VarArgs = new VarInfo(fd.Args.Vararg.Name, CsNames.Local(fd.Args.Vararg.Name), PyType.Unknown);
+            if (fd.Args.Kwarg is not null) f.KwArgs = new VarInfo(fd.Args.Kwarg.Name, CsNames.Local(fd.Args.Kwarg.Name), PyType.Dict(PyType.Str, PyType.Unknown));
             foreach (var s in Walk(fd.Body))
             {
                 if (s is Global g) foreach (var n in g.Names) f.Globals.Add(n);
@@ -256,8 +275,15 @@ namespace Batuta.Transpiler.Inference
             {
                 var bn = b is Name n ? n.Id : b is Attribute a ? a.Attr : null;
                 if (bn is null) continue;
-                if (bn == "Enum" || bn == "IntEnum") { c.IsEnum = true; continue; }
-                if (bn == "NamedTuple") { c.IsNamedTuple = true; c.IsDataclass = true; continue; }
+                if (bn is "Enum" or "IntEnum" or "StrEnum" or "IntFlag" or "Flag")
+                {
+                    c.IsEnum = true;
+                    c.EnumKind = bn is "IntEnum" or "IntFlag" ? "IntEnum" : bn == "StrEnum" ? "StrEnum" : c.EnumKind ?? "Enum";
+                    continue;
+                }
+                if (bn == "str" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) continue;
+                if (bn == "int" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) { c.EnumKind = "IntEnum"; continue; }
+                if (bn == "NamedTuple") { c.IsNamedTuple = true; c.IsDataclass = true; c.DataclassFrozen = true; c.DataclassOrder = true; continue; }
                 if (BuiltinExceptions.Contains(bn)) { c.BuiltinBase = bn; continue; }
                 foreach (var m in modules)
                     if (m.Classes.TryGetValue(bn, out var bc) && bc != c) { c.Base = bc; break; }
@@ -267,7 +293,19 @@ namespace Batuta.Transpiler.Inference
                 foreach (var name in c.FieldOrder.ToList())
                     if (b.Fields.ContainsKey(name)) { c.Fields.Remove(name); c.FieldOrder.Remove(name); }
             if (c.IsEnum)
+            {
                 foreach (var cv in c.ClassVars.Values) { cv.Type = PyType.Class(c.Name); cv.Declared = true; }
+                var values = c.Def.Body.OfType<Assign>().Where(a => a.Targets[0] is Name).Select(a => a.Value switch
+                {
+                    Constant { Value: System.Numerics.BigInteger } or UnaryOp { Operand: Constant { Value: System.Numerics.BigInteger } } => PyType.Int,
+                    Call { Func: Name { Id: "auto" } or Attribute { Attr: "auto" } } => PyType.Int,
+                    Constant { Value: string } => PyType.Str,
+                    Constant { Value: double } => PyType.Float,
+                    _ => PyType.Object,
+                }).ToList();
+                c.EnumValueType = values.Count == 0 ? PyType.Object : values.Aggregate(PyType.Unknown, PyType.Join);
+                if (c.IsIntEnum) c.EnumValueType = PyType.Int;
+            }
         }
 
         private static void ResolveFunction(FunctionModel f, Func<string, PyType?> lookup)
@@ -283,6 +321,11 @@ namespace Batuta.Transpiler.Inference
             {
                 var t = Annotations.Resolve(f.Def.Args.Vararg!.Annotation, lookup);
                 if (t is not null) { f.VarArgs.Type = PyType.VarTuple(t); f.VarArgs.Declared = true; }
+            }
+            if (f.KwArgs is not null && Annotations.Resolve(f.Def.Args.Kwarg!.Annotation, lookup) is { } kt && !kt.Equals(PyType.Int))
+            {
+                f.KwArgs.Type = PyType.Dict(PyType.Str, kt);
+                f.KwArgs.Declared = true;
             }
             var rt = Annotations.Resolve(f.Def.Returns, lookup);
             if (rt is not null && rt.Equals(PyType.Int) && !f.IsGenerator) f.ReturnIntAnnotated = true;
@@ -302,6 +345,36 @@ namespace Batuta.Transpiler.Inference
                 }
             }
             foreach (var n in f.Nested.Values) ResolveFunction(n, lookup);
+        }
+
+        /// <summary>A synthetic annotation: the field's type is inferred (namedtuple fields have none).</summary>
+        public const string InferredAnnotation = "__batuta_inferred__";
+
+        /// <summary>
+        /// <c>Point = namedtuple("Point", ["x", "y"], defaults=...)</c> at module level: the class it makes, as the
+        /// equivalent <c>class Point(NamedTuple)</c> with inferred field types.
+        /// </summary>
+        public static ClassDef? NamedTupleClass(Assign a)
+        {
+            if (a.Targets.Count != 1 || a.Targets[0] is not Name target || a.Value is not Call { Func: Name { Id: "namedtuple" } or Attribute { Attr: "namedtuple" } } call) return null;
+            if (call.Args.Count < 2) return null;
+            IEnumerable<string>? fields = call.Args[1] switch
+            {
+                Constant { Value: string s } => s.Replace(',', ' ').Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries),
+                List l when l.Elts.All(x => x is Constant { Value: string }) => l.Elts.Select(x => (string)((Constant)x).Value!),
+                Tuple t when t.Elts.All(x => x is Constant { Value: string }) => t.Elts.Select(x => (string)((Constant)x).Value!),
+                _ => null,
+            };
+            if (fields is null) return null;
+            var names = fields.ToList();
+            var defaults = call.Keywords.FirstOrDefault(k => k.Arg == "defaults")?.Value is Tuple or List ? ((call.Keywords.First(k => k.Arg == "defaults").Value as Tuple)?.Elts ?? ((List)call.Keywords.First(k => k.Arg == "defaults").Value).Elts).ToList() : new List<ExpressionNode>();
+            var span = a.Span;
+            var body = names.Select((n, i) =>
+            {
+                int d = i - (names.Count - defaults.Count);
+                return (StatementNode)new AnnAssign(new Name(n, ExprContext.Store, span), new Name(InferredAnnotation, ExprContext.Load, span), d >= 0 ? defaults[d] : null, true, span);
+            }).ToArray();
+            return new ClassDef(target.Id, NodeList.Of<ExpressionNode>(new Name("NamedTuple", ExprContext.Load, span)), NodeList.Of<Keyword>(), NodeList.Of(body), NodeList.Of<ExpressionNode>(), span);
         }
 
         /// <summary>

@@ -343,11 +343,26 @@ namespace Batuta.Transpiler.Mapping
                     return new Ex($"Py.HasAttr({Emitter.BoxOf(Arg(0))}, {Arg(1).Code})", PyType.Bool, true);
                 case "iter":
                 {
+                    if (a.Count != 1) return e.NotSupported(c, "iter() with a sentinel");
                     var v = Arg(0);
-                    return new Ex($"{e.EnumerableOf(v)}.GetEnumerator()", PyType.Iterable(e.ElementOf(v.Type)), true);
+                    if (v.Type.Kind is TypeKind.Object or TypeKind.Unknown) return new Ex($"PyIter.Of(Dyn.Iter({v.Code}))", PyType.Iterable(PyType.Object), true);
+                    return new Ex($"PyIter.Of({e.EnumerableOf(v)})", PyType.Iterable(e.ElementOf(v.Type)), true);
                 }
                 case "next":
-                    return e.NotSupported(c, "next() on an iterator", "iterate with a for loop, or use a list and an index");
+                {
+                    var it = Arg(0);
+                    if (it.Type.Kind is TypeKind.Object or TypeKind.Unknown)
+                        return new Ex(a.Count > 1 ? $"PyIter.NextDynamic({it.Code}, {Emitter.BoxOf(Arg(1))}, true)" : $"PyIter.NextDynamic({it.Code})", PyType.Object, true);
+                    var elem = e.ElementOf(it.Type);
+                    var src = it.IsIterator ? $"PyIter.Of({e.EnumerableOf(it)})" : e.EnumerableOf(it);
+                    if (a.Count == 1) return new Ex($"PyIter.Next({src})", elem, true);
+                    var d = Arg(1, elem);
+                    var t = PyType.Join(elem, d.Type);
+                    if (t.Equals(elem)) return new Ex($"PyIter.Next({src}, {e.CoerceTo(d, elem).Code})", elem, true);
+                    if (t.Kind != TypeKind.Object && e.CoerceTo(new Ex("__n", elem, true), t) is var conv)
+                        return new Ex($"PyIter.Next({src}.Select(__n => {conv.Code}), {e.CoerceTo(d, t).Code})", t, true);
+                    return new Ex($"PyIter.NextOr({src}, {Emitter.BoxOf(d)})", PyType.Object, true);
+                }
                 case "exit":
                 case "quit":
                     return new Ex(a.Count == 0 ? "Sys.Exit()" : $"Sys.Exit({Emitter.BoxOf(Arg(0))})", PyType.None, true);

@@ -11,6 +11,7 @@ namespace Batuta.Transpiler.Mapping
         public static Ex? Attribute(Emitter e, Ex obj, string attr)
         {
             var t = obj.Type;
+            if (ReMapping.IsReType(t)) return ReMapping.Attribute(obj, attr);
             if (t.Kind == TypeKind.File)
             {
                 if (attr == "name") return new Ex($"{obj.P}.Name", PyType.Str, true);
@@ -30,6 +31,7 @@ namespace Batuta.Transpiler.Mapping
         {
             var t = obj.Type.Kind == TypeKind.Optional ? obj.Type.Inner : obj.Type;
             if (t.Kind != obj.Type.Kind) obj = e.CoerceTo(obj, t);
+            if (ReMapping.IsReType(t)) return ReMapping.CallMember(e, obj, a.Attr, c);
             var args = c.Args;
             var kw = Kw(c);
             string name = a.Attr;

@@ -78,7 +78,7 @@ namespace Batuta.Transpiler.Mapping
             ["string.printable"] = new Ex("StringModule.Printable", PyType.Str, true),
         };
 
-        public static Ex? Constant(string qualified) => Constants.TryGetValue(qualified, out var v) ? v : Libraries.Constant(qualified);
+        public static Ex? Constant(string qualified) => Constants.TryGetValue(qualified, out var v) ? v : ReMapping.Constant(qualified) ?? Libraries.Constant(qualified);
 
         private static readonly MappingRow[] Rows =
         {
@@ -225,6 +225,7 @@ namespace Batuta.Transpiler.Mapping
         public static Ex Call(Emitter e, string qualified, Call c, PyType expected)
         {
             if (Libraries.Call(e, qualified, c) is { } library) return library;
+            if (qualified.StartsWith("re.", StringComparison.Ordinal)) return ReMapping.Call(e, qualified, c);
             switch (qualified)
             {
                 case "collections.defaultdict": return Collections.DefaultDict(e, c, expected);
@@ -285,6 +286,8 @@ namespace Batuta.Transpiler.Mapping
                     if (v.Type.Kind is TypeKind.List or TypeKind.Range) return new Ex($"RandomModule.Choice({v.Code})", ElemOf(v.Type), true);
                     return new Ex($"RandomModule.Choice({e.EnumerableOf(v)}.ToList())", ElemOf(v.Type), true);
                 }
+                case "functools.partial":
+                    return e.EmitPartial(c);
                 case "collections.namedtuple":
                 case "dataclasses.field":
                 case "functools.lru_cache":
@@ -292,6 +295,16 @@ namespace Batuta.Transpiler.Mapping
                     return e.NotSupported(c, qualified + "() in this position");
                 case "dataclasses.asdict":
                     return new Ex($"Py.AsDict({Emitter.BoxOf(e.Expr(c.Args[0]))})", PyType.Dict(PyType.Str, PyType.Object), true);
+                case "dataclasses.astuple":
+                    return new Ex($"Py.AsTuple({Emitter.BoxOf(e.Expr(c.Args[0]))})", PyType.VarTuple(PyType.Object), true);
+                case "dataclasses.replace" when c.Args.Count == 1:
+                {
+                    var obj = e.Expr(c.Args[0]);
+                    if (e.ClassOf(obj.Type) is { IsDataclass: true } dc) return e.ReplaceFields(dc, obj, c.Keywords);
+                    return e.NotSupported(c, "dataclasses.replace() of a value whose class is not known");
+                }
+                case "dataclasses.is_dataclass":
+                    return new Ex($"{Emitter.BoxOf(e.Expr(c.Args[0]))} is IPyDataclass", PyType.Bool);
             }
             if (!ByName.TryGetValue(qualified, out var row))
             {

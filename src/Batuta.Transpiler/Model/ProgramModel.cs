@@ -61,6 +61,8 @@ namespace Batuta.Transpiler.Model
         public FunctionModel? Parent { get; }
         public List<VarInfo> Params { get; } = new();
         public VarInfo? VarArgs { get; set; }
+        /// <summary><c>**kwargs</c>: a dict of the keyword arguments no parameter took (str keys, values joined from the calls).</summary>
+        public VarInfo? KwArgs { get; set; }
         public Dictionary<string, VarInfo> Locals { get; } = new(StringComparer.Ordinal);
         public HashSet<string> Globals { get; } = new(StringComparer.Ordinal);
         public HashSet<string> Nonlocals { get; } = new(StringComparer.Ordinal);
@@ -75,6 +77,11 @@ namespace Batuta.Transpiler.Model
         public bool IsProperty { get; set; }
         public bool IsSetter { get; set; }
         public bool IsAbstract { get; set; }
+        /// <summary>@functools.lru_cache / @functools.cache: results kept by argument tuple (at most CacheMaxSize; all when null).</summary>
+        public bool Cached { get; set; }
+        public long? CacheMaxSize { get; set; }
+        /// <summary>A decorator Batuta does not apply: the function raises NotSupportedException when called (BATUTA-T-004).</summary>
+        public string? UnsupportedDecorator { get; set; }
         /// <summary>Called somewhere with a value for each parameter index: inference joins argument types here.</summary>
         public bool EscapesAsValue { get; set; }
     }
@@ -106,6 +113,11 @@ namespace Batuta.Transpiler.Model
         public bool DataclassOrder { get; set; }
         public bool DataclassFrozen { get; set; }
         public bool IsEnum { get; set; }
+        /// <summary>"Enum", "IntEnum" (members are ints) or "StrEnum".</summary>
+        public string? EnumKind { get; set; }
+        public bool IsIntEnum => EnumKind == "IntEnum";
+        /// <summary>The join of the members' value types (what <c>.value</c> is).</summary>
+        public PyType EnumValueType { get; set; } = PyType.Object;
         public bool IsNamedTuple { get; set; }
         public List<(string Name, ExpressionNode? Default, ExpressionNode? Annotation)> DataFields { get; } = new();
         public bool IsException => BuiltinBase is not null || (Base?.IsException ?? false);

@@ -1,0 +1,74 @@
+using System.Collections;
+
+namespace Batuta.Python.Runtime;
+
+/// <summary>
+/// A Python iterator: a single pass over a source, shared by next() and every loop over it (a generator object,
+/// iter(x), map/zip/enumerate results kept in a variable). Iterating it again continues where it stopped.
+/// </summary>
+public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
+{
+    private readonly IEnumerator<T> _source;
+    private bool _done;
+
+    public PyIterator(IEnumerable<T> source) => _source = source.GetEnumerator();
+
+    public string PyTypeName => "iterator";
+
+    public bool TryNext(out T value)
+    {
+        if (!_done && _source.MoveNext())
+        {
+            value = _source.Current;
+            return true;
+        }
+        _done = true;
+        value = default!;
+        return false;
+    }
+
+    public T Next() => TryNext(out var v) ? v : throw new StopIteration();
+
+    object? IPyNext.PyNext(object? @default, bool hasDefault) =>
+        TryNext(out var v) ? Dyn.BoxValue(v) : hasDefault ? @default : throw new StopIteration();
+
+    public IEnumerator<T> GetEnumerator()
+    {
+        while (TryNext(out var v)) yield return v;
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public string PyRepr() => $"<iterator object at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
+    public string PyStr() => PyRepr();
+}
+
+/// <summary>iter() and next().</summary>
+public static class PyIter
+{
+    /// <summary>The iterator over a source (the source itself when it already is one).</summary>
+    public static PyIterator<T> Of<T>(IEnumerable<T> source) => source as PyIterator<T> ?? new PyIterator<T>(source);
+
+    public static T Next<T>(IEnumerable<T> it) =>
+        it is PyIterator<T> p ? p.Next() : throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator");
+
+    public static T Next<T>(IEnumerable<T> it, T @default) =>
+        it is PyIterator<T> p ? (p.TryNext(out var v) ? v : @default) : throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator");
+
+    /// <summary>next(it, default) where the default is of another type: a dynamic value.</summary>
+    public static object? NextOr<T>(IEnumerable<T> it, object? @default) =>
+        it is PyIterator<T> p ? (p.TryNext(out var v) ? Dyn.BoxValue(v) : @default) : throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator");
+
+    /// <summary>next() of a dynamic value.</summary>
+    public static object? NextDynamic(object? it, object? @default = null, bool hasDefault = false)
+    {
+        if (it is IPyNext n) return n.PyNext(@default, hasDefault);
+        throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator");
+    }
+}
+
+/// <summary>A PyIterator seen through object (next() on a dynamic value).</summary>
+public interface IPyNext
+{
+    object? PyNext(object? @default, bool hasDefault);
+}
