@@ -50,6 +50,10 @@ public static partial class Py
         }
     }
 
+    /// <summary>open() with a mode known only at run time: text modes only (a binary mode must be a literal).</summary>
+    public static string TextMode(string mode) =>
+        mode.Contains('b') ? throw new NotSupportedException("a binary open() mode chosen at run time is not supported by Batuta (write the mode as a literal)") : mode;
+
     /// <summary>f(**mapping) with a mapping typed only at run time: its str keys and values.</summary>
     public static PyDict<string, object?> KwMapping(object? mapping)
     {

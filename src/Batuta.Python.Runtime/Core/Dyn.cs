@@ -466,6 +466,7 @@ public static class Dyn
     public static void SetAttr(object? o, string name, object? value)
     {
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
+        if (o is IPySetAttr s) { s.SetAttr(name, value); return; }
         var t = o.GetType();
         foreach (var candidate in new[] { name, Naming.Pascal(name) })
         {
@@ -527,6 +528,8 @@ public static class Dyn
             }
         }
         if (o is string s) return Text.PyStr.CallMethod(s, name, args);
+        // an attribute holding a function (a Namespace's func set with set_defaults): call it
+        if (o is IPyAttributes a && a.TryGetAttr(name, out var f)) return Call(f, args);
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
 }
@@ -544,6 +547,7 @@ public interface IPyGetItem { object? PyGetItem(object? key); }
 public interface IPySetItem { void PySetItem(object? key, object? value); }
 public interface IPyCallable { object? PyCall(object?[] args); }
 public interface IPyAttributes { bool TryGetAttr(string name, out object? value); }
+public interface IPySetAttr { void SetAttr(string name, object? value); }
 
 /// <summary>Python → C# identifier conventions shared by the transpiler's output and reflection fallbacks.</summary>
 public static class Naming

@@ -13,7 +13,7 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Float => "double",
             TypeKind.Bool => "bool",
             TypeKind.Str => "string",
-            TypeKind.Bytes => "byte[]",
+            TypeKind.Bytes => "PyBytes",
             TypeKind.None => "object?",
             TypeKind.List => $"PyList<{Of(t.Args[0])}>",
             TypeKind.Set => $"PySet<{Of(t.Args[0])}>",

@@ -280,6 +280,9 @@ namespace Batuta.Transpiler.Emit
             var items = call.Keywords.Where(k => k.Arg is not null).Select(k =>
             {
                 var v = k.Value is Name n && Resolve(n.Id).Kind == ResolvedKind.Builtin && Mapping.Builtins.AsValue(n.Id) is { } bv ? bv : EmitExpr(k.Value);
+                // a function of the program keeps its Python name (argparse's type= names it in errors)
+                if (k.Value is Name fnName && Resolve(fnName.Id).Kind == ResolvedKind.Function && v.Type.Kind == TypeKind.Func)
+                    return $"[{CsNames.Literal(k.Arg!)}] = new PyNamedFunction({CsNames.Literal(fnName.Id)}, {v.Code})";
                 return $"[{CsNames.Literal(k.Arg!)}] = {Box(v)}";
             });
             return $"new PyDict<string, object?> {{ {string.Join(", ", items)} }}";
@@ -493,6 +496,16 @@ namespace Batuta.Transpiler.Emit
                     var rest = call.Args.Skip(1).ToList();
                     return new Ex($"{(_class is not null && _class.IsSubclassOf(cls) && self.Code == "this" ? "base" : $"(({ClassCsName(cls.Name)}){self.P})")}.{sm.CsName}({string.Join(", ", BindArguments(sm, rest, call.Keywords.ToList(), call))})", sm.ReturnType, true);
                 }
+            }
+            if (a.Value is Name { Id: "bytes" } && Resolve("bytes").Kind == ResolvedKind.Builtin && a.Attr == "fromhex")
+                return new Ex($"PyBytes.FromHex({Coerce(EmitExpr(call.Args[0]), PyType.Str).Code})", PyType.Bytes, true);
+            if (a.Value is Name { Id: "int" } && Resolve("int").Kind == ResolvedKind.Builtin && a.Attr == "from_bytes")
+            {
+                var kwBytes = call.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg!, k => k.Value);
+                var src = Coerce(EmitExpr(call.Args[0]), PyType.Bytes).Code;
+                var order = call.Args.Count > 1 ? Coerce(EmitExpr(call.Args[1]), PyType.Str).Code : kwBytes.TryGetValue("byteorder", out var bo) ? Coerce(EmitExpr(bo), PyType.Str).Code : "\"big\"";
+                var signed = kwBytes.TryGetValue("signed", out var sg) ? Truth(EmitExpr(sg)) : "false";
+                return new Ex($"PyBytes.ToInt({src}, {order}, {signed})", PyType.Int, true);
             }
             if (a.Value is Name { Id: "dict" } dn && Resolve("dict").Kind == ResolvedKind.Builtin && a.Attr == "fromkeys")
             {

@@ -106,7 +106,7 @@ namespace Batuta.Transpiler.Emit
                     return new Ex($"PyInt.Parse(\"{i.ToString(Inv)}\")", PyType.Int, true);
                 case double d: return new Ex(FloatLiteral(d), PyType.Float, true);
                 case string s: return new Ex(CsNames.Literal(s), PyType.Str, true);
-                case PythonBytes by: return new Ex($"new byte[] {{ {string.Join(", ", by.ToArray())} }}", PyType.Bytes, true);
+                case PythonBytes by: return new Ex(by.ToArray().Length == 0 ? "PyBytes.Empty" : $"new PyBytes(new byte[] {{ {string.Join(", ", by.ToArray())} }})", PyType.Bytes, true);
                 case PythonEllipsis: return new Ex("null", PyType.None, true);
             }
             return Unsupported(c, "complex numbers");
@@ -369,6 +369,9 @@ namespace Batuta.Transpiler.Emit
                 }
             }
             if (lt.Kind == TypeKind.Str && rt.Kind == TypeKind.Str && op == Operator.Add) return new Ex($"{l.P} + {r.P}", PyType.Str);
+            if (lt.Kind == TypeKind.Bytes && rt.Kind == TypeKind.Bytes && op == Operator.Add) return new Ex($"{l.P} + {r.P}", PyType.Bytes);
+            if (lt.Kind == TypeKind.Bytes && rt.Kind == TypeKind.Int && op == Operator.Mult) return new Ex($"{l.P} * {LongCode(r)}", PyType.Bytes);
+            if (lt.Kind == TypeKind.Int && rt.Kind == TypeKind.Bytes && op == Operator.Mult) return new Ex($"{r.P} * {LongCode(l)}", PyType.Bytes);
             if (lt.Kind == TypeKind.Str && op == Operator.Mult && rt.Kind == TypeKind.Int) return new Ex($"StrOps.Repeat({l.Code}, {LongCode(r)})", PyType.Str, true);
             if (rt.Kind == TypeKind.Str && op == Operator.Mult && lt.Kind == TypeKind.Int) return new Ex($"StrOps.Repeat({r.Code}, {LongCode(l)})", PyType.Str, true);
             if (lt.Kind == TypeKind.Str && op == Operator.Mod) return new Ex($"PercentFormat.Format({l.Code}, {FormatArgs(r)})", PyType.Str, true);
@@ -635,6 +638,8 @@ namespace Batuta.Transpiler.Emit
                 if (ln.Type.IsLong != rn.Type.IsLong) return $"{(ln.IntLiteral ? ln.Code : AsPyInt(ln).P)} {sym} {(rn.IntLiteral ? rn.Code : AsPyInt(rn).P)}";
                 return $"{ln.P} {sym} {rn.P}";
             }
+            if (lt.Kind == TypeKind.Bytes && rt.Kind == TypeKind.Bytes)
+                return op is CompareOperator.Eq or CompareOperator.NotEq ? $"{l.P} {sym} {r.P}" : $"{l.P}.CompareTo({r.Code}) {sym} 0";
             if (lt.Kind == TypeKind.Str && rt.Kind == TypeKind.Str)
             {
                 if (op is CompareOperator.Eq or CompareOperator.NotEq) return $"{l.P} {sym} {r.P}";
@@ -674,6 +679,7 @@ namespace Batuta.Transpiler.Emit
                 case TypeKind.List or TypeKind.Set or TypeKind.Deque:
                     return SameCarrier(t.Elem, item.Type) || t.Elem.Kind == TypeKind.Object ? $"{container.P}.Contains({Coerce(item, t.Elem).Code})" : $"Dyn.Contains({container.Code}, {Box(item)})";
                 case TypeKind.Range: return $"{container.P}.Contains({Coerce(item, PyType.Int).Code})";
+                case TypeKind.Bytes when item.Type.Kind is TypeKind.Bytes or TypeKind.Int: return $"{container.P}.Contains({(item.Type.Kind == TypeKind.Int ? LongCode(item) : item.Code)})";
                 case TypeKind.Tuple:
                     return "(" + string.Join(" || ", Enumerable.Range(1, t.Args.Count).Select(i => $"Dyn.Eq({container.P}.Item{i}, {Box(item)})")) + ")";
                 case TypeKind.Class when FindClass(t.Name!)?.FindMethod("__contains__") is { } m:
@@ -782,7 +788,7 @@ namespace Batuta.Transpiler.Emit
                     case TypeKind.List: return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
                     case TypeKind.VarTuple: return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
                     case TypeKind.Tuple: return new Ex($"PyTuple.From({obj.Code}).Slice({SliceArgs(sl)})", PyType.VarTuple(t.Elem), true);
-                    case TypeKind.Bytes: return new Ex($"Indexing.Slice({obj.Code}, {SliceArgs(sl)})", t, true);
+                    case TypeKind.Bytes: return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
                 }
                 return new Ex($"Py.SliceOf({Box(obj)}, {SliceArgs(sl)})", DynamicType(obj), true);
             }
@@ -815,7 +821,7 @@ namespace Batuta.Transpiler.Emit
                 case TypeKind.VarTuple: return t.Elem.Kind is TypeKind.Object or TypeKind.Unknown ? new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.Object, true) : new Ex($"Dyn.Cast<{CsTypes.Of(t.Elem)}>({obj.P}[(long){IndexCode(k)}])", t.Elem, true);
                 case TypeKind.Range: return new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.LongFull, true);
                 case TypeKind.Tuple: return new Ex($"Dyn.Cast<{CsTypes.Of(t.Elem)}>(Dyn.GetItem({obj.Code}, {Box(k)}))", t.Elem, true);
-                case TypeKind.Bytes: return new Ex($"(long){obj.P}[Indexing.Normalize((long){IndexCode(k)}, {obj.P}.Length, \"index\")]", PyType.Long(0, 255), true);
+                case TypeKind.Bytes: return new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.Long(0, 255), true);
                 case TypeKind.Class when FindClass(t.Name!)?.FindMethod("__getitem__") is { } m:
                     if (m.Params.Count > 0) WidenParam(m, 0, k.Type);
                     return new Ex($"{obj.P}.{m.CsName}({Coerce(k, m.Params.Count > 0 ? m.Params[0].Type : k.Type).Code})", m.ReturnType, true);

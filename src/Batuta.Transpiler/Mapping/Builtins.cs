@@ -58,7 +58,7 @@ namespace Batuta.Transpiler.Mapping
                         TypeKind.List or TypeKind.Dict or TypeKind.Set or TypeKind.DefaultDict or TypeKind.Counter or TypeKind.Deque or TypeKind.VarTuple => new Ex($"(long){v.P}.Count", IntRanges.Length, true),
                         TypeKind.Tuple => new Ex(v.Type.Args.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), IntRanges.Constant(v.Type.Args.Count), true, intLiteral: true),
                         TypeKind.Range => new Ex($"{v.P}.Length", PyType.Long(0, long.MaxValue), true),
-                        TypeKind.Bytes => new Ex($"(long){v.P}.Length", IntRanges.Length, true),
+                        TypeKind.Bytes => new Ex($"(long){v.P}.Count", IntRanges.Length, true),
                         TypeKind.Class when e.ClassOf(v.Type)?.FindMethod("__len__") is { } m => new Ex($"{v.P}.{m.CsName}()", m.ReturnType.Kind == TypeKind.Int ? m.ReturnType : PyType.Int, true),
                         _ => new Ex($"Py.Len({Emitter.BoxOf(v)})", PyType.Long(0, long.MaxValue), true),
                     };
@@ -236,7 +236,10 @@ namespace Batuta.Transpiler.Mapping
                     else args.Add("\"r\"");
                     if (kw.TryGetValue("encoding", out var enc)) args.Add("encoding: " + e.Expr(enc).Code);
                     if (kw.TryGetValue("newline", out var nl)) args.Add("newline: " + e.Expr(nl).Code);
-                    if (args[1].Contains('b')) return e.NotSupported(c, "binary files (open mode 'b')", "use text mode");
+                    // binary mode: bytes in and out (the mode must be a literal to type the file)
+                    var modeNode = a.Count > 1 ? a[1] : kw.TryGetValue("mode", out var mn) ? mn : null;
+                    if (modeNode is Constant { Value: string ms } && ms.Contains('b')) return new Ex($"PyBinaryIO.Open({args[0]}, {args[1]})", BinaryFile, true);
+                    if (modeNode is not null && modeNode is not Constant) args[1] = $"Py.TextMode({args[1]})";
                     return new Ex($"Py.Open({string.Join(", ", args)})", PyType.File, true);
                 }
                 case "int":
@@ -372,13 +375,23 @@ namespace Batuta.Transpiler.Mapping
                 case "object":
                     return new Ex("new object()", PyType.Object, true);
                 case "bytes":
+                {
+                    if (a.Count == 0) return new Ex("PyBytes.Empty", PyType.Bytes, true);
+                    var v = Arg(0);
+                    if (v.Type.Kind == TypeKind.Str)
+                        return new Ex($"new PyBytes(StrOps.Encode({v.Code}{(a.Count > 1 ? ", " + e.CoerceTo(Arg(1), PyType.Str).Code : kw.TryGetValue("encoding", out var be) ? ", " + e.CoerceTo(e.Expr(be), PyType.Str).Code : "")}))", PyType.Bytes, true);
+                    return new Ex($"PyBytes.From({Emitter.BoxOf(v)})", PyType.Bytes, true);
+                }
                 case "bytearray":
-                    return e.NotSupported(c, name + "()", "use str");
+                    return new Ex(a.Count == 0 ? "new PyByteArray()" : $"PyByteArray.From({Emitter.BoxOf(Arg(0))})", ByteArray, true);
                 case "super":
                     return e.NotSupported(c, "super() outside a method call");
             }
             return e.NotSupported(c, name + "()");
         }
+
+        /// <summary>Runtime types the builtins return that Python has no annotation for here.</summary>
+        public static readonly PyType ByteArray = PyType.Class("bytearray"), BinaryFile = PyType.Class("io.BinaryFile");
 
         /// <summary>A Func-typed value as a LINQ selector (a lambda stays a lambda).</summary>
         private static string FuncArg(Emitter e, Ex f, PyType elem)

@@ -12,6 +12,8 @@ namespace Batuta.Transpiler.Mapping
         {
             var t = obj.Type;
             if (ReMapping.IsReType(t)) return ReMapping.Attribute(obj, attr);
+            if (t.Equals(Builtins.BinaryFile) && attr is "name" or "closed" or "mode")
+                return new Ex($"{obj.P}.{(attr == "name" ? "Name" : attr == "mode" ? "Mode" : "Closed")}", attr == "closed" ? PyType.Bool : PyType.Str, true);
             if (t.Kind == TypeKind.File)
             {
                 if (attr == "name") return new Ex($"{obj.P}.Name", PyType.Str, true);
@@ -32,6 +34,29 @@ namespace Batuta.Transpiler.Mapping
             var t = obj.Type.Kind == TypeKind.Optional ? obj.Type.Inner : obj.Type;
             if (t.Kind != obj.Type.Kind) obj = e.CoerceTo(obj, t);
             if (ReMapping.IsReType(t)) return ReMapping.CallMember(e, obj, a.Attr, c);
+            if (t.Equals(Builtins.ByteArray))
+            {
+                switch (a.Attr)
+                {
+                    case "append": return None($"{obj.P}.Append({Emitter.Long(e.Expr(c.Args[0], PyType.Int))})");
+                    case "extend": return None($"{obj.P}.Extend(PyBytes.From({Emitter.BoxOf(e.Expr(c.Args[0]))}))");
+                    case "decode": return Str($"{obj.P}.Decode({(c.Args.Count > 0 ? e.CoerceTo(e.Expr(c.Args[0]), PyType.Str).Code : "")})");
+                    case "hex": return Str($"{obj.P}.Hex()");
+                }
+            }
+            if (t.Equals(Builtins.BinaryFile))
+            {
+                string bf = obj.P;
+                switch (a.Attr)
+                {
+                    case "read": return new Ex($"{bf}.Read({(c.Args.Count > 0 ? Emitter.Long(e.Expr(c.Args[0], PyType.Int)) : "")})", PyType.Bytes, true);
+                    case "write": return new Ex($"{bf}.Write({e.Expr(c.Args[0]).Code})", IntRanges.Length, true);
+                    case "close": return None($"{bf}.Close()");
+                    case "flush": return None($"{bf}.Flush()");
+                    case "tell": return new Ex($"{bf}.Tell()", PyType.LongFull, true);
+                    case "seek": return new Ex($"{bf}.Seek({string.Join(", ", c.Args.Select(x => Emitter.Long(e.Expr(x, PyType.Int))))})", PyType.LongFull, true);
+                }
+            }
             var args = c.Args;
             var kw = Kw(c);
             string name = a.Attr;
@@ -101,7 +126,7 @@ namespace Batuta.Transpiler.Mapping
                         case "expandtabs": return Str($"StrOps.ExpandTabs({Join(s, OptL(0))})");
                         case "partition": return new Ex($"StrOps.Partition({s}, {S(0)})", PyType.Tuple(PyType.Str, PyType.Str, PyType.Str), true);
                         case "rpartition": return new Ex($"StrOps.RPartition({s}, {S(0)})", PyType.Tuple(PyType.Str, PyType.Str, PyType.Str), true);
-                        case "encode": return new Ex($"StrOps.Encode({Join(s, OptS(0))})", PyType.Bytes, true);
+                        case "encode": return new Ex($"new PyBytes(StrOps.Encode({Join(s, OptS(0))}))", PyType.Bytes, true);
                         case "format":
                         {
                             var pos = args.Select(x => Emitter.BoxOf(e.Expr(x)));
@@ -280,6 +305,8 @@ namespace Batuta.Transpiler.Mapping
                     if (name == "index") return Long($"{tup}.Index({Emitter.BoxOf(Arg(0))})", IntRanges.Length);
                     break;
                 }
+                case TypeKind.Int when name == "to_bytes":
+                    return new Ex($"PyBytes.FromInt({AsPyIntCode(e, obj)}, {string.Join(", ", args.Select((x, i) => i == 0 ? L(0) : S(i)).Concat(kw.TryGetValue("length", out var ln) ? new[] { Emitter.Long(e.Expr(ln, PyType.Int)) } : Array.Empty<string>()).Concat(kw.TryGetValue("byteorder", out var bo) ? new[] { e.CoerceTo(e.Expr(bo), PyType.Str).Code } : Array.Empty<string>()))}{(kw.TryGetValue("signed", out var sg) ? ", signed: " + e.TruthOf(e.Expr(sg)) : "")})", PyType.Bytes, true);
                 case TypeKind.Int:
                     if (name == "bit_length") return obj.Type.IsLong ? Long($"(long)((PyInt){obj.P}).BitLength()", PyType.Long(0, 64)) : Long($"(long){obj.P}.BitLength()", IntRanges.Length);
                     if (name == "to_bytes") return e.NotSupported(c, "int.to_bytes");
@@ -288,11 +315,35 @@ namespace Batuta.Transpiler.Mapping
                     if (name == "is_integer") return Bool($"({obj.P} == Math.Floor({obj.P}) && !double.IsInfinity({obj.P}))");
                     break;
                 case TypeKind.Bytes:
-                    if (name == "decode") return Str($"Py.Decode({obj.Code}{(args.Count > 0 ? ", " + S(0) : "")})");
+                {
+                    string b = obj.P;
+                    string B(int i) => e.CoerceTo(Arg(i, PyType.Bytes), PyType.Bytes).Code;
+                    switch (name)
+                    {
+                        case "decode": return Str($"{b}.Decode({(args.Count > 0 ? S(0) : kw.TryGetValue("encoding", out var enc) ? e.CoerceTo(e.Expr(enc), PyType.Str).Code : "")})");
+                        case "hex": return Str($"{b}.Hex({(args.Count > 0 ? S(0) : "")})");
+                        case "upper": return new Ex($"{b}.Upper()", PyType.Bytes, true);
+                        case "lower": return new Ex($"{b}.Lower()", PyType.Bytes, true);
+                        case "startswith": return Bool($"{b}.StartsWith({B(0)})");
+                        case "endswith": return Bool($"{b}.EndsWith({B(0)})");
+                        case "find": return Long($"{b}.Find({B(0)})", IntRanges.Position);
+                        case "rfind": return Long($"{b}.RFind({B(0)})", IntRanges.Position);
+                        case "index": return Long($"{b}.Index({B(0)})", IntRanges.Length);
+                        case "count": return Long($"{b}.CountOf({B(0)})", PyType.Long(0, (long)int.MaxValue + 1));
+                        case "replace": return new Ex($"{b}.Replace({B(0)}, {B(1)})", PyType.Bytes, true);
+                        case "split": return new Ex($"{b}.Split({(args.Count > 0 ? B(0) : "null")}{(args.Count > 1 ? ", " + L(1) : "")})", PyType.List(PyType.Bytes), true);
+                        case "strip": return new Ex($"{b}.Strip({(args.Count > 0 ? B(0) : "")})", PyType.Bytes, true);
+                        case "lstrip": return new Ex($"{b}.LStrip({(args.Count > 0 ? B(0) : "")})", PyType.Bytes, true);
+                        case "rstrip": return new Ex($"{b}.RStrip({(args.Count > 0 ? B(0) : "")})", PyType.Bytes, true);
+                        case "join": return new Ex($"{b}.Join({e.EnumerableOf(Arg(0))})", PyType.Bytes, true);
+                    }
                     break;
+                }
             }
             return null;
         }
+
+        private static string AsPyIntCode(Emitter e, Ex v) => e.CoerceTo(v, PyType.Int).Code;
 
         private static Ex Str(string code) => new(code, PyType.Str, true);
         private static Ex Int(string code) => new($"new PyInt({code})", PyType.Int, true);

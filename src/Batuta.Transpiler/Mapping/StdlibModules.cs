@@ -76,6 +76,16 @@ namespace Batuta.Transpiler.Mapping
             ["string.punctuation"] = new Ex("StringModule.Punctuation", PyType.Str, true),
             ["string.whitespace"] = new Ex("StringModule.Whitespace", PyType.Str, true),
             ["string.printable"] = new Ex("StringModule.Printable", PyType.Str, true),
+            // argparse's markers and formatter classes (the runtime parser reads them by value)
+            ["argparse.SUPPRESS"] = new Ex("\"==SUPPRESS==\"", PyType.Str, true),
+            ["argparse.OPTIONAL"] = new Ex("\"?\"", PyType.Str, true),
+            ["argparse.ZERO_OR_MORE"] = new Ex("\"*\"", PyType.Str, true),
+            ["argparse.ONE_OR_MORE"] = new Ex("\"+\"", PyType.Str, true),
+            ["argparse.REMAINDER"] = new Ex("\"...\"", PyType.Str, true),
+            ["argparse.HelpFormatter"] = new Ex("\"HelpFormatter\"", PyType.Str, true),
+            ["argparse.RawDescriptionHelpFormatter"] = new Ex("\"RawDescriptionHelpFormatter\"", PyType.Str, true),
+            ["argparse.RawTextHelpFormatter"] = new Ex("\"RawTextHelpFormatter\"", PyType.Str, true),
+            ["argparse.ArgumentDefaultsHelpFormatter"] = new Ex("\"ArgumentDefaultsHelpFormatter\"", PyType.Str, true),
         };
 
         public static Ex? Constant(string qualified) => Constants.TryGetValue(qualified, out var v) ? v : ReMapping.Constant(qualified) ?? Libraries.Constant(qualified);
@@ -215,6 +225,12 @@ namespace Batuta.Transpiler.Mapping
             new("copy.deepcopy", "CopyModule.DeepCopy({0})", a => a[0], P(U)),
             // string
             new("string.capwords", "StringModule.CapWords({0})", R(S), P(S)),
+            // textwrap (CPython's line breaking)
+            new("textwrap.wrap", "TextWrap.Wrap({0}, {1}, {2}, {3})", R(PyType.List(S)), P(S, I, S, S), names: "text,width,initial_indent,subsequent_indent", defaults: "70|\"\"|\"\""),
+            new("textwrap.fill", "TextWrap.Fill({0}, {1}, {2}, {3})", R(S), P(S, I, S, S), names: "text,width,initial_indent,subsequent_indent", defaults: "70|\"\"|\"\""),
+            new("textwrap.dedent", "TextWrap.Dedent({0})", R(S), P(S)),
+            new("textwrap.indent", "TextWrap.Indent({0}, {1})", R(S), P(S, S), names: "text,prefix"),
+            new("textwrap.shorten", "TextWrap.Shorten({0}, {1}, {2})", R(S), P(S, I, S), names: "text,width,placeholder", defaults: "\" [...]\""),
         };
 
         private static readonly Dictionary<string, MappingRow> ByName = Rows.ToDictionary(r => r.Python, StringComparer.Ordinal);
@@ -279,6 +295,8 @@ namespace Batuta.Transpiler.Mapping
                 }
                 case "argparse.ArgumentParser":
                     return new Ex($"new ArgumentParser({e.KeywordDict(c)})", PyType.Object, true);
+                case "argparse.ArgumentTypeError":
+                    return new Ex($"new ArgumentTypeError({string.Join(", ", c.Args.Select(x => Emitter.BoxOf(e.Expr(x))))})", PyType.Exception("ArgumentTypeError"), true);
                 case "random.choice":
                 {
                     var v = e.Expr(c.Args[0]);

@@ -84,7 +84,7 @@ namespace Batuta.Transpiler.Model
             TypeKind.Dict or TypeKind.DefaultDict => Args[0],
             TypeKind.Range => LongFull,
             TypeKind.Str => Str,
-            TypeKind.Bytes => Int,
+            TypeKind.Bytes => LongFull,
             TypeKind.File => Str,
             TypeKind.Tuple => Args.Count == 0 ? Unknown : Args.Aggregate(Unknown, Join),
             TypeKind.Optional => Args[0].Elem,

@@ -1,0 +1,273 @@
+using System.Collections;
+using System.Globalization;
+using System.Text;
+
+namespace Batuta.Python.Runtime;
+
+/// <summary>
+/// Python's <c>bytes</c>: immutable, compared and hashed by value (CPython's SipHash, so sets of bytes iterate in
+/// CPython's order), indexing gives ints, slicing gives bytes, the common methods, and <c>b'...'</c> repr.
+/// </summary>
+public sealed class PyBytes : IReadOnlyList<long>, IEquatable<PyBytes>, IComparable<PyBytes>, IComparable, IPyObject, IPyTyped, IPyHashable, IPySized
+{
+    internal readonly byte[] Data;
+
+    public PyBytes(byte[] data) => Data = data;
+
+    public PyBytes(IEnumerable<long> values) => Data = values.Select(v => v is >= 0 and <= 255 ? (byte)v : throw new ValueError("bytes must be in range(0, 256)")).ToArray();
+
+    public static readonly PyBytes Empty = new(Array.Empty<byte>());
+
+    /// <summary>bytes(x): from an int (that many zeros), an iterable of ints, or a buffer.</summary>
+    public static PyBytes From(object? x) => x switch
+    {
+        null => Empty,
+        PyBytes b => b,
+        PyByteArray a => new PyBytes(a.ToArray()),
+        byte[] raw => new PyBytes((byte[])raw.Clone()),
+        PyInt n => n.Sign < 0 ? throw new ValueError("negative count") : new PyBytes(new byte[(int)(long)n]),
+        long n => n < 0 ? throw new ValueError("negative count") : new PyBytes(new byte[n]),
+        string => throw new TypeError("string argument without an encoding"),
+        IEnumerable e => new PyBytes(e.Cast<object?>().Select(v => (long)Dyn.Cast<PyInt>(v))),
+        _ => throw new TypeError($"cannot convert '{Dyn.TypeName(x)}' object to bytes"),
+    };
+
+    public int Count => Data.Length;
+    public long this[int index] => Data[Indexing.Normalize(index, Data.Length, "index")];
+    public long this[long index] => Data[Indexing.Normalize(index, Data.Length, "index")];
+    public string PyTypeName => "bytes";
+
+    public PyBytes Slice(long? start, long? stop, long? step) => new(Indexing.Slice(Data, start, stop, step));
+
+    public static PyBytes operator +(PyBytes a, PyBytes b)
+    {
+        var r = new byte[a.Data.Length + b.Data.Length];
+        a.Data.CopyTo(r, 0);
+        b.Data.CopyTo(r, a.Data.Length);
+        return new PyBytes(r);
+    }
+
+    public static PyBytes operator *(PyBytes a, long n)
+    {
+        if (n <= 0 || a.Data.Length == 0) return Empty;
+        var r = new byte[checked(a.Data.Length * (int)n)];
+        for (int i = 0; i < n; i++) a.Data.CopyTo(r, i * a.Data.Length);
+        return new PyBytes(r);
+    }
+
+    public static bool operator ==(PyBytes? a, PyBytes? b) => a is null ? b is null : a.Equals(b);
+    public static bool operator !=(PyBytes? a, PyBytes? b) => !(a == b);
+
+    public bool Equals(PyBytes? other) => other is not null && Data.AsSpan().SequenceEqual(other.Data);
+    public override bool Equals(object? obj) => obj is PyBytes b ? Equals(b) : obj is PyByteArray a && Data.AsSpan().SequenceEqual(a.ToArray());
+    public override int GetHashCode() => (int)PyHash();
+    public long PyHash() => SipHash.Bytes(Data);
+    public int CompareTo(PyBytes? other) => other is null ? 1 : Math.Sign(Data.AsSpan().SequenceCompareTo(other.Data));
+    public int CompareTo(object? obj) => obj is PyBytes b ? CompareTo(b) : throw new TypeError($"'<' not supported between instances of 'bytes' and '{Dyn.TypeName(obj)}'");
+
+    public IEnumerator<long> GetEnumerator() { foreach (var b in Data) yield return b; }
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public string PyRepr() => Repr.Bytes(Data);
+    public string PyStr() => PyRepr();
+
+    // ---- methods ----
+    public string Decode(string encoding = "utf-8", string errors = "strict") => Py.Decode(Data, encoding);
+    public string Hex(string? sep = null) => sep is null ? Convert.ToHexString(Data).ToLowerInvariant() : string.Join(sep, Data.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+
+    public static PyBytes FromHex(string s)
+    {
+        var clean = new string(s.Where(c => !char.IsWhiteSpace(c)).ToArray());
+        try { return new PyBytes(Convert.FromHexString(clean)); }
+        catch (FormatException) { throw new ValueError("non-hexadecimal number found in fromhex() arg"); }
+    }
+
+    /// <summary>int.to_bytes: two's complement when signed, OverflowError when it does not fit.</summary>
+    public static PyBytes FromInt(PyInt value, long length = 1, string byteorder = "big", bool signed = false)
+    {
+        if (byteorder is not ("big" or "little")) throw new ValueError("byteorder must be either 'little' or 'big'");
+        var v = value.ToBig();
+        if (!signed && v.Sign < 0) throw new OverflowError("can't convert negative int to unsigned");
+        var raw = v.ToByteArray(isUnsigned: !signed, isBigEndian: false);
+        if (raw.Length > length && !(raw.Length == length + 1 && raw[^1] == (v.Sign < 0 ? 0xff : 0)))
+            throw new OverflowError("int too big to convert");
+        var result = new byte[length];
+        for (int i = 0; i < length; i++) result[i] = i < raw.Length ? raw[i] : (byte)(v.Sign < 0 ? 0xff : 0);
+        if (byteorder == "big") Array.Reverse(result);
+        return new PyBytes(result);
+    }
+
+    /// <summary>int.from_bytes.</summary>
+    public static PyInt ToInt(PyBytes bytes, string byteorder = "big", bool signed = false)
+    {
+        if (byteorder is not ("big" or "little")) throw new ValueError("byteorder must be either 'little' or 'big'");
+        return PyInt.FromBig(new System.Numerics.BigInteger(bytes.Data, isUnsigned: !signed, isBigEndian: byteorder == "big"));
+    }
+
+    public PyBytes Upper() => new(Data.Select(b => b is >= (byte)'a' and <= (byte)'z' ? (byte)(b - 32) : b).ToArray());
+    public PyBytes Lower() => new(Data.Select(b => b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b).ToArray());
+    public bool StartsWith(PyBytes p) => Data.AsSpan().StartsWith(p.Data);
+    public bool EndsWith(PyBytes p) => Data.AsSpan().EndsWith(p.Data);
+    public long Find(PyBytes sub) => Data.AsSpan().IndexOf(sub.Data);
+    public long RFind(PyBytes sub) => Data.AsSpan().LastIndexOf(sub.Data);
+    public long Index(PyBytes sub) => Find(sub) is var i && i >= 0 ? i : throw new ValueError("subsection not found");
+    public bool Contains(PyBytes sub) => Find(sub) >= 0;
+    public bool Contains(long value) => value is >= 0 and <= 255 ? Array.IndexOf(Data, (byte)value) >= 0 : throw new ValueError("byte must be in range(0, 256)");
+
+    public long CountOf(PyBytes sub)
+    {
+        if (sub.Data.Length == 0) return Data.Length + 1;
+        long n = 0;
+        var span = Data.AsSpan();
+        int at;
+        while ((at = span.IndexOf(sub.Data)) >= 0) { n++; span = span.Slice(at + sub.Data.Length); }
+        return n;
+    }
+
+    public PyBytes Replace(PyBytes old, PyBytes @new) => new(Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(Data).Replace(Encoding.Latin1.GetString(old.Data), Encoding.Latin1.GetString(@new.Data), StringComparison.Ordinal)));
+
+    public PyList<PyBytes> Split(PyBytes? sep = null, long maxsplit = -1)
+    {
+        var text = Encoding.Latin1.GetString(Data);
+        var parts = sep is null ? Text.PyStr.Split(text, null, maxsplit) : Text.PyStr.Split(text, Encoding.Latin1.GetString(sep.Data), maxsplit);
+        return new PyList<PyBytes>(parts.Select(p => new PyBytes(Encoding.Latin1.GetBytes(p))));
+    }
+
+    public PyBytes Strip(PyBytes? chars = null) => Trim(chars, true, true);
+    public PyBytes LStrip(PyBytes? chars = null) => Trim(chars, true, false);
+    public PyBytes RStrip(PyBytes? chars = null) => Trim(chars, false, true);
+
+    private PyBytes Trim(PyBytes? chars, bool left, bool right)
+    {
+        bool Strip(byte b) => chars is null ? b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0b or 0x0c : Array.IndexOf(chars.Data, b) >= 0;
+        int s = 0, e = Data.Length;
+        if (left) while (s < e && Strip(Data[s])) s++;
+        if (right) while (e > s && Strip(Data[e - 1])) e--;
+        return new PyBytes(Data[s..e]);
+    }
+
+    public PyBytes Join(IEnumerable<PyBytes> parts)
+    {
+        var ms = new MemoryStream();
+        bool first = true;
+        foreach (var p in parts)
+        {
+            if (!first) ms.Write(Data);
+            ms.Write(p.Data);
+            first = false;
+        }
+        return new PyBytes(ms.ToArray());
+    }
+}
+
+/// <summary>Python's <c>bytearray</c>: a mutable bytes.</summary>
+public sealed class PyByteArray : IEnumerable<long>, IPyObject, IPyTyped, IPySized, IPyGetItem, IPySetItem
+{
+    private readonly List<byte> _data;
+
+    public PyByteArray() => _data = new List<byte>();
+    public PyByteArray(IEnumerable<byte> data) => _data = new List<byte>(data);
+
+    public static PyByteArray From(object? x) => new(PyBytes.From(x).Data);
+
+    public int Count => _data.Count;
+    public string PyTypeName => "bytearray";
+    public byte[] ToArray() => _data.ToArray();
+
+    public long this[long index]
+    {
+        get => _data[Indexing.Normalize(index, _data.Count, "bytearray")];
+        set => _data[Indexing.Normalize(index, _data.Count, "bytearray")] = value is >= 0 and <= 255 ? (byte)value : throw new ValueError("byte must be in range(0, 256)");
+    }
+
+    public object? PyGetItem(object? key) => new PyInt(this[(long)Dyn.Cast<PyInt>(key)]);
+    public void PySetItem(object? key, object? value) => this[(long)Dyn.Cast<PyInt>(key)] = (long)Dyn.Cast<PyInt>(value);
+
+    public void Append(long value) => _data.Add(value is >= 0 and <= 255 ? (byte)value : throw new ValueError("byte must be in range(0, 256)"));
+    public void Extend(IEnumerable<long> values) { foreach (var v in values) Append(v); }
+    public string Decode(string encoding = "utf-8") => Py.Decode(_data.ToArray(), encoding);
+    public string Hex() => Convert.ToHexString(_data.ToArray()).ToLowerInvariant();
+
+    public IEnumerator<long> GetEnumerator() { foreach (var b in _data) yield return b; }
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    public override bool Equals(object? obj) => obj is PyByteArray a ? _data.SequenceEqual(a._data) : obj is PyBytes b && b.Equals(this);
+    public override int GetHashCode() => throw new TypeError("unhashable type: 'bytearray'");
+    public string PyRepr() => "bytearray(" + Repr.Bytes(_data) + ")";
+    public string PyStr() => PyRepr();
+}
+
+/// <summary>A file opened in binary mode ('rb', 'wb', 'ab', 'r+b'): reads give bytes, writes take bytes.</summary>
+public sealed class PyBinaryIO : IDisposable, IPyObject, IPyTyped
+{
+    private readonly FileStream _stream;
+
+    private PyBinaryIO(string name, string mode, FileStream stream)
+    {
+        Name = name;
+        Mode = mode;
+        _stream = stream;
+    }
+
+    public string Name { get; }
+    public string Mode { get; }
+    public bool Closed { get; private set; }
+    public string PyTypeName => Mode.Contains('r') && !Mode.Contains('+') ? "_io.BufferedReader" : "_io.BufferedWriter";
+
+    public static PyBinaryIO Open(string path, string mode)
+    {
+        try
+        {
+            var fm = mode.Contains('r') ? FileMode.Open : mode.Contains('w') ? FileMode.Create : mode.Contains('a') ? FileMode.Append : mode.Contains('x') ? FileMode.CreateNew : FileMode.Open;
+            var fa = mode.Contains('+') ? FileAccess.ReadWrite : mode.Contains('r') ? FileAccess.Read : FileAccess.Write;
+            return new PyBinaryIO(path, mode, new FileStream(path, fm, fa));
+        }
+        catch (FileNotFoundException) { throw new FileNotFoundError($"[Errno 2] No such file or directory: {Repr.Of(path)}"); }
+        catch (DirectoryNotFoundException) { throw new FileNotFoundError($"[Errno 2] No such file or directory: {Repr.Of(path)}"); }
+        catch (IOException) when (mode.Contains('x')) { throw new FileExistsError($"[Errno 17] File exists: {Repr.Of(path)}"); }
+        catch (UnauthorizedAccessException) { throw new PermissionError($"[Errno 13] Permission denied: {Repr.Of(path)}"); }
+    }
+
+    private void Check()
+    {
+        if (Closed) throw new ValueError("I/O operation on closed file.");
+    }
+
+    public PyBytes Read(long size = -1)
+    {
+        Check();
+        if (size < 0)
+        {
+            var ms = new MemoryStream();
+            _stream.CopyTo(ms);
+            return new PyBytes(ms.ToArray());
+        }
+        var buf = new byte[size];
+        int n = 0, got;
+        while (n < size && (got = _stream.Read(buf, n, (int)size - n)) > 0) n += got;
+        return new PyBytes(buf[..n]);
+    }
+
+    public long Write(PyBytes data)
+    {
+        Check();
+        _stream.Write(data.Data);
+        return data.Count;
+    }
+
+    public long Write(PyByteArray data) => Write(new PyBytes(data.ToArray()));
+
+    public long Seek(long offset, long whence = 0) { Check(); return _stream.Seek(offset, whence switch { 1 => SeekOrigin.Current, 2 => SeekOrigin.End, _ => SeekOrigin.Begin }); }
+    public long Tell() { Check(); return _stream.Position; }
+    public void Flush() { Check(); _stream.Flush(); }
+
+    public void Close()
+    {
+        if (Closed) return;
+        Closed = true;
+        _stream.Dispose();
+    }
+
+    public void Dispose() => Close();
+    public string PyRepr() => $"<{PyTypeName} name={Repr.Of(Name)}>";
+    public string PyStr() => PyRepr();
+}
