@@ -10,7 +10,7 @@ internal static class Snapshot
 {
     public static void Match(string name, string actual, [CallerFilePath] string caller = "")
     {
-        string directory = Path.Combine(Path.GetDirectoryName(caller)!, "Snapshots");
+        string directory = Path.Combine(SourceDirectory(caller), "Snapshots");
         string path = Path.GetFullPath(Path.Combine(directory, name + ".g.cs.snap"));
         actual = actual.Replace("\r\n", "\n");
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
@@ -28,5 +28,20 @@ internal static class Snapshot
         while (line < e.Length && line < a.Length && e[line] == a[line]) line++;
         Assert.Fail($"Generated source differs from {path} at line {line + 1}:\n  expected: {(line < e.Length ? e[line] : "<end>")}\n  actual:   {(line < a.Length ? a[line] : "<end>")}\n" +
             "If the change is intended, run with UPDATE_SNAPSHOTS=1 and review the diff.");
+    }
+
+    // CI builds map source paths to /_/ (ContinuousIntegrationBuild), so the caller's path only
+    // works on developer machines; otherwise find the folder above the test binaries.
+    private static string SourceDirectory(string caller)
+    {
+        string? fromCaller = Path.GetDirectoryName(caller);
+        if (fromCaller is not null && Directory.Exists(fromCaller)) return fromCaller;
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "Kernels");
+            if (File.Exists(Path.Combine(dir.FullName, "Batuta.Generators.Tests.csproj")) && Directory.Exists(candidate))
+                return candidate;
+        }
+        throw new DirectoryNotFoundException($"Cannot find Kernels/ above {AppContext.BaseDirectory} (caller path '{caller}').");
     }
 }
