@@ -129,14 +129,14 @@ namespace Batuta.Python.Syntax
         private ExpressionNode? Expression()
         {
             if (!_memoActive) return ExpressionCore();
-            long key = MemoKey(MemoRule.Expression);
-            if (_memo!.TryGetValue(key, out var m))
+            if (TryMemo(MemoRule.Expression, out var m))
             {
                 _p = m.End;
                 return m.Node;
             }
+            int start = _p;
             var r = ExpressionCore();
-            _memo[key] = (r, _p);
+            StoreMemo(MemoRule.Expression, start, r);
             return r;
         }
 
@@ -184,14 +184,14 @@ namespace Batuta.Python.Syntax
         private ExpressionNode? Disjunction()
         {
             if (!_memoActive) return DisjunctionCore();
-            long key = MemoKey(MemoRule.Disjunction);
-            if (_memo!.TryGetValue(key, out var m))
+            if (TryMemo(MemoRule.Disjunction, out var m))
             {
                 _p = m.End;
                 return m.Node;
             }
+            int start = _p;
             var r = DisjunctionCore();
-            _memo[key] = (r, _p);
+            StoreMemo(MemoRule.Disjunction, start, r);
             return r;
         }
 
@@ -476,6 +476,9 @@ namespace Batuta.Python.Syntax
                         break;
                     case TokenKind.LeftParen:
                         {
+                            // primary genexp: with the invalid rules on, genexp's invalid_comprehension
+                            // runs at any '(' '[' '{' after a primary (before the call and subscript forms).
+                            if (_invalidRules) InvalidComprehension(_p, TokenKind.RightParen, afterPrimary: true);
                             var call = CallTrailer(e, start);
                             if (call is null) return e;
                             e = call;
@@ -483,6 +486,7 @@ namespace Batuta.Python.Syntax
                         }
                     case TokenKind.LeftBracket:
                         {
+                            if (_invalidRules) InvalidComprehension(_p, TokenKind.RightBracket, afterPrimary: true);
                             int bracket = _p;
                             _p++;
                             var slice = Slices();
@@ -494,6 +498,9 @@ namespace Batuta.Python.Syntax
                             e = new Subscript(e, slice, ExprContext.Load, Span(start));
                             break;
                         }
+                    case TokenKind.LeftBrace:
+                        if (_invalidRules) InvalidComprehension(_p, TokenKind.RightBrace, afterPrimary: true);
+                        return e;
                     default:
                         return e;
                 }
@@ -539,9 +546,15 @@ namespace Batuta.Python.Syntax
                 int itemStart = _p;
                 if (At(TokenKind.Star))
                 {
+                    // After a '**' mapping only kwarg_or_double_starred items can follow: CPython does not read on.
+                    if (sawDoubleStar)
+                    {
+                        _p = start;
+                        return false;
+                    }
                     _p++;
                     var value = Expression();
-                    if (value is null || sawDoubleStar)
+                    if (value is null)
                     {
                         _p = start;
                         return false;
@@ -576,6 +589,13 @@ namespace Batuta.Python.Syntax
                 }
                 else
                 {
+                    // A positional item after keywords: args is over (kwargs cannot take it), so CPython's first
+                    // pass does not read it, and its furthest token stays here.
+                    if (keywordPhase)
+                    {
+                        _p = start;
+                        return false;
+                    }
                     // (assignment_expression | expression !':='): not named_expression, so no invalid_named_expression here.
                     var value = Kind() == TokenKind.Name && Kind(1) == TokenKind.ColonEqual ? NamedExpression() : Expression();
                     if (value is not null && At(TokenKind.ColonEqual)) value = null;
@@ -918,10 +938,12 @@ namespace Batuta.Python.Syntax
                     }
                 }
             }
-            if (result is null && _invalidRules)
+            if (result is null)
             {
+                // dict: '{' invalid_double_starred_kvpairs '}' is not a lone invalid_ alternative, so
+                // CPython runs it in the first pass too (and under expression_without_invalid).
                 InvalidDoubleStarredKvpairs(start);
-                InvalidComprehension(start, TokenKind.RightBrace);
+                if (_invalidRules) InvalidComprehension(start, TokenKind.RightBrace);
             }
             Leave();
             if (result is null) _p = start;

@@ -108,7 +108,21 @@ namespace Batuta.Python.Syntax
             }
         }
 
-        private bool AtSoftKeywordAny() => AtSoftKeyword("match") || AtSoftKeyword("case") || AtSoftKeyword("_");
+        /// <summary>
+        /// CPython's SOFT_KEYWORD token (_PyPegen_soft_keyword_token): it compares with
+        /// strncmp(keyword, token, token_length), so any NAME that is a prefix of "match", "case" or "_"
+        /// ("m", "ca", ...) counts as a soft keyword. Replicated for identical error messages.
+        /// </summary>
+        private bool AtSoftKeywordAny()
+        {
+            ref Token t = ref Tok();
+            if (t.Kind != TokenKind.Name) return false;
+            string? text = t.Text;
+            if (text is null || text.Length == 0 || text.Length > 5 || t.End - t.Start != text.Length) return false;
+            return IsPrefixOf(text, "match") || IsPrefixOf(text, "case") || text == "_";
+        }
+
+        private static bool IsPrefixOf(string text, string keyword) => keyword.StartsWith(text, StringComparison.Ordinal);
 
         /// <summary>
         /// invalid_expression:
@@ -122,10 +136,20 @@ namespace Batuta.Python.Syntax
             bool nameString = Kind() == TokenKind.Name && Kind(1) == TokenKind.String;
             if (!nameString && !AtSoftKeywordAny())
             {
-                var a = WithoutInvalid(Disjunction);
+                var a = Disjunction();
                 if (a is not null)
                 {
-                    var b = WithoutInvalid(Expression);
+                    _expressionWithoutInvalid++;
+                    ExpressionNode? b;
+                    try
+                    {
+                        // expression_without_invalid is not memoised itself: only what it parses is.
+                        b = WithoutInvalid(ExpressionCore);
+                    }
+                    finally
+                    {
+                        _expressionWithoutInvalid--;
+                    }
                     if (b is not null)
                     {
                         bool legacy = a is Name n && (n.Id == "print" || n.Id == "exec");
@@ -386,12 +410,13 @@ namespace Batuta.Python.Syntax
         /// </summary>
         private HashSet<int>? _memoComprehension;
 
-        private void InvalidComprehension(int open, TokenKind close)
+        private void InvalidComprehension(int open, TokenKind close, bool afterPrimary = false)
         {
             if (!(_memoComprehension ??= new HashSet<int>()).Add(open)) return;
             int save = _p;
             _p = open + 1;
-            if (At(TokenKind.DoubleStar) && close == TokenKind.RightBrace)
+            // invalid_dict_comprehension belongs to the dictcomp atom, not to `primary genexp`.
+            if (At(TokenKind.DoubleStar) && close == TokenKind.RightBrace && !afterPrimary)
             {
                 int a = _p;
                 _p++;
@@ -546,10 +571,15 @@ namespace Batuta.Python.Syntax
                     throw ErrorRange(TokenSpan(_p), TokenSpan(_p + 1), "cannot assign to " + k.Text());
                 if (k == TokenKind.Star)
                 {
+                    // a=args ',' '*': the arguments before the comma, when the '*' cannot continue them
+                    // (no expression after it, or it follows a '**' mapping).
+                    if (sawDoubleStar)
+                        throw ErrorRange(TokenSpan(start), TokenSpan(itemStart - 2), "iterable argument unpacking follows keyword argument unpacking");
                     _p++;
                     var v = Expression();
+                    if (v is null && itemStart > start)
+                        throw ErrorRange(TokenSpan(start), TokenSpan(itemStart - 2), "iterable argument unpacking follows keyword argument unpacking");
                     if (v is null) break;
-                    if (sawDoubleStar) throw ErrorFrom(TokenSpan(itemStart - 1 >= 0 ? itemStart - 1 : itemStart), "iterable argument unpacking follows keyword argument unpacking");
                 }
                 else if (k == TokenKind.DoubleStar)
                 {

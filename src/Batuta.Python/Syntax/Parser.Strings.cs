@@ -482,7 +482,8 @@ namespace Batuta.Python.Syntax
             {
                 tokErr = new TokenizerError(tokErr.Code, tokErr.Message, tokErr.ErrorType, tokErr.Line + startingLine - 1, tokErr.Column, tokErr.EndLine + startingLine - 1, tokErr.EndColumn, tokErr.Kind);
             }
-            var p2 = new Parser(sub, tokens, count, _sink, tokErr, fstringInput: true, depth: _depth + 1);
+            var p2 = new Parser(sub, tokens, count, _sink, tokErr, fstringInput: true, depth: _depth + 1,
+                fstringStartLine: startingLine, fstringStartCol: startingCol);
             try
             {
                 return p2.FStringRule();

@@ -42,12 +42,43 @@ namespace Batuta.Python.Syntax
 
         private long MemoKey(MemoRule rule) => ((long)rule << 34) | ((_invalidRules ? 1L : 0L) << 33) | (uint)_p;
 
+        /// <summary>
+        /// CPython memoises `expression` and `disjunction` by position only, so a result computed inside
+        /// expression_without_invalid is reused later where the invalid rules are on, and the invalid rules
+        /// under it (invalid_expression, invalid_legacy_expression, ...) never run there. Our other
+        /// invalid-off parses stand for invalid-on ones in CPython, so only the parses under
+        /// expression_without_invalid are shared: the key without the mode bit, set while this is above 0.
+        /// </summary>
+        private int _expressionWithoutInvalid;
+
+        private long SharedMemoKey(MemoRule rule) => ((long)rule << 34) | (1L << 32) | (uint)_p;
+
+        private bool TryMemo(MemoRule rule, out (ExpressionNode? Node, int End) m)
+        {
+            if (_memo!.TryGetValue(MemoKey(rule), out m)) return true;
+            return _invalidRules && _memo.TryGetValue(SharedMemoKey(rule), out m);
+        }
+
+        private void StoreMemo(MemoRule rule, int start, ExpressionNode? node)
+        {
+            int end = _p;
+            _p = start;
+            _memo![MemoKey(rule)] = (node, end);
+            if (_expressionWithoutInvalid > 0 && !_invalidRules) _memo[SharedMemoKey(rule)] = (node, end);
+            _p = end;
+        }
+
         /// <summary>Set when parsing the text of an f-string replacement field.</summary>
         private readonly bool _fstringInput;
 
+        /// <summary>For a replacement field: p2->starting_lineno and starting_col_offset (UTF-8 bytes).</summary>
+        private readonly int _fsStartLine, _fsStartCol;
+
         private Parser(PythonSource src, Token[] tokens, int count, DiagnosticSink sink, TokenizerError? tokenizerError, bool fstringInput, int depth,
-            IReadOnlyList<TokenizerError>? tokenizerErrors = null)
+            IReadOnlyList<TokenizerError>? tokenizerErrors = null, int fstringStartLine = 0, int fstringStartCol = 0)
         {
+            _fsStartLine = fstringStartLine;
+            _fsStartCol = fstringStartCol;
             _tokenizerErrors = tokenizerErrors ?? (tokenizerError is null ? Array.Empty<TokenizerError>() : new[] { tokenizerError });
             _src = src;
             _s = src.Buffer;
@@ -268,7 +299,7 @@ namespace Batuta.Python.Syntax
                 _depth = depth;
                 body.RemoveRange(countBefore, body.Count - countBefore);
                 ref Token t = ref _t[start];
-                _sink.AddParserError(ParserDiagnostic.Create(_src, DiagnosticCodes.TooDeep, "too many nested expressions or statements for the parser's stack", "MemoryError",
+                _sink.AddParserError(Diag(DiagnosticCodes.TooDeep, "too many nested expressions or statements for the parser's stack", "MemoryError",
                     t.Line, Math.Max(0, t.Column), t.EndLine, Math.Max(0, t.EndColumn)), FurthestLine(), false);
                 return false;
             }
@@ -322,17 +353,71 @@ namespace Batuta.Python.Syntax
 
         private int FurthestLine() => _t[Math.Min(_furthest, _count - 1)].Line;
 
+        /// <summary>
+        /// The column CPython gives a token without one (INDENT, DEDENT, ENDMARKER), in UTF-8 bytes counted from 1:
+        /// tok->cur - line_start, the end of the indentation, or past the last line's newline at the end of the input.
+        /// </summary>
+        private int NoColumn(int index)
+        {
+            ref Token t = ref _t[index];
+            bool atEnd = true;
+            for (int i = index; i < _count; i++)
+            {
+                var k = _t[i].Kind;
+                if (k != TokenKind.Dedent && k != TokenKind.EndMarker)
+                {
+                    atEnd = false;
+                    break;
+                }
+            }
+            if (!atEnd) return IndentationWidth(t.Line);
+            string text = _src.GetLine(t.Line);
+            int n = text.Length;
+            while (n > 0 && (text[n - 1] == '\n' || text[n - 1] == '\r')) n--;
+            return System.Text.Encoding.UTF8.GetByteCount(text.Substring(0, n)) + 1;
+        }
+
+        /// <summary>A parser diagnostic from byte columns; in a replacement field, placed the way CPython 3.11 does.</summary>
+        private ParserDiagnostic Diag(string code, string message, string type, int line, int byteCol, int endLine, int endByteCol)
+        {
+            if (!_fstringInput) return ParserDiagnostic.Create(_src, code, message, type, line, byteCol, endLine, endByteCol);
+            // _PyPegen_raise_error_known_location subtracts starting_col_offset from every column of an f-string
+            // expression's parser, which leaves them relative to the "(expr)" text it parsed.
+            int col = FStringColumn(line, byteCol);
+            int endCol = endByteCol < 0 ? col : FStringColumn(endLine, endByteCol);
+            if (endByteCol < 0) endLine = line;
+            return new ParserDiagnostic(code, message, type, Math.Max(line, 1), col, Math.Max(endLine, 1), endCol);
+        }
+
+        private int FStringColumn(int line, int byteCol)
+        {
+            if (byteCol < 0) return 1;
+            int sub = byteCol - _fsStartCol;
+            if (sub < 0) return 1;
+            if (line == _fsStartLine) return _src.ToCodePointColumn(1, sub) + 1;
+            return sub + 1;
+        }
+
+        private int IndentationWidth(int line)
+        {
+            string text = _src.GetLine(line);
+            int i = 0;
+            while (i < text.Length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\f')) i++;
+            return i;
+        }
+
         /// <summary>_Pypegen_set_syntax_error for a failure without a specific message.</summary>
         private ParserDiagnostic GenericError(int furthest)
         {
             ref Token t = ref _t[Math.Min(furthest, _count - 1)];
+            // INDENT/DEDENT have no column: CPython uses tok->cur - line_start, the end of the indentation.
             if (t.Kind == TokenKind.Indent)
-                return ParserDiagnostic.Create(_src, DiagnosticCodes.Indentation, "unexpected indent", "IndentationError", t.Line, -1, t.Line, -1);
+                return Diag(DiagnosticCodes.Indentation, "unexpected indent", "IndentationError", t.Line, IndentationWidth(t.Line) - 1, t.Line, -1);
             if (t.Kind == TokenKind.Dedent)
-                return ParserDiagnostic.Create(_src, DiagnosticCodes.Indentation, "unexpected unindent", "IndentationError", t.Line, -1, t.Line, -1);
+                return Diag(DiagnosticCodes.Indentation, "unexpected unindent", "IndentationError", t.Line, IndentationWidth(t.Line) - 1, t.Line, -1);
             if (_fstringInput)
-                return ParserDiagnostic.Create(_src, DiagnosticCodes.FString, "f-string: invalid syntax", "SyntaxError", t.Line, t.Column, t.EndLine, t.EndColumn);
-            return ParserDiagnostic.Create(_src, DiagnosticCodes.InvalidSyntax, "invalid syntax", "SyntaxError", t.Line, t.Column, t.EndLine, t.EndColumn);
+                return Diag(DiagnosticCodes.FString, "f-string: invalid syntax", "SyntaxError", t.Line, t.Column, t.EndLine, t.EndColumn);
+            return Diag(DiagnosticCodes.InvalidSyntax, "invalid syntax", "SyntaxError", t.Line, t.Column, t.EndLine, t.EndColumn);
         }
 
         /// <summary>
@@ -402,7 +487,7 @@ namespace Batuta.Python.Syntax
         {
             // Errors raised while parsing a replacement field carry CPython's "f-string: " prefix.
             if (_fstringInput) message = "f-string: " + message;
-            return new SyntaxErrorException(ParserDiagnostic.Create(_src, code, message, type, line, col, endLine, endCol), FurthestLine(), false);
+            return new SyntaxErrorException(Diag(code, message, type, line, col, endLine, endCol), FurthestLine(), false);
         }
 
         /// <summary>RAISE_SYNTAX_ERROR_KNOWN_LOCATION(node, ...).</summary>
@@ -427,8 +512,9 @@ namespace Batuta.Python.Syntax
         /// <summary>RAISE_SYNTAX_ERROR / RAISE_INDENTATION_ERROR: at the last token the tokenizer produced.</summary>
         private SyntaxErrorException ErrorAtLastToken(string message, string code = DiagnosticCodes.InvalidSyntax, string type = "SyntaxError")
         {
-            ref Token t = ref _t[Math.Min(_furthest, _count - 1)];
-            int col = t.Column < 0 ? -1 : t.Column;
+            int index = Math.Min(_furthest, _count - 1);
+            ref Token t = ref _t[index];
+            int col = t.Column < 0 ? NoColumn(index) - 1 : t.Column;
             return Error(code, message, t.Line, col, t.EndLine, t.EndColumn < 0 ? -1 : t.EndColumn, type);
         }
 

@@ -273,7 +273,7 @@ namespace Batuta.Python.Syntax
                         if (ccol != _indStack[_indent])
                         {
                             SetError(DiagnosticCodes.Indentation, "unindent does not match any outer indentation level", "IndentationError",
-                                TokenizerErrorKind.Deferred, EofLine, CharCount(_lineStart, LineEndOf(_lineStart)));
+                                TokenizerErrorKind.Deferred, EofLine, CharCount(_lineStart, LineEndOf(_lineStart)) + 1); // tok->cur = tok->inp: past the newline
                             return TokenKind.ErrorToken;
                         }
                         if (calt != _altIndStack[_indent]) { IndentError(); return TokenKind.ErrorToken; }
@@ -501,15 +501,16 @@ namespace Batuta.Python.Syntax
             if (_s[_pos] != '\n' || AtEof)
             {
                 SetError(DiagnosticCodes.UnexpectedEof, "unexpected character after line continuation character", "SyntaxError",
-                    TokenizerErrorKind.Deferred, _line, CharCount(_lineStart, _pos));
+                    TokenizerErrorKind.Deferred, _line, CharCount(_lineStart, _pos) + 1); // tok->cur is past the character read
                 return false;
             }
+            int lineChars = CharCount(_lineStart, _pos) + 1; // tok->cur - line_start: past the newline
             _pos++;
             NewLineAt(_pos);
             if (AtEof)
             {
                 if (_level > 0) UnclosedBracketError();
-                else SetError(DiagnosticCodes.UnexpectedEof, "unexpected EOF while parsing", "SyntaxError", TokenizerErrorKind.Deferred, EofLine, 1);
+                else SetError(DiagnosticCodes.UnexpectedEof, "unexpected EOF while parsing", "SyntaxError", TokenizerErrorKind.Deferred, EofLine, lineChars);
                 return false;
             }
             return true;

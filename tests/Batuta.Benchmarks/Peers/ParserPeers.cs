@@ -464,6 +464,15 @@ def listing(t, out, depth=0):
         listing(symtable._newSymbolTable(c, t._filename), out, depth + 1)
 def sha(s):
     return hashlib.sha1(s.encode('utf-8', 'surrogatepass')).hexdigest()
+def dump(tree, attrs):
+    # ast.dump recurses in Python: a tree CPython parsed can be too deep for the default limit (parsing itself
+    # does not depend on it), so dump with a raised limit.
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, 100000))
+    try:
+        return ast.dump(tree, include_attributes=attrs)
+    finally:
+        sys.setrecursionlimit(old)
 for line in sys.stdin:
     if not line.strip():
         continue
@@ -472,9 +481,9 @@ for line in sys.stdin:
     r = {'id': q['id']}
     try:
         if mode == 'dump':
-            r['value'] = sha(ast.dump(ast.parse(data)))
+            r['value'] = sha(dump(ast.parse(data), False))
         elif mode == 'dump-attrs':
-            r['value'] = sha(ast.dump(ast.parse(data), include_attributes=True))
+            r['value'] = sha(dump(ast.parse(data), True))
         elif mode == 'symtable':
             out = []
             listing(symtable.symtable(data, '<unknown>', 'exec'), out)

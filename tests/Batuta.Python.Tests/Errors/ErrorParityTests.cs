@@ -6,11 +6,12 @@ namespace Batuta.Python.Tests.Errors;
 
 /// <summary>
 /// About a thousand rejected snippets from CPython's own syntax-error tests: we must reject each at the
-/// line CPython reports, and with CPython's message.
+/// line CPython reports, with CPython's message and at CPython's column (SyntaxError.offset; where CPython
+/// gives offset 0, "no column", we report column 1).
 /// </summary>
 public class ErrorParityTests
 {
-    private sealed record Snippet(string Source, int Line, string Message, string From);
+    private sealed record Snippet(string Source, int Line, int Column, string Message, string From);
 
     private static IReadOnlyList<Snippet> Load()
     {
@@ -18,7 +19,8 @@ public class ErrorParityTests
         return File.ReadLines(path).Where(l => l.Length > 0).Select(l =>
         {
             var o = JsonDocument.Parse(l).RootElement;
-            return new Snippet(o.GetProperty("src").GetString()!, o.GetProperty("line").GetInt32(), o.GetProperty("msg").GetString()!, o.GetProperty("from").GetString()!);
+            return new Snippet(o.GetProperty("src").GetString()!, o.GetProperty("line").GetInt32(), o.GetProperty("col").GetInt32(),
+                o.GetProperty("msg").GetString()!, o.GetProperty("from").GetString()!);
         }).ToList();
     }
 
@@ -29,7 +31,8 @@ public class ErrorParityTests
         Assert.True(snippets.Count > 500, "the snippet file is too small: run Tools/generate_error_snippets.py");
         var lineFailures = new StringBuilder();
         var messageFailures = new StringBuilder();
-        int messageMismatches = 0;
+        var columnFailures = new StringBuilder();
+        int messageMismatches = 0, columnMismatches = 0;
         foreach (var s in snippets)
         {
             var r = PythonParser.Parse(s.Source);
@@ -41,23 +44,21 @@ public class ErrorParityTests
             }
             if (first.Line != s.Line && s.Line != 0)
                 lineFailures.AppendLine($"line {first.Line} instead of {s.Line} ({s.Message} / {first.Message}): {JsonSerializer.Serialize(s.Source)}");
-            else if (first.Message != s.Message && !KnownMemoQuirk(s.Message, first.Message))
+            else if (first.Message != s.Message)
             {
                 messageMismatches++;
                 messageFailures.AppendLine($"'{first.Message}' instead of '{s.Message}': {JsonSerializer.Serialize(s.Source)}");
             }
+            else if (first.Column != Math.Max(1, s.Column) && s.Line != 0)
+            {
+                columnMismatches++;
+                columnFailures.AppendLine($"column {first.Column} instead of {s.Column} ({s.Message}): {JsonSerializer.Serialize(s.Source)}");
+            }
         }
         Assert.True(lineFailures.Length == 0, lineFailures.ToString());
         Assert.True(messageMismatches == 0, $"{messageMismatches}/{snippets.Count} messages differ:\n{messageFailures}");
+        Assert.True(columnMismatches == 0, $"{columnMismatches}/{snippets.Count} columns differ:\n{columnFailures}");
     }
-
-    /// <summary>
-    /// CPython's second pass memoises rule results without recording whether they were computed inside a
-    /// *_without_invalid rule, so on runs of bare names before a parenthesis it sometimes misses its own
-    /// "Perhaps you forgot a comma?" and says "invalid syntax". We report the comma hint there (same line).
-    /// </summary>
-    private static bool KnownMemoQuirk(string cpython, string ours) =>
-        cpython == "invalid syntax" && ours == "invalid syntax. Perhaps you forgot a comma?";
 
     [Fact]
     public void Snippet_file_matches_live_cpython()
@@ -67,7 +68,7 @@ public class ErrorParityTests
         for (int i = 0; i < snippets.Count; i++)
         {
             Assert.False(answers[i].Ok, $"CPython now accepts: {snippets[i].Source}");
-            Assert.True(answers[i].Line == snippets[i].Line && answers[i].Message == snippets[i].Message,
+            Assert.True(answers[i].Line == snippets[i].Line && answers[i].Message == snippets[i].Message && answers[i].Offset == snippets[i].Column,
                 $"stale entry (run Tools/generate_error_snippets.py): {snippets[i].Source}");
         }
     }

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Batuta.Python.Tests.Oracle;
 
 /// <summary>One answer of the CPython oracle.</summary>
-public sealed record OracleAnswer(bool Ok, string? Dump, int Line, string? Message, string? ErrorType);
+public sealed record OracleAnswer(bool Ok, string? Dump, int Line, string? Message, string? ErrorType, int Offset = 0);
 
 /// <summary>
 /// Runs Debian's CPython 3.11 (the reference this parser must equal) once per batch of queries.
@@ -68,7 +68,8 @@ public static class CPython
             bool ok = o.GetProperty("ok").GetBoolean();
             answers[id] = ok
                 ? new OracleAnswer(true, o.TryGetProperty("dump", out var d) ? d.GetString() : null, 0, null, null)
-                : new OracleAnswer(false, null, o.GetProperty("line").GetInt32(), o.GetProperty("msg").GetString(), o.GetProperty("type").GetString());
+                : new OracleAnswer(false, null, o.GetProperty("line").GetInt32(), o.GetProperty("msg").GetString(), o.GetProperty("type").GetString(),
+                    o.TryGetProperty("offset", out var off) ? off.GetInt32() : 0);
             received++;
         }
         writer.Wait();

@@ -26,11 +26,22 @@ def symtable_listing(t, out, depth=0):
         symtable_listing(symtable._newSymbolTable(c, t._filename), out, depth + 1)
 
 
+def dump(tree, attrs):
+    # ast.dump recurses in Python: a tree CPython parsed can be too deep for the default limit (parsing itself
+    # does not depend on it), so dump with a raised limit.
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, 100000))
+    try:
+        return ast.dump(tree, include_attributes=attrs)
+    finally:
+        sys.setrecursionlimit(old)
+
+
 def answer(q):
     data = open(q["path"], "rb").read() if "path" in q else q["src"]
     try:
         if MODE in ("dump", "dump-attrs"):
-            text = ast.dump(ast.parse(data), include_attributes=(MODE == "dump-attrs"))
+            text = dump(ast.parse(data), MODE == "dump-attrs")
             return {"ok": True, "dump": text}
         if MODE == "symtable":
             out = []

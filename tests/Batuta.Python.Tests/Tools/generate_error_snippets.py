@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Writes Errors/invalid_snippets.jsonl: code CPython 3.11 rejects, taken from the string literals and
-doctests of CPython's own syntax-error tests, with the line and message CPython reports.
+doctests of CPython's own syntax-error tests, with the line, column and message CPython reports.
 Run with /usr/bin/python3; the error parity test re-checks every entry against live CPython."""
 import ast
 import json
@@ -58,7 +58,7 @@ def main():
             try:
                 ast.parse(s)
             except SyntaxError as e:
-                out.append({"src": s, "line": e.lineno or 0, "msg": e.msg, "from": name})
+                out.append({"src": s, "line": e.lineno or 0, "col": e.offset or 0, "msg": e.msg, "from": name})
             except (ValueError, MemoryError, RecursionError):
                 pass
     dest = os.path.join(os.path.dirname(__file__), "..", "Errors", "invalid_snippets.jsonl")
