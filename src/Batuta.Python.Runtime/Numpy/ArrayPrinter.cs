@@ -65,7 +65,7 @@ public static class ArrayPrinter
             : "[], shape=" + Runtime.Repr.Of(a.Shape);
         string arrStr = prefix + lst + suffix;
         if (skipDtype) return arrStr;
-        string dtypeStr = $"dtype={a.DType.Name})";
+        string dtypeStr = $"dtype={a.DType.ReprName})";
         int lastLineLen = arrStr.Length - (arrStr.LastIndexOf('\n') + 1);
         string spacer = lastLineLen + dtypeStr.Length + 1 > LineWidth ? "\n" + new string(' ', prefix.Length) : " ";
         return arrStr + spacer + dtypeStr;
@@ -91,6 +91,7 @@ public static class ArrayPrinter
     {
         NpKind.Float32 or NpKind.Float64 => a.ToDoubles().Select(v => (object)v).ToArray(),
         NpKind.Bool => a.ToLongs().Select(v => (object)(v != 0)).ToArray(),
+        NpKind.Str => a.ToStrings().Select(v => (object)v).ToArray(),
         _ => a.ToLongs().Select(v => (object)v).ToArray(),
     };
 
@@ -119,6 +120,9 @@ public static class ArrayPrinter
                 string trueStr = a.Ndim == 0 ? "True" : " True";
                 return x => (bool)x ? trueStr : "False";
             }
+            case NpKind.Str:
+                // repr of each element, unpadded, as numpy's _formatArray prints strings
+                return x => Runtime.Repr.Of((string)x);
             case NpKind.Int32 or NpKind.Int64:
             {
                 int width = data.Length == 0 ? 0 : Math.Max(((long)data.Max()!).ToString(Inv).Length, ((long)data.Min()!).ToString(Inv).Length);

@@ -56,7 +56,7 @@ public sealed partial class NdArray
     /// <summary>Overwrites every element with <paramref name="value"/>, broadcast numpy style (this array's dtype wins).</summary>
     internal void Assign(object? value)
     {
-        var src = value as NdArray ?? Np.Array(value);
+        var src = Stored(value);
         switch (_data)
         {
             case Tensor<double> t: t.CopyFrom(src.StorageAs<double>()); break;
@@ -78,10 +78,26 @@ public sealed partial class NdArray
         {
             Tensor<double> t => t[pos],
             Tensor<float> t => (double)t[pos],
-            Tensor<long> t => Kind == NpKind.Bool ? t[pos] != 0 : new PyInt(t[pos]),
+            Tensor<long> t => Kind == NpKind.Bool ? t[pos] != 0 : Kind == NpKind.Str ? NpStrings.Of(t[pos]) : new PyInt(t[pos]),
             Tensor<int> t => new PyInt(t[pos]),
             _ => null,
         };
+    }
+
+    /// <summary><c>a[i, j, ...]</c> of a string array, every axis picked.</summary>
+    public string GetStr(params NpIndex[] index) => GetItem(index) switch
+    {
+        string s => s,
+        var other => Runtime.Str.Of(other),
+    };
+
+    /// <summary>A value stored into this array in this array's dtype: numbers become strings in a string array and strings are parsed in a number array, as numpy casts them.</summary>
+    private NdArray Stored(object? value)
+    {
+        var src = value as NdArray ?? Np.Array(value);
+        if (Kind == NpKind.Str) return (src.Kind == NpKind.Str ? src : src.AsType(NpDType.Str(0))).Truncated(DType.ItemSize / 4);
+        if (Kind != NpKind.Str && src.Kind == NpKind.Str) return src.AsType(NpDType.Of(Kind));
+        return src;
     }
 
     internal static int CheckedIndex(long i, int axis, int size)
@@ -126,10 +142,10 @@ public sealed partial class NdArray
         }
         return _data switch
         {
-            Tensor<double> t => new NdArray(t.View(tix), Kind),
-            Tensor<float> t => new NdArray(t.View(tix), Kind),
-            Tensor<long> t => new NdArray(t.View(tix), Kind),
-            Tensor<int> t => new NdArray(t.View(tix), Kind),
+            Tensor<double> t => new NdArray(t.View(tix), _dtype),
+            Tensor<float> t => new NdArray(t.View(tix), _dtype),
+            Tensor<long> t => new NdArray(t.View(tix), _dtype),
+            Tensor<int> t => new NdArray(t.View(tix), _dtype),
             _ => throw new InvalidOperationException(),
         };
     }
@@ -290,14 +306,14 @@ public sealed partial class NdArray
         {
             return view._data switch
             {
-                Tensor<double> t => Gather(t, offsets, rshape, Kind),
-                Tensor<float> t => Gather(t, offsets, rshape, Kind),
-                Tensor<long> t => Gather(t, offsets, rshape, Kind),
-                Tensor<int> t => Gather(t, offsets, rshape, Kind),
+                Tensor<double> t => Gather(t, offsets, rshape, _dtype),
+                Tensor<float> t => Gather(t, offsets, rshape, _dtype),
+                Tensor<long> t => Gather(t, offsets, rshape, _dtype),
+                Tensor<int> t => Gather(t, offsets, rshape, _dtype),
                 _ => null,
             };
         }
-        var value = assign as NdArray ?? Np.Array(assign);
+        var value = Stored(assign);
         if (Kind == NpKind.Bool && value.Kind != NpKind.Bool) value = value.AsType(NpDType.Bool);
         var vals = BroadcastValues(value, rshape);
         switch (view._data)
@@ -319,7 +335,7 @@ public sealed partial class NdArray
         return value.BroadcastTo(shape);
     }
 
-    private static NdArray Gather<T>(Tensor<T> view, int[] offsets, int[] shape, NpKind kind) where T : unmanaged, INumber<T>
+    private static NdArray Gather<T>(Tensor<T> view, int[] offsets, int[] shape, NpDType kind) where T : unmanaged, INumber<T>
     {
         var src = view.ToArray();
         var dst = new T[offsets.Length];
@@ -389,10 +405,10 @@ public sealed partial class NdArray
         if (mine.AsSpan().SequenceEqual(shape)) return this;
         return _data switch
         {
-            Tensor<double> t => new NdArray(t.BroadcastTo(shape), Kind),
-            Tensor<float> t => new NdArray(t.BroadcastTo(shape), Kind),
-            Tensor<long> t => new NdArray(t.BroadcastTo(shape), Kind),
-            Tensor<int> t => new NdArray(t.BroadcastTo(shape), Kind),
+            Tensor<double> t => new NdArray(t.BroadcastTo(shape), _dtype),
+            Tensor<float> t => new NdArray(t.BroadcastTo(shape), _dtype),
+            Tensor<long> t => new NdArray(t.BroadcastTo(shape), _dtype),
+            Tensor<int> t => new NdArray(t.BroadcastTo(shape), _dtype),
             _ => throw new InvalidOperationException(),
         };
     }

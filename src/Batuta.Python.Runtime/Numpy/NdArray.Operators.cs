@@ -54,6 +54,7 @@ public sealed partial class NdArray
 
     internal static NdArray Binary(NpBinary op, NdArray a, NdArray b, bool aScalar = false, bool bScalar = false)
     {
+        if (a.Kind == NpKind.Str || b.Kind == NpKind.Str) return StrBinary(op, a, b);
         NpKind kind = (aScalar, bScalar) switch
         {
             (true, false) => NpDType.PromoteScalar(b.Kind, a.Kind),
@@ -155,6 +156,46 @@ public sealed partial class NdArray
     {
         if (Kind is NpKind.Float32 or NpKind.Float64) return Array.ConvertAll(ToDoubles(), d => d != 0 || double.IsNaN(d));
         return Array.ConvertAll(ToLongs(), l => l != 0);
+    }
+
+    /// <summary>
+    /// Ufuncs on string arrays: comparisons (equality on the interned codes, ordering by code point); a string
+    /// compared with a number is unequal everywhere; anything else has no loop in numpy either.
+    /// </summary>
+    private static NdArray StrBinary(NpBinary op, NdArray a, NdArray b)
+    {
+        var shape = BroadcastShape(a.DimsInternal, b.DimsInternal, $"operands could not be broadcast together with shapes {ShapeText(a.DimsInternal)} {ShapeText(b.DimsInternal)} ");
+        int n = shape.Aggregate(1, (p, q) => p * q);
+        if (op is not (NpBinary.Equal or NpBinary.NotEqual or NpBinary.Less or NpBinary.LessEqual or NpBinary.Greater or NpBinary.GreaterEqual))
+            throw new TypeError($"ufunc '{UfuncName(op)}' did not contain a loop with signature matching types (dtype('{a.DType.Name}'), dtype('{b.DType.Name}')) -> None");
+        var r = new bool[n];
+        if (a.Kind != b.Kind)
+        {
+            if (op is NpBinary.Equal or NpBinary.NotEqual)
+            {
+                System.Array.Fill(r, op == NpBinary.NotEqual);
+                return FromBools(r, shape);
+            }
+            throw new TypeError($"'{(op switch { NpBinary.Less => "<", NpBinary.LessEqual => "<=", NpBinary.Greater => ">", _ => ">=" })}' not supported between instances of 'str' and a number array");
+        }
+        var x = a.BroadcastTo(shape).Codes();
+        var y = b.BroadcastTo(shape).Codes();
+        for (int i = 0; i < n; i++)
+        {
+            r[i] = op switch
+            {
+                NpBinary.Equal => x[i] == y[i],
+                NpBinary.NotEqual => x[i] != y[i],
+                _ => (op, string.CompareOrdinal(NpStrings.Of(x[i]), NpStrings.Of(y[i]))) switch
+                {
+                    (NpBinary.Less, var c) => c < 0,
+                    (NpBinary.LessEqual, var c) => c <= 0,
+                    (NpBinary.Greater, var c) => c > 0,
+                    (_, var c) => c >= 0,
+                },
+            };
+        }
+        return FromBools(r, shape);
     }
 
     private static NdArray Compare(NpBinary op, NdArray a, NdArray b, int[] shape, bool isFloat)

@@ -12,10 +12,10 @@ public sealed partial class NdArray
         {
             return _data switch
             {
-                Tensor<double> t => new NdArray(t.Reshape(shape), Kind),
-                Tensor<float> t => new NdArray(t.Reshape(shape), Kind),
-                Tensor<long> t => new NdArray(t.Reshape(shape), Kind),
-                Tensor<int> t => new NdArray(t.Reshape(shape), Kind),
+                Tensor<double> t => new NdArray(t.Reshape(shape), _dtype),
+                Tensor<float> t => new NdArray(t.Reshape(shape), _dtype),
+                Tensor<long> t => new NdArray(t.Reshape(shape), _dtype),
+                Tensor<int> t => new NdArray(t.Reshape(shape), _dtype),
                 _ => throw new InvalidOperationException(),
             };
         }
@@ -37,10 +37,10 @@ public sealed partial class NdArray
     /// <summary><c>a.T</c> / <c>a.transpose()</c>: a view with reversed axes.</summary>
     public NdArray T => _data switch
     {
-        Tensor<double> t => new NdArray(t.Transpose(), Kind),
-        Tensor<float> t => new NdArray(t.Transpose(), Kind),
-        Tensor<long> t => new NdArray(t.Transpose(), Kind),
-        Tensor<int> t => new NdArray(t.Transpose(), Kind),
+        Tensor<double> t => new NdArray(t.Transpose(), _dtype),
+        Tensor<float> t => new NdArray(t.Transpose(), _dtype),
+        Tensor<long> t => new NdArray(t.Transpose(), _dtype),
+        Tensor<int> t => new NdArray(t.Transpose(), _dtype),
         _ => throw new InvalidOperationException(),
     };
 
@@ -53,10 +53,10 @@ public sealed partial class NdArray
         var norm = axes.Select(a => NormalizeAxis(a)).ToArray();
         return _data switch
         {
-            Tensor<double> t => new NdArray(t.Transpose(norm), Kind),
-            Tensor<float> t => new NdArray(t.Transpose(norm), Kind),
-            Tensor<long> t => new NdArray(t.Transpose(norm), Kind),
-            Tensor<int> t => new NdArray(t.Transpose(norm), Kind),
+            Tensor<double> t => new NdArray(t.Transpose(norm), _dtype),
+            Tensor<float> t => new NdArray(t.Transpose(norm), _dtype),
+            Tensor<long> t => new NdArray(t.Transpose(norm), _dtype),
+            Tensor<int> t => new NdArray(t.Transpose(norm), _dtype),
             _ => throw new InvalidOperationException(),
         };
     }

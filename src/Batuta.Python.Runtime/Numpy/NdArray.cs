@@ -15,10 +15,19 @@ public sealed partial class NdArray : IPyObject, IPyTyped, IPySized, IEnumerable
 {
     private readonly object _data;
 
+    private readonly NpDType _dtype;
+
     internal NdArray(object data, NpKind kind)
     {
         _data = data;
-        DType = NpDType.Of(kind);
+        _dtype = NpDType.Of(kind);
+    }
+
+    /// <summary>An array with this exact dtype (a string array keeps its width through views, reshapes and copies).</summary>
+    internal NdArray(object data, NpDType dtype)
+    {
+        _data = data;
+        _dtype = dtype;
     }
 
     public static NdArray From(Tensor<double> t) => new(t, NpKind.Float64);
@@ -32,9 +41,34 @@ public sealed partial class NdArray : IPyObject, IPyTyped, IPySized, IEnumerable
     /// <summary>A 0/1 int64 tensor as a bool array.</summary>
     public static NdArray FromMask(Tensor<long> t) => new(t, NpKind.Bool);
 
-    public NpDType DType { get; }
+    /// <summary>The dtype; a string array is as wide as its longest element (<c>&lt;U5</c>).</summary>
+    public NpDType DType => _dtype.Kind == NpKind.Str && _dtype.ItemSize == 0 ? NpDType.Str(ContentWidth(Codes())) : _dtype;
 
-    public NpKind Kind => DType.Kind;
+    private static int ContentWidth(IEnumerable<long> codes) => Math.Max(1, codes.Select(c => NpStrings.Of(c).Length).DefaultIfEmpty(1).Max());
+
+    public NpKind Kind => _dtype.Kind;
+
+    /// <summary>A string array from strings (C order).</summary>
+    public static NdArray FromStrings(string[] data, int[] shape, int width = 0)
+    {
+        var codes = data.Select(NpStrings.Code).ToArray();
+        return new(Make(codes, shape), NpDType.Str(width > 0 ? width : ContentWidth(codes)));
+    }
+
+    /// <summary>Strings stored into a string array of this width, cut as numpy cuts them.</summary>
+    internal NdArray Truncated(int width)
+    {
+        var strs = ToStrings();
+        return strs.Any(x => x.Length > width) ? FromStrings(strs.Select(x => x.Length > width ? x[..width] : x).ToArray(), DimsInternal, width) : this;
+    }
+
+    /// <summary>A string array's codes in C order (see <see cref="NpStrings"/>).</summary>
+    internal long[] Codes() => ((Tensor<long>)_data).ToArray();
+
+    /// <summary>A string array's elements in C order.</summary>
+    public string[] ToStrings() => Kind == NpKind.Str ? Array.ConvertAll(Codes(), NpStrings.Of) : Enumerable.Range(0, Size).Select(i => Runtime.Str.Of(FlatScalar(i))).ToArray();
+
+    private TypeError NotNumeric(string what) => new($"Batuta: {what} of a string array (dtype('{DType.Name}')) is not supported; numpy has no such loop either");
 
     public string PyTypeName => "ndarray";
 
@@ -109,7 +143,7 @@ public sealed partial class NdArray : IPyObject, IPyTyped, IPySized, IEnumerable
     /// <summary>The elements as an int64 tensor (bool arrays are 0/1).</summary>
     public Tensor<long> AsInt64Tensor() => _data is Tensor<long> l ? l : Convert<long>();
 
-    internal Tensor<T> Convert<T>() where T : unmanaged, INumber<T> => _data switch
+    internal Tensor<T> Convert<T>() where T : unmanaged, INumber<T> => Kind == NpKind.Str ? ParseStrings<T>() : _data switch
     {
         Tensor<T> same => same.Clone(),
         Tensor<double> t => CastFloat<double, T>(t),
@@ -137,9 +171,32 @@ public sealed partial class NdArray : IPyObject, IPyTyped, IPySized, IEnumerable
         return Make(dst, t.Shape.ToArray());
     }
 
+    /// <summary>numpy's casts from strings: float('1.5'), int('12') (ValueError otherwise), non-empty is True.</summary>
+    private Tensor<T> ParseStrings<T>() where T : unmanaged, INumber<T>
+    {
+        var strs = ToStrings();
+        var dst = new T[strs.Length];
+        for (int i = 0; i < strs.Length; i++)
+        {
+            var text = strs[i];
+            if (typeof(T) == typeof(double) || typeof(T) == typeof(float)) dst[i] = T.CreateTruncating(Py.Float(text));
+            else dst[i] = T.CreateTruncating((long)PyInt.Parse(text.Trim(), 10));
+        }
+        return Make(dst, DimsInternal);
+    }
+
     /// <summary><c>a.astype(dtype)</c>: always a copy.</summary>
     public NdArray AsType(NpDType dtype)
     {
+        if (dtype.Kind == NpKind.Str)
+        {
+            // numpy's widths for numbers as text: int64 21, float64 32, bool 5; a given width cuts
+            int width = dtype.ItemSize / 4;
+            if (width == 0) width = Kind switch { NpKind.Str => DType.ItemSize / 4, NpKind.Bool => 5, NpKind.Int32 => 11, NpKind.Int64 => 21, NpKind.Float32 => 32, _ => 32 };
+            var strs = ToStrings();
+            return FromStrings(strs.Select(x => x.Length > width ? x[..width] : x).ToArray(), DimsInternal, width);
+        }
+        if (Kind == NpKind.Str && dtype.Kind == NpKind.Bool) return FromLongs(ToStrings().Select(x => x.Length > 0 ? 1L : 0L).ToArray(), DimsInternal, NpKind.Bool);
         if (dtype.Kind == NpKind.Bool)
         {
             var src = ToDoubles();
@@ -159,7 +216,7 @@ public sealed partial class NdArray : IPyObject, IPyTyped, IPySized, IEnumerable
     public NdArray AsType(object? dtype) => AsType(NpDType.From(dtype));
 
     /// <summary>The elements in C order as doubles (a copy).</summary>
-    public double[] ToDoubles() => _data switch
+    public double[] ToDoubles() => Kind == NpKind.Str ? throw NotNumeric("arithmetic") : _data switch
     {
         Tensor<double> t => t.ToArray(),
         Tensor<float> t => Array.ConvertAll(t.ToArray(), x => (double)x),
@@ -169,7 +226,7 @@ public sealed partial class NdArray : IPyObject, IPyTyped, IPySized, IEnumerable
     };
 
     /// <summary>The elements in C order as longs (floats truncate; a copy).</summary>
-    public long[] ToLongs() => _data switch
+    public long[] ToLongs() => Kind == NpKind.Str ? throw NotNumeric("arithmetic") : _data switch
     {
         Tensor<long> t => t.ToArray(),
         Tensor<int> t => Array.ConvertAll(t.ToArray(), x => (long)x),
@@ -192,7 +249,7 @@ public sealed partial class NdArray : IPyObject, IPyTyped, IPySized, IEnumerable
         var t = Make(data, shape);
         return kind switch
         {
-            NpKind.Int64 or NpKind.Bool => new NdArray(t, kind),
+            NpKind.Int64 or NpKind.Bool or NpKind.Str => new NdArray(t, kind),
             NpKind.Int32 => new NdArray(t.Cast<int>(), NpKind.Int32),
             NpKind.Float32 => new NdArray(t.Cast<float>(), NpKind.Float32),
             _ => new NdArray(t.Cast<double>(), NpKind.Float64),
@@ -239,7 +296,7 @@ public sealed partial class NdArray : IPyObject, IPyTyped, IPySized, IEnumerable
         {
             Tensor<double> t => t[idx],
             Tensor<float> t => (double)t[idx],
-            Tensor<long> t => Kind == NpKind.Bool ? t[idx] != 0 : new PyInt(t[idx]),
+            Tensor<long> t => Kind == NpKind.Bool ? t[idx] != 0 : Kind == NpKind.Str ? NpStrings.Of(t[idx]) : new PyInt(t[idx]),
             Tensor<int> t => new PyInt(t[idx]),
             _ => null,
         };
@@ -261,10 +318,10 @@ public sealed partial class NdArray : IPyObject, IPyTyped, IPySized, IEnumerable
     /// <summary><c>a.copy()</c></summary>
     public NdArray Copy() => _data switch
     {
-        Tensor<double> t => new NdArray(t.Clone(), Kind),
-        Tensor<float> t => new NdArray(t.Clone(), Kind),
-        Tensor<long> t => new NdArray(t.Clone(), Kind),
-        Tensor<int> t => new NdArray(t.Clone(), Kind),
+        Tensor<double> t => new NdArray(t.Clone(), _dtype),
+        Tensor<float> t => new NdArray(t.Clone(), _dtype),
+        Tensor<long> t => new NdArray(t.Clone(), _dtype),
+        Tensor<int> t => new NdArray(t.Clone(), _dtype),
         _ => throw new InvalidOperationException(),
     };
 
@@ -297,7 +354,9 @@ public sealed partial class NdArray : IPyObject, IPyTyped, IPySized, IEnumerable
             {
                 Tensor<double> t => t.ToArray().Select(x => (object?)x).ToArray(),
                 Tensor<float> t => t.ToArray().Select(x => (object?)(double)x).ToArray(),
-                Tensor<long> t => Kind == NpKind.Bool ? t.ToArray().Select(x => (object?)(x != 0)).ToArray() : t.ToArray().Select(x => (object?)new PyInt(x)).ToArray(),
+                Tensor<long> t => Kind == NpKind.Bool ? t.ToArray().Select(x => (object?)(x != 0)).ToArray()
+                    : Kind == NpKind.Str ? t.ToArray().Select(x => (object?)NpStrings.Of(x)).ToArray()
+                    : t.ToArray().Select(x => (object?)new PyInt(x)).ToArray(),
                 Tensor<int> t => t.ToArray().Select(x => (object?)new PyInt(x)).ToArray(),
                 _ => Array.Empty<object?>(),
             };
@@ -324,6 +383,9 @@ public sealed partial class NdArray : IPyObject, IPyTyped, IPySized, IEnumerable
 
     /// <summary>A 1-D bool array's elements.</summary>
     public IEnumerable<bool> Bools() => ToLongs().Select(x => x != 0);
+
+    /// <summary>A 1-D string array's elements.</summary>
+    public IEnumerable<string> Strs() => ToStrings();
 
     public bool PyBool()
     {

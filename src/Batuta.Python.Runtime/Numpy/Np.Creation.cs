@@ -25,8 +25,8 @@ public static partial class Np
     public static NdArray Scalar(bool value) => NdArray.FromBools([value], []);
 
     /// <summary>
-    /// <c>np.array(data, dtype=None)</c>: nested lists/tuples of numbers (or arrays) become an array of numpy's
-    /// inferred dtype (bool, int64 or float64); an array is copied.
+    /// <c>np.array(data, dtype=None)</c>: nested lists/tuples of numbers, bools or strings (or arrays) become an array
+    /// of numpy's inferred dtype (bool, int64, float64 or <c>&lt;U{width}</c>); an array is copied.
     /// </summary>
     public static NdArray Array(object? data, object? dtype = null)
     {
@@ -47,14 +47,17 @@ public static partial class Np
                     PyInt or long or int => NpKind.Int64,
                     double or float => NpKind.Float64,
                     NpScalar s => s.Kind,
-                    _ => throw new TypeError($"Batuta's numpy arrays hold numbers and booleans only; got {Dyn.TypeName(v)}"),
+                    string => NpKind.Str,
+                    _ => throw new TypeError($"Batuta's numpy arrays hold numbers, booleans and strings only; got {Dyn.TypeName(v)}"),
                 };
                 kind = any ? NpDType.Promote(kind, k) : k;
                 any = true;
             }
             if (!any) kind = NpKind.Float64;
             var dims = shape.ToArray();
-            if (kind is NpKind.Float64 or NpKind.Float32)
+            if (kind == NpKind.Str)
+                result = NdArray.FromStrings(flat.Select(v => v as string ?? Runtime.Str.Of(v is NpScalar ns ? ns.Value : v)).ToArray(), dims);
+            else if (kind is NpKind.Float64 or NpKind.Float32)
                 result = NdArray.FromDoubles(flat.Select(ToDouble).ToArray(), dims, kind);
             else
                 result = NdArray.FromLongs(flat.Select(ToLongValue).ToArray(), dims, kind);
@@ -74,12 +77,15 @@ public static partial class Np
             {
                 var dims = a.Dims;
                 CheckDims(depth, dims, shape);
-                var vals = a.Kind is NpKind.Float32 or NpKind.Float64 ? a.ToDoubles().Select(v => (object?)v) : a.Kind == NpKind.Bool ? a.ToLongs().Select(v => (object?)(v != 0)) : a.ToLongs().Select(v => (object?)new PyInt(v));
+                var vals = a.Kind is NpKind.Float32 or NpKind.Float64 ? a.ToDoubles().Select(v => (object?)v) : a.Kind == NpKind.Bool ? a.ToLongs().Select(v => (object?)(v != 0))
+                    : a.Kind == NpKind.Str ? a.ToStrings().Select(v => (object?)v) : a.ToLongs().Select(v => (object?)new PyInt(v));
                 flat.AddRange(vals);
                 return;
             }
             case string:
-                throw new TypeError("Batuta's numpy arrays hold numbers and booleans only; got str");
+                if (depth != shape.Count) throw Inhomogeneous(depth);
+                flat.Add(x);
+                return;
             case ITuple t:
             {
                 CheckLevel(depth, t.Length, shape);

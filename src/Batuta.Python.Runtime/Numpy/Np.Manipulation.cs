@@ -37,6 +37,7 @@ public static partial class Np
                     throw new ValueError($"all the input array dimensions except for the concatenation axis must match exactly, but along dimension {d}, the array at index 0 has size {arrays[0].Dims[d]} and the array at index {i} has size {a.Dims[d]}");
         }
         _ = name;
+        if (kind == NpKind.Str) arrays = arrays.Select(a => a.Kind == NpKind.Str ? a : a.AsType(NpDType.Str(0))).ToList();
         return kind switch
         {
             NpKind.Float64 => new NdArray(Tensor.Concatenate(arrays.Select(a => a.StorageAs<double>()).ToList(), ax), kind),
@@ -154,6 +155,7 @@ public static partial class Np
         if (src.Ndim == 0) return NdArray.FromLongs([0], []);
         int ax = src.NormalizeAxis(axis);
         var dims = src.Dims;
+        if (src.Kind == NpKind.Str) return StrArgSort(src, ax, stable);
         var data = src.ToDoubles();
         bool isInt = src.Kind is not (NpKind.Float32 or NpKind.Float64);
         var longs = isInt ? src.ToLongs() : null;
@@ -173,6 +175,26 @@ public static partial class Np
                     if (longs is not null) lv[k] = longs[p];
                 }
                 long[] idx = longs is not null ? NpSort.ArgSort(lv, stable) : NpSort.ArgSort(v, stable);
+                for (int k = 0; k < n; k++) result[(o * n + k) * inner + i] = idx[k];
+            }
+        return NdArray.FromLongs(result, dims);
+    }
+
+    /// <summary>argsort of strings by code point: numpy's introsort over unicode, or a stable sort.</summary>
+    private static NdArray StrArgSort(NdArray src, int ax, bool stable)
+    {
+        var dims = src.Dims;
+        var strs = src.ToStrings();
+        int outer = 1, inner = 1, n = dims[ax];
+        for (int d = 0; d < ax; d++) outer *= dims[d];
+        for (int d = ax + 1; d < dims.Length; d++) inner *= dims[d];
+        var result = new long[strs.Length];
+        var lane = new string[n];
+        for (int o = 0; o < outer; o++)
+            for (int i = 0; i < inner; i++)
+            {
+                for (int k = 0; k < n; k++) lane[k] = strs[(o * n + k) * inner + i];
+                var idx = NpSort.ArgSort(lane, stable);
                 for (int k = 0; k < n; k++) result[(o * n + k) * inner + i] = idx[k];
             }
         return NdArray.FromLongs(result, dims);
@@ -198,7 +220,7 @@ public static partial class Np
                     }
             return NdArray.FromDoubles(r, dims, a.Kind);
         }
-        var sl = a.ToLongs();
+        var sl = a.Kind == NpKind.Str ? a.Codes() : a.ToLongs();
         var rl = new long[sl.Length];
         for (int o = 0; o < outer; o++)
             for (int k = 0; k < n; k++)
@@ -245,8 +267,8 @@ public static partial class Np
         var flat = a.Ravel();
         var order = ArgSort(flat, 0, false, stable: true).ToLongs();
         var isFloat = a.Kind is NpKind.Float32 or NpKind.Float64;
-        var d = flat.ToDoubles();
-        var l = isFloat ? null : flat.ToLongs();
+        var l = isFloat ? null : a.Kind == NpKind.Str ? flat.Codes() : flat.ToLongs();
+        var d = isFloat ? flat.ToDoubles() : new double[l!.Length];
         var keepIdx = new List<long>();
         var counts = new List<long>();
         var inverse = new long[d.Length];
@@ -289,6 +311,50 @@ public static partial class Np
         var r = UniqueCore(AsArray(a), true, false, false);
         return (r.Values, r.Index!);
     }
+
+    // ---- set operations ----
+
+    /// <summary>Membership of each element of <paramref name="a"/> among <paramref name="test"/>'s values (NaN is never a member).</summary>
+    private static bool[] Members(NdArray a, NdArray test)
+    {
+        if (a.Kind == NpKind.Str || test.Kind == NpKind.Str)
+        {
+            if (a.Kind != test.Kind) return new bool[a.Size];
+            var codes = test.Ravel().Codes().ToHashSet();
+            return a.Ravel().Codes().Select(codes.Contains).ToArray();
+        }
+        var values = test.ToDoubles().Where(v => !double.IsNaN(v)).ToHashSet();
+        return a.ToDoubles().Select(v => !double.IsNaN(v) && values.Contains(v == 0 ? 0.0 : v)).ToArray();
+    }
+
+    /// <summary><c>np.isin(element, test_elements, invert=False)</c>: a bool array shaped like element.</summary>
+    public static NdArray IsIn(object? element, object? testElements, bool invert = false)
+    {
+        var a = AsArray(element);
+        var m = Members(a, AsArray(testElements));
+        if (invert) for (int i = 0; i < m.Length; i++) m[i] = !m[i];
+        return NdArray.FromBools(m, a.Dims);
+    }
+
+    /// <summary><c>np.in1d(ar1, ar2, invert=False)</c>: as isin, flattened.</summary>
+    public static NdArray In1d(object? ar1, object? ar2, bool invert = false) => IsIn(AsArray(ar1).Ravel(), ar2, invert);
+
+    /// <summary><c>np.intersect1d(ar1, ar2)</c>: sorted distinct values in both.</summary>
+    public static NdArray Intersect1d(object? ar1, object? ar2)
+    {
+        var u = Unique(ar1);
+        return (NdArray)u.GetItem(NpIndex.Of(IsIn(u, Unique(ar2))))!;
+    }
+
+    /// <summary><c>np.setdiff1d(ar1, ar2)</c>: sorted distinct values of ar1 not in ar2.</summary>
+    public static NdArray Setdiff1d(object? ar1, object? ar2)
+    {
+        var u = Unique(ar1);
+        return (NdArray)u.GetItem(NpIndex.Of(IsIn(u, ar2, invert: true)))!;
+    }
+
+    /// <summary><c>np.union1d(ar1, ar2)</c>: sorted distinct values of either.</summary>
+    public static NdArray Union1d(object? ar1, object? ar2) => Unique(Join([AsArray(ar1).Ravel(), AsArray(ar2).Ravel()], 0, "union1d"));
 
     // ---- rearranging ----
 
@@ -561,6 +627,15 @@ internal static class NpSort
             return keys;
         }
         AQuickSort(v, t, Less);
+        return t;
+    }
+
+    public static long[] ArgSort(string[] v, bool stable)
+    {
+        var t = new long[v.Length];
+        for (int i = 0; i < t.Length; i++) t[i] = i;
+        if (stable) return t.OrderBy(i => v[i], StringComparer.Ordinal).ToArray();
+        AQuickSort(v, t, (a, b) => string.CompareOrdinal(a, b) < 0);
         return t;
     }
 

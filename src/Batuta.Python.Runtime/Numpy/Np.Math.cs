@@ -234,8 +234,14 @@ public static partial class Np
             for (int i = 0; i < r.Length; i++) r[i] = t[i] ? xa[i] : ya[i];
             return NdArray.FromDoubles(r, shape, kind);
         }
-        var xl = a.BroadcastTo(shape).ToLongs();
-        var yl = b.BroadcastTo(shape).ToLongs();
+        if (kind == NpKind.Str)
+        {
+            // numbers beside strings become strings, as numpy's result dtype '<U..' makes them
+            a = a.Kind == NpKind.Str ? a : a.AsType(NpDType.Str(0));
+            b = b.Kind == NpKind.Str ? b : b.AsType(NpDType.Str(0));
+        }
+        var xl = kind == NpKind.Str ? a.BroadcastTo(shape).Codes() : a.BroadcastTo(shape).ToLongs();
+        var yl = kind == NpKind.Str ? b.BroadcastTo(shape).Codes() : b.BroadcastTo(shape).ToLongs();
         var rl = new long[t.Length];
         for (int i = 0; i < rl.Length; i++) rl[i] = t[i] ? xl[i] : yl[i];
         return NdArray.FromLongs(rl, shape, kind);

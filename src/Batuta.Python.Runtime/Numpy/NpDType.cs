@@ -8,6 +8,8 @@ public enum NpKind : byte
     Int64,
     Float32,
     Float64,
+    /// <summary>numpy's fixed-width unicode strings (<c>&lt;U5</c>): codes into <see cref="NpStrings"/> in an int64 tensor.</summary>
+    Str,
 }
 
 /// <summary>
@@ -45,13 +47,26 @@ public sealed class NpDType : IPyObject, IPyTyped, IPyHashable
     public bool IsInteger => Kind is NpKind.Int32 or NpKind.Int64;
 
     /// <summary><c>dtype.kind</c>: 'b', 'i' or 'f'.</summary>
-    public string KindChar => Kind switch { NpKind.Bool => "b", NpKind.Int32 or NpKind.Int64 => "i", _ => "f" };
+    public string KindChar => Kind switch { NpKind.Bool => "b", NpKind.Int32 or NpKind.Int64 => "i", NpKind.Str => "U", _ => "f" };
 
     /// <summary>Default dtypes (float64, int64, bool) are left out of an array's repr.</summary>
     internal bool IsImplied => Kind is NpKind.Float64 or NpKind.Int64 or NpKind.Bool;
 
+    private static readonly Dictionary<int, NpDType> StrByWidth = new();
+
+    /// <summary><c>&lt;U{width}</c>; width 0 stands for "as wide as the longest element" (<c>dtype=str</c>).</summary>
+    public static NpDType Str(int width)
+    {
+        lock (StrByWidth)
+        {
+            if (!StrByWidth.TryGetValue(width, out var d)) StrByWidth[width] = d = new NpDType(NpKind.Str, "<U" + width.ToString(System.Globalization.CultureInfo.InvariantCulture), 4 * width);
+            return d;
+        }
+    }
+
     public static NpDType Of(NpKind kind) => kind switch
     {
+        NpKind.Str => Str(0),
         NpKind.Bool => Bool,
         NpKind.Int32 => Int32,
         NpKind.Int64 => Int64,
@@ -78,13 +93,16 @@ public sealed class NpDType : IPyObject, IPyTyped, IPyHashable
         "int64" or "int" or "i8" or "l" or "int_" or "long" or "<i8" or "intp" => Int64,
         "int32" or "i4" or "i" or "intc" or "<i4" => Int32,
         "bool" or "bool_" or "?" or "b1" => Bool,
-        _ => throw new TypeError($"data type '{name}' not understood (Batuta supports bool, int32, int64, float32 and float64)"),
+        "str" or "str_" or "U" or "unicode" or "unicode_" => Str(0),
+        _ when name.StartsWith("<U", StringComparison.Ordinal) && int.TryParse(name.AsSpan(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var w) => Str(w),
+        _ => throw new TypeError($"data type '{name}' not understood (Batuta supports bool, int32, int64, float32, float64 and str)"),
     };
 
     /// <summary>numpy's result type of two array operands.</summary>
     public static NpKind Promote(NpKind a, NpKind b)
     {
         if (a == b) return a;
+        if (a == NpKind.Str || b == NpKind.Str) return NpKind.Str;
         if (a > b) (a, b) = (b, a);
         // int32 with float32 needs float64 to hold every int32 exactly, as numpy decides.
         if (a == NpKind.Int32 && b == NpKind.Float32) return NpKind.Float64;
@@ -101,6 +119,9 @@ public sealed class NpDType : IPyObject, IPyTyped, IPyHashable
     }
 
     public string PyRepr() => $"dtype('{Name}')";
+
+    /// <summary>How an array's repr names this dtype: <c>dtype=float32</c>, but <c>dtype='&lt;U3'</c>.</summary>
+    internal string ReprName => Kind == NpKind.Str ? "'" + Name + "'" : Name;
 
     public string PyStr() => Name;
 
@@ -126,4 +147,31 @@ public sealed class NpDType : IPyObject, IPyTyped, IPyHashable
     public static bool operator ==(NpDType? a, object? b) => a is null ? b is null : a.Equals(b);
 
     public static bool operator !=(NpDType? a, object? b) => !(a == b);
+}
+
+/// <summary>
+/// The strings of every <c>str</c> array, interned process-wide: a string array stores codes, equal strings have
+/// equal codes, so indexing, views, masks, broadcasting and equality work on the codes unchanged.
+/// </summary>
+public static class NpStrings
+{
+    private static readonly List<string> ByCode = new();
+    private static readonly Dictionary<string, long> Codes = new(StringComparer.Ordinal);
+
+    public static long Code(string s)
+    {
+        lock (ByCode)
+        {
+            if (Codes.TryGetValue(s, out var c)) return c;
+            c = ByCode.Count;
+            ByCode.Add(s);
+            Codes[s] = c;
+            return c;
+        }
+    }
+
+    public static string Of(long code)
+    {
+        lock (ByCode) return ByCode[(int)code];
+    }
 }

@@ -28,8 +28,41 @@ public static class Sk
         return x.AsFloat64Tensor();
     }
 
-    /// <summary>y (or labels, or sample weights) as a float64 tensor; null stays null.</summary>
-    public static Tensor<double>? Y(NdArray? y) => y?.AsFloat64Tensor();
+    private static readonly ConditionalWeakTable<object, string[]> StrClasses = new();
+
+    /// <summary>
+    /// y (or labels, or sample weights) as a float64 tensor; null stays null. String labels become their index
+    /// among the sorted distinct labels, as scikit-learn's LabelEncoder (and every classifier's classes_) order them.
+    /// </summary>
+    public static Tensor<double>? Y(NdArray? y) => y is { Kind: NpKind.Str } ? Encode(y, SortedLabels(y)) : y?.AsFloat64Tensor();
+
+    /// <summary>
+    /// A classification metric on (y_true, y_pred), each evaluated once: string labels are coded over the labels of
+    /// both (equal labels, equal codes; sorted, as scikit-learn's unique_labels), numbers pass through.
+    /// </summary>
+    public static TR With<TR>(NdArray yTrue, NdArray yPred, Func<Tensor<double>, Tensor<double>, SkLabelSet, TR> metric)
+    {
+        if (yTrue.Kind != NpKind.Str && yPred.Kind != NpKind.Str) return metric(Y(yTrue)!, Y(yPred)!, SkLabelSet.Numbers);
+        if (yTrue.Kind != yPred.Kind) throw new ValueError("Mix of label input types (string and number)");
+        var labels = SortedLabels(yTrue, yPred);
+        return metric(Encode(yTrue, labels), Encode(yPred, labels), new SkLabelSet(labels));
+    }
+
+    /// <summary>y of <c>estimator.score(X, y)</c>: coded with the classes the estimator was fitted on.</summary>
+    public static Tensor<double>? YFor(object estimator, NdArray? y) =>
+        y is { Kind: NpKind.Str } && StrClasses.TryGetValue(estimator, out var classes) ? Encode(y, classes) : Y(y);
+
+    private static string[] SortedLabels(params NdArray[] arrays) =>
+        arrays.SelectMany(a => a.ToStrings()).Distinct().OrderBy(x => x, StringComparer.Ordinal).ToArray();
+
+    private static Tensor<double> Encode(NdArray y, string[] classes)
+    {
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < classes.Length; i++) index[classes[i]] = i;
+        // a label the estimator never saw can match no prediction: -1
+        var codes = y.ToStrings().Select(v => index.TryGetValue(v, out var c) ? (double)c : -1.0).ToArray();
+        return Tensor.FromArray(codes, y.Dims);
+    }
 
     public static Tensor<double>? W(object? w) => w is null ? null : Np.AsArray(w).AsFloat64Tensor();
 
@@ -41,6 +74,8 @@ public static class Sk
     {
         if (isClassifier && y is not null) LabelTypes.AddOrUpdate(estimator, y.DType);
         else LabelTypes.Remove(estimator);
+        if (isClassifier && y is { Kind: NpKind.Str }) StrClasses.AddOrUpdate(estimator, SortedLabels(y));
+        else StrClasses.Remove(estimator);
         return estimator;
     }
 
@@ -48,6 +83,8 @@ public static class Sk
     public static NdArray Labels(object estimator, Tensor<double> values)
     {
         var a = NdArray.From(values);
+        if (StrClasses.TryGetValue(estimator, out var classes))
+            return NdArray.FromStrings(a.ToDoubles().Select(c => classes[(int)c]).ToArray(), a.Dims);
         return LabelTypes.TryGetValue(estimator, out var dtype) && dtype.Kind != NpKind.Float64 ? a.AsType(dtype) : a;
     }
 
@@ -180,4 +217,23 @@ public sealed class SkFolds(int nSplits, bool shuffle, int? randomState, bool st
     public string PyRepr() => $"{(Stratified ? "StratifiedKFold" : "KFold")}(n_splits={NSplits}, random_state={(RandomState is int r ? r.ToString(System.Globalization.CultureInfo.InvariantCulture) : "None")}, shuffle={(Shuffle ? "True" : "False")})";
 
     public string PyStr() => PyRepr();
+}
+
+/// <summary>The labels a metric saw: the sorted strings of string labels (their codes are their positions), or numbers.</summary>
+public sealed class SkLabelSet(string[]? strings)
+{
+    public static readonly SkLabelSet Numbers = new(null);
+
+    /// <summary>classification_report's row names: the label strings, or null for numbers (formatted by Batuta.ML).</summary>
+    public string[]? Names => strings;
+
+    /// <summary>A pos_label: a number, or a string label's code (ignored unless average is 'binary').</summary>
+    public double Pos(object? posLabel, string? average)
+    {
+        // scikit-learn only reads pos_label for average='binary'
+        if (average != "binary") return 1;
+        if (posLabel is not string s) return strings is null ? Np.ToDouble(posLabel) : throw new ValueError($"pos_label={Repr.Of(posLabel)} is not a valid label. It should be one of {Repr.Of(new PyList<string>(strings))}");
+        int i = strings is null ? -1 : System.Array.BinarySearch(strings, s, StringComparer.Ordinal);
+        return i >= 0 ? i : throw new ValueError($"pos_label={Repr.Of(s)} is not a valid label. It should be one of {(strings is null ? "the numeric labels" : Repr.Of(new PyList<string>(strings)))}");
+    }
 }

@@ -53,9 +53,6 @@ namespace Batuta.Transpiler.Mapping
         {
             if (qualified.StartsWith("numpy.", StringComparison.Ordinal))
             {
-                if (qualified is "numpy.array" or "numpy.asarray" or "numpy.repeat" or "numpy.tile" or "numpy.full" or "numpy.concatenate"
-                    && c.Args.Any(a => HoldsStrings(e.Peek(a).Type)))
-                    return e.NotSupported(c, "numpy arrays of strings", "Batuta's arrays hold numbers and booleans: keep text in Python lists, and encode labels as integers (for instance with a dict from name to code) before numpy and scikit-learn see them");
                 var rows = Numpy.Rows(qualified);
                 if (rows is not null) return LibraryBinder.Apply(e, rows, null, c);
                 return Unmapped(e, c, qualified, Numpy.ModuleRows.Select(r => r.Name));
@@ -68,14 +65,6 @@ namespace Batuta.Transpiler.Mapping
             }
             return null;
         }
-
-        private static bool HoldsStrings(PyType t) => t.Kind switch
-        {
-            TypeKind.Str => true,
-            TypeKind.List or TypeKind.Set or TypeKind.VarTuple => HoldsStrings(t.Elem),
-            TypeKind.Tuple => t.Args.Count > 0 && t.Args.Any(HoldsStrings),
-            _ => false,
-        };
 
         private static Ex Unmapped(Emitter e, Node at, string name, IEnumerable<string> supported)
         {
@@ -331,7 +320,7 @@ namespace Batuta.Transpiler.Mapping
                 if (info.Slices == 0 && info.NewAxes == 0 && info.Ellipses == 0 && nd >= 0 && info.Ints == nd)
                 {
                     var st = Scalar(dt);
-                    string m = st.Kind switch { TypeKind.Float => "GetFloat", TypeKind.Int => "GetInt", TypeKind.Bool => "GetBool", _ => "GetItem" };
+                    string m = st.Kind switch { TypeKind.Float => "GetFloat", TypeKind.Int => "GetInt", TypeKind.Bool => "GetBool", TypeKind.Str => "GetStr", _ => "GetItem" };
                     return new Ex($"{obj.P}.{m}({args})", st, true);
                 }
                 if (nd >= 0 && info.Ints > nd) return new Ex($"{obj.P}.GetItem({args})", PyType.Object, true);
@@ -407,6 +396,7 @@ namespace Batuta.Transpiler.Mapping
                     TypeKind.Float => $"{v.P}.Floats()",
                     TypeKind.Int => $"{v.P}.Ints()",
                     TypeKind.Bool => $"{v.P}.Bools()",
+                    TypeKind.Str => $"{v.P}.Strs()",
                     _ => v.Code,
                 };
             }

@@ -34,6 +34,14 @@ namespace Batuta.Transpiler.Mapping
             sb.Append("Python floats (printed with float64 digits). `np.random.default_rng(...).normal` draws from a ziggurat whose tables ");
             sb.Append("are computed here; about one draw in seven differs from numpy's in the last few bits.\n\n");
 
+            sb.Append("## String arrays\n\n");
+            sb.Append("`np.array` of `str` (and `np.where`, `astype(str)`, `dtype=str`) gives numpy's fixed-width unicode dtype (`<U5`: as wide as ");
+            sb.Append("the longest element, or the width given; longer values stored into it are cut, as numpy cuts them). The elements are ");
+            sb.Append("interned strings, so indexing, slicing, masks, fancy indexing, reshapes, `==`/`!=`/ordering comparisons, `np.unique` ");
+            sb.Append("(with counts), `np.sort`/`argsort` (code-point order), `np.isin`, `np.concatenate`, `np.repeat`, `tolist` and printing ");
+            sb.Append("behave as numpy's. Arithmetic and reductions on strings raise TypeError (numpy has no such loops either); `np.char` is not mapped. ");
+            sb.Append("scikit-learn estimators fitted on string labels see them coded by their sorted order (as `LabelEncoder` and `classes_` ");
+            sb.Append("order them), and `predict`, `classes_`, the metrics (`pos_label='spam'`) and `classification_report` give the strings back.\n\n");
             sb.Append("## Operators on arrays\n\n");
             sb.Append("| Python | Batuta (C#) | Notes |\n|---|---|---|\n");
             foreach (var op in Libraries.Operators)

@@ -177,7 +177,7 @@ namespace Batuta.Transpiler.Mapping
             var rows = new List<LibraryRow>
             {
                 // creation
-                new("numpy.array(object:any, dtype:dtype=None)", "Np.Array({object}, {dtype})", c => Created(c, "object"), "nested lists/tuples of numbers; dtype inferred as numpy does (bool < int64 < float64); always a copy"),
+                new("numpy.array(object:any, dtype:dtype=None)", "Np.Array({object}, {dtype})", c => Created(c, "object"), "nested lists/tuples of numbers, bools or strings; dtype inferred as numpy does (bool < int64 < float64 < str); always a copy"),
                 new("numpy.asarray(a:any, dtype:dtype=None)", "Np.AsArray({a}, {dtype})", c => Created(c, "a"), "no copy when a is already an array of that dtype"),
                 new("numpy.zeros(shape:any, dtype:dtype=None)", "Np.Zeros({shape}, {dtype})", c => Filled(c), "float64 unless dtype is given"),
                 new("numpy.ones(shape:any, dtype:dtype=None)", "Np.Ones({shape}, {dtype})", c => Filled(c), "float64 unless dtype is given"),
@@ -336,6 +336,11 @@ namespace Batuta.Transpiler.Mapping
                 new("numpy.sort(a:array, axis:int=-1)", "Np.Sort({a}, {axis})", c => ArgArr(c, "a"), "", c => !(c.Node("axis") is Constant { Value: null })),
                 new("numpy.sort(a:array, axis:any=-1)", "Np.Sort({a}, 0, true)", c => WithNdim(ArgArr(c, "a"), 1), "axis=None: the flattened array"),
                 new("numpy.argsort(a:array, axis:int=-1, kind:str=None)", "Np.ArgSort({a}, {axis}, {kind})", c => WithDType(ArgArr(c, "a"), "int64"), "numpy's introsort (aquicksort), so ties come out in numpy's order; kind='stable' is stable"),
+                new("numpy.isin(element:any, test_elements:any, invert:bool=False)", "Np.IsIn({element}, {test_elements}, {invert})", c => WithDType(WithNdim(AnyArray, NdimOfValue(c.Type("element"))), "bool"), "membership; NaN is never a member"),
+                new("numpy.in1d(ar1:any, ar2:any, invert:bool=False)", "Np.In1d({ar1}, {ar2}, {invert})", c => Array("bool", 1), "isin, flattened"),
+                new("numpy.intersect1d(ar1:any, ar2:any)", "Np.Intersect1d({ar1}, {ar2})", c => Array(PromoteDType(DType(ArgArr(c, "ar1")), DType(ArgArr(c, "ar2"))), 1), "sorted distinct common values"),
+                new("numpy.setdiff1d(ar1:any, ar2:any)", "Np.Setdiff1d({ar1}, {ar2})", c => Array(DType(ArgArr(c, "ar1")), 1), "sorted distinct values of ar1 not in ar2"),
+                new("numpy.union1d(ar1:any, ar2:any)", "Np.Union1d({ar1}, {ar2})", c => Array(PromoteDType(DType(ArgArr(c, "ar1")), DType(ArgArr(c, "ar2"))), 1), "sorted distinct values of either"),
                 new("numpy.unique(ar:any)", "Np.Unique({ar})", c => Array(DType(ArgArr(c, "ar")), 1), "sorted distinct values"),
                 new("numpy.unique(ar:any, return_counts:bool)", "Np.UniqueCounts({ar})", c => PyType.Tuple(Array(DType(ArgArr(c, "ar")), 1), Array("int64", 1)), "return_counts=True", c => c.Node("return_counts") is Constant { Value: true }),
                 new("numpy.unique(ar:any, return_inverse:bool)", "Np.UniqueInverse({ar})", c => PyType.Tuple(Array(DType(ArgArr(c, "ar")), 1), Array("int64", 1)), "return_inverse=True", c => c.Node("return_inverse") is Constant { Value: true }),
@@ -439,6 +444,7 @@ namespace Batuta.Transpiler.Mapping
                 new("ndarray.tolist()", "{self}.ToListF()", R(PyType.List(PyType.Float)), "a list of Python floats", c => Ndim(SelfArr(c)) == 1 && Scalar(DType(SelfArr(c))).Kind == TypeKind.Float),
                 new("ndarray.tolist()", "{self}.ToListI()", R(PyType.List(PyType.Int)), "a list of Python ints", c => Ndim(SelfArr(c)) == 1 && Scalar(DType(SelfArr(c))).Kind == TypeKind.Int),
                 new("ndarray.tolist()", "{self}.ToListB()", R(PyType.List(PyType.Bool)), "a list of bools", c => Ndim(SelfArr(c)) == 1 && Scalar(DType(SelfArr(c))).Kind == TypeKind.Bool),
+                new("ndarray.tolist()", "new PyList<string>({self}.Strs())", R(PyType.List(PyType.Str)), "a list of str", c => Ndim(SelfArr(c)) == 1 && DType(SelfArr(c)) == "str"),
                 new("ndarray.tolist()", "{self}.ToList()", Obj, "nested lists of Python scalars"),
                 new("ndarray.item()", "Np.As{T}({self}.Item())", c => Scalar(DType(SelfArr(c))), "a Python scalar"),
                 new("ndarray.fill(value:any)", "{self}.Fill({value})", None, ""),

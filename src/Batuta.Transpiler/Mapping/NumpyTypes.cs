@@ -52,6 +52,7 @@ namespace Batuta.Transpiler.Mapping
             "float64" or "float32" => PyType.Float,
             "int64" or "int32" => PyType.Int,
             "bool" => PyType.Bool,
+            "str" => PyType.Str,
             _ => PyType.Object,
         };
 
@@ -64,6 +65,7 @@ namespace Batuta.Transpiler.Mapping
                 TypeKind.Float => "float64",
                 TypeKind.Int => "int64",
                 TypeKind.Bool => "bool",
+                TypeKind.Str => "str",
                 TypeKind.List or TypeKind.Set or TypeKind.VarTuple or TypeKind.Iterable => DTypeOfValue(t.Elem),
                 TypeKind.Tuple => t.Args.Count == 0 ? "?" : t.Args.Select(DTypeOfValue).Aggregate(PromoteDType),
                 TypeKind.Range => "int64",
@@ -77,7 +79,7 @@ namespace Batuta.Transpiler.Mapping
             if (IsArray(t)) return Ndim(t);
             return t.Kind switch
             {
-                TypeKind.Float or TypeKind.Int or TypeKind.Bool => 0,
+                TypeKind.Float or TypeKind.Int or TypeKind.Bool or TypeKind.Str => 0,
                 TypeKind.List or TypeKind.VarTuple or TypeKind.Iterable => NdimOfValue(t.Elem) is var d && d >= 0 ? d + 1 : -1,
                 TypeKind.Tuple => t.Args.Count == 0 ? 1 : NdimOfValue(t.Args[0]) is var d2 && d2 >= 0 ? d2 + 1 : -1,
                 TypeKind.Range => 1,
@@ -89,6 +91,7 @@ namespace Batuta.Transpiler.Mapping
         {
             if (a == b) return a;
             if (a == "?" || b == "?") return "?";
+            if (a == "str" || b == "str") return "str";
             int Rank(string d) => d switch { "bool" => 0, "int32" => 1, "int64" => 2, "float32" => 3, _ => 4 };
             if ((a, b) is ("int32", "float32") or ("float32", "int32") or ("int64", "float32") or ("float32", "int64")) return "float64";
             return Rank(a) >= Rank(b) ? a : b;
@@ -98,6 +101,7 @@ namespace Batuta.Transpiler.Mapping
         public static string PromoteScalar(string array, string scalar)
         {
             if (array == "?" || scalar == "?") return "?";
+            if (array == "str" || scalar == "str") return "str";
             int Cat(string d) => d switch { "bool" => 0, "int32" or "int64" => 1, _ => 2 };
             if (Cat(array) >= Cat(scalar)) return array;
             return scalar == "float64" ? "float64" : "int64";
@@ -119,7 +123,7 @@ namespace Batuta.Transpiler.Mapping
         {
             if (IsArray(v.Type)) return v.Code;
             if (v.Type.Kind == TypeKind.Tuple && v.Type.Args.Count > 0 && v.Type.Args.Count <= 7) return $"Np.Array((object){v.Code})";
-            if (v.Type.Kind is TypeKind.List or TypeKind.Tuple or TypeKind.VarTuple or TypeKind.Range or TypeKind.Iterable or TypeKind.Float or TypeKind.Int or TypeKind.Bool)
+            if (v.Type.Kind is TypeKind.List or TypeKind.Tuple or TypeKind.VarTuple or TypeKind.Range or TypeKind.Iterable or TypeKind.Float or TypeKind.Int or TypeKind.Bool or TypeKind.Str)
                 return $"Np.Array({Emitter.BoxOf(v)})";
             return $"Np.AsArray({Emitter.BoxOf(v)})";
         }
@@ -131,6 +135,7 @@ namespace Batuta.Transpiler.Mapping
             ["int64"] = "int64", ["int"] = "int64", ["int_"] = "int64", ["intp"] = "int64", ["i8"] = "int64", ["long"] = "int64",
             ["int32"] = "int32", ["intc"] = "int32", ["i4"] = "int32",
             ["bool"] = "bool", ["bool_"] = "bool", ["?"] = "bool",
+            ["str"] = "str", ["str_"] = "str", ["U"] = "str", ["unicode"] = "str", ["unicode_"] = "str",
         };
 
         /// <summary>A dtype written in the source (float, np.float32, 'int64', bool), or null.</summary>
@@ -140,7 +145,7 @@ namespace Batuta.Transpiler.Mapping
             {
                 case Constant { Value: string s }:
                     return DTypeNames.TryGetValue(s, out var d) ? d : null;
-                case Name n when n.Id is "float" or "int" or "bool":
+                case Name n when n.Id is "float" or "int" or "bool" or "str":
                     return DTypeNames[n.Id];
                 case Attribute { Value: Name, Attr: var attr } a when e.Expr(a.Value).Type is { Kind: TypeKind.Module, Name: "numpy" }:
                     return DTypeNames.TryGetValue(attr, out var d2) ? d2 : null;
@@ -166,6 +171,7 @@ namespace Batuta.Transpiler.Mapping
             "float32" => "Float32",
             "int64" => "Int64",
             "int32" => "Int32",
+            "str" => "Str(0)",
             _ => "Bool",
         };
 
