@@ -189,6 +189,12 @@ namespace Batuta.Transpiler.Emit
                     if (from.Equals(target.Inner)) return v.IntLiteral ? new Ex($"({CsTypes.Of(target)}){v.Code}", target) : v;
                     if (from.Kind == TypeKind.Int && target.Inner.Kind == TypeKind.Int) return new Ex($"({CsTypes.Of(target)}){Coerce(v, target.Inner).P}", target, true);
                     if (from.Kind == TypeKind.Optional) return Coerce(new Ex(v.Code, target, v.Atomic), target);
+                    // A dynamic value (an argparse option left out, a JSON null) may be None: keep it.
+                    if (from.Kind is TypeKind.Object or TypeKind.Unknown && target.Inner.Kind is not (TypeKind.Object or TypeKind.Unknown))
+                    {
+                        var o = Temp("o");
+                        return new Ex($"({v.Code} is {{ }} {o} ? ({CsTypes.Of(target)}){Coerce(new Ex(o, PyType.Object, true), target.Inner).P} : ({CsTypes.Of(target)})null)", target, true);
+                    }
                     return Coerce(v, target.Inner);
                 case TypeKind.Iterable:
                     if (from.Kind is TypeKind.List or TypeKind.Set or TypeKind.Range or TypeKind.Deque or TypeKind.Iterable or TypeKind.VarTuple)

@@ -240,6 +240,12 @@ namespace Batuta.Transpiler.Emit
                     if (_function is null) { UnsupportedStatement(y, "yield outside a function"); return; }
                     var v = y.Value is null ? new Ex("null", PyType.None, true) : EmitExpr(y.Value, YieldElem());
                     WidenReturn(_function, PyType.Iterable(v.Type));
+                    if (_deferredYield is { } dy && _deferredYieldNodes is { } dn && dn.Any(x => ReferenceEquals(x, e)))
+                    {
+                        _w.Line($"{dy.Value} = {Coerce(v, YieldElem()).Code};");
+                        _w.Line($"{dy.Flag} = true;");
+                        return;
+                    }
                     _w.Line($"yield return {Coerce(v, YieldElem()).Code};");
                     return;
                 case YieldFrom yf:
@@ -257,6 +263,9 @@ namespace Batuta.Transpiler.Emit
             else if (e.Value is NamedExpr) _w.Line(ex.Code + ";");
             else _w.Line($"_ = {ex.Code};");
         }
+
+        private (string Value, string Flag)? _deferredYield;
+        private List<StatementNode>? _deferredYieldNodes;
 
         private PyType YieldElem() => _function is not null && _function.ReturnType.Kind == TypeKind.Iterable ? _function.ReturnType.Elem : PyType.Unknown;
 
@@ -874,6 +883,29 @@ namespace Batuta.Transpiler.Emit
         {
             string? ok = t.Orelse.Count > 0 ? Temp("ok") : null;
             if (ok is not null) _w.Line($"bool {ok} = false;");
+            // C# has no `yield return` inside a try with a catch clause, nor inside a catch. In a generator whose try
+            // body (or handler) ends with `yield value` and yields nowhere else, the value is computed there and
+            // yielded right after the try/catch: the same order of effects, since nothing of that block runs after
+            // its last statement (an `else` block runs after the yield, as in Python).
+            var savedDeferred = (_deferredYield, _deferredYieldNodes);
+            var deferNodes = new List<StatementNode>();
+            if (_function is { IsGenerator: true } && t.Handlers.Count > 0)
+            {
+                foreach (var block in new[] { t.Body }.Concat(t.Handlers.OfType<ExceptHandler>().Select(h => h.Body)))
+                    if (block.Count > 0 && block[block.Count - 1] is Expr { Value: Yield } last && !ModelBuilder.ContainsYield(block.Take(block.Count - 1)))
+                        deferNodes.Add(last);
+            }
+            (string Value, string Flag)? deferred = null;
+            if (deferNodes.Count > 0)
+            {
+                var value = Temp("yv");
+                var flag = Temp("hy");
+                _w.Line($"{CsTypes.Of(YieldElem().Kind == TypeKind.Unknown ? PyType.Object : YieldElem())} {value} = default!;");
+                _w.Line($"bool {flag} = false;");
+                deferred = (value, flag);
+                _deferredYield = deferred;
+                _deferredYieldNodes = deferNodes;
+            }
             bool hasFinally = t.Finalbody.Count > 0;
             if (hasFinally) _w.Open("try");
             if (t.Handlers.Count > 0) _w.Open("try");
@@ -884,6 +916,8 @@ namespace Batuta.Transpiler.Emit
                 _w.Close();
                 foreach (var h in t.Handlers.OfType<ExceptHandler>()) EmitHandler(h);
             }
+            (_deferredYield, _deferredYieldNodes) = savedDeferred;
+            if (deferred is { } d) _w.Line($"if ({d.Flag}) yield return {d.Value};");
             if (ok is not null)
             {
                 _w.Open($"if ({ok})");

@@ -370,6 +370,19 @@ namespace Batuta.Transpiler.Emit
                 f.ReturnType = j;
                 _changed = true;
             }
+            // Overrides share one C# signature: a base method that only raises NotImplementedError takes the return
+            // type of its overrides (a generator override makes it IEnumerable<T>), and overrides take each other's.
+            if (f.Owner is null || f.ReturnType.Kind == TypeKind.Unknown) return;
+            foreach (var other in Family(f))
+            {
+                if (other == f || other.ReturnDeclared || other.IsStatic || other.IsClassMethod) continue;
+                var o = JoinWidening(other.ReturnType, f.ReturnType, other.ReturnInts);
+                if (!o.Equals(other.ReturnType))
+                {
+                    other.ReturnType = o;
+                    _changed = true;
+                }
+            }
         }
 
         private string ProgramFile(ModuleModel entry)
