@@ -237,3 +237,80 @@ public sealed class SkLabelSet(string[]? strings)
         return i >= 0 ? i : throw new ValueError($"pos_label={Repr.Of(s)} is not a valid label. It should be one of {(strings is null ? "the numeric labels" : Repr.Of(new PyList<string>(strings)))}");
     }
 }
+
+/// <summary>
+/// <c>sklearn.preprocessing.LabelEncoder</c>: classes_ is <c>np.unique(y)</c> in y's dtype (strings or numbers),
+/// transform gives each label's position among them (int64), inverse_transform indexes classes_; unseen labels
+/// raise scikit-learn's ValueError.
+/// </summary>
+public sealed class SkLabelEncoder : IPyObject
+{
+    private NdArray? _classes;
+
+    /// <summary><c>classes_</c>: the sorted distinct labels.</summary>
+    public NdArray Classes => _classes ?? throw new AttributeError("'LabelEncoder' object has no attribute 'classes_'");
+
+    private NdArray Fitted => _classes ?? throw new ValueError("This LabelEncoder instance is not fitted yet. Call 'fit' with appropriate arguments before using this estimator.");
+
+    private static NdArray Column(object? y)
+    {
+        var a = Np.AsArray(y);
+        if (a.Ndim == 2 && a.Dims[1] == 1) return a.Ravel();
+        if (a.Ndim != 1) throw new ValueError($"y should be a 1d array, got an array of shape {Repr.Of(a.Shape)} instead.");
+        return a;
+    }
+
+    public SkLabelEncoder Fit(object? y)
+    {
+        _classes = Np.Unique(Column(y));
+        return this;
+    }
+
+    public NdArray FitTransform(object? y) => Fit(y).Transform(y);
+
+    public NdArray Transform(object? y)
+    {
+        var classes = Fitted;
+        var a = Column(y);
+        if (a.Size == 0) return NdArray.FromLongs([], [0]);
+        var codes = new long[a.Size];
+        if (a.Kind == NpKind.Str || classes.Kind == NpKind.Str)
+        {
+            // scikit-learn maps object/str labels through a dict: the first unknown label is the KeyError it reports
+            var index = new Dictionary<string, long>(StringComparer.Ordinal);
+            if (classes.Kind == NpKind.Str)
+            {
+                var names = classes.ToStrings();
+                for (int i = 0; i < names.Length; i++) index[names[i]] = i;
+            }
+            var items = a.ToStrings();
+            var values = a.Kind == NpKind.Str ? null : Enumerable.Range(0, a.Size).Select(a.FlatScalar).ToArray();
+            for (int i = 0; i < items.Length; i++)
+            {
+                if (a.Kind != NpKind.Str || !index.TryGetValue(items[i], out codes[i]))
+                    throw new ValueError("y contains previously unseen labels: " + (values is null ? Repr.Of(items[i]) : Repr.Of(values[i])));
+            }
+            return NdArray.FromLongs(codes, a.Dims);
+        }
+        var diff = Np.Setdiff1d(a, classes);
+        if (diff.Size > 0) throw new ValueError("y contains previously unseen labels: " + Repr.Of(diff.ToList()));
+        var known = classes.ToDoubles();
+        var x = a.ToDoubles();
+        for (int i = 0; i < x.Length; i++) codes[i] = System.Array.BinarySearch(known, x[i]);
+        return NdArray.FromLongs(codes, a.Dims);
+    }
+
+    public NdArray InverseTransform(object? y)
+    {
+        var classes = Fitted;
+        var a = Column(y);
+        if (a.Size == 0) return (NdArray)classes.GetItem(NpIndex.Of(NdArray.FromLongs([], [0])))!;
+        var diff = Np.Setdiff1d(a, Np.Arange(classes.Size));
+        if (diff.Size > 0) throw new ValueError("y contains previously unseen labels: " + diff.PyStr());
+        return (NdArray)classes.GetItem(NpIndex.Of(a))!;
+    }
+
+    public string PyRepr() => "LabelEncoder()";
+
+    public string PyStr() => PyRepr();
+}

@@ -23,6 +23,17 @@ namespace Batuta.Transpiler.Mapping
         private static PyType SelfArr(LibraryCall c) => ArrayOf(c.SelfType);
         private static PyType ArgArr(LibraryCall c, string p) => ArrayOf(c.Type(p));
 
+        /// <summary>np.select's result: the choices' dtype with the default's (numpy's value-based rule for a scalar default), shaped as a condition.</summary>
+        private static PyType SelectType(LibraryCall c)
+        {
+            var choice = DTypeOfValue(c.Type("choicelist"));
+            var dflt = c.Has("default") ? c.Type("default") : PyType.Int;
+            var dtype = IsArray(dflt) ? PromoteDType(choice, DType(dflt)) : PromoteScalar(choice, DTypeOfValue(dflt));
+            var conds = c.Type("condlist");
+            int nd = conds.Kind is TypeKind.List or TypeKind.VarTuple ? NdimOfValue(conds.Elem) : conds.Kind == TypeKind.Tuple && conds.Args.Count > 0 ? NdimOfValue(conds.Args[0]) : -1;
+            return Array(dtype, nd);
+        }
+
         /// <summary>np.array(x, dtype): the dtype argument wins, else numpy's inference from the elements.</summary>
         private static PyType Created(LibraryCall c, string p, string dtypeParam = "dtype")
         {
@@ -361,6 +372,14 @@ namespace Batuta.Transpiler.Mapping
                 new("numpy.repeat(a:any, repeats:any, axis:axis=None)", "Np.Repeat({a}, {repeats}, {axis})", c => c.Has("axis") ? ArgArr(c, "a") : WithNdim(ArgArr(c, "a"), 1), ""),
                 new("numpy.diff(a:array, n:int=1, axis:int=-1)", "Np.Diff({a}, {n}, {axis})", c => ArgArr(c, "a"), ""),
                 new("numpy.searchsorted(a:array, v:any, side:str='left')", "Np.SearchSorted({a}, {v}, {side})", c => c.Type("v").Kind is TypeKind.Float or TypeKind.Int ? PyType.Object : Array("int64", -1), ""),
+                new("numpy.convolve(a:any, v:any, mode:str='full')", "Np.Convolve({a}, {v}, {mode})", c => Array(PromoteDType(DTypeOfValue(c.Type("a")), DTypeOfValue(c.Type("v"))), 1), "sums of products in index order (numpy's dot: BLAS for floats, so print float results rounded); 'full', 'same', 'valid'"),
+                new("numpy.interp(x:any, xp:any, fp:any, left:optfloat=None, right:optfloat=None)", "Np.InterpF({x}, {xp}, {fp}, {left}, {right})", R(PyType.Float), "a scalar x: a Python float", c => c.Type("x").Kind is TypeKind.Float or TypeKind.Int),
+                new("numpy.interp(x:any, xp:any, fp:any, left:optfloat=None, right:optfloat=None)", "Np.Interp({x}, {xp}, {fp}, {left}, {right})", c => Array("float64", NdimOfValue(c.Type("x"))), "numpy's slope*(x - xp[j]) + fp[j], exact at the sample points; increasing xp"),
+                new("numpy.select(condlist:any, choicelist:any, default:any=0)", "Np.Select({condlist}, {choicelist}, {default})", SelectType, "the first true condition picks its choice; numpy's result dtype"),
+                new("numpy.unravel_index(indices:any, shape:any)", "Np.UnravelIndex2I({indices}, {shape})", R(PyType.Tuple(PyType.Int, PyType.Int)), "an int index and a 2-D shape: a tuple of two ints", c => c.Type("indices").Kind == TypeKind.Int && c.Type("shape") is { Kind: TypeKind.Tuple, Args.Count: 2 }),
+                new("numpy.unravel_index(indices:any, shape:any)", "Np.UnravelIndex3I({indices}, {shape})", R(PyType.Tuple(PyType.Int, PyType.Int, PyType.Int)), "", c => c.Type("indices").Kind == TypeKind.Int && c.Type("shape") is { Kind: TypeKind.Tuple, Args.Count: 3 }),
+                new("numpy.unravel_index(indices:any, shape:any)", "Np.UnravelIndex2A({indices}, {shape})", c => PyType.Tuple(Array("int64", NdimOfValue(c.Type("indices"))), Array("int64", NdimOfValue(c.Type("indices")))), "index arrays and a 2-D shape: two int64 arrays", c => c.Type("indices").Kind != TypeKind.Int && c.Type("shape") is { Kind: TypeKind.Tuple, Args.Count: 2 }),
+                new("numpy.unravel_index(indices:any, shape:any)", "Np.UnravelIndex({indices}, {shape})", R(PyType.VarTuple(PyType.Object)), "a tuple of coordinates"),
                 new("numpy.digitize(x:any, bins:array, right:bool=False)", "Np.Digitize({x}, {bins}, {right})", c => Array("int64", Ndim(ArgArr(c, "x"))), "increasing bins"),
                 new("numpy.reshape(a:array, newshape:any)", "Np.Reshape({a}, {newshape})", c => WithNdim(ArgArr(c, "a"), ShapeNdim(c.Type("newshape"))), "a view when contiguous"),
                 new("numpy.transpose(a:array, axes:any=None)", "Np.Transpose({a}, {axes})", c => ArgArr(c, "a"), "a view"),

@@ -110,6 +110,7 @@ namespace Batuta.Transpiler.Mapping
         public const string GenericType = "sklearn.base.BaseEstimator";
         public const string StepsType = "sklearn.pipeline.Steps";
         public const string FoldsType = "sklearn.model_selection.KFold";
+        public const string LabelEncoderType = "sklearn.preprocessing.LabelEncoder";
 
         /// <summary>The Batuta.ML class of a scikit-learn type name, for declarations.</summary>
         public static string? CsType(string name)
@@ -118,6 +119,7 @@ namespace Batuta.Transpiler.Mapping
             if (name == GenericType) return "Batuta.ML.Estimator";
             if (name.StartsWith(StepsType, StringComparison.Ordinal)) return "IReadOnlyList<(string Name, Batuta.ML.Estimator? Estimator)>";
             if (name == FoldsType || name == "sklearn.model_selection.StratifiedKFold") return "SkFolds";
+            if (name == LabelEncoderType) return "SkLabelEncoder";
             return SpecByName.TryGetValue(name, out var s) ? s.CsType : null;
         }
 
@@ -178,6 +180,7 @@ namespace Batuta.Transpiler.Mapping
                 "cv=KFold(...)/StratifiedKFold(...): that splitter's folds"),
             new("sklearn.model_selection.KFold(n_splits:int=5, shuffle:bool=False, random_state:optint=None)", "new SkFolds((int){n_splits}, {shuffle}, {random_state}, false)", R(PyType.Class(FoldsType)), ""),
             new("sklearn.model_selection.StratifiedKFold(n_splits:int=5, shuffle:bool=False, random_state:optint=None)", "new SkFolds((int){n_splits}, {shuffle}, {random_state}, true)", R(PyType.Class("sklearn.model_selection.StratifiedKFold")), ""),
+            new("sklearn.preprocessing.LabelEncoder()", "new SkLabelEncoder()", R(PyType.Class(LabelEncoderType)), "labels (strings or numbers) to their index among the sorted distinct labels, and back"),
             new("sklearn.pipeline.make_pipeline(*steps)", "Batuta.ML.Pipelines.PipelineFactory.MakePipeline({*})", c => Pipeline(c.Rest.Select(n => c.Emitter.Expr(n).Type)), "steps named after their lower-cased class names, as scikit-learn"),
             new("sklearn.pipeline.Pipeline(steps:steps)", "new Batuta.ML.Pipelines.Pipeline({steps})", c => Pipeline(StepTypes(c)), "a list of (name, estimator) tuples"),
             new("sklearn.metrics.accuracy_score(y_true:array, y_pred:array, normalize:bool=True)", "new PyInt((long)Sk.With({y_true}, {y_pred}, (__t, __p, __l) => Batuta.ML.Metrics.AccuracyScore(__t, __p, false)))", R(PyType.Int), "normalize=False: the number of correct predictions (an int)", c => c.Node("normalize") is Constant { Value: false }),
@@ -255,6 +258,11 @@ namespace Batuta.Transpiler.Mapping
             new("pipeline.steps", "{self}.Steps", c => PyType.Class(StepsType + "<" + string.Join("|", PipelineSteps(c.SelfType).Select(s => s.Name)) + ">"), "a list of (name, estimator) pairs; model.steps[-1][1] is the final estimator"),
             new("pipeline.classes_", "Sk.Labels({self}, {self}.Classes)", _ => Array(Unknown, 1), "the final classifier's classes_, in the fitted labels' dtype"),
             new("pipeline.named_steps", "{self}.NamedSteps", _ => PyType.Dict(PyType.Str, PyType.Class(GenericType)), ""),
+            new("labelencoder.fit(y:array)", "{self}.Fit({y})", c => c.SelfType, "classes_ = np.unique(y)"),
+            new("labelencoder.transform(y:array)", "{self}.Transform({y})", _ => Array("int64", 1), "unseen labels raise scikit-learn's ValueError"),
+            new("labelencoder.fit_transform(y:array)", "{self}.FitTransform({y})", _ => Array("int64", 1), ""),
+            new("labelencoder.inverse_transform(y:array)", "{self}.InverseTransform({y})", _ => Array(Unknown, 1), "classes_[y], in the fitted labels' dtype"),
+            new("labelencoder.classes_", "{self}.Classes", _ => Array(Unknown, 1), "the sorted distinct labels, in their dtype"),
             new("folds.split(X:array, y:any=None)", "Sk.Folds({self}.Stratified ? Batuta.ML.Splitters.StratifiedKFold(Sk.Y(Np.AsArray({y}))!, {self}.NSplits, {self}.Shuffle, {self}.RandomState) : Batuta.ML.Splitters.KFold(Sk.Rows({X}), {self}.NSplits, {self}.Shuffle, {self}.RandomState))",
                 _ => PyType.Iterable(PyType.Tuple(Array("int64", 1), Array("int64", 1))), "train and test index arrays per fold"),
         };
@@ -285,6 +293,7 @@ namespace Batuta.Transpiler.Mapping
             if (t.Kind != TypeKind.Class) return null;
             if (t.Name!.StartsWith(PipelineType, StringComparison.Ordinal)) return "pipeline";
             if (t.Name == FoldsType || t.Name == "sklearn.model_selection.StratifiedKFold") return "folds";
+            if (t.Name == LabelEncoderType) return "labelencoder";
             return Spec(t)?.Role.ToString().ToLowerInvariant();
         }
 
