@@ -8,8 +8,9 @@ namespace Batuta.Tensors.Tests;
 public sealed class GpuCollection;
 
 /// <summary>
-/// The ILGPU backend on ILGPU's CPU accelerator (there is no GPU on this machine; CUDA/OpenCL run
-/// the same kernels). Sizes stay small: the accelerator emulates every GPU thread.
+/// The ILGPU backend on ILGPU's CPU accelerator (CI has no GPU), or on the real device named by
+/// BATUTA_TEST_GPU (tests/Batuta.Gpu.Checks runs these on a GPU machine). Sizes stay small: the CPU
+/// accelerator emulates every GPU thread.
 /// </summary>
 [Collection(nameof(GpuCollection))]
 public class GpuBackendTests
@@ -78,6 +79,73 @@ public class GpuBackendTests
                     for (int p = 0; p < k; p++) expected[i * n + j] += ad[i * k + p] * bd[p * n + j];
             Check.Close(expected, c, BackendTolerance.For<float>(ToleranceClass.MatMul, k, gpu: true).Scaled(Math.Sqrt(k)), $"gpu matmul {m}x{n}x{k}");
         }
+    }
+
+    [Fact]
+    public void Every_matmul_kernel_matches_the_reference()
+    {
+        // Shapes the float4 kernels take (k, n multiples of 4) with partial tiles on every side, a k
+        // that is not a multiple of the 8- or 16-deep slices, and several k slices (double buffering).
+        var device = SharedGpu.Device;
+        var rng = new SimRng(64);
+        foreach (var (m, n, k) in new[] { (5, 8, 12), (130, 8, 20), (9, 132, 36) })
+        {
+            using var a = rng.Uniform<float>([m, k], -1, 1);
+            using var b = rng.Uniform<float>([k, n], -1, 1);
+            var ad = Ref.ToDouble(a);
+            var bd = Ref.ToDouble(b);
+            var expected = new double[m * n];
+            for (int i = 0; i < m; i++)
+                for (int j = 0; j < n; j++)
+                    for (int p = 0; p < k; p++) expected[i * n + j] += ad[i * k + p] * bd[p * n + j];
+            using var da = DeviceTensor<float>.FromHost(a, device);
+            using var db = DeviceTensor<float>.FromHost(b, device);
+            foreach (var kernel in Enum.GetValues<MatMulKernel>())
+            {
+                using var dc = DeviceTensor<float>.Allocate(device, m, n);
+                Assert.True(GpuOperations.CanUse(kernel, da.View, db.View, dc.View, m, n, k));
+                GpuOperations.LaunchMatMul(device, da.View, db.View, dc.View, m, n, k, kernel, synchronize: true);
+                using var c = dc.ToHost();
+                Check.Close(expected, c, BackendTolerance.For<float>(ToleranceClass.MatMul, k, gpu: true).Scaled(Math.Sqrt(k)), $"{kernel} {m}x{n}x{k}");
+            }
+        }
+        using var odd = DeviceTensor<float>.Allocate(device, 3, 5);
+        Assert.False(GpuOperations.CanUse(MatMulKernel.Float4Bk8, odd.View, odd.View, odd.View, 3, 5, 5));
+    }
+
+    [Fact]
+    public void Destination_overloads_write_in_place()
+    {
+        var device = SharedGpu.Device;
+        var rng = new SimRng(65);
+        using var x = rng.Uniform<float>([301], -1, 1);
+        using var y = rng.Uniform<float>([301], -1, 1);
+        using var dx = DeviceTensor<float>.FromHost(x, device);
+        using var dy = DeviceTensor<float>.FromHost(y, device);
+        using var dd = DeviceTensor<float>.Allocate(device, 301);
+        GpuOperations.Add(dx, dy, dd);
+        using (var sum = x + y)
+        using (var host = dd.ToHost()) Check.Exact(sum.ToArray(), host, "device add into a destination");
+        GpuOperations.Multiply(dx, dy, dx);
+        device.Synchronize();
+        using (var product = x * y)
+        using (var host = dx.ToHost()) Check.Exact(product.ToArray(), host, "device multiply in place");
+        using var wrong = DeviceTensor<float>.Allocate(device, 300);
+        Assert.Throws<TensorShapeException>(() => GpuOperations.Add(dx, dy, wrong));
+
+        using var a = rng.Uniform<float>([6, 8], -1, 1);
+        using var b = rng.Uniform<float>([8, 4], -1, 1);
+        using var da = DeviceTensor<float>.FromHost(a, device);
+        using var db = DeviceTensor<float>.FromHost(b, device);
+        using var dc = DeviceTensor<float>.Allocate(device, 6, 4);
+        GpuOperations.MatMul(da, db, dc);
+        using var expected = a.MatMul(b);
+        using var got = dc.ToHost();
+        Check.Close(Ref.ToDouble(expected), got, BackendTolerance.For<float>(ToleranceClass.MatMul, 8, gpu: true).Scaled(3), "device matmul into a destination");
+        Assert.Throws<TensorShapeException>(() => GpuOperations.MatMul(da, db, wrong));
+        using var squareHost = rng.Uniform<float>([4, 4], -1, 1);
+        using var square = DeviceTensor<float>.FromHost(squareHost, device);
+        Assert.Throws<ArgumentException>(() => GpuOperations.MatMul(square, square, square));
     }
 
     [Fact]

@@ -35,6 +35,15 @@ public sealed unsafe class DeviceTensor<T> : IDisposable where T : unmanaged, IN
     /// <summary>The ILGPU view, for launching your own (or generated) kernels on this data.</summary>
     public ArrayView1D<T, Stride1D.Dense> View => (_buffer ?? throw new ObjectDisposedException(nameof(DeviceTensor<T>))).View.SubView(0, Length);
 
+    /// <summary>An uninitialised device tensor of <paramref name="shape"/> on <paramref name="device"/> (e.g. a destination for <see cref="GpuOperations"/>' overloads that take one).</summary>
+    public static DeviceTensor<T> Allocate(GpuDevice device, params int[] shape)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        ArgumentNullException.ThrowIfNull(shape);
+        foreach (int d in shape) ArgumentOutOfRangeException.ThrowIfNegative(d, nameof(shape));
+        return new DeviceTensor<T>(device, (int[])shape.Clone());
+    }
+
     /// <summary>Copies a host tensor to <paramref name="device"/> (default: <see cref="GpuDevice.Current"/>).</summary>
     public static DeviceTensor<T> FromHost(Tensor<T> source, GpuDevice? device = null)
     {

@@ -66,7 +66,12 @@ public sealed class GpuDevice : IDisposable
         Context? context = null;
         try
         {
-            context = Context.Create(b => b.Cuda().OpenCL().Math(MathMode.Fast32BitOnly).EnableAlgorithms());
+            // MathMode.Default, measured on an H200 (docs/benchmarks/tensor.md): ILGPU 1.5.3's fast modes emit
+            // tanh.approx.ftz.f32, which ptxas rejects ("Illegal modifier '.ftz' for instruction 'tanh'"),
+            // so every element-wise kernel failed to load; they also demote double math to float precision
+            // (exp(double) off by 5e-7) and use approximate division. Default keeps IEEE division and
+            // doubles; ptxas still contracts mul+add into FMA, so the matmul kernels lose nothing.
+            context = Context.Create(b => b.Cuda().OpenCL().Math(MathMode.Default).EnableAlgorithms());
             var device = context.Devices.FirstOrDefault(d => d.AcceleratorType == AcceleratorType.Cuda)
                          ?? context.Devices.FirstOrDefault(d => d.AcceleratorType == AcceleratorType.OpenCL);
             if (device is null)
@@ -85,6 +90,31 @@ public sealed class GpuDevice : IDisposable
         }
     }
 
+    /// <summary>
+    /// The device a test suite or tool asked for by name: <c>cpu</c> (ILGPU's CPU accelerator),
+    /// <c>cuda</c>, <c>opencl</c>, or <c>gpu</c> (the default device: CUDA, then OpenCL). Throws
+    /// <see cref="InvalidOperationException"/> when the machine has no such device, so a GPU test run
+    /// fails loudly instead of quietly testing the CPU. This is what <c>BATUTA_TEST_GPU</c> selects in the tests.
+    /// </summary>
+    public static GpuDevice Create(string kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        string k = kind.Trim().ToLowerInvariant();
+        if (k is "cpu" or "ilgpu-cpu") return CreateCpu();
+        if (k is not ("cuda" or "opencl" or "gpu" or "default"))
+            throw new ArgumentException($"unknown GPU device kind '{kind}': expected cpu, cuda, opencl or gpu.", nameof(kind));
+        var device = TryCreateDefault()
+                     ?? throw new InvalidOperationException($"a '{k}' device was requested but none was found (no CUDA/OpenCL driver or device, or BATUTA_DISABLE_GPU=1).");
+        var wanted = k switch { "cuda" => AcceleratorType.Cuda, "opencl" => AcceleratorType.OpenCL, _ => device.Type };
+        if (device.Type != wanted)
+        {
+            string found = device.ToString();
+            device.Dispose();
+            throw new InvalidOperationException($"a '{k}' device was requested but the default device is {found}.");
+        }
+        return device;
+    }
+
     /// <summary>ILGPU's CPU accelerator (multi-threaded emulation of the GPU model) for tests.</summary>
     public static GpuDevice CreateCpu()
     {
@@ -94,6 +124,9 @@ public sealed class GpuDevice : IDisposable
         var context = Context.Create(b => b.CPU(cpu).EnableAlgorithms());
         return new GpuDevice(context, cpu.CreateAccelerator(context));
     }
+
+    /// <summary>Waits for every kernel and copy queued on this device.</summary>
+    public void Synchronize() => Accelerator.Synchronize();
 
     public void Dispose()
     {

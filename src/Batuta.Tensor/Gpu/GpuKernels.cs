@@ -1,6 +1,7 @@
 using Batuta.Tensors.Gpu.Kernels;
 using ILGPU;
 using ILGPU.Runtime;
+using ILGPU.Util;
 
 namespace Batuta.Tensors.Gpu;
 
@@ -15,6 +16,9 @@ internal sealed class GpuKernels(Accelerator accelerator)
     private Action<KernelConfig, ArrayView<double>, ArrayView<double>, int, int>? _reduceD;
     private Action<KernelConfig, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int>? _matmulF;
     private Action<KernelConfig, ArrayView<double>, ArrayView<double>, ArrayView<double>, int, int, int>? _matmulD;
+    private Action<Index1D, ArrayView<Float4>, ArrayView<Float4>, ArrayView<Float4>, int>? _binaryF4;
+    private Action<Index1D, ArrayView<Float4>, ArrayView<Float4>, int>? _unaryF4;
+    private readonly Action<KernelConfig, ArrayView<Float4>, ArrayView<Float4>, ArrayView<Float4>, int, int, int>?[] _matmulF4 = new Action<KernelConfig, ArrayView<Float4>, ArrayView<Float4>, ArrayView<Float4>, int, int, int>?[3];
 
     public Accelerator Accelerator => accelerator;
 
@@ -32,6 +36,25 @@ internal sealed class GpuKernels(Accelerator accelerator)
     public Action<Index1D, ArrayView<double>, ArrayView<double>, int> UnaryDouble =>
         _unaryD ??= accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<double>, ArrayView<double>, int>(ElementWiseKernels.UnaryDouble);
 
+    public Action<Index1D, ArrayView<Float4>, ArrayView<Float4>, ArrayView<Float4>, int> BinaryFloat4 =>
+        _binaryF4 ??= accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<Float4>, ArrayView<Float4>, ArrayView<Float4>, int>(ElementWiseKernels.BinaryFloat4);
+
+    public Action<Index1D, ArrayView<Float4>, ArrayView<Float4>, int> UnaryFloat4 =>
+        _unaryF4 ??= accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<Float4>, ArrayView<Float4>, int>(ElementWiseKernels.UnaryFloat4);
+
+    /// <summary>The float4 matmul kernel of <paramref name="kernel"/> (not <see cref="MatMulKernel.Scalar"/>).</summary>
+    public Action<KernelConfig, ArrayView<Float4>, ArrayView<Float4>, ArrayView<Float4>, int, int, int> MatMulFloat4(MatMulKernel kernel)
+    {
+        int i = (int)kernel - 1;
+        return _matmulF4[i] ??= kernel switch
+        {
+            MatMulKernel.Float4Bk8 => accelerator.LoadStreamKernel<ArrayView<Float4>, ArrayView<Float4>, ArrayView<Float4>, int, int, int>(MatMulVectorKernels.Float4Bk8),
+            MatMulKernel.Float4Bk8DoubleBuffered => accelerator.LoadStreamKernel<ArrayView<Float4>, ArrayView<Float4>, ArrayView<Float4>, int, int, int>(MatMulVectorKernels.Float4Bk8DoubleBuffered),
+            MatMulKernel.Float4Bk16DoubleBuffered => accelerator.LoadStreamKernel<ArrayView<Float4>, ArrayView<Float4>, ArrayView<Float4>, int, int, int>(MatMulVectorKernels.Float4Bk16DoubleBuffered),
+            _ => throw new ArgumentOutOfRangeException(nameof(kernel)),
+        };
+    }
+
     public Action<KernelConfig, ArrayView<float>, ArrayView<float>, int, int> ReduceFloat =>
         _reduceF ??= accelerator.LoadStreamKernel<ArrayView<float>, ArrayView<float>, int, int>(ReductionKernels.PartialFloat);
 
@@ -43,4 +66,14 @@ internal sealed class GpuKernels(Accelerator accelerator)
 
     public Action<KernelConfig, ArrayView<double>, ArrayView<double>, ArrayView<double>, int, int, int> MatMulDouble =>
         _matmulD ??= accelerator.LoadStreamKernel<ArrayView<double>, ArrayView<double>, ArrayView<double>, int, int, int>(MatMulKernels.MatMulDouble);
+}
+
+/// <summary>The float32 matmul kernels (the GPU checks measure each; <see cref="GpuOperations.DefaultMatMulKernel"/> is the one used).</summary>
+internal enum MatMulKernel
+{
+    /// <summary>Scalar loads, 8×8 contiguous register block per thread (the first kernel; also the double kernel).</summary>
+    Scalar = 0,
+    Float4Bk8 = 1,
+    Float4Bk8DoubleBuffered = 2,
+    Float4Bk16DoubleBuffered = 3,
 }

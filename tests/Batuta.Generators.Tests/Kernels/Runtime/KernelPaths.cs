@@ -5,8 +5,9 @@ namespace Batuta.Generators.Tests.Kernels.Runtime;
 
 /// <summary>
 /// The generated paths a run-time test compares: the scalar loop, each SIMD width the CPU has, and
-/// the GPU kernel on ILGPU's CPU accelerator. Each is forced through BackendSelector scopes, the
-/// same way a user would.
+/// the GPU kernel on ILGPU's CPU accelerator, or on the real device named by <c>BATUTA_TEST_GPU</c>
+/// (<c>cuda</c>, <c>opencl</c>, <c>gpu</c>; unset or <c>cpu</c>: the CPU accelerator, as in CI). Each is
+/// forced through BackendSelector scopes, the same way a user would.
 /// </summary>
 public static class KernelPaths
 {
@@ -21,21 +22,46 @@ public static class KernelPaths
     };
 
     private static readonly object Gate = new();
-    private static GpuDevice? _cpuAccelerator;
+    private static GpuDevice? _device;
 
-    /// <summary>ILGPU's CPU accelerator as the GPU device (one for the whole test run), and the GPU backend requested.</summary>
+    /// <summary>The requested GPU device kind: <c>cpu</c> unless <c>BATUTA_TEST_GPU</c> says otherwise.</summary>
+    public static string GpuKind
+    {
+        get
+        {
+            string? v = Environment.GetEnvironmentVariable("BATUTA_TEST_GPU");
+            return string.IsNullOrWhiteSpace(v) ? "cpu" : v.Trim().ToLowerInvariant();
+        }
+    }
+
+    /// <summary>The GPU device (one for the whole test run; GpuDevice.Create throws when a requested real device is missing), and the GPU backend requested.</summary>
     private static IDisposable UseGpu()
     {
         lock (Gate)
         {
-            _cpuAccelerator ??= GpuDevice.CreateCpu();
-            GpuDevice.Current = _cpuAccelerator;
+            _device ??= GpuDevice.Create(GpuKind);
+            GpuDevice.Current = _device;
         }
         return BackendSelector.Use(ComputeBackend.Gpu);
     }
 
-    public static GpuDevice CpuAccelerator()
+    /// <summary>
+    /// Drops the device so the next GPU path creates a fresh one. One kernel ILGPU fails to compile
+    /// (e.g. Math.Clamp's throw helper) leaves its context unable to compile any later kernel, which
+    /// then quietly runs on the CPU; tests/Batuta.Gpu.Checks resets the device before each test so one
+    /// such kernel cannot hide the GPU path of the others.
+    /// </summary>
+    public static void ResetDevice()
     {
-        using (UseGpu()) return _cpuAccelerator!;
+        lock (Gate)
+        {
+            _device?.Dispose();
+            _device = null;
+        }
+    }
+
+    public static GpuDevice Device()
+    {
+        using (UseGpu()) return _device!;
     }
 }
