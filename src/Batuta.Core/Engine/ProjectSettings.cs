@@ -63,7 +63,13 @@ public sealed class ProjectSettings
     {
         string dir = Path.GetFullPath(projectDirectory);
         string? Get(string name) => properties.TryGetValue(name, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
-        string Resolve(string path) => Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(dir, path));
+        // MSBuild's defaults use Windows separators (BaseIntermediateOutputPath is "obj\", OutputPath "bin\Release\..."),
+        // and values passed as item metadata reach the task unconverted: on Linux "obj\batuta/" would name one folder.
+        string Resolve(string path)
+        {
+            if (Path.DirectorySeparatorChar == '/') path = path.Replace('\\', '/');
+            return Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(dir, path));
+        }
 
         bool Flag(string name, bool fallback)
         {
