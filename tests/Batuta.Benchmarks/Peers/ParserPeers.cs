@@ -258,7 +258,7 @@ public sealed class ParserFuzzPeers : IPeerArea
         var random = new Random(seed);
         var log = context.Log;
 
-        int crashes = 0, hangs = 0, agree = 0, sameLine = 0, bothRejected = 0, sameDump = 0, bothAccepted = 0;
+        int crashes = 0, hangs = 0, agree = 0, sameLine = 0, bothRejected = 0, sameDump = 0, bothAccepted = 0, tooDeep = 0;
         var slowest = TimeSpan.Zero;
         var disagreements = new List<string>();
         var ours = new Stopwatch();
@@ -273,7 +273,7 @@ public sealed class ParserFuzzPeers : IPeerArea
             int n = Math.Min(batch, count - done);
             var inputs = new List<byte[]>(n);
             for (int i = 0; i < n; i++) inputs.Add(mutator.Mutate(corpus[random.Next(corpus.Count)].Data));
-            var verdicts = new (bool Ok, int Line, string? Hash)[n];
+            var verdicts = new (bool Ok, int Line, string? Hash, string? Code)[n];
             ours.Start();
             for (int i = 0; i < n; i++)
             {
@@ -294,7 +294,7 @@ public sealed class ParserFuzzPeers : IPeerArea
                     PythonMetrics.Compute(r);
                     extra.Stop();
                     ours.Start();
-                    verdicts[i] = (r.Success, r.Success ? 0 : r.Errors.First().Line, hash);
+                    verdicts[i] = (r.Success, r.Success ? 0 : r.Errors.First().Line, hash, r.Success ? null : r.Errors.First().Code);
                 }
                 catch (Exception e)
                 {
@@ -304,7 +304,7 @@ public sealed class ParserFuzzPeers : IPeerArea
                         ours.Start();
                     }
                     crashes++;
-                    verdicts[i] = (false, -1, null);
+                    verdicts[i] = (false, -1, null, null);
                     log.WriteLine($"CRASH on input {done + i}: {e.GetType().Name}: {e.Message}");
                 }
                 sw.Stop();
@@ -326,6 +326,8 @@ public sealed class ParserFuzzPeers : IPeerArea
                 if ((o.Ok != v.Ok || (!o.Ok && o.Line != v.Line && o.Line != 0)) && saveDir is not null)
                     File.WriteAllBytes(Path.Combine(saveDir, $"input{done + i}.py"), inputs[i]);
                 if (o.Ok == v.Ok) agree++;
+                // Our depth limit (1000 levels) is below CPython's (about 2988: its ast-construction recursion limit).
+                else if (o.Ok && v.Code == DiagnosticCodes.TooDeep) tooDeep++;
                 else if (disagreements.Count < 25)
                     disagreements.Add($"input {done + i}: CPython {(o.Ok ? "accepts" : "rejects at line " + o.Line + ": " + o.Message)}, we {(v.Ok ? "accept" : "reject at line " + v.Line)}");
                 if (o.Ok && v.Ok)
@@ -345,6 +347,7 @@ public sealed class ParserFuzzPeers : IPeerArea
         }
         log.WriteLine($"inputs: {count} (seed {seed}); crashes {crashes}; hangs {hangs}; slowest input {slowest.TotalMilliseconds:F0} ms; symtable+compile checks+metrics took {extra.Elapsed.TotalSeconds:F1} s more");
         log.WriteLine($"accept/reject agreement with CPython: {agree}/{count} = {ParserParityPeers.Percent(agree, count)}");
+        log.WriteLine($"of the disagreements, CPython accepts and we stop at our 1000-level depth limit (BATUTA-P-014): {tooDeep}; other: {count - agree - tooDeep}");
         log.WriteLine($"both accepted, identical ast.dump: {sameDump}/{bothAccepted}; both rejected, same first-error line: {sameLine}/{bothRejected} = {ParserParityPeers.Percent(sameLine, bothRejected)}");
         if (disagreements.Count > 0) log.WriteLine("first disagreements:\n  " + string.Join("\n  ", disagreements));
         var rows = new List<PeerRow>
