@@ -62,6 +62,12 @@ public sealed partial class NdArray : IPyObject, IPyTyped, IPySized, IEnumerable
         return strs.Any(x => x.Length > width) ? FromStrings(strs.Select(x => x.Length > width ? x[..width] : x).ToArray(), DimsInternal, width) : this;
     }
 
+    /// <summary>This array (same storage) as a string array of a fixed width; non-string arrays come back unchanged.</summary>
+    internal NdArray WithStrWidth(int width) => Kind == NpKind.Str && width > 0 ? new NdArray(_data, NpDType.Str(width)) : this;
+
+    /// <summary>A string array's width (<c>&lt;U5</c>: 5); 0 for other dtypes.</summary>
+    internal int StrWidth => Kind == NpKind.Str ? DType.ItemSize / 4 : 0;
+
     /// <summary>A string array's codes in C order (see <see cref="NpStrings"/>).</summary>
     internal long[] Codes() => ((Tensor<long>)_data).ToArray();
 

@@ -191,6 +191,15 @@ public static partial class Np
     {
         var fill = NdArray.Operand(fillValue, out _);
         var kind = dtype is null ? fill.Kind : NpDType.From(dtype).Kind;
+        if (kind == NpKind.Str)
+        {
+            // a string fill: every element the same text, as wide as the dtype says (or the fill value)
+            var dims = ShapeOf(shape);
+            var text = fill.Kind == NpKind.Str ? fill.ToStrings()[0] : fill.AsType(NpDType.Str(0)).ToStrings()[0];
+            int width = dtype is null ? 0 : NpDType.From(dtype).ItemSize / 4;
+            if (width > 0 && text.Length > width) text = text[..width];
+            return NdArray.FromStrings(Enumerable.Repeat(text, dims.Aggregate(1, (p, q) => p * q)).ToArray(), dims, width);
+        }
         var r = Filled(shape, NpDType.Of(kind == NpKind.Bool ? NpKind.Int64 : kind), 0);
         if (kind == NpKind.Bool) r = r.Retag(NpKind.Bool);
         r.Assign(fill);

@@ -43,7 +43,7 @@ public static partial class Np
             NpKind.Float64 => new NdArray(Tensor.Concatenate(arrays.Select(a => a.StorageAs<double>()).ToList(), ax), kind),
             NpKind.Float32 => new NdArray(Tensor.Concatenate(arrays.Select(a => a.StorageAs<float>()).ToList(), ax), kind),
             NpKind.Int32 => new NdArray(Tensor.Concatenate(arrays.Select(a => a.StorageAs<int>()).ToList(), ax), kind),
-            _ => new NdArray(Tensor.Concatenate(arrays.Select(a => a.StorageAs<long>()).ToList(), ax), kind),
+            _ => new NdArray(Tensor.Concatenate(arrays.Select(a => a.StorageAs<long>()).ToList(), ax), kind).WithStrWidth(arrays.Max(a => a.StrWidth)),
         };
     }
 
@@ -229,7 +229,7 @@ public static partial class Np
                     int p = (o * n + k) * inner + i;
                     rl[p] = sl[(o * n + (int)idx[p]) * inner + i];
                 }
-        return NdArray.FromLongs(rl, dims, a.Kind);
+        return NdArray.FromLongs(rl, dims, a.Kind).WithStrWidth(a.StrWidth);
     }
 
     /// <summary><c>np.take_along_axis(a, indices, axis)</c>: the result has the shape of the indices.</summary>
@@ -286,7 +286,7 @@ public static partial class Np
         }
         NdArray values = isFloat
             ? NdArray.FromDoubles(keepIdx.Select(p => d[p]).ToArray(), [keepIdx.Count], a.Kind)
-            : NdArray.FromLongs(keepIdx.Select(p => l![p]).ToArray(), [keepIdx.Count], a.Kind);
+            : NdArray.FromLongs(keepIdx.Select(p => l![p]).ToArray(), [keepIdx.Count], a.Kind).WithStrWidth(a.StrWidth);
         return (values,
             returnIndex ? NdArray.FromLongs(keepIdx.ToArray(), [keepIdx.Count]) : null,
             returnInverse ? NdArray.FromLongs(inverse, [inverse.Length]) : null,
@@ -310,6 +310,71 @@ public static partial class Np
     {
         var r = UniqueCore(AsArray(a), true, false, false);
         return (r.Values, r.Index!);
+    }
+
+    public static (NdArray, NdArray, NdArray) UniqueInverseCounts(object? a)
+    {
+        var r = UniqueCore(AsArray(a), false, true, true);
+        return (r.Values, r.Inverse!, r.Counts!);
+    }
+
+    public static (NdArray, NdArray, NdArray) UniqueIndexCounts(object? a)
+    {
+        var r = UniqueCore(AsArray(a), true, false, true);
+        return (r.Values, r.Index!, r.Counts!);
+    }
+
+    public static (NdArray, NdArray, NdArray) UniqueIndexInverse(object? a)
+    {
+        var r = UniqueCore(AsArray(a), true, true, false);
+        return (r.Values, r.Index!, r.Inverse!);
+    }
+
+    public static (NdArray, NdArray, NdArray, NdArray) UniqueAll(object? a)
+    {
+        var r = UniqueCore(AsArray(a), true, true, true);
+        return (r.Values, r.Index!, r.Inverse!, r.Counts!);
+    }
+
+    /// <summary>
+    /// <c>np.lexsort(keys)</c>: indices that sort by the last key, then the one before, ...; stable (ties keep
+    /// their order). Keys are 1-D arrays of numbers (NaN last) or strings (code-point order).
+    /// </summary>
+    public static NdArray LexSort(object? keys)
+    {
+        List<NdArray> list = keys switch
+        {
+            NdArray a when a.Ndim == 2 => Enumerable.Range(0, a.Dims[0]).Select(i => (NdArray)a.GetItem(NpIndex.At(i))!).ToList(),
+            NdArray a => [a],
+            ITuple t => Enumerable.Range(0, t.Length).Select(i => AsArray(t[i])).ToList(),
+            System.Collections.IEnumerable e => e.Cast<object?>().Select(x => AsArray(x)).ToList(),
+            _ => throw new TypeError("need sequence of keys with len > 0 in lexsort"),
+        };
+        if (list.Count == 0) throw new TypeError("need sequence of keys with len > 0 in lexsort");
+        int n = list[0].Size;
+        if (list.Any(k => k.Size != n || k.Ndim != list[0].Ndim)) throw new ValueError("all keys need to be the same shape");
+        var compares = list.Select<NdArray, Comparison<int>>(k =>
+        {
+            if (k.Kind == NpKind.Str) { var v = k.Ravel().ToStrings(); return (x, y) => string.CompareOrdinal(v[x], v[y]); }
+            if (k.Kind is NpKind.Float32 or NpKind.Float64)
+            {
+                var v = k.Ravel().ToDoubles();
+                return (x, y) => double.IsNaN(v[x]) ? (double.IsNaN(v[y]) ? 0 : 1) : double.IsNaN(v[y]) ? -1 : v[x].CompareTo(v[y]);
+            }
+            var l = k.Ravel().ToLongs();
+            return (x, y) => l[x].CompareTo(l[y]);
+        }).ToArray();
+        var order = Enumerable.Range(0, n).ToArray();
+        System.Array.Sort(order, (x, y) =>
+        {
+            for (int k = compares.Length - 1; k >= 0; k--)
+            {
+                int c = compares[k](x, y);
+                if (c != 0) return c;
+            }
+            return x.CompareTo(y);
+        });
+        return NdArray.FromLongs(order.Select(i => (long)i).ToArray(), [n]);
     }
 
     // ---- set operations ----

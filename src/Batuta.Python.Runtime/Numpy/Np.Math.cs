@@ -244,7 +244,7 @@ public static partial class Np
         var yl = kind == NpKind.Str ? b.BroadcastTo(shape).Codes() : b.BroadcastTo(shape).ToLongs();
         var rl = new long[t.Length];
         for (int i = 0; i < rl.Length; i++) rl[i] = t[i] ? xl[i] : yl[i];
-        return NdArray.FromLongs(rl, shape, kind);
+        return NdArray.FromLongs(rl, shape, kind).WithStrWidth(Math.Max(a.StrWidth, b.StrWidth));
     }
 
     /// <summary><c>np.nan_to_num(x, nan=0.0)</c></summary>

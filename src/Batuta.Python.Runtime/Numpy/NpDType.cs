@@ -95,6 +95,7 @@ public sealed class NpDType : IPyObject, IPyTyped, IPyHashable
         "bool" or "bool_" or "?" or "b1" => Bool,
         "str" or "str_" or "U" or "unicode" or "unicode_" => Str(0),
         _ when name.StartsWith("<U", StringComparison.Ordinal) && int.TryParse(name.AsSpan(2), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var w) => Str(w),
+        _ when name.StartsWith('U') && int.TryParse(name.AsSpan(1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var w1) => Str(w1),
         _ => throw new TypeError($"data type '{name}' not understood (Batuta supports bool, int32, int64, float32, float64 and str)"),
     };
 

@@ -38,8 +38,9 @@ namespace Batuta.Transpiler.Mapping
             sb.Append("`np.array` of `str` (and `np.where`, `astype(str)`, `dtype=str`) gives numpy's fixed-width unicode dtype (`<U5`: as wide as ");
             sb.Append("the longest element, or the width given; longer values stored into it are cut, as numpy cuts them). The elements are ");
             sb.Append("interned strings, so indexing, slicing, masks, fancy indexing, reshapes, `==`/`!=`/ordering comparisons, `np.unique` ");
-            sb.Append("(with counts), `np.sort`/`argsort` (code-point order), `np.isin`, `np.concatenate`, `np.repeat`, `tolist` and printing ");
-            sb.Append("behave as numpy's. Arithmetic and reductions on strings raise TypeError (numpy has no such loops either); `np.char` is not mapped. ");
+            sb.Append("(with index, inverse and counts), `np.sort`/`argsort`/`lexsort` (code-point order), `np.isin`, `np.concatenate`, `np.repeat`, `tolist` and ");
+            sb.Append("printing behave as numpy's, and keep numpy's widths. `np.char` (case changes, strips, `replace`, `add`, `startswith`, `str_len`, ...) works element by element. ");
+            sb.Append("Arithmetic and reductions on strings raise TypeError (numpy has no such loops either). ");
             sb.Append("scikit-learn estimators fitted on string labels see them coded by their sorted order (as `LabelEncoder` and `classes_` ");
             sb.Append("order them), and `predict`, `classes_`, the metrics (`pos_label='spam'`) and `classification_report` give the strings back.\n\n");
             sb.Append("## Operators on arrays\n\n");

@@ -144,6 +144,7 @@ namespace Batuta.Transpiler.Mapping
             switch (node)
             {
                 case Constant { Value: string s }:
+                    if (s.Length > 1 && (s[0] == 'U' || s.StartsWith("<U", StringComparison.Ordinal)) && s.TrimStart('<', 'U').All(ch => ch >= '0' && ch <= '9')) return "str";
                     return DTypeNames.TryGetValue(s, out var d) ? d : null;
                 case Name n when n.Id is "float" or "int" or "bool" or "str":
                     return DTypeNames[n.Id];
@@ -160,6 +161,8 @@ namespace Batuta.Transpiler.Mapping
         {
             if (v.Type.Kind == TypeKind.None) return "null";
             var known = DTypeOf(node, e);
+            // a sized string dtype ('<U4', 'U10') keeps its width: the runtime parses the literal
+            if (known == "str" && node is Constant { Value: string sized } && sized.IndexOf('U') >= 0 && sized.Length > 1 && sized != "unicode") return $"NpDType.From({v.Code})";
             if (known is not null) return "NpDType." + Pascal(known);
             if (v.Type.Kind == TypeKind.Class && v.Type.Name == "numpy.dtype") return v.Code;
             return $"NpDType.From({Emitter.BoxOf(v)})";
