@@ -92,19 +92,26 @@ public sealed class TranspilePeers : IPeerArea
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    /// <summary>Runs the body until the best of the last few runs stops improving (at least 1 s, at most 6 s).</summary>
+    /// <summary>
+    /// Runs the body until its code is final: at least 35 calls (past the JIT's 30-call tier-1 threshold for the methods
+    /// the body calls once per run) and then no method compiled anywhere in the process (tier-1 re-jits included,
+    /// System.Runtime.JitInfo) for 0.5 s (1 s without --quick); at most 10 s (20 s). Timing alone is not enough on a
+    /// loaded machine: the background tier-1 compiler can be starved for seconds, and earlier runs measured one side in
+    /// tier-0/OSR code and the other in tier-1 (migrated nbody "3× faster" than the same loops written by hand).
+    /// </summary>
     private static void WarmUp(Action body, bool quick)
     {
         var total = System.Diagnostics.Stopwatch.StartNew();
-        double best = double.MaxValue;
-        var sinceBest = System.Diagnostics.Stopwatch.StartNew();
-        while (total.ElapsedMilliseconds < (quick ? 300 : 6000))
+        var stable = System.Diagnostics.Stopwatch.StartNew();
+        long compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        int calls = 0;
+        while (total.ElapsedMilliseconds < (quick ? 10000 : 20000))
         {
-            var sw = System.Diagnostics.Stopwatch.StartNew();
             body();
-            double t = sw.Elapsed.TotalSeconds;
-            if (t < best * 0.98) { best = t; sinceBest.Restart(); }
-            if (total.ElapsedMilliseconds >= (quick ? 300 : 1000) && sinceBest.ElapsedMilliseconds > (quick ? 150 : 500)) break;
+            calls++;
+            long now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now != compiled) { compiled = now; stable.Restart(); }
+            if (calls >= 35 && stable.ElapsedMilliseconds >= (quick ? 500 : 1000)) break;
         }
     }
 
