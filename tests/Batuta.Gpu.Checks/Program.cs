@@ -80,6 +80,7 @@ if (tests)
     log.WriteLine("== generated [Kernel] run-time tests on the device (a fresh device per test)");
     var runner = new TestRunner(log, filter);
     runner.RunFacts(typeof(Batuta.Generators.Tests.Kernels.Runtime.KernelRuntimeTests), Batuta.Generators.Tests.Kernels.Runtime.KernelPaths.ResetDevice);
+    runner.RunFacts(typeof(Batuta.Generators.Tests.Kernels.Runtime.GpuMathTests), Batuta.Generators.Tests.Kernels.Runtime.KernelPaths.ResetDevice);
     Batuta.Generators.Tests.Kernels.Runtime.KernelPaths.ResetDevice();
     failures += runner.Results.Count(r => !r.Passed);
     File.WriteAllText(Path.Combine(outDir, "kernel-tests.md"), runner.Markdown($"Generated [Kernel] run-time tests on {device.Name}"));

@@ -201,6 +201,27 @@ public sealed class KernelDiagnosticTests
     }
 
     [Fact]
+    public void ClampInABodyThatIsNotVectorisedHasNoGpuKernel()
+    {
+        // ILGPU cannot compile Math.Clamp's throw helper; only the lowered body (a clamp without the throw) may reach the GPU.
+        var (_, output) = Verify("public static partial class K { [Kernel] public static partial float {|BATO118:F|}(float x) => {|BATO112:MathF.Atan(x)|} + Math.Clamp(x, 0f, 1f); }");
+        KernelCompilation.AssertCompiles(output);
+        Assert.Null(output.GetTypeByMetadataName("Samples.K+FOperator")!.GetMembers("TryRunGpu").FirstOrDefault());
+    }
+
+    [Fact]
+    public void MoreThanSevenResultsHaveNoGpuKernel() =>
+        Verify("public static partial class K { [Kernel] public static partial (float, float, float, float, float, float, float, float) {|BATO118:F|}(float x) => (x, x, x, x, x, x, x, x); }");
+
+    [Fact]
+    public void ClampInAVectorisedBodyKeepsItsGpuKernel()
+    {
+        var (_, output) = Verify("public static partial class K { [Kernel] public static partial float F(float x) => Math.Clamp(x, 0f, 1f); }");
+        KernelCompilation.AssertCompiles(output);
+        Assert.NotNull(output.GetTypeByMetadataName("Samples.K+FOperator")!.GetMembers("TryRunGpu").FirstOrDefault());
+    }
+
+    [Fact]
     public void PragmaSuppressesAndTheLocationIsInTheSourceTree()
     {
         var (result, _) = KernelCompilation.Run(Header + """

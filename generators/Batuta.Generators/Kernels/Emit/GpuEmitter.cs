@@ -3,8 +3,8 @@ using Batuta.Generators.Kernels.Model;
 namespace Batuta.Generators.Kernels.Emit;
 
 /// <summary>
-/// The ILGPU kernel and its launcher. The kernel calls the user's scalar method (ILGPU compiles its
-/// IL for the device); a bit per operand says whether it is broadcast (read at index 0). The
+/// The ILGPU kernel and its launcher. The kernel calls GpuInvoke (the lowered body as scalar C#, or
+/// the user's method when there is none; ILGPU compiles its IL for the device); a bit per operand says whether it is broadcast (read at index 0). The
 /// launcher compiles the kernel once per accelerator of <c>GpuDevice.Current</c>, copies the
 /// operands in, runs, and copies the results out. If ILGPU cannot compile the body, the launcher
 /// declines and the call runs on the CPU.
@@ -45,7 +45,7 @@ internal static class GpuEmitter
             w.Open($"private static void GpuKernel({string.Join(", ", parameters)})");
             w.Line("int t = index.X;");
             w.Line($"{t} acc = Identity;");
-            w.Line($"for (int i = t; i < n; i += threads) acc = {OperatorEmitter.ScalarCombine(r, "acc", $"{k.Method}({reads})")};");
+            w.Line($"for (int i = t; i < n; i += threads) acc = {GpuCombine(r, k.Result, "acc", $"GpuInvoke({reads})")};");
             w.Line("partials[t] = acc;");
             w.Close();
         }
@@ -56,10 +56,10 @@ internal static class GpuEmitter
             w.Line("/// <summary>The ILGPU kernel: one thread per element.</summary>");
             w.Open($"private static void GpuKernel({string.Join(", ", parameters)})");
             w.Line("int i = index.X;");
-            if (k.Outputs.Count == 1) w.Line($"{KernelShape.Out(0)}[i] = {k.Method}({reads});");
+            if (k.Outputs.Count == 1) w.Line($"{KernelShape.Out(0)}[i] = GpuInvoke({reads});");
             else
             {
-                w.Line($"var r = {k.Method}({reads});");
+                w.Line($"var r = GpuInvoke({reads});");
                 for (int o = 0; o < k.Outputs.Count; o++) w.Line($"{KernelShape.Out(o)}[i] = r.Item{o + 1};");
             }
             w.Close();
@@ -106,10 +106,18 @@ internal static class GpuEmitter
         }
     }
 
+    /// <summary>The fold's combine inside the ILGPU kernel: .NET's Min/Max rules for floating point, a custom combine through its GpuInvoke.</summary>
+    private static string GpuCombine(ReductionModel r, ScalarType t, string a, string b) => r.Kind switch
+    {
+        ReductionKind.Min or ReductionKind.Max when t.IsFloatingPoint() => $"{Names.Support}.KernelGpuMath.{r.Kind}({a}, {b})",
+        ReductionKind.Custom => $"{r.CombineOperator}.GpuInvoke({a}, {b})",
+        _ => OperatorEmitter.ScalarCombine(r, a, b),
+    };
+
     private static void Launch(CodeWriter w, KernelShape k, bool reduction)
     {
         w.Line("var device = global::Batuta.Tensors.Gpu.GpuDevice.Current;");
-        w.Line("if (device is null) return false;");
+        w.Line("if (device is null || !HasGpuKernel) return false;");
         w.Open("lock (s_gpuLock)");
         w.Line("var accelerator = device.Accelerator;");
         w.Line("var kernel = GpuKernelFor(accelerator);");

@@ -11,6 +11,7 @@ internal sealed class KernelShape
         Model = model;
         Kernel = kernel;
         Gpu = kernel.Gpu && facts.HasIlgpu;
+        HasIlgpu = facts.HasIlgpu;
         var taken = new HashSet<string>(kernel.Parameters.Select(p => p.Name), StringComparer.Ordinal);
         var outputs = new List<string>();
         for (int i = 0; i < kernel.Outputs.Count; i++)
@@ -55,6 +56,9 @@ internal sealed class KernelShape
 
     /// <summary>The ILGPU kernel is emitted: asked for, translatable and ILGPU is referenced.</summary>
     public bool Gpu { get; }
+
+    /// <summary>ILGPU is referenced: the operator gets a GpuInvoke (the body the GPU kernels run), GPU kernel or not.</summary>
+    public bool HasIlgpu { get; }
 
     /// <summary>The type whose vector lane count drives the loops.</summary>
     public ScalarType Lane => Parameters[0].Type;

@@ -34,7 +34,10 @@ internal static class OperatorEmitter
         w.Line($"public static bool Vectorizable => {vectorizable};");
         w.Line();
         w.Line("/// <summary>True when an ILGPU kernel was generated for this kernel.</summary>");
-        w.Line($"public static bool HasGpuKernel => {(k.Gpu ? "true" : "false")};");
+        string hasGpu = k.Gpu ? "true" : "false";
+        if (k.Gpu && k.Kernel.Body is not null)
+            foreach (var callee in kernel.Callees) hasGpu += $" && {callee}.HasGpuKernel";
+        w.Line($"public static bool HasGpuKernel => {hasGpu};");
         w.Line();
         w.Line("/// <summary>Arithmetic per element, for the backend selector's cost model.</summary>");
         w.Line($"public const double FlopsPerElement = {KernelShape.Lit(kernel.FlopsPerElement)};");
@@ -63,6 +66,12 @@ internal static class OperatorEmitter
         DispatchEmitter.Emit(w, k);
         w.Line();
         LoopEmitter.Emit(w, k);
+        if (k.HasIlgpu)
+        {
+            // Also without a GPU kernel of its own: a caller's GPU kernel may call this one.
+            w.Line();
+            GpuBodyEmitter.Emit(w, k);
+        }
         if (k.Gpu)
         {
             w.Line();
@@ -95,13 +104,13 @@ internal static class OperatorEmitter
     {
         var body = k.Kernel.Body!;
         var letNames = new Dictionary<int, string>();
-        foreach (var let in body.Lets) letNames[let.Id] = LetName(let, k);
+        foreach (var let in body.Lets) letNames[let.Id] = LetName(let);
         var e = new VectorEmitter(width, k.Kernel.LaneBits, k.Parameters.Select(p => p.Name).ToList(), letNames);
         foreach (var let in body.Lets) w.Line($"var {letNames[let.Id]} = {e.Emit(let.Value)};");
         w.Line(body.Results.Count == 1 ? $"return {e.Emit(body.Results[0])};" : $"return ({string.Join(", ", body.Results.Select(e.Emit))});");
     }
 
-    private static string LetName(Let let, KernelShape k)
+    public static string LetName(Let let)
     {
         var sb = new StringBuilder("v").Append(let.Id.ToString(CultureInfo.InvariantCulture)).Append('_');
         foreach (char c in let.Name) sb.Append(char.IsLetterOrDigit(c) || c == '_' ? c : '_');

@@ -63,12 +63,24 @@ internal sealed class BodyLowering
         if (!returned || results is null)
         {
             if (Vectorizable) Reject(KernelDiagnostics.UnsupportedConstruct, block.Syntax, gpu: false, "a body that does not end in a return");
+            NeedsLoweredBodyForGpu();
             return null;
         }
         var outputs = KernelSymbols.Outputs(_method.ReturnType);
         if (outputs is null || outputs.Count != results.Length) return null;
         for (int i = 0; i < results.Length; i++) results[i] = ConvertTo(results[i], outputs[i].Type, block.Syntax);
-        return Vectorizable ? new KernelBody(_lets.ToEquatableArray(), results.ToEquatableArray()) : null;
+        if (Vectorizable) return new KernelBody(_lets.ToEquatableArray(), results.ToEquatableArray());
+        NeedsLoweredBodyForGpu();
+        return null;
+    }
+
+    private string? _gpuNeedsLoweredBody;
+
+    /// <summary>A body that stays scalar but calls Math.Clamp or Math.Sign gets no GPU kernel (ILGPU would compile the user's method).</summary>
+    private void NeedsLoweredBodyForGpu()
+    {
+        if (_gpuNeedsLoweredBody is { } call && GpuCompatible)
+            GpuReason ??= $"it calls {call}, whose throw helper ILGPU cannot compile, in a body that is not vectorised";
     }
 
     // ---------------------------------------------------------------- statements
@@ -777,6 +789,9 @@ internal sealed class BodyLowering
     private Expr MathCall(IInvocationOperation invocation, IMethodSymbol target, IOperation[] args)
     {
         string name = target.Name;
+        // ILGPU cannot compile the throw helpers of Math.Clamp and Math.Sign (and a failed compile breaks its
+        // context for every later kernel): the GPU kernel may only use them through the lowered body.
+        if (name is "Clamp" or "Sign") _gpuNeedsLoweredBody ??= $"{target.ContainingType.Name}.{name}";
         if (!KernelSymbols.TryScalar(target.ReturnType, out var returnType))
             return Reject(KernelDiagnostics.UnknownCall, invocation.Syntax, gpu: true, "", "");
         var values = new Expr[args.Length];

@@ -214,6 +214,12 @@ internal static class KernelParser
             emitGpu = false;
             diagnostics.Add(DiagnosticInfo.Create(KernelDiagnostics.NoGpuKernel, nameLocation, name, lowering.GpuReason));
         }
+        else if (emitGpu && reduction is null && outputs.Count > 7)
+        {
+            emitGpu = false;
+            diagnostics.Add(DiagnosticInfo.Create(KernelDiagnostics.NoGpuKernel, nameLocation, name,
+                $"it returns {outputs.Count} values, and ILGPU cannot compile a tuple of more than 7 (its Rest field nests another tuple)"));
+        }
         else if (emitGpu && gpuOperands > MaxGpuOperands)
         {
             emitGpu = false;

@@ -11,6 +11,9 @@ namespace Batuta.Generators.Tests.Kernels.Runtime;
 /// </summary>
 public static class KernelPaths
 {
+    /// <summary>The xunit collection of the tests that launch on the shared device: ILGPU's CPU accelerator deadlocks on concurrent launches from two test classes.</summary>
+    public const string Collection = "Kernel GPU device";
+
     public static IReadOnlyList<string> Names { get; } =
         new[] { "scalar" }.Concat(SimdWidth.Available.Where(b => b > 0).Select(b => "simd" + b)).Append("gpu").ToArray();
 
@@ -33,6 +36,9 @@ public static class KernelPaths
             return string.IsNullOrWhiteSpace(v) ? "cpu" : v.Trim().ToLowerInvariant();
         }
     }
+
+    /// <summary>True when the GPU path runs on a real device (which may fuse multiply-adds), not on ILGPU's CPU accelerator.</summary>
+    public static bool IsRealGpu => GpuKind is not ("cpu" or "ilgpu-cpu");
 
     /// <summary>The GPU device (one for the whole test run; GpuDevice.Create throws when a requested real device is missing), and the GPU backend requested.</summary>
     private static IDisposable UseGpu()

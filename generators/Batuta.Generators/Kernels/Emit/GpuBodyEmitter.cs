@@ -1,0 +1,144 @@
+using System.Globalization;
+using Batuta.Generators.Kernels.Model;
+
+namespace Batuta.Generators.Kernels.Emit;
+
+/// <summary>
+/// The body the ILGPU kernel runs (<c>GpuInvoke</c>): the lowered body written back as scalar C#, with
+/// the constructs whose .NET semantics ILGPU does not reproduce spelled out through
+/// <c>Batuta.Generated.Kernels.KernelGpuMath</c>: float → int and double → long conversions saturate
+/// (NaN → 0, out of range → the integer's Min/MaxValue, as .NET's do; PTX's <c>cvt.rzi.s64.f64</c> gives
+/// long.MinValue for NaN), <c>Clamp</c> without its throw helper (ILGPU cannot compile it, and the failed
+/// compile breaks the ILGPU context for later kernels), and <c>Min</c>/<c>Max</c>/<c>…Number</c>/<c>…Magnitude</c>/<c>CopySign</c>
+/// with .NET's NaN and signed-zero rules (PTX's <c>min.f32</c> returns the non-NaN operand).
+/// A kernel without a lowered body keeps calling the user's method.
+/// </summary>
+internal static class GpuBodyEmitter
+{
+    private const string GpuMath = Names.Support + ".KernelGpuMath";
+
+    public static void Emit(CodeWriter w, KernelShape k)
+    {
+        string parameters = string.Join(", ", k.Parameters.Select(p => p.Type.Keyword() + " " + p.Name));
+        string arguments = string.Join(", ", k.Parameters.Select(p => p.Name));
+        w.Line("/// <summary>One element as the ILGPU kernel computes it: the scalar body with .NET's conversion, clamp and min/max semantics spelled out (the GPU may still fuse a multiply and an add).</summary>");
+        w.Line(Names.Hidden);
+        if (k.Kernel.Body is not { } body)
+        {
+            w.Line($"internal static {k.ScalarReturn} GpuInvoke({parameters}) => {k.Method}({arguments});");
+            return;
+        }
+        w.Open($"internal static {k.ScalarReturn} GpuInvoke({parameters})");
+        w.Open("unchecked");
+        var letNames = new Dictionary<int, string>();
+        foreach (var let in body.Lets) letNames[let.Id] = OperatorEmitter.LetName(let);
+        var e = new Scalar(k.Parameters.Select(p => p.Name).ToList(), letNames);
+        foreach (var let in body.Lets) w.Line($"var {letNames[let.Id]} = {e.Emit(let.Value)};");
+        w.Line(body.Results.Count == 1 ? $"return {e.Emit(body.Results[0])};" : $"return ({string.Join(", ", body.Results.Select(e.Emit))});");
+        w.Close();
+        w.Close();
+    }
+
+    private sealed class Scalar(IReadOnlyList<string> parameters, IReadOnlyDictionary<int, string> letNames)
+    {
+        public string Emit(Expr e) => e switch
+        {
+            ParamExpr p => parameters[p.Index],
+            LetExpr l => letNames[l.Id],
+            TupleItemExpr t => letNames[t.Id] + ".Item" + (t.Item + 1).ToString(CultureInfo.InvariantCulture),
+            ConstExpr c => c.Literal,
+            ExternalExpr x => x.Code,
+            UnaryExpr u => u.Op == UnaryOp.Negate ? $"(-{Emit(u.Operand)})" : u.Type == ScalarType.Bool || u.Op == UnaryOp.LogicalNot ? $"(!{Emit(u.Operand)})" : $"(~{Emit(u.Operand)})",
+            BinaryExpr b => Binary(b),
+            CompareExpr c => $"({Emit(c.Left)} {Compare(c.Op)} {Emit(c.Right)})",
+            SelectExpr s => $"({Emit(s.Condition)} ? {Emit(s.WhenTrue)} : {Emit(s.WhenFalse)})",
+            ConvertExpr c => Convert(c),
+            MathExpr m => Math(m),
+            KernelCallExpr k => $"{k.Operator}.GpuInvoke({string.Join(", ", k.Arguments.Select(Emit))})",
+            _ => throw new InvalidOperationException("unknown expression " + e.GetType().Name),
+        };
+
+        private string Binary(BinaryExpr b)
+        {
+            string op = b.Op switch
+            {
+                BinaryOp.Add => "+",
+                BinaryOp.Subtract => "-",
+                BinaryOp.Multiply => "*",
+                BinaryOp.Divide => "/",
+                BinaryOp.And => "&",
+                BinaryOp.Or => "|",
+                BinaryOp.Xor => "^",
+                BinaryOp.ShiftLeft => "<<",
+                BinaryOp.ShiftRight => ">>",
+                _ => ">>>",
+            };
+            return $"({Emit(b.Left)} {op} {Emit(b.Right)})";
+        }
+
+        private static string Compare(CompareOp op) => op switch
+        {
+            CompareOp.Equal => "==",
+            CompareOp.NotEqual => "!=",
+            CompareOp.Less => "<",
+            CompareOp.LessOrEqual => "<=",
+            CompareOp.Greater => ">",
+            _ => ">=",
+        };
+
+        private string Convert(ConvertExpr c)
+        {
+            string o = Emit(c.Operand);
+            return (c.Operand.Type, c.Type) switch
+            {
+                (ScalarType.Float, ScalarType.Int) => $"{GpuMath}.ToInt32({o})",
+                (ScalarType.Double, ScalarType.Long) => $"{GpuMath}.ToInt64({o})",
+                (var from, var to) when from == to => o,
+                (_, var to) => $"(({to.Keyword()}){o})",
+            };
+        }
+
+        private string Math(MathExpr m)
+        {
+            string args = string.Join(", ", m.Arguments.Select(Emit));
+            var t = m.Arguments[0].Type;
+            string math = t == ScalarType.Float ? "global::System.MathF" : "global::System.Math";
+            string type = t.Keyword();
+            switch (m.Function)
+            {
+                case MathFunction.Clamp:
+                case MathFunction.Min when t.IsFloatingPoint():
+                case MathFunction.Max when t.IsFloatingPoint():
+                case MathFunction.MinNumber:
+                case MathFunction.MaxNumber:
+                case MathFunction.MinMagnitude:
+                case MathFunction.MaxMagnitude:
+                case MathFunction.CopySign:
+                case MathFunction.IsNegative:
+                case MathFunction.IsPositive:
+                case MathFunction.Hypot when t == ScalarType.Double:
+                    return $"{GpuMath}.{m.Function}({args})";
+                case MathFunction.Abs:
+                case MathFunction.Min:
+                case MathFunction.Max:
+                    return $"global::System.Math.{m.Function}({args})";
+                case MathFunction.Sqrt:
+                case MathFunction.Exp:
+                case MathFunction.Log:
+                case MathFunction.Log2:
+                case MathFunction.Sin:
+                case MathFunction.Cos:
+                case MathFunction.Tanh:
+                case MathFunction.Floor:
+                case MathFunction.Ceiling:
+                case MathFunction.Round:
+                case MathFunction.Truncate:
+                case MathFunction.FusedMultiplyAdd:
+                    return $"{math}.{m.Function}({args})";
+                default:
+                    // Hypot, Lerp, DegreesToRadians, RadiansToDegrees and the predicates: .NET's own generic-math members.
+                    return $"{type}.{m.Function}({args})";
+            }
+        }
+    }
+}
