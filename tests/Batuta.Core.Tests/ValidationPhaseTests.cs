@@ -45,6 +45,20 @@ public class ValidationPhaseTests
     }
 
     [Fact]
+    public void Two_runs_that_fail_without_output_match_but_warn_BATUTA_V_006()
+    {
+        using var p = new TempProject();
+        p.Write("legacy/main.py", "import sys\nsys.stderr.write('usage: main.py [-h] command\\n')\nsys.exit(2)\n");
+        var r = Validate(p, "echo 'usage: main.py [-h] command' >&2\nexit 2\n", d => d["BatutaValidationArgs"] = "--today 10 batch");
+        Assert.Null(r.Blocking(JidokaMode.Standard));
+        var d = r.Blocking(JidokaMode.Strict)!;
+        Assert.Equal("BATUTA-V-006", d.Code);
+        Assert.EndsWith("main.py", d.File);
+        Assert.Contains("usage error and exited with code 2", d.Message);
+        Assert.Contains("'--today 10 batch'", d.Message);
+    }
+
+    [Fact]
     public void A_stdout_difference_is_BATUTA_V_001_with_a_readable_diff_at_the_entry_point()
     {
         using var p = new TempProject();

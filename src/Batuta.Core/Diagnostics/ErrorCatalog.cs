@@ -72,6 +72,9 @@ public static class ErrorCatalog
     public static readonly ErrorDefinition ValidationTimeout = new("BATUTA-V-005", "Program timed out", DiagnosticSeverity.Error,
         "The {0} program did not finish within {1} s and was stopped.",
         "Raise <BatutaValidationTimeout> (seconds) or give the program smaller validation inputs.");
+    public static readonly ErrorDefinition VacuousValidation = new("BATUTA-V-006", "Validation compared usage errors", DiagnosticSeverity.Warning,
+        "The original program printed only a usage error and exited with code {0} with the validation arguments '{1}', so Validation compared two usage errors.",
+        "Check <BatutaValidationArgs> (arguments are separated by ';') and <BatutaValidationStdin>: the original should run its normal path. If a failing run is what you mean to compare, suppress this with Jidoka mode relaxed or standard.");
 
     // Build / deployment
     public static readonly ErrorDefinition PublishOutputMissing = new("BATUTA-B-001", "Publish output missing", DiagnosticSeverity.Error,

@@ -60,6 +60,9 @@ public sealed class ValidationPhase : IPhaseRunner
 
         AtomicFile.WriteAllText(Path.Combine(work, ExpectedStdoutFile), original.Process.StandardOutput);
         Compare(result, entry, original, migrated, files);
+        // Mistyped arguments make both sides print the same usage error, which matches trivially: say so.
+        if (original.Process.ExitCode != 0 && original.Process.StandardOutput.Length == 0 && IsUsageError(original.Process.StandardError))
+            result.Add(ErrorCatalog.VacuousValidation.Create(original.Process.ExitCode, string.Join(";", s.ValidationArgs)).At(entry));
 
         var ci = CultureInfo.InvariantCulture;
         double py = original.Process.Elapsed.TotalSeconds, cs = migrated.Process.Elapsed.TotalSeconds;
@@ -72,6 +75,9 @@ public sealed class ValidationPhase : IPhaseRunner
             result.Report.Add(string.Create(ci, $"Validation: outputs match ({original.Process.StandardOutput.Count(c => c == '\n')} stdout lines, exit code {original.Process.ExitCode}); CPython {py:0.000} s, migrated {cs:0.000} s ({(cs > 0 ? py / cs : 0):0.00}x)"));
         return result;
     }
+
+    private static bool IsUsageError(string stderr) =>
+        stderr.Split('\n').Any(line => line.StartsWith("usage:", StringComparison.OrdinalIgnoreCase));
 
     private static void Compare(PhaseResult result, string entry, SandboxRun original, SandboxRun migrated, IReadOnlyList<SourceFile> files)
     {
