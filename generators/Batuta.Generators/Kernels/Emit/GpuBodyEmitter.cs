@@ -16,6 +16,7 @@ namespace Batuta.Generators.Kernels.Emit;
 internal static class GpuBodyEmitter
 {
     private const string GpuMath = Names.Support + ".KernelGpuMath";
+    private const string Bits = "global::ILGPU.Interop.FloatAsInt";
 
     public static void Emit(CodeWriter w, KernelShape k)
     {
@@ -113,11 +114,20 @@ internal static class GpuBodyEmitter
                 case MathFunction.MaxNumber:
                 case MathFunction.MinMagnitude:
                 case MathFunction.MaxMagnitude:
-                case MathFunction.CopySign:
-                case MathFunction.IsNegative:
-                case MathFunction.IsPositive:
                 case MathFunction.Hypot when t == ScalarType.Double:
                     return $"{GpuMath}.{m.Function}({args})";
+                // Sign bits through ILGPU's bit casts (BitConverter's go through memory and fail on CUDA).
+                case MathFunction.IsNegative:
+                    return t == ScalarType.Float ? $"((int){Bits}({args}) < 0)" : $"((long){Bits}({args}) < 0L)";
+                case MathFunction.IsPositive:
+                    return t == ScalarType.Float ? $"((int){Bits}({args}) >= 0)" : $"((long){Bits}({args}) >= 0L)";
+                case MathFunction.CopySign:
+                    {
+                        string x = Emit(m.Arguments[0]), y = Emit(m.Arguments[1]);
+                        return t == ScalarType.Float
+                            ? $"global::ILGPU.Interop.IntAsFloat(({Bits}({x}) & 0x7FFFFFFFu) | ({Bits}({y}) & 0x80000000u))"
+                            : $"global::ILGPU.Interop.IntAsFloat(({Bits}({x}) & 0x7FFFFFFFFFFFFFFFUL) | ({Bits}({y}) & 0x8000000000000000UL))";
+                    }
                 case MathFunction.Abs:
                 case MathFunction.Min:
                 case MathFunction.Max:

@@ -96,13 +96,10 @@ namespace Batuta.Generated.Kernels
         /// <summary>(long)x as .NET computes it: NaN is 0, out-of-range values saturate.</summary>
         public static long ToInt64(double x) => double.IsNaN(x) ? 0L : x >= 9223372036854775808d ? long.MaxValue : x < -9223372036854775808d ? long.MinValue : (long)x;
 
-        public static bool IsNegative(float x) => global::System.BitConverter.SingleToInt32Bits(x) < 0;
+        /// <summary>The sign bit of a value that is not NaN, by comparisons only (bit casts through memory fail on CUDA).</summary>
+        private static bool SignBit(float x) => x < 0f || (x == 0f && 1f / x < 0f);
 
-        public static bool IsNegative(double x) => global::System.BitConverter.DoubleToInt64Bits(x) < 0;
-
-        public static bool IsPositive(float x) => global::System.BitConverter.SingleToInt32Bits(x) >= 0;
-
-        public static bool IsPositive(double x) => global::System.BitConverter.DoubleToInt64Bits(x) >= 0;
+        private static bool SignBit(double x) => x < 0d || (x == 0d && 1d / x < 0d);
 
         /// <summary>Math.Clamp without the min &gt; max check (a GPU kernel cannot throw).</summary>
         public static float Clamp(float value, float min, float max) => value < min ? min : value > max ? max : value;
@@ -113,44 +110,44 @@ namespace Batuta.Generated.Kernels
 
         public static long Clamp(long value, long min, long max) => value < min ? min : value > max ? max : value;
 
-        public static float Min(float x, float y) => x != y ? (float.IsNaN(x) ? x : x < y ? x : y) : IsNegative(x) ? x : y;
+        public static float Min(float x, float y) => x != y ? (float.IsNaN(x) ? x : x < y ? x : y) : SignBit(x) ? x : y;
 
-        public static double Min(double x, double y) => x != y ? (double.IsNaN(x) ? x : x < y ? x : y) : IsNegative(x) ? x : y;
+        public static double Min(double x, double y) => x != y ? (double.IsNaN(x) ? x : x < y ? x : y) : SignBit(x) ? x : y;
 
-        public static float Max(float x, float y) => x != y ? (float.IsNaN(x) ? x : y < x ? x : y) : IsNegative(y) ? x : y;
+        public static float Max(float x, float y) => x != y ? (float.IsNaN(x) ? x : y < x ? x : y) : SignBit(y) ? x : y;
 
-        public static double Max(double x, double y) => x != y ? (double.IsNaN(x) ? x : y < x ? x : y) : IsNegative(y) ? x : y;
+        public static double Max(double x, double y) => x != y ? (double.IsNaN(x) ? x : y < x ? x : y) : SignBit(y) ? x : y;
 
-        public static float MinNumber(float x, float y) => x != y ? (float.IsNaN(y) ? x : x < y ? x : y) : IsNegative(x) ? x : y;
+        public static float MinNumber(float x, float y) => x != y ? (float.IsNaN(y) ? x : x < y ? x : y) : SignBit(x) ? x : y;
 
-        public static double MinNumber(double x, double y) => x != y ? (double.IsNaN(y) ? x : x < y ? x : y) : IsNegative(x) ? x : y;
+        public static double MinNumber(double x, double y) => x != y ? (double.IsNaN(y) ? x : x < y ? x : y) : SignBit(x) ? x : y;
 
-        public static float MaxNumber(float x, float y) => x != y ? (float.IsNaN(y) ? x : y < x ? x : y) : IsNegative(y) ? x : y;
+        public static float MaxNumber(float x, float y) => x != y ? (float.IsNaN(y) ? x : y < x ? x : y) : SignBit(y) ? x : y;
 
-        public static double MaxNumber(double x, double y) => x != y ? (double.IsNaN(y) ? x : y < x ? x : y) : IsNegative(y) ? x : y;
+        public static double MaxNumber(double x, double y) => x != y ? (double.IsNaN(y) ? x : y < x ? x : y) : SignBit(y) ? x : y;
 
         public static float MinMagnitude(float x, float y)
         {
             float ax = global::System.MathF.Abs(x), ay = global::System.MathF.Abs(y);
-            return ax < ay || float.IsNaN(ax) ? x : ax == ay ? (IsNegative(x) ? x : y) : y;
+            return ax < ay || float.IsNaN(ax) ? x : ax == ay ? (SignBit(x) ? x : y) : y;
         }
 
         public static double MinMagnitude(double x, double y)
         {
             double ax = global::System.Math.Abs(x), ay = global::System.Math.Abs(y);
-            return ax < ay || double.IsNaN(ax) ? x : ax == ay ? (IsNegative(x) ? x : y) : y;
+            return ax < ay || double.IsNaN(ax) ? x : ax == ay ? (SignBit(x) ? x : y) : y;
         }
 
         public static float MaxMagnitude(float x, float y)
         {
             float ax = global::System.MathF.Abs(x), ay = global::System.MathF.Abs(y);
-            return ax > ay || float.IsNaN(ax) ? x : ax == ay ? (IsNegative(x) ? y : x) : y;
+            return ax > ay || float.IsNaN(ax) ? x : ax == ay ? (SignBit(x) ? y : x) : y;
         }
 
         public static double MaxMagnitude(double x, double y)
         {
             double ax = global::System.Math.Abs(x), ay = global::System.Math.Abs(y);
-            return ax > ay || double.IsNaN(ax) ? x : ax == ay ? (IsNegative(x) ? y : x) : y;
+            return ax > ay || double.IsNaN(ax) ? x : ax == ay ? (SignBit(x) ? y : x) : y;
         }
 
         /// <summary>double.Hypot without its bit manipulation (which ILGPU cannot compile): exact for infinities and NaN, within a few ulp otherwise.</summary>
@@ -165,11 +162,6 @@ namespace Batuta.Generated.Kernels
             return large * global::System.Math.Sqrt(1 + r * r);
         }
 
-        public static float CopySign(float x, float y) =>
-            global::System.BitConverter.Int32BitsToSingle((global::System.BitConverter.SingleToInt32Bits(x) & int.MaxValue) | (global::System.BitConverter.SingleToInt32Bits(y) & int.MinValue));
-
-        public static double CopySign(double x, double y) =>
-            global::System.BitConverter.Int64BitsToDouble((global::System.BitConverter.DoubleToInt64Bits(x) & long.MaxValue) | (global::System.BitConverter.DoubleToInt64Bits(y) & long.MinValue));
     }
 
     /// <summary>Argument checks of the generated entry points, with messages that name the kernel and the argument.</summary>

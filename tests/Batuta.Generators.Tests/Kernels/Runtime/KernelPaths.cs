@@ -61,7 +61,14 @@ public static class KernelPaths
     {
         lock (Gate)
         {
-            _device?.Dispose();
+            try
+            {
+                _device?.Dispose();
+            }
+            catch (Exception)
+            {
+                // A device whose kernel faulted (a CUDA sticky error) cannot be disposed cleanly; drop it anyway.
+            }
             _device = null;
         }
     }
