@@ -114,8 +114,13 @@ internal static class GpuBodyEmitter
                 case MathFunction.MaxNumber:
                 case MathFunction.MinMagnitude:
                 case MathFunction.MaxMagnitude:
-                case MathFunction.Hypot when t == ScalarType.Double:
+                case MathFunction.Hypot:
+                case MathFunction.IsFinite:
                     return $"{GpuMath}.{m.Function}({args})";
+                case MathFunction.IsPositiveInfinity:
+                    return $"({args} == {type}.PositiveInfinity)";
+                case MathFunction.IsNegativeInfinity:
+                    return $"({args} == {type}.NegativeInfinity)";
                 // Sign bits through ILGPU's bit casts (BitConverter's go through memory and fail on CUDA).
                 case MathFunction.IsNegative:
                     return t == ScalarType.Float ? $"((int){Bits}({args}) < 0)" : $"((long){Bits}({args}) < 0L)";

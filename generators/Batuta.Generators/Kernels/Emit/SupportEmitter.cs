@@ -150,6 +150,22 @@ namespace Batuta.Generated.Kernels
             return ax > ay || double.IsNaN(ax) ? x : ax == ay ? (SignBit(x) ? y : x) : y;
         }
 
+        /// <summary>float.IsFinite without its bit cast.</summary>
+        public static bool IsFinite(float x) => !(float.IsNaN(x) || float.IsInfinity(x));
+
+        public static bool IsFinite(double x) => !(double.IsNaN(x) || double.IsInfinity(x));
+
+        /// <summary>float.Hypot (computed in double, as .NET does) without the bit casts of float.IsFinite.</summary>
+        public static float Hypot(float x, float y)
+        {
+            if (IsFinite(x) && IsFinite(y))
+            {
+                double xx = x, yy = y;
+                return (float)global::System.Math.Sqrt(xx * xx + yy * yy);
+            }
+            return float.IsInfinity(x) || float.IsInfinity(y) ? float.PositiveInfinity : float.NaN;
+        }
+
         /// <summary>double.Hypot without its bit manipulation (which ILGPU cannot compile): exact for infinities and NaN, within a few ulp otherwise.</summary>
         public static double Hypot(double x, double y)
         {
