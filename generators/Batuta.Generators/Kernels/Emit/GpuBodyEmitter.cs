@@ -117,6 +117,17 @@ internal static class GpuBodyEmitter
                 case MathFunction.Hypot:
                 case MathFunction.IsFinite:
                     return $"{GpuMath}.{m.Function}({args})";
+                // .NET's own formulas, spelled out (a kernel calling float.Lerp/DegreesToRadians/RadiansToDegrees faulted on CUDA).
+                case MathFunction.Lerp:
+                    {
+                        string a = Emit(m.Arguments[0]), b = Emit(m.Arguments[1]), amount = Emit(m.Arguments[2]);
+                        string one = t == ScalarType.Float ? "1f" : "1d";
+                        return $"(({a} * ({one} - {amount})) + ({b} * {amount}))";
+                    }
+                case MathFunction.DegreesToRadians:
+                    return $"(({args} * {type}.Pi) / {(t == ScalarType.Float ? "180f" : "180d")})";
+                case MathFunction.RadiansToDegrees:
+                    return $"(({args} * {(t == ScalarType.Float ? "180f" : "180d")}) / {type}.Pi)";
                 case MathFunction.IsPositiveInfinity:
                     return $"({args} == {type}.PositiveInfinity)";
                 case MathFunction.IsNegativeInfinity:
@@ -148,8 +159,11 @@ internal static class GpuBodyEmitter
                 case MathFunction.Ceiling:
                 case MathFunction.Round:
                 case MathFunction.Truncate:
-                case MathFunction.FusedMultiplyAdd:
                     return $"{math}.{m.Function}({args})";
+                case MathFunction.FusedMultiplyAdd:
+                    // ILGPU 1.5.3 has no PTX form for it (ptxas: unresolved extern function 'FusedMultiplyAdd'); ptxas
+                    // contracts the multiply-add into one fma by default, ILGPU's CPU accelerator rounds twice.
+                    return $"(({Emit(m.Arguments[0])} * {Emit(m.Arguments[1])}) + {Emit(m.Arguments[2])})";
                 default:
                     // Hypot, Lerp, DegreesToRadians, RadiansToDegrees and the predicates: .NET's own generic-math members.
                     return $"{type}.{m.Function}({args})";

@@ -19,20 +19,20 @@ public static partial class MathKernels
         (Math.Min(x, y), Math.Max(x, y), double.MinNumber(x, y), double.MaxNumber(x, y), Math.MinMagnitude(x, y), Math.MaxMagnitude(x, y), Math.CopySign(x, y));
 
     [Kernel]
-    public static partial (float Clamp, float Abs, float Hypot, float Lerp, float ToRadians, float ToDegrees) MoreF(float x, float y) =>
-        (Math.Clamp(x, -1f, 1.5f), MathF.Abs(x), float.Hypot(x, y), float.Lerp(x, y, 0.25f), float.DegreesToRadians(x), float.RadiansToDegrees(y));
+    public static partial (float Clamp, float Abs, float Hypot, float ToRadians, float ToDegrees) MoreF(float x, float y) =>
+        (Math.Clamp(x, -1f, 1.5f), MathF.Abs(x), float.Hypot(x, y), float.DegreesToRadians(x), float.RadiansToDegrees(y));
 
     [Kernel]
-    public static partial (double Clamp, double Abs, double Lerp, double ToRadians, double ToDegrees) MoreD(double x, double y) =>
-        (Math.Clamp(x, -1d, 1.5d), Math.Abs(x), double.Lerp(x, y, 0.25), double.DegreesToRadians(x), double.RadiansToDegrees(y));
+    public static partial (double Clamp, double Abs, double ToRadians, double ToDegrees) MoreD(double x, double y) =>
+        (Math.Clamp(x, -1d, 1.5d), Math.Abs(x), double.DegreesToRadians(x), double.RadiansToDegrees(y));
 
     [Kernel]
-    public static partial (float Sqrt, float Floor, float Ceiling, float Round, float Truncate, float Fma) RoundingF(float x) =>
-        (MathF.Sqrt(x), MathF.Floor(x), MathF.Ceiling(x), MathF.Round(x), MathF.Truncate(x), MathF.FusedMultiplyAdd(x, x, 0.5f));
+    public static partial (float Sqrt, float Floor, float Ceiling, float Round, float Truncate) RoundingF(float x) =>
+        (MathF.Sqrt(x), MathF.Floor(x), MathF.Ceiling(x), MathF.Round(x), MathF.Truncate(x));
 
     [Kernel]
-    public static partial (double Sqrt, double Floor, double Ceiling, double Round, double Truncate, double Fma) RoundingD(double x) =>
-        (Math.Sqrt(x), Math.Floor(x), Math.Ceiling(x), Math.Round(x), Math.Truncate(x), Math.FusedMultiplyAdd(x, x, 0.5));
+    public static partial (double Sqrt, double Floor, double Ceiling, double Round, double Truncate) RoundingD(double x) =>
+        (Math.Sqrt(x), Math.Floor(x), Math.Ceiling(x), Math.Round(x), Math.Truncate(x));
 
     [Kernel]
     public static partial (float Exp, float Log, float Log2, float Log10, float Sin, float Cos, float Tan) TranscendentalF(float x) =>
@@ -43,13 +43,16 @@ public static partial class MathKernels
         (Math.Exp(x), Math.Log(x), Math.Log2(x), Math.Log10(x), Math.Sin(x), Math.Cos(x), Math.Tan(x));
 
     /// <summary>Pow(x, n) is lowered to multiplications (an ulp from Math.Pow on every vector path); double.Hypot uses
-    /// BitConverter.UInt64BitsToDouble, which ILGPU cannot compile, so the GPU body has its own (not correctly rounded) hypot.</summary>
+    /// BitConverter.UInt64BitsToDouble, which ILGPU cannot compile, so the GPU body has its own (not correctly rounded) hypot;
+    /// .NET's Lerp may fuse its multiply-add (MultiplyAddEstimate), the GPU body's does not; FusedMultiplyAdd is a * b + c
+    /// in the GPU body (ILGPU has no PTX form for it; ptxas fuses it by default).</summary>
     [Kernel]
-    public static partial (float Tanh, float Cube, float InverseSquare) PowersF(float x) => (MathF.Tanh(x), MathF.Pow(x, 3), MathF.Pow(x, -2));
+    public static partial (float Tanh, float Cube, float InverseSquare, float Lerp, float Fma) PowersF(float x, float y) =>
+        (MathF.Tanh(x), MathF.Pow(x, 3), MathF.Pow(x, -2), float.Lerp(x, y, 0.25f), MathF.FusedMultiplyAdd(x, y, 0.5f));
 
     [Kernel]
-    public static partial (double Tanh, double Cube, double InverseSquare, double Hypot) PowersD(double x, double y) =>
-        (Math.Tanh(x), Math.Pow(x, 3), Math.Pow(x, -2), double.Hypot(x, y));
+    public static partial (double Tanh, double Cube, double InverseSquare, double Hypot, double Lerp, double Fma) PowersD(double x, double y) =>
+        (Math.Tanh(x), Math.Pow(x, 3), Math.Pow(x, -2), double.Hypot(x, y), double.Lerp(x, y, 0.25), Math.FusedMultiplyAdd(x, y, 0.5));
 
     [Kernel]
     public static partial (float NaN, float Infinity, float Finite, float Negative, float Positive, float PositiveInfinity, float NegativeInfinity) PredicatesF(float x) =>
