@@ -63,7 +63,7 @@ public sealed class FloatEqualityCodeFixProvider : CodeFixProvider
             .WithTriviaFrom(binary)
             .WithAdditionalAnnotations(Formatter.Annotation);
 
-        var type = binary.FirstAncestorOrSelf<TypeDeclarationSyntax>()!;
+        var type = binary.FirstAncestorOrSelf<TypeDeclarationSyntax>().OrThrow();
         var newType = type.ReplaceNode(binary, Parenthesize(comparison));
         if (!type.Members.Any(m => DeclaresName(m, toleranceName)))
         {
@@ -72,7 +72,7 @@ public sealed class FloatEqualityCodeFixProvider : CodeFixProvider
             if (newLine == default) newLine = CarriageReturnLineFeed;
             var constant = ParseMemberDeclaration(isFloat
                     ? "private const float " + FloatToleranceName + " = 1e-6f;"
-                    : "private const double " + DoubleToleranceName + " = 1e-9;")!
+                    : "private const double " + DoubleToleranceName + " = 1e-9;").OrThrow()
                 .WithTrailingTrivia(newLine, newLine)
                 .WithAdditionalAnnotations(Formatter.Annotation);
             newType = newType.WithMembers(newType.Members.Insert(0, constant));

@@ -41,7 +41,7 @@ public sealed class KernelGenerator : IIncrementalGenerator
         var models = parsed
             .Select(static (result, _) => result.Model)
             .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
+            .Select(static (model, _) => model.OrThrow())
             .WithTrackingName(ModelStep);
 
         var sources = models

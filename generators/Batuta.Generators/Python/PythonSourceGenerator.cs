@@ -21,7 +21,7 @@ namespace Batuta.Generators.Python
                 p.GlobalOptions.TryGetValue("build_property.BatutaSourceRoot", out var root);
                 p.GlobalOptions.TryGetValue("build_property.BatutaEntryPoint", out var entry);
                 p.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns);
-                return new GeneratorSettings(Normalize(root), Normalize(entry), string.IsNullOrWhiteSpace(ns) ? "Migrated" : ns!.Trim());
+                return new GeneratorSettings(Normalize(root), Normalize(entry), string.IsNullOrWhiteSpace(ns) ? "Migrated" : ns.OrThrow().Trim());
             });
 
             var files = context.AdditionalTextsProvider
@@ -43,7 +43,7 @@ namespace Batuta.Generators.Python
             });
         }
 
-        private static string? Normalize(string? path) => string.IsNullOrWhiteSpace(path) ? null : path!.Trim().Replace('\\', '/');
+        private static string? Normalize(string? path) => string.IsNullOrWhiteSpace(path) ? null : path.OrThrow().Trim().Replace('\\', '/');
 
         internal static TranspileOutcome Run(ImmutableArray<PythonFile> files, GeneratorSettings settings)
         {

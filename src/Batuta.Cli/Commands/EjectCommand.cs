@@ -43,7 +43,7 @@ public sealed class EjectCommand : ICommand
         foreach (var f in files)
         {
             var path = Path.Combine(root, f.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            Directory.CreateDirectory(Path.GetDirectoryName(path).OrThrow());
             File.WriteAllText(path, f.Text);
         }
     }

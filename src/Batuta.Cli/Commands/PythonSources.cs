@@ -13,7 +13,7 @@ internal static class PythonSources
         string root, entry;
         if (File.Exists(full))
         {
-            root = Path.GetDirectoryName(full)!;
+            root = Path.GetDirectoryName(full).OrThrow();
             entry = Path.GetFileName(full);
         }
         else if (Directory.Exists(full))

@@ -13,7 +13,7 @@ public static class ProjectLocator
         {
             if (!full.EndsWith("proj", StringComparison.OrdinalIgnoreCase))
                 throw new UsageException($"'{path}' is not a project file or folder");
-            return new ProjectLocation(Path.GetDirectoryName(full)!, full);
+            return new ProjectLocation(Path.GetDirectoryName(full).OrThrow(), full);
         }
         if (!Directory.Exists(full))
             throw new UsageException($"no such project folder or file: '{path}'");

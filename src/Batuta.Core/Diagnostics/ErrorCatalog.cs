@@ -110,7 +110,7 @@ public static class ErrorCatalog
     public static IReadOnlyList<ErrorDefinition> All { get; } =
         typeof(ErrorCatalog).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
             .Where(f => f.FieldType == typeof(ErrorDefinition))
-            .Select(f => (ErrorDefinition)f.GetValue(null)!)
+            .Select(f => (ErrorDefinition)f.GetValue(null).OrThrow())
             .OrderBy(d => d.Code, StringComparer.Ordinal)
             .ToList();
 }

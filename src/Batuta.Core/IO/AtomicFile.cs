@@ -5,7 +5,7 @@ public static class AtomicFile
 {
     public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path)).OrThrow();
         Directory.CreateDirectory(dir);
         var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try

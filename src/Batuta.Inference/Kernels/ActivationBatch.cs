@@ -57,12 +57,12 @@ internal sealed unsafe class ActivationBatch : IDisposable
         _q80Tokens = -1;
     }
 
-    public sbyte* Q8K => _q8k!.Pointer;
-    public float* Q8KScale => _q8kScale!.Pointer;
-    public short* Q8KSums => _q8kSums!.Pointer;
-    public sbyte* Q80 => _q80!.Pointer;
-    public float* Q80Scale => _q80Scale!.Pointer;
-    public short* Q80Sums => _q80Sums!.Pointer;
+    public sbyte* Q8K => _q8k.OrThrow().Pointer;
+    public float* Q8KScale => _q8kScale.OrThrow().Pointer;
+    public short* Q8KSums => _q8kSums.OrThrow().Pointer;
+    public sbyte* Q80 => _q80.OrThrow().Pointer;
+    public float* Q80Scale => _q80Scale.OrThrow().Pointer;
+    public short* Q80Sums => _q80Sums.OrThrow().Pointer;
 
     /// <summary>Builds the Q8_K form if stale; with a pool, tokens are quantized in parallel.</summary>
     public void EnsureQ8K(Threading.ComputePool? pool = null)
@@ -89,14 +89,14 @@ internal sealed unsafe class ActivationBatch : IDisposable
     {
         int blocks = Width / 256;
         for (int t = t0; t < t1; t++)
-            ActivationQuantizer.QuantizeQ8K(Row(t), Width, _q8k!.Pointer + (long)t * Width, _q8kScale!.Pointer + (long)t * blocks, _q8kSums!.Pointer + (long)t * Width / 16);
+            ActivationQuantizer.QuantizeQ8K(Row(t), Width, _q8k.OrThrow().Pointer + (long)t * Width, _q8kScale.OrThrow().Pointer + (long)t * blocks, _q8kSums.OrThrow().Pointer + (long)t * Width / 16);
     }
 
     private void QuantizeQ80Range(int t0, int t1)
     {
         int blocks = Width / 32;
         for (int t = t0; t < t1; t++)
-            ActivationQuantizer.QuantizeQ80(Row(t), Width, _q80!.Pointer + (long)t * Width, _q80Scale!.Pointer + (long)t * blocks, _q80Sums!.Pointer + (long)t * blocks);
+            ActivationQuantizer.QuantizeQ80(Row(t), Width, _q80.OrThrow().Pointer + (long)t * Width, _q80Scale.OrThrow().Pointer + (long)t * blocks, _q80Sums.OrThrow().Pointer + (long)t * blocks);
     }
 
     public void Dispose()

@@ -72,7 +72,7 @@ internal sealed unsafe class Attention : IParallelJob, IDisposable
         {
             int pos = _start + t;
             float* q = _q + (long)t * qWidth + h * _headDim;
-            var cache = _cache!;
+            var cache = _cache.OrThrow();
             bool half = cache.Type == KvCacheType.F16;
             long offset = (long)g * _headDim * cache.ElementBytes;
             for (int j = 0; j <= pos; j++)

@@ -108,7 +108,7 @@ internal sealed unsafe class MatMul : IParallelJob
         }
     }
 
-    private void Rows(MatMulTarget target, int r0, int r1) => RowKernels.Rows(target.Weights, r0, r1, _x!, _tokens, target.Output, target.Stride, Precision);
+    private void Rows(MatMulTarget target, int r0, int r1) => RowKernels.Rows(target.Weights, r0, r1, _x.OrThrow(), _tokens, target.Output, target.Stride, Precision);
 }
 
 /// <summary>The per-type row loops: every output row against every token of the batch.</summary>

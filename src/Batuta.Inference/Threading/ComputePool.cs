@@ -111,7 +111,7 @@ internal sealed class ComputePool : IDisposable
         public void Execute(int chunk, int worker)
         {
             long start = (long)Count * chunk / Chunks, end = (long)Count * (chunk + 1) / Chunks;
-            if (end > start) Body!((int)start, (int)end);
+            if (end > start) Body.OrThrow()((int)start, (int)end);
         }
     }
 

@@ -74,7 +74,7 @@ public abstract class Estimator
         GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (Attr: p.GetCustomAttribute<HyperparameterAttribute>(), p))
             .Where(t => t.Attr is not null)
-            .Select(t => (t.Attr!.PythonName, t.p))
+            .Select(t => (t.Attr.OrThrow().PythonName, t.p))
             .OrderBy(t => t.PythonName, StringComparer.Ordinal);
 
     /// <summary><c>get_params(deep=True)</c>: hyperparameters by Python name; deep adds nested estimators' as <c>step__param</c>.</summary>

@@ -13,11 +13,11 @@ internal static class PyRepr
         string s => "'" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'",
         double d => Float(d),
         float f => Float(f),
-        int or long or short or byte => Convert.ToString(value, CultureInfo.InvariantCulture)!,
+        int or long or short or byte => Convert.ToString(value, CultureInfo.InvariantCulture).OrThrow(),
         Estimator e => e.ToString(),
         SplitSize ss => ss.ToString(),
         MaxFeatures mf => mf.Name is null ? mf.ToString() : "'" + mf.Name + "'",
-        IDictionary dict => "{" + string.Join(", ", dict.Keys.Cast<object?>().Select(k => Of(k) + ": " + Of(dict[k!]))) + "}",
+        IDictionary dict => "{" + string.Join(", ", dict.Keys.Cast<object?>().Select(k => Of(k) + ": " + Of(dict[k.OrThrow()]))) + "}",
         IEnumerable seq => "[" + string.Join(", ", seq.Cast<object?>().Select(Of)) + "]",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "None",
     };

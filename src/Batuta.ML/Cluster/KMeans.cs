@@ -144,7 +144,7 @@ public sealed class KMeans(int nClusters = 8, string init = "k-means++", int? nI
             var result = Lloyd.Run(x, n, p, w, start, k, MaxIter, tol);
             if (best is null || (result.Inertia < best.Inertia && !SameClustering(result.Labels, best.Labels, k))) best = result;
         }
-        var centers = best!.Centers;
+        var centers = best.OrThrow().Centers;
         for (int j = 0; j < k; j++)
             for (int f = 0; f < p; f++) centers[j * p + f] += mean[f];
         int distinct = best.Labels.Distinct().Count();

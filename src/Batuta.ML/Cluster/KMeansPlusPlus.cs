@@ -50,7 +50,7 @@ internal static class KMeansPlusPlus
                 }
             }
             pot = bestPot;
-            closest = bestDist!;
+            closest = bestDist.OrThrow();
             Array.Copy(x, best * p, centers, c * p, p);
             indices[c] = best;
         }

@@ -97,7 +97,7 @@ internal static class Lloyd
                     if (pc is not null)
                     {
                         double wr = w[r];
-                        pw![label] += wr;
+                        pw.OrThrow()[label] += wr;
                         Blas.Axpy(wr, new ReadOnlySpan<double>(x, r * p, p), pc.AsSpan(label * p, p));
                     }
                 }

@@ -66,7 +66,7 @@ public sealed class GradientBoostingClassifier(string loss = "log_loss", double 
         get
         {
             CheckFitted();
-            return _core!.Stages;
+            return _core.OrThrow().Stages;
         }
     }
 
@@ -75,11 +75,11 @@ public sealed class GradientBoostingClassifier(string loss = "log_loss", double 
         get
         {
             CheckFitted();
-            return Tensor.FromArray((double[])_core!.TrainScore.Clone(), _core.TrainScore.Length);
+            return Tensor.FromArray((double[])_core.OrThrow().TrainScore.Clone(), _core.TrainScore.Length);
         }
     }
 
-    public Tensor<double> FeatureImportances => Tensor.FromArray(_core!.FeatureImportances(NFeaturesIn), NFeaturesIn);
+    public Tensor<double> FeatureImportances => Tensor.FromArray(_core.OrThrow().FeatureImportances(NFeaturesIn), NFeaturesIn);
 
     public override GradientBoostingClassifier Fit(Tensor<double> X, Tensor<double>? y = null, Tensor<double>? sampleWeight = null)
     {
@@ -121,14 +121,14 @@ public sealed class GradientBoostingClassifier(string loss = "log_loss", double 
     public Tensor<double> DecisionFunction(Tensor<double> X)
     {
         var m = CheckPredictInput(X);
-        var raw = _core!.RawPredict(TreeFitting.RowMajor32(m), m.Rows, m.Cols);
+        var raw = _core.OrThrow().RawPredict(TreeFitting.RowMajor32(m), m.Rows, m.Cols);
         return _core.K == 1 ? Tensor.FromArray(raw, m.Rows) : Tensor.FromArray(raw, m.Rows, _core.K);
     }
 
     public override Tensor<double> PredictProba(Tensor<double> X)
     {
         var m = CheckPredictInput(X);
-        var raw = _core!.RawPredict(TreeFitting.RowMajor32(m), m.Rows, m.Cols);
+        var raw = _core.OrThrow().RawPredict(TreeFitting.RowMajor32(m), m.Rows, m.Cols);
         int nc = ClassValues.Length;
         var proba = new double[m.Rows * nc];
         for (int i = 0; i < m.Rows; i++)
@@ -154,7 +154,7 @@ public sealed class GradientBoostingClassifier(string loss = "log_loss", double 
     public override Tensor<double> Predict(Tensor<double> X)
     {
         var m = CheckPredictInput(X);
-        var raw = _core!.RawPredict(TreeFitting.RowMajor32(m), m.Rows, m.Cols);
+        var raw = _core.OrThrow().RawPredict(TreeFitting.RowMajor32(m), m.Rows, m.Cols);
         var result = new double[m.Rows];
         for (int i = 0; i < m.Rows; i++)
         {
@@ -175,7 +175,7 @@ public sealed class GradientBoostingClassifier(string loss = "log_loss", double 
     internal override void WriteState(Persistence.ModelWriter w)
     {
         w.Write("classes_", ClassValues);
-        _core!.Write(w);
+        _core.OrThrow().Write(w);
     }
 
     internal override void ReadState(Persistence.ModelReader r)

@@ -68,7 +68,7 @@ public sealed class GradientBoostingRegressor(string loss = "squared_error", dou
         get
         {
             CheckFitted();
-            return _core!.Stages.Select(s => s[0]).ToList();
+            return _core.OrThrow().Stages.Select(s => s[0]).ToList();
         }
     }
 
@@ -81,7 +81,7 @@ public sealed class GradientBoostingRegressor(string loss = "squared_error", dou
         get
         {
             CheckFitted();
-            return Tensor.FromArray((double[])_core!.TrainScore.Clone(), _core.TrainScore.Length);
+            return Tensor.FromArray((double[])_core.OrThrow().TrainScore.Clone(), _core.TrainScore.Length);
         }
     }
 
@@ -91,11 +91,11 @@ public sealed class GradientBoostingRegressor(string loss = "squared_error", dou
         get
         {
             CheckFitted();
-            return _core!.Init[0];
+            return _core.OrThrow().Init[0];
         }
     }
 
-    public Tensor<double> FeatureImportances => Tensor.FromArray(_core!.FeatureImportances(NFeaturesIn), NFeaturesIn);
+    public Tensor<double> FeatureImportances => Tensor.FromArray(_core.OrThrow().FeatureImportances(NFeaturesIn), NFeaturesIn);
 
     public override GradientBoostingRegressor Fit(Tensor<double> X, Tensor<double>? y = null, Tensor<double>? sampleWeight = null)
     {
@@ -113,10 +113,10 @@ public sealed class GradientBoostingRegressor(string loss = "squared_error", dou
     public override Tensor<double> Predict(Tensor<double> X)
     {
         var m = CheckPredictInput(X);
-        return Tensor.FromArray(_core!.RawPredict(TreeFitting.RowMajor32(m), m.Rows, m.Cols), m.Rows);
+        return Tensor.FromArray(_core.OrThrow().RawPredict(TreeFitting.RowMajor32(m), m.Rows, m.Cols), m.Rows);
     }
 
-    internal override void WriteState(Persistence.ModelWriter w) => _core!.Write(w);
+    internal override void WriteState(Persistence.ModelWriter w) => _core.OrThrow().Write(w);
 
     internal override void ReadState(Persistence.ModelReader r)
     {

@@ -75,7 +75,7 @@ public class ElasticNet(double alpha = 1.0, double l1Ratio = 0.5, bool fitInterc
         if (sampleWeight is not null)
         {
             // scikit-learn rescales the weights to sum to n_samples.
-            var w0 = Check.SampleWeight(sampleWeight, m0.Rows, Name)!;
+            var w0 = Check.SampleWeight(sampleWeight, m0.Rows, Name).OrThrow();
             double s = NumpySum.Sum(w0);
             rescaled = Tensor.FromArray(w0.Select(v => v * (m0.Rows / s)).ToArray(), m0.Rows);
         }

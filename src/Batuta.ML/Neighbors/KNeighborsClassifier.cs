@@ -50,7 +50,7 @@ public sealed class KNeighborsClassifier(int nNeighbors = 5, string weights = "u
     {
         var q = CheckPredictInput(X);
         int k = nNeighbors ?? NNeighbors;
-        if (k > _index!.X.Rows) throw new InputValidationException($"Expected n_neighbors <= n_samples,  but n_samples = {_index.X.Rows}, n_neighbors = {k}", "n_neighbors");
+        if (k > _index.OrThrow().X.Rows) throw new InputValidationException($"Expected n_neighbors <= n_samples,  but n_samples = {_index.X.Rows}, n_neighbors = {k}", "n_neighbors");
         var (d, idx) = _index.Query(q, k);
         return (Tensor.FromArray(d, q.Rows, k), Tensor.FromArray(idx.Select(v => (long)v).ToArray(), q.Rows, k));
     }
@@ -59,7 +59,7 @@ public sealed class KNeighborsClassifier(int nNeighbors = 5, string weights = "u
     {
         var q = CheckPredictInput(X);
         int k = NNeighbors, nc = ClassValues.Length;
-        if (k > _index!.X.Rows) throw new InputValidationException($"Expected n_neighbors <= n_samples,  but n_samples = {_index.X.Rows}, n_neighbors = {k}", "n_neighbors");
+        if (k > _index.OrThrow().X.Rows) throw new InputValidationException($"Expected n_neighbors <= n_samples,  but n_samples = {_index.X.Rows}, n_neighbors = {k}", "n_neighbors");
         var (d, idx) = _index.Query(q, k);
         var w = NeighborIndex.Weights(Weights, d, q.Rows, k);
         var proba = new double[q.Rows * nc];
@@ -78,7 +78,7 @@ public sealed class KNeighborsClassifier(int nNeighbors = 5, string weights = "u
     {
         var q = CheckPredictInput(X);
         int k = NNeighbors, nc = ClassValues.Length;
-        if (k > _index!.X.Rows) throw new InputValidationException($"Expected n_neighbors <= n_samples,  but n_samples = {_index.X.Rows}, n_neighbors = {k}", "n_neighbors");
+        if (k > _index.OrThrow().X.Rows) throw new InputValidationException($"Expected n_neighbors <= n_samples,  but n_samples = {_index.X.Rows}, n_neighbors = {k}", "n_neighbors");
         var (d, idx) = _index.Query(q, k);
         var w = NeighborIndex.Weights(Weights, d, q.Rows, k);
         var result = new double[q.Rows];
@@ -98,7 +98,7 @@ public sealed class KNeighborsClassifier(int nNeighbors = 5, string weights = "u
     internal override void WriteState(Persistence.ModelWriter w)
     {
         w.Write("classes_", ClassValues);
-        w.Write("_fit_X", _index!.X.Data, _index.X.Rows, _index.X.Cols);
+        w.Write("_fit_X", _index.OrThrow().X.Data, _index.X.Rows, _index.X.Cols);
         w.Write("_y", _y);
     }
 
@@ -155,7 +155,7 @@ public sealed class KNeighborsRegressor(int nNeighbors = 5, string weights = "un
     {
         var q = CheckPredictInput(X);
         int k = NNeighbors;
-        if (k > _index!.X.Rows) throw new InputValidationException($"Expected n_neighbors <= n_samples,  but n_samples = {_index.X.Rows}, n_neighbors = {k}", "n_neighbors");
+        if (k > _index.OrThrow().X.Rows) throw new InputValidationException($"Expected n_neighbors <= n_samples,  but n_samples = {_index.X.Rows}, n_neighbors = {k}", "n_neighbors");
         var (d, idx) = _index.Query(q, k);
         var w = NeighborIndex.Weights(Weights, d, q.Rows, k);
         var result = new double[q.Rows];
@@ -183,7 +183,7 @@ public sealed class KNeighborsRegressor(int nNeighbors = 5, string weights = "un
 
     internal override void WriteState(Persistence.ModelWriter w)
     {
-        w.Write("_fit_X", _index!.X.Data, _index.X.Rows, _index.X.Cols);
+        w.Write("_fit_X", _index.OrThrow().X.Data, _index.X.Rows, _index.X.Cols);
         w.Write("_y", _y);
     }
 

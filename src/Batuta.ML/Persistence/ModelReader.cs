@@ -57,7 +57,7 @@ internal sealed class ModelReader
     private static string Str(JsonElement e, string prop, string path = "model")
     {
         if (!e.TryGetProperty(prop, out var v) || v.ValueKind != JsonValueKind.String) throw new AprFormatException($"{path}: the schema has no string '{prop}'.");
-        return v.GetString()!;
+        return v.GetString().OrThrow();
     }
 
     public bool Has(string name) => _fields.ContainsKey(name) || Attr(name) is not null;
@@ -124,7 +124,7 @@ internal sealed class ModelReader
     {
         var v = NeedAttr(name);
         if (v.ValueKind != JsonValueKind.Array) throw Bad($"attribute '{name}' is not a list");
-        return v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : throw Bad($"attribute '{name}' holds a non-string")).ToArray();
+        return v.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString().OrThrow() : throw Bad($"attribute '{name}' holds a non-string")).ToArray();
     }
 
     public int[] Shape(string name)
@@ -190,7 +190,7 @@ internal sealed class ModelReader
         var props = e.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Select(p => (p, a: p.GetCustomAttribute<HyperparameterAttribute>()))
             .Where(t => t.a is not null)
-            .ToDictionary(t => t.a!.PythonName, t => t.p, StringComparer.Ordinal);
+            .ToDictionary(t => t.a.OrThrow().PythonName, t => t.p, StringComparer.Ordinal);
         foreach (var prop in ps.EnumerateObject())
         {
             if (!props.TryGetValue(prop.Name, out var p))

@@ -200,7 +200,7 @@ public sealed class Pipeline : Estimator, IClassifier, IRegressor, ITransformer
     {
         writer.Write("step_names", _steps.Select(s => s.Name).ToArray());
         writer.Write("passthrough", _steps.Select(s => s.Estimator is null ? "1" : "0").ToArray());
-        writer.WriteChildren("steps", _steps.Where(s => s.Estimator is not null).Select(s => s.Estimator!));
+        writer.WriteChildren("steps", _steps.Where(s => s.Estimator is not null).Select(s => s.Estimator.OrThrow()));
     }
 
     internal override void ReadState(Persistence.ModelReader reader)

@@ -134,7 +134,7 @@ public sealed class OneHotEncoder(string? drop = null, bool sparseOutput = true,
 
     private Tensor<double> Encode(int n, int p, Func<int, int, int> index, Func<int, IEnumerable<int>, string> describeUnknown)
     {
-        var sizes = Enumerable.Range(0, p).Select(j => _numeric?[j].Length ?? _strings![j].Length).ToArray();
+        var sizes = Enumerable.Range(0, p).Select(j => _numeric?[j].Length ?? _strings.OrThrow()[j].Length).ToArray();
         var offsets = new int[p + 1];
         for (int j = 0; j < p; j++) offsets[j + 1] = offsets[j] + OutputWidth(j, sizes[j]);
         int width = offsets[p];
@@ -193,11 +193,11 @@ public sealed class OneHotEncoder(string? drop = null, bool sparseOutput = true,
         for (int j = 0; j < NFeaturesIn; j++)
         {
             string feature = inputFeatures?[j] ?? "x" + j;
-            int size = _numeric?[j].Length ?? _strings![j].Length;
+            int size = _numeric?[j].Length ?? _strings.OrThrow()[j].Length;
             for (int k = 0; k < size; k++)
             {
                 if (k == _dropIdx[j]) continue;
-                names.Add(feature + "_" + (_numeric is not null ? PyRepr.Float(_numeric[j][k]) : _strings![j][k]));
+                names.Add(feature + "_" + (_numeric is not null ? PyRepr.Float(_numeric[j][k]) : _strings.OrThrow()[j][k]));
             }
         }
         return [.. names];
@@ -213,8 +213,8 @@ public sealed class OneHotEncoder(string? drop = null, bool sparseOutput = true,
         }
         else
         {
-            w.Write("sizes", _strings!.Select(c => c.Length).ToArray());
-            w.Write("string_categories_", _strings!.SelectMany(c => c).ToArray());
+            w.Write("sizes", _strings.OrThrow().Select(c => c.Length).ToArray());
+            w.Write("string_categories_", _strings.OrThrow().SelectMany(c => c).ToArray());
         }
     }
 

@@ -48,7 +48,7 @@ public sealed class DecisionTreeClassifier(string criterion = "gini", string spl
         get
         {
             CheckFitted();
-            return _tree!;
+            return _tree.OrThrow();
         }
     }
 
@@ -101,7 +101,7 @@ public sealed class DecisionTreeClassifier(string criterion = "gini", string spl
     public Tensor<long> Apply(Tensor<double> X)
     {
         var m = CheckPredictInput(X);
-        var leaves = TreeFitting.Apply(_tree!, TreeFitting.RowMajor32(m), m.Rows, m.Cols);
+        var leaves = TreeFitting.Apply(_tree.OrThrow(), TreeFitting.RowMajor32(m), m.Rows, m.Cols);
         return Tensor.FromArray(leaves.Select(l => (long)l).ToArray(), m.Rows);
     }
 
@@ -129,7 +129,7 @@ public sealed class DecisionTreeClassifier(string criterion = "gini", string spl
     /// <summary>predict_proba for one float32 row: the leaf's class counts divided by their sum.</summary>
     internal void RowProba(ReadOnlySpan<float> row, Span<double> dest)
     {
-        var tree = _tree!;
+        var tree = _tree.OrThrow();
         var v = tree.LeafValue(tree.ApplyRow(row));
         double norm = 0;
         for (int c = 0; c < v.Length; c++) norm += v[c];
@@ -141,7 +141,7 @@ public sealed class DecisionTreeClassifier(string criterion = "gini", string spl
     {
         w.Write("classes_", ClassValues);
         w.Write("max_features_", (long)_maxFeatures);
-        _tree!.Write(w, "tree_.");
+        _tree.OrThrow().Write(w, "tree_.");
     }
 
     internal override void ReadState(Persistence.ModelReader r)

@@ -44,7 +44,7 @@ public class DecisionTreeRegressor(string criterion = "squared_error", string sp
         get
         {
             CheckFitted();
-            return _tree!;
+            return _tree.OrThrow();
         }
     }
 
@@ -82,13 +82,13 @@ public class DecisionTreeRegressor(string criterion = "squared_error", string sp
         SetFitted(cols);
     }
 
-    internal TreeStructure TreeUnchecked => _tree!;
+    internal TreeStructure TreeUnchecked => _tree.OrThrow();
 
     /// <summary><c>apply(X)</c>.</summary>
     public Tensor<long> Apply(Tensor<double> X)
     {
         var m = CheckPredictInput(X);
-        var leaves = TreeFitting.Apply(_tree!, TreeFitting.RowMajor32(m), m.Rows, m.Cols);
+        var leaves = TreeFitting.Apply(_tree.OrThrow(), TreeFitting.RowMajor32(m), m.Rows, m.Cols);
         return Tensor.FromArray(leaves.Select(l => (long)l).ToArray(), m.Rows);
     }
 
@@ -97,14 +97,14 @@ public class DecisionTreeRegressor(string criterion = "squared_error", string sp
         var m = CheckPredictInput(X);
         var x32 = TreeFitting.RowMajor32(m);
         var result = new double[m.Rows];
-        for (int i = 0; i < m.Rows; i++) result[i] = _tree!.LeafValue(_tree.ApplyRow(new ReadOnlySpan<float>(x32, i * m.Cols, m.Cols)))[0];
+        for (int i = 0; i < m.Rows; i++) result[i] = _tree.OrThrow().LeafValue(_tree.ApplyRow(new ReadOnlySpan<float>(x32, i * m.Cols, m.Cols)))[0];
         return Tensor.FromArray(result, m.Rows);
     }
 
     internal override void WriteState(Persistence.ModelWriter w)
     {
         w.Write("max_features_", (long)_maxFeatures);
-        _tree!.Write(w, "tree_.");
+        _tree.OrThrow().Write(w, "tree_.");
     }
 
     internal override void ReadState(Persistence.ModelReader r)

@@ -107,7 +107,7 @@ public static partial class Py
         _ => null,
     };
 
-    public static object? SeqItem(IReadOnlyList<object?>? seq, int index) => seq![index] is long l ? new PyInt(l) : seq[index];
+    public static object? SeqItem(IReadOnlyList<object?>? seq, int index) => seq.OrThrow()[index] is long l ? new PyInt(l) : seq[index];
 
     public static PyList<T> SeqRest<T>(IReadOnlyList<object?> seq, int start, int after) =>
         new(seq.Skip(start).Take(seq.Count - start - after).Select(Dyn.Cast<T>));

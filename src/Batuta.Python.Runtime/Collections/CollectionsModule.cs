@@ -107,7 +107,7 @@ public sealed class Deque<T> : IEnumerable<T>, IPyObject, IPySized, IPyTyped
     public T Pop()
     {
         if (_items.Count == 0) throw new IndexError("pop from an empty deque");
-        var v = _items.Last!.Value;
+        var v = _items.Last.OrThrow().Value;
         _items.RemoveLast();
         return v;
     }
@@ -115,7 +115,7 @@ public sealed class Deque<T> : IEnumerable<T>, IPyObject, IPySized, IPyTyped
     public T PopLeft()
     {
         if (_items.Count == 0) throw new IndexError("pop from an empty deque");
-        var v = _items.First!.Value;
+        var v = _items.First.OrThrow().Value;
         _items.RemoveFirst();
         return v;
     }
@@ -132,7 +132,7 @@ public sealed class Deque<T> : IEnumerable<T>, IPyObject, IPySized, IPyTyped
         if (n < 0) n += _items.Count;
         for (long i = 0; i < n; i++)
         {
-            var v = _items.Last!.Value;
+            var v = _items.Last.OrThrow().Value;
             _items.RemoveLast();
             _items.AddFirst(v);
         }
@@ -143,8 +143,8 @@ public sealed class Deque<T> : IEnumerable<T>, IPyObject, IPySized, IPyTyped
         get => _items.ElementAt(Indexing.Normalize(index, _items.Count, "deque"));
         set
         {
-            var node = _items.First!;
-            for (int i = Indexing.Normalize(index, _items.Count, "deque"); i > 0; i--) node = node.Next!;
+            var node = _items.First.OrThrow();
+            for (int i = Indexing.Normalize(index, _items.Count, "deque"); i > 0; i--) node = node.Next.OrThrow();
             node.Value = value;
         }
     }

@@ -16,7 +16,7 @@ public sealed class PyComparer<T> : IComparer<T>, IEqualityComparer<T>
         if (typeof(T) == typeof(string)) return string.CompareOrdinal((string?)(object?)x, (string?)(object?)y);
         if (typeof(T) == typeof(double))
         {
-            double a = (double)(object)x!, b = (double)(object)y!;
+            double a = (double)(object)x.OrThrow(), b = (double)(object)y.OrThrow();
             return a < b ? -1 : a > b ? 1 : 0;
         }
         if (Simple) return Comparer<T>.Default.Compare(x, y);
@@ -30,7 +30,7 @@ public sealed class PyComparer<T> : IComparer<T>, IEqualityComparer<T>
         return Dyn.Eq(x, y);
     }
 
-    public int GetHashCode(T obj) => Simple || typeof(T) == typeof(string) ? EqualityComparer<T>.Default.GetHashCode(obj!) : Dyn.Hash(obj);
+    public int GetHashCode(T obj) => Simple || typeof(T) == typeof(string) ? EqualityComparer<T>.Default.GetHashCode(obj.OrThrow()) : Dyn.Hash(obj);
 }
 
 /// <summary>Python equality for dictionary keys of any type (1 == 1.0 == True hash alike).</summary>

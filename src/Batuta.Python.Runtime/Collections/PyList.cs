@@ -224,7 +224,7 @@ public sealed class PyList<T> : IList<T>, IReadOnlyList<T>, IPyList, IPyObject, 
         if (_count < 2) return;
         if (reverse) Array.Reverse(_items, 0, _count);
         var keys = new TKey[_count];
-        for (int i = 0; i < _count; i++) keys[i] = key is null ? (TKey)(object)_items[i]! : key(_items[i]);
+        for (int i = 0; i < _count; i++) keys[i] = key is null ? (TKey)(object)_items[i].OrThrow() : key(_items[i]);
         var order = new int[_count];
         for (int i = 0; i < _count; i++) order[i] = i;
         var cmp = PyComparer<TKey>.Default;

@@ -86,7 +86,7 @@ public static class Dyn
                 foreach (var e in s1) if (!s2.ContainsObject(e)) return false;
                 return true;
         }
-        return x!.Equals(y);
+        return x.OrThrow().Equals(y);
     }
 
     public static int Compare(object? a, object? b)
@@ -113,7 +113,7 @@ public static class Dyn
                 return l1.Count.CompareTo(l2.Count);
             }
             case (IPyOrdered o, _): return o.PyCompare(y);
-            case (IComparable c, _) when x!.GetType() == y?.GetType(): return c.CompareTo(y);
+            case (IComparable c, _) when x.OrThrow().GetType() == y?.GetType(): return c.CompareTo(y);
         }
         throw new TypeError($"'<' not supported between instances of '{TypeName(a)}' and '{TypeName(b)}'");
     }
@@ -137,9 +137,9 @@ public static class Dyn
 
     public static long PyHashOf<T>(T o)
     {
-        if (typeof(T) == typeof(PyInt)) return PyHash.Int((PyInt)(object)o!);
-        if (typeof(T) == typeof(long)) return PyHash.Int((long)(object)o!);
-        if (typeof(T) == typeof(string)) return SipHash.Str((string)(object)o!);
+        if (typeof(T) == typeof(PyInt)) return PyHash.Int((PyInt)(object)o.OrThrow());
+        if (typeof(T) == typeof(long)) return PyHash.Int((long)(object)o.OrThrow());
+        if (typeof(T) == typeof(string)) return SipHash.Str((string)(object)o.OrThrow());
         return PyHashOf((object?)o);
     }
 
@@ -185,7 +185,7 @@ public static class Dyn
             if (o is bool b) return (T)(object)(b ? 1L : 0L);
         }
         if (o is null && default(T) is null) return default!;
-        if (typeof(T) == typeof(object)) return (T)o!;
+        if (typeof(T) == typeof(object)) return (T)o.OrThrow();
         // A dynamic list/set crossing into typed code: a typed copy with each element converted.
         if (typeof(T).IsGenericType && o is System.Collections.IEnumerable items and not string)
         {
@@ -197,9 +197,9 @@ public static class Dyn
             }
             if (def == typeof(PySet<>))
             {
-                var set = Activator.CreateInstance(typeof(T))!;
-                var add = typeof(T).GetMethod("Add")!;
-                var castMethod = typeof(Dyn).GetMethod(nameof(Cast))!.MakeGenericMethod(typeof(T).GetGenericArguments()[0]);
+                var set = Activator.CreateInstance(typeof(T)).OrThrow();
+                var add = typeof(T).GetMethod("Add").OrThrow();
+                var castMethod = typeof(Dyn).GetMethod(nameof(Cast)).OrThrow().MakeGenericMethod(typeof(T).GetGenericArguments()[0]);
                 foreach (var x in items) add.Invoke(set, new[] { castMethod.Invoke(null, new[] { x }) });
                 return (T)set;
             }
@@ -426,7 +426,7 @@ public static class Dyn
         }
         if (o is not null && o.GetType().IsGenericType && o.GetType().GetGenericTypeDefinition() == typeof(PyDict<,>))
         {
-            o.GetType().GetProperty("Item")!.SetValue(o, value, new[] { key });
+            o.GetType().GetProperty("Item").OrThrow().SetValue(o, value, new[] { key });
             _ = value;
             return;
         }

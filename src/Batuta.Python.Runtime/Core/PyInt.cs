@@ -58,7 +58,7 @@ public readonly struct PyInt : IEquatable<PyInt>, IComparable<PyInt>, IComparabl
     [MethodImpl(MethodImplOptions.NoInlining)]
     private double BigToDouble()
     {
-        var b = (BigInteger)_big!;
+        var b = (BigInteger)_big.OrThrow();
         double d = (double)b;
         if (double.IsInfinity(d)) throw new OverflowError("int too large to convert to float");
         return d;

@@ -65,8 +65,8 @@ public abstract class PyStrEnum : PyEnum
 {
     protected PyStrEnum(string name, object? value) : base(name, value) { }
 
-    public override string PyStr() => (string)Value!;
+    public override string PyStr() => (string)Value.OrThrow();
     public override long PyHash() => Dyn.PyHashOf(Value);
-    public override bool Equals(object? obj) => obj is string s ? s == (string)Value! : ReferenceEquals(this, obj);
+    public override bool Equals(object? obj) => obj is string s ? s == (string)Value.OrThrow() : ReferenceEquals(this, obj);
     public override int GetHashCode() => base.GetHashCode();
 }

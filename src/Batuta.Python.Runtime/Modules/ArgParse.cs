@@ -97,19 +97,19 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
 
     public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs) => name switch
     {
-        "add_argument" => AddArgument(args.Select(a => (string)a!).ToArray(), kwargs, _optionals, _positionals),
+        "add_argument" => AddArgument(args.Select(a => (string)a.OrThrow()).ToArray(), kwargs, _optionals, _positionals),
         "add_argument_group" => new ArgumentGroup(this, AddGroup(args.Length > 0 ? (string?)args[0] : kwargs.Get("title") as string, args.Length > 1 ? (string?)args[1] : kwargs.Get("description") as string)),
         "add_mutually_exclusive_group" => new ArgumentGroup(this, null),
         "add_subparsers" => AddSubparsers(kwargs),
         "set_defaults" => SetDefaults(kwargs),
-        "get_default" => _actions.FirstOrDefault(a => a.Dest == (string)args[0]!)?.Default ?? _defaults.Get((string)args[0]!),
+        "get_default" => _actions.FirstOrDefault(a => a.Dest == (string)args[0].OrThrow())?.Default ?? _defaults.Get((string)args[0].OrThrow()),
         "parse_args" => ParseArgs(args.Length > 0 && args[0] is not null ? Strings(args[0]) : null),
         "parse_known_args" => ParseKnownArgs(args.Length > 0 && args[0] is not null ? Strings(args[0]) : null) is var (ns, rest) ? (ns, rest) : default,
         "print_help" => PrintHelp(args.Length > 0 ? args[0] : kwargs.Get("file")),
         "print_usage" => PrintUsage(args.Length > 0 ? args[0] : kwargs.Get("file")),
         "format_help" => FormatHelp(),
         "format_usage" => FormatUsage(),
-        "error" => Error((string)args[0]!),
+        "error" => Error((string)args[0].OrThrow()),
         "exit" => Exit(args.Length > 0 ? args[0] : kwargs.Get("status") ?? new PyInt(0), args.Length > 1 ? (string?)args[1] : kwargs.Get("message") as string),
         _ => throw new AttributeError($"'ArgumentParser' object has no attribute '{name}'"),
     };
@@ -225,11 +225,11 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
         if (!args.ContainsKey("prog")) args["prog"] = sub.ProgPrefix + " " + name;
         if (!args.ContainsKey("formatter_class")) args["formatter_class"] = FormatterClass;
         var p = new ArgumentParser(args);
-        var aliases = kw.Get("aliases") is { } al ? Dyn.Iter(al).Cast<object?>().Select(x => (string)x!).ToList() : new List<string>();
+        var aliases = kw.Get("aliases") is { } al ? Dyn.Iter(al).Cast<object?>().Select(x => (string)x.OrThrow()).ToList() : new List<string>();
         if (kw.ContainsKey("help"))
             sub.SubActions.Add(new ArgAction { Dest = name, Metavar = aliases.Count > 0 ? $"{name} ({string.Join(", ", aliases)})" : name, Help = kw.Get("help") as string, Kind = "pseudo" });
-        sub.Parsers![name] = p;
-        sub.Choices!.Add(name);
+        sub.Parsers.OrThrow()[name] = p;
+        sub.Choices.OrThrow().Add(name);
         foreach (var alias in aliases) { sub.Parsers[alias] = p; sub.Choices.Add(alias); }
         return p;
     }
@@ -379,7 +379,7 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
         foreach (var a in _actions)
         {
             if (seen.Contains(a)) continue;
-            if (a.Required) required.Add(ActionName(a)!);
+            if (a.Required) required.Add(ActionName(a).OrThrow());
             else if (a.Default is string d && d != Suppress && ns.Values.TryGetValue(a.Dest, out var cur) && ReferenceEquals(cur, a.Default))
                 ns.Values[a.Dest] = GetValue(a, d);
         }
@@ -593,11 +593,11 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
             }
             case "parsers":
             {
-                var list = (PyList<object?>)values!;
-                var name = (string)list[0]!;
+                var list = (PyList<object?>)values.OrThrow();
+                var name = (string)list[0].OrThrow();
                 if (a.Dest != Suppress) ns.Values[a.Dest] = name;
-                var parser = a.Parsers![name];
-                var (sub, rest) = parser.ParseKnownArgs(list.Skip(1).Select(x => (string)x!).ToList());
+                var parser = a.Parsers.OrThrow()[name];
+                var (sub, rest) = parser.ParseKnownArgs(list.Skip(1).Select(x => (string)x.OrThrow()).ToList());
                 foreach (var (k, v) in sub.Values.Items()) ns.Values[k] = v;
                 if (rest.Count > 0)
                 {
@@ -711,7 +711,7 @@ public sealed class ArgumentGroup : PyObject, IPyKeywordMethods
     public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs)
     {
         if (name != "add_argument") throw new AttributeError($"'_ArgumentGroup' object has no attribute '{name}'");
-        var names = args.Select(a => (string)a!).ToArray();
+        var names = args.Select(a => (string)a.OrThrow()).ToArray();
         var pos = _parser.Groups[0];
         var opt = _parser.Groups[1];
         return _parser.AddArgument(names, kwargs, _group ?? opt, _group ?? pos);
@@ -732,7 +732,7 @@ public sealed class SubParsers : PyObject, IPyKeywordMethods
 
     public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs) => name switch
     {
-        "add_parser" => _parser.AddParser(_action, (string)args[0]!, kwargs),
+        "add_parser" => _parser.AddParser(_action, (string)args[0].OrThrow(), kwargs),
         _ => throw new AttributeError($"'_SubParsersAction' object has no attribute '{name}'"),
     };
 }

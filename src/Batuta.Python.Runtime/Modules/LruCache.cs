@@ -29,7 +29,7 @@ public sealed class LruCache<TKey, TValue> where TKey : notnull
         _map[key] = _order.AddLast((key, value));
         if (_maxSize is { } max && _map.Count > max)
         {
-            var oldest = _order.First!;
+            var oldest = _order.First.OrThrow();
             _order.RemoveFirst();
             _map.Remove(oldest.Value.Key);
         }

@@ -166,7 +166,7 @@ public sealed class RePattern : IPyObject, IPyTyped
     {
         if (Groups > 1) throw new TypeError("findall() returns tuples for a pattern with several groups");
         var result = new PyList<string>();
-        foreach (var m in FindIter(s, pos, endpos)) result.Append(Groups == 0 ? m.Group(0)! : m.Group(1) ?? "");
+        foreach (var m in FindIter(s, pos, endpos)) result.Append(Groups == 0 ? m.Group(0).OrThrow() : m.Group(1) ?? "");
         return result;
     }
 

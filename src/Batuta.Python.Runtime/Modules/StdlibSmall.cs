@@ -120,7 +120,7 @@ public static class OsModule
 {
     public static string GetCwd() => Directory.GetCurrentDirectory();
     public static PyList<string> ListDir(string p = ".") => Directory.Exists(p)
-        ? new(Directory.EnumerateFileSystemEntries(p).Select(Path.GetFileName).Select(x => x!).OrderBy(x => x, StringComparer.Ordinal))
+        ? new(Directory.EnumerateFileSystemEntries(p).Select(Path.GetFileName).Select(x => x.OrThrow()).OrderBy(x => x, StringComparer.Ordinal))
         : throw new FileNotFoundError(2, "No such file or directory") { Filename = p };
     public static void MakeDirs(string p, bool exist_ok = false)
     {
@@ -456,7 +456,7 @@ public static class CopyModule
     public static T Copy<T>(T x) => x switch
     {
         PyList<object?> l => (T)(object)l.Copy(),
-        _ => (T)ShallowClone(x)!,
+        _ => (T)ShallowClone(x).OrThrow(),
     };
 
     private static object? ShallowClone(object? x)
@@ -464,11 +464,11 @@ public static class CopyModule
         if (x is null || x is string || x.GetType().IsValueType) return x;
         var m = x.GetType().GetMethod("Copy", Type.EmptyTypes);
         if (m is not null) return m.Invoke(x, null);
-        var clone = typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!;
+        var clone = typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic).OrThrow();
         return clone.Invoke(x, null);
     }
 
-    public static T DeepCopy<T>(T x) => (T)Deep(x, new Dictionary<object, object?>(ReferenceEqualityComparer.Instance))!;
+    public static T DeepCopy<T>(T x) => (T)Deep(x, new Dictionary<object, object?>(ReferenceEqualityComparer.Instance)).OrThrow();
 
     private static object? Deep(object? x, Dictionary<object, object?> memo)
     {
@@ -477,22 +477,22 @@ public static class CopyModule
         var t = x.GetType();
         if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(PyList<>))
         {
-            var copy = Activator.CreateInstance(t)!;
+            var copy = Activator.CreateInstance(t).OrThrow();
             memo[x] = copy;
-            var add = t.GetMethod("Append")!;
+            var add = t.GetMethod("Append").OrThrow();
             foreach (var item in (System.Collections.IEnumerable)x) add.Invoke(copy, new[] { Deep(item, memo) });
             return copy;
         }
         if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(PyDict<,>))
         {
-            var copy = Activator.CreateInstance(t)!;
+            var copy = Activator.CreateInstance(t).OrThrow();
             memo[x] = copy;
-            var indexer = t.GetProperty("Item")!;
+            var indexer = t.GetProperty("Item").OrThrow();
             foreach (var kv in ((IPyDict)x).ItemsObject()) indexer.SetValue(copy, Deep(kv.Value, memo), new[] { Deep(kv.Key, memo) });
             return copy;
         }
         if (t.IsValueType) return x;
-        var clone = (object)typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)!.Invoke(x, null)!;
+        var clone = (object)typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic).OrThrow().Invoke(x, null).OrThrow();
         memo[x] = clone;
         foreach (var f in t.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
             f.SetValue(clone, Deep(f.GetValue(x), memo));

@@ -125,7 +125,7 @@ public static class ArrayPrinter
                 return x => Runtime.Repr.Of((string)x);
             case NpKind.Int32 or NpKind.Int64:
             {
-                int width = data.Length == 0 ? 0 : Math.Max(((long)data.Max()!).ToString(Inv).Length, ((long)data.Min()!).ToString(Inv).Length);
+                int width = data.Length == 0 ? 0 : Math.Max(((long)data.Max().OrThrow()).ToString(Inv).Length, ((long)data.Min().OrThrow()).ToString(Inv).Length);
                 return x => ((long)x).ToString(Inv).PadLeft(width);
             }
             default:

@@ -163,7 +163,7 @@ public sealed partial class NdArray
         foreach (var ix in index)
         {
             if (ix.Kind is NpIndex.IndexKind.Int or NpIndex.IndexKind.Slice) consumed++;
-            else if (ix.Kind == NpIndex.IndexKind.Array) consumed += ix.Array!.Kind == NpKind.Bool ? Math.Max(ix.Array.Ndim, 1) : 1;
+            else if (ix.Kind == NpIndex.IndexKind.Array) consumed += ix.Array.OrThrow().Kind == NpKind.Bool ? Math.Max(ix.Array.Ndim, 1) : 1;
         }
         if (consumed > dims.Length) throw new IndexError($"too many indices for array: array is {dims.Length}-dimensional, but {consumed} were indexed");
         var entries = new List<NpIndex>();
@@ -177,7 +177,7 @@ public sealed partial class NdArray
                 case NpIndex.IndexKind.Ellipsis:
                     for (int k = 0; k < dims.Length - consumed; k++, axis++) entries.Add(NpIndex.All);
                     break;
-                case NpIndex.IndexKind.Array when ix.Array!.Kind == NpKind.Bool:
+                case NpIndex.IndexKind.Array when ix.Array.OrThrow().Kind == NpKind.Bool:
                 {
                     var mask = ix.Array;
                     var mdims = mask.Ndim == 0 ? new[] { 1 } : mask.Dims;
@@ -208,7 +208,7 @@ public sealed partial class NdArray
                     break;
                 }
                 case NpIndex.IndexKind.Array:
-                    intArrays[entries.Count] = ix.Array!.ToLongs();
+                    intArrays[entries.Count] = ix.Array.OrThrow().ToLongs();
                     intShapes[entries.Count] = ix.Array.Dims;
                     entries.Add(NpIndex.At(0));
                     axis++;

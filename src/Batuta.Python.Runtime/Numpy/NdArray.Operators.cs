@@ -49,7 +49,7 @@ public sealed partial class NdArray
         var a = Operand(x, out bool sa);
         var b = Operand(y, out bool sb);
         var r = Binary(op, a, b, sa, sb);
-        return sa && sb ? r.Item()! : r;
+        return sa && sb ? r.Item().OrThrow() : r;
     }
 
     internal static NdArray Binary(NpBinary op, NdArray a, NdArray b, bool aScalar = false, bool bScalar = false)

@@ -378,7 +378,7 @@ public sealed partial class NdArray : IPyObject, IPyTyped, IPySized, IEnumerable
     public IEnumerable<NdArray> Rows()
     {
         int n = Count;
-        for (int i = 0; i < n; i++) yield return (NdArray)RowAt(i)!;
+        for (int i = 0; i < n; i++) yield return (NdArray)RowAt(i).OrThrow();
     }
 
     /// <summary>A 1-D float array's elements.</summary>

@@ -132,7 +132,7 @@ public static partial class Np
         var pl = pFloat ? null : p.ToLongs();
         for (int i = 0; i < pd.Length; i++)
         {
-            var c = pFloat ? NdArray.FromDoubles([pd[i]], [], p.Kind) : NdArray.FromLongs([pl![i]], []);
+            var c = pFloat ? NdArray.FromDoubles([pd[i]], [], p.Kind) : NdArray.FromLongs([pl.OrThrow()[i]], []);
             y = NdArray.Binary(NpBinary.Add, NdArray.Binary(NpBinary.Multiply, y, xa), c);
         }
         return y;

@@ -137,7 +137,7 @@ public static partial class Np
         var xc = NdArray.Binary(NpBinary.Subtract, x, avg.Reshape(avg.Size, 1));
         var c = MatMul(xc, xc.T);
         var r = NdArray.Binary(NpBinary.TrueDivide, (NdArray)c, Scalar(n - dd), false, true);
-        return r.Size == 1 ? r.Item()! : r;
+        return r.Size == 1 ? r.Item().OrThrow() : r;
     }
 
     /// <summary><c>np.corrcoef(x, y=None, rowvar=True)</c></summary>

@@ -116,7 +116,7 @@ public sealed class NpRandomState : IPyObject, IPyTyped
     {
         var pa = Np.AsArray(a);
         var pb = Np.AsArray(b);
-        var shape = size is null ? NdArray.BroadcastShape(pa.Dims, pb.Dims, "shape mismatch: objects cannot be broadcast to a single shape") : Size(size)!;
+        var shape = size is null ? NdArray.BroadcastShape(pa.Dims, pb.Dims, "shape mismatch: objects cannot be broadcast to a single shape") : Size(size).OrThrow();
         var xa = pa.BroadcastTo(shape).ToDoubles();
         var xb = pb.BroadcastTo(shape).ToDoubles();
         var r = new double[xa.Length];
@@ -147,10 +147,10 @@ public sealed class NpRandomState : IPyObject, IPyTyped
         catch (ArgumentException e) { throw new ValueError(e.Message.Split(" (Parameter")[0]); }
         if (shape is null)
         {
-            return pool is null ? new PyInt(idx[0]) : pool.Ravel().FlatScalar((int)idx[0])!;
+            return pool is null ? new PyInt(idx[0]) : pool.Ravel().FlatScalar((int)idx[0]).OrThrow();
         }
         var picks = NdArray.FromLongs(idx, shape);
-        return pool is null ? picks : pool.Ravel().GetItem(NpIndex.Of(picks))!;
+        return pool is null ? picks : pool.Ravel().GetItem(NpIndex.Of(picks)).OrThrow();
     }
 
     /// <summary><c>shuffle(x)</c>: in place, along the first axis.</summary>

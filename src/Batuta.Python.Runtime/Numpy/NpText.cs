@@ -48,7 +48,7 @@ public static class NpText
             for (int k = 0; k < width; k++)
             {
                 int col = cols is null ? k : (cols[k] < 0 ? cols[k] + fields.Length : cols[k]);
-                if (col < 0 || col >= fields.Length) throw new ValueError($"invalid column index {cols![k]} at row {r + 1 + (int)skiprows} with {fields.Length} columns");
+                if (col < 0 || col >= fields.Length) throw new ValueError($"invalid column index {cols.OrThrow()[k]} at row {r + 1 + (int)skiprows} with {fields.Length} columns");
                 values[r * width + k] = ParseField(fields[col].Trim(), kind, r + 1 + (int)skiprows);
             }
         }

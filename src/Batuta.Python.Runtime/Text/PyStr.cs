@@ -264,7 +264,7 @@ public static class PyStr
 
     public static bool StartsWith(string s, System.Runtime.CompilerServices.ITuple prefixes)
     {
-        for (int i = 0; i < prefixes.Length; i++) if (StartsWith(s, (string)prefixes[i]!)) return true;
+        for (int i = 0; i < prefixes.Length; i++) if (StartsWith(s, (string)prefixes[i].OrThrow())) return true;
         return false;
     }
 
@@ -276,7 +276,7 @@ public static class PyStr
 
     public static bool EndsWith(string s, System.Runtime.CompilerServices.ITuple suffixes)
     {
-        for (int i = 0; i < suffixes.Length; i++) if (EndsWith(s, (string)suffixes[i]!)) return true;
+        for (int i = 0; i < suffixes.Length; i++) if (EndsWith(s, (string)suffixes[i].OrThrow())) return true;
         return false;
     }
 
@@ -383,14 +383,14 @@ public static class PyStr
             "lstrip" => LStrip(s, A(0)),
             "rstrip" => RStrip(s, A(0)),
             "split" => Split(s, A(0)),
-            "startswith" => StartsWith(s, A(0)!),
-            "endswith" => EndsWith(s, A(0)!),
-            "replace" => Replace(s, A(0)!, A(1)!),
+            "startswith" => StartsWith(s, A(0).OrThrow()),
+            "endswith" => EndsWith(s, A(0).OrThrow()),
+            "replace" => Replace(s, A(0).OrThrow(), A(1).OrThrow()),
             "join" => Join(s, Dyn.Iter(a[0])),
             "title" => Title(s),
             "capitalize" => Capitalize(s),
-            "find" => new PyInt(Find(s, A(0)!)),
-            "count" => new PyInt(Count(s, A(0)!)),
+            "find" => new PyInt(Find(s, A(0).OrThrow())),
+            "count" => new PyInt(Count(s, A(0).OrThrow())),
             "isdigit" => IsDigit(s),
             "isalpha" => IsAlpha(s),
             "format" => Format.StrFormat(s, a),

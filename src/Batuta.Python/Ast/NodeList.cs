@@ -42,7 +42,7 @@ namespace Batuta.Python.Ast
                 _index = -1;
             }
 
-            public T Current => _items![_index];
+            public T Current => _items.OrThrow()[_index];
 
             public bool MoveNext() => _items is not null && ++_index < _items.Length;
         }

@@ -68,7 +68,7 @@ namespace Batuta.Python.Metrics
             private static bool IsIrrefutable(PatternNode p) => p switch
             {
                 MatchAs { Pattern: null } => true,
-                MatchAs a => IsIrrefutable(a.Pattern!),
+                MatchAs a => IsIrrefutable(a.Pattern.OrThrow()),
                 MatchOr o => o.Patterns.Any(IsIrrefutable),
                 _ => false,
             };

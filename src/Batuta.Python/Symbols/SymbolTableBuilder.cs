@@ -53,7 +53,7 @@ namespace Batuta.Python.Symbols
             {
                 // future.c runs before the symbol table is built and stops the build.
                 var at = future.ErrorAt;
-                diagnostics.Add(new PythonDiagnostic(DiagnosticCodes.FutureImport, future.ErrorMessage!, Hints.For(DiagnosticCodes.FutureImport, future.ErrorMessage!),
+                diagnostics.Add(new PythonDiagnostic(DiagnosticCodes.FutureImport, future.ErrorMessage.OrThrow(), Hints.For(DiagnosticCodes.FutureImport, future.ErrorMessage.OrThrow()),
                     path, at.Line, at.Column + 1, at.EndLine, at.EndColumn + 1));
                 return new SymbolTableResult(top, diagnostics);
             }

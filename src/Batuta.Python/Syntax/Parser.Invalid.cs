@@ -184,7 +184,7 @@ namespace Batuta.Python.Syntax
             if (Kind() != TokenKind.Name || Kind(1) == TokenKind.LeftParen) return;
             int start = _p;
             if (!(_memoLegacy ??= new HashSet<int>()).Add(start) || _depth > 200) return;
-            string id = Tok().Text!;
+            string id = Tok().Text.OrThrow();
             var name = TokenSpan(start);
             _p++;
             var b = StarExpressions();

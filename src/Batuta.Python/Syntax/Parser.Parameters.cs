@@ -202,7 +202,7 @@ namespace Batuta.Python.Syntax
         {
             if (Kind() != TokenKind.Name) return null;
             int start = _p;
-            string name = Tok().Text!;
+            string name = Tok().Text.OrThrow();
             _p++;
             ExpressionNode? annotation = null;
             if (!lambda && At(TokenKind.Colon))

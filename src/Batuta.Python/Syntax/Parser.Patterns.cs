@@ -55,7 +55,7 @@ namespace Batuta.Python.Syntax
                 _p++;
                 if (Kind() == TokenKind.Name && !AtSoftKeyword("_") && !IsAnyOf(Kind(1), TokenKind.Dot, TokenKind.LeftParen, TokenKind.Equal))
                 {
-                    string name = Tok().Text!;
+                    string name = Tok().Text.OrThrow();
                     _p++;
                     Leave();
                     return new MatchAs(or, name, Span(start));
@@ -207,18 +207,18 @@ namespace Batuta.Python.Syntax
                     _p++;
                     return new MatchAs(null, null, TokenSpan(start));
                 }
-                string name = Tok().Text!;
+                string name = Tok().Text.OrThrow();
                 _p++;
                 return new MatchAs(null, name, TokenSpan(start));
             }
             // name_or_attr: NAME ('.' NAME)*
-            ExpressionNode cls = new Name(Tok().Text!, ExprContext.Load, TokenSpan(start));
+            ExpressionNode cls = new Name(Tok().Text.OrThrow(), ExprContext.Load, TokenSpan(start));
             _p++;
             bool dotted = false;
             while (At(TokenKind.Dot) && Kind(1) == TokenKind.Name)
             {
                 _p++;
-                string attrName = Tok().Text!;
+                string attrName = Tok().Text.OrThrow();
                 _p++;
                 cls = new Attribute(cls, attrName, ExprContext.Load, Span(start));
                 dotted = true;
@@ -240,7 +240,7 @@ namespace Batuta.Python.Syntax
             {
                 if (Kind() == TokenKind.Name && Kind(1) == TokenKind.Equal)
                 {
-                    string attr = Tok().Text!;
+                    string attr = Tok().Text.OrThrow();
                     _p += 2;
                     var value = Pattern();
                     if (value is null)
@@ -303,7 +303,7 @@ namespace Batuta.Python.Syntax
                 }
                 last = next;
             }
-            if (first is not null) throw ErrorRange(first.Span, last!.Span, "positional patterns follow keyword patterns");
+            if (first is not null) throw ErrorRange(first.Span, last.OrThrow().Span, "positional patterns follow keyword patterns");
             _p = save;
         }
 
@@ -461,12 +461,12 @@ namespace Batuta.Python.Syntax
                 case TokenKind.Name:
                     {
                         if (Kind(1) != TokenKind.Dot) return null;
-                        ExpressionNode e = new Name(Tok().Text!, ExprContext.Load, TokenSpan(start));
+                        ExpressionNode e = new Name(Tok().Text.OrThrow(), ExprContext.Load, TokenSpan(start));
                         _p++;
                         while (At(TokenKind.Dot) && Kind(1) == TokenKind.Name)
                         {
                             _p++;
-                            string attrName = Tok().Text!;
+                            string attrName = Tok().Text.OrThrow();
                             _p++;
                             e = new Attribute(e, attrName, ExprContext.Load, Span(start));
                         }

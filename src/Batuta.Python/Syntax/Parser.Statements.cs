@@ -160,7 +160,7 @@ namespace Batuta.Python.Syntax
                 var ann = AnnotatedAssignment(start, first);
                 if (ann is not null) return ann;
                 _p = start;
-                first = StarExpressions()!;
+                first = StarExpressions().OrThrow();
                 return new Expr(first, Span(start));
             }
             if (IsAugAssign(k, out var op))
@@ -170,7 +170,7 @@ namespace Batuta.Python.Syntax
                     int opToken = _p;
                     _p++;
                     var rhs = AnnotatedRhs();
-                    if (rhs is not null) return new AugAssign(ToContext(first, ExprContext.Store)!, op, rhs, Span(start));
+                    if (rhs is not null) return new AugAssign(ToContext(first, ExprContext.Store).OrThrow(), op, rhs, Span(start));
                     // The cut (~) after augassign: no other alternative is tried.
                     _p = start;
                     return null;
@@ -242,7 +242,7 @@ namespace Batuta.Python.Syntax
                 value = AnnotatedRhs();
                 if (value is null) _p = eq;
             }
-            return new AnnAssign(ToContext(target, ExprContext.Store)!, annotation, value, simple, Span(start));
+            return new AnnAssign(ToContext(target, ExprContext.Store).OrThrow(), annotation, value, simple, Span(start));
         }
 
         /// <summary>annotated_rhs: yield_expr | star_expressions</summary>
@@ -306,7 +306,7 @@ namespace Batuta.Python.Syntax
                     _p = start;
                     return null;
                 }
-                names.Add(Tok().Text!);
+                names.Add(Tok().Text.OrThrow());
                 _p++;
                 if (At(TokenKind.Comma) && Kind(1) == TokenKind.Name)
                 {
@@ -435,7 +435,7 @@ namespace Batuta.Python.Syntax
         private string? DottedName()
         {
             if (Kind() != TokenKind.Name) return null;
-            string name = Tok().Text!;
+            string name = Tok().Text.OrThrow();
             _p++;
             if (!At(TokenKind.Dot)) return name;
             var sb = new StringBuilder(name);
@@ -521,7 +521,7 @@ namespace Batuta.Python.Syntax
             {
                 if (Kind() != TokenKind.Name) return null;
                 int aliasStart = _p;
-                string name = Tok().Text!;
+                string name = Tok().Text.OrThrow();
                 _p++;
                 string? asName = null;
                 if (At(TokenKind.As) && Kind(1) == TokenKind.Name)
@@ -635,7 +635,7 @@ namespace Batuta.Python.Syntax
                 _p = start;
                 return null;
             }
-            string name = Tok().Text!;
+            string name = Tok().Text.OrThrow();
             _p++;
             ExpectForced(TokenKind.LeftParen);
             var args = Parameters(lambda: false) ?? EmptyArguments();
@@ -676,7 +676,7 @@ namespace Batuta.Python.Syntax
                 _p = start;
                 return null;
             }
-            string name = Tok().Text!;
+            string name = Tok().Text.OrThrow();
             _p++;
             NodeList<ExpressionNode> bases = NodeList<ExpressionNode>.Empty;
             NodeList<Keyword> keywords = NodeList<Keyword>.Empty;

@@ -97,12 +97,12 @@ namespace Batuta.Python.Syntax
                             if (_s[b] >= 0x80) throw ErrorAtLastToken("bytes can only contain ASCII literal characters", DiagnosticCodes.StringLiteral);
                         }
                         data = StringLiterals.DecodeBytes(_s, prefix.BodyStart, prefix.BodyEnd, prefix.Raw, warnings, out string? err);
-                        if (data is null) throw ErrorAtLastToken(err!, DiagnosticCodes.StringLiteral);
+                        if (data is null) throw ErrorAtLastToken(err.OrThrow(), DiagnosticCodes.StringLiteral);
                     }
                     else
                     {
                         text = StringLiterals.DecodeStr(_s, prefix.BodyStart, prefix.BodyEnd, prefix.Raw, out exact, warnings, out string? err);
-                        if (text is null) throw ErrorAtLastToken(err!, DiagnosticCodes.StringLiteral);
+                        if (text is null) throw ErrorAtLastToken(err.OrThrow(), DiagnosticCodes.StringLiteral);
                     }
                     ReportEscapeWarnings(warnings, i);
                 }
@@ -115,9 +115,9 @@ namespace Batuta.Python.Syntax
                 }
                 else if (bytesMode)
                 {
-                    (bytes ??= new List<byte>()).AddRange(data!);
+                    (bytes ??= new List<byte>()).AddRange(data.OrThrow());
                 }
-                else state.Concat(text!, exact);
+                else state.Concat(text.OrThrow(), exact);
             }
             ref Token f = ref _t[first];
             ref Token l = ref _t[last];
@@ -250,12 +250,12 @@ namespace Batuta.Python.Syntax
                 if (raw)
                 {
                     literal = StringLiterals.DecodeStr(_s, literalStart, literalEnd, true, out exact, null, out string? err);
-                    if (literal is null) throw ErrorAtLastToken(err!, DiagnosticCodes.StringLiteral);
+                    if (literal is null) throw ErrorAtLastToken(err.OrThrow(), DiagnosticCodes.StringLiteral);
                 }
                 else
                 {
                     literal = StringLiterals.DecodeStr(_s, literalStart, literalEnd, false, out exact, warnings, out string? err);
-                    if (literal is null) throw ErrorAtLastToken(err!, DiagnosticCodes.StringLiteral);
+                    if (literal is null) throw ErrorAtLastToken(err.OrThrow(), DiagnosticCodes.StringLiteral);
                     ReportEscapeWarnings(warnings, tTok);
                 }
             }

@@ -50,7 +50,7 @@ namespace Batuta.Python.Text
             return sb.ToString();
         }
 
-        private static int Ccc(int cp) => s_ccc!.TryGetValue(cp, out int c) ? c : 0;
+        private static int Ccc(int cp) => s_ccc.OrThrow().TryGetValue(cp, out int c) ? c : 0;
 
         private static void Decompose(int cp, List<int> sink)
         {
@@ -63,7 +63,7 @@ namespace Batuta.Python.Text
                 if (t != 0) sink.Add(TBase + t);
                 return;
             }
-            if (s_decomposition!.TryGetValue(cp, out var mapped)) sink.AddRange(mapped);
+            if (s_decomposition.OrThrow().TryGetValue(cp, out var mapped)) sink.AddRange(mapped);
             else sink.Add(cp);
         }
 
@@ -120,7 +120,7 @@ namespace Batuta.Python.Text
                 return SBase + ((a - LBase) * VCount + (b - VBase)) * TCount;
             if (a >= SBase && a < SBase + SCount && (a - SBase) % TCount == 0 && b > TBase && b < TBase + TCount)
                 return a + (b - TBase);
-            return s_composition!.TryGetValue(((long)a << 32) | (uint)b, out int c) ? c : -1;
+            return s_composition.OrThrow().TryGetValue(((long)a << 32) | (uint)b, out int c) ? c : -1;
         }
 
         private static void EnsureLoaded()

@@ -22,9 +22,9 @@ namespace Batuta.Python.Text
             codePoint = 0;
             EnsureLoaded();
             string upper = name.ToUpperInvariant();
-            if (s_names!.TryGetValue(upper, out codePoint)) return true;
+            if (s_names.OrThrow().TryGetValue(upper, out codePoint)) return true;
             if (upper.StartsWith("HANGUL SYLLABLE ", StringComparison.Ordinal)) return TryHangul(upper.Substring(16), out codePoint);
-            foreach (var (prefix, start, end) in s_ranges!)
+            foreach (var (prefix, start, end) in s_ranges.OrThrow())
             {
                 if (!upper.StartsWith(prefix, StringComparison.Ordinal)) continue;
                 string hex = upper.Substring(prefix.Length);

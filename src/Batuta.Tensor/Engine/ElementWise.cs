@@ -22,7 +22,7 @@ internal static unsafe class ElementWise
             SimdLoops.UnaryCore<T, TOp>(ref x.Reference, ref destination.Reference, (nuint)x.Length, TOp.Vectorizable ? SimdWidth.HardwareBits : 0);
             return Checked(op, destination);
         }
-        return UnarySlow<T, TOp>(op, x!, destination, flops, parallelThreshold);
+        return UnarySlow<T, TOp>(op, x.OrThrow(), destination, flops, parallelThreshold);
     }
 
     private static Tensor<T> UnarySlow<T, TOp>(string op, Tensor<T> x, Tensor<T>? destination, double flops, long parallelThreshold)
@@ -56,7 +56,7 @@ internal static unsafe class ElementWise
             SimdLoops.BinaryCore<T, TOp>(ref x.Reference, ref y.Reference, ref destination.Reference, (nuint)x.Length, TOp.Vectorizable ? SimdWidth.HardwareBits : 0);
             return Checked(op, destination);
         }
-        return BinarySlow<T, TOp>(op, x!, y!, destination, flops, parallelThreshold);
+        return BinarySlow<T, TOp>(op, x.OrThrow(), y.OrThrow(), destination, flops, parallelThreshold);
     }
 
     private static Tensor<T> BinarySlow<T, TOp>(string op, Tensor<T> x, Tensor<T> y, Tensor<T>? destination, double flops, long parallelThreshold)
@@ -94,7 +94,7 @@ internal static unsafe class ElementWise
             SimdLoops.BinaryScalarCore<T, TOp>(ref x.Reference, scalar, ref destination.Reference, (nuint)x.Length, TOp.Vectorizable ? SimdWidth.HardwareBits : 0, scalarFirst);
             return Checked(op, destination);
         }
-        return BinaryScalarSlow<T, TOp>(op, x!, scalar, scalarFirst, destination, flops, parallelThreshold);
+        return BinaryScalarSlow<T, TOp>(op, x.OrThrow(), scalar, scalarFirst, destination, flops, parallelThreshold);
     }
 
     private static Tensor<T> BinaryScalarSlow<T, TOp>(string op, Tensor<T> x, T scalar, bool scalarFirst, Tensor<T>? destination, double flops, long parallelThreshold)

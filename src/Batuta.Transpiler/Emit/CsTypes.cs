@@ -27,8 +27,8 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Range => "PyRange",
             TypeKind.File => "PyTextIO",
             TypeKind.Func => Func(t),
-            TypeKind.Class => ClassName?.Invoke(t.Name!) ?? t.Name!,
-            TypeKind.Exception => RuntimeException(t.Name!),
+            TypeKind.Class => ClassName?.Invoke(t.Name.OrThrow()) ?? t.Name.OrThrow(),
+            TypeKind.Exception => RuntimeException(t.Name.OrThrow()),
             TypeKind.Optional => Of(t.Args[0]) is var inner && inner.EndsWith("?", StringComparison.Ordinal) ? inner : inner + "?",
             _ => "object?",
         };

@@ -18,8 +18,8 @@ namespace Batuta.Transpiler.Emit
         internal string IndexOf(Ex key) => IndexCode(key);
         internal static string Long(Ex e) => LongCode(e);
         internal string TempName(string prefix) => Temp(prefix);
-        internal bool IsUserClass(PyType t) => t.Kind == TypeKind.Class && FindClass(t.Name!) is not null;
-        internal ClassModel? ClassOf(PyType t) => t.Kind == TypeKind.Class ? FindClass(t.Name!) : null;
+        internal bool IsUserClass(PyType t) => t.Kind == TypeKind.Class && FindClass(t.Name.OrThrow()) is not null;
+        internal ClassModel? ClassOf(PyType t) => t.Kind == TypeKind.Class ? FindClass(t.Name.OrThrow()) : null;
         internal string StrOfValue(Ex v) => StrOf(v);
         internal string FormatArgsOf(Ex r) => FormatArgs(r);
         internal Ex Peek(ExpressionNode e) => EmitExprQuiet(e);
@@ -36,8 +36,8 @@ namespace Batuta.Transpiler.Emit
                     var r = Resolve(n.Id);
                     switch (r.Kind)
                     {
-                        case ResolvedKind.Function: return CallFunction(r.Function!, r.Code, call);
-                        case ResolvedKind.Class: return Construct(r.Class!, r.Code, call);
+                        case ResolvedKind.Function: return CallFunction(r.Function.OrThrow(), r.Code, call);
+                        case ResolvedKind.Class: return Construct(r.Class.OrThrow(), r.Code, call);
                         case ResolvedKind.Builtin:
                             if (ModelBuilder.BuiltinExceptions.Contains(n.Id))
                                 return new Ex($"new {CsTypes.RuntimeException(n.Id)}({string.Join(", ", call.Args.Select(a => Box(EmitExpr(a))))})", PyType.Exception(n.Id), true);
@@ -47,12 +47,12 @@ namespace Batuta.Transpiler.Emit
                         }
                         case ResolvedKind.StdlibMember:
                         {
-                            var s = WhileArgumentsUnknown(() => Mapping.StdlibModules.Call(this, r.Qualified!, call, expected));
-                            return r.Qualified!.StartsWith("itertools.", StringComparison.Ordinal) ? s.AsIterator() : s;
+                            var s = WhileArgumentsUnknown(() => Mapping.StdlibModules.Call(this, r.Qualified.OrThrow(), call, expected));
+                            return r.Qualified.OrThrow().StartsWith("itertools.", StringComparison.Ordinal) ? s.AsIterator() : s;
                         }
                         case ResolvedKind.Local or ResolvedKind.Global:
                             if (r.Var is { } pv && _partials.TryGetValue(pv, out var partial)) return CallPartial(new Ex(r.Code, r.NarrowedType ?? pv.Type, true), partial, call);
-                            return CallValue(new Ex(r.Code, r.NarrowedType ?? r.Var!.Type, true), call);
+                            return CallValue(new Ex(r.Code, r.NarrowedType ?? r.Var.OrThrow().Type, true), call);
                     }
                     return CallValue(EmitName(n), call);
                 }
@@ -68,7 +68,7 @@ namespace Batuta.Transpiler.Emit
         /// A mapped call (builtin, standard module, method) whose int or dynamic result depends on arguments inference has not typed yet: "not known yet"
         /// too, as for operators (DynamicType), so an early guess (a PyInt, a full long range) never sticks.
         /// </summary>
-        private Ex WhileArgumentsUnknown(Func<Ex> call) => MaybeWhileArgumentsUnknown(() => call())!.Value;
+        private Ex WhileArgumentsUnknown(Func<Ex> call) => MaybeWhileArgumentsUnknown(() => call()).OrThrow().Value;
 
         private Ex? MaybeWhileArgumentsUnknown(Func<Ex?> call)
         {
@@ -88,7 +88,7 @@ namespace Batuta.Transpiler.Emit
                 var args = call.Args.Select((a, i) => Coerce(EmitExpr(a, i < ps.Count ? ps[i] : PyType.Unknown), i < ps.Count ? ps[i] : PyType.Object).Code);
                 return new Ex($"{f.P}({string.Join(", ", args)})", f.Type.Return, true);
             }
-            if (f.Type.Kind == TypeKind.Class && FindClass(f.Type.Name!)?.FindMethod("__call__") is { } m)
+            if (f.Type.Kind == TypeKind.Class && FindClass(f.Type.Name.OrThrow())?.FindMethod("__call__") is { } m)
                 return new Ex($"{f.P}.{m.CsName}({string.Join(", ", BindArguments(m, call.Args.ToList(), call.Keywords.ToList(), call))})", m.ReturnType, true);
             var argCodes = call.Args.Select(a => Box(EmitExpr(a)));
             return new Ex($"Dyn.Call({Box(f)}{string.Concat(argCodes.Select(x => ", " + x))})", DynamicType(f), true);
@@ -111,9 +111,9 @@ namespace Batuta.Transpiler.Emit
             int positional = f.Params.Count - f.Def.Args.Kwonlyargs.Count;
             // f(**{"a": 1}): a literal dict of str keys is a set of keyword arguments
             keywords = keywords.SelectMany(k => k.Arg is null && k.Value is Dict { } lit && lit.Keys.All(x => x is Constant { Value: string })
-                ? lit.Keys.Select((x, j) => new Keyword((string)((Constant)x!).Value!, lit.Values[j], k.Span))
+                ? lit.Keys.Select((x, j) => new Keyword((string)((Constant)x.OrThrow()).Value.OrThrow(), lit.Values[j], k.Span))
                 : new[] { k }).ToList();
-            var keywordNames = new HashSet<string>(keywords.Where(k => k.Arg is not null).Select(k => k.Arg!), StringComparer.Ordinal);
+            var keywordNames = new HashSet<string>(keywords.Where(k => k.Arg is not null).Select(k => k.Arg.OrThrow()), StringComparer.Ordinal);
             var defaults = DefaultsOf(f);
             var result = new string?[f.Params.Count];
             var extra = new List<string>();
@@ -251,7 +251,7 @@ namespace Batuta.Transpiler.Emit
                     result[i] = owner + "." + DefaultField(f, f.Params[i]);
                 }
             }
-            var list = result.Select(x => x!).ToList();
+            var list = result.Select(x => x.OrThrow()).ToList();
             if (f.KwArgs is not null)
             {
                 var vt = extraKeywords.Select(x => x.Value.Type).Aggregate(spread is null ? PyType.Unknown : spreadValue, PyType.Join);
@@ -282,8 +282,8 @@ namespace Batuta.Transpiler.Emit
                 var v = k.Value is Name n && Resolve(n.Id).Kind == ResolvedKind.Builtin && Mapping.Builtins.AsValue(n.Id) is { } bv ? bv : EmitExpr(k.Value);
                 // a function of the program keeps its Python name (argparse's type= names it in errors)
                 if (k.Value is Name fnName && Resolve(fnName.Id).Kind == ResolvedKind.Function && v.Type.Kind == TypeKind.Func)
-                    return $"[{CsNames.Literal(k.Arg!)}] = new PyNamedFunction({CsNames.Literal(fnName.Id)}, {v.Code})";
-                return $"[{CsNames.Literal(k.Arg!)}] = {Box(v)}";
+                    return $"[{CsNames.Literal(k.Arg.OrThrow())}] = new PyNamedFunction({CsNames.Literal(fnName.Id)}, {v.Code})";
+                return $"[{CsNames.Literal(k.Arg.OrThrow())}] = {Box(v)}";
             });
             return $"new PyDict<string, object?> {{ {string.Join(", ", items)} }}";
         }
@@ -319,7 +319,7 @@ namespace Batuta.Transpiler.Emit
             if (init is not null) NoteCall(init);
             if (init is null && c.IsDataclass || init is null && c.Base?.IsDataclass == true)
             {
-                var fields = DataclassFieldsWithBases(c.IsDataclass ? c : c.Base!);
+                var fields = DataclassFieldsWithBases(c.IsDataclass ? c : c.Base.OrThrow());
                 var defaultsByName = new Dictionary<string, ExpressionNode?>();
                 for (var x = c; x is not null; x = x.Base) foreach (var (n, d, _) in x.DataFields) if (!defaultsByName.ContainsKey(n)) defaultsByName[n] = d;
                 var result = new string?[fields.Count];
@@ -455,7 +455,7 @@ namespace Batuta.Transpiler.Emit
         internal Ex ReplaceFields(ClassModel c, Ex obj, IEnumerable<Keyword> changes)
         {
             var fields = DataclassFieldsWithBases(c);
-            var byName = changes.Where(k => k.Arg is not null).ToDictionary(k => k.Arg!, k => k.Value);
+            var byName = changes.Where(k => k.Arg is not null).ToDictionary(k => k.Arg.OrThrow(), k => k.Value);
             foreach (var k in byName.Keys.Where(k => fields.All(f => f.Name != k)))
                 Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{c.Name} has no field '{k}'", null, byName[k]);
             var tmp = Temp("r");
@@ -501,7 +501,7 @@ namespace Batuta.Transpiler.Emit
                 return new Ex($"PyBytes.FromHex({Coerce(EmitExpr(call.Args[0]), PyType.Str).Code})", PyType.Bytes, true);
             if (a.Value is Name { Id: "int" } && Resolve("int").Kind == ResolvedKind.Builtin && a.Attr == "from_bytes")
             {
-                var kwBytes = call.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg!, k => k.Value);
+                var kwBytes = call.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg.OrThrow(), k => k.Value);
                 var src = Coerce(EmitExpr(call.Args[0]), PyType.Bytes).Code;
                 var order = call.Args.Count > 1 ? Coerce(EmitExpr(call.Args[1]), PyType.Str).Code : kwBytes.TryGetValue("byteorder", out var bo) ? Coerce(EmitExpr(bo), PyType.Str).Code : "\"big\"";
                 var signed = kwBytes.TryGetValue("signed", out var sg) ? Truth(EmitExpr(sg)) : "false";
@@ -526,19 +526,19 @@ namespace Batuta.Transpiler.Emit
             var t = obj.Type;
             if (t.Kind == TypeKind.Module)
             {
-                if (_moduleByName.TryGetValue(t.Name!, out var um))
+                if (_moduleByName.TryGetValue(t.Name.OrThrow(), out var um))
                 {
                     if (um.Functions.TryGetValue(a.Attr, out var f)) return CallFunction(f, $"{um.CsName}.{f.CsName}", call);
                     if (um.Classes.TryGetValue(a.Attr, out var c)) return Construct(c, $"{um.CsName}.{c.CsName}", call);
                 }
                 return WhileArgumentsUnknown(() => Mapping.StdlibModules.Call(this, t.Name + "." + a.Attr, call, expected));
             }
-            if (t.Kind == TypeKind.Class && FindClass(t.Name!) is { IsDataclass: true } dc && dc.FindMethod(a.Attr) is null)
+            if (t.Kind == TypeKind.Class && FindClass(t.Name.OrThrow()) is { IsDataclass: true } dc && dc.FindMethod(a.Attr) is null)
             {
                 if (a.Attr == "_replace" && dc.IsNamedTuple) return ReplaceFields(dc, obj, call.Keywords);
                 if (a.Attr == "_asdict" && dc.IsNamedTuple) return new Ex($"{obj.P}.PyFields()", PyType.Dict(PyType.Str, PyType.Object), true);
             }
-            if (t.Kind == TypeKind.Class && FindClass(t.Name!) is { } oc)
+            if (t.Kind == TypeKind.Class && FindClass(t.Name.OrThrow()) is { } oc)
             {
                 var m = oc.FindMethod(a.Attr);
                 if (m is not null && !m.IsProperty)

@@ -130,10 +130,10 @@ namespace Batuta.Transpiler.Emit
             {
                 case ResolvedKind.Local:
                 case ResolvedKind.Global:
-                    return new Ex(r.Code, r.NarrowedType ?? r.Var!.Type, true);
+                    return new Ex(r.Code, r.NarrowedType ?? r.Var.OrThrow().Type, true);
                 case ResolvedKind.Function:
                 {
-                    var f = r.Function!;
+                    var f = r.Function.OrThrow();
                     f.EscapesAsValue = true;
                     var ft = PyType.Func(f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : f.ReturnType, f.Params.Select(p => p.Type).ToArray());
                     return new Ex($"new {CsTypes.Of(ft)}({r.Code})", ft);
@@ -144,9 +144,9 @@ namespace Batuta.Transpiler.Emit
                     return new Ex(r.Code, PyType.Module(r.Qualified ?? r.Code), true);
                 case ResolvedKind.StdlibMember:
                 {
-                    var m = Mapping.StdlibModules.Constant(r.Qualified!);
+                    var m = Mapping.StdlibModules.Constant(r.Qualified.OrThrow());
                     if (m is not null) return m.Value;
-                    return new Ex(r.Code, PyType.Module(r.Qualified!), true);
+                    return new Ex(r.Code, PyType.Module(r.Qualified.OrThrow()), true);
                 }
                 case ResolvedKind.Builtin:
                     if (ModelBuilder.BuiltinExceptions.Contains(n.Id)) return new Ex($"typeof({CsTypes.RuntimeException(n.Id)})", PyType.Exception(n.Id), true);
@@ -208,7 +208,7 @@ namespace Batuta.Transpiler.Emit
                 case TypeKind.Dict when from.Kind == TypeKind.Dict && from.HasUnknown:
                 case TypeKind.DefaultDict when from.Kind == TypeKind.DefaultDict && from.HasUnknown:
                     return new Ex(v.Code, target, v.Atomic);
-                case TypeKind.Class when from.Kind == TypeKind.Class && FindClass(from.Name!) is { } fc && FindClass(target.Name!) is { } tc && fc.IsSubclassOf(tc):
+                case TypeKind.Class when from.Kind == TypeKind.Class && FindClass(from.Name.OrThrow()) is { } fc && FindClass(target.Name.OrThrow()) is { } tc && fc.IsSubclassOf(tc):
                     return new Ex(v.Code, target, v.Atomic);
                 case TypeKind.Exception when from.Kind is TypeKind.Exception or TypeKind.Class:
                     return new Ex($"({CsTypes.Of(target)}){v.P}", target);
@@ -260,7 +260,7 @@ namespace Batuta.Transpiler.Emit
             TypeKind.List or TypeKind.Set or TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter or TypeKind.Deque => $"{v.P}.Count > 0",
             TypeKind.None => "false",
             TypeKind.Optional when v.Type.Inner.Kind is TypeKind.Class or TypeKind.File or TypeKind.Func or TypeKind.Exception => $"{v.P} is not null",
-            TypeKind.Class when FindClass(v.Type.Name!) is { } c && (c.FindMethod("__bool__") is null && c.FindMethod("__len__") is null) => $"{v.P} is not null",
+            TypeKind.Class when FindClass(v.Type.Name.OrThrow()) is { } c && (c.FindMethod("__bool__") is null && c.FindMethod("__len__") is null) => $"{v.P} is not null",
             _ => $"Py.Truth({Box(v)})",
         };
 
@@ -304,7 +304,7 @@ namespace Batuta.Transpiler.Emit
         // ---- operators ----
         /// <summary>An IntEnum member in arithmetic or a comparison is its int value.</summary>
         private Ex IntEnumAsInt(Ex v) =>
-            v.Type.Kind == TypeKind.Class && FindClass(v.Type.Name!) is { IsIntEnum: true } ? new Ex($"{v.P}.IntValue", PyType.Int, true) : v;
+            v.Type.Kind == TypeKind.Class && FindClass(v.Type.Name.OrThrow()) is { IsIntEnum: true } ? new Ex($"{v.P}.IntValue", PyType.Int, true) : v;
 
         private Ex BinaryOp(Operator op, Ex l, Ex r, Node at)
         {
@@ -401,12 +401,12 @@ namespace Batuta.Transpiler.Emit
                 return new Ex($"{Coerce(l, t).P} {OpSymbol(op)} {Coerce(r, t).P}", t);
             }
             if (lt.IsDictLike && rt.IsDictLike && op == Operator.BitOr) return new Ex($"{l.P} | {r.P}", lt);
-            if (lt.Kind == TypeKind.Class && FindClass(lt.Name!) is { } cls && cls.FindMethod(DunderFor(op)) is { } m)
+            if (lt.Kind == TypeKind.Class && FindClass(lt.Name.OrThrow()) is { } cls && cls.FindMethod(DunderFor(op)) is { } m)
             {
                 if (m.Params.Count > 0) WidenParam(m, 0, r.Type);
                 return new Ex($"{l.P}.{m.CsName}({Coerce(r, m.Params.Count > 0 ? m.Params[0].Type : r.Type).Code})", m.ReturnType.Kind == TypeKind.Unknown ? PyType.Unknown : m.ReturnType, true);
             }
-            if (rt.Kind == TypeKind.Class && FindClass(rt.Name!) is { } rcls && rcls.FindMethod("__r" + DunderFor(op).Substring(2)) is { } rm)
+            if (rt.Kind == TypeKind.Class && FindClass(rt.Name.OrThrow()) is { } rcls && rcls.FindMethod("__r" + DunderFor(op).Substring(2)) is { } rm)
                 return new Ex($"{r.P}.{rm.CsName}({Coerce(l, rm.Params.Count > 0 ? rm.Params[0].Type : l.Type).Code})", rm.ReturnType, true);
             string dyn = op switch
             {
@@ -536,7 +536,7 @@ namespace Batuta.Transpiler.Emit
                     if (v.Type.Kind == TypeKind.Bool) v = Coerce(v, BoolAsInt);
                     if (v.Type.IsLong) return IntRanges.Neg(v.Type) is { } negRange ? new Ex($"-{v.P}", negRange) : new Ex($"-{AsPyInt(v).P}", PyType.Int);
                     if (v.Type.Kind is TypeKind.Int or TypeKind.Float) return new Ex($"-{v.P}", v.Type);
-                    if (v.Type.Kind == TypeKind.Class && FindClass(v.Type.Name!)?.FindMethod("__neg__") is { } neg) return new Ex($"{v.P}.{neg.CsName}()", neg.ReturnType, true);
+                    if (v.Type.Kind == TypeKind.Class && FindClass(v.Type.Name.OrThrow())?.FindMethod("__neg__") is { } neg) return new Ex($"{v.P}.{neg.CsName}()", neg.ReturnType, true);
                     return new Ex($"Dyn.Neg({Box(v)})", DynamicType(v), true);
                 case UnaryOperator.UAdd: return v;
                 case UnaryOperator.Invert:
@@ -587,7 +587,7 @@ namespace Batuta.Transpiler.Emit
         {
             var left = EmitExpr(c.Left);
             if (c.Ops.Count == 1 && Mapping.Libraries.Compare(left, c.Ops[0], EmitExprQuiet(c.Comparators[0])) is not null)
-                return Mapping.Libraries.Compare(left, c.Ops[0], EmitExpr(c.Comparators[0]))!.Value;
+                return Mapping.Libraries.Compare(left, c.Ops[0], EmitExpr(c.Comparators[0])).OrThrow().Value;
             var parts = new List<string>();
             for (int i = 0; i < c.Ops.Count; i++)
             {
@@ -658,13 +658,13 @@ namespace Batuta.Transpiler.Emit
             }
             if ((lt.Kind == TypeKind.None || rt.Kind == TypeKind.None) && op is CompareOperator.Eq or CompareOperator.NotEq)
                 return $"{(lt.Kind == TypeKind.None ? r.P : l.P)} {(op == CompareOperator.Eq ? "is" : "is not")} null";
-            if (lt.Kind == TypeKind.Class && op is not (CompareOperator.Eq or CompareOperator.NotEq) && FindClass(lt.Name!) is { } cls)
+            if (lt.Kind == TypeKind.Class && op is not (CompareOperator.Eq or CompareOperator.NotEq) && FindClass(lt.Name.OrThrow()) is { } cls)
             {
                 string dunder = op switch { CompareOperator.Lt => "__lt__", CompareOperator.LtE => "__le__", CompareOperator.Gt => "__gt__", _ => "__ge__" };
                 if (cls.FindMethod(dunder) is { } m) return $"{l.P}.{m.CsName}({Coerce(r, m.Params.Count > 0 ? m.Params[0].Type : r.Type).Code})";
                 if (op == CompareOperator.Gt && cls.FindMethod("__lt__") is { } lm) return $"{Coerce(r, lt).P}.{lm.CsName}({l.Code})";
             }
-            if (lt.Kind == TypeKind.Class && op is CompareOperator.Eq or CompareOperator.NotEq && FindClass(lt.Name!)?.FindMethod("__eq__") is null && !(FindClass(lt.Name!)?.IsDataclass ?? false))
+            if (lt.Kind == TypeKind.Class && op is CompareOperator.Eq or CompareOperator.NotEq && FindClass(lt.Name.OrThrow())?.FindMethod("__eq__") is null && !(FindClass(lt.Name.OrThrow())?.IsDataclass ?? false))
                 return op == CompareOperator.Eq ? $"ReferenceEquals({l.Code}, {r.Code})" : $"!ReferenceEquals({l.Code}, {r.Code})";
             return op switch
             {
@@ -688,7 +688,7 @@ namespace Batuta.Transpiler.Emit
                 case TypeKind.Bytes when item.Type.Kind is TypeKind.Bytes or TypeKind.Int: return $"{container.P}.Contains({(item.Type.Kind == TypeKind.Int ? LongCode(item) : item.Code)})";
                 case TypeKind.Tuple:
                     return "(" + string.Join(" || ", Enumerable.Range(1, t.Args.Count).Select(i => $"Dyn.Eq({container.P}.Item{i}, {Box(item)})")) + ")";
-                case TypeKind.Class when FindClass(t.Name!)?.FindMethod("__contains__") is { } m:
+                case TypeKind.Class when FindClass(t.Name.OrThrow())?.FindMethod("__contains__") is { } m:
                     return $"{container.P}.{m.CsName}({Coerce(item, m.Params.Count > 0 ? m.Params[0].Type : item.Type).Code})";
             }
             return $"Dyn.Contains({Box(container)}, {Box(item)})";
@@ -721,7 +721,7 @@ namespace Batuta.Transpiler.Emit
             var t = obj.Type;
             if (t.Kind == TypeKind.Module)
             {
-                if (_moduleByName.TryGetValue(t.Name!, out var um))
+                if (_moduleByName.TryGetValue(t.Name.OrThrow(), out var um))
                 {
                     if (um.Globals.TryGetValue(a.Attr, out var g)) return new Ex($"{um.CsName}.{g.CsName}", g.Type, true);
                     if (um.Functions.TryGetValue(a.Attr, out var f))
@@ -735,7 +735,7 @@ namespace Batuta.Transpiler.Emit
                 if (c is not null) return c.Value;
                 return new Ex($"{obj.Code}.{a.Attr}", PyType.Module(t.Name + "." + a.Attr), true);
             }
-            if (t.Kind == TypeKind.Class && FindClass(t.Name!) is { } cls)
+            if (t.Kind == TypeKind.Class && FindClass(t.Name.OrThrow()) is { } cls)
             {
                 var field = cls.FindField(a.Attr);
                 if (field is not null)
@@ -799,7 +799,7 @@ namespace Batuta.Transpiler.Emit
                 return new Ex($"Py.SliceOf({Box(obj)}, {SliceArgs(sl)})", DynamicType(obj), true);
             }
             // a named tuple indexed by a constant: the field, typed
-            if (t.Kind == TypeKind.Class && FindClass(t.Name!) is { IsNamedTuple: true } ntc && ConstantIndex(s.Slice) is { } ni && DataclassFieldsWithBases(ntc) is { } ntFields)
+            if (t.Kind == TypeKind.Class && FindClass(t.Name.OrThrow()) is { IsNamedTuple: true } ntc && ConstantIndex(s.Slice) is { } ni && DataclassFieldsWithBases(ntc) is { } ntFields)
             {
                 long at = ni < 0 ? ni + ntFields.Count : ni;
                 if (at < 0 || at >= ntFields.Count) return new Ex("Py.Raise<object?>(new IndexError(\"tuple index out of range\"))", PyType.Object, true);
@@ -807,7 +807,7 @@ namespace Batuta.Transpiler.Emit
             }
             if (t.Kind == TypeKind.Tuple && s.Slice is Constant { Value: BigInteger bi } || t.Kind == TypeKind.Tuple && s.Slice is UnaryOp { Op: UnaryOperator.USub, Operand: Constant { Value: BigInteger } })
             {
-                long idx = s.Slice is Constant { Value: BigInteger b2 } ? (long)b2 : -(long)(BigInteger)((Constant)((UnaryOp)s.Slice).Operand).Value!;
+                long idx = s.Slice is Constant { Value: BigInteger b2 } ? (long)b2 : -(long)(BigInteger)((Constant)((UnaryOp)s.Slice).Operand).Value.OrThrow();
                 if (idx < 0) idx += t.Args.Count;
                 if (idx < 0 || idx >= t.Args.Count) return new Ex("Py.Raise<object?>(new IndexError(\"tuple index out of range\"))", PyType.Object, true);
                 return new Ex($"{obj.P}.Item{idx + 1}", t.Args[(int)idx], true);
@@ -828,7 +828,7 @@ namespace Batuta.Transpiler.Emit
                 case TypeKind.Range: return new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.LongFull, true);
                 case TypeKind.Tuple: return new Ex($"Dyn.Cast<{CsTypes.Of(t.Elem)}>(Dyn.GetItem({obj.Code}, {Box(k)}))", t.Elem, true);
                 case TypeKind.Bytes: return new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.Long(0, 255), true);
-                case TypeKind.Class when FindClass(t.Name!)?.FindMethod("__getitem__") is { } m:
+                case TypeKind.Class when FindClass(t.Name.OrThrow())?.FindMethod("__getitem__") is { } m:
                     if (m.Params.Count > 0) WidenParam(m, 0, k.Type);
                     return new Ex($"{obj.P}.{m.CsName}({Coerce(k, m.Params.Count > 0 ? m.Params[0].Type : k.Type).Code})", m.ReturnType, true);
             }
@@ -911,7 +911,7 @@ namespace Batuta.Transpiler.Emit
                 var parts = entries.Select(e => e.K is null ? $"{tmp}.Update({e.V.Code});" : $"{tmp}[{Coerce(e.K.Value, kt).Code}] = {Coerce(e.V, vt).Code};");
                 return new Ex($"Py.Build(new {cs}(), {tmp} => {{ {string.Join(" ", parts)} }})", type, true);
             }
-            return new Ex($"new {cs} {{ {string.Join(", ", entries.Select(e => $"[{Coerce(e.K!.Value, kt).Code}] = {Coerce(e.V, vt).Code}"))} }}", type, true);
+            return new Ex($"new {cs} {{ {string.Join(", ", entries.Select(e => $"[{Coerce(e.K.OrThrow().Value, kt).Code}] = {Coerce(e.V, vt).Code}"))} }}", type, true);
         }
 
         // ---- comprehensions (LINQ) ----
@@ -939,7 +939,7 @@ namespace Batuta.Transpiler.Emit
                     _closureDepth++;
                     try { code = BuildGenerator(gens, 0, elt, value, out _, out _, expected, e1, v1); }
                     finally { _closureDepth--; }
-                    eltType = e1!;
+                    eltType = e1.OrThrow();
                     valueType = v1;
                 }
                 switch (kind)
@@ -956,7 +956,7 @@ namespace Batuta.Transpiler.Emit
                     }
                     case "dict":
                     {
-                        var t = PyType.Dict(eltType, valueType!);
+                        var t = PyType.Dict(eltType, valueType.OrThrow());
                         return new Ex($"new {CsTypes.Of(t)}({code})", t, true);
                     }
                     default:
@@ -1064,7 +1064,7 @@ namespace Batuta.Transpiler.Emit
                     string? spec = null;
                     if (fv.FormatSpec is JoinedStr specStr)
                     {
-                        if (specStr.Values.All(x => x is Constant)) spec = CsNames.Literal(string.Concat(specStr.Values.Select(x => (string)((Constant)x).Value!)));
+                        if (specStr.Values.All(x => x is Constant)) spec = CsNames.Literal(string.Concat(specStr.Values.Select(x => (string)((Constant)x).Value.OrThrow())));
                         else spec = EmitFString(specStr).Code;
                     }
                     // Holes are parenthesised: a ':' or '?' inside would end a C# interpolation.

@@ -69,7 +69,7 @@ namespace Batuta.Transpiler.Emit
         {
             if (t.Kind == TypeKind.Optional) return HasUserHooks(t.Inner);
             if (t.Kind != TypeKind.Class) return t.Args.Any(HasUserHooks);
-            for (var c = FindClass(t.Name!); c is not null; c = c.Base)
+            for (var c = FindClass(t.Name.OrThrow()); c is not null; c = c.Base)
             {
                 if (c.Methods.Values.Any(m => m.IsProperty || m.Name.StartsWith("__", StringComparison.Ordinal) && m.Name is not ("__init__" or "__post_init__")) || c.Setters.Count > 0) return true;
                 if (c.IsDataclass && c.Fields.Values.Any(f => f.Type.Kind is TypeKind.Object or TypeKind.Unknown || f.Type.Kind == TypeKind.Class && f.Type.Name != t.Name && HasUserHooks(f.Type))) return true;
@@ -187,9 +187,9 @@ namespace Batuta.Transpiler.Emit
         /// <summary>Every use of the local <paramref name="name"/> in the current function keeps no reference to its list.</summary>
         private bool NeverEscapes(string name)
         {
-            var key = (_function!, name);
+            var key = (_function.OrThrow(), name);
             if (_neverEscapes.TryGetValue(key, out var known)) return known;
-            bool result = _function!.Nested.Count == 0 && UsesKeepNoReference(_function.Def.Body, name);
+            bool result = _function.OrThrow().Nested.Count == 0 && UsesKeepNoReference(_function.Def.Body, name);
             _neverEscapes[key] = result;
             return result;
         }
@@ -258,7 +258,7 @@ namespace Batuta.Transpiler.Emit
             NamedExpr n => new[] { n.Target, n.Value },
             UnaryOp u => new[] { u.Operand },
             IfExp i => new[] { i.Test, i.Body, i.Orelse },
-            Dict d => d.Keys.Where(k => k is not null).Select(k => k!).Concat(d.Values),
+            Dict d => d.Keys.Where(k => k is not null).Select(k => k.OrThrow()).Concat(d.Values),
             Set s => s.Elts,
             Call c => new[] { c.Func }.Concat(c.Args).Concat(c.Keywords.Select(k => k.Value)),
             Attribute a => new[] { a.Value },
@@ -266,7 +266,7 @@ namespace Batuta.Transpiler.Emit
             Starred s => new[] { s.Value },
             List l => l.Elts,
             Tuple t => t.Elts,
-            Slice s => new[] { s.Lower, s.Upper, s.Step }.Where(x => x is not null).Select(x => x!),
+            Slice s => new[] { s.Lower, s.Upper, s.Step }.Where(x => x is not null).Select(x => x.OrThrow()),
             JoinedStr j => j.Values,
             Await a => new[] { a.Value },
             Yield y => y.Value is null ? Array.Empty<ExpressionNode>() : new[] { y.Value },

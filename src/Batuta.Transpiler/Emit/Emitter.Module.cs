@@ -158,7 +158,7 @@ namespace Batuta.Transpiler.Emit
         {
             var ps = f.Params;
             bool method = f.Owner is not null && !f.IsStatic && !f.IsClassMethod;
-            var keyParts = (method ? new[] { ("this", ClassCsName(f.Owner!.Name)) } : Array.Empty<(string, string)>())
+            var keyParts = (method ? new[] { ("this", ClassCsName(f.Owner.OrThrow().Name)) } : Array.Empty<(string, string)>())
                 .Concat(ps.Select(p => (p.CsName, CsTypes.Of(p.Type)))).ToList();
             string keyType = keyParts.Count == 0 ? "bool" : $"ValueTuple<{string.Join(", ", keyParts.Select(k => k.Item2))}>";
             string key = keyParts.Count == 0 ? "true" : keyParts.Count == 1 ? $"ValueTuple.Create({keyParts[0].Item1})" : $"({string.Join(", ", keyParts.Select(k => k.Item1))})";

@@ -351,7 +351,7 @@ namespace Batuta.Transpiler.Emit
                 case Attribute a:
                 {
                     var obj = Unwrap(EmitExprQuiet(a.Value));
-                    if (obj.Type.Kind != TypeKind.Class || FindClass(obj.Type.Name!) is not { } cls || cls.Setters.ContainsKey(a.Attr) || cls.FindMethod(a.Attr) is not null) return false;
+                    if (obj.Type.Kind != TypeKind.Class || FindClass(obj.Type.Name.OrThrow()) is not { } cls || cls.Setters.ContainsKey(a.Attr) || cls.FindMethod(a.Attr) is not null) return false;
                     v = cls.FindField(a.Attr);
                     if (v is null || FindClassVarOwner(cls, a.Attr) is not null) return false;
                     code = $"{Unwrap(EmitExpr(a.Value)).P}.{v.CsName}";
@@ -381,7 +381,7 @@ namespace Batuta.Transpiler.Emit
                 case Attribute a:
                 {
                     var obj = Unwrap(EmitExprQuiet(a.Value));
-                    if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name!)?.FindField(a.Attr) is { } f) return f.Type;
+                    if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name.OrThrow())?.FindField(a.Attr) is { } f) return f.Type;
                     return PyType.Unknown;
                 }
                 case Subscript s:
@@ -435,7 +435,7 @@ namespace Batuta.Transpiler.Emit
                 case Attribute a:
                 {
                     var obj = Unwrap(EmitExpr(a.Value));
-                    if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name!) is { } cls)
+                    if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name.OrThrow()) is { } cls)
                     {
                         var field = cls.FindField(a.Attr);
                         var prop = cls.Setters.TryGetValue(a.Attr, out var setter) ? setter : null;
@@ -460,7 +460,7 @@ namespace Batuta.Transpiler.Emit
                             return;
                         }
                     }
-                    if (obj.Type.Kind == TypeKind.Module && _moduleByName.TryGetValue(obj.Type.Name!, out var mod) && mod.Globals.TryGetValue(a.Attr, out var g))
+                    if (obj.Type.Kind == TypeKind.Module && _moduleByName.TryGetValue(obj.Type.Name.OrThrow(), out var mod) && mod.Globals.TryGetValue(a.Attr, out var g))
                     {
                         Widen(g, value.Type);
                         _w.Line($"{mod.CsName}.{g.CsName} = {Coerce(value, g.Type).Code};");
@@ -497,7 +497,7 @@ namespace Batuta.Transpiler.Emit
                             : $"{obj.P}[{IndexCode(key)}] = {Coerce(value, obj.Type.Elem).Code};");
                         return;
                     }
-                    if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name!)?.FindMethod("__setitem__") is { } setitem)
+                    if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name.OrThrow())?.FindMethod("__setitem__") is { } setitem)
                     {
                         _w.Line($"{obj.P}.{setitem.CsName}({Coerce(key, setitem.Params.ElementAtOrDefault(0)?.Type ?? PyType.Object).Code}, {Coerce(value, setitem.Params.ElementAtOrDefault(1)?.Type ?? PyType.Object).Code});");
                         return;
@@ -541,7 +541,7 @@ namespace Batuta.Transpiler.Emit
                 case Attribute a:
                 {
                     var obj = Unwrap(EmitExprQuiet(a.Value));
-                    if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name!)?.FindField(a.Attr) is { } f) Widen(f, contribution);
+                    if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name.OrThrow())?.FindField(a.Attr) is { } f) Widen(f, contribution);
                     break;
                 }
                 case Subscript s:
@@ -562,7 +562,7 @@ namespace Batuta.Transpiler.Emit
             var src = Temp("u");
             _w.Line($"var {src} = {value.Code};");
             // a named tuple unpacks into its fields, typed
-            if (star < 0 && value.Type.Kind == TypeKind.Class && FindClass(value.Type.Name!) is { IsNamedTuple: true } ntc && DataclassFieldsWithBases(ntc) is { } ntFields && ntFields.Count == targets.Count)
+            if (star < 0 && value.Type.Kind == TypeKind.Class && FindClass(value.Type.Name.OrThrow()) is { IsNamedTuple: true } ntc && DataclassFieldsWithBases(ntc) is { } ntFields && ntFields.Count == targets.Count)
             {
                 for (int i = 0; i < targets.Count; i++) AssignValue(targets[i], new Ex($"{src}.{ntFields[i].CsName}", ntFields[i].Type, true));
                 return;
@@ -810,7 +810,7 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => t.Key,
             TypeKind.Tuple => t.Elem,
             TypeKind.Class when Mapping.Libraries.ElementType(t) is { } library => library,
-            TypeKind.Class => FindClass(t.Name!)?.FindMethod("__iter__")?.ReturnType is { Kind: TypeKind.Iterable } it ? it.Elem : PyType.Object,
+            TypeKind.Class => FindClass(t.Name.OrThrow())?.FindMethod("__iter__")?.ReturnType is { Kind: TypeKind.Iterable } it ? it.Elem : PyType.Object,
             TypeKind.Object => PyType.Object,
             TypeKind.Unknown => _inferring ? PyType.Unknown : PyType.Object,
             _ => t.Elem,
@@ -971,7 +971,7 @@ namespace Batuta.Transpiler.Emit
             foreach (var item in w.Items)
             {
                 var ctx = EmitExpr(item.ContextExpr);
-                if (ctx.Type.Kind == TypeKind.Class && FindClass(ctx.Type.Name!) is { } cls && cls.FindMethod("__enter__") is { } enter)
+                if (ctx.Type.Kind == TypeKind.Class && FindClass(ctx.Type.Name.OrThrow()) is { } cls && cls.FindMethod("__enter__") is { } enter)
                 {
                     var cm = Temp("cm");
                     _w.Line($"var {cm} = {ctx.Code};");
@@ -1273,7 +1273,7 @@ namespace Batuta.Transpiler.Emit
         /// <summary>A parameter or local of the current function that no nested function declares nonlocal.</summary>
         private bool IsOwnLocal(string name)
         {
-            var f = _function!;
+            var f = _function.OrThrow();
             if (f.Globals.Contains(name) || f.Nonlocals.Contains(name)) return false;
             if (!f.Locals.ContainsKey(name) && f.Params.All(p => p.Name != name)) return false;
             return !ModelBuilder.Walk(f.Def.Body).OfType<FunctionDef>().Any(d => ModelBuilder.Walk(d.Body).OfType<Nonlocal>().Any(nl => nl.Names.Contains(name)))

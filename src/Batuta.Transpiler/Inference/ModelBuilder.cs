@@ -319,10 +319,10 @@ namespace Batuta.Transpiler.Inference
             }
             if (f.VarArgs is not null)
             {
-                var t = Annotations.Resolve(f.Def.Args.Vararg!.Annotation, lookup);
+                var t = Annotations.Resolve(f.Def.Args.Vararg.OrThrow().Annotation, lookup);
                 if (t is not null) { f.VarArgs.Type = PyType.VarTuple(t); f.VarArgs.Declared = true; }
             }
-            if (f.KwArgs is not null && Annotations.Resolve(f.Def.Args.Kwarg!.Annotation, lookup) is { } kt && !kt.Equals(PyType.Int))
+            if (f.KwArgs is not null && Annotations.Resolve(f.Def.Args.Kwarg.OrThrow().Annotation, lookup) is { } kt && !kt.Equals(PyType.Int))
             {
                 f.KwArgs.Type = PyType.Dict(PyType.Str, kt);
                 f.KwArgs.Declared = true;
@@ -361,8 +361,8 @@ namespace Batuta.Transpiler.Inference
             IEnumerable<string>? fields = call.Args[1] switch
             {
                 Constant { Value: string s } => s.Replace(',', ' ').Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries),
-                List l when l.Elts.All(x => x is Constant { Value: string }) => l.Elts.Select(x => (string)((Constant)x).Value!),
-                Tuple t when t.Elts.All(x => x is Constant { Value: string }) => t.Elts.Select(x => (string)((Constant)x).Value!),
+                List l when l.Elts.All(x => x is Constant { Value: string }) => l.Elts.Select(x => (string)((Constant)x).Value.OrThrow()),
+                Tuple t when t.Elts.All(x => x is Constant { Value: string }) => t.Elts.Select(x => (string)((Constant)x).Value.OrThrow()),
                 _ => null,
             };
             if (fields is null) return null;
@@ -489,7 +489,7 @@ namespace Batuta.Transpiler.Inference
             While w => new[] { w.Test },
             For f => new[] { f.Target, f.Iter },
             With w => w.Items.SelectMany(it => it.OptionalVars is null ? new[] { it.ContextExpr } : new[] { it.ContextExpr, it.OptionalVars }),
-            Raise r => new[] { r.Exc, r.Cause }.Where(x => x is not null).Select(x => x!),
+            Raise r => new[] { r.Exc, r.Cause }.Where(x => x is not null).Select(x => x.OrThrow()),
             Assert a => a.Msg is null ? new[] { a.Test } : new[] { a.Test, a.Msg },
             Delete d => d.Targets,
             Match m => new[] { m.Subject },

@@ -21,7 +21,7 @@ namespace Batuta.Transpiler.Mapping
             _ => null,
         };
 
-        private static Dictionary<string, ExpressionNode> Kw(Call c) => c.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg!, k => k.Value);
+        private static Dictionary<string, ExpressionNode> Kw(Call c) => c.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg.OrThrow(), k => k.Value);
 
         public static Ex Call(Emitter e, string name, Call c, PyType expected)
         {

@@ -318,7 +318,7 @@ namespace Batuta.Transpiler.Mapping
             var e = call.Emitter;
             switch (key)
             {
-                case "self": return call.Self!.Value.P;
+                case "self": return call.Self.OrThrow().Value.P;
                 case "T": return NumpyTypes.ScalarSuffix(result);
                 case "*": return string.Join(", ", call.Rest.Select(n => Convert(e, e.Expr(n), ArgKind.Any, n)));
                 case "*long": return string.Join(", ", call.Rest.Select(n => Emitter.Long(e.Expr(n, PyType.Int))));

@@ -27,7 +27,7 @@ namespace Batuta.Transpiler.Mapping
             return null;
         }
 
-        private static Dictionary<string, ExpressionNode> Kw(Call c) => c.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg!, k => k.Value);
+        private static Dictionary<string, ExpressionNode> Kw(Call c) => c.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg.OrThrow(), k => k.Value);
 
         public static Ex? Call(Emitter e, Ex obj, Attribute a, Call c, PyType expected)
         {

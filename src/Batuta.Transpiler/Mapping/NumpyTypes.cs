@@ -21,24 +21,24 @@ namespace Batuta.Transpiler.Mapping
 
         public static readonly PyType AnyArray = Array();
 
-        public static bool IsArray(PyType t) => t.Kind == TypeKind.Class && t.Name!.StartsWith(ArrayPrefix, StringComparison.Ordinal);
+        public static bool IsArray(PyType t) => t.Kind == TypeKind.Class && t.Name.OrThrow().StartsWith(ArrayPrefix, StringComparison.Ordinal);
 
         /// <summary>A numpy or scikit-learn type (an array or a library object).</summary>
-        public static bool IsLibrary(PyType t) => t.Kind == TypeKind.Class && IsLibraryName(t.Name!);
+        public static bool IsLibrary(PyType t) => t.Kind == TypeKind.Class && IsLibraryName(t.Name.OrThrow());
 
         public static bool IsLibraryName(string name) => name.StartsWith("numpy.", StringComparison.Ordinal) || name.StartsWith("sklearn.", StringComparison.Ordinal);
 
         public static string DType(PyType t)
         {
             if (!IsArray(t)) return "?";
-            var inner = t.Name!.Substring(ArrayPrefix.Length, t.Name.Length - ArrayPrefix.Length - 1);
+            var inner = t.Name.OrThrow().Substring(ArrayPrefix.Length, t.Name.Length - ArrayPrefix.Length - 1);
             return inner.Substring(0, inner.IndexOf(','));
         }
 
         public static int Ndim(PyType t)
         {
             if (!IsArray(t)) return -1;
-            var inner = t.Name!.Substring(ArrayPrefix.Length, t.Name.Length - ArrayPrefix.Length - 1);
+            var inner = t.Name.OrThrow().Substring(ArrayPrefix.Length, t.Name.Length - ArrayPrefix.Length - 1);
             return int.Parse(inner.Substring(inner.IndexOf(',') + 1), CultureInfo.InvariantCulture);
         }
 

@@ -42,7 +42,7 @@ namespace Batuta.Transpiler.Mapping
 
         private static Ex Flag(string name, long value) => new($"ReModule.{name}", IntRanges.Constant(value), true);
 
-        private static Dictionary<string, ExpressionNode> Kw(Call c) => c.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg!, k => k.Value);
+        private static Dictionary<string, ExpressionNode> Kw(Call c) => c.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg.OrThrow(), k => k.Value);
 
         /// <summary>re.f(...): the module functions.</summary>
         public static Ex Call(Emitter e, string qualified, Call c)
@@ -84,7 +84,7 @@ namespace Batuta.Transpiler.Mapping
         /// <summary>Methods of a compiled pattern (and of the module functions, which compile first).</summary>
         private static Ex? Method(Emitter e, Ex p, string name, List<ExpressionNode> args, List<Keyword> keywords, Node at, int? groups)
         {
-            var kw = keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg!, k => k.Value);
+            var kw = keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg.OrThrow(), k => k.Value);
             ExpressionNode? A(int i, string n) => i < args.Count ? args[i] : kw.TryGetValue(n, out var v) ? v : null;
             string L(ExpressionNode n) => Emitter.Long(e.Expr(n, PyType.Int));
             string Window()

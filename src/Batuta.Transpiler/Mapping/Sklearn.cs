@@ -123,7 +123,7 @@ namespace Batuta.Transpiler.Mapping
             return SpecByName.TryGetValue(name, out var s) ? s.CsType : null;
         }
 
-        public static EstimatorSpec? Spec(PyType t) => t.Kind == TypeKind.Class && SpecByName.TryGetValue(t.Name!, out var s) ? s : null;
+        public static EstimatorSpec? Spec(PyType t) => t.Kind == TypeKind.Class && SpecByName.TryGetValue(t.Name.OrThrow(), out var s) ? s : null;
 
         /// <summary>The step types of a pipeline type (sklearn.pipeline.Pipeline&lt;a|b|c&gt;).</summary>
         public static List<PyType> PipelineSteps(PyType t)
@@ -137,7 +137,7 @@ namespace Batuta.Transpiler.Mapping
         private static PyType Pipeline(IEnumerable<PyType> steps)
         {
             var list = steps.ToList();
-            if (list.Any(s => !IsLibrary(s) || s.Name!.Contains('<'))) return PyType.Class(PipelineType);
+            if (list.Any(s => !IsLibrary(s) || s.Name.OrThrow().Contains('<'))) return PyType.Class(PipelineType);
             return PyType.Class(PipelineType + "<" + string.Join("|", list.Select(s => s.Name)) + ">");
         }
 
@@ -145,12 +145,12 @@ namespace Batuta.Transpiler.Mapping
         public static EstimatorRole? Role(PyType t)
         {
             if (Spec(t) is { } s) return s.Role;
-            if (t.Kind == TypeKind.Class && t.Name!.StartsWith(PipelineType, StringComparison.Ordinal))
+            if (t.Kind == TypeKind.Class && t.Name.OrThrow().StartsWith(PipelineType, StringComparison.Ordinal))
                 return PipelineSteps(t).LastOrDefault() is { } last ? Role(last) : null;
             return null;
         }
 
-        public static bool IsEstimator(PyType t) => Spec(t) is not null || t.Kind == TypeKind.Class && (t.Name!.StartsWith(PipelineType, StringComparison.Ordinal) || t.Name == GenericType);
+        public static bool IsEstimator(PyType t) => Spec(t) is not null || t.Kind == TypeKind.Class && (t.Name.OrThrow().StartsWith(PipelineType, StringComparison.Ordinal) || t.Name == GenericType);
 
         /// <summary>Join of two estimator types: a common pipeline or the generic estimator.</summary>
         public static string? Join(string a, string b)
@@ -291,7 +291,7 @@ namespace Batuta.Transpiler.Mapping
         private static string? RoleName(PyType t)
         {
             if (t.Kind != TypeKind.Class) return null;
-            if (t.Name!.StartsWith(PipelineType, StringComparison.Ordinal)) return "pipeline";
+            if (t.Name.OrThrow().StartsWith(PipelineType, StringComparison.Ordinal)) return "pipeline";
             if (t.Name == FoldsType || t.Name == "sklearn.model_selection.StratifiedKFold") return "folds";
             if (t.Name == LabelEncoderType) return "labelencoder";
             return Spec(t)?.Role.ToString().ToLowerInvariant();
@@ -366,7 +366,7 @@ namespace Batuta.Transpiler.Mapping
         {
             var t = obj.Type;
             if (t.Kind != TypeKind.Class) return null;
-            var name = t.Name!;
+            var name = t.Name.OrThrow();
             if (name.StartsWith(StepsType, StringComparison.Ordinal))
             {
                 var steps = name.Contains('<') ? name.Substring(name.IndexOf('<') + 1).TrimEnd('>').Split('|').Where(s => s.Length > 0).Select(PyType.Class).ToList() : new List<PyType>();
@@ -379,7 +379,7 @@ namespace Batuta.Transpiler.Mapping
                 var est = PyType.Class(name.Substring("sklearn.pipeline.Step<".Length, name.Length - "sklearn.pipeline.Step<".Length - 1));
                 var pos = LibraryBinder.IntConstant(index);
                 if (pos is 0 or -2) return new Ex($"{obj.P}.Name", PyType.Str, true);
-                if (pos is 1 or -1) return new Ex($"(({CsType(est.Name!) ?? "Batuta.ML.Estimator"}){obj.P}.Estimator!)", est, true);
+                if (pos is 1 or -1) return new Ex($"(({CsType(est.Name.OrThrow()) ?? "Batuta.ML.Estimator"}){obj.P}.Estimator!)", est, true);
                 return e.NotSupported(index, "a step index other than 0 or 1");
             }
             if (name.StartsWith(PipelineType, StringComparison.Ordinal))
@@ -388,7 +388,7 @@ namespace Batuta.Transpiler.Mapping
                 var k = LibraryBinder.IntConstant(index);
                 var st = k is long i && steps.Count > 0 ? steps[(int)((i % steps.Count + steps.Count) % steps.Count)] : PyType.Class(GenericType);
                 var kc = e.Expr(index, PyType.Int);
-                return new Ex($"(({CsType(st.Name!) ?? "Batuta.ML.Estimator"}){obj.P}[(int){Emitter.Long(kc)}]!)", st, true);
+                return new Ex($"(({CsType(st.Name.OrThrow()) ?? "Batuta.ML.Estimator"}){obj.P}[(int){Emitter.Long(kc)}]!)", st, true);
             }
             return null;
         }

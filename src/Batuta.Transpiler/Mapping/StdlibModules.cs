@@ -383,7 +383,7 @@ namespace Batuta.Transpiler.Mapping
             }
             if (code.Contains("{*}"))
             {
-                var all = bound.Where(x => x is not null).Select(x => x!.Value.Code).Concat(rest.Select(r => r.Code));
+                var all = bound.Where(x => x is not null).Select(x => x.OrThrow().Value.Code).Concat(rest.Select(r => r.Code));
                 types.AddRange(rest.Select(r => r.Type));
                 code = row.Template.Contains("{0}") ? code.Replace("{*}", string.Join(", ", rest.Select(r => r.Code))) : code.Replace("{*}", string.Join(", ", all));
                 code = code.Replace(", )", ")");

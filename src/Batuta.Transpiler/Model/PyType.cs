@@ -145,7 +145,7 @@ namespace Batuta.Transpiler.Model
                 return DefaultDict(JoinElem(a.Args[0], b.Args[0]), JoinElem(a.Args[1], b.Args[1]));
             if (a.Kind == TypeKind.Class && b.Kind == TypeKind.Class && ClassJoin is not null)
             {
-                var common = ClassJoin(a.Name!, b.Name!);
+                var common = ClassJoin(a.Name.OrThrow(), b.Name.OrThrow());
                 if (common is not null) return Class(common);
             }
             return Object;
@@ -186,7 +186,7 @@ namespace Batuta.Transpiler.Model
             TypeKind.Tuple => $"tuple[{string.Join(", ", Args)}]",
             TypeKind.Optional => $"{Args[0]} | None",
             TypeKind.Int when IsLong => IsFullLong ? "int(long)" : $"int[{Lo}..{Hi}]",
-            TypeKind.Class or TypeKind.Module or TypeKind.Exception => Name!,
+            TypeKind.Class or TypeKind.Module or TypeKind.Exception => Name.OrThrow(),
             _ => Kind.ToString().ToLowerInvariant(),
         };
     }

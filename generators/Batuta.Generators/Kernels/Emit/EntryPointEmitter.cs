@@ -38,7 +38,7 @@ internal static class EntryPointEmitter
         w.Line();
         if (k.IsReduction)
         {
-            w.Line($"/// <summary>Folds <c>{Formula(k, mask)}</c> over every i ({Describe(k.Kernel.Reduction!)}); scalar arguments are broadcast. Runs where Batuta.Tensor's BackendSelector says.</summary>");
+            w.Line($"/// <summary>Folds <c>{Formula(k, mask)}</c> over every i ({Describe(k.Kernel.Reduction.OrThrow())}); scalar arguments are broadcast. Runs where Batuta.Tensor's BackendSelector says.</summary>");
             w.Line($"{k.Access} static {k.Result.Keyword()} {k.Name}({string.Join(", ", parameters)}) =>");
             w.Line($"    {k.Operator}.Run<{TypeArguments(k, mask)}>({string.Join(", ", arguments)}, {lit});");
             return;

@@ -35,7 +35,7 @@ internal static class GpuEmitter
         string reads = string.Join(", ", k.Parameters.Select((_, i) => $"{k.Ref(i)}[(broadcast & {KernelShape.Lit(1 << i)}) != 0 ? 0 : i]"));
         if (k.IsReduction)
         {
-            var r = k.Kernel.Reduction!;
+            var r = k.Kernel.Reduction.OrThrow();
             string t = k.Result.Keyword();
             parameters.Add($"{Names.View(k.Result)} partials");
             parameters.Add("int n");
@@ -139,7 +139,7 @@ internal static class GpuEmitter
             w.Line("accelerator.Synchronize();");
             w.Line($"var host = new {t}[threads];");
             w.Line($"global::ILGPU.Runtime.ArrayViewExtensions.CopyToCPU(partials.View, ref host[0], threads);");
-            w.Line($"foreach (var partial in host) result = {OperatorEmitter.ScalarCombine(k.Kernel.Reduction!, "result", "partial")};");
+            w.Line($"foreach (var partial in host) result = {OperatorEmitter.ScalarCombine(k.Kernel.Reduction.OrThrow(), "result", "partial")};");
         }
         else
         {

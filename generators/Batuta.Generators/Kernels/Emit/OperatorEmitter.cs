@@ -102,7 +102,7 @@ internal static class OperatorEmitter
 
     private static void SimdBody(CodeWriter w, KernelShape k, int width)
     {
-        var body = k.Kernel.Body!;
+        var body = k.Kernel.Body.OrThrow();
         var letNames = new Dictionary<int, string>();
         foreach (var let in body.Lets) letNames[let.Id] = LetName(let);
         var e = new VectorEmitter(width, k.Kernel.LaneBits, k.Parameters.Select(p => p.Name).ToList(), letNames);

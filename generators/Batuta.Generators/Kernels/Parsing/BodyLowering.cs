@@ -221,7 +221,7 @@ internal sealed class BodyLowering
         }
         foreach (var value in values)
         {
-            _env[variable] = [new ConstExpr(Literals.Format(value, KernelSymbols.TryScalar(variable.Type, out var vt) ? vt : ScalarType.Int)!, vt)];
+            _env[variable] = [new ConstExpr(Literals.Format(value, KernelSymbols.TryScalar(variable.Type, out var vt) ? vt : ScalarType.Int).OrThrow(), vt)];
             Sequence([loop.Body]);
             if (!Vectorizable) return;
         }
@@ -367,7 +367,7 @@ internal sealed class BodyLowering
                 {
                     if (!KernelSymbols.TryScalar(inc.Target.Type, out var t)) break;
                     var current = Current(target, inc.Target);
-                    var one = new ConstExpr(Literals.Format(1, t)!, t);
+                    var one = new ConstExpr(Literals.Format(1, t).OrThrow(), t);
                     var kind = inc.Kind == OperationKind.Increment ? BinaryOperatorKind.Add : BinaryOperatorKind.Subtract;
                     Assign(target, [Binary(kind, current, one, t, inc.IsChecked, null, inc.Syntax)]);
                     return;
@@ -531,7 +531,7 @@ internal sealed class BodyLowering
         if (c.Operand.Type is { IsValueType: true } && c.Type is { IsReferenceType: true })
             return [Reject(KernelDiagnostics.Allocation, c.Syntax, gpu: false, "boxing")];
         if (c.Type is { IsReferenceType: true } || c.Operand.Type is { IsReferenceType: true })
-            return [Reject(KernelDiagnostics.ReferenceType, c.Syntax, gpu: false, (c.Type?.IsReferenceType == true ? c.Type : c.Operand.Type)!.ToDisplayString())];
+            return [Reject(KernelDiagnostics.ReferenceType, c.Syntax, gpu: false, (c.Type?.IsReferenceType == true ? c.Type : c.Operand.Type).OrThrow().ToDisplayString())];
 
         if (c.Type is INamedTypeSymbol { IsTupleType: true } tupleType)
         {
@@ -721,7 +721,7 @@ internal sealed class BodyLowering
             if (argument.ArgumentKind == ArgumentKind.ParamArray)
                 return [Reject(KernelDiagnostics.Allocation, argument.Syntax ?? invocation.Syntax, gpu: false, "a params array")];
             int ordinal = argument.Parameter?.Ordinal ?? -1;
-            if (ordinal < 0 || ordinal >= args.Length || argument.Parameter!.RefKind != RefKind.None)
+            if (ordinal < 0 || ordinal >= args.Length || argument.Parameter.OrThrow().RefKind != RefKind.None)
                 return [Reject(KernelDiagnostics.UnknownCall, invocation.Syntax, gpu: false, " (it takes an argument by reference)", ", no GPU kernel")];
             args[ordinal] = argument.Value;
         }
@@ -751,7 +751,7 @@ internal sealed class BodyLowering
             var a = Scalar(args[i]);
             arguments[i] = KernelSymbols.TryElement(target.Parameters[i].Type, out var pt) ? ConvertTo(a, pt, args[i].Syntax) : a;
         }
-        var outputs = KernelSymbols.Outputs(target.ReturnType)!;
+        var outputs = KernelSymbols.Outputs(target.ReturnType).OrThrow();
         string op = KernelSymbols.QualifiedOperator(target);
         _callees.Add(op);
         Flops += 10;
@@ -763,7 +763,7 @@ internal sealed class BodyLowering
     }
 
     private static Expr[] Results(IMethodSymbol target) =>
-        (KernelSymbols.Outputs(target.ReturnType) ?? [new KernelOutput(null, ScalarType.Float)]).Select(o => (Expr)new ConstExpr(Literals.Format(0, o.Type)!, o.Type)).ToArray();
+        (KernelSymbols.Outputs(target.ReturnType) ?? [new KernelOutput(null, ScalarType.Float)]).Select(o => (Expr)new ConstExpr(Literals.Format(0, o.Type).OrThrow(), o.Type)).ToArray();
 
     /// <summary>True when <paramref name="callee"/> reaches this kernel again through [Kernel] calls in source.</summary>
     private bool CallsBack(IMethodSymbol callee, HashSet<IMethodSymbol> visited)
@@ -834,7 +834,7 @@ internal sealed class BodyLowering
             double e = Convert.ToDouble(v, System.Globalization.CultureInfo.InvariantCulture);
             if (e == Math.Floor(e) && Math.Abs(e) <= 4)
             {
-                var one = new ConstExpr(Literals.Format(1, type)!, type);
+                var one = new ConstExpr(Literals.Format(1, type).OrThrow(), type);
                 if (e == 0) return one;
                 var b = Bind(x, "powBase");
                 Expr product = b;

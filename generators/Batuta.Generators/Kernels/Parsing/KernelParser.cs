@@ -140,7 +140,7 @@ internal static class KernelParser
         string operatorName = KernelSymbols.OperatorName(method);
         string hintName = HintName(method, operatorName);
         string? ns = method.ContainingNamespace is { IsGlobalNamespace: false } n ? n.ToDisplayString() : null;
-        KernelModel Model(KernelSignature? kernel) => new(hintName, ns, types.ToEquatableArray(), name, declaration!, kernel);
+        KernelModel Model(KernelSignature? kernel) => new(hintName, ns, types.ToEquatableArray(), name, declaration.OrThrow(), kernel);
 
         if (!ok || outputs is null) return Result(declaration is null ? null : Model(null));
 

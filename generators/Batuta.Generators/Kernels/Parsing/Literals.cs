@@ -67,7 +67,7 @@ internal static class Literals
     /// <summary>The identity literals of the built-in folds.</summary>
     public static string Identity(ReductionKind kind, ScalarType type) => (kind, type) switch
     {
-        (ReductionKind.Product, _) => Format(1, type)!,
+        (ReductionKind.Product, _) => Format(1, type).OrThrow(),
         (ReductionKind.Min, ScalarType.Float) => "float.PositiveInfinity",
         (ReductionKind.Min, ScalarType.Double) => "double.PositiveInfinity",
         (ReductionKind.Min, ScalarType.Int) => "int.MaxValue",
@@ -76,7 +76,7 @@ internal static class Literals
         (ReductionKind.Max, ScalarType.Double) => "double.NegativeInfinity",
         (ReductionKind.Max, ScalarType.Int) => "int.MinValue",
         (ReductionKind.Max, ScalarType.Long) => "long.MinValue",
-        _ => Format(0, type)!,
+        _ => Format(0, type).OrThrow(),
     };
 
     private static bool TryDouble(object? value, out double d)

@@ -23,7 +23,7 @@ public sealed class TranspilationPhase(TranspilerRegistry? registry = null) : IP
         return Fingerprint.Of(f =>
         {
             f.Add("previous", context.PreviousFingerprint(Phase)).Add("tool", s.ToolVersion)
-             .Add("transpilers", Registry(s).Languages.Select(l => l + "@" + Registry(s).For(l)!.Version));
+             .Add("transpilers", Registry(s).Languages.Select(l => l + "@" + Registry(s).For(l).OrThrow().Version));
             // Analysis already hashed every source byte; its fingerprint is chained in above.
         });
     }
@@ -37,7 +37,7 @@ public sealed class TranspilationPhase(TranspilerRegistry? registry = null) : IP
         if (s.EntryPoint is not null && !File.Exists(s.EntryPoint))
             return result.Add(ErrorCatalog.EntryPointMissing.Create(Relative(s, s.EntryPoint)).At(s.ProjectFile));
 
-        var languages = files.Where(f => f.Language is not null).GroupBy(f => f.Language!).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var languages = files.Where(f => f.Language is not null).GroupBy(f => f.Language.OrThrow()).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         string? entryLanguage = entry is null ? null : SourceLanguage.Detect(entry, () => null) ?? SourceLanguage.Python;
         var output = context.WorkDirectory(Phase);
         var produced = new HashSet<string>(StringComparer.Ordinal);

@@ -199,7 +199,7 @@ public sealed unsafe class GgufFile : IDisposable
         return new GgufFile(file, ownsFile, version, metadata, keyOrder, tensors, alignment, dataOffset);
     }
 
-    public bool TryGetTensor(string name, out GgufTensorInfo info) => _byName.TryGetValue(name, out info!);
+    public bool TryGetTensor(string name, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out GgufTensorInfo info) => _byName.TryGetValue(name, out info);
 
     public GgufTensorInfo GetTensor(string name) => _byName.TryGetValue(name, out var t) ? t
         : throw new ModelFormatException(Format, "tensor '" + name + "'", -1, "the tensor is missing", "the file is not a complete model of the expected architecture.");

@@ -92,7 +92,7 @@ public sealed unsafe class SafeTensorsFile : IDisposable
         return new SafeTensorsFile(file, ownsFile, tensors, metadata, dataOffset);
     }
 
-    public bool TryGetTensor(string name, out SafeTensorsTensorInfo info) => _byName.TryGetValue(name, out info!);
+    public bool TryGetTensor(string name, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out SafeTensorsTensorInfo info) => _byName.TryGetValue(name, out info);
 
     public SafeTensorsTensorInfo GetTensor(string name) => _byName.TryGetValue(name, out var t) ? t
         : throw new ModelFormatException(Format, "tensors['" + name + "']", -1, "the tensor is missing");
@@ -120,7 +120,7 @@ public sealed unsafe class SafeTensorsFile : IDisposable
                 Read(ref reader, "header");
                 if (reader.TokenType == JsonTokenType.EndObject) break;
                 long nameAt = At(ref reader);
-                string name = reader.GetString()!;
+                string name = reader.GetString().OrThrow();
                 if (!names.Add(name)) throw Error("tensors['" + name + "']", nameAt, "duplicate entry");
                 if (name == "__metadata__")
                 {
@@ -129,11 +129,11 @@ public sealed unsafe class SafeTensorsFile : IDisposable
                     {
                         Read(ref reader, "__metadata__");
                         if (reader.TokenType == JsonTokenType.EndObject) break;
-                        string key = reader.GetString()!;
+                        string key = reader.GetString().OrThrow();
                         Read(ref reader, "__metadata__['" + key + "']");
                         if (reader.TokenType != JsonTokenType.String)
                             throw Error("__metadata__['" + key + "']", At(ref reader), $"metadata values must be strings, found {reader.TokenType}");
-                        metadata[key] = reader.GetString()!;
+                        metadata[key] = reader.GetString().OrThrow();
                     }
                     continue;
                 }
@@ -182,12 +182,12 @@ public sealed unsafe class SafeTensorsFile : IDisposable
         {
             Read(ref reader, f);
             if (reader.TokenType == JsonTokenType.EndObject) break;
-            string prop = reader.GetString()!;
+            string prop = reader.GetString().OrThrow();
             switch (prop)
             {
                 case "dtype":
                     Expect(ref reader, JsonTokenType.String, f + ".dtype");
-                    string d = reader.GetString()!;
+                    string d = reader.GetString().OrThrow();
                     if (!SafeTensorsDTypes.TryParse(d, out var parsed))
                         throw Error(f + ".dtype", At(ref reader), $"unknown dtype '{d}'", "supported: " + string.Join(", ", Enum.GetNames<SafeTensorsDType>()) + ".");
                     dtype = parsed;

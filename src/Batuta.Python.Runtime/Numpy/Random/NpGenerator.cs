@@ -302,9 +302,9 @@ public sealed class NpGenerator : IPyObject, IPyTyped
                 }
             }
         }
-        if (shape is null) return pool is null ? new PyInt(idx[0]) : pool.GetItem(NpIndex.At(idx[0]))!;
+        if (shape is null) return pool is null ? new PyInt(idx[0]) : pool.GetItem(NpIndex.At(idx[0])).OrThrow();
         var picks = NdArray.FromLongs(idx, shape);
-        return pool is null ? picks : pool.GetItem(NpIndex.Of(picks))!;
+        return pool is null ? picks : pool.GetItem(NpIndex.Of(picks)).OrThrow();
     }
 
     private static double[] Cdf(double[] p)
