@@ -72,7 +72,7 @@ public sealed class Sampler
     private void ApplyRepetitionPenalty(Span<float> logits, IReadOnlyList<int> history)
     {
         float penalty = _options.RepetitionPenalty;
-        if (penalty == 1f || history.Count == 0 || _options.RepetitionWindow <= 0) return;
+        if (FloatExact.AreEqual(penalty, 1f) || history.Count == 0 || _options.RepetitionWindow <= 0) return;
         var seen = new HashSet<int>();
         for (int i = Math.Max(0, history.Count - _options.RepetitionWindow); i < history.Count; i++)
         {

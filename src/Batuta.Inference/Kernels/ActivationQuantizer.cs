@@ -101,7 +101,7 @@ internal static unsafe class ActivationQuantizer
                 if (mask != 0) return x[i + BitOperations.TrailingZeroCount(mask)];
             }
         }
-        for (; i < n; i++) if (MathF.Abs(x[i]) == amax) return x[i];
+        for (; i < n; i++) if (FloatExact.AreEqual(MathF.Abs(x[i]), amax)) return x[i];
         return amax;
     }
 }

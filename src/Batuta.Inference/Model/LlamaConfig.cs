@@ -70,7 +70,7 @@ public sealed record LlamaConfig
         };
         float factor = (float)(file.GetNumber(arch + ".rope.scaling.factor") ?? 0);
         // Older files give only rope.scale_linear.
-        if (scaling == RopeScalingType.None && file.GetNumber(arch + ".rope.scale_linear") is double linear && linear != 1.0)
+        if (scaling == RopeScalingType.None && file.GetNumber(arch + ".rope.scale_linear") is double linear && !FloatExact.AreEqual(linear, 1.0))
         {
             scaling = RopeScalingType.Linear;
             factor = (float)linear;

@@ -31,7 +31,7 @@ internal static class KMeansPlusPlus
                 double v = rng.NextDouble() * pot;
                 int idx = Array.BinarySearch(cumsum, v);
                 if (idx < 0) idx = ~idx;
-                else while (idx > 0 && cumsum[idx - 1] == v) idx--;
+                else while (idx > 0 && FloatExact.AreEqual(cumsum[idx - 1], v)) idx--;
                 candidates[t] = Math.Min(idx, n - 1);
             }
             double bestPot = double.PositiveInfinity;

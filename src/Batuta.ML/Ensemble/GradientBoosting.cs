@@ -56,7 +56,7 @@ internal sealed class BoostingCore
             var trees = new DecisionTreeRegressor[k];
             for (int c = 0; c < k; c++)
             {
-                var target = Loss == "log_loss" && k > 1 ? y.Select(v => v == c ? 1.0 : 0.0).ToArray() : y;
+                var target = Loss == "log_loss" && k > 1 ? y.Select(v => FloatExact.AreEqual(v, c) ? 1.0 : 0.0).ToArray() : y;
                 var residual = NegativeGradient(target, rawCopy, c, k, n);
                 var tree = new DecisionTreeRegressor(Criterion, "best", MaxDepth, MinSamplesSplit, MinSamplesLeaf, MinWeightFractionLeaf, MaxFeatures, null, MaxLeafNodes, MinImpurityDecrease, CcpAlpha);
                 var w = doOob ? sw.Select((v, i) => v * (mask[i] ? 1.0 : 0.0)).ToArray() : sw;

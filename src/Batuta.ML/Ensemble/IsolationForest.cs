@@ -201,7 +201,7 @@ public sealed class IsolationForest(int nEstimators = 100, SplitSize? maxSamples
     internal static double AveragePathLength(double n)
     {
         if (n <= 1) return 0.0;
-        if (n == 2) return 1.0;
+        if (FloatExact.AreEqual(n, 2)) return 1.0;
         return 2.0 * (Math.Log(n - 1.0) + 0.5772156649015329) - 2.0 * (n - 1.0) / n;
     }
 

@@ -104,7 +104,7 @@ internal static class Lbfgs
                     failed = true;
                     break;
                 }
-                if (stp == 1.0) Array.Copy(z, x, n);
+                if (FloatExact.AreEqual(stp, 1.0)) Array.Copy(z, x, n);
                 else for (int i = 0; i < n; i++) x[i] = stp * d[i] + t[i];
                 f = fun(x, g);
                 nfev++;
@@ -139,7 +139,7 @@ internal static class Lbfgs
             for (int i = 0; i < n; i++) r[i] = g[i] - r[i];
             double rr = Dot(r, r);
             double dr;
-            if (stp == 1.0)
+            if (FloatExact.AreEqual(stp, 1.0))
             {
                 dr = gd - gdold;
                 ddum = -gdold;

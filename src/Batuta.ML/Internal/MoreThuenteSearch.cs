@@ -45,8 +45,8 @@ internal sealed class MoreThuenteSearch(double ftol, double gtol, double xtol, d
 
         if (_brackt && (stp <= _stmin || stp >= _stmax)) task = Task.Warning;
         if (_brackt && _stmax - _stmin <= xtol * _stmax) task = Task.Warning;
-        if (stp == stpmax && f <= ftest && g <= _gtest) task = Task.Warning;
-        if (stp == stpmin && (f > ftest || g >= _gtest)) task = Task.Warning;
+        if (FloatExact.AreEqual(stp, stpmax) && f <= ftest && g <= _gtest) task = Task.Warning;
+        if (FloatExact.AreEqual(stp, stpmin) && (f > ftest || g >= _gtest)) task = Task.Warning;
         if (f <= ftest && Math.Abs(g) <= gtol * (-_ginit)) task = Task.Convergence;
         if (task is Task.Warning or Task.Convergence) return task;
 

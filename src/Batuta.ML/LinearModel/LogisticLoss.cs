@@ -106,7 +106,7 @@ internal sealed class LogisticLoss
     internal static double LogOnePlus(double x)
     {
         double u = 1.0 + x;
-        return u == 1.0 ? x : Math.Log(u) * x / (u - 1.0);
+        return FloatExact.AreEqual(u, 1.0) ? x : Math.Log(u) * x / (u - 1.0);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]

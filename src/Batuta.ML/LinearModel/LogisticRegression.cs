@@ -122,7 +122,7 @@ public sealed class LogisticRegression(
         if (multi == "multinomial" && Solver == "liblinear")
             throw new InputValidationException("Solver liblinear does not support a multinomial backend.", "multi_class");
         double l2 = Penalty is null or "none" ? 0.0 : 1.0 / C;
-        if (Penalty is null or "none" && C != 1.0)
+        if (Penalty is null or "none" && !FloatExact.AreEqual(C, 1.0))
             MLWarnings.Warn(WarningCategory.User, "Setting penalty='none' will ignore the C and l1_ratio parameters");
         int p = cols;
         var cw = ClassWeights(classes, encoded);
@@ -176,7 +176,7 @@ public sealed class LogisticRegression(
                 else if (ClassWeight is "balanced")
                 {
                     double n1 = target.Sum(), n0 = target.Length - n1;
-                    for (int i = 0; i < w.Length; i++) w[i] *= target.Length / (2.0 * (target[i] == 1 ? n1 : n0));
+                    for (int i = 0; i < w.Length; i++) w[i] *= target.Length / (2.0 * (FloatExact.AreEqual(target[i], 1) ? n1 : n0));
                 }
                 bool liblinear = Solver == "liblinear";
                 var loss = new LogisticLoss(data, rows, p, target, w, 1, FitIntercept, liblinear ? 1.0 : l2, liblinear ? InterceptScaling : 0);

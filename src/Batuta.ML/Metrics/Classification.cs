@@ -23,7 +23,7 @@ public static partial class Metrics
         MetricInputs.ClassificationType(t, p);
         var w = MetricInputs.Weights(sampleWeight, t.Length);
         var score = new double[t.Length];
-        for (int i = 0; i < t.Length; i++) score[i] = t[i] == p[i] ? 1 : 0;
+        for (int i = 0; i < t.Length; i++) score[i] = FloatExact.AreEqual(t[i], p[i]) ? 1 : 0;
         if (!normalize)
         {
             if (w is null) return NumpySum.Sum(score);
@@ -200,7 +200,7 @@ public static partial class Metrics
             bool hasP = index.TryGetValue(p[i], out int b);
             if (hasT) trueSum[a] += wi;
             if (hasP) predSum[b] += wi;
-            if (hasT && t[i] == p[i]) tp[a] += wi;
+            if (hasT && FloatExact.AreEqual(t[i], p[i])) tp[a] += wi;
         }
         if (average == "micro")
         {

@@ -30,11 +30,11 @@ public static partial class Metrics
         int n = order.Length;
         var thresholds = new List<int>();
         for (int i = 0; i < n - 1; i++)
-            if (s[order[i + 1]] != s[order[i]]) thresholds.Add(i);
+            if (!FloatExact.AreEqual(s[order[i + 1]], s[order[i]])) thresholds.Add(i);
         thresholds.Add(n - 1);
         var cum = new double[n];
         double run = 0;
-        for (int i = 0; i < n; i++) { run += t[order[i]] == pos ? 1 : 0; cum[i] = run; }
+        for (int i = 0; i < n; i++) { run += FloatExact.AreEqual(t[order[i]], pos) ? 1 : 0; cum[i] = run; }
         var tps = thresholds.Select(i => cum[i]).ToArray();
         var fps = thresholds.Select((i, k) => 1 + i - tps[k]).ToArray();
         // drop_intermediate: keep the ends and the points where the second difference is non-zero.

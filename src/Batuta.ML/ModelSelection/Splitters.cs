@@ -98,7 +98,7 @@ public static class Splitters
             for (int i = 0; i < k; i++) remainder[i] = continuous[i] - floored[i];
             foreach (var value in remainder.Distinct().OrderDescending())
             {
-                var inds = Enumerable.Range(0, k).Where(i => remainder[i] == value).ToArray();
+                var inds = Enumerable.Range(0, k).Where(i => FloatExact.AreEqual(remainder[i], value)).ToArray();
                 int addNow = (int)Math.Min(inds.Length, needToAdd);
                 var chosen = rng.Choice(inds.Length, addNow, replace: false);
                 foreach (var c in chosen) floored[inds[c]] += 1;

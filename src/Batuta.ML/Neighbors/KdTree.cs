@@ -74,7 +74,7 @@ internal sealed class KdTree
     {
         double s = 0;
         int off = row * _d;
-        if (_p == 2)
+        if (FloatExact.AreEqual(_p, 2))
         {
             for (int f = 0; f < _d; f++)
             {
@@ -82,7 +82,7 @@ internal sealed class KdTree
                 s += t * t;
             }
         }
-        else if (_p == 1)
+        else if (FloatExact.AreEqual(_p, 1))
         {
             for (int f = 0; f < _d; f++) s += Math.Abs(a[f] - _x[off + f]);
         }
@@ -93,9 +93,9 @@ internal sealed class KdTree
         return s;
     }
 
-    public double ToDistance(double reduced) => _p == 2 ? Math.Sqrt(reduced) : _p == 1 ? reduced : Math.Pow(reduced, 1 / _p);
+    public double ToDistance(double reduced) => FloatExact.AreEqual(_p, 2) ? Math.Sqrt(reduced) : FloatExact.AreEqual(_p, 1) ? reduced : Math.Pow(reduced, 1 / _p);
 
-    public double ToReduced(double distance) => _p == 2 ? distance * distance : _p == 1 ? distance : Math.Pow(distance, _p);
+    public double ToReduced(double distance) => FloatExact.AreEqual(_p, 2) ? distance * distance : FloatExact.AreEqual(_p, 1) ? distance : Math.Pow(distance, _p);
 
     private double BoxReduced(ReadOnlySpan<double> q, in Node node)
     {
@@ -104,7 +104,7 @@ internal sealed class KdTree
         {
             double t = q[f] < node.Lo[f] ? node.Lo[f] - q[f] : q[f] > node.Hi[f] ? q[f] - node.Hi[f] : 0;
             if (t == 0) continue;
-            s += _p == 2 ? t * t : _p == 1 ? t : Math.Pow(t, _p);
+            s += FloatExact.AreEqual(_p, 2) ? t * t : FloatExact.AreEqual(_p, 1) ? t : Math.Pow(t, _p);
         }
         return s;
     }
@@ -156,9 +156,9 @@ internal sealed class KdTree
             {
                 int row = _idx[i];
                 double d = Reduced(q, row);
-                if (best.Count == k && (d > worst || (d == worst && row > best[^1].R))) continue;
+                if (best.Count == k && (d > worst || (FloatExact.AreEqual(d, worst) && row > best[^1].R))) continue;
                 int pos = best.Count;
-                while (pos > 0 && (best[pos - 1].D > d || (best[pos - 1].D == d && best[pos - 1].R > row))) pos--;
+                while (pos > 0 && (best[pos - 1].D > d || (FloatExact.AreEqual(best[pos - 1].D, d) && best[pos - 1].R > row))) pos--;
                 best.Insert(pos, (d, row));
                 if (best.Count > k) best.RemoveAt(k);
                 if (best.Count == k) worst = best[^1].D;

@@ -122,7 +122,7 @@ public sealed class DecisionTreeClassifier(string criterion = "gini", string spl
         {
             var d = dest.AsSpan(i * k, k);
             RowProba(new ReadOnlySpan<float>(x32, i * cols, cols), d);
-            if (scale != 1.0) for (int c = 0; c < k; c++) d[c] *= scale;
+            if (!FloatExact.AreEqual(scale, 1.0)) for (int c = 0; c < k; c++) d[c] *= scale;
         }
     }
 

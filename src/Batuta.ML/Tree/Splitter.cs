@@ -149,7 +149,7 @@ internal sealed class Splitter<TCrit> where TCrit : struct, ICriterion
                     {
                         bestProxy = proxy;
                         current.Threshold = xf[pos - 1] / 2.0 + xf[pos] / 2.0;
-                        if (current.Threshold == xf[pos] || double.IsInfinity(current.Threshold)) current.Threshold = xf[pos - 1];
+                        if (FloatExact.AreEqual(current.Threshold, xf[pos]) || double.IsInfinity(current.Threshold)) current.Threshold = xf[pos - 1];
                         best = current;
                     }
                 }
@@ -175,7 +175,7 @@ internal sealed class Splitter<TCrit> where TCrit : struct, ICriterion
                 fi--;
                 (features[fi], features[fj]) = (features[fj], features[fi]);
                 current.Threshold = SklearnRandom.RandUniform(min, max, ref _seed);
-                if (current.Threshold == max) current.Threshold = min;
+                if (FloatExact.AreEqual(current.Threshold, max)) current.Threshold = min;
                 int p2 = start, partitionEnd = end;
                 while (p2 < partitionEnd)
                 {

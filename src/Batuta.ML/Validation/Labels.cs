@@ -26,7 +26,7 @@ internal static class Labels
         if (classes.Length == 2)
         {
             double second = classes[1];
-            for (int i = 0; i < y.Length; i++) encoded[i] = y[i] == second ? 1 : 0;
+            for (int i = 0; i < y.Length; i++) encoded[i] = FloatExact.AreEqual(y[i], second) ? 1 : 0;
         }
         else
         {

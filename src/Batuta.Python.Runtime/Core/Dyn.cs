@@ -65,9 +65,9 @@ public static class Dyn
         switch (x, y)
         {
             case (PyInt i, PyInt j): return i == j;
-            case (PyInt i, double d): return (double)i == d;
-            case (double d, PyInt i): return (double)i == d;
-            case (double d1, double d2): return d1 == d2;
+            case (PyInt i, double d): return FloatExact.AreEqual((double)i, d);
+            case (double d, PyInt i): return FloatExact.AreEqual((double)i, d);
+            case (double d1, double d2): return FloatExact.AreEqual(d1, d2);
             case (string s1, string s2): return string.Equals(s1, s2, StringComparison.Ordinal);
             case (ITuple t1, ITuple t2):
                 if (t1.Length != t2.Length) return false;

@@ -72,7 +72,7 @@ public static class MathModule
     public static bool IsFinite(double x) => double.IsFinite(x);
     public static bool IsClose(double a, double b, double rel_tol = 1e-9, double abs_tol = 0.0)
     {
-        if (a == b) return true;
+        if (FloatExact.AreEqual(a, b)) return true;
         if (double.IsInfinity(a) || double.IsInfinity(b)) return false;
         double diff = Math.Abs(b - a);
         return diff <= Math.Abs(rel_tol * b) || diff <= Math.Abs(rel_tol * a) || diff <= abs_tol;
@@ -148,7 +148,7 @@ public static class MathModule
             {
                 double yr = lo * 2;
                 double x = sum + yr;
-                if (yr == x - sum) sum = x;
+                if (FloatExact.AreEqual(yr, x - sum)) sum = x;
                 break;
             }
             if (lo != 0) break;

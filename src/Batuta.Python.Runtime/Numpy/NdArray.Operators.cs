@@ -416,7 +416,7 @@ internal static class NpMath
         if (double.IsNaN(x) || x < -1) return double.NaN;
         if (double.IsPositiveInfinity(x)) return x;
         double u = 1.0 + x;
-        if (u == 1.0) return x;
+        if (FloatExact.AreEqual(u, 1.0)) return x;
         if (u == 0.0) return double.NegativeInfinity;
         return Math.Log(u) * x / (u - 1.0);
     }
@@ -426,9 +426,9 @@ internal static class NpMath
     {
         if (double.IsNaN(x) || double.IsPositiveInfinity(x)) return x;
         double u = Math.Exp(x);
-        if (u == 1.0) return x;
+        if (FloatExact.AreEqual(u, 1.0)) return x;
         double um1 = u - 1.0;
-        if (um1 == -1.0) return -1.0;
+        if (FloatExact.AreEqual(um1, -1.0)) return -1.0;
         if (double.IsPositiveInfinity(u)) return u;
         return um1 * x / Math.Log(u);
     }

@@ -202,13 +202,13 @@ public static class NpLinalg
 
     public static object Norm(NdArray x, object? ord = null, object? axis = null)
     {
-        if (ord is not null && !(ord is PyInt p && (long)p == 2) && !(ord is double d && d == 2) && !(ord is string s && s == "fro"))
+        if (ord is not null && !(ord is PyInt p && (long)p == 2) && !(ord is double d && FloatExact.AreEqual(d, 2)) && !(ord is string s && s == "fro"))
         {
             double o = Np.ToDouble(ord);
             var v = x.ToDoubles();
             if (axis is not null) throw new NotImplementedError("Batuta: np.linalg.norm with both ord and axis");
             if (double.IsPositiveInfinity(o)) return v.Max(Math.Abs);
-            if (o == 1 && x.Ndim == 1) return NdArray.FromDoubles(v.Select(Math.Abs).ToArray(), [v.Length]).SumF();
+            if (FloatExact.AreEqual(o, 1) && x.Ndim == 1) return NdArray.FromDoubles(v.Select(Math.Abs).ToArray(), [v.Length]).SumF();
             return Math.Pow(NdArray.FromDoubles(v.Select(e => Math.Pow(Math.Abs(e), o)).ToArray(), [v.Length]).SumF(), 1 / o);
         }
         if (axis is null)

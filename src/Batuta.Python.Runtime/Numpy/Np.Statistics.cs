@@ -50,8 +50,8 @@ public static partial class Np
         var qs = AsArray(q).ToDoubles();
         for (int i = 0; i < qs.Length; i++)
         {
-            qs[i] = scale == 1.0 ? qs[i] : qs[i] / scale;
-            if (!(qs[i] >= 0 && qs[i] <= 1)) throw new ValueError(scale == 1.0 ? "Quantiles must be in the range [0, 1]" : "Percentiles must be in the range [0, 100]");
+            qs[i] = FloatExact.AreEqual(scale, 1.0) ? qs[i] : qs[i] / scale;
+            if (!(qs[i] >= 0 && qs[i] <= 1)) throw new ValueError(FloatExact.AreEqual(scale, 1.0) ? "Quantiles must be in the range [0, 1]" : "Percentiles must be in the range [0, 100]");
         }
         if (axis is null)
         {
@@ -203,7 +203,7 @@ public static partial class Np
         }
         else if (d.Length == 0) { lo = 0; hi = 1; }
         else { lo = d.Min(); hi = d.Max(); }
-        if (lo == hi) { lo -= 0.5; hi += 0.5; }
+        if (FloatExact.AreEqual(lo, hi)) { lo -= 0.5; hi += 0.5; }
         var e = Linspace(lo, hi, nb + 1).ToDoubles();
         var c = new long[nb];
         double norm = nb / (hi - lo);
@@ -235,7 +235,7 @@ public static partial class Np
         {
             double p = xd[i], q = yd[i];
             if (double.IsNaN(p) || double.IsNaN(q)) r[i] = equalNan && double.IsNaN(p) && double.IsNaN(q);
-            else if (double.IsInfinity(p) || double.IsInfinity(q)) r[i] = p == q;
+            else if (double.IsInfinity(p) || double.IsInfinity(q)) r[i] = FloatExact.AreEqual(p, q);
             else r[i] = Math.Abs(p - q) <= atol + rtol * Math.Abs(q);
         }
         return NdArray.FromBools(r, shape);

@@ -22,7 +22,7 @@ public static partial class Tensor
     /// <summary>Swish: x · sigmoid(β·x); β = 1 is <see cref="Silu{T}"/>.</summary>
     public static Tensor<T> Swish<T>(this Tensor<T> x, double beta = 1.0, Tensor<T>? destination = null) where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (beta == 1.0) return Silu(x, destination);
+        if (FloatExact.AreEqual(beta, 1.0)) return Silu(x, destination);
         using var scaled = Multiply(x, T.CreateTruncating(beta));
         using var gate = Sigmoid(scaled);
         return Multiply(x, gate, destination);

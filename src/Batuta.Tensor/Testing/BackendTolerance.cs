@@ -31,7 +31,7 @@ public readonly record struct Tolerance(double Relative, double Absolute)
     public bool IsClose(double expected, double actual)
     {
         if (double.IsNaN(expected) || double.IsNaN(actual)) return double.IsNaN(expected) && double.IsNaN(actual);
-        if (double.IsInfinity(expected) || double.IsInfinity(actual)) return expected == actual;
+        if (double.IsInfinity(expected) || double.IsInfinity(actual)) return FloatExact.AreEqual(expected, actual);
         return Math.Abs(actual - expected) <= Absolute + Relative * Math.Abs(expected);
     }
 

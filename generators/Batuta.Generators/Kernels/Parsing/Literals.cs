@@ -17,7 +17,7 @@ internal static class Literals
                 {
                     if (!TryDouble(value, out double d)) return null;
                     float f = (float)d;
-                    if (!double.IsNaN(d) && f != d && !(value is float)) return null;
+                    if (!double.IsNaN(d) && !FloatExact.AreEqual(f, d) && !(value is float)) return null;
                     return Float(f);
                 }
             case ScalarType.Double:
