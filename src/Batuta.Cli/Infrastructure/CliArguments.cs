@@ -32,31 +32,37 @@ public sealed class CliArguments
             }
             if (a.StartsWith('-') && a.Length > 1)
             {
-                string name = a, value = "";
-                int eq = a.IndexOf('=');
-                if (eq > 0) { name = a[..eq]; value = a[(eq + 1)..]; }
-                if (valueOptions.Contains(name))
-                {
-                    if (eq < 0)
-                    {
-                        if (i + 1 >= args.Count) throw new UsageException($"option {name} needs a value");
-                        value = args[++i];
-                    }
-                    result.Options[name] = value;
-                }
-                else if (flags.Contains(name) && eq < 0)
-                {
-                    result.Flags.Add(name);
-                }
-                else
-                {
-                    throw new UsageException($"unknown option '{a}'");
-                }
+                i = result.AddOption(args, i, valueOptions, flags);
                 continue;
             }
             result.Positionals.Add(a);
         }
         return result;
+    }
+
+    /// <summary>Records the option at <c>args[i]</c> (<c>--name=value</c>, <c>--name value</c> or a flag); returns the index of the last argument it used.</summary>
+    private int AddOption(IReadOnlyList<string> args, int i, IReadOnlySet<string> valueOptions, IReadOnlySet<string> flags)
+    {
+        var a = args[i];
+        int eq = a.IndexOf('=');
+        string name = eq > 0 ? a[..eq] : a;
+        if (valueOptions.Contains(name))
+        {
+            if (eq > 0)
+            {
+                Options[name] = a[(eq + 1)..];
+                return i;
+            }
+            if (i + 1 >= args.Count) throw new UsageException($"option {name} needs a value");
+            Options[name] = args[i + 1];
+            return i + 1;
+        }
+        if (flags.Contains(name) && eq < 0)
+        {
+            Flags.Add(name);
+            return i;
+        }
+        throw new UsageException($"unknown option '{a}'");
     }
 
     public string? Option(string name) => Options.GetValueOrDefault(name);

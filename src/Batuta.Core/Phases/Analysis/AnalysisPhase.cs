@@ -55,36 +55,13 @@ public sealed class AnalysisPhase : IPhaseRunner
                 continue;
             }
 
-            var name = Path.GetFileName(file.FullPath);
-            if (DependencyScanner.IsManifest(name))
-                declared.AddRange(DependencyScanner.ReadManifest(name, System.Text.Encoding.UTF8.GetString(bytes)).Select(d => d with { Source = file.RelativePath }));
-            if (file.Language is null) continue;
+            declared.AddRange(DeclaredDependencies(file, bytes));
+            if (file.Language is not { } language) continue;
 
-            LineCounts counts;
-            if (file.Language == SourceLanguage.Python)
-            {
-                var insight = PythonInsight.Measure(file.RelativePath, bytes);
-                counts = insight.Lines;
-                imports.AddRange(insight.Imports.Select(i => (i, file.RelativePath)));
-                functions.AddRange(insight.Functions);
-                report.DebtMarkers += insight.DebtMarkers;
-                if (insight.SyntaxError is { } err)
-                {
-                    syntaxErrors++;
-                    result.Add(ErrorCatalog.SourceNotParsed.Create($"{file.RelativePath}: {err.Message}").At(file.FullPath, err.Line, err.Column));
-                }
-            }
-            else
-            {
-                counts = LineCounter.Count(System.Text.Encoding.UTF8.GetString(bytes), SourceLanguage.CommentsOf(file.Language));
-            }
-
-            if (!byLanguage.TryGetValue(file.Language, out var stats))
-                byLanguage[file.Language] = stats = new LanguageStats { Language = file.Language };
-            stats.Files++;
-            stats.Code += counts.Code;
-            stats.Comment += counts.Comment;
-            stats.Blank += counts.Blank;
+            var counts = language == SourceLanguage.Python
+                ? MeasurePython(file, bytes, report, result, imports, functions, ref syntaxErrors)
+                : LineCounter.Count(System.Text.Encoding.UTF8.GetString(bytes), SourceLanguage.CommentsOf(language));
+            AddCounts(byLanguage, language, counts);
             sizes.Add((file.RelativePath, counts.Total));
         }
 
@@ -98,12 +75,52 @@ public sealed class AnalysisPhase : IPhaseRunner
         report.EntryPoint = EntryPointLocator.Locate(s, files) is { } ep ? Relative(s, ep) : null;
         report.Tdg = TdgCalculator.Grade(report, syntaxErrors, sizes);
 
-        if (TdgCalculator.MinimumGrade(s.JidokaMode) is { } min && !TdgCalculator.Passes(report.Tdg.Grade, min))
-            result.Add(ErrorCatalog.TdgBelowGate.Create(report.Tdg.Grade, report.Tdg.Score, "minimum", min, s.JidokaMode.ToString().ToLowerInvariant()).At(s.ProjectFile));
+        if (TdgGateFailure(s, report) is { } gate) result.Add(gate);
 
         WriteReport(context, report);
         Summarize(result, report);
         return result;
+    }
+
+    /// <summary>The diagnostic when the technical-debt grade is below the Jidoka mode's minimum; null when it passes or the mode has none.</summary>
+    private static BatutaDiagnostic? TdgGateFailure(ProjectSettings s, AnalysisReport report) =>
+        TdgCalculator.MinimumGrade(s.JidokaMode) is { } min && !TdgCalculator.Passes(report.Tdg.Grade, min)
+            ? ErrorCatalog.TdgBelowGate.Create(report.Tdg.Grade, report.Tdg.Score, "minimum", min, s.JidokaMode.ToString().ToLowerInvariant()).At(s.ProjectFile)
+            : null;
+
+    /// <summary>The dependencies a manifest (requirements.txt, pyproject.toml...) declares; none for other files.</summary>
+    private static IEnumerable<Dependency> DeclaredDependencies(SourceFile file, byte[] bytes)
+    {
+        var name = Path.GetFileName(file.FullPath);
+        return DependencyScanner.IsManifest(name)
+            ? DependencyScanner.ReadManifest(name, System.Text.Encoding.UTF8.GetString(bytes)).Select(d => d with { Source = file.RelativePath })
+            : [];
+    }
+
+    /// <summary>Parses one Python file: its line counts, and its imports, functions, debt markers and syntax error.</summary>
+    private static LineCounts MeasurePython(SourceFile file, byte[] bytes, AnalysisReport report, PhaseResult result,
+        List<(string Module, string File)> imports, List<FunctionComplexity> functions, ref int syntaxErrors)
+    {
+        var insight = PythonInsight.Measure(file.RelativePath, bytes);
+        imports.AddRange(insight.Imports.Select(i => (i, file.RelativePath)));
+        functions.AddRange(insight.Functions);
+        report.DebtMarkers += insight.DebtMarkers;
+        if (insight.SyntaxError is { } err)
+        {
+            syntaxErrors++;
+            result.Add(ErrorCatalog.SourceNotParsed.Create($"{file.RelativePath}: {err.Message}").At(file.FullPath, err.Line, err.Column));
+        }
+        return insight.Lines;
+    }
+
+    private static void AddCounts(SortedDictionary<string, LanguageStats> byLanguage, string language, LineCounts counts)
+    {
+        if (!byLanguage.TryGetValue(language, out var stats))
+            byLanguage[language] = stats = new LanguageStats { Language = language };
+        stats.Files++;
+        stats.Code += counts.Code;
+        stats.Comment += counts.Comment;
+        stats.Blank += counts.Blank;
     }
 
     private static void FillLanguages(AnalysisReport report, SortedDictionary<string, LanguageStats> byLanguage)
@@ -125,6 +142,13 @@ public sealed class AnalysisPhase : IPhaseRunner
         var firstParty = new HashSet<string>(files.Where(f => f.Language == SourceLanguage.Python)
             .SelectMany(f => new[] { Path.GetFileNameWithoutExtension(f.RelativePath), f.RelativePath.Split('/')[0] }), StringComparer.Ordinal);
 
+        AddDependencies(report, declared, imports, firstParty);
+        report.MlFrameworks = RecogniseFrameworks(declared, imports);
+    }
+
+    /// <summary>Declared dependencies first, then imported modules that are neither first-party nor already listed.</summary>
+    private static void AddDependencies(AnalysisReport report, List<Dependency> declared, List<(string Module, string File)> imports, HashSet<string> firstParty)
+    {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var d in declared.OrderBy(d => d.Name, StringComparer.Ordinal))
         {
@@ -141,7 +165,11 @@ public sealed class AnalysisPhase : IPhaseRunner
             seen.Add(key);
             report.Dependencies.Add(new DependencyEntry { Name = key, Kind = stdlib ? "stdlib" : "third-party", Source = file });
         }
+    }
 
+    /// <summary>The ML frameworks the project uses, the first evidence of each (declarations before imports).</summary>
+    private static List<FrameworkEntry> RecogniseFrameworks(List<Dependency> declared, List<(string Module, string File)> imports)
+    {
         var frameworks = new SortedDictionary<string, FrameworkEntry>(StringComparer.Ordinal);
         foreach (var d in declared)
             if (MlFrameworks.Recognise(d.Name) is { } fw && !frameworks.ContainsKey(fw.Framework))
@@ -149,7 +177,7 @@ public sealed class AnalysisPhase : IPhaseRunner
         foreach (var (module, file) in imports)
             if (MlFrameworks.Recognise(module) is { } fw && !frameworks.ContainsKey(fw.Framework))
                 frameworks[fw.Framework] = new FrameworkEntry { Framework = fw.Framework, BatutaTarget = fw.Target, Evidence = $"import {module} in {file}" };
-        report.MlFrameworks = frameworks.Values.ToList();
+        return frameworks.Values.ToList();
     }
 
     /// <summary>Import names that differ from their PyPI names.</summary>

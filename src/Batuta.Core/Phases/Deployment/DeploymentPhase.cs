@@ -36,10 +36,7 @@ public sealed class DeploymentPhase : IPhaseRunner
 
         var files = Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).ToList();
         long bytes = files.Sum(f => new FileInfo(f).Length);
-        var name = s.TargetPath is null ? null : Path.GetFileNameWithoutExtension(s.TargetPath);
-        var native = name is null ? null : Path.Combine(dir, name);
-        var dll = name is null ? null : Path.Combine(dir, name + ".dll");
-        string kind = native is not null && File.Exists(native) && (dll is null || !File.Exists(dll)) ? "single-file/native" : "framework-dependent";
+        var (program, kind) = PublishedProgram(dir, s.TargetPath);
 
         var ci = CultureInfo.InvariantCulture;
         result.Set("publish_dir", Path.GetRelativePath(s.ProjectDirectory, dir).Replace('\\', '/'))
@@ -48,17 +45,10 @@ public sealed class DeploymentPhase : IPhaseRunner
               .Set("kind", kind);
 
         var expectedPath = Path.Combine(s.IntermediateDirectory, "validation", ValidationPhase.ExpectedStdoutFile);
-        string? program = native is not null && File.Exists(native) ? native : dll is not null && File.Exists(dll) ? dll : null;
         if (program is not null && File.Exists(expectedPath))
         {
-            var (host, args) = ValidationPhase.MigratedCommand(program);
-            string? stdin = s.ValidationStdinFile is null ? null : File.ReadAllText(s.ValidationStdinFile);
-            var smoke = Sandbox.Run(s.SourceRoot, Path.Combine(context.WorkDirectory(Phase), "smoke"), false, host, [.. args, .. s.ValidationArgs],
-                stdin, TimeSpan.FromSeconds(s.ValidationTimeoutSeconds));
-            var expected = File.ReadAllText(expectedPath);
-            if (smoke.Process.TimedOut || smoke.Process.StandardOutput != expected)
-                return result.Add(ErrorCatalog.DeploymentSmokeFailed.Create(program,
-                    smoke.Process.TimedOut ? "timed out" : "its output differs from the validated output\n" + LineDiff.Unified(expected, smoke.Process.StandardOutput)).At(s.ProjectFile));
+            if (SmokeRunFailure(context, program, File.ReadAllText(expectedPath)) is { } failure)
+                return result.Add(failure);
             result.Set("smoke_run", "output matches validation");
         }
         else
@@ -68,5 +58,30 @@ public sealed class DeploymentPhase : IPhaseRunner
 
         result.Report.Add($"Deployment: {files.Count} file(s), {result.Summary["size"]}, {kind}, in {result.Summary["publish_dir"]}; smoke run: {result.Summary["smoke_run"]}");
         return result;
+    }
+
+    /// <summary>The program to smoke-run (the native apphost, else the dll, else none) and how it was published.</summary>
+    private static (string? Program, string Kind) PublishedProgram(string dir, string? targetPath)
+    {
+        if (targetPath is null) return (null, "framework-dependent");
+        var name = Path.GetFileNameWithoutExtension(targetPath);
+        var native = Path.Combine(dir, name);
+        var dll = Path.Combine(dir, name + ".dll");
+        bool hasNative = File.Exists(native), hasDll = File.Exists(dll);
+        string kind = hasNative && !hasDll ? "single-file/native" : "framework-dependent";
+        return (hasNative ? native : hasDll ? dll : null, kind);
+    }
+
+    /// <summary>Runs the published program in the sandbox; the diagnostic when it times out or its output differs.</summary>
+    private BatutaDiagnostic? SmokeRunFailure(PhaseContext context, string program, string expected)
+    {
+        var s = context.Settings;
+        var (host, args) = ValidationPhase.MigratedCommand(program);
+        string? stdin = s.ValidationStdinFile is null ? null : File.ReadAllText(s.ValidationStdinFile);
+        var smoke = Sandbox.Run(s.SourceRoot, Path.Combine(context.WorkDirectory(Phase), "smoke"), false, host, [.. args, .. s.ValidationArgs],
+            stdin, TimeSpan.FromSeconds(s.ValidationTimeoutSeconds));
+        if (!smoke.Process.TimedOut && smoke.Process.StandardOutput == expected) return null;
+        return ErrorCatalog.DeploymentSmokeFailed.Create(program,
+            smoke.Process.TimedOut ? "timed out" : "its output differs from the validated output\n" + LineDiff.Unified(expected, smoke.Process.StandardOutput)).At(s.ProjectFile);
     }
 }

@@ -31,8 +31,8 @@ public sealed class OptimizationPhase : IPhaseRunner
 
         var report = ReadAnalysis(context);
         var frameworks = report?.MlFrameworks ?? [];
-        string gpu = s.GpuMode == "off" ? "off (BatutaGpu=off)" : driver is null ? "none found (CPU SIMD only)" : $"available ({driver})";
-        result.Set("cpu_isa", isa).Set("gpu", gpu).Set("numeric_frameworks", frameworks.Count == 0 ? "none" : string.Join(", ", frameworks.Select(f => f.Framework)));
+        string gpu = GpuLabel(s.GpuMode, driver);
+        result.Set("cpu_isa", isa).Set("gpu", gpu).Set("numeric_frameworks", FrameworkList(frameworks));
 
         if (frameworks.Count == 0)
         {
@@ -41,11 +41,18 @@ public sealed class OptimizationPhase : IPhaseRunner
             return result;
         }
 
+        string gpuByCost = driver is null ? "" : ", GPU by cost", gpuPlan = driver is null ? "" : "/GPU";
         foreach (var f in frameworks)
-            result.Report.Add($"Optimization: {f.Framework} → {f.BatutaTarget}: SIMD {isa}{(driver is null ? "" : ", GPU by cost")}");
-        result.Set("plan", string.Join("; ", frameworks.Select(f => $"{f.Framework} → {f.BatutaTarget} ({isa}{(driver is null ? "" : "/GPU")})")));
+            result.Report.Add($"Optimization: {f.Framework} → {f.BatutaTarget}: SIMD {isa}{gpuByCost}");
+        result.Set("plan", string.Join("; ", frameworks.Select(f => $"{f.Framework} → {f.BatutaTarget} ({isa}{gpuPlan})")));
         return result;
     }
+
+    private static string FrameworkList(List<FrameworkEntry> frameworks) =>
+        frameworks.Count == 0 ? "none" : string.Join(", ", frameworks.Select(f => f.Framework));
+
+    private static string GpuLabel(string gpuMode, string? driver) =>
+        gpuMode == "off" ? "off (BatutaGpu=off)" : driver is null ? "none found (CPU SIMD only)" : $"available ({driver})";
 
     private static AnalysisReport? ReadAnalysis(PhaseContext context)
     {

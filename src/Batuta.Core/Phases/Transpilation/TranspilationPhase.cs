@@ -43,27 +43,7 @@ public sealed class TranspilationPhase(TranspilerRegistry? registry = null) : IP
         var produced = new HashSet<string>(StringComparer.Ordinal);
 
         foreach (var group in languages)
-        {
-            var transpiler = Registry(s).For(group.Key);
-            if (transpiler is null)
-            {
-                if (group.Key == entryLanguage || entryLanguage is null)
-                    result.Add(ErrorCatalog.NoTranspiler.Create(group.Key, group.Count(), entry is null ? "none found" : Relative(s, entry)).At(entry ?? s.ProjectFile));
-                else
-                    result.Add(ErrorCatalog.LanguageSkipped.Create(group.Count(), group.Key).At(group.First().FullPath));
-                continue;
-            }
-
-            var transpiled = transpiler.Transpile(new TranspileInput(s.SourceRoot, group.ToList(), entry, output));
-            result.Diagnostics.AddRange(transpiled.Diagnostics);
-            foreach (var (path, text) in transpiled.Files)
-            {
-                var full = Path.GetFullPath(Path.Combine(output, path));
-                AtomicFile.WriteIfChanged(full, text);
-                produced.Add(full);
-            }
-            foreach (var kv in transpiled.Summary) result.Set(kv.Key, kv.Value);
-        }
+            TranspileGroup(s, group, entry, entryLanguage, output, result, produced);
 
         // C# left over from a deleted or renamed legacy module must not be compiled.
         foreach (var stale in Directory.EnumerateFiles(output, "*.cs", SearchOption.AllDirectories).Where(f => !produced.Contains(Path.GetFullPath(f))).ToList())
@@ -71,6 +51,31 @@ public sealed class TranspilationPhase(TranspilerRegistry? registry = null) : IP
         result.Set("generated_files", produced.Count.ToString(CultureInfo.InvariantCulture));
         result.Set("entry_point", entry is null ? "none" : Relative(s, entry));
         return result;
+    }
+
+    /// <summary>Transpiles one language's files into <paramref name="output"/>, or reports that no transpiler handles them.</summary>
+    private void TranspileGroup(ProjectSettings s, IGrouping<string, SourceFile> group, string? entry, string? entryLanguage, string output,
+        PhaseResult result, HashSet<string> produced)
+    {
+        var transpiler = Registry(s).For(group.Key);
+        if (transpiler is null)
+        {
+            if (group.Key == entryLanguage || entryLanguage is null)
+                result.Add(ErrorCatalog.NoTranspiler.Create(group.Key, group.Count(), entry is null ? "none found" : Relative(s, entry)).At(entry ?? s.ProjectFile));
+            else
+                result.Add(ErrorCatalog.LanguageSkipped.Create(group.Count(), group.Key).At(group.First().FullPath));
+            return;
+        }
+
+        var transpiled = transpiler.Transpile(new TranspileInput(s.SourceRoot, group.ToList(), entry, output));
+        result.Diagnostics.AddRange(transpiled.Diagnostics);
+        foreach (var (path, text) in transpiled.Files)
+        {
+            var full = Path.GetFullPath(Path.Combine(output, path));
+            AtomicFile.WriteIfChanged(full, text);
+            produced.Add(full);
+        }
+        foreach (var kv in transpiled.Summary) result.Set(kv.Key, kv.Value);
     }
 
     private static string Relative(ProjectSettings s, string path) => Path.GetRelativePath(s.ProjectDirectory, path).Replace('\\', '/');

@@ -24,19 +24,27 @@ public static partial class StraceRunner
         var set = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var line in File.ReadLines(logPath))
         {
-            var m = Call().Match(line);
-            if (!m.Success || line.Contains("= -1", StringComparison.Ordinal) || line.Contains("O_DIRECTORY", StringComparison.Ordinal)) continue;
-            var path = m.Groups["path"].Value;
-            if (!path.StartsWith('/')) path = root + path;
-            if (!path.StartsWith(root, StringComparison.Ordinal)) continue;
-            var rel = path[root.Length..];
-            if (rel.Length == 0 || rel.Contains("__pycache__", StringComparison.Ordinal)) continue;
-            bool write = line.Contains("O_WRONLY", StringComparison.Ordinal) || line.Contains("O_RDWR", StringComparison.Ordinal)
-                         || line.Contains("O_CREAT", StringComparison.Ordinal) || m.Groups["call"].Value is "unlink" or "unlinkat" or "rename" or "renameat" or "renameat2";
-            set.Add($"{(write ? "write" : "read")} {rel}");
+            if (Access(line, root) is { } access) set.Add(access);
         }
         return set.Select(s => new TracedFile(s[(s.IndexOf(' ') + 1)..], s[..s.IndexOf(' ')])).ToList();
     }
+
+    /// <summary>"read rel" or "write rel" for a successful file call on a path inside <paramref name="root"/>; null for any other line.</summary>
+    private static string? Access(string line, string root)
+    {
+        var m = Call().Match(line);
+        if (!m.Success || line.Contains("= -1", StringComparison.Ordinal) || line.Contains("O_DIRECTORY", StringComparison.Ordinal)) return null;
+        var path = m.Groups["path"].Value;
+        if (!path.StartsWith('/')) path = root + path;
+        if (!path.StartsWith(root, StringComparison.Ordinal)) return null;
+        var rel = path[root.Length..];
+        if (rel.Length == 0 || rel.Contains("__pycache__", StringComparison.Ordinal)) return null;
+        return $"{(IsWrite(line, m.Groups["call"].Value) ? "write" : "read")} {rel}";
+    }
+
+    private static bool IsWrite(string line, string call) =>
+        line.Contains("O_WRONLY", StringComparison.Ordinal) || line.Contains("O_RDWR", StringComparison.Ordinal)
+        || line.Contains("O_CREAT", StringComparison.Ordinal) || call is "unlink" or "unlinkat" or "rename" or "renameat" or "renameat2";
 
     [GeneratedRegex("""(?<call>open|openat|creat|unlink|unlinkat|rename|renameat2?)\((?:AT_FDCWD, )?"(?<path>[^"]+)"(?=[,)])""")]
     private static partial Regex Call();

@@ -29,18 +29,27 @@ public sealed class ValidationPhase : IPhaseRunner
         });
     }
 
+    /// <summary>The diagnostic for the first missing input (entry point, interpreter, migrated program); null when all exist.</summary>
+    private static BatutaDiagnostic? MissingInput(ProjectSettings s, string? entry)
+    {
+        if (entry is null || !File.Exists(entry))
+            return ErrorCatalog.EntryPointMissing.Create(entry ?? "(none found)").At(s.ProjectFile);
+        if (!File.Exists(s.PythonPath))
+            return ErrorCatalog.OriginalFailedToRun.Create(s.PythonPath, "the interpreter does not exist").At(entry);
+        if (s.TargetPath is null || !File.Exists(s.TargetPath))
+            return ErrorCatalog.MigratedMissing.Create(s.TargetPath ?? "(TargetPath not set)").At(s.ProjectFile);
+        return null;
+    }
+
     public PhaseResult Execute(PhaseContext context)
     {
         var s = context.Settings;
         var result = new PhaseResult();
         var files = SourceInventory.List(s.SourceRoot);
         var entry = EntryPointLocator.Locate(s, files);
-        if (entry is null || !File.Exists(entry))
-            return result.Add(ErrorCatalog.EntryPointMissing.Create(entry ?? "(none found)").At(s.ProjectFile));
-        if (!File.Exists(s.PythonPath))
-            return result.Add(ErrorCatalog.OriginalFailedToRun.Create(s.PythonPath, "the interpreter does not exist").At(entry));
-        if (s.TargetPath is null || !File.Exists(s.TargetPath))
-            return result.Add(ErrorCatalog.MigratedMissing.Create(s.TargetPath ?? "(TargetPath not set)").At(s.ProjectFile));
+        if (MissingInput(s, entry) is { } missing)
+            return result.Add(missing);
+        if (entry is null || s.TargetPath is null) throw new InvalidOperationException("MissingInput accepted a missing entry point or TargetPath.");
 
         string? stdin = s.ValidationStdinFile is null ? null : File.ReadAllText(s.ValidationStdinFile);
         var work = context.WorkDirectory(Phase);
