@@ -268,14 +268,14 @@ public static partial class Np
         var order = ArgSort(flat, 0, false, stable: true).ToLongs();
         var isFloat = a.Kind is NpKind.Float32 or NpKind.Float64;
         var l = isFloat ? null : a.Kind == NpKind.Str ? flat.Codes() : flat.ToLongs();
-        var d = isFloat ? flat.ToDoubles() : new double[l!.Length];
+        var d = isFloat ? flat.ToDoubles() : new double[l.OrThrow().Length];
         var keepIdx = new List<long>();
         var counts = new List<long>();
         var inverse = new long[d.Length];
         for (int k = 0; k < order.Length; k++)
         {
             long p = order[k];
-            bool same = k > 0 && (isFloat ? d[p] == d[order[k - 1]] || double.IsNaN(d[p]) && double.IsNaN(d[order[k - 1]]) && false : l![p] == l[order[k - 1]]);
+            bool same = k > 0 && (isFloat ? FloatExact.AreEqual(d[p], d[order[k - 1]]) || double.IsNaN(d[p]) && double.IsNaN(d[order[k - 1]]) && false : l.OrThrow()[p] == l[order[k - 1]]);
             if (!same)
             {
                 keepIdx.Add(p);
@@ -286,7 +286,7 @@ public static partial class Np
         }
         NdArray values = isFloat
             ? NdArray.FromDoubles(keepIdx.Select(p => d[p]).ToArray(), [keepIdx.Count], a.Kind)
-            : NdArray.FromLongs(keepIdx.Select(p => l![p]).ToArray(), [keepIdx.Count], a.Kind).WithStrWidth(a.StrWidth);
+            : NdArray.FromLongs(keepIdx.Select(p => l.OrThrow()[p]).ToArray(), [keepIdx.Count], a.Kind).WithStrWidth(a.StrWidth);
         return (values,
             returnIndex ? NdArray.FromLongs(keepIdx.ToArray(), [keepIdx.Count]) : null,
             returnInverse ? NdArray.FromLongs(inverse, [inverse.Length]) : null,
@@ -297,43 +297,43 @@ public static partial class Np
     public static (NdArray, NdArray) UniqueCounts(object? a)
     {
         var r = UniqueCore(AsArray(a), false, false, true);
-        return (r.Values, r.Counts!);
+        return (r.Values, r.Counts.OrThrow());
     }
 
     public static (NdArray, NdArray) UniqueInverse(object? a)
     {
         var r = UniqueCore(AsArray(a), false, true, false);
-        return (r.Values, r.Inverse!);
+        return (r.Values, r.Inverse.OrThrow());
     }
 
     public static (NdArray, NdArray) UniqueIndex(object? a)
     {
         var r = UniqueCore(AsArray(a), true, false, false);
-        return (r.Values, r.Index!);
+        return (r.Values, r.Index.OrThrow());
     }
 
     public static (NdArray, NdArray, NdArray) UniqueInverseCounts(object? a)
     {
         var r = UniqueCore(AsArray(a), false, true, true);
-        return (r.Values, r.Inverse!, r.Counts!);
+        return (r.Values, r.Inverse.OrThrow(), r.Counts.OrThrow());
     }
 
     public static (NdArray, NdArray, NdArray) UniqueIndexCounts(object? a)
     {
         var r = UniqueCore(AsArray(a), true, false, true);
-        return (r.Values, r.Index!, r.Counts!);
+        return (r.Values, r.Index.OrThrow(), r.Counts.OrThrow());
     }
 
     public static (NdArray, NdArray, NdArray) UniqueIndexInverse(object? a)
     {
         var r = UniqueCore(AsArray(a), true, true, false);
-        return (r.Values, r.Index!, r.Inverse!);
+        return (r.Values, r.Index.OrThrow(), r.Inverse.OrThrow());
     }
 
     public static (NdArray, NdArray, NdArray, NdArray) UniqueAll(object? a)
     {
         var r = UniqueCore(AsArray(a), true, true, true);
-        return (r.Values, r.Index!, r.Inverse!, r.Counts!);
+        return (r.Values, r.Index.OrThrow(), r.Inverse.OrThrow(), r.Counts.OrThrow());
     }
 
     /// <summary>
@@ -344,7 +344,7 @@ public static partial class Np
     {
         List<NdArray> list = keys switch
         {
-            NdArray a when a.Ndim == 2 => Enumerable.Range(0, a.Dims[0]).Select(i => (NdArray)a.GetItem(NpIndex.At(i))!).ToList(),
+            NdArray a when a.Ndim == 2 => Enumerable.Range(0, a.Dims[0]).Select(i => (NdArray)a.GetItem(NpIndex.At(i)).OrThrow()).ToList(),
             NdArray a => [a],
             ITuple t => Enumerable.Range(0, t.Length).Select(i => AsArray(t[i])).ToList(),
             System.Collections.IEnumerable e => e.Cast<object?>().Select(x => AsArray(x)).ToList(),
@@ -408,14 +408,14 @@ public static partial class Np
     public static NdArray Intersect1d(object? ar1, object? ar2)
     {
         var u = Unique(ar1);
-        return (NdArray)u.GetItem(NpIndex.Of(IsIn(u, Unique(ar2))))!;
+        return (NdArray)u.GetItem(NpIndex.Of(IsIn(u, Unique(ar2)))).OrThrow();
     }
 
     /// <summary><c>np.setdiff1d(ar1, ar2)</c>: sorted distinct values of ar1 not in ar2.</summary>
     public static NdArray Setdiff1d(object? ar1, object? ar2)
     {
         var u = Unique(ar1);
-        return (NdArray)u.GetItem(NpIndex.Of(IsIn(u, ar2, invert: true)))!;
+        return (NdArray)u.GetItem(NpIndex.Of(IsIn(u, ar2, invert: true))).OrThrow();
     }
 
     /// <summary><c>np.union1d(ar1, ar2)</c>: sorted distinct values of either.</summary>
@@ -445,7 +445,7 @@ public static partial class Np
             if (n == 0) return a.Copy();
             long s = ((shift % n) + n) % n;
             var idx = Enumerable.Range(0, n).Select(i => (long)((i - s + n) % n)).ToArray();
-            return ((NdArray)flat.GetItem(NpIndex.Of(NdArray.FromLongs(idx, [n])))!).Reshape(a.Dims);
+            return ((NdArray)flat.GetItem(NpIndex.Of(NdArray.FromLongs(idx, [n]))).OrThrow()).Reshape(a.Dims);
         }
         int ax = a.NormalizeAxis(ToLong(axis));
         int m = a.Dims[ax];
@@ -455,7 +455,7 @@ public static partial class Np
         var index = new NpIndex[ax + 1];
         for (int d = 0; d < ax; d++) index[d] = NpIndex.All;
         index[ax] = NpIndex.Of(NdArray.FromLongs(order, [m]));
-        return (NdArray)a.GetItem(index)!;
+        return (NdArray)a.GetItem(index).OrThrow();
     }
 
     /// <summary><c>np.nonzero(a)</c>: one index array per dimension.</summary>
@@ -475,32 +475,32 @@ public static partial class Np
     }
 
     /// <summary><c>np.nonzero</c> of a 1-D array, as the one-element tuple numpy returns.</summary>
-    public static ValueTuple<NdArray> Nonzero1(object? a) => new((NdArray)Nonzero(a)[0]!);
+    public static ValueTuple<NdArray> Nonzero1(object? a) => new((NdArray)Nonzero(a)[0].OrThrow());
 
     /// <summary><c>np.nonzero</c> of a matrix: (rows, cols).</summary>
     public static (NdArray, NdArray) Nonzero2(object? a)
     {
         var t = Nonzero(a);
-        return ((NdArray)t[0]!, (NdArray)t[1]!);
+        return ((NdArray)t[0].OrThrow(), (NdArray)t[1].OrThrow());
     }
 
     /// <summary><c>np.where(cond)</c> with one argument: <c>np.nonzero</c>.</summary>
     public static PyTuple Where(object? condition) => Nonzero(condition);
 
     /// <summary><c>np.flatnonzero(a)</c></summary>
-    public static NdArray FlatNonzero(object? a) => (NdArray)Nonzero(AsArray(a).Ravel())[0]!;
+    public static NdArray FlatNonzero(object? a) => (NdArray)Nonzero(AsArray(a).Ravel())[0].OrThrow();
 
     /// <summary><c>np.argwhere(a)</c>: (count, ndim) coordinates.</summary>
     public static NdArray ArgWhere(object? a)
     {
         var arr = AsArray(a);
         var nz = Nonzero(arr);
-        int count = ((NdArray)nz[0]!).Size;
+        int count = ((NdArray)nz[0].OrThrow()).Size;
         int nd = nz.Count;
         var r = new long[count * nd];
         for (int d = 0; d < nd; d++)
         {
-            var c = ((NdArray)nz[d]!).ToLongs();
+            var c = ((NdArray)nz[d].OrThrow()).ToLongs();
             for (int i = 0; i < count; i++) r[i * nd + d] = c[i];
         }
         return NdArray.FromLongs(r, [count, nd]);
@@ -510,12 +510,12 @@ public static partial class Np
     public static NdArray Take(NdArray a, object? indices, object? axis = null)
     {
         var idx = NpIndex.Of(AsArray(indices));
-        if (axis is null) return (NdArray)a.Ravel().GetItem(idx)!;
+        if (axis is null) return (NdArray)a.Ravel().GetItem(idx).OrThrow();
         int ax = a.NormalizeAxis(ToLong(axis));
         var index = new NpIndex[ax + 1];
         for (int d = 0; d < ax; d++) index[d] = NpIndex.All;
         index[ax] = idx;
-        return (NdArray)a.GetItem(index)!;
+        return (NdArray)a.GetItem(index).OrThrow();
     }
 
     /// <summary><c>np.append(a, values, axis=None)</c></summary>
@@ -558,7 +558,7 @@ public static partial class Np
         var index = new NpIndex[ax + 1];
         for (int d = 0; d < ax; d++) index[d] = NpIndex.All;
         index[ax] = NpIndex.Of(NdArray.FromLongs(order.ToArray(), [order.Count]));
-        return (NdArray)src.GetItem(index)!;
+        return (NdArray)src.GetItem(index).OrThrow();
     }
 
     /// <summary><c>np.diff(a, n=1, axis=-1)</c></summary>

@@ -100,7 +100,7 @@ public static partial class Np
             if (j == -1) res[i] = lval;
             else if (j == len) res[i] = rval;
             else if (j == len - 1) res[i] = dy[j];
-            else if (dx[j] == xv) res[i] = dy[j];
+            else if (FloatExact.AreEqual(dx[j], xv)) res[i] = dy[j];
             else
             {
                 double slope = (dy[j + 1] - dy[j]) / (dx[j + 1] - dx[j]);
@@ -108,7 +108,7 @@ public static partial class Np
                 if (double.IsNaN(r))
                 {
                     r = slope * (xv - dx[j + 1]) + dy[j + 1];
-                    if (double.IsNaN(r) && dy[j] == dy[j + 1]) r = dy[j];
+                    if (double.IsNaN(r) && FloatExact.AreEqual(dy[j], dy[j + 1])) r = dy[j];
                 }
                 res[i] = r;
             }
@@ -130,7 +130,7 @@ public static partial class Np
             if (AsArray(conds[i]).Kind != NpKind.Bool) throw new TypeError($"invalid entry {i} in condlist: should be boolean ndarray");
         object? result = @default ?? new PyInt(0);
         for (int i = conds.Count - 1; i >= 0; i--) result = Where(conds[i], choices[i], result);
-        return (NdArray)result!;
+        return (NdArray)result.OrThrow();
     }
 
     private static List<object?> Items(object? list, string name) => list switch
@@ -168,18 +168,18 @@ public static partial class Np
     public static (PyInt, PyInt) UnravelIndex2I(object? index, object? shape)
     {
         var t = UnravelIndex(index, shape);
-        return ((PyInt)t[0]!, (PyInt)t[1]!);
+        return ((PyInt)t[0].OrThrow(), (PyInt)t[1].OrThrow());
     }
 
     public static (PyInt, PyInt, PyInt) UnravelIndex3I(object? index, object? shape)
     {
         var t = UnravelIndex(index, shape);
-        return ((PyInt)t[0]!, (PyInt)t[1]!, (PyInt)t[2]!);
+        return ((PyInt)t[0].OrThrow(), (PyInt)t[1].OrThrow(), (PyInt)t[2].OrThrow());
     }
 
     public static (NdArray, NdArray) UnravelIndex2A(object? indices, object? shape)
     {
         var t = UnravelIndex(indices, shape);
-        return ((NdArray)t[0]!, (NdArray)t[1]!);
+        return ((NdArray)t[0].OrThrow(), (NdArray)t[1].OrThrow());
     }
 }

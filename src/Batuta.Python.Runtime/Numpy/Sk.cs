@@ -42,7 +42,7 @@ public static class Sk
     /// </summary>
     public static TR With<TR>(NdArray yTrue, NdArray yPred, Func<Tensor<double>, Tensor<double>, SkLabelSet, TR> metric)
     {
-        if (yTrue.Kind != NpKind.Str && yPred.Kind != NpKind.Str) return metric(Y(yTrue)!, Y(yPred)!, SkLabelSet.Numbers);
+        if (yTrue.Kind != NpKind.Str && yPred.Kind != NpKind.Str) return metric(Y(yTrue).OrThrow(), Y(yPred).OrThrow(), SkLabelSet.Numbers);
         if (yTrue.Kind != yPred.Kind) throw new ValueError("Mix of label input types (string and number)");
         var labels = SortedLabels(yTrue, yPred);
         return metric(Encode(yTrue, labels), Encode(yPred, labels), new SkLabelSet(labels));
@@ -304,10 +304,10 @@ public sealed class SkLabelEncoder : IPyObject
     {
         var classes = Fitted;
         var a = Column(y);
-        if (a.Size == 0) return (NdArray)classes.GetItem(NpIndex.Of(NdArray.FromLongs([], [0])))!;
+        if (a.Size == 0) return (NdArray)classes.GetItem(NpIndex.Of(NdArray.FromLongs([], [0]))).OrThrow();
         var diff = Np.Setdiff1d(a, Np.Arange(classes.Size));
         if (diff.Size > 0) throw new ValueError("y contains previously unseen labels: " + diff.PyStr());
-        return (NdArray)classes.GetItem(NpIndex.Of(a))!;
+        return (NdArray)classes.GetItem(NpIndex.Of(a)).OrThrow();
     }
 
     public string PyRepr() => "LabelEncoder()";

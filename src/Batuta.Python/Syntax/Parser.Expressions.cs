@@ -49,7 +49,7 @@ namespace Batuta.Python.Syntax
         {
             if (!_memoActive) return StarNamedExpressionCore();
             long key = MemoKey(MemoRule.StarNamedExpression);
-            if (_memo!.TryGetValue(key, out var m))
+            if (_memo.OrThrow().TryGetValue(key, out var m))
             {
                 _p = m.End;
                 return m.Node;
@@ -100,7 +100,7 @@ namespace Batuta.Python.Syntax
             int start = _p;
             if (Kind() == TokenKind.Name && Kind(1) == TokenKind.ColonEqual)
             {
-                var name = new Name(Tok().Text!, ExprContext.Store, TokenSpan(_p));
+                var name = new Name(Tok().Text.OrThrow(), ExprContext.Store, TokenSpan(_p));
                 _p += 2;
                 var value = Expression();
                 if (value is null)
@@ -316,7 +316,7 @@ namespace Batuta.Python.Syntax
             }
         done:
             if (ops is null) return left;
-            return new Compare(left, new NodeList<CompareOperator>(ops.ToArray()), new NodeList<ExpressionNode>(comparators!.ToArray()), Span(start));
+            return new Compare(left, new NodeList<CompareOperator>(ops.ToArray()), new NodeList<ExpressionNode>(comparators.OrThrow().ToArray()), Span(start));
         }
 
         // ------------------------------------------------------------------ binary operators
@@ -443,7 +443,7 @@ namespace Batuta.Python.Syntax
         {
             if (!_memoActive) return PrimaryCore();
             long key = MemoKey(MemoRule.Primary);
-            if (_memo!.TryGetValue(key, out var m))
+            if (_memo.OrThrow().TryGetValue(key, out var m))
             {
                 _p = m.End;
                 return m.Node;
@@ -470,7 +470,7 @@ namespace Batuta.Python.Syntax
                     case TokenKind.Dot:
                         if (Kind(1) != TokenKind.Name) return e;
                         _p++;
-                        string attr = Tok().Text!;
+                        string attr = Tok().Text.OrThrow();
                         _p++;
                         e = new Attribute(e, attr, ExprContext.Load, Span(start));
                         break;
@@ -576,7 +576,7 @@ namespace Batuta.Python.Syntax
                 }
                 else if (Kind() == TokenKind.Name && Kind(1) == TokenKind.Equal)
                 {
-                    string name = Tok().Text!;
+                    string name = Tok().Text.OrThrow();
                     _p += 2;
                     var value = Expression();
                     if (value is null)
@@ -722,7 +722,7 @@ namespace Batuta.Python.Syntax
             {
                 case TokenKind.Name:
                     _p++;
-                    return new Name(t.Text!, ExprContext.Load, new SourceSpan(t.Line, t.Column, t.EndLine, t.EndColumn));
+                    return new Name(t.Text.OrThrow(), ExprContext.Load, new SourceSpan(t.Line, t.Column, t.EndLine, t.EndColumn));
                 case TokenKind.True:
                     _p++;
                     return new Constant(true, null, TokenSpan(start));

@@ -55,7 +55,7 @@ namespace Batuta.Python.Syntax
 
         private bool TryMemo(MemoRule rule, out (ExpressionNode? Node, int End) m)
         {
-            if (_memo!.TryGetValue(MemoKey(rule), out m)) return true;
+            if (_memo.OrThrow().TryGetValue(MemoKey(rule), out m)) return true;
             return _invalidRules && _memo.TryGetValue(SharedMemoKey(rule), out m);
         }
 
@@ -63,7 +63,7 @@ namespace Batuta.Python.Syntax
         {
             int end = _p;
             _p = start;
-            _memo![MemoKey(rule)] = (node, end);
+            _memo.OrThrow()[MemoKey(rule)] = (node, end);
             if (_expressionWithoutInvalid > 0 && !_invalidRules) _memo[SharedMemoKey(rule)] = (node, end);
             _p = end;
         }
