@@ -37,7 +37,7 @@ public sealed partial class AnalyzerPeers : IPeerArea
         var projects = Directory.GetDirectories(Path.Combine(root, "src"))
             .Select(d => Path.Combine(d, Path.GetFileName(d) + ".csproj"))
             .Where(File.Exists)
-            .Where(p => context.Option("--project") is not { } only || Path.GetFileNameWithoutExtension(p) == only)
+            .Where(p => context.Option("--project") is not { } only || only.Split(',').Contains(Path.GetFileNameWithoutExtension(p)))
             .OrderBy(p => p, StringComparer.Ordinal)
             .ToList();
         context.Log.WriteLine($"src/: {CountLines(Path.Combine(root, "src")):N0} lines of C# in {projects.Count} projects");
@@ -79,7 +79,7 @@ public sealed partial class AnalyzerPeers : IPeerArea
                 WallOn: Median(on.Select(x => x.WallMs)), WallOff: Median(off.Select(x => x.WallMs)), Rules: Median(on.Select(x => x.BatutaAnalyzerMs)));
             cpuOn += m.CpuOn; cpuOff += m.CpuOff; wallOn += m.WallOn; wallOff += m.WallOff; rulesTotal += m.Rules;
             rows.Add(new PeerRow(name, TimeSpan.FromMilliseconds(m.CpuOn), TimeSpan.FromMilliseconds(m.CpuOff), Note(m.CpuOn, m.CpuOff, m.WallOn, m.WallOff, m.Rules)));
-            context.Log.WriteLine($"{name}: compiler CPU {m.CpuOn:0} ms with rules, {m.CpuOff:0} ms without; wall {m.WallOn:0} / {m.WallOff:0} ms; ReportAnalyzer {m.Rules:0} ms");
+            context.Log.WriteLine($"{name}: compiler CPU {m.CpuOn:0} ms with rules, {m.CpuOff:0} ms without (medians {Median(on.Select(x => x.CpuMs)):0} / {Median(off.Select(x => x.CpuMs)):0} ms); wall {m.WallOn:0} / {m.WallOff:0} ms; ReportAnalyzer {m.Rules:0} ms");
         }
 
         rows.Add(new PeerRow("all src/ projects", TimeSpan.FromMilliseconds(cpuOn), TimeSpan.FromMilliseconds(cpuOff), Note(cpuOn, cpuOff, wallOn, wallOff, rulesTotal)));
