@@ -7,7 +7,7 @@ data = json.load(open(sys.argv[1]))
 D = 'dispatch'; P = 'port'; X = 'debt'
 REASONS = {
  'generators/Batuta.Generators/Kernels/Emit': (X, 'kernel emitters: per-operator and per-vector-width emission; not yet split.'),
- 'generators/Batuta.Generators/Kernels/Parsing': (D, 'lowering of a [Kernel] body: one switch arm per C# syntax kind and per literal/conversion kind the generator accepts (BodyLowering.ParseCore, Literals).'),
+ 'generators/Batuta.Generators/Kernels/Parsing': (D, 'lowering of a [Kernel] body: one switch arm per C# syntax kind and per literal/conversion kind the generator accepts (KernelParser.ParseCore, Literals).'),
  'generators/Batuta.Generators/Python': (X, 'the incremental generator pipeline setup; not yet split.'),
  'src/Batuta.Cli': (X, 'command dispatch in Main; not yet split.'),
  'src/Batuta.Cli/Commands': (X, 'command bodies (option handling + phase calls); not yet split.'),
