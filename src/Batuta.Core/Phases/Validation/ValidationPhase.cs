@@ -49,7 +49,9 @@ public sealed class ValidationPhase : IPhaseRunner
         var entry = EntryPointLocator.Locate(s, files);
         if (MissingInput(s, entry) is { } missing)
             return result.Add(missing);
-        if (entry is null || s.TargetPath is null) throw new InvalidOperationException("MissingInput accepted a missing entry point or TargetPath.");
+        // MissingInput checked both; OrThrow states it to the compiler.
+        entry = entry.OrThrow();
+        var target = s.TargetPath.OrThrow();
 
         string? stdin = s.ValidationStdinFile is null ? null : File.ReadAllText(s.ValidationStdinFile);
         var work = context.WorkDirectory(Phase);
@@ -62,7 +64,7 @@ public sealed class ValidationPhase : IPhaseRunner
         if (original.Process.TimedOut)
             return result.Add(ErrorCatalog.ValidationTimeout.Create("original", s.ValidationTimeoutSeconds).At(entry));
 
-        var (host, hostArgs) = MigratedCommand(s.TargetPath);
+        var (host, hostArgs) = MigratedCommand(target);
         var migrated = Sandbox.Run(s.SourceRoot, Path.Combine(work, "migrated"), s.ValidationTrace, host, [.. hostArgs, .. s.ValidationArgs], stdin, timeout);
         if (migrated.Process.TimedOut)
             return result.Add(ErrorCatalog.ValidationTimeout.Create("migrated", s.ValidationTimeoutSeconds).At(entry));
@@ -70,7 +72,7 @@ public sealed class ValidationPhase : IPhaseRunner
         AtomicFile.WriteAllText(Path.Combine(work, ExpectedStdoutFile), original.Process.StandardOutput);
         Compare(result, entry, original, migrated, files);
         // Mistyped arguments make both sides print the same usage error, which matches trivially: say so.
-        if (original.Process.ExitCode != 0 && original.Process.StandardOutput.Length == 0 && IsUsageError(original.Process.StandardError))
+        if (OnlyUsageError(original.Process))
             result.Add(ErrorCatalog.VacuousValidation.Create(original.Process.ExitCode, string.Join(";", s.ValidationArgs)).At(entry));
 
         var ci = CultureInfo.InvariantCulture;
@@ -84,6 +86,10 @@ public sealed class ValidationPhase : IPhaseRunner
             result.Report.Add(string.Create(ci, $"Validation: outputs match ({original.Process.StandardOutput.Count(c => c == '\n')} stdout lines, exit code {original.Process.ExitCode}); CPython {py:0.000} s, migrated {cs:0.000} s ({(cs > 0 ? py / cs : 0):0.00}x)"));
         return result;
     }
+
+    /// <summary>The program failed, printed nothing on stdout and a usage line on stderr.</summary>
+    private static bool OnlyUsageError(ProcessOutcome process) =>
+        process.ExitCode != 0 && process.StandardOutput.Length == 0 && IsUsageError(process.StandardError);
 
     private static bool IsUsageError(string stderr) =>
         stderr.Split('\n').Any(line => line.StartsWith("usage:", StringComparison.OrdinalIgnoreCase));
