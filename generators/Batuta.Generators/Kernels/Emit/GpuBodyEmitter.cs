@@ -151,7 +151,6 @@ internal static class GpuBodyEmitter
                 case MathFunction.Sqrt:
                 case MathFunction.Exp:
                 case MathFunction.Log:
-                case MathFunction.Log2:
                 case MathFunction.Sin:
                 case MathFunction.Cos:
                 case MathFunction.Tanh:
@@ -160,6 +159,9 @@ internal static class GpuBodyEmitter
                 case MathFunction.Round:
                 case MathFunction.Truncate:
                     return $"{math}.{m.Function}({args})";
+                case MathFunction.Log2:
+                    // No PTX form in ILGPU 1.5.3 (ptxas: unresolved extern function 'Log2'): log(x) / ln 2, within an ulp or two.
+                    return $"({math}.Log({args}) * {(t == ScalarType.Float ? "1.44269504f" : "1.4426950408889634d")})";
                 case MathFunction.FusedMultiplyAdd:
                     // ILGPU 1.5.3 has no PTX form for it (ptxas: unresolved extern function 'FusedMultiplyAdd'); ptxas
                     // contracts the multiply-add into one fma by default, ILGPU's CPU accelerator rounds twice.
