@@ -105,6 +105,7 @@ internal static class GpuBodyEmitter
             var t = m.Arguments[0].Type;
             string math = t == ScalarType.Float ? "global::System.MathF" : "global::System.Math";
             string type = t.Keyword();
+            if (SpelledOut(m, t, args, math) is { } code) return code;
             switch (m.Function)
             {
                 case MathFunction.Clamp:
@@ -117,6 +118,33 @@ internal static class GpuBodyEmitter
                 case MathFunction.Hypot:
                 case MathFunction.IsFinite:
                     return $"{GpuMath}.{m.Function}({args})";
+                case MathFunction.Abs:
+                case MathFunction.Min:
+                case MathFunction.Max:
+                    return $"global::System.Math.{m.Function}({args})";
+                case MathFunction.Sqrt:
+                case MathFunction.Exp:
+                case MathFunction.Log:
+                case MathFunction.Sin:
+                case MathFunction.Cos:
+                case MathFunction.Tanh:
+                case MathFunction.Floor:
+                case MathFunction.Ceiling:
+                case MathFunction.Round:
+                case MathFunction.Truncate:
+                    return $"{math}.{m.Function}({args})";
+                default:
+                    // IsNaN, IsInfinity: .NET's own members (ILGPU maps them).
+                    return $"{type}.{m.Function}({args})";
+            }
+        }
+
+        /// <summary>Functions the GPU body writes out itself (ILGPU has no PTX form for them, or .NET's faulted on CUDA); null for the others.</summary>
+        private string? SpelledOut(MathExpr m, ScalarType t, string args, string math)
+        {
+            string type = t.Keyword();
+            switch (m.Function)
+            {
                 // .NET's own formulas, spelled out (a kernel calling float.Lerp/DegreesToRadians/RadiansToDegrees faulted on CUDA).
                 case MathFunction.Lerp:
                     {
@@ -144,21 +172,6 @@ internal static class GpuBodyEmitter
                             ? $"global::ILGPU.Interop.IntAsFloat(({Bits}({x}) & 0x7FFFFFFFu) | ({Bits}({y}) & 0x80000000u))"
                             : $"global::ILGPU.Interop.IntAsFloat(({Bits}({x}) & 0x7FFFFFFFFFFFFFFFUL) | ({Bits}({y}) & 0x8000000000000000UL))";
                     }
-                case MathFunction.Abs:
-                case MathFunction.Min:
-                case MathFunction.Max:
-                    return $"global::System.Math.{m.Function}({args})";
-                case MathFunction.Sqrt:
-                case MathFunction.Exp:
-                case MathFunction.Log:
-                case MathFunction.Sin:
-                case MathFunction.Cos:
-                case MathFunction.Tanh:
-                case MathFunction.Floor:
-                case MathFunction.Ceiling:
-                case MathFunction.Round:
-                case MathFunction.Truncate:
-                    return $"{math}.{m.Function}({args})";
                 case MathFunction.Log2:
                     // No PTX form in ILGPU 1.5.3 (ptxas: unresolved extern function 'Log2'): log(x) / ln 2, within an ulp or two.
                     return $"({math}.Log({args}) * {(t == ScalarType.Float ? "1.44269504f" : "1.4426950408889634d")})";
@@ -167,8 +180,7 @@ internal static class GpuBodyEmitter
                     // contracts the multiply-add into one fma by default, ILGPU's CPU accelerator rounds twice.
                     return $"(({Emit(m.Arguments[0])} * {Emit(m.Arguments[1])}) + {Emit(m.Arguments[2])})";
                 default:
-                    // Hypot, Lerp, DegreesToRadians, RadiansToDegrees and the predicates: .NET's own generic-math members.
-                    return $"{type}.{m.Function}({args})";
+                    return null;
             }
         }
     }
