@@ -96,4 +96,39 @@ public sealed class DiagnosticsTests
         var b = TestTranspiler.Code(TestTranspiler.Transpile(src));
         Assert.Equal(a, b);
     }
+
+    /// <summary>
+    /// Argument shapes a mapping row does not bind (found by StdlibFuzzTests on unmutated stdlib files): a diagnostic at
+    /// the call, never an internal error (BATUTA-T-099). Functions fall back to NotSupportedException, methods to the dynamic call.
+    /// </summary>
+    [Theory]
+    [InlineData("C = type(name='C', bases=(), dict={})\nprint(C)\n", 1, TranspilerCodes.Unsupported, "type()")]
+    [InlineData("print('a')\nprint(abs())\n", 2, TranspilerCodes.Unsupported, "abs()")]
+    [InlineData("xs = [1]\nxs.append()\nprint(xs)\n", 2, TranspilerCodes.DynamicFallback, ".append()")]
+    [InlineData("s = 'abc'\n\nprint(s.startswith())\n", 3, TranspilerCodes.DynamicFallback, ".startswith()")]
+    public void Argument_shape_a_mapping_does_not_bind_is_a_diagnostic_not_an_internal_error(string source, int line, string code, string what)
+    {
+        var r = TestTranspiler.Transpile(source, "app.py");
+        Assert.DoesNotContain(r.Diagnostics, d => d.Code == TranspilerCodes.Internal);
+        var d = Assert.Single(r.Diagnostics, d => d.Code == code && d.Message.Contains(what));
+        Assert.Equal(line, d.Line);
+        Assert.False(r.HasErrors);
+    }
+
+    /// <summary>
+    /// Types that nest themselves (test_json/test_recursion.py's `l, d = [l], {'k': d}`) reach a fixed point, and lambdas
+    /// nested up to the parser's limit transpile in linear-ish time: the part past the type depth limit is dynamic.
+    /// </summary>
+    [Fact]
+    public void Self_nesting_types_and_deep_lambdas_transpile_quickly()
+    {
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        var lambdas = TestTranspiler.Transpile("x = " + string.Concat(Enumerable.Repeat("lambda: ", 990)) + "1\nprint(x())\n", "app.py");
+        var recursive = TestTranspiler.Transpile("class T:\n    def test(self):\n        l, d = [], {}\n        for x in range(100000):\n            l, d = [l], {'k': d}\n        return l, d\n\n\nl, d = [], {}\nfor x in range(10):\n    l, d = [l], {'k': d}\nx = []\nx.append(x)\nprint(l, d, T().test()[0] is not None)\n", "app.py");
+        sw.Stop();
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(5), $"took {sw.Elapsed}");
+        Assert.DoesNotContain(lambdas.Diagnostics.Concat(recursive.Diagnostics), d => d.Code == TranspilerCodes.Internal || d.Severity == TranspilerSeverity.Error);
+        Assert.Contains(lambdas.Diagnostics, d => d.Code == TranspilerCodes.DynamicFallback && d.Message.Contains("lambdas nested"));
+        Assert.Contains("PyList<object?> l", TestTranspiler.Code(recursive));
+    }
 }

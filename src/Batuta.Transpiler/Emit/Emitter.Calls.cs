@@ -42,12 +42,12 @@ namespace Batuta.Transpiler.Emit
                             if (ModelBuilder.BuiltinExceptions.Contains(n.Id))
                                 return new Ex($"new {CsTypes.RuntimeException(n.Id)}({string.Join(", ", call.Args.Select(a => Box(EmitExpr(a))))})", PyType.Exception(n.Id), true);
                         {
-                            var b = WhileArgumentsUnknown(() => Mapping.Builtins.Call(this, n.Id, call, expected));
+                            var b = MappedCall(call, n.Id + "()", () => WhileArgumentsUnknown(() => Mapping.Builtins.Call(this, n.Id, call, expected)));
                             return n.Id is "map" or "filter" or "zip" or "enumerate" or "reversed" ? b.AsIterator() : b;
                         }
                         case ResolvedKind.StdlibMember:
                         {
-                            var s = WhileArgumentsUnknown(() => Mapping.StdlibModules.Call(this, r.Qualified.OrThrow(), call, expected));
+                            var s = MappedCall(call, r.Qualified + "()", () => WhileArgumentsUnknown(() => Mapping.StdlibModules.Call(this, r.Qualified.OrThrow(), call, expected)));
                             return r.Qualified.OrThrow().StartsWith("itertools.", StringComparison.Ordinal) ? s.AsIterator() : s;
                         }
                         case ResolvedKind.Local or ResolvedKind.Global:
@@ -63,6 +63,22 @@ namespace Batuta.Transpiler.Emit
         }
 
         private int _unknownSeen;
+
+        /// <summary>
+        /// A mapping row's failure to bind this call's arguments (too few positional arguments, keywords where it reads
+        /// positions): only the row's own reads get here, an argument's own failure is caught by its EmitExpr.
+        /// </summary>
+        private static bool IsArgumentShape(Exception e) => e is Mapping.ArgumentShapeException or IndexOutOfRangeException or ArgumentOutOfRangeException;
+
+        /// <summary>A builtin or standard-library row; an argument shape it does not bind is BATUTA-T-004 there, never an internal error.</summary>
+        private Ex MappedCall(Call call, string function, Func<Ex> mapped)
+        {
+            try { return mapped(); }
+            catch (Exception e) when (IsArgumentShape(e))
+            {
+                return Unsupported(call, $"{function} with these arguments", "pass the arguments as the Python documentation lists them");
+            }
+        }
 
         /// <summary>
         /// A mapped call (builtin, standard module, method) whose int or dynamic result depends on arguments inference has not typed yet: "not known yet"
@@ -153,7 +169,7 @@ namespace Batuta.Transpiler.Emit
                         var pt = f.Params[pos].Type;
                         string fallback = d is null ? $"Py.Raise<{CsTypes.Of(pt)}>(new TypeError({CsNames.Literal($"{f.Name}() missing 1 required positional argument: '{f.Params[pos].Name}'")}))"
                             : IsInlineDefault(d) ? Coerce(EmitExpr(d, pt), pt).Code
-                            : (f.Owner is null ? _modules.First(m => m.Functions.ContainsValue(f)).CsName : ClassCsName(f.Owner.Name)) + "." + DefaultField(f, f.Params[pos]);
+                            : DefaultRef(f, f.Params[pos]);
                         result[pos] = $"({items}.Count > {k} ? {Coerce(new Ex($"{items}[{k}]", elem, true), pt).Code} : {fallback})";
                         k++;
                     }
@@ -225,7 +241,7 @@ namespace Batuta.Transpiler.Emit
                     if (_inferring) WidenParam(f, i, spreadValue);
                     string fallback = d is null ? $"Py.Raise<{CsTypes.Of(pt)}>(new TypeError({CsNames.Literal($"{f.Name}() missing 1 required positional argument: '{name}'")}))"
                         : IsInlineDefault(d) ? Coerce(EmitExpr(d, pt), pt).Code
-                        : (f.Owner is null ? _modules.First(m => m.Functions.ContainsValue(f)).CsName : ClassCsName(f.Owner.Name)) + "." + DefaultField(f, f.Params[i]);
+                        : DefaultRef(f, f.Params[i]);
                     result[i] = $"({spread}.TryGetValue({CsNames.Literal(name)}, out var {got}) ? {Coerce(new Ex(got, spreadValue, true), pt).Code} : {fallback})";
                     continue;
                 }
@@ -245,10 +261,9 @@ namespace Batuta.Transpiler.Emit
                 }
                 else
                 {
-                    var owner = f.Owner is null ? _modules.First(m => m.Functions.ContainsValue(f)).CsName : ClassCsName(f.Owner.Name);
                     var sv = EmitDefaultValueType(f, d);
                     WidenParam(f, i, sv);
-                    result[i] = owner + "." + DefaultField(f, f.Params[i]);
+                    result[i] = DefaultRef(f, f.Params[i]);
                 }
             }
             var list = result.Select(x => x.OrThrow()).ToList();
@@ -299,7 +314,7 @@ namespace Batuta.Transpiler.Emit
         private PyType EmitDefaultValueType(FunctionModel f, ExpressionNode d)
         {
             var saved = (_function, _module);
-            _function = null;
+            _function = f.Parent; // a nested function's defaults are evaluated in the enclosing function
             var m = f.Owner?.Module ?? _modules.FirstOrDefault(x => x.Functions.ContainsValue(f)) ?? _module;
             _module = m;
             var t = EmitExprQuiet(d).Type;
@@ -446,7 +461,7 @@ namespace Batuta.Transpiler.Emit
                 var d = i < defaults.Count ? defaults[i].Default : null;
                 if (d is null) return Unsupported(call, $"a call of a partial of {f.Name}() without '{f.Params[i].Name}'");
                 result[slot] = IsInlineDefault(d) ? Coerce(EmitExpr(d, f.Params[i].Type), f.Params[i].Type).Code
-                    : (f.Owner is null ? _modules.First(m => m.Functions.ContainsValue(f)).CsName : ClassCsName(f.Owner.Name)) + "." + DefaultField(f, f.Params[i]);
+                    : DefaultRef(f, f.Params[i]);
             }
             return new Ex($"{p.P}({string.Join(", ", result)})", p.Type.Kind == TypeKind.Func ? p.Type.Return : PyType.Object, true);
         }
@@ -531,7 +546,7 @@ namespace Batuta.Transpiler.Emit
                     if (um.Functions.TryGetValue(a.Attr, out var f)) return CallFunction(f, $"{um.CsName}.{f.CsName}", call);
                     if (um.Classes.TryGetValue(a.Attr, out var c)) return Construct(c, $"{um.CsName}.{c.CsName}", call);
                 }
-                return WhileArgumentsUnknown(() => Mapping.StdlibModules.Call(this, t.Name + "." + a.Attr, call, expected));
+                return MappedCall(call, t.Name + "." + a.Attr + "()", () => WhileArgumentsUnknown(() => Mapping.StdlibModules.Call(this, t.Name + "." + a.Attr, call, expected)));
             }
             if (t.Kind == TypeKind.Class && FindClass(t.Name.OrThrow()) is { IsDataclass: true } dc && dc.FindMethod(a.Attr) is null)
             {
@@ -552,9 +567,17 @@ namespace Batuta.Transpiler.Emit
                 var field = oc.FindField(a.Attr);
                 if (field is not null) return CallValue(new Ex($"{obj.P}.{field.CsName}", field.Type, true), call);
             }
-            if (Mapping.Libraries.CallMethod(this, obj, a.Attr, call) is { } library) return library;
-            var mapped = MaybeWhileArgumentsUnknown(() => Mapping.Members.Call(this, obj, a, call, expected));
-            if (mapped is not null) return mapped.Value;
+            try
+            {
+                if (Mapping.Libraries.CallMethod(this, obj, a.Attr, call) is { } library) return library;
+                var mapped = MaybeWhileArgumentsUnknown(() => Mapping.Members.Call(this, obj, a, call, expected));
+                if (mapped is not null) return mapped.Value;
+            }
+            catch (Exception e) when (IsArgumentShape(e))
+            {
+                // an argument shape the method's row does not bind: the method is called dynamically, as Python would
+                Report(TranspilerCodes.DynamicFallback, TranspilerSeverity.Info, $"the arguments of .{a.Attr}() are not bound statically ({e.Message}); the call is dynamic at run time", "pass the arguments as the Python documentation lists them", call);
+            }
             var args = call.Args.Select(x => Box(EmitExpr(x))).ToList();
             if (call.Keywords.Count > 0)
                 return new Ex($"Dyn.CallMethodKw({Box(obj)}, {CsNames.Literal(a.Attr)}, {KeywordDict(call)}{string.Concat(args.Select(x => ", " + x))})", DynamicType(obj), true);

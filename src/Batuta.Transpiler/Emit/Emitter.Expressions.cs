@@ -1127,6 +1127,12 @@ namespace Batuta.Transpiler.Emit
                 }
                 var body = EmitExpr(lam.Body, expected.Kind == TypeKind.Func ? expected.Return : PyType.Unknown);
                 var rt = body.Type.Kind == TypeKind.Unknown ? PyType.Object : body.Type;
+                if (TypeDepth(rt) >= MaxTypeDepth)
+                {
+                    // lambdas nested deeper than the type limit (lambda: lambda: ...): each level's result is a dynamic value
+                    rt = PyType.Object;
+                    Report(TranspilerCodes.DynamicFallback, TranspilerSeverity.Info, $"lambdas nested more than {MaxTypeDepth} deep: the inner ones are dynamic values", "name the inner functions with def", lam);
+                }
                 var ft = PyType.Func(rt, ps.ToArray());
                 string parameters = "(" + string.Join(", ", args.Select((a, i) => $"{CsTypes.Of(ps[i])} {CsNames.Local(a.Name)}")) + ")";
                 string bodyCode = rt.Kind == TypeKind.None ? body.Code : ValueForVar(body);

@@ -101,6 +101,13 @@ namespace Batuta.Transpiler.Emit
 
         private static string DefaultField(FunctionModel f, VarInfo p) => "__default_" + (f.Owner is null ? "" : f.Owner.CsName + "_") + f.CsName + "_" + p.Name;
 
+        /// <summary>
+        /// Where a call reads a default that is not inlined: the static field (EmitDefaultFields), or for a nested function
+        /// the local of the enclosing function assigned where the def runs (Python evaluates defaults at def time).
+        /// </summary>
+        private string DefaultRef(FunctionModel f, VarInfo p) => f.Parent is not null ? DefaultField(f, p)
+            : (f.Owner is null ? (_modules.FirstOrDefault(m => m.Functions.ContainsValue(f)) ?? _module).CsName : ClassCsName(f.Owner.Name)) + "." + DefaultField(f, p);
+
         private static bool IsInlineDefault(ExpressionNode d) => d is Constant || d is UnaryOp { Op: UnaryOperator.USub, Operand: Constant } || d is Name { Id: "None" or "True" or "False" };
 
         /// <summary>(parameter, default expression or null) in declaration order.</summary>
@@ -193,6 +200,10 @@ namespace Batuta.Transpiler.Emit
                 _w.Line($"{CsTypes.Of(l.Type)} {l.CsName} = default!;");
                 _declared.Add(l.Name);
             }
+            // defaults of nested functions (DefaultRef), declared up front too: assigned where the def runs
+            foreach (var nf in f.Nested.Values)
+                foreach (var (p, d) in DefaultsOf(nf))
+                    if (d is not null && !IsInlineDefault(d)) _w.Line($"{CsTypes.Of(p.Type)} {DefaultField(nf, p)} = default!;");
             var body = f.Def.Body.ToList();
             if (body.Count > 0 && body[0] is Expr { Value: Constant { Value: string } }) body.RemoveAt(0);
             EmitBlock(body);
@@ -202,6 +213,15 @@ namespace Batuta.Transpiler.Emit
         private void EmitNestedFunction(FunctionModel f)
         {
             // A nested function runs later, when facts narrowed here may no longer hold.
+            var defaults = DefaultsOf(f);
+            for (int i = 0; i < defaults.Count; i++)
+            {
+                var (p, d) = defaults[i];
+                if (d is null || IsInlineDefault(d)) continue;
+                var v = EmitExpr(d, p.Type);
+                WidenParam(f, i, v.Type);
+                _w.Line($"{DefaultField(f, p)} = {Coerce(v, p.Type).Code};");
+            }
             var saved = _narrowed.ToList();
             _narrowed.Clear();
             try { WithClosure(() => EmitFunction(f, "")); }

@@ -350,7 +350,7 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private PyType JoinWidening(PyType old, PyType t, IntRangeState s)
         {
-            var j = PyType.Join(old, t);
+            var j = Shallow(PyType.Join(old, t));
             if (_noLongRanges) j = WithoutLongs(j);
             if (!old.IsLong || !j.IsLong || j.Equals(old)) return j;
             if (s.LastGrowthRound != _round) { s.LastGrowthRound = _round; s.Growth++; }
@@ -359,6 +359,42 @@ namespace Batuta.Transpiler.Emit
         }
 
         private static PyType WithoutLongs(PyType t) => t.IsLong ? PyType.Int : t;
+
+        /// <summary>
+        /// Deeper than this, a type nests itself: a recursive container (<c>l, d = [l], {'k': d}</c> in a loop,
+        /// <c>x.append(x)</c>) or lambdas nested hundreds deep. Joins never reach a fixed point on such types (one level
+        /// more each round) and their C# names grow with them, so the part past the limit becomes a dynamic value.
+        /// </summary>
+        internal const int MaxTypeDepth = 8;
+
+        internal static int TypeDepth(PyType t)
+        {
+            int d = 0;
+            foreach (var a in t.Args) d = Math.Max(d, TypeDepth(a));
+            return d + 1;
+        }
+
+        /// <summary><paramref name="t"/> with its arguments that reach past <see cref="MaxTypeDepth"/> dynamic (object).</summary>
+        private static PyType Shallow(PyType t)
+        {
+            if (t.Args.Count == 0 || TypeDepth(t) <= MaxTypeDepth) return t;
+            PyType A(int i) => TypeDepth(t.Args[i]) >= MaxTypeDepth ? PyType.Object : t.Args[i];
+            return t.Kind switch
+            {
+                TypeKind.List => PyType.List(A(0)),
+                TypeKind.Set => PyType.Set(A(0)),
+                TypeKind.Deque => PyType.Deque(A(0)),
+                TypeKind.Iterable => PyType.Iterable(A(0)),
+                TypeKind.VarTuple => PyType.VarTuple(A(0)),
+                TypeKind.Counter => PyType.Counter(A(0)),
+                TypeKind.Dict => PyType.Dict(A(0), A(1)),
+                TypeKind.DefaultDict => PyType.DefaultDict(A(0), A(1)),
+                TypeKind.Tuple => PyType.Tuple(t.Args.Select((_, i) => A(i)).ToArray()),
+                TypeKind.Optional => PyType.Optional(Shallow(t.Args[0])),
+                TypeKind.Func => PyType.Func(A(0), t.Args.Skip(1).Select((_, i) => A(i + 1)).ToArray()),
+                _ => PyType.Object,
+            };
+        }
 
         private void WidenReturn(FunctionModel f, PyType t)
         {

@@ -28,7 +28,7 @@ namespace Batuta.Transpiler.Mapping
             if (Libraries.Builtin(e, name, c) is { } library) return library;
             var kw = Kw(c);
             var a = c.Args;
-            Ex Arg(int i, PyType? t = null) => e.Expr(a[i], t);
+            Ex Arg(int i, PyType? t = null) => i < a.Count ? e.Expr(a[i], t) : throw ArgumentShapeException.Missing(name, i);
             switch (name)
             {
                 case "print":
