@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Xunit.Abstractions;
 
 namespace Batuta.Transpiler.Tests;
 
@@ -10,7 +11,7 @@ namespace Batuta.Transpiler.Tests;
 /// (BATUTA-T-099: the transpiler catching its own failure), no input over the time limit. Fixed seed, so a
 /// failure reproduces; the long run is `dotnet run -c Release --project tests/Batuta.Benchmarks -- peers transpiler-fuzz`.
 /// </summary>
-public sealed class StdlibFuzzTests
+public sealed class StdlibFuzzTests(ITestOutputHelper output)
 {
     private const string StdlibRoot = "/usr/lib/python3.11";
     private const int Count = 3000;
@@ -20,7 +21,7 @@ public sealed class StdlibFuzzTests
     /// <summary>The parser fuzzer's per-input limit: inputs slower than this are listed by the stricter fact.</summary>
     private static readonly TimeSpan SlowLimit = TimeSpan.FromSeconds(10);
 
-    private sealed record FuzzRun(int Parsed, int Rejected, int Emitted, List<string> Crashes, List<string> ConstructFailures, List<string> Slow);
+    private sealed record FuzzRun(int Parsed, int Rejected, int Emitted, List<string> Crashes, List<string> ConstructFailures, List<string> Slow, TimeSpan Slowest);
 
     private static readonly Lazy<FuzzRun> Run = new(RunFuzz);
 
@@ -47,6 +48,7 @@ public sealed class StdlibFuzzTests
     public void Mutated_stdlib_has_no_construct_failures_and_no_slow_input()
     {
         var run = Run.Value;
+        output.WriteLine($"{Count} inputs: {run.Parsed} parsed, {run.Rejected} rejected, C# for {run.Emitted}; {run.ConstructFailures.Count} construct failures; slowest input {run.Slowest.TotalMilliseconds:F0} ms");
         var all = run.ConstructFailures.Concat(run.Slow).ToList();
         Assert.True(all.Count == 0, $"{run.ConstructFailures.Count} construct failures, {run.Slow.Count} inputs over {SlowLimit.TotalSeconds:F0} s:\n{string.Join("\n=====\n", all.Take(10))}");
     }
@@ -67,6 +69,7 @@ public sealed class StdlibFuzzTests
         var crashes = new List<string>();
         var constructFailures = new List<string>();
         var slow = new List<string>();
+        var slowest = TimeSpan.Zero;
         // BATUTA_FUZZ_SAVE=dir writes every failing input there (input{i}.py) to reproduce it.
         string? saveDir = Environment.GetEnvironmentVariable("BATUTA_FUZZ_SAVE");
         for (int i = 0; i < Count; i++)
@@ -96,6 +99,7 @@ public sealed class StdlibFuzzTests
                 sw.Stop();
                 crashes.Add($"input {i}: {e.GetType().Name}: {e.Message}\n---\n{Excerpt(text, 1)}");
             }
+            if (sw.Elapsed > slowest) slowest = sw.Elapsed;
             if (sw.Elapsed > HangLimit) crashes.Add($"input {i} hung: {sw.Elapsed}");
             else if (sw.Elapsed > SlowLimit) slow.Add($"input {i} took {sw.Elapsed}\n---\n{Excerpt(text, 1)}");
             if (saveDir is not null && crashes.Count + constructFailures.Count + slow.Count > failuresBefore)
@@ -104,7 +108,7 @@ public sealed class StdlibFuzzTests
                 File.WriteAllBytes(Path.Combine(saveDir, $"input{i}.py"), input);
             }
         }
-        return new FuzzRun(parsed, rejected, emitted, crashes, constructFailures, slow);
+        return new FuzzRun(parsed, rejected, emitted, crashes, constructFailures, slow, slowest);
     }
 
     private static string Excerpt(string text, int line)
