@@ -65,14 +65,17 @@ namespace Batuta.Transpiler.Emit
             if (v.Code.Contains("Dyn.") || v.Type.Kind is TypeKind.Object || HasUserHooks(v.Type)) NoteUnknownCode();
         }
 
-        private bool HasUserHooks(PyType t)
+        /// <summary><paramref name="seen"/>: the classes already looked at (dataclasses whose fields name each other, test_pprint's
+        /// dataclass5/dataclass6, recursed until the stack overflowed).</summary>
+        private bool HasUserHooks(PyType t, HashSet<ClassModel>? seen = null)
         {
-            if (t.Kind == TypeKind.Optional) return HasUserHooks(t.Inner);
-            if (t.Kind != TypeKind.Class) return t.Args.Any(HasUserHooks);
-            for (var c = FindClass(t.Name.OrThrow()); c is not null; c = c.Base)
+            if (t.Kind == TypeKind.Optional) return HasUserHooks(t.Inner, seen);
+            if (t.Kind != TypeKind.Class) return t.Args.Any(a => HasUserHooks(a, seen));
+            seen ??= new HashSet<ClassModel>();
+            for (var c = FindClass(t.Name.OrThrow()); c is not null && seen.Add(c); c = c.Base)
             {
                 if (c.Methods.Values.Any(m => m.IsProperty || m.Name.StartsWith("__", StringComparison.Ordinal) && m.Name is not ("__init__" or "__post_init__")) || c.Setters.Count > 0) return true;
-                if (c.IsDataclass && c.Fields.Values.Any(f => f.Type.Kind is TypeKind.Object or TypeKind.Unknown || f.Type.Kind == TypeKind.Class && f.Type.Name != t.Name && HasUserHooks(f.Type))) return true;
+                if (c.IsDataclass && c.Fields.Values.Any(f => f.Type.Kind is TypeKind.Object or TypeKind.Unknown || f.Type.Kind == TypeKind.Class && f.Type.Name != t.Name && HasUserHooks(f.Type, seen))) return true;
             }
             return false;
         }
