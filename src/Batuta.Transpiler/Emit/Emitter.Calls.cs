@@ -70,6 +70,22 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private static bool IsArgumentShape(Exception e) => e is Mapping.ArgumentShapeException or IndexOutOfRangeException or ArgumentOutOfRangeException;
 
+        /// <summary>A method's row (library types, str/list/dict/...); null: no row, or an argument shape it does not bind (then the dynamic call).</summary>
+        private Ex? MappedMethod(Ex obj, Attribute a, Call call, PyType expected)
+        {
+            try
+            {
+                if (Mapping.Libraries.CallMethod(this, obj, a.Attr, call) is { } library) return library;
+                return MaybeWhileArgumentsUnknown(() => Mapping.Members.Call(this, obj, a, call, expected));
+            }
+            catch (Exception e) when (IsArgumentShape(e))
+            {
+                // an argument shape the method's row does not bind: the method is called dynamically, as Python would
+                Report(TranspilerCodes.DynamicFallback, TranspilerSeverity.Info, $"the arguments of .{a.Attr}() are not bound statically ({e.Message}); the call is dynamic at run time", "pass the arguments as the Python documentation lists them", call);
+                return null;
+            }
+        }
+
         /// <summary>A builtin or standard-library row; an argument shape it does not bind is BATUTA-T-004 there, never an internal error.</summary>
         private Ex MappedCall(Call call, string function, Func<Ex> mapped)
         {
@@ -567,17 +583,7 @@ namespace Batuta.Transpiler.Emit
                 var field = oc.FindField(a.Attr);
                 if (field is not null) return CallValue(new Ex($"{obj.P}.{field.CsName}", field.Type, true), call);
             }
-            try
-            {
-                if (Mapping.Libraries.CallMethod(this, obj, a.Attr, call) is { } library) return library;
-                var mapped = MaybeWhileArgumentsUnknown(() => Mapping.Members.Call(this, obj, a, call, expected));
-                if (mapped is not null) return mapped.Value;
-            }
-            catch (Exception e) when (IsArgumentShape(e))
-            {
-                // an argument shape the method's row does not bind: the method is called dynamically, as Python would
-                Report(TranspilerCodes.DynamicFallback, TranspilerSeverity.Info, $"the arguments of .{a.Attr}() are not bound statically ({e.Message}); the call is dynamic at run time", "pass the arguments as the Python documentation lists them", call);
-            }
+            if (MappedMethod(obj, a, call, expected) is { } mapped) return mapped;
             var args = call.Args.Select(x => Box(EmitExpr(x))).ToList();
             if (call.Keywords.Count > 0)
                 return new Ex($"Dyn.CallMethodKw({Box(obj)}, {CsNames.Literal(a.Attr)}, {KeywordDict(call)}{string.Concat(args.Select(x => ", " + x))})", DynamicType(obj), true);

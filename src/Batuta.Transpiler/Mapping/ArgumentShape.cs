@@ -12,5 +12,9 @@ namespace Batuta.Transpiler.Mapping
 
         public static ArgumentShapeException Missing(string function, int index) =>
             new($"{function}() is mapped for a positional argument {index + 1} this call does not pass");
+
+        /// <summary>The mapping rows' <c>Arg(i)</c>: positional argument i, or this exception when the call has fewer.</summary>
+        public static Emit.Ex Arg(Emit.Emitter e, Python.Ast.NodeList<Python.Ast.ExpressionNode> args, int i, Model.PyType? type, string function) =>
+            i < args.Count ? e.Expr(args[i], type) : throw Missing(function, i);
     }
 }

@@ -28,7 +28,7 @@ namespace Batuta.Transpiler.Mapping
             if (Libraries.Builtin(e, name, c) is { } library) return library;
             var kw = Kw(c);
             var a = c.Args;
-            Ex Arg(int i, PyType? t = null) => i < a.Count ? e.Expr(a[i], t) : throw ArgumentShapeException.Missing(name, i);
+            Ex Arg(int i, PyType? t = null) => ArgumentShapeException.Arg(e, a, i, t, name);
             switch (name)
             {
                 case "print":

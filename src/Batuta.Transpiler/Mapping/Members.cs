@@ -60,7 +60,7 @@ namespace Batuta.Transpiler.Mapping
             var args = c.Args;
             var kw = Kw(c);
             string name = a.Attr;
-            Ex Arg(int i, PyType? type = null) => i < args.Count ? e.Expr(args[i], type) : throw ArgumentShapeException.Missing(name, i);
+            Ex Arg(int i, PyType? type = null) => ArgumentShapeException.Arg(e, args, i, type, name);
             string S(int i) => e.CoerceTo(Arg(i, PyType.Str), PyType.Str).Code;
             string? OptS(int i, string? key = null) => i < args.Count ? (args[i] is Constant { Value: null } ? "null" : S(i)) : key is not null && kw.TryGetValue(key, out var kv) ? e.CoerceTo(e.Expr(kv, PyType.Str), PyType.Str).Code : null;
             string L(int i) => Emitter.Long(Arg(i, PyType.Int));
@@ -214,31 +214,7 @@ namespace Batuta.Transpiler.Mapping
                             if (args.Count > 1) return new Ex($"{d}.Pop({e.CoerceTo(Arg(0, t.Key), t.Key).Code}, {e.CoerceTo(Arg(1, t.Value), t.Value).Code})", t.Value, true);
                             return new Ex($"{d}.Pop({e.CoerceTo(Arg(0, t.Key), t.Key).Code})", t.Value, true);
                         case "popitem": return new Ex($"{d}.PopItem()", PyType.Tuple(t.Key, t.Value), true);
-                        case "update" when t.Kind == TypeKind.Counter ? args.Count == 1 && c.Keywords.Count == 0 : args.Count <= 1 && c.Keywords.All(k => k.Arg is not null):
-                        {
-                            // d.update([other,] name=value, ...): other's items (a mapping or (key, value) pairs), then one str key per keyword
-                            var parts = new List<string>();
-                            if (args.Count == 1)
-                            {
-                                var v = Arg(0);
-                                var pair = e.ElementOf(v.Type);
-                                if (!v.Type.IsDictLike && t.Kind != TypeKind.Counter && pair.Kind == TypeKind.Tuple && pair.Args.Count == 2)
-                                {
-                                    e.Contribute(a.Value, PyType.Dict(pair.Args[0], pair.Args[1]));
-                                    parts.Add($"foreach (var (__k, __v) in {e.EnumerableOf(v)}) __u[{e.CoerceTo(new Ex("__k", pair.Args[0], true), t.Key).Code}] = {e.CoerceTo(new Ex("__v", pair.Args[1], true), t.Value).Code};");
-                                }
-                                else
-                                {
-                                    if (v.Type.IsDictLike) e.Contribute(a.Value, PyType.Dict(v.Type.Key, v.Type.Value));
-                                    if (c.Keywords.Count == 0) return None($"{d}.Update({v.Code})");
-                                    parts.Add($"__u.Update({v.Code});");
-                                }
-                            }
-                            var values = c.Keywords.Select(k => (k.Arg.OrThrow(), e.Expr(k.Value, t.Value))).ToList();
-                            if (values.Count > 0) e.Contribute(a.Value, PyType.Dict(PyType.Str, values.Select(x => x.Item2.Type).Aggregate(PyType.Unknown, PyType.Join)));
-                            parts.AddRange(values.Select(x => $"__u[{e.CoerceTo(new Ex(CsNames.Literal(x.Item1), PyType.Str, true), t.Key).Code}] = {e.CoerceTo(x.Item2, t.Value).Code};"));
-                            return None($"Py.Build({d}, __u => {{ {string.Join(" ", parts)} }})");
-                        }
+                        case "update": return DictUpdate(e, a, c, t, d);
                         case "clear": return None($"{d}.Clear()");
                         case "copy": return new Ex($"{d}.Copy()", PyType.Dict(t.Key, t.Value), true);
                         case "most_common" when t.Kind == TypeKind.Counter:
@@ -368,6 +344,35 @@ namespace Batuta.Transpiler.Mapping
         private static Ex Int(string code) => new($"new PyInt({code})", PyType.Int, true);
         private static Ex Long(string code, PyType range) => new(code, range, true);
         private static Ex Bool(string code) => new(code, PyType.Bool, true);
+        /// <summary>d.update([other,] name=value, ...): other's items (a mapping or (key, value) pairs), then one str key per keyword.</summary>
+        /// <remarks>Null (the dynamic call) for the shapes it does not bind: several positional arguments, **mapping, keywords on a Counter.</remarks>
+        private static Ex? DictUpdate(Emitter e, Attribute a, Call c, PyType t, string d)
+        {
+            if (t.Kind == TypeKind.Counter ? c.Args.Count != 1 || c.Keywords.Count > 0 : c.Args.Count > 1 || c.Keywords.Any(k => k.Arg is null)) return null;
+            // d.update([other,] name=value, ...): other's items (a mapping or (key, value) pairs), then one str key per keyword
+            var parts = new List<string>();
+            if (c.Args.Count == 1)
+            {
+                var v = ArgumentShapeException.Arg(e, c.Args, 0, null, "update");
+                var pair = e.ElementOf(v.Type);
+                if (!v.Type.IsDictLike && t.Kind != TypeKind.Counter && pair.Kind == TypeKind.Tuple && pair.Args.Count == 2)
+                {
+                    e.Contribute(a.Value, PyType.Dict(pair.Args[0], pair.Args[1]));
+                    parts.Add($"foreach (var (__k, __v) in {e.EnumerableOf(v)}) __u[{e.CoerceTo(new Ex("__k", pair.Args[0], true), t.Key).Code}] = {e.CoerceTo(new Ex("__v", pair.Args[1], true), t.Value).Code};");
+                }
+                else
+                {
+                    if (v.Type.IsDictLike) e.Contribute(a.Value, PyType.Dict(v.Type.Key, v.Type.Value));
+                    if (c.Keywords.Count == 0) return None($"{d}.Update({v.Code})");
+                    parts.Add($"__u.Update({v.Code});");
+                }
+            }
+            var values = c.Keywords.Select(k => (k.Arg.OrThrow(), e.Expr(k.Value, t.Value))).ToList();
+            if (values.Count > 0) e.Contribute(a.Value, PyType.Dict(PyType.Str, values.Select(x => x.Item2.Type).Aggregate(PyType.Unknown, PyType.Join)));
+            parts.AddRange(values.Select(x => $"__u[{e.CoerceTo(new Ex(CsNames.Literal(x.Item1), PyType.Str, true), t.Key).Code}] = {e.CoerceTo(x.Item2, t.Value).Code};"));
+            return None($"Py.Build({d}, __u => {{ {string.Join(" ", parts)} }})");
+        }
+
         private static Ex None(string code) => new(code, PyType.None, true);
     }
 }
