@@ -5,7 +5,12 @@ namespace Batuta.Transpiler.Emit
     /// <summary>The C# type that carries each Python type in generated code.</summary>
     internal static class CsTypes
     {
-        public static Func<string, string>? ClassName;
+        /// <summary>
+        /// Set by the emitter of the current transpilation: a Python class name to its C# name. Per thread, as
+        /// PyType.ClassJoin is: transpilations run concurrently (parallel tests, the source generator on several
+        /// projects) and a shared field let one program resolve its classes through another's names.
+        /// </summary>
+        [ThreadStatic] public static Func<string, string>? ClassName;
 
         public static string Of(PyType t) => t.Kind switch
         {
