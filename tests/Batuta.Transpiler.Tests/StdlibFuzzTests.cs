@@ -1,3 +1,4 @@
+using Batuta.Python.Tests.Fuzz;
 using System.Diagnostics;
 using System.Text;
 using Xunit.Abstractions;
@@ -63,7 +64,7 @@ public sealed class StdlibFuzzTests(ITestOutputHelper output)
             .Select(File.ReadAllBytes)
             .ToList();
         Assert.True(seeds.Count > 200, $"only {seeds.Count} stdlib files found under {StdlibRoot}");
-        var mutator = new StdlibMutator(Seed);
+        var mutator = new SourceMutator(Seed);
         var random = new Random(Seed);
         int parsed = 0, rejected = 0, emitted = 0;
         var crashes = new List<string>();
@@ -116,113 +117,5 @@ public sealed class StdlibFuzzTests(ITestOutputHelper output)
         var lines = text.Split('\n');
         int from = Math.Max(0, line - 4);
         return string.Join("\n", lines.Skip(from).Take(8).Select(l => l.Length > 200 ? l.Substring(0, 200) + "..." : l));
-    }
-
-    /// <summary>
-    /// The parser fuzzer's mutations (tests/Batuta.Python.Tests/Fuzz/SourceMutator.cs): token deletion and
-    /// insertion, truncation, random and invalid bytes, line duplication and swaps, indentation damage,
-    /// self-splicing, and generated deep nesting.
-    /// </summary>
-    private sealed class StdlibMutator
-    {
-        private static readonly string[] Fragments =
-        {
-            "(", ")", "[", "]", "{", "}", ":", ",", ";", ".", "...", "=", "==", ":=", "->", "*", "**", "@", "\\", "\\\n", "#", "\n", "\t", "    ",
-            "'", "\"", "'''", "\"\"\"", "f'", "rb'", "u\"", "f\"{", "}", "{x!r:>{w}}", "0x", "0o8", "1_", "1e", "1j", "0777", "9" + new string('9', 40),
-            "if", "elif", "else", "for", "while", "def", "class", "lambda", "match", "case", "try", "except*", "finally", "with", "async", "await",
-            "yield", "return", "global", "nonlocal", "del", "import", "from", "as", "pass", "not", "and", "or", "is", "in", "None", "True",
-            "\u00e9", "\u20ac", "\u00a0", "\ufeff", "\u2028", "\0", "\x01", "\x0b", "\x0c", "$", "?", "!", "`", "<>",
-        };
-
-        private readonly Random _random;
-
-        public StdlibMutator(int seed) => _random = new Random(seed);
-
-        public byte[] Mutate(byte[] source)
-        {
-            if (_random.Next(20) == 0) return Encoding.UTF8.GetBytes(DeepNesting());
-            var data = new List<byte>(source);
-            int rounds = 1 + _random.Next(4);
-            for (int r = 0; r < rounds && data.Count > 0; r++)
-            {
-                switch (_random.Next(9))
-                {
-                    case 0:
-                        {
-                            int at = _random.Next(data.Count);
-                            data.RemoveRange(at, Math.Min(data.Count - at, 1 + _random.Next(12)));
-                            break;
-                        }
-                    case 1:
-                    case 2:
-                        data.InsertRange(_random.Next(data.Count + 1), Encoding.UTF8.GetBytes(Fragments[_random.Next(Fragments.Length)]));
-                        break;
-                    case 3:
-                        {
-                            int at = _random.Next(data.Count);
-                            data.RemoveRange(at, data.Count - at);
-                            break;
-                        }
-                    case 4:
-                        {
-                            int at = _random.Next(data.Count);
-                            int n = 1 + _random.Next(4);
-                            for (int i = 0; i < n && at + i < data.Count; i++) data[at + i] = (byte)_random.Next(256);
-                            break;
-                        }
-                    case 5:
-                    case 6:
-                        {
-                            var lines = Encoding.UTF8.GetString(data.ToArray()).Split('\n').ToList();
-                            if (lines.Count < 2) break;
-                            int a = _random.Next(lines.Count), b = _random.Next(lines.Count);
-                            if (r % 2 == 0) lines.Insert(b, lines[a]);
-                            else (lines[a], lines[b]) = (lines[b], lines[a]);
-                            data = new List<byte>(Encoding.UTF8.GetBytes(string.Join("\n", lines)));
-                            break;
-                        }
-                    case 7:
-                        {
-                            var lines = Encoding.UTF8.GetString(data.ToArray()).Split('\n').ToList();
-                            int a = _random.Next(lines.Count);
-                            lines[a] = _random.Next(3) switch { 0 => " " + lines[a], 1 => "\t" + lines[a].TrimStart(), _ => lines[a].TrimStart() };
-                            data = new List<byte>(Encoding.UTF8.GetBytes(string.Join("\n", lines)));
-                            break;
-                        }
-                    default:
-                        {
-                            int a = _random.Next(data.Count);
-                            var piece = data.GetRange(a, Math.Min(data.Count - a, _random.Next(200)));
-                            data.InsertRange(_random.Next(data.Count + 1), piece);
-                            break;
-                        }
-                }
-            }
-            return data.ToArray();
-        }
-
-        private string DeepNesting()
-        {
-            int n = _random.Next(4) switch { 0 => 50 + _random.Next(200), 1 => 500 + _random.Next(1500), 2 => 5000 + _random.Next(20000), _ => 100000 };
-            return _random.Next(16) switch
-            {
-                0 => new string('(', n) + "x" + new string(')', n),
-                1 => new string('[', n),
-                2 => new string('-', n) + "1",
-                3 => string.Concat(Enumerable.Repeat("not ", n)) + "x",
-                4 => "x = " + string.Concat(Enumerable.Repeat("lambda: ", n)) + "1",
-                5 => "x = " + string.Concat(Enumerable.Repeat("a if b else ", n)) + "c",
-                6 => string.Concat(Enumerable.Range(0, Math.Min(n, 300)).Select(i => new string(' ', i) + "if x:\n")) + new string(' ', Math.Min(n, 300)) + "pass\n",
-                7 => "x = " + string.Concat(Enumerable.Repeat("a.", n)) + "b",
-                8 => "x = a" + string.Concat(Enumerable.Repeat(" + a", n)),
-                9 => "x = 1" + string.Concat(Enumerable.Repeat(" ** 1", n)),
-                10 => string.Concat(Enumerable.Repeat("f(", n)) + string.Concat(Enumerable.Repeat(")", n)),
-                11 => "x = " + string.Concat(Enumerable.Repeat("[", n)) + string.Concat(Enumerable.Repeat("]", n)),
-                12 => "x = '" + string.Concat(Enumerable.Repeat("\\x41\\n", n)) + "'",
-                13 => "x = f'" + string.Concat(Enumerable.Repeat("{a}{b!r:>{c}}", Math.Min(n, 5000))) + "'",
-                14 => "x = a" + string.Concat(Enumerable.Repeat("[0]", n)),
-                _ => "match x:\n    case " + new string('[', Math.Min(n, 199)) + "a" + new string(']', Math.Min(n, 199)) + ":\n        pass\n",
-            };
-        }
     }
 }

@@ -36,10 +36,13 @@ public class CorpusFixture : IDisposable
         }
         foreach (var d in Directory.GetDirectories(root).OrderBy(x => x, StringComparer.Ordinal))
         {
-            if (!File.Exists(Path.Combine(d, "main.py"))) continue;
+            if (!File.Exists(Path.Combine(d, "main.py")) && !File.Exists(Path.Combine(d, "main.sources"))) continue;
             var name = Path.GetFileName(d);
-            var files = Directory.GetFiles(d, "*.py", SearchOption.AllDirectories).OrderBy(x => x, StringComparer.Ordinal)
-                .Select(p => (Path.GetRelativePath(d, p).Replace('\\', '/'), File.ReadAllText(p))).ToList();
+            // A program kept elsewhere (a sample's legacy/ folder) is named by main.sources instead of copied here.
+            var pointer = Path.Combine(d, "main.sources");
+            var sourceDir = File.Exists(pointer) ? Path.GetFullPath(Path.Combine(d, File.ReadAllText(pointer).Trim())) : d;
+            var files = Directory.GetFiles(sourceDir, "*.py", SearchOption.AllDirectories).OrderBy(x => x, StringComparer.Ordinal)
+                .Select(p => (Path.GetRelativePath(sourceDir, p).Replace('\\', '/'), File.ReadAllText(p))).ToList();
             list.Add(new CorpusProgram(name, "main.py", files, ReadArgs(Path.Combine(d, "main.args")), ReadOptional(Path.Combine(d, "main.stdin"))));
         }
         return list;
