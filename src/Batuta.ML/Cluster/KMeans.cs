@@ -113,7 +113,8 @@ public sealed class KMeans(int nClusters = 8, string init = "k-means++", int? nI
         // Centre the data (scikit-learn does, for more accurate distances), then undo on the centers.
         var mean = NumpySum.ColumnSums(m.Data, n, p);
         for (int f = 0; f < p; f++) mean[f] /= n;
-        var x = (double[])m.Data.Clone();
+        // Check.Matrix returned a private copy: centre it in place rather than copying the data again.
+        var x = m.Data;
         for (int i = 0; i < n; i++)
             for (int f = 0; f < p; f++) x[i * p + f] -= mean[f];
         var norms = new double[n];

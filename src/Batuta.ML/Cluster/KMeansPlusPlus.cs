@@ -18,60 +18,43 @@ internal static class KMeansPlusPlus
         int first = (int)rng.RandInt(n);
         Array.Copy(x, first * p, centers, 0, p);
         indices[0] = first;
-        var closest = Distances(x, n, p, xSquaredNorms, first);
+        var closest = new double[n];
+        CandidateDistances.Compute(x, n, p, xSquaredNorms, [first], null, closest);
         double pot = NumpySum.Sum(closest);
         var cumsum = new double[n];
+        var trial = new double[trials * n];
+        var candidates = new int[trials];
         for (int c = 1; c < k; c++)
         {
             double running = 0;
             for (int i = 0; i < n; i++) { running += closest[i]; cumsum[i] = running; }
-            var candidates = new int[trials];
+            for (int t = 0; t < trials; t++) candidates[t] = Draw(cumsum, rng.NextDouble() * pot);
+            CandidateDistances.Compute(x, n, p, xSquaredNorms, candidates, closest, trial);
+            int best = 0;
+            double bestPot = double.PositiveInfinity;
             for (int t = 0; t < trials; t++)
             {
-                double v = rng.NextDouble() * pot;
-                int idx = Array.BinarySearch(cumsum, v);
-                if (idx < 0) idx = ~idx;
-                else while (idx > 0 && FloatExact.AreEqual(cumsum[idx - 1], v)) idx--;
-                candidates[t] = Math.Min(idx, n - 1);
-            }
-            double bestPot = double.PositiveInfinity;
-            double[]? bestDist = null;
-            int best = -1;
-            foreach (int cand in candidates)
-            {
-                var d = Distances(x, n, p, xSquaredNorms, cand);
-                for (int i = 0; i < n; i++) d[i] = Math.Min(closest[i], d[i]);
-                double candPot = NumpySum.Sum(d);
+                double candPot = NumpySum.Sum(trial.AsSpan(t * n, n));
                 if (candPot < bestPot)
                 {
                     bestPot = candPot;
-                    bestDist = d;
-                    best = cand;
+                    best = t;
                 }
             }
             pot = bestPot;
-            closest = bestDist.OrThrow();
-            Array.Copy(x, best * p, centers, c * p, p);
-            indices[c] = best;
+            Array.Copy(trial, best * n, closest, 0, n);
+            Array.Copy(x, candidates[best] * p, centers, c * p, p);
+            indices[c] = candidates[best];
         }
         return (centers, indices);
     }
 
-    /// <summary>Squared distances from row <paramref name="center"/> to every row: -2x·c + ‖x‖² + ‖c‖², clipped at 0.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double[] Distances(double[] x, int n, int p, double[] norms, int center)
+    /// <summary><c>np.searchsorted(cumsum, v)</c> (side="left"), clipped to the last row.</summary>
+    private static int Draw(double[] cumsum, double v)
     {
-        var d = new double[n];
-        var c = new ReadOnlySpan<double>(x, center * p, p).ToArray();
-        double cn = norms[center];
-        RowBlocks.Run(n, p, (_, start, end) =>
-        {
-            for (int i = start; i < end; i++)
-            {
-                double v = -2 * Blas.Dot(new ReadOnlySpan<double>(x, i * p, p), c) + cn + norms[i];
-                d[i] = v > 0 ? v : 0;
-            }
-        });
-        return d;
+        int idx = Array.BinarySearch(cumsum, v);
+        if (idx < 0) idx = ~idx;
+        else while (idx > 0 && FloatExact.AreEqual(cumsum[idx - 1], v)) idx--;
+        return Math.Min(idx, cumsum.Length - 1);
     }
 }

@@ -44,73 +44,14 @@ internal static class Lloyd
     }
 
     /// <summary>One E-step (labels) and, optionally, one M-step (new centers, center shifts).</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void Iterate(double[] x, int n, int p, double[] w, double[] centersOld, double[] centersNew, double[] weightIn, int[] labels, double[] shift, int k, bool updateCenters)
     {
-        int kp = (k + 3) & ~3;
-        var ct = new double[p * kp];
-        var cnorm = new double[kp];
-        for (int j = 0; j < k; j++)
-        {
-            double s = 0;
-            for (int f = 0; f < p; f++)
-            {
-                double v = centersOld[j * p + f];
-                ct[f * kp + j] = v;
-                s += v * v;
-            }
-            cnorm[j] = s;
-        }
-        for (int j = k; j < kp; j++) cnorm[j] = double.PositiveInfinity;
-        int blocks = RowBlocks.Count(n);
-        var partialCenters = updateCenters ? new double[blocks][] : [];
-        var partialWeights = updateCenters ? new double[blocks][] : [];
-        RowBlocks.Run(n, (long)k * p, [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (b, start, end) =>
-        {
-            var acc = new double[4 * kp];
-            var m2x = new double[4 * p];
-            double[]? pc = null, pw = null;
-            if (updateCenters)
-            {
-                pc = partialCenters[b] = new double[k * p];
-                pw = partialWeights[b] = new double[k];
-            }
-            for (int r0 = start; r0 < end; r0 += 4)
-            {
-                int rows = Math.Min(4, end - r0);
-                ScoreRows(x, r0, rows, p, ct, cnorm, kp, m2x, acc);
-                for (int q = 0; q < rows; q++)
-                {
-                    int r = r0 + q;
-                    int label = 0;
-                    double min = acc[q * kp];
-                    for (int j = 1; j < k; j++)
-                    {
-                        double v = acc[q * kp + j];
-                        if (v < min)
-                        {
-                            min = v;
-                            label = j;
-                        }
-                    }
-                    labels[r] = label;
-                    if (pc is not null)
-                    {
-                        double wr = w[r];
-                        pw.OrThrow()[label] += wr;
-                        Blas.Axpy(wr, new ReadOnlySpan<double>(x, r * p, p), pc.AsSpan(label * p, p));
-                    }
-                }
-            }
-        });
+        var step = new EStep(x, p, w, centersOld, k, labels, updateCenters ? RowBlocks.Count(n) : 0);
+        RowBlocks.Run(n, (long)k * p, step.Rows);
         if (!updateCenters) return;
         Array.Clear(centersNew, 0, k * p);
         Array.Clear(weightIn);
-        for (int b = 0; b < blocks; b++)
-        {
-            for (int j = 0; j < k; j++) weightIn[j] += partialWeights[b][j];
-            for (int t = 0; t < k * p; t++) centersNew[t] += partialCenters[b][t];
-        }
+        step.AddPartials(centersNew, weightIn);
         RelocateEmpty(x, n, p, w, centersOld, centersNew, weightIn, labels, k);
         for (int j = 0; j < k; j++)
         {
@@ -124,78 +65,90 @@ internal static class Lloyd
     }
 
     /// <summary>
-    /// ‖c‖² - 2x·c for up to four rows against every center, written to acc[row·kp + center]. Four rows
-    /// (and eight centers) at a time keep eight independent FMA chains in flight, as a GEMM kernel would.
+    /// Labels of one row block, and (when <c>blocks</c> &gt; 0) that block's weighted center sums, kept
+    /// per block and added in block order so the result does not depend on the thread count.
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void ScoreRows(double[] x, int r0, int rows, int p, double[] ct, double[] cnorm, int kp, double[] m2x, double[] acc)
+    private sealed class EStep
     {
-        for (int q = 0; q < 4; q++)
-            for (int f = 0; f < p; f++) m2x[q * p + f] = q < rows ? -2.0 * x[(r0 + q) * p + f] : 0.0;
-        ref double rct = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(ct);
-        ref double rn = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(cnorm);
-        ref double ra = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(acc);
-        ref double rm = ref System.Runtime.InteropServices.MemoryMarshal.GetArrayDataReference(m2x);
-        if (!Vector256.IsHardwareAccelerated)
+        private readonly double[] _x, _w, _ct, _cnorm;
+        private readonly int _p, _k, _kp;
+        private readonly int[] _labels;
+        private readonly double[][] _partialCenters, _partialWeights;
+
+        public EStep(double[] x, int p, double[] w, double[] centers, int k, int[] labels, int blocks)
         {
-            for (int q = 0; q < rows; q++)
-                for (int j = 0; j < kp; j++)
+            (_x, _p, _w, _k, _labels) = (x, p, w, k, labels);
+            _kp = (k + CenterScores.CenterPad - 1) / CenterScores.CenterPad * CenterScores.CenterPad;
+            _ct = new double[p * _kp];
+            _cnorm = new double[_kp];
+            for (int j = 0; j < k; j++)
+            {
+                double s = 0;
+                for (int f = 0; f < p; f++)
                 {
-                    double a = cnorm[j];
-                    for (int f = 0; f < p; f++) a += m2x[q * p + f] * ct[f * kp + j];
-                    acc[q * kp + j] = a;
+                    double v = centers[j * p + f];
+                    _ct[f * _kp + j] = v;
+                    s += v * v;
                 }
-            return;
-        }
-        int jj = 0;
-        for (; jj + 8 <= kp; jj += 8)
-        {
-            var n0 = Vector256.LoadUnsafe(ref rn, (nuint)jj);
-            var n1 = Vector256.LoadUnsafe(ref rn, (nuint)(jj + 4));
-            Vector256<double> a00 = n0, a01 = n1, a10 = n0, a11 = n1, a20 = n0, a21 = n1, a30 = n0, a31 = n1;
-            for (int f = 0; f < p; f++)
-            {
-                nuint off = (nuint)(f * kp + jj);
-                var c0 = Vector256.LoadUnsafe(ref rct, off);
-                var c1 = Vector256.LoadUnsafe(ref rct, off + 4);
-                var b0 = Vector256.Create(System.Runtime.CompilerServices.Unsafe.Add(ref rm, f));
-                var b1 = Vector256.Create(System.Runtime.CompilerServices.Unsafe.Add(ref rm, p + f));
-                var b2 = Vector256.Create(System.Runtime.CompilerServices.Unsafe.Add(ref rm, 2 * p + f));
-                var b3 = Vector256.Create(System.Runtime.CompilerServices.Unsafe.Add(ref rm, 3 * p + f));
-                a00 = Vector256.FusedMultiplyAdd(b0, c0, a00);
-                a01 = Vector256.FusedMultiplyAdd(b0, c1, a01);
-                a10 = Vector256.FusedMultiplyAdd(b1, c0, a10);
-                a11 = Vector256.FusedMultiplyAdd(b1, c1, a11);
-                a20 = Vector256.FusedMultiplyAdd(b2, c0, a20);
-                a21 = Vector256.FusedMultiplyAdd(b2, c1, a21);
-                a30 = Vector256.FusedMultiplyAdd(b3, c0, a30);
-                a31 = Vector256.FusedMultiplyAdd(b3, c1, a31);
+                _cnorm[j] = s;
             }
-            a00.StoreUnsafe(ref ra, (nuint)jj);
-            a01.StoreUnsafe(ref ra, (nuint)(jj + 4));
-            a10.StoreUnsafe(ref ra, (nuint)(kp + jj));
-            a11.StoreUnsafe(ref ra, (nuint)(kp + jj + 4));
-            a20.StoreUnsafe(ref ra, (nuint)(2 * kp + jj));
-            a21.StoreUnsafe(ref ra, (nuint)(2 * kp + jj + 4));
-            a30.StoreUnsafe(ref ra, (nuint)(3 * kp + jj));
-            a31.StoreUnsafe(ref ra, (nuint)(3 * kp + jj + 4));
+            for (int j = k; j < _kp; j++) _cnorm[j] = double.PositiveInfinity;
+            _partialCenters = new double[blocks][];
+            _partialWeights = new double[blocks][];
         }
-        for (; jj < kp; jj += 4)
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        public void Rows(int block, int start, int end)
         {
-            var n0 = Vector256.LoadUnsafe(ref rn, (nuint)jj);
-            Vector256<double> a0 = n0, a1 = n0, a2 = n0, a3 = n0;
-            for (int f = 0; f < p; f++)
+            int per = CenterScores.RowsPerCall, p = _p, k = _k, kp = _kp;
+            var acc = new double[per * kp];
+            var m2x = new double[per * p];
+            double[]? pc = null, pw = null;
+            if (_partialCenters.Length > 0)
             {
-                var c0 = Vector256.LoadUnsafe(ref rct, (nuint)(f * kp + jj));
-                a0 = Vector256.FusedMultiplyAdd(Vector256.Create(m2x[f]), c0, a0);
-                a1 = Vector256.FusedMultiplyAdd(Vector256.Create(m2x[p + f]), c0, a1);
-                a2 = Vector256.FusedMultiplyAdd(Vector256.Create(m2x[2 * p + f]), c0, a2);
-                a3 = Vector256.FusedMultiplyAdd(Vector256.Create(m2x[3 * p + f]), c0, a3);
+                pc = _partialCenters[block] = new double[k * p];
+                pw = _partialWeights[block] = new double[k];
             }
-            a0.StoreUnsafe(ref ra, (nuint)jj);
-            a1.StoreUnsafe(ref ra, (nuint)(kp + jj));
-            a2.StoreUnsafe(ref ra, (nuint)(2 * kp + jj));
-            a3.StoreUnsafe(ref ra, (nuint)(3 * kp + jj));
+            for (int r0 = start; r0 < end; r0 += per)
+            {
+                int rows = Math.Min(per, end - r0);
+                CenterScores.Score(_x, r0, rows, p, _ct, _cnorm, kp, m2x, acc);
+                for (int q = 0; q < rows; q++)
+                {
+                    int r = r0 + q;
+                    int label = ArgMin(acc.AsSpan(q * kp, k));
+                    _labels[r] = label;
+                    if (pc is null) continue;
+                    double wr = _w[r];
+                    pw.OrThrow()[label] += wr;
+                    Blas.Axpy(wr, new ReadOnlySpan<double>(_x, r * p, p), pc.AsSpan(label * p, p));
+                }
+            }
+        }
+
+        public void AddPartials(double[] centersNew, double[] weightIn)
+        {
+            for (int b = 0; b < _partialCenters.Length; b++)
+            {
+                for (int j = 0; j < _k; j++) weightIn[j] += _partialWeights[b][j];
+                for (int t = 0; t < _k * _p; t++) centersNew[t] += _partialCenters[b][t];
+            }
+        }
+
+        /// <summary>The first smallest score.</summary>
+        private static int ArgMin(ReadOnlySpan<double> scores)
+        {
+            int label = 0;
+            double min = scores[0];
+            for (int j = 1; j < scores.Length; j++)
+            {
+                if (scores[j] < min)
+                {
+                    min = scores[j];
+                    label = j;
+                }
+            }
+            return label;
         }
     }
 
