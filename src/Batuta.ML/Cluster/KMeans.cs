@@ -120,6 +120,8 @@ public sealed class KMeans(int nClusters = 8, string init = "k-means++", int? nI
         var norms = new double[n];
         for (int i = 0; i < n; i++) norms[i] = Blas.Dot(x.AsSpan(i * p, p), x.AsSpan(i * p, p));
         double tol = Tolerance(x, n, p) * Tol;
+        var panels = RowPanels.Pack(x, n, p);
+        var paddedNorms = panels.Padded(norms, 0);
         var rng = RandomState is int s ? new RandomState(s) : new Tensors.RandomState();
 
         Lloyd.Result? best = null;
@@ -140,9 +142,9 @@ public sealed class KMeans(int nClusters = 8, string init = "k-means++", int? nI
             }
             else
             {
-                start = KMeansPlusPlus.Init(x, n, p, norms, k, rng).Centers;
+                start = KMeansPlusPlus.Init(panels, x, paddedNorms, k, rng).Centers;
             }
-            var result = Lloyd.Run(x, n, p, w, start, k, MaxIter, tol);
+            var result = Lloyd.Run(panels, x, w, start, k, MaxIter, tol);
             if (best is null || (result.Inertia < best.Inertia && !SameClustering(result.Labels, best.Labels, k))) best = result;
         }
         var centers = best.OrThrow().Centers;
@@ -192,7 +194,7 @@ public sealed class KMeans(int nClusters = 8, string init = "k-means++", int? nI
         var m = CheckPredictInput(X);
         var labels = new int[m.Rows];
         var w = Enumerable.Repeat(1.0, m.Rows).ToArray();
-        Lloyd.Iterate(m.Data, m.Rows, m.Cols, w, _centers, _centers, new double[NClusters], labels, new double[NClusters], NClusters, updateCenters: false);
+        Lloyd.Iterate(RowPanels.Pack(m.Data, m.Rows, m.Cols), m.Data, w, _centers, _centers, new double[NClusters], labels, new double[NClusters], NClusters, updateCenters: false);
         return Tensor.FromArray(labels, m.Rows);
     }
 

@@ -10,31 +10,33 @@ namespace Batuta.ML.Cluster;
 /// </summary>
 internal static class KMeansPlusPlus
 {
-    public static (double[] Centers, int[] Indices) Init(double[] x, int n, int p, double[] xSquaredNorms, int k, RandomState rng)
+    /// <summary>Seeds k centers; <paramref name="xSquaredNorms"/> is panel-padded (<see cref="RowPanels.Padded"/>).</summary>
+    public static (double[] Centers, int[] Indices) Init(RowPanels panels, double[] x, double[] xSquaredNorms, int k, RandomState rng)
     {
+        int n = panels.Rows, p = panels.Features, stride = panels.PaddedRows;
         int trials = 2 + (int)Math.Log(k);
         var centers = new double[k * p];
         var indices = new int[k];
         int first = (int)rng.RandInt(n);
         Array.Copy(x, first * p, centers, 0, p);
         indices[0] = first;
-        var closest = new double[n];
-        CandidateDistances.Compute(x, n, p, xSquaredNorms, [first], null, closest);
-        double pot = NumpySum.Sum(closest);
+        var closest = new double[stride];
+        CandidateDistances.Compute(panels, x, xSquaredNorms, [first], null, closest);
+        double pot = NumpySum.Sum(closest.AsSpan(0, n));
         var cumsum = new double[n];
-        var trial = new double[trials * n];
+        var trial = new double[trials * stride];
         var candidates = new int[trials];
         for (int c = 1; c < k; c++)
         {
             double running = 0;
             for (int i = 0; i < n; i++) { running += closest[i]; cumsum[i] = running; }
             for (int t = 0; t < trials; t++) candidates[t] = Draw(cumsum, rng.NextDouble() * pot);
-            CandidateDistances.Compute(x, n, p, xSquaredNorms, candidates, closest, trial);
+            CandidateDistances.Compute(panels, x, xSquaredNorms, candidates, closest, trial);
             int best = 0;
             double bestPot = double.PositiveInfinity;
             for (int t = 0; t < trials; t++)
             {
-                double candPot = NumpySum.Sum(trial.AsSpan(t * n, n));
+                double candPot = NumpySum.Sum(trial.AsSpan(t * stride, n));
                 if (candPot < bestPot)
                 {
                     bestPot = candPot;
@@ -42,7 +44,7 @@ internal static class KMeansPlusPlus
                 }
             }
             pot = bestPot;
-            Array.Copy(trial, best * n, closest, 0, n);
+            Array.Copy(trial, best * stride, closest, 0, stride);
             Array.Copy(x, candidates[best] * p, centers, c * p, p);
             indices[c] = candidates[best];
         }
