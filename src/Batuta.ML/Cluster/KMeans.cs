@@ -191,11 +191,12 @@ public sealed class KMeans(int nClusters = 8, string init = "k-means++", int? nI
     /// <summary><c>predict(X)</c>: the closest center per sample.</summary>
     public Tensor<int> Predict(Tensor<double> X)
     {
-        var m = CheckPredictInput(X);
-        var labels = new int[m.Rows];
-        var w = Enumerable.Repeat(1.0, m.Rows).ToArray();
-        Lloyd.Iterate(RowPanels.Pack(m.Data, m.Rows, m.Cols), m.Data, w, _centers, _centers, new double[NClusters], labels, new double[NClusters], NClusters, updateCenters: false);
-        return Tensor.FromArray(labels, m.Rows);
+        CheckFitted();
+        // Validated in place and packed straight from the tensor's memory: one pass, no intermediate copy.
+        var panels = RowPanels.Pack(Check.MatrixSpan(X, Name, NFeaturesIn, out int rows), rows, NFeaturesIn);
+        var labels = new int[rows];
+        Lloyd.Iterate(panels, [], [], _centers, _centers, new double[NClusters], labels, new double[NClusters], NClusters, updateCenters: false);
+        return Tensor.FromArray(labels, rows);
     }
 
     Tensor<double> IPredictor.Predict(Tensor<double> X)

@@ -44,7 +44,10 @@ internal static class Lloyd
         return new Result(labels, inertia, centers, Math.Min(i + 1, maxIter));
     }
 
-    /// <summary>One E-step (labels) and, optionally, one M-step (new centers, center shifts).</summary>
+    /// <summary>
+    /// One E-step (labels) and, optionally, one M-step (new centers, center shifts). The row-major rows
+    /// <paramref name="x"/> and weights <paramref name="w"/> are read only by the M-step.
+    /// </summary>
     public static void Iterate(RowPanels panels, double[] x, double[] w, double[] centersOld, double[] centersNew, double[] weightIn, int[] labels, double[] shift, int k, bool updateCenters)
     {
         int n = panels.Rows, p = panels.Features;

@@ -32,19 +32,47 @@ internal sealed class RowPanels
     /// <summary>Row count rounded up to whole panels: the length of per-row buffers the kernels write.</summary>
     public int PaddedRows => Count * Width;
 
+    /// <summary>Packs an array, in parallel for large inputs.</summary>
     public static RowPanels Pack(double[] x, int n, int p)
     {
-        var panels = new RowPanels(new double[((long)n + Width - 1) / Width * Width * p], n, p);
+        var panels = Allocate(n, p);
         RowBlocks.Run(n, p, (_, start, end) =>
         {
-            var d = panels.Data;
-            for (int r = start; r < end; r++)
-            {
-                long baseIndex = (long)(r / Width) * Width * p + r % Width;
-                for (int f = 0; f < p; f++) d[baseIndex + f * Width] = x[r * p + f];
-            }
+            var (first, last) = Range(start, end);
+            panels.Fill(x, first, last);
         });
         return panels;
+    }
+
+    /// <summary>Packs a span (a tensor's own memory) on the calling thread.</summary>
+    public static RowPanels Pack(ReadOnlySpan<double> x, int n, int p)
+    {
+        var panels = Allocate(n, p);
+        panels.Fill(x, 0, panels.Count);
+        return panels;
+    }
+
+    // Every element, padding included, is written by Fill: no need to zero the array first.
+    private static RowPanels Allocate(int n, int p) =>
+        new(GC.AllocateUninitializedArray<double>(checked(((n + Width - 1) / Width) * Width * p)), n, p);
+
+    /// <summary>Panels [first, last): reads eight rows at a time in order, writes each panel front to back.</summary>
+    private void Fill(ReadOnlySpan<double> x, int first, int last)
+    {
+        int p = Features;
+        var d = Data.AsSpan();
+        for (int g = first; g < last; g++)
+        {
+            var panel = d.Slice(g * Width * p, Width * p);
+            int r0 = g * Width, rows = Math.Min(Width, Rows - r0);
+            for (int q = 0; q < rows; q++)
+            {
+                var row = x.Slice((r0 + q) * p, p);
+                for (int f = 0; f < p; f++) panel[f * Width + q] = row[f];
+            }
+            for (int q = rows; q < Width; q++)
+                for (int f = 0; f < p; f++) panel[f * Width + q] = 0;
+        }
     }
 
     /// <summary>The first element of panel <paramref name="g"/>.</summary>
