@@ -741,6 +741,8 @@ namespace Batuta.Transpiler.Emit
                 if (field is not null)
                 {
                     var owner = FindClassVarOwner(cls, a.Attr);
+                    if (owner is not null && !cls.IsEnum && VirtualClassVarRoot(owner, a.Attr) is { } root)
+                        return new Ex($"{obj.P}.{ClassVarGetter(root.ClassVars[a.Attr])}", root.ClassVars[a.Attr].Type, true);
                     return new Ex(owner is not null && !cls.IsEnum ? $"{ClassCsName(owner.Name)}.{field.CsName}" : $"{obj.P}.{field.CsName}", field.Type, true);
                 }
                 var m = cls.FindMethod(a.Attr);
@@ -758,7 +760,7 @@ namespace Batuta.Transpiler.Emit
             if (a.Value is Name cn && Resolve(cn.Id) is { Kind: ResolvedKind.Class, Class: { } sc })
             {
                 var cv = sc.FindField(a.Attr);
-                if (cv is not null && (sc.ClassVars.ContainsKey(a.Attr) || sc.IsEnum))
+                if (cv is not null && (FindClassVarOwner(sc, a.Attr) is not null || sc.IsEnum))
                     return new Ex($"{ClassCsName(FindClassVarOwner(sc, a.Attr)?.Name ?? sc.Name)}.{cv.CsName}", sc.IsEnum ? PyType.Class(sc.Name) : cv.Type, true);
                 if (sc.IsEnum && sc.Def.Body.OfType<Assign>().Any(x => x.Targets[0] is Name tn && tn.Id == a.Attr))
                     return new Ex($"{ClassCsName(sc.Name)}.{CsNames.Member(a.Attr)}", PyType.Class(sc.Name), true);

@@ -229,6 +229,18 @@ namespace Batuta.Transpiler.Emit
         }
 
         // ---- classes ----
+        /// <summary>Virtual getters of the class attributes a subclass redefines (see <see cref="VirtualClassVarRoot"/>).</summary>
+        private void EmitClassVarGetters(ClassModel c)
+        {
+            if (c.IsEnum) return;
+            foreach (var cv in c.ClassVars.Values)
+            {
+                if (VirtualClassVarRoot(c, cv.Name) is not { } root) continue;
+                var rootVar = root.ClassVars[cv.Name];
+                _w.Line($"public {(root == c ? "virtual" : "override")} {CsTypes.Of(rootVar.Type)} {ClassVarGetter(rootVar)} => {ClassCsName(c.Name)}.{cv.CsName};");
+            }
+        }
+
         private void EmitClass(ClassModel c)
         {
             var savedClass = _class;
@@ -273,6 +285,7 @@ namespace Batuta.Transpiler.Emit
                     }
                     _w.Line($"public static {CsTypes.Of(cv.Type)} {cv.CsName}{init};");
                 }
+            EmitClassVarGetters(c);
             EmitDefaultFields(c.Methods.Values);
             if (c.Def.Body.Any(s => s is not FunctionDef && s is not Pass && s is not Assign && s is not AnnAssign && !(s is Expr { Value: Constant })))
                 Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"statements in the body of class {c.Name} other than definitions are ignored", "move them to module level", c.Def);

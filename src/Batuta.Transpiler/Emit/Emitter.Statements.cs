@@ -521,6 +521,31 @@ namespace Batuta.Transpiler.Emit
             return null;
         }
 
+        /// <summary>
+        /// The topmost class defining class attribute <paramref name="name"/> when a subclass redefines it:
+        /// reads through an instance then go through a virtual getter, so <c>self.attr</c> in a base method
+        /// sees the subclass's value, as in Python. Null when no subclass redefines it, or when the
+        /// definitions have different C# types (the static read stays; docs/transpiler.md, Known gaps).
+        /// </summary>
+        private ClassModel? VirtualClassVarRoot(ClassModel c, string name)
+        {
+            ClassModel? root = null;
+            for (var x = c; x is not null; x = x.Base) if (x.ClassVars.ContainsKey(name)) root = x;
+            if (root is null || root.IsEnum) return null;
+            string type = CsTypes.Of(root.ClassVars[name].Type);
+            bool redefined = false;
+            foreach (var sub in _modules.SelectMany(m => m.Classes.Values))
+            {
+                if (sub == root || !sub.IsSubclassOf(root) || !sub.ClassVars.TryGetValue(name, out var v)) continue;
+                if (CsTypes.Of(v.Type) != type) return null;
+                redefined = true;
+            }
+            return redefined ? root : null;
+        }
+
+        /// <summary>The virtual getter of a redefined class attribute (the underscore keeps it apart from mapped Python names).</summary>
+        private static string ClassVarGetter(VarInfo rootVar) => "Cls_" + rootVar.CsName;
+
         /// <summary>d[k] = v and l[i] = v on a container whose element types are still open refine them.</summary>
         private void ContributeContainer(ExpressionNode container, PyType current, PyType key, PyType value)
         {
