@@ -741,8 +741,8 @@ namespace Batuta.Transpiler.Emit
                 if (field is not null)
                 {
                     var owner = FindClassVarOwner(cls, a.Attr);
-                    if (owner is not null && !cls.IsEnum && VirtualClassVarRoot(owner, a.Attr) is { } root)
-                        return new Ex($"{obj.P}.{ClassVarGetter(root.ClassVars[a.Attr])}", root.ClassVars[a.Attr].Type, true);
+                    if (owner is not null && !cls.IsEnum && ClassVarRouting(owner, a.Attr) is { } route)
+                        return new Ex($"{obj.P}.{InstanceMember(route)}", route.RootVar.Type, true);
                     return new Ex(owner is not null && !cls.IsEnum ? $"{ClassCsName(owner.Name)}.{field.CsName}" : $"{obj.P}.{field.CsName}", field.Type, true);
                 }
                 var m = cls.FindMethod(a.Attr);

@@ -229,15 +229,23 @@ namespace Batuta.Transpiler.Emit
         }
 
         // ---- classes ----
-        /// <summary>Virtual getters of the class attributes a subclass redefines (see <see cref="VirtualClassVarRoot"/>).</summary>
+        /// <summary>
+        /// The instance-side members of routed class attributes (see <see cref="ClassVarRouting"/>): the virtual
+        /// getter, its overrides in redefining subclasses, and, when assigned through self, the instance's own value.
+        /// </summary>
         private void EmitClassVarGetters(ClassModel c)
         {
             if (c.IsEnum) return;
             foreach (var cv in c.ClassVars.Values)
             {
-                if (VirtualClassVarRoot(c, cv.Name) is not { } root) continue;
-                var rootVar = root.ClassVars[cv.Name];
-                _w.Line($"public {(root == c ? "virtual" : "override")} {CsTypes.Of(rootVar.Type)} {ClassVarGetter(rootVar)} => {ClassCsName(c.Name)}.{cv.CsName};");
+                if (ClassVarRouting(c, cv.Name) is not { } route) continue;
+                string type = CsTypes.Of(route.RootVar.Type), getter = ClassVarGetter(route.RootVar);
+                _w.Line($"public {(route.Root == c ? "virtual" : "override")} {type} {getter} => {ClassCsName(c.Name)}.{cv.CsName};");
+                if (route.Root != c || !route.Shadowed) continue;
+                string own = "__own_" + cv.CsName, has = "__has_" + cv.CsName;
+                _w.Line($"private {type} {own}{Default(route.RootVar.Type)};");
+                _w.Line($"private bool {has};");
+                _w.Line($"public {type} {InstanceMember(route)} {{ get => {has} ? {own} : {getter}; set {{ {own} = value; {has} = true; }} }}");
             }
         }
 

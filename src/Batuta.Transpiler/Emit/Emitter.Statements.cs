@@ -435,31 +435,7 @@ namespace Batuta.Transpiler.Emit
                 case Attribute a:
                 {
                     var obj = Unwrap(EmitExpr(a.Value));
-                    if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name.OrThrow()) is { } cls)
-                    {
-                        var field = cls.FindField(a.Attr);
-                        var prop = cls.Setters.TryGetValue(a.Attr, out var setter) ? setter : null;
-                        if (prop is not null)
-                        {
-                            if (prop.Params.Count > 0) WidenParam(prop, 0, value.Type);
-                            _w.Line($"{obj.P}.{CsNames.Member(a.Attr)} = {Coerce(value, cls.FindMethod(a.Attr)?.ReturnType ?? value.Type).Code};");
-                            return;
-                        }
-                        if (field is not null && (cls.DataclassFrozen || cls.IsNamedTuple) && !cls.ClassVars.ContainsKey(a.Attr))
-                        {
-                            // a frozen dataclass or a named tuple: assigning a field raises (the constructor sets them)
-                            _w.Line(cls.IsNamedTuple ? "throw new AttributeError(\"can't set attribute\");" : $"throw new FrozenInstanceError({CsNames.Literal($"cannot assign to field '{a.Attr}'")});");
-                            return;
-                        }
-                        if (field is not null)
-                        {
-                            Widen(field, value.Type);
-                            bool isStatic = cls.ClassVars.ContainsKey(a.Attr) || FindClassVarOwner(cls, a.Attr) is not null;
-                            var owner = FindClassVarOwner(cls, a.Attr);
-                            _w.Line($"{(isStatic && owner is not null ? ClassCsName(owner.Name) : obj.P)}.{field.CsName} = {Coerce(value, field.Type).Code};");
-                            return;
-                        }
-                    }
+                    if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name.OrThrow()) is { } cls && TryAssignInstanceAttribute(cls, obj, a.Attr, value)) return;
                     if (obj.Type.Kind == TypeKind.Module && _moduleByName.TryGetValue(obj.Type.Name.OrThrow(), out var mod) && mod.Globals.TryGetValue(a.Attr, out var g))
                     {
                         Widen(g, value.Type);
@@ -515,35 +491,83 @@ namespace Batuta.Transpiler.Emit
             UnsupportedStatement(target, "this assignment target");
         }
 
+        /// <summary>obj.attr = value on an instance of a class of the program: property setter, frozen field, routed class attribute or field.</summary>
+        private bool TryAssignInstanceAttribute(ClassModel cls, Ex obj, string attr, Ex value)
+        {
+            var field = cls.FindField(attr);
+            var prop = cls.Setters.TryGetValue(attr, out var setter) ? setter : null;
+            if (prop is not null)
+            {
+                if (prop.Params.Count > 0) WidenParam(prop, 0, value.Type);
+                _w.Line($"{obj.P}.{CsNames.Member(attr)} = {Coerce(value, cls.FindMethod(attr)?.ReturnType ?? value.Type).Code};");
+                return true;
+            }
+            if (field is not null && (cls.DataclassFrozen || cls.IsNamedTuple) && !cls.ClassVars.ContainsKey(attr))
+            {
+                // a frozen dataclass or a named tuple: assigning a field raises (the constructor sets them)
+                _w.Line(cls.IsNamedTuple ? "throw new AttributeError(\"can't set attribute\");" : $"throw new FrozenInstanceError({CsNames.Literal($"cannot assign to field '{attr}'")});");
+                return true;
+            }
+            if (field is not null && FindClassVarOwner(cls, attr) is { } routedOwner && ClassVarRouting(routedOwner, attr) is { Shadowed: true } route)
+            {
+                Widen(route.RootVar, value.Type);
+                _w.Line($"{obj.P}.{InstanceMember(route)} = {Coerce(value, route.RootVar.Type).Code};");
+                return true;
+            }
+            if (field is not null)
+            {
+                Widen(field, value.Type);
+                bool isStatic = cls.ClassVars.ContainsKey(attr) || FindClassVarOwner(cls, attr) is not null;
+                var owner = FindClassVarOwner(cls, attr);
+                _w.Line($"{(isStatic && owner is not null ? ClassCsName(owner.Name) : obj.P)}.{field.CsName} = {Coerce(value, field.Type).Code};");
+                return true;
+            }
+            return false;
+        }
+
         private ClassModel? FindClassVarOwner(ClassModel c, string name)
         {
             for (var x = c; x is not null; x = x.Base) if (x.ClassVars.ContainsKey(name)) return x;
             return null;
         }
 
+        /// <summary>How instance reads and writes of a class attribute are routed.</summary>
+        /// <param name="Root">The topmost class defining it.</param>
+        /// <param name="Shadowed">Some method assigns it through <c>self</c>: instances get their own value
+        /// (<c>Inst_X</c>) once assigned, and read the class's value until then.</param>
+        private sealed record ClassVarRoute(ClassModel Root, VarInfo RootVar, bool Shadowed);
+
         /// <summary>
-        /// The topmost class defining class attribute <paramref name="name"/> when a subclass redefines it:
-        /// reads through an instance then go through a virtual getter, so <c>self.attr</c> in a base method
-        /// sees the subclass's value, as in Python. Null when no subclass redefines it, or when the
-        /// definitions have different C# types (the static read stays; docs/transpiler.md, Known gaps).
+        /// Class attribute <paramref name="name"/> seen from class <paramref name="c"/>, when a subclass redefines
+        /// it or a method assigns it through <c>self</c>: instance reads then go through a virtual getter
+        /// (<c>Cls_X</c>, overridden in each redefining subclass) so <c>self.attr</c> in a base method sees the
+        /// subclass's value, and assignments through <c>self</c> create the instance's own value, as in Python.
+        /// Null when neither applies (a plain static read), or when the definitions have different C# types
+        /// (docs/transpiler.md, Known gaps).
         /// </summary>
-        private ClassModel? VirtualClassVarRoot(ClassModel c, string name)
+        private ClassVarRoute? ClassVarRouting(ClassModel c, string name)
         {
             ClassModel? root = null;
             for (var x = c; x is not null; x = x.Base) if (x.ClassVars.ContainsKey(name)) root = x;
             if (root is null || root.IsEnum) return null;
-            string type = CsTypes.Of(root.ClassVars[name].Type);
-            bool redefined = false;
+            var rootVar = root.ClassVars[name];
+            string type = CsTypes.Of(rootVar.Type);
+            bool redefined = false, shadowed = false;
             foreach (var sub in _modules.SelectMany(m => m.Classes.Values))
             {
-                if (sub == root || !sub.IsSubclassOf(root) || !sub.ClassVars.TryGetValue(name, out var v)) continue;
+                if (!sub.IsSubclassOf(root)) continue;
+                shadowed |= sub.SelfStores.Contains(name);
+                if (sub == root || !sub.ClassVars.TryGetValue(name, out var v)) continue;
                 if (CsTypes.Of(v.Type) != type) return null;
                 redefined = true;
             }
-            return redefined ? root : null;
+            return redefined || shadowed ? new ClassVarRoute(root, rootVar, shadowed) : null;
         }
 
-        /// <summary>The virtual getter of a redefined class attribute (the underscore keeps it apart from mapped Python names).</summary>
+        /// <summary>The member an instance reads a routed class attribute through.</summary>
+        private static string InstanceMember(ClassVarRoute route) => (route.Shadowed ? "Inst_" : "Cls_") + route.RootVar.CsName;
+
+        /// <summary>The virtual getter of a routed class attribute (the underscore keeps it apart from mapped Python names).</summary>
         private static string ClassVarGetter(VarInfo rootVar) => "Cls_" + rootVar.CsName;
 
         /// <summary>d[k] = v and l[i] = v on a container whose element types are still open refine them.</summary>

@@ -255,8 +255,9 @@ namespace Batuta.Transpiler.Inference
                 if (self is null) continue;
                 foreach (var node in WalkExpressions(f.Def.Body))
                 {
-                    if (node is Attribute { Value: Name sn, Ctx: ExprContext.Store } at && sn.Id == self && !c.ClassVars.ContainsKey(at.Attr) && !c.Methods.ContainsKey(at.Attr))
-                        AddField(c, at.Attr);
+                    if (node is not Attribute { Value: Name sn, Ctx: ExprContext.Store } at || sn.Id != self) continue;
+                    c.SelfStores.Add(at.Attr);
+                    if (!c.ClassVars.ContainsKey(at.Attr) && !c.Methods.ContainsKey(at.Attr)) AddField(c, at.Attr);
                 }
             }
             return c;
@@ -288,10 +289,11 @@ namespace Batuta.Transpiler.Inference
                 foreach (var m in modules)
                     if (m.Classes.TryGetValue(bn, out var bc) && bc != c) { c.Base = bc; break; }
             }
-            // Fields the base declares belong to the base.
+            // Fields the base declares belong to the base; a base's class attribute assigned through self is
+            // that attribute's instance shadow (Emitter.ClassVarRouting), not a new field.
             for (var b = c.Base; b is not null; b = b.Base)
                 foreach (var name in c.FieldOrder.ToList())
-                    if (b.Fields.ContainsKey(name)) { c.Fields.Remove(name); c.FieldOrder.Remove(name); }
+                    if (b.Fields.ContainsKey(name) || b.ClassVars.ContainsKey(name)) { c.Fields.Remove(name); c.FieldOrder.Remove(name); }
             if (c.IsEnum)
             {
                 foreach (var cv in c.ClassVars.Values) { cv.Type = PyType.Class(c.Name); cv.Declared = true; }

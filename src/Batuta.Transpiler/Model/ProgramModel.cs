@@ -107,6 +107,8 @@ namespace Batuta.Transpiler.Model
         public Dictionary<string, VarInfo> Fields { get; } = new(StringComparer.Ordinal);
         public List<string> FieldOrder { get; } = new();
         public Dictionary<string, VarInfo> ClassVars { get; } = new(StringComparer.Ordinal);
+        /// <summary>Attributes the class's own methods assign through <c>self</c> (an assignment to a class attribute there creates an instance attribute).</summary>
+        public HashSet<string> SelfStores { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, FunctionModel> Methods { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, FunctionModel> Setters { get; } = new(StringComparer.Ordinal);
         public bool IsDataclass { get; set; }

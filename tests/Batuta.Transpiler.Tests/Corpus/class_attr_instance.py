@@ -1,0 +1,34 @@
+class Counter:
+    count = 0
+    label = "counter"
+    step = 1
+
+    def tick(self) -> None:
+        self.count += self.step
+
+    def rename(self, name: str) -> None:
+        self.label = name
+
+
+class Fast(Counter):
+    step = 5
+
+
+a = Counter()
+b = Counter()
+f = Fast()
+a.tick()
+a.tick()
+b.tick()
+f.tick()
+f.tick()
+print(a.count, b.count, f.count, Counter.count, Fast.count)
+a.rename("first")
+print(a.label, b.label, f.label, Counter.label)
+Counter.label = "renamed"
+print(a.label, b.label, f.label)
+Counter.count = 10
+c = Counter()
+print(c.count, a.count)
+c.tick()
+print(c.count, Counter.count)
