@@ -9,6 +9,18 @@ namespace Batuta.Transpiler.Emit
         // Facade for the mapping tables.
         internal Ex Expr(ExpressionNode e, PyType? expected = null) => EmitExpr(e, expected);
         internal Ex CoerceTo(Ex v, PyType t) => Coerce(v, t);
+
+        /// <summary>
+        /// A key= function for elements of type <paramref name="elem"/>. A function value typed for other elements
+        /// (a dict of lambdas on object) is wrapped to take exactly <paramref name="elem"/>: otherwise C# infers the
+        /// generic element type from the function and the result is a list of object.
+        /// </summary>
+        internal Ex KeyFunction(ExpressionNode key, PyType elem)
+        {
+            var k = EmitExpr(key, PyType.Func(PyType.Unknown, elem));
+            if (k.Type.Kind != TypeKind.Func || k.Type.Params.Count() != 1 || CsTypes.Of(k.Type.Params.First()) == CsTypes.Of(elem)) return k;
+            return Coerce(k, PyType.Func(k.Type.Return, elem));
+        }
         internal static string BoxOf(Ex v) => Box(v);
         internal string TruthOf(Ex v) => Truth(v);
         internal string EnumerableOf(Ex v) => AsEnumerable(v);

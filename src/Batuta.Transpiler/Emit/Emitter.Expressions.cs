@@ -233,7 +233,7 @@ namespace Batuta.Transpiler.Emit
                     break;
                 }
                 case TypeKind.Func when from.Kind == TypeKind.Func:
-                    return new Ex(v.Code, target, v.Atomic);
+                    return CoerceFunction(v, target);
                 case TypeKind.VarTuple when from.Kind == TypeKind.Tuple:
                     return new Ex($"PyTuple.From({v.Code})", target);
             }
@@ -243,6 +243,28 @@ namespace Batuta.Transpiler.Emit
                 return new Ex(CsTypes.IsValueType(target) ? $"{v.P}.Value" : $"{v.P}!", target);
             if (from.Kind == TypeKind.None) return new Ex("default!", target, true);
             return new Ex($"Dyn.Cast<{CsTypes.Of(target)}>({Box(v)})", target);
+        }
+
+        /// <summary>
+        /// A function value where another function type is wanted. Delegates are not variant over value types
+        /// (a Func returning a tuple is not a Func returning object), so unless the C# types already agree the
+        /// value is wrapped in a lambda of the wanted type that converts the arguments and the result.
+        /// </summary>
+        private Ex CoerceFunction(Ex v, PyType target)
+        {
+            var from = v.Type;
+            var fps = from.Params.ToArray();
+            var tps = target.Params.ToArray();
+            if (CsTypes.Of(from) == CsTypes.Of(target) || fps.Length != tps.Length) return new Ex(v.Code, target, v.Atomic);
+            var names = tps.Select(_ => Temp("p")).ToArray();
+            string f = Temp("f");
+            string args = string.Join(", ", names.Select((n, i) => Coerce(new Ex(n, tps[i], true), fps[i]).Code));
+            string call = $"{f}({args})";
+            string body = target.Return.Kind == TypeKind.None || from.Return.Kind == TypeKind.None ? call : Coerce(new Ex(call, from.Return, true), target.Return).Code;
+            string parameters = string.Join(", ", names.Select((n, i) => $"{CsTypes.Of(tps[i])} {n}"));
+            // The function value is evaluated once (an argument of the adapter), as Python evaluates it once.
+            string adapter = $"new Func<{CsTypes.Of(from)}, {CsTypes.Of(target)}>({f} => new {CsTypes.Of(target)}(({parameters}) => {body}))";
+            return new Ex($"{adapter}({v.Code})", target, true);
         }
 
         /// <summary>The value as an object (int literals become PyInt, not System.Int32).</summary>

@@ -95,7 +95,7 @@ namespace Batuta.Transpiler.Mapping
                     string rev = kw.TryGetValue("reverse", out var r) ? e.TruthOf(e.Expr(r)) : "false";
                     if (kw.TryGetValue("key", out var key))
                     {
-                        var k = e.Expr(key, PyType.Func(PyType.Unknown, elem));
+                        var k = e.KeyFunction(key, elem);
                         return new Ex($"Py.Sorted({e.EnumerableOf(v)}, {k.Code}, {rev})", PyType.List(elem), true);
                     }
                     return new Ex($"Py.Sorted({e.EnumerableOf(v)}{(rev == "false" ? "" : ", " + rev)})", PyType.List(elem), true);
@@ -109,7 +109,7 @@ namespace Batuta.Transpiler.Mapping
                         var v = Arg(0);
                         var elem = e.ElementOf(v.Type);
                         if (kw.TryGetValue("key", out var key))
-                            return new Ex($"Py.{fn}({e.EnumerableOf(v)}, {e.Expr(key, PyType.Func(PyType.Unknown, elem)).Code})", elem, true);
+                            return new Ex($"Py.{fn}({e.EnumerableOf(v)}, {e.KeyFunction(key, elem).Code})", elem, true);
                         if (kw.TryGetValue("default", out var def))
                             return new Ex($"Py.{fn}Or({e.EnumerableOf(v)}, {e.CoerceTo(e.Expr(def, elem), elem).Code})", elem, true);
                         return new Ex($"Py.{fn}({e.EnumerableOf(v)})", elem, true);
@@ -118,7 +118,7 @@ namespace Batuta.Transpiler.Mapping
                     var t = vs.Select(x => x.Type).Aggregate(PyType.Unknown, PyType.Join);
                     if (t.Kind == TypeKind.Object && vs.All(x => x.Type.Kind is TypeKind.Int or TypeKind.Float)) t = PyType.Object;
                     if (kw.TryGetValue("key", out var key2))
-                        return new Ex($"Py.{fn}(new[] {{ {string.Join(", ", vs.Select(x => e.CoerceTo(x, t).Code))} }}, {e.Expr(key2, PyType.Func(PyType.Unknown, t)).Code})", t, true);
+                        return new Ex($"Py.{fn}(new[] {{ {string.Join(", ", vs.Select(x => e.CoerceTo(x, t).Code))} }}, {e.KeyFunction(key2, t).Code})", t, true);
                     if (vs.Count <= 3) return new Ex($"Py.{fn}({string.Join(", ", vs.Select(x => ValueOf(e.CoerceTo(x, t))))})", t, true);
                     return new Ex($"Py.{fn}(new[] {{ {string.Join(", ", vs.Select(x => ValueOf(e.CoerceTo(x, t))))} }})", t, true);
                 }

@@ -172,7 +172,7 @@ namespace Batuta.Transpiler.Mapping
                         {
                             string rev = kw.TryGetValue("reverse", out var r) ? e.TruthOf(e.Expr(r)) : "false";
                             if (kw.TryGetValue("key", out var key))
-                                return None($"{l}.Sort({e.Expr(key, PyType.Func(PyType.Unknown, t.Elem)).Code}, {rev})");
+                                return None($"{l}.Sort({e.KeyFunction(key, t.Elem).Code}, {rev})");
                             return None($"{l}.Sort({rev})");
                         }
                     }

@@ -290,7 +290,7 @@ namespace Batuta.Transpiler.Mapping
                     var elem = ElemOf(src.Type);
                     var keyNode = c.Args.Count > 1 ? c.Args[1] : c.Keywords.FirstOrDefault(k => k.Arg == "key")?.Value;
                     if (keyNode is null) return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)})", PyType.Iterable(PyType.Tuple(elem, PyType.List(elem))), true);
-                    var key = e.Expr(keyNode, PyType.Func(PyType.Unknown, elem));
+                    var key = e.KeyFunction(keyNode, elem);
                     return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)}, {key.Code})", PyType.Iterable(PyType.Tuple(key.Type.Kind == TypeKind.Func ? key.Type.Return : PyType.Object, PyType.List(elem))), true);
                 }
                 case "argparse.ArgumentParser":
