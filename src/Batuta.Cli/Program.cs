@@ -25,16 +25,7 @@ public static class Program
 
     public static int Run(IReadOnlyList<string> args, CliConsole console)
     {
-        if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
-        {
-            PrintHelp(console.Out);
-            return args.Count == 0 ? ExitCodes.Usage : ExitCodes.Ok;
-        }
-        if (args[0] is "--version")
-        {
-            console.Out.WriteLine(typeof(Program).Assembly.GetName().Version);
-            return ExitCodes.Ok;
-        }
+        if (RunGlobalOption(args, console) is { } exitCode) return exitCode;
 
         var command = Commands.FirstOrDefault(c => c.Name == args[0]);
         if (command is null)
@@ -47,10 +38,31 @@ public static class Program
             console.Out.WriteLine($"{command.Summary}\nusage: {command.Usage}");
             return ExitCodes.Ok;
         }
+        return Execute(command, args.Skip(1).ToList(), console);
+    }
 
+    /// <summary>No arguments, help or --version: handled here, before any command; null for anything else.</summary>
+    private static int? RunGlobalOption(IReadOnlyList<string> args, CliConsole console)
+    {
+        if (args.Count == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            PrintHelp(console.Out);
+            return args.Count == 0 ? ExitCodes.Usage : ExitCodes.Ok;
+        }
+        if (args[0] is "--version")
+        {
+            console.Out.WriteLine(typeof(Program).Assembly.GetName().Version);
+            return ExitCodes.Ok;
+        }
+        return null;
+    }
+
+    /// <summary>Runs the command and maps its expected failures to a message and an exit code.</summary>
+    private static int Execute(ICommand command, List<string> arguments, CliConsole console)
+    {
         try
         {
-            return command.Run(args.Skip(1).ToList(), console);
+            return command.Run(arguments, console);
         }
         catch (UsageException e)
         {

@@ -173,14 +173,7 @@ public sealed class InferenceSession : IDisposable
 
     private IEnumerable<string> Run(IReadOnlyList<int> prompt, GenerationOptions options, TextStream stream, CancellationToken cancellationToken)
     {
-        if (prompt.Count >= _cache.ContextLength)
-            throw new InvalidOperationException($"the prompt has {prompt.Count} tokens but the context holds {_cache.ContextLength}; shorten it or raise ContextLength.");
-
-        // Reuse the cached prefix; at least the last prompt token is recomputed to get fresh logits.
-        int common = 0;
-        while (common < _sequence.Count && common < prompt.Count - 1 && _sequence[common] == prompt[common]) common++;
-        _cache.Truncate(Math.Min(common, _cache.Length));
-        _sequence.RemoveRange(common, _sequence.Count - common);
+        int common = ReuseCachedPrefix(prompt);
 
         var sampler = new Sampler(options);
         var sw = Stopwatch.StartNew();
@@ -239,6 +232,22 @@ public sealed class InferenceSession : IDisposable
             StopReason = reason,
         };
         cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>
+    /// Keeps the KV cache and sequence for the longest prefix shared with <paramref name="prompt"/> and drops the
+    /// rest; returns that prefix's length. At least the last prompt token is recomputed to get fresh logits.
+    /// </summary>
+    private int ReuseCachedPrefix(IReadOnlyList<int> prompt)
+    {
+        if (prompt.Count >= _cache.ContextLength)
+            throw new InvalidOperationException($"the prompt has {prompt.Count} tokens but the context holds {_cache.ContextLength}; shorten it or raise ContextLength.");
+
+        int common = 0;
+        while (common < _sequence.Count && common < prompt.Count - 1 && _sequence[common] == prompt[common]) common++;
+        _cache.Truncate(Math.Min(common, _cache.Length));
+        _sequence.RemoveRange(common, _sequence.Count - common);
+        return common;
     }
 
     public void Dispose()

@@ -50,31 +50,47 @@ namespace Batuta.Generators.Python
             if (files.IsDefaultOrEmpty) return new TranspileOutcome(new EquatableArray<GeneratedSource>(ImmutableArray<GeneratedSource>.Empty), new EquatableArray<DiagnosticInfo>(ImmutableArray<DiagnosticInfo>.Empty));
             var root = settings.SourceRoot ?? CommonDirectory(files.Select(f => f.FullPath));
             if (!root.EndsWith("/", StringComparison.Ordinal)) root += "/";
+            var byRelative = ByRelativePath(files, root);
+            var entry = EntryModule(settings, root, byRelative);
+
+            var result = PythonTranspiler.Transpile(byRelative.Values.Select(f => (f.RelativePath, f.Text)).ToList(),
+                new TranspileOptions { EntryModule = entry, RootNamespace = settings.RootNamespace, EmitProgram = entry is not null });
+
+            var sources = result.Files.Select(f => new GeneratedSource("Batuta.Python." + f.Path.Replace('/', '.'), f.Text)).ToImmutableArray();
+            var diagnostics = result.Diagnostics.Select(d => ToInfo(d, byRelative)).ToImmutableArray();
+            return new TranspileOutcome(new EquatableArray<GeneratedSource>(sources), new EquatableArray<DiagnosticInfo>(diagnostics));
+        }
+
+        /// <summary>Each file under its path relative to <paramref name="root"/> (its file name when outside it), in ordinal path order.</summary>
+        private static Dictionary<string, PythonFile> ByRelativePath(ImmutableArray<PythonFile> files, string root)
+        {
             var byRelative = new Dictionary<string, PythonFile>(StringComparer.Ordinal);
             foreach (var f in files.OrderBy(f => f.FullPath, StringComparer.Ordinal))
             {
                 var rel = f.FullPath.StartsWith(root, StringComparison.Ordinal) ? f.FullPath.Substring(root.Length) : System.IO.Path.GetFileName(f.FullPath);
                 byRelative[rel] = f with { RelativePath = rel };
             }
+            return byRelative;
+        }
+
+        /// <summary>BatutaEntryPoint (absolute, or relative to the source root) when it names one of the files; otherwise the transpiler's rules choose.</summary>
+        private static string? EntryModule(GeneratorSettings settings, string root, Dictionary<string, PythonFile> byRelative)
+        {
             string? entry = null;
             if (settings.EntryPoint is { } e)
             {
                 var full = e.StartsWith("/", StringComparison.Ordinal) || (e.Length > 1 && e[1] == ':') ? e : root + e;
                 entry = byRelative.Values.FirstOrDefault(f => f.FullPath == full || f.RelativePath == e)?.RelativePath;
             }
-            entry ??= EntryPointRules.Choose(byRelative.Values.Select(f => (f.RelativePath, (Func<string>)(() => f.Text))).ToList());
+            return entry ?? EntryPointRules.Choose(byRelative.Values.Select(f => (f.RelativePath, (Func<string>)(() => f.Text))).ToList());
+        }
 
-            var result = PythonTranspiler.Transpile(byRelative.Values.Select(f => (f.RelativePath, f.Text)).ToList(),
-                new TranspileOptions { EntryModule = entry, RootNamespace = settings.RootNamespace, EmitProgram = entry is not null });
-
-            var sources = result.Files.Select(f => new GeneratedSource("Batuta.Python." + f.Path.Replace('/', '.'), f.Text)).ToImmutableArray();
-            var diagnostics = result.Diagnostics.Select(d =>
-            {
-                var file = byRelative.TryGetValue(d.Path, out var pf) ? pf : null;
-                var (start, length) = file is null ? (0, 0) : Span(file.Text, d.Line, d.Column, d.EndLine, d.EndColumn);
-                return new DiagnosticInfo(d.Code, d.Severity.ToString(), d.Message + (d.Hint is null ? "" : " (" + d.Hint + ")"), file?.FullPath ?? d.Path, d.Line, d.Column, d.EndLine, d.EndColumn, start, length);
-            }).ToImmutableArray();
-            return new TranspileOutcome(new EquatableArray<GeneratedSource>(sources), new EquatableArray<DiagnosticInfo>(diagnostics));
+        /// <summary>A transpiler diagnostic with its span in the .py file (kept as given when the path is not one of the files).</summary>
+        private static DiagnosticInfo ToInfo(TranspilerDiagnostic d, Dictionary<string, PythonFile> byRelative)
+        {
+            var file = byRelative.TryGetValue(d.Path, out var pf) ? pf : null;
+            var (start, length) = file is null ? (0, 0) : Span(file.Text, d.Line, d.Column, d.EndLine, d.EndColumn);
+            return new DiagnosticInfo(d.Code, d.Severity.ToString(), d.Message + (d.Hint is null ? "" : " (" + d.Hint + ")"), file?.FullPath ?? d.Path, d.Line, d.Column, d.EndLine, d.EndColumn, start, length);
         }
 
         private static string CommonDirectory(IEnumerable<string> paths)

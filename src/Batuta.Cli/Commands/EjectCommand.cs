@@ -23,19 +23,37 @@ public sealed class EjectCommand : ICommand
         var name = a.Option("--namespace") ?? StandaloneProject.ProjectName(File.Exists(input) ? input : Path.GetFullPath(input));
 
         var result = PythonTranspiler.Transpile(files, new TranspileOptions { EntryModule = entry, RootNamespace = name });
-        foreach (var d in result.Diagnostics.Where(d => d.Severity != TranspilerSeverity.Info || a.Flag("--verbose") || a.Flag("-v")))
-            console.Error.WriteLine(d.Format());
+        ReportDiagnostics(result, console, a.Flag("--verbose") || a.Flag("-v"));
         if (result.HasErrors) return ExitCodes.Failed;
 
         var target = Path.GetFullPath(output);
-        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !a.Flag("--force"))
+        RequireEmptyUnlessForced(target, output, a.Flag("--force"));
+        WriteProject(target, name, result, entry);
+        console.Out.WriteLine($"ejected {files.Count} Python file(s) to {target} ({result.Files.Count} C# file(s)); build with: dotnet build {Path.Combine(output, name + ".csproj")}");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Warnings and errors always; the informational notes only with --verbose.</summary>
+    private static void ReportDiagnostics(TranspileResult result, CliConsole console, bool verbose)
+    {
+        foreach (var d in result.Diagnostics.Where(d => d.Severity != TranspilerSeverity.Info || verbose))
+            console.Error.WriteLine(d.Format());
+    }
+
+    /// <summary>Without --force, ejecting never overwrites a folder that already has something in it.</summary>
+    private static void RequireEmptyUnlessForced(string target, string output, bool force)
+    {
+        if (Directory.Exists(target) && Directory.EnumerateFileSystemEntries(target).Any() && !force)
             throw new UsageException($"{output} is not empty: use --force to overwrite");
+    }
+
+    /// <summary>The generated project plus a copy of the runtime assembly under lib/, so it builds on its own.</summary>
+    private static void WriteProject(string target, string name, TranspileResult result, string entry)
+    {
         Write(target, StandaloneProject.Create(name, result, entry));
         var runtime = PythonSources.LocateRuntime();
         Directory.CreateDirectory(Path.Combine(target, "lib"));
         File.Copy(runtime, Path.Combine(target, "lib", StandaloneProject.RuntimeAssembly), true);
-        console.Out.WriteLine($"ejected {files.Count} Python file(s) to {target} ({result.Files.Count} C# file(s)); build with: dotnet build {Path.Combine(output, name + ".csproj")}");
-        return ExitCodes.Ok;
     }
 
     internal static void Write(string root, IEnumerable<GeneratedFile> files)

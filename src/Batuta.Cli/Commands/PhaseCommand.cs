@@ -21,7 +21,7 @@ public sealed class PhaseCommand(WorkflowPhase phase, string name, string summar
 
     public int Run(IReadOnlyList<string> args, CliConsole console)
     {
-        if (phase == WorkflowPhase.Transpilation && args.Any(x => x is "--output" or "-o" || x.StartsWith("--output=", StringComparison.Ordinal))) return new EjectCommand().Run(args, console);
+        if (phase == WorkflowPhase.Transpilation && AsksForOutputFolder(args)) return new EjectCommand().Run(args, console);
         var a = CliArguments.Parse(args, new HashSet<string> { "--configuration", "-c", "--format" }, new HashSet<string> { "--force", "--verbose", "-v" });
         var format = OutputFormats.Parse(a.Option("--format"));
         if (format == OutputFormat.Json && phase != WorkflowPhase.Analysis)
@@ -30,15 +30,19 @@ public sealed class PhaseCommand(WorkflowPhase phase, string name, string summar
         var settings = MSBuildProperties.Load(project, a.Option("--configuration") ?? a.Option("-c") ?? "Debug", console);
 
         var outcome = new WorkflowEngine().Run(phase, settings, console.Reporter(a.Flag("--verbose") || a.Flag("-v")), a.Flag("--force"));
-        if (format == OutputFormat.Json)
-        {
-            var report = Path.Combine(settings.IntermediateDirectory, "analysis", AnalysisPhase.ReportFileName);
-            if (outcome != PhaseOutcome.Failed && File.Exists(report)) console.Out.WriteLine(File.ReadAllText(report).TrimEnd());
-        }
-        else
-        {
-            console.Out.WriteLine(KanbanBoard.Render(new StateStore(project.Directory).Load()));
-        }
+        if (format == OutputFormat.Json) PrintReport(settings, outcome, console);
+        else console.Out.WriteLine(KanbanBoard.Render(new StateStore(project.Directory).Load()));
         return outcome == PhaseOutcome.Failed ? ExitCodes.Failed : ExitCodes.Ok;
+    }
+
+    /// <summary><c>batuta transpile ... --output dir</c> is the eject command under its other name.</summary>
+    private static bool AsksForOutputFolder(IReadOnlyList<string> args) =>
+        args.Any(x => x is "--output" or "-o" || x.StartsWith("--output=", StringComparison.Ordinal));
+
+    /// <summary>The analysis report as JSON, when the phase produced one.</summary>
+    private static void PrintReport(ProjectSettings settings, PhaseOutcome outcome, CliConsole console)
+    {
+        var report = Path.Combine(settings.IntermediateDirectory, "analysis", AnalysisPhase.ReportFileName);
+        if (outcome != PhaseOutcome.Failed && File.Exists(report)) console.Out.WriteLine(File.ReadAllText(report).TrimEnd());
     }
 }

@@ -27,29 +27,44 @@ public sealed class RunCommand : ICommand
         var (_, entry, files) = PythonSources.Load(script);
         var name = StandaloneProject.ProjectName(script);
         var hash = PythonSources.Hash(files, entry, PythonTranspiler.Version);
-        var cacheRoot = Environment.GetEnvironmentVariable("BATUTA_CACHE_DIR") is { Length: > 0 } c ? c
-            : Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } x ? x : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "batuta");
-        var dir = Path.Combine(cacheRoot, "run", hash);
+        var dir = Path.Combine(CacheRoot(), "run", hash);
         var dll = Path.Combine(dir, "out", name + ".dll");
 
-        if (!File.Exists(dll))
-        {
-            var result = PythonTranspiler.Transpile(files, new TranspileOptions { EntryModule = entry, RootNamespace = name });
-            foreach (var d in result.Diagnostics.Where(d => d.Severity != TranspilerSeverity.Info)) console.Error.WriteLine(d.Format());
-            if (result.HasErrors) return ExitCodes.Failed;
-            if (Directory.Exists(dir)) Directory.Delete(dir, true);
-            EjectCommand.Write(dir, StandaloneProject.Create(name, result, entry));
-            Directory.CreateDirectory(Path.Combine(dir, "lib"));
-            File.Copy(PythonSources.LocateRuntime(), Path.Combine(dir, "lib", StandaloneProject.RuntimeAssembly), true);
-            var build = ProcessRunner.Run(MSBuildProperties.DotnetHost(), ["build", Path.Combine(dir, name + ".csproj"), "-c", "Release", "-o", Path.Combine(dir, "out"), "-nologo", "-v", "q", "-nr:false"],
-                dir, null, TimeSpan.FromMinutes(5));
-            if (build.ExitCode != 0 || !File.Exists(dll))
-            {
-                console.Error.WriteLine((build.StandardOutput + build.StandardError).Trim());
-                throw new CliFailureException($"the migrated C# for {script} did not compile (kept in {dir}); please report it");
-            }
-        }
+        if (!File.Exists(dll) && !Compile(script, files, entry, name, dir, dll, console)) return ExitCodes.Failed;
+        return Execute(dll, scriptArgs, console);
+    }
 
+    /// <summary>$BATUTA_CACHE_DIR, else $XDG_CACHE_HOME/batuta, else ~/.cache/batuta.</summary>
+    private static string CacheRoot() =>
+        Environment.GetEnvironmentVariable("BATUTA_CACHE_DIR") is { Length: > 0 } c ? c
+            : Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } x ? x : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "batuta");
+
+    /// <summary>
+    /// Transpiles into <paramref name="dir"/> (replacing a stale attempt) and builds <paramref name="dll"/>.
+    /// False when the transpiler reported errors; a C# build failure throws, since that is a Batuta bug.
+    /// </summary>
+    private static bool Compile(string script, List<(string Path, string Text)> files, string entry, string name, string dir, string dll, CliConsole console)
+    {
+        var result = PythonTranspiler.Transpile(files, new TranspileOptions { EntryModule = entry, RootNamespace = name });
+        foreach (var d in result.Diagnostics.Where(d => d.Severity != TranspilerSeverity.Info)) console.Error.WriteLine(d.Format());
+        if (result.HasErrors) return false;
+        if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        EjectCommand.Write(dir, StandaloneProject.Create(name, result, entry));
+        Directory.CreateDirectory(Path.Combine(dir, "lib"));
+        File.Copy(PythonSources.LocateRuntime(), Path.Combine(dir, "lib", StandaloneProject.RuntimeAssembly), true);
+        var build = ProcessRunner.Run(MSBuildProperties.DotnetHost(), ["build", Path.Combine(dir, name + ".csproj"), "-c", "Release", "-o", Path.Combine(dir, "out"), "-nologo", "-v", "q", "-nr:false"],
+            dir, null, TimeSpan.FromMinutes(5));
+        if (build.ExitCode != 0 || !File.Exists(dll))
+        {
+            console.Error.WriteLine((build.StandardOutput + build.StandardError).Trim());
+            throw new CliFailureException($"the migrated C# for {script} did not compile (kept in {dir}); please report it");
+        }
+        return true;
+    }
+
+    /// <summary>Runs the compiled script in the caller's folder with its arguments; its exit code is ours.</summary>
+    private static int Execute(string dll, List<string> scriptArgs, CliConsole console)
+    {
         var psi = new ProcessStartInfo(MSBuildProperties.DotnetHost()) { UseShellExecute = false, WorkingDirectory = Environment.CurrentDirectory };
         psi.ArgumentList.Add("exec");
         psi.ArgumentList.Add(dll);

@@ -8,25 +8,49 @@ public static class LineDiff
         var a = Lines(expected);
         var b = Lines(actual);
         // Trim the common prefix and suffix, then run LCS on what remains (outputs are usually near-equal).
-        int pre = 0;
-        while (pre < a.Length && pre < b.Length && a[pre] == b[pre]) pre++;
-        int suf = 0;
-        while (suf < a.Length - pre && suf < b.Length - pre && a[a.Length - 1 - suf] == b[b.Length - 1 - suf]) suf++;
+        int pre = CommonPrefix(a, b);
+        int suf = CommonSuffix(a, b, pre);
         var ma = a[pre..(a.Length - suf)];
         var mb = b[pre..(b.Length - suf)];
 
         var ops = ma.Length * (long)mb.Length > 4_000_000 ? Naive(ma, mb) : Lcs(ma, mb);
         var sb = new System.Text.StringBuilder();
-        for (int i = Math.Max(0, pre - context); i < pre; i++) sb.Append("  ").Append(a[i]).Append('\n');
+        AppendContext(sb, a, Math.Max(0, pre - context), pre);
+        AppendOps(sb, ops, maxLines);
+        AppendContext(sb, a, a.Length - suf, Math.Min(a.Length, a.Length - suf + context));
+        if (pre > 0) sb.Insert(0, $"@@ first difference at line {pre + 1} @@\n");
+        return sb.ToString().TrimEnd('\n');
+    }
+
+    private static int CommonPrefix(string[] a, string[] b)
+    {
+        int pre = 0;
+        while (pre < a.Length && pre < b.Length && a[pre] == b[pre]) pre++;
+        return pre;
+    }
+
+    /// <summary>The common suffix length, not reaching into the first <paramref name="pre"/> lines already matched.</summary>
+    private static int CommonSuffix(string[] a, string[] b, int pre)
+    {
+        int suf = 0;
+        while (suf < a.Length - pre && suf < b.Length - pre && a[a.Length - 1 - suf] == b[b.Length - 1 - suf]) suf++;
+        return suf;
+    }
+
+    /// <summary>Unchanged lines <paramref name="from"/>..<paramref name="to"/> (exclusive) of the expected text.</summary>
+    private static void AppendContext(System.Text.StringBuilder sb, string[] a, int from, int to)
+    {
+        for (int i = from; i < to; i++) sb.Append("  ").Append(a[i]).Append('\n');
+    }
+
+    private static void AppendOps(System.Text.StringBuilder sb, List<(char, string)> ops, int maxLines)
+    {
         int written = 0;
         foreach (var (kind, text) in ops)
         {
             if (written++ >= maxLines) { sb.Append("  ... (diff truncated)\n"); break; }
             sb.Append(kind).Append(' ').Append(Visible(text)).Append('\n');
         }
-        for (int i = a.Length - suf; i < Math.Min(a.Length, a.Length - suf + context); i++) sb.Append("  ").Append(a[i]).Append('\n');
-        if (pre > 0) sb.Insert(0, $"@@ first difference at line {pre + 1} @@\n");
-        return sb.ToString().TrimEnd('\n');
     }
 
     private static string[] Lines(string s) => s.Length == 0 ? [] : s.TrimEnd('\n').Split('\n');

@@ -20,19 +20,30 @@ public sealed class StateStore(string projectDirectory)
     /// <summary>Loads the state, or a fresh one when the file is missing. A corrupt file throws with BATUTA-Q-002.</summary>
     public WorkflowState Load()
     {
-        byte[] bytes;
+        var bytes = ReadBytes();
+        if (bytes is null) return WorkflowState.New();
+        if (bytes.Length == 0)
+            throw Corrupt("the file is empty");
+        return Parse(bytes);
+    }
+
+    /// <summary>The file's bytes, or null when it does not exist; a read failure throws with BATUTA-Q-004.</summary>
+    private byte[]? ReadBytes()
+    {
         try
         {
-            if (!File.Exists(StatePath)) return WorkflowState.New();
-            bytes = File.ReadAllBytes(StatePath);
+            if (!File.Exists(StatePath)) return null;
+            return File.ReadAllBytes(StatePath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new StateFileException(ErrorCatalog.StateUnreadable.Create(StatePath, e.Message), e);
         }
+    }
 
-        if (bytes.Length == 0)
-            throw Corrupt("the file is empty");
+    /// <summary>Deserialises and normalises non-empty state bytes; anything unreadable is reported as corrupt.</summary>
+    private WorkflowState Parse(byte[] bytes)
+    {
         try
         {
             var state = JsonSerializer.Deserialize(bytes, StateJsonContext.Default.WorkflowState)
@@ -44,14 +55,16 @@ public sealed class StateStore(string projectDirectory)
         }
         catch (JsonException e)
         {
-            string where = e.LineNumber is { } l ? $" at line {l + 1}, byte {e.BytePositionInLine + 1}" : "";
-            throw Corrupt($"it is not valid state JSON{where}: {FirstSentence(e.Message)}", e);
+            throw Corrupt($"it is not valid state JSON{JsonPosition(e)}: {FirstSentence(e.Message)}", e);
         }
         catch (Exception e) when (e is InvalidOperationException or NotSupportedException or ArgumentException)
         {
             throw Corrupt(FirstSentence(e.Message), e);
         }
     }
+
+    private static string JsonPosition(JsonException e) =>
+        e.LineNumber is { } l ? $" at line {l + 1}, byte {e.BytePositionInLine + 1}" : "";
 
     public void Save(WorkflowState state)
     {

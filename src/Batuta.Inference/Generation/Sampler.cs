@@ -21,6 +21,15 @@ public sealed class Sampler
         ApplyRepetitionPenalty(logits, history);
         if (_options.Temperature <= 0) return ArgMax(logits);
 
+        var c = TopK(logits);
+        // top-p on the un-tempered distribution, keeping at least one token
+        if (_options.TopP < 1f) c = TopP(c, _options.TopP);
+        return Draw(c);
+    }
+
+    /// <summary>The k most likely tokens, most likely first (ties by id), in the reused candidate buffer.</summary>
+    private Span<(int Id, float Logit)> TopK(ReadOnlySpan<float> logits)
+    {
         int n = logits.Length;
         if (_candidates.Length < n) _candidates = new (int, float)[n];
         var c = _candidates.AsSpan(0, n);
@@ -28,27 +37,31 @@ public sealed class Sampler
         c.Sort(static (a, b) => a.Logit != b.Logit ? b.Logit.CompareTo(a.Logit) : a.Id.CompareTo(b.Id));
 
         int k = _options.TopK > 0 ? Math.Min(_options.TopK, n) : n;
-        c = c[..k];
+        return c[..k];
+    }
 
-        // top-p on the un-tempered distribution, keeping at least one token
-        if (_options.TopP < 1f)
+    /// <summary>The shortest head of the sorted candidates whose probability reaches <paramref name="topP"/> (at least one).</summary>
+    private static Span<(int Id, float Logit)> TopP(Span<(int Id, float Logit)> c, float topP)
+    {
+        double max = c[0].Logit, sum = 0;
+        foreach (var x in c) sum += Math.Exp(x.Logit - max);
+        double cumulative = 0;
+        int keep = c.Length;
+        for (int i = 0; i < c.Length; i++)
         {
-            double max = c[0].Logit, sum = 0;
-            foreach (var x in c) sum += Math.Exp(x.Logit - max);
-            double cumulative = 0;
-            int keep = c.Length;
-            for (int i = 0; i < c.Length; i++)
+            cumulative += Math.Exp(c[i].Logit - max) / sum;
+            if (cumulative >= topP)
             {
-                cumulative += Math.Exp(c[i].Logit - max) / sum;
-                if (cumulative >= _options.TopP)
-                {
-                    keep = i + 1;
-                    break;
-                }
+                keep = i + 1;
+                break;
             }
-            c = c[..keep];
         }
+        return c[..keep];
+    }
 
+    /// <summary>One draw from the tempered softmax over the candidates.</summary>
+    private int Draw(ReadOnlySpan<(int Id, float Logit)> c)
+    {
         double t = _options.Temperature, top = c[0].Logit, total = 0;
         Span<double> p = c.Length <= 4096 ? stackalloc double[c.Length] : new double[c.Length];
         for (int i = 0; i < c.Length; i++) total += p[i] = Math.Exp((c[i].Logit - top) / t);

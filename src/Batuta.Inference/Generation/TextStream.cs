@@ -54,32 +54,42 @@ public sealed class TextStream
     private string Release(bool final)
     {
         string pending = _pending.ToString();
+        int cut = FirstStop(pending);
+        if (cut >= 0)
+        {
+            Stopped = true;
+            return Emit(pending[..cut]);
+        }
+        int hold = final ? 0 : PossibleStopPrefix(pending);
+        string ready = pending[..^hold];
+        _pending.Clear().Append(pending, pending.Length - hold, hold);
+        return Emit(ready);
+    }
+
+    /// <summary>Where the earliest stop sequence starts in <paramref name="pending"/>, or -1.</summary>
+    private int FirstStop(string pending)
+    {
         int cut = -1;
         foreach (var stop in _stops)
         {
             int at = pending.IndexOf(stop, StringComparison.Ordinal);
             if (at >= 0 && (cut < 0 || at < cut)) cut = at;
         }
-        if (cut >= 0)
-        {
-            Stopped = true;
-            return Emit(pending[..cut]);
-        }
+        return cut;
+    }
+
+    /// <summary>The longest suffix of <paramref name="pending"/> that is a proper prefix of a stop sequence: kept back, since the next token may complete it.</summary>
+    private int PossibleStopPrefix(string pending)
+    {
         int hold = 0;
-        if (!final)
-        {
-            // Keep back the longest suffix that is a proper prefix of a stop sequence.
-            foreach (var stop in _stops)
-                for (int len = Math.Min(stop.Length - 1, pending.Length); len > hold; len--)
-                    if (string.CompareOrdinal(pending, pending.Length - len, stop, 0, len) == 0)
-                    {
-                        hold = len;
-                        break;
-                    }
-        }
-        string ready = pending[..^hold];
-        _pending.Clear().Append(pending, pending.Length - hold, hold);
-        return Emit(ready);
+        foreach (var stop in _stops)
+            for (int len = Math.Min(stop.Length - 1, pending.Length); len > hold; len--)
+                if (string.CompareOrdinal(pending, pending.Length - len, stop, 0, len) == 0)
+                {
+                    hold = len;
+                    break;
+                }
+        return hold;
     }
 
     private string Emit(string text)

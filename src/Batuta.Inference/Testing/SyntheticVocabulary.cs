@@ -18,47 +18,80 @@ public static class SyntheticVocabulary
     /// <summary>A SentencePiece ("llama") vocabulary of exactly <paramref name="size"/> tokens (at least 300).</summary>
     public static (string[] Tokens, float[] Scores, TokenType[] Types) SentencePiece(int size, bool chatTokens = true)
     {
-        var tokens = new List<string>();
-        var types = new List<TokenType>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        void Add(string t, TokenType type)
-        {
-            if (tokens.Count < size && seen.Add(t))
-            {
-                tokens.Add(t);
-                types.Add(type);
-            }
-        }
-        Add("<unk>", TokenType.Unknown);
-        Add("<s>", TokenType.Control);
-        Add("</s>", TokenType.Control);
-        for (int b = 0; b < 256; b++) Add("<0x" + b.ToString("X2", CultureInfo.InvariantCulture) + ">", TokenType.Byte);
-        if (chatTokens)
-        {
-            Add("<|im_start|>", TokenType.Control);
-            Add("<|im_end|>", TokenType.Control);
-        }
-        Add("\u2581", TokenType.Normal);
-        for (char c = 'a'; c <= 'z'; c++) Add(c.ToString(), TokenType.Normal);
-        for (char c = 'a'; c <= 'z'; c++) Add("\u2581" + c, TokenType.Normal);
-        foreach (var w in WordList)
-            for (int len = 2; len <= w.Length; len++) Add("\u2581" + w[..len], TokenType.Normal);
-        for (char c = 'A'; c <= 'Z'; c++) Add(c.ToString(), TokenType.Normal);
-        for (char c = '0'; c <= '9'; c++) Add(c.ToString(), TokenType.Normal);
-        foreach (char c in ".,!?;:'\"()-") Add(c.ToString(), TokenType.Normal);
-        for (char a = 'a'; a <= 'z' && tokens.Count < size; a++)
-        for (char b = 'a'; b <= 'z'; b++) Add(a.ToString() + b, TokenType.Normal);
-        for (char a = 'a'; a <= 'z' && tokens.Count < size; a++)
-        for (char b = 'a'; b <= 'z'; b++) Add("\u2581" + a + b, TokenType.Normal);
-        for (char a = 'a'; a <= 'z' && tokens.Count < size; a++)
-        for (char b = 'a'; b <= 'z' && tokens.Count < size; b++)
-        for (char c = 'a'; c <= 'z'; c++) Add(a.ToString() + b + c, TokenType.Normal);
-        for (int i = 0; tokens.Count < size; i++) Add("<unused" + i.ToString(CultureInfo.InvariantCulture) + ">", TokenType.Unused);
+        var v = new PieceList(size);
+        AddSpecials(v, chatTokens);
+        AddCharactersAndWords(v);
+        AddLetterPairs(v);
+        AddLetterTriples(v);
+        for (int i = 0; !v.Full; i++) v.Add("<unused" + i.ToString(CultureInfo.InvariantCulture) + ">", TokenType.Unused);
 
         // Higher score merges first: earlier (shorter, "more frequent") pieces win.
-        var scores = new float[tokens.Count];
-        for (int i = 0; i < scores.Length; i++) scores[i] = types[i] == TokenType.Normal ? -i : 0f;
-        return (tokens.ToArray(), scores, types.ToArray());
+        var scores = new float[v.Tokens.Count];
+        for (int i = 0; i < scores.Length; i++) scores[i] = v.Types[i] == TokenType.Normal ? -i : 0f;
+        return (v.Tokens.ToArray(), scores, v.Types.ToArray());
+    }
+
+    /// <summary>Distinct pieces in order, up to a fixed size; additions past it are ignored.</summary>
+    private sealed class PieceList(int size)
+    {
+        private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+
+        public List<string> Tokens { get; } = [];
+        public List<TokenType> Types { get; } = [];
+        public bool Full => Tokens.Count >= size;
+
+        public void Add(string t, TokenType type)
+        {
+            if (Tokens.Count < size && _seen.Add(t))
+            {
+                Tokens.Add(t);
+                Types.Add(type);
+            }
+        }
+    }
+
+    /// <summary>unk, bos, eos, the 256 byte tokens, then the chat markers.</summary>
+    private static void AddSpecials(PieceList v, bool chatTokens)
+    {
+        v.Add("<unk>", TokenType.Unknown);
+        v.Add("<s>", TokenType.Control);
+        v.Add("</s>", TokenType.Control);
+        for (int b = 0; b < 256; b++) v.Add("<0x" + b.ToString("X2", CultureInfo.InvariantCulture) + ">", TokenType.Byte);
+        if (chatTokens)
+        {
+            v.Add("<|im_start|>", TokenType.Control);
+            v.Add("<|im_end|>", TokenType.Control);
+        }
+    }
+
+    /// <summary>Letters with and without the word marker, every prefix of each word, capitals, digits and punctuation.</summary>
+    private static void AddCharactersAndWords(PieceList v)
+    {
+        v.Add("\u2581", TokenType.Normal);
+        for (char c = 'a'; c <= 'z'; c++) v.Add(c.ToString(), TokenType.Normal);
+        for (char c = 'a'; c <= 'z'; c++) v.Add("\u2581" + c, TokenType.Normal);
+        foreach (var w in WordList)
+            for (int len = 2; len <= w.Length; len++) v.Add("\u2581" + w[..len], TokenType.Normal);
+        for (char c = 'A'; c <= 'Z'; c++) v.Add(c.ToString(), TokenType.Normal);
+        for (char c = '0'; c <= '9'; c++) v.Add(c.ToString(), TokenType.Normal);
+        foreach (char c in ".,!?;:'\"()-") v.Add(c.ToString(), TokenType.Normal);
+    }
+
+    /// <summary>Letter pairs, then pairs with the word marker, until the vocabulary is full.</summary>
+    private static void AddLetterPairs(PieceList v)
+    {
+        for (char a = 'a'; a <= 'z' && !v.Full; a++)
+        for (char b = 'a'; b <= 'z'; b++) v.Add(a.ToString() + b, TokenType.Normal);
+        for (char a = 'a'; a <= 'z' && !v.Full; a++)
+        for (char b = 'a'; b <= 'z'; b++) v.Add("\u2581" + a + b, TokenType.Normal);
+    }
+
+    /// <summary>Letter triples, until the vocabulary is full.</summary>
+    private static void AddLetterTriples(PieceList v)
+    {
+        for (char a = 'a'; a <= 'z' && !v.Full; a++)
+        for (char b = 'a'; b <= 'z' && !v.Full; b++)
+        for (char c = 'a'; c <= 'z'; c++) v.Add(a.ToString() + b + c, TokenType.Normal);
     }
 
     /// <summary>A byte-level BPE ("gpt2") vocabulary: 256 byte symbols, then merges that build every word in <see cref="WordList"/> (with and without a leading space).</summary>

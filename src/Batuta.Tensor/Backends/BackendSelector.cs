@@ -91,73 +91,86 @@ public static class BackendSelector
 
     private static BackendDecision Decide(in OperationCost cost, ComputeBackend requested, ComputeBackend effective)
     {
-        var m = Machine;
-        GpuDevice? device = null;
-        string? gpuAbsence = null;
-        if (GpuDisabled) gpuAbsence = "GPU disabled (BATUTA_DISABLE_GPU=1 or BackendSelector.DisableGpu)";
-        else if (!cost.HasGpuKernel) gpuAbsence = $"no GPU kernel for {cost.Operation}";
-        else if (effective == ComputeBackend.Gpu || (effective == ComputeBackend.Auto && GpuWorthConsidering(cost, m)))
+        var (device, gpuAbsence, m) = FindGpu(cost, effective);
+        var t = Estimate.For(cost, m);
+        var (chosen, reason) = effective switch
         {
-            device = ProbeGpu(effective == ComputeBackend.Gpu);
-            if (device is null)
-                gpuAbsence = _probe is { IsCompleted: false } ? "looking for a GPU in the background; the CPU runs until that finishes" : "no GPU device (ILGPU found no CUDA or OpenCL accelerator)";
-            m = Machine;
-        }
-        else gpuAbsence = "CPU work too small to pay for the transfer";
-
-        double scalar = Math.Max(cost.Flops / m.ScalarOpsPerSecond, (cost.BytesIn + cost.BytesOut) / m.HostBytesPerSecond);
-        double simd = cost.Vectorizable ? Math.Max(cost.Flops / m.SimdOpsPerSecond, (cost.BytesIn + cost.BytesOut) / m.HostBytesPerSecond) : scalar;
-        double cpu = Math.Min(scalar, simd);
-        double transfer = cost.TransferBytes / m.TransferBytesPerSecond + (cost.DataOnDevice ? 0 : m.GpuLatencySeconds);
-        double gpu = m.GpuOpsPerSecond > 0 ? Math.Max(cost.Flops / m.GpuOpsPerSecond, (cost.BytesIn + cost.BytesOut) / m.GpuBytesPerSecond) + m.GpuLatencySeconds : double.PositiveInfinity;
-
-        ComputeBackend chosen;
-        string reason;
-        switch (effective)
-        {
-            case ComputeBackend.Scalar:
-                chosen = ComputeBackend.Scalar;
-                reason = "scalar requested";
-                break;
-            case ComputeBackend.Simd:
-                chosen = cost.Vectorizable ? ComputeBackend.Simd : ComputeBackend.Scalar;
-                reason = cost.Vectorizable ? "SIMD requested" : $"SIMD requested, but {cost.Operation} has no vector body";
-                break;
-            case ComputeBackend.Gpu:
-                chosen = device is not null ? ComputeBackend.Gpu : (cost.Vectorizable ? ComputeBackend.Simd : ComputeBackend.Scalar);
-                reason = device is not null ? $"GPU requested ({device.Name})" : $"GPU requested, but {gpuAbsence}";
-                break;
-            default:
-                if (device is not null && cpu > TransferRatio * transfer && gpu + transfer < cpu)
-                {
-                    chosen = ComputeBackend.Gpu;
-                    reason = $"CPU time is {cpu / transfer:0.0}x the transfer time (> {TransferRatio:0}) and the GPU total is {cpu / (gpu + transfer):0.0}x faster";
-                }
-                else
-                {
-                    chosen = cost.Vectorizable ? ComputeBackend.Simd : ComputeBackend.Scalar;
-                    reason = gpuAbsence ?? (cpu <= TransferRatio * transfer
-                        ? $"CPU time is only {cpu / transfer:0.00}x the transfer time (GPU needs > {TransferRatio:0})"
-                        : "GPU compute plus transfer would not beat the CPU");
-                    if (!cost.Vectorizable) reason += $"; {cost.Operation} has no vector body";
-                }
-                break;
-        }
+            ComputeBackend.Scalar => (ComputeBackend.Scalar, "scalar requested"),
+            ComputeBackend.Simd => RequestedSimd(cost),
+            ComputeBackend.Gpu => RequestedGpu(cost, device, gpuAbsence),
+            _ => Automatic(cost, device, gpuAbsence, t),
+        };
 
         return new BackendDecision
         {
             Backend = chosen,
             Requested = requested,
             Cost = cost,
-            ScalarSeconds = scalar,
-            SimdSeconds = simd,
-            CpuSeconds = cpu,
-            GpuComputeSeconds = gpu,
-            TransferSeconds = transfer,
+            ScalarSeconds = t.Scalar,
+            SimdSeconds = t.Simd,
+            CpuSeconds = t.Cpu,
+            GpuComputeSeconds = t.Gpu,
+            TransferSeconds = t.Transfer,
             SimdBits = chosen == ComputeBackend.Simd ? SimdWidth.ActiveBits : 0,
             Reason = reason,
             Machine = m,
         };
+    }
+
+    /// <summary>
+    /// The GPU to consider, or why there is none, and the machine model to cost with: the GPU is probed only when
+    /// it is requested or the CPU work is large enough, and a probe that finds one updates the model's GPU figures.
+    /// </summary>
+    private static (GpuDevice? Device, string? Absence, MachineModel Machine) FindGpu(in OperationCost cost, ComputeBackend effective)
+    {
+        var m = Machine;
+        if (GpuDisabled) return (null, "GPU disabled (BATUTA_DISABLE_GPU=1 or BackendSelector.DisableGpu)", m);
+        if (!cost.HasGpuKernel) return (null, $"no GPU kernel for {cost.Operation}", m);
+        if (effective == ComputeBackend.Gpu || (effective == ComputeBackend.Auto && GpuWorthConsidering(cost, m)))
+        {
+            var device = ProbeGpu(effective == ComputeBackend.Gpu);
+            string? absence = device is not null ? null
+                : _probe is { IsCompleted: false } ? "looking for a GPU in the background; the CPU runs until that finishes" : "no GPU device (ILGPU found no CUDA or OpenCL accelerator)";
+            return (device, absence, Machine);
+        }
+        return (null, "CPU work too small to pay for the transfer", m);
+    }
+
+    /// <summary>The cost model's times for one call, in seconds.</summary>
+    private readonly record struct Estimate(double Scalar, double Simd, double Cpu, double Transfer, double Gpu)
+    {
+        public static Estimate For(in OperationCost cost, MachineModel m)
+        {
+            double scalar = Math.Max(cost.Flops / m.ScalarOpsPerSecond, (cost.BytesIn + cost.BytesOut) / m.HostBytesPerSecond);
+            double simd = cost.Vectorizable ? Math.Max(cost.Flops / m.SimdOpsPerSecond, (cost.BytesIn + cost.BytesOut) / m.HostBytesPerSecond) : scalar;
+            double cpu = Math.Min(scalar, simd);
+            double transfer = cost.TransferBytes / m.TransferBytesPerSecond + (cost.DataOnDevice ? 0 : m.GpuLatencySeconds);
+            double gpu = m.GpuOpsPerSecond > 0 ? Math.Max(cost.Flops / m.GpuOpsPerSecond, (cost.BytesIn + cost.BytesOut) / m.GpuBytesPerSecond) + m.GpuLatencySeconds : double.PositiveInfinity;
+            return new Estimate(scalar, simd, cpu, transfer, gpu);
+        }
+    }
+
+    private static (ComputeBackend, string) RequestedSimd(in OperationCost cost) =>
+        (cost.Vectorizable ? ComputeBackend.Simd : ComputeBackend.Scalar,
+         cost.Vectorizable ? "SIMD requested" : $"SIMD requested, but {cost.Operation} has no vector body");
+
+    private static (ComputeBackend, string) RequestedGpu(in OperationCost cost, GpuDevice? device, string? gpuAbsence) =>
+        device is not null
+            ? (ComputeBackend.Gpu, $"GPU requested ({device.Name})")
+            : (cost.Vectorizable ? ComputeBackend.Simd : ComputeBackend.Scalar, $"GPU requested, but {gpuAbsence}");
+
+    /// <summary>Auto: the GPU when the CPU work is worth more than <see cref="TransferRatio"/> transfers and the GPU total beats the CPU.</summary>
+    private static (ComputeBackend, string) Automatic(in OperationCost cost, GpuDevice? device, string? gpuAbsence, Estimate t)
+    {
+        if (device is not null && t.Cpu > TransferRatio * t.Transfer && t.Gpu + t.Transfer < t.Cpu)
+            return (ComputeBackend.Gpu, $"CPU time is {t.Cpu / t.Transfer:0.0}x the transfer time (> {TransferRatio:0}) and the GPU total is {t.Cpu / (t.Gpu + t.Transfer):0.0}x faster");
+
+        var chosen = cost.Vectorizable ? ComputeBackend.Simd : ComputeBackend.Scalar;
+        var reason = gpuAbsence ?? (t.Cpu <= TransferRatio * t.Transfer
+            ? $"CPU time is only {t.Cpu / t.Transfer:0.00}x the transfer time (GPU needs > {TransferRatio:0})"
+            : "GPU compute plus transfer would not beat the CPU");
+        if (!cost.Vectorizable) reason += $"; {cost.Operation} has no vector body";
+        return (chosen, reason);
     }
 
     /// <summary>
@@ -172,7 +185,7 @@ public static class BackendSelector
         var device = GpuDevice.Current;
         if (device is not null)
         {
-            if (device.IsCpuAccelerator && !requested && !TreatEmulatedGpuAsReal) return null;
+            if (!Usable(device, requested)) return null;
             if (Machine.GpuName != device.Name)
                 Machine = Machine with { GpuOpsPerSecond = device.EstimatedOpsPerSecond, GpuBytesPerSecond = device.EstimatedBytesPerSecond, GpuName = device.Name };
             return device;
@@ -180,8 +193,12 @@ public static class BackendSelector
         if (Interlocked.Exchange(ref _gpuProbed, 1) == 0) _probe = Task.Run(ProbeNow);
         if (requested) _probe?.Wait();
         device = GpuDevice.Current;
-        return device is not null && (!device.IsCpuAccelerator || requested || TreatEmulatedGpuAsReal) ? device : null;
+        return device is not null && Usable(device, requested) ? device : null;
     }
+
+    /// <summary>A real GPU always; ILGPU's CPU accelerator only when the GPU was requested or tests allow it.</summary>
+    private static bool Usable(GpuDevice device, bool requested) =>
+        !device.IsCpuAccelerator || requested || TreatEmulatedGpuAsReal;
 
     private static Task? _probe;
 

@@ -46,18 +46,8 @@ public static partial class Tensor
     {
         string op = log ? "log_softmax" : "softmax";
         // Fast path: contiguous rows along the last axis, small enough for one thread, no override.
-        if (x is not null && x.IsContiguous && x.Rank > 0 && (axis == -1 || axis == x.Rank - 1) && x.Length > 0
-            && x.Length < Parallelism.ExpensiveElementWiseThreshold && BackendScope.ActiveCount == 0 && BackendSelector.ProcessDefault == ComputeBackend.Auto
-            && (destination is null || (destination.IsContiguous && destination.ShapeArray.AsSpan().SequenceEqual(x.ShapeArray)
-                                        && (!ReferenceEquals(destination.Buffer, x.Buffer) || destination.Offset == x.Offset))))
-        {
-            var dest = destination ?? Tensor<T>.Allocate(x.ShapeArray, clear: false);
-            int rowLength = x.ShapeArray[^1];
-            T* xs = x.Pointer, ds = dest.Pointer;
-            for (int o = 0, rows = x.Length / rowLength; o < rows; o++)
-                SoftmaxKernel.Row(xs + (long)o * rowLength, ds + (long)o * rowLength, rowLength, log, SimdWidth.HardwareBits);
-            return ElementWise.Checked(op, dest);
-        }
+        if (IsSmallLastAxisRun(x, axis) && IsDirectDestination(destination, x))
+            return ElementWise.Checked(op, SoftmaxRows(x, log, destination));
         ArgumentNullException.ThrowIfNull(x);
         var (outer, len, inner, _) = Reduction.Geometry(op, x, axis, keepDims: true);
         var result = Destination(op, x.ShapeArray, destination);
@@ -68,19 +58,7 @@ public static partial class Tensor
         var target = result.IsContiguous && !(ReferenceEquals(result.Buffer, x.Buffer) && !x.IsContiguous) ? result : Tensor<T>.Allocate(result.ShapeArray, clear: false);
         try
         {
-            T* s = src.Pointer, d = target.Pointer;
-            if (inner == 1 && outer == 1 && len >= Parallelism.ExpensiveElementWiseThreshold * 4 && Parallelism.Workers > 1)
-            {
-                ParallelRow(s, d, len, log, bits);
-            }
-            else if (inner == 1)
-            {
-                Reduction.ForOuter(outer, 25L * len, o => SoftmaxKernel.Row(s + (long)o * len, d + (long)o * len, len, log, bits));
-            }
-            else
-            {
-                Reduction.ForOuter(outer, 25L * len * inner, o => Strided(s + (long)o * len * inner, d + (long)o * len * inner, len, inner, log, bits));
-            }
+            SoftmaxInto(src.Pointer, target.Pointer, outer, len, inner, log, bits);
         }
         finally
         {
@@ -93,31 +71,77 @@ public static partial class Tensor
         return ElementWise.Checked(op, result);
     }
 
+    /// <summary>Non-empty and contiguous along the last axis, below the threading threshold, with no backend override in force.</summary>
+    private static bool IsSmallLastAxisRun<T>(Tensor<T> x, int axis) where T : unmanaged, IFloatingPointIeee754<T> =>
+        x is not null && x.IsContiguous && x.Rank > 0 && (axis == -1 || axis == x.Rank - 1) && x.Length > 0
+        && x.Length < Parallelism.ExpensiveElementWiseThreshold && BackendScope.ActiveCount == 0 && BackendSelector.ProcessDefault == ComputeBackend.Auto;
+
+    /// <summary>No destination, or a contiguous one of x's shape that either has its own buffer or starts where x does in the same buffer (in place): rows can be written straight into it.</summary>
+    private static bool IsDirectDestination<T>(Tensor<T>? destination, Tensor<T> x) where T : unmanaged, IFloatingPointIeee754<T> =>
+        destination is null || (destination.IsContiguous && destination.ShapeArray.AsSpan().SequenceEqual(x.ShapeArray)
+                                && (!ReferenceEquals(destination.Buffer, x.Buffer) || destination.Offset == x.Offset));
+
+    /// <summary>The fast path: each contiguous last-axis row on this thread, at the hardware SIMD width.</summary>
+    private static unsafe Tensor<T> SoftmaxRows<T>(Tensor<T> x, bool log, Tensor<T>? destination) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var dest = destination ?? Tensor<T>.Allocate(x.ShapeArray, clear: false);
+        int rowLength = x.ShapeArray[^1];
+        T* xs = x.Pointer, ds = dest.Pointer;
+        for (int o = 0, rows = x.Length / rowLength; o < rows; o++)
+            SoftmaxKernel.Row(xs + (long)o * rowLength, ds + (long)o * rowLength, rowLength, log, SimdWidth.HardwareBits);
+        return dest;
+    }
+
+    /// <summary>Softmax of contiguous (outer, len, inner) data: one very long row across cores, contiguous rows in parallel, or strided along a non-innermost axis.</summary>
+    private static unsafe void SoftmaxInto<T>(T* s, T* d, int outer, int len, int inner, bool log, int bits) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (inner == 1 && outer == 1 && len >= Parallelism.ExpensiveElementWiseThreshold * 4 && Parallelism.Workers > 1)
+        {
+            ParallelRow(s, d, len, log, bits);
+        }
+        else if (inner == 1)
+        {
+            Reduction.ForOuter(outer, 25L * len, o => SoftmaxKernel.Row(s + (long)o * len, d + (long)o * len, len, log, bits));
+        }
+        else
+        {
+            Reduction.ForOuter(outer, 25L * len * inner, o => Strided(s + (long)o * len * inner, d + (long)o * len * inner, len, inner, log, bits));
+        }
+    }
+
     /// <summary>One very long row across cores: max, exp-and-sum and scale each split, with the partials combined in between.</summary>
     private static unsafe void ParallelRow<T>(T* x, T* d, int n, bool log, int bits) where T : unmanaged, IFloatingPointIeee754<T>
     {
         int workers = Parallelism.Workers;
         int chunk = ((n + workers - 1) / workers + 63) & ~63;
+        if (log) ParallelLogSoftmaxRow(x, d, n, workers, chunk, bits);
+        else ParallelSoftmaxRow(x, d, n, workers, chunk, bits);
+    }
+
+    /// <summary>Streaming form: one pass for (max, Σ exp) per worker, merged, then one pass writing out.</summary>
+    private static unsafe void ParallelSoftmaxRow<T>(T* x, T* d, int n, int workers, int chunk, int bits) where T : unmanaged, IFloatingPointIeee754<T>
+    {
         nint px = (nint)x, pd = (nint)d;
-        if (!log)
+        var parts = new (T Max, T Sum)[workers];
+        Parallelism.For(workers, w =>
         {
-            // Streaming form: one pass for (max, Σ exp) per worker, merged, then one pass writing out.
-            var parts = new (T Max, T Sum)[workers];
-            Parallelism.For(workers, w =>
-            {
-                int start = w * chunk, len = Math.Min(n - start, chunk);
-                parts[w] = len > 0 ? SoftmaxKernel.MaxAndSum((T*)px + start, len, bits) : (T.NegativeInfinity, T.Zero);
-            });
-            var (m, s) = parts[0];
-            for (int i = 1; i < workers; i++) (m, s) = SoftmaxKernel.Combine(m, s, parts[i].Max, parts[i].Sum);
-            T scale = T.One / s;
-            Parallelism.For(workers, w =>
-            {
-                int start = w * chunk, len = Math.Min(n - start, chunk);
-                if (len > 0) SoftmaxKernel.ExpShiftScale((T*)px + start, (T*)pd + start, len, m, scale, bits);
-            });
-            return;
-        }
+            int start = w * chunk, len = Math.Min(n - start, chunk);
+            parts[w] = len > 0 ? SoftmaxKernel.MaxAndSum((T*)px + start, len, bits) : (T.NegativeInfinity, T.Zero);
+        });
+        var (m, s) = parts[0];
+        for (int i = 1; i < workers; i++) (m, s) = SoftmaxKernel.Combine(m, s, parts[i].Max, parts[i].Sum);
+        T scale = T.One / s;
+        Parallelism.For(workers, w =>
+        {
+            int start = w * chunk, len = Math.Min(n - start, chunk);
+            if (len > 0) SoftmaxKernel.ExpShiftScale((T*)px + start, (T*)pd + start, len, m, scale, bits);
+        });
+    }
+
+    /// <summary>Log-softmax: the max, then Σ exp(x - max) (exps to a pooled scratch row), then x - max - log Σ written out.</summary>
+    private static unsafe void ParallelLogSoftmaxRow<T>(T* x, T* d, int n, int workers, int chunk, int bits) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        nint px = (nint)x, pd = (nint)d;
         var partial = new T[workers];
         Parallelism.For(workers, w =>
         {
@@ -126,8 +150,8 @@ public static partial class Tensor
         });
         T max = partial[0];
         for (int i = 1; i < workers; i++) max = T.Max(max, partial[i]);
-        var scratch = log ? Storage.TensorMemoryPool.Rent((long)n * sizeof(T), clear: false) : null;
-        nint pe = scratch is null ? pd : scratch.Address;
+        var scratch = Storage.TensorMemoryPool.Rent((long)n * sizeof(T), clear: false);
+        nint pe = scratch.Address;
         try
         {
             Parallelism.For(workers, w =>
@@ -137,22 +161,18 @@ public static partial class Tensor
             });
             T sum = T.Zero;
             for (int i = 0; i < workers; i++) sum += partial[i];
-            T factor = T.One / sum, logSum = T.Log(sum);
+            T logSum = T.Log(sum);
             Parallelism.For(workers, w =>
             {
                 int start = w * chunk, len = Math.Min(n - start, chunk);
                 if (len <= 0) return;
-                if (log)
-                {
-                    SimdLoops.BinaryScalarCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>((T*)px + start), max, ref Unsafe.AsRef<T>((T*)pd + start), (nuint)len, bits, false);
-                    SimdLoops.BinaryScalarCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>((T*)pd + start), logSum, ref Unsafe.AsRef<T>((T*)pd + start), (nuint)len, bits, false);
-                }
-                else SimdLoops.BinaryScalarCore<T, MultiplyOperator<T>>(ref Unsafe.AsRef<T>((T*)pd + start), factor, ref Unsafe.AsRef<T>((T*)pd + start), (nuint)len, bits, false);
+                SimdLoops.BinaryScalarCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>((T*)px + start), max, ref Unsafe.AsRef<T>((T*)pd + start), (nuint)len, bits, false);
+                SimdLoops.BinaryScalarCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>((T*)pd + start), logSum, ref Unsafe.AsRef<T>((T*)pd + start), (nuint)len, bits, false);
             });
         }
         finally
         {
-            scratch?.Release();
+            scratch.Release();
         }
     }
 

@@ -55,15 +55,7 @@ public readonly struct TensorIndex
 
     internal static (int[] Shape, int[] Strides, int Offset) Apply(ReadOnlySpan<TensorIndex> index, int[] shape, int[] strides, int offset, TensorShape original)
     {
-        int consumed = 0, ellipses = 0;
-        foreach (var ix in index)
-        {
-            if (ix._kind is IndexKind.Integer or IndexKind.Slice) consumed++;
-            else if (ix._kind == IndexKind.Ellipsis) ellipses++;
-        }
-        if (ellipses > 1) throw new IndexOutOfRangeException("an index can only have a single ellipsis ('...').");
-        if (consumed > shape.Length) throw new IndexOutOfRangeException($"too many indices for a tensor of shape {original}: {consumed} given, rank {shape.Length}.");
-
+        int consumed = ConsumedAxes(index, shape.Length, original);
         var newShape = new List<int>(shape.Length + 2);
         var newStrides = new List<int>(shape.Length + 2);
         int axis = 0;
@@ -76,54 +68,86 @@ public readonly struct TensorIndex
                     newStrides.Add(0);
                     break;
                 case IndexKind.Ellipsis:
-                    for (int k = 0; k < shape.Length - consumed; k++, axis++)
-                    {
-                        newShape.Add(shape[axis]);
-                        newStrides.Add(strides[axis]);
-                    }
+                    axis = KeepAxes(shape, strides, axis, axis + shape.Length - consumed, newShape, newStrides);
                     break;
                 case IndexKind.Integer:
-                {
-                    int d = shape[axis];
-                    int i = ix._value < 0 ? ix._value + d : ix._value;
-                    if ((uint)i >= (uint)d) throw new IndexOutOfRangeException($"index {ix._value} is out of bounds for axis {axis} with size {d} (shape {original}).");
-                    offset += i * strides[axis];
+                    offset += ix.IntegerOffset(shape[axis], strides[axis], axis, original);
                     axis++;
                     break;
-                }
                 default:
-                {
-                    var (start, length) = Resolve(ix._start, ix._stop, ix._step, shape[axis]);
-                    if (length > 0) offset += start * strides[axis];
-                    newShape.Add(length);
-                    newStrides.Add(strides[axis] * ix._step);
+                    offset += ix.AddSlice(shape[axis], strides[axis], newShape, newStrides);
                     axis++;
                     break;
-                }
             }
         }
-        for (; axis < shape.Length; axis++)
+        KeepAxes(shape, strides, axis, shape.Length, newShape, newStrides);
+        return (newShape.ToArray(), newStrides.ToArray(), offset);
+    }
+
+    /// <summary>How many axes the index consumes (integers and slices); throws for a second ellipsis or too many indices.</summary>
+    private static int ConsumedAxes(ReadOnlySpan<TensorIndex> index, int rank, TensorShape original)
+    {
+        int consumed = 0, ellipses = 0;
+        foreach (var ix in index)
+        {
+            if (ix._kind is IndexKind.Integer or IndexKind.Slice) consumed++;
+            else if (ix._kind == IndexKind.Ellipsis) ellipses++;
+        }
+        if (ellipses > 1) throw new IndexOutOfRangeException("an index can only have a single ellipsis ('...').");
+        if (consumed > rank) throw new IndexOutOfRangeException($"too many indices for a tensor of shape {original}: {consumed} given, rank {rank}.");
+        return consumed;
+    }
+
+    /// <summary>Copies axes <paramref name="from"/>..<paramref name="to"/> (exclusive) unchanged; returns the next axis.</summary>
+    private static int KeepAxes(int[] shape, int[] strides, int from, int to, List<int> newShape, List<int> newStrides)
+    {
+        int axis = from;
+        for (; axis < to; axis++)
         {
             newShape.Add(shape[axis]);
             newStrides.Add(strides[axis]);
         }
-        return (newShape.ToArray(), newStrides.ToArray(), offset);
+        return axis;
+    }
+
+    /// <summary>An integer index drops its axis: the element offset it selects, after bounds checking (negative counts from the end).</summary>
+    private int IntegerOffset(int d, int stride, int axis, TensorShape original)
+    {
+        int i = _value < 0 ? _value + d : _value;
+        if ((uint)i >= (uint)d) throw new IndexOutOfRangeException($"index {_value} is out of bounds for axis {axis} with size {d} (shape {original}).");
+        return i * stride;
+    }
+
+    /// <summary>A slice keeps its axis with the sliced length and stepped stride; returns the offset of its first element (0 when empty).</summary>
+    private int AddSlice(int d, int stride, List<int> newShape, List<int> newStrides)
+    {
+        var (start, length) = Resolve(_start, _stop, _step, d);
+        newShape.Add(length);
+        newStrides.Add(stride * _step);
+        return length > 0 ? start * stride : 0;
     }
 
     /// <summary>numpy's PySlice_AdjustIndices: first index and element count of a slice.</summary>
     internal static (int Start, int Length) Resolve(int? startIn, int? stopIn, int step, int d)
     {
-        int start, stop;
         if (step > 0)
         {
-            start = startIn is int s ? (s < 0 ? Math.Max(s + d, 0) : Math.Min(s, d)) : 0;
-            stop = stopIn is int e ? (e < 0 ? Math.Max(e + d, 0) : Math.Min(e, d)) : d;
+            int start = startIn is int s ? Adjust(s, d, 0, d) : 0;
+            int stop = stopIn is int e ? Adjust(e, d, 0, d) : d;
             return (start, stop > start ? (stop - start + step - 1) / step : 0);
         }
-        start = startIn is int s2 ? (s2 < 0 ? Math.Max(s2 + d, -1) : Math.Min(s2, d - 1)) : d - 1;
-        stop = stopIn is int e2 ? (e2 < 0 ? Math.Max(e2 + d, -1) : Math.Min(e2, d - 1)) : -1;
+        return ResolveBackward(startIn, stopIn, step, d);
+    }
+
+    private static (int Start, int Length) ResolveBackward(int? startIn, int? stopIn, int step, int d)
+    {
+        int start = startIn is int s ? Adjust(s, d, -1, d - 1) : d - 1;
+        int stop = stopIn is int e ? Adjust(e, d, -1, d - 1) : -1;
         return (start, start > stop ? (start - stop - step - 1) / -step : 0);
     }
+
+    /// <summary>A negative bound counts from the end; the result is clamped to [<paramref name="low"/>, <paramref name="high"/>].</summary>
+    private static int Adjust(int bound, int d, int low, int high) => bound < 0 ? Math.Max(bound + d, low) : Math.Min(bound, high);
 
     public override string ToString() => _kind switch
     {

@@ -480,15 +480,23 @@ public sealed unsafe class Tensor<T> : IDisposable where T : unmanaged, INumber<
             {
                 sb.Append("...");
                 i = n - 3;
-                sb.Append(axis == Rank - 1 ? ", " : ",\n" + new string(' ', axis + 1));
+                sb.Append(Separator(axis));
             }
-            int off = offset + i * _strides[axis];
-            if (axis == Rank - 1) sb.Append(Format(((T*)_buffer.Address)[off]));
-            else Append(sb, axis + 1, off, summarise);
-            if (i < n - 1) sb.Append(axis == Rank - 1 ? ", " : ",\n" + new string(' ', axis + 1));
+            AppendItem(sb, axis, offset + i * _strides[axis], summarise);
+            if (i < n - 1) sb.Append(Separator(axis));
         }
         sb.Append(']');
     }
+
+    /// <summary>An element on the last axis, else the nested sub-array (recursively).</summary>
+    private void AppendItem(StringBuilder sb, int axis, int offset, bool summarise)
+    {
+        if (axis == Rank - 1) sb.Append(Format(((T*)_buffer.Address)[offset]));
+        else Append(sb, axis + 1, offset, summarise);
+    }
+
+    /// <summary>", " between elements; between sub-arrays a newline, indented to the bracket depth.</summary>
+    private string Separator(int axis) => axis == Rank - 1 ? ", " : ",\n" + new string(' ', axis + 1);
 
     private static string Format(T value) => value switch
     {

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Batuta.Tensors.Backends;
 using Batuta.Tensors.Gpu;
 using Batuta.Tensors.Operators;
@@ -50,8 +51,7 @@ internal static unsafe class ElementWise
     public static Tensor<T> Binary<T, TOp>(string op, Tensor<T> x, Tensor<T> y, Tensor<T>? destination, double flops = 1, long parallelThreshold = Parallelism.CheapElementWiseThreshold)
         where T : unmanaged, INumber<T> where TOp : IBinaryOperator<T>
     {
-        if (destination is not null && x is not null && y is not null && Small(x, destination, parallelThreshold) && y.IsContiguous
-            && SameShape(x, y) && SameShape(x, destination) && !PartialOverlap(destination, x) && !PartialOverlap(destination, y))
+        if (CanBinaryFast(x, y, destination, parallelThreshold))
         {
             SimdLoops.BinaryCore<T, TOp>(ref x.Reference, ref y.Reference, ref destination.Reference, (nuint)x.Length, TOp.Vectorizable ? SimdWidth.HardwareBits : 0);
             return Checked(op, destination);
@@ -73,7 +73,7 @@ internal static unsafe class ElementWise
         var plan = Dispatch.Plan(OperationCost.ElementWise(op, n, 2, sizeof(T), flops, TOp.Vectorizable, GpuOpCodes.Binary<T, TOp>() >= 0));
         if (n == 0) return dest;
         if (plan.IsGpu && GpuElementWise.TryBinary<T, TOp>(x, y, dest)) return Checked(op, dest);
-        if (same && x.IsContiguous && y.IsContiguous && dest.IsContiguous && !PartialOverlap(dest, x) && !PartialOverlap(dest, y))
+        if (same && AllContiguousApart(x, y, dest))
         {
             RunContiguous(n, parallelThreshold, plan.SimdBits, sizeof(T), (nint)x.Pointer, (nint)y.Pointer, true, 0, (nint)dest.Pointer, static (px, py, _, pd, len, bits) =>
                 SimdLoops.BinaryCore<T, TOp>(ref Unsafe.AsRef<T>((void*)px), ref Unsafe.AsRef<T>((void*)py), ref Unsafe.AsRef<T>((void*)pd), (nuint)len, bits));
@@ -150,6 +150,16 @@ internal static unsafe class ElementWise
         return n > 0 && n < parallelThreshold && n < Dispatch.SmallElements && x.IsContiguous && destination.IsContiguous
                && BackendScope.ActiveCount == 0 && BackendSelector.ProcessDefault == ComputeBackend.Auto;
     }
+
+    /// <summary>The binary fast path: small, all three contiguous and of one shape, and the destination not partly over an input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool CanBinaryFast<T>(Tensor<T> x, Tensor<T> y, [NotNullWhen(true)] Tensor<T>? destination, long parallelThreshold) where T : unmanaged, INumber<T>
+        => destination is not null && x is not null && y is not null && Small(x, destination, parallelThreshold) && y.IsContiguous
+           && SameShape(x, y) && SameShape(x, destination) && !PartialOverlap(destination, x) && !PartialOverlap(destination, y);
+
+    /// <summary>All three contiguous and the destination not partly over either input: one flat loop does it.</summary>
+    private static bool AllContiguousApart<T>(Tensor<T> x, Tensor<T> y, Tensor<T> dest) where T : unmanaged, INumber<T>
+        => x.IsContiguous && y.IsContiguous && dest.IsContiguous && !PartialOverlap(dest, x) && !PartialOverlap(dest, y);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool SameShape<T>(Tensor<T> a, Tensor<T> b) where T : unmanaged, INumber<T>

@@ -16,18 +16,25 @@ internal static unsafe class Reduction
     public static T All<T, TAgg>(string op, Tensor<T> x, int gpuCode = -1) where T : unmanaged, INumber<T> where TAgg : IAggregationOperator<T>
     {
         // Fast path: contiguous, small, no override: straight to the SIMD fold.
-        if (x is not null && x.IsContiguous && x.Length < Dispatch.SmallElements && BackendScope.ActiveCount == 0 && BackendSelector.ProcessDefault == ComputeBackend.Auto)
+        if (IsSmallContiguous(x))
             return x.Length == 0 ? TAgg.Identity : SimdLoops.AggregateCore<T, IdentityOperator<T>, TAgg>(ref x.Reference, (nuint)x.Length, TAgg.Vectorizable ? SimdWidth.HardwareBits : 0);
         ArgumentNullException.ThrowIfNull(x);
         x.ThrowIfDisposed();
         int n = x.Length;
-        var plan = Dispatch.Plan(OperationCost.Reduction(op, n, 1, sizeof(T), 1, TAgg.Vectorizable, gpuCode >= 0 && (typeof(T) == typeof(float) || typeof(T) == typeof(double))));
+        var plan = Dispatch.Plan(OperationCost.Reduction(op, n, 1, sizeof(T), 1, TAgg.Vectorizable, HasGpuReduction<T>(gpuCode)));
         if (n == 0) return TAgg.Identity;
         if (plan.IsGpu && gpuCode >= 0 && GpuElementWise.TryReduceAll(x, gpuCode, out T gpuResult)) return gpuResult;
         if (x.IsContiguous) return Contiguous<T, TAgg>(x.Pointer, n, plan.SimdBits);
         using var c = x.Clone();
         return Contiguous<T, TAgg>(c.Pointer, n, plan.SimdBits);
     }
+
+    /// <summary>Contiguous, below the planning threshold, and no backend override in force.</summary>
+    private static bool IsSmallContiguous<T>(Tensor<T> x) where T : unmanaged, INumber<T> =>
+        x is not null && x.IsContiguous && x.Length < Dispatch.SmallElements && BackendScope.ActiveCount == 0 && BackendSelector.ProcessDefault == ComputeBackend.Auto;
+
+    /// <summary>The GPU reduces all elements only for float and double, and only when the caller names a reduction code.</summary>
+    private static bool HasGpuReduction<T>(int gpuCode) => gpuCode >= 0 && (typeof(T) == typeof(float) || typeof(T) == typeof(double));
 
     private static T Contiguous<T, TAgg>(T* p, int n, int bits) where T : unmanaged, INumber<T> where TAgg : IAggregationOperator<T>
     {
@@ -112,30 +119,39 @@ internal static unsafe class Reduction
                 *outRow = sqrt ? T.Sqrt(v) : v;
                 return;
             }
-            var mean = new T[inner];
-            fixed (T* m = mean)
-            {
-                for (int a = 0; a < len; a++)
-                    SimdLoops.BinaryCore<T, AddOperator<T>>(ref Unsafe.AsRef<T>(m), ref Unsafe.AsRef<T>(row + (long)a * inner), ref Unsafe.AsRef<T>(m), (nuint)inner, bits);
-                for (int j = 0; j < inner; j++) m[j] /= count;
-                var dev = new T[inner];
-                new Span<T>(outRow, inner).Clear();
-                fixed (T* d = dev)
-                {
-                    for (int a = 0; a < len; a++)
-                    {
-                        SimdLoops.BinaryCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>(row + (long)a * inner), ref Unsafe.AsRef<T>(m), ref Unsafe.AsRef<T>(d), (nuint)inner, bits);
-                        SimdLoops.TernaryCore<T, MultiplyAddOperator<T>>(ref Unsafe.AsRef<T>(d), 1, ref Unsafe.AsRef<T>(d), 1, ref Unsafe.AsRef<T>(outRow), 1, ref Unsafe.AsRef<T>(outRow), (nuint)inner, bits);
-                    }
-                }
-                for (int j = 0; j < inner; j++)
-                {
-                    T v = outRow[j] / divisor;
-                    outRow[j] = sqrt ? T.Sqrt(v) : v;
-                }
-            }
+            StridedVariance(row, outRow, len, inner, bits, count, divisor, sqrt);
         });
         return Finish(result, target);
+    }
+
+    /// <summary>
+    /// Variance along a non-innermost axis for one outer index: whole rows combine element-wise (SIMD across the
+    /// inner axis): the mean, then Σ (x - mean)² accumulated into the output row, then divided (and rooted for std).
+    /// </summary>
+    private static void StridedVariance<T>(T* row, T* outRow, int len, int inner, int bits, T count, T divisor, bool sqrt) where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var mean = new T[inner];
+        fixed (T* m = mean)
+        {
+            for (int a = 0; a < len; a++)
+                SimdLoops.BinaryCore<T, AddOperator<T>>(ref Unsafe.AsRef<T>(m), ref Unsafe.AsRef<T>(row + (long)a * inner), ref Unsafe.AsRef<T>(m), (nuint)inner, bits);
+            for (int j = 0; j < inner; j++) m[j] /= count;
+            var dev = new T[inner];
+            new Span<T>(outRow, inner).Clear();
+            fixed (T* d = dev)
+            {
+                for (int a = 0; a < len; a++)
+                {
+                    SimdLoops.BinaryCore<T, SubtractOperator<T>>(ref Unsafe.AsRef<T>(row + (long)a * inner), ref Unsafe.AsRef<T>(m), ref Unsafe.AsRef<T>(d), (nuint)inner, bits);
+                    SimdLoops.TernaryCore<T, MultiplyAddOperator<T>>(ref Unsafe.AsRef<T>(d), 1, ref Unsafe.AsRef<T>(d), 1, ref Unsafe.AsRef<T>(outRow), 1, ref Unsafe.AsRef<T>(outRow), (nuint)inner, bits);
+                }
+            }
+            for (int j = 0; j < inner; j++)
+            {
+                T v = outRow[j] / divisor;
+                outRow[j] = sqrt ? T.Sqrt(v) : v;
+            }
+        }
     }
 
     /// <summary>Index of the first maximum (or minimum) along an axis; NaN wins, as in numpy.</summary>

@@ -31,31 +31,9 @@ internal static unsafe class StridedLoop
         if (rank > MaxRank) throw new NotSupportedException($"tensors of rank {rank} are not supported (at most {MaxRank}).");
         foreach (int d in shape) if (d == 0) return;
 
-        // Coalesce: keep axes whose size is not 1, merging an axis into its inner neighbour when every operand is contiguous across them.
         Span<int> dims = stackalloc int[Math.Max(rank, 1)];
         Span<nint> st = stackalloc nint[Math.Max(rank, 1) * MaxOperands];
-        int r = 0;
-        for (int i = 0; i < rank; i++)
-        {
-            if (shape[i] == 1) continue;
-            if (r > 0)
-            {
-                bool merge = true;
-                for (int k = 0; k < operands; k++)
-                {
-                    if (st[k * Math.Max(rank, 1) + r - 1] != strides[k * rank + i] * shape[i]) { merge = false; break; }
-                }
-                if (merge)
-                {
-                    dims[r - 1] *= shape[i];
-                    for (int k = 0; k < operands; k++) st[k * Math.Max(rank, 1) + r - 1] = strides[k * rank + i];
-                    continue;
-                }
-            }
-            dims[r] = shape[i];
-            for (int k = 0; k < operands; k++) st[k * Math.Max(rank, 1) + r] = strides[k * rank + i];
-            r++;
-        }
+        int r = Coalesce(shape, strides, operands, dims, st);
 
         int stride = Math.Max(rank, 1);
         Span<nint> inner = stackalloc nint[operands];
@@ -80,42 +58,93 @@ internal static unsafe class StridedLoop
             RunRows(ref kernel, dims[..(r - 1)], st, stride, bases, inner, n, 0, rows);
             return;
         }
+        RunParallel(kernel, dims[..r], st, stride, bases, inner, n, rows, workers);
+    }
 
-        // Split long single rows into aligned pieces; otherwise split the rows.
-        int[] dimsCopy = dims[..r].ToArray();
+    /// <summary>
+    /// Coalesces the iteration space into <paramref name="dims"/> and <paramref name="st"/> (operand k's axis j at
+    /// k * max(rank, 1) + j): size-1 axes are dropped, and an axis is merged into its outer neighbour when every
+    /// operand is contiguous across them. Returns the coalesced rank.
+    /// </summary>
+    private static int Coalesce(ReadOnlySpan<int> shape, ReadOnlySpan<nint> strides, int operands, Span<int> dims, Span<nint> st)
+    {
+        int rank = shape.Length;
+        int stride = Math.Max(rank, 1);
+        int r = 0;
+        for (int i = 0; i < rank; i++)
+        {
+            if (shape[i] == 1) continue;
+            if (r > 0 && Mergeable(st, strides, operands, stride, rank, r - 1, i, shape[i]))
+            {
+                dims[r - 1] *= shape[i];
+                for (int k = 0; k < operands; k++) st[k * stride + r - 1] = strides[k * rank + i];
+                continue;
+            }
+            dims[r] = shape[i];
+            for (int k = 0; k < operands; k++) st[k * stride + r] = strides[k * rank + i];
+            r++;
+        }
+        return r;
+    }
+
+    /// <summary>Whether every operand's stride over coalesced axis <paramref name="previous"/> spans exactly all of original axis <paramref name="axis"/>.</summary>
+    private static bool Mergeable(ReadOnlySpan<nint> st, ReadOnlySpan<nint> strides, int operands, int stride, int rank, int previous, int axis, int size)
+    {
+        for (int k = 0; k < operands; k++)
+        {
+            if (st[k * stride + previous] != strides[k * rank + axis] * size) return false;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Across cores: fewer rows than workers splits each (long) row into 64-element-aligned pieces; otherwise the
+    /// rows are split. The spans are copied to arrays, since the workers' lambdas cannot capture them.
+    /// </summary>
+    private static void RunParallel<TKernel>(TKernel k0, ReadOnlySpan<int> dims, ReadOnlySpan<nint> st, int stride, ReadOnlySpan<nint> bases, ReadOnlySpan<nint> inner, int n, long rows, int workers)
+        where TKernel : struct, IRowKernel
+    {
+        int[] dimsCopy = dims.ToArray();
         nint[] stCopy = st.ToArray();
         nint[] basesCopy = bases.ToArray();
         nint[] innerCopy = inner.ToArray();
-        var k0 = kernel;
-        if (rows < workers)
+        if (rows < workers) SplitWithinRows(k0, dimsCopy, stCopy, stride, basesCopy, innerCopy, n, rows, workers);
+        else SplitRows(k0, dimsCopy, stCopy, stride, basesCopy, innerCopy, n, rows, workers);
+    }
+
+    /// <summary>Each worker takes the same aligned piece of every row.</summary>
+    private static void SplitWithinRows<TKernel>(TKernel k0, int[] dimsCopy, nint[] stCopy, int stride, nint[] basesCopy, nint[] innerCopy, int n, long rows, int workers)
+        where TKernel : struct, IRowKernel
+    {
+        long chunk = ((n + workers - 1) / workers + 63) & ~63L;
+        Parallelism.For(workers, w =>
         {
-            long chunk = ((n + workers - 1) / workers + 63) & ~63L;
-            Parallelism.For(workers, w =>
+            long start = w * chunk;
+            long end = Math.Min(n, start + chunk);
+            if (start >= end) return;
+            var kernelCopy = k0;
+            Span<nint> p = stackalloc nint[basesCopy.Length];
+            Span<int> idx = stackalloc int[Math.Max(dimsCopy.Length - 1, 1)];
+            for (long row = 0; row < rows; row++)
             {
-                long start = w * chunk;
-                long end = Math.Min(n, start + chunk);
-                if (start >= end) return;
-                var kernelCopy = k0;
-                Span<nint> p = stackalloc nint[basesCopy.Length];
-                Span<int> idx = stackalloc int[Math.Max(dimsCopy.Length - 1, 1)];
-                for (long row = 0; row < rows; row++)
-                {
-                    RowStart(dimsCopy.AsSpan(0, dimsCopy.Length - 1), stCopy, stride, basesCopy, row, p, idx);
-                    for (int k = 0; k < p.Length; k++) p[k] += (nint)start * innerCopy[k];
-                    kernelCopy.Row(p, innerCopy, (int)(end - start));
-                }
-            });
-        }
-        else
+                RowStart(dimsCopy.AsSpan(0, dimsCopy.Length - 1), stCopy, stride, basesCopy, row, p, idx);
+                for (int k = 0; k < p.Length; k++) p[k] += (nint)start * innerCopy[k];
+                kernelCopy.Row(p, innerCopy, (int)(end - start));
+            }
+        });
+    }
+
+    /// <summary>Each worker takes a contiguous range of whole rows.</summary>
+    private static void SplitRows<TKernel>(TKernel k0, int[] dimsCopy, nint[] stCopy, int stride, nint[] basesCopy, nint[] innerCopy, int n, long rows, int workers)
+        where TKernel : struct, IRowKernel
+    {
+        Parallelism.For(workers, w =>
         {
-            Parallelism.For(workers, w =>
-            {
-                long start = rows * w / workers;
-                long end = rows * (w + 1) / workers;
-                var kernelCopy = k0;
-                RunRows(ref kernelCopy, dimsCopy.AsSpan(0, dimsCopy.Length - 1), stCopy, stride, basesCopy, innerCopy, n, start, end);
-            });
-        }
+            long start = rows * w / workers;
+            long end = rows * (w + 1) / workers;
+            var kernelCopy = k0;
+            RunRows(ref kernelCopy, dimsCopy.AsSpan(0, dimsCopy.Length - 1), stCopy, stride, basesCopy, innerCopy, n, start, end);
+        });
     }
 
     private static void RowStart(ReadOnlySpan<int> outer, ReadOnlySpan<nint> st, int stride, ReadOnlySpan<nint> bases, long row, Span<nint> ptr, Span<int> idx)

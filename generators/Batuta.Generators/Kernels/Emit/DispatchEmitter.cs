@@ -42,30 +42,15 @@ internal static class DispatchEmitter
 
     private static void Run(CodeWriter w, KernelShape k)
     {
-        var parameters = k.Parameters.Select((p, i) => $"global::System.ReadOnlySpan<{p.Type.Keyword()}> {k.Ref(i)}").ToList();
-        if (!k.IsReduction) parameters.AddRange(k.Outputs.Select((o, i) => $"global::System.Span<{o.Type.Keyword()}> {KernelShape.Out(i)}"));
-        parameters.Add("int spans");
         string name = $"\"{k.Name}\"";
-        w.Line("/// <summary>Checks the arguments, asks the backend selector and runs (bit i of <paramref name=\"spans\"/>: argument i is an array).</summary>");
-        w.Line(Names.Hidden);
-        w.Line($"internal static {(k.IsReduction ? k.Result.Keyword() : "void")} Run<{Generic(k)}>({string.Join(", ", parameters)})");
-        TypeParameters(w, k);
+        RunSignature(w, k);
         w.Open("");
         w.Line("int n = -1, first = 0;");
         for (int i = 0; i < k.Parameters.Count; i++)
             w.Line($"if ((spans & {KernelShape.Lit(1 << i)}) != 0) {Checks}.Length({name}, s_names, {KernelShape.Lit(i)}, {k.Ref(i)}.Length, ref n, ref first);");
         if (!k.IsReduction)
         {
-            int p = k.Parameters.Count;
-            for (int o = 0; o < k.Outputs.Count; o++)
-            {
-                string d = KernelShape.Out(o);
-                w.Line($"if ({d}.Length < n) {Checks}.DestinationTooShort({name}, s_names[{KernelShape.Lit(p + o)}], {d}.Length, n);");
-                for (int i = 0; i < p; i++)
-                    w.Line($"if ((spans & {KernelShape.Lit(1 << i)}) != 0) {Checks}.NoPartialOverlap({name}, {k.Ref(i)}, s_names[{KernelShape.Lit(i)}], {d}, s_names[{KernelShape.Lit(p + o)}]);");
-                for (int o2 = o + 1; o2 < k.Outputs.Count; o2++)
-                    w.Line($"{Checks}.NoOverlap({name}, {d}, s_names[{KernelShape.Lit(p + o)}], {KernelShape.Out(o2)}, s_names[{KernelShape.Lit(p + o2)}]);");
-            }
+            DestinationChecks(w, k, name);
             w.Line("if (n == 0) return;");
         }
         else
@@ -73,6 +58,42 @@ internal static class DispatchEmitter
             w.Line("if (n == 0) return Identity;");
         }
 
+        Cost(w, k, name);
+        w.Line($"var backend = {Names.Backends}.BackendSelector.Choose(in cost);");
+        Launch(w, k);
+        w.Close();
+    }
+
+    /// <summary>The doc comment, attributes and signature of <c>Run</c>: a span per argument, a span per output unless it reduces, and the array mask.</summary>
+    private static void RunSignature(CodeWriter w, KernelShape k)
+    {
+        var parameters = k.Parameters.Select((p, i) => $"global::System.ReadOnlySpan<{p.Type.Keyword()}> {k.Ref(i)}").ToList();
+        if (!k.IsReduction) parameters.AddRange(k.Outputs.Select((o, i) => $"global::System.Span<{o.Type.Keyword()}> {KernelShape.Out(i)}"));
+        parameters.Add("int spans");
+        w.Line("/// <summary>Checks the arguments, asks the backend selector and runs (bit i of <paramref name=\"spans\"/>: argument i is an array).</summary>");
+        w.Line(Names.Hidden);
+        w.Line($"internal static {(k.IsReduction ? k.Result.Keyword() : "void")} Run<{Generic(k)}>({string.Join(", ", parameters)})");
+        TypeParameters(w, k);
+    }
+
+    /// <summary>Each output is long enough, does not partly overlap an array argument, and does not overlap another output.</summary>
+    private static void DestinationChecks(CodeWriter w, KernelShape k, string name)
+    {
+        int p = k.Parameters.Count;
+        for (int o = 0; o < k.Outputs.Count; o++)
+        {
+            string d = KernelShape.Out(o);
+            w.Line($"if ({d}.Length < n) {Checks}.DestinationTooShort({name}, s_names[{KernelShape.Lit(p + o)}], {d}.Length, n);");
+            for (int i = 0; i < p; i++)
+                w.Line($"if ((spans & {KernelShape.Lit(1 << i)}) != 0) {Checks}.NoPartialOverlap({name}, {k.Ref(i)}, s_names[{KernelShape.Lit(i)}], {d}, s_names[{KernelShape.Lit(p + o)}]);");
+            for (int o2 = o + 1; o2 < k.Outputs.Count; o2++)
+                w.Line($"{Checks}.NoOverlap({name}, {d}, s_names[{KernelShape.Lit(p + o)}], {KernelShape.Out(o2)}, s_names[{KernelShape.Lit(p + o2)}]);");
+        }
+    }
+
+    /// <summary>The <c>OperationCost</c> of the call: a broadcast scalar argument reads no bytes per element.</summary>
+    private static void Cost(CodeWriter w, KernelShape k, string name)
+    {
         string bytesIn = string.Join(" + ", k.Parameters.Select((p, i) => $"((spans & {KernelShape.Lit(1 << i)}) != 0 ? {KernelShape.Lit(p.Type.Size())} : 0)"));
         int bytesOut = k.Outputs.Sum(o => o.Type.Size());
         w.Open($"var cost = new {Names.Backends}.OperationCost");
@@ -85,7 +106,11 @@ internal static class DispatchEmitter
         w.Line("Vectorizable = Vectorizable,");
         w.Line("HasGpuKernel = HasGpuKernel,");
         w.Close(";");
-        w.Line($"var backend = {Names.Backends}.BackendSelector.Choose(in cost);");
+    }
+
+    /// <summary>The GPU launcher when the selector chose the GPU and the kernel has one, else the CPU loop (scalar or at the active SIMD width).</summary>
+    private static void Launch(CodeWriter w, KernelShape k)
+    {
         string spans = string.Join(", ", k.Parameters.Select((_, i) => k.Ref(i)));
         string broadcast = $"~spans & {KernelShape.Lit((1 << k.Parameters.Count) - 1)}";
         string refs = string.Join(", ", k.Parameters.Select((_, i) => $"ref {Names.MemoryMarshal}.GetReference({k.Ref(i)})"));
@@ -104,7 +129,6 @@ internal static class DispatchEmitter
             string outRefs = string.Join(", ", k.Outputs.Select((_, o) => $"ref {Names.MemoryMarshal}.GetReference({KernelShape.Out(o)})"));
             w.Line($"Apply<{Generic(k)}>({refs}, {outRefs}, (nuint)n, {bits});");
         }
-        w.Close();
     }
 
     private static void RunTensors(CodeWriter w, KernelShape k)

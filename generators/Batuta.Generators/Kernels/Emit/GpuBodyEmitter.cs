@@ -44,20 +44,30 @@ internal static class GpuBodyEmitter
     {
         public string Emit(Expr e) => e switch
         {
-            ParamExpr p => parameters[p.Index],
-            LetExpr l => letNames[l.Id],
-            TupleItemExpr t => letNames[t.Id] + ".Item" + (t.Item + 1).ToString(CultureInfo.InvariantCulture),
-            ConstExpr c => c.Literal,
-            ExternalExpr x => x.Code,
-            UnaryExpr u => u.Op == UnaryOp.Negate ? $"(-{Emit(u.Operand)})" : u.Type == ScalarType.Bool || u.Op == UnaryOp.LogicalNot ? $"(!{Emit(u.Operand)})" : $"(~{Emit(u.Operand)})",
+            UnaryExpr u => Unary(u),
             BinaryExpr b => Binary(b),
             CompareExpr c => $"({Emit(c.Left)} {Compare(c.Op)} {Emit(c.Right)})",
             SelectExpr s => $"({Emit(s.Condition)} ? {Emit(s.WhenTrue)} : {Emit(s.WhenFalse)})",
             ConvertExpr c => Convert(c),
             MathExpr m => Math(m),
             KernelCallExpr k => $"{k.Operator}.GpuInvoke({string.Join(", ", k.Arguments.Select(Emit))})",
+            _ => Operand(e),
+        };
+
+        /// <summary>The leaves: parameters, lets and tuple items by name, constants and external values as written.</summary>
+        private string Operand(Expr e) => e switch
+        {
+            ParamExpr p => parameters[p.Index],
+            LetExpr l => letNames[l.Id],
+            TupleItemExpr t => letNames[t.Id] + ".Item" + (t.Item + 1).ToString(CultureInfo.InvariantCulture),
+            ConstExpr c => c.Literal,
+            ExternalExpr x => x.Code,
             _ => throw new InvalidOperationException("unknown expression " + e.GetType().Name),
         };
+
+        /// <summary>Negation; on a bool (or a logical not) C#'s !, otherwise the bitwise complement.</summary>
+        private string Unary(UnaryExpr u) =>
+            u.Op == UnaryOp.Negate ? $"(-{Emit(u.Operand)})" : u.Type == ScalarType.Bool || u.Op == UnaryOp.LogicalNot ? $"(!{Emit(u.Operand)})" : $"(~{Emit(u.Operand)})";
 
         private string Binary(BinaryExpr b)
         {
@@ -106,46 +116,72 @@ internal static class GpuBodyEmitter
             string math = t == ScalarType.Float ? "global::System.MathF" : "global::System.Math";
             string type = t.Keyword();
             if (SpelledOut(m, t, args, math) is { } code) return code;
-            switch (m.Function)
+            string callee = CalleeOf(m.Function, t) switch
             {
-                case MathFunction.Clamp:
-                case MathFunction.Min when t.IsFloatingPoint():
-                case MathFunction.Max when t.IsFloatingPoint():
-                case MathFunction.MinNumber:
-                case MathFunction.MaxNumber:
-                case MathFunction.MinMagnitude:
-                case MathFunction.MaxMagnitude:
-                case MathFunction.Hypot:
-                case MathFunction.IsFinite:
-                    return $"{GpuMath}.{m.Function}({args})";
-                case MathFunction.Abs:
-                case MathFunction.Min:
-                case MathFunction.Max:
-                    return $"global::System.Math.{m.Function}({args})";
-                case MathFunction.Sqrt:
-                case MathFunction.Exp:
-                case MathFunction.Log:
-                case MathFunction.Sin:
-                case MathFunction.Cos:
-                case MathFunction.Tanh:
-                case MathFunction.Floor:
-                case MathFunction.Ceiling:
-                case MathFunction.Round:
-                case MathFunction.Truncate:
-                    return $"{math}.{m.Function}({args})";
-                default:
-                    // IsNaN, IsInfinity: .NET's own members (ILGPU maps them).
-                    return $"{type}.{m.Function}({args})";
-            }
+                Callee.GpuMath => GpuMath,
+                Callee.SystemMath => "global::System.Math",
+                Callee.MathOfType => math,
+                // IsNaN, IsInfinity: .NET's own members (ILGPU maps them).
+                _ => type,
+            };
+            return $"{callee}.{m.Function}({args})";
         }
 
+        /// <summary>Where a function that is not spelled out is called from.</summary>
+        private enum Callee
+        {
+            /// <summary>KernelGpuMath: .NET's NaN and signed-zero rules, and Clamp without its throw helper.</summary>
+            GpuMath,
+
+            /// <summary>System.Math, whose overloads cover every type (integer Abs/Min/Max).</summary>
+            SystemMath,
+
+            /// <summary>MathF for float, Math for double.</summary>
+            MathOfType,
+
+            /// <summary>The type's own static member (float.IsNaN).</summary>
+            OwnType,
+        }
+
+        private static readonly Dictionary<MathFunction, Callee> Callees = new()
+        {
+            [MathFunction.Clamp] = Callee.GpuMath,
+            [MathFunction.MinNumber] = Callee.GpuMath,
+            [MathFunction.MaxNumber] = Callee.GpuMath,
+            [MathFunction.MinMagnitude] = Callee.GpuMath,
+            [MathFunction.MaxMagnitude] = Callee.GpuMath,
+            [MathFunction.Hypot] = Callee.GpuMath,
+            [MathFunction.IsFinite] = Callee.GpuMath,
+            [MathFunction.Abs] = Callee.SystemMath,
+            [MathFunction.Min] = Callee.SystemMath,
+            [MathFunction.Max] = Callee.SystemMath,
+            [MathFunction.Sqrt] = Callee.MathOfType,
+            [MathFunction.Exp] = Callee.MathOfType,
+            [MathFunction.Log] = Callee.MathOfType,
+            [MathFunction.Sin] = Callee.MathOfType,
+            [MathFunction.Cos] = Callee.MathOfType,
+            [MathFunction.Tanh] = Callee.MathOfType,
+            [MathFunction.Floor] = Callee.MathOfType,
+            [MathFunction.Ceiling] = Callee.MathOfType,
+            [MathFunction.Round] = Callee.MathOfType,
+            [MathFunction.Truncate] = Callee.MathOfType,
+        };
+
+        /// <summary>The table, except that floating-point Min/Max need .NET's NaN rules (PTX's min.f32 returns the non-NaN operand).</summary>
+        private static Callee CalleeOf(MathFunction f, ScalarType t) =>
+            (f == MathFunction.Min || f == MathFunction.Max) && t.IsFloatingPoint() ? Callee.GpuMath
+            : Callees.TryGetValue(f, out var callee) ? callee : Callee.OwnType;
+
         /// <summary>Functions the GPU body writes out itself (ILGPU has no PTX form for them, or .NET's faulted on CUDA); null for the others.</summary>
-        private string? SpelledOut(MathExpr m, ScalarType t, string args, string math)
+        private string? SpelledOut(MathExpr m, ScalarType t, string args, string math) =>
+            Formula(m, t, args) ?? SignBits(m, t, args) ?? WithoutPtxForm(m, t, args, math);
+
+        /// <summary>.NET's own formulas, spelled out (a kernel calling float.Lerp/DegreesToRadians/RadiansToDegrees faulted on CUDA).</summary>
+        private string? Formula(MathExpr m, ScalarType t, string args)
         {
             string type = t.Keyword();
             switch (m.Function)
             {
-                // .NET's own formulas, spelled out (a kernel calling float.Lerp/DegreesToRadians/RadiansToDegrees faulted on CUDA).
                 case MathFunction.Lerp:
                     {
                         string a = Emit(m.Arguments[0]), b = Emit(m.Arguments[1]), amount = Emit(m.Arguments[2]);
@@ -160,7 +196,16 @@ internal static class GpuBodyEmitter
                     return $"({args} == {type}.PositiveInfinity)";
                 case MathFunction.IsNegativeInfinity:
                     return $"({args} == {type}.NegativeInfinity)";
-                // Sign bits through ILGPU's bit casts (BitConverter's go through memory and fail on CUDA).
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Sign bits through ILGPU's bit casts (BitConverter's go through memory and fail on CUDA).</summary>
+        private string? SignBits(MathExpr m, ScalarType t, string args)
+        {
+            switch (m.Function)
+            {
                 case MathFunction.IsNegative:
                     return t == ScalarType.Float ? $"((int){Bits}({args}) < 0)" : $"((long){Bits}({args}) < 0L)";
                 case MathFunction.IsPositive:
@@ -172,12 +217,21 @@ internal static class GpuBodyEmitter
                             ? $"global::ILGPU.Interop.IntAsFloat(({Bits}({x}) & 0x7FFFFFFFu) | ({Bits}({y}) & 0x80000000u))"
                             : $"global::ILGPU.Interop.IntAsFloat(({Bits}({x}) & 0x7FFFFFFFFFFFFFFFUL) | ({Bits}({y}) & 0x8000000000000000UL))";
                     }
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>Functions ILGPU 1.5.3 has no PTX form for (ptxas: unresolved extern function), written with ones it has.</summary>
+        private string? WithoutPtxForm(MathExpr m, ScalarType t, string args, string math)
+        {
+            switch (m.Function)
+            {
                 case MathFunction.Log2:
-                    // No PTX form in ILGPU 1.5.3 (ptxas: unresolved extern function 'Log2'): log(x) / ln 2, within an ulp or two.
+                    // log(x) / ln 2, within an ulp or two.
                     return $"({math}.Log({args}) * {(t == ScalarType.Float ? "1.44269504f" : "1.4426950408889634d")})";
                 case MathFunction.FusedMultiplyAdd:
-                    // ILGPU 1.5.3 has no PTX form for it (ptxas: unresolved extern function 'FusedMultiplyAdd'); ptxas
-                    // contracts the multiply-add into one fma by default, ILGPU's CPU accelerator rounds twice.
+                    // ptxas contracts the multiply-add into one fma by default, ILGPU's CPU accelerator rounds twice.
                     return $"(({Emit(m.Arguments[0])} * {Emit(m.Arguments[1])}) + {Emit(m.Arguments[2])})";
                 default:
                     return null;

@@ -59,10 +59,14 @@ internal static class LoopEmitter
         CompareExpr c => 1 + Size(c.Left) + Size(c.Right),
         SelectExpr s => 1 + Size(s.Condition) + Size(s.WhenTrue) + Size(s.WhenFalse),
         ConvertExpr c => 1 + Size(c.Operand),
-        MathExpr m => (m.Function is MathFunction.Exp or MathFunction.Log or MathFunction.Log2 or MathFunction.Sin or MathFunction.Cos or MathFunction.Tanh ? 20 : 2) + m.Arguments.Sum(Size),
+        MathExpr m => MathCost(m.Function) + m.Arguments.Sum(Size),
         KernelCallExpr c => 20 + c.Arguments.Sum(Size),
         _ => 0,
     };
+
+    /// <summary>Transcendental functions cost about ten times a simple one.</summary>
+    private static int MathCost(MathFunction f) =>
+        f is MathFunction.Exp or MathFunction.Log or MathFunction.Log2 or MathFunction.Sin or MathFunction.Cos or MathFunction.Tanh ? 20 : 2;
 
     private static void Store(CodeWriter w, KernelShape k, int width, string value, string index)
     {

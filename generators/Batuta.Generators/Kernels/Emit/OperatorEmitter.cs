@@ -15,33 +15,8 @@ internal static class OperatorEmitter
 
     public static void Emit(CodeWriter w, KernelShape k)
     {
-        var kernel = k.Kernel;
-        w.Line("/// <summary>");
-        w.Line($"/// The operator of [Kernel] <see cref=\"{k.Name}({string.Join(", ", k.Parameters.Select(p => p.Type.Keyword()))})\"/>: a scalar body and one body per vector width.");
-        if (k.HasSimdBody) w.Line("/// The vector bodies are the kernel's own arithmetic on Vector128/256/512 lanes.");
-        else w.Line("/// Not vectorised: " + Xml(kernel.ScalarOnlyReason ?? "the parameter and result types have different lane widths") + ".");
-        w.Line("/// </summary>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Batuta.Generators\", \"0.1.0\")]");
-        w.Open($"{k.Access} readonly struct {k.Operator}{Interface(k)}");
-
-        string vectorizable = k.HasSimdBody ? "true" : "false";
-        if (k.HasSimdBody)
-        {
-            foreach (var callee in kernel.Callees) vectorizable += $" && {callee}.Vectorizable";
-            if (kernel.Reduction?.CombineOperator is { } combine) vectorizable += $" && {combine}.Vectorizable";
-        }
-        w.Line("/// <summary>True when the vector bodies are an exact translation of the scalar body (the loops use them).</summary>");
-        w.Line($"public static bool Vectorizable => {vectorizable};");
-        w.Line();
-        w.Line("/// <summary>True when an ILGPU kernel was generated for this kernel.</summary>");
-        string hasGpu = k.Gpu ? "true" : "false";
-        if (k.Gpu && k.Kernel.Body is not null)
-            foreach (var callee in kernel.Callees) hasGpu += $" && {callee}.HasGpuKernel";
-        w.Line($"public static bool HasGpuKernel => {hasGpu};");
-        w.Line();
-        w.Line("/// <summary>Arithmetic per element, for the backend selector's cost model.</summary>");
-        w.Line($"public const double FlopsPerElement = {KernelShape.Lit(kernel.FlopsPerElement)};");
-        w.Line();
+        Header(w, k);
+        Capabilities(w, k);
 
         w.Line("/// <summary>One element: the kernel method itself.</summary>");
         w.Line(Names.Inline);
@@ -57,7 +32,7 @@ internal static class OperatorEmitter
             }
         }
 
-        if (kernel.Reduction is { } reduction)
+        if (k.Kernel.Reduction is { } reduction)
         {
             w.Line();
             Fold(w, k, reduction);
@@ -66,6 +41,60 @@ internal static class OperatorEmitter
         DispatchEmitter.Emit(w, k);
         w.Line();
         LoopEmitter.Emit(w, k);
+        GpuParts(w, k);
+        w.Close();
+    }
+
+    /// <summary>The struct's doc comment (saying why it is not vectorised, if so), its attribute, and its opening line.</summary>
+    private static void Header(CodeWriter w, KernelShape k)
+    {
+        w.Line("/// <summary>");
+        w.Line($"/// The operator of [Kernel] <see cref=\"{k.Name}({string.Join(", ", k.Parameters.Select(p => p.Type.Keyword()))})\"/>: a scalar body and one body per vector width.");
+        if (k.HasSimdBody) w.Line("/// The vector bodies are the kernel's own arithmetic on Vector128/256/512 lanes.");
+        else w.Line("/// Not vectorised: " + Xml(k.Kernel.ScalarOnlyReason ?? "the parameter and result types have different lane widths") + ".");
+        w.Line("/// </summary>");
+        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"Batuta.Generators\", \"0.1.0\")]");
+        w.Open($"{k.Access} readonly struct {k.Operator}{Interface(k)}");
+    }
+
+    /// <summary>Vectorizable, HasGpuKernel and FlopsPerElement: what the backend selector reads.</summary>
+    private static void Capabilities(CodeWriter w, KernelShape k)
+    {
+        w.Line("/// <summary>True when the vector bodies are an exact translation of the scalar body (the loops use them).</summary>");
+        w.Line($"public static bool Vectorizable => {Vectorizable(k)};");
+        w.Line();
+        w.Line("/// <summary>True when an ILGPU kernel was generated for this kernel.</summary>");
+        w.Line($"public static bool HasGpuKernel => {HasGpuKernel(k)};");
+        w.Line();
+        w.Line("/// <summary>Arithmetic per element, for the backend selector's cost model.</summary>");
+        w.Line($"public const double FlopsPerElement = {KernelShape.Lit(k.Kernel.FlopsPerElement)};");
+        w.Line();
+    }
+
+    /// <summary>A SIMD body, and every kernel it calls (and a custom fold's operator) vectorizable too.</summary>
+    private static string Vectorizable(KernelShape k)
+    {
+        string vectorizable = k.HasSimdBody ? "true" : "false";
+        if (k.HasSimdBody)
+        {
+            foreach (var callee in k.Kernel.Callees) vectorizable += $" && {callee}.Vectorizable";
+            if (k.Kernel.Reduction?.CombineOperator is { } combine) vectorizable += $" && {combine}.Vectorizable";
+        }
+        return vectorizable;
+    }
+
+    /// <summary>A GPU kernel of its own, and every kernel its body calls has one too.</summary>
+    private static string HasGpuKernel(KernelShape k)
+    {
+        string hasGpu = k.Gpu ? "true" : "false";
+        if (k.Gpu && k.Kernel.Body is not null)
+            foreach (var callee in k.Kernel.Callees) hasGpu += $" && {callee}.HasGpuKernel";
+        return hasGpu;
+    }
+
+    /// <summary>The ILGPU device body, and the GPU launcher when the kernel runs on the GPU itself.</summary>
+    private static void GpuParts(CodeWriter w, KernelShape k)
+    {
         if (k.HasIlgpu)
         {
             // Also without a GPU kernel of its own: a caller's GPU kernel may call this one.
@@ -77,7 +106,6 @@ internal static class OperatorEmitter
             w.Line();
             GpuEmitter.Emit(w, k);
         }
-        w.Close();
     }
 
     private static string Interface(KernelShape k)

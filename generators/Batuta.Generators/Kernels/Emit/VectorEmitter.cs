@@ -30,11 +30,6 @@ internal sealed class VectorEmitter
 
     public string Emit(Expr e) => e switch
     {
-        ParamExpr p => _parameters[p.Index],
-        LetExpr l => _letNames[l.Id],
-        TupleItemExpr t => _letNames[t.Id] + ".Item" + (t.Item + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ConstExpr c => Constant(c),
-        ExternalExpr x => $"{V}.Create({x.Code})",
         UnaryExpr u => u.Op == UnaryOp.Negate ? $"(-{Emit(u.Operand)})" : $"(~{Emit(u.Operand)})",
         BinaryExpr b => Binary(b),
         CompareExpr c => Compare(c),
@@ -42,6 +37,17 @@ internal sealed class VectorEmitter
         ConvertExpr c => Convert(c),
         MathExpr m => Math(m),
         KernelCallExpr k => $"{k.Operator}.Invoke({string.Join(", ", k.Arguments.Select(Emit))})",
+        _ => Operand(e),
+    };
+
+    /// <summary>The leaves: parameters, lets and tuple items by name, constants and external values broadcast to a vector.</summary>
+    private string Operand(Expr e) => e switch
+    {
+        ParamExpr p => _parameters[p.Index],
+        LetExpr l => _letNames[l.Id],
+        TupleItemExpr t => _letNames[t.Id] + ".Item" + (t.Item + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ConstExpr c => Constant(c),
+        ExternalExpr x => $"{V}.Create({x.Code})",
         _ => throw new InvalidOperationException("unknown expression " + e.GetType().Name),
     };
 
@@ -55,21 +61,30 @@ internal sealed class VectorEmitter
     {
         string l = Emit(b.Left);
         // A shift count stays a scalar int (the lowering made it a masked constant).
-        string r = b.Op >= BinaryOp.ShiftLeft && b.Right is ConstExpr count ? count.Literal : Emit(b.Right);
-        return b.Op switch
-        {
-            BinaryOp.Add => $"({l} + {r})",
-            BinaryOp.Subtract => $"({l} - {r})",
-            BinaryOp.Multiply => $"({l} * {r})",
-            BinaryOp.Divide => $"({l} / {r})",
-            BinaryOp.And => $"({l} & {r})",
-            BinaryOp.Or => $"({l} | {r})",
-            BinaryOp.Xor => $"({l} ^ {r})",
-            BinaryOp.ShiftLeft => $"{V}.ShiftLeft({l}, {r})",
-            BinaryOp.ShiftRight => $"{V}.ShiftRightArithmetic({l}, {r})",
-            _ => $"{V}.ShiftRightLogical({l}, {r})",
-        };
+        bool shift = b.Op >= BinaryOp.ShiftLeft;
+        string r = shift && b.Right is ConstExpr count ? count.Literal : Emit(b.Right);
+        return shift ? Shift(b.Op, l, r) : $"({l} {Infix(b.Op)} {r})";
     }
+
+    /// <summary>The vector operators of the arithmetic and bitwise ops (everything before the shifts).</summary>
+    private static string Infix(BinaryOp op) => op switch
+    {
+        BinaryOp.Add => "+",
+        BinaryOp.Subtract => "-",
+        BinaryOp.Multiply => "*",
+        BinaryOp.Divide => "/",
+        BinaryOp.And => "&",
+        BinaryOp.Or => "|",
+        BinaryOp.Xor => "^",
+        _ => throw new InvalidOperationException("not an infix operator: " + op),
+    };
+
+    private string Shift(BinaryOp op, string l, string r) => op switch
+    {
+        BinaryOp.ShiftLeft => $"{V}.ShiftLeft({l}, {r})",
+        BinaryOp.ShiftRight => $"{V}.ShiftRightArithmetic({l}, {r})",
+        _ => $"{V}.ShiftRightLogical({l}, {r})",
+    };
 
     private string Compare(CompareExpr c)
     {

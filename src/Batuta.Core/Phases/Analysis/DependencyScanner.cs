@@ -113,13 +113,19 @@ public static partial class DependencyScanner
         {
             if (raw.StartsWith("dependencies:", StringComparison.Ordinal)) { inDeps = true; continue; }
             if (inDeps && raw.Length > 0 && !char.IsWhiteSpace(raw[0])) inDeps = false;
-            var line = raw.Trim();
-            if (!inDeps || !line.StartsWith("- ", StringComparison.Ordinal)) continue;
-            var spec = line[2..].Trim();
-            if (spec.EndsWith(':')) continue; // "- pip:" opens a nested list
-            var m = RequirementPattern().Match(spec.Replace("=", "==", StringComparison.Ordinal).Replace("====", "==", StringComparison.Ordinal));
-            if (m.Success) yield return new Dependency(Normalize(m.Groups["name"].Value), source, m.Groups["spec"].Value is { Length: > 0 } v ? v : null);
+            if (inDeps && CondaEntry(source, raw.Trim()) is { } dependency) yield return dependency;
         }
+    }
+
+    /// <summary>One "- name=version" item of a conda dependencies list; null for anything else.</summary>
+    private static Dependency? CondaEntry(string source, string line)
+    {
+        if (!line.StartsWith("- ", StringComparison.Ordinal)) return null;
+        var spec = line[2..].Trim();
+        if (spec.EndsWith(':')) return null; // "- pip:" opens a nested list
+        var m = RequirementPattern().Match(spec.Replace("=", "==", StringComparison.Ordinal).Replace("====", "==", StringComparison.Ordinal));
+        if (!m.Success) return null;
+        return new Dependency(Normalize(m.Groups["name"].Value), source, m.Groups["spec"].Value is { Length: > 0 } v ? v : null);
     }
 
     [GeneratedRegex(@"^(?<name>[A-Za-z0-9][A-Za-z0-9._-]*)\s*(\[[^\]]*\])?\s*(?<spec>[<>=!~].*)?$")]

@@ -29,28 +29,29 @@ public static class LineCounter
                 continue;
             }
             if (line.Length == 0) { blank++; continue; }
-            switch (style)
-            {
-                case CommentStyle.CFamily when line.StartsWith("//", StringComparison.Ordinal):
-                    comment++;
-                    break;
-                case CommentStyle.CFamily when line.StartsWith("/*", StringComparison.Ordinal):
-                    comment++;
-                    inBlock = !line.Contains("*/", StringComparison.Ordinal);
-                    break;
-                case CommentStyle.Hash when line.StartsWith('#'):
-                case CommentStyle.DoubleDash when line.StartsWith("--", StringComparison.Ordinal):
-                case CommentStyle.Bang when line.StartsWith('!'):
-                case CommentStyle.Percent when line.StartsWith('%'):
-                    comment++;
-                    break;
-                default:
-                    code++;
-                    break;
-            }
+            if (!IsCommentLine(line, style)) { code++; continue; }
+            comment++;
+            inBlock = OpensBlockComment(line, style);
         }
         // A trailing newline does not make a blank line.
         if (text.EndsWith('\n') && blank > 0) blank--;
         return new LineCounts(code, comment, blank);
     }
+
+    /// <summary>Whether a trimmed, non-empty line starts with a comment in <paramref name="style"/>.</summary>
+    private static bool IsCommentLine(string line, CommentStyle style) => style switch
+    {
+        CommentStyle.CFamily => line.StartsWith("//", StringComparison.Ordinal) || line.StartsWith("/*", StringComparison.Ordinal),
+        CommentStyle.Hash => line.StartsWith('#'),
+        CommentStyle.DoubleDash => line.StartsWith("--", StringComparison.Ordinal),
+        CommentStyle.Bang => line.StartsWith('!'),
+        CommentStyle.Percent => line.StartsWith('%'),
+        _ => false,
+    };
+
+    /// <summary>A "/*" comment line that does not close on the same line: the lines after it are comment until "*/".</summary>
+    private static bool OpensBlockComment(string line, CommentStyle style) =>
+        style == CommentStyle.CFamily
+        && line.StartsWith("/*", StringComparison.Ordinal)
+        && !line.Contains("*/", StringComparison.Ordinal);
 }
