@@ -886,7 +886,7 @@ namespace Batuta.Transpiler.Emit
             }
             if (_function.IsGenerator)
             {
-                _w.Line("yield break;");
+                EmitGeneratorReturn();
                 return;
             }
             if (r.Value is null)
@@ -910,7 +910,8 @@ namespace Batuta.Transpiler.Emit
         {
             if (r.Exc is null)
             {
-                _w.Line("throw;");
+                // Outside a catch block (a handler run after a try body that yields), rethrow the recorded exception.
+                _w.Line(_rethrowVars.Count > 0 && _rethrowVars.Peek() is { } caught ? $"System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture({caught}).Throw();" : "throw;");
                 return;
             }
             var exc = EmitExpr(r.Exc);
@@ -930,6 +931,7 @@ namespace Batuta.Transpiler.Emit
 
         private void EmitTry(Try t)
         {
+            if (TryEmitTryAroundYields(t)) return;
             string? ok = t.Orelse.Count > 0 ? Temp("ok") : null;
             if (ok is not null) _w.Line($"bool {ok} = false;");
             // C# has no `yield return` inside a try with a catch clause, nor inside a catch. In a generator whose try
@@ -997,7 +999,9 @@ namespace Batuta.Transpiler.Emit
                 _w.Line($"{r.Code} = ({CsTypes.Of(r.Var?.Type ?? et)})PyExc.Translate({ev});");
             }
             _exceptionVars.Push(ev);
+            _rethrowVars.Push(null);
             EmitBlock(h.Body);
+            _rethrowVars.Pop();
             _exceptionVars.Pop();
             _w.Close();
         }
