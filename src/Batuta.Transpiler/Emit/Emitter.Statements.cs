@@ -556,7 +556,7 @@ namespace Batuta.Transpiler.Emit
             foreach (var sub in _modules.SelectMany(m => m.Classes.Values))
             {
                 if (!sub.IsSubclassOf(root)) continue;
-                shadowed |= sub.SelfStores.Contains(name);
+                shadowed |= sub.InstanceStores.Contains(name);
                 if (sub == root || !sub.ClassVars.TryGetValue(name, out var v)) continue;
                 if (CsTypes.Of(v.Type) != type) return null;
                 redefined = true;

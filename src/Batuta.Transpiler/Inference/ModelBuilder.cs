@@ -40,6 +40,7 @@ namespace Batuta.Transpiler.Inference
             {
                 foreach (var c in m.Classes.Values) ResolveClass(c, result, lookup);
             }
+            MarkInstanceStoredClassVars(result);
             foreach (var m in result)
             {
                 foreach (var f in m.Functions.Values) ResolveFunction(f, lookup);
@@ -256,11 +257,34 @@ namespace Batuta.Transpiler.Inference
                 foreach (var node in WalkExpressions(f.Def.Body))
                 {
                     if (node is not Attribute { Value: Name sn, Ctx: ExprContext.Store } at || sn.Id != self) continue;
-                    c.SelfStores.Add(at.Attr);
+                    c.InstanceStores.Add(at.Attr);
                     if (!c.ClassVars.ContainsKey(at.Attr) && !c.Methods.ContainsKey(at.Attr)) AddField(c, at.Attr);
                 }
             }
             return c;
+        }
+
+        /// <summary>Class attributes assigned on something other than a class name anywhere (obj.count = 5) get an instance slot.</summary>
+        private static void MarkInstanceStoredClassVars(List<ModuleModel> modules)
+        {
+            var finder = new InstanceStoreFinder(modules.SelectMany(m => m.Classes.Keys));
+            foreach (var m in modules) finder.Visit(m.Tree);
+            foreach (var c in modules.SelectMany(m => m.Classes.Values))
+                foreach (var name in c.ClassVars.Keys)
+                    if (finder.Stored.Contains(name)) c.InstanceStores.Add(name);
+        }
+
+        private sealed class InstanceStoreFinder(IEnumerable<string> classNames) : AstWalker
+        {
+            private readonly HashSet<string> _classNames = new(classNames, StringComparer.Ordinal);
+
+            public HashSet<string> Stored { get; } = new(StringComparer.Ordinal);
+
+            protected override bool Enter(Node node)
+            {
+                if (node is Attribute { Ctx: ExprContext.Store } a && !(a.Value is Name n && _classNames.Contains(n.Id))) Stored.Add(a.Attr);
+                return true;
+            }
         }
 
         private static void AddField(ClassModel c, string name)

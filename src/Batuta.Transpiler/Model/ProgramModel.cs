@@ -107,8 +107,13 @@ namespace Batuta.Transpiler.Model
         public Dictionary<string, VarInfo> Fields { get; } = new(StringComparer.Ordinal);
         public List<string> FieldOrder { get; } = new();
         public Dictionary<string, VarInfo> ClassVars { get; } = new(StringComparer.Ordinal);
-        /// <summary>Attributes the class's own methods assign through <c>self</c> (an assignment to a class attribute there creates an instance attribute).</summary>
-        public HashSet<string> SelfStores { get; } = new(StringComparer.Ordinal);
+        /// <summary>
+        /// Attributes that may be assigned on an instance of this class: through <c>self</c> in its methods, or, for
+        /// its class attributes, on any receiver that is not a class name anywhere in the program (an
+        /// over-approximation: it only costs a per-instance slot). Assigning a class attribute on an instance
+        /// creates an instance attribute in Python.
+        /// </summary>
+        public HashSet<string> InstanceStores { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, FunctionModel> Methods { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, FunctionModel> Setters { get; } = new(StringComparer.Ordinal);
         public bool IsDataclass { get; set; }

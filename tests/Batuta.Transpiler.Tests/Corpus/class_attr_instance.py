@@ -32,3 +32,17 @@ c = Counter()
 print(c.count, a.count)
 c.tick()
 print(c.count, Counter.count)
+
+
+class Config:
+    verbose = False
+    level = 1
+
+
+cfg = Config()
+other = Config()
+cfg.verbose = True
+cfg.level += 2
+print(cfg.verbose, other.verbose, Config.verbose, cfg.level, other.level)
+Config.level = 7
+print(cfg.level, other.level, Config().level)
