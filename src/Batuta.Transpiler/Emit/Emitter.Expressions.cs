@@ -229,7 +229,8 @@ namespace Batuta.Transpiler.Emit
                 case TypeKind.Dict or TypeKind.DefaultDict when from.Kind == target.Kind && !from.HasUnknown:
                 {
                     var conv = $"{Coerce(new Ex("__kv.Item1", from.Key, true), target.Key).Code}, {Coerce(new Ex("__kv.Item2", from.Value, true), target.Value).Code}";
-                    if (target.Kind == TypeKind.Dict) return new Ex($"new {CsTypes.Of(target)}({v.P}.Items().Select(__kv => ({conv})))", target, true);
+                    // The pair is cast to the target's tuple type: ValueTuples are not variant ((string, string) is not (string, object?)).
+                    if (target.Kind == TypeKind.Dict) return new Ex($"new {CsTypes.Of(target)}({v.P}.Items().Select(__kv => (({CsTypes.Of(target.Key)}, {CsTypes.Of(target.Value)}))({conv})))", target, true);
                     break;
                 }
                 case TypeKind.Func when from.Kind == TypeKind.Func:

@@ -1010,6 +1010,7 @@ namespace Batuta.Transpiler.Emit
         {
             var name = e is Name n ? n.Id : e is Attribute a ? a.Attr : "Exception";
             if (e is Attribute { Attr: "error", Value: Name { Id: var module } } && Resolve(module) is { Kind: ResolvedKind.Module, Qualified: "re" }) return PyType.Exception("ReError");
+            if (e is Attribute { Attr: "Error", Value: Name { Id: var csvModule } } && Resolve(csvModule) is { Kind: ResolvedKind.Module, Qualified: "csv" }) return PyType.Exception("CsvError");
             if (FindClass(name) is not null) return PyType.Class(name);
             if (ModelBuilder.BuiltinExceptions.Contains(name)) return PyType.Exception(name);
             if (Mapping.Libraries.ExceptionType(name) is { } library) return library;

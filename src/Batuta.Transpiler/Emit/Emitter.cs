@@ -122,7 +122,7 @@ namespace Batuta.Transpiler.Emit
         private string ClassCsName(string name)
         {
             var c = FindClass(name);
-            if (c is null) return Mapping.ReMapping.CsType(name) ?? Mapping.Libraries.CsType(name) ?? name;
+            if (c is null) return Mapping.ReMapping.CsType(name) ?? Mapping.CsvMapping.CsType(name) ?? Mapping.Libraries.CsType(name) ?? name;
             return c.Module == _module ? c.CsName : c.Module.CsName + "." + c.CsName;
         }
 

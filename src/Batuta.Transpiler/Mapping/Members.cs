@@ -12,6 +12,7 @@ namespace Batuta.Transpiler.Mapping
         {
             var t = obj.Type;
             if (ReMapping.IsReType(t)) return ReMapping.Attribute(obj, attr);
+            if (CsvMapping.IsCsvType(t)) return CsvMapping.Attribute(obj, attr);
             if (t.Equals(Builtins.BinaryFile) && attr is "name" or "closed" or "mode")
                 return new Ex($"{obj.P}.{(attr == "name" ? "Name" : attr == "mode" ? "Mode" : "Closed")}", attr == "closed" ? PyType.Bool : PyType.Str, true);
             if (t.Kind == TypeKind.File)
@@ -34,6 +35,7 @@ namespace Batuta.Transpiler.Mapping
             var t = obj.Type.Kind == TypeKind.Optional ? obj.Type.Inner : obj.Type;
             if (t.Kind != obj.Type.Kind) obj = e.CoerceTo(obj, t);
             if (ReMapping.IsReType(t)) return ReMapping.CallMember(e, obj, a.Attr, c);
+            if (CsvMapping.IsCsvType(t)) return CsvMapping.CallMember(e, obj, a.Attr, c);
             if (t.Equals(Builtins.ByteArray))
             {
                 switch (a.Attr)

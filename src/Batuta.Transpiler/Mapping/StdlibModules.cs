@@ -45,7 +45,7 @@ namespace Batuta.Transpiler.Mapping
         public static readonly string[] Names =
         {
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
-            "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__",
+            "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
         };
 
         public static bool IsKnown(string module) => Libraries.IsKnownModule(module) || Names.Contains(module) || Names.Contains(module.Split('.')[0]) && module.StartsWith("os", StringComparison.Ordinal);
@@ -88,7 +88,7 @@ namespace Batuta.Transpiler.Mapping
             ["argparse.ArgumentDefaultsHelpFormatter"] = new Ex("\"ArgumentDefaultsHelpFormatter\"", PyType.Str, true),
         };
 
-        public static Ex? Constant(string qualified) => Constants.TryGetValue(qualified, out var v) ? v : ReMapping.Constant(qualified) ?? Libraries.Constant(qualified);
+        public static Ex? Constant(string qualified) => Constants.TryGetValue(qualified, out var v) ? v : ReMapping.Constant(qualified) ?? CsvMapping.Constant(qualified) ?? Libraries.Constant(qualified);
 
         private static readonly MappingRow[] Rows =
         {
@@ -238,10 +238,18 @@ namespace Batuta.Transpiler.Mapping
         /// <summary>The table as rows, for documentation generated from the table itself.</summary>
         public static IReadOnlyList<MappingRow> Table => Rows;
 
+        /// <summary>re and csv: modules whose objects have methods, mapped by their own classes.</summary>
+        private static Ex? ModuleWithOwnMapping(Emitter e, string qualified, Call c) => qualified.Substring(0, Math.Max(0, qualified.IndexOf('.'))) switch
+        {
+            "re" => ReMapping.Call(e, qualified, c),
+            "csv" => CsvMapping.Call(e, qualified, c),
+            _ => null,
+        };
+
         public static Ex Call(Emitter e, string qualified, Call c, PyType expected)
         {
             if (Libraries.Call(e, qualified, c) is { } library) return library;
-            if (qualified.StartsWith("re.", StringComparison.Ordinal)) return ReMapping.Call(e, qualified, c);
+            if (ModuleWithOwnMapping(e, qualified, c) is { } own) return own;
             switch (qualified)
             {
                 case "collections.defaultdict": return Collections.DefaultDict(e, c, expected);
