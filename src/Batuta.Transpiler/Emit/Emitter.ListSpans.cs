@@ -149,16 +149,22 @@ namespace Batuta.Transpiler.Emit
         /// raises IndexError: list index out of range); otherwise the in-range test is written out, with Python's
         /// normalisation of negative indices as the cold path. (A helper taking the span would keep it in memory.)
         /// </summary>
-        private string SpanRead(string span, Ex index) =>
+        private string SpanRead(string span, Ex index) => $"{span}[{SpanIntIndex(span, index)}]";
+
+        /// <summary>The int position a read of <paramref name="index"/> uses: the index itself when proven within
+        /// [0, int.MaxValue] (the span's own bounds test raises past the end), else the tested, normalised index.</summary>
+        private string SpanIntIndex(string span, Ex index) =>
             index.Type.IsLong && index.Type.Lo >= 0 && index.Type.Hi <= int.MaxValue || index.IntLiteral && !index.Code.StartsWith("-", StringComparison.Ordinal)
-                ? $"{span}[(int){index.P}]"
-                : $"{span}[{SpanIndex(span, index, "")}]";
+                ? $"(int){index.P}"
+                : SpanIndex(span, index, "");
 
         private string SpanWrite(string span, Ex index, string value) => $"{span}[{SpanIndex(span, index, ", \"list assignment\"")}] = {value}";
 
         private string SpanIndex(string span, Ex index, string what)
         {
             string i = LongCode(index);
+            // a negative literal always counts from the end ((ulong)-1 would not compile as a constant)
+            if (index.IntLiteral && i.StartsWith("-", StringComparison.Ordinal)) return $"Indexing.Normalize({i}, {span}.Length{what})";
             if (!index.Atomic && !index.IntLiteral)
             {
                 var t = Temp("k");
@@ -166,6 +172,65 @@ namespace Batuta.Transpiler.Emit
             }
             return $"(ulong){i} < (ulong){span}.Length ? (int){i} : Indexing.Normalize({i}, {span}.Length{what})";
         }
+
+        /// <summary>
+        /// <c>a[i], a[j] = a[j], a[i]</c> (any permutation of elements of one hoisted list, indexed by names or int
+        /// literals): each index is tested and normalised once, when its element is read, and the stores reuse it. The
+        /// reads raise what Python's reads raise, in the same order; a store can then never fail (it writes an element
+        /// just read, and nothing in between can change the list's length or rebind an index), so its own bounds test
+        /// (and its "list assignment" message) cannot be observed. One tested read and one untested store per element
+        /// instead of two tests and two normalisations.
+        /// </summary>
+        private bool TryEmitSpanPermutation(NodeList<ExpressionNode> targets, NodeList<ExpressionNode> values)
+        {
+            if (targets.Count < 2) return false;
+            string? list = null;
+            var keys = new List<string>();
+            foreach (var e in values.Concat(targets))
+            {
+                if (e is not Subscript { Value: Name n, Slice: var slice } || slice is Slice || StableIndexKey(slice) is not { } key) return false;
+                if (list is null) list = n.Id;
+                else if (list != n.Id) return false;
+                keys.Add(key);
+            }
+            var valueKeys = keys.Take(values.Count).ToList();
+            if (keys.Skip(values.Count).Any(k => !valueKeys.Contains(k, StringComparer.Ordinal))) return false;
+            var first = (Subscript)values[0];
+            if (SpanOf(first.Value) is not { } span) return false;
+            var obj = EmitExprQuiet(first.Value);
+            if (obj.Type.Kind != TypeKind.List || values.Any(v => EmitExprQuiet(((Subscript)v).Slice).Type.Kind != TypeKind.Int)) return false;
+            var slots = new Dictionary<string, string>(StringComparer.Ordinal);
+            var temps = new List<string>();
+            for (int i = 0; i < values.Count; i++)
+            {
+                if (!slots.TryGetValue(valueKeys[i], out var slot))
+                {
+                    slot = Temp("k");
+                    _w.Line($"int {slot} = {SpanIntIndex(span, EmitIndex(((Subscript)values[i]).Slice))};");
+                    slots[valueKeys[i]] = slot;
+                }
+                var tmp = Temp();
+                temps.Add(tmp);
+                _w.Line($"var {tmp} = {span}[{slot}];");
+            }
+            for (int i = 0; i < targets.Count; i++) _w.Line($"{span}[{slots[keys[values.Count + i]]}] = {temps[i]};");
+            return true;
+        }
+
+        /// <summary>
+        /// An index whose value cannot change while the statement runs: names, int literals, and their sums, differences
+        /// and negations (<c>a[i], a[i + 1] = a[i + 1], a[i]</c>). The key is the expression's shape, so equal keys are
+        /// equal values; the caller checks that the index is an int (no user <c>__add__</c> to run twice or skip).
+        /// </summary>
+        private static string? StableIndexKey(ExpressionNode index) => index switch
+        {
+            Name n => "n:" + n.Id,
+            Constant { Value: System.Numerics.BigInteger b } => "c:" + b.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            UnaryOp { Op: UnaryOperator.USub, Operand: var x } when StableIndexKey(x) is { } kx => "(-" + kx + ")",
+            BinOp { Op: Operator.Add or Operator.Sub, Left: var l, Right: var r } bin when StableIndexKey(l) is { } kl && StableIndexKey(r) is { } kr =>
+                "(" + kl + (bin.Op == Operator.Add ? "+" : "-") + kr + ")",
+            _ => null,
+        };
 
         /// <summary>
         /// <c>perm = perm1[:]</c> in a loop: when no other reference to the list in <c>perm</c> can exist (the variable

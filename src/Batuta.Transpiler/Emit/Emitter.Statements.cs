@@ -297,6 +297,7 @@ namespace Batuta.Transpiler.Emit
                 var elts = target is Tuple tt ? tt.Elts : ((List)target).Elts;
                 if (elts.Count == rt.Elts.Count && !elts.Any(x => x is Starred))
                 {
+                    if (TryEmitSpanPermutation(elts, rt.Elts)) return;
                     var values = new List<Ex>();
                     for (int i = 0; i < elts.Count; i++) values.Add(EmitExpr(rt.Elts[i], TargetType(elts[i])));
                     var temps = new List<string>();
