@@ -4,9 +4,9 @@ using Batuta.Transpiler.Tests.Support;
 namespace Batuta.Transpiler.Tests;
 
 /// <summary>
-/// The C# shape of <c>a[i], a[j] = a[j], a[i]</c> on a hoisted list (Emitter.TryEmitSpanPermutation): each index is
-/// tested and normalised once, by the read, and the stores reuse it. The Python-exact output of the same forms is
-/// checked by the parity corpus (Corpus/list_swaps.py, bench_fannkuch.py).
+/// The C# shape of <c>a[i], a[j] = a[j], a[i]</c> and <c>a[i] += x</c> on a hoisted list (Emitter.TryEmitSpanPermutation,
+/// TryEmitSpanAugAssign): each index is tested and normalised once, by the read, and the stores reuse it. The
+/// Python-exact output of the same forms is checked by the parity corpus (Corpus/list_swaps.py, bench_fannkuch.py).
 /// </summary>
 public sealed class ListSwapLoweringTests
 {
@@ -83,5 +83,22 @@ public sealed class ListSwapLoweringTests
             """, "Shift");
         Assert.Contains("\"list assignment\"", body);
         Assert.DoesNotMatch(@"int __k\d+ =", body);
+    }
+
+    [Fact]
+    public void Augmented_assignment_to_an_element_tests_its_index_once()
+    {
+        var body = Function("""
+            def histogram(data: list[int], bins: int) -> list[int]:
+                counts = [0] * bins
+                for d in data:
+                    counts[d] += 1
+                return counts
+
+
+            print(histogram([1, 2, 2, 0], 3))
+            """, "Histogram");
+        Assert.DoesNotContain("list assignment", body);
+        Assert.Matches(@"int (__k\d+) = [^;]*Indexing\.Normalize\([^;]*;\s*(__s\d+)\[\1\] = \2\[\1\] \+ 1;", body);
     }
 }

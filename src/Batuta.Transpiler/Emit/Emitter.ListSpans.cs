@@ -218,6 +218,28 @@ namespace Batuta.Transpiler.Emit
         }
 
         /// <summary>
+        /// <c>counts[i] += x</c> on a hoisted list of ints or floats, indexed by a name or literal (or their sums): the index
+        /// is tested and normalised once, by the read, as Python evaluates it once; the store reuses it (it cannot fail:
+        /// nothing between the read and the store can change the list's length or rebind the index).
+        /// </summary>
+        private bool TryEmitSpanAugAssign(AugAssign aa)
+        {
+            if (aa.Target is not Subscript { Value: Name list, Slice: var slice } sub || slice is Slice || StableIndexKey(slice) is null) return false;
+            if (SpanOf(list) is not { } span) return false;
+            var obj = EmitExprQuiet(list);
+            if (obj.Type.Kind != TypeKind.List || obj.Type.Elem.Kind is not (TypeKind.Int or TypeKind.Float) || EmitExprQuiet(slice).Type.Kind != TypeKind.Int) return false;
+            var key = EmitIndex(slice);
+            var slot = Temp("k");
+            _w.Line($"int {slot} = {SpanIntIndex(span, key)};");
+            var cur = new Ex($"{span}[{slot}]", obj.Type.Elem, true);
+            var rhs = EmitExpr(aa.Value, cur.Type);
+            var result = BinaryOp(aa.Op, cur, rhs, aa);
+            ContributeContainer(sub.Value, obj.Type, key.Type, result.Type);
+            _w.Line($"{span}[{slot}] = {Coerce(result, obj.Type.Elem).Code};");
+            return true;
+        }
+
+        /// <summary>
         /// An index whose value cannot change while the statement runs: names, int literals, and their sums, differences
         /// and negations (<c>a[i], a[i + 1] = a[i + 1], a[i]</c>). The key is the expression's shape, so equal keys are
         /// equal values; the caller checks that the index is an int (no user <c>__add__</c> to run twice or skip).

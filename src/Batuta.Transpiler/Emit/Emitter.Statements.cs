@@ -610,6 +610,7 @@ namespace Batuta.Transpiler.Emit
         {
             var target = aa.Target;
             if (TryEmitStep(target, aa.Op, aa.Value)) return;
+            if (TryEmitSpanAugAssign(aa)) return;
             var cur = EmitExpr(target);
             var rhs = EmitExpr(aa.Value, cur.Type);
             if (Mapping.Libraries.InPlace(aa.Op, cur, rhs) is { } inPlace)

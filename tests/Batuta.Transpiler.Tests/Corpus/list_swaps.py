@@ -1,5 +1,6 @@
-# Element swaps and rotations of one list inside loops (the hoisted-span permutation lowering):
-# negative indices, a repeated index, three-way rotations, literal indices, and reads past the end.
+# Element swaps and rotations of one list inside loops (the hoisted-span permutation lowering), and in-place
+# updates of elements (counts[i] += 1): negative indices, a repeated index, three-way rotations, literal indices,
+# and reads past the end.
 
 
 def reverse_in_place(xs: list[int]) -> None:
@@ -61,6 +62,33 @@ def mixed(xs: list[int]) -> list[int]:
     return xs
 
 
+def histogram(data: list[int], bins: int) -> list[int]:
+    counts = [0] * bins
+    for d in data:
+        counts[d] += 1
+        counts[-1] -= 1
+        counts[d - 1] *= 2
+    return counts
+
+
+def scale(xs: list[float]) -> list[float]:
+    for i in range(len(xs)):
+        xs[i] *= 1.5
+        xs[-1 - i] += 0.25
+        xs[i] //= 0.5
+    return xs
+
+
+def bump_past_end(xs: list[int], at: int) -> str:
+    try:
+        for i in range(3):
+            xs[at] += i + 1
+            xs[at] <<= 2
+    except IndexError as e:
+        return f"IndexError: {e}: {xs}"
+    return f"{xs}"
+
+
 a = list(range(9))
 reverse_in_place(a)
 print(a)
@@ -81,6 +109,9 @@ print(swap_past_end([1, 2, 3, 4], 2))
 print(swap_past_end([1, 2, 3, 4], 7))
 print(swap_past_end([1, 2, 3, 4], -5))
 print(mixed([5, 6, 7, 8]))
+print(histogram([1, 2, 2, 3, 0, 4, 1, -2], 5))
+print(scale([1.0, 2.5, -3.0, 4.25]))
+print(bump_past_end([1, 2, 3], 1), bump_past_end([1, 2, 3], -3), bump_past_end([1, 2, 3], 3), bump_past_end([1, 2, 3], -4))
 big = 2 ** 70
 try:
     for i in range(2):
