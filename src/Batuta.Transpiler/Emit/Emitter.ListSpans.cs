@@ -153,12 +153,56 @@ namespace Batuta.Transpiler.Emit
 
         /// <summary>The int position a read of <paramref name="index"/> uses: the index itself when proven within
         /// [0, int.MaxValue] (the span's own bounds test raises past the end), else the tested, normalised index.</summary>
-        private string SpanIntIndex(string span, Ex index) =>
-            index.Type.IsLong && index.Type.Lo >= 0 && index.Type.Hi <= int.MaxValue || index.IntLiteral && !index.Code.StartsWith("-", StringComparison.Ordinal)
-                ? $"(int){index.P}"
-                : SpanIndex(span, index, "");
+        private string SpanIntIndex(string span, Ex index) => ProvenPosition(index) ? $"(int){index.P}" : SpanIndex(span, index, "");
 
-        private string SpanWrite(string span, Ex index, string value) => $"{span}[{SpanIndex(span, index, ", \"list assignment\"")}] = {value}";
+        private string SpanWrite(string span, Ex index, string value) =>
+            _storeOnlyLoop > 0 && ProvenPosition(index)
+                ? $"{span}[(int){index.P}] = {value}"
+                : $"{span}[{SpanIndex(span, index, ", \"list assignment\"")}] = {value}";
+
+        private static bool ProvenPosition(Ex index) =>
+            index.Type.IsLong && index.Type.Lo >= 0 && index.Type.Hi <= int.MaxValue || index.IntLiteral && !index.Code.StartsWith("-", StringComparison.Ordinal);
+
+        /// <summary>Inside a store-only range loop (<see cref="IsStoreOnlyLoop"/>): proven stores index the span directly.</summary>
+        private int _storeOnlyLoop;
+
+        /// <summary>
+        /// <c>for j in range(...): flags[j] = False</c>: a range loop whose body only stores numbers computed from numeric
+        /// names and literals into hoisted lists. The only .NET IndexOutOfRangeException its C# can raise is then a store
+        /// past the end, so the loop is wrapped in one try/catch that raises Python's "list assignment index out of range",
+        /// and a store whose index is proven in [0, int.MaxValue] needs no test of its own (the span's bounds test is the
+        /// test). Elsewhere a store tests its index itself, because a read past the end says "list index out of range".
+        /// </summary>
+        private bool IsStoreOnlyLoop(For f)
+        {
+            if (_inferring || _closureDepth > 0 || f.Orelse.Count > 0 || f.Body.Count == 0) return false;
+            // the range's bounds are computed inside the try too
+            if (f.Iter is not Call rc || !rc.Args.All(IsNumericTerm)) return false;
+            foreach (var st in f.Body)
+            {
+                if (st is Pass) continue;
+                if (st is not Assign { Targets.Count: 1 } a || a.Targets[0] is not Subscript { Value: Name list, Slice: var index } || index is Slice) return false;
+                if (SpanOf(list) is null || !IsNumericTerm(index) || !IsNumericTerm(a.Value)) return false;
+            }
+            return true;
+        }
+
+        /// <summary>Literals, numeric locals, len() of builtin containers, and arithmetic, comparisons and conditionals of
+        /// them: nothing that indexes a container or runs user code.</summary>
+        private bool IsNumericTerm(ExpressionNode e) => e switch
+        {
+            Constant { Value: System.Numerics.BigInteger or double or bool } => true,
+            Name => EmitExprQuiet(e).Type.IsNumeric,
+            UnaryOp u => IsNumericTerm(u.Operand),
+            BinOp b => IsNumericTerm(b.Left) && IsNumericTerm(b.Right),
+            BoolOp bo => bo.Values.All(IsNumericTerm),
+            Compare c => IsNumericTerm(c.Left) && c.Comparators.All(IsNumericTerm),
+            IfExp i => IsNumericTerm(i.Test) && IsNumericTerm(i.Body) && IsNumericTerm(i.Orelse),
+            // len() of a builtin container: its count, no user __len__
+            Call { Func: Name { Id: "len" }, Args: [Name arg], Keywords.Count: 0 } when Resolve("len").Kind == ResolvedKind.Builtin =>
+                EmitExprQuiet(arg).Type.Kind is TypeKind.List or TypeKind.Str or TypeKind.Dict or TypeKind.Set or TypeKind.Tuple or TypeKind.VarTuple,
+            _ => false,
+        };
 
         private string SpanIndex(string span, Ex index, string what)
         {

@@ -788,10 +788,22 @@ namespace Batuta.Transpiler.Emit
                 cond = negative ? $"{i} > {stopVar}" : $"{i} < {stopVar}";
             }
             string inc = stepCode == "1" ? $"{i}++" : $"{i} += {stepCode}";
+            bool storeOnly = IsStoreOnlyLoop(f);
+            if (storeOnly)
+            {
+                _w.Open("try");
+                _storeOnlyLoop++;
+            }
             _w.Open($"for (long {i} = {start}, {stopVar} = {stop}; {cond}; {inc})");
             var loopVar = _inferring && args.Any(a => a.Type.HasUnknown) ? PyType.Unknown : RangeVarType(args.Count >= 2 ? args[0].Type : IntRanges.Constant(0), args.Count >= 2 ? args[1].Type : args[0].Type, stepValue);
             AssignValue(f.Target, new Ex(i, loopVar, true));
             EmitBlock(f.Body);
+            _w.Close();
+            if (!storeOnly) return;
+            _storeOnlyLoop--;
+            _w.Close();
+            _w.Open("catch (IndexOutOfRangeException)");
+            _w.Line("throw new IndexError(\"list assignment index out of range\");");
             _w.Close();
         }
 
