@@ -28,6 +28,28 @@ public sealed class IntAndCollectionTests
     }
 
     [Fact]
+    public void Shifts_and_bitwise_ops_match_CPython_at_the_long_boundary_and_past_it()
+    {
+        // The inlined fast paths (both operands small, count in [0, 63) or [0, 64)) and every fallback: bits shifted
+        // out of a long, a count of 63 and more, negative operands, BigInteger operands, negative counts.
+        var vals = new[] { (PyInt)0, 1, -1, 3, -3, 255, (PyInt)long.MaxValue, (PyInt)long.MinValue, PyInt.Pow(2, 62), PyInt.Pow(2, 70) + 5, -(PyInt.Pow(2, 70) + 5) };
+        long[] counts = { 0, 1, 8, 61, 62, 63, 64, 65, 100 };
+        var script = "vals = [0, 1, -1, 3, -3, 255, 2**63-1, -2**63, 2**62, 2**70+5, -(2**70+5)]\nfor a in vals:\n  print(' '.join(f'{a << n} {a >> n}' for n in [0, 1, 8, 61, 62, 63, 64, 65, 100]))\n  print(' '.join(f'{a & b} {a | b} {a ^ b}' for b in vals))";
+        var expected = CPython.Lines(script);
+        var actual = new List<string>();
+        foreach (var a in vals)
+        {
+            actual.Add(string.Join(" ", counts.Select(n => $"{a << n} {a >> n}")));
+            actual.Add(string.Join(" ", vals.Select(b => $"{a & b} {a | b} {a ^ b}")));
+        }
+        Assert.Equal(expected, actual);
+        Assert.True(((PyInt)long.MinValue >> 3).IsSmall && (PyInt.Pow(2, 70) >> 10).IsSmall && ((PyInt)(-1) << 63).IsSmall);
+        Assert.Throws<ValueError>(() => (PyInt)1 << -1);
+        Assert.Throws<ValueError>(() => (PyInt)1 >> -1);
+        Assert.Throws<ValueError>(() => PyInt.Pow(2, 70) << -1);
+    }
+
+    [Fact]
     public void Set_iteration_order_matches_CPython()
     {
         var expected = CPython.Lines("print({3, 1, 2, 100, -5, 64, 8})\ns = set()\nfor x in [10, 20, 1000, 7, 33, 64, 96, 5, 2]: s.add(x)\nprint(s)\nprint(set('mississippi'), {'apple', 'pear', 'fig', 'kiwi'})\nprint({(1, 2), (0, 0), (5, -1)})");

@@ -27,6 +27,9 @@ public class MigrationTests
         Assert.True(build.ExitCode == 0, build.StandardOutput);
         Assert.Contains("Validation: outputs match (2 stdout lines, exit code 0)", build.StandardOutput);
         Assert.Contains("Batuta workflow 80% complete", build.StandardOutput);
+        // The SDK's GC default for migrated executables (BatutaGen0MaxBudget) reaches the runtimeconfig.
+        var runtimeConfig = System.IO.Directory.GetFiles(Path.Combine(p.Directory, "bin"), "*.runtimeconfig.json", SearchOption.AllDirectories).Single();
+        Assert.Contains("\"System.GC.Gen0MaxBudget\": 16777216", File.ReadAllText(runtimeConfig));
 
         var publish = SdkHarness.Dotnet(p.Directory, "publish", "-nologo", "-tl:off", "-v:m");
         Assert.True(publish.ExitCode == 0, publish.StandardOutput);

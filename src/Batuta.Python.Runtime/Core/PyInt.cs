@@ -110,11 +110,38 @@ public readonly struct PyInt : IEquatable<PyInt>, IComparable<PyInt>, IComparabl
     public static PyInt operator +(PyInt a) => a;
     public static PyInt operator ~(PyInt a) => a._big is null ? new PyInt(~a._small) : FromBig(-a.ToBig() - 1);
 
-    public static PyInt operator &(PyInt a, PyInt b) => (a._big ?? b._big) is null ? new PyInt(a._small & b._small) : FromBig(a.ToBig() & b.ToBig());
-    public static PyInt operator |(PyInt a, PyInt b) => (a._big ?? b._big) is null ? new PyInt(a._small | b._small) : FromBig(a.ToBig() | b.ToBig());
-    public static PyInt operator ^(PyInt a, PyInt b) => (a._big ?? b._big) is null ? new PyInt(a._small ^ b._small) : FromBig(a.ToBig() ^ b.ToBig());
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PyInt operator &(PyInt a, PyInt b) => (a._big ?? b._big) is null ? new PyInt(a._small & b._small) : BitSlow(a, b, 0);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PyInt operator |(PyInt a, PyInt b) => (a._big ?? b._big) is null ? new PyInt(a._small | b._small) : BitSlow(a, b, 1);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PyInt operator ^(PyInt a, PyInt b) => (a._big ?? b._big) is null ? new PyInt(a._small ^ b._small) : BitSlow(a, b, 2);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PyInt BitSlow(PyInt a, PyInt b, int op) => op switch
+    {
+        0 => FromBig(a.ToBig() & b.ToBig()),
+        1 => FromBig(a.ToBig() | b.ToBig()),
+        _ => FromBig(a.ToBig() ^ b.ToBig()),
+    };
+
+    // Shifts: the fast path (both small, a count in [0, 63), no bits lost) inlines; the checks and BigInteger
+    // paths are one never-inlined call.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static PyInt operator <<(PyInt a, PyInt b)
+    {
+        if ((a._big ?? b._big) is null && (ulong)b._small < 63)
+        {
+            long r = a._small << (int)b._small;
+            if (r >> (int)b._small == a._small) return new PyInt(r);
+        }
+        return ShlSlow(a, b);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PyInt ShlSlow(PyInt a, PyInt b)
     {
         if (b.Sign < 0) throw new ValueError("negative shift count");
         long n = (long)b;
@@ -127,10 +154,16 @@ public readonly struct PyInt : IEquatable<PyInt>, IComparable<PyInt>, IComparabl
         return FromBig(a.ToBig() << (int)n);
     }
 
-    public static PyInt operator >>(PyInt a, PyInt b)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static PyInt operator >>(PyInt a, PyInt b) =>
+        (a._big ?? b._big) is null && (ulong)b._small < 64 ? new PyInt(a._small >> (int)b._small) : ShrSlow(a, b);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static PyInt ShrSlow(PyInt a, PyInt b)
     {
         if (b.Sign < 0) throw new ValueError("negative shift count");
-        if (!b.IsSmall || b._small >= 64) return a.Sign < 0 ? new PyInt(-1) : a._big is null ? new PyInt(0) : FromBig(a.ToBig() >> (int)Math.Min(b.IsSmall ? b._small : int.MaxValue, int.MaxValue));
+        // a count of 64 and more leaves a long's sign; a BigInteger still floors (-(2**70+5) >> 64 is -65)
+        if (!b.IsSmall || b._small >= 64) return a._big is null ? new PyInt(a._small < 0 ? -1 : 0) : FromBig(a.ToBig() >> (int)Math.Min(b.IsSmall ? b._small : int.MaxValue, int.MaxValue));
         return a._big is null ? new PyInt(a._small >> (int)b._small) : FromBig(a.ToBig() >> (int)b._small);
     }
 

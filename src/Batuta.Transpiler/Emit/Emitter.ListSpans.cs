@@ -149,16 +149,66 @@ namespace Batuta.Transpiler.Emit
         /// raises IndexError: list index out of range); otherwise the in-range test is written out, with Python's
         /// normalisation of negative indices as the cold path. (A helper taking the span would keep it in memory.)
         /// </summary>
-        private string SpanRead(string span, Ex index) =>
-            index.Type.IsLong && index.Type.Lo >= 0 && index.Type.Hi <= int.MaxValue || index.IntLiteral && !index.Code.StartsWith("-", StringComparison.Ordinal)
-                ? $"{span}[(int){index.P}]"
-                : $"{span}[{SpanIndex(span, index, "")}]";
+        private string SpanRead(string span, Ex index) => $"{span}[{SpanIntIndex(span, index)}]";
 
-        private string SpanWrite(string span, Ex index, string value) => $"{span}[{SpanIndex(span, index, ", \"list assignment\"")}] = {value}";
+        /// <summary>The int position a read of <paramref name="index"/> uses: the index itself when proven within
+        /// [0, int.MaxValue] (the span's own bounds test raises past the end), else the tested, normalised index.</summary>
+        private string SpanIntIndex(string span, Ex index) => ProvenPosition(index) ? $"(int){index.P}" : SpanIndex(span, index, "");
+
+        private string SpanWrite(string span, Ex index, string value) =>
+            _storeOnlyLoop > 0 && ProvenPosition(index)
+                ? $"{span}[(int){index.P}] = {value}"
+                : $"{span}[{SpanIndex(span, index, ", \"list assignment\"")}] = {value}";
+
+        private static bool ProvenPosition(Ex index) =>
+            index.Type.IsLong && index.Type.Lo >= 0 && index.Type.Hi <= int.MaxValue || index.IntLiteral && !index.Code.StartsWith("-", StringComparison.Ordinal);
+
+        /// <summary>Inside a store-only range loop (<see cref="IsStoreOnlyLoop"/>): proven stores index the span directly.</summary>
+        private int _storeOnlyLoop;
+
+        /// <summary>
+        /// <c>for j in range(...): flags[j] = False</c>: a range loop whose body only stores numbers computed from numeric
+        /// names and literals into hoisted lists. The only .NET IndexOutOfRangeException its C# can raise is then a store
+        /// past the end, so the loop is wrapped in one try/catch that raises Python's "list assignment index out of range",
+        /// and a store whose index is proven in [0, int.MaxValue] needs no test of its own (the span's bounds test is the
+        /// test). Elsewhere a store tests its index itself, because a read past the end says "list index out of range".
+        /// </summary>
+        private bool IsStoreOnlyLoop(For f)
+        {
+            if (_inferring || _closureDepth > 0 || f.Orelse.Count > 0 || f.Body.Count == 0) return false;
+            // the range's bounds are computed inside the try too
+            if (f.Iter is not Call rc || !rc.Args.All(IsNumericTerm)) return false;
+            foreach (var st in f.Body)
+            {
+                if (st is Pass) continue;
+                if (st is not Assign { Targets.Count: 1 } a || a.Targets[0] is not Subscript { Value: Name list, Slice: var index } || index is Slice) return false;
+                if (SpanOf(list) is null || !IsNumericTerm(index) || !IsNumericTerm(a.Value)) return false;
+            }
+            return true;
+        }
+
+        /// <summary>Literals, numeric locals, len() of builtin containers, and arithmetic, comparisons and conditionals of
+        /// them: nothing that indexes a container or runs user code.</summary>
+        private bool IsNumericTerm(ExpressionNode e) => e switch
+        {
+            Constant { Value: System.Numerics.BigInteger or double or bool } => true,
+            Name => EmitExprQuiet(e).Type.IsNumeric,
+            UnaryOp u => IsNumericTerm(u.Operand),
+            BinOp b => IsNumericTerm(b.Left) && IsNumericTerm(b.Right),
+            BoolOp bo => bo.Values.All(IsNumericTerm),
+            Compare c => IsNumericTerm(c.Left) && c.Comparators.All(IsNumericTerm),
+            IfExp i => IsNumericTerm(i.Test) && IsNumericTerm(i.Body) && IsNumericTerm(i.Orelse),
+            // len() of a builtin container: its count, no user __len__
+            Call { Func: Name { Id: "len" }, Args: [Name arg], Keywords.Count: 0 } when Resolve("len").Kind == ResolvedKind.Builtin =>
+                EmitExprQuiet(arg).Type.Kind is TypeKind.List or TypeKind.Str or TypeKind.Dict or TypeKind.Set or TypeKind.Tuple or TypeKind.VarTuple,
+            _ => false,
+        };
 
         private string SpanIndex(string span, Ex index, string what)
         {
             string i = LongCode(index);
+            // a negative literal always counts from the end ((ulong)-1 would not compile as a constant)
+            if (index.IntLiteral && i.StartsWith("-", StringComparison.Ordinal)) return $"Indexing.Normalize({i}, {span}.Length{what})";
             if (!index.Atomic && !index.IntLiteral)
             {
                 var t = Temp("k");
@@ -166,6 +216,87 @@ namespace Batuta.Transpiler.Emit
             }
             return $"(ulong){i} < (ulong){span}.Length ? (int){i} : Indexing.Normalize({i}, {span}.Length{what})";
         }
+
+        /// <summary>
+        /// <c>a[i], a[j] = a[j], a[i]</c> (any permutation of elements of one hoisted list, indexed by names or int
+        /// literals): each index is tested and normalised once, when its element is read, and the stores reuse it. The
+        /// reads raise what Python's reads raise, in the same order; a store can then never fail (it writes an element
+        /// just read, and nothing in between can change the list's length or rebind an index), so its own bounds test
+        /// (and its "list assignment" message) cannot be observed. One tested read and one untested store per element
+        /// instead of two tests and two normalisations.
+        /// </summary>
+        private bool TryEmitSpanPermutation(NodeList<ExpressionNode> targets, NodeList<ExpressionNode> values)
+        {
+            if (targets.Count < 2) return false;
+            string? list = null;
+            var keys = new List<string>();
+            foreach (var e in values.Concat(targets))
+            {
+                if (e is not Subscript { Value: Name n, Slice: var slice } || slice is Slice || StableIndexKey(slice) is not { } key) return false;
+                if (list is null) list = n.Id;
+                else if (list != n.Id) return false;
+                keys.Add(key);
+            }
+            var valueKeys = keys.Take(values.Count).ToList();
+            if (keys.Skip(values.Count).Any(k => !valueKeys.Contains(k, StringComparer.Ordinal))) return false;
+            var first = (Subscript)values[0];
+            if (SpanOf(first.Value) is not { } span) return false;
+            var obj = EmitExprQuiet(first.Value);
+            if (obj.Type.Kind != TypeKind.List || values.Any(v => EmitExprQuiet(((Subscript)v).Slice).Type.Kind != TypeKind.Int)) return false;
+            var slots = new Dictionary<string, string>(StringComparer.Ordinal);
+            var temps = new List<string>();
+            for (int i = 0; i < values.Count; i++)
+            {
+                if (!slots.TryGetValue(valueKeys[i], out var slot))
+                {
+                    slot = Temp("k");
+                    _w.Line($"int {slot} = {SpanIntIndex(span, EmitIndex(((Subscript)values[i]).Slice))};");
+                    slots[valueKeys[i]] = slot;
+                }
+                var tmp = Temp();
+                temps.Add(tmp);
+                _w.Line($"var {tmp} = {span}[{slot}];");
+            }
+            for (int i = 0; i < targets.Count; i++) _w.Line($"{span}[{slots[keys[values.Count + i]]}] = {temps[i]};");
+            return true;
+        }
+
+        /// <summary>
+        /// <c>counts[i] += x</c> on a hoisted list of ints or floats, indexed by a name or literal (or their sums): the index
+        /// is tested and normalised once, by the read, as Python evaluates it once; the store reuses it (it cannot fail:
+        /// nothing between the read and the store can change the list's length or rebind the index).
+        /// </summary>
+        private bool TryEmitSpanAugAssign(AugAssign aa)
+        {
+            if (aa.Target is not Subscript { Value: Name list, Slice: var slice } sub || slice is Slice || StableIndexKey(slice) is null) return false;
+            if (SpanOf(list) is not { } span) return false;
+            var obj = EmitExprQuiet(list);
+            if (obj.Type.Kind != TypeKind.List || obj.Type.Elem.Kind is not (TypeKind.Int or TypeKind.Float) || EmitExprQuiet(slice).Type.Kind != TypeKind.Int) return false;
+            var key = EmitIndex(slice);
+            var slot = Temp("k");
+            _w.Line($"int {slot} = {SpanIntIndex(span, key)};");
+            var cur = new Ex($"{span}[{slot}]", obj.Type.Elem, true);
+            var rhs = EmitExpr(aa.Value, cur.Type);
+            var result = BinaryOp(aa.Op, cur, rhs, aa);
+            ContributeContainer(sub.Value, obj.Type, key.Type, result.Type);
+            _w.Line($"{span}[{slot}] = {Coerce(result, obj.Type.Elem).Code};");
+            return true;
+        }
+
+        /// <summary>
+        /// An index whose value cannot change while the statement runs: names, int literals, and their sums, differences
+        /// and negations (<c>a[i], a[i + 1] = a[i + 1], a[i]</c>). The key is the expression's shape, so equal keys are
+        /// equal values; the caller checks that the index is an int (no user <c>__add__</c> to run twice or skip).
+        /// </summary>
+        private static string? StableIndexKey(ExpressionNode index) => index switch
+        {
+            Name n => "n:" + n.Id,
+            Constant { Value: System.Numerics.BigInteger b } => "c:" + b.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            UnaryOp { Op: UnaryOperator.USub, Operand: var x } when StableIndexKey(x) is { } kx => "(-" + kx + ")",
+            BinOp { Op: Operator.Add or Operator.Sub, Left: var l, Right: var r } bin when StableIndexKey(l) is { } kl && StableIndexKey(r) is { } kr =>
+                "(" + kl + (bin.Op == Operator.Add ? "+" : "-") + kr + ")",
+            _ => null,
+        };
 
         /// <summary>
         /// <c>perm = perm1[:]</c> in a loop: when no other reference to the list in <c>perm</c> can exist (the variable

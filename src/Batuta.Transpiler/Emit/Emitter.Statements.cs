@@ -297,6 +297,7 @@ namespace Batuta.Transpiler.Emit
                 var elts = target is Tuple tt ? tt.Elts : ((List)target).Elts;
                 if (elts.Count == rt.Elts.Count && !elts.Any(x => x is Starred))
                 {
+                    if (TryEmitSpanPermutation(elts, rt.Elts)) return;
                     var values = new List<Ex>();
                     for (int i = 0; i < elts.Count; i++) values.Add(EmitExpr(rt.Elts[i], TargetType(elts[i])));
                     var temps = new List<string>();
@@ -658,6 +659,7 @@ namespace Batuta.Transpiler.Emit
         {
             var target = aa.Target;
             if (TryEmitStep(target, aa.Op, aa.Value)) return;
+            if (TryEmitSpanAugAssign(aa)) return;
             var cur = EmitExpr(target);
             var rhs = EmitExpr(aa.Value, cur.Type);
             if (Mapping.Libraries.InPlace(aa.Op, cur, rhs) is { } inPlace)
@@ -835,10 +837,22 @@ namespace Batuta.Transpiler.Emit
                 cond = negative ? $"{i} > {stopVar}" : $"{i} < {stopVar}";
             }
             string inc = stepCode == "1" ? $"{i}++" : $"{i} += {stepCode}";
+            bool storeOnly = IsStoreOnlyLoop(f);
+            if (storeOnly)
+            {
+                _w.Open("try");
+                _storeOnlyLoop++;
+            }
             _w.Open($"for (long {i} = {start}, {stopVar} = {stop}; {cond}; {inc})");
             var loopVar = _inferring && args.Any(a => a.Type.HasUnknown) ? PyType.Unknown : RangeVarType(args.Count >= 2 ? args[0].Type : IntRanges.Constant(0), args.Count >= 2 ? args[1].Type : args[0].Type, stepValue);
             AssignValue(f.Target, new Ex(i, loopVar, true));
             EmitBlock(f.Body);
+            _w.Close();
+            if (!storeOnly) return;
+            _storeOnlyLoop--;
+            _w.Close();
+            _w.Open("catch (IndexOutOfRangeException)");
+            _w.Line("throw new IndexError(\"list assignment index out of range\");");
             _w.Close();
         }
 
