@@ -57,6 +57,7 @@ internal sealed class RowPanels
         new(GC.AllocateUninitializedArray<double>(checked(((n + Width - 1) / Width) * Width * p)), n, p);
 
     /// <summary>Panels [first, last): reads eight rows at a time in order, writes each panel front to back.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Fill(ReadOnlySpan<double> x, int first, int last)
     {
         int p = Features;
