@@ -10,17 +10,7 @@ namespace Batuta.Transpiler.Tests;
 /// </summary>
 public sealed class ListSwapLoweringTests
 {
-    private static string Function(string source, string name)
-    {
-        var r = TestTranspiler.Transpile(source);
-        Assert.False(r.HasErrors, string.Join("\n", r.Diagnostics));
-        var code = TestTranspiler.Code(r);
-        var m = Regex.Match(code, $@"public static [^\n(]* {name}\(");
-        Assert.True(m.Success, code);
-        int start = m.Index;
-        int end = code.IndexOf("\n    }\n", start, StringComparison.Ordinal);
-        return code[start..end];
-    }
+    private static string Function(string source, string name) => TestTranspiler.FunctionCode(source, name);
 
     [Fact]
     public void Swap_in_a_loop_tests_each_index_once_and_stores_untested()

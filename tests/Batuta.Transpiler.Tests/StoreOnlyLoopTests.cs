@@ -10,16 +10,7 @@ namespace Batuta.Transpiler.Tests;
 /// </summary>
 public sealed class StoreOnlyLoopTests
 {
-    private static string Function(string source, string name)
-    {
-        var r = TestTranspiler.Transpile(source);
-        Assert.False(r.HasErrors, string.Join("\n", r.Diagnostics));
-        var code = TestTranspiler.Code(r);
-        var m = Regex.Match(code, $@"public static [^\n(]* {name}\(");
-        Assert.True(m.Success, code);
-        int end = code.IndexOf("\n    }\n", m.Index, StringComparison.Ordinal);
-        return code[m.Index..end];
-    }
+    private static string Function(string source, string name) => TestTranspiler.FunctionCode(source, name);
 
     [Fact]
     public void A_sieve_inner_loop_stores_through_the_span_inside_one_try()

@@ -1001,17 +1001,10 @@ namespace Batuta.Transpiler.Emit
         private void EmitHandler(ExceptHandler h)
         {
             var ev = Temp("e");
-            var types = h.Type is null ? new List<PyType>() : (h.Type is Tuple tt ? tt.Elts.ToList() : new List<ExpressionNode> { h.Type }).Select(ExceptionType).ToList();
-            string filter = types.Count == 0 ? "" : $" when (PyExc.Translate({ev}) is {string.Join(" or ", types.Select(CsTypes.Of))})";
-            if (types.Count == 1 && types[0].Kind == TypeKind.Exception && types[0].Name == "BaseException") filter = "";
-            _w.Open($"catch (Exception {ev}){filter}");
-            if (h.Name is not null)
-            {
-                var r = Resolve(h.Name);
-                var et = types.Count == 1 ? types[0] : PyType.Exception("BaseException");
-                if (r.Var is not null) Widen(r.Var, et);
-                _w.Line($"{r.Code} = ({CsTypes.Of(r.Var?.Type ?? et)})PyExc.Translate({ev});");
-            }
+            var types = HandlerTypes(h);
+            string test = HandlerTest(types, $"PyExc.Translate({ev})");
+            _w.Open($"catch (Exception {ev}){(test.Length == 0 ? "" : $" when ({test})")}");
+            BindHandlerName(h, types, ev);
             _exceptionVars.Push(ev);
             _rethrowVars.Push(null);
             EmitBlock(h.Body);

@@ -123,6 +123,16 @@ namespace Batuta.Transpiler.Emit
         private List<PyType> HandlerTypes(ExceptHandler h) =>
             h.Type is null ? new List<PyType>() : (h.Type is Tuple tt ? tt.Elts.ToList() : new List<ExpressionNode> { h.Type }).Select(ExceptionType).ToList();
 
+        /// <summary><c>except E as name</c>: the caught exception, as the Python object, into the name.</summary>
+        private void BindHandlerName(ExceptHandler h, List<PyType> types, string caught)
+        {
+            if (h.Name is null) return;
+            var r = Resolve(h.Name);
+            var et = types.Count == 1 ? types[0] : PyType.Exception("BaseException");
+            if (r.Var is not null) Widen(r.Var, et);
+            _w.Line($"{r.Code} = ({CsTypes.Of(r.Var?.Type ?? et)})PyExc.Translate({caught});");
+        }
+
         /// <summary>The first matching handler, as an if/else chain on the recorded exception.</summary>
         private void EmitHandlersOutsideCatch(List<ExceptHandler> handlers, List<List<PyType>> handlerTypes, string caught)
         {
@@ -133,13 +143,7 @@ namespace Batuta.Transpiler.Emit
                 var types = handlerTypes[i];
                 string test = HandlerTest(types, $"PyExc.Translate({caught})");
                 _w.Open($"{keyword} ({caught} is not null{(test.Length == 0 ? "" : " && " + test)})");
-                if (h.Name is not null)
-                {
-                    var r = Resolve(h.Name);
-                    var et = types.Count == 1 ? types[0] : PyType.Exception("BaseException");
-                    if (r.Var is not null) Widen(r.Var, et);
-                    _w.Line($"{r.Code} = ({CsTypes.Of(r.Var?.Type ?? et)})PyExc.Translate({caught});");
-                }
+                BindHandlerName(h, types, caught);
                 _rethrowVars.Push(caught);
                 EmitBlock(h.Body);
                 _rethrowVars.Pop();

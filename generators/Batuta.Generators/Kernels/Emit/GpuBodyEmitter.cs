@@ -71,20 +71,7 @@ internal static class GpuBodyEmitter
 
         private string Binary(BinaryExpr b)
         {
-            string op = b.Op switch
-            {
-                BinaryOp.Add => "+",
-                BinaryOp.Subtract => "-",
-                BinaryOp.Multiply => "*",
-                BinaryOp.Divide => "/",
-                BinaryOp.And => "&",
-                BinaryOp.Or => "|",
-                BinaryOp.Xor => "^",
-                BinaryOp.ShiftLeft => "<<",
-                BinaryOp.ShiftRight => ">>",
-                _ => ">>>",
-            };
-            return $"({Emit(b.Left)} {op} {Emit(b.Right)})";
+            return $"({Emit(b.Left)} {OperatorSymbols.Of(b.Op)} {Emit(b.Right)})";
         }
 
         private static string Compare(CompareOp op) => op switch

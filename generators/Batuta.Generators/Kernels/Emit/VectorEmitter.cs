@@ -67,17 +67,9 @@ internal sealed class VectorEmitter
     }
 
     /// <summary>The vector operators of the arithmetic and bitwise ops (everything before the shifts).</summary>
-    private static string Infix(BinaryOp op) => op switch
-    {
-        BinaryOp.Add => "+",
-        BinaryOp.Subtract => "-",
-        BinaryOp.Multiply => "*",
-        BinaryOp.Divide => "/",
-        BinaryOp.And => "&",
-        BinaryOp.Or => "|",
-        BinaryOp.Xor => "^",
-        _ => throw new InvalidOperationException("not an infix operator: " + op),
-    };
+    /// <summary>The operators a vector type has as C# operators (shifts go through <see cref="Shift"/>).</summary>
+    private static string Infix(BinaryOp op) =>
+        op is BinaryOp.ShiftLeft or BinaryOp.ShiftRight or BinaryOp.ShiftRightUnsigned ? throw new InvalidOperationException("not an infix operator: " + op) : OperatorSymbols.Of(op);
 
     private string Shift(BinaryOp op, string l, string r) => op switch
     {
