@@ -192,11 +192,20 @@ public sealed class KMeans(int nClusters = 8, string init = "k-means++", int? nI
     public Tensor<int> Predict(Tensor<double> X)
     {
         CheckFitted();
-        // Validated in place and packed straight from the tensor's memory: one pass, no intermediate copy.
-        var panels = RowPanels.Pack(Check.MatrixSpan(X, Name, NFeaturesIn, out int rows), rows, NFeaturesIn);
-        var labels = new int[rows];
-        Lloyd.Iterate(panels, [], [], _centers, _centers, new double[NClusters], labels, new double[NClusters], NClusters, updateCenters: false);
-        return Tensor.FromArray(labels, rows);
+        // Validated in place and packed straight from the tensor's memory into pooled storage: one pass, no
+        // intermediate copy, and no large-object allocation per call (those bring gen2 collections).
+        var span = Check.MatrixSpan(X, Name, NFeaturesIn, out int rows);
+        var storage = System.Buffers.ArrayPool<double>.Shared.Rent(RowPanels.Length(rows, NFeaturesIn));
+        try
+        {
+            var labels = new int[rows];
+            Lloyd.Iterate(RowPanels.Pack(span, rows, NFeaturesIn, storage), [], [], _centers, _centers, new double[NClusters], labels, new double[NClusters], NClusters, updateCenters: false);
+            return Tensor.FromArray(labels, rows);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(storage);
+        }
     }
 
     Tensor<double> IPredictor.Predict(Tensor<double> X)

@@ -44,17 +44,23 @@ internal sealed class RowPanels
         return panels;
     }
 
-    /// <summary>Packs a span (a tensor's own memory) on the calling thread.</summary>
-    public static RowPanels Pack(ReadOnlySpan<double> x, int n, int p)
+    /// <summary>
+    /// Packs a span (a tensor's own memory) on the calling thread into <paramref name="storage"/> (at least
+    /// <see cref="Length"/> long), e.g. an array rented for one predict call.
+    /// </summary>
+    public static RowPanels Pack(ReadOnlySpan<double> x, int n, int p, double[] storage)
     {
-        var panels = Allocate(n, p);
+        if (storage.Length < Length(n, p)) throw new ArgumentException("panel storage too small", nameof(storage));
+        var panels = new RowPanels(storage, n, p);
         panels.Fill(x, 0, panels.Count);
         return panels;
     }
 
+    /// <summary>Doubles the panels of an n × p matrix take.</summary>
+    public static int Length(int n, int p) => checked(((n + Width - 1) / Width) * Width * p);
+
     // Every element, padding included, is written by Fill: no need to zero the array first.
-    private static RowPanels Allocate(int n, int p) =>
-        new(GC.AllocateUninitializedArray<double>(checked(((n + Width - 1) / Width) * Width * p)), n, p);
+    private static RowPanels Allocate(int n, int p) => new(GC.AllocateUninitializedArray<double>(Length(n, p)), n, p);
 
     /// <summary>Panels [first, last): reads eight rows at a time in order, writes each panel front to back.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -121,6 +121,8 @@ public abstract class LinearRegressorBase : RegressorBase
         SetFitted(p);
     }
 
+    // Predictions are often a handful of calls: compiled fully optimised at once rather than after tiering.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override Tensor<double> Predict(Tensor<double> X)
     {
         CheckFitted();

@@ -273,6 +273,8 @@ public sealed class LogisticRegression(
         return k == 1 ? Tensor.FromArray(scores, rows) : Tensor.FromArray(scores, rows, k);
     }
 
+    // Predictions are often a handful of calls: compiled fully optimised at once rather than after tiering.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double[] Scores(Tensor<double> X, out int rows)
     {
         CheckFitted();
@@ -325,6 +327,8 @@ public sealed class LogisticRegression(
         return Tensor.FromArray(result, rows);
     }
 
+    // Predictions are often a handful of calls: compiled fully optimised at once rather than after tiering.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public override Tensor<double> PredictProba(Tensor<double> X)
     {
         var scores = Scores(X, out int rows);

@@ -117,6 +117,7 @@ internal static class Check
     /// x·0 is 0 for finite x and NaN for NaN or ±∞, so one sum answers for the whole span. Four independent
     /// accumulators, because one would be bound by the add latency rather than by memory.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool AllFinite(ReadOnlySpan<double> span)
     {
         int i = 0;
