@@ -44,3 +44,7 @@ try:
 except ValueError as e:
     print("ValueError:", e)
 os.remove(path)
+out = csv.writer(sys.stdout, lineterminator="\n")
+out.writerow(["to", "stdout", 3])
+for fields in csv.reader("k=v,w\n\"q\"\"x\",\n".splitlines()):
+    print(fields)
