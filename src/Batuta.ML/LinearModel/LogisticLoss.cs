@@ -34,7 +34,8 @@ internal sealed class LogisticLoss
         _l2 = l2;
         _penalizedInterceptScale = penalizedInterceptScale;
         int blocks = RowBlocks.Count(n);
-        _lossParts = new double[n];
+        // Padded to whole eight-row panels: the vector pass stores eight losses at a time (only n are summed).
+        _lossParts = new double[(n + 7) / 8 * 8];
         _gradParts = new double[blocks][];
         for (int b = 0; b < blocks; b++) _gradParts[b] = new double[_k * (_p + 1)];
     }
@@ -48,6 +49,17 @@ internal sealed class LogisticLoss
     {
         int p = _p;
         double b0 = _intercept ? w[p] * (_penalizedInterceptScale > 0 ? _penalizedInterceptScale : 1) : 0;
+        if (BinaryPanels.Supported) (_binaryPanels ??= new BinaryPanels(_x.Span, _n, p, _y, _sw)).Evaluate(w, b0, _lossParts, _gradParts);
+        else BinaryRows(w, b0);
+        return BinaryTotal(w, grad);
+    }
+
+    private BinaryPanels? _binaryPanels;
+
+    /// <summary>The row-by-row pass (machines without 512-bit vectors).</summary>
+    private void BinaryRows(double[] w, double b0)
+    {
+        int p = _p;
         RowBlocks.Run(_n, p * 2, [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)] (block, start, end) =>
         {
             var gw = _gradParts[block];
@@ -70,7 +82,13 @@ internal sealed class LogisticLoss
             }
             gw[p] = gsum;
         });
-        double total = NumpySum.Sum(_lossParts);
+    }
+
+    /// <summary>The per-row losses (summed as numpy sums), the penalty, and the block gradients added in block order.</summary>
+    private double BinaryTotal(double[] w, double[] grad)
+    {
+        int p = _p;
+        double total = NumpySum.Sum(_lossParts.AsSpan(0, _n));
         var wOnly = new ReadOnlySpan<double>(w, 0, p);
         double norm = Blas.Dot(wOnly, wOnly);
         if (_penalizedInterceptScale > 0 && _intercept) norm += w[p] * w[p];
@@ -146,7 +164,7 @@ internal sealed class LogisticLoss
                 }
             }
         });
-        double total = NumpySum.Sum(_lossParts);
+        double total = NumpySum.Sum(_lossParts.AsSpan(0, _n));
         double norm = 0;
         for (int j = 0; j < p * k; j++) norm += w[j] * w[j];
         total += 0.5 * _l2 * norm;
