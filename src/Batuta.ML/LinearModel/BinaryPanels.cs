@@ -26,7 +26,11 @@ internal sealed class BinaryPanels
         _sw = sampleWeight is null ? null : _panels.Padded(sampleWeight, 0);
     }
 
-    public static bool Supported => Vector512.IsHardwareAccelerated;
+    /// <summary>
+    /// The packed copy doubles X's memory, so very large inputs (over 2^26 values, 512 MB) keep the row-by-row
+    /// pass; so do machines without 512-bit vectors.
+    /// </summary>
+    public static bool Supported(int n, int p) => Vector512.IsHardwareAccelerated && (long)n * p <= 1L << 26;
 
     /// <summary>Writes each row's loss to <paramref name="losses"/> and each row block's gradient (features, then the intercept) to <paramref name="gradParts"/>.</summary>
     public void Evaluate(double[] w, double b0, double[] losses, double[][] gradParts)

@@ -49,7 +49,7 @@ internal sealed class LogisticLoss
     {
         int p = _p;
         double b0 = _intercept ? w[p] * (_penalizedInterceptScale > 0 ? _penalizedInterceptScale : 1) : 0;
-        if (BinaryPanels.Supported) (_binaryPanels ??= new BinaryPanels(_x.Span, _n, p, _y, _sw)).Evaluate(w, b0, _lossParts, _gradParts);
+        if (BinaryPanels.Supported(_n, p)) (_binaryPanels ??= new BinaryPanels(_x.Span, _n, p, _y, _sw)).Evaluate(w, b0, _lossParts, _gradParts);
         else BinaryRows(w, b0);
         return BinaryTotal(w, grad);
     }
