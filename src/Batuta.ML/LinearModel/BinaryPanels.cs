@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using Batuta.ML.Cluster;
 using Batuta.ML.Internal;
 
 namespace Batuta.ML.LinearModel;

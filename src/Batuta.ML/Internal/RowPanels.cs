@@ -1,9 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Batuta.ML.Internal;
 
-namespace Batuta.ML.Cluster;
+namespace Batuta.ML.Internal;
 
 /// <summary>
 /// A row-major matrix repacked in panels of eight rows, feature-major inside a panel: element (r, f) sits at
