@@ -71,12 +71,7 @@ public class GpuBackendTests
             using var a = rng.Uniform<float>([m, k], -1, 1);
             using var b = rng.Uniform<float>([k, n], -1, 1);
             using var c = a.MatMul(b);
-            var ad = Ref.ToDouble(a);
-            var bd = Ref.ToDouble(b);
-            var expected = new double[m * n];
-            for (int i = 0; i < m; i++)
-                for (int j = 0; j < n; j++)
-                    for (int p = 0; p < k; p++) expected[i * n + j] += ad[i * k + p] * bd[p * n + j];
+            var expected = Ref.MatMul(Ref.ToDouble(a), Ref.ToDouble(b), m, n, k);
             Check.Close(expected, c, BackendTolerance.For<float>(ToleranceClass.MatMul, k, gpu: true).Scaled(Math.Sqrt(k)), $"gpu matmul {m}x{n}x{k}");
         }
     }
@@ -92,12 +87,7 @@ public class GpuBackendTests
         {
             using var a = rng.Uniform<float>([m, k], -1, 1);
             using var b = rng.Uniform<float>([k, n], -1, 1);
-            var ad = Ref.ToDouble(a);
-            var bd = Ref.ToDouble(b);
-            var expected = new double[m * n];
-            for (int i = 0; i < m; i++)
-                for (int j = 0; j < n; j++)
-                    for (int p = 0; p < k; p++) expected[i * n + j] += ad[i * k + p] * bd[p * n + j];
+            var expected = Ref.MatMul(Ref.ToDouble(a), Ref.ToDouble(b), m, n, k);
             using var da = DeviceTensor<float>.FromHost(a, device);
             using var db = DeviceTensor<float>.FromHost(b, device);
             foreach (var kernel in Enum.GetValues<MatMulKernel>())

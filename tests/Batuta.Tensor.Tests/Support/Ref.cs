@@ -87,6 +87,16 @@ public static class Ref
         return Math.Clamp((double)(sum * 1.1283791670955125738961589031m), -1, 1);
     }
 
+    /// <summary>The naive triple loop over row-major m × k and k × n values, in double: the matmul reference.</summary>
+    public static double[] MatMul(double[] a, double[] b, int m, int n, int k)
+    {
+        var c = new double[m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+                for (int p = 0; p < k; p++) c[i * n + j] += a[i * k + p] * b[p * n + j];
+        return c;
+    }
+
     public static double[] ToDouble<T>(Tensor<T> t) where T : unmanaged, INumber<T> => t.ToArray().Select(v => double.CreateTruncating(v)).ToArray();
 
     /// <summary>Reads every element through the element indexer, bypassing the library's copy engine.</summary>
