@@ -241,12 +241,12 @@ public sealed class CsvWriter : IPyObject
     /// <summary><c>writerows(rows)</c>.</summary>
     public void WriteRows(object? rows)
     {
-        foreach (var row in Items(rows, "writerows")) WriteRow(row);
+        foreach (var row in Items(rows)) WriteRow(row);
     }
 
-    private static List<object?> Fields(object? row) => Items(row, "writerow").ToList();
+    private static List<object?> Fields(object? row) => Items(row).ToList();
 
-    private static IEnumerable<object?> Items(object? value, string method) => value switch
+    private static IEnumerable<object?> Items(object? value) => value switch
     {
         IEnumerable e => e.Cast<object?>(),
         ITuple t => Enumerable.Range(0, t.Length).Select(i => t[i]),
