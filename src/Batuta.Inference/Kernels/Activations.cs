@@ -9,6 +9,13 @@ internal static unsafe class Activations
     public static void SwiGlu(float* gate, float* up, int n)
     {
         int i = 0;
+        if (GgmlFloat.Enabled)
+        {
+            // ggml_vec_swiglu_f32: ggml_v_silu on whole 16-lane chunks, ggml_silu_f32 on the tail.
+            for (; i + 16 <= n; i += 16) (GgmlFloat.Silu(Vector512.Load(gate + i)) * Vector512.Load(up + i)).Store(gate + i);
+            for (; i < n; i++) gate[i] = GgmlFloat.Silu(gate[i]) * up[i];
+            return;
+        }
         if (Vector512.IsHardwareAccelerated)
         {
             var one = Vector512.Create(1f);

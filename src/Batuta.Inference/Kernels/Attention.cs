@@ -16,6 +16,7 @@ internal sealed unsafe class Attention : IParallelJob, IDisposable
     private readonly int _heads, _kvHeads, _headDim;
     private readonly float _scale;
     private readonly NativeBuffer<float>[] _scores;
+    private readonly NativeBuffer<float>[] _lanes;
     private readonly int _contextLength;
     private float* _q;
     private float* _out;
@@ -34,6 +35,8 @@ internal sealed unsafe class Attention : IParallelJob, IDisposable
         // One score row per pool thread.
         _scores = new NativeBuffer<float>[pool.Threads];
         for (int i = 0; i < _scores.Length; i++) _scores[i] = new NativeBuffer<float>(contextLength);
+        _lanes = new NativeBuffer<float>[pool.Threads];
+        for (int i = 0; i < _lanes.Length; i++) _lanes[i] = new NativeBuffer<float>((long)GgmlWeightedSum.ScratchRows * headDim);
     }
 
     /// <summary>q: [tokens][heads*headDim] for positions start..start+tokens-1, whose K/V are already cached.</summary>
@@ -50,7 +53,7 @@ internal sealed unsafe class Attention : IParallelJob, IDisposable
         long work = (long)_heads * tokens * (start + tokens) * _headDim * 8;
         if (work < _threshold.Bytes || _pool.Threads == 1)
         {
-            for (int c = 0; c < chunks; c++) Compute(c, _scores[0].Pointer);
+            for (int c = 0; c < chunks; c++) Compute(c, 0);
         }
         else
         {
@@ -59,10 +62,11 @@ internal sealed unsafe class Attention : IParallelJob, IDisposable
         _cache = null;
     }
 
-    public void Execute(int chunk, int worker) => Compute(chunk, _scores[worker].Pointer);
+    public void Execute(int chunk, int worker) => Compute(chunk, worker);
 
-    private void Compute(int chunk, float* scores)
+    private void Compute(int chunk, int worker)
     {
+        float* scores = _scores[worker].Pointer;
         int h = chunk / _queryBlocks;
         int t0 = chunk % _queryBlocks * QueriesPerChunk;
         int t1 = Math.Min(_tokens, t0 + QueriesPerChunk);
@@ -75,13 +79,18 @@ internal sealed unsafe class Attention : IParallelJob, IDisposable
             var cache = _cache.OrThrow();
             bool half = cache.Type == KvCacheType.F16;
             long offset = (long)g * _headDim * cache.ElementBytes;
+            float* o = _out + (long)t * qWidth + h * _headDim;
+            if (!half && GgmlFloat.Enabled)
+            {
+                LikeGgml(q, pos, cache, offset, scores, _lanes[worker].Pointer, o);
+                continue;
+            }
             for (int j = 0; j <= pos; j++)
             {
                 byte* k = cache.Keys(_layer, j) + offset;
                 scores[j] = (half ? FloatDot.F16((ushort*)k, q, _headDim) : FloatDot.F32((float*)k, q, _headDim)) * _scale;
             }
             Activations.Softmax(scores, pos + 1);
-            float* o = _out + (long)t * qWidth + h * _headDim;
             new Span<float>(o, _headDim).Clear();
             for (int j = 0; j <= pos; j++)
             {
@@ -90,6 +99,23 @@ internal sealed unsafe class Attention : IParallelJob, IDisposable
                 else Axpy(scores[j], (float*)v, o, _headDim);
             }
         }
+    }
+
+    /// <summary>
+    /// One query row in llama.cpp's float order (float32 cache, no flash attention): scores by
+    /// ggml_vec_dot_f32, then scaled; ggml's softmax over the padded KV window; the weighted sum as
+    /// llama.cpp's matmul computes it (tinyBLAS for batches of two or more tokens, else ggml's dot).
+    /// </summary>
+    private void LikeGgml(float* q, int pos, KvCache cache, long offset, float* scores, float* lanes, float* o)
+    {
+        for (int j = 0; j <= pos; j++)
+            scores[j] = GgmlFloat.Dot((float*)(cache.Keys(_layer, j) + offset), q, _headDim) * _scale;
+        int window = GgmlFloat.KvWindow(_start + _tokens);
+        GgmlFloat.Softmax(scores, pos + 1, window);
+        if (_tokens >= 2 && window % 16 == 0 && _headDim % 4 == 0)
+            GgmlWeightedSum.TinyBlas(scores, pos + 1, cache, _layer, offset, _headDim, lanes, o);
+        else
+            GgmlWeightedSum.VecDot(scores, pos + 1, window, cache, _layer, offset, _headDim, lanes, o);
     }
 
     private static void AxpyHalf(float a, ushort* x, float* y, int n)
@@ -119,5 +145,6 @@ internal sealed unsafe class Attention : IParallelJob, IDisposable
     public void Dispose()
     {
         foreach (var s in _scores) s.Dispose();
+        foreach (var l in _lanes) l.Dispose();
     }
 }

@@ -18,7 +18,8 @@ internal static unsafe class RmsNorm
             float sq = x[i] * x[i];
             sum += sq;
         }
-        float scale = 1f / MathF.Sqrt((float)(sum / n + eps));
+        float mean = (float)(sum / n);
+        float scale = 1f / MathF.Sqrt(mean + eps);
         int j = 0;
         if (Vector512.IsHardwareAccelerated)
         {

@@ -43,6 +43,7 @@ internal sealed unsafe class Rope
 
     public int Dimensions => _dims;
 
+
     private static float CorrDim(int nDims, int nCtxOrig, float nRot, float @base) =>
         nDims * MathF.Log(nCtxOrig / (nRot * 2 * MathF.PI)) / (2 * MathF.Log(@base));
 
@@ -65,8 +66,9 @@ internal sealed unsafe class Rope
                 t = thetaInterp * (1 - rampMix) + thetaExtrap * rampMix;
                 mscale *= 1f + 0.1f * MathF.Log(1f / _freqScale);
             }
-            cos[i0 / 2] = (float)Math.Cos(t) * mscale;
-            sin[i0 / 2] = (float)Math.Sin(t) * mscale;
+            // cosf/sinf of the C library, as ggml's rope_yarn calls them.
+            cos[i0 / 2] = MathF.Cos(t) * mscale;
+            sin[i0 / 2] = MathF.Sin(t) * mscale;
             theta *= thetaScale;
         }
     }
@@ -80,8 +82,10 @@ internal sealed unsafe class Rope
             for (int i = 0; i < _dims / 2; i++)
             {
                 float a = v[2 * i], b = v[2 * i + 1];
-                v[2 * i] = a * cos[i] - b * sin[i];
-                v[2 * i + 1] = a * sin[i] + b * cos[i];
+                // The FMA contraction GCC applies in ggml's rotate_pairs (measured: any other pairing changes
+                // llama.cpp's logits in the last bit).
+                v[2 * i] = MathF.FusedMultiplyAdd(a, cos[i], -(b * sin[i]));
+                v[2 * i + 1] = MathF.FusedMultiplyAdd(a, sin[i], b * cos[i]);
             }
         }
     }
