@@ -172,6 +172,11 @@ internal static unsafe class Q4KInterleaved
         (acc - accMin).Store(y);
     }
 
+    /// <summary>
+    /// Four tokens: llama.cpp's 4-row GEMM (<c>ggml_gemm_q4_K_8x8_q8_K</c>), which unlike its one-row GEMV adds
+    /// to the float accumulators once per pair of sub-blocks (64 weights), not once per block. Same integer
+    /// sums, another rounding: reproducing it keeps prompt processing bit-identical to llama.cpp's.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Group4(byte* group, int blocks, sbyte* q8, float* d8, short* sums, long stride, float* y, int ldy)
     {
@@ -182,26 +187,61 @@ internal static unsafe class Q4KInterleaved
         for (int b = 0; b < blocks; b++, group += GroupBlockBytes, q8 += 256, sums += 16)
         {
             Unpack(group, out var sLow, out var sHigh, out var m0, out var m1, out var d, out var dmin);
-            var t0 = Vector512<int>.Zero; var t1 = Vector512<int>.Zero; var t2 = Vector512<int>.Zero; var t3 = Vector512<int>.Zero;
+            var (p0, p1) = MinPairs(m0, m1, sums);
+            var (q0, q1) = MinPairs(m0, m1, sums + ss);
+            var (r0, r1) = MinPairs(m0, m1, sums + 2 * ss);
+            var (u0, u1) = MinPairs(m0, m1, sums + 3 * ss);
+            float dy0 = d8[b], dy1 = d8[b + ds], dy2 = d8[b + 2 * ds], dy3 = d8[b + 3 * ds];
             byte* q = group + 128;
             for (int c = 0; c < 4; c++, q += 256)
             {
                 var src = c < 2 ? sLow : sHigh;
                 var sa = Avx512BW.PermuteVar32x16(src, (c & 1) == 0 ? i0 : i2);
                 var sb = Avx512BW.PermuteVar32x16(src, (c & 1) == 0 ? i1 : i3);
-                t0 = SubBlockPair(q, q8 + 64 * c, sa, sb, t0);
-                t1 = SubBlockPair(q, q8 + stride + 64 * c, sa, sb, t1);
-                t2 = SubBlockPair(q, q8 + 2 * stride + 64 * c, sa, sb, t2);
-                t3 = SubBlockPair(q, q8 + 3 * stride + 64 * c, sa, sb, t3);
+                AccumulatePair(SubBlockPair(q, q8 + 64 * c, sa, sb, Vector512<int>.Zero), MinOfPair(p0, p1, c), d, dmin, dy0, ref acc0, ref min0);
+                AccumulatePair(SubBlockPair(q, q8 + stride + 64 * c, sa, sb, Vector512<int>.Zero), MinOfPair(q0, q1, c), d, dmin, dy1, ref acc1, ref min1);
+                AccumulatePair(SubBlockPair(q, q8 + 2 * stride + 64 * c, sa, sb, Vector512<int>.Zero), MinOfPair(r0, r1, c), d, dmin, dy2, ref acc2, ref min2);
+                AccumulatePair(SubBlockPair(q, q8 + 3 * stride + 64 * c, sa, sb, Vector512<int>.Zero), MinOfPair(u0, u1, c), d, dmin, dy3, ref acc3, ref min3);
             }
-            Accumulate(t0, Mins(m0, m1, sums), d, dmin, d8[b], ref acc0, ref min0);
-            Accumulate(t1, Mins(m0, m1, sums + ss), d, dmin, d8[b + ds], ref acc1, ref min1);
-            Accumulate(t2, Mins(m0, m1, sums + 2 * ss), d, dmin, d8[b + 2 * ds], ref acc2, ref min2);
-            Accumulate(t3, Mins(m0, m1, sums + 3 * ss), d, dmin, d8[b + 3 * ds], ref acc3, ref min3);
         }
         (acc0 - min0).Store(y);
         (acc1 - min1).Store(y + ldy);
         (acc2 - min2).Store(y + 2L * ldy);
         (acc3 - min3).Store(y + 3L * ldy);
+    }
+
+    /// <summary>
+    /// The mins of each pair of sub-blocks times the activation's 32-sums: int32 lane 2r (pair 0 or 2) and 2r+1
+    /// (pair 1 or 3) of row r, for sub-blocks 0-3 (first) and 4-7 (second).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector512<int> Low, Vector512<int> High) MinPairs(Vector512<short> mins0, Vector512<short> mins1, short* sums16)
+    {
+        var s = Avx.LoadVector256(sums16);
+        var b32 = Avx2.MultiplyAddAdjacent(s, Vector256.Create((short)1));
+        var packed = Avx2.PackSignedSaturate(b32, b32);
+        var low = Vector512.Create(packed.AsInt64().GetElement(0)).AsInt16();
+        var high = Vector512.Create(packed.AsInt64().GetElement(2)).AsInt16();
+        return (Avx512BW.MultiplyAddAdjacent(mins0, low), Avx512BW.MultiplyAddAdjacent(mins1, high));
+    }
+
+    /// <summary>The eight rows' min term of sub-block pair <paramref name="pair"/> (0-3).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> MinOfPair(Vector512<int> low, Vector512<int> high, int pair)
+    {
+        var v = pair < 2 ? low : high;
+        var index = (pair & 1) == 0 ? Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 0, 0, 0, 0, 0, 0, 0, 0) : Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 0, 0, 0, 0, 0, 0, 0, 0);
+        return Avx512F.PermuteVar16x32(v, index).GetLower();
+    }
+
+    /// <summary>One pair of sub-blocks into the accumulators: d*dy*sumi and dmin*dy*mins, each rounded by its own FMA.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AccumulatePair(Vector512<int> sumi, Vector256<int> mins, Vector256<float> d, Vector256<float> dmin, float dy, ref Vector256<float> accD, ref Vector256<float> accMin)
+    {
+        var even = Avx512F.PermuteVar16x32(sumi, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 0, 0, 0, 0, 0, 0, 0, 0)).GetLower();
+        var odd = Avx512F.PermuteVar16x32(sumi, Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 0, 0, 0, 0, 0, 0, 0, 0)).GetLower();
+        var dy8 = Vector256.Create(dy);
+        accD = Fma.MultiplyAdd(Avx.ConvertToVector256Single(even + odd), d * dy8, accD);
+        accMin = Fma.MultiplyAdd(Avx.ConvertToVector256Single(mins), dmin * dy8, accMin);
     }
 }

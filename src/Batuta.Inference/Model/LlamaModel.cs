@@ -229,20 +229,8 @@ public sealed unsafe class LlamaModel : IDisposable
             _matmul.Run(_attended, n, new MatMulTarget(L.O, _o.Pointer, dim));
             Activations.Add(x, _o.Pointer, n * dim);
 
-            PerToken(n, (t0, t1) =>
-            {
-                for (int t = t0; t < t1; t++) RmsNorm.Apply(x + (long)t * dim, L.FfnNorm.Pointer, _normed.Row(t), dim, c.RmsEpsilon);
-            });
-            _normed.SetTokens(n);
-            // The gate projection lands directly in the down projection's input rows.
-            _matmul.Run(_normed, n, [new MatMulTarget(L.Gate, _hidden.Values, ffn), new MatMulTarget(L.Up, _up.Pointer, ffn)]);
-            PerToken(n, (t0, t1) =>
-            {
-                for (int t = t0; t < t1; t++) Activations.SwiGlu(_hidden.Row(t), _up.Pointer + (long)t * ffn, ffn);
-            });
-            _hidden.SetTokens(n);
-            _matmul.Run(_hidden, n, new MatMulTarget(L.Down, _o.Pointer, dim));
-            Activations.Add(x, _o.Pointer, n * dim);
+            var (ffnFirst, ffnRows) = FeedForwardRows(l, n, logits != null, allLogits);
+            if (ffnRows > 0) FeedForward(L, x + (long)ffnFirst * dim, ffnRows);
         }
         cache.Length = start + n;
 
@@ -252,6 +240,35 @@ public sealed unsafe class LlamaModel : IDisposable
         for (int t = 0; t < rows; t++) RmsNorm.Apply(x + (long)(first + t) * dim, _outputNorm.Pointer, _final.Row(t), dim, c.RmsEpsilon);
         _final.SetTokens(rows);
         _matmul.Run(_final, rows, new MatMulTarget(_output, logits, VocabSize));
+    }
+
+    /// <summary>
+    /// The rows of a batch that go through layer <paramref name="l"/>'s feed-forward: all of them, except in the
+    /// last layer, where only the rows whose logits are wanted matter (llama.cpp selects them there too, so
+    /// its rounding for them is its one-row kernel's).
+    /// </summary>
+    private (int First, int Rows) FeedForwardRows(int l, int n, bool wantLogits, bool allLogits) =>
+        l < _layers.Length - 1 || allLogits ? (0, n) : (n - 1, wantLogits ? 1 : 0);
+
+    /// <summary>x += down(silu(gate(norm(x))) * up(norm(x))) for <paramref name="n"/> rows of the residual stream.</summary>
+    private void FeedForward(LayerWeights L, float* x, int n)
+    {
+        var c = Config;
+        int dim = c.EmbeddingLength, ffn = c.FeedForwardLength;
+        PerToken(n, (t0, t1) =>
+        {
+            for (int t = t0; t < t1; t++) RmsNorm.Apply(x + (long)t * dim, L.FfnNorm.Pointer, _normed.Row(t), dim, c.RmsEpsilon);
+        });
+        _normed.SetTokens(n);
+        // The gate projection lands directly in the down projection's input rows.
+        _matmul.Run(_normed, n, [new MatMulTarget(L.Gate, _hidden.Values, ffn), new MatMulTarget(L.Up, _up.Pointer, ffn)]);
+        PerToken(n, (t0, t1) =>
+        {
+            for (int t = t0; t < t1; t++) Activations.SwiGlu(_hidden.Row(t), _up.Pointer + (long)t * ffn, ffn);
+        });
+        _hidden.SetTokens(n);
+        _matmul.Run(_hidden, n, new MatMulTarget(L.Down, _o.Pointer, dim));
+        Activations.Add(x, _o.Pointer, n * dim);
     }
 
     /// <summary>Per-token element-wise work: spread over the pool for a prefill batch, inline for one token.</summary>

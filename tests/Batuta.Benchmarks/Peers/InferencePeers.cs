@@ -183,19 +183,21 @@ public sealed class InferencePeers : IPeerArea
         public float[] Logits() => (float[])_logits.Clone();
 
         /// <summary>
-        /// Runs llama.cpp's greedy sequence through Batuta in one pass and counts the positions where
-        /// Batuta's argmax is llama.cpp's next token: per-step agreement, free of the chaotic divergence of
-        /// free-running greedy decoding on a random-weight model whose top logits are often near ties.
+        /// Feeds llama.cpp's greedy sequence to Batuta the way llama.cpp produced it (the prompt as one batch,
+        /// then one token per call) and counts the positions where Batuta's argmax is llama.cpp's next token:
+        /// per-step agreement, which stays meaningful even after free-running sequences have parted.
         /// </summary>
         public int TeacherForcedAgreement(int[] prompt, int[] theirs)
         {
-            var sequence = prompt.Concat(theirs[..^1]).ToArray();
-            var logits = new float[sequence.Length * Model.VocabSize];
-            using var cache = new KvCache(Model.Config.BlockCount, sequence.Length, Model.Config.KvWidth);
-            Model.Forward(sequence, cache, logits, allLogits: true);
+            var logits = new float[Model.VocabSize];
+            using var cache = Model.CreateCache();
+            Model.Forward(prompt, cache, logits);
             int agree = 0;
             for (int i = 0; i < theirs.Length; i++)
-                if (Greedy(logits.AsSpan((prompt.Length - 1 + i) * Model.VocabSize, Model.VocabSize)) == theirs[i]) agree++;
+            {
+                if (Greedy(logits) == theirs[i]) agree++;
+                if (i + 1 < theirs.Length) Model.Forward([theirs[i]], cache, logits);
+            }
             return agree;
         }
 
