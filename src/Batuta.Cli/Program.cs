@@ -19,6 +19,7 @@ public static class Program
         new PythonCommand(),
         new RunCommand(),
         new EjectCommand(),
+        new InferCommand(),
     ];
 
     public static int Main(string[] args) => Run(args, CliConsole.System());

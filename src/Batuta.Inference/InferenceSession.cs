@@ -30,6 +30,9 @@ public sealed record InferenceOptions
     public string? ChatTemplate { get; init; }
 
     public ModelFileOptions File { get; init; } = new();
+
+    /// <summary>An ILGPU device for the weight matmuls (see <see cref="ModelOptions.Gpu"/>); null: the CPU. Not owned by the session.</summary>
+    public Batuta.Tensors.Gpu.GpuDevice? Gpu { get; init; }
 }
 
 /// <summary>
@@ -85,6 +88,7 @@ public sealed class InferenceSession : IDisposable
                 BatchSize = options.BatchSize,
                 Precision = options.Precision,
                 KvCacheType = options.KvCacheType,
+                Gpu = options.Gpu,
             }, ownsFile: true);
             try
             {

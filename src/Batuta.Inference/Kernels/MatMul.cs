@@ -45,10 +45,18 @@ internal sealed unsafe class MatMul : IParallelJob
 
     public ActivationPrecision Precision { get; }
 
+    /// <summary>When set, every matmul runs on this ILGPU device instead of the CPU kernels.</summary>
+    public Gpu.GpuMatMul? Gpu { get; init; }
+
     public void Run(ActivationBatch x, int tokens, MatMulTarget a) => Run(x, tokens, [a]);
 
     public void Run(ActivationBatch x, int tokens, ReadOnlySpan<MatMulTarget> targets)
     {
+        if (Gpu is not null)
+        {
+            Gpu.Run(x, tokens, targets);
+            return;
+        }
         if (targets.Length > _targets.Length) _targets = new MatMulTarget[targets.Length];
         if (targets.Length + 1 > _chunkStart.Length) _chunkStart = new int[targets.Length + 1];
         long work = 0;

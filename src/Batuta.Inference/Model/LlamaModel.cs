@@ -32,6 +32,13 @@ public sealed record ModelOptions
     /// the mapped pages are then released). Off: kernels read the mapped file directly.
     /// </summary>
     public bool RepackWeights { get; init; } = true;
+
+    /// <summary>
+    /// An ILGPU device (CUDA, OpenCL, or ILGPU's CPU accelerator) to run the weight matmuls on; null (default):
+    /// the CPU. Weights are uploaded once, on first use (Q4_K and Q6_K as stored, other types as float32);
+    /// activations stay float32 on that path. The model does not own the device.
+    /// </summary>
+    public Batuta.Tensors.Gpu.GpuDevice? Gpu { get; init; }
 }
 
 /// <summary>
@@ -104,13 +111,13 @@ public sealed unsafe class LlamaModel : IDisposable
         }
         _rope = new Rope(c.RopeDimensions, c.RopeFreqBase, c.RopeScaling, c.RopeScaleFactor, c.RopeOriginalContext, freqFactors);
 
-        if (options.RepackWeights && options.Precision == ActivationPrecision.Int8) Repack();
+        if (options.RepackWeights && options.Precision == ActivationPrecision.Int8 && options.Gpu is null) Repack();
 
         Threads = Math.Max(1, options.Threads ?? CpuTopology.PhysicalCores);
         _pool = new ComputePool(Threads);
         var threshold = options.ParallelThresholdBytes is long t ? ParallelThreshold.Fixed(t) : ParallelThreshold.For(_pool);
         Threshold = threshold;
-        _matmul = new MatMul(_pool, threshold, options.Precision);
+        _matmul = CreateMatMul(_pool, threshold, options);
         _attention = new Attention(_pool, threshold, c.HeadCount, c.HeadCountKv, c.HeadDim, ContextLength);
 
         _x = new NativeBuffer<float>((long)_batch * c.EmbeddingLength);
@@ -129,6 +136,9 @@ public sealed unsafe class LlamaModel : IDisposable
 
     public LlamaConfig Config { get; }
     public ModelOptions Options { get; }
+
+    /// <summary>Device memory held by weights uploaded to <see cref="ModelOptions.Gpu"/> (0 on the CPU path).</summary>
+    public long GpuWeightBytes => _matmul.Gpu?.WeightBytes ?? 0;
     public GgufFile File => _file;
     public int Threads { get; }
     public int ContextLength { get; }
@@ -250,6 +260,12 @@ public sealed unsafe class LlamaModel : IDisposable
     private (int First, int Rows) FeedForwardRows(int l, int n, bool wantLogits, bool allLogits) =>
         l < _layers.Length - 1 || allLogits ? (0, n) : (n - 1, wantLogits ? 1 : 0);
 
+    /// <summary>The CPU kernels, or the GPU path when <see cref="ModelOptions.Gpu"/> is set (float activations there).</summary>
+    private static MatMul CreateMatMul(ComputePool pool, ParallelThreshold threshold, ModelOptions options) =>
+        options.Gpu is null
+            ? new MatMul(pool, threshold, options.Precision)
+            : new MatMul(pool, threshold, ActivationPrecision.Float32) { Gpu = new Gpu.GpuMatMul(options.Gpu) };
+
     /// <summary>x += down(silu(gate(norm(x))) * up(norm(x))) for <paramref name="n"/> rows of the residual stream.</summary>
     private void FeedForward(LayerWeights L, float* x, int n)
     {
@@ -317,6 +333,7 @@ public sealed unsafe class LlamaModel : IDisposable
     public void Dispose()
     {
         foreach (var m in Matrices()) m.ReleasePacked();
+        _matmul.Gpu?.Dispose();
         _pool.Dispose();
         _attention.Dispose();
         foreach (var b in new[] { _x, _q, _k, _v, _o, _up, _cos, _sin, _outputNorm }) b.Dispose();
