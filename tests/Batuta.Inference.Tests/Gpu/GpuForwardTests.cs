@@ -1,3 +1,4 @@
+using Batuta.Inference.Tests.Support;
 using Batuta.Inference.Kernels;
 using Batuta.Inference.Model;
 using Batuta.Inference.Quantization;
@@ -35,9 +36,9 @@ public sealed class GpuForwardTests : IDisposable
         Assert.Equal(cpu.Length, gpu.Length);
         for (int i = 0; i < cpu.Length; i++)
         {
-            double worst = MaxRelative(gpu[i], cpu[i]);
+            double worst = LogitCompare.MaxRelative(gpu[i], cpu[i]);
             Assert.True(worst <= 1e-4, $"{weights}/{output}, step {i}: GPU logits differ from the CPU float path by {worst:E2} of their range");
-            Assert.Equal(ArgMax(cpu[i]), ArgMax(gpu[i]));
+            Assert.Equal(Batuta.Inference.Generation.Sampler.ArgMax(cpu[i]), Batuta.Inference.Generation.Sampler.ArgMax(gpu[i]));
         }
     }
 
@@ -77,24 +78,6 @@ public sealed class GpuForwardTests : IDisposable
             steps.Add((float[])logits.Clone());
         }
         return steps.ToArray();
-    }
-
-    private static double MaxRelative(ReadOnlySpan<float> ours, ReadOnlySpan<float> reference)
-    {
-        double scale = 0, diff = 0;
-        for (int i = 0; i < reference.Length; i++)
-        {
-            scale = Math.Max(scale, Math.Abs(reference[i]));
-            diff = Math.Max(diff, Math.Abs(ours[i] - reference[i]));
-        }
-        return diff / scale;
-    }
-
-    private static int ArgMax(ReadOnlySpan<float> x)
-    {
-        int best = 0;
-        for (int i = 1; i < x.Length; i++) if (x[i] > x[best]) best = i;
-        return best;
     }
 
     public void Dispose()

@@ -117,10 +117,10 @@ public sealed class ForwardParityTests(ParityFixture fixture, ITestOutputHelper 
             double rel = diff / scale;
             worst = Math.Max(worst, rel);
             perRow.Add(rel);
-            double versusFloat = MaxRelative(ours, floatReference.AsSpan(r * vocab, vocab));
+            double versusFloat = LogitCompare.MaxRelative(ours, floatReference.AsSpan(r * vocab, vocab));
             worstVersusFloat = Math.Max(worstVersusFloat, versusFloat);
             Assert.True(versusFloat <= Int8VersusFloatTolerance, $"{type}/{precision}: row {r} is {versusFloat:E2} away from exact float math");
-            if (ArgMax(ours) == ArgMax(refRow)) argmaxAgree++;
+            if (Batuta.Inference.Generation.Sampler.ArgMax(ours) == Batuta.Inference.Generation.Sampler.ArgMax(refRow)) argmaxAgree++;
             Assert.True(rel <= tolerance,
                 string.Create(CultureInfo.InvariantCulture, $"{type}/{precision}: row {r} ({(r < prompt.Length ? "prefill" : "decode")}) differs by {rel:E2} of the logit range (tolerance {tolerance:E1})"));
         }
@@ -148,8 +148,8 @@ public sealed class ForwardParityTests(ParityFixture fixture, ITestOutputHelper 
         double worst = 0, versusExact = 0;
         for (int r = 0; r < logits.Length / vocab; r++)
         {
-            worst = Math.Max(worst, MaxRelative(logits.AsSpan(r * vocab, vocab), fixture.HalfKv.AsSpan(r * vocab, vocab)));
-            versusExact = Math.Max(versusExact, MaxRelative(logits.AsSpan(r * vocab, vocab), exact.AsSpan(r * vocab, vocab)));
+            worst = Math.Max(worst, LogitCompare.MaxRelative(logits.AsSpan(r * vocab, vocab), fixture.HalfKv.AsSpan(r * vocab, vocab)));
+            versusExact = Math.Max(versusExact, LogitCompare.MaxRelative(logits.AsSpan(r * vocab, vocab), exact.AsSpan(r * vocab, vocab)));
         }
         output.WriteLine($"F16 KV cache: {worst:E2} from the rounding reference, {versusExact:E2} from exact float math");
         // A key or value within float32 rounding of a half-precision rounding boundary may round the other
@@ -178,23 +178,5 @@ public sealed class ForwardParityTests(ParityFixture fixture, ITestOutputHelper 
             for (int j = 0; j < vocab; j++)
                 Assert.Equal(batch[i * vocab + j], step[j], 3e-4f);
         }
-    }
-
-    private static double MaxRelative(ReadOnlySpan<float> ours, ReadOnlySpan<float> reference)
-    {
-        double scale = 0, diff = 0;
-        for (int i = 0; i < reference.Length; i++)
-        {
-            scale = Math.Max(scale, Math.Abs(reference[i]));
-            diff = Math.Max(diff, Math.Abs(ours[i] - reference[i]));
-        }
-        return diff / scale;
-    }
-
-    private static int ArgMax(ReadOnlySpan<float> x)
-    {
-        int best = 0;
-        for (int i = 1; i < x.Length; i++) if (x[i] > x[best]) best = i;
-        return best;
     }
 }
