@@ -20,9 +20,9 @@ internal sealed unsafe class GpuMatMul : IDisposable
 {
     private readonly Accelerator _accelerator;
     private readonly Dictionary<WeightMatrix, MemoryBuffer> _weights = new(ReferenceEqualityComparer.Instance);
-    private readonly Action<Index2D, ArrayView<byte>, ArrayView<float>, ArrayView<float>, int, int> _q4k;
-    private readonly Action<Index2D, ArrayView<byte>, ArrayView<float>, ArrayView<float>, int, int> _q6k;
-    private readonly Action<Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int> _f32;
+    private readonly Action<Index1D, ArrayView<byte>, ArrayView<float>, ArrayView<float>, int, int, int> _q4k;
+    private readonly Action<Index1D, ArrayView<byte>, ArrayView<float>, ArrayView<float>, int, int, int> _q6k;
+    private readonly Action<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int> _f32;
     private MemoryBuffer1D<float, Stride1D.Dense>? _x, _y;
     private float[] _host = [];
 
@@ -30,9 +30,9 @@ internal sealed unsafe class GpuMatMul : IDisposable
     {
         Device = device;
         _accelerator = device.Accelerator;
-        _q4k = _accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<byte>, ArrayView<float>, ArrayView<float>, int, int>(QuantizedMatVecKernels.Q4K);
-        _q6k = _accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<byte>, ArrayView<float>, ArrayView<float>, int, int>(QuantizedMatVecKernels.Q6K);
-        _f32 = _accelerator.LoadAutoGroupedStreamKernel<Index2D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int>(QuantizedMatVecKernels.F32);
+        _q4k = _accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<byte>, ArrayView<float>, ArrayView<float>, int, int, int>(QuantizedMatVecKernels.Q4K);
+        _q6k = _accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<byte>, ArrayView<float>, ArrayView<float>, int, int, int>(QuantizedMatVecKernels.Q6K);
+        _f32 = _accelerator.LoadAutoGroupedStreamKernel<Index1D, ArrayView<float>, ArrayView<float>, ArrayView<float>, int, int, int>(QuantizedMatVecKernels.F32);
     }
 
     public GpuDevice Device { get; }
@@ -57,14 +57,20 @@ internal sealed unsafe class GpuMatMul : IDisposable
         }
     }
 
+    /// <summary>One warp per (row, token); launched in slices of tokens so the thread count fits an int.</summary>
     private void Launch(WeightMatrix w, MemoryBuffer buffer, int tokens, ArrayView<float> x, ArrayView<float> y)
     {
-        var extent = new Index2D(w.Rows, tokens);
-        switch (w.Type)
+        long perToken = (long)w.Rows * _accelerator.WarpSize;
+        int slice = (int)Math.Clamp(int.MaxValue / perToken, 1, tokens);
+        for (int t0 = 0; t0 < tokens; t0 += slice)
         {
-            case GgmlType.Q4_K: _q4k(extent, ((MemoryBuffer1D<byte, Stride1D.Dense>)buffer).View, x, y, w.Columns, w.Rows); break;
-            case GgmlType.Q6_K: _q6k(extent, ((MemoryBuffer1D<byte, Stride1D.Dense>)buffer).View, x, y, w.Columns, w.Rows); break;
-            default: _f32(extent, ((MemoryBuffer1D<float, Stride1D.Dense>)buffer).View, x, y, w.Columns, w.Rows); break;
+            int extent = (int)(Math.Min(slice, tokens - t0) * perToken);
+            switch (w.Type)
+            {
+                case GgmlType.Q4_K: _q4k(extent, ((MemoryBuffer1D<byte, Stride1D.Dense>)buffer).View, x, y, w.Columns, w.Rows, t0); break;
+                case GgmlType.Q6_K: _q6k(extent, ((MemoryBuffer1D<byte, Stride1D.Dense>)buffer).View, x, y, w.Columns, w.Rows, t0); break;
+                default: _f32(extent, ((MemoryBuffer1D<float, Stride1D.Dense>)buffer).View, x, y, w.Columns, w.Rows, t0); break;
+            }
         }
     }
 

@@ -22,7 +22,8 @@ namespace Batuta.Benchmarks.Peers;
 /// sampling; the greedy tokens of both engines are compared too. The engines run alternately, so a
 /// change of load on a shared machine hits both.
 /// Options: --prompt-tokens N (128), --decode-tokens N (64), --threads N (physical cores),
-/// --model path.gguf, --repeats N (3), --llama-default-kv (llama.cpp's default f16 KV cache and flash
+/// --model path.gguf, --repeats N (3), --gpu KIND (Batuta's matmuls on an ILGPU device: cuda, opencl, gpu, cpu),
+/// --llama-default-kv (llama.cpp's default f16 KV cache and flash
 /// attention instead of the float32 cache Batuta uses: faster for it, different numerics).
 /// </summary>
 public sealed class InferencePeers : IPeerArea
@@ -49,6 +50,10 @@ public sealed class InferencePeers : IPeerArea
         bool llamaDefaults = context.HasFlag("--llama-default-kv");
         string path = context.Option("--model") ?? EnsureModel(context);
         var log = context.Log;
+        // --gpu cuda|opencl|gpu|cpu: Batuta's weight matmuls on that ILGPU device (llama.cpp stays on the CPU build);
+        // the decode limit is then the device's nominal memory bandwidth.
+        using var gpu = context.Option("--gpu") is { } kind ? Batuta.Tensors.Gpu.GpuDevice.Create(kind) : null;
+        if (gpu is not null) log.WriteLine($"batuta matmuls on {gpu} (nominal {gpu.EstimatedBytesPerSecond / 1e9:0} GB/s)");
 
         // Bandwidth is measured again right before each timed decode, so on a shared machine the limit
         // and the decode it is compared with see the same load.
@@ -57,7 +62,7 @@ public sealed class InferencePeers : IPeerArea
         log.WriteLine(string.Create(ci, $"memory read bandwidth ({threads} threads): {firstBandwidth / 1e9:0.00} GB/s"));
 
         long rss0 = Rss();
-        using var batuta = new BatutaEngine(path, threads, promptTokens + decodeTokens + 16, promptTokens);
+        using var batuta = new BatutaEngine(path, threads, promptTokens + decodeTokens + 16, promptTokens, gpu);
         long batutaRss = Rss() - rss0;
         var prompt = PromptTokens(batuta.Tokenizer.Encode(Prompt), promptTokens);
         log.WriteLine(string.Create(ci, $"batuta: {batuta.Model.Config}; parallel threshold {batuta.Model.Threshold.Bytes} bytes (dispatch {batuta.Model.Threshold.DispatchMicroseconds:0.0} us)"));
@@ -85,7 +90,7 @@ public sealed class InferencePeers : IPeerArea
             {
                 times[e].Prefill.Add(e.Prefill(prompt));
                 prefillLogits[e] = e.Logits();
-                double bw = e == batuta ? memory.MeasureRead(2) : 0;
+                double bw = e != batuta ? 0 : gpu?.EstimatedBytesPerSecond ?? memory.MeasureRead(2);
                 var (perToken, tokens) = e.Decode(decodeTokens);
                 times[e].Decode.Add(perToken);
                 generated[e] = tokens;
@@ -149,9 +154,9 @@ public sealed class InferencePeers : IPeerArea
         private readonly float[] _logits;
         private KvCache? _cache;
 
-        public BatutaEngine(string path, int threads, int context, int batch)
+        public BatutaEngine(string path, int threads, int context, int batch, Batuta.Tensors.Gpu.GpuDevice? gpu = null)
         {
-            Model = LlamaModel.Load(path, new ModelOptions { Threads = threads, ContextLength = context, BatchSize = Math.Max(1, batch) });
+            Model = LlamaModel.Load(path, new ModelOptions { Threads = threads, ContextLength = context, BatchSize = Math.Max(1, batch), Gpu = gpu });
             Tokenizer = Tokenizer.FromGguf(Model.File);
             _logits = new float[Model.VocabSize];
         }
