@@ -181,33 +181,64 @@ internal static unsafe class Q4KInterleaved
     private static void Group4(byte* group, int blocks, sbyte* q8, float* d8, short* sums, long stride, float* y, int ldy)
     {
         long ds = stride / 256, ss = stride / 16;
-        var acc0 = Vector256<float>.Zero; var acc1 = Vector256<float>.Zero; var acc2 = Vector256<float>.Zero; var acc3 = Vector256<float>.Zero;
-        var min0 = Vector256<float>.Zero; var min1 = Vector256<float>.Zero; var min2 = Vector256<float>.Zero; var min3 = Vector256<float>.Zero;
+        // Accumulators hold each row twice (lanes 2r and 2r+1), the layout the integer sums come in: no
+        // cross-lane permute per sub-block pair, one at the end. Same products and FMAs, so the same bits.
+        var acc0 = Vector512<float>.Zero; var acc1 = Vector512<float>.Zero; var acc2 = Vector512<float>.Zero; var acc3 = Vector512<float>.Zero;
+        var min0 = Vector512<float>.Zero; var min1 = Vector512<float>.Zero; var min2 = Vector512<float>.Zero; var min3 = Vector512<float>.Zero;
         var i0 = ScaleIndex(0); var i1 = ScaleIndex(1); var i2 = ScaleIndex(2); var i3 = ScaleIndex(3);
+        var twice = Vector512.Create(0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7);
         for (int b = 0; b < blocks; b++, group += GroupBlockBytes, q8 += 256, sums += 16)
         {
             Unpack(group, out var sLow, out var sHigh, out var m0, out var m1, out var d, out var dmin);
-            var (p0, p1) = MinPairs(m0, m1, sums);
-            var (q0, q1) = MinPairs(m0, m1, sums + ss);
-            var (r0, r1) = MinPairs(m0, m1, sums + 2 * ss);
-            var (u0, u1) = MinPairs(m0, m1, sums + 3 * ss);
-            float dy0 = d8[b], dy1 = d8[b + ds], dy2 = d8[b + 2 * ds], dy3 = d8[b + 3 * ds];
+            var dTwice = Avx512F.PermuteVar16x32(Vector512.Create(d, d), twice);
+            var dminTwice = Avx512F.PermuteVar16x32(Vector512.Create(dmin, dmin), twice);
+            var t0 = new TokenBlock(m0, m1, sums, dTwice, dminTwice, d8[b]);
+            var t1 = new TokenBlock(m0, m1, sums + ss, dTwice, dminTwice, d8[b + ds]);
+            var t2 = new TokenBlock(m0, m1, sums + 2 * ss, dTwice, dminTwice, d8[b + 2 * ds]);
+            var t3 = new TokenBlock(m0, m1, sums + 3 * ss, dTwice, dminTwice, d8[b + 3 * ds]);
             byte* q = group + 128;
             for (int c = 0; c < 4; c++, q += 256)
             {
                 var src = c < 2 ? sLow : sHigh;
                 var sa = Avx512BW.PermuteVar32x16(src, (c & 1) == 0 ? i0 : i2);
                 var sb = Avx512BW.PermuteVar32x16(src, (c & 1) == 0 ? i1 : i3);
-                AccumulatePair(SubBlockPair(q, q8 + 64 * c, sa, sb, Vector512<int>.Zero), MinOfPair(p0, p1, c), d, dmin, dy0, ref acc0, ref min0);
-                AccumulatePair(SubBlockPair(q, q8 + stride + 64 * c, sa, sb, Vector512<int>.Zero), MinOfPair(q0, q1, c), d, dmin, dy1, ref acc1, ref min1);
-                AccumulatePair(SubBlockPair(q, q8 + 2 * stride + 64 * c, sa, sb, Vector512<int>.Zero), MinOfPair(r0, r1, c), d, dmin, dy2, ref acc2, ref min2);
-                AccumulatePair(SubBlockPair(q, q8 + 3 * stride + 64 * c, sa, sb, Vector512<int>.Zero), MinOfPair(u0, u1, c), d, dmin, dy3, ref acc3, ref min3);
+                t0.Add(SubBlockPair(q, q8 + 64 * c, sa, sb, Vector512<int>.Zero), c, ref acc0, ref min0);
+                t1.Add(SubBlockPair(q, q8 + stride + 64 * c, sa, sb, Vector512<int>.Zero), c, ref acc1, ref min1);
+                t2.Add(SubBlockPair(q, q8 + 2 * stride + 64 * c, sa, sb, Vector512<int>.Zero), c, ref acc2, ref min2);
+                t3.Add(SubBlockPair(q, q8 + 3 * stride + 64 * c, sa, sb, Vector512<int>.Zero), c, ref acc3, ref min3);
             }
         }
-        (acc0 - min0).Store(y);
-        (acc1 - min1).Store(y + ldy);
-        (acc2 - min2).Store(y + 2L * ldy);
-        (acc3 - min3).Store(y + 3L * ldy);
+        var even = Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 0, 0, 0, 0, 0, 0, 0, 0);
+        Avx512F.PermuteVar16x32(acc0 - min0, even).GetLower().Store(y);
+        Avx512F.PermuteVar16x32(acc1 - min1, even).GetLower().Store(y + ldy);
+        Avx512F.PermuteVar16x32(acc2 - min2, even).GetLower().Store(y + 2L * ldy);
+        Avx512F.PermuteVar16x32(acc3 - min3, even).GetLower().Store(y + 3L * ldy);
+    }
+
+    /// <summary>One token's constants for one block of a group: its scaled d and dmin per row and its min terms.</summary>
+    private readonly struct TokenBlock
+    {
+        private readonly Vector512<float> _d, _dmin;
+        private readonly Vector512<int> _minsLow, _minsHigh;
+
+        public TokenBlock(Vector512<short> mins0, Vector512<short> mins1, short* sums16, Vector512<float> dTwice, Vector512<float> dminTwice, float dy)
+        {
+            (_minsLow, _minsHigh) = MinPairs(mins0, mins1, sums16);
+            var dy16 = Vector512.Create(dy);
+            _d = dTwice * dy16;
+            _dmin = dminTwice * dy16;
+        }
+
+        /// <summary>Pair <paramref name="pair"/>'s integer sums into the accumulators: d*dy*sumi and dmin*dy*mins, one FMA each.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(Vector512<int> sumi, int pair, ref Vector512<float> acc, ref Vector512<float> accMin)
+        {
+            var rowSums = sumi + Avx512F.Shuffle(sumi, 0b10_11_00_01);
+            var v = pair < 2 ? _minsLow : _minsHigh;
+            var mins = (pair & 1) == 0 ? Avx512F.Shuffle(v, 0b10_10_00_00) : Avx512F.Shuffle(v, 0b11_11_01_01);
+            acc = Avx512F.FusedMultiplyAdd(Avx512F.ConvertToVector512Single(rowSums), _d, acc);
+            accMin = Avx512F.FusedMultiplyAdd(Avx512F.ConvertToVector512Single(mins), _dmin, accMin);
+        }
     }
 
     /// <summary>
@@ -225,23 +256,4 @@ internal static unsafe class Q4KInterleaved
         return (Avx512BW.MultiplyAddAdjacent(mins0, low), Avx512BW.MultiplyAddAdjacent(mins1, high));
     }
 
-    /// <summary>The eight rows' min term of sub-block pair <paramref name="pair"/> (0-3).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<int> MinOfPair(Vector512<int> low, Vector512<int> high, int pair)
-    {
-        var v = pair < 2 ? low : high;
-        var index = (pair & 1) == 0 ? Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 0, 0, 0, 0, 0, 0, 0, 0) : Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 0, 0, 0, 0, 0, 0, 0, 0);
-        return Avx512F.PermuteVar16x32(v, index).GetLower();
-    }
-
-    /// <summary>One pair of sub-blocks into the accumulators: d*dy*sumi and dmin*dy*mins, each rounded by its own FMA.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AccumulatePair(Vector512<int> sumi, Vector256<int> mins, Vector256<float> d, Vector256<float> dmin, float dy, ref Vector256<float> accD, ref Vector256<float> accMin)
-    {
-        var even = Avx512F.PermuteVar16x32(sumi, Vector512.Create(0, 2, 4, 6, 8, 10, 12, 14, 0, 0, 0, 0, 0, 0, 0, 0)).GetLower();
-        var odd = Avx512F.PermuteVar16x32(sumi, Vector512.Create(1, 3, 5, 7, 9, 11, 13, 15, 0, 0, 0, 0, 0, 0, 0, 0)).GetLower();
-        var dy8 = Vector256.Create(dy);
-        accD = Fma.MultiplyAdd(Avx.ConvertToVector256Single(even + odd), d * dy8, accD);
-        accMin = Fma.MultiplyAdd(Avx.ConvertToVector256Single(mins), dmin * dy8, accMin);
-    }
 }
