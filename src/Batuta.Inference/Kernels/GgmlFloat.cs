@@ -19,10 +19,13 @@ namespace Batuta.Inference.Kernels;
 internal static unsafe class GgmlFloat
 {
     /// <summary>
-    /// Whether the emulation runs: on CPUs with AVX-512, where llama.cpp runs these very routines. Elsewhere
-    /// llama.cpp takes its AVX2 routines (another exp, 8-lane sums), so the engine keeps its own fast paths.
+    /// Whether the emulation runs: on CPUs with AVX-512, where llama.cpp runs these very routines (elsewhere
+    /// llama.cpp takes its AVX2 routines: another exp, 8-lane sums), unless the application turns it off with the
+    /// AppContext switch <c>Batuta.Inference.LlamaCppRounding</c> = false (runtimeconfig or
+    /// <c>AppContext.SetSwitch</c> before the first model loads) to run Q6_K on the faster interleaved kernel.
     /// </summary>
-    public static bool Enabled { get; } = Avx512F.IsSupported;
+    public static bool Enabled { get; } = Avx512F.IsSupported
+        && (!AppContext.TryGetSwitch("Batuta.Inference.LlamaCppRounding", out bool on) || on);
 
     /// <summary>
     /// llama.cpp's KV-cache window for a batch ending at <paramref name="used"/> positions, padded to 256.

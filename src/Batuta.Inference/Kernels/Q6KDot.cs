@@ -39,10 +39,15 @@ internal static unsafe class Q6KDot
         return DotScalar(w, blocks, q8, d8, sums);
     }
 
+    /// <summary>
+    /// Two 32-weight chunks per 512-bit step; their int32 lanes are added into the eight lanes llama.cpp's AVX2
+    /// loop (which its AVX-512 build runs for Q6_K) accumulates, so the float work - one FMA per block into eight
+    /// lanes, <c>hsum_float_8</c> at the end - and therefore the result are that loop's, bit for bit.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float DotAvx512(byte* w, int blocks, sbyte* q8, float* d8, short* sums)
     {
-        var acc = Vector512<float>.Zero;
+        var acc = Vector256<float>.Zero;
         var m4 = Vector512.Create((byte)0x0F);
         var m30 = Vector512.Create((byte)0x30);
         for (int b = 0; b < blocks; b++, w += BlockBytes, q8 += 256, sums += 16)
@@ -64,10 +69,10 @@ internal static unsafe class Q6KDot
                 sumi += Avx512BW.MultiplyAddAdjacent(pl, Avx512BW.PermuteVar32x16(scales, n == 0 ? Quarter0 : Quarter2));
                 sumi += Avx512BW.MultiplyAddAdjacent(ph, Avx512BW.PermuteVar32x16(scales, n == 0 ? Quarter1 : Quarter3));
             }
-            sumi -= Avx2.ShiftLeftLogical(offset, 5).ToVector512();
-            acc = Avx512F.FusedMultiplyAdd(Avx512F.ConvertToVector512Single(sumi), Vector512.Create(d), acc);
+            var lanes = sumi.GetLower() + sumi.GetUpper() - Avx2.ShiftLeftLogical(offset, 5);
+            acc = Fma.MultiplyAdd(Avx.ConvertToVector256Single(lanes), Vector256.Create(d), acc);
         }
-        return Vector512.Sum(acc);
+        return HorizontalSum(acc);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -103,7 +108,15 @@ internal static unsafe class Q6KDot
             sumi -= Avx2.ShiftLeftLogical(offset, 5);
             acc = Fma.MultiplyAdd(Avx.ConvertToVector256Single(sumi), Vector256.Create(d), acc);
         }
-        return Vector256.Sum(acc);
+        return HorizontalSum(acc);
+    }
+
+    /// <summary>llama.cpp's <c>hsum_float_8</c>: upper + lower half, then lanes 0+2 and 1+3, then those two.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static float HorizontalSum(Vector256<float> acc)
+    {
+        var r = acc.GetUpper() + acc.GetLower();
+        return (r.GetElement(0) + r.GetElement(2)) + (r.GetElement(1) + r.GetElement(3));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

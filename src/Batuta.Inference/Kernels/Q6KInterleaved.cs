@@ -28,7 +28,11 @@ internal static unsafe class Q6KInterleaved
     /// <summary>The group-block two ahead is requested while this one is computed (see <see cref="Q4KInterleaved"/>).</summary>
     private const int PrefetchDistance = 2 * GroupBlockBytes;
 
-    public static bool CanUse(WeightMatrix w) => Avx512BW.IsSupported && Avx512Vbmi.IsSupported && w.Type == GgmlType.Q6_K && w.Rows % GroupRows == 0;
+    /// <remarks>
+    /// Off while llama.cpp's rounding is reproduced (<see cref="GgmlFloat.Enabled"/>): llama.cpp runs Q6_K row by
+    /// row, and <see cref="Q6KDot"/>'s AVX2 loop is that code's order.
+    /// </remarks>
+    public static bool CanUse(WeightMatrix w) => !GgmlFloat.Enabled && Avx512BW.IsSupported && Avx512Vbmi.IsSupported && w.Type == GgmlType.Q6_K && w.Rows % GroupRows == 0;
 
     public static byte* Repack(byte* src, int rows, int columns)
     {

@@ -11,7 +11,7 @@ using LLama.Native;
 namespace Batuta.Benchmarks.Peers;
 
 /// <summary>
-/// <c>peers inference-parity</c>: are Batuta's logits llama.cpp's, bit for bit? Small random Q4_K models
+/// <c>peers inference-parity</c>: are Batuta's logits llama.cpp's, bit for bit? Small random Q4_K and Q6_K models
 /// (written on the fly), random token ids, float32 KV cache on both sides; for each position the logits
 /// of both engines are compared element by element. Three ways of feeding the sequence: one token per
 /// call (decode), the whole sequence as one batch (prefill), and batches of two (prefill through the
@@ -22,13 +22,15 @@ public sealed class InferenceParityPeers : IPeerArea
 {
     public string Name => "inference-parity";
 
-    public string Description => "bit-identical logits with llama.cpp (LLamaSharp) on small random Q4_K models: decode, prefill, prefill in batches of 2";
+    public string Description => "bit-identical logits with llama.cpp (LLamaSharp) on small random Q4_K/Q6_K models: decode, prefill, prefill in batches of 2";
 
-    private static readonly (int Layers, int Dim, int Ffn, int Heads, int KvHeads, ulong Seed)[] Models =
+    private static readonly (int Layers, int Dim, int Ffn, int Heads, int KvHeads, ulong Seed, GgmlType Weights, GgmlType Output)[] Models =
     [
-        (1, 256, 512, 4, 2, 42),
-        (1, 256, 512, 4, 2, 5),
-        (2, 512, 1024, 8, 2, 42),
+        (1, 256, 512, 4, 2, 42, GgmlType.Q4_K, GgmlType.Q4_K),
+        (1, 256, 512, 4, 2, 5, GgmlType.Q4_K, GgmlType.Q4_K),
+        (2, 512, 1024, 8, 2, 42, GgmlType.Q4_K, GgmlType.Q4_K),
+        (2, 512, 1024, 8, 2, 42, GgmlType.Q4_K, GgmlType.Q6_K),
+        (1, 256, 512, 4, 2, 42, GgmlType.Q6_K, GgmlType.Q6_K),
     ];
 
     public IEnumerable<PeerTable> Run(PeerContext context)
@@ -45,13 +47,13 @@ public sealed class InferenceParityPeers : IPeerArea
             var spec = new SyntheticModelSpec
             {
                 Layers = m.Layers, EmbeddingLength = m.Dim, FeedForwardLength = m.Ffn, Heads = m.Heads, KvHeads = m.KvHeads,
-                WeightType = GgmlType.Q4_K, VocabSize = 2000, ContextLength = 512, Seed = m.Seed,
+                WeightType = m.Weights, OutputType = m.Output, VocabSize = 2000, ContextLength = 512, Seed = m.Seed,
             };
-            string path = Path.Combine(dir, string.Create(ci, $"parity-{m.Layers}x{m.Dim}-q4_k-{m.Seed}.gguf"));
+            string path = Path.Combine(dir, string.Create(ci, $"parity-{m.Layers}x{m.Dim}-{m.Weights}-{m.Output}-{m.Seed}.gguf").ToLowerInvariant());
             if (!File.Exists(path)) SyntheticModel.Write(spec, path);
             var rng = new Random(7);
             var tokens = Enumerable.Range(0, positions).Select(_ => rng.Next(3, spec.VocabSize)).ToArray();
-            string name = string.Create(ci, $"{m.Layers} layer(s), dim {m.Dim}, seed {m.Seed}");
+            string name = string.Create(ci, $"{m.Weights}/{m.Output} output, {m.Layers} layer(s), dim {m.Dim}, seed {m.Seed}");
             foreach (var (mode, batch) in new[] { ("decode (1 token per call)", 1), ("prefill (one batch)", positions), ("prefill in batches of 2", 2) })
             {
                 var (ours, oursTime) = Batuta(path, tokens, batch, threads);
