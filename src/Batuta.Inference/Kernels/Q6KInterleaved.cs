@@ -28,11 +28,9 @@ internal static unsafe class Q6KInterleaved
     /// <summary>The group-block two ahead is requested while this one is computed (see <see cref="Q4KInterleaved"/>).</summary>
     private const int PrefetchDistance = 2 * GroupBlockBytes;
 
-    /// <remarks>
-    /// Off while llama.cpp's rounding is reproduced (<see cref="GgmlFloat.Enabled"/>): llama.cpp runs Q6_K row by
-    /// row, and <see cref="Q6KDot"/>'s AVX2 loop is that code's order.
-    /// </remarks>
-    public static bool CanUse(WeightMatrix w) => !GgmlFloat.Enabled && Avx512BW.IsSupported && Avx512Vbmi.IsSupported && w.Type == GgmlType.Q6_K && w.Rows % GroupRows == 0;
+    internal static bool CanUseHardware => Avx512BW.IsSupported && Avx512Vbmi.IsSupported;
+
+    public static bool CanUse(WeightMatrix w) => Avx512BW.IsSupported && Avx512Vbmi.IsSupported && w.Type == GgmlType.Q6_K && w.Rows % GroupRows == 0;
 
     public static byte* Repack(byte* src, int rows, int columns)
     {
@@ -81,7 +79,7 @@ internal static unsafe class Q6KInterleaved
 
     /// <summary>The eight rows' 6-bit values of 8-weight group g (0..31), unsigned, rows side by side.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<byte> Group(byte* gb, int g)
+    internal static Vector512<byte> Group(byte* gb, int g)
     {
         var mask = Vector512.Create((byte)0x0F);
         var hiMask = Vector512.Create((byte)0x30);
@@ -100,7 +98,7 @@ internal static unsafe class Q6KInterleaved
 
     /// <summary>s16 lanes 4r..4r+3 = row r's scale of sub-block j, sign-extended.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<short> Scale(Vector512<byte> table, int j)
+    internal static Vector512<short> Scale(Vector512<byte> table, int j)
     {
         // byte 2k+1 of the result takes row (k/4)'s scale: index 8*(k/4) + j%8; the low byte is shifted out.
         var idx = Vector512.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 8, 0, 8, 0, 8, 0, 16, 0, 16, 0, 16, 0, 16, 0, 24, 0, 24, 0, 24, 0, 24,
@@ -137,6 +135,15 @@ internal static unsafe class Q6KInterleaved
         {
             byte* group = packed + (long)g * blocks * GroupBlockBytes;
             int t = 0;
+            if (GgmlFloat.Enabled)
+            {
+                // llama.cpp's rounding (its row-by-row AVX2 Q6_K loop), eight rows at a time.
+                for (; t + 4 <= tokens; t += 4)
+                    Q6KInterleavedGgml.Group4(group, blocks, x.Q8K + t * stride, x.Q8KScale + t * (stride / 256), x.Q8KSums + t * (stride / 16), stride, y + (long)t * ldy + g * GroupRows, ldy);
+                for (; t < tokens; t++)
+                    Q6KInterleavedGgml.Group1(group, blocks, x.Q8K + t * stride, x.Q8KScale + t * (stride / 256), x.Q8KSums + t * (stride / 16), y + (long)t * ldy + g * GroupRows);
+                continue;
+            }
             for (; t + 4 <= tokens; t += 4)
                 Group4(group, blocks, x.Q8K + t * stride, x.Q8KScale + t * (stride / 256), x.Q8KSums + t * (stride / 16), stride, y + (long)t * ldy + g * GroupRows, ldy);
             for (; t < tokens; t++)

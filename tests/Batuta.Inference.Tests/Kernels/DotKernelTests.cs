@@ -219,18 +219,11 @@ public sealed unsafe class DotKernelTests
         fixed (float* y = packed)
         {
             var m = new WeightMatrix("w", type, rows, n, w);
-            bool avx512 = System.Runtime.Intrinsics.X86.Avx512BW.IsSupported;
-            bool q6Hardware = avx512 && System.Runtime.Intrinsics.X86.Avx512Vbmi.IsSupported;
-            // Q6_K is not repacked while the llama.cpp rounding is reproduced (llama.cpp runs Q6_K row by row);
-            // its interleaved kernel is then called directly below.
-            bool packs = m.Pack();
-            Assert.Equal(type == GgmlType.Q4_K ? avx512 : q6Hardware && !GgmlFloat.Enabled, packs);
-            byte* direct = type == GgmlType.Q6_K && q6Hardware && !packs ? Q6KInterleaved.Repack(w, rows, n) : null;
+            Assert.Equal(System.Runtime.Intrinsics.X86.Avx512BW.IsSupported && (type == GgmlType.Q4_K || System.Runtime.Intrinsics.X86.Avx512Vbmi.IsSupported), m.Pack());
             try
             {
                 // rows 8..24 only, as a chunk of a parallel product would
-                if (direct != null) Q6KInterleaved.Multiply(direct, n / 256, 1, rows / 8, x, tokens, y, rows);
-                else RowKernels.Rows(m, 8, rows, x, tokens, y, rows, ActivationPrecision.Int8);
+                RowKernels.Rows(m, 8, rows, x, tokens, y, rows, ActivationPrecision.Int8);
                 for (int t = 0; t < tokens; t++)
                 for (int r = 8; r < rows; r++)
                 {
@@ -245,7 +238,6 @@ public sealed unsafe class DotKernelTests
             }
             finally
             {
-                if (direct != null) System.Runtime.InteropServices.NativeMemory.AlignedFree(direct);
                 m.ReleasePacked();
             }
         }
