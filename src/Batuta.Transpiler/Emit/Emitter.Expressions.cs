@@ -765,7 +765,7 @@ namespace Batuta.Transpiler.Emit
                 {
                     var owner = FindClassVarOwner(cls, a.Attr);
                     if (owner is not null && !cls.IsEnum && ClassVarRouting(owner, a.Attr) is { } route)
-                        return new Ex($"{obj.P}.{InstanceMember(route)}", route.RootVar.Type, true);
+                        return new Ex($"{obj.P}.{InstanceMember(route)}", route.Type, true);
                     return new Ex(owner is not null && !cls.IsEnum ? $"{ClassCsName(owner.Name)}.{field.CsName}" : $"{obj.P}.{field.CsName}", field.Type, true);
                 }
                 var m = cls.FindMethod(a.Attr);

@@ -239,11 +239,11 @@ namespace Batuta.Transpiler.Emit
             foreach (var cv in c.ClassVars.Values)
             {
                 if (ClassVarRouting(c, cv.Name) is not { } route) continue;
-                string type = CsTypes.Of(route.RootVar.Type), getter = ClassVarGetter(route.RootVar);
+                string type = CsTypes.Of(route.Type), getter = ClassVarGetter(route.RootVar);
                 _w.Line($"public {(route.Root == c ? "virtual" : "override")} {type} {getter} => {ClassCsName(c.Name)}.{cv.CsName};");
                 if (route.Root != c || !route.Shadowed) continue;
                 string own = "__own_" + cv.CsName, has = "__has_" + cv.CsName;
-                _w.Line($"private {type} {own}{Default(route.RootVar.Type)};");
+                _w.Line($"private {type} {own}{Default(route.Type)};");
                 _w.Line($"private bool {has};");
                 _w.Line($"public {type} {InstanceMember(route)} {{ get => {has} ? {own} : {getter}; set {{ {own} = value; {has} = true; }} }}");
             }

@@ -512,7 +512,7 @@ namespace Batuta.Transpiler.Emit
             if (field is not null && FindClassVarOwner(cls, attr) is { } routedOwner && ClassVarRouting(routedOwner, attr) is { Shadowed: true } route)
             {
                 Widen(route.RootVar, value.Type);
-                _w.Line($"{obj.P}.{InstanceMember(route)} = {Coerce(value, route.RootVar.Type).Code};");
+                _w.Line($"{obj.P}.{InstanceMember(route)} = {Coerce(value, route.Type).Code};");
                 return true;
             }
             if (field is not null)
@@ -536,15 +536,17 @@ namespace Batuta.Transpiler.Emit
         /// <param name="Root">The topmost class defining it.</param>
         /// <param name="Shadowed">Some method assigns it through <c>self</c>: instances get their own value
         /// (<c>Inst_X</c>) once assigned, and read the class's value until then.</param>
-        private sealed record ClassVarRoute(ClassModel Root, VarInfo RootVar, bool Shadowed);
+        /// <param name="Type">What an instance read gives: the attribute's type, or a dynamic value when a
+        /// subclass redefines it with another type (reported once as BATUTA-T-003).</param>
+        private sealed record ClassVarRoute(ClassModel Root, VarInfo RootVar, bool Shadowed, PyType Type);
 
         /// <summary>
         /// Class attribute <paramref name="name"/> seen from class <paramref name="c"/>, when a subclass redefines
         /// it or a method assigns it through <c>self</c>: instance reads then go through a virtual getter
         /// (<c>Cls_X</c>, overridden in each redefining subclass) so <c>self.attr</c> in a base method sees the
         /// subclass's value, and assignments through <c>self</c> create the instance's own value, as in Python.
-        /// Null when neither applies (a plain static read), or when the definitions have different C# types
-        /// (docs/transpiler.md, Known gaps).
+        /// When the definitions have different C# types the getter returns a dynamic value. Null when neither
+        /// applies (a plain static read).
         /// </summary>
         private ClassVarRoute? ClassVarRouting(ClassModel c, string name)
         {
@@ -553,16 +555,25 @@ namespace Batuta.Transpiler.Emit
             if (root is null || root.IsEnum) return null;
             var rootVar = root.ClassVars[name];
             string type = CsTypes.Of(rootVar.Type);
-            bool redefined = false, shadowed = false;
+            bool redefined = false, shadowed = false, mixed = false;
+            ClassModel? other = null;
             foreach (var sub in _modules.SelectMany(m => m.Classes.Values))
             {
                 if (!sub.IsSubclassOf(root)) continue;
                 shadowed |= sub.InstanceStores.Contains(name);
                 if (sub == root || !sub.ClassVars.TryGetValue(name, out var v)) continue;
-                if (CsTypes.Of(v.Type) != type) return null;
+                if (CsTypes.Of(v.Type) != type && !mixed) (mixed, other) = (true, sub);
                 redefined = true;
             }
-            return redefined || shadowed ? new ClassVarRoute(root, rootVar, shadowed) : null;
+            if (!redefined && !shadowed) return null;
+            if (mixed)
+            {
+                var o = other.OrThrow();
+                Report(TranspilerCodes.DynamicFallback, TranspilerSeverity.Info,
+                    $"class attribute '{name}' is {rootVar.Type} in {root.Name} but {o.ClassVars[name].Type} in {o.Name}; reads through instances are dynamic values at run time",
+                    "give the attribute one type in every class", o.Module.Path, Math.Max(1, o.Def.Line), o.Def.Column);
+            }
+            return new ClassVarRoute(root, rootVar, shadowed, mixed ? PyType.Object : rootVar.Type);
         }
 
         /// <summary>The member an instance reads a routed class attribute through.</summary>
