@@ -57,6 +57,11 @@ public sealed class InferCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, Run("infer", "--model", Path.Combine(_dir, "missing.gguf"), "--prompt", "x").Code);
         Assert.Equal(ExitCodes.Usage, Run("infer", "--model", Model(), "--prompt", "x", "--max-tokens", "many").Code);
         Assert.Equal(ExitCodes.Usage, Run("infer", "--model", Model(), "--prompt", "x", "--gpu", "tpu").Code);
+        foreach (var bad in new[] { new[] { "--top-p", "5" }, ["--temperature", "-1"], ["--top-k", "-3"], ["--threads", "0"], ["--ctx", "0"], ["--repeat-penalty", "-2"] })
+            Assert.Equal(ExitCodes.Usage, Run(["infer", "--model", Model(), "--prompt", "x", .. bad]).Code);
+        var (templateCode, _, templateErr) = Run("infer", "--model", Model(), "--prompt", "x", "--chat", "--template", "nosuch");
+        Assert.Equal(ExitCodes.Usage, templateCode);
+        Assert.Contains("unknown chat template 'nosuch'", templateErr, StringComparison.Ordinal);
 
         string broken = Path.Combine(_dir, "broken.gguf");
         var bytes = File.ReadAllBytes(Model());

@@ -45,6 +45,11 @@ public sealed class InferCommand : ICommand
         {
             throw new CliFailureException(e.Message);
         }
+        catch (ArgumentException e)
+        {
+            // An option the library refuses (an unknown --template, --top-p outside (0, 1], ...): a usage error.
+            throw new UsageException(e.Message);
+        }
     }
 
     private static (string Model, string Prompt) Required(CliArguments a)
@@ -58,8 +63,8 @@ public sealed class InferCommand : ICommand
 
     private static InferenceOptions Options(CliArguments a, GpuDevice? gpu) => new()
     {
-        Threads = Int(a, "--threads"),
-        ContextLength = Int(a, "--ctx"),
+        Threads = Positive(a, "--threads"),
+        ContextLength = Positive(a, "--ctx"),
         ChatTemplate = a.Option("--template"),
         Gpu = gpu,
         File = new ModelFileOptions { AllowPickle = a.Flag("--allow-pickle") },
@@ -94,8 +99,23 @@ public sealed class InferCommand : ICommand
             Seed = a.Option("--seed") is { } s ? ulong.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var seed) ? seed : throw new UsageException($"--seed needs a non-negative integer, not '{s}'") : null,
             StopSequences = a.Option("--stop") is { } stop ? [stop] : [],
         };
-        if (g.MaxTokens <= 0) throw new UsageException("--max-tokens must be positive");
+        Check(g);
         return g;
+    }
+
+    /// <summary>Values the sampler would take without complaint but that mean nothing: a usage error each.</summary>
+    private static void Check(GenerationOptions g)
+    {
+        (bool Bad, string Message)[] checks =
+        [
+            (g.MaxTokens <= 0, "--max-tokens must be positive"),
+            (!(g.Temperature >= 0), "--temperature must be 0 (greedy) or more"),
+            (g.TopK < 0, "--top-k must be 0 (off) or more"),
+            (!(g.TopP > 0 && g.TopP <= 1), "--top-p must be in (0, 1]"),
+            (!(g.RepetitionPenalty > 0), "--repeat-penalty must be positive (1 = off)"),
+        ];
+        foreach (var (bad, message) in checks)
+            if (bad) throw new UsageException(message);
     }
 
     private static GpuDevice Device(string kind)
@@ -116,6 +136,9 @@ public sealed class InferCommand : ICommand
 
     private static int? Int(CliArguments a, string name) =>
         a.Option(name) is { } v ? int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : throw new UsageException($"{name} needs an integer, not '{v}'") : null;
+
+    private static int? Positive(CliArguments a, string name) =>
+        Int(a, name) is { } v ? v > 0 ? v : throw new UsageException($"{name} must be positive") : null;
 
     private static float? Float(CliArguments a, string name) =>
         a.Option(name) is { } v ? float.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) ? f : throw new UsageException($"{name} needs a number, not '{v}'") : null;
