@@ -46,6 +46,14 @@ internal static unsafe class GgmlFloat
         return t80 + t81;
     }
 
+    /// <summary>llama.cpp's <c>hsum_float_8</c>: upper + lower half, then lanes 0+2 and 1+3, then those two.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float HorizontalSum(Vector256<float> acc)
+    {
+        var r = acc.GetUpper() + acc.GetLower();
+        return (r.GetElement(0) + r.GetElement(2)) + (r.GetElement(1) + r.GetElement(3));
+    }
+
     /// <summary>
     /// <c>ggml_v_expf</c> (AVX-512): Arm's optimized-routines exp, max error 1.45 + 0.5 ulp. The constants are
     /// ggml's hexadecimal floats written as the shortest decimals that round to the same float

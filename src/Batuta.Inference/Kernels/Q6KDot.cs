@@ -72,7 +72,7 @@ internal static unsafe class Q6KDot
             var lanes = sumi.GetLower() + sumi.GetUpper() - Avx2.ShiftLeftLogical(offset, 5);
             acc = Fma.MultiplyAdd(Avx.ConvertToVector256Single(lanes), Vector256.Create(d), acc);
         }
-        return HorizontalSum(acc);
+        return GgmlFloat.HorizontalSum(acc);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -108,15 +108,7 @@ internal static unsafe class Q6KDot
             sumi -= Avx2.ShiftLeftLogical(offset, 5);
             acc = Fma.MultiplyAdd(Avx.ConvertToVector256Single(sumi), Vector256.Create(d), acc);
         }
-        return HorizontalSum(acc);
-    }
-
-    /// <summary>llama.cpp's <c>hsum_float_8</c>: upper + lower half, then lanes 0+2 and 1+3, then those two.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static float HorizontalSum(Vector256<float> acc)
-    {
-        var r = acc.GetUpper() + acc.GetLower();
-        return (r.GetElement(0) + r.GetElement(2)) + (r.GetElement(1) + r.GetElement(3));
+        return GgmlFloat.HorizontalSum(acc);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

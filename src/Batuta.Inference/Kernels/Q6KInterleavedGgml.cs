@@ -35,69 +35,81 @@ internal static unsafe class Q6KInterleavedGgml
             var tableA = Avx512F.LoadVector512(gb + 16);
             var tableB = Avx512F.LoadVector512(gb + 80);
             var dd = RowsTwice(gb) * Vector512.Create(d8[b]);
-            var (a0, a1, a2, a3) = Lanes(gb, q8, tableA, tableB);
-            f0 = Add(a0, Offset(tableA, tableB, sums, 0), dd, f0);
-            f1 = Add(a1, Offset(tableA, tableB, sums, 1), dd, f1);
-            f2 = Add(a2, Offset(tableA, tableB, sums, 2), dd, f2);
-            f3 = Add(a3, Offset(tableA, tableB, sums, 3), dd, f3);
+            var a0 = Vector512<int>.Zero; var a1 = Vector512<int>.Zero; var a2 = Vector512<int>.Zero; var a3 = Vector512<int>.Zero;
+            for (int g = 0; g < 32; g += 4)
+            {
+                a0 += GroupDot(Weights(gb, g), q8 + 8 * g, GroupScale(tableA, tableB, g));
+                a1 += GroupDot(Weights(gb, g + 1), q8 + 8 * (g + 1), GroupScale(tableA, tableB, g + 1));
+                a2 += GroupDot(Weights(gb, g + 2), q8 + 8 * (g + 2), GroupScale(tableA, tableB, g + 2));
+                a3 += GroupDot(Weights(gb, g + 3), q8 + 8 * (g + 3), GroupScale(tableA, tableB, g + 3));
+            }
+            f0 = Add(a0, Offset(OffsetScales(tableA, tableB, 0), sums, 0), dd, f0);
+            f1 = Add(a1, Offset(OffsetScales(tableA, tableB, 1), sums, 1), dd, f1);
+            f2 = Add(a2, Offset(OffsetScales(tableA, tableB, 2), sums, 2), dd, f2);
+            f3 = Add(a3, Offset(OffsetScales(tableA, tableB, 3), sums, 3), dd, f3);
         }
         Store(f0, f1, f2, f3, y);
     }
 
+    /// <summary>Four tokens: each weight group is unpacked once and met by all four tokens' activations.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Group4(byte* gb, int blocks, sbyte* q8, float* d8, short* sums, long stride, float* y, int ldy)
     {
         long ds = stride / 256, ss = stride / 16;
-        Span<Vector512<float>> f = stackalloc Vector512<float>[16];
+        Span<Vector512<float>> f = stackalloc Vector512<float>[16]; // [token * 4 + m]
+        Span<Vector512<int>> a = stackalloc Vector512<int>[16];
+        Span<Vector512<short>> offsetScales = stackalloc Vector512<short>[4];
         f.Clear();
         for (int b = 0; b < blocks; b++, gb += Q6KInterleaved.GroupBlockBytes, q8 += 256, sums += 16)
         {
             var tableA = Avx512F.LoadVector512(gb + 16);
             var tableB = Avx512F.LoadVector512(gb + 80);
+            a.Clear();
+            for (int g = 0; g < 32; g++)
+            {
+                var w = Weights(gb, g);
+                var scale = GroupScale(tableA, tableB, g);
+                for (int t = 0; t < 4; t++) a[4 * t + (g & 3)] += GroupDot(w, q8 + t * stride + 8 * g, scale);
+            }
+            for (int m = 0; m < 4; m++) offsetScales[m] = OffsetScales(tableA, tableB, m);
             var d = RowsTwice(gb);
             for (int t = 0; t < 4; t++)
             {
                 var dd = d * Vector512.Create(d8[b + t * ds]);
-                short* s = sums + t * ss;
-                var (a0, a1, a2, a3) = Lanes(gb, q8 + t * stride, tableA, tableB);
-                f[4 * t] = Add(a0, Offset(tableA, tableB, s, 0), dd, f[4 * t]);
-                f[4 * t + 1] = Add(a1, Offset(tableA, tableB, s, 1), dd, f[4 * t + 1]);
-                f[4 * t + 2] = Add(a2, Offset(tableA, tableB, s, 2), dd, f[4 * t + 2]);
-                f[4 * t + 3] = Add(a3, Offset(tableA, tableB, s, 3), dd, f[4 * t + 3]);
+                for (int m = 0; m < 4; m++) f[4 * t + m] = Add(a[4 * t + m], Offset(offsetScales[m], sums + t * ss, m), dd, f[4 * t + m]);
             }
         }
         for (int t = 0; t < 4; t++) Store(f[4 * t], f[4 * t + 1], f[4 * t + 2], f[4 * t + 3], y + (long)t * ldy);
     }
 
-    /// <summary>The block's integer lanes before the offset: A_m gets the groups g ≡ m (mod 4), scaled.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector512<int>, Vector512<int>, Vector512<int>, Vector512<int>) Lanes(byte* gb, sbyte* q8, Vector512<byte> tableA, Vector512<byte> tableB)
-    {
-        var a0 = Vector512<int>.Zero; var a1 = Vector512<int>.Zero; var a2 = Vector512<int>.Zero; var a3 = Vector512<int>.Zero;
-        for (int g = 0; g < 32; g += 4)
-        {
-            a0 += GroupDot(gb, q8, g, tableA, tableB);
-            a1 += GroupDot(gb, q8, g + 1, tableA, tableB);
-            a2 += GroupDot(gb, q8, g + 2, tableA, tableB);
-            a3 += GroupDot(gb, q8, g + 3, tableA, tableB);
-        }
-        return (a0, a1, a2, a3);
-    }
+    private static Vector512<byte> Weights(byte* gb, int g) => Q6KInterleaved.Group(gb, g);
 
+    /// <summary>The eight rows' scale of group g's sub-block (g / 2), as s16 lanes 4r..4r+3.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<int> GroupDot(byte* gb, sbyte* q8, int g, Vector512<byte> tableA, Vector512<byte> tableB)
+    private static Vector512<short> GroupScale(Vector512<byte> tableA, Vector512<byte> tableB, int g)
     {
         int j = g / 2;
-        var p = Avx512BW.MultiplyAddAdjacent(Q6KInterleaved.Group(gb, g), Vector512.Create(*(long*)(q8 + 8 * g)).AsSByte());
-        return Avx512BW.MultiplyAddAdjacent(p, Q6KInterleaved.Scale(j < 8 ? tableA : tableB, j));
+        return Q6KInterleaved.Scale(j < 8 ? tableA : tableB, j);
     }
+
+    /// <summary>Σ (q·y) over one 8-weight group of the eight rows, times the rows' scales: int32 lanes 2r, 2r+1 per row (an A_m share, m = g mod 4).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<int> GroupDot(Vector512<byte> w, sbyte* y, Vector512<short> scale)
+    {
+        var p = Avx512BW.MultiplyAddAdjacent(w, Vector512.Create(*(long*)y).AsSByte());
+        return Avx512BW.MultiplyAddAdjacent(p, scale);
+    }
+
+    /// <summary>Row r's scales 4m..4m+3 in s16 lanes 4r..4r+3 (the sub-block pairs of offset lanes 2m and 2m+1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<short> OffsetScales(Vector512<byte> tableA, Vector512<byte> tableB, int m) =>
+        Avx512BW.ShiftRightArithmetic(Avx512Vbmi.PermuteVar64x8(m < 2 ? tableA : tableB, (m & 1) == 0 ? QuadIndexEven : QuadIndexOdd).AsInt16(), 8);
 
     /// <summary>32·(bsums[2k]·sc[2k] + bsums[2k+1]·sc[2k+1]) for lanes k = 2m (lane 2r) and 2m+1 (lane 2r+1) of every row.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<int> Offset(Vector512<byte> tableA, Vector512<byte> tableB, short* sums16, int m)
+    private static Vector512<int> Offset(Vector512<short> scales, short* sums16, int m)
     {
-        var table = m < 2 ? tableA : tableB;
-        var scales = Avx512BW.ShiftRightArithmetic(Avx512Vbmi.PermuteVar64x8(table, (m & 1) == 0 ? QuadIndexEven : QuadIndexOdd).AsInt16(), 8);
         var bsums = Vector512.Create(*(long*)(sums16 + 4 * m)).AsInt16();
         return Avx512F.ShiftLeftLogical(Avx512BW.MultiplyAddAdjacent(scales, bsums), 5);
     }

@@ -43,7 +43,6 @@ internal sealed unsafe class Rope
 
     public int Dimensions => _dims;
 
-
     private static float CorrDim(int nDims, int nCtxOrig, float nRot, float @base) =>
         nDims * MathF.Log(nCtxOrig / (nRot * 2 * MathF.PI)) / (2 * MathF.Log(@base));
 
