@@ -352,7 +352,7 @@ namespace Batuta.Transpiler.Emit
 
         private Ex Construct(ClassModel c, string code, Call call)
         {
-            var type = PyType.Class(c.Name);
+            var type = c.Type;
             if (c.IsEnum)
             {
                 var v = EmitExpr(call.Args[0]);
@@ -509,7 +509,7 @@ namespace Batuta.Transpiler.Emit
                 Widen(f, v.Type);
                 return Coerce(v, f.Type).Code;
             }).ToList();
-            return new Ex($"({obj.P} is var {tmp} ? new {ClassCsName(c.Name)}({string.Join(", ", args)}) : default!)", PyType.Class(c.Name), true);
+            return new Ex($"({obj.P} is var {tmp} ? new {ClassCsName(c)}({string.Join(", ", args)}) : default!)", c.Type, true);
         }
 
         private Ex CallAttribute(Attribute a, Call call, PyType expected)
@@ -526,18 +526,18 @@ namespace Batuta.Transpiler.Emit
                 return Unsupported(call, $"super().{a.Attr}()");
             }
             // Class.method(...) for static/class methods
-            if (a.Value is Name cn && Resolve(cn.Id) is { Kind: ResolvedKind.Class, Class: { } cls })
+            if (StaticClass(a.Value) is { } cls)
             {
                 var sm = cls.FindMethod(a.Attr);
                 if (sm is not null) NoteCall(sm);
                 if (sm is not null && (sm.IsStatic || sm.IsClassMethod))
-                    return new Ex($"{ClassCsName(cls.Name)}.{sm.CsName}({string.Join(", ", BindArguments(sm, call.Args.ToList(), call.Keywords.ToList(), call))})", sm.IsGenerator ? PyType.Iterable(sm.ReturnType.Elem) : sm.ReturnType, true);
+                    return new Ex($"{ClassCsName(cls)}.{sm.CsName}({string.Join(", ", BindArguments(sm, call.Args.ToList(), call.Keywords.ToList(), call))})", sm.IsGenerator ? PyType.Iterable(sm.ReturnType.Elem) : sm.ReturnType, true);
                 if (sm is not null && call.Args.Count > 0)
                 {
                     // Base.method(self, ...) — an explicit unbound call
                     var self = EmitExpr(call.Args[0]);
                     var rest = call.Args.Skip(1).ToList();
-                    return new Ex($"{(_class is not null && _class.IsSubclassOf(cls) && self.Code == "this" ? "base" : $"(({ClassCsName(cls.Name)}){self.P})")}.{sm.CsName}({string.Join(", ", BindArguments(sm, rest, call.Keywords.ToList(), call))})", sm.ReturnType, true);
+                    return new Ex($"{(_class is not null && _class.IsSubclassOf(cls) && self.Code == "this" ? "base" : $"(({ClassCsName(cls)}){self.P})")}.{sm.CsName}({string.Join(", ", BindArguments(sm, rest, call.Keywords.ToList(), call))})", sm.ReturnType, true);
                 }
             }
             if (a.Value is Name { Id: "bytes" } && Resolve("bytes").Kind == ResolvedKind.Builtin && a.Attr == "fromhex")
@@ -588,7 +588,7 @@ namespace Batuta.Transpiler.Emit
                 {
                     NoteCall(m);
                     var rt = m.IsGenerator ? (m.ReturnType.Kind == TypeKind.Iterable ? m.ReturnType : PyType.Iterable(m.ReturnType)) : m.ReturnType;
-                    string target = m.IsStatic || m.IsClassMethod ? ClassCsName(oc.Name) : obj.P;
+                    string target = m.IsStatic || m.IsClassMethod ? ClassCsName(oc) : obj.P;
                     var mc = new Ex($"{target}.{m.CsName}({string.Join(", ", BindArguments(m, call.Args.ToList(), call.Keywords.ToList(), call))})", rt.Kind == TypeKind.Unknown && !_inferring ? PyType.None : rt, true);
                     return m.IsGenerator ? mc.AsIterator() : mc;
                 }

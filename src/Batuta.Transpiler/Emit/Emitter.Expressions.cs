@@ -40,8 +40,8 @@ namespace Batuta.Transpiler.Emit
                 case Name n when expected.Kind == TypeKind.Func && expected.Params.Any() && expected.Params.All(p => !p.HasUnknown) && Resolve(n.Id) is { Kind: ResolvedKind.Function, Function: { IsGenerator: false, VarArgs: null } fn } && fn.Params.Count >= expected.Params.Count():
                     return EmitLambda(BuiltinAsLambda(n, expected.Params.Count(), a => new Call(new Name(n.Id, ExprContext.Load, n.Span), NodeList.Of(a), default, n.Span)), expected);
                 // An Enum class used as a value: its members, in definition order (iteration, len, list(), in).
-                case Name n when Resolve(n.Id) is { Kind: ResolvedKind.Class, Class: { IsEnum: true } ec }:
-                    return new Ex($"{ClassCsName(ec.Name)}.Members", PyType.List(PyType.Class(ec.Name)), true);
+                case Name or Attribute when StaticClass(e) is { IsEnum: true } ec:
+                    return new Ex($"{ClassCsName(ec)}.Members", PyType.List(ec.Type), true);
                 case Name n: return EmitName(n);
                 case BinOp b: return BinaryOp(b.Op, EmitExpr(b.Left), EmitExpr(b.Right), b);
                 case UnaryOp u: return EmitUnary(u);
@@ -738,8 +738,27 @@ namespace Batuta.Transpiler.Emit
         private static Ex Unwrap(Ex obj) =>
             obj.Type.Kind == TypeKind.Optional && obj.Type.Inner.Kind == TypeKind.Class ? new Ex(obj.P + "!", obj.Type.Inner, true) : obj;
 
+        /// <summary><c>Class.attr</c> and <c>module.Class.attr</c>: a class variable, an enum member, a static method.</summary>
+        private Ex? ClassAttribute(ClassModel sc, Attribute a)
+        {
+            var cv = sc.FindField(a.Attr);
+            if (cv is not null && (FindClassVarOwner(sc, a.Attr) is not null || sc.IsEnum))
+                return new Ex($"{ClassCsName(FindClassVarOwner(sc, a.Attr) ?? sc)}.{cv.CsName}", sc.IsEnum ? sc.Type : cv.Type, true);
+            if (sc.IsEnum && sc.Def.Body.OfType<Assign>().Any(x => x.Targets[0] is Name tn && tn.Id == a.Attr))
+                return new Ex($"{ClassCsName(sc)}.{CsNames.Member(a.Attr)}", sc.Type, true);
+            if (sc.IsNamedTuple && a.Attr == "_fields") return new Ex($"{ClassCsName(sc)}._fields", PyType.VarTuple(PyType.Str), true);
+            var sm = sc.FindMethod(a.Attr);
+            if (sm is not null && sm.IsStatic)
+            {
+                var ft = PyType.Func(sm.ReturnType, sm.Params.Select(p => p.Type).ToArray());
+                return new Ex($"new {CsTypes.Of(ft)}({ClassCsName(sc)}.{sm.CsName})", ft);
+            }
+            return null;
+        }
+
         private Ex EmitAttribute(Attribute a)
         {
+            if (StaticClass(a.Value) is { } sc && ClassAttribute(sc, a) is { } classAttribute) return classAttribute;
             var obj = Unwrap(EmitExpr(a.Value));
             var t = obj.Type;
             if (t.Kind == TypeKind.Module)
@@ -753,6 +772,7 @@ namespace Batuta.Transpiler.Emit
                         return new Ex($"new {CsTypes.Of(ft)}({um.CsName}.{f.CsName})", ft);
                     }
                     if (_moduleByName.TryGetValue(t.Name + "." + a.Attr, out var sub)) return new Ex(sub.CsName, PyType.Module(sub.Name), true);
+                    if (um.Classes.TryGetValue(a.Attr, out var uc)) return new Ex($"typeof({um.CsName}.{uc.CsName})", PyType.Object, true);
                 }
                 var c = Mapping.StdlibModules.Constant(t.Name + "." + a.Attr);
                 if (c is not null) return c.Value;
@@ -766,7 +786,7 @@ namespace Batuta.Transpiler.Emit
                     var owner = FindClassVarOwner(cls, a.Attr);
                     if (owner is not null && !cls.IsEnum && ClassVarRouting(owner, a.Attr) is { } route)
                         return new Ex($"{obj.P}.{InstanceMember(route)}", route.Type, true);
-                    return new Ex(owner is not null && !cls.IsEnum ? $"{ClassCsName(owner.Name)}.{field.CsName}" : $"{obj.P}.{field.CsName}", field.Type, true);
+                    return new Ex(owner is not null && !cls.IsEnum ? $"{ClassCsName(owner)}.{field.CsName}" : $"{obj.P}.{field.CsName}", field.Type, true);
                 }
                 var m = cls.FindMethod(a.Attr);
                 if (m is not null && m.IsProperty) return new Ex($"{obj.P}.{m.CsName}", m.ReturnType, true);
@@ -776,24 +796,9 @@ namespace Batuta.Transpiler.Emit
                     return new Ex($"new {CsTypes.Of(ft)}({obj.P}.{m.CsName})", ft);
                 }
                 if (cls.IsEnum && a.Attr is "name") return new Ex($"{obj.P}.Name", PyType.Str, true);
-                if (cls.IsNamedTuple && a.Attr == "_fields") return new Ex($"{ClassCsName(cls.Name)}._fields", PyType.VarTuple(PyType.Str), true);
+                if (cls.IsNamedTuple && a.Attr == "_fields") return new Ex($"{ClassCsName(cls)}._fields", PyType.VarTuple(PyType.Str), true);
                 if (cls.IsEnum && a.Attr is "value") return new Ex($"{obj.P}.EnumValue", cls.EnumValueType, true);
                 if (cls.IsException && a.Attr == "args") return new Ex($"new PyTuple({obj.P}.Args)", PyType.VarTuple(PyType.Object), true);
-            }
-            if (a.Value is Name cn && Resolve(cn.Id) is { Kind: ResolvedKind.Class, Class: { } sc })
-            {
-                var cv = sc.FindField(a.Attr);
-                if (cv is not null && (FindClassVarOwner(sc, a.Attr) is not null || sc.IsEnum))
-                    return new Ex($"{ClassCsName(FindClassVarOwner(sc, a.Attr)?.Name ?? sc.Name)}.{cv.CsName}", sc.IsEnum ? PyType.Class(sc.Name) : cv.Type, true);
-                if (sc.IsEnum && sc.Def.Body.OfType<Assign>().Any(x => x.Targets[0] is Name tn && tn.Id == a.Attr))
-                    return new Ex($"{ClassCsName(sc.Name)}.{CsNames.Member(a.Attr)}", PyType.Class(sc.Name), true);
-                if (sc.IsNamedTuple && a.Attr == "_fields") return new Ex($"{ClassCsName(sc.Name)}._fields", PyType.VarTuple(PyType.Str), true);
-                var sm = sc.FindMethod(a.Attr);
-                if (sm is not null && sm.IsStatic)
-                {
-                    var ft = PyType.Func(sm.ReturnType, sm.Params.Select(p => p.Type).ToArray());
-                    return new Ex($"new {CsTypes.Of(ft)}({ClassCsName(sc.Name)}.{sm.CsName})", ft);
-                }
             }
             if (t.Kind is TypeKind.Exception && a.Attr == "args") return new Ex($"new PyTuple({obj.P}.Args)", PyType.VarTuple(PyType.Object), true);
             if (Mapping.Libraries.Attribute(this, obj, a.Attr, a) is { } library) return library;
@@ -806,8 +811,8 @@ namespace Batuta.Transpiler.Emit
 
         private Ex EmitSubscript(Subscript s)
         {
-            if (s.Value is Name en && Resolve(en.Id) is { Kind: ResolvedKind.Class, Class: { IsEnum: true } ec })
-                return new Ex($"PyEnum.ByName({ClassCsName(ec.Name)}.Members, {Coerce(EmitExpr(s.Slice), PyType.Str).Code})", PyType.Class(ec.Name), true);
+            if (StaticClass(s.Value) is { IsEnum: true } ec)
+                return new Ex($"PyEnum.ByName({ClassCsName(ec)}.Members, {Coerce(EmitExpr(s.Slice), PyType.Str).Code})", ec.Type, true);
             var obj = EmitExpr(s.Value);
             if (Mapping.Libraries.Subscript(this, obj, s) is { } library) return library;
             var t = obj.Type;

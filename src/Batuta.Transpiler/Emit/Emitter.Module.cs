@@ -94,7 +94,7 @@ namespace Batuta.Transpiler.Emit
                     _function = null;
                     var ex = Coerce(EmitExpr(d, p.Type), p.Type);
                     _function = saved;
-                    _w.Line($"private static readonly {CsTypes.Of(p.Type)} {DefaultField(f, p)} = {ex.Code};");
+                    _w.Line($"internal static readonly {CsTypes.Of(p.Type)} {DefaultField(f, p)} = {ex.Code};");
                 }
             }
         }
@@ -106,7 +106,7 @@ namespace Batuta.Transpiler.Emit
         /// the local of the enclosing function assigned where the def runs (Python evaluates defaults at def time).
         /// </summary>
         private string DefaultRef(FunctionModel f, VarInfo p) => f.Parent is not null ? DefaultField(f, p)
-            : (f.Owner is null ? (_modules.FirstOrDefault(m => m.Functions.ContainsValue(f)) ?? _module).CsName : ClassCsName(f.Owner.Name)) + "." + DefaultField(f, p);
+            : (f.Owner is null ? (_modules.FirstOrDefault(m => m.Functions.ContainsValue(f)) ?? _module).CsName : ClassCsName(f.Owner)) + "." + DefaultField(f, p);
 
         private static bool IsInlineDefault(ExpressionNode d) => d is Constant || d is UnaryOp { Op: UnaryOperator.USub, Operand: Constant } || d is Name { Id: "None" or "True" or "False" };
 
@@ -165,7 +165,7 @@ namespace Batuta.Transpiler.Emit
         {
             var ps = f.Params;
             bool method = f.Owner is not null && !f.IsStatic && !f.IsClassMethod;
-            var keyParts = (method ? new[] { ("this", ClassCsName(f.Owner.OrThrow().Name)) } : Array.Empty<(string, string)>())
+            var keyParts = (method ? new[] { ("this", ClassCsName(f.Owner.OrThrow())) } : Array.Empty<(string, string)>())
                 .Concat(ps.Select(p => (p.CsName, CsTypes.Of(p.Type)))).ToList();
             string keyType = keyParts.Count == 0 ? "bool" : $"ValueTuple<{string.Join(", ", keyParts.Select(k => k.Item2))}>";
             string key = keyParts.Count == 0 ? "true" : keyParts.Count == 1 ? $"ValueTuple.Create({keyParts[0].Item1})" : $"({string.Join(", ", keyParts.Select(k => k.Item1))})";
@@ -240,7 +240,7 @@ namespace Batuta.Transpiler.Emit
             {
                 if (ClassVarRouting(c, cv.Name) is not { } route) continue;
                 string type = CsTypes.Of(route.Type), getter = ClassVarGetter(route.RootVar);
-                _w.Line($"public {(route.Root == c ? "virtual" : "override")} {type} {getter} => {ClassCsName(c.Name)}.{cv.CsName};");
+                _w.Line($"public {(route.Root == c ? "virtual" : "override")} {type} {getter} => {ClassCsName(c)}.{cv.CsName};");
                 if (route.Root != c || !route.Shadowed) continue;
                 string own = "__own_" + cv.CsName, has = "__has_" + cv.CsName;
                 _w.Line($"private {type} {own}{Default(route.Type)};");
@@ -255,7 +255,7 @@ namespace Batuta.Transpiler.Emit
             _class = c;
             var doc = Docstring(c.Def.Body);
             if (doc is not null) _w.Line($"/// <summary>{XmlEscape(FirstLine(doc))}</summary>");
-            string baseName = c.Base is not null ? ClassCsName(c.Base.Name) : c.BuiltinBase is not null ? CsTypes.RuntimeException(c.BuiltinBase)
+            string baseName = c.Base is not null ? ClassCsName(c.Base) : c.BuiltinBase is not null ? CsTypes.RuntimeException(c.BuiltinBase)
                 : c.IsEnum ? (c.IsIntEnum ? "PyIntEnum" : c.EnumKind == "StrEnum" ? "PyStrEnum" : "PyEnum") : "PyObject";
             var interfaces = new List<string>();
             if (c.Methods.ContainsKey("__lt__") || c.DataclassOrder) interfaces.Add("IPyOrdered");

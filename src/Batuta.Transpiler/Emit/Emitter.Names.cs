@@ -59,8 +59,8 @@ namespace Batuta.Transpiler.Emit
             }
             if (_function is { Owner: { } owner } method && method.Def.Args.Args.Count > 0 && method.Def.Args.Args[0].Name == name)
             {
-                if (method.IsClassMethod) return new Resolved(ResolvedKind.Class, ClassCsName(owner.Name)) { Class = owner };
-                if (!method.IsStatic) return new Resolved(ResolvedKind.Local, "this", new VarInfo(name, "this", PyType.Class(owner.Name)) { Declared = true });
+                if (method.IsClassMethod) return new Resolved(ResolvedKind.Class, ClassCsName(owner)) { Class = owner };
+                if (!method.IsStatic) return new Resolved(ResolvedKind.Local, "this", new VarInfo(name, "this", owner.Type) { Declared = true });
             }
             for (var f = _function; f is not null; f = f.Parent)
             {
@@ -75,7 +75,7 @@ namespace Batuta.Transpiler.Emit
             var m = _module;
             if (m.Globals.TryGetValue(name, out var g)) return new Resolved(ResolvedKind.Global, g.CsName, g);
             if (m.Functions.TryGetValue(name, out var fn)) return new Resolved(ResolvedKind.Function, fn.CsName) { Function = fn };
-            if (m.Classes.TryGetValue(name, out var c)) return new Resolved(ResolvedKind.Class, c.CsName) { Class = c };
+            if (m.Classes.TryGetValue(name, out var c)) return new Resolved(ResolvedKind.Class, ClassCsName(c)) { Class = c };
             if (m.Imports.TryGetValue(name, out var imp))
             {
                 var parts = imp.Split(':');

@@ -426,11 +426,11 @@ namespace Batuta.Transpiler.Emit
                     _w.Line($"{r.Code} = {Coerce(value, r.Var.Type).Code};");
                     return;
                 }
-                case Attribute a when a.Value is Name cn && Resolve(cn.Id) is { Kind: ResolvedKind.Class, Class: { } sc } && FindClassVarOwner(sc, a.Attr) is { } owner:
+                case Attribute a when StaticClass(a.Value) is { } sc && FindClassVarOwner(sc, a.Attr) is { } owner:
                 {
                     var cv = owner.ClassVars[a.Attr];
                     Widen(cv, value.Type);
-                    _w.Line($"{ClassCsName(owner.Name)}.{cv.CsName} = {Coerce(value, cv.Type).Code};");
+                    _w.Line($"{ClassCsName(owner)}.{cv.CsName} = {Coerce(value, cv.Type).Code};");
                     return;
                 }
                 case Attribute a:
@@ -520,7 +520,7 @@ namespace Batuta.Transpiler.Emit
                 Widen(field, value.Type);
                 bool isStatic = cls.ClassVars.ContainsKey(attr) || FindClassVarOwner(cls, attr) is not null;
                 var owner = FindClassVarOwner(cls, attr);
-                _w.Line($"{(isStatic && owner is not null ? ClassCsName(owner.Name) : obj.P)}.{field.CsName} = {Coerce(value, field.Type).Code};");
+                _w.Line($"{(isStatic && owner is not null ? ClassCsName(owner) : obj.P)}.{field.CsName} = {Coerce(value, field.Type).Code};");
                 return true;
             }
             return false;
@@ -1024,12 +1024,17 @@ namespace Batuta.Transpiler.Emit
             _w.Close();
         }
 
+        private string MatchClassType(ClassModel? cls, string name) => cls is not null ? ClassCsName(cls) : name switch
+        {
+            "int" => "PyInt", "float" => "double", "str" => "string", "bool" => "bool", "list" => "IPyList", "dict" => "IPyDict", _ => ClassCsName(name),
+        };
+
         private PyType ExceptionType(ExpressionNode e)
         {
             var name = e is Name n ? n.Id : e is Attribute a ? a.Attr : "Exception";
             if (e is Attribute { Attr: "error", Value: Name { Id: var module } } && Resolve(module) is { Kind: ResolvedKind.Module, Qualified: "re" }) return PyType.Exception("ReError");
             if (e is Attribute { Attr: "Error", Value: Name { Id: var csvModule } } && Resolve(csvModule) is { Kind: ResolvedKind.Module, Qualified: "csv" }) return PyType.Exception("CsvError");
-            if (FindClass(name) is not null) return PyType.Class(name);
+            if (ClassNamed(e) is { } ec) return ec.Type;
             if (ModelBuilder.BuiltinExceptions.Contains(name)) return PyType.Exception(name);
             if (Mapping.Libraries.ExceptionType(name) is { } library) return library;
             if (name == "JSONDecodeError") return PyType.Exception("ValueError");
@@ -1149,9 +1154,9 @@ namespace Batuta.Transpiler.Emit
                 case MatchClass mc:
                 {
                     var name = mc.Cls is Name n ? n.Id : mc.Cls is Attribute a ? a.Attr : "object";
-                    string type = name switch { "int" => "PyInt", "float" => "double", "str" => "string", "bool" => "bool", "list" => "IPyList", "dict" => "IPyDict", _ => ClassCsName(name) };
+                    var cls = ClassNamed(mc.Cls);
+                    string type = MatchClassType(cls, name);
                     var parts = new List<string> { $"{Box(subj)} is {type}" };
-                    var cls = FindClass(name);
                     for (int i = 0; i < mc.Patterns.Count && cls is not null; i++)
                     {
                         var field = cls.IsDataclass ? DataclassFieldsWithBases(cls).ElementAtOrDefault(i) : null;
@@ -1216,8 +1221,8 @@ namespace Batuta.Transpiler.Emit
                 case MatchClass mc:
                 {
                     var name = mc.Cls is Name n ? n.Id : "object";
-                    var cls = FindClass(name);
-                    string type = ClassCsName(name);
+                    var cls = ClassNamed(mc.Cls);
+                    string type = cls is not null ? ClassCsName(cls) : ClassCsName(name);
                     if (cls is null)
                     {
                         var bt = name switch { "int" => PyType.Int, "float" => PyType.Float, "str" => PyType.Str, "bool" => PyType.Bool, _ => PyType.Object };
@@ -1372,7 +1377,7 @@ namespace Batuta.Transpiler.Emit
                 "str" => PyType.Str,
                 "bool" => PyType.Bool,
                 "list" or "dict" or "tuple" or "set" => null,
-                _ => FindClass(name) is not null ? PyType.Class(name) : ModelBuilder.BuiltinExceptions.Contains(name) ? PyType.Exception(name) : null,
+                _ => ClassNamed(e) is { } c ? c.Type : ModelBuilder.BuiltinExceptions.Contains(name) ? PyType.Exception(name) : null,
             };
         }
     }

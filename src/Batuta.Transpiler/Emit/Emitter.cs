@@ -67,6 +67,7 @@ namespace Batuta.Transpiler.Emit
     {
         private readonly List<ModuleModel> _modules;
         private readonly Dictionary<string, ModuleModel> _moduleByName;
+        private readonly Dictionary<string, ClassModel> _classByKey;
         private readonly TranspileOptions _options;
         private readonly List<TranspilerDiagnostic> _diagnostics = new();
         private readonly HashSet<string> _diagnosticKeys = new(StringComparer.Ordinal);
@@ -90,6 +91,7 @@ namespace Batuta.Transpiler.Emit
         {
             _modules = modules;
             _moduleByName = modules.ToDictionary(m => m.Name, StringComparer.Ordinal);
+            _classByKey = modules.SelectMany(m => m.Classes.Values).GroupBy(c => c.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             _options = options;
             PyType.ClassJoin = CommonBase;
             CsTypes.ClassName = ClassCsName;
@@ -103,27 +105,48 @@ namespace Batuta.Transpiler.Emit
             var ca = FindClass(a);
             var cb = FindClass(b);
             for (var x = ca; x is not null; x = x.Base)
-                if (cb is not null && cb.IsSubclassOf(x)) return x.Name;
+                if (cb is not null && cb.IsSubclassOf(x)) return x.Key;
             return null;
         }
 
+        /// <summary>A class by its <see cref="ClassModel.Key"/> (a type's name), else by what the name means in the current module.</summary>
         private ClassModel? FindClass(string name)
         {
-            if (_module is not null && _module.Classes.TryGetValue(name, out var c)) return c;
-            if (_module is not null && _module.Imports.TryGetValue(name, out var imp) && imp.StartsWith("member:", StringComparison.Ordinal))
-            {
-                var parts = imp.Split(':');
-                if (_moduleByName.TryGetValue(parts[1], out var m) && m.Classes.TryGetValue(parts[2], out var ic)) return ic;
-            }
-            foreach (var m in _modules) if (m.Classes.TryGetValue(name, out var oc)) return oc;
-            return null;
+            if (_classByKey.TryGetValue(name, out var keyed)) return keyed;
+            return _module is not null ? ModelBuilder.ClassIn(_module, _moduleByName, name) : null;
         }
+
+        /// <summary>The user class an expression names in scope: <c>Item</c>, or <c>module.Item</c> through an imported module.</summary>
+        internal ClassModel? StaticClass(ExpressionNode e) => e switch
+        {
+            Name n => Resolve(n.Id) is { Kind: ResolvedKind.Class, Class: { } c } ? c : null,
+            Attribute { Value: Name m } a => Resolve(m.Id) is { Kind: ResolvedKind.Module, Module: { } um } && um.Classes.TryGetValue(a.Attr, out var c) ? c : null,
+            _ => null,
+        };
+
+        /// <summary>As <see cref="StaticClass"/>, else any class of that name (isinstance, except and case patterns).</summary>
+        internal ClassModel? ClassNamed(ExpressionNode e) =>
+            StaticClass(e) ?? (e is Name n ? FindClass(n.Id) : e is Attribute a ? FindClass(a.Attr) : null);
 
         private string ClassCsName(string name)
         {
             var c = FindClass(name);
             if (c is null) return Mapping.ReMapping.CsType(name) ?? Mapping.CsvMapping.CsType(name) ?? Mapping.Libraries.CsType(name) ?? name;
-            return c.Module == _module ? c.CsName : c.Module.CsName + "." + c.CsName;
+            return ClassCsName(c);
+        }
+
+        /// <summary>
+        /// A class's C# name where the code is written: qualified by its module class when it lives in another module, or
+        /// when the class being written has a member of that name (<c>kind</c> and <c>Kind</c> are both <c>Kind</c> in C#).
+        /// </summary>
+        private string ClassCsName(ClassModel c) =>
+            c.Module != _module || (_class is not null && HasMemberNamed(_class, c.CsName)) ? c.Module.CsName + "." + c.CsName : c.CsName;
+
+        private static bool HasMemberNamed(ClassModel cls, string csName)
+        {
+            for (var k = cls; k is not null; k = k.Base)
+                if (k.Fields.Values.Concat(k.ClassVars.Values).Any(v => v.CsName == csName) || k.Methods.Values.Concat(k.Setters.Values).Any(f => f.CsName == csName)) return true;
+            return false;
         }
 
         public IReadOnlyList<GeneratedFile> Run()

@@ -14,7 +14,7 @@ namespace Batuta.Transpiler.Inference
                 case Constant { Value: null }: return PyType.None;
                 case Constant { Value: string s }: return ResolveName(s, classLookup) ?? PyType.Object;
                 case Name n: return ResolveName(n.Id, classLookup) ?? PyType.Object;
-                case Attribute a: return ResolveName(a.Attr, classLookup) ?? PyType.Object;
+                case Attribute a: return ResolveAttribute(a, classLookup);
                 case BinOp { Op: Operator.BitOr } b:
                 {
                     var l = Resolve(b.Left, classLookup) ?? PyType.Object;
@@ -55,6 +55,11 @@ namespace Batuta.Transpiler.Inference
             }
             return PyType.Object;
         }
+
+        /// <summary><c>module.Class</c> names that module's class (another module may have one of the same name); <c>typing.List</c> is <c>List</c>.</summary>
+        private static PyType ResolveAttribute(Attribute a, Func<string, PyType?> classLookup) =>
+            (a.Value is Name module && classLookup(module.Id + "." + a.Attr) is { Kind: TypeKind.Class } qualified ? qualified : null)
+            ?? ResolveName(a.Attr, classLookup) ?? PyType.Object;
 
         private static PyType? ResolveName(string name, Func<string, PyType?> classLookup) =>
             name is not ("int" or "float" or "bool" or "str" or "bytes" or "None") && classLookup(name) is { Kind: TypeKind.Class } user ? user : ResolveBuiltinName(name, classLookup);

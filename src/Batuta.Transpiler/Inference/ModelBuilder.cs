@@ -35,14 +35,17 @@ namespace Batuta.Transpiler.Inference
                 result.Add(new ModuleModel(name, cs, path, tree));
             }
             foreach (var m in result) Declare(m);
-            Func<string, PyType?> lookup = n => ClassType(result, n);
+            QualifyDuplicateClassNames(result);
+            var byName = result.ToDictionary(m => m.Name, StringComparer.Ordinal);
+            Func<string, PyType?> LookupIn(ModuleModel m) => n => ClassType(m, byName, n);
             foreach (var m in result)
             {
-                foreach (var c in m.Classes.Values) ResolveClass(c, result, lookup);
+                foreach (var c in m.Classes.Values) ResolveClass(c, byName, LookupIn(m));
             }
             MarkInstanceStoredClassVars(result);
             foreach (var m in result)
             {
+                var lookup = LookupIn(m);
                 foreach (var f in m.Functions.Values) ResolveFunction(f, lookup);
                 foreach (var c in m.Classes.Values)
                 {
@@ -65,11 +68,41 @@ namespace Batuta.Transpiler.Inference
             return result;
         }
 
-        public static PyType? ClassType(List<ModuleModel> modules, string name)
+        private static PyType? ClassType(ModuleModel scope, IReadOnlyDictionary<string, ModuleModel> modules, string name)
         {
-            foreach (var m in modules) if (m.Classes.ContainsKey(name)) return PyType.Class(name);
+            if (ClassIn(scope, modules, name) is { } c) return c.Type;
             if (BuiltinExceptions.Contains(name)) return PyType.Exception(name);
             return null;
+        }
+
+        /// <summary>
+        /// The class a name means in a module: <c>Name</c> defined or from-imported there, <c>alias.Name</c> through an
+        /// imported module; failing both, the first module defining it (what Batuta did before modules could share names).
+        /// </summary>
+        public static ClassModel? ClassIn(ModuleModel scope, IReadOnlyDictionary<string, ModuleModel> modules, string name)
+        {
+            int dot = name.LastIndexOf('.');
+            if (dot > 0)
+            {
+                var prefix = name.Substring(0, dot);
+                var moduleName = scope.Imports.TryGetValue(prefix, out var imp) && imp.StartsWith("module:", StringComparison.Ordinal) ? imp.Substring(7) : prefix;
+                return modules.TryGetValue(moduleName, out var qm) && qm.Classes.TryGetValue(name.Substring(dot + 1), out var qc) ? qc : null;
+            }
+            if (scope.Classes.TryGetValue(name, out var c)) return c;
+            return ImportedClass(scope, modules, name) ?? modules.Values.Select(m => m.Classes.TryGetValue(name, out var oc) ? oc : null).FirstOrDefault(x => x is not null);
+        }
+
+        private static ClassModel? ImportedClass(ModuleModel scope, IReadOnlyDictionary<string, ModuleModel> modules, string name)
+        {
+            if (!scope.Imports.TryGetValue(name, out var member) || !member.StartsWith("member:", StringComparison.Ordinal)) return null;
+            var parts = member.Split(':');
+            return modules.TryGetValue(parts[1], out var im) && im.Classes.TryGetValue(parts[2], out var ic) ? ic : null;
+        }
+
+        private static void QualifyDuplicateClassNames(List<ModuleModel> modules)
+        {
+            foreach (var same in modules.SelectMany(m => m.Classes.Values).GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+                foreach (var c in same) c.Key = c.Module.Name + "." + c.Name;
         }
 
         public static string ModuleName(string path)
@@ -86,6 +119,22 @@ namespace Batuta.Transpiler.Inference
             foreach (var stmt in m.Tree.Body.SelectMany(s => new[] { s }.Concat(ChildStatements(s))))
                 if (stmt is Import or ImportFrom) DeclareTop(m, stmt);
             foreach (var stmt in m.Tree.Body) if (stmt is not (Import or ImportFrom)) DeclareTop(m, stmt);
+            SeparateFunctionCsNames(m);
+        }
+
+        /// <summary>
+        /// Python's <c>record</c> and <c>Record</c>, or <c>make_item</c> and <c>makeItem</c>, are different names; their C#
+        /// names (PascalCase for functions) would not be, so a function whose name is taken gets a trailing underscore.
+        /// </summary>
+        private static void SeparateFunctionCsNames(ModuleModel m)
+        {
+            var taken = new HashSet<string>(m.Classes.Values.Select(c => c.CsName).Concat(m.Globals.Values.Select(g => g.CsName)), StringComparer.Ordinal) { m.CsName };
+            foreach (var f in m.Functions.Values)
+            {
+                var name = f.CsName;
+                while (!taken.Add(name)) name += "_";
+                f.CsName = name;
+            }
         }
 
         private static void DeclareTop(ModuleModel m, StatementNode stmt)
@@ -294,11 +343,12 @@ namespace Batuta.Transpiler.Inference
             c.FieldOrder.Add(name);
         }
 
-        private static void ResolveClass(ClassModel c, List<ModuleModel> modules, Func<string, PyType?> lookup)
+        private static void ResolveClass(ClassModel c, IReadOnlyDictionary<string, ModuleModel> modules, Func<string, PyType?> lookup)
         {
             foreach (var b in c.Def.Bases)
             {
                 var bn = b is Name n ? n.Id : b is Attribute a ? a.Attr : null;
+                var qualified = b is Attribute { Value: Name q } qa ? q.Id + "." + qa.Attr : bn;
                 if (bn is null) continue;
                 if (bn is "Enum" or "IntEnum" or "StrEnum" or "IntFlag" or "Flag")
                 {
@@ -310,8 +360,10 @@ namespace Batuta.Transpiler.Inference
                 if (bn == "int" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) { c.EnumKind = "IntEnum"; continue; }
                 if (bn == "NamedTuple") { c.IsNamedTuple = true; c.IsDataclass = true; c.DataclassFrozen = true; c.DataclassOrder = true; continue; }
                 if (BuiltinExceptions.Contains(bn)) { c.BuiltinBase = bn; continue; }
-                foreach (var m in modules)
-                    if (m.Classes.TryGetValue(bn, out var bc) && bc != c) { c.Base = bc; break; }
+                // class Item(Item): the base is the Item imported under that name, not the class being defined.
+                var bc = ClassIn(c.Module, modules, qualified.OrThrow());
+                if (bc == c) bc = ImportedClass(c.Module, modules, bn) ?? modules.Values.Select(m => m.Classes.TryGetValue(bn, out var oc) && oc != c ? oc : null).FirstOrDefault(x => x is not null);
+                if (bc is not null) c.Base = bc;
             }
             // Fields the base declares belong to the base; a base's class attribute assigned through self is
             // that attribute's instance shadow (Emitter.ClassVarRouting), not a new field.
@@ -320,7 +372,7 @@ namespace Batuta.Transpiler.Inference
                     if (b.Fields.ContainsKey(name) || b.ClassVars.ContainsKey(name)) { c.Fields.Remove(name); c.FieldOrder.Remove(name); }
             if (c.IsEnum)
             {
-                foreach (var cv in c.ClassVars.Values) { cv.Type = PyType.Class(c.Name); cv.Declared = true; }
+                foreach (var cv in c.ClassVars.Values) { cv.Type = c.Type; cv.Declared = true; }
                 var values = c.Def.Body.OfType<Assign>().Where(a => a.Targets[0] is Name).Select(a => a.Value switch
                 {
                     Constant { Value: System.Numerics.BigInteger } or UnaryOp { Operand: Constant { Value: System.Numerics.BigInteger } } => PyType.Int,

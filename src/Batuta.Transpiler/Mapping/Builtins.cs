@@ -431,7 +431,7 @@ namespace Batuta.Transpiler.Mapping
                 "set" or "frozenset" => "IPySet",
                 "tuple" => "System.Runtime.CompilerServices.ITuple",
                 "object" => "object",
-                _ => e.ClassOf(PyType.Class(name)) is { } c ? CsTypes.Of(PyType.Class(c.Name)) : Inference.ModelBuilder.BuiltinExceptions.Contains(name) ? CsTypes.RuntimeException(name) : "object",
+                _ => e.ClassNamed(t) is { } c ? CsTypes.Of(c.Type) : Inference.ModelBuilder.BuiltinExceptions.Contains(name) ? CsTypes.RuntimeException(name) : "object",
             };
         }
 

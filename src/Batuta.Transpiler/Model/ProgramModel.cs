@@ -95,9 +95,16 @@ namespace Batuta.Transpiler.Model
             CsName = csName;
             Def = def;
             Module = module;
+            Key = name;
         }
 
         public string Name { get; }
+        /// <summary>
+        /// The class's name in <see cref="PyType.Class"/>: its Python name, or <c>module.Name</c> when another module
+        /// defines a class of the same name (types compare by name, so two <c>Item</c> classes need two keys).
+        /// </summary>
+        public string Key { get; internal set; }
+        public PyType Type => PyType.Class(Key);
         public string CsName { get; }
         public ClassDef Def { get; }
         public ModuleModel Module { get; }
