@@ -33,6 +33,12 @@ internal static class PythonSources
         return (root, entry, files);
     }
 
+    public static string FileHash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexString(SHA256.HashData(stream))[..16];
+    }
+
     public static string Hash(IEnumerable<(string Path, string Text)> files, string entry, string version)
     {
         using var sha = SHA256.Create();

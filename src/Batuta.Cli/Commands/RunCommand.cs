@@ -26,7 +26,10 @@ public sealed class RunCommand : ICommand
 
         var (_, entry, files) = PythonSources.Load(script);
         var name = StandaloneProject.ProjectName(script);
-        var hash = PythonSources.Hash(files, entry, PythonTranspiler.Version);
+        // The key covers the exact transpiler build (its module version id) and runtime bytes, so a rebuilt Batuta never
+        // reuses a program compiled by an older one.
+        var toolchain = $"{PythonTranspiler.Version}/{typeof(PythonTranspiler).Assembly.ManifestModule.ModuleVersionId}/{PythonSources.FileHash(PythonSources.LocateRuntime())}";
+        var hash = PythonSources.Hash(files, entry, toolchain);
         var dir = Path.Combine(CacheRoot(), "run", hash);
         var dll = Path.Combine(dir, "out", name + ".dll");
 

@@ -260,6 +260,7 @@ public static class Dyn
             (PyInt n, string s) => Text.PyStr.Repeat(s, (long)n),
             (IPyList l, PyInt n) => RepeatList(l, (long)n),
             (IPyNumber nn, _) => nn.PyMul(y),
+            (PyInt or double, Modules.PyTimeDelta t) => t.PyMul(x),
             _ => throw Unsupported("*", a, b),
         };
     }
@@ -294,6 +295,7 @@ public static class Dyn
             (PyInt i, double d) => Ops.FloorDiv(i.ToDouble(), d),
             (double d, PyInt i) => Ops.FloorDiv(d, i.ToDouble()),
             (double d1, double d2) => Ops.FloorDiv(d1, d2),
+            (Modules.PyTimeDelta t, _) => t.FloorDiv(y),
             _ => throw Unsupported("//", a, b),
         };
     }
@@ -308,6 +310,7 @@ public static class Dyn
             (double d, PyInt i) => Ops.Mod(d, i.ToDouble()),
             (double d1, double d2) => Ops.Mod(d1, d2),
             (string s, _) => Text.PercentFormat.Format(s, b),
+            (Modules.PyTimeDelta t, _) => t.Mod(y),
             _ => throw Unsupported("%", a, b),
         };
     }
@@ -329,6 +332,7 @@ public static class Dyn
     {
         PyInt i => -i,
         double d => -d,
+        Modules.PyTimeDelta t => t.Negate(),
         _ => throw new TypeError($"bad operand type for unary -: '{TypeName(a)}'"),
     };
 

@@ -413,12 +413,23 @@ namespace Batuta.Transpiler.Mapping
             return f.P;
         }
 
+        /// <summary>The runtime class of a standard-library class named in isinstance (datetime is a subclass of date, as in Python).</summary>
+        private static string? StdlibClass(string qualified) => qualified switch
+        {
+            "datetime.date" => "PyDate",
+            "datetime.datetime" => "PyDateTime",
+            "datetime.time" => "PyTime",
+            "datetime.timedelta" => "PyTimeDelta",
+            _ => null,
+        };
+
         private static bool HasCall(ExpressionNode x) => Inference.ModelBuilder.WalkExpression(x).Any(n => n is Batuta.Python.Ast.Call or NamedExpr or Await);
 
         private static string ValueOf(Ex v) => v.IntLiteral ? v.Code + "L" : v.Code;
 
         private static string IsinstanceTarget(Emitter e, ExpressionNode t)
         {
+            if (t is Name or Attribute && e.Expr(t).Type is { Kind: TypeKind.Module, Name: { } stdlib } && StdlibClass(stdlib) is { } runtimeType) return runtimeType;
             var name = t is Name n ? n.Id : t is Attribute a ? a.Attr : "object";
             return name switch
             {

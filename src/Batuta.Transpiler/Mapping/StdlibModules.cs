@@ -46,6 +46,7 @@ namespace Batuta.Transpiler.Mapping
         {
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
+            "datetime",
         };
 
         public static bool IsKnown(string module) => Libraries.IsKnownModule(module) || Names.Contains(module) || Names.Contains(module.Split('.')[0]) && module.StartsWith("os", StringComparison.Ordinal);
@@ -58,6 +59,8 @@ namespace Batuta.Transpiler.Mapping
             ["math.inf"] = new Ex("double.PositiveInfinity", PyType.Float, true),
             ["math.nan"] = new Ex("double.NaN", PyType.Float, true),
             ["sys.argv"] = new Ex("Sys.Argv", PyType.List(PyType.Str), true),
+            ["datetime.MINYEAR"] = new Ex("1L", PyType.Long(1, 1), true),
+            ["datetime.MAXYEAR"] = new Ex("9999L", PyType.Long(9999, 9999), true),
             ["sys.stdout"] = new Ex("Sys.Stdout", PyType.File, true),
             ["sys.stderr"] = new Ex("Sys.Stderr", PyType.File, true),
             ["sys.stdin"] = new Ex("Sys.Stdin", PyType.File, true),
@@ -167,6 +170,23 @@ namespace Batuta.Transpiler.Mapping
             new("time.time_ns", "TimeModule.TimeNs()", R(I), P()),
             new("time.perf_counter_ns", "TimeModule.PerfCounterNs()", R(I), P()),
             new("time.strftime", "TimeModule.StrFTime({0})", R(S), P(S)),
+            // datetime (naive dates and times; values are dynamic runtime objects with Python's operators and methods)
+            new("datetime.date", "new PyDate({0}, {1}, {2})", R(O), P(O, O, O), names: "year,month,day"),
+            new("datetime.datetime", "new PyDateTime({0}, {1}, {2}, {3}, {4}, {5}, {6})", R(O), P(O, O, O, O, O, O, O),
+                names: "year,month,day,hour,minute,second,microsecond", defaults: "null|null|null|null"),
+            new("datetime.time", "new PyTime({0}, {1}, {2}, {3})", R(O), P(O, O, O, O), names: "hour,minute,second,microsecond", defaults: "null|null|null|null"),
+            new("datetime.timedelta", "PyTimeDelta.Create({0}, {1}, {2}, {3}, {4}, {5}, {6})", R(O), P(O, O, O, O, O, O, O),
+                names: "days,seconds,microseconds,milliseconds,minutes,hours,weeks", defaults: "null|null|null|null|null|null|null"),
+            new("datetime.date.today", "PyDate.Today()", R(O), P()),
+            new("datetime.date.fromisoformat", "PyDate.FromIsoFormat({0})", R(O), P(S)),
+            new("datetime.date.fromordinal", "PyDate.FromOrdinal({0})", R(O), P(O)),
+            new("datetime.datetime.now", "PyDateTime.Now()", R(O), P()),
+            new("datetime.datetime.today", "PyDateTime.Now()", R(O), P()),
+            new("datetime.datetime.utcnow", "PyDateTime.UtcNow()", R(O), P()),
+            new("datetime.datetime.strptime", "PyDateTime.StrPTime({0}, {1})", R(O), P(S, S)),
+            new("datetime.datetime.fromisoformat", "PyDateTime.FromIsoFormat({0})", R(O), P(S)),
+            new("datetime.datetime.fromtimestamp", "PyDateTime.FromTimestamp({0})", R(O), P(F)),
+            new("datetime.datetime.combine", "PyDateTime.Combine(Dyn.Cast<PyDate>({0}), Dyn.Cast<PyTime>({1}))", R(O), P(O, O)),
             // os and os.path
             new("os.path.join", "OsPath.Join({*})", R(S), P(S), variadic: true),
             new("os.path.exists", "OsPath.Exists({0})", R(B), P(S)),
@@ -353,6 +373,8 @@ namespace Batuta.Transpiler.Mapping
                     bound[i] = Bind(e, c.Args[i], row.Parameters[i]);
                 else rest.Add(Bind(e, c.Args[i], row.Parameters.Length > 0 ? row.Parameters[row.Parameters.Length - 1] : PyType.Unknown));
             }
+            if (rest.Count > 0 && !row.Template.Contains("{*}"))
+                return e.NotSupported(c.Args[row.Parameters.Length], $"{row.Python}() with {c.Args.Count} positional argument{(c.Args.Count == 1 ? "" : "s")} (Batuta maps {row.Parameters.Length})");
             foreach (var k in c.Keywords)
             {
                 int idx = Array.IndexOf(row.Names, k.Arg);

@@ -1,0 +1,44 @@
+using System.Numerics;
+
+namespace Batuta.Python.Runtime.Modules;
+
+/// <summary>Argument checks and errors shared by the datetime types (CPython's messages).</summary>
+internal static class DateArgs
+{
+    /// <summary>An int as a BigInteger, a float as a double; anything else is a TypeError when <paramref name="function"/> is named.</summary>
+    public static object? Number(object? v, string? function) => v switch
+    {
+        null => null,
+        PyInt i => (BigInteger)i,
+        long l => (BigInteger)l,
+        int n => (BigInteger)n,
+        bool b => (BigInteger)(b ? 1 : 0),
+        double d => d,
+        _ when function is null => null,
+        _ => throw new TypeError($"unsupported type for {function} component: {Dyn.TypeName(v)}"),
+    };
+
+    public static int Int(object? v, string what) => v switch
+    {
+        PyInt i => checked((int)(long)i),
+        long l => checked((int)l),
+        int n => n,
+        bool b => b ? 1 : 0,
+        double => throw new TypeError("'float' object cannot be interpreted as an integer"),
+        _ => throw new TypeError($"an integer is required (got type {Dyn.TypeName(v)}) for {what}"),
+    };
+
+    public static object? Keyword(object?[] args, int index, PyDict<string, object?> kwargs, string name) =>
+        index < args.Length ? args[index] : kwargs.TryGetValue(name, out var v) ? v : null;
+
+    public static TypeError Unsupported(string op, object? a, object? b) =>
+        new($"unsupported operand type(s) for {op}: '{Dyn.TypeName(a)}' and '{Dyn.TypeName(b)}'");
+
+    /// <summary>A date against a datetime is CPython's "can't compare" (whichever side is which); anything else is not orderable.</summary>
+    public static TypeError NotComparable(PyDate self, object? other) => other is PyDate
+        ? new TypeError("can't compare datetime.datetime to datetime.date")
+        : new TypeError($"'<' not supported between instances of 'datetime.{self.PyTypeName}' and '{Dyn.TypeName(other)}'");
+
+    public static TypeError NotOrderable(object? a, object? b) =>
+        new($"'<' not supported between instances of '{Dyn.TypeName(a)}' and '{Dyn.TypeName(b)}'");
+}

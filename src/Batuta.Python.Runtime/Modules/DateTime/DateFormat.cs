@@ -1,0 +1,270 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Batuta.Python.Runtime.Modules;
+
+/// <summary>
+/// <c>strftime</c> as glibc writes it in the C locale, <c>strptime</c> as CPython's <c>_strptime</c> parses (the same
+/// regular expression per directive, case-insensitive, whole input), and the ISO 8601 forms of <c>fromisoformat</c>.
+/// </summary>
+internal static class DateFormat
+{
+    private static readonly string[] DayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    private static readonly string[] MonthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string StrFTime(PyDate d, string format)
+    {
+        var sb = new StringBuilder();
+        for (int i = 0; i < format.Length; i++)
+        {
+            if (format[i] != '%' || i + 1 >= format.Length) { sb.Append(format[i]); continue; }
+            char c = format[++i];
+            sb.Append(Directive(d, c) ?? "%" + c);
+        }
+        return sb.ToString();
+    }
+
+    private static string? Directive(PyDate d, char c)
+    {
+        var t = d as PyDateTime;
+        int hour = t?.Hour ?? 0, weekday = d.Weekday(), yday = PyDate.DayOfYear(d.Year, d.Month, d.Day) - 1;
+        int sundayFirst = (weekday + 1) % 7;
+        return c switch
+        {
+            'a' => DayNames[weekday].Substring(0, 3),
+            'A' => DayNames[weekday],
+            'w' => sundayFirst.ToString(Inv),
+            'u' => (weekday + 1).ToString(Inv),
+            'd' => d.Day.ToString("D2", Inv),
+            'e' => d.Day.ToString(Inv).PadLeft(2),
+            'b' or 'h' => MonthNames[d.Month - 1].Substring(0, 3),
+            'B' => MonthNames[d.Month - 1],
+            'm' => d.Month.ToString("D2", Inv),
+            'y' => (d.Year % 100).ToString("D2", Inv),
+            'Y' => d.Year.ToString(Inv),
+            'C' => (d.Year / 100).ToString(Inv),
+            'G' => IsoCalendar(d).Year.ToString(Inv),
+            'g' => (IsoCalendar(d).Year % 100).ToString("D2", Inv),
+            'V' => IsoCalendar(d).Week.ToString("D2", Inv),
+            'H' => hour.ToString("D2", Inv),
+            'I' => (hour % 12 == 0 ? 12 : hour % 12).ToString("D2", Inv),
+            'p' => hour < 12 ? "AM" : "PM",
+            'M' => (t?.Minute ?? 0).ToString("D2", Inv),
+            'S' => (t?.Second ?? 0).ToString("D2", Inv),
+            'f' => (t?.Microsecond ?? 0).ToString("D6", Inv),
+            'j' => (yday + 1).ToString("D3", Inv),
+            'U' => ((yday - sundayFirst + 7) / 7).ToString("D2", Inv),
+            'W' => ((yday - weekday + 7) / 7).ToString("D2", Inv),
+            'z' or 'Z' => "",
+            'c' => StrFTime(d, "%a %b %e %H:%M:%S %Y"),
+            'x' or 'D' => StrFTime(d, "%m/%d/%y"),
+            'X' or 'T' => StrFTime(d, "%H:%M:%S"),
+            'F' => StrFTime(d, "%Y-%m-%d"),
+            'R' => StrFTime(d, "%H:%M"),
+            'r' => StrFTime(d, "%I:%M:%S %p"),
+            'n' => "\n",
+            't' => "\t",
+            '%' => "%",
+            _ => null,
+        };
+    }
+
+    /// <summary>ISO year, week (1..53) and weekday (1..7), CPython's <c>isocalendar</c>.</summary>
+    public static (int Year, int Week, int Day) IsoCalendar(PyDate d)
+    {
+        int year = d.Year;
+        long today = d.ToOrdinal();
+        long monday = IsoWeek1Monday(year);
+        long week = FloorDiv(today - monday, 7), day = today - monday - week * 7;
+        if (week < 0)
+        {
+            year--;
+            monday = IsoWeek1Monday(year);
+            week = FloorDiv(today - monday, 7);
+            day = today - monday - week * 7;
+        }
+        else if (week >= 52 && today >= IsoWeek1Monday(year + 1))
+        {
+            year++;
+            week = 0;
+        }
+        return (year, (int)week + 1, (int)day + 1);
+    }
+
+    private static long FloorDiv(long a, long b) => a >= 0 ? a / b : -((-a + b - 1) / b);
+
+    private static long IsoWeek1Monday(int year)
+    {
+        long first = new PyDate(year, 1, 1, validate: false).ToOrdinal();
+        long firstWeekday = (first + 6) % 7;
+        long monday = first - firstWeekday;
+        return firstWeekday > 3 ? monday + 7 : monday;
+    }
+
+    // ---- strptime ----
+
+    private static readonly string Days = string.Join("|", DayNames.Select(n => n.ToLowerInvariant()));
+    private static readonly string DaysShort = string.Join("|", DayNames.Select(n => n.Substring(0, 3).ToLowerInvariant()));
+    private static readonly string Months = string.Join("|", MonthNames.Select(n => n.ToLowerInvariant()));
+    private static readonly string MonthsShort = string.Join("|", MonthNames.Select(n => n.Substring(0, 3).ToLowerInvariant()));
+
+    private static string? Pattern(char c) => c switch
+    {
+        'd' => "(?<d>3[0-1]|[1-2]\\d|0[1-9]|[1-9]| [1-9])",
+        'f' => "(?<f>[0-9]{1,6})",
+        'H' => "(?<H>2[0-3]|[0-1]\\d|\\d)",
+        'I' => "(?<I>1[0-2]|0[1-9]|[1-9])",
+        'j' => "(?<j>36[0-6]|3[0-5]\\d|[1-2]\\d\\d|0[1-9]\\d|00[1-9]|[1-9]\\d|0[1-9]|[1-9])",
+        'm' => "(?<m>1[0-2]|0[1-9]|[1-9])",
+        'M' => "(?<M>[0-5]\\d|\\d)",
+        'S' => "(?<S>6[0-1]|[0-5]\\d|\\d)",
+        'U' => "(?<U>5[0-3]|[0-4]\\d|\\d)",
+        'W' => "(?<W>5[0-3]|[0-4]\\d|\\d)",
+        'w' => "(?<w>[0-6])",
+        'u' => "(?<u>[1-7])",
+        'y' => "(?<y>\\d\\d)",
+        'Y' => "(?<Y>\\d\\d\\d\\d)",
+        'A' => $"(?<A>{Days})",
+        'a' => $"(?<a>{DaysShort})",
+        'B' => $"(?<B>{Months})",
+        'b' => $"(?<b>{MonthsShort})",
+        'p' => "(?<p>am|pm)",
+        '%' => "%",
+        _ => null,
+    };
+
+    private static string Expand(char c) => c switch
+    {
+        'c' => "%a %b %d %H:%M:%S %Y",
+        'x' => "%m/%d/%y",
+        'X' => "%H:%M:%S",
+        _ => "",
+    };
+
+    private static Regex Compile(string format)
+    {
+        var sb = new StringBuilder("^");
+        var seen = new HashSet<char>();
+        AppendFormat(sb, format, seen);
+        try { return new Regex(sb.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant); }
+        catch (ArgumentException) { throw new ValueError($"'{format}' is a bad directive in format '%'"); }
+    }
+
+    private static void AppendFormat(StringBuilder sb, string format, HashSet<char> seen)
+    {
+        for (int i = 0; i < format.Length; i++)
+        {
+            char c = format[i];
+            if (char.IsWhiteSpace(c))
+            {
+                while (i + 1 < format.Length && char.IsWhiteSpace(format[i + 1])) i++;
+                sb.Append("\\s+");
+                continue;
+            }
+            if (c != '%') { sb.Append(Regex.Escape(c.ToString())); continue; }
+            if (i + 1 >= format.Length) throw new ValueError("stray % in format '" + format + "'");
+            AppendDirective(sb, format, format[++i], seen);
+        }
+    }
+
+    private static void AppendDirective(StringBuilder sb, string format, char d, HashSet<char> seen)
+    {
+        if (d is 'c' or 'x' or 'X') { AppendFormat(sb, Expand(d), seen); return; }
+        var p = Pattern(d) ?? throw new ValueError($"'{d}' is a bad directive in format '{format}'");
+        if (d != '%' && !seen.Add(d)) throw new ValueError($"redefinition of group name '{d}'");
+        sb.Append(p);
+    }
+
+    public static PyDateTime StrPTime(string text, string format)
+    {
+        var m = Compile(format).Match(text);
+        if (!m.Success) throw new ValueError($"time data {Repr.Of(text)} does not match format {Repr.Of(format)}");
+        if (m.Length != text.Length) throw new ValueError("unconverted data remains: " + text.Substring(m.Length));
+        int year = Year(m), month = Month(m), day = Group(m, "d", 0);
+        if (m.Groups["j"].Success && month == 0 && day == 0)
+            (year, month, day) = PyDate.FromOrdinalParts(new PyDate(year, 1, 1, validate: false).ToOrdinal() + Group(m, "j", 1) - 1);
+        int micro = m.Groups["f"].Success ? int.Parse(m.Groups["f"].Value.PadRight(6, '0'), Inv) : 0;
+        return new PyDateTime(year, month == 0 ? 1 : month, day == 0 ? 1 : day, Hour(m), Group(m, "M", 0), Group(m, "S", 0), micro, validate: true);
+    }
+
+    private static int Group(Match m, string name, int fallback) => m.Groups[name].Success ? int.Parse(m.Groups[name].Value.Trim(), Inv) : fallback;
+
+    /// <summary>%Y, or %y as CPython reads it (69-99 → 1900s, 00-68 → 2000s); 1900 when neither is given.</summary>
+    private static int Year(Match m)
+    {
+        if (m.Groups["Y"].Success) return Group(m, "Y", 1900);
+        if (!m.Groups["y"].Success) return 1900;
+        int y = Group(m, "y", 0);
+        return y < 69 ? 2000 + y : 1900 + y;
+    }
+
+    private static int Month(Match m)
+    {
+        if (m.Groups["B"].Success) return Array.FindIndex(MonthNames, n => n.Equals(m.Groups["B"].Value, StringComparison.OrdinalIgnoreCase)) + 1;
+        if (m.Groups["b"].Success) return Array.FindIndex(MonthNames, n => n.Substring(0, 3).Equals(m.Groups["b"].Value, StringComparison.OrdinalIgnoreCase)) + 1;
+        return Group(m, "m", 0);
+    }
+
+    private static int Hour(Match m)
+    {
+        if (!m.Groups["I"].Success) return Group(m, "H", 0);
+        int hour = Group(m, "I", 12) % 12;
+        return m.Groups["p"].Success && m.Groups["p"].Value.Equals("pm", StringComparison.OrdinalIgnoreCase) ? hour + 12 : hour;
+    }
+
+    // ---- fromisoformat ----
+
+    /// <summary>YYYY-MM-DD or YYYYMMDD at <paramref name="start"/>: the index after it, or -1.</summary>
+    public static int TryIsoDate(string s, int start, out int year, out int month, out int day)
+    {
+        year = month = day = 0;
+        if (Digits(s, start, 4) is not { } y) return -1;
+        year = y;
+        bool dashed = start + 4 < s.Length && s[start + 4] == '-';
+        int i = start + (dashed ? 5 : 4);
+        if (Digits(s, i, 2) is not { } mo) return -1;
+        i += 2;
+        if (dashed) { if (i >= s.Length || s[i] != '-') return -1; i++; }
+        if (Digits(s, i, 2) is not { } d) return -1;
+        month = mo;
+        day = d;
+        return i + 2;
+    }
+
+    /// <summary>HH[:MM[:SS[.fff[fff]]]] at <paramref name="start"/>: the index after it, or -1.</summary>
+    public static int TryIsoTime(string s, int start, out int hour, out int minute, out int second, out int micro)
+    {
+        hour = minute = second = micro = 0;
+        if (Digits(s, start, 2) is not { } h) return -1;
+        hour = h;
+        int i = start + 2;
+        if (i < s.Length && s[i] == ':' && Digits(s, i + 1, 2) is { } mi) { minute = mi; i += 3; } else return i;
+        if (i < s.Length && s[i] == ':' && Digits(s, i + 1, 2) is { } sec) { second = sec; i += 3; } else return i;
+        return i < s.Length && s[i] is '.' or ',' ? Fraction(s, i, out micro) : i;
+    }
+
+    /// <summary>.fff or .ffffff after the seconds: the index after it, or -1.</summary>
+    private static int Fraction(string s, int dot, out int micro)
+    {
+        micro = 0;
+        int j = dot + 1;
+        while (j < s.Length && char.IsAsciiDigit(s[j])) j++;
+        if (j - dot - 1 is not (3 or 6)) return -1;
+        micro = int.Parse(s.Substring(dot + 1, j - dot - 1).PadRight(6, '0'), Inv);
+        return j;
+    }
+
+    private static int? Digits(string s, int start, int count)
+    {
+        if (start < 0 || start + count > s.Length) return null;
+        int v = 0;
+        for (int k = start; k < start + count; k++)
+        {
+            if (!char.IsAsciiDigit(s[k])) return null;
+            v = v * 10 + (s[k] - '0');
+        }
+        return v;
+    }
+}

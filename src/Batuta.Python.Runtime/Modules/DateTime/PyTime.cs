@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace Batuta.Python.Runtime.Modules;
+
+/// <summary><c>datetime.time</c> without a time zone.</summary>
+public sealed class PyTime : PyObject, IPyOrdered, IPyHashable, IPyAttributes, IPyKeywordMethods, Text.IPyFormattable
+{
+    public PyTime(object? hour = null, object? minute = null, object? second = null, object? microsecond = null)
+        : this(hour is null ? 0 : DateArgs.Int(hour, "hour"), minute is null ? 0 : DateArgs.Int(minute, "minute"),
+            second is null ? 0 : DateArgs.Int(second, "second"), microsecond is null ? 0 : DateArgs.Int(microsecond, "microsecond"), validate: true)
+    {
+    }
+
+    internal PyTime(int hour, int minute, int second, int microsecond, bool validate)
+    {
+        if (validate)
+        {
+            if (hour is < 0 or > 23) throw new ValueError("hour must be in 0..23");
+            if (minute is < 0 or > 59) throw new ValueError("minute must be in 0..59");
+            if (second is < 0 or > 59) throw new ValueError("second must be in 0..59");
+            if (microsecond is < 0 or > 999999) throw new ValueError("microsecond must be in 0..999999");
+        }
+        Hour = hour;
+        Minute = minute;
+        Second = second;
+        Microsecond = microsecond;
+    }
+
+    public int Hour { get; }
+    public int Minute { get; }
+    public int Second { get; }
+    public int Microsecond { get; }
+    private long Total => ((Hour * 60L + Minute) * 60 + Second) * 1_000_000 + Microsecond;
+
+    public override string PyTypeName => "time";
+
+    /// <summary>HH:MM:SS[.ffffff] as <c>isoformat(timespec=...)</c> writes it.</summary>
+    internal static string Format(int h, int m, int s, int us, string timespec) => timespec switch
+    {
+        "auto" => us != 0 ? Format(h, m, s, us, "microseconds") : Format(h, m, s, us, "seconds"),
+        "hours" => h.ToString("D2", CultureInfo.InvariantCulture),
+        "minutes" => string.Format(CultureInfo.InvariantCulture, "{0:D2}:{1:D2}", h, m),
+        "seconds" => string.Format(CultureInfo.InvariantCulture, "{0:D2}:{1:D2}:{2:D2}", h, m, s),
+        "milliseconds" => string.Format(CultureInfo.InvariantCulture, "{0:D2}:{1:D2}:{2:D2}.{3:D3}", h, m, s, us / 1000),
+        "microseconds" => string.Format(CultureInfo.InvariantCulture, "{0:D2}:{1:D2}:{2:D2}.{3:D6}", h, m, s, us),
+        _ => throw new ValueError("Unknown timespec value"),
+    };
+
+    public string IsoFormat(string timespec = "auto") => Format(Hour, Minute, Second, Microsecond, timespec);
+    public override string PyStr() => IsoFormat();
+
+    public override string PyRepr()
+    {
+        var parts = new List<int> { Hour, Minute };
+        if (Second != 0 || Microsecond != 0) parts.Add(Second);
+        if (Microsecond != 0) parts.Add(Microsecond);
+        return "datetime.time(" + string.Join(", ", parts.Select(p => p.ToString(CultureInfo.InvariantCulture))) + ")";
+    }
+
+    public string StrFTime(string format) => DateFormat.StrFTime(new PyDateTime(1900, 1, 1, Hour, Minute, Second, Microsecond, validate: false), format);
+    public string PyFormat(string spec) => spec.Length == 0 ? PyStr() : StrFTime(spec);
+    public long PyHash() => Dyn.PyHashOf(new PyInt(Total));
+    public override bool Equals(object? obj) => obj is PyTime o && o.Total == Total;
+    public override int GetHashCode() => Total.GetHashCode();
+    public int PyCompare(object? other) => other is PyTime o ? Total.CompareTo(o.Total) : throw DateArgs.NotOrderable(this, other);
+
+    public bool TryGetAttr(string name, out object? value)
+    {
+        value = name switch
+        {
+            "hour" => new PyInt(Hour),
+            "minute" => new PyInt(Minute),
+            "second" => new PyInt(Second),
+            "microsecond" => new PyInt(Microsecond),
+            _ => null,
+        };
+        return value is not null;
+    }
+
+    public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs) => name switch
+    {
+        "isoformat" => IsoFormat(Str.Of(DateArgs.Keyword(args, 0, kwargs, "timespec") ?? "auto")),
+        "strftime" => StrFTime(Str.Of(DateArgs.Keyword(args, 0, kwargs, "format"))),
+        "replace" => new PyTime(DateArgs.Keyword(args, 0, kwargs, "hour") ?? Hour, DateArgs.Keyword(args, 1, kwargs, "minute") ?? Minute,
+            DateArgs.Keyword(args, 2, kwargs, "second") ?? Second, DateArgs.Keyword(args, 3, kwargs, "microsecond") ?? Microsecond),
+        _ => throw new AttributeError($"'datetime.time' object has no attribute '{name}'"),
+    };
+}
