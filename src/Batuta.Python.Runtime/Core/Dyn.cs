@@ -65,8 +65,8 @@ public static class Dyn
         switch (x, y)
         {
             case (PyInt i, PyInt j): return i == j;
-            case (PyInt i, double d): return FloatExact.AreEqual((double)i, d);
-            case (double d, PyInt i): return FloatExact.AreEqual((double)i, d);
+            case (PyInt i, double d): return Ops.Eq(i, d);
+            case (double d, PyInt i): return Ops.Eq(i, d);
             case (double d1, double d2): return FloatExact.AreEqual(d1, d2);
             case (string s1, string s2): return string.Equals(s1, s2, StringComparison.Ordinal);
             case (ITuple t1, ITuple t2):
@@ -96,8 +96,8 @@ public static class Dyn
         switch (x, y)
         {
             case (PyInt i, PyInt j): return i.CompareTo(j);
-            case (PyInt i, double d): return ((double)i).CompareTo(d);
-            case (double d, PyInt i): return d.CompareTo((double)i);
+            case (PyInt i, double d): return Ops.CompareIntFloat(i, d) ?? 0;
+            case (double d, PyInt i): return -Ops.CompareIntFloat(i, d) ?? 0;
             case (double d1, double d2): return d1 < d2 ? -1 : d1 > d2 ? 1 : 0;
             case (string s1, string s2): return string.CompareOrdinal(s1, s2) switch { < 0 => -1, > 0 => 1, _ => 0 };
             case (ITuple t1, ITuple t2):

@@ -58,10 +58,8 @@ public readonly struct PyInt : IEquatable<PyInt>, IComparable<PyInt>, IComparabl
     [MethodImpl(MethodImplOptions.NoInlining)]
     private double BigToDouble()
     {
-        var b = (BigInteger)_big.OrThrow();
-        double d = (double)b;
-        if (double.IsInfinity(d)) throw new OverflowError("int too large to convert to float");
-        return d;
+        // BigInteger's own conversion truncates (10**30 gave 9.999999999999999e+29); CPython rounds half to even.
+        return BigMath.ToDouble((BigInteger)_big.OrThrow());
     }
 
     public int Sign => _big is null ? Math.Sign(_small) : ((BigInteger)_big).Sign;
@@ -269,8 +267,7 @@ public readonly struct PyInt : IEquatable<PyInt>, IComparable<PyInt>, IComparabl
     public static PyInt Abs(PyInt a) => a.Sign < 0 ? -a : a;
 
     public bool Equals(PyInt other) => this == other;
-    public override bool Equals(object? obj) => obj is PyInt i ? this == i : obj is long l ? this == l : obj is int n ? this == n : obj is bool b ? this == (b ? 1 : 0) : obj is double d && ToDoubleOrNaN() == d;
-    private double ToDoubleOrNaN() { try { return ToDouble(); } catch (OverflowError) { return double.NaN; } }
+    public override bool Equals(object? obj) => obj is PyInt i ? this == i : obj is long l ? this == l : obj is int n ? this == n : obj is bool b ? this == (b ? 1 : 0) : obj is double d && Ops.Eq(this, d);
     public override int GetHashCode() => (int)PyHash.Int(this);
     public int CompareTo(PyInt other) => this < other ? -1 : this > other ? 1 : 0;
     public int CompareTo(object? obj) => obj is PyInt i ? CompareTo(i) : obj is long l ? CompareTo(new PyInt(l)) : throw new TypeError("'<' not supported");
@@ -343,6 +340,22 @@ public readonly struct PyInt : IEquatable<PyInt>, IComparable<PyInt>, IComparabl
 /// <summary>Exact big-integer helpers CPython has in longobject.c.</summary>
 internal static class BigMath
 {
+    /// <summary>v correctly rounded to the nearest double (ties to even), as CPython's PyLong_AsDouble.</summary>
+    public static double ToDouble(BigInteger v)
+    {
+        var a = BigInteger.Abs(v);
+        long bits = (long)a.GetBitLength();
+        if (bits <= 53) return (double)v; // exact
+        int extra = (int)Math.Min(bits - 53, 2000);
+        var q = a >> extra;
+        var rest = a - (q << extra);
+        var half = BigInteger.One << (extra - 1);
+        if (rest > half || (rest == half && !q.IsEven)) q += 1;
+        // q is at most 2**53 here, so the double is exact and ScaleB only moves the exponent.
+        if (extra + (long)q.GetBitLength() > 1024) throw new OverflowError("int too large to convert to float");
+        return v.Sign * Math.ScaleB((double)(long)q, extra);
+    }
+
     /// <summary>a / b correctly rounded to the nearest double (ties to even), as CPython's long_true_divide.</summary>
     public static double TrueDivide(BigInteger a, BigInteger b)
     {
