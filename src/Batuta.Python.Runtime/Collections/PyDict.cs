@@ -23,6 +23,27 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
     private bool[] _alive = new bool[4];
     private int _used;   // slots used (including deleted)
     private int _count;
+    private int _noneSlot = -1; // the slot of the key None: Dictionary rejects a null key
+
+    private bool Find(TKey key, out int slot)
+    {
+        if (key is null) { slot = _noneSlot; return slot >= 0; }
+        return _index.TryGetValue(key, out slot);
+    }
+
+    private void SetSlot(TKey key, int slot)
+    {
+        if (key is null) _noneSlot = slot;
+        else _index[key] = slot;
+    }
+
+    private bool RemoveSlot(TKey key, out int slot)
+    {
+        if (key is not null) return _index.Remove(key, out slot);
+        slot = _noneSlot;
+        _noneSlot = -1;
+        return slot >= 0;
+    }
 
     public PyDict() => _index = new Dictionary<TKey, int>(PyComparer<TKey>.Default);
 
@@ -44,15 +65,15 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
 
     public TValue this[TKey key]
     {
-        get => _index.TryGetValue(key, out int i) ? _values[i] : Missing(key);
+        get => Find(key, out int i) ? _values[i] : Missing(key);
         set
         {
-            if (_index.TryGetValue(key, out int i)) { _values[i] = value; return; }
+            if (Find(key, out int i)) { _values[i] = value; return; }
             if (_used == _keys.Length) Compact(Math.Max(4, _count * 2 + 2));
             _keys[_used] = key;
             _values[_used] = value;
             _alive[_used] = true;
-            _index[key] = _used++;
+            SetSlot(key, _used++);
             _count++;
         }
     }
@@ -69,7 +90,7 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
             keys[w] = _keys[r];
             values[w] = _values[r];
             alive[w] = true;
-            _index[keys[w]] = w;
+            SetSlot(keys[w], w);
             w++;
         }
         _keys = keys;
@@ -78,29 +99,29 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
         _used = w;
     }
 
-    public bool ContainsKey(TKey key) => _index.ContainsKey(key);
+    public bool ContainsKey(TKey key) => Find(key, out _);
 
     public bool TryGetValue(TKey key, out TValue value)
     {
-        if (_index.TryGetValue(key, out int i)) { value = _values[i]; return true; }
+        if (Find(key, out int i)) { value = _values[i]; return true; }
         value = default!;
         return false;
     }
 
-    public TValue? Get(TKey key) => _index.TryGetValue(key, out int i) ? _values[i] : default;
+    public TValue? Get(TKey key) => Find(key, out int i) ? _values[i] : default;
 
-    public TValue Get(TKey key, TValue fallback) => _index.TryGetValue(key, out int i) ? _values[i] : fallback;
+    public TValue Get(TKey key, TValue fallback) => Find(key, out int i) ? _values[i] : fallback;
 
     public TValue SetDefault(TKey key, TValue value)
     {
-        if (_index.TryGetValue(key, out int i)) return _values[i];
+        if (Find(key, out int i)) return _values[i];
         this[key] = value;
         return value;
     }
 
     public bool Remove(TKey key)
     {
-        if (!_index.Remove(key, out int i)) return false;
+        if (!RemoveSlot(key, out int i)) return false;
         _alive[i] = false;
         _keys[i] = default!;
         _values[i] = default!;
@@ -116,7 +137,7 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
 
     public TValue Pop(TKey key)
     {
-        if (!_index.TryGetValue(key, out int i)) throw new KeyError(key);
+        if (!Find(key, out int i)) throw new KeyError(key);
         var v = _values[i];
         Remove(key);
         return v;
@@ -124,7 +145,7 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
 
     public TValue Pop(TKey key, TValue fallback)
     {
-        if (!_index.TryGetValue(key, out int i)) return fallback;
+        if (!Find(key, out int i)) return fallback;
         var v = _values[i];
         Remove(key);
         return v;
@@ -145,6 +166,7 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
     public void Clear()
     {
         _index.Clear();
+        _noneSlot = -1;
         _keys = new TKey[4];
         _values = new TValue[4];
         _alive = new bool[4];

@@ -150,6 +150,7 @@ public static class Dyn
     public static bool TryAs<T>(object? o, out T value)
     {
         if (o is T t) { value = t; return true; }
+        if (o is null) { value = default!; return default(T) is null; } // None is a key of a dict of objects
         if (typeof(T) == typeof(long))
         {
             long? l = o switch { PyInt { IsSmall: true } p => p.Small, int i => i, bool b => b ? 1 : 0, _ => null };
