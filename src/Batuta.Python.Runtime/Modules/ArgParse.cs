@@ -26,14 +26,21 @@ public sealed class PyNamedFunction : IPyCallable, IPyObject, IPyTyped
     public string PyStr() => PyRepr();
 }
 
-/// <summary><c>argparse.Namespace</c>: attributes by name; repr sorted by name, as CPython's.</summary>
+/// <summary><c>argparse.Namespace</c>: attributes by name; repr in insertion order, as CPython 3.11's.</summary>
 public sealed class Namespace : PyObject, IPyAttributes, IPySetAttr
 {
     public PyDict<string, object?> Values { get; } = new();
     public override string PyTypeName => "Namespace";
     public bool TryGetAttr(string name, out object? value) => Values.TryGetValue(name, out value);
     public void SetAttr(string name, object? value) => Values[name] = value;
-    public override string PyRepr() => "Namespace(" + string.Join(", ", Values.Items().OrderBy(kv => kv.Item1, StringComparer.Ordinal).Select(kv => kv.Item1 + "=" + Repr.Of(kv.Item2))) + ")";
+    public override string PyRepr()
+    {
+        // _AttributeHolder.__repr__ (3.11): attributes in insertion order, names that are not identifiers as **{...}
+        var args = Values.Items().Where(kv => Text.PyStr.IsIdentifier(kv.Item1)).Select(kv => kv.Item1 + "=" + Repr.Of(kv.Item2)).ToList();
+        var star = new PyDict<string, object?>(Values.Items().Where(kv => !Text.PyStr.IsIdentifier(kv.Item1)));
+        if (star.Count > 0) args.Add("**" + star.PyRepr());
+        return "Namespace(" + string.Join(", ", args) + ")";
+    }
     public override bool Equals(object? obj) => obj is Namespace n && Dyn.Eq(Values, n.Values);
     public override int GetHashCode() => throw new TypeError("unhashable type: 'Namespace'");
 }
@@ -362,9 +369,9 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
         while (index <= maxOption)
         {
             int nextOption = optionIndices.Keys.Where(k => k >= index).Min();
-            int positionalsEnd = ConsumePositionals(index);
+            // only between options: at an option, a '*' positional would match nothing and be used up
+            int positionalsEnd = index != nextOption ? ConsumePositionals(index) : index;
             if (positionalsEnd > index) { index = positionalsEnd; continue; }
-            index = positionalsEnd;
             if (!optionIndices.ContainsKey(index))
             {
                 extras.AddRange(args.GetRange(index, nextOption - index));
@@ -375,6 +382,13 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
         int stopIndex = ConsumePositionals(index);
         extras.AddRange(args.Skip(stopIndex));
 
+        CheckRequired(seen, ns);
+        return extras;
+    }
+
+    /// <summary>Errors on a required action not seen; converts a string default left in place through type=.</summary>
+    private void CheckRequired(HashSet<ArgAction> seen, Namespace ns)
+    {
         var required = new List<string>();
         foreach (var a in _actions)
         {
@@ -384,7 +398,6 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
                 ns.Values[a.Dest] = GetValue(a, d);
         }
         if (required.Count > 0) Error("the following arguments are required: " + string.Join(", ", required));
-        return extras;
     }
 
     private OptionTuple? ParseOptional(string arg)
