@@ -51,7 +51,8 @@ public static class Format
         if (spec.Length == 0) return Runtime.Str.Of(value);
         return value switch
         {
-            bool b when Parse(spec).Type is '\0' or 's' => Str(b ? "True" : "False", spec),
+            // bool.__format__ is int's: only the empty spec gives str(); 's' is an error as for an int
+            bool when Parse(spec).Type == 's' => throw new ValueError("Unknown format code 's' for object of type 'bool'"),
             bool b => Int(b ? 1 : 0, spec),
             PyInt i => Int(i, spec),
             long l => Int(l, spec),
