@@ -8,7 +8,7 @@ namespace Batuta.Python.Runtime.Modules;
 /// Python's <c>random.Random</c>: the same MT19937 generator, seeding (int and str, version 2) and
 /// derived methods as CPython 3.11, so a seeded program draws the same numbers.
 /// </summary>
-public sealed class PyRandom
+public sealed partial class PyRandom
 {
     private const int N = 624, M = 397;
     private readonly uint[] _mt = new uint[N];
@@ -214,27 +214,44 @@ public sealed class PyRandom
         return result;
     }
 
-    public PyList<T> Choices<T>(IReadOnlyList<T> population, IReadOnlyList<double>? weights = null, long k = 1)
+    public PyList<T> Choices<T>(IReadOnlyList<T> population, IReadOnlyList<double>? weights = null, long k = 1, IReadOnlyList<double>? cumWeights = null)
     {
         int n = population.Count;
         var result = new PyList<T>((int)k);
-        if (weights is null)
+        if (weights is null && cumWeights is null)
         {
             for (long i = 0; i < k; i++) result.Append(population[(int)Math.Floor(Random() * n)]);
             return result;
         }
-        var cum = new double[n];
-        double acc = 0;
-        for (int i = 0; i < n; i++) { acc += weights[i]; cum[i] = acc; }
+        if (weights is not null && cumWeights is not null) throw new TypeError("Cannot specify both weights and cumulative weights");
+        var cum = cumWeights?.ToArray() ?? Accumulate(weights.OrThrow());
+        if (cum.Length != n) throw new ValueError("The number of weights does not match the population");
         double total = cum[^1];
-        for (long i = 0; i < k; i++)
-        {
-            double x = Random() * total;
-            int lo = 0, hi = n - 1;
-            while (lo < hi) { int mid = (lo + hi) / 2; if (x < cum[mid]) hi = mid; else lo = mid + 1; }
-            result.Append(population[lo]);
-        }
+        if (total <= 0) throw new ValueError("Total of weights must be greater than zero");
+        if (!double.IsFinite(total)) throw new ValueError("Total of weights must be finite");
+        for (long i = 0; i < k; i++) result.Append(population[BisectRight(cum, Random() * total, n - 1)]);
         return result;
+    }
+
+    private static double[] Accumulate(IReadOnlyList<double> weights)
+    {
+        var cum = new double[weights.Count];
+        double acc = 0;
+        for (int i = 0; i < cum.Length; i++) { acc += weights[i]; cum[i] = acc; }
+        return cum;
+    }
+
+    /// <summary>bisect.bisect(cum, x, 0, hi)</summary>
+    private static int BisectRight(double[] cum, double x, int hi)
+    {
+        int lo = 0;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (x < cum[mid]) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
     }
 
     public double Uniform(double a, double b) => a + (b - a) * Random();
@@ -295,7 +312,7 @@ public static class RandomModule
     public static string Choice(string s) => Instance.Choice(s);
     public static void Shuffle<T>(IList<T> x) => Instance.Shuffle(x);
     public static PyList<T> Sample<T>(IEnumerable<T> population, long k) => Instance.Sample(population, k);
-    public static PyList<T> Choices<T>(IReadOnlyList<T> population, IReadOnlyList<double>? weights = null, long k = 1) => Instance.Choices(population, weights, k);
+    public static PyList<T> Choices<T>(IReadOnlyList<T> population, IReadOnlyList<double>? weights = null, long k = 1, IReadOnlyList<double>? cumWeights = null) => Instance.Choices(population, weights, k, cumWeights);
     public static double Uniform(double a, double b) => Instance.Uniform(a, b);
     public static double Gauss(double mu = 0, double sigma = 1) => Instance.Gauss(mu, sigma);
     public static double NormalVariate(double mu = 0, double sigma = 1) => Instance.NormalVariate(mu, sigma);
