@@ -158,6 +158,9 @@ public static class MathModule
 
     public static double Prod(IEnumerable<double> xs) => xs.Aggregate(1.0, (a, b) => a * b);
     public static PyInt Prod(IEnumerable<PyInt> xs) => xs.Aggregate(new PyInt(1), (a, b) => a * b);
+    public static PyInt Prod(IEnumerable<long> xs) => xs.Aggregate(new PyInt(1), (a, b) => a * b);
+    /// <summary>Mixed ints and floats: Python's left-to-right products (an int until a float arrives).</summary>
+    public static object? Prod(IEnumerable<object?> xs) => xs.Aggregate((object?)new PyInt(1), Dyn.Mul);
     public static double Dist(IReadOnlyList<double> p, IReadOnlyList<double> q) => Math.Sqrt(p.Zip(q).Sum(t => (t.First - t.Second) * (t.First - t.Second)));
     public static double Erf(double x)
     {

@@ -407,7 +407,8 @@ public static class IterTools
         }
     }
 
-    public static IEnumerable<(T1?, T2?)> ZipLongest<T1, T2>(IEnumerable<T1> a, IEnumerable<T2> b)
+    /// <summary>Pairs padded with None: the items are boxed, since <c>default</c> of a value type would be 0, not None.</summary>
+    public static IEnumerable<(object?, object?)> ZipLongest<T1, T2>(IEnumerable<T1> a, IEnumerable<T2> b)
     {
         using var ea = a.GetEnumerator();
         using var eb = b.GetEnumerator();
@@ -415,7 +416,7 @@ public static class IterTools
         {
             bool ha = ea.MoveNext(), hb = eb.MoveNext();
             if (!ha && !hb) yield break;
-            yield return (ha ? ea.Current : default, hb ? eb.Current : default);
+            yield return (ha ? ea.Current : null, hb ? eb.Current : null);
         }
     }
 

@@ -54,7 +54,9 @@ namespace Batuta.Transpiler.Emit
                     var b2 = EmitExpr(i.Orelse, expected);
                     var t = PyType.Join(a.Type, b2.Type);
                     if (t.Kind == TypeKind.Unknown) t = expected;
-                    return new Ex($"{test} ? {Coerce(a, t).Code} : {Coerce(b2, t).Code}", t);
+                    // Dynamic branches are cast to object: C# would otherwise type `c ? 2.5 : new PyInt(3)` as double.
+                    string Branch(Ex x) => t.Kind == TypeKind.Object ? $"(object?)({Coerce(x, t).Code})" : Coerce(x, t).Code;
+                    return new Ex($"{test} ? {Branch(a)} : {Branch(b2)}", t);
                 }
                 case Call call: return EmitCall(call, expected);
                 case Attribute a: return EmitAttribute(a);

@@ -208,6 +208,14 @@ namespace Batuta.Transpiler.Emit
             if (body.Count > 0 && body[0] is Expr { Value: Constant { Value: string } }) body.RemoveAt(0);
             EmitBlock(body);
             if (f.IsGenerator && body.Count == 0) _w.Line("yield break;");
+            if (!f.IsGenerator && f.Def.Name != "__init__" && FallThrough.CanReachEnd(body)) ReturnNoneAtEnd(f);
+        }
+
+        /// <summary>Running off the end returns None: a None in the inferred return type, and a C# return of null.</summary>
+        private void ReturnNoneAtEnd(FunctionModel f)
+        {
+            if (_inferring) WidenReturn(f, PyType.None);
+            else if (f.ReturnType.Kind is not (TypeKind.None or TypeKind.Unknown)) _w.Line("return default!;");
         }
 
         private void EmitNestedFunction(FunctionModel f)

@@ -660,6 +660,7 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Class when Mapping.Libraries.Iterate(v) is { } library => library,
             TypeKind.Str => $"StrOps.Chars({v.Code})",
             TypeKind.Object or TypeKind.Unknown => $"Dyn.Iter({v.Code})",
+            TypeKind.Tuple when v.Type.Elem.Kind is not (TypeKind.Object or TypeKind.Unknown) => $"PyTuple.From({v.Code}).Select(__v => Dyn.Cast<{CsTypes.Of(v.Type.Elem)}>(__v))",
             TypeKind.Tuple => $"PyTuple.From({v.Code})",
             TypeKind.VarTuple when v.Type.Elem.Kind is not (TypeKind.Object or TypeKind.Unknown) => $"{v.P}.Select(__v => Dyn.Cast<{CsTypes.Of(v.Type.Elem)}>(__v))",
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => $"{v.P}.Keys()",

@@ -8,6 +8,27 @@ namespace Batuta.Transpiler.Mapping
     /// <summary>Methods and attributes of str, list, dict, set, deque and files → runtime calls.</summary>
     internal static class Members
     {
+        /// <summary>str.format's positional arguments as an object array; <c>*xs</c> spreads its items.</summary>
+        private static string FormatPositional(Emitter e, IReadOnlyList<ExpressionNode> args)
+        {
+            if (!args.Any(a => a is Starred)) return $"new object?[] {{ {string.Join(", ", args.Select(x => Emitter.BoxOf(e.Expr(x))))} }}";
+            var parts = args.Select(a => a is Starred st
+                ? $"{e.EnumerableOf(e.Expr(st.Value))}.Select(__a => (object?)__a)"
+                : $"new object?[] {{ {Emitter.BoxOf(e.Expr(a))} }}");
+            return $"Enumerable.Empty<object?>().Concat({string.Join(").Concat(", parts)}).ToArray()";
+        }
+
+        /// <summary>str.format's keyword arguments; <c>**mapping</c> adds the mapping's items (keys as str).</summary>
+        private static string FormatNamed(Emitter e, Dictionary<string, ExpressionNode> kw, Call c)
+        {
+            var spreads = c.Keywords.Where(k => k.Arg is null).Select(k => e.Expr(k.Value)).ToList();
+            if (kw.Count == 0 && spreads.Count == 0) return "null";
+            var literal = $"new Dictionary<string, object?> {{ {string.Join(", ", kw.Select(k => $"[{CsNames.Literal(k.Key)}] = {Emitter.BoxOf(e.Expr(k.Value))}"))} }}";
+            if (spreads.Count == 0) return literal;
+            var items = spreads.Select(d => d.Type.IsDictLike ? $"{d.P}.Items().Select(__kv => (Str.Of(__kv.Item1), (object?)__kv.Item2))" : $"Dyn.Iter({d.Code}).Select(__k => (Str.Of(__k), Dyn.GetItem({d.Code}, __k)))");
+            return $"FormatArguments.Merge({literal}, {string.Join(", ", items)})";
+        }
+
         public static Ex? Attribute(Emitter e, Ex obj, string attr)
         {
             var t = obj.Type;
@@ -131,9 +152,7 @@ namespace Batuta.Transpiler.Mapping
                         case "encode": return new Ex($"new PyBytes(StrOps.Encode({Join(s, OptS(0))}))", PyType.Bytes, true);
                         case "format":
                         {
-                            var pos = args.Select(x => Emitter.BoxOf(e.Expr(x)));
-                            var named = kw.Count == 0 ? "null" : $"new Dictionary<string, object?> {{ {string.Join(", ", kw.Select(k => $"[{CsNames.Literal(k.Key)}] = {Emitter.BoxOf(e.Expr(k.Value))}"))} }}";
-                            return Str($"Format.StrFormat({s}, new object?[] {{ {string.Join(", ", pos)} }}, {named})");
+                            return Str($"Format.StrFormat({s}, {FormatPositional(e, args)}, {FormatNamed(e, kw, c)})");
                         }
                         case "translate": return Str($"StrOps.Translate({s}, {Arg(0).Code})");
                     }

@@ -134,7 +134,7 @@ namespace Batuta.Transpiler.Mapping
             new("math.comb", "MathModule.Comb({0}, {1})", R(I), P(I, I)),
             new("math.perm", "MathModule.Perm({0}, {1})", R(I), P(I, I)),
             new("math.fsum", "MathModule.Fsum({0})", R(F), P(PyType.Iterable(F))),
-            new("math.prod", "MathModule.Prod({0})", a => a[0].Elem.Kind == TypeKind.Int ? I : F, P(U)),
+            new("math.prod", "MathModule.Prod({0})", a => ElemOf(a[0]) is { Kind: TypeKind.Int } ? I : ElemOf(a[0]).Kind == TypeKind.Float ? F : O, P(U)),
             new("math.modf", "MathModule.Modf({0})", R(PyType.Tuple(F, F)), P(F)),
             new("math.frexp", "MathModule.Frexp({0})", R(PyType.Tuple(F, I)), P(F)),
             new("math.ldexp", "MathModule.Ldexp({0}, {1})", R(F), P(F, I)),
@@ -237,7 +237,7 @@ namespace Batuta.Transpiler.Mapping
             new("itertools.permutations", "IterTools.Permutations({0}{1})", a => PyType.Iterable(PyType.VarTuple(ElemOf(a[0]))), P(U, I), defaults: ""),
             new("itertools.combinations", "IterTools.Combinations({0}, {1})", a => PyType.Iterable(PyType.VarTuple(ElemOf(a[0]))), P(U, I)),
             new("itertools.pairwise", "IterTools.Pairwise({0})", a => PyType.Iterable(PyType.Tuple(ElemOf(a[0]), ElemOf(a[0]))), P(U)),
-            new("itertools.zip_longest", "IterTools.ZipLongest({0}, {1})", a => PyType.Iterable(PyType.Tuple(PyType.Optional(ElemOf(a[0])), PyType.Optional(ElemOf(a[1])))), P(U, U)),
+            new("itertools.zip_longest", "IterTools.ZipLongest({0}, {1})", _ => PyType.Iterable(PyType.Tuple(O, O)), P(PyType.Iterable(U), PyType.Iterable(U))),
             // functools
             new("functools.reduce", "FuncTools.Reduce({0}, {1}{2})", a => a.Count > 2 ? a[2] : ElemOf(a[1]), P(U, U, U), defaults: ""),
             // copy
@@ -321,6 +321,8 @@ namespace Batuta.Transpiler.Mapping
                     var key = e.KeyFunction(keyNode, elem);
                     return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)}, {key.Code})", PyType.Iterable(PyType.Tuple(key.Type.Kind == TypeKind.Func ? key.Type.Return : PyType.Object, PyType.List(elem))), true);
                 }
+                case "itertools.chain" when MixedChain(e, c) is { } mixed:
+                    return mixed;
                 case "argparse.ArgumentParser":
                     return new Ex($"new ArgumentParser({e.KeywordDict(c)})", PyType.Object, true);
                 case "argparse.ArgumentTypeError":
@@ -361,6 +363,20 @@ namespace Batuta.Transpiler.Mapping
             return Apply(e, row, c);
         }
 
+        /// <summary>
+        /// chain() over tuples (typed enumerations of their items) or over iterables of different element types (dynamic
+        /// values: C# infers one T for all); null when the row's plain form fits.
+        /// </summary>
+        private static Ex? MixedChain(Emitter e, Call c)
+        {
+            var parts = c.Args.Select(x => e.Expr(x)).ToList();
+            var elems = parts.Select(p => ElemOf(p.Type)).ToList();
+            bool same = elems.All(t => t.Equals(elems[0]));
+            if (parts.Count == 0 || c.Args.Any(a => a is Starred) || same && parts.All(p => p.Type.Kind != TypeKind.Tuple)) return null;
+            if (same) return new Ex($"IterTools.Chain({string.Join(", ", parts.Select(e.EnumerableOf))})", PyType.Iterable(elems[0]), true);
+            return new Ex($"IterTools.Chain({string.Join(", ", parts.Select(p => e.EnumerableOf(p) + ".Select(__c => (object?)__c)"))})", PyType.Iterable(O), true);
+        }
+
         private static Ex Apply(Emitter e, MappingRow row, Call c)
         {
             // these change the length of the list they are given
@@ -373,6 +389,9 @@ namespace Batuta.Transpiler.Mapping
                     bound[i] = Bind(e, c.Args[i], row.Parameters[i]);
                 else rest.Add(Bind(e, c.Args[i], row.Parameters.Length > 0 ? row.Parameters[row.Parameters.Length - 1] : PyType.Unknown));
             }
+            // accumulate(xs, max): the function takes and returns the elements' type (a builtin becomes a typed lambda).
+            if (row.Python == "itertools.accumulate" && c.Args.Count > 1 && bound[0] is { } xs)
+                bound[1] = e.Expr(c.Args[1], PyType.Func(ElemOf(xs.Type), ElemOf(xs.Type), ElemOf(xs.Type)));
             if (rest.Count > 0 && !row.Template.Contains("{*}"))
                 return e.NotSupported(c.Args[row.Parameters.Length], $"{row.Python}() with {c.Args.Count} positional argument{(c.Args.Count == 1 ? "" : "s")} (Batuta maps {row.Parameters.Length})");
             foreach (var k in c.Keywords)
