@@ -37,32 +37,12 @@ public static class PyStr
         return sb.ToString();
     }
 
-    public static string Upper(string s) => s.ToUpperInvariant().Replace("ß", "SS", StringComparison.Ordinal);
-    public static string Lower(string s) => s.ToLowerInvariant();
-    public static string Casefold(string s) => s.ToLowerInvariant();
-    public static string SwapCase(string s) => new(s.Select(c => char.IsUpper(c) ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c)).ToArray());
-
-    public static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..].ToLowerInvariant();
-
-    public static string Title(string s)
-    {
-        var sb = new StringBuilder(s.Length);
-        bool prevCased = false;
-        foreach (var c in s)
-        {
-            if (char.IsLetter(c))
-            {
-                sb.Append(prevCased ? char.ToLowerInvariant(c) : char.ToUpperInvariant(c));
-                prevCased = true;
-            }
-            else
-            {
-                sb.Append(c);
-                prevCased = false;
-            }
-        }
-        return sb.ToString();
-    }
+    public static string Upper(string s) => UnicodeCase.ToUpper(s);
+    public static string Lower(string s) => UnicodeCase.ToLower(s);
+    public static string Casefold(string s) => UnicodeCase.CaseFold(s);
+    public static string SwapCase(string s) => UnicodeCase.SwapCase(s);
+    public static string Capitalize(string s) => UnicodeCase.Capitalize(s);
+    public static string Title(string s) => UnicodeCase.Title(s);
 
     public static string Strip(string s, string? chars = null) => chars is null ? s.Trim(Whitespace.ToCharArray()) : s.Trim(chars.ToCharArray());
     public static string LStrip(string s, string? chars = null) => chars is null ? s.TrimStart(Whitespace.ToCharArray()) : s.TrimStart(chars.ToCharArray());
@@ -280,14 +260,14 @@ public static class PyStr
         return false;
     }
 
-    public static bool IsDigit(string s) => s.Length > 0 && s.All(char.IsDigit);
-    public static bool IsDecimal(string s) => s.Length > 0 && s.All(c => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DecimalDigitNumber);
-    public static bool IsNumeric(string s) => s.Length > 0 && s.All(char.IsNumber);
-    public static bool IsAlpha(string s) => s.Length > 0 && s.All(char.IsLetter);
+    public static bool IsDigit(string s) => UnicodeCase.All(s, UnicodeCase.IsDigit);
+    public static bool IsDecimal(string s) => UnicodeCase.All(s, UnicodeCase.IsDecimal);
+    public static bool IsNumeric(string s) => UnicodeCase.All(s, UnicodeCase.IsNumeric);
+    public static bool IsAlpha(string s) => UnicodeCase.All(s, UnicodeCase.IsAlpha);
     public static bool IsAlnum(string s) => s.Length > 0 && s.All(char.IsLetterOrDigit);
     public static bool IsSpace(string s) => s.Length > 0 && s.All(IsSpace);
-    public static bool IsUpper(string s) => s.Any(char.IsUpper) && !s.Any(char.IsLower);
-    public static bool IsLower(string s) => s.Any(char.IsLower) && !s.Any(char.IsUpper);
+    public static bool IsUpper(string s) => UnicodeCase.IsUpper(s);
+    public static bool IsLower(string s) => UnicodeCase.IsLower(s);
     public static bool IsIdentifier(string s) => s.Length > 0 && (char.IsLetter(s[0]) || s[0] == '_') && s.All(c => char.IsLetterOrDigit(c) || c == '_');
     public static bool IsTitle(string s) => s.Length > 0 && Title(s) == s && s.Any(char.IsLetter);
     public static bool IsAscii(string s) => s.All(c => c < 128);
