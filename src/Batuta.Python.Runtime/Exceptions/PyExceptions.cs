@@ -4,7 +4,7 @@ namespace Batuta.Python.Runtime;
 /// Python's <c>BaseException</c>. Migrated code raises and catches these classes, which keep the Python
 /// names (<c>ValueError</c>, <c>KeyError</c>, ...) so tracebacks and <c>str(e)</c> read as in CPython.
 /// </summary>
-public class PyBaseException : Exception, IPyObject, IPyTyped
+public class PyBaseException : Exception, IPyObject, IPyTyped, IPyAttributes
 {
     public PyBaseException() : this(Array.Empty<object?>()) { }
 
@@ -55,7 +55,23 @@ public class PyBaseException : Exception, IPyObject, IPyTyped
     {
         Cause = cause as PyBaseException;
         SuppressContext = true;
+        // `raise X from e` is nearly always inside `except ... as e`, whose exception CPython also sets as __context__
+        PyContext ??= Cause;
         return this;
+    }
+
+    /// <summary>The exception attributes dynamic code reads: <c>e.__cause__</c>, <c>e.__context__</c> (None when absent), <c>e.args</c>.</summary>
+    public virtual bool TryGetAttr(string name, out object? value)
+    {
+        value = name switch
+        {
+            "__cause__" => Cause,
+            "__context__" => PyContext,
+            "__suppress_context__" => SuppressContext,
+            "args" => new PyTuple(Args),
+            _ => this,
+        };
+        return !ReferenceEquals(value, this);
     }
 }
 
