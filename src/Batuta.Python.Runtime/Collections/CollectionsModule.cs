@@ -25,8 +25,41 @@ public sealed class DefaultDict<TKey, TValue> : PyDict<TKey, TValue>
 }
 
 /// <summary><c>collections.Counter</c>.</summary>
-public sealed class Counter<TKey> : PyDict<TKey, PyInt>
+public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber
 {
+    // Counter's multiset operators (CPython's collections.Counter): the result keeps positive counts only,
+    // the left operand's keys first.
+    public static Counter<TKey> operator +(Counter<TKey> a, Counter<TKey> b) => Combine(a, b, (x, y) => x + y, keepRightOnly: true);
+    public static Counter<TKey> operator -(Counter<TKey> a, Counter<TKey> b) => Combine(a, b, (x, y) => x - y, keepRightOnly: false);
+    public static Counter<TKey> operator |(Counter<TKey> a, Counter<TKey> b) => Combine(a, b, (x, y) => x < y ? y : x, keepRightOnly: true);
+    public static Counter<TKey> operator &(Counter<TKey> a, Counter<TKey> b) => Combine(a, b, (x, y) => x < y ? x : y, keepRightOnly: false);
+
+    private static Counter<TKey> Combine(Counter<TKey> a, Counter<TKey> b, Func<PyInt, PyInt, PyInt> op, bool keepRightOnly)
+    {
+        var result = new Counter<TKey>();
+        foreach (var (k, v) in a.Items())
+        {
+            var n = op(v, b[k]);
+            if (n.Sign > 0) result[k] = n;
+        }
+        foreach (var (k, v) in b.Items())
+        {
+            if (a.ContainsKey(k)) continue;
+            // a key only on the right: + and | keep a positive count, - keeps the negation of a negative one
+            var n = keepRightOnly ? v : op(0, v);
+            if (n.Sign > 0) result[k] = n;
+        }
+        return result;
+    }
+
+    private Counter<TKey> Other(object? other, string op) =>
+        other as Counter<TKey> ?? throw new TypeError($"unsupported operand type(s) for {op}: 'Counter' and '{Dyn.TypeName(other)}'");
+
+    object? IPyNumber.PyAdd(object? other) => this + Other(other, "+");
+    object? IPyNumber.PySub(object? other) => this - Other(other, "-");
+    object? IPyNumber.PyMul(object? other) => throw new TypeError($"unsupported operand type(s) for *: 'Counter' and '{Dyn.TypeName(other)}'");
+    object? IPyNumber.PyTrueDiv(object? other) => throw new TypeError($"unsupported operand type(s) for /: 'Counter' and '{Dyn.TypeName(other)}'");
+
     public Counter() { }
 
     public Counter(IEnumerable<TKey> items)
