@@ -277,7 +277,8 @@ public static partial class Py
     public static bool Truth(string? s) => s is not null && s.Length > 0;
     public static bool Truth(PyInt i) => !i.IsZero;
     public static bool Truth(double d) => d != 0;
-    public static bool Truth(IPySized? c) => c is not null && c.Count > 0;
+    /// <summary>__bool__ wins over __len__, as in Python.</summary>
+    public static bool Truth(IPySized? c) => c is IPyBool b ? b.PyBool() : c is not null && c.Count > 0;
 
     public static PyInt Hash(object? o) => Dyn.PyHashOf(o);
 

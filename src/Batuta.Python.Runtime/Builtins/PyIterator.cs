@@ -55,6 +55,10 @@ public static class PyIter
     public static T Next<T>(IEnumerable<T> it, T @default) =>
         it is PyIterator<T> p ? (p.TryNext(out var v) ? v : @default) : throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator");
 
+    /// <summary>next(it, default) where the default widens the element type (None for an int: <c>long?</c>).</summary>
+    public static TOut Next<T, TOut>(IEnumerable<T> it, Func<T, TOut> widen, TOut @default) =>
+        it is PyIterator<T> p ? (p.TryNext(out var v) ? widen(v) : @default) : throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator");
+
     /// <summary>next(it, default) where the default is of another type: a dynamic value.</summary>
     public static object? NextOr<T>(IEnumerable<T> it, object? @default) =>
         it is PyIterator<T> p ? (p.TryNext(out var v) ? Dyn.BoxValue(v) : @default) : throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator");

@@ -321,10 +321,33 @@ namespace Batuta.Transpiler.Emit
                 _w.Line();
                 EmitMethod(c, m);
             }
+            EmitInheritedClassMethods(c);
             EmitDunderBridges(c);
             _w.Close();
             _class = savedClass;
         }
+
+        /// <summary>
+        /// A classmethod inherited from a base and called on this class gets <c>cls</c> = this class: C# static methods
+        /// have no cls, so the body is written again here (hiding the base's) with cls bound to this class.
+        /// </summary>
+        private void EmitInheritedClassMethods(ClassModel c)
+        {
+            if (c.IsEnum || c.IsDataclass) return;
+            var inherited = new List<FunctionModel>();
+            for (var b = c.Base; b is not null; b = b.Base)
+                inherited.AddRange(b.Methods.Values.Where(m => m.IsClassMethod && c.FindMethod(m.Name) == m && inherited.All(x => x.Name != m.Name) && UsesReceiver(m)));
+            foreach (var m in inherited)
+            {
+                _w.Line();
+                _classMethodReceiver = c;
+                try { EmitFunction(m, "public static new"); }
+                finally { _classMethodReceiver = null; }
+            }
+        }
+
+        private static bool UsesReceiver(FunctionModel m) =>
+            m.Def.Args.Args.Count > 0 && ModelBuilder.WalkExpressions(m.Def.Body).Any(n => n is Name { Id: var id } && id == m.Def.Args.Args[0].Name);
 
         private void EmitEnumMembers(ClassModel c)
         {
@@ -448,7 +471,8 @@ namespace Batuta.Transpiler.Emit
                 var saved = _function;
                 _function = m;
                 _declared.Clear();
-                _w.Open($"public {CsTypes.Return(m.ReturnType)} {m.CsName}");
+                // Virtual like methods: a subclass's @property overrides the base's, also through a base-typed variable.
+                _w.Open($"public {(baseMethod is { IsProperty: true } ? "override" : "virtual")} {CsTypes.Return(m.ReturnType)} {m.CsName}");
                 _w.Open("get");
                 EmitFunctionBody(m);
                 _w.Close();

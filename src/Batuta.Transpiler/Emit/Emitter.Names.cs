@@ -57,9 +57,9 @@ namespace Batuta.Transpiler.Emit
                 var cs = _lambdaNames.TryGetValue(name, out var renamed) ? renamed : CsNames.Local(name);
                 return new Resolved(ResolvedKind.Local, cs, new VarInfo(name, cs, lt) { Declared = true });
             }
-            if (_function is { Owner: { } owner } method && method.Def.Args.Args.Count > 0 && method.Def.Args.Args[0].Name == name)
+            if (EnclosingMethodReceiver(name) is { Owner: { } owner } method)
             {
-                if (method.IsClassMethod) return new Resolved(ResolvedKind.Class, ClassCsName(owner)) { Class = owner };
+                if (method.IsClassMethod) return new Resolved(ResolvedKind.Class, ClassCsName(_classMethodReceiver ?? owner)) { Class = _classMethodReceiver ?? owner };
                 if (!method.IsStatic) return new Resolved(ResolvedKind.Local, "this", new VarInfo(name, "this", owner.Type) { Declared = true });
             }
             for (var f = _function; f is not null; f = f.Parent)
@@ -97,6 +97,21 @@ namespace Batuta.Transpiler.Emit
             }
             if (BuiltinNames.Contains(name) || ModelBuilder.BuiltinExceptions.Contains(name)) return new Resolved(ResolvedKind.Builtin, name);
             return new Resolved(ResolvedKind.Unknown, CsNames.Local(name));
+        }
+
+        /// <summary>
+        /// The method whose first parameter (self or cls) <paramref name="name"/> is, seen from the current function or a
+        /// def nested in it (a closure reads the method's self, as a C# local function reads <c>this</c>), unless a
+        /// function in between binds the name itself.
+        /// </summary>
+        private FunctionModel? EnclosingMethodReceiver(string name)
+        {
+            for (var f = _function; f is not null; f = f.Parent)
+            {
+                if (f.Owner is not null) return f.Def.Args.Args.Count > 0 && f.Def.Args.Args[0].Name == name ? f : null;
+                if (f.Params.Any(p => p.Name == name) || f.Locals.ContainsKey(name)) return null;
+            }
+            return null;
         }
 
         private void WidenParam(FunctionModel f, int index, PyType t)

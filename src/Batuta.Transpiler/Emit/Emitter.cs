@@ -78,6 +78,8 @@ namespace Batuta.Transpiler.Emit
         private ModuleModel _module = null!;
         private FunctionModel? _function;
         private ClassModel? _class;
+        /// <summary>The class an inherited classmethod is being written for (its cls), see EmitInheritedClassMethods.</summary>
+        private ClassModel? _classMethodReceiver;
         private CodeWriter _w = new();
         private int _temp;
         private readonly List<Dictionary<string, Ex>> _narrowed = new();

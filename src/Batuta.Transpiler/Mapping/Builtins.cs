@@ -363,7 +363,7 @@ namespace Batuta.Transpiler.Mapping
                     var t = PyType.Join(elem, d.Type);
                     if (t.Equals(elem)) return new Ex($"PyIter.Next({src}, {e.CoerceTo(d, elem).Code})", elem, true);
                     if (t.Kind != TypeKind.Object && e.CoerceTo(new Ex("__n", elem, true), t) is var conv)
-                        return new Ex($"PyIter.Next({src}.Select(__n => {conv.Code}), {e.CoerceTo(d, t).Code})", t, true);
+                        return new Ex($"PyIter.Next<{CsTypes.Of(elem)}, {CsTypes.Of(t)}>({src}, __n => {conv.Code}, {e.CoerceTo(d, t).Code})", t, true);
                     return new Ex($"PyIter.NextOr({src}, {Emitter.BoxOf(d)})", PyType.Object, true);
                 }
                 case "exit":
