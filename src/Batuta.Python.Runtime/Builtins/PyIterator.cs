@@ -55,6 +55,20 @@ public static class PyIter
     public static T Next<T>(IEnumerable<T> it, T @default) =>
         it is PyIterator<T> p ? (p.TryNext(out var v) ? v : @default) : throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator");
 
+    /// <summary>A Python iterator object (<c>__next__</c> until StopIteration) as a .NET enumerator.</summary>
+    public static IEnumerator<T> FromNext<T>(Func<T> next)
+    {
+        while (true)
+        {
+            T value;
+            bool done = false;
+            try { value = next(); }
+            catch (StopIteration) { done = true; value = default!; }
+            if (done) yield break;
+            yield return value;
+        }
+    }
+
     /// <summary>next(it, default) where the default widens the element type (None for an int: <c>long?</c>).</summary>
     public static TOut Next<T, TOut>(IEnumerable<T> it, Func<T, TOut> widen, TOut @default) =>
         it is PyIterator<T> p ? (p.TryNext(out var v) ? widen(v) : @default) : throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator");

@@ -458,10 +458,10 @@ public static class Dyn
         if (o is IPyAttributes a && a.TryGetAttr(name, out var v)) return v;
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
         var t = o.GetType();
-        foreach (var candidate in new[] { name, Naming.Pascal(name) })
+        foreach (var candidate in Naming.Candidates(name))
         {
             var p = t.GetProperty(candidate, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static);
-            if (p is not null) return p.GetValue(o);
+            if (p is not null) return Unwrapped(() => p.GetValue(o));
             var f = t.GetField(candidate, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static);
             if (f is not null) return f.GetValue(o);
         }
@@ -473,10 +473,10 @@ public static class Dyn
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
         if (o is IPySetAttr s) { s.SetAttr(name, value); return; }
         var t = o.GetType();
-        foreach (var candidate in new[] { name, Naming.Pascal(name) })
+        foreach (var candidate in Naming.Candidates(name))
         {
             var p = t.GetProperty(candidate);
-            if (p is not null && p.CanWrite) { p.SetValue(o, Convert(value, p.PropertyType)); return; }
+            if (p is not null && p.CanWrite) { Unwrapped(() => { p.SetValue(o, Convert(value, p.PropertyType)); return null; }); return; }
             var f = t.GetField(candidate);
             if (f is not null) { f.SetValue(o, Convert(value, f.FieldType)); return; }
         }
@@ -488,7 +488,20 @@ public static class Dyn
         if (value is null || target.IsInstanceOfType(value)) return value;
         if (target == typeof(PyInt)) return Cast<PyInt>(value);
         if (target == typeof(double)) return Cast<double>(value);
+        if (target == typeof(long)) return Cast<long>(value);
+        if (target == typeof(bool)) return Cast<bool>(value);
         return value;
+    }
+
+    /// <summary>Reflection wraps what a property getter or setter raises; Python code must see the exception itself.</summary>
+    private static object? Unwrapped(Func<object?> access)
+    {
+        try { return access(); }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
     }
 
     /// <summary>Calls a callable value with positional arguments.</summary>
@@ -519,7 +532,7 @@ public static class Dyn
         if (o is Modules.IPyKeywordMethods k) return k.CallMethod(name, args, new PyDict<string, object?>());
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
         var t = o.GetType();
-        foreach (var candidate in new[] { Naming.Pascal(name), name })
+        foreach (var candidate in Naming.Candidates(name).Reverse())
         {
             var methods = t.GetMethods().Where(m => m.Name == candidate && m.GetParameters().Length == args.Length && !m.IsGenericMethodDefinition).ToList();
             foreach (var m in methods)
@@ -570,4 +583,11 @@ public static class Naming
         }
         return sb.Length == 0 ? name : sb.ToString();
     }
+
+    /// <summary>The C# member name the transpiler gives a Python attribute: PascalCase, one leading _ kept for _private names.</summary>
+    public static string Member(string name) =>
+        name.StartsWith('_') && !(name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal)) ? "_" + Pascal(name) : Pascal(name);
+
+    /// <summary>Reflection candidates for a Python attribute name, most specific first.</summary>
+    public static string[] Candidates(string name) => new[] { name, Pascal(name), Member(name) }.Distinct(StringComparer.Ordinal).ToArray();
 }

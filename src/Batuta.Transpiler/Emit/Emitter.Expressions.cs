@@ -629,6 +629,25 @@ namespace Batuta.Transpiler.Emit
             return new Ex(string.Join(" && ", parts), PyType.Bool);
         }
 
+        /// <summary>
+        /// A float against a float, or against an int exactly representable as a double (a literal or a long within
+        /// ±2^53), compares as doubles; any other int compares exactly (Ops.Lt and co.), as CPython does, since
+        /// converting first would round (2**53 + 1 == float(2**53 + 1) is False) or overflow (10**400 > 1e308).
+        /// </summary>
+        private string CompareMixed(Ex l, CompareOperator op, string sym, Ex r)
+        {
+            if (ExactAsDouble(l) && ExactAsDouble(r)) return $"{Coerce(l, PyType.Float).P} {sym} {Coerce(r, PyType.Float).P}";
+            string name = op switch { CompareOperator.Eq => "Eq", CompareOperator.NotEq => "Ne", CompareOperator.Lt => "Lt", CompareOperator.LtE => "Le", CompareOperator.Gt => "Gt", _ => "Ge" };
+            string Side(Ex x) => x.Type.Kind == TypeKind.Float ? x.Code : x.Type.IsLong ? LongCode(x) : AsPyInt(x).Code;
+            return $"Ops.{name}({Side(l)}, {Side(r)})";
+        }
+
+        private static bool ExactAsDouble(Ex x)
+        {
+            const long limit = 1L << 53;
+            return x.Type.Kind == TypeKind.Float || x.Type.IsLong && x.Type.Lo >= -limit && x.Type.Hi <= limit;
+        }
+
         private string Compare(Ex l, CompareOperator op, Ex r)
         {
             if (op is not (CompareOperator.Is or CompareOperator.IsNot or CompareOperator.In or CompareOperator.NotIn))
@@ -663,8 +682,7 @@ namespace Batuta.Transpiler.Emit
             var rn = rt.Kind == TypeKind.Bool ? Coerce(r, BoolAsInt) : r;
             if (ln.Type.Kind is TypeKind.Int or TypeKind.Float && rn.Type.Kind is TypeKind.Int or TypeKind.Float)
             {
-                if (ln.Type.Kind == TypeKind.Float || rn.Type.Kind == TypeKind.Float)
-                    return $"{Coerce(ln, PyType.Float).P} {sym} {Coerce(rn, PyType.Float).P}";
+                if (ln.Type.Kind == TypeKind.Float || rn.Type.Kind == TypeKind.Float) return CompareMixed(ln, op, sym, rn);
                 if (ln.IntLiteral && rn.IntLiteral) return $"{ln.Code} {sym} {rn.Code}";
                 if (ln.Type.IsLong != rn.Type.IsLong) return $"{(ln.IntLiteral ? ln.Code : AsPyInt(ln).P)} {sym} {(rn.IntLiteral ? rn.Code : AsPyInt(rn).P)}";
                 return $"{ln.P} {sym} {rn.P}";
@@ -761,6 +779,9 @@ namespace Batuta.Transpiler.Emit
         private Ex EmitAttribute(Attribute a)
         {
             if (StaticClass(a.Value) is { } sc && ClassAttribute(sc, a) is { } classAttribute) return classAttribute;
+            // f.__name__ of a def is its name; x.__class__ is type(x).
+            if (a.Attr == "__name__" && a.Value is Name fn && Resolve(fn.Id) is { Kind: ResolvedKind.Function, Function: { } named }) return new Ex(CsNames.Literal(named.Name), PyType.Str, true);
+            if (a.Attr == "__class__") return new Ex($"Py.Type({Box(EmitExpr(a.Value))})", PyType.Object, true);
             var obj = Unwrap(EmitExpr(a.Value));
             var t = obj.Type;
             if (t.Kind == TypeKind.Module)
@@ -803,6 +824,8 @@ namespace Batuta.Transpiler.Emit
                 if (cls.IsException && a.Attr == "args") return new Ex($"new PyTuple({obj.P}.Args)", PyType.VarTuple(PyType.Object), true);
             }
             if (t.Kind is TypeKind.Exception && a.Attr == "args") return new Ex($"new PyTuple({obj.P}.Args)", PyType.VarTuple(PyType.Object), true);
+            if (a.Attr is "__cause__" or "__context__" or "__suppress_context__" && (t.Kind is TypeKind.Exception || ClassOf(t) is { IsException: true }))
+                return new Ex($"Dyn.GetAttr({Box(obj)}, {CsNames.Literal(a.Attr)})", PyType.Object, true);
             if (Mapping.Libraries.Attribute(this, obj, a.Attr, a) is { } library) return library;
             var mapped = Mapping.Members.Attribute(this, obj, a.Attr);
             if (mapped is not null) return mapped.Value;

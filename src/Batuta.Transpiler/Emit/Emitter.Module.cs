@@ -271,7 +271,7 @@ namespace Batuta.Transpiler.Emit
             if (c.Methods.ContainsKey("__len__")) interfaces.Add("IPySized");
             if (c.Methods.ContainsKey("__bool__")) interfaces.Add("IPyBool");
             if (c.Methods.ContainsKey("__getitem__")) interfaces.Add("IPyGetItem");
-            if (c.Methods.TryGetValue("__iter__", out var iter)) interfaces.Add($"IEnumerable<{CsTypes.Of(iter.ReturnType.Kind == TypeKind.Iterable ? iter.ReturnType.Elem : PyType.Object)}>");
+            if (c.Methods.ContainsKey("__iter__")) interfaces.Add($"IEnumerable<{CsTypes.Of(IterElement(c))}>");
             if (c.Methods.ContainsKey("__enter__")) interfaces.Add("IDisposable");
             if (c.Methods.ContainsKey("__format__")) interfaces.Add("IPyFormattable");
             if (c.IsNamedTuple) interfaces.AddRange(new[] { "IPySized", "IPyGetItem", "IEnumerable<object?>" });
@@ -348,6 +348,18 @@ namespace Batuta.Transpiler.Emit
 
         private static bool UsesReceiver(FunctionModel m) =>
             m.Def.Args.Args.Count > 0 && ModelBuilder.WalkExpressions(m.Def.Body).Any(n => n is Name { Id: var id } && id == m.Def.Args.Args[0].Name);
+
+        /// <summary>The __next__ of the iterator object a class's __iter__ returns (self or another class), if any.</summary>
+        private FunctionModel? IteratorClass(ClassModel c) =>
+            c.FindMethod("__iter__")?.ReturnType is { Kind: TypeKind.Class } r && FindClass(r.Name.OrThrow()) is { } ic ? ic.FindMethod("__next__") : null;
+
+        /// <summary>What iterating an instance yields: __iter__'s elements, or its iterator's __next__ results.</summary>
+        private PyType IterElement(ClassModel c) => c.FindMethod("__iter__")?.ReturnType switch
+        {
+            { Kind: TypeKind.Iterable } r => r.Elem,
+            _ when IteratorClass(c) is { ReturnType: { Kind: not TypeKind.Unknown } rt } => rt,
+            _ => PyType.Object,
+        };
 
         private void EmitEnumMembers(ClassModel c)
         {
@@ -458,7 +470,9 @@ namespace Batuta.Transpiler.Emit
             string baseCall = inherited.Count > 0 ? $" : base({string.Join(", ", inherited.Select(f => CsNames.Local(f.Name)))})" : "";
             _w.Open($"public {c.CsName}({ps}){baseCall}");
             foreach (var f in fields.Where(f => own.Contains(f.Name))) _w.Line($"{f.CsName} = {CsNames.Local(f.Name)};");
-            if (c.Methods.TryGetValue("__post_init__", out var post)) _w.Line($"{post.CsName}();");
+            // Runs once, from the constructor of the class being built: a base dataclass's constructor runs first and
+            // would otherwise call the (virtual) __post_init__ too.
+            if (c.FindMethod("__post_init__") is { } post) _w.Line($"if (GetType() == typeof({c.CsName})) {post.CsName}();");
             _w.Close();
         }
 
@@ -554,8 +568,11 @@ namespace Batuta.Transpiler.Emit
             }
             if (c.Methods.TryGetValue("__iter__", out var it))
             {
-                var et = it.ReturnType.Kind == TypeKind.Iterable ? it.ReturnType.Elem : PyType.Object;
-                w.Line($"public IEnumerator<{CsTypes.Of(et)}> GetEnumerator() => {it.CsName}().GetEnumerator();");
+                var et = IterElement(c);
+                // __iter__ returning an iterator object (often self): its __next__ is called until StopIteration.
+                w.Line(IteratorClass(c) is { } next
+                    ? $"public IEnumerator<{CsTypes.Of(et)}> GetEnumerator() => PyIter.FromNext({it.CsName}().{next.CsName});"
+                    : $"public IEnumerator<{CsTypes.Of(et)}> GetEnumerator() => {it.CsName}().GetEnumerator();");
                 w.Line("System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();");
             }
             if (c.Methods.TryGetValue("__enter__", out _) && c.Methods.TryGetValue("__exit__", out var exit))

@@ -274,6 +274,7 @@ namespace Batuta.Transpiler.Emit
         {
             // Point = namedtuple(...) made a class (ModelBuilder.NamedTupleClass)
             if (_function is null && ModelBuilder.NamedTupleClass(a) is { } nt && _module.Classes.ContainsKey(nt.Name)) return;
+            if (_function is null && ModelBuilder.TypeAliasName(a) is { } alias && _module.TypeAliases.ContainsKey(alias)) return;
             if (a.Targets.Count == 1)
             {
                 EmitAssignTo(a.Targets[0], a.Value);
@@ -638,7 +639,7 @@ namespace Batuta.Transpiler.Emit
                 for (int i = 0; i < targets.Count; i++) AssignValue(targets[i], new Ex($"{src}.Item{i + 1}", value.Type.Args[i], true));
                 return;
             }
-            var elem = value.Type.Kind == TypeKind.Object ? PyType.Object : value.Type.Elem;
+            var elem = value.Type.Kind == TypeKind.Object ? PyType.Object : value.Type.Kind == TypeKind.Class ? ElementType(value.Type) : value.Type.Elem;
             var items = Temp("u");
             string elemCs = CsTypes.Of(elem);
             if (star < 0)
@@ -885,7 +886,7 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => t.Key,
             TypeKind.Tuple => t.Elem,
             TypeKind.Class when Mapping.Libraries.ElementType(t) is { } library => library,
-            TypeKind.Class => FindClass(t.Name.OrThrow())?.FindMethod("__iter__")?.ReturnType is { Kind: TypeKind.Iterable } it ? it.Elem : PyType.Object,
+            TypeKind.Class => FindClass(t.Name.OrThrow()) is { } iterable ? IterElement(iterable) : PyType.Object,
             TypeKind.Object => PyType.Object,
             TypeKind.Unknown => _inferring ? PyType.Unknown : PyType.Object,
             _ => t.Elem,
@@ -901,6 +902,32 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Object or TypeKind.Unknown => $"Dyn.Iter({v.Code})",
             TypeKind.VarTuple when v.Type.Elem.Kind is not (TypeKind.Object or TypeKind.Unknown) => $"{v.P}.Select(__v => Dyn.Cast<{CsTypes.Of(v.Type.Elem)}>(__v))",
             _ => v.Code,
+        };
+
+        /// <summary>
+        /// <c>return NotImplemented</c> in a dunder: what Python ends with when the other operand does not help either
+        /// (== falls back to identity, != to non-identity, an ordering or arithmetic operator raises TypeError).
+        /// </summary>
+        private string NotImplementedResult(FunctionModel f)
+        {
+            var other = f.Params.Count > 0 ? f.Params[0].CsName : "null";
+            string cls = f.Owner?.Name ?? "object";
+            return f.Name switch
+            {
+                "__eq__" => $"return ReferenceEquals(this, {other});",
+                "__ne__" => $"return !ReferenceEquals(this, {other});",
+                "__lt__" or "__le__" or "__gt__" or "__ge__" =>
+                    $"throw new TypeError($\"'{OperatorSymbol(f.Name)}' not supported between instances of '{cls}' and '{{Dyn.TypeName({other})}}'\");",
+                _ => $"throw new TypeError($\"unsupported operand type(s) for {OperatorSymbol(f.Name)}: '{cls}' and '{{Dyn.TypeName({other})}}'\");",
+            };
+        }
+
+        private static string OperatorSymbol(string dunder) => dunder switch
+        {
+            "__lt__" => "<", "__le__" => "<=", "__gt__" => ">", "__ge__" => ">=",
+            "__add__" or "__radd__" => "+", "__sub__" or "__rsub__" => "-", "__mul__" or "__rmul__" => "*", "__truediv__" or "__rtruediv__" => "/",
+            "__floordiv__" => "//", "__mod__" => "%", "__pow__" => "** or pow()", "__matmul__" => "@",
+            _ => dunder.Trim('_'),
         };
 
         private void EmitReturn(Return r)
@@ -919,6 +946,11 @@ namespace Batuta.Transpiler.Emit
             {
                 WidenReturn(_function, PyType.None);
                 _w.Line(_function.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? "return;" : "return default!;");
+                return;
+            }
+            if (r.Value is Name { Id: "NotImplemented" } && Resolve("NotImplemented").Kind is ResolvedKind.Builtin or ResolvedKind.Unknown)
+            {
+                _w.Line(NotImplementedResult(_function));
                 return;
             }
             var v = EmitExpr(r.Value, _function.ReturnType);

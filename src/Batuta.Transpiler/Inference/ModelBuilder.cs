@@ -70,6 +70,11 @@ namespace Batuta.Transpiler.Inference
 
         private static PyType? ClassType(ModuleModel scope, IReadOnlyDictionary<string, ModuleModel> modules, string name)
         {
+            if (scope.TypeAliases.TryGetValue(name, out var alias) && scope.ResolvingAliases.Add(name))
+            {
+                try { return Annotations.Resolve(alias, n => ClassType(scope, modules, n)); }
+                finally { scope.ResolvingAliases.Remove(name); }
+            }
             if (ClassIn(scope, modules, name) is { } c) return c.Type;
             if (BuiltinExceptions.Contains(name)) return PyType.Exception(name);
             return null;
@@ -90,6 +95,29 @@ namespace Batuta.Transpiler.Inference
             }
             if (scope.Classes.TryGetValue(name, out var c)) return c;
             return ImportedClass(scope, modules, name) ?? modules.Values.Select(m => m.Classes.TryGetValue(name, out var oc) ? oc : null).FirstOrDefault(x => x is not null);
+        }
+
+        private static readonly HashSet<string> TypingHeads = new(StringComparer.Ordinal)
+        {
+            "Union", "Optional", "List", "Dict", "Set", "FrozenSet", "Tuple", "Callable", "Iterable", "Iterator", "Sequence", "Mapping",
+            "MutableMapping", "MutableSequence", "Type", "Literal", "DefaultDict", "Deque", "Counter", "list", "dict", "set", "frozenset", "tuple", "type",
+        };
+
+        /// <summary>
+        /// <c>Number = Union[int, float]</c>, <c>Rule = Callable[[Account], bool]</c>, <c>Grid = list[list[int]]</c> at module
+        /// level: a type alias (annotations resolve through it; it is not a runtime value), else null.
+        /// </summary>
+        public static string? TypeAliasName(Assign a)
+        {
+            if (a.Targets.Count != 1 || a.Targets[0] is not Name target) return null;
+            bool IsTypeExpr(ExpressionNode e) => e switch
+            {
+                Subscript { Value: Name h } => TypingHeads.Contains(h.Id),
+                Subscript { Value: Attribute { Value: Name { Id: "typing" }, Attr: var attr } } => TypingHeads.Contains(attr),
+                BinOp { Op: Operator.BitOr } b => IsTypeExpr(b.Left) && (IsTypeExpr(b.Right) || b.Right is Name or Constant { Value: null }) || b.Left is Name && IsTypeExpr(b.Right),
+                _ => false,
+            };
+            return IsTypeExpr(a.Value) ? target.Id : null;
         }
 
         private static ClassModel? ImportedClass(ModuleModel scope, IReadOnlyDictionary<string, ModuleModel> modules, string name)
@@ -146,6 +174,9 @@ namespace Batuta.Transpiler.Inference
                     break;
                 case ClassDef cd:
                     if (!m.Classes.ContainsKey(cd.Name)) m.Classes[cd.Name] = NewClass(cd, m);
+                    break;
+                case Assign a when TypeAliasName(a) is { } alias:
+                    m.TypeAliases[alias] = a.Value;
                     break;
                 case Assign a when NamedTupleClass(a) is { } synthetic:
                     if (!m.Classes.ContainsKey(synthetic.Name)) m.Classes[synthetic.Name] = NewClass(synthetic, m);

@@ -352,20 +352,7 @@ namespace Batuta.Transpiler.Mapping
                     return new Ex($"PyIter.Of({e.EnumerableOf(v)})", PyType.Iterable(e.ElementOf(v.Type)), true);
                 }
                 case "next":
-                {
-                    var it = Arg(0);
-                    if (it.Type.Kind is TypeKind.Object or TypeKind.Unknown)
-                        return new Ex(a.Count > 1 ? $"PyIter.NextDynamic({it.Code}, {Emitter.BoxOf(Arg(1))}, true)" : $"PyIter.NextDynamic({it.Code})", PyType.Object, true);
-                    var elem = e.ElementOf(it.Type);
-                    var src = it.IsIterator ? $"PyIter.Of({e.EnumerableOf(it)})" : e.EnumerableOf(it);
-                    if (a.Count == 1) return new Ex($"PyIter.Next({src})", elem, true);
-                    var d = Arg(1, elem);
-                    var t = PyType.Join(elem, d.Type);
-                    if (t.Equals(elem)) return new Ex($"PyIter.Next({src}, {e.CoerceTo(d, elem).Code})", elem, true);
-                    if (t.Kind != TypeKind.Object && e.CoerceTo(new Ex("__n", elem, true), t) is var conv)
-                        return new Ex($"PyIter.Next<{CsTypes.Of(elem)}, {CsTypes.Of(t)}>({src}, __n => {conv.Code}, {e.CoerceTo(d, t).Code})", t, true);
-                    return new Ex($"PyIter.NextOr({src}, {Emitter.BoxOf(d)})", PyType.Object, true);
-                }
+                    return Next(e, a.Count, Arg);
                 case "exit":
                 case "quit":
                     return new Ex(a.Count == 0 ? "Sys.Exit()" : $"Sys.Exit({Emitter.BoxOf(Arg(0))})", PyType.None, true);
@@ -422,6 +409,25 @@ namespace Batuta.Transpiler.Mapping
             "datetime.timedelta" => "PyTimeDelta",
             _ => null,
         };
+
+        /// <summary>next(it) and next(it, default): typed iterators, iterator objects with __next__, dynamic values.</summary>
+        private static Ex Next(Emitter e, int count, Func<int, PyType?, Ex> arg)
+        {
+            Ex Arg(int i, PyType? t = null) => arg(i, t);
+            var it = Arg(0);
+            if (it.Type.Kind is TypeKind.Object or TypeKind.Unknown)
+                return new Ex(count > 1 ? $"PyIter.NextDynamic({it.Code}, {Emitter.BoxOf(Arg(1))}, true)" : $"PyIter.NextDynamic({it.Code})", PyType.Object, true);
+            if (count == 1 && e.ClassOf(it.Type)?.FindMethod("__next__") is { } own) return new Ex($"{it.P}.{own.CsName}()", own.ReturnType, true);
+            var elem = e.ElementOf(it.Type);
+            var src = it.IsIterator ? $"PyIter.Of({e.EnumerableOf(it)})" : e.EnumerableOf(it);
+            if (count == 1) return new Ex($"PyIter.Next({src})", elem, true);
+            var d = Arg(1, elem);
+            var t = PyType.Join(elem, d.Type);
+            if (t.Equals(elem)) return new Ex($"PyIter.Next({src}, {e.CoerceTo(d, elem).Code})", elem, true);
+            if (t.Kind != TypeKind.Object && e.CoerceTo(new Ex("__n", elem, true), t) is var conv)
+                return new Ex($"PyIter.Next<{CsTypes.Of(elem)}, {CsTypes.Of(t)}>({src}, __n => {conv.Code}, {e.CoerceTo(d, t).Code})", t, true);
+            return new Ex($"PyIter.NextOr({src}, {Emitter.BoxOf(d)})", PyType.Object, true);
+        }
 
         private static bool HasCall(ExpressionNode x) => Inference.ModelBuilder.WalkExpression(x).Any(n => n is Batuta.Python.Ast.Call or NamedExpr or Await);
 

@@ -178,6 +178,10 @@ namespace Batuta.Transpiler.Model
         public Dictionary<string, VarInfo> Globals { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, FunctionModel> Functions { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, ClassModel> Classes { get; } = new(StringComparer.Ordinal);
+        /// <summary>Module-level type aliases (<c>Number = Union[int, float]</c>): name → the annotation it stands for.</summary>
+        public Dictionary<string, ExpressionNode> TypeAliases { get; } = new(StringComparer.Ordinal);
+        /// <summary>Aliases being expanded (a self-referring alias resolves to a dynamic value instead of recursing).</summary>
+        internal HashSet<string> ResolvingAliases { get; } = new(StringComparer.Ordinal);
         /// <summary>Local name → imported thing: "module:NAME" for a module, "member:MODULE:NAME" for a from-import.</summary>
         public Dictionary<string, string> Imports { get; } = new(StringComparer.Ordinal);
     }
