@@ -332,6 +332,24 @@ public static class PyStr
         _ => throw new LookupError($"unknown encoding: {encoding}"),
     };
 
+    /// <summary>str.maketrans(x[, y[, z]]): a dict from code points to replacement strings (None deletes), as CPython builds it.</summary>
+    public static PyDict<PyInt, object?> MakeTrans(object? x, object? y = null, object? z = null)
+    {
+        var table = new PyDict<PyInt, object?>();
+        if (y is null)
+        {
+            if (x is not IPyDict d) throw new TypeError("if you give only one argument to maketrans it must be a dict");
+            foreach (var key in Dyn.Iter(d))
+                table[key is string k ? (k.Length == 1 ? new PyInt(k[0]) : throw new ValueError("string keys in translate table must be of length 1")) : Dyn.Cast<PyInt>(key)] = d.GetItem(key);
+            return table;
+        }
+        if (x is not string from || y is not string to) throw new TypeError("maketrans() arguments must be str");
+        if (from.Length != to.Length) throw new ValueError("the first two maketrans arguments must have equal length");
+        for (int i = 0; i < from.Length; i++) table[new PyInt(from[i])] = new PyInt(to[i]);
+        if (z is string delete) foreach (var c in delete) table[new PyInt(c)] = null;
+        return table;
+    }
+
     public static string Translate(string s, IPyDict table)
     {
         var sb = new StringBuilder();

@@ -512,6 +512,19 @@ namespace Batuta.Transpiler.Emit
             return new Ex($"({obj.P} is var {tmp} ? new {ClassCsName(c)}({string.Join(", ", args)}) : default!)", c.Type, true);
         }
 
+        /// <summary>f.cache_info() / f.cache_clear() of an @lru_cache function, and str.maketrans(...).</summary>
+        private Ex? FunctionAttributeCall(Attribute a, Call call)
+        {
+            if (a.Value is Name fnName && Resolve(fnName.Id) is { Kind: ResolvedKind.Function, Function: { Cached: true } cf } && a.Attr is "cache_info" or "cache_clear")
+            {
+                string cacheName = (cf.Parent is null && cf.Owner is null ? _modules.First(m => m.Functions.ContainsValue(cf)).CsName + "." : "") + "__cache_" + cf.CsName;
+                return a.Attr == "cache_info" ? new Ex($"{cacheName}.Info()", PyType.Object, true) : new Ex($"{cacheName}.Clear()", PyType.None, true);
+            }
+            if (a.Attr == "maketrans" && a.Value is Name { Id: "str" } && Resolve("str").Kind == ResolvedKind.Builtin)
+                return new Ex($"StrOps.MakeTrans({string.Join(", ", call.Args.Select(x => Box(EmitExpr(x))))})", PyType.Dict(PyType.Int, PyType.Object), true);
+            return null;
+        }
+
         private Ex CallAttribute(Attribute a, Call call, PyType expected)
         {
             // super().method(...)
@@ -558,12 +571,7 @@ namespace Batuta.Transpiler.Emit
                 var dt = PyType.Dict(ElementType(src.Type), vt);
                 return new Ex($"{CsTypes.Of(dt)}.FromKeys({AsEnumerable(src)}, {Coerce(val, vt).Code})", dt, true);
             }
-            // f.cache_info() / f.cache_clear() of an @lru_cache function
-            if (a.Value is Name fnName && Resolve(fnName.Id) is { Kind: ResolvedKind.Function, Function: { Cached: true } cf } && a.Attr is "cache_info" or "cache_clear")
-            {
-                string cacheName = (cf.Parent is null && cf.Owner is null ? _modules.First(m => m.Functions.ContainsValue(cf)).CsName + "." : "") + "__cache_" + cf.CsName;
-                return a.Attr == "cache_info" ? new Ex($"{cacheName}.Info()", PyType.Object, true) : new Ex($"{cacheName}.Clear()", PyType.None, true);
-            }
+            if (FunctionAttributeCall(a, call) is { } special) return special;
             var obj = Unwrap(EmitExpr(a.Value));
             if (obj.IntLiteral) obj = new Ex($"new PyInt({obj.Code})", PyType.Int, true);
             var t = obj.Type;

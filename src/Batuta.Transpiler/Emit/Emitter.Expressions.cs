@@ -42,6 +42,9 @@ namespace Batuta.Transpiler.Emit
                 // An Enum class used as a value: its members, in definition order (iteration, len, list(), in).
                 case Name or Attribute when StaticClass(e) is { IsEnum: true } ec:
                     return new Ex($"{ClassCsName(ec)}.Members", PyType.List(ec.Type), true);
+                // operator.mul passed as a function: the lambda it stands for, typed by where it goes.
+                case Attribute { Value: Name om } oa when Resolve(om.Id) is { Kind: ResolvedKind.Module, Qualified: "operator" } && Mapping.OperatorModule.AsLambda(oa.Attr, oa) is { } opLambda:
+                    return EmitLambda(opLambda, expected);
                 case Name n: return EmitName(n);
                 case BinOp b: return BinaryOp(b.Op, EmitExpr(b.Left), EmitExpr(b.Right), b);
                 case UnaryOp u: return EmitUnary(u);
@@ -773,6 +776,13 @@ namespace Batuta.Transpiler.Emit
                 var ft = PyType.Func(sm.ReturnType, sm.Params.Select(p => p.Type).ToArray());
                 return new Ex($"new {CsTypes.Of(ft)}({ClassCsName(sc)}.{sm.CsName})", ft);
             }
+            // Class.method (unbound): a function whose first argument is the instance (key=Item.price).
+            if (sm is { IsClassMethod: false, IsProperty: false, IsGenerator: false } && sm.ReturnType.Kind != TypeKind.Unknown)
+            {
+                var ft = PyType.Func(sm.ReturnType, new[] { sc.Type }.Concat(sm.Params.Select(p => p.Type)).ToArray());
+                var ps = new[] { "__self" }.Concat(sm.Params.Select((_, i) => "__a" + i)).ToList();
+                return new Ex($"new {CsTypes.Of(ft)}(({string.Join(", ", ps)}) => __self.{sm.CsName}({string.Join(", ", ps.Skip(1))}))", ft);
+            }
             return null;
         }
 
@@ -782,6 +792,9 @@ namespace Batuta.Transpiler.Emit
             // f.__name__ of a def is its name; x.__class__ is type(x).
             if (a.Attr == "__name__" && a.Value is Name fn && Resolve(fn.Id) is { Kind: ResolvedKind.Function, Function: { } named }) return new Ex(CsNames.Literal(named.Name), PyType.Str, true);
             if (a.Attr == "__class__") return new Ex($"Py.Type({Box(EmitExpr(a.Value))})", PyType.Object, true);
+            // str.upper as a value where no callable type is expected: a function of one dynamic argument.
+            if (a.Value is Name { Id: "str" or "int" or "float" or "list" or "dict" } bt && Resolve(bt.Id).Kind == ResolvedKind.Builtin)
+                return new Ex($"new PyNamedFunction({CsNames.Literal(a.Attr)}, new Func<object?, object?>(__self => Dyn.CallMethod(__self, {CsNames.Literal(a.Attr)})))", PyType.Object, true);
             var obj = Unwrap(EmitExpr(a.Value));
             var t = obj.Type;
             if (t.Kind == TypeKind.Module)

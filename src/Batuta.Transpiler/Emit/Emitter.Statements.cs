@@ -458,7 +458,10 @@ namespace Batuta.Transpiler.Emit
                     if (s.Slice is Slice sl)
                     {
                         NoteListResize();
-                        _w.Line($"{obj.P}.SetSlice({SliceArgs(sl)}, {value.Code});");
+                        // The new items take part in the list's element type (lst[0:1] = ["a"] on a list of ints).
+                        if (obj.Type.Kind == TypeKind.List) ContributeTo(s.Value, PyType.List(ElementType(value.Type)));
+                        var items = obj.Type.Kind == TypeKind.List ? CoerceTo(new Ex(AsEnumerable(value), PyType.Iterable(ElementType(value.Type)), false), PyType.Iterable(obj.Type.Elem)).Code : value.Code;
+                        _w.Line($"{obj.P}.SetSlice({SliceArgs(sl)}, {items});");
                         return;
                     }
                     var key = obj.Type.Kind == TypeKind.List ? EmitIndex(s.Slice) : EmitExpr(s.Slice, obj.Type.IsDictLike ? obj.Type.Key : PyType.Int);
@@ -884,7 +887,7 @@ namespace Batuta.Transpiler.Emit
         private PyType ElementType(PyType t) => t.Kind switch
         {
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => t.Key,
-            TypeKind.Tuple => t.Elem,
+            TypeKind.Tuple => TupleElement(t),
             TypeKind.Class when Mapping.Libraries.ElementType(t) is { } library => library,
             TypeKind.Class => FindClass(t.Name.OrThrow()) is { } iterable ? IterElement(iterable) : PyType.Object,
             TypeKind.Object => PyType.Object,
@@ -892,13 +895,24 @@ namespace Batuta.Transpiler.Emit
             _ => t.Elem,
         };
 
+        /// <summary>
+        /// What iterating a tuple gives: the join of its items, or a dynamic value when they are containers of different
+        /// types (([1, 2], [1.5]): a PyList&lt;long&gt; is not a PyList&lt;object?&gt;).
+        /// </summary>
+        private static PyType TupleElement(PyType t)
+        {
+            var joined = t.Elem;
+            bool containers = joined.Kind is TypeKind.List or TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Set or TypeKind.Deque or TypeKind.Counter or TypeKind.Tuple or TypeKind.VarTuple;
+            return containers && t.Args.Any(a => !a.Equals(joined)) ? PyType.Object : joined;
+        }
+
         /// <summary>The C# expression to foreach over.</summary>
         private string Iterate(Ex v) => v.Type.Kind switch
         {
             TypeKind.Class when Mapping.Libraries.Iterate(v) is { } library => library,
             TypeKind.Str => $"StrOps.Chars({v.Code})",
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => $"{v.P}.Keys().ToList()",
-            TypeKind.Tuple => $"new {CsTypes.Of(PyType.List(v.Type.Elem))} {{ {string.Join(", ", Enumerable.Range(1, v.Type.Args.Count).Select(i => $"{v.P}.Item{i}"))} }}",
+            TypeKind.Tuple => $"new {CsTypes.Of(PyType.List(TupleElement(v.Type)))} {{ {string.Join(", ", v.Type.Args.Select((a, i) => Coerce(new Ex($"{v.P}.Item{i + 1}", a, true), TupleElement(v.Type)).Code))} }}",
             TypeKind.Object or TypeKind.Unknown => $"Dyn.Iter({v.Code})",
             TypeKind.VarTuple when v.Type.Elem.Kind is not (TypeKind.Object or TypeKind.Unknown) => $"{v.P}.Select(__v => Dyn.Cast<{CsTypes.Of(v.Type.Elem)}>(__v))",
             _ => v.Code,

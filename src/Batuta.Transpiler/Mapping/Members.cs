@@ -290,8 +290,15 @@ namespace Batuta.Transpiler.Mapping
                         }
                         case "pop": return new Ex($"{q}.Pop()", t.Elem, true);
                         case "popleft": return new Ex($"{q}.PopLeft()", t.Elem, true);
-                        case "extend": return None($"{q}.Extend({e.EnumerableOf(Arg(0))})");
-                        case "extendleft": return None($"{q}.ExtendLeft({e.EnumerableOf(Arg(0))})");
+                        case "extend":
+                        case "extendleft":
+                        {
+                            // The items refine the deque's element type, as append does (deque() then extend([1, 2])).
+                            var items = Arg(0);
+                            e.Contribute(a.Value, PyType.Deque(e.ElementOf(items.Type)));
+                            var typed = e.CoerceTo(new Ex(e.EnumerableOf(items), PyType.Iterable(e.ElementOf(items.Type)), false), PyType.Iterable(t.Elem));
+                            return None($"{q}.{(name == "extend" ? "Extend" : "ExtendLeft")}({typed.Code})");
+                        }
                         case "rotate": return None($"{q}.Rotate({(args.Count > 0 ? L(0) : "1")})");
                         case "clear": return None($"{q}.Clear()");
                     }

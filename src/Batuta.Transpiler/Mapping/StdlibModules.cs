@@ -263,8 +263,18 @@ namespace Batuta.Transpiler.Mapping
         {
             "re" => ReMapping.Call(e, qualified, c),
             "csv" => CsvMapping.Call(e, qualified, c),
+            "operator" => OperatorCall(e, qualified.Substring("operator.".Length), c),
             _ => null,
         };
+
+        /// <summary>operator.f(...): the expression it stands for, or the getter lambda it returns.</summary>
+        private static Ex OperatorCall(Emitter e, string name, Call c)
+        {
+            if (name is "itemgetter" or "attrgetter")
+                return OperatorModule.Getter(name, c) is { } getter ? e.Expr(getter) : e.NotSupported(c, $"operator.{name}() with these arguments", "attrgetter takes attribute names as string literals");
+            if (c.Keywords.Count == 0 && !c.Args.Any(a => a is Starred) && OperatorModule.Expression(name, c.Args, c) is { } expr) return e.Expr(expr);
+            return e.NotSupported(c, $"operator.{name}()", "supported: add sub mul truediv floordiv mod pow neg pos not_ truth abs lt le eq ne gt ge is_ is_not contains getitem concat and_ or_ xor lshift rshift invert itemgetter attrgetter");
+        }
 
         public static Ex Call(Emitter e, string qualified, Call c, PyType expected)
         {
@@ -458,6 +468,10 @@ namespace Batuta.Transpiler.Mapping
     /// <summary>collections constructors: element types come from the factory or the context.</summary>
     internal static class Collections
     {
+        /// <summary>defaultdict(int) and co.: typed values, or dynamic ones when other code stores non-ints (tot[k] += row["n"]).</summary>
+        private static (PyType, string) Scalar(PyType expectedValue, PyType scalar, string zero) =>
+            expectedValue.Kind == TypeKind.Object ? (PyType.Object, $"() => (object?){zero}") : (scalar, $"() => {zero}");
+
         public static Ex DefaultDict(Emitter e, Call c, PyType expected)
         {
             var factory = c.Args.Count > 0 ? c.Args[0] : null;
@@ -467,10 +481,10 @@ namespace Batuta.Transpiler.Mapping
             if (expected.IsDictLike) valueType = expected.Value;
             switch (factory)
             {
-                case Name { Id: "int" }: valueType = PyType.Int; factoryCode = "() => new PyInt(0)"; break;
-                case Name { Id: "float" }: valueType = PyType.Float; factoryCode = "() => 0.0"; break;
-                case Name { Id: "str" }: valueType = PyType.Str; factoryCode = "() => \"\""; break;
-                case Name { Id: "bool" }: valueType = PyType.Bool; factoryCode = "() => false"; break;
+                case Name { Id: "int" }: (valueType, factoryCode) = Scalar(valueType, PyType.Int, "new PyInt(0)"); break;
+                case Name { Id: "float" }: (valueType, factoryCode) = Scalar(valueType, PyType.Float, "0.0"); break;
+                case Name { Id: "str" }: (valueType, factoryCode) = Scalar(valueType, PyType.Str, "\"\""); break;
+                case Name { Id: "bool" }: (valueType, factoryCode) = Scalar(valueType, PyType.Bool, "false"); break;
                 case Name { Id: "list" }:
                     if (valueType.Kind != TypeKind.List) valueType = PyType.List(PyType.Unknown);
                     factoryCode = $"() => new {CsTypes.Of(valueType)}()";
