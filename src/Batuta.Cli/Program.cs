@@ -34,7 +34,9 @@ public static class Program
             console.Error.WriteLine($"error: unknown command '{args[0]}'. Run 'batuta --help' for the list.");
             return ExitCodes.Usage;
         }
-        if (args.Skip(1).Any(a => a is "-h" or "--help"))
+        // batuta run script.py --help: the script's own --help (argparse), not Batuta's; Batuta's only before the script.
+        var own = command.Name == "run" ? args.Skip(1).Take(1) : args.Skip(1);
+        if (own.Any(a => a is "-h" or "--help"))
         {
             console.Out.WriteLine($"{command.Summary}\nusage: {command.Usage}");
             return ExitCodes.Ok;

@@ -56,6 +56,20 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Run_help_before_the_script_is_Batutas_and_after_it_belongs_to_the_script()
+    {
+        var own = Run("run", "--help");
+        Assert.Equal(0, own.Code);
+        Assert.Contains("usage: batuta run", own.Out);
+        // After the script, --help is passed through (argparse in the script answers it): here the script is
+        // missing, so the command itself runs and reports that instead of printing Batuta's help.
+        var passed = Run("run", Path.Combine(_dir, "missing.py"), "--help");
+        Assert.Equal(2, passed.Code);
+        Assert.Contains("does not exist", passed.Err);
+        Assert.DoesNotContain("usage: batuta run", passed.Out);
+    }
+
+    [Fact]
     public void Status_prints_the_board_with_times_and_errors()
     {
         var t = new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
