@@ -208,8 +208,12 @@ namespace Batuta.Transpiler.Emit
             if (body.Count > 0 && body[0] is Expr { Value: Constant { Value: string } }) body.RemoveAt(0);
             EmitBlock(body);
             if (f.IsGenerator && body.Count == 0) _w.Line("yield break;");
-            if (!f.IsGenerator && f.Def.Name != "__init__" && FallThrough.CanReachEnd(body)) ReturnNoneAtEnd(f);
+            if (!f.IsGenerator && f.Def.Name != "__init__" && FallThrough.CanReachEnd(body, MaySuppress)) ReturnNoneAtEnd(f);
         }
+
+        /// <summary>A with statement whose context manager is a user class with __exit__ (which may return True).</summary>
+        private bool MaySuppress(With w) =>
+            w.Items.Any(i => EmitExprQuiet(i.ContextExpr).Type is { Kind: TypeKind.Class } t && FindClass(t.Name.OrThrow())?.FindMethod("__exit__") is not null);
 
         /// <summary>Running off the end returns None: a None in the inferred return type, and a C# return of null.</summary>
         private void ReturnNoneAtEnd(FunctionModel f)
@@ -261,21 +265,12 @@ namespace Batuta.Transpiler.Emit
         {
             var savedClass = _class;
             _class = c;
+            if (!_inferring) WarnDroppedBases(c);
             var doc = Docstring(c.Def.Body);
             if (doc is not null) _w.Line($"/// <summary>{XmlEscape(FirstLine(doc))}</summary>");
             string baseName = c.Base is not null ? ClassCsName(c.Base) : c.BuiltinBase is not null ? CsTypes.RuntimeException(c.BuiltinBase)
                 : c.IsEnum ? (c.IsIntEnum ? "PyIntEnum" : c.EnumKind == "StrEnum" ? "PyStrEnum" : "PyEnum") : "PyObject";
-            var interfaces = new List<string>();
-            if (c.Methods.ContainsKey("__lt__") || c.DataclassOrder) interfaces.Add("IPyOrdered");
-            if (c.Methods.ContainsKey("__hash__") || c.DataclassFrozen) interfaces.Add("IPyHashable");
-            if (c.Methods.ContainsKey("__len__")) interfaces.Add("IPySized");
-            if (c.Methods.ContainsKey("__bool__")) interfaces.Add("IPyBool");
-            if (c.Methods.ContainsKey("__getitem__")) interfaces.Add("IPyGetItem");
-            if (c.Methods.ContainsKey("__iter__")) interfaces.Add($"IEnumerable<{CsTypes.Of(IterElement(c))}>");
-            if (c.Methods.ContainsKey("__enter__")) interfaces.Add("IDisposable");
-            if (c.Methods.ContainsKey("__format__")) interfaces.Add("IPyFormattable");
-            if (c.IsNamedTuple) interfaces.AddRange(new[] { "IPySized", "IPyGetItem", "IEnumerable<object?>" });
-            if (c.IsDataclass && !c.IsException) interfaces.Add("IPyDataclass");
+            var interfaces = ClassInterfaces(c);
             _w.Open($"public class {c.CsName} : {string.Join(", ", new[] { baseName }.Concat(interfaces))}");
             if (c.IsEnum) EmitEnumMembers(c);
             foreach (var name in c.FieldOrder)
@@ -506,10 +501,77 @@ namespace Batuta.Transpiler.Emit
             EmitFunction(m, modifiers);
         }
 
+        private static readonly HashSet<string> MixinBases = new(StringComparer.Ordinal)
+        {
+            "object", "ABC", "Protocol", "Generic", "Enum", "IntEnum", "StrEnum", "Flag", "IntFlag", "str", "int", "NamedTuple",
+        };
+
+        /// <summary>C# classes have one base: a second real base (class Missing(AppError, KeyError)) is dropped, said at the class.</summary>
+        private void WarnDroppedBases(ClassModel c)
+        {
+            var real = c.Def.Bases.Where(b => b is Name or Attribute && !MixinBases.Contains(b is Name n ? n.Id : ((Attribute)b).Attr)).ToList();
+            if (real.Count < 2) return;
+            Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning,
+                $"class {c.Name} has {real.Count} base classes; C# keeps only the first, so isinstance and except clauses do not see the others",
+                "derive from one class and hold or delegate to the other", real[1]);
+        }
+
+        /// <summary>The runtime interfaces a class's dunders make it implement (ordering, hashing, sizing, iteration...).</summary>
+        private List<string> ClassInterfaces(ClassModel c)
+        {
+            var interfaces = new List<string>();
+            if (c.Methods.ContainsKey("__lt__") || c.DataclassOrder) interfaces.Add("IPyOrdered");
+            if (c.Methods.ContainsKey("__hash__") || c.DataclassFrozen) interfaces.Add("IPyHashable");
+            if (c.Methods.ContainsKey("__len__")) interfaces.Add("IPySized");
+            if (c.Methods.ContainsKey("__bool__")) interfaces.Add("IPyBool");
+            if (c.Methods.ContainsKey("__getitem__")) interfaces.Add("IPyGetItem");
+            if (c.Methods.ContainsKey("__iter__")) interfaces.Add($"IEnumerable<{CsTypes.Of(IterElement(c))}>");
+            if (ArithmeticDunders.Any(c.Methods.ContainsKey) && !ArithmeticDunders.Any(d => c.Base?.FindMethod(d) is not null)) interfaces.Add("IPyNumber");
+            if (c.Methods.ContainsKey("__enter__")) interfaces.Add("IDisposable");
+            if (c.Methods.ContainsKey("__format__")) interfaces.Add("IPyFormattable");
+            if (c.IsNamedTuple) interfaces.AddRange(new[] { "IPySized", "IPyGetItem", "IEnumerable<object?>" });
+            if (c.IsDataclass && !c.IsException) interfaces.Add("IPyDataclass");
+            return interfaces;
+        }
+
+        /// <summary>field(repr=False) / field(compare=False): whether a dataclass field takes part in repr or in ==, hash and ordering.</summary>
+        private static bool DataFieldOption(ClassModel c, string name, string option)
+        {
+            for (var k = c; k is not null; k = k.Base)
+                foreach (var (field, value, _) in k.DataFields)
+                    if (field == name)
+                        return !(value is Call { Func: Name { Id: "field" } or Attribute { Attr: "field" } } call && call.Keywords.Any(kw => kw.Arg == option && kw.Value is Constant { Value: false }));
+            return true;
+        }
+
+        private static readonly string[] ArithmeticDunders = { "__add__", "__sub__", "__mul__", "__truediv__" };
+
+        /// <summary>
+        /// IPyNumber for a class with arithmetic dunders, so dynamic code (sum(objs, start), values typed object) reaches
+        /// them; an operator the class lacks raises Python's TypeError. Virtual, so subclasses' dunders are seen.
+        /// </summary>
+        private void EmitNumberBridge(ClassModel c)
+        {
+            if (!ArithmeticDunders.Any(d => c.FindMethod(d) is not null)) return;
+            bool root = !ArithmeticDunders.Any(d => c.Base?.FindMethod(d) is not null);
+            var names = new[] { "PyAdd", "PySub", "PyMul", "PyTrueDiv" };
+            var symbols = new[] { "+", "-", "*", "/" };
+            for (int i = 0; i < ArithmeticDunders.Length; i++)
+            {
+                var m = c.FindMethod(ArithmeticDunders[i]);
+                if (!root && (m is null || !c.Methods.ContainsKey(ArithmeticDunders[i]))) continue;
+                string body = m is null || m.Params.Count != 1
+                    ? $"throw new TypeError($\"unsupported operand type(s) for {symbols[i]}: '{{PyTypeName}}' and '{{Dyn.TypeName(other)}}'\")"
+                    : Box(new Ex($"{m.CsName}(Dyn.Cast<{CsTypes.Of(m.Params[0].Type)}>(other))", m.ReturnType, true));
+                _w.Line($"public {(root ? "virtual" : "override")} object? {names[i]}(object? other) => {body};");
+            }
+        }
+
         private void EmitDunderBridges(ClassModel c)
         {
             var w = _w;
             string self = c.CsName;
+            EmitNumberBridge(c);
             if (c.Methods.TryGetValue("__str__", out var str)) w.Line($"public override string PyStr() => {str.CsName}();");
             if (c.Methods.TryGetValue("__repr__", out var repr))
             {
@@ -518,7 +580,7 @@ namespace Batuta.Transpiler.Emit
             }
             else if (c.IsDataclass && !c.IsException)
             {
-                var fields = DataclassFieldsWithBases(c);
+                var fields = DataclassFieldsWithBases(c).Where(f => DataFieldOption(c, f.Name, "repr")).ToList();
                 var parts = string.Join(", ", fields.Select(f => $"{f.Name}={{Repr.Of({f.CsName})}}"));
                 w.Line($"public override string PyRepr() => $\"{c.Name}({parts.Replace("\"", "\\\"")})\";");
             }
@@ -532,7 +594,7 @@ namespace Batuta.Transpiler.Emit
             }
             else if (c.IsDataclass && !c.IsException)
             {
-                var fields = DataclassFieldsWithBases(c);
+                var fields = DataclassFieldsWithBases(c).Where(f => DataFieldOption(c, f.Name, "compare")).ToList();
                 var cmp = fields.Count == 0 ? "true" : string.Join(" && ", fields.Select(f => $"Dyn.Eq({f.CsName}, o.{f.CsName})"));
                 w.Line($"public override bool Equals(object? other) => other is {self} o && o.GetType() == GetType() && {cmp};");
                 if (c.DataclassFrozen)
@@ -555,7 +617,7 @@ namespace Batuta.Transpiler.Emit
             }
             else if (c.DataclassOrder)
             {
-                var fields = DataclassFieldsWithBases(c);
+                var fields = DataclassFieldsWithBases(c).Where(f => DataFieldOption(c, f.Name, "compare")).ToList();
                 string tuple(string p) => fields.Count == 1 ? $"new PyTuple({p}{fields[0].CsName})" : "(" + string.Join(", ", fields.Select(f => p + f.CsName)) + ")";
                 w.Line($"public int PyCompare(object? other) => Dyn.Compare({tuple("")}, other is {self} o ? {tuple("o.")} : throw new TypeError(\"'<' not supported\"));");
             }

@@ -1092,8 +1092,10 @@ namespace Batuta.Transpiler.Emit
         private void EmitWith(With w)
         {
             int opened = 0;
-            foreach (var item in w.Items)
+            bool bodyWritten = false;
+            for (int index = 0; index < w.Items.Count && !bodyWritten; index++)
             {
+                var item = w.Items[index];
                 var ctx = EmitExpr(item.ContextExpr);
                 if (ctx.Type.Kind == TypeKind.Class && FindClass(ctx.Type.Name.OrThrow()) is { } cls && cls.FindMethod("__enter__") is { } enter)
                 {
@@ -1103,6 +1105,12 @@ namespace Batuta.Transpiler.Emit
                     if (item.OptionalVars is not null) AssignValue(item.OptionalVars, entered);
                     else _w.Line(entered.Code + ";");
                     var exit = cls.FindMethod("__exit__");
+                    if (exit is not null && exit.Params.Count == 3)
+                    {
+                        EmitUserContext(cm, exit, w, index + 1);
+                        bodyWritten = true;
+                        continue;
+                    }
                     _w.Open("try");
                     opened++;
                     _withExits.Push(exit is null ? "" : $"{cm}.{exit.CsName}({string.Join(", ", exit.Params.Select(_ => "null"))});");
@@ -1115,7 +1123,7 @@ namespace Batuta.Transpiler.Emit
                 opened++;
                 _withExits.Push(ctx.Type.Kind == TypeKind.File ? $"{res}.Close();" : $"({res} as IDisposable)?.Dispose();");
             }
-            EmitBlock(w.Body);
+            if (!bodyWritten) EmitBlock(w.Body);
             for (int i = 0; i < opened; i++)
             {
                 _w.Close();
@@ -1126,6 +1134,37 @@ namespace Batuta.Transpiler.Emit
         }
 
         private readonly Stack<string> _withExits = new();
+
+        /// <summary>
+        /// A user context manager's __exit__ as Python calls it: (type, value, traceback) of an exception raised in the
+        /// body, which a true result suppresses; (None, None, None) when the body ends any other way (also return/break).
+        /// The remaining items of the same with statement nest inside.
+        /// </summary>
+        private void EmitUserContext(string cm, FunctionModel exit, With w, int nextItem)
+        {
+            var ok = Temp("ok");
+            var ex = Temp("ex");
+            var py = Temp("py");
+            for (int i = 0; i < 3; i++) WidenParam(exit, i, PyType.Object);
+            string Args(string type, string value) =>
+                $"{Coerce(new Ex(type, PyType.Object, true), exit.Params[0].Type).Code}, {Coerce(new Ex(value, PyType.Object, true), exit.Params[1].Type).Code}, {Coerce(new Ex("null", PyType.None, true), exit.Params[2].Type).Code}";
+            string call = $"{cm}.{exit.CsName}({Args($"Py.Type({py})", py)})";
+            _w.Line($"bool {ok} = true;");
+            _w.Open("try");
+            if (nextItem < w.Items.Count) EmitWith(new With(NodeList.Of(w.Items.Skip(nextItem).ToArray()), w.Body, w.TypeComment, w.Span));
+            else EmitBlock(w.Body);
+            _w.Close();
+            _w.Open($"catch (Exception {ex})");
+            _w.Line($"{ok} = false;");
+            _w.Line($"var {py} = PyExc.Translate({ex});");
+            string suppressed = exit.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? null! : exit.ReturnType.Kind == TypeKind.Bool ? call : $"Py.Truth({Box(new Ex(call, exit.ReturnType, true))})";
+            if (suppressed is null) { _w.Line(call + ";"); _w.Line("throw;"); }
+            else _w.Line($"if (!{suppressed}) throw;");
+            _w.Close();
+            _w.Open("finally");
+            _w.Line($"if ({ok}) {cm}.{exit.CsName}({Args("null", "null")});");
+            _w.Close();
+        }
 
         // ---- match ----
         private void EmitMatch(Match m)

@@ -9,13 +9,26 @@ namespace Batuta.Transpiler.Inference
     /// </summary>
     internal static class FallThrough
     {
-        public static bool CanReachEnd(IReadOnlyList<StatementNode> body) => body.Count == 0 || CanComplete(body[body.Count - 1]);
+        /// <summary>
+        /// <paramref name="suppresses"/> says whether a with statement's context manager may swallow an exception (a user
+        /// class with __exit__): its body ending in return does not end the function then.
+        /// </summary>
+        public static bool CanReachEnd(IReadOnlyList<StatementNode> body, Func<With, bool>? suppresses = null)
+        {
+            Suppresses = suppresses;
+            try { return ReachEnd(body); }
+            finally { Suppresses = null; }
+        }
+
+        [ThreadStatic] private static Func<With, bool>? Suppresses;
+
+        private static bool ReachEnd(IReadOnlyList<StatementNode> body) => body.Count == 0 || CanComplete(body[body.Count - 1]);
 
         private static bool CanComplete(StatementNode last) => last switch
         {
             Return or Raise => false,
             If i => IfCanComplete(i),
-            With w => CanReachEnd(w.Body),
+            With w => WithCanComplete(w),
             While { Test: Constant { Value: true } } w => Breaks(w.Body),
             For f => ForCanComplete(f),
             Try t => TryCanComplete(t),
@@ -23,21 +36,23 @@ namespace Batuta.Transpiler.Inference
             _ => true,
         };
 
-        private static bool IfCanComplete(If i) => i.Orelse.Count == 0 || CanReachEnd(i.Body) || CanReachEnd(i.Orelse);
+        private static bool WithCanComplete(With w) => ReachEnd(w.Body) || Suppresses is { } may && may(w);
 
-        private static bool ForCanComplete(For f) => f.Orelse.Count == 0 || Breaks(f.Body) || CanReachEnd(f.Orelse);
+        private static bool IfCanComplete(If i) => i.Orelse.Count == 0 || ReachEnd(i.Body) || ReachEnd(i.Orelse);
+
+        private static bool ForCanComplete(For f) => f.Orelse.Count == 0 || Breaks(f.Body) || ReachEnd(f.Orelse);
 
         private static bool TryCanComplete(Try t)
         {
-            if (t.Finalbody.Count > 0 && !CanReachEnd(t.Finalbody)) return false;
-            bool bodyCompletes = t.Orelse.Count > 0 ? CanReachEnd(t.Orelse) : CanReachEnd(t.Body);
-            return bodyCompletes || t.Handlers.OfType<ExceptHandler>().Any(h => CanReachEnd(h.Body));
+            if (t.Finalbody.Count > 0 && !ReachEnd(t.Finalbody)) return false;
+            bool bodyCompletes = t.Orelse.Count > 0 ? ReachEnd(t.Orelse) : ReachEnd(t.Body);
+            return bodyCompletes || t.Handlers.OfType<ExceptHandler>().Any(h => ReachEnd(h.Body));
         }
 
         private static bool MatchCanComplete(Match m)
         {
             bool wildcard = m.Cases.Any(c => c.Guard is null && c.Pattern is MatchAs { Pattern: null });
-            return !wildcard || m.Cases.Any(c => CanReachEnd(c.Body));
+            return !wildcard || m.Cases.Any(c => ReachEnd(c.Body));
         }
 
         /// <summary>A break that leaves this loop (not one of a nested loop).</summary>
