@@ -77,6 +77,10 @@ public static partial class Py
         return value;
     }
 
+    /// <summary>dict(x) of a value whose type is only known at run time: a mapping is copied, anything else read as pairs.</summary>
+    public static PyDict<object?, object?> DictOf(object? source) =>
+        source is IPyDict mapping ? new PyDict<object?, object?>(mapping.ItemsObject()) : DictFromPairs(Dyn.Iter(source));
+
     public static PyDict<object?, object?> DictFromPairs<T>(IEnumerable<T> pairs)
     {
         var d = new PyDict<object?, object?>();

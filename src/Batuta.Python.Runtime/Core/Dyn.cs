@@ -519,6 +519,13 @@ public static class Dyn
         throw new TypeError($"'{TypeName(f)}' object is not callable");
     }
 
+    /// <summary>f(*args, **kwargs) on a function value: the spread positional arguments; keyword arguments must be empty.</summary>
+    public static object? CallSpread(object? f, IEnumerable<object?> args, IPyDict? kwargs = null)
+    {
+        if (kwargs is { Count: > 0 }) throw new TypeError("keyword arguments spread into a function value are not supported by Batuta (BATUTA-T-004); pass them positionally");
+        return Call(f, args.ToArray());
+    }
+
     /// <summary>A method call with Python keyword arguments on a dynamic value.</summary>
     public static object? CallMethodKw(object? o, string name, PyDict<string, object?> kwargs, params object?[] args)
     {

@@ -126,6 +126,7 @@ namespace Batuta.Transpiler.Emit
         private Ex CallValue(Ex f, Call call)
         {
             NoteUnknownCode();
+            if (call.Args.Any(a => a is Starred) || call.Keywords.Any(k => k.Arg is null)) return SpreadCallValue(f, call);
             if (f.Type.Kind == TypeKind.Func)
             {
                 var ps = f.Type.Params.ToList();
@@ -136,6 +137,14 @@ namespace Batuta.Transpiler.Emit
                 return new Ex($"{f.P}.{m.CsName}({string.Join(", ", BindArguments(m, call.Args.ToList(), call.Keywords.ToList(), call))})", m.ReturnType, true);
             var argCodes = call.Args.Select(a => Box(EmitExpr(a)));
             return new Ex($"Dyn.Call({Box(f)}{string.Concat(argCodes.Select(x => ", " + x))})", DynamicType(f), true);
+        }
+
+        /// <summary>fn(*args, **kwargs) where fn is a value (a parameter, a stored function): the spread call, dynamically.</summary>
+        private Ex SpreadCallValue(Ex f, Call call)
+        {
+            var parts = call.Args.Select(a => a is Starred st ? $"{AsEnumerable(EmitExpr(st.Value))}.Select(__v => (object?)__v)" : $"new object?[] {{ {Box(EmitExpr(a))} }}");
+            var kwargs = call.Keywords.FirstOrDefault(k => k.Arg is null) is { } kw ? ", " + EmitExpr(kw.Value).Code : "";
+            return new Ex($"Dyn.CallSpread({Box(f)}, Enumerable.Empty<object?>(){string.Concat(parts.Select(p => $".Concat({p})"))}{kwargs})", PyType.Object, true);
         }
 
         private Ex CallFunction(FunctionModel f, string code, Call call)
@@ -582,7 +591,8 @@ namespace Batuta.Transpiler.Emit
                     if (um.Functions.TryGetValue(a.Attr, out var f)) return CallFunction(f, $"{um.CsName}.{f.CsName}", call);
                     if (um.Classes.TryGetValue(a.Attr, out var c)) return Construct(c, $"{um.CsName}.{c.CsName}", call);
                 }
-                return MappedCall(call, t.Name + "." + a.Attr + "()", () => WhileArgumentsUnknown(() => Mapping.StdlibModules.Call(this, t.Name + "." + a.Attr, call, expected)));
+                var moduleCall = MappedCall(call, t.Name + "." + a.Attr + "()", () => WhileArgumentsUnknown(() => Mapping.StdlibModules.Call(this, t.Name + "." + a.Attr, call, expected)));
+                return t.Name == "itertools" && moduleCall.Type.Kind == TypeKind.Iterable ? moduleCall.AsIterator() : moduleCall;
             }
             if (t.Kind == TypeKind.Class && FindClass(t.Name.OrThrow()) is { IsDataclass: true } dc && dc.FindMethod(a.Attr) is null)
             {

@@ -127,6 +127,21 @@ namespace Batuta.Transpiler.Emit
             return r;
         }
 
+        /// <summary>
+        /// A def with *args or **kwargs as a value: a PyVariadicFunction spreading the call's arguments over the
+        /// parameters (a delegate type could not take "any number"); null for other functions.
+        /// </summary>
+        private Ex? VariadicValue(FunctionModel f, string code)
+        {
+            if (f.VarArgs is null && f.KwArgs is null || f.Def.Args.Kwonlyargs.Count > 0 || f.IsGenerator) return null;
+            var args = f.Params.Select((p, i) => $"Dyn.Cast<{CsTypes.Of(p.Type)}>(__a[{i}])").ToList();
+            if (f.KwArgs is not null) args.Add($"new {CsTypes.Of(f.KwArgs.Type)}()");
+            if (f.VarArgs is not null) args.Add($"__a.Skip({f.Params.Count}).ToArray()");
+            string call = $"{code}({string.Join(", ", args)})";
+            string body = f.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? $"{{ {call}; return null; }}" : Box(new Ex(call, f.ReturnType, true));
+            return new Ex($"new PyVariadicFunction({CsNames.Literal(f.Name)}, __a => {body})", PyType.Object, true);
+        }
+
         private Ex EmitName(Name n)
         {
             if (n.Id == "__name__" && _function is null) return new Ex("__name__", PyType.Str, true);
@@ -140,6 +155,7 @@ namespace Batuta.Transpiler.Emit
                 {
                     var f = r.Function.OrThrow();
                     f.EscapesAsValue = true;
+                    if (VariadicValue(f, r.Code) is { } variadic) return variadic;
                     var ft = PyType.Func(f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : f.ReturnType, f.Params.Select(p => p.Type).ToArray());
                     return new Ex($"new {CsTypes.Of(ft)}({r.Code})", ft);
                 }
@@ -764,6 +780,7 @@ namespace Batuta.Transpiler.Emit
         /// <summary><c>Class.attr</c> and <c>module.Class.attr</c>: a class variable, an enum member, a static method.</summary>
         private Ex? ClassAttribute(ClassModel sc, Attribute a)
         {
+            if (a.Attr is "__name__" or "__qualname__") return new Ex(CsNames.Literal(sc.Name), PyType.Str, true);
             var cv = sc.FindField(a.Attr);
             if (cv is not null && (FindClassVarOwner(sc, a.Attr) is not null || sc.IsEnum))
                 return new Ex($"{ClassCsName(FindClassVarOwner(sc, a.Attr) ?? sc)}.{cv.CsName}", sc.IsEnum ? sc.Type : cv.Type, true);
@@ -1116,7 +1133,9 @@ namespace Batuta.Transpiler.Emit
             {
                 if (part is Constant { Value: string s })
                 {
-                    sb.Append(CsNames.Literal(s).Trim('"').Replace("{", "{{").Replace("}", "}}"));
+                    // Only the literal's own quotes go: Trim('"') would also eat an escaped quote at either end (say "{x}").
+                    var literal = CsNames.Literal(s);
+                    sb.Append(literal.Substring(1, literal.Length - 2).Replace("{", "{{").Replace("}", "}}"));
                     continue;
                 }
                 if (part is FormattedValue fv)

@@ -101,6 +101,25 @@ namespace Batuta.Transpiler.Emit
 
         public IReadOnlyList<TranspilerDiagnostic> Diagnostics => _diagnostics;
 
+        /// <summary>
+        /// What no static code ever typed (a parameter of a function only called dynamically, an int-annotated variable):
+        /// an int annotation makes it a PyInt, anything else a dynamic value; a function returning values of unknown type
+        /// (sum(args) of a *args nobody calls statically) returns dynamic values, not None. Then infer what depends on it.
+        /// </summary>
+        private bool SettleOpenTypes()
+        {
+            var open = AllVars().Where(v => v.Type.Kind == TypeKind.Unknown && !v.Declared && v.Name is not ("self" or "cls" or "_")).ToList();
+            var openReturns = _modules.SelectMany(AllFunctions).Where(OpenReturn).ToList();
+            if (open.Count == 0 && openReturns.Count == 0) return true;
+            foreach (var v in open) v.Type = v.IntAnnotated ? PyType.Int : PyType.Object;
+            _settledDynamic.UnionWith(open.Where(v => !v.IntAnnotated));
+            foreach (var f in openReturns) f.ReturnType = f.ReturnIntAnnotated ? PyType.Int : PyType.Object;
+            return Infer(MaxRounds);
+        }
+
+        private static bool OpenReturn(FunctionModel f) =>
+            f.ReturnType.Kind == TypeKind.Unknown && !f.IsGenerator && (f.ReturnIntAnnotated || ModelBuilder.Walk(f.Def.Body).Any(st => st is Return { Value: not null }));
+
         private string? CommonBase(string a, string b)
         {
             if (Mapping.Libraries.Join(a, b) is { } library) return library;
@@ -155,17 +174,7 @@ namespace Batuta.Transpiler.Emit
         {
             _inferring = true;
             bool converged = Infer(MaxRounds);
-            // What no static code ever assigned (a parameter of a function only called dynamically, an int-annotated
-            // variable): an int annotation makes it a PyInt, anything else a dynamic value; then infer what depends on it.
-            var open = AllVars().Where(v => v.Type.Kind == TypeKind.Unknown && !v.Declared && v.Name is not ("self" or "cls" or "_")).ToList();
-            var openReturns = _modules.SelectMany(AllFunctions).Where(f => f.ReturnIntAnnotated && f.ReturnType.Kind == TypeKind.Unknown).ToList();
-            if (converged && (open.Count > 0 || openReturns.Count > 0))
-            {
-                foreach (var v in open) v.Type = v.IntAnnotated ? PyType.Int : PyType.Object;
-                _settledDynamic.UnionWith(open.Where(v => !v.IntAnnotated));
-                foreach (var f in openReturns) f.ReturnType = PyType.Int;
-                converged = Infer(MaxRounds);
-            }
+            if (converged) converged = SettleOpenTypes();
             if (!converged)
             {
                 // Ranges must come from a fixed point to be sound: without one, every int is a PyInt (always exact).

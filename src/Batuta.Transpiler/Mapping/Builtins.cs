@@ -327,6 +327,7 @@ namespace Batuta.Transpiler.Mapping
                         var t3 = PyType.Dict(pair.Args[0], pair.Args[1]);
                         return new Ex($"new {CsTypes.Of(t3)}({e.EnumerableOf(v)})", t3, true);
                     }
+                    if (v.Type.Kind is TypeKind.Object or TypeKind.Unknown) return new Ex($"Py.DictOf({v.Code})", PyType.Dict(PyType.Object, PyType.Object), true);
                     return new Ex($"Py.DictFromPairs({e.EnumerableOf(v)})", PyType.Dict(PyType.Object, PyType.Object), true);
                 }
                 case "chr": return new Ex($"Py.Chr({e.CoerceTo(Arg(0), PyType.Int).Code})", PyType.Str, true);

@@ -413,7 +413,7 @@ namespace Batuta.Transpiler.Mapping
             // heappush(heap, item), insort(a, x), bisect(a, x): the item takes the container's element type.
             if ((row.Python.StartsWith("heapq.heap", StringComparison.Ordinal) || row.Python.StartsWith("bisect.", StringComparison.Ordinal))
                 && bound.Length > 1 && bound[0] is { Type: { Kind: TypeKind.List } list } && bound[1] is { } item && !item.Type.Equals(list.Elem) && !list.Elem.HasUnknown)
-                bound[1] = e.CoerceTo(item, list.Elem);
+                bound[1] = e.CoerceTo(c.Args.Count > 1 ? e.Expr(c.Args[1], list.Elem) : item, list.Elem); // the item itself: a str is not chars here
             var code = row.Template;
             var types = new List<PyType>();
             int firstDefault = row.Parameters.Length - row.Defaults.Length;
