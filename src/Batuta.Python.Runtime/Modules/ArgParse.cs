@@ -10,7 +10,7 @@ public interface IPyKeywordMethods
 }
 
 /// <summary>A function value that keeps its Python name (argparse's type= names it in errors).</summary>
-public sealed class PyNamedFunction : IPyCallable, IPyObject, IPyTyped
+public sealed class PyNamedFunction : IPyCallable, IPyObject, IPyTyped, IPyAttributes
 {
     public PyNamedFunction(string name, Delegate function)
     {
@@ -24,6 +24,12 @@ public sealed class PyNamedFunction : IPyCallable, IPyObject, IPyTyped
     public object? PyCall(object?[] args) => Dyn.Call(Function, args);
     public string PyRepr() => $"<function {Name} at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
     public string PyStr() => PyRepr();
+
+    public bool TryGetAttr(string name, out object? value)
+    {
+        value = name is "__name__" or "__qualname__" ? Name : null;
+        return value is not null;
+    }
 }
 
 /// <summary><c>argparse.Namespace</c>: attributes by name; repr in insertion order, as CPython 3.11's.</summary>

@@ -149,6 +149,7 @@ namespace Batuta.Transpiler.Emit
 
         private Ex CallFunction(FunctionModel f, string code, Call call)
         {
+            if (f.IsDecorated) return CallValue(new Ex(code + DecoratedSuffix, PyType.Object, true), call);
             NoteCall(f);
             var args = BindArguments(f, call.Args.ToList(), call.Keywords.ToList(), call);
             var rt = f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType;

@@ -131,6 +131,15 @@ namespace Batuta.Transpiler.Emit
         /// A def with *args or **kwargs as a value: a PyVariadicFunction spreading the call's arguments over the
         /// parameters (a delegate type could not take "any number"); null for other functions.
         /// </summary>
+        /// <summary>The def itself as a value (what a decorator receives).</summary>
+        private string UndecoratedValue(FunctionModel f, string code)
+        {
+            f.EscapesAsValue = true;
+            if (VariadicValue(f, code) is { } variadic) return variadic.Code;
+            var ft = PyType.Func(f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : f.ReturnType, f.Params.Select(p => p.Type).ToArray());
+            return $"new PyNamedFunction({CsNames.Literal(f.Name)}, new {CsTypes.Of(ft)}({code}))";
+        }
+
         private Ex? VariadicValue(FunctionModel f, string code)
         {
             if (f.VarArgs is null && f.KwArgs is null || f.Def.Args.Kwonlyargs.Count > 0 || f.IsGenerator) return null;
@@ -155,6 +164,7 @@ namespace Batuta.Transpiler.Emit
                 {
                     var f = r.Function.OrThrow();
                     f.EscapesAsValue = true;
+                    if (f.IsDecorated) return new Ex(r.Code + DecoratedSuffix, PyType.Object, true);
                     if (VariadicValue(f, r.Code) is { } variadic) return variadic;
                     var ft = PyType.Func(f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : f.ReturnType, f.Params.Select(p => p.Type).ToArray());
                     return new Ex($"new {CsTypes.Of(ft)}({r.Code})", ft);

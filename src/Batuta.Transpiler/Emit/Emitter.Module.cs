@@ -39,6 +39,7 @@ namespace Batuta.Transpiler.Emit
             w.Line("private static bool __initialized;");
             foreach (var g in m.Globals.Values)
                 w.Line($"public static {CsTypes.Of(g.Type)} {g.CsName}{Default(g.Type)};");
+            foreach (var f in m.Functions.Values.Where(f => f.IsDecorated)) w.Line($"public static object? {f.CsName}{DecoratedSuffix};");
             EmitDefaultFields(m.Functions.Values);
             w.Line();
             w.Line("/// <summary>Runs the module's top-level code once, as Python does on first import.</summary>");
@@ -48,6 +49,7 @@ namespace Batuta.Transpiler.Emit
             _declared.Clear();
             foreach (var s in m.Tree.Body)
             {
+                if (s is FunctionDef { DecoratorList.Count: > 0 }) EmitStatement(s); // a decorated def binds its name here
                 if (s is FunctionDef || s is ClassDef) continue;
                 if (s is Expr { Value: Constant { Value: string } }) continue;
                 EmitStatement(s);

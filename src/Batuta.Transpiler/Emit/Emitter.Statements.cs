@@ -186,6 +186,8 @@ namespace Batuta.Transpiler.Emit
                         _w.Line();
                         EmitNestedFunction(nested);
                     }
+                    else if (_function is null && _module.Functions.TryGetValue(fd.Name, out var decorated) && decorated.Def == fd && decorated.IsDecorated)
+                        EmitDecoration(decorated);
                     break;
                 case ClassDef cd:
                     if (_function is not null) UnsupportedStatement(cd, "a class defined inside a function", "move the class to module level");
@@ -1087,6 +1089,17 @@ namespace Batuta.Transpiler.Emit
             if (name == "JSONDecodeError") return PyType.Exception("ValueError");
             Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"unknown exception type '{name}' in except clause; catching Exception instead", null, e);
             return PyType.Exception("Exception");
+        }
+
+        internal const string DecoratedSuffix = "__decorated";
+
+        /// <summary>Where a decorated def runs: its name becomes decorator(function), applied bottom-up, as Python does.</summary>
+        private void EmitDecoration(FunctionModel f)
+        {
+            var value = UndecoratedValue(f, f.CsName);
+            for (int i = f.Decorators.Count - 1; i >= 0; i--)
+                value = $"Dyn.Call({Box(EmitExpr(f.Decorators[i]))}, {value})";
+            _w.Line($"{f.CsName}{DecoratedSuffix} = {value};");
         }
 
         private void EmitWith(With w)

@@ -37,6 +37,7 @@ namespace Batuta.Transpiler.Inference
             foreach (var m in result) Declare(m);
             QualifyDuplicateClassNames(result);
             var byName = result.ToDictionary(m => m.Name, StringComparer.Ordinal);
+            foreach (var m in result) KeepUserDecorators(m, byName);
             Func<string, PyType?> LookupIn(ModuleModel m) => n => ClassType(m, byName, n);
             foreach (var m in result)
             {
@@ -213,33 +214,61 @@ namespace Batuta.Transpiler.Inference
             _ => Enumerable.Empty<StatementNode>(),
         };
 
+        /// <summary>
+        /// User decorators are applied only when they name a function of the program (a def, or a call of one that returns
+        /// the decorator); any other (a library's @app.route) stays an unsupported decorator (BATUTA-T-004).
+        /// </summary>
+        private static void KeepUserDecorators(ModuleModel m, IReadOnlyDictionary<string, ModuleModel> modules)
+        {
+            bool IsUserFunction(ExpressionNode d) => d switch
+            {
+                Call c => IsUserFunction(c.Func),
+                Name n => m.Functions.ContainsKey(n.Id) || m.Imports.TryGetValue(n.Id, out var imp) && imp.StartsWith("member:", StringComparison.Ordinal)
+                    && imp.Split(':') is var parts && modules.TryGetValue(parts[1], out var src) && src.Functions.ContainsKey(parts[2]),
+                Attribute { Value: Name mod } a => m.Imports.TryGetValue(mod.Id, out var mi) && mi.StartsWith("module:", StringComparison.Ordinal)
+                    && modules.TryGetValue(mi.Substring(7), out var um) && um.Functions.ContainsKey(a.Attr),
+                _ => false,
+            };
+            foreach (var f in m.Functions.Values.Where(f => f.IsDecorated))
+            {
+                if (f.Decorators.FirstOrDefault(d => !IsUserFunction(d)) is not { } other) continue;
+                f.UnsupportedDecorator = other is Name on ? on.Id : other is Attribute oa ? oa.Attr : other is Call { Func: Name cn } ? cn.Id : "(expression)";
+                f.Decorators.Clear();
+            }
+        }
+
+        /// <summary>What one decorator of a def means: a marker (staticmethod, property, cache...), or a user decorator.</summary>
+        private static void ApplyDecorator(FunctionModel f, ExpressionNode d, bool moduleLevel)
+        {
+            var dn = d is Name n ? n.Id : d is Attribute a ? a.Attr : d is Call { Func: Name cn } ? cn.Id : d is Call { Func: Attribute ca } ? ca.Attr : "";
+            if (dn == "staticmethod") f.IsStatic = true;
+            else if (dn == "classmethod") f.IsClassMethod = true;
+            else if (dn == "property") f.IsProperty = true;
+            else if (dn == "setter") f.IsSetter = true;
+            else if (dn == "abstractmethod") f.IsAbstract = true;
+            else if (dn == "cache") { f.Cached = true; f.CacheMaxSize = null; }
+            else if (dn == "lru_cache")
+            {
+                f.Cached = true;
+                // @lru_cache and @lru_cache() keep 128 results; maxsize=None keeps all
+                var size = d is Call lc ? (lc.Args.Count > 0 ? lc.Args[0] : lc.Keywords.FirstOrDefault(k => k.Arg == "maxsize")?.Value) : null;
+                f.CacheMaxSize = d is Call && size is null ? 128 : size switch
+                {
+                    null => 128,
+                    Constant { Value: null } => null,
+                    Constant { Value: System.Numerics.BigInteger b } => (long)b,
+                    _ => 128,
+                };
+            }
+            else if (dn == "wraps") return;
+            else if (moduleLevel && d is Name or Attribute or Call) f.Decorators.Add(d);
+            else f.UnsupportedDecorator ??= dn.Length > 0 ? dn : "(expression)";
+        }
+
         private static FunctionModel NewFunction(FunctionDef fd, ClassModel? owner, FunctionModel? parent)
         {
             var f = new FunctionModel(fd.Name, owner is null && parent is null ? CsNames.Member(fd.Name) : parent is not null ? CsNames.Local(fd.Name) : CsNames.Member(fd.Name), fd, owner, parent);
-            foreach (var d in fd.DecoratorList)
-            {
-                var dn = d is Name n ? n.Id : d is Attribute a ? a.Attr : d is Call { Func: Name cn } ? cn.Id : d is Call { Func: Attribute ca } ? ca.Attr : "";
-                if (dn == "staticmethod") f.IsStatic = true;
-                else if (dn == "classmethod") f.IsClassMethod = true;
-                else if (dn == "property") f.IsProperty = true;
-                else if (dn == "setter") f.IsSetter = true;
-                else if (dn == "abstractmethod") f.IsAbstract = true;
-                else if (dn == "cache") { f.Cached = true; f.CacheMaxSize = null; }
-                else if (dn == "lru_cache")
-                {
-                    f.Cached = true;
-                    // @lru_cache and @lru_cache() keep 128 results; maxsize=None keeps all
-                    var size = d is Call lc ? (lc.Args.Count > 0 ? lc.Args[0] : lc.Keywords.FirstOrDefault(k => k.Arg == "maxsize")?.Value) : null;
-                    f.CacheMaxSize = d is Call && size is null ? 128 : size switch
-                    {
-                        null => 128,
-                        Constant { Value: null } => null,
-                        Constant { Value: System.Numerics.BigInteger b } => (long)b,
-                        _ => 128,
-                    };
-                }
-                else if (dn != "wraps") f.UnsupportedDecorator ??= dn.Length > 0 ? dn : "(expression)";
-            }
+            foreach (var d in fd.DecoratorList) ApplyDecorator(f, d, owner is null && parent is null);
             var all = fd.Args.Posonlyargs.Concat(fd.Args.Args).Concat(fd.Args.Kwonlyargs).ToList();
             bool skipFirst = owner is not null && !f.IsStatic;
             for (int i = 0; i < all.Count; i++)

@@ -80,6 +80,13 @@ namespace Batuta.Transpiler.Model
         /// <summary>@functools.lru_cache / @functools.cache: results kept by argument tuple (at most CacheMaxSize; all when null).</summary>
         public bool Cached { get; set; }
         public long? CacheMaxSize { get; set; }
+        /// <summary>
+        /// User decorators of a module-level def (<c>@logged</c>, <c>@retry(3)</c>), top to bottom: the name then means the
+        /// decorated value (a dynamic callable, kept in a field set where the def runs); the def's own body is the
+        /// undecorated function.
+        /// </summary>
+        public List<ExpressionNode> Decorators { get; } = new();
+        public bool IsDecorated => Decorators.Count > 0;
         /// <summary>A decorator Batuta does not apply: the function raises NotSupportedException when called (BATUTA-T-004).</summary>
         public string? UnsupportedDecorator { get; set; }
         /// <summary>Called somewhere with a value for each parameter index: inference joins argument types here.</summary>
