@@ -158,6 +158,12 @@ namespace Batuta.Transpiler.Emit
             return rt.Kind is TypeKind.None ? new Ex(ex.Code, PyType.None, true) : ex;
         }
 
+        /// <summary>
+        /// The type an argument is written for: the parameter's, except that an int literal stays an int for a parameter
+        /// annotated float (f(3) with x: float sees 3, as in Python), so the parameter's type comes from the arguments.
+        /// </summary>
+        private static PyType ArgumentContext(VarInfo p) => p.FloatAnnotated && !p.Declared ? PyType.Unknown : p.Type;
+
         /// <summary>Positional, keyword and default arguments → one C# argument per parameter (types widened by inference).</summary>
         private List<string> BindArguments(FunctionModel f, List<ExpressionNode> args, List<Keyword> keywords, Node at)
         {
@@ -221,7 +227,7 @@ namespace Batuta.Transpiler.Emit
                 }
                 if (pos < positional)
                 {
-                    var v = KeepIterator(EmitExpr(a, f.Params[pos].Type));
+                    var v = KeepIterator(EmitExpr(a, ArgumentContext(f.Params[pos])));
                     WidenParam(f, pos, v.Type);
                     ShareContainerType(a, v.Type, f.Params[pos].Type);
                     result[pos] = Coerce(v, f.Params[pos].Type).Code;
@@ -261,7 +267,7 @@ namespace Batuta.Transpiler.Emit
                     continue;
                 }
                 if (i < 0) { Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{f.Name}() got an unexpected keyword argument '{k.Arg}'", null, k.Value); continue; }
-                var v = EmitExpr(k.Value, f.Params[i].Type);
+                var v = EmitExpr(k.Value, ArgumentContext(f.Params[i]));
                 WidenParam(f, i, v.Type);
                 ShareContainerType(k.Value, v.Type, f.Params[i].Type);
                 result[i] = Coerce(v, f.Params[i].Type).Code;
@@ -452,7 +458,7 @@ namespace Batuta.Transpiler.Emit
             {
                 int i = f.Params.FindIndex(p => p.Name == k.Arg);
                 if (i < 0 || i < bound) return Unsupported(k.Value, $"functools.partial() keyword '{k.Arg}' that {f.Name}() does not take once");
-                var v = EmitExpr(k.Value, f.Params[i].Type);
+                var v = EmitExpr(k.Value, ArgumentContext(f.Params[i]));
                 WidenParam(f, i, v.Type);
                 var t = Temp("pb");
                 binds.Add($"{ValueForVar(Coerce(v, f.Params[i].Type))} is var {t}");
@@ -488,7 +494,7 @@ namespace Batuta.Transpiler.Emit
                 int slot = Array.FindIndex(info.Remaining, i => f.Params[i].Name == k.Arg);
                 if (slot < 0) return Unsupported(k.Value, $"keyword '{k.Arg}' on a partial of {f.Name}()");
                 int i = info.Remaining[slot];
-                var v = EmitExpr(k.Value, f.Params[i].Type);
+                var v = EmitExpr(k.Value, ArgumentContext(f.Params[i]));
                 WidenParam(f, i, v.Type);
                 result[slot] = Coerce(v, f.Params[i].Type).Code;
             }

@@ -42,6 +42,9 @@ namespace Batuta.Transpiler.Emit
                 // An Enum class used as a value: its members, in definition order (iteration, len, list(), in).
                 case Name or Attribute when StaticClass(e) is { IsEnum: true } ec:
                     return new Ex($"{ClassCsName(ec)}.Members", PyType.List(ec.Type), true);
+                // math.sqrt passed where a function is expected: a lambda calling it, typed by where it goes.
+                case Attribute { Value: Name sm } sa when expected.Kind == TypeKind.Func && Resolve(sm.Id) is { Kind: ResolvedKind.Module, Qualified: { } q } && !_moduleByName.ContainsKey(q) && Mapping.StdlibModules.RequiredArguments(q + "." + sa.Attr) is { } arity:
+                    return EmitLambda(BuiltinAsLambda(sa, arity, xs => new Call(new Attribute(sa.Value, sa.Attr, ExprContext.Load, sa.Span), NodeList.Of(xs), default, sa.Span)), expected);
                 // operator.mul passed as a function: the lambda it stands for, typed by where it goes.
                 case Attribute { Value: Name om } oa when Resolve(om.Id) is { Kind: ResolvedKind.Module, Qualified: "operator" } && Mapping.OperatorModule.AsLambda(oa.Attr, oa) is { } opLambda:
                     return EmitLambda(opLambda, expected);
@@ -616,19 +619,21 @@ namespace Batuta.Transpiler.Emit
             // Python returns the deciding operand itself: a or b == (a if a else b).
             var t = values.Select(v => v.Type).Aggregate(PyType.Unknown, PyType.Join);
             if (b.Op == BoolOperator.Or && t.Kind == TypeKind.Optional && values.Last().Type.Equals(t.Inner)) t = t.Inner;
-            Ex acc = Coerce(values[values.Count - 1], t);
+            // Dynamic results are cast to object in each branch (C# needs one type for both sides of ?:).
+            string AsResult(string code) => t.Kind == TypeKind.Object ? $"(object?)({code})" : code;
+            Ex acc = new(AsResult(Coerce(values[values.Count - 1], t).Code), t);
             for (int i = values.Count - 2; i >= 0; i--)
             {
                 if (values[i].Type.Kind == TypeKind.None)
                 {
                     // None is falsy: 'None or x' is x, 'None and x' is None.
-                    acc = b.Op == BoolOperator.Or ? acc : Coerce(values[i], t);
+                    acc = b.Op == BoolOperator.Or ? acc : new Ex(AsResult(Coerce(values[i], t).Code), t);
                     continue;
                 }
                 var tmp = Temp("b");
                 var cur = Coerce(values[i], values[i].Type.Kind == TypeKind.Optional && t.Kind != TypeKind.Optional ? values[i].Type : t);
                 var truth = Truth(new Ex(tmp, cur.Type, true));
-                var asT = Coerce(new Ex(tmp, cur.Type, true), t).Code;
+                var asT = AsResult(Coerce(new Ex(tmp, cur.Type, true), t).Code);
                 acc = b.Op == BoolOperator.Or
                     ? new Ex($"{cur.P} is var {tmp} && {truth} ? {asT} : {acc.Code}", t)
                     : new Ex($"{cur.P} is var {tmp} && !({truth}) ? {asT} : {acc.Code}", t);
@@ -839,6 +844,9 @@ namespace Batuta.Transpiler.Emit
                 }
                 var c = Mapping.StdlibModules.Constant(t.Name + "." + a.Attr);
                 if (c is not null) return c.Value;
+                // math.sqrt as a value: a lambda calling it (the mapped row types the call).
+                if (Mapping.StdlibModules.RequiredArguments(t.Name + "." + a.Attr) is { } arity)
+                    return EmitLambda(BuiltinAsLambda(a, arity, xs => new Call(new Attribute(a.Value, a.Attr, ExprContext.Load, a.Span), NodeList.Of(xs), default, a.Span)), PyType.Unknown);
                 return new Ex($"{obj.Code}.{a.Attr}", PyType.Module(t.Name + "." + a.Attr), true);
             }
             if (t.Kind == TypeKind.Class && FindClass(t.Name.OrThrow()) is { } cls)

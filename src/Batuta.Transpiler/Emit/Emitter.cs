@@ -111,14 +111,14 @@ namespace Batuta.Transpiler.Emit
             var open = AllVars().Where(v => v.Type.Kind == TypeKind.Unknown && !v.Declared && v.Name is not ("self" or "cls" or "_")).ToList();
             var openReturns = _modules.SelectMany(AllFunctions).Where(OpenReturn).ToList();
             if (open.Count == 0 && openReturns.Count == 0) return true;
-            foreach (var v in open) v.Type = v.IntAnnotated ? PyType.Int : PyType.Object;
-            _settledDynamic.UnionWith(open.Where(v => !v.IntAnnotated));
-            foreach (var f in openReturns) f.ReturnType = f.ReturnIntAnnotated ? PyType.Int : PyType.Object;
+            foreach (var v in open) v.Type = v.IntAnnotated ? PyType.Int : v.FloatAnnotated ? PyType.Float : PyType.Object;
+            _settledDynamic.UnionWith(open.Where(v => !v.IntAnnotated && !v.FloatAnnotated));
+            foreach (var f in openReturns) f.ReturnType = f.ReturnIntAnnotated ? PyType.Int : f.ReturnFloatAnnotated ? PyType.Float : PyType.Object;
             return Infer(MaxRounds);
         }
 
         private static bool OpenReturn(FunctionModel f) =>
-            f.ReturnType.Kind == TypeKind.Unknown && !f.IsGenerator && (f.ReturnIntAnnotated || ModelBuilder.Walk(f.Def.Body).Any(st => st is Return { Value: not null }));
+            f.ReturnType.Kind == TypeKind.Unknown && !f.IsGenerator && (f.ReturnIntAnnotated || f.ReturnFloatAnnotated || ModelBuilder.Walk(f.Def.Body).Any(st => st is Return { Value: not null }));
 
         private string? CommonBase(string a, string b)
         {
@@ -142,6 +142,14 @@ namespace Batuta.Transpiler.Emit
         {
             Name n => Resolve(n.Id) is { Kind: ResolvedKind.Class, Class: { } c } ? c : null,
             Attribute { Value: Name m } a => Resolve(m.Id) is { Kind: ResolvedKind.Module, Module: { } um } && um.Classes.TryGetValue(a.Attr, out var c) ? c : null,
+            _ => null,
+        };
+
+        /// <summary>The standard-library name an expression spells (<c>time</c> from-imported, <c>datetime.time</c>), or null.</summary>
+        internal string? StdlibName(ExpressionNode e) => e switch
+        {
+            Name n => Resolve(n.Id) is { Kind: ResolvedKind.StdlibMember, Qualified: { } q } ? q : null,
+            Attribute { Value: Name m } a => Resolve(m.Id) is { Kind: ResolvedKind.Module, Module: null, Qualified: { } q } ? q + "." + a.Attr : null,
             _ => null,
         };
 
@@ -269,7 +277,7 @@ namespace Batuta.Transpiler.Emit
             foreach (var l in f.Locals.Values) Settle(l, m.Path, f.Def.Line, $"variable '{l.Name}' in {f.Name}()");
             if (f.ReturnType.HasUnknown)
             {
-                f.ReturnType = f.ReturnType.Kind == TypeKind.Unknown ? (f.ReturnIntAnnotated ? PyType.Int : PyType.None) : Replace(f.ReturnType);
+                f.ReturnType = f.ReturnType.Kind == TypeKind.Unknown ? (f.ReturnIntAnnotated ? PyType.Int : f.ReturnFloatAnnotated ? PyType.Float : PyType.None) : Replace(f.ReturnType);
             }
         }
 

@@ -467,6 +467,7 @@ namespace Batuta.Transpiler.Inference
             }
             var rt = Annotations.Resolve(f.Def.Returns, lookup);
             if (rt is not null && rt.Equals(PyType.Int) && !f.IsGenerator) f.ReturnIntAnnotated = true;
+            else if (rt is not null && rt.Equals(PyType.Float) && !f.IsGenerator) f.ReturnFloatAnnotated = true;
             else if (rt is not null)
             {
                 if (f.IsGenerator && rt.Kind != TypeKind.Iterable) rt = PyType.Iterable(rt.Kind == TypeKind.Object ? PyType.Unknown : rt.Elem);
@@ -524,6 +525,13 @@ namespace Batuta.Transpiler.Inference
             if (t.Equals(PyType.Int))
             {
                 v.IntAnnotated = true;
+                return;
+            }
+            // float accepts ints in Python, and an int stays an int (f(1) with x: float prints 1): the carrier comes from
+            // what is assigned (double when only floats are), a float when nothing static is.
+            if (t.Equals(PyType.Float))
+            {
+                v.FloatAnnotated = true;
                 return;
             }
             v.Type = t;

@@ -18,6 +18,10 @@ namespace Batuta.Transpiler.Mapping
             "list" => new Ex("new Func<PyList<object?>>(() => new PyList<object?>())", PyType.Func(PyType.List(PyType.Object))),
             "print" => new Ex("new Action<object?>(Py.Print)", PyType.Func(PyType.None, PyType.Object)),
             "bool" => new Ex("new Func<object?, bool>(Py.Truth)", PyType.Func(PyType.Bool, PyType.Object)),
+            "repr" => new Ex("new Func<object?, string>(Repr.Of)", PyType.Func(PyType.Str, PyType.Object)),
+            // max/min as values take any number of arguments (or one iterable), as the builtins do; the first extreme wins.
+            "max" => new Ex("new PyVariadicFunction(\"max\", __a => (__a.Length == 1 ? Dyn.Iter(__a[0]) : __a).Aggregate((x, y) => Dyn.Gt(y, x) ? y : x))", PyType.Object, true),
+            "min" => new Ex("new PyVariadicFunction(\"min\", __a => (__a.Length == 1 ? Dyn.Iter(__a[0]) : __a).Aggregate((x, y) => Dyn.Lt(y, x) ? y : x))", PyType.Object, true),
             _ => null,
         };
 
@@ -436,7 +440,7 @@ namespace Batuta.Transpiler.Mapping
 
         private static string IsinstanceTarget(Emitter e, ExpressionNode t)
         {
-            if (t is Name or Attribute && e.Expr(t).Type is { Kind: TypeKind.Module, Name: { } stdlib } && StdlibClass(stdlib) is { } runtimeType) return runtimeType;
+            if (e.StdlibName(t) is { } stdlib && StdlibClass(stdlib) is { } runtimeType) return runtimeType;
             var name = t is Name n ? n.Id : t is Attribute a ? a.Attr : "object";
             return name switch
             {

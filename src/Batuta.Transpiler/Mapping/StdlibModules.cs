@@ -49,6 +49,13 @@ namespace Batuta.Transpiler.Mapping
             "datetime",
         };
 
+        /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
+        public static int? RequiredArguments(string qualified) =>
+            ByName.TryGetValue(qualified, out var row) && !IsNamespace(qualified) ? Math.Max(1, row.Parameters.Length - row.Defaults.Length - (row.Variadic ? 1 : 0)) : null;
+
+        /// <summary>A name with members of its own (datetime.datetime.now): a class-like namespace, not a plain function.</summary>
+        private static bool IsNamespace(string qualified) => Rows.Any(r => r.Python.StartsWith(qualified + ".", StringComparison.Ordinal));
+
         public static bool IsKnown(string module) => Libraries.IsKnownModule(module) || Names.Contains(module) || Names.Contains(module.Split('.')[0]) && module.StartsWith("os", StringComparison.Ordinal);
 
         private static readonly Dictionary<string, Ex> Constants = new(StringComparer.Ordinal)

@@ -21,6 +21,9 @@ namespace Batuta.Transpiler.Model
         /// <summary>Annotated <c>int</c>: an int whatever inference sees, but its carrier (long or PyInt) is still inferred.</summary>
         public bool IntAnnotated { get; set; }
 
+        /// <summary>Annotated <c>float</c>: typed from what is assigned (an int argument stays an int); double when nothing is.</summary>
+        public bool FloatAnnotated { get; set; }
+
         /// <summary>Integer range inference (see Inference/IntRanges): counter steps and widening state.</summary>
         public IntRangeState Ints { get; } = new();
     }
@@ -70,6 +73,8 @@ namespace Batuta.Transpiler.Model
         public PyType ReturnType { get; set; } = PyType.Unknown;
         public bool ReturnDeclared { get; set; }
         public bool ReturnIntAnnotated { get; set; }
+        /// <summary>Returns annotated <c>float</c>: typed from the returned values; double when none is typed.</summary>
+        public bool ReturnFloatAnnotated { get; set; }
         public IntRangeState ReturnInts { get; } = new();
         public bool IsGenerator { get; set; }
         public bool IsStatic { get; set; }
