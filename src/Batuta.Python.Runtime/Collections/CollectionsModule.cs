@@ -3,11 +3,32 @@ using System.Collections;
 namespace Batuta.Python.Runtime;
 
 /// <summary><c>collections.defaultdict</c>: a dict whose missing keys get a value from the factory.</summary>
+/// <summary><c>collections.OrderedDict</c>: a dict (insertion-ordered already) with OrderedDict's repr; popitem(last) and move_to_end are on PyDict.</summary>
+public sealed class OrderedDict<TKey, TValue> : PyDict<TKey, TValue>
+{
+    public OrderedDict() { }
+
+    public OrderedDict(IEnumerable<(TKey, TValue)> items) : base(items) { }
+
+    public override string PyTypeName => "OrderedDict";
+
+    public override string PyRepr() => Count == 0 ? "OrderedDict()" : "OrderedDict([" + string.Join(", ", Items().Select(kv => "(" + Repr.Of(kv.Item1) + ", " + Repr.Of(kv.Item2) + ")")) + "])";
+}
+
 public sealed class DefaultDict<TKey, TValue> : PyDict<TKey, TValue>
 {
     private readonly Func<TValue>? _factory;
 
+    private readonly string? _factoryRepr;
+
     public DefaultDict(Func<TValue>? factory) => _factory = factory;
+
+    /// <summary>With the factory's repr (<c>&lt;class 'list'&gt;</c>), which the dict's own repr shows.</summary>
+    public DefaultDict(Func<TValue>? factory, string factoryRepr)
+    {
+        _factory = factory;
+        _factoryRepr = factoryRepr;
+    }
 
     public DefaultDict(Func<TValue>? factory, IEnumerable<KeyValuePair<TKey, TValue>> items) : base(items) => _factory = factory;
 
@@ -21,7 +42,7 @@ public sealed class DefaultDict<TKey, TValue> : PyDict<TKey, TValue>
         return v;
     }
 
-    public override string PyRepr() => $"defaultdict({(_factory is null ? "None" : "<factory>")}, {base.PyRepr()})";
+    public override string PyRepr() => $"defaultdict({(_factory is null ? "None" : _factoryRepr ?? "<factory>")}, {base.PyRepr()})";
 }
 
 /// <summary><c>collections.Counter</c>.</summary>

@@ -163,6 +163,33 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
         throw new KeyError("popitem(): dictionary is empty");
     }
 
+    /// <summary><c>popitem(last=False)</c> (OrderedDict): the first item instead of the last.</summary>
+    public (TKey, TValue) PopItem(bool last)
+    {
+        if (last) return PopItem();
+        for (int i = 0; i < _used; i++)
+        {
+            if (!_alive[i]) continue;
+            var kv = (_keys[i], _values[i]);
+            Remove(kv.Item1);
+            return kv;
+        }
+        throw new KeyError("dictionary is empty");
+    }
+
+    /// <summary><c>move_to_end(key, last=True)</c> (OrderedDict): the item goes to the end, or to the front.</summary>
+    public void MoveToEnd(TKey key, bool last = true)
+    {
+        if (!Find(key, out int i)) throw new KeyError(key);
+        var value = _values[i];
+        Remove(key);
+        if (last) { this[key] = value; return; }
+        var rest = Items().ToList();
+        Clear();
+        this[key] = value;
+        foreach (var (k, v) in rest) this[k] = v;
+    }
+
     public void Clear()
     {
         _index.Clear();

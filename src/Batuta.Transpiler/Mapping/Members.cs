@@ -8,6 +8,17 @@ namespace Batuta.Transpiler.Mapping
     /// <summary>Methods and attributes of str, list, dict, set, deque and files → runtime calls.</summary>
     internal static class Members
     {
+        /// <summary>popitem([last]) and move_to_end(key[, last]): OrderedDict's forms (a plain dict has popitem() only).</summary>
+        private static Ex OrderedDictMethod(Emitter e, string name, IReadOnlyList<ExpressionNode> args, Dictionary<string, ExpressionNode> kw, PyType t, string d)
+        {
+            int lastAt = name == "popitem" ? 0 : 1;
+            var last = args.Count > lastAt ? args[lastAt] : kw.TryGetValue("last", out var lv) ? lv : null;
+            string lastCode = last is null ? "" : e.CoerceTo(e.Expr(last), PyType.Bool).Code;
+            if (name == "popitem") return new Ex($"{d}.PopItem({lastCode})", PyType.Tuple(t.Key, t.Value), true);
+            var key = e.CoerceTo(e.Expr(args[0], t.Key), t.Key).Code;
+            return new Ex($"{d}.MoveToEnd({key}{(lastCode.Length > 0 ? ", " + lastCode : "")})", PyType.None, true);
+        }
+
         /// <summary>str.format's positional arguments as an object array; <c>*xs</c> spreads its items.</summary>
         private static string FormatPositional(Emitter e, IReadOnlyList<ExpressionNode> args)
         {
@@ -234,7 +245,9 @@ namespace Batuta.Transpiler.Mapping
                         case "pop":
                             if (args.Count > 1) return new Ex($"{d}.Pop({e.CoerceTo(Arg(0, t.Key), t.Key).Code}, {e.CoerceTo(Arg(1, t.Value), t.Value).Code})", t.Value, true);
                             return new Ex($"{d}.Pop({e.CoerceTo(Arg(0, t.Key), t.Key).Code})", t.Value, true);
-                        case "popitem": return new Ex($"{d}.PopItem()", PyType.Tuple(t.Key, t.Value), true);
+                        case "popitem":
+                        case "move_to_end":
+                            return OrderedDictMethod(e, name, args, kw, t, d);
                         case "update": return DictUpdate(e, a, c, t, d);
                         case "clear": return None($"{d}.Clear()");
                         case "copy": return new Ex($"{d}.Copy()", PyType.Dict(t.Key, t.Value), true);

@@ -293,7 +293,7 @@ namespace Batuta.Transpiler.Mapping
                 case "collections.Counter": return Collections.Counter(e, c, expected);
                 case "collections.deque": return Collections.Deque(e, c, expected);
                 case "collections.OrderedDict":
-                    return c.Args.Count == 0 ? new Ex($"new {CsTypes.Of(expected.IsDictLike ? PyType.Dict(expected.Key, expected.Value) : PyType.Dict(PyType.Unknown, PyType.Unknown))}()", expected.IsDictLike ? PyType.Dict(expected.Key, expected.Value) : PyType.Dict(PyType.Unknown, PyType.Unknown), true) : Builtins.Call(e, "dict", c, expected);
+                    return Collections.OrderedDict(e, c, expected);
                 case "functools.reduce" when c.Args.Count >= 2:
                 {
                     var src = e.Expr(c.Args[1]);
@@ -475,6 +475,28 @@ namespace Batuta.Transpiler.Mapping
     /// <summary>collections constructors: element types come from the factory or the context.</summary>
     internal static class Collections
     {
+        /// <summary>OrderedDict(...): a dict built as dict(...) would be, in an OrderedDict (its repr differs).</summary>
+        public static Ex OrderedDict(Emitter e, Call c, PyType expected)
+        {
+            if (c.Args.Count == 0 && c.Keywords.Count == 0)
+            {
+                var t = expected.IsDictLike ? PyType.Dict(expected.Key, expected.Value) : PyType.Dict(PyType.Unknown, PyType.Unknown);
+                return new Ex($"new OrderedDict<{CsTypes.Of(t.Key)}, {CsTypes.Of(t.Value)}>()", t, true);
+            }
+            var d = Builtins.Call(e, "dict", c, expected);
+            var dt = d.Type.IsDictLike ? PyType.Dict(d.Type.Key, d.Type.Value) : PyType.Dict(PyType.Object, PyType.Object);
+            return new Ex($"new OrderedDict<{CsTypes.Of(dt.Key)}, {CsTypes.Of(dt.Value)}>({d.P}.Items())", dt, true);
+        }
+
+        /// <summary>How CPython shows the factory in a defaultdict's repr: <c>&lt;class 'list'&gt;</c>, a def's name.</summary>
+        private static string FactoryRepr(ExpressionNode? factory) => factory switch
+        {
+            Name { Id: "int" or "float" or "str" or "bool" or "list" or "set" or "dict" or "tuple" } n => $", \"<class '{n.Id}'>\"",
+            Lambda => ", \"<function <lambda>>\"",
+            Name n => $", \"<function {n.Id}>\"",
+            _ => "",
+        };
+
         /// <summary>defaultdict(int) and co.: typed values, or dynamic ones when other code stores non-ints (tot[k] += row["n"]).</summary>
         private static (PyType, string) Scalar(PyType expectedValue, PyType scalar, string zero) =>
             expectedValue.Kind == TypeKind.Object ? (PyType.Object, $"() => (object?){zero}") : (scalar, $"() => {zero}");
@@ -521,7 +543,7 @@ namespace Batuta.Transpiler.Mapping
                 }
             }
             var t = PyType.DefaultDict(keyType, valueType);
-            return new Ex($"new {CsTypes.Of(t)}({factoryCode})", t, true);
+            return new Ex($"new {CsTypes.Of(t)}({factoryCode}{FactoryRepr(factory)})", t, true);
         }
 
         public static Ex Counter(Emitter e, Call c, PyType expected)
