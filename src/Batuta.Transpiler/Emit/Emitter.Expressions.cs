@@ -191,6 +191,14 @@ namespace Batuta.Transpiler.Emit
         }
 
         // ---- coercions ----
+        /// <summary>.Select converting each element; the lambda's name is fresh, since element conversions nest (lists of lists).</summary>
+        private string ElementMap(PyType from, PyType to)
+        {
+            var x = Temp("v");
+            var code = Coerce(new Ex(x, from, true), to).Code;
+            return $".Select({x} => {(to.Kind == TypeKind.Object ? $"(object?)({code})" : code)})";
+        }
+
         private Ex Coerce(Ex v, PyType target)
         {
             var from = v.Type;
@@ -232,7 +240,7 @@ namespace Batuta.Transpiler.Emit
                     return Coerce(v, target.Inner);
                 case TypeKind.Iterable:
                     if (from.Kind is TypeKind.List or TypeKind.Set or TypeKind.Range or TypeKind.Deque or TypeKind.Iterable or TypeKind.VarTuple)
-                        return from.Elem.Equals(target.Elem) || target.Elem.Kind == TypeKind.Unknown ? v : new Ex($"{AsEnumerable(v)}.Select(__v => {Coerce(new Ex("__v", from.Elem, true), target.Elem).Code})", target);
+                        return from.Elem.Equals(target.Elem) || target.Elem.Kind == TypeKind.Unknown ? v : new Ex($"{AsEnumerable(v)}{ElementMap(from.Elem, target.Elem)}", target);
                     if (from.Kind == TypeKind.Str) return new Ex($"StrOps.Chars({v.Code})", target);
                     if (from.IsDictLike) return new Ex($"{v.P}.Keys()", target);
                     break;
@@ -254,12 +262,12 @@ namespace Batuta.Transpiler.Emit
                     return new Ex($"({v.Code} is var {tmp} ? ({string.Join(", ", parts)}) : default)", target, true);
                 }
                 case TypeKind.List when from.Kind is TypeKind.List or TypeKind.Iterable or TypeKind.Set or TypeKind.Range:
-                    return new Ex($"new {CsTypes.Of(target)}({AsEnumerable(v)}.Select(__v => {Coerce(new Ex("__v", from.Elem, true), target.Elem).Code}))", target, true);
+                    return new Ex($"new {CsTypes.Of(target)}({AsEnumerable(v)}{ElementMap(from.Elem, target.Elem)})", target, true);
                 case TypeKind.Set when from.Kind is TypeKind.List or TypeKind.Iterable or TypeKind.Set:
-                    return new Ex($"new {CsTypes.Of(target)}({AsEnumerable(v)}.Select(__v => {Coerce(new Ex("__v", from.Elem, true), target.Elem).Code}))", target, true);
+                    return new Ex($"new {CsTypes.Of(target)}({AsEnumerable(v)}{ElementMap(from.Elem, target.Elem)})", target, true);
                 // The same kind of container with other element carriers (a long where a PyInt is wanted): a typed copy.
                 case TypeKind.Deque when from.Kind is TypeKind.Deque or TypeKind.List:
-                    return new Ex($"new {CsTypes.Of(target)}({AsEnumerable(v)}.Select(__v => {Coerce(new Ex("__v", from.Elem, true), target.Elem).Code}))", target, true);
+                    return new Ex($"new {CsTypes.Of(target)}({AsEnumerable(v)}{ElementMap(from.Elem, target.Elem)})", target, true);
                 case TypeKind.Dict or TypeKind.DefaultDict when from.Kind == target.Kind && !from.HasUnknown:
                 {
                     var conv = $"{Coerce(new Ex("__kv.Item1", from.Key, true), target.Key).Code}, {Coerce(new Ex("__kv.Item2", from.Value, true), target.Value).Code}";

@@ -355,6 +355,9 @@ namespace Batuta.Transpiler.Emit
         {
             if (v.Declared || !_inferring) return;
             var before = v.Type;
+            // An int annotation keeps a variable an int against dynamic values, but not against a known non-int
+            // (n: int then n /= 2 holds a float, as in Python): the annotation is dropped and the types join.
+            if (v.IntAnnotated && t.Kind is not (TypeKind.Int or TypeKind.Bool or TypeKind.Unknown or TypeKind.Object or TypeKind.None)) v.IntAnnotated = false;
             var j = JoinWidening(v.Ints.Steps ? v.Ints.Base : v.Type, t, v.Ints);
             if (v.IntAnnotated && j.Kind is not (TypeKind.Int or TypeKind.Unknown)) j = PyType.Int;
             v.Type = ApplySteps(j, v.Ints);
