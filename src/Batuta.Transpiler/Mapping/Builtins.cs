@@ -343,10 +343,10 @@ namespace Batuta.Transpiler.Mapping
                 case "hash": return new Ex($"Py.Hash({Emitter.BoxOf(Arg(0))})", PyType.Int, true);
                 case "type": return new Ex($"Py.Type({Emitter.BoxOf(Arg(0))})", PyType.Object, true);
                 case "getattr":
-                    if (a.Count == 3) return new Ex($"Py.GetAttr({Emitter.BoxOf(Arg(0))}, {Arg(1).Code}, {Emitter.BoxOf(Arg(2))})", PyType.Object, true);
-                    return new Ex($"Dyn.GetAttr({Emitter.BoxOf(Arg(0))}, {Arg(1).Code})", PyType.Object, true);
+                    if (a.Count == 3) return new Ex($"Py.GetAttr({Emitter.BoxOf(Arg(0))}, {e.CoerceTo(Arg(1), PyType.Str).Code}, {Emitter.BoxOf(Arg(2))})", PyType.Object, true);
+                    return new Ex($"Dyn.GetAttr({Emitter.BoxOf(Arg(0))}, {e.CoerceTo(Arg(1), PyType.Str).Code})", PyType.Object, true);
                 case "setattr":
-                    return new Ex($"Dyn.SetAttr({Emitter.BoxOf(Arg(0))}, {Arg(1).Code}, {Emitter.BoxOf(Arg(2))})", PyType.None, true);
+                    return new Ex($"Dyn.SetAttr({Emitter.BoxOf(Arg(0))}, {e.CoerceTo(Arg(1), PyType.Str).Code}, {Emitter.BoxOf(Arg(2))})", PyType.None, true);
                 case "hasattr":
                     return new Ex($"Py.HasAttr({Emitter.BoxOf(Arg(0))}, {Arg(1).Code})", PyType.Bool, true);
                 case "iter":
