@@ -453,7 +453,9 @@ namespace Batuta.Transpiler.Inference
             {
                 var arg = all.First(a => a.Name == p.Name);
                 var t = Annotations.Resolve(arg.Annotation, lookup);
-                if (t is not null) Declare(p, t);
+                // A property's setter value and getter share the C# property's one type: a float annotation fixes it.
+                if (t is not null && f.IsSetter && t.Equals(PyType.Float)) { p.Type = t; p.Declared = true; }
+                else if (t is not null) Declare(p, t);
             }
             if (f.VarArgs is not null)
             {
@@ -467,7 +469,7 @@ namespace Batuta.Transpiler.Inference
             }
             var rt = Annotations.Resolve(f.Def.Returns, lookup);
             if (rt is not null && rt.Equals(PyType.Int) && !f.IsGenerator) f.ReturnIntAnnotated = true;
-            else if (rt is not null && rt.Equals(PyType.Float) && !f.IsGenerator) f.ReturnFloatAnnotated = true;
+            else if (rt is not null && rt.Equals(PyType.Float) && !f.IsGenerator && !f.IsProperty) f.ReturnFloatAnnotated = true;
             else if (rt is not null)
             {
                 if (f.IsGenerator && rt.Kind != TypeKind.Iterable) rt = PyType.Iterable(rt.Kind == TypeKind.Object ? PyType.Unknown : rt.Elem);
