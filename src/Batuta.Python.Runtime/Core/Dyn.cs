@@ -541,12 +541,14 @@ public static class Dyn
         var t = o.GetType();
         foreach (var candidate in Naming.Candidates(name).Reverse())
         {
-            var methods = t.GetMethods().Where(m => m.Name == candidate && m.GetParameters().Length == args.Length && !m.IsGenericMethodDefinition).ToList();
+            // Parameters past the given arguments must have C# defaults (the transpiler writes Python's constant defaults).
+            var methods = t.GetMethods().Where(m => m.Name == candidate && !m.IsGenericMethodDefinition && m.GetParameters() is var mp
+                && mp.Length >= args.Length && mp.Skip(args.Length).All(p => p.HasDefaultValue)).OrderBy(m => m.GetParameters().Length).ToList();
             foreach (var m in methods)
             {
                 var ps = m.GetParameters();
-                var conv = new object?[args.Length];
-                for (int i = 0; i < ps.Length; i++) conv[i] = Convert(args[i], ps[i].ParameterType);
+                var conv = new object?[ps.Length];
+                for (int i = 0; i < ps.Length; i++) conv[i] = i < args.Length ? Convert(args[i], ps[i].ParameterType) : ps[i].DefaultValue;
                 try { return m.Invoke(o, conv); }
                 catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
                 catch (ArgumentException) { }

@@ -130,9 +130,37 @@ namespace Batuta.Transpiler.Emit
             return result;
         }
 
+        /// <summary>
+        /// C# default values for the trailing parameters whose Python default is a constant C# can state (None for a
+        /// nullable type, a bool, str, float or int of the matching type): calls from dynamic code (Dyn.CallMethod,
+        /// reflection) may then leave them out, as Python callers do. Static calls still pass every argument.
+        /// </summary>
+        private static Dictionary<VarInfo, string> OptionalDefaults(FunctionModel f)
+        {
+            var result = new Dictionary<VarInfo, string>();
+            if (f.KwArgs is not null || f.Def.Args.Kwonlyargs.Count > 0 || f.Parent is not null) return result;
+            foreach (var (p, d) in DefaultsOf(f).AsEnumerable().Reverse())
+            {
+                if (d is null || CsDefault(p.Type, d) is not { } value) break;
+                result[p] = value;
+            }
+            return result;
+        }
+
+        private static string? CsDefault(PyType t, ExpressionNode d) => d switch
+        {
+            Constant { Value: null } or Name { Id: "None" } when !CsTypes.IsValueType(t) || t.Kind == TypeKind.Optional => "null",
+            Name { Id: "True" or "False" } n when t.Kind == TypeKind.Bool => n.Id == "True" ? "true" : "false",
+            Constant { Value: string str } when t.Kind == TypeKind.Str => CsNames.Literal(str),
+            Constant { Value: double x } when t.Kind == TypeKind.Float && !double.IsInfinity(x) && !double.IsNaN(x) => x.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "d",
+            Constant { Value: System.Numerics.BigInteger i } when t.IsLong && i >= long.MinValue && i <= long.MaxValue => i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L",
+            _ => null,
+        };
+
         private string ParamList(FunctionModel f)
         {
-            var ps = f.Params.Select(p => $"{CsTypes.Of(p.Type)} {p.CsName}").ToList();
+            var optional = OptionalDefaults(f);
+            var ps = f.Params.Select(p => $"{CsTypes.Of(p.Type)} {p.CsName}{(optional.TryGetValue(p, out var dv) ? " = " + dv : "")}").ToList();
             if (f.KwArgs is not null) ps.Add($"{CsTypes.Of(f.KwArgs.Type)} {f.KwArgs.CsName}");
             if (f.VarArgs is not null) ps.Add($"params object?[] {f.VarArgs.CsName}__items");
             return string.Join(", ", ps);
