@@ -28,6 +28,25 @@ internal static class DateArgs
         _ => throw new TypeError($"an integer is required (got type {Dyn.TypeName(v)}) for {what}"),
     };
 
+    /// <summary>The time-of-day checks datetime and time share (CPython's messages).</summary>
+    public static void CheckClock(int hour, int minute, int second, int microsecond)
+    {
+        if (hour is < 0 or > 23) throw new ValueError("hour must be in 0..23");
+        if (minute is < 0 or > 59) throw new ValueError("minute must be in 0..59");
+        if (second is < 0 or > 59) throw new ValueError("second must be in 0..59");
+        if (microsecond is < 0 or > 999999) throw new ValueError("microsecond must be in 0..999999");
+    }
+
+    /// <summary>hour, minute, second and microsecond of a datetime or time; null for another name.</summary>
+    public static object? ClockAttribute(string name, int hour, int minute, int second, int microsecond) => name switch
+    {
+        "hour" => new PyInt(hour),
+        "minute" => new PyInt(minute),
+        "second" => new PyInt(second),
+        "microsecond" => new PyInt(microsecond),
+        _ => null,
+    };
+
     public static object? Keyword(object?[] args, int index, PyDict<string, object?> kwargs, string name) =>
         index < args.Length ? args[index] : kwargs.TryGetValue(name, out var v) ? v : null;
 

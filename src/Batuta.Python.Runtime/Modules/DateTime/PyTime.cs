@@ -13,13 +13,7 @@ public sealed class PyTime : PyObject, IPyOrdered, IPyHashable, IPyAttributes, I
 
     internal PyTime(int hour, int minute, int second, int microsecond, bool validate)
     {
-        if (validate)
-        {
-            if (hour is < 0 or > 23) throw new ValueError("hour must be in 0..23");
-            if (minute is < 0 or > 59) throw new ValueError("minute must be in 0..59");
-            if (second is < 0 or > 59) throw new ValueError("second must be in 0..59");
-            if (microsecond is < 0 or > 999999) throw new ValueError("microsecond must be in 0..999999");
-        }
+        if (validate) DateArgs.CheckClock(hour, minute, second, microsecond);
         Hour = hour;
         Minute = minute;
         Second = second;
@@ -66,14 +60,7 @@ public sealed class PyTime : PyObject, IPyOrdered, IPyHashable, IPyAttributes, I
 
     public bool TryGetAttr(string name, out object? value)
     {
-        value = name switch
-        {
-            "hour" => new PyInt(Hour),
-            "minute" => new PyInt(Minute),
-            "second" => new PyInt(Second),
-            "microsecond" => new PyInt(Microsecond),
-            _ => null,
-        };
+        value = DateArgs.ClockAttribute(name, Hour, Minute, Second, Microsecond);
         return value is not null;
     }
 
