@@ -848,6 +848,8 @@ namespace Batuta.Transpiler.Emit
                         return new Ex($"new {CsTypes.Of(ft)}({um.CsName}.{f.CsName})", ft);
                     }
                     if (_moduleByName.TryGetValue(t.Name + "." + a.Attr, out var sub)) return new Ex(sub.CsName, PyType.Module(sub.Name), true);
+                    if (ResolveIn(um, a.Attr) is { Kind: ResolvedKind.Global or ResolvedKind.Module } reexported)
+                        return reexported.Kind == ResolvedKind.Global ? new Ex(reexported.Code, reexported.Var.OrThrow().Type, true) : new Ex(reexported.Code, PyType.Module(reexported.Qualified ?? reexported.Code), true);
                     if (um.Classes.TryGetValue(a.Attr, out var uc)) return new Ex($"typeof({um.CsName}.{uc.CsName})", PyType.Object, true);
                 }
                 var c = Mapping.StdlibModules.Constant(t.Name + "." + a.Attr);

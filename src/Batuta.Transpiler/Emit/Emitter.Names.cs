@@ -99,6 +99,17 @@ namespace Batuta.Transpiler.Emit
             return new Resolved(ResolvedKind.Unknown, CsNames.Local(name));
         }
 
+        /// <summary>What a name means at the top level of another module (pkg.f where pkg's __init__ imported f).</summary>
+        private Resolved? ResolveIn(ModuleModel module, string name)
+        {
+            if (!module.Imports.ContainsKey(name)) return null;
+            var (savedModule, savedFunction) = (_module, _function);
+            _module = module;
+            _function = null;
+            try { return Resolve(name); }
+            finally { (_module, _function) = (savedModule, savedFunction); }
+        }
+
         /// <summary>
         /// The method whose first parameter (self or cls) <paramref name="name"/> is, seen from the current function or a
         /// def nested in it (a closure reads the method's self, as a C# local function reads <c>this</c>), unless a

@@ -673,12 +673,27 @@ namespace Batuta.Transpiler.Emit
             _ => v.P,
         };
 
+        private static string InPlaceDunder(Operator op) => op switch
+        {
+            Operator.Add => "__iadd__", Operator.Sub => "__isub__", Operator.Mult => "__imul__", Operator.Div => "__itruediv__",
+            Operator.FloorDiv => "__ifloordiv__", Operator.Mod => "__imod__", Operator.BitOr => "__ior__", Operator.BitAnd => "__iand__",
+            Operator.BitXor => "__ixor__", Operator.LShift => "__ilshift__", Operator.RShift => "__irshift__", Operator.Pow => "__ipow__",
+            _ => "__imatmul__",
+        };
+
         private void EmitAugAssign(AugAssign aa)
         {
             var target = aa.Target;
             if (TryEmitStep(target, aa.Op, aa.Value)) return;
             if (TryEmitSpanAugAssign(aa)) return;
             var cur = EmitExpr(target);
+            // x += y on an object with __iadd__ (and co.): x = x.__iadd__(y), as Python does before trying __add__.
+            if (ClassOf(cur.Type)?.FindMethod(InPlaceDunder(aa.Op)) is { Params.Count: 1 } iop)
+            {
+                var arg = EmitExpr(aa.Value, iop.Params[0].Type);
+                AssignValue(target, new Ex($"{cur.P}.{iop.CsName}({Coerce(arg, iop.Params[0].Type).Code})", iop.ReturnType, true));
+                return;
+            }
             var rhs = EmitExpr(aa.Value, cur.Type);
             if (Mapping.Libraries.InPlace(aa.Op, cur, rhs) is { } inPlace)
             {

@@ -37,6 +37,7 @@ namespace Batuta.Transpiler.Inference
             foreach (var m in result) Declare(m);
             QualifyDuplicateClassNames(result);
             var byName = result.ToDictionary(m => m.Name, StringComparer.Ordinal);
+            FlattenReexports(result, byName);
             foreach (var m in result) KeepUserDecorators(m, byName);
             Func<string, PyType?> LookupIn(ModuleModel m) => n => ClassType(m, byName, n);
             foreach (var m in result)
@@ -190,7 +191,7 @@ namespace Batuta.Transpiler.Inference
                     var mod = from.Module ?? "";
                     if (from.Level is > 0)
                     {
-                        var pkg = m.Name.Contains('.') ? m.Name.Substring(0, m.Name.LastIndexOf('.')) : "";
+                        var pkg = RelativeBase(m, from.Level.Value);
                         mod = string.IsNullOrEmpty(pkg) ? mod : string.IsNullOrEmpty(mod) ? pkg : pkg + "." + mod;
                     }
                     foreach (var a in from.Names) m.Imports[a.Asname ?? a.Name] = "member:" + mod + ":" + a.Name;
@@ -205,6 +206,37 @@ namespace Batuta.Transpiler.Inference
                     break;
             }
         }
+
+        /// <summary>
+        /// The package a relative import starts from: the module's own package (a package's __init__ is that package
+        /// itself), one level up per extra dot.
+        /// </summary>
+        private static string RelativeBase(ModuleModel m, int level)
+        {
+            static string Parent(string name) => name.Contains('.') ? name.Substring(0, name.LastIndexOf('.')) : "";
+            bool isPackage = m.Path.Replace('\\', '/').EndsWith("__init__.py", StringComparison.Ordinal);
+            var pkg = isPackage ? m.Name : Parent(m.Name);
+            for (int i = 1; i < level; i++) pkg = Parent(pkg);
+            return pkg;
+        }
+
+        /// <summary>
+        /// <c>from pkg import f</c> where pkg's __init__ re-exports f (<c>from .mod import f</c>): the import points at
+        /// where f is defined, so every lookup (functions, classes, globals) finds it.
+        /// </summary>
+        private static void FlattenReexports(List<ModuleModel> modules, IReadOnlyDictionary<string, ModuleModel> byName)
+        {
+            foreach (var m in modules)
+                foreach (var local in m.Imports.Keys.ToList())
+                    for (int hop = 0; hop < 8 && m.Imports[local] is var target && target.StartsWith("member:", StringComparison.Ordinal); hop++)
+                    {
+                        var parts = target.Split(':');
+                        if (!byName.TryGetValue(parts[1], out var src) || Defines(src, parts[2]) || !src.Imports.TryGetValue(parts[2], out var next)) break;
+                        m.Imports[local] = next;
+                    }
+        }
+
+        private static bool Defines(ModuleModel m, string name) => m.Globals.ContainsKey(name) || m.Functions.ContainsKey(name) || m.Classes.ContainsKey(name);
 
         private static IEnumerable<StatementNode> ChildStatements(StatementNode s) => s switch
         {
