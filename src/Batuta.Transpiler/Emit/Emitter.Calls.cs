@@ -140,9 +140,11 @@ namespace Batuta.Transpiler.Emit
         }
 
         /// <summary>fn(*args, **kwargs) where fn is a value (a parameter, a stored function): the spread call, dynamically.</summary>
-        private Ex SpreadCallValue(Ex f, Call call)
+        private Ex SpreadCallValue(Ex f, Call call, Ex? self = null)
         {
-            var parts = call.Args.Select(a => a is Starred st ? $"{AsEnumerable(EmitExpr(st.Value))}.Select(__v => (object?)__v)" : $"new object?[] {{ {Box(EmitExpr(a))} }}");
+            // self: a receiver written in place of the placeholder first argument (a decorated method's bound call)
+            var parts = call.Args.Select(a => a is Starred st ? $"{AsEnumerable(EmitExpr(st.Value))}.Select(__v => (object?)__v)"
+                : a is Name { Id: "__self_placeholder" } && self is { } receiver ? $"new object?[] {{ {Box(receiver)} }}" : $"new object?[] {{ {Box(EmitExpr(a))} }}");
             var kwargs = call.Keywords.FirstOrDefault(k => k.Arg is null) is { } kw ? ", " + EmitExpr(kw.Value).Code : "";
             return new Ex($"Dyn.CallSpread({Box(f)}, Enumerable.Empty<object?>(){string.Concat(parts.Select(p => $".Concat({p})"))}{kwargs})", PyType.Object, true);
         }
@@ -612,6 +614,9 @@ namespace Batuta.Transpiler.Emit
             if (t.Kind == TypeKind.Class && FindClass(t.Name.OrThrow()) is { } oc)
             {
                 var m = oc.FindMethod(a.Attr);
+                if (m is { IsDecorated: true, Owner: { } decoratedOwner })
+                    return SpreadCallValue(new Ex($"{ClassCsName(decoratedOwner)}.{m.CsName}{DecoratedSuffix}", PyType.Object, true),
+                        new Call(a, NodeList.Of(new ExpressionNode[] { new Name("__self_placeholder", ExprContext.Load, a.Span) }.Concat(call.Args).ToArray()), call.Keywords, call.Span), obj);
                 if (m is not null && !m.IsProperty)
                 {
                     NoteCall(m);

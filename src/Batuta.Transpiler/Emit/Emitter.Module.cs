@@ -50,6 +50,7 @@ namespace Batuta.Transpiler.Emit
             foreach (var s in m.Tree.Body)
             {
                 if (s is FunctionDef { DecoratorList.Count: > 0 }) EmitStatement(s); // a decorated def binds its name here
+                if (s is ClassDef cd && m.Classes.TryGetValue(cd.Name, out var dc) && dc.Def == cd) EmitMethodDecorations(dc);
                 if (s is FunctionDef || s is ClassDef) continue;
                 if (s is Expr { Value: Constant { Value: string } }) continue;
                 EmitStatement(s);
@@ -340,6 +341,7 @@ namespace Batuta.Transpiler.Emit
                 _w.Line($"public override string PyModule => {CsNames.Literal(c.Module.Path == _options.EntryModule ? "__main__" : c.Module.Name)};");
             }
             else _w.Line($"public override string PyTypeName => {CsNames.Literal(c.Name)};");
+            foreach (var dm in c.Methods.Values.Where(x => x.IsDecorated)) _w.Line($"public static object? {dm.CsName}{DecoratedSuffix};");
             foreach (var m in c.Methods.Values)
             {
                 if (m.Name == "__init__") continue;
@@ -544,6 +546,23 @@ namespace Batuta.Transpiler.Emit
             Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning,
                 $"class {c.Name} has {real.Count} base classes; C# keeps only the first, so isinstance and except clauses do not see the others",
                 "derive from one class and hold or delegate to the other", real[1]);
+        }
+
+        /// <summary>
+        /// Where a class statement runs, each decorated method's decorator is applied to the plain function (self first);
+        /// calls obj.m(...) then go through the result, as Python's bound methods of the decorated function do.
+        /// </summary>
+        private void EmitMethodDecorations(ClassModel c)
+        {
+            foreach (var m in c.Methods.Values.Where(x => x.IsDecorated))
+            {
+                var args = new[] { $"Dyn.Cast<{c.CsName}>(__a[0])" }.Concat(m.Params.Select((p, i) => $"Dyn.Cast<{CsTypes.Of(p.Type)}>(__a[{i + 1}])"));
+                string call = $"(({c.CsName})__a[0]!).{m.CsName}({string.Join(", ", args.Skip(1))})";
+                string body = m.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? $"{{ {call}; return null; }}" : Box(new Ex(call, m.ReturnType, true));
+                string value = $"new PyVariadicFunction({CsNames.Literal(m.Name)}, __a => {body})";
+                for (int i = m.Decorators.Count - 1; i >= 0; i--) value = $"Dyn.Call({Box(EmitExpr(m.Decorators[i]))}, {value})";
+                _w.Line($"{ClassCsName(c)}.{m.CsName}{DecoratedSuffix} = {value};");
+            }
         }
 
         /// <summary>The runtime interfaces a class's dunders make it implement (ordering, hashing, sizing, iteration...).</summary>

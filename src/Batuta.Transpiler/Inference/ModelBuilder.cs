@@ -261,9 +261,12 @@ namespace Batuta.Transpiler.Inference
                     && modules.TryGetValue(mi.Substring(7), out var um) && um.Functions.ContainsKey(a.Attr),
                 _ => false,
             };
-            foreach (var f in m.Functions.Values.Where(f => f.IsDecorated))
+            foreach (var f in m.Functions.Values.Concat(m.Classes.Values.SelectMany(c => c.Methods.Values)).Where(f => f.IsDecorated))
             {
-                if (f.Decorators.FirstOrDefault(d => !IsUserFunction(d)) is not { } other) continue;
+                bool plainMethod = f.Owner is null || !(f.IsStatic || f.IsClassMethod || f.IsProperty || f.IsSetter || f.Name.StartsWith("__", StringComparison.Ordinal));
+                var other = f.Decorators.FirstOrDefault(d => !IsUserFunction(d));
+                if (other is null && plainMethod) continue;
+                other ??= f.Decorators[0];
                 f.UnsupportedDecorator = other is Name on ? on.Id : other is Attribute oa ? oa.Attr : other is Call { Func: Name cn } ? cn.Id : "(expression)";
                 f.Decorators.Clear();
             }
@@ -300,7 +303,7 @@ namespace Batuta.Transpiler.Inference
         private static FunctionModel NewFunction(FunctionDef fd, ClassModel? owner, FunctionModel? parent)
         {
             var f = new FunctionModel(fd.Name, owner is null && parent is null ? CsNames.Member(fd.Name) : parent is not null ? CsNames.Local(fd.Name) : CsNames.Member(fd.Name), fd, owner, parent);
-            foreach (var d in fd.DecoratorList) ApplyDecorator(f, d, owner is null && parent is null);
+            foreach (var d in fd.DecoratorList) ApplyDecorator(f, d, parent is null);
             var all = fd.Args.Posonlyargs.Concat(fd.Args.Args).Concat(fd.Args.Kwonlyargs).ToList();
             bool skipFirst = owner is not null && !f.IsStatic;
             for (int i = 0; i < all.Count; i++)
