@@ -9,9 +9,22 @@ namespace Batuta.Python.Runtime;
 public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
 {
     private readonly IEnumerator<T> _source;
+    private readonly IPyGenerator? _generator;
     private bool _done;
 
-    public PyIterator(IEnumerable<T> source) => _source = source.GetEnumerator();
+    public PyIterator(IEnumerable<T> source)
+    {
+        _source = source.GetEnumerator();
+        _generator = source as IPyGenerator;
+    }
+
+    /// <summary>StopIteration with the generator's return value, when it returned one.</summary>
+    private StopIteration Stop()
+    {
+        bool report = _returnPending;
+        _returnPending = false;
+        return report && _generator is { Returned: true } g ? new StopIteration(g.ReturnValue) : new StopIteration();
+    }
 
     public string PyTypeName => "iterator";
 
@@ -22,19 +35,24 @@ public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
             value = _source.Current;
             return true;
         }
+        // Only the call that ends the generator sees its return value; later ones get a bare StopIteration, as in Python.
+        _returnPending = !_done;
         _done = true;
         value = default!;
         return false;
     }
 
-    public T Next() => TryNext(out var v) ? v : throw new StopIteration();
+    private bool _returnPending;
+
+    public T Next() => TryNext(out var v) ? v : throw Stop();
 
     object? IPyNext.PyNext(object? @default, bool hasDefault) =>
-        TryNext(out var v) ? Dyn.BoxValue(v) : hasDefault ? @default : throw new StopIteration();
+        TryNext(out var v) ? Dyn.BoxValue(v) : hasDefault ? @default : throw Stop();
 
     public IEnumerator<T> GetEnumerator()
     {
         while (TryNext(out var v)) yield return v;
+        _returnPending = false; // a for loop consumed the StopIteration
     }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
@@ -89,4 +107,34 @@ public static class PyIter
 public interface IPyNext
 {
     object? PyNext(object? @default, bool hasDefault);
+}
+
+/// <summary>A generator that ran into <c>return value</c>: the value StopIteration carries (and <c>yield from</c> returns).</summary>
+public interface IPyGenerator
+{
+    bool Returned { get; }
+    object? ReturnValue { get; }
+}
+
+/// <summary>
+/// A generator function whose body returns a value: the body runs as an iterator that records the value here before it
+/// stops, so next() raises StopIteration(value).
+/// </summary>
+public sealed class PyGenerator<T> : IEnumerable<T>, IPyGenerator
+{
+    private readonly Func<PyGenerator<T>, IEnumerable<T>> _body;
+
+    public PyGenerator(Func<PyGenerator<T>, IEnumerable<T>> body) => _body = body;
+
+    public bool Returned { get; private set; }
+    public object? ReturnValue { get; private set; }
+
+    public void Return(object? value)
+    {
+        Returned = true;
+        ReturnValue = value;
+    }
+
+    public IEnumerator<T> GetEnumerator() => _body(this).GetEnumerator();
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

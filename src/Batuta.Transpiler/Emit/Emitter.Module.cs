@@ -175,9 +175,11 @@ namespace Batuta.Transpiler.Emit
             var doc = Docstring(f.Def.Body);
             if (doc is not null && f.Parent is null) _w.Line($"/// <summary>{XmlEscape(FirstLine(doc))}</summary>");
             string ret = f.IsGenerator ? CsTypes.Of(f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : CsTypes.Return(f.ReturnType);
-            string name = f.Cached && ret != "void" && !f.IsGenerator && f.VarArgs is null && f.KwArgs is null ? EmitCacheWrapper(f, ret, modifiers) : f.CsName;
+            string name = f.Cached && ret != "void" && !f.IsGenerator && f.VarArgs is null && f.KwArgs is null ? EmitCacheWrapper(f, ret, modifiers)
+                : ReturningGenerator(f) ? EmitGeneratorWrapper(f, ret, modifiers) : f.CsName;
             string mods = name == f.CsName ? modifiers : modifiers.Contains("static") ? "private static" : "private";
-            string header = f.Parent is not null ? $"{ret} {name}({ParamList(f)})" : $"{mods} {ret} {name}({ParamList(f)})";
+            string parameters = ReturningGenerator(f) ? $"PyGenerator<{CsTypes.Of(f.ReturnType.Elem)}> __gen" + (ParamList(f) is { Length: > 0 } pl ? ", " + pl : "") : ParamList(f);
+            string header = f.Parent is not null ? $"{ret} {name}({parameters})" : $"{mods} {ret} {name}({parameters})";
             _w.Open(header);
             if (f.UnsupportedDecorator is { } dec)
                 UnsupportedStatement(f.Def, $"the decorator @{dec}", "apply what it does in the function itself, or remove it");
@@ -186,6 +188,22 @@ namespace Batuta.Transpiler.Emit
             _function = saved.Item1;
             _declared.Clear();
             foreach (var d in saved.Item2) _declared.Add(d);
+        }
+
+        /// <summary>A module-level function or method generator with <c>return value</c> (StopIteration carries the value).</summary>
+        private static bool ReturningGenerator(FunctionModel f) =>
+            f.IsGenerator && f.Parent is null && f.ReturnType.Kind == TypeKind.Iterable && ModelBuilder.Walk(f.Def.Body).Any(st => st is Return { Value: not null and not Constant { Value: null } });
+
+        /// <summary>The generator's name returns a PyGenerator running the body (returned name), which records its return value.</summary>
+        private string EmitGeneratorWrapper(FunctionModel f, string ret, string modifiers)
+        {
+            string body = f.CsName + "__body";
+            var args = f.Params.Select(p => p.CsName).ToList();
+            if (f.KwArgs is not null) args.Add(f.KwArgs.CsName);
+            if (f.VarArgs is not null) args.Add(f.VarArgs.CsName + "__items");
+            _w.Line($"{modifiers} {ret} {f.CsName}({ParamList(f)}) => new PyGenerator<{CsTypes.Of(f.ReturnType.Elem)}>(__gen => {body}({string.Join(", ", new[] { "__gen" }.Concat(args))}));");
+            _w.Line();
+            return body;
         }
 
         /// <summary>

@@ -277,6 +277,18 @@ namespace Batuta.Transpiler.Emit
             // Point = namedtuple(...) made a class (ModelBuilder.NamedTupleClass)
             if (_function is null && ModelBuilder.NamedTupleClass(a) is { } nt && _module.Classes.ContainsKey(nt.Name)) return;
             if (_function is null && ModelBuilder.TypeAliasName(a) is { } alias && _module.TypeAliases.ContainsKey(alias)) return;
+            if (a.Targets.Count == 1 && a.Value is YieldFrom delegated && _function is { IsGenerator: true })
+            {
+                // x = yield from g(): g's items are yielded, then x is what g returned (None unless it returned a value)
+                var src = EmitExpr(delegated.Value);
+                WidenReturn(_function, PyType.Iterable(src.Type.Elem));
+                var gen = Temp("g");
+                var item = Temp("y");
+                _w.Line($"var {gen} = {src.Code};");
+                _w.Line($"foreach (var {item} in {Iterate(new Ex(gen, src.Type, true))}) yield return {Coerce(new Ex(item, src.Type.Elem, true), YieldElem()).Code};");
+                AssignValue(a.Targets[0], new Ex($"(({gen} as IPyGenerator)?.ReturnValue)", PyType.Object, true));
+                return;
+            }
             if (a.Targets.Count == 1)
             {
                 EmitAssignTo(a.Targets[0], a.Value);
@@ -970,7 +982,7 @@ namespace Batuta.Transpiler.Emit
             }
             if (_function.IsGenerator)
             {
-                EmitGeneratorReturn();
+                EmitGeneratorReturn(r.Value);
                 return;
             }
             if (r.Value is null)

@@ -1,0 +1,43 @@
+"""Generators that return values: StopIteration.value (once, as CPython), x = yield from g()."""
+def worker(n):
+    total = 0
+    for i in range(n):
+        yield i
+        total += i
+    return total
+
+
+def pipeline():
+    a = yield from worker(3)
+    b = yield from worker(4)
+    yield f"sum {a} + {b}"
+    return a + b
+
+
+g = worker(2)
+print(next(g), next(g))
+try:
+    next(g)
+except StopIteration as stop:
+    print("result:", stop.value)
+print(list(pipeline()))
+p = pipeline()
+for x in p:
+    pass
+try:
+    next(p)
+except StopIteration as stop:
+    print("after exhaustion:", stop.value)
+
+
+def plain():
+    yield 1
+    return
+
+
+q = plain()
+next(q)
+try:
+    next(q)
+except StopIteration as stop:
+    print("plain:", stop.value)
