@@ -1100,6 +1100,23 @@ namespace Batuta.Transpiler.Emit
             _w.Close();
         }
 
+        /// <summary>
+        /// The attribute a positional class pattern's i-th sub-pattern reads: a dataclass field, or the i-th name of the
+        /// class's <c>__match_args__</c> tuple.
+        /// </summary>
+        private VarInfo? PositionalField(ClassModel cls, int i)
+        {
+            if (cls.IsDataclass) return DataclassFieldsWithBases(cls).ElementAtOrDefault(i);
+            for (var k = cls; k is not null; k = k.Base)
+            {
+                var names = k.Def.Body.OfType<Assign>().Where(a => a.Targets.Count == 1 && a.Targets[0] is Name { Id: "__match_args__" })
+                    .Select(a => a.Value is Tuple t ? t.Elts.Select(e => e is Constant { Value: string n } ? n : null).ToList() : null).FirstOrDefault();
+                if (names is null) continue;
+                return i < names.Count && names[i] is { } attr ? cls.FindField(attr) : null;
+            }
+            return null;
+        }
+
         private string MatchClassType(ClassModel? cls, string name) => cls is not null ? ClassCsName(cls) : name switch
         {
             "int" => "PyInt", "float" => "double", "str" => "string", "bool" => "bool", "list" => "IPyList", "dict" => "IPyDict", _ => ClassCsName(name),
@@ -1285,7 +1302,7 @@ namespace Batuta.Transpiler.Emit
                     var parts = new List<string> { $"{Box(subj)} is {type}" };
                     for (int i = 0; i < mc.Patterns.Count && cls is not null; i++)
                     {
-                        var field = cls.IsDataclass ? DataclassFieldsWithBases(cls).ElementAtOrDefault(i) : null;
+                        var field = PositionalField(cls, i);
                         if (field is null) continue;
                         var inner = Pattern(mc.Patterns[i], new Ex($"(({type}){Box(subj)}).{field.CsName}", field.Type, false));
                         if (inner != "true") parts.Add("(" + inner + ")");
@@ -1357,7 +1374,7 @@ namespace Batuta.Transpiler.Emit
                     }
                     for (int i = 0; i < mc.Patterns.Count; i++)
                     {
-                        var field = cls.IsDataclass ? DataclassFieldsWithBases(cls).ElementAtOrDefault(i) : null;
+                        var field = PositionalField(cls, i);
                         if (field is not null) BindPattern(mc.Patterns[i], new Ex($"(({type}){Box(subj)}).{field.CsName}", field.Type, false));
                     }
                     for (int i = 0; i < mc.KwdAttrs.Count; i++)
