@@ -600,8 +600,11 @@ namespace Batuta.Transpiler.Emit
                     if (um.Functions.TryGetValue(a.Attr, out var f)) return CallFunction(f, $"{um.CsName}.{f.CsName}", call);
                     if (um.Classes.TryGetValue(a.Attr, out var c)) return Construct(c, $"{um.CsName}.{c.CsName}", call);
                     // pkg.f() where pkg's __init__ imported f from a submodule
-                    if (ResolveIn(um, a.Attr) is { Kind: ResolvedKind.Function, Function: { } rf } rr) return CallFunction(rf, rr.Code, call);
-                    if (ResolveIn(um, a.Attr) is { Kind: ResolvedKind.Class, Class: { } rc } cr) return Construct(rc, cr.Code, call);
+                    switch (ResolveIn(um, a.Attr))
+                    {
+                        case { Kind: ResolvedKind.Function, Function: { } rf } rr: return CallFunction(rf, rr.Code, call);
+                        case { Kind: ResolvedKind.Class, Class: { } rc } cr: return Construct(rc, cr.Code, call);
+                    }
                 }
                 var moduleCall = MappedCall(call, t.Name + "." + a.Attr + "()", () => WhileArgumentsUnknown(() => Mapping.StdlibModules.Call(this, t.Name + "." + a.Attr, call, expected)));
                 return t.Name == "itertools" && moduleCall.Type.Kind == TypeKind.Iterable ? moduleCall.AsIterator() : moduleCall;

@@ -54,7 +54,8 @@ namespace Batuta.Transpiler.Mapping
             ByName.TryGetValue(qualified, out var row) && !IsNamespace(qualified) ? Math.Max(1, row.Parameters.Length - row.Defaults.Length - (row.Variadic ? 1 : 0)) : null;
 
         /// <summary>A name with members of its own (datetime.datetime.now): a class-like namespace, not a plain function.</summary>
-        private static bool IsNamespace(string qualified) => Rows.Any(r => r.Python.StartsWith(qualified + ".", StringComparison.Ordinal));
+        private static bool IsNamespace(string qualified) => Namespaces.Contains(qualified);
+
 
         public static bool IsKnown(string module) => Libraries.IsKnownModule(module) || Names.Contains(module) || Names.Contains(module.Split('.')[0]) && module.StartsWith("os", StringComparison.Ordinal);
 
@@ -261,6 +262,10 @@ namespace Batuta.Transpiler.Mapping
         };
 
         private static readonly Dictionary<string, MappingRow> ByName = Rows.ToDictionary(r => r.Python, StringComparer.Ordinal);
+
+        /// <summary>Names with members of their own (datetime.datetime of datetime.datetime.now): after Rows, which it reads.</summary>
+        private static readonly HashSet<string> Namespaces = new(
+            Rows.Select(r => r.Python).Where(n => n.Count(ch => ch == '.') > 1).Select(n => n.Substring(0, n.LastIndexOf('.'))), StringComparer.Ordinal);
 
         /// <summary>The table as rows, for documentation generated from the table itself.</summary>
         public static IReadOnlyList<MappingRow> Table => Rows;

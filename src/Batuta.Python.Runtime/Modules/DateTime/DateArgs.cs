@@ -47,6 +47,9 @@ internal static class DateArgs
         _ => null,
     };
 
+    /// <summary>An optional time component: 0 when not given.</summary>
+    public static int IntOr0(object? v, string what) => v is null ? 0 : Int(v, what);
+
     public static object? Keyword(object?[] args, int index, PyDict<string, object?> kwargs, string name) =>
         index < args.Length ? args[index] : kwargs.TryGetValue(name, out var v) ? v : null;
 

@@ -8,8 +8,8 @@ public sealed class PyDateTime : PyDate
 {
     public PyDateTime(object? year, object? month, object? day, object? hour = null, object? minute = null, object? second = null, object? microsecond = null)
         : this(DateArgs.Int(year, "year"), DateArgs.Int(month, "month"), DateArgs.Int(day, "day"),
-            hour is null ? 0 : DateArgs.Int(hour, "hour"), minute is null ? 0 : DateArgs.Int(minute, "minute"),
-            second is null ? 0 : DateArgs.Int(second, "second"), microsecond is null ? 0 : DateArgs.Int(microsecond, "microsecond"), validate: true)
+            DateArgs.IntOr0(hour, "hour"), DateArgs.IntOr0(minute, "minute"),
+            DateArgs.IntOr0(second, "second"), DateArgs.IntOr0(microsecond, "microsecond"), validate: true)
     {
     }
 

@@ -6,8 +6,8 @@ namespace Batuta.Python.Runtime.Modules;
 public sealed class PyTime : PyObject, IPyOrdered, IPyHashable, IPyAttributes, IPyKeywordMethods, Text.IPyFormattable
 {
     public PyTime(object? hour = null, object? minute = null, object? second = null, object? microsecond = null)
-        : this(hour is null ? 0 : DateArgs.Int(hour, "hour"), minute is null ? 0 : DateArgs.Int(minute, "minute"),
-            second is null ? 0 : DateArgs.Int(second, "second"), microsecond is null ? 0 : DateArgs.Int(microsecond, "microsecond"), validate: true)
+        : this(DateArgs.IntOr0(hour, "hour"), DateArgs.IntOr0(minute, "minute"),
+            DateArgs.IntOr0(second, "second"), DateArgs.IntOr0(microsecond, "microsecond"), validate: true)
     {
     }
 
