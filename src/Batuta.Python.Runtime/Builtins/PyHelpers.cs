@@ -30,6 +30,16 @@ public static partial class Py
         return new Starred<T>(fixedItems, new PyList<T>(all.Skip(before).Take(all.Count - before - after)));
     }
 
+    /// <summary>
+    /// The value of a call to a function that returns nothing (a C# <c>void</c> method) where Python uses its result:
+    /// runs it, then is None (<c>print(log("x"))</c> prints the log line, then None).
+    /// </summary>
+    public static object? NoneAfter(Action call)
+    {
+        call();
+        return null;
+    }
+
     /// <summary>Raises where C# needs an expression (a throw that type-checks as a <typeparamref name="T"/>).</summary>
     public static T Raise<T>(Exception e) => throw e;
 

@@ -370,6 +370,15 @@ namespace Batuta.Transpiler.Emit
 
         private Ex Construct(ClassModel c, string code, Call call)
         {
+            var made = ConstructInstance(c, code, call);
+            var missing = c.MissingAbstractMethods();
+            if (missing.Count == 0) return made;
+            string message = $"Can't instantiate abstract class {c.Name} with abstract method{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}";
+            return new Ex($"Py.Raise<{CsTypes.Of(c.Type)}>(new TypeError({CsNames.Literal(message)}))", c.Type, true);
+        }
+
+        private Ex ConstructInstance(ClassModel c, string code, Call call)
+        {
             var type = c.Type;
             if (c.IsEnum)
             {

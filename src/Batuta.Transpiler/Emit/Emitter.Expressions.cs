@@ -15,6 +15,8 @@ namespace Batuta.Transpiler.Emit
             try
             {
                 var v = EmitExprCore(e, expected ?? PyType.Unknown);
+                if (e is Call && !ReferenceEquals(e, _statementCall) && v.Type.Kind == TypeKind.None && v.Code.EndsWith(")", StringComparison.Ordinal))
+                    v = new Ex($"Py.NoneAfter(() => {v.Code})", PyType.None, true);
                 NoteValue(v);
                 if (_inferring && v.Type.HasUnknown) _unknownSeen++;
                 return v;

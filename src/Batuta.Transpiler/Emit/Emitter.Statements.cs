@@ -232,6 +232,9 @@ namespace Batuta.Transpiler.Emit
             _ = root;
         }
 
+        /// <summary>The call an expression statement consists of: its result is dropped, so a void C# call stays as it is.</summary>
+        private Call? _statementCall;
+
         private void EmitExprStatement(Expr e)
         {
             switch (e.Value)
@@ -259,7 +262,9 @@ namespace Batuta.Transpiler.Emit
                     return;
                 }
             }
+            _statementCall = e.Value as Call;
             var ex = EmitExpr(e.Value);
+            _statementCall = null;
             if (ex.Code.StartsWith("Py.Raise<", StringComparison.Ordinal)) { _w.Line(ex.Code + ";"); return; }
             if (ex.Type.Kind == TypeKind.None || ex.Code.EndsWith("/*void*/", StringComparison.Ordinal)) _w.Line(ex.Code.Replace("/*void*/", "") + ";");
             else if (e.Value is NamedExpr) _w.Line(ex.Code + ";");
@@ -385,7 +390,7 @@ namespace Batuta.Transpiler.Emit
         }
 
         /// <summary>Code with its own C# type, fit for <c>var</c>: a bare int literal becomes a long.</summary>
-        private static string ValueForVar(Ex v) => v.IntLiteral ? v.Code + "L" : v.Type.Kind == TypeKind.None ? "(object?)null" : v.Code;
+        private static string ValueForVar(Ex v) => v.IntLiteral ? v.Code + "L" : v.Type.Kind == TypeKind.None ? (v.Code.StartsWith("Py.NoneAfter(", StringComparison.Ordinal) ? v.Code : "(object?)null") : v.Code;
 
         private PyType TargetType(ExpressionNode target)
         {
@@ -996,7 +1001,9 @@ namespace Batuta.Transpiler.Emit
                 _w.Line(NotImplementedResult(_function));
                 return;
             }
+            _statementCall = _function.ReturnType.Kind == TypeKind.None ? r.Value as Call : null;
             var v = EmitExpr(r.Value, _function.ReturnType);
+            _statementCall = null;
             WidenReturn(_function, v.Type);
             if (_function.ReturnType.Kind == TypeKind.None && v.Type.Kind == TypeKind.None)
             {

@@ -277,7 +277,8 @@ namespace Batuta.Transpiler.Emit
             foreach (var l in f.Locals.Values) Settle(l, m.Path, f.Def.Line, $"variable '{l.Name}' in {f.Name}()");
             if (f.ReturnType.HasUnknown)
             {
-                f.ReturnType = f.ReturnType.Kind == TypeKind.Unknown ? (f.ReturnIntAnnotated ? PyType.Int : f.ReturnFloatAnnotated ? PyType.Float : PyType.None) : Replace(f.ReturnType);
+                f.ReturnType = f.ReturnType.Kind == TypeKind.Unknown ? (f.ReturnIntAnnotated ? PyType.Int : f.ReturnFloatAnnotated ? PyType.Float : PyType.None)
+                    : Replace(f.ReturnFloatTemplate is { } rt ? PyType.FillFrom(f.ReturnType, rt) : f.ReturnType);
             }
         }
 
@@ -290,6 +291,7 @@ namespace Batuta.Transpiler.Emit
             if (_settledDynamic.Contains(v))
                 Report(TranspilerCodes.DynamicFallback, TranspilerSeverity.Info, $"the type of {what} could not be inferred; it is a dynamic value at run time", "add a type annotation to make it static and fast", path, line, 0);
             if (!v.Type.HasUnknown) return;
+            if (v.FloatTemplate is { } template) v.Type = PyType.FillFrom(v.Type, template);
             var before = v.Type;
             v.Type = Replace(v.Type);
             if (before.Kind == TypeKind.Unknown && v.Name != "_" && v.Name != "self" && v.Name != "cls")
@@ -445,7 +447,7 @@ namespace Batuta.Transpiler.Emit
         {
             if (f.ReturnDeclared || !_inferring) return;
             var j = JoinWidening(f.ReturnType, t, f.ReturnInts);
-            if (f.ReturnIntAnnotated && j.Kind is not (TypeKind.Int or TypeKind.Unknown or TypeKind.None)) j = PyType.Int;
+            if (f.ReturnIntAnnotated && j.Kind is not (TypeKind.Int or TypeKind.Unknown or TypeKind.None) && !(j.Kind == TypeKind.Optional && j.Inner.Kind == TypeKind.Int)) j = PyType.Int;
             if (!j.Equals(f.ReturnType))
             {
                 f.ReturnType = j;

@@ -504,10 +504,15 @@ namespace Batuta.Transpiler.Inference
             }
             var rt = Annotations.Resolve(f.Def.Returns, lookup);
             if (rt is not null && rt.Equals(PyType.Int) && !f.IsGenerator) f.ReturnIntAnnotated = true;
-            else if (rt is not null && rt.Equals(PyType.Float) && !f.IsGenerator && !f.IsProperty) f.ReturnFloatAnnotated = true;
+            else if (rt is not null && rt.Equals(PyType.Float) && !f.IsGenerator && !HasSetter(f)) f.ReturnFloatAnnotated = true;
             else if (rt is not null)
             {
                 if (f.IsGenerator && rt.Kind != TypeKind.Iterable) rt = PyType.Iterable(rt.Kind == TypeKind.Object ? PyType.Unknown : rt.Elem);
+                if (rt.HasNestedFloat && !HasSetter(f))
+                {
+                    f.ReturnFloatTemplate = rt;
+                    rt = rt.FloatsAsUnknown();
+                }
                 f.ReturnType = rt;
                 f.ReturnDeclared = !rt.HasUnknown;
             }
@@ -522,6 +527,9 @@ namespace Batuta.Transpiler.Inference
             }
             foreach (var n in f.Nested.Values) ResolveFunction(n, lookup);
         }
+
+        /// <summary>A property with a setter: the getter and setter share one C# type, which the annotation fixes.</summary>
+        private static bool HasSetter(FunctionModel f) => f.IsProperty && f.Owner is { } c && c.Setters.ContainsKey(f.Name);
 
         /// <summary>A synthetic annotation: the field's type is inferred (namedtuple fields have none).</summary>
         public const string InferredAnnotation = "__batuta_inferred__";
@@ -570,6 +578,11 @@ namespace Batuta.Transpiler.Inference
             {
                 v.FloatAnnotated = true;
                 return;
+            }
+            if (t.HasNestedFloat)
+            {
+                v.FloatTemplate = t;
+                t = t.FloatsAsUnknown();
             }
             v.Type = t;
             v.Declared = !t.HasUnknown;

@@ -24,6 +24,12 @@ namespace Batuta.Transpiler.Model
         /// <summary>Annotated <c>float</c>: typed from what is assigned (an int argument stays an int); double when nothing is.</summary>
         public bool FloatAnnotated { get; set; }
 
+        /// <summary>
+        /// The annotation, for one with <c>float</c> inside a container (<c>list[float]</c>, <c>dict[str, float]</c>): the
+        /// shape is declared but those elements are inferred (ints stay ints), and this fills what stays unknown.
+        /// </summary>
+        public PyType? FloatTemplate { get; set; }
+
         /// <summary>Integer range inference (see Inference/IntRanges): counter steps and widening state.</summary>
         public IntRangeState Ints { get; } = new();
     }
@@ -75,6 +81,8 @@ namespace Batuta.Transpiler.Model
         public bool ReturnIntAnnotated { get; set; }
         /// <summary>Returns annotated <c>float</c>: typed from the returned values; double when none is typed.</summary>
         public bool ReturnFloatAnnotated { get; set; }
+        /// <summary>A return annotation with <c>float</c> inside a container: see <see cref="VarInfo.FloatTemplate"/>.</summary>
+        public PyType? ReturnFloatTemplate { get; set; }
         public IntRangeState ReturnInts { get; } = new();
         public bool IsGenerator { get; set; }
         public bool IsStatic { get; set; }
@@ -164,6 +172,31 @@ namespace Batuta.Transpiler.Model
             }
             return null;
         }
+
+        /// <summary>
+        /// The abstract methods an instance would lack (sorted, as CPython lists them), when the class has ABCMeta as
+        /// its metaclass (derives from <c>ABC</c> or says <c>metaclass=ABCMeta</c>); empty when it can be instantiated.
+        /// </summary>
+        public IReadOnlyList<string> MissingAbstractMethods()
+        {
+            if (!HasAbcMeta()) return Array.Empty<string>();
+            var names = new SortedSet<string>(StringComparer.Ordinal);
+            for (var c = this; c is not null; c = c.Base)
+                foreach (var m in c.Methods.Values)
+                    if (m.IsAbstract && FindMethod(m.Name) == m) names.Add(m.Name);
+            return names.ToList();
+        }
+
+        private bool HasAbcMeta()
+        {
+            for (var c = this; c is not null; c = c.Base)
+                if (c.Def.Bases.Any(IsAbc) || c.Def.Keywords.Any(k => k.Arg == "metaclass" && IsAbcMeta(k.Value))) return true;
+            return false;
+        }
+
+        private static bool IsAbc(Python.Ast.ExpressionNode e) => e is Python.Ast.Name { Id: "ABC" } or Python.Ast.Attribute { Attr: "ABC" };
+
+        private static bool IsAbcMeta(Python.Ast.ExpressionNode e) => e is Python.Ast.Name { Id: "ABCMeta" } or Python.Ast.Attribute { Attr: "ABCMeta" };
 
         public bool IsSubclassOf(ClassModel other)
         {

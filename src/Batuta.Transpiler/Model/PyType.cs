@@ -105,6 +105,22 @@ namespace Batuta.Transpiler.Model
         /// <summary>Contains Unknown somewhere (an empty container not yet refined).</summary>
         public bool HasUnknown => Kind == TypeKind.Unknown || Args.Any(a => a.HasUnknown);
 
+        /// <summary>A float somewhere inside a container type (not the type itself).</summary>
+        public bool HasNestedFloat => Args.Any(a => a.Kind == TypeKind.Float || a.HasNestedFloat);
+
+        /// <summary>This type with every float inside it unknown, for inference to fill (Python's float accepts ints).</summary>
+        public PyType FloatsAsUnknown() => Kind == TypeKind.Float ? Unknown : Args.Count == 0 ? this : Rebuild(Args.Select(a => a.FloatsAsUnknown()).ToArray());
+
+        /// <summary>What is still unknown in <paramref name="t"/>, taken from <paramref name="template"/> where the shapes agree.</summary>
+        public static PyType FillFrom(PyType t, PyType template)
+        {
+            if (t.Kind == TypeKind.Unknown) return template;
+            if (!t.HasUnknown || t.Kind != template.Kind || t.Args.Count != template.Args.Count) return t;
+            return t.Rebuild(t.Args.Zip(template.Args, FillFrom).ToArray());
+        }
+
+        private PyType Rebuild(PyType[] args) => Kind == TypeKind.Optional ? Optional(args[0]) : new PyType(Kind, Name, args);
+
         /// <summary>The least type covering both; Object when Python would need a dynamic value.</summary>
         public static PyType Join(PyType a, PyType b)
         {
