@@ -264,11 +264,13 @@ public static partial class Py
     {
         var r = Runtime.Repr.Of(o);
         var sb = new StringBuilder();
-        foreach (var c in r)
+        foreach (var rune in r.EnumerateRunes())
         {
-            if (c < 128) sb.Append(c);
-            else if (c <= 0xff) sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
-            else sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            int c = rune.Value;
+            if (c < 128) sb.Append((char)c);
+            else if (c <= 0xff) sb.Append("\\x").Append(c.ToString("x2", CultureInfo.InvariantCulture));
+            else if (c <= 0xffff) sb.Append("\\u").Append(c.ToString("x4", CultureInfo.InvariantCulture));
+            else sb.Append("\\U").Append(c.ToString("x8", CultureInfo.InvariantCulture));
         }
         return sb.ToString();
     }

@@ -13,9 +13,25 @@ public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
     private bool _done;
 
     public PyIterator(IEnumerable<T> source)
+        : this(source, source as IPyGenerator)
+    {
+    }
+
+    private PyIterator(IEnumerable<T> source, IPyGenerator? generator)
     {
         _source = source.GetEnumerator();
-        _generator = source as IPyGenerator;
+        _generator = generator;
+    }
+
+    /// <summary>
+    /// This iterator with its items converted (a variable that holds generators of different item types): the same
+    /// position, and the same generator return value in StopIteration.
+    /// </summary>
+    public PyIterator<TOut> Map<TOut>(Func<T, TOut> convert) => new(MapItems(convert), _generator);
+
+    private IEnumerable<TOut> MapItems<TOut>(Func<T, TOut> convert)
+    {
+        while (TryNext(out var v)) yield return convert(v);
     }
 
     /// <summary>StopIteration with the generator's return value, when it returned one.</summary>

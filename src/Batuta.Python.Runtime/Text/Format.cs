@@ -341,7 +341,7 @@ public static class PercentFormat
             {
                 case 's': sb.Append(Text.Format.Apply(Str.Of(value), align + width + p)); break;
                 case 'r': sb.Append(Text.Format.Apply(Repr.Of(value), align + width + p)); break;
-                case 'a': sb.Append(Text.Format.Apply(Repr.Of(value), align + width + p)); break;
+                case 'a': sb.Append(Text.Format.Apply(Py.Ascii(value), align + width + p)); break;
                 case 'd' or 'i' or 'u':
                     var iv = value is double dv ? FloatFormat.FloatToInt(dv) : Dyn.Cast<PyInt>(value);
                     string digits = Text.Format.Apply(iv, (zero.Length > 0 ? "" : align) + sign + zero + width);

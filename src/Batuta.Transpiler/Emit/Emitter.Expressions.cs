@@ -194,11 +194,13 @@ namespace Batuta.Transpiler.Emit
 
         // ---- coercions ----
         /// <summary>.Select converting each element; the lambda's name is fresh, since element conversions nest (lists of lists).</summary>
-        private string ElementMap(PyType from, PyType to)
+        private string ElementMap(PyType from, PyType to) => $".Select({ElementLambda(from, to)})";
+
+        private string ElementLambda(PyType from, PyType to)
         {
             var x = Temp("v");
             var code = Coerce(new Ex(x, from, true), to).Code;
-            return $".Select({x} => {(to.Kind == TypeKind.Object ? $"(object?)({code})" : code)})";
+            return $"{x} => {(to.Kind == TypeKind.Object ? $"(object?)({code})" : code)}";
         }
 
         private Ex Coerce(Ex v, PyType target)
@@ -241,8 +243,13 @@ namespace Batuta.Transpiler.Emit
                     }
                     return Coerce(v, target.Inner);
                 case TypeKind.Iterable:
+                    if (from.Elem.Equals(target.Elem) || target.Elem.Kind == TypeKind.Unknown) return v;
+                    // An iterator (a generator kept in a variable) seen with another element type stays the same iterator:
+                    // next() on either advances both, and StopIteration keeps the generator's return value.
+                    if (from.Kind == TypeKind.Iterable && (v.IsIterator || v.Code.StartsWith("PyIter.Of(", StringComparison.Ordinal)))
+                        return new Ex($"PyIter.Of({v.Code}).Map({ElementLambda(from.Elem, target.Elem)})", target, true);
                     if (from.Kind is TypeKind.List or TypeKind.Set or TypeKind.Range or TypeKind.Deque or TypeKind.Iterable or TypeKind.VarTuple)
-                        return from.Elem.Equals(target.Elem) || target.Elem.Kind == TypeKind.Unknown ? v : new Ex($"{AsEnumerable(v)}{ElementMap(from.Elem, target.Elem)}", target);
+                        return new Ex($"{AsEnumerable(v)}{ElementMap(from.Elem, target.Elem)}", target);
                     if (from.Kind == TypeKind.Str) return new Ex($"StrOps.Chars({v.Code})", target);
                     if (from.IsDictLike) return new Ex($"{v.P}.Keys()", target);
                     break;

@@ -190,9 +190,9 @@ namespace Batuta.Transpiler.Emit
             foreach (var d in saved.Item2) _declared.Add(d);
         }
 
-        /// <summary>A module-level function or method generator with <c>return value</c> (StopIteration carries the value).</summary>
+        /// <summary>A generator function with <c>return value</c> (StopIteration carries the value); nested ones too, as local functions.</summary>
         private static bool ReturningGenerator(FunctionModel f) =>
-            f.IsGenerator && f.Parent is null && f.ReturnType.Kind == TypeKind.Iterable && ModelBuilder.Walk(f.Def.Body).Any(st => st is Return { Value: not null and not Constant { Value: null } });
+            f.IsGenerator && f.ReturnType.Kind == TypeKind.Iterable && ModelBuilder.Walk(f.Def.Body).Any(st => st is Return { Value: not null and not Constant { Value: null } });
 
         /// <summary>The generator's name returns a PyGenerator running the body (returned name), which records its return value.</summary>
         private string EmitGeneratorWrapper(FunctionModel f, string ret, string modifiers)
@@ -201,7 +201,7 @@ namespace Batuta.Transpiler.Emit
             var args = f.Params.Select(p => p.CsName).ToList();
             if (f.KwArgs is not null) args.Add(f.KwArgs.CsName);
             if (f.VarArgs is not null) args.Add(f.VarArgs.CsName + "__items");
-            _w.Line($"{modifiers} {ret} {f.CsName}({ParamList(f)}) => new PyGenerator<{CsTypes.Of(f.ReturnType.Elem)}>(__gen => {body}({string.Join(", ", new[] { "__gen" }.Concat(args))}));");
+            _w.Line($"{(modifiers.Length > 0 ? modifiers + " " : "")}{ret} {f.CsName}({ParamList(f)}) => new PyGenerator<{CsTypes.Of(f.ReturnType.Elem)}>(__gen => {body}({string.Join(", ", new[] { "__gen" }.Concat(args))}));");
             _w.Line();
             return body;
         }

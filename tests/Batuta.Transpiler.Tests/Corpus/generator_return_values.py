@@ -41,3 +41,34 @@ try:
     next(q)
 except StopIteration as stop:
     print("plain:", stop.value)
+
+
+def outer():
+    def inner(label):
+        yield label
+        return label.upper()
+
+    first = yield from inner("a")
+    second = yield from inner("b")
+    yield first + second
+
+
+def parse(items):
+    total = 0
+    try:
+        for x in items:
+            total += int(x)
+            yield total
+    except ValueError:
+        return -1
+    return total
+
+
+print(list(outer()))
+for items in (["1", "2"], ["1", "x"]):
+    p = parse(items)
+    try:
+        while True:
+            print("got", next(p))
+    except StopIteration as e:
+        print("returned", e.value)

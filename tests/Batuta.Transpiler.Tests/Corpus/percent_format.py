@@ -4,3 +4,4 @@ print("%.2f %8.3f %-8.1f| %e %g" % (3.14159, 2.71828, 1.5, 12345.678, 0.00001234
 print("%x %X %o %r %%" % (255, 255, 8, "q"))
 print("%(name)s is %(age)d" % {"name": "Bob", "age": 7})
 print("%s" % [1, 2], "%s and %s" % ("a", None))
+print("%a|%-8a|%r" % ("héllo", "é", "x"), ascii("😀"), f"{'ü'!a}")
