@@ -885,6 +885,7 @@ namespace Batuta.Transpiler.Emit
                     var ft = PyType.Func(m.ReturnType, m.Params.Select(p => p.Type).ToArray());
                     return new Ex($"new {CsTypes.Of(ft)}({obj.P}.{m.CsName})", ft);
                 }
+                if (a.Attr == "__dict__" && !cls.IsEnum) return InstanceDict(obj, cls);
                 if (cls.IsEnum && a.Attr is "name") return new Ex($"{obj.P}.Name", PyType.Str, true);
                 if (cls.IsNamedTuple && a.Attr == "_fields") return new Ex($"{ClassCsName(cls)}._fields", PyType.VarTuple(PyType.Str), true);
                 if (cls.IsEnum && a.Attr is "value") return new Ex($"{obj.P}.EnumValue", cls.EnumValueType, true);
@@ -899,6 +900,21 @@ namespace Batuta.Transpiler.Emit
             if (t.Kind is TypeKind.Object or TypeKind.Unknown || t.Kind == TypeKind.Class)
                 return new Ex($"Dyn.GetAttr({obj.Code}, {CsNames.Literal(a.Attr)})", DynamicType(obj), true);
             return new Ex($"Dyn.GetAttr({Box(obj)}, {CsNames.Literal(a.Attr)})", DynamicType(obj), true);
+        }
+
+        /// <summary>
+        /// <c>obj.__dict__</c> / <c>vars(obj)</c> of a class instance: a snapshot dict of its instance attributes, the
+        /// base class's first, each class's in the order its methods first assign them (writes to it do not reach the object).
+        /// </summary>
+        internal Ex InstanceDict(Ex obj, ClassModel cls)
+        {
+            var chain = new List<ClassModel>();
+            for (var x = cls; x is not null; x = x.Base) chain.Insert(0, x);
+            var tmp = Temp("o");
+            var items = chain.SelectMany(x => x.FieldOrder.Select(n => x.Fields[n]))
+                .Select(f => $"[{CsNames.Literal(f.Name)}] = {Box(new Ex($"{tmp}.{f.CsName}", f.Type, true))}");
+            var t = PyType.Dict(PyType.Str, PyType.Object);
+            return new Ex($"({obj.P} is var {tmp} ? new {CsTypes.Of(t)} {{ {string.Join(", ", items)} }} : null!)", t, true);
         }
 
         private Ex EmitSubscript(Subscript s)

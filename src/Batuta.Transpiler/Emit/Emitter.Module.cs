@@ -330,8 +330,8 @@ namespace Batuta.Transpiler.Emit
             if (!c.IsEnum)
                 foreach (var cv in c.ClassVars.Values)
                 {
-                    var assign = c.Def.Body.OfType<Assign>().FirstOrDefault(a => a.Targets[0] is Name n && n.Id == cv.Name);
-                    var ann = c.Def.Body.OfType<AnnAssign>().FirstOrDefault(a => a.Target is Name n && n.Id == cv.Name);
+                    var assign = c.Body.OfType<Assign>().FirstOrDefault(a => a.Targets[0] is Name n && n.Id == cv.Name);
+                    var ann = c.Body.OfType<AnnAssign>().FirstOrDefault(a => a.Target is Name n && n.Id == cv.Name);
                     var valueNode = assign?.Value ?? ann?.Value;
                     string init = "";
                     if (valueNode is not null)
@@ -559,7 +559,9 @@ namespace Batuta.Transpiler.Emit
         /// <summary>C# classes have one base: a second real base (class Missing(AppError, KeyError)) is dropped, said at the class.</summary>
         private void WarnDroppedBases(ClassModel c)
         {
+            var merged = new HashSet<string>(c.Mixins.Select(x => x.Name), StringComparer.Ordinal);
             var real = c.Def.Bases.Where(b => b is Name or Attribute && !MixinBases.Contains(b is Name n ? n.Id : ((Attribute)b).Attr)).ToList();
+            if (real.Skip(1).All(b => merged.Contains(b is Name n ? n.Id : ((Attribute)b).Attr))) return;
             if (real.Count < 2) return;
             Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning,
                 $"class {c.Name} has {real.Count} base classes; C# keeps only the first, so isinstance and except clauses do not see the others",

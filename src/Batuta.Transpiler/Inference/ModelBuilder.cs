@@ -44,6 +44,7 @@ namespace Batuta.Transpiler.Inference
             {
                 foreach (var c in m.Classes.Values) ResolveClass(c, byName, LookupIn(m));
             }
+            foreach (var c in result.SelectMany(m => m.Classes.Values)) MergeMixins(c, new HashSet<ClassModel>());
             MarkInstanceStoredClassVars(result);
             foreach (var m in result)
             {
@@ -394,18 +395,21 @@ namespace Batuta.Transpiler.Inference
                         break;
                 }
             }
-            foreach (var f in c.Methods.Values.Concat(c.Setters.Values))
-            {
-                var self = f.Def.Args.Args.Count > 0 && !f.IsStatic ? f.Def.Args.Args[0].Name : null;
-                if (self is null) continue;
-                foreach (var node in WalkExpressions(f.Def.Body))
-                {
-                    if (node is not Attribute { Value: Name sn, Ctx: ExprContext.Store } at || sn.Id != self) continue;
-                    c.InstanceStores.Add(at.Attr);
-                    if (!c.ClassVars.ContainsKey(at.Attr) && !c.Methods.ContainsKey(at.Attr)) AddField(c, at.Attr);
-                }
-            }
+            foreach (var f in c.Methods.Values.Concat(c.Setters.Values)) AddSelfStores(c, f);
             return c;
+        }
+
+        /// <summary>Attributes a method assigns through self are the class's instance fields.</summary>
+        private static void AddSelfStores(ClassModel c, FunctionModel f)
+        {
+            var self = f.Def.Args.Args.Count > 0 && !f.IsStatic ? f.Def.Args.Args[0].Name : null;
+            if (self is null) return;
+            foreach (var node in WalkExpressions(f.Def.Body))
+            {
+                if (node is not Attribute { Value: Name sn, Ctx: ExprContext.Store } at || sn.Id != self) continue;
+                c.InstanceStores.Add(at.Attr);
+                if (!c.ClassVars.ContainsKey(at.Attr) && !c.Methods.ContainsKey(at.Attr)) AddField(c, at.Attr);
+            }
         }
 
         /// <summary>Class attributes assigned on something other than a class name anywhere (obj.count = 5) get an instance slot.</summary>
@@ -429,6 +433,55 @@ namespace Batuta.Transpiler.Inference
                 if (node is Attribute { Ctx: ExprContext.Store } a && !(a.Value is Name n && _classNames.Contains(n.Id))) Stored.Add(a.Attr);
                 return true;
             }
+        }
+
+        /// <summary>
+        /// <c>class Dog(Animal, JsonMixin)</c>: C# keeps Animal as the base, and JsonMixin's methods and class attributes
+        /// (with its own bases') that Dog and Animal's chain do not define become Dog's, as Python's MRO finds them
+        /// there. A mixin's <c>__init__</c> and dataclass or exception mixins are not merged (BATUTA-T-004 says so).
+        /// </summary>
+        private static void MergeMixins(ClassModel c, HashSet<ClassModel> done)
+        {
+            if (!done.Add(c)) return;
+            foreach (var mixin in c.Mixins.ToList())
+            {
+                MergeMixins(mixin, done);
+                if (mixin.IsDataclass || mixin.IsException || mixin.IsEnum || MixinChain(mixin).Any(x => x.Methods.ContainsKey("__init__")))
+                {
+                    c.Mixins.Remove(mixin);
+                    continue;
+                }
+                foreach (var s in MixinChain(mixin).SelectMany(x => x.Body)) MergeMember(c, s);
+                mixin.MixedInto.Add(c);
+            }
+        }
+
+        private static IEnumerable<ClassModel> MixinChain(ClassModel mixin)
+        {
+            for (var x = mixin; x is not null; x = x.Base) yield return x;
+        }
+
+        private static void MergeMember(ClassModel c, StatementNode s)
+        {
+            string? name = s switch { FunctionDef fd => fd.Name, Assign { Targets: [Name n] } => n.Id, AnnAssign { Target: Name an } => an.Id, _ => null };
+            if (name is null || Defines(c, name)) return;
+            c.MixinBody.Add(s);
+            if (s is FunctionDef def)
+            {
+                var f = NewFunction(def, c, null);
+                if (f.IsSetter) c.Setters[name] = f;
+                else c.Methods[name] = f;
+                AddSelfStores(c, f);
+            }
+            else c.ClassVars[name] = new VarInfo(name, CsNames.Member(name), PyType.Unknown);
+        }
+
+        /// <summary>The class or its first base's chain defines the name (it comes before any mixin in the MRO).</summary>
+        private static bool Defines(ClassModel c, string name)
+        {
+            for (var x = c; x is not null; x = x.Base)
+                if (x.Methods.ContainsKey(name) || x.Setters.ContainsKey(name) || x.ClassVars.ContainsKey(name)) return true;
+            return false;
         }
 
         private static void AddField(ClassModel c, string name)
@@ -458,7 +511,9 @@ namespace Batuta.Transpiler.Inference
                 // class Item(Item): the base is the Item imported under that name, not the class being defined.
                 var bc = ClassIn(c.Module, modules, qualified.OrThrow());
                 if (bc == c) bc = ImportedClass(c.Module, modules, bn) ?? modules.Values.Select(m => m.Classes.TryGetValue(bn, out var oc) && oc != c ? oc : null).FirstOrDefault(x => x is not null);
-                if (bc is not null) c.Base = bc;
+                if (bc is null) continue;
+                if (c.Base is null) c.Base = bc;
+                else if (!c.Mixins.Contains(bc)) c.Mixins.Add(bc);
             }
             // Fields the base declares belong to the base; a base's class attribute assigned through self is
             // that attribute's instance shadow (Emitter.ClassVarRouting), not a new field.

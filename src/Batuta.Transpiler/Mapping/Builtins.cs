@@ -179,7 +179,8 @@ namespace Batuta.Transpiler.Mapping
                     var v = Arg(0);
                     var types = a[1] is Tuple tt ? tt.Elts.ToList() : new List<ExpressionNode> { a[1] };
                     var cs = types.Select(t => IsinstanceTarget(e, t)).ToList();
-                    return new Ex($"{Emitter.BoxOf(v)} is {string.Join(" or ", cs)}", PyType.Bool);
+                    // Seen as object: a class's instance may also match a mixin class merged into it (no C# relation).
+                    return new Ex($"{(v.Type.Kind == TypeKind.Class ? "(object?)" : "")}{Emitter.BoxOf(v)} is {string.Join(" or ", cs)}", PyType.Bool);
                 }
                 case "issubclass":
                     return e.NotSupported(c, "issubclass()", "use isinstance on an instance");
@@ -361,6 +362,8 @@ namespace Batuta.Transpiler.Mapping
                 case "exit":
                 case "quit":
                     return new Ex(a.Count == 0 ? "Sys.Exit()" : $"Sys.Exit({Emitter.BoxOf(Arg(0))})", PyType.None, true);
+                case "vars" when a.Count == 1 && Arg(0) is { Type.Kind: TypeKind.Class } inst && e.ClassOf(inst.Type) is { IsEnum: false } vc:
+                    return e.InstanceDict(inst, vc);
                 case "vars":
                 case "dir":
                     return e.NotSupported(c, name + "()", "introspection is not supported");
@@ -453,7 +456,7 @@ namespace Batuta.Transpiler.Mapping
                 "set" or "frozenset" => "IPySet",
                 "tuple" => "System.Runtime.CompilerServices.ITuple",
                 "object" => "object",
-                _ => e.ClassNamed(t) is { } c ? CsTypes.Of(c.Type) : Inference.ModelBuilder.BuiltinExceptions.Contains(name) ? CsTypes.RuntimeException(name) : "object",
+                _ => e.ClassNamed(t) is { } c ? string.Join(" or ", new[] { c }.Concat(c.MixedInto).Select(x => CsTypes.Of(x.Type))) : Inference.ModelBuilder.BuiltinExceptions.Contains(name) ? CsTypes.RuntimeException(name) : "object",
             };
         }
 

@@ -129,6 +129,17 @@ namespace Batuta.Transpiler.Model
         public ClassDef Def { get; }
         public ModuleModel Module { get; }
         public ClassModel? Base { get; set; }
+        /// <summary>
+        /// Further user base classes (<c>class Dog(Animal, JsonMixin)</c>): their methods and class attributes that the
+        /// first base's chain does not define are merged into this class (Python's MRO for mixins).
+        /// </summary>
+        public List<ClassModel> Mixins { get; } = new();
+        /// <summary>The classes this one is merged into as a mixin (isinstance(x, Mixin) is true for their instances).</summary>
+        public List<ClassModel> MixedInto { get; } = new();
+        /// <summary>The class-level statements merged from <see cref="Mixins"/> (defs and attribute assignments).</summary>
+        public List<StatementNode> MixinBody { get; } = new();
+        /// <summary>The class body with what the mixins contribute.</summary>
+        public IEnumerable<StatementNode> Body => MixinBody.Count == 0 ? Def.Body : Def.Body.Concat(MixinBody);
         /// <summary>A runtime base (PyException, ValueError, ...) when the class derives from a Python builtin exception.</summary>
         public string? BuiltinBase { get; set; }
         public Dictionary<string, VarInfo> Fields { get; } = new(StringComparer.Ordinal);
