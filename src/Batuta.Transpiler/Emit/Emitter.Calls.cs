@@ -179,6 +179,9 @@ namespace Batuta.Transpiler.Emit
             var defaults = DefaultsOf(f);
             var result = new string?[f.Params.Count];
             var extra = new List<string>();
+            // f(*args, **kwargs): a parameter past the end of args comes from the mapping before its default
+            bool spreadComing = keywords.Any(k => k.Arg is null);
+            var starSlots = new Dictionary<int, string>();
             int pos = 0;
             foreach (var a in args)
             {
@@ -216,7 +219,9 @@ namespace Batuta.Transpiler.Emit
                         string fallback = d is null ? $"Py.Raise<{CsTypes.Of(pt)}>(new TypeError({CsNames.Literal($"{f.Name}() missing 1 required positional argument: '{f.Params[pos].Name}'")}))"
                             : IsInlineDefault(d) ? Coerce(EmitExpr(d, pt), pt).Code
                             : DefaultRef(f, f.Params[pos]);
-                        result[pos] = $"({items}.Count > {k} ? {Coerce(new Ex($"{items}[{k}]", elem, true), pt).Code} : {fallback})";
+                        string item = $"{items}.Count > {k} ? {Coerce(new Ex($"{items}[{k}]", elem, true), pt).Code}";
+                        if (spreadComing) starSlots[pos] = item;
+                        else result[pos] = $"({item} : {fallback})";
                         k++;
                     }
                     if (f.VarArgs is not null)
@@ -289,6 +294,7 @@ namespace Batuta.Transpiler.Emit
                         : IsInlineDefault(d) ? Coerce(EmitExpr(d, pt), pt).Code
                         : DefaultRef(f, f.Params[i]);
                     result[i] = $"({spread}.TryGetValue({CsNames.Literal(name)}, out var {got}) ? {Coerce(new Ex(got, spreadValue, true), pt).Code} : {fallback})";
+                    if (starSlots.TryGetValue(i, out var slot)) result[i] = $"({slot} : {result[i]})";
                     continue;
                 }
                 if (d is null)

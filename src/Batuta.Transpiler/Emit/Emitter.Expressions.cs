@@ -41,6 +41,12 @@ namespace Batuta.Transpiler.Emit
                 // parameters take the types the callers give, as for a direct call.
                 case Name n when expected.Kind == TypeKind.Func && expected.Params.Any() && expected.Params.All(p => !p.HasUnknown) && Resolve(n.Id) is { Kind: ResolvedKind.Function, Function: { IsGenerator: false, VarArgs: null } fn } && fn.Params.Count >= expected.Params.Count():
                     return EmitLambda(BuiltinAsLambda(n, expected.Params.Count(), a => new Call(new Name(n.Id, ExprContext.Load, n.Span), NodeList.Of(a), default, n.Span)), expected);
+                // A bound method of a container or str variable where a callable is expected (key=hist.get,
+                // key=d.__getitem__, map(words.count, xs)): a lambda calling it.
+                case Attribute ma when expected.Kind == TypeKind.Func && expected.Params.Any() && IsBoundBuiltinMethod(ma):
+                    return EmitLambda(BuiltinAsLambda(ma, expected.Params.Count(), a => ma.Attr == "__getitem__"
+                        ? new Subscript(ma.Value, a[0], ExprContext.Load, ma.Span)
+                        : new Call(new Attribute(ma.Value, ma.Attr, ExprContext.Load, ma.Span), NodeList.Of(a), default, ma.Span)), expected);
                 // An Enum class used as a value: its members, in definition order (iteration, len, list(), in).
                 case Name or Attribute when StaticClass(e) is { IsEnum: true } ec:
                     return new Ex($"{ClassCsName(ec)}.Members", PyType.List(ec.Type), true);
@@ -1227,7 +1233,11 @@ namespace Batuta.Transpiler.Emit
         };
 
         /// <summary><c>key=len</c>, <c>key=str.lower</c>, <c>reduce(max, ...)</c>: a builtin used as a function value becomes a lambda.</summary>
-        private static Lambda BuiltinAsLambda(Node at, int arity, Func<ExpressionNode[], Call> body)
+        private bool IsBoundBuiltinMethod(Attribute a) =>
+            a.Value is Constant { Value: string } || a.Value is Name n && Resolve(n.Id) is { Kind: ResolvedKind.Local or ResolvedKind.Global } r
+            && (r.NarrowedType ?? r.Var.OrThrow().Type).Kind is TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter or TypeKind.List or TypeKind.Set or TypeKind.Str or TypeKind.Deque;
+
+        private static Lambda BuiltinAsLambda(Node at, int arity, Func<ExpressionNode[], ExpressionNode> body)
         {
             arity = Math.Max(1, arity);
             var names = Enumerable.Range(0, arity).Select(i => "__a" + i).ToArray();

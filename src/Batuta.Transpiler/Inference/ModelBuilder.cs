@@ -118,6 +118,9 @@ namespace Batuta.Transpiler.Inference
                 Subscript { Value: Name h } => TypingHeads.Contains(h.Id),
                 Subscript { Value: Attribute { Value: Name { Id: "typing" }, Attr: var attr } } => TypingHeads.Contains(attr),
                 BinOp { Op: Operator.BitOr } b => IsTypeExpr(b.Left) && (IsTypeExpr(b.Right) || b.Right is Name or Constant { Value: null }) || b.Left is Name && IsTypeExpr(b.Right),
+                // T = TypeVar("T"), P = ParamSpec("P"), A = Any: names for annotations only
+                Call { Func: Name { Id: "TypeVar" or "ParamSpec" or "TypeVarTuple" } or Attribute { Value: Name { Id: "typing" }, Attr: "TypeVar" or "ParamSpec" or "TypeVarTuple" } } => true,
+                Name { Id: "Any" } or Attribute { Value: Name { Id: "typing" }, Attr: "Any" } => true,
                 _ => false,
             };
             return IsTypeExpr(a.Value) ? target.Id : null;
@@ -378,7 +381,10 @@ namespace Batuta.Transpiler.Inference
                     }
                     case AnnAssign { Target: Name n } aa:
                     {
-                        bool classVar = aa.Annotation is Subscript { Value: Name { Id: "ClassVar" } } || aa.Annotation is Name { Id: "ClassVar" };
+                        // x: T = v in a plain class body is a class attribute (instances read it until they assign
+                        // their own); in a dataclass or NamedTuple it declares a field with a default.
+                        bool classVar = aa.Annotation is Subscript { Value: Name { Id: "ClassVar" } } || aa.Annotation is Name { Id: "ClassVar" }
+                            || aa.Value is not null && !c.IsDataclass && !cd.Bases.Any(b => b is Name { Id: "NamedTuple" or "TypedDict" } or Attribute { Attr: "NamedTuple" or "TypedDict" });
                         if (classVar)
                         {
                             c.ClassVars[n.Id] = new VarInfo(n.Id, CsNames.Member(n.Id), PyType.Unknown);

@@ -425,7 +425,11 @@ namespace Batuta.Transpiler.Mapping
             // heappush(heap, item), insort(a, x), bisect(a, x): the item takes the container's element type.
             if ((row.Python.StartsWith("heapq.heap", StringComparison.Ordinal) || row.Python.StartsWith("bisect.", StringComparison.Ordinal))
                 && bound.Length > 1 && bound[0] is { Type: { Kind: TypeKind.List } list } && bound[1] is { } item && !item.Type.Equals(list.Elem) && !list.Elem.HasUnknown)
+            {
+                // an item that stores into the list widens its element type, as append does ((0, "a") then (1.5, "b"))
+                if (!row.Python.StartsWith("bisect.bisect", StringComparison.Ordinal)) e.Contribute(c.Args[0], PyType.List(item.Type));
                 bound[1] = e.CoerceTo(c.Args.Count > 1 ? e.Expr(c.Args[1], list.Elem) : item, list.Elem); // the item itself: a str is not chars here
+            }
             var code = row.Template;
             var types = new List<PyType>();
             int firstDefault = row.Parameters.Length - row.Defaults.Length;
