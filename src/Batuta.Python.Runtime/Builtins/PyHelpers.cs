@@ -40,6 +40,14 @@ public static partial class Py
         return null;
     }
 
+    /// <summary>A call's keyword arguments as a function's typed <c>**kwargs</c> dict.</summary>
+    public static PyDict<string, T> KwOf<T>(PyDict<string, object?> kwargs)
+    {
+        var d = new PyDict<string, T>();
+        foreach (var (k, v) in kwargs.Items()) d[k] = Dyn.Cast<T>(v);
+        return d;
+    }
+
     /// <summary>Raises where C# needs an expression (a throw that type-checks as a <typeparamref name="T"/>).</summary>
     public static T Raise<T>(Exception e) => throw e;
 

@@ -4,19 +4,34 @@ namespace Batuta.Python.Runtime;
 /// A function with <c>*args</c> (or <c>**kwargs</c>) used as a value (returned from a decorator, stored, passed on):
 /// called with any number of positional arguments, which it spreads over its parameters itself.
 /// </summary>
-public sealed class PyVariadicFunction : IPyCallable, IPyObject, IPyTyped, IPyAttributes
+public sealed class PyVariadicFunction : IPyCallable, IPyKwCallable, IPyObject, IPyTyped, IPyAttributes
 {
-    private readonly Func<object?[], object?> _call;
+    private readonly Func<object?[], PyDict<string, object?>, object?> _call;
+    private readonly bool _takesKeywords;
 
     public PyVariadicFunction(string name, Func<object?[], object?> call)
     {
         Name = name;
+        _call = (args, _) => call(args);
+    }
+
+    /// <summary>A function with <c>**kwargs</c>: the keyword arguments of the call go there.</summary>
+    public PyVariadicFunction(string name, Func<object?[], PyDict<string, object?>, object?> call)
+    {
+        Name = name;
         _call = call;
+        _takesKeywords = true;
     }
 
     public string Name { get; }
     public string PyTypeName => "function";
-    public object? PyCall(object?[] args) => _call(args);
+    public object? PyCall(object?[] args) => _call(args, new PyDict<string, object?>());
+
+    public object? PyCall(object?[] args, PyDict<string, object?> kwargs)
+    {
+        if (!_takesKeywords && kwargs.Count > 0) throw new TypeError($"{Name}() got an unexpected keyword argument '{kwargs.Keys().First()}'");
+        return _call(args, kwargs);
+    }
     public string PyRepr() => $"<function {Name} at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
     public string PyStr() => PyRepr();
 

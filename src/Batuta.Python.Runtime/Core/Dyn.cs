@@ -483,7 +483,7 @@ public static class Dyn
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
 
-    private static object? Convert(object? value, Type target)
+    internal static object? Convert(object? value, Type target)
     {
         if (value is null || target.IsInstanceOfType(value)) return value;
         if (target == typeof(PyInt)) return Cast<PyInt>(value);
@@ -508,22 +508,27 @@ public static class Dyn
     public static object? Call(object? f, params object?[] args)
     {
         if (f is IPyCallable c) return c.PyCall(args);
-        if (f is Delegate d)
-        {
-            var ps = d.Method.GetParameters();
-            var conv = new object?[ps.Length];
-            for (int i = 0; i < ps.Length && i < args.Length; i++) conv[i] = Convert(args[i], ps[i].ParameterType);
-            try { return d.DynamicInvoke(conv); }
-            catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
-        }
+        if (f is Delegate d) return ArgumentBinder.Invoke(d.Method.Name, d, null, args, null);
         throw new TypeError($"'{TypeName(f)}' object is not callable");
     }
 
-    /// <summary>f(*args, **kwargs) on a function value: the spread positional arguments; keyword arguments must be empty.</summary>
+    /// <summary>f(a, k=v) on a function value: positional and keyword arguments bound as Python binds them.</summary>
+    public static object? CallKw(object? f, object?[] args, PyDict<string, object?> kwargs)
+    {
+        if (kwargs.Count == 0) return Call(f, args);
+        if (f is IPyKwCallable k) return k.PyCall(args, kwargs);
+        if (f is Delegate d) return ArgumentBinder.Invoke(d.Method.Name, d, null, args, kwargs);
+        if (f is IPyCallable) throw new TypeError($"{TypeName(f)}() got an unexpected keyword argument '{kwargs.Keys().First()}'");
+        throw new TypeError($"'{TypeName(f)}' object is not callable");
+    }
+
+    /// <summary>f(*args, **kwargs) on a function value.</summary>
     public static object? CallSpread(object? f, IEnumerable<object?> args, IPyDict? kwargs = null)
     {
-        if (kwargs is { Count: > 0 }) throw new TypeError("keyword arguments spread into a function value are not supported by Batuta (BATUTA-T-004); pass them positionally");
-        return Call(f, args.ToArray());
+        if (kwargs is not { Count: > 0 }) return Call(f, args.ToArray());
+        var kw = new PyDict<string, object?>();
+        foreach (var (key, value) in kwargs.ItemsObject()) kw[key as string ?? throw new TypeError("keywords must be strings")] = value;
+        return CallKw(f, args.ToArray(), kw);
     }
 
     /// <summary>A method call with Python keyword arguments on a dynamic value.</summary>

@@ -10,18 +10,22 @@ public interface IPyKeywordMethods
 }
 
 /// <summary>A function value that keeps its Python name (argparse's type= names it in errors).</summary>
-public sealed class PyNamedFunction : IPyCallable, IPyObject, IPyTyped, IPyAttributes
+public sealed class PyNamedFunction : IPyCallable, IPyKwCallable, IPyObject, IPyTyped, IPyAttributes
 {
-    public PyNamedFunction(string name, Delegate function)
+    /// <param name="defaults">Python's defaults of the trailing parameters, evaluated where the def ran.</param>
+    public PyNamedFunction(string name, Delegate function, object?[]? defaults = null)
     {
         Name = name;
         Function = function;
+        Defaults = defaults;
     }
 
     public string Name { get; }
     public Delegate Function { get; }
+    public object?[]? Defaults { get; }
     public string PyTypeName => "function";
-    public object? PyCall(object?[] args) => Dyn.Call(Function, args);
+    public object? PyCall(object?[] args) => ArgumentBinder.Invoke(Name, Function, Defaults, args, null);
+    public object? PyCall(object?[] args, PyDict<string, object?> kwargs) => ArgumentBinder.Invoke(Name, Function, Defaults, args, kwargs);
     public string PyRepr() => $"<function {Name} at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
     public string PyStr() => PyRepr();
 

@@ -130,13 +130,27 @@ namespace Batuta.Transpiler.Emit
             if (f.Type.Kind == TypeKind.Func)
             {
                 var ps = f.Type.Params.ToList();
-                var args = call.Args.Select((a, i) => Coerce(EmitExpr(a, i < ps.Count ? ps[i] : PyType.Unknown), i < ps.Count ? ps[i] : PyType.Object).Code);
+                var args = call.Args.Select((a, i) => Coerce(EmitExpr(a, i < ps.Count ? ps[i] : PyType.Unknown), i < ps.Count ? ps[i] : PyType.Object).Code).ToList();
+                // fewer arguments than parameters, or keywords: bound at run time (defaults, names), as Python does
+                if (call.Keywords.Count > 0 || args.Count < ps.Count)
+                {
+                    var dyn = KeywordCall(f, call.Args.Select((a, i) => Box(new Ex(args[i], i < ps.Count ? ps[i] : PyType.Object, true))), call);
+                    return f.Type.Return.Kind is TypeKind.None or TypeKind.Unknown ? new Ex(dyn, PyType.None, true) : new Ex($"Dyn.Cast<{CsTypes.Of(f.Type.Return)}>({dyn})", f.Type.Return, true);
+                }
                 return new Ex($"{f.P}({string.Join(", ", args)})", f.Type.Return, true);
             }
             if (f.Type.Kind == TypeKind.Class && FindClass(f.Type.Name.OrThrow())?.FindMethod("__call__") is { } m)
                 return new Ex($"{f.P}.{m.CsName}({string.Join(", ", BindArguments(m, call.Args.ToList(), call.Keywords.ToList(), call))})", m.ReturnType, true);
-            var argCodes = call.Args.Select(a => Box(EmitExpr(a)));
+            var argCodes = call.Args.Select(a => Box(EmitExpr(a))).ToList();
+            if (call.Keywords.Count > 0) return new Ex(KeywordCall(f, argCodes, call), DynamicType(f), true);
             return new Ex($"Dyn.Call({Box(f)}{string.Concat(argCodes.Select(x => ", " + x))})", DynamicType(f), true);
+        }
+
+        /// <summary>f(a, k=v) on a function value: Dyn.CallKw with the boxed positional arguments and the keywords.</summary>
+        private string KeywordCall(Ex f, IEnumerable<string> boxedArgs, Call call)
+        {
+            var kw = call.Keywords.Select(k => $"[{CsNames.Literal(k.Arg.OrThrow())}] = {Box(EmitExpr(k.Value))}");
+            return $"Dyn.CallKw({Box(f)}, new object?[] {{ {string.Join(", ", boxedArgs)} }}, new PyDict<string, object?> {{ {string.Join(", ", kw)} }})";
         }
 
         /// <summary>fn(*args, **kwargs) where fn is a value (a parameter, a stored function): the spread call, dynamically.</summary>

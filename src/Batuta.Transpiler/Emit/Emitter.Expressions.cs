@@ -148,18 +148,31 @@ namespace Batuta.Transpiler.Emit
             f.EscapesAsValue = true;
             if (VariadicValue(f, code) is { } variadic) return variadic.Code;
             var ft = PyType.Func(f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : f.ReturnType, f.Params.Select(p => p.Type).ToArray());
-            return $"new PyNamedFunction({CsNames.Literal(f.Name)}, new {CsTypes.Of(ft)}({code}))";
+            return $"new PyNamedFunction({CsNames.Literal(f.Name)}, new {CsTypes.Of(ft)}({code}){DefaultsArray(f)})";
+        }
+
+        /// <summary>
+        /// The Python defaults of a function passed on as a value, for the runtime's argument binding (a decorator's
+        /// <c>fn(*args, **kwargs)</c> leaves them out): ", new object?[] { ... }", or nothing when it has none.
+        /// </summary>
+        private string DefaultsArray(FunctionModel f)
+        {
+            var defaults = DefaultsOf(f).SkipWhile(x => x.Default is null).ToList();
+            if (defaults.Count == 0 || defaults.Any(x => x.Default is null)) return "";
+            var values = defaults.Select(x => IsInlineDefault(x.Default.OrThrow()) ? Box(Coerce(EmitExpr(x.Default.OrThrow(), x.Param.Type), x.Param.Type)) : Box(new Ex(DefaultRef(f, x.Param), x.Param.Type, true)));
+            return $", new object?[] {{ {string.Join(", ", values)} }}";
         }
 
         private Ex? VariadicValue(FunctionModel f, string code)
         {
             if (f.VarArgs is null && f.KwArgs is null || f.Def.Args.Kwonlyargs.Count > 0 || f.IsGenerator) return null;
             var args = f.Params.Select((p, i) => $"Dyn.Cast<{CsTypes.Of(p.Type)}>(__a[{i}])").ToList();
-            if (f.KwArgs is not null) args.Add($"new {CsTypes.Of(f.KwArgs.Type)}()");
+            // the call's keyword arguments go to **kwargs (converted to its value type)
+            if (f.KwArgs is not null) args.Add(f.KwArgs.Type.Value.Kind is TypeKind.Object or TypeKind.Unknown ? "__k" : $"Py.KwOf<{CsTypes.Of(f.KwArgs.Type.Value)}>(__k)");
             if (f.VarArgs is not null) args.Add($"__a.Skip({f.Params.Count}).ToArray()");
             string call = $"{code}({string.Join(", ", args)})";
             string body = f.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? $"{{ {call}; return null; }}" : Box(new Ex(call, f.ReturnType, true));
-            return new Ex($"new PyVariadicFunction({CsNames.Literal(f.Name)}, __a => {body})", PyType.Object, true);
+            return new Ex($"new PyVariadicFunction({CsNames.Literal(f.Name)}, {(f.KwArgs is not null ? "(__a, __k)" : "__a")} => {body})", PyType.Object, true);
         }
 
         private Ex EmitName(Name n)
@@ -177,6 +190,9 @@ namespace Batuta.Transpiler.Emit
                     f.EscapesAsValue = true;
                     if (f.IsDecorated) return new Ex(r.Code + DecoratedSuffix, PyType.Object, true);
                     if (VariadicValue(f, r.Code) is { } variadic) return variadic;
+                    // a def with defaults as a value (f = inc; handlers = {"add": add}): a named function that binds
+                    // defaults and keywords when called (a delegate type has no defaults)
+                    if (DefaultsOf(f).Any(x => x.Default is not null) && !f.IsGenerator) return new Ex(UndecoratedValue(f, r.Code), PyType.Object, true);
                     var ft = PyType.Func(f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : f.ReturnType, f.Params.Select(p => p.Type).ToArray());
                     return new Ex($"new {CsTypes.Of(ft)}({r.Code})", ft);
                 }

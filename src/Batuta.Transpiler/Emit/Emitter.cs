@@ -111,7 +111,10 @@ namespace Batuta.Transpiler.Emit
             var open = AllVars().Where(v => v.Type.Kind == TypeKind.Unknown && !v.Declared && v.Name is not ("self" or "cls" or "_")).ToList();
             var openReturns = _modules.SelectMany(AllFunctions).Where(OpenReturn).ToList();
             if (open.Count == 0 && openReturns.Count == 0) return true;
-            foreach (var v in open) v.Type = v.IntAnnotated ? PyType.Int : v.FloatAnnotated ? PyType.Float : PyType.Object;
+            // a float-annotated parameter of a function called only through a value (decorated, stored) may get ints:
+            // dynamic, so area(2, 3) through a decorator still prints 6
+            var calledDynamically = new HashSet<VarInfo>(_modules.SelectMany(AllFunctions).Where(f => f.IsDecorated || f.EscapesAsValue).SelectMany(f => f.Params));
+            foreach (var v in open) v.Type = v.IntAnnotated ? PyType.Int : v.FloatAnnotated && !calledDynamically.Contains(v) ? PyType.Float : PyType.Object;
             _settledDynamic.UnionWith(open.Where(v => !v.IntAnnotated && !v.FloatAnnotated));
             foreach (var f in openReturns) f.ReturnType = f.ReturnIntAnnotated ? PyType.Int : f.ReturnFloatAnnotated ? PyType.Float : PyType.Object;
             return Infer(MaxRounds);

@@ -41,6 +41,9 @@ namespace Batuta.Transpiler.Inference
                         case "tuple": case "Tuple":
                             if (args.Length == 2 && args[1] is Constant { Value: Batuta.Python.Ast.PythonEllipsis }) return PyType.VarTuple(A(0));
                             return PyType.Tuple(args.Select(x => Resolve(x, classLookup) ?? PyType.Object).ToArray());
+                        // Callable[..., R]: any signature, so a dynamic callable (a delegate type needs the parameters)
+                        case "Callable" when sub.Slice is Tuple { Elts: [Constant { Value: Batuta.Python.Ast.PythonEllipsis }, _] }:
+                            return PyType.Object;
                         case "Callable":
                         {
                             var ps = sub.Slice is Tuple ct && ct.Elts.Count == 2 && ct.Elts[0] is List pl ? pl.Elts.Select(x => Resolve(x, classLookup) ?? PyType.Object).ToArray() : Array.Empty<PyType>();

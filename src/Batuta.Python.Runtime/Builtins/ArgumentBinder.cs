@@ -1,0 +1,57 @@
+using System.Reflection;
+
+namespace Batuta.Python.Runtime;
+
+/// <summary>A function value that takes Python keyword arguments (<c>f(1, h=2)</c>, <c>fn(*args, **kwargs)</c>).</summary>
+public interface IPyKwCallable
+{
+    object? PyCall(object?[] args, PyDict<string, object?> kwargs);
+}
+
+/// <summary>
+/// Python's argument binding for a function value over a C# method: positional arguments first, then keywords by
+/// parameter name, then the defaults of the trailing parameters (given by the transpiler, else the method's C#
+/// optional values), with CPython's TypeError messages.
+/// </summary>
+public static class ArgumentBinder
+{
+    public static object? Invoke(string name, Delegate function, object?[]? defaults, object?[] args, PyDict<string, object?>? kwargs)
+    {
+        var ps = function.Method.GetParameters();
+        var values = Bind(name, ps, defaults, args, kwargs);
+        try { return function.DynamicInvoke(values); }
+        catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
+    }
+
+    private static object?[] Bind(string name, ParameterInfo[] ps, object?[]? defaults, object?[] args, PyDict<string, object?>? kwargs)
+    {
+        int n = ps.Length;
+        if (args.Length > n) throw new TypeError($"{name}() takes {n} positional argument{(n == 1 ? "" : "s")} but {args.Length} {(args.Length == 1 ? "was" : "were")} given");
+        var values = new object?[n];
+        var set = new bool[n];
+        for (int i = 0; i < args.Length; i++) (values[i], set[i]) = (args[i], true);
+        if (kwargs is not null) BindKeywords(name, ps, kwargs, values, set);
+        for (int i = 0; i < n; i++)
+            if (!set[i]) values[i] = DefaultOf(name, ps[i], i, n, defaults);
+        for (int i = 0; i < n; i++) values[i] = Dyn.Convert(values[i], ps[i].ParameterType);
+        return values;
+    }
+
+    private static void BindKeywords(string name, ParameterInfo[] ps, PyDict<string, object?> kwargs, object?[] values, bool[] set)
+    {
+        foreach (var (key, value) in kwargs.Items())
+        {
+            int i = Array.FindIndex(ps, p => p.Name == key);
+            if (i < 0) throw new TypeError($"{name}() got an unexpected keyword argument '{key}'");
+            if (set[i]) throw new TypeError($"{name}() got multiple values for argument '{key}'");
+            (values[i], set[i]) = (value, true);
+        }
+    }
+
+    private static object? DefaultOf(string name, ParameterInfo p, int i, int n, object?[]? defaults)
+    {
+        if (defaults is not null && i >= n - defaults.Length) return defaults[i - (n - defaults.Length)];
+        if (p.HasDefaultValue) return p.DefaultValue;
+        throw new TypeError($"{name}() missing 1 required positional argument: '{p.Name}'");
+    }
+}
