@@ -176,9 +176,10 @@ namespace Batuta.Transpiler.Emit
 
         /// <summary>
         /// The type an argument is written for: the parameter's, except that an int literal stays an int for a parameter
-        /// annotated float (f(3) with x: float sees 3, as in Python), so the parameter's type comes from the arguments.
+        /// annotated float or inferred float (f(3) after f(1.5) sees 3, as in Python), so the parameter's type comes
+        /// from the arguments.
         /// </summary>
-        private static PyType ArgumentContext(VarInfo p) => p.FloatAnnotated && !p.Declared ? PyType.Unknown : p.Type;
+        private static PyType ArgumentContext(VarInfo p) => (p.FloatAnnotated || p.Type.Kind == TypeKind.Float) && !p.Declared ? PyType.Unknown : p.Type;
 
         /// <summary>Positional, keyword and default arguments → one C# argument per parameter (types widened by inference).</summary>
         private List<string> BindArguments(FunctionModel f, List<ExpressionNode> args, List<Keyword> keywords, Node at)
@@ -415,7 +416,7 @@ namespace Batuta.Transpiler.Emit
                 var result = new string?[fields.Count];
                 for (int i = 0; i < call.Args.Count && i < fields.Count; i++)
                 {
-                    var v = EmitExpr(call.Args[i], fields[i].Type);
+                    var v = EmitExpr(call.Args[i], ArgumentContext(fields[i]));
                     Widen(fields[i], v.Type);
                     result[i] = Coerce(v, fields[i].Type).Code;
                 }
@@ -423,7 +424,7 @@ namespace Batuta.Transpiler.Emit
                 {
                     int i = fields.FindIndex(f => f.Name == k.Arg);
                     if (i < 0) continue;
-                    var v = EmitExpr(k.Value, fields[i].Type);
+                    var v = EmitExpr(k.Value, ArgumentContext(fields[i]));
                     Widen(fields[i], v.Type);
                     result[i] = Coerce(v, fields[i].Type).Code;
                 }
