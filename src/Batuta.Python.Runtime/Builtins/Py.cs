@@ -206,6 +206,14 @@ public static partial class Py
     public static PyInt Round(double x) => FloatFormat.RoundToInt(x);
     public static double Round(double x, long n) => FloatFormat.Round(x, n);
     public static PyInt Round(PyInt x) => x;
+
+    /// <summary>round(x, n) of a dynamic value: an int stays an int, a float a float.</summary>
+    public static object? RoundDynamic(object? x, long n) => x switch
+    {
+        double d => (object)Round(d, n),
+        long or int or bool or PyInt => Round(Dyn.Cast<PyInt>(x), n),
+        _ => throw new TypeError($"type {Dyn.TypeName(x)} doesn't define __round__ method"),
+    };
     public static PyInt Round(PyInt x, long n)
     {
         if (n >= 0) return x;

@@ -68,6 +68,8 @@ namespace Batuta.Transpiler.Emit
                     }
                     return CallValue(EmitName(n), call);
                 }
+                case Attribute { Value: Attribute } nested when StdlibName(nested) is "itertools.chain.from_iterable":
+                    return MappedCall(call, "itertools.chain.from_iterable()", () => Mapping.StdlibModules.Call(this, "itertools.chain.from_iterable", call, expected));
                 case Attribute a:
                     return CallAttribute(a, call, expected);
             }

@@ -153,6 +153,7 @@ namespace Batuta.Transpiler.Emit
         {
             Name n => Resolve(n.Id) is { Kind: ResolvedKind.StdlibMember, Qualified: { } q } ? q : null,
             Attribute { Value: Name m } a => Resolve(m.Id) is { Kind: ResolvedKind.Module, Module: null, Qualified: { } q } ? q + "." + a.Attr : null,
+            Attribute { Value: Attribute inner, Attr: "from_iterable" } when StdlibName(inner) == "itertools.chain" => "itertools.chain.from_iterable",
             _ => null,
         };
 

@@ -153,6 +153,8 @@ namespace Batuta.Transpiler.Mapping
                     var n = a.Count > 1 ? Arg(1, PyType.Int) : e.Expr(kw["ndigits"], PyType.Int);
                     if (n.Type.Kind == TypeKind.None) return new Ex($"Py.Round({v.Code})", PyType.Int, true);
                     if (v.Type.Kind == TypeKind.Int) return new Ex($"Py.Round({v.Code}, {Emitter.Long(n)})", PyType.Int, true);
+                    // a dynamic number: an int rounds to an int (round(70, 2) is 70), a float to a float
+                    if (v.Type.Kind is TypeKind.Object or TypeKind.Unknown) return new Ex($"Py.RoundDynamic({Emitter.BoxOf(v)}, {Emitter.Long(n)})", PyType.Object, true);
                     return new Ex($"Py.Round({e.CoerceTo(v, PyType.Float).Code}, {Emitter.Long(n)})", PyType.Float, true);
                 }
                 case "divmod":

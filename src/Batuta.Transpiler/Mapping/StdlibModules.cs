@@ -232,6 +232,17 @@ namespace Batuta.Transpiler.Mapping
             new("bisect.bisect_left", "Bisect.BisectLeft({0}, {1})", R(I), P(U, U)),
             new("bisect.bisect_right", "Bisect.BisectRight({0}, {1})", R(I), P(U, U)),
             new("bisect.bisect", "Bisect.BisectRight({0}, {1})", R(I), P(U, U)),
+            new("statistics.mean", "Statistics.Mean({0})", R(O), P(U)),
+            new("statistics.fmean", "Statistics.FMean({0})", R(PyType.Float), P(U)),
+            new("statistics.median", "Statistics.Median({0})", R(O), P(U)),
+            new("statistics.median_low", "Statistics.MedianLow({0})", a => ElemOf(a[0]), P(U)),
+            new("statistics.median_high", "Statistics.MedianHigh({0})", a => ElemOf(a[0]), P(U)),
+            new("statistics.mode", "Statistics.Mode({0})", a => ElemOf(a[0]), P(U)),
+            new("statistics.multimode", "Statistics.MultiMode({0})", a => PyType.List(ElemOf(a[0])), P(U)),
+            new("statistics.variance", "Statistics.Variance({0})", R(O), P(U)),
+            new("statistics.pvariance", "Statistics.PVariance({0})", R(O), P(U)),
+            new("statistics.stdev", "Statistics.Stdev({0})", R(PyType.Float), P(U)),
+            new("statistics.pstdev", "Statistics.PStdev({0})", R(PyType.Float), P(U)),
             new("bisect.insort", "Bisect.InsortRight({0}, {1})", R(PyType.None), P(U, U)),
             new("bisect.insort_left", "Bisect.InsortLeft({0}, {1})", R(PyType.None), P(U, U)),
             new("bisect.insort_right", "Bisect.InsortRight({0}, {1})", R(PyType.None), P(U, U)),
@@ -343,6 +354,8 @@ namespace Batuta.Transpiler.Mapping
                     var key = e.KeyFunction(keyNode, elem);
                     return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)}, {key.Code})", PyType.Iterable(PyType.Tuple(key.Type.Kind == TypeKind.Func ? key.Type.Return : PyType.Object, PyType.List(elem))), true);
                 }
+                case "itertools.chain.from_iterable" when c.Args.Count == 1:
+                    return ChainFromIterable(e, e.Expr(c.Args[0]));
                 case "itertools.chain" when MixedChain(e, c) is { } mixed:
                     return mixed;
                 case "argparse.ArgumentParser":
@@ -391,12 +404,21 @@ namespace Batuta.Transpiler.Mapping
         /// </summary>
         private static Ex? MixedChain(Emitter e, Call c)
         {
+            if (c.Args.Count == 1 && c.Args[0] is Starred st) return ChainFromIterable(e, e.Expr(st.Value));
             var parts = c.Args.Select(x => e.Expr(x)).ToList();
             var elems = parts.Select(p => ElemOf(p.Type)).ToList();
             bool same = elems.All(t => t.Equals(elems[0]));
             if (parts.Count == 0 || c.Args.Any(a => a is Starred) || same && parts.All(p => p.Type.Kind != TypeKind.Tuple)) return null;
             if (same) return new Ex($"IterTools.Chain({string.Join(", ", parts.Select(e.EnumerableOf))})", PyType.Iterable(elems[0]), true);
             return new Ex($"IterTools.Chain({string.Join(", ", parts.Select(p => e.EnumerableOf(p) + ".Select(__c => (object?)__c)"))})", PyType.Iterable(O), true);
+        }
+
+        /// <summary>chain.from_iterable(rows) and chain(*rows): the items of each item, in order.</summary>
+        internal static Ex ChainFromIterable(Emitter e, Ex rows)
+        {
+            var inner = ElemOf(rows.Type);
+            var item = ElemOf(inner);
+            return new Ex($"IterTools.ChainFromIterable({e.EnumerableOf(rows)}.Select(__ci => {e.EnumerableOf(new Ex("__ci", inner, true))}))", PyType.Iterable(item), true).AsIterator();
         }
 
         private static Ex Apply(Emitter e, MappingRow row, Call c)
