@@ -178,6 +178,32 @@ public sealed class Deque<T> : IEnumerable<T>, IPyObject, IPySized, IPyTyped
     public void ExtendLeft(IEnumerable<T> xs) { foreach (var x in xs) AppendLeft(x); }
     public void Clear() => _items.Clear();
     public bool Contains(T x) => _items.Any(i => PyComparer<T>.Default.Equals(i, x));
+    public long CountOf(T x) => _items.Count(i => PyComparer<T>.Default.Equals(i, x));
+
+    public long Index(T x)
+    {
+        long i = 0;
+        foreach (var item in _items)
+        {
+            if (PyComparer<T>.Default.Equals(item, x)) return i;
+            i++;
+        }
+        throw new ValueError($"{Repr.Of(x)} is not in deque");
+    }
+
+    public void Remove(T x)
+    {
+        for (var node = _items.First; node is not null; node = node.Next)
+            if (PyComparer<T>.Default.Equals(node.Value, x)) { _items.Remove(node); return; }
+        throw new ValueError("deque.remove(x): x not in deque");
+    }
+
+    public void Reverse()
+    {
+        var items = _items.Reverse().ToList();
+        _items.Clear();
+        foreach (var x in items) _items.AddLast(x);
+    }
 
     public void Rotate(long n = 1)
     {

@@ -164,7 +164,14 @@ public static class MathModule
     public static PyInt Prod(IEnumerable<long> xs) => xs.Aggregate(new PyInt(1), (a, b) => a * b);
     /// <summary>Mixed ints and floats: Python's left-to-right products (an int until a float arrives).</summary>
     public static object? Prod(IEnumerable<object?> xs) => xs.Aggregate((object?)new PyInt(1), Dyn.Mul);
-    public static double Dist(IReadOnlyList<double> p, IReadOnlyList<double> q) => Math.Sqrt(p.Zip(q).Sum(t => (t.First - t.Second) * (t.First - t.Second)));
+    /// <summary>math.dist(p, q) of any two sequences of numbers (lists, tuples) of the same length.</summary>
+    public static double Dist<T1, T2>(IEnumerable<T1> p, IEnumerable<T2> q)
+    {
+        var a = p.Select(x => Dyn.Cast<double>(x)).ToList();
+        var b = q.Select(x => Dyn.Cast<double>(x)).ToList();
+        if (a.Count != b.Count) throw new ValueError("both points must have the same number of dimensions");
+        return Hypot(a.Zip(b, (x, y) => x - y).ToArray());
+    }
     public static double Erf(double x)
     {
         // Abramowitz-Stegun is not exact; use a series/continued fraction pair as CPython's libm fallback.

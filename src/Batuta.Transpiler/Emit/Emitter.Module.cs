@@ -636,15 +636,18 @@ namespace Batuta.Transpiler.Emit
             }
         }
 
+        /// <summary>__str__/__repr__ must return a str: one typed otherwise (self.args[0]) is converted.</summary>
+        private static string AsString(FunctionModel m) => m.ReturnType.Kind == TypeKind.Str ? $"{m.CsName}()" : $"Str.Of({m.CsName}())";
+
         private void EmitDunderBridges(ClassModel c)
         {
             var w = _w;
             string self = c.CsName;
             EmitNumberBridge(c);
-            if (c.Methods.TryGetValue("__str__", out var str)) w.Line($"public override string PyStr() => {str.CsName}();");
+            if (c.Methods.TryGetValue("__str__", out var str)) w.Line($"public override string PyStr() => {AsString(str)};");
             if (c.Methods.TryGetValue("__repr__", out var repr))
             {
-                w.Line($"public override string PyRepr() => {repr.CsName}();");
+                w.Line($"public override string PyRepr() => {AsString(repr)};");
                 if (str is null && c.Base?.FindMethod("__str__") is null) w.Line("public override string PyStr() => PyRepr();");
             }
             else if (c.IsDataclass && !c.IsException)

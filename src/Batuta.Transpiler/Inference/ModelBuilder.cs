@@ -18,7 +18,7 @@ namespace Batuta.Transpiler.Inference
             "OSError", "IOError", "EnvironmentError", "FileNotFoundError", "FileExistsError", "PermissionError", "IsADirectoryError", "NotADirectoryError",
             "TimeoutError", "ConnectionError", "RuntimeError", "NotImplementedError", "RecursionError", "StopIteration", "SystemExit",
             "KeyboardInterrupt", "TypeError", "ValueError", "UnicodeError", "UnicodeDecodeError", "UnicodeEncodeError", "Warning",
-            "UserWarning", "DeprecationWarning", "UnboundLocalError", "SystemError", "GeneratorExit",
+            "UserWarning", "DeprecationWarning", "UnboundLocalError", "SystemError", "GeneratorExit", "SyntaxError",
         };
 
         public static List<ModuleModel> Build(IReadOnlyList<(string Path, Module Tree)> modules)
@@ -394,6 +394,13 @@ namespace Batuta.Transpiler.Inference
                             c.DataFields.Add((n.Id, aa.Value, aa.Annotation));
                             AddField(c, n.Id);
                         }
+                        break;
+                    }
+                    // __rmul__ = __mul__: the same function under a second name
+                    case Assign { Targets: [Name alias], Value: Name original } when c.Methods.TryGetValue(original.Id, out var aliased):
+                    {
+                        var d = aliased.Def;
+                        c.Methods[alias.Id] = NewFunction(new FunctionDef(alias.Id, d.Args, d.Body, d.DecoratorList, d.Returns, d.TypeComment, d.Span), c, null);
                         break;
                     }
                     case Assign { Targets: var targets } when targets.Count == 1 && targets[0] is Name tn:

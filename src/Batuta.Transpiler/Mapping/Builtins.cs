@@ -106,26 +106,7 @@ namespace Batuta.Transpiler.Mapping
                 }
                 case "min":
                 case "max":
-                {
-                    string fn = name == "min" ? "Min" : "Max";
-                    if (a.Count == 1)
-                    {
-                        var v = Arg(0);
-                        var elem = e.ElementOf(v.Type);
-                        if (kw.TryGetValue("key", out var key))
-                            return new Ex($"Py.{fn}({e.EnumerableOf(v)}, {e.KeyFunction(key, elem).Code})", elem, true);
-                        if (kw.TryGetValue("default", out var def))
-                            return new Ex($"Py.{fn}Or({e.EnumerableOf(v)}, {e.CoerceTo(e.Expr(def, elem), elem).Code})", elem, true);
-                        return new Ex($"Py.{fn}({e.EnumerableOf(v)})", elem, true);
-                    }
-                    var vs = a.Select(x => e.Expr(x)).ToList();
-                    var t = vs.Select(x => x.Type).Aggregate(PyType.Unknown, PyType.Join);
-                    if (t.Kind == TypeKind.Object && vs.All(x => x.Type.Kind is TypeKind.Int or TypeKind.Float)) t = PyType.Object;
-                    if (kw.TryGetValue("key", out var key2))
-                        return new Ex($"Py.{fn}(new[] {{ {string.Join(", ", vs.Select(x => e.CoerceTo(x, t).Code))} }}, {e.KeyFunction(key2, t).Code})", t, true);
-                    if (vs.Count <= 3) return new Ex($"Py.{fn}({string.Join(", ", vs.Select(x => ValueOf(e.CoerceTo(x, t))))})", t, true);
-                    return new Ex($"Py.{fn}(new[] {{ {string.Join(", ", vs.Select(x => ValueOf(e.CoerceTo(x, t))))} }})", t, true);
-                }
+                    return MinMax(e, name, a, kw);
                 case "sum":
                 {
                     var v = Arg(0);
@@ -442,6 +423,42 @@ namespace Batuta.Transpiler.Mapping
         private static bool HasCall(ExpressionNode x) => Inference.ModelBuilder.WalkExpression(x).Any(n => n is Batuta.Python.Ast.Call or NamedExpr or Await);
 
         private static string ValueOf(Ex v) => v.IntLiteral ? v.Code + "L" : v.Code;
+
+        /// <summary>min()/max(): of an iterable (key=, default=) or of several arguments (key=).</summary>
+        private static Ex MinMax(Emitter e, string name, IReadOnlyList<ExpressionNode> a, Dictionary<string, ExpressionNode> kw)
+        {
+            string fn = name == "min" ? "Min" : "Max";
+            if (a.Count == 1)
+            {
+                var v = e.Expr(a[0]);
+                var elem = e.ElementOf(v.Type);
+                if (kw.TryGetValue("default", out var def) && MinMaxDefault(e, fn, v, elem, kw.TryGetValue("key", out var dk) ? dk : null, def) is { } withDefault)
+                    return withDefault;
+                if (kw.TryGetValue("key", out var key))
+                    return new Ex($"Py.{fn}({e.EnumerableOf(v)}, {e.KeyFunction(key, elem).Code})", elem, true);
+                return new Ex($"Py.{fn}({e.EnumerableOf(v)})", elem, true);
+            }
+            var vs = a.Select(x => e.Expr(x)).ToList();
+            var t = vs.Select(x => x.Type).Aggregate(PyType.Unknown, PyType.Join);
+            if (t.Kind == TypeKind.Object && vs.All(x => x.Type.Kind is TypeKind.Int or TypeKind.Float)) t = PyType.Object;
+            if (kw.TryGetValue("key", out var key2))
+                return new Ex($"Py.{fn}(new[] {{ {string.Join(", ", vs.Select(x => e.CoerceTo(x, t).Code))} }}, {e.KeyFunction(key2, t).Code})", t, true);
+            // explicit <object?> for mixed numbers: a PyInt would otherwise convert to double (min(1, 2.5) is 1)
+            if (vs.Count <= 3) return new Ex($"Py.{fn}{(t.Kind == TypeKind.Object ? "<object?>" : "")}({string.Join(", ", vs.Select(x => ValueOf(e.CoerceTo(x, t))))})", t, true);
+            return new Ex($"Py.{fn}(new[] {{ {string.Join(", ", vs.Select(x => ValueOf(e.CoerceTo(x, t))))} }})", t, true);
+        }
+
+        /// <summary>
+        /// min/max(items, default=d[, key=k]): typed when d has the elements' type, else a dynamic value (None, or an int
+        /// default for floats, is returned as it is).
+        /// </summary>
+        private static Ex MinMaxDefault(Emitter e, string fn, Ex items, PyType elem, ExpressionNode? key, ExpressionNode def)
+        {
+            var d = e.Expr(def, PyType.Unknown);
+            if (key is null && d.Type.Equals(elem)) return new Ex($"Py.{fn}Or({e.EnumerableOf(items)}, {d.Code})", elem, true);
+            string keyCode = key is null ? $"(Func<{CsTypes.Of(elem)}, {CsTypes.Of(elem)}>)(__m => __m)" : e.KeyFunction(key, elem).Code;
+            return new Ex($"Py.{fn}Or({e.EnumerableOf(items)}, {keyCode}, {Emitter.BoxOf(d)})", PyType.Object, true);
+        }
 
         private static string IsinstanceTarget(Emitter e, ExpressionNode t)
         {

@@ -289,34 +289,8 @@ namespace Batuta.Transpiler.Mapping
                     }
                     break;
                 }
-                case TypeKind.Deque:
-                {
-                    string q = obj.P;
-                    switch (name)
-                    {
-                        case "append":
-                        case "appendleft":
-                        {
-                            var v = Arg(0, t.Elem);
-                            e.Contribute(a.Value, PyType.Deque(v.Type));
-                            return None($"{q}.{(name == "append" ? "Append" : "AppendLeft")}({e.CoerceTo(v, t.Elem).Code})");
-                        }
-                        case "pop": return new Ex($"{q}.Pop()", t.Elem, true);
-                        case "popleft": return new Ex($"{q}.PopLeft()", t.Elem, true);
-                        case "extend":
-                        case "extendleft":
-                        {
-                            // The items refine the deque's element type, as append does (deque() then extend([1, 2])).
-                            var items = Arg(0);
-                            e.Contribute(a.Value, PyType.Deque(e.ElementOf(items.Type)));
-                            var typed = e.CoerceTo(new Ex(e.EnumerableOf(items), PyType.Iterable(e.ElementOf(items.Type)), false), PyType.Iterable(t.Elem));
-                            return None($"{q}.{(name == "extend" ? "Extend" : "ExtendLeft")}({typed.Code})");
-                        }
-                        case "rotate": return None($"{q}.Rotate({(args.Count > 0 ? L(0) : "1")})");
-                        case "clear": return None($"{q}.Clear()");
-                    }
-                    break;
-                }
+                case TypeKind.Deque when DequeCall(e, obj, t, a, args.Count, (i, type) => Arg(i, type)) is { } dequeCall:
+                    return dequeCall;
                 case TypeKind.File:
                 {
                     string f = obj.P;
@@ -383,6 +357,42 @@ namespace Batuta.Transpiler.Mapping
 
         private static Ex Str(string code) => new(code, PyType.Str, true);
         private static Ex Int(string code) => new($"new PyInt({code})", PyType.Int, true);
+        /// <summary>deque methods (append, popleft, rotate, count, ...); null for one not mapped.</summary>
+        private static Ex? DequeCall(Emitter e, Ex obj, PyType t, Attribute a, int argCount, Func<int, PyType?, Ex> arg)
+        {
+            string L(int i) => Emitter.Long(arg(i, PyType.Int));
+            string name = a.Attr;
+            string q = obj.P;
+            switch (name)
+            {
+                case "append":
+                case "appendleft":
+                {
+                    var v = arg(0, t.Elem);
+                    e.Contribute(a.Value, PyType.Deque(v.Type));
+                    return None($"{q}.{(name == "append" ? "Append" : "AppendLeft")}({e.CoerceTo(v, t.Elem).Code})");
+                }
+                case "pop": return new Ex($"{q}.Pop()", t.Elem, true);
+                case "popleft": return new Ex($"{q}.PopLeft()", t.Elem, true);
+                case "extend":
+                case "extendleft":
+                {
+                    // The items refine the deque's element type, as append does (deque() then extend([1, 2])).
+                    var items = arg(0, null);
+                    e.Contribute(a.Value, PyType.Deque(e.ElementOf(items.Type)));
+                    var typed = e.CoerceTo(new Ex(e.EnumerableOf(items), PyType.Iterable(e.ElementOf(items.Type)), false), PyType.Iterable(t.Elem));
+                    return None($"{q}.{(name == "extend" ? "Extend" : "ExtendLeft")}({typed.Code})");
+                }
+                case "rotate": return None($"{q}.Rotate({(argCount > 0 ? L(0) : "1")})");
+                case "clear": return None($"{q}.Clear()");
+                case "count": return Long($"{q}.CountOf({e.CoerceTo(arg(0, t.Elem), t.Elem).Code})", IntRanges.Length);
+                case "index" when argCount == 1: return Long($"{q}.Index({e.CoerceTo(arg(0, t.Elem), t.Elem).Code})", IntRanges.Length);
+                case "remove": return None($"{q}.Remove({e.CoerceTo(arg(0, t.Elem), t.Elem).Code})");
+                case "reverse": return None($"{q}.Reverse()");
+            }
+            return null;
+        }
+
         private static Ex Long(string code, PyType range) => new(code, range, true);
         private static Ex Bool(string code) => new(code, PyType.Bool, true);
         /// <summary>d.update([other,] name=value, ...): other's items (a mapping or (key, value) pairs), then one str key per keyword.</summary>

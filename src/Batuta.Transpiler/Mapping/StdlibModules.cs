@@ -146,7 +146,7 @@ namespace Batuta.Transpiler.Mapping
             new("math.modf", "MathModule.Modf({0})", R(PyType.Tuple(F, F)), P(F)),
             new("math.frexp", "MathModule.Frexp({0})", R(PyType.Tuple(F, I)), P(F)),
             new("math.ldexp", "MathModule.Ldexp({0}, {1})", R(F), P(F, I)),
-            new("math.dist", "MathModule.Dist({0}, {1})", R(F), P(PyType.List(F), PyType.List(F))),
+            new("math.dist", "MathModule.Dist({0}, {1})", R(F), P(PyType.Iterable(U), PyType.Iterable(U))),
             new("math.erf", "MathModule.Erf({0})", R(F), P(F)),
             // random (CPython's Mersenne Twister stream)
             new("random.seed", "RandomModule.Seed({0})", R(PyType.None), P(O), defaults: "null"),
