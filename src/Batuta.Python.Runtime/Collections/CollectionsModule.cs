@@ -46,7 +46,7 @@ public sealed class DefaultDict<TKey, TValue> : PyDict<TKey, TValue>
 }
 
 /// <summary><c>collections.Counter</c>.</summary>
-public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber
+public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber, IPyBitwise
 {
     // Counter's multiset operators (CPython's collections.Counter): the result keeps positive counts only,
     // the left operand's keys first.
@@ -76,6 +76,8 @@ public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber
     private Counter<TKey> Other(object? other, string op) =>
         other as Counter<TKey> ?? throw new TypeError($"unsupported operand type(s) for {op}: 'Counter' and '{Dyn.TypeName(other)}'");
 
+    object? IPyBitwise.PyAnd(object? other) => this & Other(other, "&");
+    object? IPyBitwise.PyOr(object? other) => this | Other(other, "|");
     object? IPyNumber.PyAdd(object? other) => this + Other(other, "+");
     object? IPyNumber.PySub(object? other) => this - Other(other, "-");
     object? IPyNumber.PyMul(object? other) => throw new TypeError($"unsupported operand type(s) for *: 'Counter' and '{Dyn.TypeName(other)}'");
@@ -102,6 +104,25 @@ public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber
     public void Subtract(IEnumerable<TKey> items)
     {
         foreach (var x in items) this[x] = Get(x, 0) - 1;
+    }
+
+    /// <summary>Counter(mapping) and Counter(a=1, b=5): the given counts, in the mapping's order.</summary>
+    public static Counter<TKey> FromMapping<TValue>(PyDict<TKey, TValue> mapping)
+    {
+        var c = new Counter<TKey>();
+        foreach (var (k, v) in mapping.Items()) c[k] = Dyn.Cast<PyInt>(v);
+        return c;
+    }
+
+    /// <summary>update(mapping): adds the mapping's counts (update(iterable) counts items).</summary>
+    public void UpdateFrom<TValue>(PyDict<TKey, TValue> mapping)
+    {
+        foreach (var (k, v) in mapping.Items()) this[k] = Get(k, 0) + Dyn.Cast<PyInt>(v);
+    }
+
+    public void SubtractFrom<TValue>(PyDict<TKey, TValue> mapping)
+    {
+        foreach (var (k, v) in mapping.Items()) this[k] = Get(k, 0) - Dyn.Cast<PyInt>(v);
     }
 
     /// <summary>Most common first; ties keep insertion order (a stable sort, as CPython).</summary>

@@ -34,6 +34,7 @@ public static class Dyn
         BigInteger bi => PyInt.FromBig(bi),
         float f => (double)f,
         PyIntEnum e => e.IntValue,
+        PyStrEnum s => s.Value,
         _ => o,
     };
 
@@ -165,8 +166,12 @@ public static class Dyn
         return false;
     }
 
+    /// <summary>A str-mixin Enum member is a str (dict keys, str parameters): its value where a str is wanted.</summary>
+    private static object? AsStrWhenWanted<T>(object? o) => typeof(T) == typeof(string) && o is PyStrEnum { Value: string s } ? s : o;
+
     public static T Cast<T>(object? o)
     {
+        o = AsStrWhenWanted<T>(o);
         if (o is T t) return t;
         if (typeof(T) == typeof(PyInt))
         {
@@ -340,13 +345,14 @@ public static class Dyn
     public static object? BitAnd(object? a, object? b) => (Num(a), Num(b)) switch
     {
         (PyInt i, PyInt j) => i & j,
-        (IPySet, IPySet) => throw Unsupported("&", a, b),
+        (IPyBitwise x, _) => x.PyAnd(b),
         _ => throw Unsupported("&", a, b),
     };
 
     public static object? BitOr(object? a, object? b) => (Num(a), Num(b)) switch
     {
         (PyInt i, PyInt j) => i | j,
+        (IPyBitwise x, _) => x.PyOr(b),
         _ => throw Unsupported("|", a, b),
     };
 
@@ -576,6 +582,12 @@ public interface IPyNumber
     object? PyTrueDiv(object? other);
 }
 public interface IPyGetItem { object? PyGetItem(object? key); }
+/// <summary>A value with Python's &amp; and | (Counter's multiset intersection and union).</summary>
+public interface IPyBitwise
+{
+    object? PyAnd(object? other);
+    object? PyOr(object? other);
+}
 public interface IPySetItem { void PySetItem(object? key, object? value); }
 public interface IPyCallable { object? PyCall(object?[] args); }
 public interface IPyAttributes { bool TryGetAttr(string name, out object? value); }

@@ -370,29 +370,45 @@ public static class PyStr
     public static string Chr(long cp) => cp is >= 0 and <= 0x10FFFF ? (cp < 0x10000 ? ((char)cp).ToString() : char.ConvertFromUtf32((int)cp)) : throw new ValueError("chr() arg not in range(0x110000)");
 
     /// <summary>Dynamic dispatch of a str method by its Python name.</summary>
+    /// <summary>
+    /// A str method called on a dynamic value (<c>row["name"].split(",", 1)</c>): the method of this class with that
+    /// name (ljust is LJust) whose parameters take the arguments, the rest defaulted, as a typed call would.
+    /// </summary>
     public static object? CallMethod(string s, string name, object?[] a)
     {
-        string? A(int i) => i < a.Length ? (string?)a[i] : null;
-        return name switch
+        if (name == "format") return Format.StrFormat(s, a);
+        if (name == "join") return Join(s, Dyn.Iter(a[0]));
+        string wanted = name.Replace("_", "");
+        var methods = typeof(PyStr).GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(m => m.Name.Equals(wanted, StringComparison.OrdinalIgnoreCase) && !m.IsGenericMethodDefinition && Fits(m.GetParameters(), a.Length))
+            .OrderBy(m => m.GetParameters().Length);
+        foreach (var m in methods)
         {
-            "upper" => Upper(s),
-            "lower" => Lower(s),
-            "strip" => Strip(s, A(0)),
-            "lstrip" => LStrip(s, A(0)),
-            "rstrip" => RStrip(s, A(0)),
-            "split" => Split(s, A(0)),
-            "startswith" => StartsWith(s, A(0).OrThrow()),
-            "endswith" => EndsWith(s, A(0).OrThrow()),
-            "replace" => Replace(s, A(0).OrThrow(), A(1).OrThrow()),
-            "join" => Join(s, Dyn.Iter(a[0])),
-            "title" => Title(s),
-            "capitalize" => Capitalize(s),
-            "find" => new PyInt(Find(s, A(0).OrThrow())),
-            "count" => new PyInt(Count(s, A(0).OrThrow())),
-            "isdigit" => IsDigit(s),
-            "isalpha" => IsAlpha(s),
-            "format" => Format.StrFormat(s, a),
-            _ => throw new AttributeError($"'str' object has no attribute '{name}'"),
-        };
+            var ps = m.GetParameters();
+            var values = new object?[ps.Length];
+            values[0] = s;
+            if (!TryConvertArguments(ps, a, values)) continue;
+            try { return Dyn.BoxValue(m.Invoke(null, values)); }
+            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
+        }
+        throw new AttributeError($"'str' object has no attribute '{name}'");
+    }
+
+    private static bool Fits(System.Reflection.ParameterInfo[] ps, int given) =>
+        ps.Length >= given + 1 && ps[0].ParameterType == typeof(string) && ps.Skip(given + 1).All(p => p.HasDefaultValue);
+
+    private static bool TryConvertArguments(System.Reflection.ParameterInfo[] ps, object?[] a, object?[] values)
+    {
+        for (int i = 1; i < ps.Length; i++)
+        {
+            if (i - 1 >= a.Length) { values[i] = ps[i].DefaultValue; continue; }
+            var arg = a[i - 1];
+            var target = Nullable.GetUnderlyingType(ps[i].ParameterType) ?? ps[i].ParameterType;
+            bool fits = arg is null ? !target.IsValueType || Nullable.GetUnderlyingType(ps[i].ParameterType) is not null
+                : target == typeof(string) ? arg is string : target == typeof(long) ? arg is long or int or PyInt or bool : target.IsInstanceOfType(arg) || target == typeof(object);
+            if (!fits) return false;
+            values[i] = arg is null ? null : target == typeof(long) ? Dyn.Cast<long>(arg) : arg;
+        }
+        return true;
     }
 }

@@ -218,6 +218,9 @@ namespace Batuta.Transpiler.Emit
         /// <summary>.Select converting each element; the lambda's name is fresh, since element conversions nest (lists of lists).</summary>
         private string ElementMap(PyType from, PyType to) => $".Select({ElementLambda(from, to)})";
 
+        /// <summary>A str or int Enum (<c>class Unit(str, Enum)</c>): its members equal their values.</summary>
+        private static bool MixesInValueType(ClassModel c) => c.IsEnum && c.EnumKind is "StrEnum" or "IntEnum";
+
         private string ElementLambda(PyType from, PyType to)
         {
             var x = Temp("v");
@@ -780,7 +783,7 @@ namespace Batuta.Transpiler.Emit
                 if (cls.FindMethod(dunder) is { } m) return $"{l.P}.{m.CsName}({Coerce(r, m.Params.Count > 0 ? m.Params[0].Type : r.Type).Code})";
                 if (op == CompareOperator.Gt && cls.FindMethod("__lt__") is { } lm) return $"{Coerce(r, lt).P}.{lm.CsName}({l.Code})";
             }
-            if (lt.Kind == TypeKind.Class && op is CompareOperator.Eq or CompareOperator.NotEq && FindClass(lt.Name.OrThrow())?.FindMethod("__eq__") is null && !(FindClass(lt.Name.OrThrow())?.IsDataclass ?? false))
+            if (lt.Kind == TypeKind.Class && op is CompareOperator.Eq or CompareOperator.NotEq && FindClass(lt.Name.OrThrow()) is { } ec && ec.FindMethod("__eq__") is null && !ec.IsDataclass && !MixesInValueType(ec))
                 return op == CompareOperator.Eq ? $"ReferenceEquals({l.Code}, {r.Code})" : $"!ReferenceEquals({l.Code}, {r.Code})";
             return op switch
             {

@@ -517,7 +517,7 @@ namespace Batuta.Transpiler.Inference
                     c.EnumKind = bn is "IntEnum" or "IntFlag" ? "IntEnum" : bn == "StrEnum" ? "StrEnum" : c.EnumKind ?? "Enum";
                     continue;
                 }
-                if (bn == "str" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) continue;
+                if (bn == "str" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) { c.EnumKind = "StrEnum"; continue; }
                 if (bn == "int" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) { c.EnumKind = "IntEnum"; continue; }
                 if (bn == "NamedTuple") { c.IsNamedTuple = true; c.IsDataclass = true; c.DataclassFrozen = true; c.DataclassOrder = true; continue; }
                 if (BuiltinExceptions.Contains(bn)) { c.BuiltinBase = bn; continue; }
@@ -585,12 +585,19 @@ namespace Batuta.Transpiler.Inference
                 f.ReturnDeclared = !rt.HasUnknown;
             }
             if (f.Def.Name == "__init__") { f.ReturnType = PyType.None; f.ReturnDeclared = true; }
+            var self = f.Owner is not null && !f.IsStatic && f.Def.Args.Args.Count > 0 ? f.Def.Args.Args[0].Name : null;
             foreach (var s in Walk(f.Def.Body))
             {
                 if (s is AnnAssign { Target: Name an } aa && f.Locals.TryGetValue(an.Id, out var local))
                 {
                     var lt = Annotations.Resolve(aa.Annotation, lookup);
                     if (lt is not null) Declare(local, lt);
+                }
+                // self.out: Dict[str, List[str]] = {} declares the attribute's type
+                else if (s is AnnAssign { Target: Attribute { Value: Name sn } at } sa && sn.Id == self && f.Owner.OrThrow().Fields.TryGetValue(at.Attr, out var field) && !field.Declared)
+                {
+                    var ft = Annotations.Resolve(sa.Annotation, lookup);
+                    if (ft is not null) Declare(field, ft);
                 }
             }
             foreach (var n in f.Nested.Values) ResolveFunction(n, lookup);

@@ -257,6 +257,8 @@ namespace Batuta.Transpiler.Mapping
                             return new Ex($"{d}.Elements()", PyType.Iterable(t.Key), true);
                         case "total" when t.Kind == TypeKind.Counter:
                             return Int($"{d}.Total()");
+                        case "subtract" when t.Kind == TypeKind.Counter && args.Count == 1:
+                            return CounterUpdate(e, a, Arg(0), t, d, "Subtract");
                     }
                     break;
                 }
@@ -413,6 +415,7 @@ namespace Batuta.Transpiler.Mapping
                 }
                 else
                 {
+                    if (t.Kind == TypeKind.Counter) return CounterUpdate(e, a, v, t, d, "Update");
                     if (v.Type.IsDictLike) e.Contribute(a.Value, PyType.Dict(v.Type.Key, v.Type.Value));
                     if (c.Keywords.Count == 0) return None($"{d}.Update({v.Code})");
                     parts.Add($"__u.Update({v.Code});");
@@ -422,6 +425,18 @@ namespace Batuta.Transpiler.Mapping
             if (values.Count > 0) e.Contribute(a.Value, PyType.Dict(PyType.Str, values.Select(x => x.Item2.Type).Aggregate(PyType.Unknown, PyType.Join)));
             parts.AddRange(values.Select(x => $"__u[{e.CoerceTo(new Ex(CsNames.Literal(x.Item1), PyType.Str, true), t.Key).Code}] = {e.CoerceTo(x.Item2, t.Value).Code};"));
             return None($"Py.Build({d}, __u => {{ {string.Join(" ", parts)} }})");
+        }
+
+        /// <summary>counter.update/subtract(x): a mapping's counts, or one per item of an iterable (a str's characters).</summary>
+        private static Ex CounterUpdate(Emitter e, Attribute a, Ex v, PyType t, string d, string method)
+        {
+            if (v.Type.IsDictLike)
+            {
+                e.Contribute(a.Value, PyType.Counter(v.Type.Key));
+                return None($"{d}.{method}From({v.Code})");
+            }
+            e.Contribute(a.Value, PyType.Counter(e.ElementOf(v.Type)));
+            return None($"{d}.{method}({e.CoerceTo(new Ex(e.EnumerableOf(v), PyType.Iterable(e.ElementOf(v.Type)), false), PyType.Iterable(t.Key)).Code})");
         }
 
         private static Ex None(string code) => new(code, PyType.None, true);

@@ -579,12 +579,24 @@ namespace Batuta.Transpiler.Mapping
 
         public static Ex Counter(Emitter e, Call c, PyType expected)
         {
+            if (c.Args.Count == 0 && c.Keywords.Count > 0)
+            {
+                var tk = PyType.Counter(PyType.Str);
+                var counts = c.Keywords.Select(k => $"[{CsNames.Literal(k.Arg.OrThrow())}] = {e.CoerceTo(e.Expr(k.Value, PyType.Int), PyType.Int).Code}");
+                return new Ex($"{CsTypes.Of(tk)}.FromMapping(new PyDict<string, PyInt> {{ {string.Join(", ", counts)} }})", tk, true);
+            }
             if (c.Args.Count == 0)
             {
                 var t0 = PyType.Counter(expected.Kind == TypeKind.Counter ? expected.Key : PyType.Unknown);
                 return new Ex($"new {CsTypes.Of(t0)}()", t0, true);
             }
             var v = e.Expr(c.Args[0]);
+            // Counter({"a": 1}) takes the counts; Counter("abb") counts the items
+            if (v.Type.IsDictLike)
+            {
+                var tm = PyType.Counter(v.Type.Key);
+                return new Ex($"{CsTypes.Of(tm)}.FromMapping({v.Code})", tm, true);
+            }
             var elem = e.ElementOf(v.Type);
             var t = PyType.Counter(elem);
             return new Ex($"new {CsTypes.Of(t)}({e.EnumerableOf(v)})", t, true);
