@@ -40,6 +40,9 @@ public static partial class Py
         return null;
     }
 
+    /// <summary>functools.cmp_to_key(cmp): a key whose order is the sign of cmp(a, b).</summary>
+    public static Func<T, CmpKey<T>> CmpToKey<T>(Func<T, T, object?> cmp) => x => new CmpKey<T>(x, cmp);
+
     /// <summary>A call's keyword arguments as a function's typed <c>**kwargs</c> dict.</summary>
     public static PyDict<string, T> KwOf<T>(PyDict<string, object?> kwargs)
     {
@@ -169,4 +172,21 @@ public sealed class PyTypeObject(string name) : IPyObject, IEquatable<PyTypeObje
     public bool Equals(PyTypeObject? other) => other is not null && other.__name__ == __name__;
     public override bool Equals(object? obj) => Equals(obj as PyTypeObject);
     public override int GetHashCode() => __name__.GetHashCode(StringComparison.Ordinal);
+}
+
+/// <summary>The key functools.cmp_to_key makes: ordered by an old-style comparison function.</summary>
+public sealed class CmpKey<T> : IPyOrdered
+{
+    private readonly Func<T, T, object?> _cmp;
+
+    public CmpKey(T value, Func<T, T, object?> cmp)
+    {
+        Value = value;
+        _cmp = cmp;
+    }
+
+    public T Value { get; }
+
+    public int PyCompare(object? other) =>
+        other is CmpKey<T> k ? Math.Sign(Dyn.Compare(_cmp(Value, k.Value), new PyInt(0))) : throw new TypeError("'<' not supported between instances of 'functools.KeyWrapper' and '" + Dyn.TypeName(other) + "'");
 }

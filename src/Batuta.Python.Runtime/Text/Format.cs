@@ -200,8 +200,14 @@ public static class Format
     /// <summary><c>str.format(*args, **kwargs)</c>.</summary>
     public static string StrFormat(string fmt, object?[] args, IReadOnlyDictionary<string, object?>? kwargs = null)
     {
-        var sb = new StringBuilder();
         int auto = 0;
+        return StrFormat(fmt, args, kwargs, ref auto);
+    }
+
+    /// <summary>One auto-numbering counter for a format string and the fields nested in its specs ("{:>{}}").</summary>
+    private static string StrFormat(string fmt, object?[] args, IReadOnlyDictionary<string, object?>? kwargs, ref int auto)
+    {
+        var sb = new StringBuilder();
         for (int i = 0; i < fmt.Length; i++)
         {
             char c = fmt[i];
@@ -218,12 +224,12 @@ public static class Format
                 if (colon >= 0) { spec = field[(colon + 1)..]; field = field[..colon]; }
                 int bang = field.IndexOf('!');
                 if (bang >= 0) { conv = field[(bang + 1)..]; field = field[..bang]; }
-                // nested fields in the spec
-                if (spec.Contains('{')) spec = StrFormat(spec, args, kwargs);
+                // the field takes its number first, then the fields nested in its spec
                 object? value = Resolve(field, args, kwargs, ref auto);
+                if (spec.Contains('{')) spec = StrFormat(spec, args, kwargs, ref auto);
                 if (conv == "r") value = Repr.Of(value);
                 else if (conv == "s") value = Runtime.Str.Of(value);
-                else if (conv == "a") value = Repr.Of(value);
+                else if (conv == "a") value = Py.Ascii(value);
                 sb.Append(Apply(value, spec));
             }
             else if (c == '}')

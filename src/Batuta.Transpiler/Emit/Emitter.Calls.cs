@@ -17,6 +17,14 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         internal Ex KeyFunction(ExpressionNode key, PyType elem)
         {
+            // key=cmp_to_key(cmp): cmp(a, b) on two elements, its sign orders them
+            if (key is Call { Args.Count: 1 } ck && StdlibName(ck.Func) == "functools.cmp_to_key")
+            {
+                var cmp = EmitExpr(ck.Args[0], PyType.Func(PyType.Unknown, elem, elem));
+                string call = cmp.Type.Kind == TypeKind.Func ? $"{cmp.P}(__x, __y)" : $"Dyn.Call({Box(cmp)}, {Box(new Ex("__x", elem, true))}, {Box(new Ex("__y", elem, true))})";
+                var keyType = PyType.Func(PyType.Object, elem);
+                return new Ex($"Py.CmpToKey<{CsTypes.Of(elem)}>((__x, __y) => {(cmp.Type.Kind == TypeKind.Func ? Box(new Ex(call, cmp.Type.Return, true)) : call)})", keyType, true);
+            }
             var k = EmitExpr(key, PyType.Func(PyType.Unknown, elem));
             if (k.Type.Kind != TypeKind.Func || k.Type.Params.Count() != 1 || CsTypes.Of(k.Type.Params.First()) == CsTypes.Of(elem)) return k;
             return Coerce(k, PyType.Func(k.Type.Return, elem));

@@ -218,6 +218,31 @@ namespace Batuta.Transpiler.Emit
         /// <summary>.Select converting each element; the lambda's name is fresh, since element conversions nest (lists of lists).</summary>
         private string ElementMap(PyType from, PyType to) => $".Select({ElementLambda(from, to)})";
 
+        /// <summary>
+        /// Set operators on sets and on dict views (d.keys() &amp; {...}: a view takes part as the set of its items), and
+        /// dict | dict (values of different types joined); null for other operands.
+        /// </summary>
+        private Ex? SetOrDictOperator(Ex l, Ex r, Operator op)
+        {
+            if (op is Operator.BitOr or Operator.BitAnd or Operator.Sub or Operator.BitXor && (l.Type.Kind == TypeKind.Set || IsDictView(l)) && (r.Type.Kind == TypeKind.Set || IsDictView(r)))
+            {
+                var (ls, rs) = (ViewAsSet(l), ViewAsSet(r));
+                var t = PyType.Join(ls.Type, rs.Type);
+                return new Ex($"{Coerce(ls, t).P} {OpSymbol(op)} {Coerce(rs, t).P}", t);
+            }
+            if (!(l.Type.IsDictLike && r.Type.IsDictLike && op == Operator.BitOr)) return null;
+            var dt = PyType.Join(l.Type, r.Type);
+            return dt.IsDictLike && !(dt.Equals(l.Type) && dt.Equals(r.Type)) ? new Ex($"{DictAs(l, dt)} | {DictAs(r, dt)}", dt) : new Ex($"{l.P} | {r.P}", l.Type);
+        }
+
+        /// <summary>A dict as another dict type: the same dict when only unknowns differ, else a converted copy (an operand of |).</summary>
+        private string DictAs(Ex d, PyType t) => d.Type.Equals(t) ? d.P
+            : $"new {CsTypes.Of(t)}({d.P}.Items().Select(__kv => new KeyValuePair<{CsTypes.Of(t.Key)}, {CsTypes.Of(t.Value)}>({Coerce(new Ex("__kv.Item1", d.Type.Key, true), t.Key).Code}, {Coerce(new Ex("__kv.Item2", d.Type.Value, true), t.Value).Code})))";
+
+        private static bool IsDictView(Ex v) => v.Type.Kind == TypeKind.Iterable && (v.Code.EndsWith(".Keys()", StringComparison.Ordinal) || v.Code.EndsWith(".Items()", StringComparison.Ordinal));
+
+        private static Ex ViewAsSet(Ex v) => IsDictView(v) ? new Ex($"new {CsTypes.Of(PyType.Set(v.Type.Elem))}({v.Code})", PyType.Set(v.Type.Elem), true) : v;
+
         /// <summary>A str or int Enum (<c>class Unit(str, Enum)</c>): its members equal their values.</summary>
         private static bool MixesInValueType(ClassModel c) => c.IsEnum && c.EnumKind is "StrEnum" or "IntEnum";
 
@@ -494,12 +519,7 @@ namespace Batuta.Transpiler.Emit
                 var t = PyType.Tuple(lt.Args.Concat(rt.Args).ToArray());
                 return items.Count >= 2 && items.Count <= 7 ? new Ex("(" + string.Join(", ", items) + ")", t, true) : new Ex($"PyTuple.From({l.Code}) + PyTuple.From({r.Code})", PyType.VarTuple(PyType.Object));
             }
-            if (lt.Kind == TypeKind.Set && rt.Kind == TypeKind.Set && op is Operator.BitOr or Operator.BitAnd or Operator.Sub or Operator.BitXor)
-            {
-                var t = PyType.Join(lt, rt);
-                return new Ex($"{Coerce(l, t).P} {OpSymbol(op)} {Coerce(r, t).P}", t);
-            }
-            if (lt.IsDictLike && rt.IsDictLike && op == Operator.BitOr) return new Ex($"{l.P} | {r.P}", lt);
+            if (SetOrDictOperator(l, r, op) is { } collectionOp) return collectionOp;
             if (lt.Kind == TypeKind.Class && FindClass(lt.Name.OrThrow()) is { } cls && cls.FindMethod(DunderFor(op)) is { } m)
             {
                 if (m.Params.Count > 0) WidenParam(m, 0, r.Type);
@@ -1187,11 +1207,9 @@ namespace Batuta.Transpiler.Emit
                 case Name n:
                     _lambdaScope[n.Id] = elem;
                     return $"{param} is var {CsNames.Local(n.Id)}";
-                case Tuple t when elem.Kind == TypeKind.Tuple && elem.Args.Count == t.Elts.Count && t.Elts.All(x => x is Name):
-                {
-                    for (int i = 0; i < t.Elts.Count; i++) _lambdaScope[((Name)t.Elts[i]).Id] = elem.Args[i];
-                    return $"{param} is ({string.Join(", ", t.Elts.Select(x => "var " + CsNames.Local(((Name)x).Id)))})";
-                }
+                // (k, v) and nested ((k, _), v) over typed tuples: one positional pattern
+                case Tuple t when TupleShaped(t, elem):
+                    return $"{param} is {TuplePattern(t, elem)}";
                 case Tuple t when t.Elts.All(x => x is Name):
                 {
                     var inner = elem.Kind == TypeKind.Object ? PyType.Object : elem.Elem;
@@ -1201,6 +1219,24 @@ namespace Batuta.Transpiler.Emit
             }
             _lambdaScope[param] = elem;
             return "";
+        }
+
+        private static bool TupleShaped(ExpressionNode target, PyType t) => target switch
+        {
+            Name => true,
+            Tuple tt => t.Kind == TypeKind.Tuple && t.Args.Count == tt.Elts.Count && tt.Elts.Count > 1 && tt.Elts.Select((x, i) => TupleShaped(x, t.Args[i])).All(ok => ok),
+            _ => false,
+        };
+
+        private string TuplePattern(ExpressionNode target, PyType t)
+        {
+            if (target is Name n)
+            {
+                _lambdaScope[n.Id] = t;
+                return "var " + CsNames.Local(n.Id);
+            }
+            var tt = (Tuple)target;
+            return "(" + string.Join(", ", tt.Elts.Select((x, i) => TuplePattern(x, t.Args[i]))) + ")";
         }
 
         // ---- f-strings ----

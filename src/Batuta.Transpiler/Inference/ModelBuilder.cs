@@ -78,10 +78,14 @@ namespace Batuta.Transpiler.Inference
                 try { return Annotations.Resolve(alias, n => ClassType(scope, modules, n)); }
                 finally { scope.ResolvingAliases.Remove(name); }
             }
-            if (ClassIn(scope, modules, name) is { } c) return c.Type;
+            // a Protocol or TypedDict names a shape, not a class: values of any class (or dicts) match, so the
+            // annotation leaves the type to inference
+            if (ClassIn(scope, modules, name) is { } c) return IsStructural(c.Def) ? null : c.Type;
             if (BuiltinExceptions.Contains(name)) return PyType.Exception(name);
             return null;
         }
+
+        private static bool IsStructural(ClassDef cd) => cd.Bases.Any(b => b is Name { Id: "Protocol" or "TypedDict" } or Attribute { Attr: "Protocol" or "TypedDict" } or Subscript { Value: Name { Id: "Protocol" } });
 
         /// <summary>
         /// The class a name means in a module: <c>Name</c> defined or from-imported there, <c>alias.Name</c> through an

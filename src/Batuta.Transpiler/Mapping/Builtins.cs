@@ -86,7 +86,8 @@ namespace Batuta.Transpiler.Mapping
                     {
                         var rows = e.Expr(zs.Value);
                         var inner = e.ElementOf(e.ElementOf(rows.Type));
-                        return new Ex($"Py.ZipStar({e.EnumerableOf(rows)}.Select(__r => (IEnumerable<{CsTypes.Of(inner)}>)__r))", PyType.Iterable(PyType.VarTuple(inner)), true);
+                        var row = e.ElementOf(rows.Type);
+                        return new Ex($"Py.ZipStar({e.EnumerableOf(rows)}.Select(__r => {e.EnumerableOf(new Ex("__r", row, true))}))", PyType.Iterable(PyType.VarTuple(inner)), true);
                     }
                     var vs = a.Select(x => e.Expr(x)).ToList();
                     if (vs.Count is < 2 or > 3) return e.NotSupported(c, $"zip() with {vs.Count} arguments");

@@ -433,6 +433,8 @@ namespace Batuta.Transpiler.Mapping
                     bound[i] = Bind(e, c.Args[i], row.Parameters[i]);
                 else rest.Add(Bind(e, c.Args[i], row.Parameters.Length > 0 ? row.Parameters[row.Parameters.Length - 1] : PyType.Unknown));
             }
+            // repeat("x", 3) repeats the str itself, not its characters
+            if (row.Python == "itertools.repeat" && e.Expr(c.Args[0]) is { Type.Kind: TypeKind.Str } repeated) bound[0] = repeated;
             // accumulate(xs, max): the function takes and returns the elements' type (a builtin becomes a typed lambda).
             if (row.Python == "itertools.accumulate" && c.Args.Count > 1 && bound[0] is { } xs)
                 bound[1] = e.Expr(c.Args[1], PyType.Func(ElemOf(xs.Type), ElemOf(xs.Type), ElemOf(xs.Type)));
