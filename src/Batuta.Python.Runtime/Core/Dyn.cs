@@ -227,6 +227,7 @@ public static class Dyn
             (PyTuple t1, PyTuple t2) => t1 + t2,
             (ITuple t1, ITuple t2) => PyTuple.From(t1) + PyTuple.From(t2),
             (IPyNumber n, _) => n.PyAdd(y),
+            (_, IPyReflectedNumber r) => r.PyRAdd(x),
             _ => throw Unsupported("+", a, b),
         };
     }
@@ -249,6 +250,7 @@ public static class Dyn
             (double d, PyInt i) => d - i.ToDouble(),
             (double d1, double d2) => d1 - d2,
             (IPyNumber n, _) => n.PySub(y),
+            (_, IPyReflectedNumber r) => r.PyRSub(x),
             _ => throw Unsupported("-", a, b),
         };
     }
@@ -266,6 +268,7 @@ public static class Dyn
             (PyInt n, string s) => Text.PyStr.Repeat(s, (long)n),
             (IPyList l, PyInt n) => RepeatList(l, (long)n),
             (IPyNumber nn, _) => nn.PyMul(y),
+            (_, IPyReflectedNumber r) => r.PyRMul(x),
             (PyInt or double, Modules.PyTimeDelta t) => t.PyMul(x),
             _ => throw Unsupported("*", a, b),
         };
@@ -288,6 +291,7 @@ public static class Dyn
             (double d, PyInt i) => Ops.Div(d, i.ToDouble()),
             (double d1, double d2) => Ops.Div(d1, d2),
             (IPyNumber n, _) => n.PyTrueDiv(y),
+            (_, IPyReflectedNumber r) => r.PyRTrueDiv(x),
             _ => throw Unsupported("/", a, b),
         };
     }
@@ -428,6 +432,13 @@ public static class Dyn
         throw new TypeError($"'{TypeName(o)}' object is not subscriptable");
     }
 
+    private static Type? DictType(object? o)
+    {
+        for (var t = o?.GetType(); t is not null; t = t.BaseType)
+            if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(PyDict<,>)) return t;
+        return null;
+    }
+
     public static void SetItem(object? o, object? key, object? value)
     {
         switch (o)
@@ -435,10 +446,11 @@ public static class Dyn
             case IPyList l: l.SetItem(IndexOf(key), value); return;
             case IPySetItem s: s.PySetItem(key, value); return;
         }
-        if (o is not null && o.GetType().IsGenericType && o.GetType().GetGenericTypeDefinition() == typeof(PyDict<,>))
+        if (DictType(o) is { } dictType)
         {
-            o.GetType().GetProperty("Item").OrThrow().SetValue(o, value, new[] { key });
-            _ = value;
+            // a PyDict or a subclass (OrderedDict, defaultdict): the value converted to the dict's value type
+            var args = dictType.GetGenericArguments();
+            dictType.GetProperty("Item").OrThrow().SetValue(o, Convert(value, args[1]), new[] { Convert(key, args[0]) });
             return;
         }
         throw new TypeError($"'{TypeName(o)}' object does not support item assignment");
@@ -582,6 +594,14 @@ public interface IPyNumber
     object? PyTrueDiv(object? other);
 }
 public interface IPyGetItem { object? PyGetItem(object? key); }
+/// <summary>A class with reflected arithmetic (__radd__ ...): the right operand when the left one cannot do it.</summary>
+public interface IPyReflectedNumber
+{
+    object? PyRAdd(object? other);
+    object? PyRSub(object? other);
+    object? PyRMul(object? other);
+    object? PyRTrueDiv(object? other);
+}
 /// <summary>A value with Python's &amp; and | (Counter's multiset intersection and union).</summary>
 public interface IPyBitwise
 {

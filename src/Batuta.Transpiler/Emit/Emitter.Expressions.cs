@@ -380,7 +380,7 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Bool => v.Code,
             TypeKind.Int => v.IntLiteral ? (v.Code == "0" ? "false" : "true") : v.Type.IsLong ? $"{v.P} != 0" : $"!{v.P}.IsZero",
             TypeKind.Float => $"{v.P} != 0.0",
-            TypeKind.Str => $"{v.P}.Length > 0",
+            TypeKind.Str => $"!string.IsNullOrEmpty({v.Code})", // a str-annotated function may still return None
             TypeKind.List or TypeKind.Set or TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter or TypeKind.Deque => $"{v.P}.Count > 0",
             TypeKind.None => "false",
             TypeKind.Optional when v.Type.Inner.Kind is TypeKind.Class or TypeKind.File or TypeKind.Func or TypeKind.Exception => $"{v.P} is not null",
@@ -526,7 +526,11 @@ namespace Batuta.Transpiler.Emit
                 return new Ex($"{l.P}.{m.CsName}({Coerce(r, m.Params.Count > 0 ? m.Params[0].Type : r.Type).Code})", m.ReturnType.Kind == TypeKind.Unknown ? PyType.Unknown : m.ReturnType, true);
             }
             if (rt.Kind == TypeKind.Class && FindClass(rt.Name.OrThrow()) is { } rcls && rcls.FindMethod("__r" + DunderFor(op).Substring(2)) is { } rm)
+            {
+                // the left operand types the parameter, as an argument does (3 * v passes the int 3)
+                if (rm.Params.Count > 0) WidenParam(rm, 0, l.Type);
                 return new Ex($"{r.P}.{rm.CsName}({Coerce(l, rm.Params.Count > 0 ? rm.Params[0].Type : l.Type).Code})", rm.ReturnType, true);
+            }
             string dyn = op switch
             {
                 Operator.Add => "Add", Operator.Sub => "Sub", Operator.Mult => "Mul", Operator.Div => "TrueDiv", Operator.FloorDiv => "FloorDiv",

@@ -596,6 +596,7 @@ namespace Batuta.Transpiler.Emit
             if (c.Methods.ContainsKey("__getitem__")) interfaces.Add("IPyGetItem");
             if (c.Methods.ContainsKey("__iter__")) interfaces.Add($"IEnumerable<{CsTypes.Of(IterElement(c))}>");
             if (ArithmeticDunders.Any(c.Methods.ContainsKey) && !ArithmeticDunders.Any(d => c.Base?.FindMethod(d) is not null)) interfaces.Add("IPyNumber");
+            if (ReflectedDunders.Any(c.Methods.ContainsKey) && !ReflectedDunders.Any(d => c.Base?.FindMethod(d) is not null)) interfaces.Add("IPyReflectedNumber");
             if (c.Methods.ContainsKey("__enter__")) interfaces.Add("IDisposable");
             if (c.Methods.ContainsKey("__format__")) interfaces.Add("IPyFormattable");
             if (c.IsNamedTuple) interfaces.AddRange(new[] { "IPySized", "IPyGetItem", "IEnumerable<object?>" });
@@ -614,6 +615,7 @@ namespace Batuta.Transpiler.Emit
         }
 
         private static readonly string[] ArithmeticDunders = { "__add__", "__sub__", "__mul__", "__truediv__" };
+        private static readonly string[] ReflectedDunders = { "__radd__", "__rsub__", "__rmul__", "__rtruediv__" };
 
         /// <summary>
         /// IPyNumber for a class with arithmetic dunders, so dynamic code (sum(objs, start), values typed object) reaches
@@ -621,14 +623,20 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void EmitNumberBridge(ClassModel c)
         {
-            if (!ArithmeticDunders.Any(d => c.FindMethod(d) is not null)) return;
-            bool root = !ArithmeticDunders.Any(d => c.Base?.FindMethod(d) is not null);
-            var names = new[] { "PyAdd", "PySub", "PyMul", "PyTrueDiv" };
+            EmitNumberBridge(c, ArithmeticDunders, new[] { "PyAdd", "PySub", "PyMul", "PyTrueDiv" });
+            // 0 + obj (sum() of objects), 2 * obj: the right operand's __radd__ / __rmul__
+            EmitNumberBridge(c, ReflectedDunders, new[] { "PyRAdd", "PyRSub", "PyRMul", "PyRTrueDiv" });
+        }
+
+        private void EmitNumberBridge(ClassModel c, string[] dunders, string[] names)
+        {
+            if (!dunders.Any(d => c.FindMethod(d) is not null)) return;
+            bool root = !dunders.Any(d => c.Base?.FindMethod(d) is not null);
             var symbols = new[] { "+", "-", "*", "/" };
-            for (int i = 0; i < ArithmeticDunders.Length; i++)
+            for (int i = 0; i < dunders.Length; i++)
             {
-                var m = c.FindMethod(ArithmeticDunders[i]);
-                if (!root && (m is null || !c.Methods.ContainsKey(ArithmeticDunders[i]))) continue;
+                var m = c.FindMethod(dunders[i]);
+                if (!root && (m is null || !c.Methods.ContainsKey(dunders[i]))) continue;
                 string body = m is null || m.Params.Count != 1
                     ? $"throw new TypeError($\"unsupported operand type(s) for {symbols[i]}: '{{PyTypeName}}' and '{{Dyn.TypeName(other)}}'\")"
                     : Box(new Ex($"{m.CsName}(Dyn.Cast<{CsTypes.Of(m.Params[0].Type)}>(other))", m.ReturnType, true));
