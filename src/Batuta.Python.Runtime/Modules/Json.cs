@@ -124,11 +124,11 @@ public static class Json
         return v;
     }
 
-    private static ValueError Error(string msg, string text, int pos)
+    private static JSONDecodeError Error(string msg, string text, int pos)
     {
         int line = 1, col = 1;
         for (int k = 0; k < pos && k < text.Length; k++) { if (text[k] == '\n') { line++; col = 1; } else col++; }
-        return new ValueError($"{msg}: line {line} column {col} (char {pos})");
+        return new JSONDecodeError(msg, text, pos, line, col);
     }
 
     private static void Skip(string s, ref int i) { while (i < s.Length && s[i] is ' ' or '\t' or '\n' or '\r') i++; }
@@ -220,5 +220,36 @@ public static class Json
         if (i >= s.Length) throw Error("Unterminated string starting at", s, i);
         i++;
         return sb.ToString();
+    }
+}
+
+/// <summary>json.JSONDecodeError: a ValueError with CPython's msg, doc, pos, lineno and colno attributes.</summary>
+public sealed class JSONDecodeError : ValueError
+{
+    public JSONDecodeError(string msg, string doc, int pos, int lineno, int colno)
+        : base($"{msg}: line {lineno} column {colno} (char {pos})")
+    {
+        (Msg, Doc, Pos, Lineno, Colno) = (msg, doc, pos, lineno, colno);
+    }
+
+    public string Msg { get; }
+    public string Doc { get; }
+    public int Pos { get; }
+    public int Lineno { get; }
+    public int Colno { get; }
+    public override string PyModule => "json.decoder";
+
+    public override bool TryGetAttr(string name, out object? value)
+    {
+        value = name switch
+        {
+            "msg" => Msg,
+            "doc" => Doc,
+            "pos" => new PyInt(Pos),
+            "lineno" => new PyInt(Lineno),
+            "colno" => new PyInt(Colno),
+            _ => null,
+        };
+        return value is not null || base.TryGetAttr(name, out value);
     }
 }

@@ -240,6 +240,8 @@ namespace Batuta.Transpiler.Emit
                         if (keywordNames.Contains(f.Params[pos].Name)) continue;
                         WidenParam(f, pos, elem);
                         var d = pos < defaults.Count ? defaults[pos].Default : null;
+                        // the default may be used (fewer items): it types the parameter too (tag(*args) with unit="m")
+                        if (d is not null && IsInlineDefault(d)) WidenParam(f, pos, EmitExpr(d).Type);
                         var pt = f.Params[pos].Type;
                         string fallback = d is null ? $"Py.Raise<{CsTypes.Of(pt)}>(new TypeError({CsNames.Literal($"{f.Name}() missing 1 required positional argument: '{f.Params[pos].Name}'")}))"
                             : IsInlineDefault(d) ? Coerce(EmitExpr(d, pt), pt).Code
