@@ -232,6 +232,15 @@ public static partial class Py
     public static (PyInt, PyInt) DivMod(PyInt a, PyInt b) => Ops.DivMod(a, b);
     public static (double, double) DivMod(double a, double b) => Ops.DivMod(a, b);
 
+    /// <summary>divmod() of dynamic values: ints give ints, a float makes both floats.</summary>
+    public static (object?, object?) DivModDynamic(object? a, object? b) => (a, b) switch
+    {
+        (double or PyInt or long or int or bool, double) or (double, PyInt or long or int or bool) => Box(DivMod(Dyn.Cast<double>(a), Dyn.Cast<double>(b))),
+        _ => Box(DivMod(Dyn.Cast<PyInt>(a), Dyn.Cast<PyInt>(b))),
+    };
+
+    private static (object?, object?) Box<T>((T, T) pair) => (pair.Item1, pair.Item2);
+
     public static object Pow(PyInt a, PyInt b) => Ops.Pow(a, b);
     public static double Pow(double a, double b) => Ops.Pow(a, b);
     public static PyInt Pow(PyInt a, PyInt b, PyInt mod) => Ops.PowMod(a, b, mod);

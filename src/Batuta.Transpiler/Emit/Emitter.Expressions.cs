@@ -318,7 +318,7 @@ namespace Batuta.Transpiler.Emit
                     var tmp = Temp("tu");
                     var parts = target.Args.Select((t, i) => Coerce(new Ex($"{tmp}.Item{i + 1}", from.Args[i], true), t).Code);
                     if (v.Code.StartsWith("(", StringComparison.Ordinal) && !v.Code.Contains("=>")) { }
-                    return new Ex($"({v.Code} is var {tmp} ? ({string.Join(", ", parts)}) : default)", target, true);
+                    return new Ex($"({v.Code} is var {tmp} ? ({CsTypes.Of(target)})({string.Join(", ", parts)}) : default)", target, true);
                 }
                 case TypeKind.List when from.Kind is TypeKind.List or TypeKind.Iterable or TypeKind.Set or TypeKind.Range:
                     return new Ex($"new {CsTypes.Of(target)}({AsEnumerable(v)}{ElementMap(from.Elem, target.Elem)})", target, true);

@@ -599,7 +599,7 @@ namespace Batuta.Transpiler.Emit
             if (ReflectedDunders.Any(c.Methods.ContainsKey) && !ReflectedDunders.Any(d => c.Base?.FindMethod(d) is not null)) interfaces.Add("IPyReflectedNumber");
             if (c.Methods.ContainsKey("__enter__")) interfaces.Add("IDisposable");
             if (c.Methods.ContainsKey("__format__")) interfaces.Add("IPyFormattable");
-            if (c.IsNamedTuple) interfaces.AddRange(new[] { "IPySized", "IPyGetItem", "IEnumerable<object?>" });
+            if (c.IsNamedTuple) interfaces.AddRange(new[] { "IPySized", "IPyGetItem", "IEnumerable<object?>", "System.Runtime.CompilerServices.ITuple" });
             if (c.IsDataclass && !c.IsException) interfaces.Add("IPyDataclass");
             return interfaces;
         }
@@ -644,6 +644,11 @@ namespace Batuta.Transpiler.Emit
             }
         }
 
+        /// <summary>A dataclass equals an instance of its class with equal fields; a namedtuple equals any tuple of equal items.</summary>
+        private static string DataclassEquals(ClassModel c, string self, string cmp) => c.IsNamedTuple
+            ? "public override bool Equals(object? other) => other is System.Runtime.CompilerServices.ITuple && Dyn.Eq(PyTuple.From(this), other);"
+            : $"public override bool Equals(object? other) => other is {self} o && o.GetType() == GetType() && {cmp};";
+
         /// <summary>__str__/__repr__ must return a str: one typed otherwise (self.args[0]) is converted.</summary>
         private static string AsString(FunctionModel m) => m.ReturnType.Kind == TypeKind.Str ? $"{m.CsName}()" : $"Str.Of({m.CsName}())";
 
@@ -676,7 +681,7 @@ namespace Batuta.Transpiler.Emit
             {
                 var fields = DataclassFieldsWithBases(c).Where(f => DataFieldOption(c, f.Name, "compare")).ToList();
                 var cmp = fields.Count == 0 ? "true" : string.Join(" && ", fields.Select(f => $"Dyn.Eq({f.CsName}, o.{f.CsName})"));
-                w.Line($"public override bool Equals(object? other) => other is {self} o && o.GetType() == GetType() && {cmp};");
+                w.Line(DataclassEquals(c, self, cmp));
                 if (c.DataclassFrozen)
                 {
                     w.Line($"public long PyHash() => Dyn.PyHashOf(({string.Join(", ", fields.Select(f => (object)f.CsName).Concat(fields.Count == 1 ? new object[] { "0" } : Array.Empty<object>()))}));");
@@ -733,6 +738,9 @@ namespace Batuta.Transpiler.Emit
                 w.Line($"public object? PyGetItem(object? key) => Indexing.Normalize(Dyn.Cast<PyInt>(key).AsIndex, {fields.Count}, \"tuple\") switch {{ {string.Join(", ", fields.Select((f, i) => $"{i} => {Box(new Ex(f.CsName, f.Type, true))}"))}, _ => null }};");
                 w.Line($"public IEnumerator<object?> GetEnumerator() {{ {string.Join(" ", fields.Select(f => $"yield return {Box(new Ex(f.CsName, f.Type, true))};"))} }}");
                 w.Line("System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();");
+                // a namedtuple is a tuple: equal to any tuple of equal items (P(3, 4) == (3, 4))
+                w.Line($"int System.Runtime.CompilerServices.ITuple.Length => {fields.Count};");
+                w.Line($"object? System.Runtime.CompilerServices.ITuple.this[int index] => PyGetItem(new PyInt(index));");
             }
         }
     }

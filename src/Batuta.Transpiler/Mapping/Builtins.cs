@@ -147,6 +147,9 @@ namespace Batuta.Transpiler.Mapping
                         return new Ex($"Ops.DivMod({Emitter.Long(x)}, {Emitter.Long(y)})", PyType.Tuple(PyType.LongFull, PyType.LongFull), true);
                     if (x.Type.Kind == TypeKind.Int && y.Type.Kind == TypeKind.Int)
                         return new Ex($"Py.DivMod({e.CoerceTo(x, PyType.Int).Code}, {e.CoerceTo(y, PyType.Int).Code})", PyType.Tuple(PyType.Int, PyType.Int), true);
+                    // a dynamic operand may be an int: the result's kind is decided at run time
+                    if (x.Type.Kind is TypeKind.Object or TypeKind.Unknown || y.Type.Kind is TypeKind.Object or TypeKind.Unknown)
+                        return new Ex($"Py.DivModDynamic({Emitter.BoxOf(x)}, {Emitter.BoxOf(y)})", PyType.Tuple(PyType.Object, PyType.Object), true);
                     return new Ex($"Py.DivMod({e.CoerceTo(x, PyType.Float).Code}, {e.CoerceTo(y, PyType.Float).Code})", PyType.Tuple(PyType.Float, PyType.Float), true);
                 }
                 case "pow":
