@@ -65,7 +65,11 @@ print(json.dumps([1e16, 0.1, -0.0, "q\"\\\n\t"]))
     {
         var v = Json.Loads("{\"a\": [1, 2.5, {\"b\": null}], \"c\": \"x\\u00e9\", \"d\": true}");
         Assert.Equal("{'a': [1, 2.5, {'b': None}], 'c': 'xé', 'd': True}", Repr.Of(v));
-        Assert.Throws<ValueError>(() => Json.Loads("{\"a\": }"));
+        // json.JSONDecodeError is a ValueError with CPython's position attributes
+        var error = Assert.Throws<JSONDecodeError>(() => Json.Loads("{\"a\": }"));
+        Assert.IsAssignableFrom<ValueError>(error);
+        Assert.Equal(("Expecting value", 6, 1, 7), (error.Msg, error.Pos, error.Lineno, error.Colno));
+        Assert.Equal("Expecting value: line 1 column 7 (char 6)", error.PyStr());
     }
 
     [Fact]

@@ -40,6 +40,20 @@ public static partial class Py
         return null;
     }
 
+    /// <summary>sorted used as a value (apply(sorted, xs, reverse=True)): one iterable, key= and reverse= by keyword.</summary>
+    public static PyList<object?> SortedDynamic(object?[] args, PyDict<string, object?> kwargs)
+    {
+        if (args.Length != 1) throw new TypeError($"sorted expected 1 argument, got {args.Length}");
+        var list = new PyList<object?>(Dyn.Iter(args[0]));
+        var key = kwargs.TryGetValue("key", out var k) ? k : null;
+        bool reverse = kwargs.TryGetValue("reverse", out var r) && Truth(r);
+        foreach (var name in kwargs.Keys())
+            if (name is not ("key" or "reverse")) throw new TypeError($"sort() got an unexpected keyword argument '{name}'");
+        if (key is null) list.Sort(x => x, reverse);
+        else list.Sort(x => Dyn.Call(key, x), reverse);
+        return list;
+    }
+
     /// <summary>functools.cmp_to_key(cmp): a key whose order is the sign of cmp(a, b).</summary>
     public static Func<T, CmpKey<T>> CmpToKey<T>(Func<T, T, object?> cmp) => x => new CmpKey<T>(x, cmp);
 

@@ -470,11 +470,29 @@ public static class Dyn
         _ => Iter(container).Any(x => Eq(x, item)),
     };
 
+    /// <summary>
+    /// The Python name of a function value that is a plain delegate: "&lt;lambda&gt;" for a lambda, else the method's
+    /// name back in snake_case (the transpiler writes make_tree as MakeTree).
+    /// </summary>
+    private static string FunctionName(Delegate d)
+    {
+        var n = d.Method.Name;
+        if (n.Contains('<', StringComparison.Ordinal)) return "<lambda>";
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < n.Length; i++)
+        {
+            if (char.IsUpper(n[i]) && i > 0 && n[i - 1] != '_') sb.Append('_');
+            sb.Append(char.ToLowerInvariant(n[i]));
+        }
+        return sb.ToString();
+    }
+
     /// <summary>Attribute read through reflection (PascalCase member for a snake_case name).</summary>
     public static object? GetAttr(object? o, string name)
     {
         if (o is IPyAttributes a && a.TryGetAttr(name, out var v)) return v;
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
+        if (o is Delegate fn && name is "__name__" or "__qualname__") return FunctionName(fn);
         var t = o.GetType();
         foreach (var candidate in Naming.Candidates(name))
         {

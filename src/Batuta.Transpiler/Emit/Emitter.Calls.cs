@@ -585,8 +585,15 @@ namespace Batuta.Transpiler.Emit
             return null;
         }
 
+        /// <summary>str.upper(s), float.is_integer(x): the same call as the method of the first argument; null otherwise.</summary>
+        private Call? UnboundBuiltinMethodCall(Attribute a, Call call) =>
+            a.Value is Name { Id: "str" or "int" or "float" } bt && Resolve(bt.Id).Kind == ResolvedKind.Builtin && call.Args.Count >= 1 && call.Args[0] is not Starred && a.Attr is not ("fromhex" or "maketrans" or "from_bytes")
+                ? new Call(new Attribute(call.Args[0], a.Attr, ExprContext.Load, a.Span), NodeList.Of(call.Args.Skip(1).ToArray()), call.Keywords, call.Span)
+                : null;
+
         private Ex CallAttribute(Attribute a, Call call, PyType expected)
         {
+            if (UnboundBuiltinMethodCall(a, call) is { } bound) return EmitCall(bound, expected);
             // super().method(...)
             if (a.Value is Call { Func: Name { Id: "super" } } && _class is not null)
             {

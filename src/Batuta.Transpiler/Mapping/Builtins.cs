@@ -22,6 +22,7 @@ namespace Batuta.Transpiler.Mapping
             // max/min as values take any number of arguments (or one iterable), as the builtins do; the first extreme wins.
             "max" => new Ex("new PyVariadicFunction(\"max\", __a => (__a.Length == 1 ? Dyn.Iter(__a[0]) : __a).Aggregate((x, y) => Dyn.Gt(y, x) ? y : x))", PyType.Object, true),
             "min" => new Ex("new PyVariadicFunction(\"min\", __a => (__a.Length == 1 ? Dyn.Iter(__a[0]) : __a).Aggregate((x, y) => Dyn.Lt(y, x) ? y : x))", PyType.Object, true),
+            "sorted" => new Ex("new PyVariadicFunction(\"sorted\", (__a, __k) => Py.SortedDynamic(__a, __k))", PyType.Object, true),
             _ => null,
         };
 
