@@ -4,9 +4,26 @@ namespace Batuta.Python.Runtime;
 
 /// <summary><c>collections.defaultdict</c>: a dict whose missing keys get a value from the factory.</summary>
 /// <summary><c>collections.OrderedDict</c>: a dict (insertion-ordered already) with OrderedDict's repr; popitem(last) and move_to_end are on PyDict.</summary>
-public sealed class OrderedDict<TKey, TValue> : PyDict<TKey, TValue>
+public sealed class OrderedDict<TKey, TValue> : PyDict<TKey, TValue>, Modules.IPyKeywordMethods
 {
     public OrderedDict() { }
+
+    /// <summary>popitem(last=False) and move_to_end(key, last=False) on an OrderedDict seen as object.</summary>
+    object? Modules.IPyKeywordMethods.CallMethod(string name, object?[] args, PyDict<string, object?> kwargs)
+    {
+        bool last = kwargs.TryGetValue("last", out var l) ? Py.Truth(l) : args.Length > (name == "popitem" ? 0 : 1) ? Py.Truth(args[^1]) : true;
+        switch (name)
+        {
+            case "popitem":
+                var (k, v) = PopItem(last);
+                return new PyTuple(Dyn.BoxValue(k), Dyn.BoxValue(v));
+            case "move_to_end":
+                MoveToEnd(Dyn.Cast<TKey>(args[0]), last);
+                return null;
+        }
+        if (kwargs.Count > 0) throw new TypeError($"{name}() got keyword arguments Batuta cannot pass to 'OrderedDict'");
+        return Dyn.CallMethodReflected(this, name, args);
+    }
 
     public OrderedDict(IEnumerable<(TKey, TValue)> items) : base(items) { }
 

@@ -578,6 +578,12 @@ public static class Dyn
     public static object? CallMethod(object? o, string name, params object?[] args)
     {
         if (o is Modules.IPyKeywordMethods k) return k.CallMethod(name, args, new PyDict<string, object?>());
+        return CallMethodReflected(o, name, args);
+    }
+
+    /// <summary>A method of a runtime object found by reflection (what CallMethod does for objects without keyword methods).</summary>
+    public static object? CallMethodReflected(object? o, string name, object?[] args)
+    {
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
         var t = o.GetType();
         foreach (var candidate in Naming.Candidates(name).Reverse())

@@ -60,6 +60,18 @@ public abstract class PyIntEnum : PyEnum, IPyInt, IPyOrdered, IComparable
     public override int GetHashCode() => base.GetHashCode();
 }
 
+/// <summary>
+/// Base of migrated <c>class Unit(str, Enum)</c> classes: members equal and hash as their str values (dict keys, ==),
+/// but str() and format() are Enum's (<c>Unit.KM</c>), as in 3.11.
+/// </summary>
+public abstract class PyStrMixinEnum : PyStrEnum
+{
+    protected PyStrMixinEnum(string name, object? value) : base(name, value) { }
+
+    public override string PyStr() => $"{PyTypeName}.{Name}";
+    public override string PyFormat(string spec) => Text.Format.Apply(PyStr(), spec);
+}
+
 /// <summary>Base of migrated <c>enum.StrEnum</c> classes: str() and format give the value.</summary>
 public abstract class PyStrEnum : PyEnum
 {

@@ -26,6 +26,8 @@ public static class Json
 
     private static void Write(StringBuilder sb, object? o, string? ind, int level, bool sort, bool ascii, string item, string key)
     {
+        // IntEnum and (str, Enum) members are ints and strs to the encoder
+        o = o switch { PyIntEnum ie => ie.IntValue, PyStrEnum se => se.Value, _ => o };
         switch (o)
         {
             case null: sb.Append("null"); return;

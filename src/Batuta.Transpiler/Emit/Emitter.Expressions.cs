@@ -244,7 +244,7 @@ namespace Batuta.Transpiler.Emit
         private static Ex ViewAsSet(Ex v) => IsDictView(v) ? new Ex($"new {CsTypes.Of(PyType.Set(v.Type.Elem))}({v.Code})", PyType.Set(v.Type.Elem), true) : v;
 
         /// <summary>A str or int Enum (<c>class Unit(str, Enum)</c>): its members equal their values.</summary>
-        private static bool MixesInValueType(ClassModel c) => c.IsEnum && c.EnumKind is "StrEnum" or "IntEnum";
+        private static bool MixesInValueType(ClassModel c) => c.IsEnum && c.EnumKind is "StrEnum" or "StrMixin" or "IntEnum";
 
         private string ElementLambda(PyType from, PyType to)
         {

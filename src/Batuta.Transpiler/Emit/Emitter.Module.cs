@@ -318,7 +318,7 @@ namespace Batuta.Transpiler.Emit
             var doc = Docstring(c.Def.Body);
             if (doc is not null) _w.Line($"/// <summary>{XmlEscape(FirstLine(doc))}</summary>");
             string baseName = c.Base is not null ? ClassCsName(c.Base) : c.BuiltinBase is not null ? CsTypes.RuntimeException(c.BuiltinBase)
-                : c.IsEnum ? (c.IsIntEnum ? "PyIntEnum" : c.EnumKind == "StrEnum" ? "PyStrEnum" : "PyEnum") : "PyObject";
+                : c.IsEnum ? (c.IsIntEnum ? "PyIntEnum" : c.EnumKind == "StrEnum" ? "PyStrEnum" : c.EnumKind == "StrMixin" ? "PyStrMixinEnum" : "PyEnum") : "PyObject";
             var interfaces = ClassInterfaces(c);
             _w.Open($"public class {c.CsName} : {string.Join(", ", new[] { baseName }.Concat(interfaces))}");
             if (c.IsEnum) EmitEnumMembers(c);

@@ -521,7 +521,7 @@ namespace Batuta.Transpiler.Inference
                     c.EnumKind = bn is "IntEnum" or "IntFlag" ? "IntEnum" : bn == "StrEnum" ? "StrEnum" : c.EnumKind ?? "Enum";
                     continue;
                 }
-                if (bn == "str" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) { c.EnumKind = "StrEnum"; continue; }
+                if (bn == "str" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) { c.EnumKind = "StrMixin"; continue; }
                 if (bn == "int" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) { c.EnumKind = "IntEnum"; continue; }
                 if (bn == "NamedTuple") { c.IsNamedTuple = true; c.IsDataclass = true; c.DataclassFrozen = true; c.DataclassOrder = true; continue; }
                 if (BuiltinExceptions.Contains(bn)) { c.BuiltinBase = bn; continue; }

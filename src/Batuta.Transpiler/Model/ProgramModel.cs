@@ -158,7 +158,7 @@ namespace Batuta.Transpiler.Model
         public bool DataclassOrder { get; set; }
         public bool DataclassFrozen { get; set; }
         public bool IsEnum { get; set; }
-        /// <summary>"Enum", "IntEnum" (members are ints) or "StrEnum".</summary>
+        /// <summary>"Enum", "IntEnum" (members are ints), "StrEnum" (str() is the value) or "StrMixin" (class X(str, Enum): equal to its value, str() is X.NAME).</summary>
         public string? EnumKind { get; set; }
         public bool IsIntEnum => EnumKind == "IntEnum";
         /// <summary>The join of the members' value types (what <c>.value</c> is).</summary>
