@@ -40,6 +40,14 @@ public static partial class Py
         return null;
     }
 
+    /// <summary>d.get(k, default) with a default of another type than the values: either, as Python returns it.</summary>
+    public static object? GetOr<TKey, TValue>(PyDict<TKey, TValue> d, TKey key, object? @default) =>
+        d.TryGetValue(key, out var v) ? Dyn.BoxValue(v) : @default;
+
+    /// <summary>d.pop(k, default) with a default of another type than the values.</summary>
+    public static object? PopOr<TKey, TValue>(PyDict<TKey, TValue> d, TKey key, object? @default) =>
+        d.ContainsKey(key) ? Dyn.BoxValue(d.Pop(key)) : @default;
+
     /// <summary>sorted used as a value (apply(sorted, xs, reverse=True)): one iterable, key= and reverse= by keyword.</summary>
     public static PyList<object?> SortedDynamic(object?[] args, PyDict<string, object?> kwargs)
     {

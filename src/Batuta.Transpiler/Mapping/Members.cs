@@ -224,7 +224,9 @@ namespace Batuta.Transpiler.Mapping
                             {
                                 var dv = Arg(1, t.Value);
                                 var vt = PyType.Join(t.Value, dv.Type);
-                                if (vt.Kind == TypeKind.Object && t.Value.Kind != TypeKind.Object && dv.Type.Kind != TypeKind.None) vt = t.Value;
+                                // a default of another type (prices.get(item, "unknown")): the value or the default, dynamically
+                                if (vt.Kind == TypeKind.Object && t.Value.Kind != TypeKind.Object && dv.Type.Kind != TypeKind.None)
+                                    return new Ex($"Py.GetOr({d}, {k}, {Emitter.BoxOf(dv)})", PyType.Object, true);
                                 var g1 = e.TempName("g");
                                 if (dv.Type.Kind == TypeKind.None) return new Ex($"({d}.TryGetValue({k}, out var {g1}) ? ({CsTypes.Of(PyType.Optional(t.Value))}){g1} : null)", PyType.Optional(t.Value), true);
                                 return new Ex($"{d}.Get({k}, {e.CoerceTo(dv, t.Value).Code})", t.Value, true);
@@ -243,7 +245,7 @@ namespace Batuta.Transpiler.Mapping
                             return new Ex($"{d}.SetDefault({e.CoerceTo(k, t.Key).Code}, {e.CoerceTo(dv, t.Value).Code})", t.Value, true);
                         }
                         case "pop":
-                            if (args.Count > 1) return new Ex($"{d}.Pop({e.CoerceTo(Arg(0, t.Key), t.Key).Code}, {e.CoerceTo(Arg(1, t.Value), t.Value).Code})", t.Value, true);
+                            if (args.Count > 1) return DictPopOr(e, d, t, Arg(0, t.Key), Arg(1, t.Value));
                             return new Ex($"{d}.Pop({e.CoerceTo(Arg(0, t.Key), t.Key).Code})", t.Value, true);
                         case "popitem":
                         case "move_to_end":
@@ -425,6 +427,16 @@ namespace Batuta.Transpiler.Mapping
             if (values.Count > 0) e.Contribute(a.Value, PyType.Dict(PyType.Str, values.Select(x => x.Item2.Type).Aggregate(PyType.Unknown, PyType.Join)));
             parts.AddRange(values.Select(x => $"__u[{e.CoerceTo(new Ex(CsNames.Literal(x.Item1), PyType.Str, true), t.Key).Code}] = {e.CoerceTo(x.Item2, t.Value).Code};"));
             return None($"Py.Build({d}, __u => {{ {string.Join(" ", parts)} }})");
+        }
+
+        /// <summary>d.pop(k, default): typed when the default has the values' type, else the value or the default dynamically.</summary>
+        private static Ex DictPopOr(Emitter e, string d, PyType t, Ex key, Ex fallback)
+        {
+            var k = e.CoerceTo(key, t.Key).Code;
+            var vt = PyType.Join(t.Value, fallback.Type);
+            if (vt.Equals(t.Value) || fallback.Type.IsKnown && e.CoerceTo(fallback, t.Value).Type.Equals(t.Value) && vt.Kind != TypeKind.Object)
+                return new Ex($"{d}.Pop({k}, {e.CoerceTo(fallback, t.Value).Code})", t.Value, true);
+            return new Ex($"Py.PopOr({d}, {k}, {Emitter.BoxOf(fallback)})", PyType.Object, true);
         }
 
         /// <summary>counter.update/subtract(x): a mapping's counts, or one per item of an iterable (a str's characters).</summary>
