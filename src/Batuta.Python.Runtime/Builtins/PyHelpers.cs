@@ -40,6 +40,29 @@ public static partial class Py
         return null;
     }
 
+    /// <summary>float.hex(): CPython's form, 13 hex digits of mantissa ("0x1.999999999999ap-4", "0x0.0p+0").</summary>
+    public static string FloatHex(double x)
+    {
+        if (double.IsNaN(x)) return "nan";
+        if (double.IsInfinity(x)) return x > 0 ? "inf" : "-inf";
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        string sign = bits < 0 ? "-" : "";
+        int exp = (int)((bits >> 52) & 0x7FF);
+        long mantissa = bits & 0xFFFFFFFFFFFFFL;
+        if (exp == 0 && mantissa == 0) return sign + "0x0.0p+0";
+        int e = exp == 0 ? -1022 : exp - 1023;
+        return $"{sign}0x{(exp == 0 ? 0 : 1)}.{mantissa.ToString("x13", System.Globalization.CultureInfo.InvariantCulture)}p{(e >= 0 ? "+" : "-")}{Math.Abs(e).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>float.as_integer_ratio(): the exact value as a fraction in lowest terms.</summary>
+    public static (PyInt, PyInt) AsIntegerRatio(double x)
+    {
+        if (double.IsNaN(x)) throw new ValueError("cannot convert NaN to integer ratio");
+        if (double.IsInfinity(x)) throw new OverflowError("cannot convert Infinity to integer ratio");
+        var f = Modules.ExactFraction.Of(x);
+        return (PyInt.FromBig(f.Num), PyInt.FromBig(f.Den));
+    }
+
     /// <summary>d.get(k, default) with a default of another type than the values: either, as Python returns it.</summary>
     public static object? GetOr<TKey, TValue>(PyDict<TKey, TValue> d, TKey key, object? @default) =>
         d.TryGetValue(key, out var v) ? Dyn.BoxValue(v) : @default;

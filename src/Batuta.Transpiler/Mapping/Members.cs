@@ -327,6 +327,7 @@ namespace Batuta.Transpiler.Mapping
                     break;
                 case TypeKind.Float:
                     if (name == "is_integer") return Bool($"({obj.P} == Math.Floor({obj.P}) && !double.IsInfinity({obj.P}))");
+                    if (name is "hex" or "as_integer_ratio") return FloatMethod(obj, name);
                     break;
                 case TypeKind.Bytes:
                 {
@@ -428,6 +429,11 @@ namespace Batuta.Transpiler.Mapping
             parts.AddRange(values.Select(x => $"__u[{e.CoerceTo(new Ex(CsNames.Literal(x.Item1), PyType.Str, true), t.Key).Code}] = {e.CoerceTo(x.Item2, t.Value).Code};"));
             return None($"Py.Build({d}, __u => {{ {string.Join(" ", parts)} }})");
         }
+
+        /// <summary>x.hex() and x.as_integer_ratio() of a float.</summary>
+        private static Ex FloatMethod(Ex obj, string name) => name == "hex"
+            ? new Ex($"Py.FloatHex({obj.Code})", PyType.Str, true)
+            : new Ex($"Py.AsIntegerRatio({obj.Code})", PyType.Tuple(PyType.Int, PyType.Int), true);
 
         /// <summary>d.pop(k, default): typed when the default has the values' type, else the value or the default dynamically.</summary>
         private static Ex DictPopOr(Emitter e, string d, PyType t, Ex key, Ex fallback)
