@@ -186,6 +186,19 @@ public static partial class Py
         return total;
     }
 
+    /// <summary>sum() of floats without a start: the float sum, or the int 0 when there are none (as CPython).</summary>
+    public static object SumOfFloats(IEnumerable<double> items)
+    {
+        double s = 0;
+        bool any = false;
+        foreach (var x in items)
+        {
+            s += x;
+            any = true;
+        }
+        return any ? (object)s : new PyInt(0);
+    }
+
     public static double Sum(IEnumerable<double> items, double start = 0)
     {
         double total = start;

@@ -114,8 +114,10 @@ namespace Batuta.Transpiler.Mapping
                     var v = Arg(0);
                     var elem = e.ElementOf(v.Type);
                     string start = a.Count > 1 ? ", " + e.Expr(a[1]).Code : kw.TryGetValue("start", out var st) ? ", " + e.Expr(st).Code : "";
-                    if (elem.Kind is TypeKind.Int or TypeKind.Float or TypeKind.Bool && start.Length == 0)
-                        return new Ex($"Py.Sum({e.EnumerableOf(v)})", elem.Kind is TypeKind.Bool or TypeKind.Int ? PyType.Int : elem, true);
+                    // floats: Python's sum starts from the int 0, so an empty sum is 0, not 0.0 (a dynamic result)
+                    if (elem.Kind == TypeKind.Float && start.Length == 0) return new Ex($"Py.SumOfFloats({e.EnumerableOf(v)})", PyType.Object, true);
+                    if (elem.Kind is TypeKind.Int or TypeKind.Bool && start.Length == 0)
+                        return new Ex($"Py.Sum({e.EnumerableOf(v)})", PyType.Int, true);
                     if (elem.Kind == TypeKind.Float) return new Ex($"Py.Sum({e.EnumerableOf(v)}{start})", PyType.Float, true);
                     if (elem.Kind == TypeKind.Int && start.Length > 0 && a.Count > 1 && e.Expr(a[1]).Type.Kind == TypeKind.Int) return new Ex($"Py.Sum({e.EnumerableOf(v)}{start})", PyType.Int, true);
                     return new Ex($"Py.Sum({e.EnumerableOf(v)}.Select(__s => (object?)__s){(start.Length > 0 ? ", " + Emitter.BoxOf(e.Expr(a.Count > 1 ? a[1] : kw["start"])) : "")})", PyType.Object, true);
