@@ -69,7 +69,8 @@ namespace Batuta.Transpiler.Emit
                     var t = PyType.Join(a.Type, b2.Type);
                     if (t.Kind == TypeKind.Unknown) t = expected;
                     // Dynamic branches are cast to object: C# would otherwise type `c ? 2.5 : new PyInt(3)` as double.
-                    string Branch(Ex x) => t.Kind == TypeKind.Object ? $"(object?)({Coerce(x, t).Code})" : Coerce(x, t).Code;
+                    // int literals as longs: `c ? 1 : 0` is an int in C#, and a Select over it an IEnumerable<int>
+                    string Branch(Ex x) => t.Kind == TypeKind.Object ? $"(object?)({Coerce(x, t).Code})" : x.IntLiteral && t.IsLong ? x.Code + "L" : Coerce(x, t).Code;
                     return new Ex($"{test} ? {Branch(a)} : {Branch(b2)}", t);
                 }
                 case Call call: return EmitCall(call, expected);
