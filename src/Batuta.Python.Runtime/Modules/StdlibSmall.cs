@@ -137,6 +137,13 @@ public static class OsModule
         if (!File.Exists(p)) throw new FileNotFoundError(2, "No such file or directory") { Filename = p };
         File.Delete(p);
     }
+    /// <summary>os.rmdir: an empty directory only, with CPython's errors.</summary>
+    public static void Rmdir(string p)
+    {
+        if (!Directory.Exists(p)) throw new FileNotFoundError(2, "No such file or directory") { Filename = p };
+        if (Directory.EnumerateFileSystemEntries(p).Any()) throw new OSError(39, "Directory not empty") { Filename = p };
+        Directory.Delete(p);
+    }
     public static void Rename(string a, string b) => File.Move(a, b, true);
     public static string? GetEnv(string name, string? fallback = null) => Environment.GetEnvironmentVariable(name) ?? fallback;
     public static readonly string Sep = "/";

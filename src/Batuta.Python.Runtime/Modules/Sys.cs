@@ -75,6 +75,19 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     public TextWriter Writer => _closed ? throw new ValueError("I/O operation on closed file.") : _writer ?? throw new UnsupportedOperation("not writable");
     private TextReader Reader => _closed ? throw new ValueError("I/O operation on closed file.") : _reader ?? throw new UnsupportedOperation("not readable");
 
+    /// <summary>
+    /// io.StringIO: an in-memory text file, written then read back with getvalue(), or read from the initial text
+    /// (csv.reader(io.StringIO(s)), line iteration).
+    /// </summary>
+    public static PyTextIO StringIO(string? initial = null) =>
+        initial is null ? new PyTextIO(new StringWriter { NewLine = "\n" }, "<StringIO>", false) { _initial = "" }
+            : new PyTextIO(new StringReader(initial), "<StringIO>") { _initial = initial };
+
+    private string? _initial;
+
+    /// <summary>StringIO.getvalue(): everything written (or the initial text of a reading StringIO).</summary>
+    public string GetValue() => _writer is StringWriter sw ? sw.ToString() : _initial ?? throw new AttributeError("'TextIOWrapper' object has no attribute 'getvalue'");
+
     public static PyTextIO Open(string path, string mode = "r", string? encoding = null, string? newline = null)
     {
         var enc = encoding is null || encoding.Replace("-", "").Equals("utf8", StringComparison.OrdinalIgnoreCase) ? new UTF8Encoding(false) : Encoding.GetEncoding(encoding);

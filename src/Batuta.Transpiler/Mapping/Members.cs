@@ -308,6 +308,7 @@ namespace Batuta.Transpiler.Mapping
                         case "close": return None($"{f}.Close()");
                         case "flush": return None($"{f}.Flush()");
                         case "isatty": return Bool($"{f}.IsATty()");
+                        case "getvalue": return Str($"{f}.GetValue()");
                     }
                     break;
                 }

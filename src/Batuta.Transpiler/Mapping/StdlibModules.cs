@@ -46,7 +46,7 @@ namespace Batuta.Transpiler.Mapping
         {
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
-            "datetime",
+            "datetime", "io",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -214,6 +214,8 @@ namespace Batuta.Transpiler.Mapping
             new("os.makedirs", "OsModule.MakeDirs({0}, {1})", R(PyType.None), P(S, B), names: "name,exist_ok", defaults: "false"),
             new("os.mkdir", "OsModule.Mkdir({0})", R(PyType.None), P(S)),
             new("os.remove", "OsModule.Remove({0})", R(PyType.None), P(S)),
+            new("os.rmdir", "OsModule.Rmdir({0})", R(PyType.None), P(S)),
+            new("io.StringIO", "PyTextIO.StringIO({0})", R(PyType.File), P(S), defaults: "null"),
             new("os.unlink", "OsModule.Remove({0})", R(PyType.None), P(S)),
             new("os.rename", "OsModule.Rename({0}, {1})", R(PyType.None), P(S, S)),
             new("os.getenv", "OsModule.GetEnv({0}{1})", a => a.Count > 1 && a[1].Kind == TypeKind.Str ? S : PyType.Optional(S), P(S, S), defaults: ""),
