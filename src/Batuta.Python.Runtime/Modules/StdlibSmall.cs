@@ -321,6 +321,8 @@ public static class IterTools
     public static IEnumerable<PyInt> Accumulate(IEnumerable<PyInt> items) => Accumulate(items, (a, b) => a + b);
     public static IEnumerable<PyInt> Accumulate(IEnumerable<long> items) => Accumulate(items.Select(x => new PyInt(x)), (a, b) => a + b);
     public static IEnumerable<double> Accumulate(IEnumerable<double> items) => Accumulate(items, (a, b) => a + b);
+    /// <summary>accumulate() of dynamic values (ints and floats mixed): Python's + on each pair.</summary>
+    public static IEnumerable<object?> Accumulate(IEnumerable<object?> items) => Accumulate(items, Dyn.Add);
 
     public static IEnumerable<(TKey, PyList<T>)> GroupBy<T, TKey>(IEnumerable<T> items, Func<T, TKey> key)
     {
