@@ -126,10 +126,13 @@ public static partial class Py
     public static T Min<T, TKey>(IEnumerable<T> items, Func<T, TKey> key) => ExtremeBy(items, key, -1, "min");
     public static T Max<T, TKey>(IEnumerable<T> items, Func<T, TKey> key) => ExtremeBy(items, key, 1, "max");
     /// <summary>min(items, key=..., default=...): the default when items is empty (any type: None, -1 for floats).</summary>
-    public static object? MinOr<T, TKey>(IEnumerable<T> items, Func<T, TKey> key, object? @default) => items.Any() ? Dyn.BoxValue(ExtremeBy(items, key, -1, "min")) : @default;
-    public static object? MaxOr<T, TKey>(IEnumerable<T> items, Func<T, TKey> key, object? @default) => items.Any() ? Dyn.BoxValue(ExtremeBy(items, key, 1, "max")) : @default;
-    public static T MinOr<T>(IEnumerable<T> items, T @default) => items.Any() ? Extreme(items, -1, "min") : @default;
-    public static T MaxOr<T>(IEnumerable<T> items, T @default) => items.Any() ? Extreme(items, 1, "max") : @default;
+    public static object? MinOr<T, TKey>(IEnumerable<T> items, Func<T, TKey> key, object? @default) => Reusable(items) is { Count: > 0 } xs ? Dyn.BoxValue(ExtremeBy(xs, key, -1, "min")) : @default;
+    public static object? MaxOr<T, TKey>(IEnumerable<T> items, Func<T, TKey> key, object? @default) => Reusable(items) is { Count: > 0 } xs ? Dyn.BoxValue(ExtremeBy(xs, key, 1, "max")) : @default;
+    public static T MinOr<T>(IEnumerable<T> items, T @default) => Reusable(items) is { Count: > 0 } xs ? Extreme(xs, -1, "min") : @default;
+    public static T MaxOr<T>(IEnumerable<T> items, T @default) => Reusable(items) is { Count: > 0 } xs ? Extreme(xs, 1, "max") : @default;
+
+    /// <summary>Items that can be read twice (tested for emptiness, then scanned): a generator is read once, into a list.</summary>
+    private static IReadOnlyCollection<T> Reusable<T>(IEnumerable<T> items) => items as IReadOnlyCollection<T> ?? items.ToList();
     public static string Min(string s) => Extreme(PyStr.Chars(s), -1, "min");
     public static string Max(string s) => Extreme(PyStr.Chars(s), 1, "max");
 

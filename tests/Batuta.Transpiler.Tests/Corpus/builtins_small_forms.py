@@ -28,3 +28,7 @@ class V:
     __str__ = __repr__
 print((2 * V(3)).x, V(2) * 5, str(V(1)))
 d = deque([3, 1, 3]); d.remove(3); d.reverse(); print(d, d.index(1))
+g = (x for x in [3, 1, 2])
+print(max(g, default=0))
+h = (x * 1.5 for x in [3, 1])
+print(min(h, default=None), max((len(w) for w in ["ab", "c"]), key=lambda n: -n, default=-1))
