@@ -21,11 +21,28 @@ public static partial class Tensor
         int n = x.Length;
         if (n == 0) return T.Zero;
         if (x.IsContiguous && y.IsContiguous && plan.SimdBits > 0)
-            return SimdLoops.DotCore(ref x.Reference, ref y.Reference, (nuint)n, plan.SimdBits);
+            return DotContiguous(x.Pointer, y.Pointer, n, plan.SimdBits);
         T* px = x.Pointer, py = y.Pointer;
         nint sx = x.StrideArray[0], sy = y.StrideArray[0];
         T acc = T.Zero;
         for (int i = 0; i < n; i++) acc += px[i * sx] * py[i * sy];
+        return acc;
+    }
+
+    private static unsafe T DotContiguous<T>(T* x, T* y, int n, int bits) where T : unmanaged, INumber<T>
+        => n >= Parallelism.ReductionThreshold && Parallelism.Workers > 1
+            ? DotChunked(x, y, n, bits)
+            : SimdLoops.DotCore(ref Unsafe.AsRef<T>(x), ref Unsafe.AsRef<T>(y), (nuint)n, bits);
+
+    /// <summary>A long dot product split into chunks across cores, the partials added in chunk order (same result every call).</summary>
+    private static unsafe T DotChunked<T>(T* x, T* y, int n, int bits) where T : unmanaged, INumber<T>
+    {
+        var partial = new T[Parallelism.ChunkCount(n)];
+        nint px = (nint)x, py = (nint)y;
+        Parallelism.ForChunks(n, (i, start, len) =>
+            partial[i] = SimdLoops.DotCore(ref Unsafe.AsRef<T>((T*)px + start), ref Unsafe.AsRef<T>((T*)py + start), (nuint)len, bits));
+        T acc = partial[0];
+        for (int i = 1; i < partial.Length; i++) acc += partial[i];
         return acc;
     }
 

@@ -177,28 +177,21 @@ internal static unsafe class ElementWise
     /// <summary>Runs a flat body, split into cache-line aligned chunks across cores above <paramref name="threshold"/> elements.</summary>
     private static void RunContiguous(int n, long threshold, int bits, int elementSize, nint x, nint y, bool advanceY, int flag, nint d, ContiguousBody body)
     {
-        int workers = Parallelism.Workers;
-        if (n < threshold || workers <= 1)
+        if (n < threshold || Parallelism.Workers <= 1)
         {
             body(x, y, flag, d, n, bits);
             return;
         }
-        RunContiguousParallel(n, workers, bits, elementSize, x, y, advanceY, flag, d, body);
+        RunContiguousParallel(n, bits, elementSize, x, y, advanceY, flag, d, body);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void RunContiguousParallel(int n, int workers, int bits, int elementSize, nint x, nint y, bool advanceY, int flag, nint d, ContiguousBody body)
-    {
-        int chunk = ((n + workers - 1) / workers + 63) & ~63;
-        Parallelism.For(workers, w =>
+    private static void RunContiguousParallel(int n, int bits, int elementSize, nint x, nint y, bool advanceY, int flag, nint d, ContiguousBody body)
+        => Parallelism.ForChunks(n, (_, start, len) =>
         {
-            int start = w * chunk;
-            int len = Math.Min(n - start, chunk);
-            if (len <= 0) return;
             nint offset = (nint)start * elementSize;
             body(x + offset, advanceY ? y + offset : y, flag, d + offset, len, bits);
         });
-    }
 
     private static Tensor<T> Destination<T>(string op, int[] shape, Tensor<T>? destination, Tensor<T> a, Tensor<T>? b, Tensor<T>? c = null)
         where T : unmanaged, INumber<T>

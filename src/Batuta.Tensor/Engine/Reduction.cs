@@ -38,20 +38,14 @@ internal static unsafe class Reduction
 
     private static T Contiguous<T, TAgg>(T* p, int n, int bits) where T : unmanaged, INumber<T> where TAgg : IAggregationOperator<T>
     {
-        int workers = Parallelism.Workers;
-        if (n < Parallelism.ReductionThreshold || workers <= 1)
+        if (n < Parallelism.ReductionThreshold || Parallelism.Workers <= 1)
             return SimdLoops.AggregateCore<T, IdentityOperator<T>, TAgg>(ref Unsafe.AsRef<T>(p), (nuint)n, bits);
-        var partial = new T[workers];
+        var partial = new T[Parallelism.ChunkCount(n)];
         nint addr = (nint)p;
-        int chunk = ((n + workers - 1) / workers + 63) & ~63;
-        Parallelism.For(workers, w =>
-        {
-            int start = w * chunk;
-            int len = Math.Min(n - start, chunk);
-            partial[w] = len <= 0 ? TAgg.Identity : SimdLoops.AggregateCore<T, IdentityOperator<T>, TAgg>(ref Unsafe.AsRef<T>((T*)addr + start), (nuint)len, bits);
-        });
+        Parallelism.ForChunks(n, (i, start, len) =>
+            partial[i] = SimdLoops.AggregateCore<T, IdentityOperator<T>, TAgg>(ref Unsafe.AsRef<T>((T*)addr + start), (nuint)len, bits));
         T acc = partial[0];
-        for (int i = 1; i < workers; i++) acc = TAgg.Invoke(acc, partial[i]);
+        for (int i = 1; i < partial.Length; i++) acc = TAgg.Invoke(acc, partial[i]);
         return acc;
     }
 
