@@ -15,7 +15,7 @@ namespace Batuta.Benchmarks.Peers;
 /// <remarks>
 /// Batuta is measured through its tensor API with a preallocated destination (<c>Tensor.Add(x, y, dest)</c>),
 /// the same work TensorPrimitives and numpy's <c>out=</c> do. Where Batuta splits an operation across
-/// cores by default (softmax at 10M; TensorPrimitives and numpy stay on one core) a "1 thread" row
+/// cores by default (the 10M rows; TensorPrimitives and numpy stay on one core) a "1 thread" row
 /// shows Batuta held to one core as well. 1K rows time 1000 calls (the harness's TimeSpan has 100 ns ticks). For numpy, OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed from the environment
 /// and OPENBLAS_NUM_THREADS sets the threads. If OpenBLAS then detects only a generic kernel on an
 /// AVX-512 CPU, matmul is also run against OpenBLAS forced to its AVX-512 kernel (SkylakeX), so the
