@@ -255,10 +255,20 @@ namespace Batuta.Transpiler.Emit
                     if (d is not null && !IsInlineDefault(d)) _w.Line($"{CsTypes.Of(p.Type)} {DefaultField(nf, p)} = default!;");
             var body = f.Def.Body.ToList();
             if (body.Count > 0 && body[0] is Expr { Value: Constant { Value: string } }) body.RemoveAt(0);
+            // Python's recursion limit instead of a fatal C# stack overflow: counted in, counted out at each return
+            // (no try/finally, which cost binary-trees 16%); a handler that catches resets the count (see EmitTry).
+            if (Guarded(f)) _w.Line("RecursionGuard.Enter();");
             EmitBlock(body);
             if (f.IsGenerator && body.Count == 0) _w.Line("yield break;");
             if (!f.IsGenerator && f.Def.Name != "__init__" && FallThrough.CanReachEnd(body, MaySuppress)) ReturnNoneAtEnd(f);
         }
+
+        private static bool Guarded(FunctionModel? f) => f is { IsRecursive: true, IsGenerator: false };
+
+        /// <summary>A C# return statement of the current function, counting it out of the recursion depth when it is guarded.</summary>
+        private string ReturnStatement(string? value) =>
+            !Guarded(_function) ? (value is null ? "return;" : $"return {value};")
+            : value is null ? "{ RecursionGuard.Leave(); return; }" : $"return RecursionGuard.Leave({value});";
 
         /// <summary>A with statement whose context manager is a user class with __exit__ (which may return True).</summary>
         private bool MaySuppress(With w) =>
@@ -268,7 +278,8 @@ namespace Batuta.Transpiler.Emit
         private void ReturnNoneAtEnd(FunctionModel f)
         {
             if (_inferring) WidenReturn(f, PyType.None);
-            else if (f.ReturnType.Kind is not (TypeKind.None or TypeKind.Unknown)) _w.Line("return default!;");
+            else if (f.ReturnType.Kind is not (TypeKind.None or TypeKind.Unknown)) _w.Line(ReturnStatement("default!"));
+            else if (Guarded(f)) _w.Line("RecursionGuard.Leave();");
         }
 
         private void EmitNestedFunction(FunctionModel f)

@@ -993,11 +993,12 @@ namespace Batuta.Transpiler.Emit
             if (r.Value is null)
             {
                 WidenReturn(_function, PyType.None);
-                _w.Line(_function.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? "return;" : "return default!;");
+                _w.Line(ReturnStatement(_function.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? null : "default!"));
                 return;
             }
             if (r.Value is Name { Id: "NotImplemented" } && Resolve("NotImplemented").Kind is ResolvedKind.Builtin or ResolvedKind.Unknown)
             {
+                if (Guarded(_function)) _w.Line("RecursionGuard.Leave();");
                 _w.Line(NotImplementedResult(_function));
                 return;
             }
@@ -1008,10 +1009,10 @@ namespace Batuta.Transpiler.Emit
             if (_function.ReturnType.Kind == TypeKind.None && v.Type.Kind == TypeKind.None)
             {
                 if (r.Value is not Constant) _w.Line(v.Code + ";");
-                _w.Line("return;");
+                _w.Line(ReturnStatement(null));
                 return;
             }
-            _w.Line($"return {Coerce(KeepIterator(v), _function.ReturnType).Code};");
+            _w.Line(ReturnStatement(Coerce(KeepIterator(v), _function.ReturnType).Code));
         }
 
         private void EmitRaise(Raise r)
@@ -1067,13 +1068,14 @@ namespace Batuta.Transpiler.Emit
             }
             bool hasFinally = t.Finalbody.Count > 0;
             if (hasFinally) _w.Open("try");
+            string? depth = t.Handlers.Count > 0 ? SaveRecursionDepth() : null;
             if (t.Handlers.Count > 0) _w.Open("try");
             EmitBlock(t.Body);
             if (ok is not null) _w.Line($"{ok} = true;");
             if (t.Handlers.Count > 0)
             {
                 _w.Close();
-                foreach (var h in t.Handlers.OfType<ExceptHandler>()) EmitHandler(h);
+                foreach (var h in t.Handlers.OfType<ExceptHandler>()) EmitHandler(h, depth);
             }
             (_deferredYield, _deferredYieldNodes) = savedDeferred;
             if (deferred is { } d) _w.Line($"if ({d.Flag}) yield return {d.Value};");
@@ -1092,12 +1094,30 @@ namespace Batuta.Transpiler.Emit
             }
         }
 
-        private void EmitHandler(ExceptHandler h)
+        /// <summary>
+        /// In a program with recursive functions, the recursion depth before a try with handlers: an exception that
+        /// unwinds guarded frames skips their count-out, so a handler that catches it puts the depth back.
+        /// </summary>
+        private string? SaveRecursionDepth()
+        {
+            if (!_hasRecursion) return null;
+            var depth = Temp("depth");
+            _w.Line($"int {depth} = RecursionGuard.Depth;");
+            return depth;
+        }
+
+        private void RestoreRecursionDepth(string? depth)
+        {
+            if (depth is not null) _w.Line($"RecursionGuard.Depth = {depth};");
+        }
+
+        private void EmitHandler(ExceptHandler h, string? depth)
         {
             var ev = Temp("e");
             var types = HandlerTypes(h);
             string test = HandlerTest(types, $"PyExc.Translate({ev})");
             _w.Open($"catch (Exception {ev}){(test.Length == 0 ? "" : $" when ({test})")}");
+            RestoreRecursionDepth(depth);
             BindHandlerName(h, types, ev);
             _exceptionVars.Push(ev);
             _rethrowVars.Push(null);
@@ -1215,11 +1235,13 @@ namespace Batuta.Transpiler.Emit
                 $"{Coerce(new Ex(type, PyType.Object, true), exit.Params[0].Type).Code}, {Coerce(new Ex(value, PyType.Object, true), exit.Params[1].Type).Code}, {Coerce(new Ex("null", PyType.None, true), exit.Params[2].Type).Code}";
             string call = $"{cm}.{exit.CsName}({Args($"Py.Type({py})", py)})";
             _w.Line($"bool {ok} = true;");
+            string? depth = SaveRecursionDepth();
             _w.Open("try");
             if (nextItem < w.Items.Count) EmitWith(new With(NodeList.Of(w.Items.Skip(nextItem).ToArray()), w.Body, w.TypeComment, w.Span));
             else EmitBlock(w.Body);
             _w.Close();
             _w.Open($"catch (Exception {ex})");
+            RestoreRecursionDepth(depth);
             _w.Line($"{ok} = false;");
             _w.Line($"var {py} = PyExc.Translate({ex});");
             string suppressed = exit.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? null! : exit.ReturnType.Kind == TypeKind.Bool ? call : $"Py.Truth({Box(new Ex(call, exit.ReturnType, true))})";

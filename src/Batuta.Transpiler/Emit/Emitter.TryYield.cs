@@ -46,12 +46,14 @@ namespace Batuta.Transpiler.Emit
             _w.Line($"bool {ret} = false;");
             _w.Line($"Exception? {caught} = null;");
             EmitBodyIterator(t.Body, elem, body, ret, ok);
+            string? depth = SaveRecursionDepth();
             _w.Open($"using (var {it} = {body}().GetEnumerator())");
             _w.Open("while (true)");
             _w.Open("try");
             _w.Line($"if (!{it}.MoveNext()) break;");
             _w.Close();
             _w.Open($"catch (Exception {ev}){CatchFilter(types, ev)}");
+            RestoreRecursionDepth(depth);
             _w.Line($"{caught} = {ev};");
             _w.Line("break;");
             _w.Close();

@@ -66,6 +66,8 @@ namespace Batuta.Transpiler.Emit
     internal sealed partial class Emitter
     {
         private readonly List<ModuleModel> _modules;
+        /// <summary>Some function may recurse: handlers then reset the recursion depth (see SaveRecursionDepth).</summary>
+        private readonly bool _hasRecursion;
         private readonly Dictionary<string, ModuleModel> _moduleByName;
         private readonly Dictionary<string, ClassModel> _classByKey;
         private readonly TranspileOptions _options;
@@ -92,6 +94,7 @@ namespace Batuta.Transpiler.Emit
         public Emitter(List<ModuleModel> modules, TranspileOptions options)
         {
             _modules = modules;
+            _hasRecursion = modules.SelectMany(AllFunctions).Any(Guarded);
             _moduleByName = modules.ToDictionary(m => m.Name, StringComparer.Ordinal);
             _classByKey = modules.SelectMany(m => m.Classes.Values).GroupBy(c => c.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             _options = options;

@@ -68,6 +68,7 @@ namespace Batuta.Transpiler.Inference
                     }
                 }
             }
+            Recursion.Mark(result);
             return result;
         }
 

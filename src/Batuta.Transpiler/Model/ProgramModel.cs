@@ -93,6 +93,8 @@ namespace Batuta.Transpiler.Model
         /// <summary>@functools.lru_cache / @functools.cache: results kept by argument tuple (at most CacheMaxSize; all when null).</summary>
         public bool Cached { get; set; }
         public long? CacheMaxSize { get; set; }
+        /// <summary>May call itself, directly or through other functions: its body counts Python's recursion depth.</summary>
+        public bool IsRecursive { get; set; }
         /// <summary>
         /// User decorators of a module-level def (<c>@logged</c>, <c>@retry(3)</c>), top to bottom: the name then means the
         /// decorated value (a dynamic callable, kept in a field set where the def runs); the def's own body is the
