@@ -220,7 +220,10 @@ public static partial class Py
     public static PyInt Abs(PyInt x) => PyInt.Abs(x);
     public static double Abs(double x) => Math.Abs(x);
     public static long Abs(long x) => Math.Abs(x);
-    public static object? Abs(object? x) => x switch { PyInt i => PyInt.Abs(i), long l => PyInt.Abs(l), double d => Math.Abs(d), bool b => new PyInt(b ? 1 : 0), Modules.PyTimeDelta t => t.Abs(), _ => throw new TypeError($"bad operand type for abs(): '{Dyn.TypeName(x)}'") };
+    public static object? Abs(object? x) => x switch { PyInt i => PyInt.Abs(i), long l => PyInt.Abs(l), double d => Math.Abs(d), bool b => new PyInt(b ? 1 : 0), Modules.PyTimeDelta t => t.Abs(), _ => AbsDunder(x) };
+
+    private static object? AbsDunder(object? x) =>
+        Dyn.TryCallDunder(x, "__abs__", out var r) ? r : throw new TypeError($"bad operand type for abs(): '{Dyn.TypeName(x)}'");
 
     public static PyInt Round(double x) => FloatFormat.RoundToInt(x);
     public static double Round(double x, long n) => FloatFormat.Round(x, n);

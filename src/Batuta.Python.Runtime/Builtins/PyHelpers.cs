@@ -196,13 +196,7 @@ public static partial class Py
         catch (AttributeError) { return false; }
     }
 
-    public static string Decode(byte[] data, string encoding = "utf-8") => encoding.ToLowerInvariant().Replace("_", "-") switch
-    {
-        "utf-8" or "utf8" => new System.Text.UTF8Encoding(false, true).GetString(data),
-        "ascii" => System.Text.Encoding.ASCII.GetString(data),
-        "latin-1" or "latin1" => System.Text.Encoding.Latin1.GetString(data),
-        _ => throw new LookupError($"unknown encoding: {encoding}"),
-    };
+    public static string Decode(byte[] data, string encoding = "utf-8", string errors = "strict") => Text.Codecs.Decode(data, encoding, errors);
 }
 
 /// <summary>What <c>type(x)</c> returns: its <c>__name__</c> and repr <c>&lt;class 'int'&gt;</c>.</summary>

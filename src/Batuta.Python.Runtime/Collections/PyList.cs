@@ -229,7 +229,15 @@ public sealed class PyList<T> : IList<T>, IReadOnlyList<T>, IPyList, IPyObject, 
         for (int i = 0; i < _count; i++) order[i] = i;
         var cmp = PyComparer<TKey>.Default;
         // reverse=True is "reverse, stable ascending sort, reverse", as CPython does it.
-        Array.Sort(order, (a, b) => { int c = cmp.Compare(keys[a], keys[b]); return c != 0 ? c : a.CompareTo(b); });
+        try
+        {
+            Array.Sort(order, (a, b) => { int c = cmp.Compare(keys[a], keys[b]); return c != 0 ? c : a.CompareTo(b); });
+        }
+        catch (InvalidOperationException e) when (e.InnerException is not null)
+        {
+            // Array.Sort wraps what a comparison raised (a ValueError in __lt__): Python sees the original.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+        }
         var sorted = new T[_count];
         for (int i = 0; i < _count; i++) sorted[i] = _items[order[i]];
         Array.Copy(sorted, _items, _count);

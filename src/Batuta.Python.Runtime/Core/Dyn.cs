@@ -575,6 +575,17 @@ public static class Dyn
         return CallMethod(o, name, args);
     }
 
+    /// <summary>Calls a user class's special method (<c>__abs__</c>, ...) when the object has one.</summary>
+    public static bool TryCallDunder(object? o, string dunder, out object? result, params object?[] args)
+    {
+        result = null;
+        var m = o is PyObject ? o.GetType().GetMethod(Naming.Dunder(dunder), Type.EmptyTypes.Length == args.Length ? Type.EmptyTypes : args.Select(a => a?.GetType() ?? typeof(object)).ToArray()) : null;
+        if (m is null) return false;
+        try { result = BoxValue(m.Invoke(o, args)); }
+        catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
+        return true;
+    }
+
     public static object? CallMethod(object? o, string name, params object?[] args)
     {
         if (o is Modules.IPyKeywordMethods k) return k.CallMethod(name, args, new PyDict<string, object?>());
@@ -585,6 +596,8 @@ public static class Dyn
     public static object? CallMethodReflected(object? o, string name, object?[] args)
     {
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
+        // Python's str methods, never System.String's (whose Split returned a string[])
+        if (o is string s) return Text.PyStr.CallMethod(s, name, args);
         var t = o.GetType();
         foreach (var candidate in Naming.Candidates(name).Reverse())
         {
@@ -601,7 +614,6 @@ public static class Dyn
                 catch (ArgumentException) { }
             }
         }
-        if (o is string s) return Text.PyStr.CallMethod(s, name, args);
         // an attribute holding a function (a Namespace's func set with set_defaults): call it
         if (o is IPyAttributes a && a.TryGetAttr(name, out var f)) return Call(f, args);
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
@@ -659,5 +671,9 @@ public static class Naming
         name.StartsWith('_') && !(name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal)) ? "_" + Pascal(name) : Pascal(name);
 
     /// <summary>Reflection candidates for a Python attribute name, most specific first.</summary>
-    public static string[] Candidates(string name) => new[] { name, Pascal(name), Member(name) }.Distinct(StringComparer.Ordinal).ToArray();
+    public static string[] Candidates(string name) => new[] { name, Pascal(name), Member(name), Dunder(name) }.Distinct(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The transpiler's C# name for a user class's special method: <c>__abs__</c> is <c>DunderAbs</c>.</summary>
+    public static string Dunder(string name) =>
+        name.Length > 4 && name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal) ? "Dunder" + Pascal(name.Trim('_')) : name;
 }

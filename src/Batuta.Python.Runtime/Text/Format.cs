@@ -73,6 +73,8 @@ public static class Format
         var sp = Parse(specText);
         if (sp.Type is not ('\0' or 's')) throw new ValueError($"Unknown format code '{sp.Type}' for object of type 'str'");
         if (sp.Sign != '-') throw new ValueError("Sign not allowed in string format specifier");
+        // the 0 flag on a string pads with zeros on the right (Python 3.10+); only an explicit '=' is an error
+        if (sp.Align == '=' && sp.ZeroPad && !specText.Contains('=')) sp.Align = '<';
         if (sp.Align == '=') throw new ValueError("'=' alignment not allowed in string format specifier");
         if (sp.Precision >= 0 && s.Length > sp.Precision) s = s[..sp.Precision];
         return Pad(s, "", sp, '<');

@@ -72,7 +72,7 @@ public sealed class PyBytes : IReadOnlyList<long>, IEquatable<PyBytes>, ICompara
     public string PyStr() => PyRepr();
 
     // ---- methods ----
-    public string Decode(string encoding = "utf-8", string errors = "strict") => Py.Decode(Data, encoding);
+    public string Decode(string encoding = "utf-8", string errors = "strict") => Py.Decode(Data, encoding, errors);
     public string Hex(string? sep = null) => sep is null ? Convert.ToHexString(Data).ToLowerInvariant() : string.Join(sep, Data.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
 
     public static PyBytes FromHex(string s)
@@ -185,7 +185,7 @@ public sealed class PyByteArray : IEnumerable<long>, IPyObject, IPyTyped, IPySiz
 
     public void Append(long value) => _data.Add(value is >= 0 and <= 255 ? (byte)value : throw new ValueError("byte must be in range(0, 256)"));
     public void Extend(IEnumerable<long> values) { foreach (var v in values) Append(v); }
-    public string Decode(string encoding = "utf-8") => Py.Decode(_data.ToArray(), encoding);
+    public string Decode(string encoding = "utf-8", string errors = "strict") => Py.Decode(_data.ToArray(), encoding, errors);
     public string Hex() => Convert.ToHexString(_data.ToArray()).ToLowerInvariant();
 
     public IEnumerator<long> GetEnumerator() { foreach (var b in _data) yield return b; }

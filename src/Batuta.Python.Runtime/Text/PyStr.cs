@@ -323,14 +323,7 @@ public static class PyStr
         return sb.ToString();
     }
 
-    public static byte[] Encode(string s, string encoding = "utf-8") => encoding.ToLowerInvariant().Replace("_", "-") switch
-    {
-        "utf-8" or "utf8" => new UTF8Encoding(false).GetBytes(s),
-        "ascii" => s.All(c => c < 128) ? Encoding.ASCII.GetBytes(s) : throw new UnicodeEncodeError("'ascii' codec can't encode character"),
-        "latin-1" or "latin1" or "iso-8859-1" => Encoding.Latin1.GetBytes(s),
-        "utf-16" => Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(s)).ToArray(),
-        _ => throw new LookupError($"unknown encoding: {encoding}"),
-    };
+    public static byte[] Encode(string s, string encoding = "utf-8", string errors = "strict") => Codecs.Encode(s, encoding, errors);
 
     /// <summary>str.maketrans(x[, y[, z]]): a dict from code points to replacement strings (None deletes), as CPython builds it.</summary>
     public static PyDict<PyInt, object?> MakeTrans(object? x, object? y = null, object? z = null)

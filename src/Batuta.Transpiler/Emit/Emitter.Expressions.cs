@@ -1219,7 +1219,7 @@ namespace Batuta.Transpiler.Emit
                 {
                     var inner = elem.Kind == TypeKind.Object ? PyType.Object : elem.Elem;
                     for (int i = 0; i < t.Elts.Count; i++) _lambdaScope[((Name)t.Elts[i]).Id] = inner;
-                    return $"Py.Unpack<{CsTypes.Of(inner)}>({AsEnumerable(new Ex(param, elem, true))}, {t.Elts.Count}) is var __a && " + string.Join(" && ", t.Elts.Select((x, i) => $"__a[{i}] is var {CsNames.Local(((Name)x).Id)}"));
+                    return $"Py.Unpack<{CsTypes.Of(inner)}>({AsEnumerable(new Ex(param, elem, true))}, {t.Elts.Count}) is var __a && " + string.Join(" && ", t.Elts.Select((x, i) => $"__a[{i}] is var {PatternName(((Name)x).Id, target)}"));
                 }
             }
             _lambdaScope[param] = elem;
@@ -1233,16 +1233,20 @@ namespace Batuta.Transpiler.Emit
             _ => false,
         };
 
-        private string TuplePattern(ExpressionNode target, PyType t)
+        private string TuplePattern(ExpressionNode target, PyType t, ExpressionNode? whole = null)
         {
             if (target is Name n)
             {
                 _lambdaScope[n.Id] = t;
-                return "var " + CsNames.Local(n.Id);
+                return "var " + PatternName(n.Id, whole ?? target);
             }
             var tt = (Tuple)target;
-            return "(" + string.Join(", ", tt.Elts.Select((x, i) => TuplePattern(x, t.Args[i]))) + ")";
+            return "(" + string.Join(", ", tt.Elts.Select((x, i) => TuplePattern(x, t.Args[i], whole ?? target))) + ")";
         }
+
+        /// <summary>A name bound by a comprehension's target pattern: <c>_</c> written more than once (<c>for a, _, _ in rows</c>) is a C# discard.</summary>
+        private static string PatternName(string id, ExpressionNode target) =>
+            id == "_" && ModelBuilder.WalkExpression(target).OfType<Name>().Count(x => x.Id == "_") > 1 ? "_" : CsNames.Local(id);
 
         // ---- f-strings ----
         private Ex EmitFString(JoinedStr js)

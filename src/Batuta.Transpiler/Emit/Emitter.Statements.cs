@@ -301,7 +301,8 @@ namespace Batuta.Transpiler.Emit
             }
             var v = EmitExpr(a.Value);
             var tmp = Temp();
-            _w.Line($"var {tmp} = {v.Code};");
+            // `var` cannot hold a bare null (a = b = None)
+            _w.Line(v.Type.Kind == TypeKind.None ? $"object? {tmp} = null;" : $"var {tmp} = {v.Code};");
             foreach (var t in a.Targets) AssignValue(t, new Ex(tmp, v.Type, true));
         }
 
@@ -949,7 +950,7 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Tuple => $"new {CsTypes.Of(PyType.List(TupleElement(v.Type)))} {{ {string.Join(", ", v.Type.Args.Select((a, i) => Coerce(new Ex($"{v.P}.Item{i + 1}", a, true), TupleElement(v.Type)).Code))} }}",
             TypeKind.Object or TypeKind.Unknown => $"Dyn.Iter({v.Code})",
             TypeKind.VarTuple when v.Type.Elem.Kind is not (TypeKind.Object or TypeKind.Unknown) => $"{v.P}.Select(__v => Dyn.Cast<{CsTypes.Of(v.Type.Elem)}>(__v))",
-            _ => v.Code,
+            _ => v.P,
         };
 
         /// <summary>

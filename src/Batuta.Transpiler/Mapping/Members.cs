@@ -160,7 +160,7 @@ namespace Batuta.Transpiler.Mapping
                         case "expandtabs": return Str($"StrOps.ExpandTabs({Join(s, OptL(0))})");
                         case "partition": return new Ex($"StrOps.Partition({s}, {S(0)})", PyType.Tuple(PyType.Str, PyType.Str, PyType.Str), true);
                         case "rpartition": return new Ex($"StrOps.RPartition({s}, {S(0)})", PyType.Tuple(PyType.Str, PyType.Str, PyType.Str), true);
-                        case "encode": return new Ex($"new PyBytes(StrOps.Encode({Join(s, OptS(0))}))", PyType.Bytes, true);
+                        case "encode": return new Ex($"new PyBytes(StrOps.Encode({s}{CodecArguments(e, args, kw)}))", PyType.Bytes, true);
                         case "format":
                         {
                             return Str($"Format.StrFormat({s}, {FormatPositional(e, args)}, {FormatNamed(e, kw, c)})");
@@ -258,7 +258,7 @@ namespace Batuta.Transpiler.Mapping
                         case "elements" when t.Kind == TypeKind.Counter:
                             return new Ex($"{d}.Elements()", PyType.Iterable(t.Key), true);
                         case "total" when t.Kind == TypeKind.Counter:
-                            return Int($"{d}.Total()");
+                            return new Ex($"{d}.Total()", PyType.Int, true);
                         case "subtract" when t.Kind == TypeKind.Counter && args.Count == 1:
                             return CounterUpdate(e, a, Arg(0), t, d, "Subtract");
                     }
@@ -280,7 +280,7 @@ namespace Batuta.Transpiler.Mapping
                         case "pop": return new Ex($"{s}.Pop()", t.Elem, true);
                         case "clear": return None($"{s}.Clear()");
                         case "copy": return new Ex($"{s}.Copy()", t, true);
-                        case "update": return None($"{s}.Update({e.EnumerableOf(Arg(0))})");
+                        case "update": return SetUpdate(e, a, args, t, s);
                         case "union": return new Ex($"{s}.Union({string.Join(", ", args.Select(x => e.EnumerableOf(e.Expr(x))))})", t, true);
                         case "intersection": return new Ex($"{s}.Intersection({e.EnumerableOf(Arg(0))})", t, true);
                         case "difference": return new Ex($"{s}.Difference({e.EnumerableOf(Arg(0))})", t, true);
@@ -336,7 +336,7 @@ namespace Batuta.Transpiler.Mapping
                     string B(int i) => e.CoerceTo(Arg(i, PyType.Bytes), PyType.Bytes).Code;
                     switch (name)
                     {
-                        case "decode": return Str($"{b}.Decode({(args.Count > 0 ? S(0) : kw.TryGetValue("encoding", out var enc) ? e.CoerceTo(e.Expr(enc), PyType.Str).Code : "")})");
+                        case "decode": return Str($"{b}.Decode({CodecArguments(e, args, kw).TrimStart(',', ' ')})");
                         case "hex": return Str($"{b}.Hex({(args.Count > 0 ? S(0) : "")})");
                         case "upper": return new Ex($"{b}.Upper()", PyType.Bytes, true);
                         case "lower": return new Ex($"{b}.Lower()", PyType.Bytes, true);
@@ -363,6 +363,31 @@ namespace Batuta.Transpiler.Mapping
 
         private static Ex Str(string code) => new(code, PyType.Str, true);
         private static Ex Int(string code) => new($"new PyInt({code})", PyType.Int, true);
+
+        /// <summary>", encoding, errors" of str.encode / bytes.decode, positional or by keyword ("" when neither is given).</summary>
+        private static string CodecArguments(Emitter e, IReadOnlyList<ExpressionNode> args, IReadOnlyDictionary<string, ExpressionNode> kw)
+        {
+            ExpressionNode? encoding = args.Count > 0 ? args[0] : kw.TryGetValue("encoding", out var en) ? en : null;
+            ExpressionNode? errors = args.Count > 1 ? args[1] : kw.TryGetValue("errors", out var er) ? er : null;
+            string Text(ExpressionNode? x, string fallback) => x is null ? fallback : e.CoerceTo(e.Expr(x), PyType.Str).Code;
+            if (errors is not null) return $", {Text(encoding, "\"utf-8\"")}, {Text(errors, "")}";
+            return encoding is null ? "" : ", " + Text(encoding, "");
+        }
+
+        /// <summary><c>s.update(a, b, ...)</c>: every iterable's items, converted to the set's element type (which they widen).</summary>
+        private static Ex SetUpdate(Emitter e, Attribute a, IReadOnlyList<ExpressionNode> args, PyType t, string s)
+        {
+            var parts = args.Select(x => e.Expr(x)).ToList();
+            foreach (var p in parts) e.Contribute(a.Value, PyType.Set(e.ElementOf(p.Type)));
+            string Items(Ex v)
+            {
+                var el = e.ElementOf(v.Type);
+                string items = "(" + e.EnumerableOf(v) + ")";
+                return el.Equals(t.Elem) ? items : $"{items}.Select(__x => {e.CoerceTo(new Ex("__x", el, true), t.Elem).Code})";
+            }
+            if (parts.Count == 0) return None($"{s}.Update(Array.Empty<{CsTypes.Of(t.Elem)}>())");
+            return None($"{s}.Update({Items(parts[0])}{string.Concat(parts.Skip(1).Select(p => $".Concat({Items(p)})"))})");
+        }
         /// <summary>deque methods (append, popleft, rotate, count, ...); null for one not mapped.</summary>
         private static Ex? DequeCall(Emitter e, Ex obj, PyType t, Attribute a, int argCount, Func<int, PyType?, Ex> arg)
         {

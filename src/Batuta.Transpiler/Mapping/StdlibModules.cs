@@ -134,7 +134,7 @@ namespace Batuta.Transpiler.Mapping
             new("math.isnan", "MathModule.IsNan({0})", R(B), P(F)),
             new("math.isinf", "MathModule.IsInf({0})", R(B), P(F)),
             new("math.isfinite", "MathModule.IsFinite({0})", R(B), P(F)),
-            new("math.isclose", "MathModule.IsClose({0}, {1}{2}{3})", R(B), P(F, F, F, F), names: "a,b,rel_tol,abs_tol", defaults: "||"),
+            new("math.isclose", "MathModule.IsClose({0}, {1}, {2}, {3})", R(B), P(F, F, F, F), names: "a,b,rel_tol,abs_tol", defaults: "||1e-09|0.0"),
             new("math.factorial", "MathModule.Factorial({0})", R(I), P(I)),
             new("math.gcd", "MathModule.Gcd({*})", R(I), P(I), variadic: true),
             new("math.lcm", "MathModule.Lcm({0}, {1})", R(I), P(I, I)),
