@@ -184,6 +184,27 @@ public static partial class Py
 
     public static PyTypeObject Type(object? o) => new(Dyn.TypeName(o));
 
+    /// <summary><c>callable(x)</c>: functions, classes, and instances of a class with <c>__call__</c>.</summary>
+    public static bool Callable(object? x) => x is Delegate or System.Type || x is PyObject && x.GetType().GetMethod("DunderCall") is not null;
+
+    /// <summary><c>a is b</c> between type objects: <c>type(x)</c>, a class, or a builtin type used as a value (<c>int</c>).</summary>
+    public static bool SameType(object? a, object? b) => TypeNameOf(a) is { } x && x == TypeNameOf(b);
+
+    private static string? TypeNameOf(object? t) => t switch
+    {
+        PyTypeObject p => p.__name__,
+        System.Type type => type.Name.TrimEnd('_'),
+        Delegate d => d.Method.ReturnType switch
+        {
+            var r when r == typeof(PyInt) => "int",
+            var r when r == typeof(double) => "float",
+            var r when r == typeof(string) => "str",
+            var r when r == typeof(bool) => "bool",
+            _ => null,
+        },
+        _ => null,
+    };
+
     public static object? GetAttr(object? o, string name, object? fallback)
     {
         try { return Dyn.GetAttr(o, name); }

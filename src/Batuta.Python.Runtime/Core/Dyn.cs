@@ -267,11 +267,22 @@ public static class Dyn
             (string s, PyInt n) => Text.PyStr.Repeat(s, (long)n),
             (PyInt n, string s) => Text.PyStr.Repeat(s, (long)n),
             (IPyList l, PyInt n) => RepeatList(l, (long)n),
+            (PyInt n, IPyList l) => RepeatList(l, (long)n),
+            (ITuple t, PyInt n) => RepeatTuple(t, (long)n),
+            (PyInt n, ITuple t) => RepeatTuple(t, (long)n),
             (IPyNumber nn, _) => nn.PyMul(y),
             (_, IPyReflectedNumber r) => r.PyRMul(x),
             (PyInt or double, Modules.PyTimeDelta t) => t.PyMul(x),
             _ => throw Unsupported("*", a, b),
         };
+    }
+
+    private static PyTuple RepeatTuple(ITuple t, long n)
+    {
+        var items = new List<object?>();
+        for (long k = 0; k < n; k++)
+            for (int i = 0; i < t.Length; i++) items.Add(t[i]);
+        return new PyTuple(items.ToArray());
     }
 
     private static PyList<object?> RepeatList(IPyList l, long n)
@@ -545,6 +556,14 @@ public static class Dyn
     {
         if (f is IPyCallable c) return c.PyCall(args);
         if (f is Delegate d) return ArgumentBinder.Invoke(d.Method.Name, d, null, args, null);
+        // an instance of a user class with __call__
+        if (f is PyObject && f.GetType().GetMethods().FirstOrDefault(m => m.Name == "DunderCall" && m.GetParameters().Length == args.Length) is { } call)
+        {
+            var ps = call.GetParameters();
+            var conv = new object?[args.Length];
+            for (int i = 0; i < args.Length; i++) conv[i] = Convert(args[i], ps[i].ParameterType);
+            return BoxValue(Unwrapped(() => call.Invoke(f, conv)));
+        }
         throw new TypeError($"'{TypeName(f)}' object is not callable");
     }
 

@@ -509,7 +509,7 @@ namespace Batuta.Transpiler.Emit
             if (lt.Kind == TypeKind.List && rt.Kind == TypeKind.List && op == Operator.Add)
             {
                 var t = PyType.Join(lt, rt);
-                string Conv(Ex x) => x.Type.Equals(t) || x.Type.Elem.Kind == TypeKind.Unknown ? Coerce(x, t).P : $"new {CsTypes.Of(t)}({x.P}.Select(__x => {Coerce(new Ex("__x", x.Type.Elem, true), t.Elem).Code}))";
+                string Conv(Ex x) => x.Type.Equals(t) || x.Type.Elem.Kind == TypeKind.Unknown ? Coerce(x, t).P : $"new {CsTypes.Of(t)}({x.P}{ElementMap(x.Type.Elem, t.Elem)})";
                 return new Ex($"{Conv(l)} + {Conv(r)}", t);
             }
             if (lt.Kind == TypeKind.List && op == Operator.Mult && rt.Kind == TypeKind.Int) return new Ex($"{l.P} * {LongCode(r)}", lt);
@@ -749,6 +749,8 @@ namespace Batuta.Transpiler.Emit
             return x.Type.Kind == TypeKind.Float || x.Type.IsLong && x.Type.Lo >= -limit && x.Type.Hi <= limit;
         }
 
+        private static bool IsTypeObject(Ex x) => x.Code.StartsWith("Py.Type(", StringComparison.Ordinal) || x.Code.StartsWith("typeof(", StringComparison.Ordinal);
+
         private string Compare(Ex l, CompareOperator op, Ex r)
         {
             if (op is not (CompareOperator.Is or CompareOperator.IsNot or CompareOperator.In or CompareOperator.NotIn))
@@ -764,6 +766,9 @@ namespace Batuta.Transpiler.Emit
                     return "false";
                 case CompareOperator.IsNot when rt.Kind == TypeKind.None && CsTypes.IsValueType(lt):
                     return "true";
+                case CompareOperator.Is or CompareOperator.IsNot when IsTypeObject(l) || IsTypeObject(r):
+                    // type(a) is type(b) / type(x) is Car: a new type object per call, so compare what they name
+                    return $"{(op == CompareOperator.IsNot ? "!" : "")}Py.SameType({Box(l)}, {Box(r)})";
                 case CompareOperator.Is:
                     if (rt.Kind == TypeKind.None) return $"{l.P} is null";
                     if (lt.Kind == TypeKind.None) return $"{r.P} is null";

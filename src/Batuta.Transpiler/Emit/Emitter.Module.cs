@@ -261,6 +261,8 @@ namespace Batuta.Transpiler.Emit
             EmitBlock(body);
             if (f.IsGenerator && body.Count == 0) _w.Line("yield break;");
             if (!f.IsGenerator && f.Def.Name != "__init__" && FallThrough.CanReachEnd(body, MaySuppress)) ReturnNoneAtEnd(f);
+            // try: ... except: return a / else: return b ends every path, but C# sees the else as `if (ok)`
+            else if (!f.IsGenerator && body.Count > 0 && body[body.Count - 1] is Try { Orelse.Count: > 0 }) _w.Line("throw new InvalidOperationException(\"unreachable\");");
         }
 
         private static bool Guarded(FunctionModel? f) => f is { IsRecursive: true, IsGenerator: false };

@@ -240,6 +240,15 @@ namespace Batuta.Transpiler.Emit
             switch (e.Value)
             {
                 case Constant: return; // docstrings and stray literals
+                case IfExp ie:
+                    // a.append(x) if c else b.append(x): C# has no conditional expression statement
+                    _w.Open($"if ({Truth(EmitExpr(ie.Test))})");
+                    EmitExprStatement(new Expr(ie.Body, e.Span));
+                    _w.Close();
+                    _w.Open("else");
+                    EmitExprStatement(new Expr(ie.Orelse, e.Span));
+                    _w.Close();
+                    return;
                 case Yield y:
                     NoteUnknownCode();
                     if (_function is null) { UnsupportedStatement(y, "yield outside a function"); return; }

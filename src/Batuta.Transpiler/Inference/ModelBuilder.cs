@@ -157,6 +157,9 @@ namespace Batuta.Transpiler.Inference
             // Imports first (also those nested in module-level blocks), so their names are never globals.
             foreach (var stmt in m.Tree.Body.SelectMany(s => new[] { s }.Concat(ChildStatements(s))))
                 if (stmt is Import or ImportFrom) DeclareTop(m, stmt);
+            // `import bisect` inside a def binds a module, which the function then uses: declared like a module-level one
+            foreach (var stmt in ImportsInFunctions(m.Tree.Body))
+                if (!m.Imports.ContainsKey(ImportedName(stmt))) DeclareTop(m, stmt);
             foreach (var stmt in m.Tree.Body) if (stmt is not (Import or ImportFrom)) DeclareTop(m, stmt);
             SeparateFunctionCsNames(m);
         }
@@ -246,6 +249,30 @@ namespace Batuta.Transpiler.Inference
         }
 
         private static bool Defines(ModuleModel m, string name) => m.Globals.ContainsKey(name) || m.Functions.ContainsKey(name) || m.Classes.ContainsKey(name);
+
+        private static IEnumerable<StatementNode> ImportsInFunctions(IEnumerable<StatementNode> body)
+        {
+            foreach (var s in body)
+            {
+                if (s is FunctionDef fd)
+                {
+                    foreach (var inner in Walk(fd.Body))
+                        if (inner is Import or ImportFrom) yield return inner;
+                    foreach (var nested in ImportsInFunctions(fd.Body)) yield return nested;
+                }
+                else if (s is ClassDef cd)
+                {
+                    foreach (var nested in ImportsInFunctions(cd.Body)) yield return nested;
+                }
+            }
+        }
+
+        private static string ImportedName(StatementNode s) => s switch
+        {
+            Import imp => imp.Names[0].Asname ?? imp.Names[0].Name.Split('.')[0],
+            ImportFrom ifr => ifr.Names[0].Asname ?? ifr.Names[0].Name,
+            _ => "",
+        };
 
         private static IEnumerable<StatementNode> ChildStatements(StatementNode s) => s switch
         {
@@ -703,8 +730,6 @@ namespace Batuta.Transpiler.Inference
                     case With w: foreach (var it in w.Items) if (it.OptionalVars is not null) foreach (var n in TargetNames(it.OptionalVars)) yield return n; break;
                     case Try t: foreach (var h in t.Handlers.OfType<ExceptHandler>()) if (h.Name is not null) yield return h.Name; break;
                     case FunctionDef fd when includeNested: yield return fd.Name; break;
-                    case Import imp: foreach (var a in imp.Names) yield return a.Asname ?? a.Name.Split('.')[0]; break;
-                    case ImportFrom ifr: foreach (var a in ifr.Names) yield return a.Asname ?? a.Name; break;
                     case Match m:
                         foreach (var c in m.Cases) foreach (var n in PatternNames(c.Pattern)) yield return n;
                         break;

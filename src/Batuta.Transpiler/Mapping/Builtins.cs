@@ -175,7 +175,7 @@ namespace Batuta.Transpiler.Mapping
                 case "issubclass":
                     return e.NotSupported(c, "issubclass()", "use isinstance on an instance");
                 case "callable":
-                    return new Ex($"{Emitter.BoxOf(Arg(0))} is Delegate", PyType.Bool);
+                    return new Ex($"Py.Callable({Emitter.BoxOf(Arg(0))})", PyType.Bool, true);
                 case "map":
                 {
                     if (a.Count == 2)
@@ -202,7 +202,9 @@ namespace Batuta.Transpiler.Mapping
                     var elem = e.ElementOf(src.Type);
                     if (a[0] is Constant { Value: null }) return new Ex($"Py.Filter({e.EnumerableOf(src)})", PyType.Iterable(elem), true);
                     var f = e.Expr(a[0], PyType.Func(PyType.Unknown, elem));
-                    var pred = f.Type.Kind == TypeKind.Func && f.Type.Return.Kind == TypeKind.Bool ? FuncArg(e, f, elem) : $"__f => Py.Truth({(f.Type.Kind == TypeKind.Func ? f.P + "(__f)" : $"Dyn.Call({f.Code}, __f)")})";
+                    var pred = f.Type.Kind == TypeKind.Func && f.Type.Return.Kind == TypeKind.Bool ? FuncArg(e, f, elem)
+                        : f.Type.Kind == TypeKind.Func && f.Type.Args.Count == 2 ? $"__f => Py.Truth({Emitter.BoxOf(new Ex($"{f.P}({e.CoerceTo(new Ex("__f", elem, true), f.Type.Args[1]).Code})", f.Type.Return, true))})"
+                        : $"__f => Py.Truth(Dyn.Call({f.Code}, __f))";
                     return new Ex($"{e.EnumerableOf(src)}.Where({pred})", PyType.Iterable(elem), false);
                 }
                 case "any":
@@ -395,6 +397,9 @@ namespace Batuta.Transpiler.Mapping
                 }
                 return code.Substring(open + 1, code.Length - open - 2);
             }
+            // a function held in a variable takes its own parameter type (object?, PyInt), not the element's (long)
+            if (f.Type.Kind == TypeKind.Func && f.Type.Args.Count == 2 && !f.Type.Args[1].Equals(elem))
+                return $"__m => {f.P}({e.CoerceTo(new Ex("__m", elem, true), f.Type.Args[1]).Code})";
             return f.P;
         }
 
