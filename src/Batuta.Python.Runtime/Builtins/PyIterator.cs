@@ -115,8 +115,18 @@ public static class PyIter
     public static object? NextDynamic(object? it, object? @default = null, bool hasDefault = false)
     {
         if (it is IPyNext n) return n.PyNext(@default, hasDefault);
+        // a runtime iterator (itertools.count(), a generator) stored as a plain value: the C# iterator object is
+        // both the enumerable and, after its first GetEnumerator, the enumerator; keep that one per object
+        if (it is System.Collections.IEnumerator and System.Collections.IEnumerable e)
+        {
+            var en = Started.GetValue(e, x => ((System.Collections.IEnumerable)x).GetEnumerator());
+            if (en.MoveNext()) return Dyn.BoxValue(en.Current);
+            return hasDefault ? @default : throw new StopIteration();
+        }
         throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator");
     }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, System.Collections.IEnumerator> Started = new();
 }
 
 /// <summary>A PyIterator seen through object (next() on a dynamic value).</summary>

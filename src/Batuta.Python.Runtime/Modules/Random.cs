@@ -313,6 +313,8 @@ public static class RandomModule
     public static void Shuffle<T>(IList<T> x) => Instance.Shuffle(x);
     public static PyList<T> Sample<T>(IEnumerable<T> population, long k) => Instance.Sample(population, k);
     public static PyList<T> Choices<T>(IReadOnlyList<T> population, IReadOnlyList<double>? weights = null, long k = 1, IReadOnlyList<double>? cumWeights = null) => Instance.Choices(population, weights, k, cumWeights);
+    /// <summary>choices() over a str or another iterable that is not a list (its characters / items, in order).</summary>
+    public static PyList<T> Choices<T>(IEnumerable<T> population, IReadOnlyList<double>? weights = null, long k = 1, IReadOnlyList<double>? cumWeights = null) => Instance.Choices(population.ToList(), weights, k, cumWeights);
     public static double Uniform(double a, double b) => Instance.Uniform(a, b);
     public static double Gauss(double mu = 0, double sigma = 1) => Instance.Gauss(mu, sigma);
     public static double NormalVariate(double mu = 0, double sigma = 1) => Instance.NormalVariate(mu, sigma);

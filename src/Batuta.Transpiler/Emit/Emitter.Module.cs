@@ -747,7 +747,7 @@ namespace Batuta.Transpiler.Emit
             {
                 var fields = DataclassFieldsWithBases(c);
                 w.Line($"public static readonly PyTuple _fields = new({string.Join(", ", fields.Select(f => CsNames.Literal(f.Name)))});");
-                w.Line($"public int Count => {fields.Count};");
+                w.Line($"int IPySized.Count => {fields.Count};");
                 w.Line($"public object? PyGetItem(object? key) => Indexing.Normalize(Dyn.Cast<PyInt>(key).AsIndex, {fields.Count}, \"tuple\") switch {{ {string.Join(", ", fields.Select((f, i) => $"{i} => {Box(new Ex(f.CsName, f.Type, true))}"))}, _ => null }};");
                 w.Line($"public IEnumerator<object?> GetEnumerator() {{ {string.Join(" ", fields.Select(f => $"yield return {Box(new Ex(f.CsName, f.Type, true))};"))} }}");
                 w.Line("System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();");

@@ -106,7 +106,9 @@ namespace Batuta.Transpiler.Mapping
                     return new Ex($"{p.P}.FindIter({Str(e, A(0, "string"))}{Window()})", PyType.Iterable(Match), true);
                 case "findall":
                     if (groups is <= 1) return new Ex($"{p.P}.FindAllStrings({Str(e, A(0, "string"))}{Window()})", PyType.List(PyType.Str), true);
-                    return new Ex($"{p.P}.FindAll({Str(e, A(0, "string"))}{Window()})", PyType.List(groups is > 1 ? PyType.VarTuple(PyType.Str) : PyType.Object), true);
+                    if (groups is > 1)
+                        return new Ex($"new PyList<PyTuple>({p.P}.FindAll({Str(e, A(0, "string"))}{Window()}).Select(__t => (PyTuple)__t!))", PyType.List(PyType.VarTuple(PyType.Str)), true);
+                    return new Ex($"{p.P}.FindAll({Str(e, A(0, "string"))}{Window()})", PyType.List(PyType.Object), true);
                 case "split":
                 {
                     var max = A(1, "maxsplit");
