@@ -83,11 +83,23 @@ public static class PyIter
     /// <summary>The iterator over a source (the source itself when it already is one).</summary>
     public static PyIterator<T> Of<T>(IEnumerable<T> source) => source as PyIterator<T> ?? new PyIterator<T>(source);
 
-    public static T Next<T>(IEnumerable<T> it) =>
-        it is PyIterator<T> p ? p.Next() : throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator");
+    public static T Next<T>(IEnumerable<T> it) => Iterator(it).Next();
 
-    public static T Next<T>(IEnumerable<T> it, T @default) =>
-        it is PyIterator<T> p ? (p.TryNext(out var v) ? v : @default) : throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator");
+    public static T Next<T>(IEnumerable<T> it, T @default) => Iterator(it).TryNext(out var v) ? v : @default;
+
+    /// <summary>
+    /// The Python iterator behind a value next() is given: a PyIterator, or a runtime iterator kept as a plain
+    /// value (itertools.count() in a dict, a generator): the C# iterator object, wrapped once per object so that
+    /// successive next() calls continue it. Lists and other containers are not iterators, as in Python.
+    /// </summary>
+    private static PyIterator<T> Iterator<T>(IEnumerable<T> it) => it switch
+    {
+        PyIterator<T> p => p,
+        System.Collections.IEnumerator => (PyIterator<T>)Wrapped.GetValue(it, x => new PyIterator<T>((IEnumerable<T>)x)),
+        _ => throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator"),
+    };
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Wrapped = new();
 
     /// <summary>A Python iterator object (<c>__next__</c> until StopIteration) as a .NET enumerator.</summary>
     public static IEnumerator<T> FromNext<T>(Func<T> next)
@@ -105,11 +117,11 @@ public static class PyIter
 
     /// <summary>next(it, default) where the default widens the element type (None for an int: <c>long?</c>).</summary>
     public static TOut Next<T, TOut>(IEnumerable<T> it, Func<T, TOut> widen, TOut @default) =>
-        it is PyIterator<T> p ? (p.TryNext(out var v) ? widen(v) : @default) : throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator");
+        Iterator(it).TryNext(out var v) ? widen(v) : @default;
 
     /// <summary>next(it, default) where the default is of another type: a dynamic value.</summary>
     public static object? NextOr<T>(IEnumerable<T> it, object? @default) =>
-        it is PyIterator<T> p ? (p.TryNext(out var v) ? Dyn.BoxValue(v) : @default) : throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator");
+        Iterator(it).TryNext(out var v) ? Dyn.BoxValue(v) : @default;
 
     /// <summary>next() of a dynamic value.</summary>
     public static object? NextDynamic(object? it, object? @default = null, bool hasDefault = false)

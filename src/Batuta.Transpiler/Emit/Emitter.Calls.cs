@@ -191,6 +191,59 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private static PyType ArgumentContext(VarInfo p) => (p.FloatAnnotated || p.Type.Kind == TypeKind.Float) && !p.Declared ? PyType.Unknown : p.Type;
 
+        /// <summary>A dataclass field's value when the call gives none: its default (or default_factory), else what Python raises.</summary>
+        private static bool IsInitFalse(ExpressionNode? d) =>
+            d is Call { Func: Name { Id: "field" } } fc && fc.Keywords.Any(k => k.Arg == "init" && k.Value is Constant { Value: false });
+
+        private string DataclassDefault(ClassModel c, VarInfo field, Dictionary<string, ExpressionNode?> defaultsByName, bool initFalse = false)
+        {
+            var d = defaultsByName.TryGetValue(field.Name, out var dd) ? dd : null;
+            if (initFalse && d is Call { Func: Name { Id: "field" } } nf && !nf.Keywords.Any(k => k.Arg is "default" or "default_factory")) return "default!";
+            if (d is Call { Func: Name { Id: "field" } } fc)
+            {
+                var factory = fc.Keywords.FirstOrDefault(k => k.Arg == "default_factory")?.Value;
+                var dv = fc.Keywords.FirstOrDefault(k => k.Arg == "default")?.Value;
+                d = factory is not null ? new Call(factory, default, default, factory.Span) : dv;
+            }
+            if (d is null) return $"Py.Raise<{CsTypes.Of(field.Type)}>(new TypeError({CsNames.Literal($"{c.Name}.__init__() missing 1 required positional argument: '{field.Name}'")}))";
+            var saved = _function;
+            _function = null;
+            var v = EmitExpr(d, field.Type);
+            _function = saved;
+            Widen(field, v.Type);
+            return Coerce(v, field.Type).Code;
+        }
+
+        /// <summary>Record(*seq): the items fill the fields from <paramref name="pos"/> on (conditions: spread[i] ? item).</summary>
+        private int SpreadIntoFields(List<VarInfo> fields, ExpressionNode seq, int pos, string?[] spread)
+        {
+            var sv = EmitExpr(seq);
+            var elem = ElementType(sv.Type);
+            var items = Temp("sa");
+            _w.Line($"var {items} = new PyList<{CsTypes.Of(elem)}>({AsEnumerable(sv)});");
+            for (int k = 0; pos < fields.Count; pos++, k++)
+            {
+                Widen(fields[pos], elem);
+                spread[pos] = $"{items}.Count > {k} ? {Coerce(new Ex($"{items}[{k}]", elem, true), fields[pos].Type).Code}";
+            }
+            return pos;
+        }
+
+        /// <summary>Record(**mapping): each field not given otherwise comes from the mapping's key of its name.</summary>
+        private void MappingIntoFields(List<VarInfo> fields, ExpressionNode mapping, string?[] result, string?[] spread)
+        {
+            var mv = EmitExpr(mapping);
+            var value = mv.Type.IsDictLike && mv.Type.Key.Kind == TypeKind.Str ? mv.Type.Value : PyType.Object;
+            var kw = Temp("kw");
+            _w.Line($"var {kw} = {(mv.Type.IsDictLike && mv.Type.Key.Kind == TypeKind.Str ? mv.Code : $"Py.KwMapping({Box(mv)})")};");
+            for (int i = 0; i < fields.Count; i++)
+            {
+                if (result[i] is not null || spread[i] is not null) continue;
+                Widen(fields[i], value);
+                spread[i] = $"{kw}.ContainsKey({CsNames.Literal(fields[i].Name)}) ? {Coerce(new Ex($"{kw}[{CsNames.Literal(fields[i].Name)}]", value, true), fields[i].Type).Code}";
+            }
+        }
+
         /// <summary>Positional, keyword and default arguments → one C# argument per parameter (types widened by inference).</summary>
         private List<string> BindArguments(FunctionModel f, List<ExpressionNode> args, List<Keyword> keywords, Node at)
         {
@@ -426,14 +479,36 @@ namespace Batuta.Transpiler.Emit
                 var defaultsByName = new Dictionary<string, ExpressionNode?>();
                 for (var x = c; x is not null; x = x.Base) foreach (var (n, d, _) in x.DataFields) if (!defaultsByName.ContainsKey(n)) defaultsByName[n] = d;
                 var result = new string?[fields.Count];
-                for (int i = 0; i < call.Args.Count && i < fields.Count; i++)
+                var spread = new string?[fields.Count];
+                // field(init=False) is no parameter of __init__: it keeps its default (or what __post_init__ sets)
+                for (int i = 0; i < fields.Count; i++)
+                    if (IsInitFalse(defaultsByName.TryGetValue(fields[i].Name, out var fd) ? fd : null)) result[i] = "default!";
+                var initFields = fields.Where((_, i) => result[i] is null).ToList();
+                int pos = 0;
+                foreach (var arg in call.Args)
                 {
-                    var v = EmitExpr(call.Args[i], ArgumentContext(fields[i]));
-                    Widen(fields[i], v.Type);
-                    result[i] = Coerce(v, fields[i].Type).Code;
+                    if (arg is Starred st)
+                    {
+                        var slots = new string?[initFields.Count];
+                        pos = SpreadIntoFields(initFields, st.Value, pos, slots);
+                        for (int k = 0; k < slots.Length; k++) if (slots[k] is not null) spread[fields.IndexOf(initFields[k])] = slots[k];
+                        continue;
+                    }
+                    if (pos >= initFields.Count) break;
+                    int at = fields.IndexOf(initFields[pos++]);
+                    var v = EmitExpr(arg, ArgumentContext(fields[at]));
+                    Widen(fields[at], v.Type);
+                    result[at] = Coerce(v, fields[at].Type).Code;
                 }
+                for (int i = 0; i < fields.Count; i++)
+                    if (result[i] == "default!" && !initFields.Contains(fields[i])) result[i] = DataclassDefault(c, fields[i], defaultsByName, initFalse: true);
                 foreach (var k in call.Keywords)
                 {
+                    if (k.Arg is null)
+                    {
+                        MappingIntoFields(fields, k.Value, result, spread);
+                        continue;
+                    }
                     int i = fields.FindIndex(f => f.Name == k.Arg);
                     if (i < 0) continue;
                     var v = EmitExpr(k.Value, ArgumentContext(fields[i]));
@@ -443,21 +518,14 @@ namespace Batuta.Transpiler.Emit
                 for (int i = 0; i < result.Length; i++)
                 {
                     if (result[i] is not null) continue;
-                    var d = defaultsByName.TryGetValue(fields[i].Name, out var dd) ? dd : null;
-                    if (d is Call { Func: Name { Id: "field" } } fc)
+                    if (spread[i] is { } fromSpread)
                     {
-                        var factory = fc.Keywords.FirstOrDefault(k => k.Arg == "default_factory")?.Value;
-                        var dv = fc.Keywords.FirstOrDefault(k => k.Arg == "default")?.Value;
-                        if (factory is not null) d = new Call(factory, default, default, factory.Span);
-                        else d = dv;
+                        // an item of *seq or a key of **mapping when there is one; else the default below
+                        var fallback = DataclassDefault(c, fields[i], defaultsByName);
+                        result[i] = $"({fromSpread} : {fallback})";
+                        continue;
                     }
-                    if (d is null) { result[i] = "default!"; continue; }
-                    var saved = _function;
-                    _function = null;
-                    var v = EmitExpr(d, fields[i].Type);
-                    _function = saved;
-                    Widen(fields[i], v.Type);
-                    result[i] = Coerce(v, fields[i].Type).Code;
+                    result[i] = DataclassDefault(c, fields[i], defaultsByName);
                 }
                 return new Ex($"new {code}({string.Join(", ", result)})", type, true);
             }
