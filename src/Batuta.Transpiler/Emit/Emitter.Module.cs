@@ -473,10 +473,16 @@ namespace Batuta.Transpiler.Emit
             var savedFn = _function;
             _function = init;
             _declared.Clear();
-            var body = init.Def.Body.ToList();
-            if (body.Count > 0 && body[0] is Expr { Value: Constant { Value: string } }) body.RemoveAt(0);
+            var body = InitBody(init);
             string baseCall = "";
             int superIndex = body.FindIndex(IsSuperInit);
+            if (superIndex > 0 && c.Base is { } deferredBase && TakesDeferredInit(deferredBase))
+            {
+                EmitConstructorAfterStatements(c, init, body, superIndex, deferredBase);
+                _function = savedFn;
+                return;
+            }
+            if (TakesDeferredInit(c)) EmitDeferredInit(c, init, body);
             if (superIndex >= 0)
             {
                 var call = (Call)((Expr)body[superIndex]).Value;
@@ -495,15 +501,72 @@ namespace Batuta.Transpiler.Emit
             }
             _w.Line();
             _w.Open($"public {c.CsName}({ParamList(init)}){baseCall}");
+            EmitInitBody(init, body);
+            _w.Close();
+            _function = savedFn;
+        }
+
+        private static List<StatementNode> InitBody(FunctionModel init)
+        {
+            var body = init.Def.Body.ToList();
+            if (body.Count > 0 && body[0] is Expr { Value: Constant { Value: string } }) body.RemoveAt(0);
+            return body;
+        }
+
+        /// <summary>
+        /// A subclass runs statements before <c>super().__init__(...)</c> (validation, prints): C# calls a base constructor
+        /// first, so this base class also gets a do-nothing constructor and its __init__ body as a method the subclass calls
+        /// where Python calls it. Only for a base whose own base has no __init__ (no chain of deferred constructors).
+        /// </summary>
+        private bool TakesDeferredInit(ClassModel b) =>
+            b.Methods.ContainsKey("__init__") && !b.IsException && !b.IsDataclass && !b.IsEnum && b.Base?.FindMethod("__init__") is null
+            && _modules.SelectMany(m => m.Classes.Values).Any(d => ReferenceEquals(d.Base, b) && d.Methods.TryGetValue("__init__", out var di) && InitBody(di).FindIndex(IsSuperInit) > 0);
+
+        private static string DeferredInitName(ClassModel b) => "__Init" + b.CsName;
+
+        private void EmitDeferredInit(ClassModel b, FunctionModel init, List<StatementNode> body)
+        {
+            _w.Line();
+            _w.Line($"protected {b.CsName}(DeferredInit _) {{ }}");
+            _w.Line();
+            _w.Open($"protected void {DeferredInitName(b)}({ParamList(init)})");
+            EmitInitBody(init, body.Where(x => !IsSuperInit(x)).ToList());
+            _w.Close();
+            _declared.Clear();
+        }
+
+        private void EmitConstructorAfterStatements(ClassModel c, FunctionModel init, List<StatementNode> body, int superIndex, ClassModel b)
+        {
+            var call = (Call)((Expr)body[superIndex]).Value;
+            var baseInit = b.Methods["__init__"];
+            _w.Line();
+            _w.Open($"public {c.CsName}({ParamList(init)}) : base(DeferredInit.Value)");
             if (init.VarArgs is not null) _w.Line($"var {init.VarArgs.CsName} = new PyTuple({init.VarArgs.CsName}__items);");
+            DeclareInitLocals(init);
+            WithEffects(EffectsOf(init), () =>
+            {
+                EmitBlock(body.Take(superIndex).ToList());
+                _w.Line($"{DeferredInitName(b)}({string.Join(", ", BindArguments(baseInit, call.Args.ToList(), call.Keywords.ToList(), call))});");
+                EmitBlock(body.Skip(superIndex + 1).ToList());
+            });
+            _w.Close();
+            if (TakesDeferredInit(c)) EmitDeferredInit(c, init, body);
+        }
+
+        private void DeclareInitLocals(FunctionModel init)
+        {
             foreach (var l in init.Locals.Values)
             {
                 _w.Line($"{CsTypes.Of(l.Type)} {l.CsName} = default!;");
                 _declared.Add(l.Name);
             }
+        }
+
+        private void EmitInitBody(FunctionModel init, List<StatementNode> body)
+        {
+            if (init.VarArgs is not null) _w.Line($"var {init.VarArgs.CsName} = new PyTuple({init.VarArgs.CsName}__items);");
+            DeclareInitLocals(init);
             WithEffects(EffectsOf(init), () => EmitBlock(body));
-            _w.Close();
-            _function = savedFn;
         }
 
         private static bool IsSuperInit(StatementNode s) =>
