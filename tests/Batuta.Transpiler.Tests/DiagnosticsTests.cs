@@ -71,6 +71,30 @@ public sealed class DiagnosticsTests
         }
     }
 
+    [Theory]
+    [InlineData("import sys\nprint('before')\nprint(sys.getwindowsversion)\n", "sys.getwindowsversion")]
+    [InlineData("from decimal import ROUND_HALF_UP\nprint('before')\nprint(ROUND_HALF_UP)\n", "decimal.ROUND_HALF_UP")]
+    public void Unmapped_module_member_is_T004_and_the_program_still_compiles(string source, string what)
+    {
+        var r = TestTranspiler.Transpile(source, "app.py");
+        var d = Assert.Single(r.Diagnostics, d => d.Code == TranspilerCodes.Unsupported);
+        Assert.Equal(3, d.Line);
+        Assert.Contains(what, d.Message);
+        var dir = Path.Combine(Path.GetTempPath(), "batuta-diag-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var compiled = InMemoryCompiler.Compile(InMemoryCompiler.Parse(r.Files.Select(f => (f.Path, f.Text))), Path.Combine(dir, "app.dll"));
+            Assert.True(compiled.Success, string.Join("\n", compiled.Errors));
+            var run = ProcessRunner.Run("dotnet", new[] { "exec", Path.Combine(dir, "app.dll") }, dir);
+            Assert.Equal("before\n", run.Stdout);
+            Assert.Contains($"NotImplementedError: {what} is not supported by Batuta (BATUTA-T-004 at app.py:3)", run.Stderr);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, true);
+        }
+    }
+
     [Fact]
     public void Uninferable_type_is_T003_and_dynamic()
     {

@@ -205,6 +205,9 @@ namespace Batuta.Transpiler.Emit
                 {
                     var m = Mapping.StdlibModules.Constant(r.Qualified.OrThrow());
                     if (m is not null) return m.Value;
+                    // from decimal import ROUND_HALF_UP: a name of a module Batuta does not map
+                    if (!Mapping.StdlibModules.IsKnown(r.Qualified.OrThrow().Split('.')[0]))
+                        return Unsupported(n, r.Qualified.OrThrow(), "not mapped by Batuta: see docs/python-subset.md for the supported modules");
                     return new Ex(r.Code, PyType.Module(r.Qualified.OrThrow()), true);
                 }
                 case ResolvedKind.Builtin:
@@ -921,6 +924,10 @@ namespace Batuta.Transpiler.Emit
                 // math.sqrt as a value: a lambda calling it (the mapped row types the call).
                 if (Mapping.StdlibModules.RequiredArguments(t.Name + "." + a.Attr) is { } arity)
                     return EmitLambda(BuiltinAsLambda(a, arity, xs => new Call(new Attribute(a.Value, a.Attr, ExprContext.Load, a.Span), NodeList.Of(xs), default, a.Span)), PyType.Unknown);
+                // a submodule (os.path) stays a module; any other unmapped name of a standard-library or unknown module
+                // would be a C# identifier that does not exist: BATUTA-T-004 and a raise at run time instead
+                if (!Mapping.StdlibModules.LeadsToMapped(t.Name + "." + a.Attr) && !_moduleByName.ContainsKey(t.Name.OrThrow()))
+                    return Unsupported(a, $"{t.Name}.{a.Attr}", "not mapped by Batuta: see docs/python-subset.md for the supported module members");
                 return new Ex($"{obj.Code}.{a.Attr}", PyType.Module(t.Name + "." + a.Attr), true);
             }
             if (t.Kind == TypeKind.Class && FindClass(t.Name.OrThrow()) is { } cls)

@@ -56,6 +56,13 @@ namespace Batuta.Transpiler.Mapping
         /// <summary>A name with members of its own (datetime.datetime.now): a class-like namespace, not a plain function.</summary>
         private static bool IsNamespace(string qualified) => Namespaces.Contains(qualified);
 
+        /// <summary>
+        /// A dotted name that leads somewhere mapped: a submodule (os.path), a class with mapped members
+        /// (datetime.datetime), or anything under a third-party library (numpy.char, numpy.maximum.accumulate).
+        /// </summary>
+        public static bool LeadsToMapped(string qualified) =>
+            IsKnown(qualified) || Libraries.IsKnownModule(qualified.Split('.')[0]) || IsNamespace(qualified)
+            || Rows.Any(r => r.Python.StartsWith(qualified + ".", StringComparison.Ordinal)) || Constants.Keys.Any(k => k.StartsWith(qualified + ".", StringComparison.Ordinal));
 
         public static bool IsKnown(string module) => Libraries.IsKnownModule(module) || Names.Contains(module) || Names.Contains(module.Split('.')[0]) && module.StartsWith("os", StringComparison.Ordinal);
 
@@ -75,6 +82,8 @@ namespace Batuta.Transpiler.Mapping
             ["sys.maxsize"] = new Ex("new PyInt(long.MaxValue)", PyType.Int, true),
             ["sys.platform"] = new Ex("Sys.Platform", PyType.Str, true),
             ["sys.version"] = new Ex("Sys.Version", PyType.Str, true),
+            // compared with tuples (sys.version_info >= (3, 8)) and indexed: the CPython version the runtime mirrors
+            ["sys.version_info"] = new Ex("Sys.VersionInfo", PyType.Tuple(PyType.Int, PyType.Int, PyType.Int, PyType.Str, PyType.Int), true),
             ["sys.byteorder"] = new Ex("Sys.ByteOrder", PyType.Str, true),
             ["os.sep"] = new Ex("OsModule.Sep", PyType.Str, true),
             ["os.linesep"] = new Ex("OsModule.Linesep", PyType.Str, true),
@@ -106,6 +115,8 @@ namespace Batuta.Transpiler.Mapping
             // math
             new("math.sqrt", "MathModule.Sqrt({0})", R(F), P(F)),
             new("math.exp", "MathModule.Exp({0})", R(F), P(F)),
+            new("math.cbrt", "Math.Cbrt({0})", R(F), P(F)),
+            new("math.exp2", "Math.Pow(2.0, {0})", R(F), P(F)),
             new("math.log", "MathModule.Log({0}{1})", R(F), P(F, F), defaults: "|"),
             new("math.log2", "MathModule.Log2({0})", R(F), P(F)),
             new("math.log10", "MathModule.Log10({0})", R(F), P(F)),
