@@ -185,7 +185,7 @@ public static partial class Py
     public static PyTypeObject Type(object? o) => new(Dyn.TypeName(o));
 
     /// <summary><c>callable(x)</c>: functions, classes, and instances of a class with <c>__call__</c>.</summary>
-    public static bool Callable(object? x) => x is Delegate or System.Type || x is PyObject && x.GetType().GetMethod("DunderCall") is not null;
+    public static bool Callable(object? x) => x is Delegate or System.Type or IPyCallable || x is PyObject && x.GetType().GetMethod("DunderCall") is not null;
 
     /// <summary><c>a is b</c> between type objects: <c>type(x)</c>, a class, or a builtin type used as a value (<c>int</c>).</summary>
     public static bool SameType(object? a, object? b) => TypeNameOf(a) is { } x && x == TypeNameOf(b);

@@ -512,6 +512,19 @@ public static class Dyn
             var f = t.GetField(candidate, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static);
             if (f is not null) return f.GetValue(o);
         }
+        return UserObjectAttr(o, t, name);
+    }
+
+    /// <summary>A user object's method as a bound method, else what its <c>__getattr__</c> gives, else AttributeError.</summary>
+    private static object? UserObjectAttr(object o, Type t, string name)
+    {
+        if (o is PyObject)
+        {
+            var names = Naming.Candidates(name);
+            if (t.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => names.Contains(m.Name) && m.DeclaringType != typeof(object) && m.DeclaringType != typeof(PyObject)))
+                return new PyBoundMethod(o, name);
+            if (TryCallDunder(o, "__getattr__", out var fallback, name)) return fallback;
+        }
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
 

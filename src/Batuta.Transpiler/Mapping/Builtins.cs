@@ -344,7 +344,7 @@ namespace Batuta.Transpiler.Mapping
                     // hasattr(math, "cbrt"): a standard-library module has what Batuta maps
                     if (a.Count == 2 && a[1] is Constant { Value: string member } && e.StdlibName(new Attribute(a[0], member, ExprContext.Load, a[0].Span)) is { } qualified)
                         return new Ex(StdlibModules.Table.Any(r => r.Python == qualified) || StdlibModules.Constant(qualified) is not null ? "true" : "false", PyType.Bool, true);
-                    return new Ex($"Py.HasAttr({Emitter.BoxOf(Arg(0))}, {Arg(1).Code})", PyType.Bool, true);
+                    return new Ex($"Py.HasAttr({Emitter.BoxOf(Arg(0))}, {e.CoerceTo(Arg(1), PyType.Str).Code})", PyType.Bool, true);
                 case "iter":
                 {
                     if (a.Count != 1) return e.NotSupported(c, "iter() with a sentinel");
