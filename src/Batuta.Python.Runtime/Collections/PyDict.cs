@@ -210,6 +210,12 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
         foreach (var (k, v) in other.Items().ToList()) this[k] = v;
     }
 
+    /// <summary>update() from a dict of other key/value types ({**a, **b} into a dict typed wider than a and b).</summary>
+    public void Update<TKey2, TValue2>(PyDict<TKey2, TValue2> other)
+    {
+        foreach (var (k, v) in other.Items().ToList()) this[Dyn.Cast<TKey>(Dyn.BoxValue(k))] = Dyn.Cast<TValue>(Dyn.BoxValue(v));
+    }
+
     public PyDict<TKey, TValue> Copy()
     {
         var d = new PyDict<TKey, TValue>();

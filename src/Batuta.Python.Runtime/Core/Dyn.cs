@@ -192,25 +192,51 @@ public static class Dyn
         }
         if (o is null && default(T) is null) return default!;
         if (typeof(T) == typeof(object)) return (T)o.OrThrow();
-        // A dynamic list/set crossing into typed code: a typed copy with each element converted.
-        if (typeof(T).IsGenericType && o is System.Collections.IEnumerable items and not string)
-        {
-            var def = typeof(T).GetGenericTypeDefinition();
-            if (def == typeof(PyList<>) && Activator.CreateInstance(typeof(T)) is IPyList list)
-            {
-                foreach (var x in items) list.AppendObject(x);
-                return (T)list;
-            }
-            if (def == typeof(PySet<>))
-            {
-                var set = Activator.CreateInstance(typeof(T)).OrThrow();
-                var add = typeof(T).GetMethod("Add").OrThrow();
-                var castMethod = typeof(Dyn).GetMethod(nameof(Cast)).OrThrow().MakeGenericMethod(typeof(T).GetGenericArguments()[0]);
-                foreach (var x in items) add.Invoke(set, new[] { castMethod.Invoke(null, new[] { x }) });
-                return (T)set;
-            }
-        }
+        if (TryContainerCopy<T>(o, out var copy)) return copy;
         throw new TypeError($"expected {typeof(T).Name}, got '{TypeName(o)}'");
+    }
+
+    /// <summary>A dynamic list/set/dict crossing into typed code: a typed copy with each element converted.</summary>
+    private static bool TryContainerCopy<T>(object? o, out T result)
+    {
+        result = default!;
+        if (!typeof(T).IsGenericType || o is not System.Collections.IEnumerable items || o is string) return false;
+        var def = typeof(T).GetGenericTypeDefinition();
+        if (def == typeof(PyList<>) && Activator.CreateInstance(typeof(T)) is IPyList list)
+        {
+            foreach (var x in items) list.AppendObject(x);
+            result = (T)list;
+            return true;
+        }
+        if (def == typeof(PySet<>))
+        {
+            var set = Activator.CreateInstance(typeof(T)).OrThrow();
+            var add = typeof(T).GetMethod("Add").OrThrow();
+            var castMethod = typeof(Dyn).GetMethod(nameof(Cast)).OrThrow().MakeGenericMethod(typeof(T).GetGenericArguments()[0]);
+            foreach (var x in items) add.Invoke(set, new[] { castMethod.Invoke(null, new[] { x }) });
+            result = (T)set;
+            return true;
+        }
+        if (o is IPyDict source && (def == typeof(PyDict<,>) || def == typeof(Counter<>)))
+        {
+            result = DictCopy<T>(source);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>A dict (or Counter) crossing into a variable typed with other key/value types: a converted copy.</summary>
+    private static T DictCopy<T>(IPyDict source)
+    {
+        var target = Activator.CreateInstance(typeof(T)).OrThrow();
+        var args = typeof(T).BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(PyDict<,>) && typeof(T).GetGenericTypeDefinition() != typeof(PyDict<,>)
+            ? b.GetGenericArguments() : typeof(T).GetGenericArguments();
+        var indexer = target.GetType().GetProperty("Item", new[] { args[0] }).OrThrow();
+        var castKey = typeof(Dyn).GetMethod(nameof(Cast)).OrThrow().MakeGenericMethod(args[0]);
+        var castValue = typeof(Dyn).GetMethod(nameof(Cast)).OrThrow().MakeGenericMethod(args[1]);
+        foreach (var kv in source.ItemsObject())
+            indexer.SetValue(target, castValue.Invoke(null, new[] { kv.Value }), new[] { castKey.Invoke(null, new[] { kv.Key }) });
+        return (T)target;
     }
 
     public static object? Add(object? a, object? b)
