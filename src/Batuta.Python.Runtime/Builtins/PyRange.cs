@@ -39,6 +39,20 @@ public sealed class PyRange : IReadOnlyList<long>, IPyObject, IPySized, IPyTyped
         return (x - Start) % Step == 0;
     }
 
+    /// <summary><c>r[a:b:c]</c>: a range again, as in Python (range(0, 50, 5)[2:5] is range(10, 25, 5)).</summary>
+    public PyRange Slice(long? start, long? stop, long? step)
+    {
+        var (s, _, st, len) = Indexing.Adjust(start, stop, step, Count);
+        long first = Start + s * Step, stride = Step * st;
+        return new PyRange(first, first + len * stride, stride);
+    }
+
+    /// <summary><c>r.index(x)</c>, ValueError when absent.</summary>
+    public PyInt Index(PyInt value) => Contains(value) ? new PyInt((value.Small - Start) / Step) : throw new ValueError($"{value} is not in range");
+
+    /// <summary><c>r.count(x)</c>: 1 or 0.</summary>
+    public PyInt CountOf(PyInt value) => new(Contains(value) ? 1 : 0);
+
     public IEnumerator<long> GetEnumerator()
     {
         long v = Start;

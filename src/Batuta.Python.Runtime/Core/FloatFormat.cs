@@ -168,9 +168,10 @@ public static class FloatFormat
         {
             string s = FixedAbs(d, Math.Max(precision - 1 - x, 0));
             if (!alternate && s.Contains('.')) s = s.TrimEnd('0').TrimEnd('.');
-            return s;
+            // '#' keeps the decimal point even with no digits after it ('{:#.3g}' of 100.0 is '100.')
+            return alternate && !s.Contains('.') ? s + "." : s;
         }
-        string m = digits[0] + (precision > 1 ? "." + digits[1..] : "");
+        string m = digits[0] + (precision > 1 ? "." + digits[1..] : alternate ? "." : "");
         if (!alternate && m.Contains('.')) m = m.TrimEnd('0').TrimEnd('.');
         return m + e + (x < 0 ? "-" : "+") + Math.Abs(x).ToString("00", Inv);
     }

@@ -200,6 +200,15 @@ public static class Format
     }
 
     /// <summary><c>str.format(*args, **kwargs)</c>.</summary>
+    /// <summary><c>str.format_map(mapping)</c>: named fields looked up in the mapping (a dict or any object with keys).</summary>
+    public static string StrFormatMap(string fmt, object? mapping)
+    {
+        if (mapping is not IPyDict d) throw new TypeError($"'{Dyn.TypeName(mapping)}' object is not a mapping");
+        var named = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var kv in d.ItemsObject()) if (kv.Key is string k) named[k] = kv.Value;
+        return StrFormat(fmt, Array.Empty<object?>(), named);
+    }
+
     public static string StrFormat(string fmt, object?[] args, IReadOnlyDictionary<string, object?>? kwargs = null)
     {
         int auto = 0;
@@ -368,7 +377,7 @@ public static class PercentFormat
                     sb.Append(Text.Format.Apply(Dyn.Cast<PyInt>(value), (zero.Length > 0 ? "" : align) + sign + alt + zero + width + type));
                     break;
                 case 'c':
-                    sb.Append(value is string cs ? cs : ((char)(long)Dyn.Cast<PyInt>(value)).ToString());
+                    sb.Append(Text.Format.Apply(value is string cs ? cs : char.ConvertFromUtf32((int)(long)Dyn.Cast<PyInt>(value)), align + width));
                     break;
                 default: throw new ValueError($"unsupported format character '{type}' (0x{(int)type:x}) at index {i}");
             }

@@ -264,7 +264,8 @@ public static class PyStr
     public static bool IsDecimal(string s) => UnicodeCase.All(s, UnicodeCase.IsDecimal);
     public static bool IsNumeric(string s) => UnicodeCase.All(s, UnicodeCase.IsNumeric);
     public static bool IsAlpha(string s) => UnicodeCase.All(s, UnicodeCase.IsAlpha);
-    public static bool IsAlnum(string s) => s.Length > 0 && s.All(char.IsLetterOrDigit);
+    // Python's isalnum: letters or any numeric character (½, ², Roman numerals), not only decimal digits
+    public static bool IsAlnum(string s) => s.Length > 0 && s.All(c => char.IsLetter(c) || char.IsNumber(c));
     public static bool IsSpace(string s) => s.Length > 0 && s.All(IsSpace);
     public static bool IsUpper(string s) => UnicodeCase.IsUpper(s);
     public static bool IsLower(string s) => UnicodeCase.IsLower(s);

@@ -166,6 +166,7 @@ namespace Batuta.Transpiler.Mapping
                             return Str($"Format.StrFormat({s}, {FormatPositional(e, args)}, {FormatNamed(e, kw, c)})");
                         }
                         case "translate": return Str($"StrOps.Translate({s}, {Arg(0).Code})");
+                        case "format_map" when args.Count == 1: return Str($"Format.StrFormatMap({s}, {Emitter.BoxOf(Arg(0))})");
                     }
                     break;
                 }
