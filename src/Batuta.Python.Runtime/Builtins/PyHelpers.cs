@@ -185,6 +185,9 @@ public static partial class Py
 
     public static PyTypeObject Type(object? o) => new(Dyn.TypeName(o));
 
+    /// <summary>The receiver of <c>x.attr</c> when x may be None: CPython's AttributeError names the attribute.</summary>
+    public static T NotNone<T>(T? x, string attr) where T : class => x ?? throw new AttributeError($"'NoneType' object has no attribute '{attr}'");
+
     /// <summary><c>callable(x)</c>: functions, classes, and instances of a class with <c>__call__</c>.</summary>
     public static bool Callable(object? x) => x is Delegate or System.Type or IPyCallable || x is PyObject && x.GetType().GetMethod("DunderCall") is not null;
 

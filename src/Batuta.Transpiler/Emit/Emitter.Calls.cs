@@ -707,7 +707,7 @@ namespace Batuta.Transpiler.Emit
                 return new Ex($"{CsTypes.Of(dt)}.FromKeys({AsEnumerable(src)}, {Coerce(val, vt).Code})", dt, true);
             }
             if (FunctionAttributeCall(a, call) is { } special) return special;
-            var obj = Unwrap(EmitExpr(a.Value));
+            var obj = Unwrap(EmitExpr(a.Value), a.Attr);
             if (obj.IntLiteral) obj = new Ex($"new PyInt({obj.Code})", PyType.Int, true);
             var t = obj.Type;
             if (t.Kind == TypeKind.Module)

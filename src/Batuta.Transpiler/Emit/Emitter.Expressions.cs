@@ -863,9 +863,9 @@ namespace Batuta.Transpiler.Emit
             _ => null,
         };
 
-        /// <summary>x.attr on an Optional[Class]: the class (a None receiver fails at run time, as in Python).</summary>
-        private static Ex Unwrap(Ex obj) =>
-            obj.Type.Kind == TypeKind.Optional && obj.Type.Inner.Kind == TypeKind.Class ? new Ex(obj.P + "!", obj.Type.Inner, true) : obj;
+        /// <summary>x.attr on an Optional[Class]: the class; a None receiver is CPython's AttributeError naming the attribute.</summary>
+        private static Ex Unwrap(Ex obj, string attr) =>
+            obj.Type.Kind == TypeKind.Optional && obj.Type.Inner.Kind == TypeKind.Class ? new Ex($"Py.NotNone({obj.Code}, {CsNames.Literal(attr)})", obj.Type.Inner, true) : obj;
 
         /// <summary><c>Class.attr</c> and <c>module.Class.attr</c>: a class variable, an enum member, a static method.</summary>
         private Ex? ClassAttribute(ClassModel sc, Attribute a)
@@ -902,7 +902,7 @@ namespace Batuta.Transpiler.Emit
             // str.upper as a value where no callable type is expected: a function of one dynamic argument.
             if (a.Value is Name { Id: "str" or "int" or "float" or "list" or "dict" } bt && Resolve(bt.Id).Kind == ResolvedKind.Builtin)
                 return new Ex($"new PyNamedFunction({CsNames.Literal(a.Attr)}, new Func<object?, object?>(__self => Dyn.CallMethod(__self, {CsNames.Literal(a.Attr)})))", PyType.Object, true);
-            var obj = Unwrap(EmitExpr(a.Value));
+            var obj = Unwrap(EmitExpr(a.Value), a.Attr);
             var t = obj.Type;
             if (t.Kind == TypeKind.Module)
             {

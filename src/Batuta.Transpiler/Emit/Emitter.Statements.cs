@@ -381,11 +381,11 @@ namespace Batuta.Transpiler.Emit
                 }
                 case Attribute a:
                 {
-                    var obj = Unwrap(EmitExprQuiet(a.Value));
+                    var obj = Unwrap(EmitExprQuiet(a.Value), a.Attr);
                     if (obj.Type.Kind != TypeKind.Class || FindClass(obj.Type.Name.OrThrow()) is not { } cls || cls.Setters.ContainsKey(a.Attr) || cls.FindMethod(a.Attr) is not null) return false;
                     v = cls.FindField(a.Attr);
                     if (v is null || FindClassVarOwner(cls, a.Attr) is not null) return false;
-                    code = $"{Unwrap(EmitExpr(a.Value)).P}.{v.CsName}";
+                    code = $"{Unwrap(EmitExpr(a.Value), a.Attr).P}.{v.CsName}";
                     break;
                 }
                 default:
@@ -411,7 +411,7 @@ namespace Batuta.Transpiler.Emit
                     return r.Var?.Type ?? PyType.Unknown;
                 case Attribute a:
                 {
-                    var obj = Unwrap(EmitExprQuiet(a.Value));
+                    var obj = Unwrap(EmitExprQuiet(a.Value), a.Attr);
                     if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name.OrThrow())?.FindField(a.Attr) is { } f) return f.Type;
                     return PyType.Unknown;
                 }
@@ -465,7 +465,7 @@ namespace Batuta.Transpiler.Emit
                 }
                 case Attribute a:
                 {
-                    var obj = Unwrap(EmitExpr(a.Value));
+                    var obj = Unwrap(EmitExpr(a.Value), a.Attr);
                     if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name.OrThrow()) is { } cls && TryAssignInstanceAttribute(cls, obj, a.Attr, value)) return;
                     if (obj.Type.Kind == TypeKind.Module && _moduleByName.TryGetValue(obj.Type.Name.OrThrow(), out var mod) && mod.Globals.TryGetValue(a.Attr, out var g))
                     {
@@ -634,7 +634,7 @@ namespace Batuta.Transpiler.Emit
                     break;
                 case Attribute a:
                 {
-                    var obj = Unwrap(EmitExprQuiet(a.Value));
+                    var obj = Unwrap(EmitExprQuiet(a.Value), a.Attr);
                     if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name.OrThrow())?.FindField(a.Attr) is { } f) Widen(f, contribution);
                     break;
                 }
