@@ -418,7 +418,9 @@ namespace Batuta.Transpiler.Emit
                 case Subscript s:
                 {
                     var obj = EmitExprQuiet(s.Value);
-                    return obj.Type.IsDictLike ? obj.Type.Value : obj.Type.Kind == TypeKind.List ? obj.Type.Elem : PyType.Unknown;
+                    var elem = obj.Type.IsDictLike ? obj.Type.Value : obj.Type.Kind == TypeKind.List ? obj.Type.Elem : PyType.Unknown;
+                    // an int stored into a float container stays an int (dp[0] = 0 prints 0): the container's elements widen
+                    return elem.Kind == TypeKind.Float ? PyType.Unknown : elem;
                 }
             }
             return PyType.Unknown;

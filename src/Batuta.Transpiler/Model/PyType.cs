@@ -168,7 +168,12 @@ namespace Batuta.Transpiler.Model
         }
 
         /// <summary>Element join: containers keep one element type, Object when mixed.</summary>
-        private static PyType JoinElem(PyType a, PyType b) => Join(a, b);
+        /// <summary>
+        /// Element types of containers join like values, except int with float: a container holding both keeps each
+        /// value's type (dist = {n: inf}; dist[s] = 0 prints 0, not 0.0), so its elements are dynamic.
+        /// </summary>
+        private static PyType JoinElem(PyType a, PyType b) =>
+            a.Kind == TypeKind.Int && b.Kind == TypeKind.Float || a.Kind == TypeKind.Float && b.Kind == TypeKind.Int ? Object : Join(a, b);
 
         /// <summary>Set by the inference for the current program: the nearest common user base class.</summary>
         [ThreadStatic] public static Func<string, string, string?>? ClassJoin;
