@@ -188,6 +188,18 @@ public static partial class Py
     /// <summary>The receiver of <c>x.attr</c> when x may be None: CPython's AttributeError names the attribute.</summary>
     public static T NotNone<T>(T? x, string attr) where T : class => x ?? throw new AttributeError($"'NoneType' object has no attribute '{attr}'");
 
+    /// <summary>map(f, xs) with f a function value: f is taken now (a later rebinding of the variable does not matter).</summary>
+    public static IEnumerable<TResult> MapWith<T, TArg, TResult>(IEnumerable<T> source, Func<TArg, TResult> f, Func<T, TArg> argument) =>
+        source.Select(x => f(argument(x)));
+
+    /// <summary>filter(f, xs) with f a function value: f is taken now; its result's truth decides.</summary>
+    public static IEnumerable<T> FilterWith<T, TArg, TResult>(IEnumerable<T> source, Func<TArg, TResult> f, Func<T, TArg> argument) =>
+        source.Where(x => Dyn.Truth(Dyn.BoxValue(f(argument(x)))));
+
+    public static IEnumerable<object?> MapDynamic<T>(IEnumerable<T> source, object? f) => source.Select(x => Dyn.Call(f, Dyn.BoxValue(x)));
+
+    public static IEnumerable<T> FilterDynamic<T>(IEnumerable<T> source, object? f) => source.Where(x => Dyn.Truth(Dyn.Call(f, Dyn.BoxValue(x))));
+
     /// <summary><c>callable(x)</c>: functions, classes, and instances of a class with <c>__call__</c>.</summary>
     public static bool Callable(object? x) => x is Delegate or System.Type or IPyCallable || x is PyObject && x.GetType().GetMethod("DunderCall") is not null;
 

@@ -177,36 +177,9 @@ namespace Batuta.Transpiler.Mapping
                 case "callable":
                     return new Ex($"Py.Callable({Emitter.BoxOf(Arg(0))})", PyType.Bool, true);
                 case "map":
-                {
-                    if (a.Count == 2)
-                    {
-                        var src = Arg(1);
-                        var elem = e.ElementOf(src.Type);
-                        var f = e.Expr(a[0], PyType.Func(PyType.Unknown, elem));
-                        var rt = f.Type.Kind == TypeKind.Func ? f.Type.Return : PyType.Object;
-                        if (f.Type.Kind == TypeKind.Func) return new Ex($"{e.EnumerableOf(src)}.Select({FuncArg(e, f, elem)})", PyType.Iterable(rt), false);
-                        return new Ex($"{e.EnumerableOf(src)}.Select(__m => Dyn.Call({f.Code}, __m))", PyType.Iterable(PyType.Object), false);
-                    }
-                    if (a.Count == 3)
-                    {
-                        var s1 = Arg(1);
-                        var s2 = Arg(2);
-                        var f = e.Expr(a[0], PyType.Func(PyType.Unknown, e.ElementOf(s1.Type), e.ElementOf(s2.Type)));
-                        return new Ex($"Py.Map({f.Code}, {e.EnumerableOf(s1)}, {e.EnumerableOf(s2)})", PyType.Iterable(f.Type.Kind == TypeKind.Func ? f.Type.Return : PyType.Object), true);
-                    }
-                    return e.NotSupported(c, "map() with more than two iterables");
-                }
+                    return MapCall(e, c, a, i => Arg(i));
                 case "filter":
-                {
-                    var src = Arg(1);
-                    var elem = e.ElementOf(src.Type);
-                    if (a[0] is Constant { Value: null }) return new Ex($"Py.Filter({e.EnumerableOf(src)})", PyType.Iterable(elem), true);
-                    var f = e.Expr(a[0], PyType.Func(PyType.Unknown, elem));
-                    var pred = f.Type.Kind == TypeKind.Func && f.Type.Return.Kind == TypeKind.Bool ? FuncArg(e, f, elem)
-                        : f.Type.Kind == TypeKind.Func && f.Type.Args.Count == 2 ? $"__f => Py.Truth({Emitter.BoxOf(new Ex($"{f.P}({e.CoerceTo(new Ex("__f", elem, true), f.Type.Args[1]).Code})", f.Type.Return, true))})"
-                        : $"__f => Py.Truth(Dyn.Call({f.Code}, __f))";
-                    return new Ex($"{e.EnumerableOf(src)}.Where({pred})", PyType.Iterable(elem), false);
-                }
+                    return FilterCall(e, a, i => Arg(i));
                 case "any":
                 case "all":
                 {
@@ -384,6 +357,46 @@ namespace Batuta.Transpiler.Mapping
         public static readonly PyType ByteArray = PyType.Class("bytearray"), BinaryFile = PyType.Class("io.BinaryFile");
 
         /// <summary>A Func-typed value as a LINQ selector (a lambda stays a lambda).</summary>
+        private static Ex MapCall(Emitter e, Call c, IReadOnlyList<ExpressionNode> a, Func<int, Ex> Arg)
+        {
+            if (a.Count == 2)
+            {
+                var src = Arg(1);
+                var elem = e.ElementOf(src.Type);
+                var f = e.Expr(a[0], PyType.Func(PyType.Unknown, elem));
+                var rt = f.Type.Kind == TypeKind.Func ? f.Type.Return : PyType.Object;
+                // a function held in a variable is passed by value: map() takes it when called, not when iterated
+                if (f.Type.Kind == TypeKind.Func && !IsFuncLiteral(f) && f.Type.Args.Count == 2)
+                    return new Ex($"Py.MapWith({e.EnumerableOf(src)}, {f.P}, ({CsTypes.Of(elem)} __m) => {e.CoerceTo(new Ex("__m", elem, true), f.Type.Args[1]).Code})", PyType.Iterable(rt), true);
+                if (f.Type.Kind == TypeKind.Func) return new Ex($"{e.EnumerableOf(src)}.Select({FuncArg(e, f, elem)})", PyType.Iterable(rt), false);
+                return new Ex($"Py.MapDynamic({e.EnumerableOf(src)}, {Emitter.BoxOf(f)})", PyType.Iterable(PyType.Object), true);
+            }
+            if (a.Count == 3)
+            {
+                var s1 = Arg(1);
+                var s2 = Arg(2);
+                var f = e.Expr(a[0], PyType.Func(PyType.Unknown, e.ElementOf(s1.Type), e.ElementOf(s2.Type)));
+                return new Ex($"Py.Map({f.Code}, {e.EnumerableOf(s1)}, {e.EnumerableOf(s2)})", PyType.Iterable(f.Type.Kind == TypeKind.Func ? f.Type.Return : PyType.Object), true);
+            }
+            return e.NotSupported(c, "map() with more than two iterables");
+        }
+
+        private static Ex FilterCall(Emitter e, IReadOnlyList<ExpressionNode> a, Func<int, Ex> Arg)
+        {
+            var src = Arg(1);
+            var elem = e.ElementOf(src.Type);
+            if (a[0] is Constant { Value: null }) return new Ex($"Py.Filter({e.EnumerableOf(src)})", PyType.Iterable(elem), true);
+            var f = e.Expr(a[0], PyType.Func(PyType.Unknown, elem));
+            if (f.Type.Kind == TypeKind.Func && IsFuncLiteral(f) && f.Type.Return.Kind == TypeKind.Bool)
+                return new Ex($"{e.EnumerableOf(src)}.Where({FuncArg(e, f, elem)})", PyType.Iterable(elem), false);
+            // a function held in a variable is passed by value (filter(f, it) in a loop over f keeps each f)
+            if (f.Type.Kind == TypeKind.Func && f.Type.Args.Count == 2)
+                return new Ex($"Py.FilterWith({e.EnumerableOf(src)}, {f.P}, ({CsTypes.Of(elem)} __f) => {e.CoerceTo(new Ex("__f", elem, true), f.Type.Args[1]).Code})", PyType.Iterable(elem), true);
+            return new Ex($"Py.FilterDynamic({e.EnumerableOf(src)}, {Emitter.BoxOf(f)})", PyType.Iterable(elem), true);
+        }
+
+        private static bool IsFuncLiteral(Ex f) => f.Code.StartsWith("new Func<", StringComparison.Ordinal) && f.Code.EndsWith(")", StringComparison.Ordinal);
+
         private static string FuncArg(Emitter e, Ex f, PyType elem)
         {
             var code = f.Code;
