@@ -530,6 +530,7 @@ public static class Dyn
         if (o is IPyAttributes a && a.TryGetAttr(name, out var v)) return v;
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
         if (o is Delegate fn && name is "__name__" or "__qualname__") return FunctionName(fn);
+        if (o is Type cls && TryClassAttr(cls, name, out var classValue)) return classValue;
         var t = o.GetType();
         foreach (var candidate in Naming.Candidates(name))
         {
@@ -595,6 +596,8 @@ public static class Dyn
     {
         if (f is IPyCallable c) return c.PyCall(args);
         if (f is Delegate d) return ArgumentBinder.Invoke(d.Method.Name, d, null, args, null);
+        // a class used as a value: cls(*args) constructs it
+        if (f is Type cls && typeof(PyObject).IsAssignableFrom(cls)) return Construct(cls, args);
         // an instance of a user class with __call__
         if (f is PyObject && f.GetType().GetMethods().FirstOrDefault(m => m.Name == "DunderCall" && m.GetParameters().Length == args.Length) is { } call)
         {
@@ -604,6 +607,33 @@ public static class Dyn
             return BoxValue(Unwrapped(() => call.Invoke(f, conv)));
         }
         throw new TypeError($"'{TypeName(f)}' object is not callable");
+    }
+
+    /// <summary><c>cls(*args)</c> for a migrated class held in a variable: its constructor taking that many arguments.</summary>
+    private static object Construct(Type cls, object?[] args)
+    {
+        var ctor = cls.GetConstructors().FirstOrDefault(c => c.GetParameters().Length == args.Length && c.GetParameters().All(p => p.ParameterType != typeof(DeferredInit)))
+            ?? throw new TypeError($"{cls.Name.TrimEnd('_')}() takes a different number of arguments than {args.Length}");
+        var ps = ctor.GetParameters();
+        var conv = new object?[args.Length];
+        for (int i = 0; i < args.Length; i++) conv[i] = Convert(args[i], ps[i].ParameterType);
+        return Unwrapped(() => ctor.Invoke(conv)).OrThrow();
+    }
+
+    /// <summary>An attribute of a migrated class held in a variable: <c>__name__</c>, a class attribute, a static method.</summary>
+    private static bool TryClassAttr(Type cls, string name, out object? value)
+    {
+        value = null;
+        if (!typeof(PyObject).IsAssignableFrom(cls)) return false;
+        if (name is "__name__" or "__qualname__") { value = cls.Name.TrimEnd('_'); return true; }
+        foreach (var candidate in Naming.Candidates(name))
+        {
+            var p = cls.GetProperty(candidate, BindingFlags.Public | BindingFlags.Static);
+            if (p is not null) { value = Unwrapped(() => p.GetValue(null)); return true; }
+            var f = cls.GetField(candidate, BindingFlags.Public | BindingFlags.Static);
+            if (f is not null) { value = f.GetValue(null); return true; }
+        }
+        return false;
     }
 
     /// <summary>f(a, k=v) on a function value: positional and keyword arguments bound as Python binds them.</summary>
