@@ -183,7 +183,7 @@ public static partial class Py
     public static PyList<T> SeqRest<T>(IReadOnlyList<object?> seq, int start, int after) =>
         new(seq.Skip(start).Take(seq.Count - start - after).Select(Dyn.Cast<T>));
 
-    public static PyTypeObject Type(object? o) => new(Dyn.TypeName(o));
+    public static PyTypeObject Type(object? o) => new(Dyn.TypeName(o)) { ClrType = o?.GetType() };
 
     /// <summary>The receiver of <c>x.attr</c> when x may be None: CPython's AttributeError names the attribute.</summary>
     public static T NotNone<T>(T? x, string attr) where T : class => x ?? throw new AttributeError($"'NoneType' object has no attribute '{attr}'");
@@ -237,8 +237,24 @@ public static partial class Py
 }
 
 /// <summary>What <c>type(x)</c> returns: its <c>__name__</c> and repr <c>&lt;class 'int'&gt;</c>.</summary>
-public sealed class PyTypeObject(string name) : IPyObject, IEquatable<PyTypeObject>
+public sealed class PyTypeObject(string name) : IPyObject, IEquatable<PyTypeObject>, IPyAttributes, IPySetAttr
 {
+    /// <summary>The migrated class behind <c>type(obj)</c>, for its class attributes (<c>type(self).count += 1</c>).</summary>
+    public System.Type? ClrType { get; init; }
+
+    public bool TryGetAttr(string attr, out object? value)
+    {
+        value = null;
+        return ClrType is not null && attr != "__name__" && Dyn.TryClassAttr(ClrType, attr, out value);
+    }
+
+    public void SetAttr(string attr, object? value)
+    {
+        var field = ClrType is null ? null : Naming.Candidates(attr).Select(c => ClrType.GetField(c, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.FlattenHierarchy)).FirstOrDefault(f => f is not null);
+        if (field is null) throw new AttributeError($"cannot set '{attr}' attribute of type '{__name__}'");
+        field.SetValue(null, Dyn.Convert(value, field.FieldType));
+    }
+
 #pragma warning disable IDE1006
     public string __name__ { get; } = name;
 #pragma warning restore IDE1006

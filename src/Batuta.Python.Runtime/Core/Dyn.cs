@@ -621,16 +621,16 @@ public static class Dyn
     }
 
     /// <summary>An attribute of a migrated class held in a variable: <c>__name__</c>, a class attribute, a static method.</summary>
-    private static bool TryClassAttr(Type cls, string name, out object? value)
+    internal static bool TryClassAttr(Type cls, string name, out object? value)
     {
         value = null;
         if (!typeof(PyObject).IsAssignableFrom(cls)) return false;
         if (name is "__name__" or "__qualname__") { value = cls.Name.TrimEnd('_'); return true; }
         foreach (var candidate in Naming.Candidates(name))
         {
-            var p = cls.GetProperty(candidate, BindingFlags.Public | BindingFlags.Static);
+            var p = cls.GetProperty(candidate, BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy);
             if (p is not null) { value = Unwrapped(() => p.GetValue(null)); return true; }
-            var f = cls.GetField(candidate, BindingFlags.Public | BindingFlags.Static);
+            var f = cls.GetField(candidate, BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy);
             if (f is not null) { value = f.GetValue(null); return true; }
         }
         return false;
