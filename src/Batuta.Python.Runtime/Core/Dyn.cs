@@ -597,7 +597,7 @@ public static class Dyn
         if (f is IPyCallable c) return c.PyCall(args);
         if (f is Delegate d) return ArgumentBinder.Invoke(d.Method.Name, d, null, args, null);
         // a class used as a value: cls(*args) constructs it
-        if (f is Type cls && typeof(PyObject).IsAssignableFrom(cls)) return Construct(cls, args);
+        if (f is Type cls && IsConstructible(cls)) return Construct(cls, args);
         // an instance of a user class with __call__
         if (f is PyObject && f.GetType().GetMethods().FirstOrDefault(m => m.Name == "DunderCall" && m.GetParameters().Length == args.Length) is { } call)
         {
@@ -609,15 +609,28 @@ public static class Dyn
         throw new TypeError($"'{TypeName(f)}' object is not callable");
     }
 
-    /// <summary><c>cls(*args)</c> for a migrated class held in a variable: its constructor taking that many arguments.</summary>
-    private static object Construct(Type cls, object?[] args)
+    private static bool IsConstructible(Type cls) => typeof(PyObject).IsAssignableFrom(cls) || typeof(Exception).IsAssignableFrom(cls);
+
+    /// <summary><c>cls(*args, **kwargs)</c> for a migrated class held in a variable: the first constructor the arguments fill (defaults after them).</summary>
+    private static object Construct(Type cls, object?[] args, PyDict<string, object?>? kwargs = null)
     {
-        var ctor = cls.GetConstructors().FirstOrDefault(c => c.GetParameters().Length == args.Length && c.GetParameters().All(p => p.ParameterType != typeof(DeferredInit)))
-            ?? throw new TypeError($"{cls.Name.TrimEnd('_')}() takes a different number of arguments than {args.Length}");
-        var ps = ctor.GetParameters();
-        var conv = new object?[args.Length];
-        for (int i = 0; i < args.Length; i++) conv[i] = Convert(args[i], ps[i].ParameterType);
-        return Unwrapped(() => ctor.Invoke(conv)).OrThrow();
+        foreach (var ctor in cls.GetConstructors().Where(c => c.GetParameters().All(p => p.ParameterType != typeof(DeferredInit))).OrderBy(c => c.GetParameters().Length))
+        {
+            var ps = ctor.GetParameters();
+            if (ps.Length < args.Length) continue;
+            var conv = new object?[ps.Length];
+            bool ok = true;
+            for (int i = 0; i < ps.Length && ok; i++)
+            {
+                string pyName = ps[i].Name?.TrimStart('@') ?? "";
+                if (i < args.Length) conv[i] = Convert(args[i], ps[i].ParameterType);
+                else if (kwargs is not null && kwargs.ContainsKey(pyName)) conv[i] = Convert(kwargs[pyName], ps[i].ParameterType);
+                else if (ps[i].HasDefaultValue) conv[i] = ps[i].DefaultValue;
+                else ok = false;
+            }
+            if (ok) return Unwrapped(() => ctor.Invoke(conv)).OrThrow();
+        }
+        throw new TypeError($"{cls.Name.TrimEnd('_')}() got arguments its __init__ does not take ({args.Length} positional)");
     }
 
     /// <summary>An attribute of a migrated class held in a variable: <c>__name__</c>, a class attribute, a static method.</summary>
@@ -641,6 +654,7 @@ public static class Dyn
     {
         if (kwargs.Count == 0) return Call(f, args);
         if (f is IPyKwCallable k) return k.PyCall(args, kwargs);
+        if (f is Type cls && IsConstructible(cls)) return Construct(cls, args, kwargs);
         if (f is Delegate d) return ArgumentBinder.Invoke(d.Method.Name, d, null, args, kwargs);
         if (f is IPyCallable) throw new TypeError($"{TypeName(f)}() got an unexpected keyword argument '{kwargs.Keys().First()}'");
         throw new TypeError($"'{TypeName(f)}' object is not callable");

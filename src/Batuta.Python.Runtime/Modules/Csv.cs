@@ -265,7 +265,8 @@ public sealed class CsvWriter : IPyObject
     private bool QuotedByPolicy(object? value) => _quoting switch
     {
         CsvModule.QUOTE_ALL => true,
-        CsvModule.QUOTE_NONNUMERIC => value is not (null or long or int or double or float or bool or PyInt),
+        // None is written as '' and quoted like any string (CPython 3.11); numbers (bool included) are not
+        CsvModule.QUOTE_NONNUMERIC => value is not (long or int or double or float or bool or PyInt),
         _ => false,
     };
 
