@@ -200,6 +200,24 @@ public static partial class Py
 
     public static IEnumerable<T> FilterDynamic<T>(IEnumerable<T> source, object? f) => source.Where(x => Dyn.Truth(Dyn.Call(f, Dyn.BoxValue(x))));
 
+    /// <summary>
+    /// <c>issubclass(cls, classinfo)</c> for migrated classes and exception classes: cls is a class value or what
+    /// <c>type(x)</c> gave; classinfo a class or a tuple of them.
+    /// </summary>
+    public static bool IsSubclass(object? cls, object? classinfo)
+    {
+        var type = cls switch { System.Type t => t, PyTypeObject p => p.ClrType, _ => null };
+        if (type is null) return cls is PyTypeObject po && classinfo is PyTypeObject pi && po.__name__ == pi.__name__;
+        if (classinfo is System.Runtime.CompilerServices.ITuple tuple)
+        {
+            for (int i = 0; i < tuple.Length; i++) if (IsSubclass(cls, tuple[i])) return true;
+            return false;
+        }
+        if (classinfo is PyTuple pt) return pt.Any(x => IsSubclass(cls, x));
+        var target = classinfo switch { System.Type t => t, PyTypeObject p => p.ClrType, _ => null };
+        return target is not null && target.IsAssignableFrom(type);
+    }
+
     /// <summary><c>callable(x)</c>: functions, classes, and instances of a class with <c>__call__</c>.</summary>
     public static bool Callable(object? x) => x is Delegate or System.Type or IPyCallable || x is PyObject && x.GetType().GetMethod("DunderCall") is not null;
 

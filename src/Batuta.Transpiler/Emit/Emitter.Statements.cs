@@ -1246,6 +1246,21 @@ namespace Batuta.Transpiler.Emit
             string Args(string type, string value) =>
                 $"{Coerce(new Ex(type, PyType.Object, true), exit.Params[0].Type).Code}, {Coerce(new Ex(value, PyType.Object, true), exit.Params[1].Type).Code}, {Coerce(new Ex("null", PyType.None, true), exit.Params[2].Type).Code}";
             string call = $"{cm}.{exit.CsName}({Args($"Py.Type({py})", py)})";
+            if (_function is { IsGenerator: true } && ModelBuilder.ContainsYield(w.Body))
+            {
+                // C# has no yield inside a try with a catch: in a generator the block runs in try/finally, and
+                // __exit__ sees (None, None, None) even when an exception leaves the block (it cannot suppress it)
+                Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, "an exception leaving a with block that yields reaches __exit__ as (None, None, None) and is not suppressed",
+                    "move the yield out of the with block if __exit__ must see or suppress the exception", w);
+                _w.Open("try");
+                if (nextItem < w.Items.Count) EmitWith(new With(NodeList.Of(w.Items.Skip(nextItem).ToArray()), w.Body, w.TypeComment, w.Span));
+                else EmitBlock(w.Body);
+                _w.Close();
+                _w.Open("finally");
+                _w.Line($"{cm}.{exit.CsName}({Args("null", "null")});");
+                _w.Close();
+                return;
+            }
             _w.Line($"bool {ok} = true;");
             string? depth = SaveRecursionDepth();
             _w.Open("try");

@@ -173,7 +173,8 @@ namespace Batuta.Transpiler.Mapping
                     return new Ex($"{(v.Type.Kind == TypeKind.Class ? "(object?)" : "")}{Emitter.BoxOf(v)} is {string.Join(" or ", cs)}", PyType.Bool);
                 }
                 case "issubclass":
-                    return e.NotSupported(c, "issubclass()", "use isinstance on an instance");
+                    // classes of the program and exception classes (issubclass(exc_type, self.types) in __exit__)
+                    return new Ex($"Py.IsSubclass({Emitter.BoxOf(Arg(0))}, {Emitter.BoxOf(Arg(1))})", PyType.Bool, true);
                 case "callable":
                     return new Ex($"Py.Callable({Emitter.BoxOf(Arg(0))})", PyType.Bool, true);
                 case "map":
