@@ -283,12 +283,16 @@ public sealed class ReMatch : IPyObject, IPyTyped, IPyGetItem
     {
         get
         {
-            // the group that closed last: the one with the largest end, innermost on ties (CPython's lastindex)
+            // the group that closed last (CPython's lastindex): the largest end; on a tie the enclosing group, which
+            // closes after the groups nested in it ((?P<NUM>\d+(\.\d+)?) is NUM), unless the later one is an empty
+            // group right there (a sibling that closed after it)
             int best = 0, bestEnd = -1;
             for (int i = 1; i <= Re.Groups; i++)
             {
                 var g = G(i);
-                if (g.Success && g.Index + g.Length >= bestEnd) { best = i; bestEnd = g.Index + g.Length; }
+                if (!g.Success) continue;
+                int end = g.Index + g.Length;
+                if (end > bestEnd || end == bestEnd && g.Length == 0) { best = i; bestEnd = end; }
             }
             return best == 0 ? null : new PyInt(best);
         }

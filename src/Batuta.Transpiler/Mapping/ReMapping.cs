@@ -178,7 +178,7 @@ namespace Batuta.Transpiler.Mapping
                     "pos" => new Ex($"{obj.P}.Pos", PyType.LongFull, true),
                     "endpos" => new Ex($"{obj.P}.EndPos", PyType.LongFull, true),
                     "lastindex" => new Ex($"{obj.P}.LastIndex", PyType.Object, true),
-                    "lastgroup" => new Ex($"{obj.P}.LastGroup", PyType.Str, true),
+                    "lastgroup" => new Ex($"{obj.P}.LastGroup", PyType.Optional(PyType.Str), true),
                     _ => null,
                 };
             return null;
