@@ -218,6 +218,30 @@ public static partial class Py
         return target is not null && target.IsAssignableFrom(type);
     }
 
+    /// <summary>
+    /// <c>isinstance(x, classinfo)</c> when classinfo is a value: a class, <c>type(y)</c>, a builtin type used as a value
+    /// (<c>int</c>, <c>float</c>, <c>str</c>, <c>bool</c>), or a tuple of those.
+    /// </summary>
+    public static bool IsInstanceOf(object? x, object? classinfo) => classinfo switch
+    {
+        PyTuple pt => pt.Any(c => IsInstanceOf(x, c)),
+        System.Runtime.CompilerServices.ITuple t => Enumerable.Range(0, t.Length).Any(i => IsInstanceOf(x, t[i])),
+        System.Type type => type.IsInstanceOfType(x),
+        PyTypeObject { __name__: "int" } => IsBuiltinInstance(x, typeof(PyInt)),
+        PyTypeObject p => p.ClrType is { } clr && typeof(PyObject).IsAssignableFrom(clr) ? clr.IsInstanceOfType(x) : Dyn.TypeName(x) == p.__name__,
+        Delegate d => IsBuiltinInstance(x, d.Method.ReturnType),
+        _ => throw new TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union"),
+    };
+
+    /// <summary>A builtin type used as a value is its converter (int is Py.Int): known by what it returns. bool is an int.</summary>
+    private static bool IsBuiltinInstance(object? x, System.Type converterResult)
+    {
+        if (converterResult == typeof(PyInt)) return x is PyInt or long or int or bool;
+        if (converterResult == typeof(double)) return x is double;
+        if (converterResult == typeof(string)) return x is string;
+        return converterResult == typeof(bool) && x is bool;
+    }
+
     /// <summary><c>callable(x)</c>: functions, classes, and instances of a class with <c>__call__</c>.</summary>
     public static bool Callable(object? x) => x is Delegate or System.Type or IPyCallable || x is PyObject && x.GetType().GetMethod("DunderCall") is not null;
 

@@ -167,6 +167,9 @@ namespace Batuta.Transpiler.Mapping
                 case "isinstance":
                 {
                     var v = Arg(0);
+                    // isinstance(x, types) with the classes held in a variable or attribute: checked at run time
+                    if (a[1] is not (Tuple or Name { Id: "object" }) && IsinstanceTarget(e, a[1]) == "object")
+                        return new Ex($"Py.IsInstanceOf({Emitter.BoxOf(v)}, {Emitter.BoxOf(Arg(1))})", PyType.Bool, true);
                     var types = a[1] is Tuple tt ? tt.Elts.ToList() : new List<ExpressionNode> { a[1] };
                     var cs = types.Select(t => IsinstanceTarget(e, t)).ToList();
                     // Seen as object: a class's instance may also match a mixin class merged into it (no C# relation).
