@@ -242,6 +242,18 @@ public static partial class Py
         return converterResult == typeof(bool) && x is bool;
     }
 
+    /// <summary>A function value made by an adapter lambda, tagged with the Python function's name for <c>__name__</c>.</summary>
+    public static T Named<T>(T function, string name) where T : Delegate
+    {
+        FunctionNames.AddOrUpdate(function, name);
+        return function;
+    }
+
+    /// <summary>An adapter around another function value keeps that function's name.</summary>
+    public static T NamedLike<T>(T adapter, Delegate inner) where T : Delegate => Named(adapter, Dyn.FunctionName(inner));
+
+    internal static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Delegate, string> FunctionNames = new();
+
     /// <summary><c>callable(x)</c>: functions, classes, and instances of a class with <c>__call__</c>.</summary>
     public static bool Callable(object? x) => x is Delegate or System.Type or IPyCallable || x is PyObject && x.GetType().GetMethod("DunderCall") is not null;
 

@@ -511,8 +511,9 @@ public static class Dyn
     /// The Python name of a function value that is a plain delegate: "&lt;lambda&gt;" for a lambda, else the method's
     /// name back in snake_case (the transpiler writes make_tree as MakeTree).
     /// </summary>
-    private static string FunctionName(Delegate d)
+    internal static string FunctionName(Delegate d)
     {
+        if (Py.FunctionNames.TryGetValue(d, out var named)) return named;
         var n = d.Method.Name;
         if (n.Contains('<', StringComparison.Ordinal)) return "<lambda>";
         var sb = new System.Text.StringBuilder();

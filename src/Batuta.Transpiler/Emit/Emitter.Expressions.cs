@@ -40,7 +40,11 @@ namespace Batuta.Transpiler.Emit
                 // A function passed where a typed callable is expected (key=f, map(f, xs)): a lambda calling it, so its
                 // parameters take the types the callers give, as for a direct call.
                 case Name n when expected.Kind == TypeKind.Func && expected.Params.Any() && expected.Params.All(p => !p.HasUnknown) && Resolve(n.Id) is { Kind: ResolvedKind.Function, Function: { IsGenerator: false, VarArgs: null } fn } && fn.Params.Count >= expected.Params.Count():
-                    return EmitLambda(BuiltinAsLambda(n, expected.Params.Count(), a => new Call(new Name(n.Id, ExprContext.Load, n.Span), NodeList.Of(a), default, n.Span)), expected);
+                {
+                    // the adapter keeps the function's name (f.__name__ through a variable)
+                    var adapter = EmitLambda(BuiltinAsLambda(n, expected.Params.Count(), a => new Call(new Name(n.Id, ExprContext.Load, n.Span), NodeList.Of(a), default, n.Span)), expected);
+                    return new Ex($"Py.Named({adapter.Code}, {CsNames.Literal(fn.Name)})", adapter.Type, true);
+                }
                 // A bound method of a container or str variable where a callable is expected (key=hist.get,
                 // key=d.__getitem__, map(words.count, xs)): a lambda calling it.
                 case Attribute ma when expected.Kind == TypeKind.Func && expected.Params.Any() && IsBoundBuiltinMethod(ma):
@@ -369,7 +373,7 @@ namespace Batuta.Transpiler.Emit
             string body = target.Return.Kind == TypeKind.None || from.Return.Kind == TypeKind.None ? call : Coerce(new Ex(call, from.Return, true), target.Return).Code;
             string parameters = string.Join(", ", names.Select((n, i) => $"{CsTypes.Of(tps[i])} {n}"));
             // The function value is evaluated once (an argument of the adapter), as Python evaluates it once.
-            string adapter = $"new Func<{CsTypes.Of(from)}, {CsTypes.Of(target)}>({f} => new {CsTypes.Of(target)}(({parameters}) => {body}))";
+            string adapter = $"new Func<{CsTypes.Of(from)}, {CsTypes.Of(target)}>({f} => Py.NamedLike(new {CsTypes.Of(target)}(({parameters}) => {body}), {f}))";
             return new Ex($"{adapter}({v.Code})", target, true);
         }
 
