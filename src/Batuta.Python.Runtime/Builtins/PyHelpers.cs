@@ -183,6 +183,15 @@ public static partial class Py
     public static PyList<T> SeqRest<T>(IReadOnlyList<object?> seq, int start, int after) =>
         new(seq.Skip(start).Take(seq.Count - start - after).Select(Dyn.Cast<T>));
 
+    /// <summary>The <c>**rest</c> of a mapping pattern: a new dict of the entries whose keys the pattern did not name.</summary>
+    public static PyDict<TKey, TValue> MappingRest<TKey, TValue>(IPyDict mapping, params object?[] taken)
+    {
+        var rest = new PyDict<TKey, TValue>();
+        foreach (var kv in mapping.ItemsObject())
+            if (!taken.Any(t => Dyn.Eq(t, kv.Key))) rest[Dyn.Cast<TKey>(kv.Key)] = Dyn.Cast<TValue>(kv.Value);
+        return rest;
+    }
+
     public static PyTypeObject Type(object? o) => new(Dyn.TypeName(o)) { ClrType = o?.GetType() };
 
     /// <summary>The receiver of <c>x.attr</c> when x may be None: CPython's AttributeError names the attribute.</summary>

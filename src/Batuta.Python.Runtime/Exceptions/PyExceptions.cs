@@ -60,6 +60,13 @@ public class PyBaseException : Exception, IPyObject, IPyTyped, IPyAttributes
         return this;
     }
 
+    /// <summary>A <c>raise</c> inside an <c>except</c> block: the exception being handled becomes <c>__context__</c>.</summary>
+    public PyBaseException WithContext(object? handled)
+    {
+        if (PyContext is null && handled is PyBaseException h && !ReferenceEquals(h, this)) PyContext = h;
+        return this;
+    }
+
     /// <summary>The exception attributes dynamic code reads: <c>e.__cause__</c>, <c>e.__context__</c> (None when absent), <c>e.args</c>.</summary>
     public virtual bool TryGetAttr(string name, out object? value)
     {
@@ -147,9 +154,23 @@ public class DeprecationWarning : Warning { public DeprecationWarning(params obj
 /// <summary>Turns .NET exceptions raised inside migrated code into their Python equivalents.</summary>
 public static class PyExc
 {
-    public static PyBaseException Translate(Exception e) => e switch
+    private const string TranslatedKey = "Batuta.Python";
+
+    /// <summary>
+    /// The Python exception for <paramref name="e"/>: one object per .NET exception (remembered in its Data), so
+    /// that a handler's <c>e</c>, a re-raise and <c>__context__</c> all see the same Python exception.
+    /// </summary>
+    public static PyBaseException Translate(Exception e)
     {
-        PyBaseException p => p,
+        if (e is PyBaseException p) return p;
+        if (e.Data[TranslatedKey] is PyBaseException known) return known;
+        var translated = TranslateNew(e);
+        e.Data[TranslatedKey] = translated;
+        return translated;
+    }
+
+    private static PyBaseException TranslateNew(Exception e) => e switch
+    {
         DivideByZeroException => new ZeroDivisionError("division by zero"),
         KeyNotFoundException k => new KeyError(k.Message),
         IndexOutOfRangeException or ArgumentOutOfRangeException => new IndexError("list index out of range"),
@@ -170,4 +191,11 @@ public static class PyExc
     public static T? As<T>(Exception e) where T : PyBaseException => Translate(e) as T;
 
     public static bool Is<T>(Exception e) where T : PyBaseException => Translate(e) is T;
+
+    /// <summary><c>raise</c> inside an <c>except</c> block: the handled exception becomes the raised one's <c>__context__</c>.</summary>
+    public static Exception InContext(Exception raised, Exception handled)
+    {
+        if (raised is PyBaseException p) p.WithContext(Translate(handled));
+        return raised;
+    }
 }

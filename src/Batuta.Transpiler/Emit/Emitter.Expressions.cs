@@ -897,12 +897,17 @@ namespace Batuta.Transpiler.Emit
             return null;
         }
 
+        /// <summary><c>counter.calls</c> on a module-level def that the program gives attributes (ModelBuilder).</summary>
+        private Resolved? FunctionAttribute(Attribute a) =>
+            a.Value is Name fn && Resolve(fn.Id).Kind == ResolvedKind.Function && Resolve(fn.Id + "." + a.Attr) is { Kind: ResolvedKind.Global, Var: not null } r ? r : null;
+
         private Ex EmitAttribute(Attribute a)
         {
             if (StaticClass(a.Value) is { } sc && ClassAttribute(sc, a) is { } classAttribute) return classAttribute;
             // f.__name__ of a def is its name; x.__class__ is type(x).
             if (a.Attr == "__name__" && a.Value is Name fn && Resolve(fn.Id) is { Kind: ResolvedKind.Function, Function: { } named }) return new Ex(CsNames.Literal(named.Name), PyType.Str, true);
             if (a.Attr == "__class__") return new Ex($"Py.Type({Box(EmitExpr(a.Value))})", PyType.Object, true);
+            if (FunctionAttribute(a) is { } fa) return new Ex(fa.Code, fa.Var.OrThrow().Type, true);
             // str.upper as a value where no callable type is expected: a function of one dynamic argument.
             if (a.Value is Name { Id: "str" or "int" or "float" or "list" or "dict" } bt && Resolve(bt.Id).Kind == ResolvedKind.Builtin)
                 return new Ex($"new PyNamedFunction({CsNames.Literal(a.Attr)}, new Func<object?, object?>(__self => Dyn.CallMethod(__self, {CsNames.Literal(a.Attr)})))", PyType.Object, true);
@@ -1328,6 +1333,7 @@ namespace Batuta.Transpiler.Emit
         // ---- lambda ----
         private Ex EmitLambda(Lambda lam, PyType expected)
         {
+            if (lam.Args.Vararg is not null || lam.Args.Kwarg is not null || lam.Args.Kwonlyargs.Count > 0) return EmitVariadicLambda(lam);
             var allArgs = lam.Args.Args.ToList();
             int firstDefault = allArgs.Count - lam.Args.Defaults.Count;
             var args = allArgs.Take(firstDefault).ToList();
@@ -1377,6 +1383,72 @@ namespace Batuta.Transpiler.Emit
                 foreach (var kv in saved) _lambdaScope[kv.Key] = kv.Value;
                 foreach (var a in allArgs) _lambdaNames.Remove(a.Name);
             }
+        }
+    
+        /// <summary>
+        /// <c>lambda *args: ...</c> and <c>lambda **kw: ...</c>: a dynamic function value (as a def with <c>*args</c>
+        /// passed as a value), its parameters bound from the call's argument array.
+        /// </summary>
+        private Ex EmitVariadicLambda(Lambda lam)
+        {
+            var all = lam.Args.Args.ToList();
+            int required = all.Count - lam.Args.Defaults.Count;
+            var saved = new Dictionary<string, PyType>(_lambdaScope);
+            var restore = SuspendRangeNarrowing();
+            _closureDepth++;
+            try
+            {
+                var lines = new List<string>();
+                if (required > 0)
+                {
+                    string names = string.Join(" and ", all.Take(required).Select(a => "'" + a.Name + "'"));
+                    string missing = required == 1 ? $"missing 1 required positional argument: {names}" : $"missing {required} required positional arguments";
+                    lines.Add($"if (__a.Length < {required}) throw new TypeError({CsNames.Literal("<lambda>() " + missing)});");
+                }
+                for (int i = 0; i < all.Count; i++)
+                {
+                    string local = Temp("p");
+                    string value = i < required ? $"__a[{i}]" : $"__a.Length > {i} ? __a[{i}] : {Box(EmitExpr(lam.Args.Defaults[i - required]))}";
+                    lines.Add($"var {local} = {value};");
+                    BindLambdaName(all[i].Name, PyType.Object, local);
+                }
+                if (lam.Args.Vararg is { } va)
+                {
+                    string local = Temp("p");
+                    lines.Add($"var {local} = new PyTuple(__a.Skip({all.Count}).ToArray());");
+                    BindLambdaName(va.Name, PyType.VarTuple(PyType.Object), local);
+                }
+                var kwonly = lam.Args.Kwonlyargs.ToList();
+                for (int j = 0; j < kwonly.Count; j++)
+                {
+                    string local = Temp("p"), key = CsNames.Literal(kwonly[j].Name);
+                    string fallback = lam.Args.KwDefaults[j] is { } d ? Box(EmitExpr(d))
+                        : $"throw new TypeError({CsNames.Literal($"<lambda>() missing 1 required keyword-only argument: '{kwonly[j].Name}'")})";
+                    lines.Add($"var {local} = __k.ContainsKey({key}) ? __k.Pop({key}) : {fallback};");
+                    BindLambdaName(kwonly[j].Name, PyType.Object, local);
+                }
+                if (lam.Args.Kwarg is { } kw) BindLambdaName(kw.Name, PyType.Dict(PyType.Str, PyType.Object), "__k");
+                var body = EmitExpr(lam.Body);
+                lines.Add(body.Type.Kind == TypeKind.None ? $"{body.Code}; return null;" : $"return {Box(body)};");
+                string parameters = lam.Args.Kwarg is not null || kwonly.Count > 0 ? "(__a, __k)" : "__a";
+                return new Ex($"new PyVariadicFunction(\"<lambda>\", {parameters} => {{ {string.Join(" ", lines)} }})", PyType.Object, true);
+            }
+            finally
+            {
+                _closureDepth--;
+                restore();
+                _lambdaScope.Clear();
+                foreach (var kv in saved) _lambdaScope[kv.Key] = kv.Value;
+                foreach (var a in all.Concat(lam.Args.Kwonlyargs)) _lambdaNames.Remove(a.Name);
+                if (lam.Args.Vararg is { } va) _lambdaNames.Remove(va.Name);
+                if (lam.Args.Kwarg is { } kw) _lambdaNames.Remove(kw.Name);
+            }
+        }
+
+        private void BindLambdaName(string name, PyType type, string cs)
+        {
+            _lambdaScope[name] = type;
+            _lambdaNames[name] = cs;
         }
     }
 }

@@ -343,6 +343,19 @@ namespace Batuta.Transpiler.Emit
             }
             var ex = EmitExpr(value, TargetType(target));
             AssignValue(target, ex);
+            WidenAlias(target, value);
+        }
+
+        /// <summary>
+        /// <c>ys = xs</c> with a mutable container: both names hold one object, so they get one type (otherwise
+        /// <c>ys.append(2.5)</c> would widen only ys, and the assignment would copy xs into a new list).
+        /// </summary>
+        private void WidenAlias(ExpressionNode target, ExpressionNode value)
+        {
+            if (target is not Name tn || value is not Name vn || tn.Id == vn.Id) return;
+            if (ResolveUnnarrowed(tn.Id).Var is not { } tv || ResolveUnnarrowed(vn.Id).Var is not { } sv) return;
+            if (tv.Type.Kind is TypeKind.List or TypeKind.Dict or TypeKind.Set or TypeKind.Deque or TypeKind.DefaultDict or TypeKind.Counter)
+                Widen(sv, tv.Type);
         }
 
         /// <summary>A literal int becomes a PyInt before it is stored in a var.</summary>
@@ -456,6 +469,13 @@ namespace Batuta.Transpiler.Emit
                     Widen(r.Var, value.Type);
                     if (value.Partial is { } partial) _partials[r.Var] = partial;
                     _w.Line($"{r.Code} = {Coerce(value, r.Var.Type).Code};");
+                    return;
+                }
+                case Attribute a when FunctionAttribute(a) is { } fa:
+                {
+                    var fv = fa.Var.OrThrow();
+                    Widen(fv, value.Type);
+                    _w.Line($"{fa.Code} = {Coerce(value, fv.Type).Code};");
                     return;
                 }
                 case Attribute a when StaticClass(a.Value) is { } sc && FindClassVarOwner(sc, a.Attr) is { } owner:
@@ -1037,7 +1057,8 @@ namespace Batuta.Transpiler.Emit
             }
             var exc = EmitExpr(r.Exc);
             string code = exc.Code;
-            if (r.Exc is Name n && (exc.Type.Kind is TypeKind.Exception || (Resolve(n.Id).Kind == ResolvedKind.Class)))
+            // `raise ValueError` / `raise MyError` (a class: instantiated) but not `raise err` (a variable holding one)
+            if (r.Exc is Name n && Resolve(n.Id).Kind is var rk && (rk == ResolvedKind.Class || (exc.Type.Kind is TypeKind.Exception && rk is not (ResolvedKind.Local or ResolvedKind.Global))))
                 code = $"new {CsTypes.Of(exc.Type)}()";
             if (exc.Type.Kind == TypeKind.Object) code = $"(Exception){code}";
             if (r.Cause is not null)
@@ -1045,6 +1066,8 @@ namespace Batuta.Transpiler.Emit
                 if (r.Cause is Constant { Value: null }) code = $"{Paren(code)}.WithCause(null)";
                 else code = $"{Paren(code)}.WithCause({EmitExpr(r.Cause).Code})";
             }
+            // raised while handling another exception: that one is the new exception's __context__
+            if (_exceptionVars.Count > 0) code = $"PyExc.InContext({code}, {_exceptionVars.Peek()})";
             _w.Line($"throw {code};");
         }
 
@@ -1444,6 +1467,13 @@ namespace Batuta.Transpiler.Emit
                 case MatchMapping mm:
                     for (int i = 0; i < mm.Keys.Count; i++)
                         BindPattern(mm.Patterns[i], new Ex($"((IPyDict){Box(subj)}).GetItem({Box(EmitExpr(mm.Keys[i]))})", PyType.Object, false));
+                    if (mm.Rest is not null)
+                    {
+                        var dt = subj.Type.Kind == TypeKind.Dict ? PyType.Dict(subj.Type.Args[0], subj.Type.Args[1]) : PyType.Dict(PyType.Object, PyType.Object);
+                        string keys = string.Concat(mm.Keys.Select(k => ", " + Box(EmitExpr(k))));
+                        string generic = $"{CsTypes.Of(dt.Args[0])}, {CsTypes.Of(dt.Args[1])}";
+                        AssignValue(new Name(mm.Rest, ExprContext.Store, mm.Span), new Ex($"Py.MappingRest<{generic}>((IPyDict){Box(subj)}{keys})", dt, false));
+                    }
                     break;
             }
         }

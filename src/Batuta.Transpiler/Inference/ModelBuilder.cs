@@ -161,7 +161,35 @@ namespace Batuta.Transpiler.Inference
             foreach (var stmt in ImportsInFunctions(m.Tree.Body))
                 if (!m.Imports.ContainsKey(ImportedName(stmt))) DeclareTop(m, stmt);
             foreach (var stmt in m.Tree.Body) if (stmt is not (Import or ImportFrom)) DeclareTop(m, stmt);
+            DeclareFunctionAttributes(m);
             SeparateFunctionCsNames(m);
+        }
+
+        /// <summary>
+        /// <c>counter.calls = 0</c> on a module-level def: each attribute a function is given becomes a module global
+        /// named <c>counter.calls</c> (not a Python identifier, so it cannot clash), read and written as <c>f.attr</c>.
+        /// </summary>
+        private static void DeclareFunctionAttributes(ModuleModel m)
+        {
+            var finder = new FunctionAttributeFinder(m);
+            foreach (var stmt in m.Tree.Body) finder.Visit(stmt);
+        }
+
+        private sealed class FunctionAttributeFinder : AstWalker
+        {
+            private readonly ModuleModel _m;
+
+            public FunctionAttributeFinder(ModuleModel m) => _m = m;
+
+            protected override bool Enter(Node node)
+            {
+                if (node is Attribute { Ctx: ExprContext.Store, Value: Name fn } a && _m.Functions.ContainsKey(fn.Id) && !_m.Globals.ContainsKey(fn.Id))
+                {
+                    string key = fn.Id + "." + a.Attr;
+                    if (!_m.Globals.ContainsKey(key)) _m.Globals[key] = new VarInfo(key, CsNames.Global(fn.Id + "__" + a.Attr), PyType.Unknown);
+                }
+                return true;
+            }
         }
 
         /// <summary>
