@@ -6,11 +6,16 @@ namespace Batuta.Python.Runtime;
 /// A Python iterator: a single pass over a source, shared by next() and every loop over it (a generator object,
 /// iter(x), map/zip/enumerate results kept in a variable). Iterating it again continues where it stopped.
 /// </summary>
-public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
+public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext, IPyGenerator
 {
     private readonly IEnumerator<T> _source;
     private readonly IPyGenerator? _generator;
     private bool _done;
+
+    /// <summary>The generator's return value (<c>x = yield from it</c>) when this iterates a generator.</summary>
+    public bool Returned => _generator?.Returned ?? false;
+
+    public object? ReturnValue => _generator?.ReturnValue;
 
     public PyIterator(IEnumerable<T> source)
         : this(source, source as IPyGenerator)

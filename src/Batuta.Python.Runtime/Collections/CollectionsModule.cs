@@ -172,6 +172,14 @@ public sealed class Deque<T> : IEnumerable<T>, IPyObject, IPySized, IPyTyped
 {
     private readonly LinkedList<T> _items = new();
 
+    /// <summary>deque == deque compares the items in order (another type, a list included, is never equal).</summary>
+    public override bool Equals(object? obj) =>
+        obj is Deque<T> d ? _items.Count == d._items.Count && _items.SequenceEqual(d._items, PyComparer<T>.Default)
+        : obj is IEnumerable other && obj.GetType().IsGenericType && obj.GetType().GetGenericTypeDefinition() == typeof(Deque<>) && Dyn.Eq(new PyList<object?>(this.Cast<object?>()), new PyList<object?>(other.Cast<object?>()));
+
+    /// <summary>deques are unhashable in Python; this keeps .NET's contract for equal deques.</summary>
+    public override int GetHashCode() => _items.Count;
+
     public Deque() { }
 
     public Deque(IEnumerable<T> items, long? maxlen = null)

@@ -252,7 +252,7 @@ public class PySet<T> : IPySet, IPyObject, ICollection<T>, IReadOnlyCollection<T
     {
         var r = Copy();
         foreach (var o in others) r.Update(o);
-        return r;
+        return KeepKind(r);
     }
 
     public PySet<T> Intersection(IEnumerable<T> other)
@@ -264,7 +264,7 @@ public class PySet<T> : IPySet, IPyObject, ICollection<T>, IReadOnlyCollection<T
         else { small = o; large = this; }
         for (int i = 0; i <= small._mask; i++)
             if (small._state[i] == 1 && large.Find(small._keys[i], small._hashes[i]) >= 0) r.AddEntry(small._keys[i], small._hashes[i]);
-        return r;
+        return KeepKind(r);
     }
 
     public PySet<T> Difference(IEnumerable<T> other)
@@ -274,12 +274,12 @@ public class PySet<T> : IPySet, IPyObject, ICollection<T>, IReadOnlyCollection<T
         {
             var c = Copy();
             foreach (var x in o) c.Discard(x);
-            return c;
+            return KeepKind(c);
         }
         var r = new PySet<T>();
         for (int i = 0; i <= _mask; i++)
             if (_state[i] == 1 && o.Find(_keys[i], _hashes[i]) < 0) r.AddEntry(_keys[i], _hashes[i]);
-        return r;
+        return KeepKind(r);
     }
 
     public PySet<T> SymmetricDifference(IEnumerable<T> other)
@@ -291,8 +291,11 @@ public class PySet<T> : IPySet, IPyObject, ICollection<T>, IReadOnlyCollection<T
             if (_state[i] != 1) continue;
             if (!r.Discard(_keys[i])) r.AddEntry(_keys[i], _hashes[i]);
         }
-        return r;
+        return KeepKind(r);
     }
+
+    /// <summary>A frozenset's union, intersection and differences are frozensets (a set's are sets), as in Python.</summary>
+    private PySet<T> KeepKind(PySet<T> result) => this is PyFrozenSet<T> ? new PyFrozenSet<T>(result) : result;
 
     public void IntersectionUpdate(IEnumerable<T> other) => Replace(Intersection(other));
     public void DifferenceUpdate(IEnumerable<T> other) { foreach (var x in other.ToList()) Discard(x); }

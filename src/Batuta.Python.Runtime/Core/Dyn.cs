@@ -553,6 +553,7 @@ public static class Dyn
                 return new PyBoundMethod(o, name);
             if (TryCallDunder(o, "__getattr__", out var fallback, name)) return fallback;
         }
+        else if (PyBuiltinMethod.Has(o, name)) return new PyBuiltinMethod(o, name);
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
 
@@ -702,10 +703,12 @@ public static class Dyn
         // Python's str methods, never System.String's (whose Split returned a string[])
         if (o is string s) return Text.PyStr.CallMethod(s, name, args);
         var t = o.GetType();
-        foreach (var candidate in Naming.Candidates(name).Reverse())
+        // readline is ReadLine in the runtime: the last candidate ignores case and underscores
+        string folded = name.Replace("_", "").ToUpperInvariant();
+        foreach (var candidate in Naming.Candidates(name).Reverse().Append(null))
         {
             // Parameters past the given arguments must have C# defaults (the transpiler writes Python's constant defaults).
-            var methods = t.GetMethods().Where(m => m.Name == candidate && !m.IsGenericMethodDefinition && m.GetParameters() is var mp
+            var methods = t.GetMethods().Where(m => (candidate is null ? m.Name.ToUpperInvariant() == folded : m.Name == candidate) && !m.IsGenericMethodDefinition && m.GetParameters() is var mp
                 && mp.Length >= args.Length && mp.Skip(args.Length).All(p => p.HasDefaultValue)).OrderBy(m => m.GetParameters().Length).ToList();
             foreach (var m in methods)
             {

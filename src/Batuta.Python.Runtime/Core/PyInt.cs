@@ -272,6 +272,13 @@ public readonly struct PyInt : IEquatable<PyInt>, IComparable<PyInt>, IComparabl
     public int CompareTo(PyInt other) => this < other ? -1 : this > other ? 1 : 0;
     public int CompareTo(object? obj) => obj is PyInt i ? CompareTo(i) : obj is long l ? CompareTo(new PyInt(l)) : throw new TypeError("'<' not supported");
 
+    /// <summary>int.bit_count(): the number of ones in the absolute value.</summary>
+    public int BitCount()
+    {
+        if (_big is null) return BitOperations.PopCount(_small < 0 ? (ulong)(-(_small + 1)) + 1 : (ulong)_small);
+        return BigInteger.Abs((BigInteger)_big).ToByteArray().Sum(b => BitOperations.PopCount(b));
+    }
+
     public int BitLength()
     {
         if (_big is null)

@@ -268,7 +268,7 @@ public static class StringModule
 }
 
 /// <summary>Python's <c>itertools</c>.</summary>
-public static class IterTools
+public static partial class IterTools
 {
     public static IEnumerable<PyInt> Count(PyInt start = default, PyInt? step = null)
     {
@@ -429,8 +429,6 @@ public static class IterTools
         }
     }
 
-    public static IEnumerable<T> TakeWhile<T>(Func<T, bool> pred, IEnumerable<T> items) => items.TakeWhile(pred);
-    public static IEnumerable<T> DropWhile<T>(Func<T, bool> pred, IEnumerable<T> items) => items.SkipWhile(pred);
     public static IEnumerable<(T, T)> Pairwise<T>(IEnumerable<T> items)
     {
         using var e = items.GetEnumerator();

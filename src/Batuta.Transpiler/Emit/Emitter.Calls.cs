@@ -244,6 +244,36 @@ namespace Batuta.Transpiler.Emit
             }
         }
 
+        /// <summary>
+        /// A call that leaves required parameters unbound raises CPython's TypeError there, naming every missing
+        /// argument of the first one's kind (positional or keyword-only).
+        /// </summary>
+        private static void RaiseMissingArguments(FunctionModel f, string?[] result, List<ExpressionNode?> defaults, int positional, int first)
+        {
+            bool keywordOnly = first >= positional;
+            var missing = Enumerable.Range(0, result.Length)
+                .Where(j => result[j] is null && (j >= defaults.Count || defaults[j] is null) && (j >= positional) == keywordOnly)
+                .ToList();
+            string message = MissingArgumentsMessage(f, missing.Select(j => f.Params[j].Name).ToList(), keywordOnly);
+            result[first] = $"Py.Raise<{CsTypes.Of(f.Params[first].Type)}>(new TypeError({CsNames.Literal(message)}))";
+            foreach (int j in missing) if (j != first) result[j] = "default!";
+        }
+
+        /// <summary>CPython's "f() missing 2 required positional arguments: 'a' and 'b'".</summary>
+        private static string MissingArgumentsMessage(FunctionModel f, List<string> names, bool keywordOnly)
+        {
+            var quoted = names.Select(n => "'" + n + "'").ToList();
+            string list = quoted.Count switch
+            {
+                1 => quoted[0],
+                2 => quoted[0] + " and " + quoted[1],
+                _ => string.Join(", ", quoted.Take(quoted.Count - 1)) + ", and " + quoted[quoted.Count - 1],
+            };
+            string kind = keywordOnly ? "keyword-only" : "positional";
+            string qualified = f.Owner is null ? f.Name : f.Owner.Name + "." + f.Name;
+            return $"{qualified}() missing {names.Count} required {kind} argument{(names.Count == 1 ? "" : "s")}: {list}";
+        }
+
         /// <summary>Positional, keyword and default arguments → one C# argument per parameter (types widened by inference).</summary>
         private List<string> BindArguments(FunctionModel f, List<ExpressionNode> args, List<Keyword> keywords, Node at)
         {
@@ -379,8 +409,8 @@ namespace Batuta.Transpiler.Emit
                 }
                 if (d is null)
                 {
-                    Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{f.Name}() missing required argument '{f.Params[i].Name}'", null, at);
-                    result[i] = "default!";
+                    Report(TranspilerCodes.Unsupported, TranspilerSeverity.Info, $"{f.Name}() missing required argument '{f.Params[i].Name}'", null, at);
+                    RaiseMissingArguments(f, result, defaults.Select(x => x.Default).ToList(), positional, i);
                     continue;
                 }
                 if (IsInlineDefault(d))
@@ -659,6 +689,14 @@ namespace Batuta.Transpiler.Emit
                 ? new Call(new Attribute(call.Args[0], a.Attr, ExprContext.Load, a.Span), NodeList.Of(call.Args.Skip(1).ToArray()), call.Keywords, call.Span)
                 : null;
 
+        /// <summary>float.fromhex(s) and bytes.fromhex(s).</summary>
+        private Ex? FromHexCall(Attribute a, Call call)
+        {
+            if (a.Attr != "fromhex" || call.Args.Count != 1 || a.Value is not Name { Id: "float" or "bytes" } type || Resolve(type.Id).Kind != ResolvedKind.Builtin) return null;
+            string text = Coerce(EmitExpr(call.Args[0]), PyType.Str).Code;
+            return type.Id == "float" ? new Ex($"Py.FloatFromHex({text})", PyType.Float, true) : new Ex($"PyBytes.FromHex({text})", PyType.Bytes, true);
+        }
+
         private Ex CallAttribute(Attribute a, Call call, PyType expected)
         {
             if (UnboundBuiltinMethodCall(a, call) is { } bound) return EmitCall(bound, expected);
@@ -688,8 +726,7 @@ namespace Batuta.Transpiler.Emit
                     return new Ex($"{(_class is not null && _class.IsSubclassOf(cls) && self.Code == "this" ? "base" : $"(({ClassCsName(cls)}){self.P})")}.{sm.CsName}({string.Join(", ", BindArguments(sm, rest, call.Keywords.ToList(), call))})", sm.ReturnType, true);
                 }
             }
-            if (a.Value is Name { Id: "bytes" } && Resolve("bytes").Kind == ResolvedKind.Builtin && a.Attr == "fromhex")
-                return new Ex($"PyBytes.FromHex({Coerce(EmitExpr(call.Args[0]), PyType.Str).Code})", PyType.Bytes, true);
+            if (FromHexCall(a, call) is { } fromHex) return fromHex;
             if (a.Value is Name { Id: "int" } && Resolve("int").Kind == ResolvedKind.Builtin && a.Attr == "from_bytes")
             {
                 var kwBytes = call.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg.OrThrow(), k => k.Value);

@@ -769,6 +769,8 @@ namespace Batuta.Transpiler.Emit
             var rt = r.Type;
             switch (op)
             {
+                case CompareOperator.Is or CompareOperator.IsNot when l.Code == "null" && r.Code == "null":
+                    return op == CompareOperator.Is ? "true" : "false";
                 case CompareOperator.Is when rt.Kind == TypeKind.None && CsTypes.IsValueType(lt):
                     return "false";
                 case CompareOperator.IsNot when rt.Kind == TypeKind.None && CsTypes.IsValueType(lt):
@@ -1242,9 +1244,37 @@ namespace Batuta.Transpiler.Emit
                     for (int i = 0; i < t.Elts.Count; i++) _lambdaScope[((Name)t.Elts[i]).Id] = inner;
                     return $"Py.Unpack<{CsTypes.Of(inner)}>({AsEnumerable(new Ex(param, elem, true))}, {t.Elts.Count}) is var __a && " + string.Join(" && ", t.Elts.Select((x, i) => $"__a[{i}] is var {PatternName(((Name)x).Id, target)}"));
                 }
+                case Tuple t when t.Elts.Count(x => x is Starred) == 1 && t.Elts.All(x => x is Name or Starred { Value: Name }):
+                    return StarredComprehensionTarget(t, param, elem);
             }
             _lambdaScope[param] = elem;
             return "";
+        }
+
+        /// <summary><c>for first, *rest in rows</c> in a comprehension: the names bound from the row as a sequence.</summary>
+        private string StarredComprehensionTarget(Tuple t, string param, PyType elem)
+        {
+            int n = t.Elts.Count, star = t.Elts.ToList().FindIndex(x => x is Starred);
+            var seq = Temp("s");
+            var parts = new List<string> { $"Py.AsSequence({Box(new Ex(param, elem, true))}) is {{ }} {seq}" };
+            bool fixedTuple = elem.Kind == TypeKind.Tuple && elem.Args.Count >= n - 1;
+            for (int i = 0; i < n; i++)
+            {
+                if (t.Elts[i] is Starred { Value: Name rest })
+                {
+                    var middle = fixedTuple ? elem.Args.Skip(star).Take(elem.Args.Count - (n - 1)).DefaultIfEmpty(PyType.Object).Aggregate(PyType.Join)
+                        : elem.Kind is TypeKind.List or TypeKind.VarTuple ? elem.Elem : PyType.Object;
+                    _lambdaScope[rest.Id] = PyType.List(middle);
+                    parts.Add($"Py.SeqRest<{CsTypes.Of(middle)}>({seq}, {i}, {n - i - 1}) is var {PatternName(rest.Id, t)}");
+                    continue;
+                }
+                var name = (Name)t.Elts[i];
+                var pt = fixedTuple ? elem.Args[i < star ? i : elem.Args.Count - (n - i)] : elem.Kind is TypeKind.List or TypeKind.VarTuple ? elem.Elem : PyType.Object;
+                _lambdaScope[name.Id] = pt;
+                string index = i < star ? i.ToString(System.Globalization.CultureInfo.InvariantCulture) : $"{seq}.Count - {n - i}";
+                parts.Add($"Dyn.Cast<{CsTypes.Of(pt)}>({seq}[{index}]) is var {PatternName(name.Id, t)}");
+            }
+            return string.Join(" && ", parts);
         }
 
         private static bool TupleShaped(ExpressionNode target, PyType t) => target switch

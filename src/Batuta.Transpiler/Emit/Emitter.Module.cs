@@ -49,7 +49,8 @@ namespace Batuta.Transpiler.Emit
             _declared.Clear();
             foreach (var s in m.Tree.Body)
             {
-                if (s is FunctionDef { DecoratorList.Count: > 0 }) EmitStatement(s); // a decorated def binds its name here
+                // a def evaluates its defaults that read globals, and a decorated def binds its name, here
+                if (s is FunctionDef or ClassDef) EmitStatement(s);
                 if (s is ClassDef cd && m.Classes.TryGetValue(cd.Name, out var dc) && dc.Def == cd) EmitMethodDecorations(dc);
                 if (s is FunctionDef || s is ClassDef) continue;
                 if (s is Expr { Value: Constant { Value: string } }) continue;
@@ -93,12 +94,45 @@ namespace Batuta.Transpiler.Emit
                 foreach (var (p, d) in defaults)
                 {
                     if (d is null || IsInlineDefault(d)) continue;
+                    if (ReadsModuleGlobals(d))
+                    {
+                        // `def f(a, m=M)`: M has its value once the module's code reaches the def (EmitDefaultAssignments)
+                        _w.Line($"internal static {CsTypes.Of(p.Type)} {DefaultField(f, p)} = default!;");
+                        continue;
+                    }
                     var saved = _function;
                     _function = null;
                     var ex = Coerce(EmitExpr(d, p.Type), p.Type);
                     _function = saved;
                     _w.Line($"internal static readonly {CsTypes.Of(p.Type)} {DefaultField(f, p)} = {ex.Code};");
                 }
+            }
+        }
+
+        /// <summary>Where the module's code runs a def (or a class with methods): the defaults that read module globals.</summary>
+        private void EmitDefaultAssignments(IEnumerable<FunctionModel> functions)
+        {
+            foreach (var f in functions)
+                foreach (var (p, d) in DefaultsOf(f))
+                    if (d is not null && !IsInlineDefault(d) && ReadsModuleGlobals(d))
+                        _w.Line($"{DefaultRef(f, p)} = {Coerce(EmitExpr(d, p.Type), p.Type).Code};");
+        }
+
+        private bool ReadsModuleGlobals(ExpressionNode d)
+        {
+            var names = new NameCollector();
+            names.Visit(d);
+            return names.Ids.Any(id => _module.Globals.ContainsKey(id));
+        }
+
+        private sealed class NameCollector : AstWalker
+        {
+            public HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
+
+            protected override bool Enter(Node node)
+            {
+                if (node is Name n) Ids.Add(n.Id);
+                return node is not Lambda;
             }
         }
 

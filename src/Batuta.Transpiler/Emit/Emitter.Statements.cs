@@ -186,11 +186,15 @@ namespace Batuta.Transpiler.Emit
                         _w.Line();
                         EmitNestedFunction(nested);
                     }
-                    else if (_function is null && _module.Functions.TryGetValue(fd.Name, out var decorated) && decorated.Def == fd && decorated.IsDecorated)
-                        EmitDecoration(decorated);
+                    else if (_function is null && _module.Functions.TryGetValue(fd.Name, out var top) && top.Def == fd)
+                    {
+                        EmitDefaultAssignments(new[] { top });
+                        if (top.IsDecorated) EmitDecoration(top);
+                    }
                     break;
                 case ClassDef cd:
                     if (_function is not null) UnsupportedStatement(cd, "a class defined inside a function", "move the class to module level");
+                    else if (_module.Classes.Values.FirstOrDefault(c => c.Def == cd) is { } defined) EmitDefaultAssignments(defined.Methods.Values);
                     break;
                 case Global or Nonlocal: break;
                 case Import imp:
@@ -352,10 +356,19 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void WidenAlias(ExpressionNode target, ExpressionNode value)
         {
-            if (target is not Name tn || value is not Name vn || tn.Id == vn.Id) return;
-            if (ResolveUnnarrowed(tn.Id).Var is not { } tv || ResolveUnnarrowed(vn.Id).Var is not { } sv) return;
-            if (tv.Type.Kind is TypeKind.List or TypeKind.Dict or TypeKind.Set or TypeKind.Deque or TypeKind.DefaultDict or TypeKind.Counter)
-                Widen(sv, tv.Type);
+            if (target is not Name tn || ResolveUnnarrowed(tn.Id).Var is not { } tv) return;
+            if (tv.Type.Kind is not (TypeKind.List or TypeKind.Dict or TypeKind.Set or TypeKind.Deque or TypeKind.DefaultDict or TypeKind.Counter)) return;
+            switch (value)
+            {
+                case Name vn when vn.Id != tn.Id && ResolveUnnarrowed(vn.Id).Var is { } sv:
+                    Widen(sv, tv.Type);
+                    break;
+                // row = grid[i]: the row stays an element of grid, so grid's element type follows the row's
+                case Subscript { Value: Name gn, Slice: not Slice } when gn.Id != tn.Id && ResolveUnnarrowed(gn.Id).Var is { } gv:
+                    if (gv.Type.Kind == TypeKind.List) Widen(gv, PyType.List(tv.Type));
+                    else if (gv.Type.Kind == TypeKind.Dict) Widen(gv, PyType.Dict(gv.Type.Key, tv.Type));
+                    break;
+            }
         }
 
         /// <summary>A literal int becomes a PyInt before it is stored in a var.</summary>
@@ -554,8 +567,10 @@ namespace Batuta.Transpiler.Emit
             var prop = cls.Setters.TryGetValue(attr, out var setter) ? setter : null;
             if (prop is not null)
             {
-                if (prop.Params.Count > 0) WidenParam(prop, 0, value.Type);
-                _w.Line($"{obj.P}.{CsNames.Member(attr)} = {Coerce(value, cls.FindMethod(attr)?.ReturnType ?? value.Type).Code};");
+                // the setter's parameter is C#'s `value`, of the property's (the getter's) type
+                var propertyType = cls.FindMethod(attr)?.ReturnType ?? value.Type;
+                if (prop.Params.Count > 0) WidenParam(prop, 0, propertyType.Kind == TypeKind.Unknown ? value.Type : propertyType);
+                _w.Line($"{obj.P}.{CsNames.Member(attr)} = {Coerce(value, propertyType).Code};");
                 return true;
             }
             if (field is not null && (cls.DataclassFrozen || cls.IsNamedTuple) && !cls.ClassVars.ContainsKey(attr))
@@ -1055,10 +1070,12 @@ namespace Batuta.Transpiler.Emit
                 _w.Line(_rethrowVars.Count > 0 && _rethrowVars.Peek() is { } caught ? $"System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture({caught}).Throw();" : "throw;");
                 return;
             }
-            var exc = EmitExpr(r.Exc);
+            // `raise MyError` instantiates the class, as `raise MyError()` does
+            bool isClass = r.Exc is Name cn && Resolve(cn.Id).Kind == ResolvedKind.Class;
+            var exc = isClass ? EmitExpr(new Call(r.Exc, NodeList.Of(Array.Empty<ExpressionNode>()), default, r.Exc.Span)) : EmitExpr(r.Exc);
             string code = exc.Code;
-            // `raise ValueError` / `raise MyError` (a class: instantiated) but not `raise err` (a variable holding one)
-            if (r.Exc is Name n && Resolve(n.Id).Kind is var rk && (rk == ResolvedKind.Class || (exc.Type.Kind is TypeKind.Exception && rk is not (ResolvedKind.Local or ResolvedKind.Global))))
+            // `raise ValueError` (a builtin class) but not `raise err` (a variable holding an exception)
+            if (!isClass && r.Exc is Name n && exc.Type.Kind is TypeKind.Exception && Resolve(n.Id).Kind is not (ResolvedKind.Local or ResolvedKind.Global))
                 code = $"new {CsTypes.Of(exc.Type)}()";
             if (exc.Type.Kind == TypeKind.Object) code = $"(Exception){code}";
             if (r.Cause is not null)
@@ -1421,7 +1438,17 @@ namespace Batuta.Transpiler.Emit
                     if (ma.Pattern is not null) BindPattern(ma.Pattern, subj);
                     break;
                 case MatchOr mo:
+                {
+                    // the names an or-pattern captures come from the alternative that matched
+                    var alternatives = mo.Patterns.Where(x => ModelBuilder.PatternNames(x).Any()).ToList();
+                    for (int i = 0; i < alternatives.Count; i++)
+                    {
+                        _w.Open(i == 0 ? $"if ({Pattern(alternatives[i], subj)})" : $"else if ({Pattern(alternatives[i], subj)})");
+                        BindPattern(alternatives[i], subj);
+                        _w.Close();
+                    }
                     break;
+                }
                 case MatchSequence sq:
                 {
                     int star = -1;

@@ -768,7 +768,7 @@ namespace Batuta.Transpiler.Inference
             }
         }
 
-        private static IEnumerable<string> PatternNames(PatternNode p)
+        internal static IEnumerable<string> PatternNames(PatternNode p)
         {
             switch (p)
             {

@@ -325,6 +325,7 @@ namespace Batuta.Transpiler.Mapping
                     return new Ex($"PyBytes.FromInt({AsPyIntCode(e, obj)}, {string.Join(", ", args.Select((x, i) => i == 0 ? L(0) : S(i)).Concat(kw.TryGetValue("length", out var ln) ? new[] { Emitter.Long(e.Expr(ln, PyType.Int)) } : Array.Empty<string>()).Concat(kw.TryGetValue("byteorder", out var bo) ? new[] { e.CoerceTo(e.Expr(bo), PyType.Str).Code } : Array.Empty<string>()))}{(kw.TryGetValue("signed", out var sg) ? ", signed: " + e.TruthOf(e.Expr(sg)) : "")})", PyType.Bytes, true);
                 case TypeKind.Int:
                     if (name == "bit_length") return obj.Type.IsLong ? Long($"(long)((PyInt){obj.P}).BitLength()", PyType.Long(0, 64)) : Long($"(long){obj.P}.BitLength()", IntRanges.Length);
+                    if (name == "bit_count") return Long($"(long)((PyInt){obj.P}).BitCount()", PyType.Long(0, 64));
                     if (name == "to_bytes") return e.NotSupported(c, "int.to_bytes");
                     break;
                 case TypeKind.Float:

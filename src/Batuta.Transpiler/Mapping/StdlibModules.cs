@@ -269,6 +269,8 @@ namespace Batuta.Transpiler.Mapping
             new("itertools.permutations", "IterTools.Permutations({0}{1})", a => PyType.Iterable(PyType.VarTuple(ElemOf(a[0]))), P(U, I), defaults: ""),
             new("itertools.combinations", "IterTools.Combinations({0}, {1})", a => PyType.Iterable(PyType.VarTuple(ElemOf(a[0]))), P(U, I)),
             new("itertools.pairwise", "IterTools.Pairwise({0})", a => PyType.Iterable(PyType.Tuple(ElemOf(a[0]), ElemOf(a[0]))), P(U)),
+            new("itertools.compress", "IterTools.Compress({0}, {1})", a => PyType.Iterable(ElemOf(a[0])), P(U, U)),
+            new("itertools.combinations_with_replacement", "IterTools.CombinationsWithReplacement({0}, {1})", a => PyType.Iterable(PyType.VarTuple(ElemOf(a[0]))), P(U, I)),
             new("itertools.zip_longest", "IterTools.ZipLongest({0}, {1})", _ => PyType.Iterable(PyType.Tuple(O, O)), P(PyType.Iterable(U), PyType.Iterable(U))),
             // functools
             new("functools.reduce", "FuncTools.Reduce({0}, {1}{2})", a => a.Count > 2 ? a[2] : ElemOf(a[1]), P(U, U, U), defaults: ""),
@@ -316,6 +318,7 @@ namespace Batuta.Transpiler.Mapping
         {
             if (Libraries.Call(e, qualified, c) is { } library) return library;
             if (ModuleWithOwnMapping(e, qualified, c) is { } own) return own;
+            if (IterToolsCall(e, qualified, c) is { } iterator) return iterator;
             switch (qualified)
             {
                 case "collections.defaultdict": return Collections.DefaultDict(e, c, expected);
@@ -349,23 +352,6 @@ namespace Batuta.Transpiler.Mapping
                         f2 = e.Expr(c.Args[0], PyType.Func(accType, accType, elem));
                     }
                     return new Ex($"FuncTools.Reduce({e.CoerceTo(f2, PyType.Func(accType, accType, elem)).Code}, {e.EnumerableOf(src)}, {e.CoerceTo(init, accType).Code})", accType, true);
-                }
-                case "itertools.product":
-                {
-                    var vs = c.Args.Select(x => e.Expr(x)).ToList();
-                    var rep = c.Keywords.FirstOrDefault(k => k.Arg == "repeat");
-                    if (rep is not null) return new Ex($"IterTools.ProductRepeat({e.EnumerableOf(vs[0])}, {Emitter.Long(e.Expr(rep.Value, PyType.Int))})", PyType.Iterable(PyType.VarTuple(ElemOf(vs[0].Type))), true);
-                    if (vs.Count == 2) return new Ex($"IterTools.Product({e.EnumerableOf(vs[0])}, {e.EnumerableOf(vs[1])})", PyType.Iterable(PyType.Tuple(ElemOf(vs[0].Type), ElemOf(vs[1].Type))), true);
-                    return new Ex($"IterTools.Product({string.Join(", ", vs.Select(v => e.EnumerableOf(v) + ".Select(__p => (object?)__p)"))})", PyType.Iterable(PyType.VarTuple(PyType.Object)), true);
-                }
-                case "itertools.groupby":
-                {
-                    var src = e.Expr(c.Args[0]);
-                    var elem = ElemOf(src.Type);
-                    var keyNode = c.Args.Count > 1 ? c.Args[1] : c.Keywords.FirstOrDefault(k => k.Arg == "key")?.Value;
-                    if (keyNode is null) return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)})", PyType.Iterable(PyType.Tuple(elem, PyType.List(elem))), true);
-                    var key = e.KeyFunction(keyNode, elem);
-                    return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)}, {key.Code})", PyType.Iterable(PyType.Tuple(key.Type.Kind == TypeKind.Func ? key.Type.Return : PyType.Object, PyType.List(elem))), true);
                 }
                 case "itertools.chain.from_iterable" when c.Args.Count == 1:
                     return ChainFromIterable(e, e.Expr(c.Args[0]));
@@ -427,6 +413,59 @@ namespace Batuta.Transpiler.Mapping
         }
 
         /// <summary>chain.from_iterable(rows) and chain(*rows): the items of each item, in order.</summary>
+        /// <summary>The itertools calls mapped by hand (those with a function, keyword or shape that a row cannot express).</summary>
+        private static Ex? IterToolsCall(Emitter e, string qualified, Call c)
+        {
+            switch (qualified)
+            {
+                case "itertools.product":
+                {
+                    var vs = c.Args.Select(x => e.Expr(x)).ToList();
+                    var rep = c.Keywords.FirstOrDefault(k => k.Arg == "repeat");
+                    if (rep is not null) return new Ex($"IterTools.ProductRepeat({e.EnumerableOf(vs[0])}, {Emitter.Long(e.Expr(rep.Value, PyType.Int))})", PyType.Iterable(PyType.VarTuple(ElemOf(vs[0].Type))), true);
+                    if (vs.Count == 2) return new Ex($"IterTools.Product({e.EnumerableOf(vs[0])}, {e.EnumerableOf(vs[1])})", PyType.Iterable(PyType.Tuple(ElemOf(vs[0].Type), ElemOf(vs[1].Type))), true);
+                    return new Ex($"IterTools.Product({string.Join(", ", vs.Select(v => e.EnumerableOf(v) + ".Select(__p => (object?)__p)"))})", PyType.Iterable(PyType.VarTuple(PyType.Object)), true);
+                }
+                case "itertools.groupby":
+                {
+                    var src = e.Expr(c.Args[0]);
+                    var elem = ElemOf(src.Type);
+                    var keyNode = c.Args.Count > 1 ? c.Args[1] : c.Keywords.FirstOrDefault(k => k.Arg == "key")?.Value;
+                    if (keyNode is null) return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)})", PyType.Iterable(PyType.Tuple(elem, PyType.List(elem))), true);
+                    var key = e.KeyFunction(keyNode, elem);
+                    return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)}, {key.Code})", PyType.Iterable(PyType.Tuple(key.Type.Kind == TypeKind.Func ? key.Type.Return : PyType.Object, PyType.List(elem))), true);
+                }
+                case "itertools.takewhile" or "itertools.dropwhile" or "itertools.filterfalse" when c.Args.Count == 2 && c.Keywords.Count == 0:
+                    return PredicateIterator(e, c, qualified);
+                case "itertools.starmap" when c.Args.Count == 2 && c.Keywords.Count == 0:
+                {
+                    // the function takes a row's items (a builtin such as pow becomes a function of their types)
+                    var rows = e.Expr(c.Args[1]);
+                    var row = ElemOf(rows.Type);
+                    var f = row.Kind == TypeKind.Tuple ? e.Expr(c.Args[0], PyType.Func(PyType.Unknown, row.Args.ToArray())) : e.Expr(c.Args[0]);
+                    return new Ex($"IterTools.StarMap({Emitter.BoxOf(f)}, {e.EnumerableOf(rows)})", PyType.Iterable(O), true);
+                }
+                case "itertools.zip_longest" when c.Args.Count == 2 && c.Keywords.Count == 1 && c.Keywords[0].Arg == "fillvalue":
+                    return new Ex($"IterTools.ZipLongest({e.EnumerableOf(e.Expr(c.Args[0]))}, {e.EnumerableOf(e.Expr(c.Args[1]))}, {Emitter.BoxOf(e.Expr(c.Keywords[0].Value))})", PyType.Iterable(PyType.Tuple(O, O)), true);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>takewhile / dropwhile / filterfalse(pred, items): the predicate typed on the items, its result tested for truth.</summary>
+        private static Ex PredicateIterator(Emitter e, Call c, string fq)
+        {
+            var src = e.Expr(c.Args[1]);
+            var elem = ElemOf(src.Type);
+            string method = fq switch { "itertools.takewhile" => "TakeWhile", "itertools.dropwhile" => "DropWhile", _ => "FilterFalse" };
+            if (fq == "itertools.filterfalse" && c.Args[0] is Constant { Value: null })
+                return new Ex($"IterTools.FilterFalse({e.EnumerableOf(src)})", PyType.Iterable(elem), true);
+            var predicate = e.KeyFunction(c.Args[0], elem);
+            string code = predicate.Type.Kind == TypeKind.Func ? predicate.Code
+                : $"({CsTypes.Of(elem)} __x) => Dyn.Call({Emitter.BoxOf(predicate)}, {Emitter.BoxOf(new Ex("__x", elem, true))})";
+            return new Ex($"IterTools.{method}({e.EnumerableOf(src)}, {code})", PyType.Iterable(elem), true);
+        }
+
         internal static Ex ChainFromIterable(Emitter e, Ex rows)
         {
             var inner = ElemOf(rows.Type);

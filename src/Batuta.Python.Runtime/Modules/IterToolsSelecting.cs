@@ -1,0 +1,79 @@
+namespace Batuta.Python.Runtime.Modules;
+
+/// <summary>itertools' selecting and mapping iterators: takewhile, dropwhile, filterfalse, compress, starmap.</summary>
+public static partial class IterTools
+{
+    public static IEnumerable<T> TakeWhile<T, TResult>(IEnumerable<T> items, Func<T, TResult> predicate)
+    {
+        foreach (var x in items)
+        {
+            if (!Dyn.Truth(predicate(x))) yield break;
+            yield return x;
+        }
+    }
+
+    public static IEnumerable<T> DropWhile<T, TResult>(IEnumerable<T> items, Func<T, TResult> predicate)
+    {
+        bool dropping = true;
+        foreach (var x in items)
+        {
+            if (dropping && Dyn.Truth(predicate(x))) continue;
+            dropping = false;
+            yield return x;
+        }
+    }
+
+    public static IEnumerable<T> FilterFalse<T, TResult>(IEnumerable<T> items, Func<T, TResult> predicate) => items.Where(x => !Dyn.Truth(predicate(x)));
+
+    /// <summary><c>filterfalse(None, xs)</c>: the falsy items.</summary>
+    public static IEnumerable<T> FilterFalse<T>(IEnumerable<T> items) => items.Where(x => !Dyn.Truth(x));
+
+    public static IEnumerable<T> Compress<T, TSelector>(IEnumerable<T> data, IEnumerable<TSelector> selectors)
+    {
+        using var d = data.GetEnumerator();
+        using var s = selectors.GetEnumerator();
+        while (d.MoveNext() && s.MoveNext())
+            if (Dyn.Truth(s.Current)) yield return d.Current;
+    }
+
+    /// <summary><c>starmap(f, rows)</c>: <c>f(*row)</c> for each row.</summary>
+    public static IEnumerable<object?> StarMap<T>(object? function, IEnumerable<T> rows)
+    {
+        foreach (var row in rows)
+        {
+            var args = Py.AsSequence(row) ?? throw new TypeError($"'{Dyn.TypeName(row)}' object is not iterable");
+            yield return Dyn.Call(function, args.ToArray());
+        }
+    }
+
+    public static IEnumerable<PyTuple> CombinationsWithReplacement<T>(IEnumerable<T> items, long r)
+    {
+        var pool = items.ToList();
+        int n = pool.Count;
+        if (n == 0 && r > 0) yield break;
+        var idx = new int[r];
+        yield return new PyTuple(idx.Select(i => (object?)pool[i]).ToArray());
+        while (true)
+        {
+            int i = (int)r - 1;
+            while (i >= 0 && idx[i] == n - 1) i--;
+            if (i < 0) yield break;
+            int next = idx[i] + 1;
+            for (int j = i; j < r; j++) idx[j] = next;
+            yield return new PyTuple(idx.Select(k => (object?)pool[k]).ToArray());
+        }
+    }
+
+    /// <summary><c>zip_longest(a, b, fillvalue=x)</c>.</summary>
+    public static IEnumerable<(object?, object?)> ZipLongest<T1, T2>(IEnumerable<T1> a, IEnumerable<T2> b, object? fillvalue)
+    {
+        using var ea = a.GetEnumerator();
+        using var eb = b.GetEnumerator();
+        while (true)
+        {
+            bool ha = ea.MoveNext(), hb = eb.MoveNext();
+            if (!ha && !hb) yield break;
+            yield return (ha ? ea.Current : fillvalue, hb ? eb.Current : fillvalue);
+        }
+    }
+}
