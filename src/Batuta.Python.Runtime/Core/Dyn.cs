@@ -616,6 +616,9 @@ public static class Dyn
     /// <summary><c>cls(*args, **kwargs)</c> for a migrated class held in a variable: the first constructor the arguments fill (defaults after them).</summary>
     private static object Construct(Type cls, object?[] args, PyDict<string, object?>? kwargs = null)
     {
+        // a builtin exception class as a value (kinds[1]("message")): its params constructor takes the arguments as e.args
+        if (!typeof(PyObject).IsAssignableFrom(cls) && cls.GetConstructor([typeof(object[])]) is { } exceptionCtor && typeof(PyBaseException).IsAssignableFrom(cls))
+            return Unwrapped(() => exceptionCtor.Invoke([args])).OrThrow();
         foreach (var ctor in cls.GetConstructors().Where(c => c.GetParameters().All(p => p.ParameterType != typeof(DeferredInit))).OrderBy(c => c.GetParameters().Length))
         {
             var ps = ctor.GetParameters();
@@ -639,6 +642,12 @@ public static class Dyn
     internal static bool TryClassAttr(Type cls, string name, out object? value)
     {
         value = null;
+        // a builtin exception class as a value (kinds = [ValueError, KeyError]; k.__name__)
+        if (typeof(PyBaseException).IsAssignableFrom(cls) && !typeof(PyObject).IsAssignableFrom(cls) && name is "__name__" or "__qualname__")
+        {
+            value = cls == typeof(PyException) ? "Exception" : cls == typeof(PyBaseException) ? "BaseException" : cls.Name;
+            return true;
+        }
         if (!typeof(PyObject).IsAssignableFrom(cls)) return false;
         if (name is "__name__" or "__qualname__") { value = cls.Name.TrimEnd('_'); return true; }
         foreach (var candidate in Naming.Candidates(name))

@@ -76,4 +76,16 @@ public static partial class IterTools
             yield return (ha ? ea.Current : fillvalue, hb ? eb.Current : fillvalue);
         }
     }
+
+    /// <summary><c>accumulate(items, func, initial=v)</c>: v first, then each running total (dynamic values).</summary>
+    public static IEnumerable<object?> AccumulateInitial<T>(IEnumerable<T> items, object? function, object? initial)
+    {
+        var acc = initial;
+        yield return acc;
+        foreach (var x in items)
+        {
+            acc = function is null ? Dyn.Add(acc, x) : Dyn.Call(function, acc, x);
+            yield return acc;
+        }
+    }
 }

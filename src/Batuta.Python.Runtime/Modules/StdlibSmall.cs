@@ -236,6 +236,7 @@ public static class Bisect
 {
     public static PyInt BisectLeft<T>(IReadOnlyList<T> a, T x, long lo = 0, long? hi = null)
     {
+        if (lo < 0) throw new ValueError("lo must be non-negative");
         long h = hi ?? a.Count;
         while (lo < h) { long mid = (lo + h) / 2; if (PyComparer<T>.Default.Compare(a[(int)mid], x) < 0) lo = mid + 1; else h = mid; }
         return lo;
@@ -243,13 +244,14 @@ public static class Bisect
 
     public static PyInt BisectRight<T>(IReadOnlyList<T> a, T x, long lo = 0, long? hi = null)
     {
+        if (lo < 0) throw new ValueError("lo must be non-negative");
         long h = hi ?? a.Count;
         while (lo < h) { long mid = (lo + h) / 2; if (PyComparer<T>.Default.Compare(x, a[(int)mid]) < 0) h = mid; else lo = mid + 1; }
         return lo;
     }
 
-    public static void InsortLeft<T>(PyList<T> a, T x) => a.Insert((long)BisectLeft(a, x), x);
-    public static void InsortRight<T>(PyList<T> a, T x) => a.Insert((long)BisectRight(a, x), x);
+    public static void InsortLeft<T>(PyList<T> a, T x, long lo = 0, long? hi = null) => a.Insert((long)BisectLeft(a, x, lo, hi), x);
+    public static void InsortRight<T>(PyList<T> a, T x, long lo = 0, long? hi = null) => a.Insert((long)BisectRight(a, x, lo, hi), x);
 }
 
 /// <summary>Python's <c>string</c> constants.</summary>

@@ -215,7 +215,8 @@ namespace Batuta.Transpiler.Emit
                     return new Ex(r.Code, PyType.Module(r.Qualified.OrThrow()), true);
                 }
                 case ResolvedKind.Builtin:
-                    if (ModelBuilder.BuiltinExceptions.Contains(n.Id)) return new Ex($"typeof({CsTypes.RuntimeException(n.Id)})", PyType.Exception(n.Id), true);
+                    // the class itself (a value: `handled = (ValueError, KeyError)`), not an instance of it
+                    if (ModelBuilder.BuiltinExceptions.Contains(n.Id)) return new Ex($"typeof({CsTypes.RuntimeException(n.Id)})", PyType.Object, true);
                     return Mapping.Builtins.AsValue(n.Id) ?? new Ex(n.Id, PyType.Object, true);
             }
             Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"name '{n.Id}' is not defined", "define it, or import it", n);
@@ -370,7 +371,10 @@ namespace Batuta.Transpiler.Emit
             string f = Temp("f");
             string args = string.Join(", ", names.Select((n, i) => Coerce(new Ex(n, tps[i], true), fps[i]).Code));
             string call = $"{f}({args})";
-            string body = target.Return.Kind == TypeKind.None || from.Return.Kind == TypeKind.None ? call : Coerce(new Ex(call, from.Return, true), target.Return).Code;
+            // a function that returns nothing, where one returning a value is wanted, gives None
+            string body = target.Return.Kind == TypeKind.None ? call
+                : from.Return.Kind == TypeKind.None ? $"{{ {call}; return default!; }}"
+                : Coerce(new Ex(call, from.Return, true), target.Return).Code;
             string parameters = string.Join(", ", names.Select((n, i) => $"{CsTypes.Of(tps[i])} {n}"));
             // The function value is evaluated once (an argument of the adapter), as Python evaluates it once.
             string adapter = $"new Func<{CsTypes.Of(from)}, {CsTypes.Of(target)}>({f} => Py.NamedLike(new {CsTypes.Of(target)}(({parameters}) => {body}), {f}))";

@@ -688,6 +688,9 @@ namespace Batuta.Transpiler.Emit
 
         private void Unpack(NodeList<ExpressionNode> targets, Ex value)
         {
+            // a variable that was None before it held a tuple: unpacking None raises CPython's TypeError
+            if (value.Type.Kind == TypeKind.Optional)
+                value = new Ex($"({value.Code} ?? throw new TypeError(\"cannot unpack non-iterable NoneType object\"))", value.Type.Args[0], true);
             int star = -1;
             for (int i = 0; i < targets.Count; i++) if (targets[i] is Starred) star = i;
             var src = Temp("u");
@@ -734,6 +737,8 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Tuple => $"PyTuple.From({v.Code})",
             TypeKind.VarTuple when v.Type.Elem.Kind is not (TypeKind.Object or TypeKind.Unknown) => $"{v.P}.Select(__v => Dyn.Cast<{CsTypes.Of(v.Type.Elem)}>(__v))",
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => $"{v.P}.Keys()",
+            // a variable that may still be None: iterating None is CPython's TypeError
+            TypeKind.Optional => AsEnumerable(new Ex($"({v.Code} ?? throw new TypeError(\"'NoneType' object is not iterable\"))", v.Type.Args[0], true)),
             _ => v.P,
         };
 
@@ -1075,8 +1080,8 @@ namespace Batuta.Transpiler.Emit
             var exc = isClass ? EmitExpr(new Call(r.Exc, NodeList.Of(Array.Empty<ExpressionNode>()), default, r.Exc.Span)) : EmitExpr(r.Exc);
             string code = exc.Code;
             // `raise ValueError` (a builtin class) but not `raise err` (a variable holding an exception)
-            if (!isClass && r.Exc is Name n && exc.Type.Kind is TypeKind.Exception && Resolve(n.Id).Kind is not (ResolvedKind.Local or ResolvedKind.Global))
-                code = $"new {CsTypes.Of(exc.Type)}()";
+            if (!isClass && r.Exc is Name n && Resolve(n.Id).Kind == ResolvedKind.Builtin && ModelBuilder.BuiltinExceptions.Contains(n.Id))
+                code = $"new {CsTypes.RuntimeException(n.Id)}()";
             if (exc.Type.Kind == TypeKind.Object) code = $"(Exception){code}";
             if (r.Cause is not null)
             {
@@ -1166,8 +1171,10 @@ namespace Batuta.Transpiler.Emit
         private void EmitHandler(ExceptHandler h, string? depth)
         {
             var ev = Temp("e");
-            var types = HandlerTypes(h);
-            string test = HandlerTest(types, $"PyExc.Translate({ev})");
+            // except handled as e, where handled is a variable holding a class or a tuple of classes: tested at run time
+            bool byValue = h.Type is Name hn && Resolve(hn.Id).Kind is ResolvedKind.Local or ResolvedKind.Global;
+            var types = byValue ? new List<PyType> { PyType.Exception("BaseException") } : HandlerTypes(h);
+            string test = byValue ? $"Py.IsInstanceOf(PyExc.Translate({ev}), {Box(EmitExpr(h.Type.OrThrow()))})" : HandlerTest(types, $"PyExc.Translate({ev})");
             _w.Open($"catch (Exception {ev}){(test.Length == 0 ? "" : $" when ({test})")}");
             RestoreRecursionDepth(depth);
             BindHandlerName(h, types, ev);

@@ -242,9 +242,9 @@ namespace Batuta.Transpiler.Mapping
             new("heapq.nlargest", "HeapQ.NLargest({0}, {1}{2})", a => PyType.List(ElemOf(a[1])), P(I, U, U), names: "n,iterable,key", defaults: ""),
             new("heapq.nsmallest", "HeapQ.NSmallest({0}, {1}{2})", a => PyType.List(ElemOf(a[1])), P(I, U, U), names: "n,iterable,key", defaults: ""),
             // bisect
-            new("bisect.bisect_left", "Bisect.BisectLeft({0}, {1})", R(I), P(U, U)),
-            new("bisect.bisect_right", "Bisect.BisectRight({0}, {1})", R(I), P(U, U)),
-            new("bisect.bisect", "Bisect.BisectRight({0}, {1})", R(I), P(U, U)),
+            new("bisect.bisect_left", "Bisect.BisectLeft({0}, {1}, (long)({2}), (long?)({3}))", R(I), P(U, U, I, I), names: "a,x,lo,hi", defaults: "0|null"),
+            new("bisect.bisect_right", "Bisect.BisectRight({0}, {1}, (long)({2}), (long?)({3}))", R(I), P(U, U, I, I), names: "a,x,lo,hi", defaults: "0|null"),
+            new("bisect.bisect", "Bisect.BisectRight({0}, {1}, (long)({2}), (long?)({3}))", R(I), P(U, U, I, I), names: "a,x,lo,hi", defaults: "0|null"),
             new("statistics.mean", "Statistics.Mean({0})", R(O), P(U)),
             new("statistics.fmean", "Statistics.FMean({0})", R(PyType.Float), P(U)),
             new("statistics.median", "Statistics.Median({0})", R(O), P(U)),
@@ -256,9 +256,9 @@ namespace Batuta.Transpiler.Mapping
             new("statistics.pvariance", "Statistics.PVariance({0})", R(O), P(U)),
             new("statistics.stdev", "Statistics.Stdev({0})", R(PyType.Float), P(U)),
             new("statistics.pstdev", "Statistics.PStdev({0})", R(PyType.Float), P(U)),
-            new("bisect.insort", "Bisect.InsortRight({0}, {1})", R(PyType.None), P(U, U)),
-            new("bisect.insort_left", "Bisect.InsortLeft({0}, {1})", R(PyType.None), P(U, U)),
-            new("bisect.insort_right", "Bisect.InsortRight({0}, {1})", R(PyType.None), P(U, U)),
+            new("bisect.insort", "Bisect.InsortRight({0}, {1}, (long)({2}), (long?)({3}))", R(PyType.None), P(U, U, I, I), names: "a,x,lo,hi", defaults: "0|null"),
+            new("bisect.insort_left", "Bisect.InsortLeft({0}, {1}, (long)({2}), (long?)({3}))", R(PyType.None), P(U, U, I, I), names: "a,x,lo,hi", defaults: "0|null"),
+            new("bisect.insort_right", "Bisect.InsortRight({0}, {1}, (long)({2}), (long?)({3}))", R(PyType.None), P(U, U, I, I), names: "a,x,lo,hi", defaults: "0|null"),
             // itertools
             new("itertools.count", "IterTools.Count({0}{1})", R(PyType.Iterable(I)), P(I, I), defaults: "new PyInt(0)|"),
             new("itertools.cycle", "IterTools.Cycle({0})", a => PyType.Iterable(ElemOf(a[0])), P(U)),
@@ -297,19 +297,19 @@ namespace Batuta.Transpiler.Mapping
         public static IReadOnlyList<MappingRow> Table => Rows;
 
         /// <summary>re and csv: modules whose objects have methods, mapped by their own classes.</summary>
-        private static Ex? ModuleWithOwnMapping(Emitter e, string qualified, Call c) => qualified.Substring(0, Math.Max(0, qualified.IndexOf('.'))) switch
+        private static Ex? ModuleWithOwnMapping(Emitter e, string qualified, Call c, PyType expected) => qualified.Substring(0, Math.Max(0, qualified.IndexOf('.'))) switch
         {
             "re" => ReMapping.Call(e, qualified, c),
             "csv" => CsvMapping.Call(e, qualified, c),
-            "operator" => OperatorCall(e, qualified.Substring("operator.".Length), c),
+            "operator" => OperatorCall(e, qualified.Substring("operator.".Length), c, expected),
             _ => null,
         };
 
         /// <summary>operator.f(...): the expression it stands for, or the getter lambda it returns.</summary>
-        private static Ex OperatorCall(Emitter e, string name, Call c)
+        private static Ex OperatorCall(Emitter e, string name, Call c, PyType expected)
         {
             if (name is "itemgetter" or "attrgetter")
-                return OperatorModule.Getter(name, c) is { } getter ? e.Expr(getter) : e.NotSupported(c, $"operator.{name}() with these arguments", "attrgetter takes attribute names as string literals");
+                return OperatorModule.Getter(name, c) is { } getter ? e.Expr(getter, expected) : e.NotSupported(c, $"operator.{name}() with these arguments", "attrgetter takes attribute names as string literals");
             if (c.Keywords.Count == 0 && !c.Args.Any(a => a is Starred) && OperatorModule.Expression(name, c.Args, c) is { } expr) return e.Expr(expr);
             return e.NotSupported(c, $"operator.{name}()", "supported: add sub mul truediv floordiv mod pow neg pos not_ truth abs lt le eq ne gt ge is_ is_not contains getitem concat and_ or_ xor lshift rshift invert itemgetter attrgetter");
         }
@@ -317,7 +317,7 @@ namespace Batuta.Transpiler.Mapping
         public static Ex Call(Emitter e, string qualified, Call c, PyType expected)
         {
             if (Libraries.Call(e, qualified, c) is { } library) return library;
-            if (ModuleWithOwnMapping(e, qualified, c) is { } own) return own;
+            if (ModuleWithOwnMapping(e, qualified, c, expected) is { } own) return own;
             if (IterToolsCall(e, qualified, c) is { } iterator) return iterator;
             switch (qualified)
             {
@@ -437,6 +437,11 @@ namespace Batuta.Transpiler.Mapping
                 }
                 case "itertools.takewhile" or "itertools.dropwhile" or "itertools.filterfalse" when c.Args.Count == 2 && c.Keywords.Count == 0:
                     return PredicateIterator(e, c, qualified);
+                case "itertools.accumulate" when c.Keywords.Count == 1 && c.Keywords[0].Arg == "initial" && c.Args.Count is 1 or 2:
+                {
+                    string function = c.Args.Count == 2 && c.Args[1] is not Constant { Value: null } ? Emitter.BoxOf(e.Expr(c.Args[1], PyType.Func(O, O, O))) : "null";
+                    return new Ex($"IterTools.AccumulateInitial({e.EnumerableOf(e.Expr(c.Args[0]))}, {function}, {Emitter.BoxOf(e.Expr(c.Keywords[0].Value))})", PyType.Iterable(O), true);
+                }
                 case "itertools.starmap" when c.Args.Count == 2 && c.Keywords.Count == 0:
                 {
                     // the function takes a row's items (a builtin such as pow becomes a function of their types)
@@ -473,6 +478,17 @@ namespace Batuta.Transpiler.Mapping
             return new Ex($"IterTools.ChainFromIterable({e.EnumerableOf(rows)}.Select(__ci => {e.EnumerableOf(new Ex("__ci", inner, true))}))", PyType.Iterable(item), true).AsIterator();
         }
 
+        /// <summary>accumulate(xs, f): f takes and returns the items' type, or a wider one its result needs (operator.mul of longs).</summary>
+        private static void BindAccumulateFunction(Emitter e, Call c, Ex?[] bound, Ex xs)
+        {
+            var elem = ElemOf(xs.Type);
+            bound[1] = e.Expr(c.Args[1], PyType.Func(elem, elem, elem));
+            if (bound[1] is not { Type: { Kind: TypeKind.Func } ft } || !ft.Return.IsKnown || CsTypes.Of(ft.Return) == CsTypes.Of(elem)) return;
+            var wide = PyType.Join(ft.Return, elem);
+            bound[0] = e.CoerceTo(xs, PyType.Iterable(wide));
+            bound[1] = e.Expr(c.Args[1], PyType.Func(wide, wide, wide));
+        }
+
         private static Ex Apply(Emitter e, MappingRow row, Call c)
         {
             // these change the length of the list they are given
@@ -488,8 +504,7 @@ namespace Batuta.Transpiler.Mapping
             // repeat("x", 3) repeats the str itself, not its characters
             if (row.Python == "itertools.repeat" && e.Expr(c.Args[0]) is { Type.Kind: TypeKind.Str } repeated) bound[0] = repeated;
             // accumulate(xs, max): the function takes and returns the elements' type (a builtin becomes a typed lambda).
-            if (row.Python == "itertools.accumulate" && c.Args.Count > 1 && bound[0] is { } xs)
-                bound[1] = e.Expr(c.Args[1], PyType.Func(ElemOf(xs.Type), ElemOf(xs.Type), ElemOf(xs.Type)));
+            if (row.Python == "itertools.accumulate" && c.Args.Count > 1 && bound[0] is { } xs) BindAccumulateFunction(e, c, bound, xs);
             if (rest.Count > 0 && !row.Template.Contains("{*}"))
                 return e.NotSupported(c.Args[row.Parameters.Length], $"{row.Python}() with {c.Args.Count} positional argument{(c.Args.Count == 1 ? "" : "s")} (Batuta maps {row.Parameters.Length})");
             foreach (var k in c.Keywords)
