@@ -183,6 +183,10 @@ public static partial class Py
     public static PyList<T> SeqRest<T>(IReadOnlyList<object?> seq, int start, int after) =>
         new(seq.Skip(start).Take(seq.Count - start - after).Select(Dyn.Cast<T>));
 
+    /// <summary><c>{**m}</c> of a dynamic value: its items, or CPython's TypeError when it is not a mapping.</summary>
+    public static IEnumerable<KeyValuePair<object?, object?>> MappingItems(object? mapping) =>
+        mapping is IPyDict d ? d.ItemsObject() : throw new TypeError($"'{Dyn.TypeName(mapping)}' object is not a mapping");
+
     /// <summary>The <c>**rest</c> of a mapping pattern: a new dict of the entries whose keys the pattern did not name.</summary>
     public static PyDict<TKey, TValue> MappingRest<TKey, TValue>(IPyDict mapping, params object?[] taken)
     {

@@ -63,8 +63,29 @@ public sealed class DefaultDict<TKey, TValue> : PyDict<TKey, TValue>
 }
 
 /// <summary><c>collections.Counter</c>.</summary>
-public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber, IPyBitwise
+public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber, IPyBitwise, IPySigned
 {
+    /// <summary>+counter: the positive counts.</summary>
+    public Counter<TKey> Positive() => Select(v => v.Sign > 0 ? v : (PyInt?)null);
+
+    /// <summary>-counter: the negative counts, negated.</summary>
+    public Counter<TKey> Negative() => Select(v => v.Sign < 0 ? -v : (PyInt?)null);
+
+    public object PyPos() => Positive();
+
+    public object PyNeg() => Negative();
+
+    /// <summary>counter.copy() is a Counter.</summary>
+    public new Counter<TKey> Copy() => Select(v => v);
+
+    private Counter<TKey> Select(Func<PyInt, PyInt?> keep)
+    {
+        var result = new Counter<TKey>();
+        foreach (var (k, v) in Items())
+            if (keep(v) is { } kept) result[k] = kept;
+        return result;
+    }
+
     // Counter's multiset operators (CPython's collections.Counter): the result keeps positive counts only,
     // the left operand's keys first.
     public static Counter<TKey> operator +(Counter<TKey> a, Counter<TKey> b) => Combine(a, b, (x, y) => x + y, keepRightOnly: true);

@@ -375,10 +375,18 @@ public static class Dyn
         };
     }
 
+    public static object? Pos(object? a) => Num(a) switch
+    {
+        PyInt or double => Num(a),
+        IPySigned s => s.PyPos(),
+        _ => throw new TypeError($"bad operand type for unary +: '{TypeName(a)}'"),
+    };
+
     public static object? Neg(object? a) => Num(a) switch
     {
         PyInt i => -i,
         double d => -d,
+        IPySigned s => s.PyNeg(),
         Modules.PyTimeDelta t => t.Negate(),
         _ => throw new TypeError($"bad operand type for unary -: '{TypeName(a)}'"),
     };
@@ -736,6 +744,12 @@ public static class Dyn
 }
 
 public interface IPyBool { bool PyBool(); }
+/// <summary>A value with Python's unary + and - (Counter: the positive counts, the negated negative ones).</summary>
+public interface IPySigned
+{
+    object PyPos();
+    object PyNeg();
+}
 public interface IPyOrdered { int PyCompare(object? other); }
 public interface IPyNumber
 {

@@ -672,8 +672,9 @@ namespace Batuta.Transpiler.Emit
                     if (v.Type.IsLong) return IntRanges.Neg(v.Type) is { } negRange ? new Ex($"-{v.P}", negRange) : new Ex($"-{AsPyInt(v).P}", PyType.Int);
                     if (v.Type.Kind is TypeKind.Int or TypeKind.Float) return new Ex($"-{v.P}", v.Type);
                     if (v.Type.Kind == TypeKind.Class && FindClass(v.Type.Name.OrThrow())?.FindMethod("__neg__") is { } neg) return new Ex($"{v.P}.{neg.CsName}()", neg.ReturnType, true);
+                    if (v.Type.Kind == TypeKind.Counter) return new Ex($"{v.P}.Negative()", v.Type, true);
                     return new Ex($"Dyn.Neg({Box(v)})", DynamicType(v), true);
-                case UnaryOperator.UAdd: return v;
+                case UnaryOperator.UAdd: return EmitUnaryPlus(v);
                 case UnaryOperator.Invert:
                     if (v.Type.Kind == TypeKind.Bool) v = Coerce(v, BoolAsInt);
                     if (v.Type.IsLong) return new Ex($"~{LongOperand(v)}", IntRanges.Invert(v.Type));
@@ -681,6 +682,16 @@ namespace Batuta.Transpiler.Emit
                     return new Ex($"~Dyn.Cast<PyInt>({v.Code})", PyType.Int);
             }
             return v;
+        }
+
+        /// <summary>+x: numbers are themselves (+True is 1), a Counter keeps its positive counts, classes call __pos__.</summary>
+        private Ex EmitUnaryPlus(Ex v)
+        {
+            if (v.Type.Kind == TypeKind.Bool) return Coerce(v, BoolAsInt);
+            if (v.Type.Kind is TypeKind.Int or TypeKind.Float) return v;
+            if (v.Type.Kind == TypeKind.Counter) return new Ex($"{v.P}.Positive()", v.Type, true);
+            if (v.Type.Kind == TypeKind.Class && FindClass(v.Type.Name.OrThrow())?.FindMethod("__pos__") is { } pos) return new Ex($"{v.P}.{pos.CsName}()", pos.ReturnType, true);
+            return v.Type.Kind is TypeKind.Object or TypeKind.Unknown ? new Ex($"Dyn.Pos({Box(v)})", DynamicType(v), true) : v;
         }
 
         private string ParenTruth(Ex v)
@@ -1086,7 +1097,10 @@ namespace Batuta.Transpiler.Emit
             var types = items.Select((it, i) => expected.Kind == TypeKind.Tuple && i < expected.Args.Count && expected.Args.Count == items.Count && expected.Args[i].IsKnown ? PyType.Join(it.Type, expected.Args[i]) : it.Type).ToArray();
             var codes = items.Select((it, i) => ValueForVar(Coerce(it, types[i]))).ToList();
             if (items.Count == 1) return new Ex($"new ValueTuple<{CsTypes.Of(types[0])}>({codes[0]})", PyType.Tuple(types), true);
-            return new Ex("(" + string.Join(", ", codes) + ")", PyType.Tuple(types), true);
+            // widened elements (a PyInt into an object slot) keep their own C# type in a tuple literal: cast it
+            bool widened = items.Select((it, i) => CsTypes.Of(it.Type) != CsTypes.Of(types[i]) && !it.IntLiteral).Any(x => x);
+            string literal = "(" + string.Join(", ", codes) + ")";
+            return new Ex(widened ? $"(({CsTypes.Of(PyType.Tuple(types))}){literal})" : literal, PyType.Tuple(types), true);
         }
 
         private Ex EmitDict(Dict d, PyType expected)
@@ -1100,8 +1114,11 @@ namespace Batuta.Transpiler.Emit
                 var v = EmitExpr(d.Values[i], expected.IsDictLike ? expected.Value : PyType.Unknown);
                 if (kNode is null)
                 {
+                    // {**json_value, ...}: a dynamic mapping gives dynamic keys and values
+                    if (!v.Type.IsDictLike) v = new Ex($"Py.MappingItems({Box(v)})", PyType.Dict(PyType.Object, PyType.Object), true);
                     entries.Add((null, v));
-                    if (v.Type.IsDictLike) { kt = PyType.Join(kt, v.Type.Key); vt = PyType.Join(vt, v.Type.Value); }
+                    kt = PyType.Join(kt, v.Type.Key);
+                    vt = PyType.Join(vt, v.Type.Value);
                     continue;
                 }
                 var k = EmitExpr(kNode, expected.IsDictLike ? expected.Key : PyType.Unknown);

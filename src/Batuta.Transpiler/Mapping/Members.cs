@@ -253,7 +253,7 @@ namespace Batuta.Transpiler.Mapping
                             return OrderedDictMethod(e, name, args, kw, t, d);
                         case "update": return DictUpdate(e, a, c, t, d);
                         case "clear": return None($"{d}.Clear()");
-                        case "copy": return new Ex($"{d}.Copy()", PyType.Dict(t.Key, t.Value), true);
+                        case "copy": return new Ex($"{d}.Copy()", t.Kind == TypeKind.Counter ? t : PyType.Dict(t.Key, t.Value), true);
                         case "most_common" when t.Kind == TypeKind.Counter:
                             return new Ex(args.Count == 0 ? $"{d}.MostCommon()" : $"{d}.MostCommon({L(0)})", PyType.List(PyType.Tuple(t.Key, PyType.Int)), true);
                         case "elements" when t.Kind == TypeKind.Counter:

@@ -478,6 +478,14 @@ namespace Batuta.Transpiler.Mapping
             return new Ex($"IterTools.ChainFromIterable({e.EnumerableOf(rows)}.Select(__ci => {e.EnumerableOf(new Ex("__ci", inner, true))}))", PyType.Iterable(item), true).AsIterator();
         }
 
+        /// <summary>nlargest(n, items, key=f) / nsmallest: the key takes the items' type (a lambda's parameter is typed by them).</summary>
+        private static void BindKeyFunction(Emitter e, MappingRow row, Call c, Ex?[] bound)
+        {
+            if (row.Python is not ("heapq.nlargest" or "heapq.nsmallest") || bound.Length < 3 || bound[1] is not { } items) return;
+            var key = c.Args.Count > 2 ? c.Args[2] : c.Keywords.FirstOrDefault(k => k.Arg == "key")?.Value;
+            if (key is not null and not Constant { Value: null }) bound[2] = e.KeyFunction(key, ElemOf(items.Type));
+        }
+
         /// <summary>accumulate(xs, f): f takes and returns the items' type, or a wider one its result needs (operator.mul of longs).</summary>
         private static void BindAccumulateFunction(Emitter e, Call c, Ex?[] bound, Ex xs)
         {
@@ -521,6 +529,7 @@ namespace Batuta.Transpiler.Mapping
                 if (!row.Python.StartsWith("bisect.bisect", StringComparison.Ordinal)) e.Contribute(c.Args[0], PyType.List(item.Type));
                 bound[1] = e.CoerceTo(c.Args.Count > 1 ? e.Expr(c.Args[1], list.Elem) : item, list.Elem); // the item itself: a str is not chars here
             }
+            BindKeyFunction(e, row, c, bound);
             var code = row.Template;
             var types = new List<PyType>();
             int firstDefault = row.Parameters.Length - row.Defaults.Length;
