@@ -15,9 +15,10 @@ public interface IPyKwCallable
 /// </summary>
 public static class ArgumentBinder
 {
-    public static object? Invoke(string name, Delegate function, object?[]? defaults, object?[] args, PyDict<string, object?>? kwargs)
+    public static object? Invoke(string name, Delegate function, object?[]? defaults, object?[] args, PyDict<string, object?>? kwargs, int keywordOnly = 0)
     {
         var ps = function.Method.GetParameters();
+        if (args.Length > ps.Length - keywordOnly) throw TooManyPositional(name, ps, defaults, args.Length, ps.Length - keywordOnly);
         var values = Bind(name, ps, defaults, args, kwargs);
         try { return function.DynamicInvoke(values); }
         catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
@@ -35,6 +36,15 @@ public static class ArgumentBinder
             if (!set[i]) values[i] = DefaultOf(name, ps[i], i, n, defaults);
         for (int i = 0; i < n; i++) values[i] = Dyn.Convert(values[i], ps[i].ParameterType);
         return values;
+    }
+
+    /// <summary>CPython's "f() takes from 1 to 2 positional arguments but 3 were given".</summary>
+    private static TypeError TooManyPositional(string name, ParameterInfo[] ps, object?[]? defaults, int given, int positional)
+    {
+        int firstDefault = defaults is null ? ps.Length : ps.Length - defaults.Length;
+        int required = Enumerable.Range(0, positional).Count(i => i < firstDefault && !ps[i].HasDefaultValue);
+        string takes = required == positional ? $"{positional} positional argument{(positional == 1 ? "" : "s")}" : $"from {required} to {positional} positional arguments";
+        return new TypeError($"{name}() takes {takes} but {given} {(given == 1 ? "was" : "were")} given");
     }
 
     private static void BindKeywords(string name, ParameterInfo[] ps, PyDict<string, object?> kwargs, object?[] values, bool[] set)

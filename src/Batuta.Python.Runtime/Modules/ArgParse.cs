@@ -23,9 +23,13 @@ public sealed class PyNamedFunction : IPyCallable, IPyKwCallable, IPyObject, IPy
     public string Name { get; }
     public Delegate Function { get; }
     public object?[]? Defaults { get; }
+
+    /// <summary>How many trailing parameters are keyword-only (after <c>*</c> in the def).</summary>
+    public int KeywordOnly { get; init; }
+
     public string PyTypeName => "function";
-    public object? PyCall(object?[] args) => ArgumentBinder.Invoke(Name, Function, Defaults, args, null);
-    public object? PyCall(object?[] args, PyDict<string, object?> kwargs) => ArgumentBinder.Invoke(Name, Function, Defaults, args, kwargs);
+    public object? PyCall(object?[] args) => ArgumentBinder.Invoke(Name, Function, Defaults, args, null, KeywordOnly);
+    public object? PyCall(object?[] args, PyDict<string, object?> kwargs) => ArgumentBinder.Invoke(Name, Function, Defaults, args, kwargs, KeywordOnly);
     public string PyRepr() => $"<function {Name} at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
     public string PyStr() => PyRepr();
 

@@ -189,7 +189,7 @@ namespace Batuta.Transpiler.Emit
         /// annotated float or inferred float (f(3) after f(1.5) sees 3, as in Python), so the parameter's type comes
         /// from the arguments.
         /// </summary>
-        private static PyType ArgumentContext(VarInfo p) => (p.FloatAnnotated || p.Type.Kind == TypeKind.Float) && !p.Declared ? PyType.Unknown : p.Type;
+        private static PyType ArgumentContext(VarInfo p) => (p.FloatAnnotated || p.FloatTemplate is not null || p.Type.Kind == TypeKind.Float) && !p.Declared ? PyType.Unknown : p.Type;
 
         /// <summary>A dataclass field's value when the call gives none: its default (or default_factory), else what Python raises.</summary>
         private static bool IsInitFalse(ExpressionNode? d) =>
@@ -259,6 +259,14 @@ namespace Batuta.Transpiler.Emit
             foreach (int j in missing) if (j != first) result[j] = "default!";
         }
 
+        /// <summary>The throw of CPython's "f() takes from 1 to 2 positional arguments but 3 were given" (given: C# code).</summary>
+        private static string TooManyPositional(FunctionModel f, List<(VarInfo Param, ExpressionNode? Default)> defaults, int positional, string given)
+        {
+            int required = Enumerable.Range(0, positional).Count(j => j >= defaults.Count || defaults[j].Default is null);
+            string takes = required == positional ? $"{positional} positional argument{(positional == 1 ? "" : "s")}" : $"from {required} to {positional} positional arguments";
+            return $"throw new TypeError($\"{f.Name}() takes {takes} but {{{given}}} were given\");";
+        }
+
         /// <summary>CPython's "f() missing 2 required positional arguments: 'a' and 'b'".</summary>
         private static string MissingArgumentsMessage(FunctionModel f, List<string> names, bool keywordOnly)
         {
@@ -317,7 +325,7 @@ namespace Batuta.Transpiler.Emit
                     // defaults; items left over go to *args (or are a TypeError)
                     var items = Temp("sa");
                     _w.Line($"var {items} = new PyList<{CsTypes.Of(elem)}>({AsEnumerable(sv)});");
-                    int k = 0;
+                    int k = 0, before = pos;
                     for (; pos < positional; pos++)
                     {
                         if (keywordNames.Contains(f.Params[pos].Name)) continue;
@@ -339,7 +347,7 @@ namespace Batuta.Transpiler.Emit
                         Widen(f.VarArgs, PyType.VarTuple(elem));
                         extra.Add($"..{items}.Skip({k}).Select(__s => (object?)__s)");
                     }
-                    else _w.Line($"if ({items}.Count > {k}) throw new TypeError({CsNames.Literal($"{f.Name}() takes {positional} positional arguments but more were given")});");
+                    else _w.Line($"if ({items}.Count > {k}) {TooManyPositional(f, defaults, positional, $"{before} + {items}.Count")}");
                     continue;
                 }
                 if (pos < positional)

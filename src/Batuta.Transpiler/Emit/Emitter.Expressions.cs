@@ -153,7 +153,8 @@ namespace Batuta.Transpiler.Emit
             f.EscapesAsValue = true;
             if (VariadicValue(f, code) is { } variadic) return variadic.Code;
             var ft = PyType.Func(f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : f.ReturnType, f.Params.Select(p => p.Type).ToArray());
-            return $"new PyNamedFunction({CsNames.Literal(f.Name)}, new {CsTypes.Of(ft)}({code}){DefaultsArray(f)})";
+            int keywordOnly = f.Def.Args.Kwonlyargs.Count;
+            return $"new PyNamedFunction({CsNames.Literal(f.Name)}, new {CsTypes.Of(ft)}({code}){DefaultsArray(f)}){(keywordOnly > 0 ? $" {{ KeywordOnly = {keywordOnly} }}" : "")}";
         }
 
         /// <summary>

@@ -322,7 +322,8 @@ namespace Batuta.Transpiler.Inference
                 Name n => m.Functions.ContainsKey(n.Id) || m.Imports.TryGetValue(n.Id, out var imp) && imp.StartsWith("member:", StringComparison.Ordinal)
                     && imp.Split(':') is var parts && modules.TryGetValue(parts[1], out var src) && src.Functions.ContainsKey(parts[2]),
                 Attribute { Value: Name mod } a => m.Imports.TryGetValue(mod.Id, out var mi) && mi.StartsWith("module:", StringComparison.Ordinal)
-                    && modules.TryGetValue(mi.Substring(7), out var um) && um.Functions.ContainsKey(a.Attr),
+                    && modules.TryGetValue(mi.Substring(7), out var um) && um.Functions.ContainsKey(a.Attr)
+                    || IsProgramInstance(m, mod.Id),
                 _ => false,
             };
             foreach (var f in m.Functions.Values.Concat(m.Classes.Values.SelectMany(c => c.Methods.Values)).Where(f => f.IsDecorated))
@@ -335,6 +336,14 @@ namespace Batuta.Transpiler.Inference
                 f.Decorators.Clear();
             }
         }
+
+        /// <summary>
+        /// A module global made by calling a class of the module (<c>bus = Bus()</c>): its methods are program functions, so
+        /// <c>@bus.subscribe</c> is a user decorator.
+        /// </summary>
+        private static bool IsProgramInstance(ModuleModel m, string name) =>
+            m.Globals.ContainsKey(name) && m.Tree.Body.OfType<Assign>().Any(a => a.Targets.Count == 1 && a.Targets[0] is Name t && t.Id == name
+                && a.Value is Call { Func: Name cls } && m.Classes.ContainsKey(cls.Id));
 
         /// <summary>What one decorator of a def means: a marker (staticmethod, property, cache...), or a user decorator.</summary>
         private static void ApplyDecorator(FunctionModel f, ExpressionNode d, bool moduleLevel)
