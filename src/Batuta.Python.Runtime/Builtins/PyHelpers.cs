@@ -183,6 +183,14 @@ public static partial class Py
     public static PyList<T> SeqRest<T>(IReadOnlyList<object?> seq, int start, int after) =>
         new(seq.Skip(start).Take(seq.Count - start - after).Select(Dyn.Cast<T>));
 
+    /// <summary><c>Enum.__members__</c>: the members by name, in definition order.</summary>
+    public static PyDict<string, T> EnumMembers<T>(IEnumerable<T> members) where T : PyEnum
+    {
+        var result = new PyDict<string, T>();
+        foreach (var m in members) result[m.Name] = m;
+        return result;
+    }
+
     /// <summary><c>{**m}</c> of a dynamic value: its items, or CPython's TypeError when it is not a mapping.</summary>
     public static IEnumerable<KeyValuePair<object?, object?>> MappingItems(object? mapping) =>
         mapping is IPyDict d ? d.ItemsObject() : throw new TypeError($"'{Dyn.TypeName(mapping)}' object is not a mapping");

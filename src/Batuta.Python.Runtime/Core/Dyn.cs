@@ -424,7 +424,9 @@ public static class Dyn
     };
 
     private static TypeError Unsupported(string op, object? a, object? b) =>
-        new($"unsupported operand type(s) for {op}: '{TypeName(a)}' and '{TypeName(b)}'");
+        op == "+" && TypeName(a) is "str" or "list" or "tuple" && TypeName(a) != TypeName(b)
+            ? new($"can only concatenate {TypeName(a)} (not \"{TypeName(b)}\") to {TypeName(a)}")
+            : new($"unsupported operand type(s) for {op}: '{TypeName(a)}' and '{TypeName(b)}'");
 
     public static long Len(object? o) => o switch
     {

@@ -271,8 +271,12 @@ public static class Format
         while (k < field.Length && field[k] != '.' && field[k] != '[') k++;
         string head = field[..k];
         object? value;
-        if (head.Length == 0) value = args[auto++];
-        else if (int.TryParse(head, NumberStyles.None, Inv, out int idx)) value = idx < args.Length ? args[idx] : throw new IndexError($"Replacement index {idx} out of range for positional args tuple");
+        int idx = -1;
+        if (head.Length == 0 || int.TryParse(head, NumberStyles.None, Inv, out idx))
+        {
+            if (head.Length == 0) idx = auto++;
+            value = idx < args.Length ? args[idx] : throw new IndexError($"Replacement index {idx} out of range for positional args tuple");
+        }
         else value = kwargs is not null && kwargs.TryGetValue(head, out var v) ? v : throw new KeyError(head);
         while (k < field.Length)
         {
@@ -354,6 +358,7 @@ public static class PercentFormat
             string zero = flags.Contains('0') && !flags.Contains('-') ? "0" : "";
             string alt = flags.Contains('#') ? "#" : "";
             string p = prec.Length > 0 ? "." + prec : "";
+            value = NumericOperand(value, type);
             switch (type)
             {
                 case 's': sb.Append(Text.Format.Apply(Str.Of(value), align + width + p)); break;
@@ -384,5 +389,23 @@ public static class PercentFormat
         }
         if (ai < items.Length && mapping is null) throw new TypeError("not all arguments converted during string formatting");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The value a conversion formats: an IntEnum member is its int for the numeric ones; CPython's TypeError for a
+    /// numeric conversion given something else ("%d format: a real number is required, not str").
+    /// </summary>
+    private static object? NumericOperand(object? value, char type)
+    {
+        if (type is 's' or 'r' or 'a' or 'c') return value;
+        if (value is PyIntEnum member) return member.IntValue;
+        if (value is PyInt or long or int or bool or double or float) return value;
+        string name = Dyn.TypeName(value);
+        throw new TypeError(type switch
+        {
+            'd' or 'i' or 'u' => $"%{type} format: a real number is required, not {name}",
+            'x' or 'X' or 'o' => $"%{type} format: an integer is required, not {name}",
+            _ => $"must be real number, not {name}",
+        });
     }
 }

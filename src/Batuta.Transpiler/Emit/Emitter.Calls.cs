@@ -719,6 +719,9 @@ namespace Batuta.Transpiler.Emit
                 if (a.Attr == "__repr__") return new Ex("base.PyRepr()", PyType.Str, true);
                 return Unsupported(call, $"super().{a.Attr}()");
             }
+            // Point._make(values) is Point(*values)
+            if (StaticClass(a.Value) is { IsNamedTuple: true } && a.Attr == "_make" && call.Args.Count == 1 && call.Keywords.Count == 0)
+                return EmitCall(new Call(a.Value, NodeList.Of<ExpressionNode>(new Starred(call.Args[0], ExprContext.Load, call.Span)), default, call.Span), expected);
             // Class.method(...) for static/class methods
             if (StaticClass(a.Value) is { } cls)
             {

@@ -772,6 +772,10 @@ namespace Batuta.Transpiler.Emit
             return x.Type.Kind == TypeKind.Float || x.Type.IsLong && x.Type.Lo >= -limit && x.Type.Hi <= limit;
         }
 
+        /// <summary>An enum class named as a value is its members (for iteration); compared with a type, it is the class.</summary>
+        private string TypeOperand(Ex x) =>
+            x.Type.Kind == TypeKind.List && ClassOf(x.Type.Elem) is { IsEnum: true } ec && x.Code == $"{ClassCsName(ec)}.Members" ? $"typeof({ClassCsName(ec)})" : Box(x);
+
         private static bool IsTypeObject(Ex x) => x.Code.StartsWith("Py.Type(", StringComparison.Ordinal) || x.Code.StartsWith("typeof(", StringComparison.Ordinal);
 
         private string Compare(Ex l, CompareOperator op, Ex r)
@@ -793,7 +797,7 @@ namespace Batuta.Transpiler.Emit
                     return "true";
                 case CompareOperator.Is or CompareOperator.IsNot when IsTypeObject(l) || IsTypeObject(r):
                     // type(a) is type(b) / type(x) is Car: a new type object per call, so compare what they name
-                    return $"{(op == CompareOperator.IsNot ? "!" : "")}Py.SameType({Box(l)}, {Box(r)})";
+                    return $"{(op == CompareOperator.IsNot ? "!" : "")}Py.SameType({TypeOperand(l)}, {TypeOperand(r)})";
                 case CompareOperator.Is:
                     if (rt.Kind == TypeKind.None) return $"{l.P} is null";
                     if (lt.Kind == TypeKind.None) return $"{r.P} is null";
@@ -899,6 +903,7 @@ namespace Batuta.Transpiler.Emit
             if (sc.IsEnum && sc.Def.Body.OfType<Assign>().Any(x => x.Targets[0] is Name tn && tn.Id == a.Attr))
                 return new Ex($"{ClassCsName(sc)}.{CsNames.Member(a.Attr)}", sc.Type, true);
             if (sc.IsNamedTuple && a.Attr == "_fields") return new Ex($"{ClassCsName(sc)}._fields", PyType.VarTuple(PyType.Str), true);
+            if (sc.IsEnum && a.Attr == "__members__") return new Ex($"Py.EnumMembers({ClassCsName(sc)}.Members)", PyType.Dict(PyType.Str, sc.Type), true);
             var sm = sc.FindMethod(a.Attr);
             if (sm is not null && sm.IsStatic)
             {
