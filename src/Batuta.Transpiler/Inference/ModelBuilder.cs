@@ -441,6 +441,9 @@ namespace Batuta.Transpiler.Inference
             {
                 switch (s)
                 {
+                    // a property's @x.deleter would replace its getter; `del obj.x` is reported where it is written
+                    case FunctionDef fd when fd.DecoratorList.Any(d => d is Attribute { Attr: "deleter" }):
+                        break;
                     case FunctionDef fd:
                     {
                         var f = NewFunction(fd, c, null);

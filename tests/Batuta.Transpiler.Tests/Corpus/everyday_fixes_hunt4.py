@@ -78,3 +78,25 @@ class T:
 t = T()
 t.f = 212
 print(t._c, t.f)
+
+
+class A:
+    def __init__(self):
+        self.x = 5
+
+    @property
+    def x(self):
+        return self._x
+
+    @x.setter
+    def x(self, v):
+        self._x = v
+
+    @x.deleter
+    def x(self):
+        del self._x
+
+
+a = A()
+a.x = 7
+print(a.x)
