@@ -17,7 +17,7 @@ NUGET_CACHE="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
 log() { printf '\n==> %s\n' "$*" >&2; }
 
 setup() {
-  local wanted=(python3 python3-numpy python3-sklearn libopenblas0-pthread libpython3.11-testsuite strace)
+  local wanted=(python3 python3-numpy python3-sklearn python3-torch libopenblas0-pthread libpython3.11-testsuite strace)
   local missing=()
   for p in "${wanted[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if ((${#missing[@]})); then

@@ -419,17 +419,7 @@ public static partial class IterTools
     }
 
     /// <summary>Pairs padded with None: the items are boxed, since <c>default</c> of a value type would be 0, not None.</summary>
-    public static IEnumerable<(object?, object?)> ZipLongest<T1, T2>(IEnumerable<T1> a, IEnumerable<T2> b)
-    {
-        using var ea = a.GetEnumerator();
-        using var eb = b.GetEnumerator();
-        while (true)
-        {
-            bool ha = ea.MoveNext(), hb = eb.MoveNext();
-            if (!ha && !hb) yield break;
-            yield return (ha ? ea.Current : null, hb ? eb.Current : null);
-        }
-    }
+    public static IEnumerable<(object?, object?)> ZipLongest<T1, T2>(IEnumerable<T1> a, IEnumerable<T2> b) => ZipLongest(a, b, null);
 
     public static IEnumerable<(T, T)> Pairwise<T>(IEnumerable<T> items)
     {
