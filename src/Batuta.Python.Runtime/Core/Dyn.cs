@@ -723,11 +723,11 @@ public static class Dyn
         if (o is string s) return Text.PyStr.CallMethod(s, name, args);
         var t = o.GetType();
         // readline is ReadLine in the runtime: the last candidate ignores case and underscores
-        string folded = name.Replace("_", "").ToUpperInvariant();
+        string folded = name.Replace("_", "");
         foreach (var candidate in Naming.Candidates(name).Reverse().Append(null))
         {
             // Parameters past the given arguments must have C# defaults (the transpiler writes Python's constant defaults).
-            var methods = t.GetMethods().Where(m => (candidate is null ? m.Name.ToUpperInvariant() == folded : m.Name == candidate) && !m.IsGenericMethodDefinition && m.GetParameters() is var mp
+            var methods = t.GetMethods().Where(m => (candidate is null ? string.Equals(m.Name, folded, StringComparison.OrdinalIgnoreCase) : m.Name == candidate) && !m.IsGenericMethodDefinition && m.GetParameters() is var mp
                 && mp.Length >= args.Length && mp.Skip(args.Length).All(p => p.HasDefaultValue)).OrderBy(m => m.GetParameters().Length).ToList();
             foreach (var m in methods)
             {
