@@ -24,6 +24,16 @@ public static class ArgumentBinder
         catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
     }
 
+    /// <summary>A method of an object, bound as <see cref="Invoke"/> binds a function value.</summary>
+    public static object? InvokeMethod(string name, object target, MethodInfo method, object?[] args, PyDict<string, object?>? kwargs)
+    {
+        var ps = method.GetParameters();
+        if (args.Length > ps.Length) throw TooManyPositional(name, ps, null, args.Length, ps.Length);
+        var values = Bind(name, ps, null, args, kwargs);
+        try { return method.Invoke(target, values); }
+        catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
+    }
+
     private static object?[] Bind(string name, ParameterInfo[] ps, object?[]? defaults, object?[] args, PyDict<string, object?>? kwargs)
     {
         int n = ps.Length;

@@ -9,6 +9,9 @@ public interface IPyList : IPySized, IEnumerable
     object? GetItem(long index);
     void SetItem(long index, object? value);
     void AppendObject(object? value);
+
+    /// <summary><c>list.sort(key=..., reverse=...)</c> with a dynamic key function (None: the elements themselves).</summary>
+    void SortDynamic(Func<object?, object?>? key, bool reverse);
 }
 
 /// <summary>
@@ -218,6 +221,12 @@ public sealed class PyList<T> : IList<T>, IReadOnlyList<T>, IPyList, IPyObject, 
     public void Sort(bool reverse = false) => SortBy<T>(null, reverse);
 
     public void Sort<TKey>(Func<T, TKey> key, bool reverse = false) => SortBy(key, reverse);
+
+    void IPyList.SortDynamic(Func<object?, object?>? key, bool reverse)
+    {
+        if (key is null) Sort(reverse);
+        else SortBy(x => key(x), reverse);
+    }
 
     private void SortBy<TKey>(Func<T, TKey>? key, bool reverse)
     {

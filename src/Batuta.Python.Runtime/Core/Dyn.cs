@@ -193,6 +193,7 @@ public static class Dyn
         if (o is null && default(T) is null) return default!;
         if (typeof(T) == typeof(object)) return (T)o.OrThrow();
         if (TryContainerCopy<T>(o, out var copy)) return copy;
+        if (o is string or PyInt or long && typeof(PyEnum).IsAssignableFrom(typeof(T)) && ValueEnumMember(typeof(T), o) is T member) return member;
         throw new TypeError($"expected {typeof(T).Name}, got '{TypeName(o)}'");
     }
 
@@ -275,6 +276,7 @@ public static class Dyn
             (PyInt i, double d) => i.ToDouble() - d,
             (double d, PyInt i) => d - i.ToDouble(),
             (double d1, double d2) => d1 - d2,
+            (IPySet s1, IPySet s2) => DynBuiltinMethods.SetOperator("-", s1, s2),
             (IPyNumber n, _) => n.PySub(y),
             (_, IPyReflectedNumber r) => r.PyRSub(x),
             _ => throw Unsupported("-", a, b),
@@ -394,6 +396,7 @@ public static class Dyn
     public static object? BitAnd(object? a, object? b) => (Num(a), Num(b)) switch
     {
         (PyInt i, PyInt j) => i & j,
+        (IPySet x, IPySet y) => DynBuiltinMethods.SetOperator("&", x, y),
         (IPyBitwise x, _) => x.PyAnd(b),
         _ => throw Unsupported("&", a, b),
     };
@@ -402,12 +405,15 @@ public static class Dyn
     {
         (PyInt i, PyInt j) => i | j,
         (IPyBitwise x, _) => x.PyOr(b),
+        (IPySet x, IPySet y) => DynBuiltinMethods.SetOperator("|", x, y),
+        (IPyDict x, IPyDict y) => DynBuiltinMethods.DictUnion(x, y),
         _ => throw Unsupported("|", a, b),
     };
 
     public static object? BitXor(object? a, object? b) => (Num(a), Num(b)) switch
     {
         (PyInt i, PyInt j) => i ^ j,
+        (IPySet x, IPySet y) => DynBuiltinMethods.SetOperator("^", x, y),
         _ => throw Unsupported("^", a, b),
     };
 
@@ -431,6 +437,7 @@ public static class Dyn
     public static long Len(object? o) => o switch
     {
         string s => s.Length,
+        PyStrEnum e => e.StrValue.Length,
         IPySized c => c.Count,
         ITuple t => t.Length,
         ICollection c => c.Count,
@@ -509,11 +516,20 @@ public static class Dyn
         _ => throw new TypeError($"indices must be integers, not {TypeName(key)}"),
     };
 
+    /// <summary>
+    /// The member of a str or int enum equal to a plain str or int (<c>counts["fee"]</c> on a dict keyed by
+    /// <c>Kind(str, Enum)</c>): those members are strs and ints, equal to their values.
+    /// </summary>
+    private static object? ValueEnumMember(Type enumType, object value) =>
+        enumType.GetField("Members", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is IEnumerable members
+            ? members.OfType<PyEnum>().FirstOrDefault(m => m is PyStrEnum or PyIntEnum && Eq(m.Value, value))
+            : null;
+
     public static bool Contains(object? container, object? item) => container switch
     {
         string s => item is string sub ? s.Contains(sub, StringComparison.Ordinal) : throw new TypeError("'in <string>' requires string as left operand, not " + TypeName(item)),
-        IPyDict d => d.ContainsKeyObject(item),
-        IPySet s => s.ContainsObject(item),
+        IPyDict d => d.ContainsKeyObject(item) || item is PyStrEnum e && d.ContainsKeyObject(e.StrValue),
+        IPySet s => s.ContainsObject(item) || item is PyStrEnum e && s.ContainsObject(e.StrValue),
         _ => Iter(container).Any(x => Eq(x, item)),
     };
 
@@ -561,6 +577,7 @@ public static class Dyn
             var names = Naming.Candidates(name);
             if (t.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => names.Contains(m.Name) && m.DeclaringType != typeof(object) && m.DeclaringType != typeof(PyObject)))
                 return new PyBoundMethod(o, name);
+            if (o is IPyDataclass && PyBuiltinMethod.Has(o, name)) return new PyBuiltinMethod(o, name);
             if (TryCallDunder(o, "__getattr__", out var fallback, name)) return fallback;
         }
         else if (PyBuiltinMethod.Has(o, name)) return new PyBuiltinMethod(o, name);
@@ -593,7 +610,7 @@ public static class Dyn
     }
 
     /// <summary>Reflection wraps what a property getter or setter raises; Python code must see the exception itself.</summary>
-    private static object? Unwrapped(Func<object?> access)
+    internal static object? Unwrapped(Func<object?> access)
     {
         try { return access(); }
         catch (TargetInvocationException e) when (e.InnerException is not null)
@@ -624,7 +641,7 @@ public static class Dyn
     private static bool IsConstructible(Type cls) => typeof(PyObject).IsAssignableFrom(cls) || typeof(Exception).IsAssignableFrom(cls);
 
     /// <summary><c>cls(*args, **kwargs)</c> for a migrated class held in a variable: the first constructor the arguments fill (defaults after them).</summary>
-    private static object Construct(Type cls, object?[] args, PyDict<string, object?>? kwargs = null)
+    internal static object Construct(Type cls, object?[] args, PyDict<string, object?>? kwargs = null)
     {
         // a builtin exception class as a value (kinds[1]("message")): its params constructor takes the arguments as e.args
         if (!typeof(PyObject).IsAssignableFrom(cls) && cls.GetConstructor([typeof(object[])]) is { } exceptionCtor && typeof(PyBaseException).IsAssignableFrom(cls))
@@ -694,8 +711,25 @@ public static class Dyn
     public static object? CallMethodKw(object? o, string name, PyDict<string, object?> kwargs, params object?[] args)
     {
         if (o is Modules.IPyKeywordMethods k) return k.CallMethod(name, args, kwargs);
+        if (o is not null && DynBuiltinMethods.TryCall(o, name, args, kwargs, out var builtin)) return builtin;
+        if (kwargs.Count > 0 && o is PyObject && TryCallUserMethod(o, name, args, kwargs, out var user)) return user;
         if (kwargs.Count > 0) throw new TypeError($"{name}() got keyword arguments Batuta cannot pass to '{TypeName(o)}'");
         return CallMethod(o, name, args);
+    }
+
+    /// <summary>A user class's method called with keywords on a dynamic value: bound by the C# parameter names, which are Python's.</summary>
+    private static bool TryCallUserMethod(object o, string name, object?[] args, PyDict<string, object?> kwargs, out object? result)
+    {
+        result = null;
+        foreach (var candidate in Naming.Candidates(name))
+        {
+            var m = o.GetType().GetMethods().FirstOrDefault(m => m.Name == candidate && !m.IsGenericMethodDefinition && m.GetParameters() is var ps
+                && ps.Length >= args.Length && kwargs.Keys().All(key => ps.Any(p => p.Name == key)));
+            if (m is null) continue;
+            result = BoxValue(ArgumentBinder.InvokeMethod(name, o, m, args, kwargs));
+            return true;
+        }
+        return false;
     }
 
     /// <summary>Calls a user class's special method (<c>__abs__</c>, ...) when the object has one.</summary>
@@ -712,6 +746,7 @@ public static class Dyn
     public static object? CallMethod(object? o, string name, params object?[] args)
     {
         if (o is Modules.IPyKeywordMethods k) return k.CallMethod(name, args, new PyDict<string, object?>());
+        if (o is not null && DynBuiltinMethods.TryCall(o, name, args, null, out var builtin)) return builtin;
         return CallMethodReflected(o, name, args);
     }
 
@@ -741,6 +776,8 @@ public static class Dyn
         }
         // an attribute holding a function (a Namespace's func set with set_defaults): call it
         if (o is IPyAttributes a && a.TryGetAttr(name, out var f)) return Call(f, args);
+        // a member of class Kind(str, Enum) is a str: str's methods on its value
+        if (o is PyStrEnum member && PyBuiltinMethod.Has(member.StrValue, name)) return Text.PyStr.CallMethod(member.StrValue, name, args);
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
 }

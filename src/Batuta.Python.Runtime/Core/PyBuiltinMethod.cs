@@ -41,7 +41,9 @@ public sealed class PyBuiltinMethod(object self, string name) : IPyCallable, IPy
     public string Name { get; } = name;
 
     /// <summary>Whether the builtin type of <paramref name="o"/> has the method <paramref name="method"/>.</summary>
-    public static bool Has(object o, string method) => Methods.TryGetValue(Dyn.TypeName(o), out var names) && names.Contains(method);
+    public static bool Has(object o, string method) =>
+        Methods.TryGetValue(Dyn.TypeName(o), out var names) ? names.Contains(method)
+        : o is IPyDataclass and System.Runtime.CompilerServices.ITuple && method is "_asdict" or "_replace" or "count" or "index";
 
     public object? PyCall(object?[] args) => Dyn.CallMethod(Self, Name, args);
 

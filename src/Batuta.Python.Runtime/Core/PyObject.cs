@@ -61,6 +61,18 @@ public abstract class PyIntEnum : PyEnum, IPyInt, IPyOrdered, IComparable
 }
 
 /// <summary>
+/// Base of migrated <c>class Level(int, Enum)</c> classes: members are ints, but str() and format() are Enum's
+/// (<c>Level.HIGH</c>), as in 3.11.
+/// </summary>
+public abstract class PyIntMixinEnum : PyIntEnum
+{
+    protected PyIntMixinEnum(string name, object? value) : base(name, value) { }
+
+    public override string PyStr() => $"{PyTypeName}.{Name}";
+    public override string PyFormat(string spec) => Text.Format.Apply(PyStr(), spec);
+}
+
+/// <summary>
 /// Base of migrated <c>class Unit(str, Enum)</c> classes: members equal and hash as their str values (dict keys, ==),
 /// but str() and format() are Enum's (<c>Unit.KM</c>), as in 3.11.
 /// </summary>
@@ -73,9 +85,14 @@ public abstract class PyStrMixinEnum : PyStrEnum
 }
 
 /// <summary>Base of migrated <c>enum.StrEnum</c> classes: str() and format give the value.</summary>
-public abstract class PyStrEnum : PyEnum
+public abstract class PyStrEnum : PyEnum, IPyOrdered, IComparable
 {
     protected PyStrEnum(string name, object? value) : base(name, value) { }
+
+    /// <summary>The member's str value: the members are strs (str methods, len, ordering, +).</summary>
+    public string StrValue => (string)Value.OrThrow();
+    public int PyCompare(object? other) => Dyn.Compare(StrValue, other is PyStrEnum e ? e.StrValue : other);
+    public int CompareTo(object? other) => PyCompare(other);
 
     public override string PyStr() => (string)Value.OrThrow();
     public override long PyHash() => Dyn.PyHashOf(Value);

@@ -7,7 +7,13 @@ namespace Batuta.Python.Runtime.Modules;
 /// <summary>Python's <c>json</c>: <c>dumps</c> formats exactly as CPython (separators, indent, ensure_ascii, sort_keys).</summary>
 public static class Json
 {
-    public static string Dumps(object? obj, object? indent = null, bool sort_keys = false, bool ensure_ascii = true, (string, string)? separators = null)
+    /// <summary>json.dump: <see cref="Dumps"/> written to a text file.</summary>
+    public static void Dump(object? obj, PyTextIO fp, object? indent = null, bool sort_keys = false, bool ensure_ascii = true, object? separators = null, object? @default = null) =>
+        fp.Write(Dumps(obj, indent, sort_keys, ensure_ascii, separators, @default));
+
+    /// <param name="separators">(item_separator, key_separator), as a tuple or list of two strs.</param>
+    /// <param name="default">Called on an object the encoder cannot write; its result is written instead.</param>
+    public static string Dumps(object? obj, object? indent = null, bool sort_keys = false, bool ensure_ascii = true, object? separators = null, object? @default = null)
     {
         string? ind = indent switch
         {
@@ -18,63 +24,84 @@ public static class Json
             string s => s,
             _ => null,
         };
-        var (item, key) = separators ?? (ind is null ? (", ", ": ") : (",", ": "));
+        var (item, key) = separators is null ? (ind is null ? (", ", ": ") : (",", ": ")) : Separators(separators);
         var sb = new StringBuilder();
-        Write(sb, obj, ind, 0, sort_keys, ensure_ascii, item, key);
+        new Encoder(sb, ind, sort_keys, ensure_ascii, item, key, @default).Write(obj, 0);
         return sb.ToString();
     }
 
-    private static void Write(StringBuilder sb, object? o, string? ind, int level, bool sort, bool ascii, string item, string key)
+    private static (string, string) Separators(object separators)
     {
-        // IntEnum and (str, Enum) members are ints and strs to the encoder
-        o = o switch { PyIntEnum ie => ie.IntValue, PyStrEnum se => se.Value, _ => o };
-        switch (o)
+        var parts = Dyn.Iter(separators).ToList();
+        if (parts.Count != 2 || parts[0] is not string item || parts[1] is not string key)
+            throw new ValueError("separators must be a pair of strings: (item_separator, key_separator)");
+        return (item, key);
+    }
+
+    /// <summary>One dumps call's settings; <c>default=</c> is called on what it cannot write (a cycle through it is CPython's ValueError).</summary>
+    private sealed class Encoder(StringBuilder sb, string? ind, bool sort, bool ascii, string item, string key, object? fallback)
+    {
+        private readonly HashSet<object> _open = new(ReferenceEqualityComparer.Instance);
+
+        public void Write(object? o, int level)
         {
-            case null: sb.Append("null"); return;
-            case bool b: sb.Append(b ? "true" : "false"); return;
-            case PyInt or long or int: sb.Append(Repr.Of(o)); return;
-            case double d:
-                sb.Append(double.IsNaN(d) ? "NaN" : double.IsPositiveInfinity(d) ? "Infinity" : double.IsNegativeInfinity(d) ? "-Infinity" : FloatFormat.Repr(d));
-                return;
-            case string s: WriteString(sb, s, ascii); return;
-            case IPyDict d:
+            // IntEnum and (str, Enum) members are ints and strs to the encoder
+            o = o switch { PyIntEnum ie => ie.IntValue, PyStrEnum se => se.Value, _ => o };
+            switch (o)
             {
-                var items = d.ItemsObject().Select(kv => (Key: KeyString(kv.Key), kv.Value)).ToList();
-                if (sort) items = items.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
-                if (items.Count == 0) { sb.Append("{}"); return; }
-                sb.Append('{');
-                for (int i = 0; i < items.Count; i++)
-                {
-                    if (i > 0) sb.Append(item);
-                    NewLine(sb, ind, level + 1);
-                    WriteString(sb, items[i].Key, ascii);
-                    sb.Append(key);
-                    Write(sb, items[i].Value, ind, level + 1, sort, ascii, item, key);
-                }
-                NewLine(sb, ind, level);
-                sb.Append('}');
-                return;
-            }
-            case ITuple t:
-                Write(sb, PyTuple.From(t).ToList(), ind, level, sort, ascii, item, key);
-                return;
-            case System.Collections.IEnumerable e when o is IPyList or PyTuple or System.Collections.IList:
-            {
-                var list = e.Cast<object?>().ToList();
-                if (list.Count == 0) { sb.Append("[]"); return; }
-                sb.Append('[');
-                for (int i = 0; i < list.Count; i++)
-                {
-                    if (i > 0) sb.Append(item);
-                    NewLine(sb, ind, level + 1);
-                    Write(sb, list[i], ind, level + 1, sort, ascii, item, key);
-                }
-                NewLine(sb, ind, level);
-                sb.Append(']');
-                return;
+                case null: sb.Append("null"); return;
+                case bool b: sb.Append(b ? "true" : "false"); return;
+                case PyInt or long or int: sb.Append(Repr.Of(o)); return;
+                case double d:
+                    sb.Append(double.IsNaN(d) ? "NaN" : double.IsPositiveInfinity(d) ? "Infinity" : double.IsNegativeInfinity(d) ? "-Infinity" : FloatFormat.Repr(d));
+                    return;
+                case string s: WriteString(sb, s, ascii); return;
+                case IPyDict d: WriteDict(d, level); return;
+                case ITuple t: WriteList(PyTuple.From(t).ToList(), level); return;
+                case System.Collections.IEnumerable e when o is IPyList or PyTuple or System.Collections.IList: WriteList(e.Cast<object?>().ToList(), level); return;
+                default: WriteFallback(o, level); return;
             }
         }
-        throw new TypeError($"Object of type {Dyn.TypeName(o)} is not JSON serializable");
+
+        private void WriteFallback(object o, int level)
+        {
+            if (fallback is null) throw new TypeError($"Object of type {Dyn.TypeName(o)} is not JSON serializable");
+            if (!_open.Add(o)) throw new ValueError("Circular reference detected");
+            Write(Dyn.Call(fallback, o), level);
+            _open.Remove(o);
+        }
+
+        private void WriteDict(IPyDict d, int level)
+        {
+            var items = d.ItemsObject().Select(kv => (Key: KeyString(kv.Key), kv.Value)).ToList();
+            if (sort) items = items.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+            if (items.Count == 0) { sb.Append("{}"); return; }
+            sb.Append('{');
+            for (int i = 0; i < items.Count; i++)
+            {
+                if (i > 0) sb.Append(item);
+                NewLine(sb, ind, level + 1);
+                WriteString(sb, items[i].Key, ascii);
+                sb.Append(key);
+                Write(items[i].Value, level + 1);
+            }
+            NewLine(sb, ind, level);
+            sb.Append('}');
+        }
+
+        private void WriteList(List<object?> list, int level)
+        {
+            if (list.Count == 0) { sb.Append("[]"); return; }
+            sb.Append('[');
+            for (int i = 0; i < list.Count; i++)
+            {
+                if (i > 0) sb.Append(item);
+                NewLine(sb, ind, level + 1);
+                Write(list[i], level + 1);
+            }
+            NewLine(sb, ind, level);
+            sb.Append(']');
+        }
     }
 
     private static string KeyString(object? k) => k switch

@@ -1076,6 +1076,8 @@ namespace Batuta.Transpiler.Emit
             if ((kind == "list" && expected.Kind == TypeKind.List) || (kind == "set" && expected.Kind == TypeKind.Set))
                 elem = elts.Count == 0 ? expected.Elem : PyType.Join(elem, expected.Elem).Kind == TypeKind.Object && expected.Elem.Kind != TypeKind.Object ? elem : PyType.Join(elem, expected.Elem);
             if (elem.Kind == TypeKind.Unknown && elts.Count > 0) elem = PyType.Object;
+            // A literal stored in a dynamic variable may later hold any value (val["n"] = 5 on a dict of lists), as in Python.
+            if (expected.Kind == TypeKind.Object) elem = PyType.Object;
             var type = kind == "list" ? PyType.List(elem) : PyType.Set(elem);
             string cs = CsTypes.Of(type);
             if (items.Any(i => i.Item2))
@@ -1138,6 +1140,7 @@ namespace Batuta.Transpiler.Emit
                 if (PyType.Join(kt, expected.Key).Kind != TypeKind.Object || expected.Key.Kind == TypeKind.Object) kt = PyType.Join(kt, expected.Key);
                 if (PyType.Join(vt, expected.Value).Kind != TypeKind.Object || expected.Value.Kind == TypeKind.Object) vt = PyType.Join(vt, expected.Value);
             }
+            if (expected.Kind == TypeKind.Object) { kt = PyType.Object; vt = PyType.Object; }
             if (d.Keys.Count > 0 && kt.Kind == TypeKind.Unknown) kt = PyType.Object;
             if (d.Keys.Count > 0 && vt.Kind == TypeKind.Unknown) vt = PyType.Object;
             var type = PyType.Dict(kt, vt);

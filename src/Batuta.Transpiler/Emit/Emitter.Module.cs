@@ -369,7 +369,7 @@ namespace Batuta.Transpiler.Emit
             var doc = Docstring(c.Def.Body);
             if (doc is not null) _w.Line($"/// <summary>{XmlEscape(FirstLine(doc))}</summary>");
             string baseName = c.Base is not null ? ClassCsName(c.Base) : c.BuiltinBase is not null ? CsTypes.RuntimeException(c.BuiltinBase)
-                : c.IsEnum ? (c.IsIntEnum ? "PyIntEnum" : c.EnumKind == "StrEnum" ? "PyStrEnum" : c.EnumKind == "StrMixin" ? "PyStrMixinEnum" : "PyEnum") : "PyObject";
+                : c.IsEnum ? (c.IsIntEnum ? (c.EnumIntMixin ? "PyIntMixinEnum" : "PyIntEnum") : c.EnumKind == "StrEnum" ? "PyStrEnum" : c.EnumKind == "StrMixin" ? "PyStrMixinEnum" : "PyEnum") : "PyObject";
             var interfaces = ClassInterfaces(c);
             _w.Open($"public class {c.CsName} : {string.Join(", ", new[] { baseName }.Concat(interfaces))}");
             if (c.IsEnum) EmitEnumMembers(c);
@@ -639,6 +639,11 @@ namespace Batuta.Transpiler.Emit
         {
             var baseMethod = c.Base?.FindMethod(m.Name);
             string modifiers = m.IsStatic || m.IsClassMethod ? "public static" : baseMethod is not null ? "public override" : "public virtual";
+            if (m.IsCachedProperty && !c.Setters.ContainsKey(m.Name))
+            {
+                EmitCachedProperty(m, baseMethod);
+                return;
+            }
             if (m.IsProperty)
             {
                 var saved = _function;
@@ -663,6 +668,30 @@ namespace Batuta.Transpiler.Emit
                 return;
             }
             EmitFunction(m, modifiers);
+        }
+
+        /// <summary>
+        /// @cached_property: the body is a private method whose result the getter keeps per instance; an assignment
+        /// replaces the kept value, as Python's instance attribute shadows the descriptor.
+        /// </summary>
+        private void EmitCachedProperty(FunctionModel m, FunctionModel? baseMethod)
+        {
+            var saved = _function;
+            _function = m;
+            _declared.Clear();
+            string type = CsTypes.Return(m.ReturnType) is "void" ? "object?" : CsTypes.Return(m.ReturnType);
+            string compute = "__Compute" + m.CsName, has = "__has" + m.CsName, value = "__value" + m.CsName;
+            _w.Line($"private bool {has};");
+            _w.Line($"private {type} {value} = default!;");
+            _w.Open($"private {type} {compute}()");
+            EmitFunctionBody(m);
+            if (type == "object?") _w.Line("return null;");
+            _w.Close();
+            _w.Open($"public {(baseMethod is { IsProperty: true } ? "override" : "virtual")} {type} {m.CsName}");
+            _w.Line($"get {{ if (!{has}) {{ {value} = {compute}(); {has} = true; }} return {value}; }}");
+            _w.Line($"set {{ {value} = value; {has} = true; }}");
+            _w.Close();
+            _function = saved;
         }
 
         private static readonly HashSet<string> MixinBases = new(StringComparer.Ordinal)

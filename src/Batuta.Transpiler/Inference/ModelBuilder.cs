@@ -352,6 +352,7 @@ namespace Batuta.Transpiler.Inference
             if (dn == "staticmethod") f.IsStatic = true;
             else if (dn == "classmethod") f.IsClassMethod = true;
             else if (dn == "property") f.IsProperty = true;
+            else if (dn == "cached_property") { f.IsProperty = true; f.IsCachedProperty = true; }
             else if (dn == "setter") f.IsSetter = true;
             else if (dn == "abstractmethod") f.IsAbstract = true;
             else if (dn == "cache") { f.Cached = true; f.CacheMaxSize = null; }
@@ -590,7 +591,7 @@ namespace Batuta.Transpiler.Inference
                     continue;
                 }
                 if (bn == "str" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) { c.EnumKind = "StrMixin"; continue; }
-                if (bn == "int" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) { c.EnumKind = "IntEnum"; continue; }
+                if (bn == "int" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) { c.EnumKind = "IntEnum"; c.EnumIntMixin = true; continue; }
                 if (bn == "NamedTuple") { c.IsNamedTuple = true; c.IsDataclass = true; c.DataclassFrozen = true; c.DataclassOrder = true; continue; }
                 if (BuiltinExceptions.Contains(bn)) { c.BuiltinBase = bn; continue; }
                 // class Item(Item): the base is the Item imported under that name, not the class being defined.

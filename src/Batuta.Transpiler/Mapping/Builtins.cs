@@ -498,9 +498,9 @@ namespace Batuta.Transpiler.Mapping
             var name = t is Name n ? n.Id : t is Attribute a ? a.Attr : "object";
             return name switch
             {
-                "int" => "PyInt or long or bool",
+                "int" => "PyInt or long or bool or PyIntEnum",
                 "float" => "double",
-                "str" => "string",
+                "str" => "string or PyStrEnum",
                 "bool" => "bool",
                 "list" => "IPyList",
                 "dict" => "IPyDict",

@@ -203,6 +203,7 @@ namespace Batuta.Transpiler.Mapping
                         case "reverse": return None($"{l}.Reverse()");
                         case "sort":
                         {
+                            if (args.Count > 0) return None("Py.Raise<object?>(new TypeError(\"sort() takes no positional arguments\"))");
                             string rev = kw.TryGetValue("reverse", out var r) ? e.TruthOf(e.Expr(r)) : "false";
                             if (kw.TryGetValue("key", out var key))
                                 return None($"{l}.Sort({e.KeyFunction(key, t.Elem).Code}, {rev})");

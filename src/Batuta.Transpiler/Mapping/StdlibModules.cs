@@ -231,8 +231,10 @@ namespace Batuta.Transpiler.Mapping
             new("os.rename", "OsModule.Rename({0}, {1})", R(PyType.None), P(S, S)),
             new("os.getenv", "OsModule.GetEnv({0}{1})", a => a.Count > 1 && a[1].Kind == TypeKind.Str ? S : PyType.Optional(S), P(S, S), defaults: ""),
             // json
-            new("json.dumps", "Json.Dumps({0}, indent: {1}, sort_keys: {2}, ensure_ascii: {3})", R(S), P(O, O, B, B), names: "obj,indent,sort_keys,ensure_ascii", defaults: "null|false|true"),
+            new("json.dumps", "Json.Dumps({0}, indent: {1}, sort_keys: {2}, ensure_ascii: {3}, separators: {4}, @default: {5})", R(S), P(O, O, B, B, O, O), names: "obj,indent,sort_keys,ensure_ascii,separators,default", defaults: "null|false|true|null|null"),
+            new("json.dump", "Json.Dump({0}, {1}, indent: {2}, sort_keys: {3}, ensure_ascii: {4}, separators: {5}, @default: {6})", R(PyType.None), P(O, PyType.File, O, B, B, O, O), names: "obj,fp,indent,sort_keys,ensure_ascii,separators,default", defaults: "null|false|true|null|null"),
             new("json.loads", "Json.Loads({0})", R(O), P(S)),
+            new("json.load", "Json.Loads({0}.Read())", R(O), P(PyType.File)),
             // heapq
             new("heapq.heappush", "HeapQ.HeapPush({0}, {1})", R(PyType.None), P(U, U)),
             new("heapq.heappop", "HeapQ.HeapPop({0})", a => ElemOf(a[0]), P(U)),

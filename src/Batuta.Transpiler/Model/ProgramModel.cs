@@ -88,6 +88,8 @@ namespace Batuta.Transpiler.Model
         public bool IsStatic { get; set; }
         public bool IsClassMethod { get; set; }
         public bool IsProperty { get; set; }
+        /// <summary>@functools.cached_property: a property whose getter runs once per instance (assigning it replaces the value).</summary>
+        public bool IsCachedProperty { get; set; }
         public bool IsSetter { get; set; }
         public bool IsAbstract { get; set; }
         /// <summary>@functools.lru_cache / @functools.cache: results kept by argument tuple (at most CacheMaxSize; all when null).</summary>
@@ -163,6 +165,8 @@ namespace Batuta.Transpiler.Model
         /// <summary>"Enum", "IntEnum" (members are ints), "StrEnum" (str() is the value) or "StrMixin" (class X(str, Enum): equal to its value, str() is X.NAME).</summary>
         public string? EnumKind { get; set; }
         public bool IsIntEnum => EnumKind == "IntEnum";
+        /// <summary>class X(int, Enum): an IntEnum whose str() and format() are Enum's (X.NAME).</summary>
+        public bool EnumIntMixin { get; set; }
         /// <summary>The join of the members' value types (what <c>.value</c> is).</summary>
         public PyType EnumValueType { get; set; } = PyType.Object;
         public bool IsNamedTuple { get; set; }
