@@ -6,8 +6,17 @@ namespace Batuta.Python.Runtime;
 /// A Python iterator: a single pass over a source, shared by next() and every loop over it (a generator object,
 /// iter(x), map/zip/enumerate results kept in a variable). Iterating it again continues where it stopped.
 /// </summary>
-public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext, IPyGenerator
+public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext, IPyGenerator, IPyAttributes
 {
+    private readonly IPyAttributes? _attributes;
+
+    /// <summary>The attributes of the iterated object (csv.DictReader's fieldnames).</summary>
+    public bool TryGetAttr(string name, out object? value)
+    {
+        value = null;
+        return _attributes is not null && _attributes.TryGetAttr(name, out value);
+    }
+
     private readonly IEnumerator<T> _source;
     private readonly IPyGenerator? _generator;
     private bool _done;
@@ -26,6 +35,7 @@ public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
     {
         _source = source.GetEnumerator();
         _generator = generator;
+        _attributes = source as IPyAttributes;
     }
 
     /// <summary>

@@ -218,7 +218,9 @@ public sealed class PyList<T> : IList<T>, IReadOnlyList<T>, IPyList, IPyObject, 
     public void CopyTo(T[] array, int arrayIndex) => Array.Copy(_items, 0, array, arrayIndex, _count);
 
     /// <summary><c>list.sort(key=..., reverse=...)</c>: stable, as CPython's timsort.</summary>
-    public void Sort(bool reverse = false) => SortBy<T>(null, reverse);
+    public void Sort(bool reverse = false) => SortBy<T>(Identity, reverse);
+
+    private static T Identity(T x) => x;
 
     public void Sort<TKey>(Func<T, TKey> key, bool reverse = false) => SortBy(key, reverse);
 
@@ -228,29 +230,44 @@ public sealed class PyList<T> : IList<T>, IReadOnlyList<T>, IPyList, IPyObject, 
         else SortBy(x => key(x), reverse);
     }
 
-    private void SortBy<TKey>(Func<T, TKey>? key, bool reverse)
+    private static void ThrowFirstIncomparablePair<TKey>(TKey[] keys, PyComparer<TKey> cmp)
+    {
+        for (int i = 1; i < keys.Length; i++) _ = cmp.Compare(keys[i], keys[i - 1]);
+    }
+
+    private void SortBy<TKey>(Func<T, TKey> key, bool reverse)
     {
         if (_count < 2) return;
         if (reverse) Array.Reverse(_items, 0, _count);
         var keys = new TKey[_count];
-        for (int i = 0; i < _count; i++) keys[i] = key is null ? (TKey)(object)_items[i].OrThrow() : key(_items[i]);
-        var order = new int[_count];
-        for (int i = 0; i < _count; i++) order[i] = i;
-        var cmp = PyComparer<TKey>.Default;
+        for (int i = 0; i < _count; i++) keys[i] = key(_items[i]);
         // reverse=True is "reverse, stable ascending sort, reverse", as CPython does it.
+        var order = StableOrder(keys);
+        var sorted = new T[_count];
+        for (int i = 0; i < _count; i++) sorted[i] = _items[order[i]];
+        Array.Copy(sorted, _items, _count);
+        if (reverse) Array.Reverse(_items, 0, _count);
+    }
+
+    /// <summary>The indices of the keys in stable ascending order, with Python's comparisons and their exceptions.</summary>
+    private static int[] StableOrder<TKey>(TKey[] keys)
+    {
+        var order = new int[keys.Length];
+        for (int i = 0; i < keys.Length; i++) order[i] = i;
+        var cmp = PyComparer<TKey>.Default;
         try
         {
             Array.Sort(order, (a, b) => { int c = cmp.Compare(keys[a], keys[b]); return c != 0 ? c : a.CompareTo(b); });
         }
         catch (InvalidOperationException e) when (e.InnerException is not null)
         {
+            // CPython's timsort first compares neighbours, later < earlier: the first pair that cannot be compared
+            // names its types in that order ("'<' not supported between instances of 'str' and 'int'").
+            if (e.InnerException is TypeError) ThrowFirstIncomparablePair(keys, cmp);
             // Array.Sort wraps what a comparison raised (a ValueError in __lt__): Python sees the original.
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
         }
-        var sorted = new T[_count];
-        for (int i = 0; i < _count; i++) sorted[i] = _items[order[i]];
-        Array.Copy(sorted, _items, _count);
-        if (reverse) Array.Reverse(_items, 0, _count);
+        return order;
     }
 
     public PyList<T> Slice(long? start, long? stop, long? step = null)

@@ -179,15 +179,43 @@ public static class FloatFormat
     /// <summary>Python's <c>float(str)</c>.</summary>
     public static double Parse(string text)
     {
-        var s = text.Trim().Replace("_", "");
-        switch (s.ToLowerInvariant())
-        {
-            case "inf" or "+inf" or "infinity" or "+infinity": return double.PositiveInfinity;
-            case "-inf" or "-infinity": return double.NegativeInfinity;
-            case "nan" or "+nan" or "-nan": return double.NaN;
-        }
+        var s = AsciiDigits(text)?.Trim();
+        if (s is null || !UnderscoresBetweenDigits(s)) throw new ValueError($"could not convert string to float: {Runtime.Repr.Of(text)}");
+        s = s.Replace("_", "");
+        if (SpecialValue(s) is { } special) return special;
         if (s.Length > 0 && (char.IsDigit(s[^1]) || s[^1] == '.') && double.TryParse(s, NumberStyles.Float, Inv, out var d) && !s.Contains(','))
             return d;
         throw new ValueError($"could not convert string to float: {Runtime.Repr.Of(text)}");
+    }
+
+    private static double? SpecialValue(string s) => s.ToLowerInvariant() switch
+    {
+        "inf" or "+inf" or "infinity" or "+infinity" => double.PositiveInfinity,
+        "-inf" or "-infinity" => double.NegativeInfinity,
+        "nan" or "+nan" or "-nan" => double.NaN,
+        _ => null,
+    };
+
+    /// <summary>An underscore only between two digits (1_000.5); 1__0, _1 and 1_ are errors.</summary>
+    private static bool UnderscoresBetweenDigits(string s)
+    {
+        for (int i = 0; i < s.Length; i++)
+            if (s[i] == '_' && (i == 0 || i == s.Length - 1 || !char.IsAsciiDigit(s[i - 1]) || !char.IsAsciiDigit(s[i + 1]))) return false;
+        return true;
+    }
+
+    /// <summary>CPython's first step of float(str): Unicode decimal digits become ASCII ones, Unicode spaces plain ones; other non-ASCII characters make it invalid (null).</summary>
+    private static string? AsciiDigits(string text)
+    {
+        if (text.All(char.IsAscii)) return text;
+        var sb = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsAscii(c)) sb.Append(c);
+            else if (char.IsWhiteSpace(c)) sb.Append(' ');
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DecimalDigitNumber) sb.Append((char)('0' + CharUnicodeInfo.GetDecimalDigitValue(c)));
+            else return null;
+        }
+        return sb.ToString();
     }
 }

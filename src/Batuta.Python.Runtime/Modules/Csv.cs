@@ -27,29 +27,11 @@ public static class CsvModule
         new(file, Single(delimiter, "delimiter"), Optional(quotechar, "quotechar"), lineterminator, quoting);
 
     /// <summary><c>csv.DictReader(lines, fieldnames=None, restval=None, ...)</c>: one dict per non-blank record.</summary>
-    public static IEnumerable<PyDict<string, string>> DictReader(IEnumerable<string> lines, IEnumerable<string>? fieldnames = null, string? restval = null, string delimiter = ",", string quotechar = "\"", bool skipinitialspace = false)
-    {
-        var rows = Reader(lines, delimiter, quotechar, skipinitialspace).GetEnumerator();
-        var names = fieldnames?.ToList();
-        if (names is null)
-        {
-            if (!rows.MoveNext()) yield break;
-            names = rows.Current.ToList();
-        }
-        while (rows.MoveNext())
-        {
-            var row = rows.Current;
-            if (row.Count == 0) continue;
-            if (row.Count > names.Count)
-                throw new NotSupportedException($"csv.DictReader: a row has {row.Count} fields for {names.Count} field names; Python keeps the extra ones under restkey, which Batuta does not support");
-            var d = new PyDict<string, string>();
-            for (int i = 0; i < names.Count; i++) d[names[i]] = i < row.Count ? row[i] : restval ?? ShortRow(row.Count, names.Count);
-            yield return d;
-        }
-    }
+    public static CsvDictReader DictReader(IEnumerable<string> lines, IEnumerable<string>? fieldnames = null, string? restval = null, string delimiter = ",", string quotechar = "\"", bool skipinitialspace = false) =>
+        new(Reader(lines, delimiter, quotechar, skipinitialspace).GetEnumerator(), fieldnames?.ToList(), restval);
 
     // Python fills the missing fields with None; Batuta's rows are dicts of strings, so that needs restval="" (or any string).
-    private static string ShortRow(int fields, int names) =>
+    internal static string ShortRow(int fields, int names) =>
         throw new NotSupportedException($"csv.DictReader: a row has {fields} fields for {names} field names and restval is None; pass restval=\"\" (Batuta's rows hold strings only)");
 
     /// <summary><c>csv.DictWriter(file, fieldnames, restval="", extrasaction="raise", ...)</c>.</summary>
@@ -63,6 +45,53 @@ public static class CsvModule
         s.Length == 1 ? s[0] : throw new TypeError($"\"{name}\" must be a 1-character string");
 
     private static char? Optional(string? s, string name) => s is null ? null : Single(s, name);
+}
+
+/// <summary>
+/// csv.DictReader: a one-pass iterator of dicts; <c>fieldnames</c> reads the header row when first asked for (before
+/// or during iteration), as Python's does.
+/// </summary>
+public sealed class CsvDictReader(IEnumerator<PyList<string>> rows, List<string>? names, string? restval) : IEnumerable<PyDict<string, string>>, IPyAttributes
+{
+    private bool _headerRead = names is not null;
+
+    /// <summary>The field names: given, or the first row (None when the input is empty).</summary>
+    public PyList<string>? FieldNames
+    {
+        get
+        {
+            if (!_headerRead)
+            {
+                _headerRead = true;
+                if (rows.MoveNext()) names = rows.Current.ToList();
+            }
+            return names is null ? null : new PyList<string>(names);
+        }
+    }
+
+    public bool TryGetAttr(string name, out object? value)
+    {
+        value = name == "fieldnames" ? FieldNames : null;
+        return name == "fieldnames";
+    }
+
+    public IEnumerator<PyDict<string, string>> GetEnumerator()
+    {
+        if (FieldNames is null) yield break;
+        var fields = names.OrThrow();
+        while (rows.MoveNext())
+        {
+            var row = rows.Current;
+            if (row.Count == 0) continue;
+            if (row.Count > fields.Count)
+                throw new NotSupportedException($"csv.DictReader: a row has {row.Count} fields for {fields.Count} field names; Python keeps the extra ones under restkey, which Batuta does not support");
+            var d = new PyDict<string, string>();
+            for (int i = 0; i < fields.Count; i++) d[fields[i]] = i < row.Count ? row[i] : restval ?? CsvModule.ShortRow(row.Count, fields.Count);
+            yield return d;
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }
 
 /// <summary>The reader's state machine (CPython's <c>parse_process_char</c>), fed one line at a time.</summary>

@@ -89,3 +89,48 @@ public static partial class IterTools
         }
     }
 }
+
+/// <summary>
+/// itertools.tee: n iterators over one single-pass source; an item pulled by one branch waits in the queues of the
+/// others (memory grows with how far the branches drift apart, as in CPython).
+/// </summary>
+public static class IterToolsTee
+{
+    public static PyIterator<T>[] Tee<T>(IEnumerable<T> source, long n)
+    {
+        if (n < 0) throw new ValueError("n must be >= 0");
+        var queues = new Queue<T>[n];
+        for (int i = 0; i < n; i++) queues[i] = new Queue<T>();
+        var shared = source.GetEnumerator();
+        var branches = new PyIterator<T>[n];
+        for (int i = 0; i < n; i++) branches[i] = new PyIterator<T>(Branch(shared, queues, i));
+        return branches;
+    }
+
+    public static (PyIterator<T>, PyIterator<T>) Tee2<T>(IEnumerable<T> source)
+    {
+        var b = Tee(source, 2);
+        return (b[0], b[1]);
+    }
+
+    public static (PyIterator<T>, PyIterator<T>, PyIterator<T>) Tee3<T>(IEnumerable<T> source)
+    {
+        var b = Tee(source, 3);
+        return (b[0], b[1], b[2]);
+    }
+
+    private static IEnumerable<T> Branch<T>(IEnumerator<T> shared, Queue<T>[] queues, int me)
+    {
+        while (true)
+        {
+            if (queues[me].Count > 0)
+            {
+                yield return queues[me].Dequeue();
+                continue;
+            }
+            if (!shared.MoveNext()) yield break;
+            for (int i = 0; i < queues.Length; i++) if (i != me) queues[i].Enqueue(shared.Current);
+            yield return shared.Current;
+        }
+    }
+}

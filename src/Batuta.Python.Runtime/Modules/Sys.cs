@@ -81,7 +81,7 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     /// </summary>
     public static PyTextIO StringIO(string? initial = null) =>
         initial is null ? new PyTextIO(new StringWriter { NewLine = "\n" }, "<StringIO>", false) { _initial = "" }
-            : new PyTextIO(new StringReader(initial), "<StringIO>") { _initial = initial };
+            : new PyTextIO(new TextCursor(initial, countsBytes: false), "<StringIO>") { _initial = initial };
 
     private string? _initial;
 
@@ -99,7 +99,7 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
                 if (!File.Exists(path)) throw new FileNotFoundError(2, "No such file or directory") { Filename = path };
                 var text = File.ReadAllText(path, enc);
                 if (newline is null) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
-                return new PyTextIO(new StringReader(text), path) { Mode = mode };
+                return new PyTextIO(new TextCursor(text, countsBytes: true), path) { Mode = mode };
             }
             FileMode fm = mode.Contains('a') ? FileMode.Append : mode.Contains('x') ? FileMode.CreateNew : FileMode.Create;
             var dir = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -171,6 +171,30 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 
     public void Flush() => _writer?.Flush();
+
+    /// <summary>tell(): the position in the file (bytes; characters in a StringIO).</summary>
+    public long Tell()
+    {
+        if (_closed) throw new ValueError("I/O operation on closed file.");
+        if (_reader is TextCursor cursor) return cursor.Tell();
+        if (_writer is StreamWriter sw) { sw.Flush(); return sw.BaseStream.Position; }
+        if (_writer is StringWriter w) return w.GetStringBuilder().Length;
+        throw new UnsupportedOperation("underlying stream is not seekable");
+    }
+
+    /// <summary>seek(offset, whence=0) on a file being read; a file being written can only seek to where it is.</summary>
+    public long Seek(long offset, long whence = 0)
+    {
+        if (_closed) throw new ValueError("I/O operation on closed file.");
+        if (_reader is TextCursor cursor) return cursor.Seek(offset, whence);
+        if (_writer is StreamWriter sw && whence == 0 && offset >= 0)
+        {
+            sw.Flush();
+            sw.BaseStream.Position = offset;
+            return offset;
+        }
+        throw new UnsupportedOperation("underlying stream is not seekable");
+    }
 
     public void Close()
     {

@@ -460,6 +460,9 @@ namespace Batuta.Transpiler.Mapping
         private static Ex MinMax(Emitter e, string name, IReadOnlyList<ExpressionNode> a, Dictionary<string, ExpressionNode> kw)
         {
             string fn = name == "min" ? "Min" : "Max";
+            // max(1, *rest): the arguments spread into one list, then the one-iterable form
+            if (a.Any(x => x is Starred) && (a.Count > 1 || kw.Count > 0))
+                a = new[] { (ExpressionNode)new Batuta.Python.Ast.List(NodeList.Of(a.ToArray()), ExprContext.Load, a[0].Span) };
             if (a.Count == 1)
             {
                 var v = e.Expr(a[0]);

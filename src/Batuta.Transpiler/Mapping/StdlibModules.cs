@@ -285,6 +285,8 @@ namespace Batuta.Transpiler.Mapping
             new("textwrap.wrap", "TextWrap.Wrap({0}, {1}, {2}, {3})", R(PyType.List(S)), P(S, I, S, S), names: "text,width,initial_indent,subsequent_indent", defaults: "70|\"\"|\"\""),
             new("textwrap.fill", "TextWrap.Fill({0}, {1}, {2}, {3})", R(S), P(S, I, S, S), names: "text,width,initial_indent,subsequent_indent", defaults: "70|\"\"|\"\""),
             new("textwrap.dedent", "TextWrap.Dedent({0})", R(S), P(S)),
+            new("textwrap.TextWrapper", "new TextWrapper({0}, {1}, {2}, {3}, {4})", R(O), P(I, S, S, B, B), names: "width,initial_indent,subsequent_indent,break_long_words,break_on_hyphens", defaults: "70|\"\"|\"\"|true|true"),
+            new("string.Template", "new StringTemplate({0})", R(O), P(S), names: "template"),
             new("textwrap.indent", "TextWrap.Indent({0}, {1})", R(S), P(S, S), names: "text,prefix"),
             new("textwrap.shorten", "TextWrap.Shorten({0}, {1}, {2})", R(S), P(S, I, S), names: "text,width,placeholder", defaults: "\" [...]\""),
         };
@@ -452,11 +454,27 @@ namespace Batuta.Transpiler.Mapping
                     var f = row.Kind == TypeKind.Tuple ? e.Expr(c.Args[0], PyType.Func(PyType.Unknown, row.Args.ToArray())) : e.Expr(c.Args[0]);
                     return new Ex($"IterTools.StarMap({Emitter.BoxOf(f)}, {e.EnumerableOf(rows)})", PyType.Iterable(O), true);
                 }
+                case "itertools.tee" when c.Args.Count is 1 or 2 && c.Keywords.Count == 0:
+                    return Tee(e, c);
                 case "itertools.zip_longest" when c.Args.Count == 2 && c.Keywords.Count == 1 && c.Keywords[0].Arg == "fillvalue":
                     return new Ex($"IterTools.ZipLongest({e.EnumerableOf(e.Expr(c.Args[0]))}, {e.EnumerableOf(e.Expr(c.Args[1]))}, {Emitter.BoxOf(e.Expr(c.Keywords[0].Value))})", PyType.Iterable(PyType.Tuple(O, O)), true);
                 default:
                     return null;
             }
+        }
+
+        /// <summary>tee(items, n=2): a tuple of n iterators (typed for 2 and 3 constant branches, else a tuple of dynamic values).</summary>
+        private static Ex Tee(Emitter e, Call c)
+        {
+            var src = e.Expr(c.Args[0]);
+            var it = PyType.Iterable(ElemOf(src.Type));
+            long? n = c.Args.Count == 1 ? 2 : c.Args[1] is Constant { Value: System.Numerics.BigInteger b } ? (long)b : null;
+            return n switch
+            {
+                2 => new Ex($"IterToolsTee.Tee2({e.EnumerableOf(src)})", PyType.Tuple(it, it), true),
+                3 => new Ex($"IterToolsTee.Tee3({e.EnumerableOf(src)})", PyType.Tuple(it, it, it), true),
+                _ => new Ex($"new PyTuple(IterToolsTee.Tee({e.EnumerableOf(src)}, {Emitter.Long(e.Expr(c.Args[1], PyType.Int))}))", PyType.VarTuple(PyType.Object), true),
+            };
         }
 
         /// <summary>takewhile / dropwhile / filterfalse(pred, items): the predicate typed on the items, its result tested for truth.</summary>
