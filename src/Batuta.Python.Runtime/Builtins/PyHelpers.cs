@@ -137,6 +137,16 @@ public static partial class Py
             if (Array.IndexOf(parameters, k) < 0) throw new TypeError($"{function}() got an unexpected keyword argument '{k}'");
     }
 
+    /// <summary>functools.wraps(fn): the wrapper takes fn's __name__ (its own when fn has none).</summary>
+    public static string WrappedName(object? fn, string own)
+    {
+        try { return Dyn.GetAttr(fn, "__name__") as string ?? own; }
+        catch (AttributeError) { return own; }
+    }
+
+    /// <summary>An expression with a variable of its own (a comprehension's one cell for all iterations).</summary>
+    public static TResult Let<TVar, TResult>(TVar variable, Func<TVar, TResult> body) => body(variable);
+
     public static T Build<T>(T value, Action<T> init)
     {
         init(value);

@@ -22,6 +22,7 @@ public static class Dyn
         ITuple => "tuple",
         Delegate => "function",
         byte[] => "bytes",
+        _ when o.GetType() == typeof(object) => "object",
         _ => o.GetType().Name,
     };
 

@@ -47,6 +47,9 @@ namespace Batuta.Transpiler.Emit
 
         private Ex EmitCall(Call call, PyType expected)
         {
+            // Box[str](): a generic class subscripted with its type arguments constructs the class
+            if (call.Func is Subscript { Value: Name generic } && Resolve(generic.Id).Kind == ResolvedKind.Class)
+                call = new Call(generic, call.Args, call.Keywords, call.Span);
             switch (call.Func)
             {
                 case Name n:

@@ -154,7 +154,14 @@ namespace Batuta.Transpiler.Emit
             if (VariadicValue(f, code) is { } variadic) return variadic.Code;
             var ft = PyType.Func(f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : f.ReturnType, f.Params.Select(p => p.Type).ToArray());
             int keywordOnly = f.Def.Args.Kwonlyargs.Count;
-            return $"new PyNamedFunction({CsNames.Literal(f.Name)}, new {CsTypes.Of(ft)}({code}){DefaultsArray(f)}){(keywordOnly > 0 ? $" {{ KeywordOnly = {keywordOnly} }}" : "")}";
+            return $"new PyNamedFunction({FunctionNameCode(f)}, new {CsTypes.Of(ft)}({code}){DefaultsArray(f)}){(keywordOnly > 0 ? $" {{ KeywordOnly = {keywordOnly} }}" : "")}";
+        }
+
+        /// <summary>The __name__ of a def as a value: its own, or under @functools.wraps(fn) the wrapped function's.</summary>
+        private string FunctionNameCode(FunctionModel f)
+        {
+            var wraps = f.Def.DecoratorList.OfType<Call>().FirstOrDefault(d => d.Args.Count == 1 && d.Func is Name { Id: "wraps" } or Attribute { Attr: "wraps" });
+            return wraps is null ? CsNames.Literal(f.Name) : $"Py.WrappedName({Box(EmitExpr(wraps.Args[0]))}, {CsNames.Literal(f.Name)})";
         }
 
         /// <summary>
@@ -178,7 +185,7 @@ namespace Batuta.Transpiler.Emit
             if (f.VarArgs is not null) args.Add($"__a.Skip({f.Params.Count}).ToArray()");
             string call = $"{code}({string.Join(", ", args)})";
             string body = f.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? $"{{ {call}; return null; }}" : Box(new Ex(call, f.ReturnType, true));
-            return new Ex($"new PyVariadicFunction({CsNames.Literal(f.Name)}, {(f.KwArgs is not null ? "(__a, __k)" : "__a")} => {body})", PyType.Object, true);
+            return new Ex($"new PyVariadicFunction({FunctionNameCode(f)}, {(f.KwArgs is not null ? "(__a, __k)" : "__a")} => {body})", PyType.Object, true);
         }
 
         private Ex EmitName(Name n)
@@ -897,6 +904,7 @@ namespace Batuta.Transpiler.Emit
         private Ex? ClassAttribute(ClassModel sc, Attribute a)
         {
             if (a.Attr is "__name__" or "__qualname__") return new Ex(CsNames.Literal(sc.Name), PyType.Str, true);
+            if (a.Attr == "__doc__") return DocOf(sc.Def.Body);
             var cv = sc.FindField(a.Attr);
             if (cv is not null && (FindClassVarOwner(sc, a.Attr) is not null || sc.IsEnum))
                 return new Ex($"{ClassCsName(FindClassVarOwner(sc, a.Attr) ?? sc)}.{cv.CsName}", sc.IsEnum ? sc.Type : cv.Type, true);
@@ -920,6 +928,10 @@ namespace Batuta.Transpiler.Emit
             return null;
         }
 
+        /// <summary><c>f.__doc__</c>, <c>Class.__doc__</c>: the docstring as written (3.11 keeps its indentation), or None.</summary>
+        private static Ex DocOf(NodeList<StatementNode> body) =>
+            Docstring(body) is { } doc ? new Ex(CsNames.Literal(doc), PyType.Str, true) : new Ex("null", PyType.None, true);
+
         /// <summary><c>counter.calls</c> on a module-level def that the program gives attributes (ModelBuilder).</summary>
         private Resolved? FunctionAttribute(Attribute a) =>
             a.Value is Name fn && Resolve(fn.Id).Kind == ResolvedKind.Function && Resolve(fn.Id + "." + a.Attr) is { Kind: ResolvedKind.Global, Var: not null } r ? r : null;
@@ -928,7 +940,8 @@ namespace Batuta.Transpiler.Emit
         {
             if (StaticClass(a.Value) is { } sc && ClassAttribute(sc, a) is { } classAttribute) return classAttribute;
             // f.__name__ of a def is its name; x.__class__ is type(x).
-            if (a.Attr == "__name__" && a.Value is Name fn && Resolve(fn.Id) is { Kind: ResolvedKind.Function, Function: { } named }) return new Ex(CsNames.Literal(named.Name), PyType.Str, true);
+            if (a.Attr == "__name__" && a.Value is Name fn && Resolve(fn.Id) is { Kind: ResolvedKind.Function, Function: { Decorators.Count: 0 } named }) return new Ex(CsNames.Literal(named.Name), PyType.Str, true);
+            if (a.Attr == "__doc__" && a.Value is Name dn && Resolve(dn.Id) is { Kind: ResolvedKind.Function, Function: { Decorators.Count: 0 } documented }) return DocOf(documented.Def.Body);
             if (a.Attr == "__class__") return new Ex($"Py.Type({Box(EmitExpr(a.Value))})", PyType.Object, true);
             if (FunctionAttribute(a) is { } fa) return new Ex(fa.Code, fa.Var.OrThrow().Type, true);
             // str.upper as a value where no callable type is expected: a function of one dynamic argument.
@@ -1159,6 +1172,10 @@ namespace Batuta.Transpiler.Emit
         private Ex Comprehension(NodeList<Comprehension> gens, ExpressionNode elt, ExpressionNode? value, string kind, PyType expected)
         {
             var saved = new Dictionary<string, PyType>(_lambdaScope);
+            var outerCells = _comprehensionCells;
+            var outerNodes = _comprehensionNodes;
+            _comprehensionCells = new List<(string Name, string Cell, string Type)>();
+            _comprehensionNodes = gens.SelectMany(g => g.Ifs).Append(elt).Concat(value is null ? Array.Empty<ExpressionNode>() : new[] { value }).ToList();
             // A generator expression runs lazily, when narrowed int ranges may no longer hold.
             var restore = kind == "gen" ? SuspendRangeNarrowing() : null;
             try
@@ -1177,35 +1194,27 @@ namespace Batuta.Transpiler.Emit
                 {
                     var e1 = Adopt(eltType, wantElt) ? wantElt : eltType;
                     var v1 = valueType is not null && Adopt(valueType, wantValue) ? wantValue : valueType;
+                    _comprehensionCells.Clear();
                     _closureDepth++;
                     try { code = BuildGenerator(gens, 0, elt, value, out _, out _, expected, e1, v1); }
                     finally { _closureDepth--; }
                     eltType = e1.OrThrow();
                     valueType = v1;
                 }
-                switch (kind)
+                var result = kind switch
                 {
-                    case "list":
-                    {
-                        var t = PyType.List(eltType);
-                        return new Ex($"new {CsTypes.Of(t)}({code})", t, true);
-                    }
-                    case "set":
-                    {
-                        var t = PyType.Set(eltType);
-                        return new Ex($"new {CsTypes.Of(t)}({code})", t, true);
-                    }
-                    case "dict":
-                    {
-                        var t = PyType.Dict(eltType, valueType.OrThrow());
-                        return new Ex($"new {CsTypes.Of(t)}({code})", t, true);
-                    }
-                    default:
-                        return new Ex(code, PyType.Iterable(eltType), false).AsIterator();
-                }
+                    "list" => new Ex($"new {CsTypes.Of(PyType.List(eltType))}({code})", PyType.List(eltType), true),
+                    "set" => new Ex($"new {CsTypes.Of(PyType.Set(eltType))}({code})", PyType.Set(eltType), true),
+                    "dict" => new Ex($"new {CsTypes.Of(PyType.Dict(eltType, valueType.OrThrow()))}({code})", PyType.Dict(eltType, valueType.OrThrow()), true),
+                    _ => new Ex(code, PyType.Iterable(eltType), false).AsIterator(),
+                };
+                return WithCells(result);
             }
             finally
             {
+                foreach (var c in _comprehensionCells) _lambdaNames.Remove(c.Name);
+                _comprehensionCells = outerCells;
+                _comprehensionNodes = outerNodes;
                 restore?.Invoke();
                 _lambdaScope.Clear();
                 foreach (var kv in saved) _lambdaScope[kv.Key] = kv.Value;
@@ -1256,12 +1265,41 @@ namespace Batuta.Transpiler.Emit
             return $"{src}{where}.SelectMany({param} => {Wrap(binding, inner)})";
         }
 
+        /// <summary>The comprehension's cells declared around it (one variable per name for all its iterations).</summary>
+        private Ex WithCells(Ex result)
+        {
+            if (_comprehensionCells is not { Count: > 0 } cells) return result;
+            string code = result.Code;
+            foreach (var (_, cell, type) in Enumerable.Reverse(cells))
+                code = $"Py.Let(new System.Runtime.CompilerServices.StrongBox<{type}>(), {cell} => {code})";
+            return new Ex(code, result.Type, true) { IsIterator = result.IsIterator };
+        }
+
+        /// <summary>
+        /// Whether a lambda in the comprehension reads the target name: Python's comprehension has one variable for all
+        /// iterations, so <c>[lambda: i for i in range(3)]</c> all see the last i; a C# lambda parameter would give each its own.
+        /// </summary>
+        private bool CapturedByLambda(string name) =>
+            _comprehensionNodes is { } nodes && nodes.SelectMany(Inference.ModelBuilder.WalkExpression).OfType<Lambda>().Any(l =>
+                !LambdaParameterNames(l).Contains(name) && Inference.ModelBuilder.WalkExpression(l.Body).OfType<Name>().Any(x => x.Id == name));
+
+        private static IEnumerable<string> LambdaParameterNames(Lambda l) =>
+            l.Args.Posonlyargs.Concat(l.Args.Args).Concat(l.Args.Kwonlyargs).Append(l.Args.Vararg).Append(l.Args.Kwarg).Where(a => a is not null).Select(a => a.OrThrow().Name);
+
         private static string Wrap(string binding, string body) => binding.Length == 0 ? body : $"{binding} ? {body} : default!";
 
         private string BindComprehensionTarget(ExpressionNode target, string param, PyType elem)
         {
             switch (target)
             {
+                case Name n when _comprehensionCells is not null && CapturedByLambda(n.Id):
+                {
+                    string cell = Temp("cell");
+                    _comprehensionCells.Add((n.Id, cell, CsTypes.Of(elem)));
+                    _lambdaScope[n.Id] = elem;
+                    _lambdaNames[n.Id] = cell + ".Value";
+                    return $"({cell}.Value = {param}) is var _";
+                }
                 case Name n:
                     _lambdaScope[n.Id] = elem;
                     return $"{param} is var {CsNames.Local(n.Id)}";

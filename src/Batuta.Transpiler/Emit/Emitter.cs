@@ -89,6 +89,9 @@ namespace Batuta.Transpiler.Emit
         private readonly HashSet<string> _declared = new(StringComparer.Ordinal);
         private readonly Dictionary<string, PyType> _lambdaScope = new(StringComparer.Ordinal);
         private readonly Dictionary<string, string> _lambdaNames = new(StringComparer.Ordinal);
+        // the comprehension being emitted: its late-bound target names (see CapturedByLambda) and the expressions that may capture them
+        private List<(string Name, string Cell, string Type)>? _comprehensionCells;
+        private List<ExpressionNode>? _comprehensionNodes;
         private readonly Stack<string> _exceptionVars = new();
 
         public Emitter(List<ModuleModel> modules, TranspileOptions options)
