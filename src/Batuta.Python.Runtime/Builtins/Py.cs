@@ -24,6 +24,23 @@ public static partial class Py
 
     public static void Print(params object?[] args) => PrintWith(" ", "\n", null, false, args);
 
+    /// <summary>print(*values, **options) with options known only at run time (merged keyword groups, later ones win).</summary>
+    public static void PrintKw(IEnumerable<PyDict<string, object?>> options, object?[] values)
+    {
+        var merged = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var group in options)
+            foreach (var (key, value) in group.Items())
+            {
+                if (key is not ("sep" or "end" or "file" or "flush")) throw new TypeError($"'{key}' is an invalid keyword argument for print()");
+                if (!merged.TryAdd(key, value)) throw new TypeError($"print() got multiple values for keyword argument '{key}'");
+            }
+        PrintWith(PrintText(merged, "sep"), PrintText(merged, "end"), merged.GetValueOrDefault("file"), merged.TryGetValue("flush", out var f) && Dyn.Truth(f), values);
+    }
+
+    private static string? PrintText(Dictionary<string, object?> options, string name) => options.TryGetValue(name, out var v) && v is not null
+        ? v as string ?? throw new TypeError($"{name} must be None or a string, not {Dyn.TypeName(v)}")
+        : null;
+
     public static void PrintWith(string? sep, string? end, object? file, bool flush, params object?[] args)
     {
         TextWriter w = file switch

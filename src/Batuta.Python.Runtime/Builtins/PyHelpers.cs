@@ -144,6 +144,9 @@ public static partial class Py
         catch (AttributeError) { return own; }
     }
 
+    /// <summary>Evaluates the first value for its effects, then gives the second (<c>xs.append(v) or len(xs)</c>).</summary>
+    public static T Then<T>(object? first, T then) => then;
+
     /// <summary>An expression with a variable of its own (a comprehension's one cell for all iterations).</summary>
     public static TResult Let<TVar, TResult>(TVar variable, Func<TVar, TResult> body) => body(variable);
 
@@ -260,6 +263,7 @@ public static partial class Py
         System.Type type => type.IsInstanceOfType(x),
         PyTypeObject { __name__: "int" } => IsBuiltinInstance(x, typeof(PyInt)),
         PyTypeObject p => p.ClrType is { } clr && typeof(PyObject).IsAssignableFrom(clr) ? clr.IsInstanceOfType(x) : Dyn.TypeName(x) == p.__name__,
+        Delegate d when FunctionNames.TryGetValue(d, out var typeName) && IsNamedBuiltinInstance(x, typeName) is { } named => named,
         Delegate d => IsBuiltinInstance(x, d.Method.ReturnType),
         _ => throw new TypeError("isinstance() arg 2 must be a type, a tuple of types, or a union"),
     };
@@ -272,6 +276,20 @@ public static partial class Py
         if (converterResult == typeof(string)) return x is string;
         return converterResult == typeof(bool) && x is bool;
     }
+
+    /// <summary>isinstance(x, t) where t holds a builtin type by name (t = list); null when the name is not a builtin type's.</summary>
+    private static bool? IsNamedBuiltinInstance(object? x, string typeName) => typeName switch
+    {
+        "int" => x is PyInt or long or int or bool or PyIntEnum,
+        "float" => x is double,
+        "str" => x is string or PyStrEnum,
+        "bool" => x is bool,
+        "list" => x is IPyList,
+        "dict" => x is IPyDict,
+        "set" => x is IPySet && Dyn.TypeName(x) == "set",
+        "tuple" => x is System.Runtime.CompilerServices.ITuple,
+        _ => null,
+    };
 
     /// <summary>A function value made by an adapter lambda, tagged with the Python function's name for <c>__name__</c>.</summary>
     public static T Named<T>(T function, string name) where T : Delegate

@@ -152,6 +152,38 @@ public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber, IPyBitwise, 
         return c;
     }
 
+    /// <summary>Counter(x) of a value known only at run time: a mapping's counts, else one per item.</summary>
+    public static Counter<TKey> FromDynamic(object? source)
+    {
+        var c = new Counter<TKey>();
+        c.UpdateDynamic(source);
+        return c;
+    }
+
+    /// <summary>update(x) of a value known only at run time (json data): a mapping adds its counts, an iterable one per item.</summary>
+    public void UpdateDynamic(object? source) => AddDynamic(source, 1);
+
+    public void SubtractDynamic(object? source) => AddDynamic(source, -1);
+
+    private void AddDynamic(object? source, int sign)
+    {
+        if (source is null) return;
+        if (source is IPyDict mapping)
+        {
+            foreach (var (k, v) in mapping.ItemsObject())
+            {
+                var key = Dyn.Cast<TKey>(k);
+                this[key] = sign > 0 ? Get(key, 0) + Dyn.Cast<PyInt>(v) : Get(key, 0) - Dyn.Cast<PyInt>(v);
+            }
+            return;
+        }
+        foreach (var x in Dyn.Iter(source))
+        {
+            var key = Dyn.Cast<TKey>(x);
+            this[key] = Get(key, 0) + sign;
+        }
+    }
+
     /// <summary>update(mapping): adds the mapping's counts (update(iterable) counts items).</summary>
     public void UpdateFrom<TValue>(PyDict<TKey, TValue> mapping)
     {

@@ -179,6 +179,7 @@ public static class Dyn
             if (o is long l) return (T)(object)new PyInt(l);
             if (o is int i) return (T)(object)new PyInt(i);
             if (o is bool b) return (T)(object)new PyInt(b ? 1 : 0);
+            if (o is PyIntEnum intMember) return (T)(object)intMember.IntValue;
         }
         if (typeof(T) == typeof(double))
         {
@@ -415,7 +416,15 @@ public static class Dyn
     {
         (PyInt i, PyInt j) => i ^ j,
         (IPySet x, IPySet y) => DynBuiltinMethods.SetOperator("^", x, y),
+        (PyFlagEnum f, _) => f.PyXor(b),
         _ => throw Unsupported("^", a, b),
+    };
+
+    public static object? Invert(object? a) => Num(a) switch
+    {
+        PyInt i => ~i,
+        PyFlagEnum f => f.PyInvert(),
+        _ => throw new TypeError($"bad operand type for unary ~: '{TypeName(a)}'"),
     };
 
     public static object? LShift(object? a, object? b) => (Num(a), Num(b)) switch
@@ -531,6 +540,7 @@ public static class Dyn
         string s => item is string sub ? s.Contains(sub, StringComparison.Ordinal) : throw new TypeError("'in <string>' requires string as left operand, not " + TypeName(item)),
         IPyDict d => d.ContainsKeyObject(item) || item is PyStrEnum e && d.ContainsKeyObject(e.StrValue),
         IPySet s => s.ContainsObject(item) || item is PyStrEnum e && s.ContainsObject(e.StrValue),
+        PyFlagEnum f => f.Has(item),
         _ => Iter(container).Any(x => Eq(x, item)),
     };
 
@@ -562,9 +572,10 @@ public static class Dyn
         var t = o.GetType();
         foreach (var candidate in Naming.Candidates(name))
         {
-            var p = t.GetProperty(candidate, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static);
+            // FlattenHierarchy: a class attribute of an intermediate base (self.reach read in Piece, set on Rook)
+            var p = t.GetProperty(candidate, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.FlattenHierarchy);
             if (p is not null) return Unwrapped(() => p.GetValue(o));
-            var f = t.GetField(candidate, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static);
+            var f = t.GetField(candidate, BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static | BindingFlags.FlattenHierarchy);
             if (f is not null) return f.GetValue(o);
         }
         return UserObjectAttr(o, t, name);

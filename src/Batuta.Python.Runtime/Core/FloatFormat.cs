@@ -159,21 +159,26 @@ public static class FloatFormat
     }
 
     /// <summary>The 'g' format (and repr-less str of format specs): precision significant digits, trailing zeros removed unless alternate.</summary>
-    public static string GeneralAbs(double d, int precision, bool alternate = false, char e = 'e')
+    /// <param name="noType">A format with a precision but no type ('{:.3}'): scientific from exponent precision - 1 on,
+    /// and at least one digit after the point in fixed notation ('2.0', '9.8e+01').</param>
+    public static string GeneralAbs(double d, int precision, bool alternate = false, char e = 'e', bool noType = false)
     {
         if (precision == 0) precision = 1;
         var (digits, exp10) = Digits(d, precision);
         int x = d == 0 ? 0 : exp10 - 1;
-        if (x >= -4 && x < precision)
-        {
-            string s = FixedAbs(d, Math.Max(precision - 1 - x, 0));
-            if (!alternate && s.Contains('.')) s = s.TrimEnd('0').TrimEnd('.');
-            // '#' keeps the decimal point even with no digits after it ('{:#.3g}' of 100.0 is '100.')
-            return alternate && !s.Contains('.') ? s + "." : s;
-        }
+        if (x >= -4 && x < (noType ? precision - 1 : precision)) return GeneralFixed(d, precision, x, alternate, noType);
         string m = digits[0] + (precision > 1 ? "." + digits[1..] : alternate ? "." : "");
         if (!alternate && m.Contains('.')) m = m.TrimEnd('0').TrimEnd('.');
         return m + e + (x < 0 ? "-" : "+") + Math.Abs(x).ToString("00", Inv);
+    }
+
+    private static string GeneralFixed(double d, int precision, int x, bool alternate, bool noType)
+    {
+        string s = FixedAbs(d, Math.Max(precision - 1 - x, 0));
+        if (!alternate && s.Contains('.')) s = s.TrimEnd('0').TrimEnd('.');
+        if (noType && !s.Contains('.')) s += ".0";
+        // '#' keeps the decimal point even with no digits after it ('{:#.3g}' of 100.0 is '100.')
+        return alternate && !s.Contains('.') ? s + "." : s;
     }
 
     /// <summary>Python's <c>float(str)</c>.</summary>

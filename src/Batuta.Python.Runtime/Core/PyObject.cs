@@ -37,7 +37,9 @@ public abstract class PyEnum : PyObject, IPyHashable, Text.IPyFormattable
 
     /// <summary><c>Color(2)</c>: the member with that value.</summary>
     public static T Lookup<T>(IReadOnlyList<T> members, object? value, string cls) where T : PyEnum =>
-        members.FirstOrDefault(m => Dyn.Eq(m.Value, value)) ?? throw new ValueError($"{Repr.Of(value)} is not a valid {cls}");
+        members.FirstOrDefault(m => Dyn.Eq(m.Value, value))
+        ?? (members.Count > 0 && members[0] is PyFlagEnum flag && value is PyInt bits && bits.IsSmall && (flag.AllBits() & bits.Small) == bits.Small ? (T)(object)flag.Of(bits.Small) : null)
+        ?? throw new ValueError($"{Repr.Of(value)} is not a valid {cls}");
 
     /// <summary><c>Color["RED"]</c>: the member with that name.</summary>
     public static T ByName<T>(IReadOnlyList<T> members, string name) where T : PyEnum =>

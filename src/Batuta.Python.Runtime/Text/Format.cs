@@ -180,11 +180,7 @@ public static class Format
                 case '%': body = double.IsInfinity(a * 100) ? "inf%" : FloatFormat.FixedAbs(a * 100, prec < 0 ? 6 : prec) + "%"; break;
                 case '\0':
                     if (prec < 0) body = FloatFormat.Repr(a);
-                    else
-                    {
-                        body = FloatFormat.GeneralAbs(a, prec, sp.Alternate);
-                        if (!body.Contains('.') && !body.Contains('e') && !body.Contains("inf")) { }
-                    }
+                    else body = FloatFormat.GeneralAbs(a, prec, sp.Alternate, noType: true);
                     break;
                 case 'n': body = FloatFormat.GeneralAbs(a, prec < 0 ? 6 : prec); break;
                 default: throw new ValueError($"Unknown format code '{t}' for object of type 'float'");

@@ -34,7 +34,11 @@ namespace Batuta.Transpiler.Emit
             {
                 case Constant c: return EmitConstant(c, expected);
                 case Name n when expected.Kind == TypeKind.Func && Resolve(n.Id).Kind == ResolvedKind.Builtin && !ModelBuilder.BuiltinExceptions.Contains(n.Id):
-                    return EmitLambda(BuiltinAsLambda(n, expected.Params.Count(), a => new Call(new Name(n.Id, ExprContext.Load, n.Span), NodeList.Of(a), default, n.Span)), expected);
+                {
+                    // the adapter keeps the builtin's name (f.__name__, isinstance(x, t) with t = list)
+                    var adapter = EmitLambda(BuiltinAsLambda(n, expected.Params.Count(), a => new Call(new Name(n.Id, ExprContext.Load, n.Span), NodeList.Of(a), default, n.Span)), expected);
+                    return new Ex($"Py.Named({adapter.Code}, {CsNames.Literal(n.Id)})", adapter.Type, true);
+                }
                 case Attribute { Value: Name { Id: "str" or "int" or "float" } tn } ta when expected.Kind == TypeKind.Func && Resolve(tn.Id).Kind == ResolvedKind.Builtin:
                     return EmitLambda(BuiltinAsLambda(ta, 1, a => new Call(new Attribute(a[0], ta.Attr, ExprContext.Load, ta.Span), NodeList.Of(a.Skip(1).ToArray()), default, ta.Span)), expected);
                 // A function passed where a typed callable is expected (key=f, map(f, xs)): a lambda calling it, so its
@@ -687,7 +691,8 @@ namespace Batuta.Transpiler.Emit
                     if (v.Type.Kind == TypeKind.Bool) v = Coerce(v, BoolAsInt);
                     if (v.Type.IsLong) return new Ex($"~{LongOperand(v)}", IntRanges.Invert(v.Type));
                     if (v.Type.Kind == TypeKind.Int) return new Ex($"~{v.P}", PyType.Int);
-                    return new Ex($"~Dyn.Cast<PyInt>({v.Code})", PyType.Int);
+                    if (v.Type.Kind == TypeKind.Class && FindClass(v.Type.Name.OrThrow()) is { EnumKind: "Flag" }) return new Ex($"({CsTypes.Of(v.Type)})Dyn.Invert({v.Code})", v.Type, true);
+                    return new Ex($"Dyn.Invert({Box(v)})", v.Type.Kind is TypeKind.Object or TypeKind.Unknown ? PyType.Object : PyType.Int, true);
             }
             return v;
         }
@@ -714,7 +719,8 @@ namespace Batuta.Transpiler.Emit
             if (values.All(v => v.Type.Kind == TypeKind.Bool))
                 return new Ex(string.Join(b.Op == BoolOperator.And ? " && " : " || ", values.Select(v => v.P)), PyType.Bool);
             // Python returns the deciding operand itself: a or b == (a if a else b).
-            var t = values.Select(v => v.Type).Aggregate(PyType.Unknown, PyType.Join);
+            // 'None or x' is never the None: only the other operands type the result
+            var t = values.Where((v, i) => !(b.Op == BoolOperator.Or && v.Type.Kind == TypeKind.None && i < values.Count - 1)).Select(v => v.Type).Aggregate(PyType.Unknown, PyType.Join);
             if (b.Op == BoolOperator.Or && t.Kind == TypeKind.Optional && values.Last().Type.Equals(t.Inner)) t = t.Inner;
             // Dynamic results are cast to object in each branch (C# needs one type for both sides of ?:).
             string AsResult(string code) => t.Kind == TypeKind.Object ? $"(object?)({code})" : code;
@@ -723,8 +729,9 @@ namespace Batuta.Transpiler.Emit
             {
                 if (values[i].Type.Kind == TypeKind.None)
                 {
-                    // None is falsy: 'None or x' is x, 'None and x' is None.
-                    acc = b.Op == BoolOperator.Or ? acc : new Ex(AsResult(Coerce(values[i], t).Code), t);
+                    // None is falsy: 'None or x' is x (after evaluating the left side: xs.append(v) or len(xs)), 'None and x' is None.
+                    acc = b.Op == BoolOperator.Or ? (b.Values[i] is Constant or Name ? acc : new Ex($"Py.Then({values[i].Code}, {acc.Code})", t, true))
+                        : new Ex(AsResult(Coerce(values[i], t).Code), t);
                     continue;
                 }
                 var tmp = Temp("b");
@@ -942,6 +949,8 @@ namespace Batuta.Transpiler.Emit
             // f.__name__ of a def is its name; x.__class__ is type(x).
             if (a.Attr == "__name__" && a.Value is Name fn && Resolve(fn.Id) is { Kind: ResolvedKind.Function, Function: { Decorators.Count: 0 } named }) return new Ex(CsNames.Literal(named.Name), PyType.Str, true);
             if (a.Attr == "__doc__" && a.Value is Name dn && Resolve(dn.Id) is { Kind: ResolvedKind.Function, Function: { Decorators.Count: 0 } documented }) return DocOf(documented.Def.Body);
+            if (a.Attr is "__name__" or "__qualname__" && a.Value is Name { Id: "int" or "float" or "str" or "bool" or "list" or "dict" or "set" or "tuple" or "frozenset" or "bytes" or "object" or "type" or "range" } builtinType && Resolve(builtinType.Id).Kind == ResolvedKind.Builtin)
+                return new Ex(CsNames.Literal(builtinType.Id), PyType.Str, true);
             if (a.Attr == "__class__") return new Ex($"Py.Type({Box(EmitExpr(a.Value))})", PyType.Object, true);
             if (FunctionAttribute(a) is { } fa) return new Ex(fa.Code, fa.Var.OrThrow().Type, true);
             // str.upper as a value where no callable type is expected: a function of one dynamic argument.
@@ -1435,20 +1444,21 @@ namespace Batuta.Transpiler.Emit
             var allArgs = lam.Args.Args.ToList();
             int firstDefault = allArgs.Count - lam.Args.Defaults.Count;
             var args = allArgs.Take(firstDefault).ToList();
+            // defaults are evaluated where the lambda is made (lambda v, f=f: ... in a loop keeps each f), outside its scope
+            var defaults = new List<(string Bound, Ex Value)>();
+            var pendingNames = new Dictionary<string, (PyType Type, string Cs)>();
+            for (int i = firstDefault; i < allArgs.Count; i++)
+            {
+                var dv = EmitExpr(lam.Args.Defaults[i - firstDefault]);
+                var bound = Temp("d");
+                defaults.Add((bound, dv));
+                pendingNames[allArgs[i].Name] = (dv.Type.Kind == TypeKind.Unknown ? PyType.Object : dv.Type, bound);
+            }
             var saved = new Dictionary<string, PyType>(_lambdaScope);
             var restore = SuspendRangeNarrowing();
             _closureDepth++;
             try
             {
-                var bindings = new List<string>();
-                var pendingNames = new Dictionary<string, (PyType Type, string Cs)>();
-                for (int i = firstDefault; i < allArgs.Count; i++)
-                {
-                    var dv = EmitExpr(lam.Args.Defaults[i - firstDefault]);
-                    var bound = Temp("d");
-                    bindings.Add($"{ValueForVar(dv)} is var {bound}");
-                    pendingNames[allArgs[i].Name] = (dv.Type, bound);
-                }
                 foreach (var kv in pendingNames) { _lambdaScope[kv.Key] = kv.Value.Type; _lambdaNames[kv.Key] = kv.Value.Cs; }
                 var ps = new List<PyType>();
                 for (int i = 0; i < args.Count; i++)
@@ -1470,8 +1480,10 @@ namespace Batuta.Transpiler.Emit
                 var ft = PyType.Func(rt, ps.ToArray());
                 string parameters = "(" + string.Join(", ", args.Select((a, i) => $"{CsTypes.Of(ps[i])} {CsNames.Local(a.Name)}")) + ")";
                 string bodyCode = rt.Kind == TypeKind.None ? body.Code : ValueForVar(body);
-                if (bindings.Count > 0) bodyCode = $"{string.Join(" && ", bindings)} ? {bodyCode} : default!";
-                return new Ex($"new {CsTypes.Of(ft)}({parameters} => {bodyCode})", ft, true);
+                string code = $"new {CsTypes.Of(ft)}({parameters} => {bodyCode})";
+                foreach (var (bound, value) in Enumerable.Reverse(defaults))
+                    code = $"Py.Let<{CsTypes.Of(pendingNames.Values.First(p => p.Cs == bound).Type)}, {CsTypes.Of(ft)}>({ValueForVar(value)}, {bound} => {code})";
+                return new Ex(code, ft, true);
             }
             finally
             {

@@ -369,7 +369,7 @@ namespace Batuta.Transpiler.Emit
             var doc = Docstring(c.Def.Body);
             if (doc is not null) _w.Line($"/// <summary>{XmlEscape(FirstLine(doc))}</summary>");
             string baseName = c.Base is not null ? ClassCsName(c.Base) : c.BuiltinBase is not null ? CsTypes.RuntimeException(c.BuiltinBase)
-                : c.IsEnum ? (c.IsIntEnum ? (c.EnumIntMixin ? "PyIntMixinEnum" : "PyIntEnum") : c.EnumKind == "StrEnum" ? "PyStrEnum" : c.EnumKind == "StrMixin" ? "PyStrMixinEnum" : "PyEnum") : "PyObject";
+                : c.IsEnum ? EnumBase(c) : "PyObject";
             var interfaces = ClassInterfaces(c);
             _w.Open($"public class {c.CsName} : {string.Join(", ", new[] { baseName }.Concat(interfaces))}");
             if (c.IsEnum) EmitEnumMembers(c);
@@ -460,20 +460,75 @@ namespace Batuta.Transpiler.Emit
         private void EmitEnumMembers(ClassModel c)
         {
             long next = 1;
+            bool flag = c.EnumKind == "Flag";
+            // the int values known so far: a member defined from others (RW = R | W) is computed from them, and a member
+            // whose value or name repeats an earlier one is an alias of it (the same object), left out of iteration
+            var known = new Dictionary<string, long>(StringComparer.Ordinal);
+            var canonical = new List<string>();
             foreach (var a in c.Def.Body.OfType<Assign>())
             {
                 if (a.Targets[0] is not Name n) continue;
-                // auto(): one more than the last int value (1 for the first)
-                var v = a.Value is Call { Func: Name { Id: "auto" } or Attribute { Attr: "auto" } }
-                    ? new Ex(next.ToString(System.Globalization.CultureInfo.InvariantCulture), IntRanges.Constant(next), true, intLiteral: true)
-                    : EmitExpr(a.Value, PyType.Unknown);
-                if (v.Type.IsLong && v.Type.Lo == v.Type.Hi) next = v.Type.Lo + 1;
+                long? constant = a.Value is Call { Func: Name { Id: "auto" } or Attribute { Attr: "auto" } } ? next : EnumIntValue(a.Value, known);
+                string? aliasOf = a.Value is Name an && canonical.Contains(an.Id) ? an.Id
+                    : constant is { } cv ? canonical.FirstOrDefault(m => known.TryGetValue(m, out var mv) && mv == cv) : null;
+                if (aliasOf is not null)
+                {
+                    _w.Line($"public static readonly {c.CsName} {CsNames.Member(n.Id)} = {CsNames.Member(aliasOf)};");
+                    if (known.TryGetValue(aliasOf, out var av)) known[n.Id] = av;
+                    continue;
+                }
+                var v = constant is { } k ? new Ex(k.ToString(System.Globalization.CultureInfo.InvariantCulture), IntRanges.Constant(k), true, intLiteral: true) : EmitExpr(a.Value, PyType.Unknown);
+                if (v.Type.IsLong && v.Type.Lo == v.Type.Hi)
+                {
+                    known[n.Id] = v.Type.Lo;
+                    // auto(): one more than the last int value (1 for the first); in a Flag the next power of two
+                    next = flag ? NextPowerOfTwo(v.Type.Lo) : v.Type.Lo + 1;
+                }
+                canonical.Add(n.Id);
                 _w.Line($"public static readonly {c.CsName} {CsNames.Member(n.Id)} = new({CsNames.Literal(n.Id)}, {Box(v)});");
             }
             _w.Line($"public {CsTypes.Of(c.EnumValueType)} EnumValue => Dyn.Cast<{CsTypes.Of(c.EnumValueType)}>(Value);");
-            _w.Line($"public static readonly PyList<{c.CsName}> Members = new() {{ {string.Join(", ", c.Def.Body.OfType<Assign>().Where(a => a.Targets[0] is Name).Select(a => CsNames.Member(((Name)a.Targets[0]).Id)))} }};");
+            // a Flag iterates its single-bit members only (3.11); all named values stay reachable for Perm(3) and | results
+            var iterated = flag ? canonical.Where(m => !known.TryGetValue(m, out var bits) || bits > 0 && (bits & (bits - 1)) == 0).ToList() : canonical;
+            _w.Line($"public static readonly PyList<{c.CsName}> Members = new() {{ {string.Join(", ", iterated.Select(CsNames.Member))} }};");
+            if (flag) _w.Line($"public static readonly PyList<{c.CsName}> Named = new() {{ {string.Join(", ", canonical.Select(CsNames.Member))} }};");
             _w.Line($"private {c.CsName}(string name, object? value) : base(name, value) {{ }}");
         }
+
+        private static long NextPowerOfTwo(long v)
+        {
+            long p = 1;
+            while (p <= v && p > 0) p <<= 1;
+            return p;
+        }
+
+        /// <summary>The runtime base of an enum class, by its kind.</summary>
+        private static string EnumBase(ClassModel c) => c.EnumKind switch
+        {
+            "IntEnum" => c.EnumIntMixin ? "PyIntMixinEnum" : "PyIntEnum",
+            "StrEnum" => "PyStrEnum",
+            "StrMixin" => "PyStrMixinEnum",
+            "Flag" => "PyFlagEnum",
+            _ => "PyEnum",
+        };
+
+        /// <summary>An enum member's int value when the class body fixes it: a literal, or earlier members combined with | &amp; ^ + -.</summary>
+        private static long? EnumIntValue(ExpressionNode value, Dictionary<string, long> known) => value switch
+        {
+            Constant { Value: System.Numerics.BigInteger b } when b >= long.MinValue && b <= long.MaxValue => (long)b,
+            UnaryOp { Op: UnaryOperator.USub, Operand: var o } when EnumIntValue(o, known) is { } x => -x,
+            Name n when known.TryGetValue(n.Id, out var k) => k,
+            BinOp { Left: var l, Right: var r, Op: var op } when EnumIntValue(l, known) is { } x && EnumIntValue(r, known) is { } y => op switch
+            {
+                Operator.BitOr => x | y,
+                Operator.BitAnd => x & y,
+                Operator.BitXor => x ^ y,
+                Operator.Add => x + y,
+                Operator.Sub => x - y,
+                _ => null,
+            },
+            _ => null,
+        };
 
         private void EmitConstructor(ClassModel c)
         {

@@ -1560,7 +1560,9 @@ namespace Batuta.Transpiler.Emit
                     var t = IsinstanceType(args[1]);
                     if (t is null || t.Equals(r.Var.Type)) break;
                     if (t.Kind == TypeKind.Object) break;
-                    map[vn.Id] = new Ex($"(({CsTypes.Of(t)}){Box(new Ex(r.Code, r.Var.Type, true))})", t, true);
+                    // an int check also passes bools and IntEnum members: converted, not cast
+                    map[vn.Id] = t.Kind == TypeKind.Int ? new Ex($"Dyn.Cast<PyInt>({Box(new Ex(r.Code, r.Var.Type, true))})", t, true)
+                        : new Ex($"(({CsTypes.Of(t)}){Box(new Ex(r.Code, r.Var.Type, true))})", t, true);
                     break;
                 }
             }

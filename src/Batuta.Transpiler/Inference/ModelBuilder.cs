@@ -587,7 +587,7 @@ namespace Batuta.Transpiler.Inference
                 if (bn is "Enum" or "IntEnum" or "StrEnum" or "IntFlag" or "Flag")
                 {
                     c.IsEnum = true;
-                    c.EnumKind = bn is "IntEnum" or "IntFlag" ? "IntEnum" : bn == "StrEnum" ? "StrEnum" : c.EnumKind ?? "Enum";
+                    c.EnumKind = bn is "IntEnum" or "IntFlag" ? "IntEnum" : bn == "StrEnum" ? "StrEnum" : bn == "Flag" ? "Flag" : c.EnumKind ?? "Enum";
                     continue;
                 }
                 if (bn == "str" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) { c.EnumKind = "StrMixin"; continue; }
@@ -605,7 +605,7 @@ namespace Batuta.Transpiler.Inference
             // that attribute's instance shadow (Emitter.ClassVarRouting), not a new field.
             for (var b = c.Base; b is not null; b = b.Base)
                 foreach (var name in c.FieldOrder.ToList())
-                    if (b.Fields.ContainsKey(name) || b.ClassVars.ContainsKey(name)) { c.Fields.Remove(name); c.FieldOrder.Remove(name); }
+                    if (b.Fields.ContainsKey(name) || b.ClassVars.ContainsKey(name) || b.Setters.ContainsKey(name) || b.Methods.TryGetValue(name, out var bm) && bm.IsProperty) { c.Fields.Remove(name); c.FieldOrder.Remove(name); }
             if (c.IsEnum)
             {
                 foreach (var cv in c.ClassVars.Values) { cv.Type = c.Type; cv.Declared = true; }
@@ -618,7 +618,7 @@ namespace Batuta.Transpiler.Inference
                     _ => PyType.Object,
                 }).ToList();
                 c.EnumValueType = values.Count == 0 ? PyType.Object : values.Aggregate(PyType.Unknown, PyType.Join);
-                if (c.IsIntEnum) c.EnumValueType = PyType.Int;
+                if (c.IsIntEnum || c.EnumKind == "Flag") c.EnumValueType = PyType.Int;
             }
         }
 

@@ -10,14 +10,18 @@ namespace Batuta.Transpiler.Mapping
     {
         public static Ex? AsValue(string name) => name switch
         {
-            "int" => new Ex("new Func<object?, PyInt>(Py.Int)", PyType.Func(PyType.Int, PyType.Object)),
-            "float" => new Ex("new Func<object?, double>(Py.Float)", PyType.Func(PyType.Float, PyType.Object)),
-            "str" => new Ex("new Func<object?, string>(Str.Of)", PyType.Func(PyType.Str, PyType.Object)),
+            // builtin types as values keep their names (a.__name__, isinstance(x, a)), registered with Py.Named
+            "int" => new Ex("Py.Named(new Func<object?, PyInt>(Py.Int), \"int\")", PyType.Func(PyType.Int, PyType.Object), true),
+            "float" => new Ex("Py.Named(new Func<object?, double>(Py.Float), \"float\")", PyType.Func(PyType.Float, PyType.Object), true),
+            "str" => new Ex("Py.Named(new Func<object?, string>(Str.Of), \"str\")", PyType.Func(PyType.Str, PyType.Object), true),
+            "dict" => new Ex("Py.Named(new Func<PyDict<object?, object?>>(() => new PyDict<object?, object?>()), \"dict\")", PyType.Func(PyType.Dict(PyType.Object, PyType.Object)), true),
+            "set" => new Ex("Py.Named(new Func<PySet<object?>>(() => new PySet<object?>()), \"set\")", PyType.Func(PyType.Set(PyType.Object)), true),
+            "tuple" => new Ex("Py.Named(new Func<PyTuple>(() => PyTuple.Empty), \"tuple\")", PyType.Func(PyType.VarTuple(PyType.Object)), true),
             "len" => new Ex("new Func<object?, PyInt>(__o => Py.Len(__o))", PyType.Func(PyType.Int, PyType.Object)),
             "abs" => new Ex("new Func<object?, object?>(Py.Abs)", PyType.Func(PyType.Object, PyType.Object)),
-            "list" => new Ex("new Func<PyList<object?>>(() => new PyList<object?>())", PyType.Func(PyType.List(PyType.Object))),
+            "list" => new Ex("Py.Named(new Func<PyList<object?>>(() => new PyList<object?>()), \"list\")", PyType.Func(PyType.List(PyType.Object)), true),
             "print" => new Ex("new Action<object?>(Py.Print)", PyType.Func(PyType.None, PyType.Object)),
-            "bool" => new Ex("new Func<object?, bool>(Py.Truth)", PyType.Func(PyType.Bool, PyType.Object)),
+            "bool" => new Ex("Py.Named(new Func<object?, bool>(Py.Truth), \"bool\")", PyType.Func(PyType.Bool, PyType.Object), true),
             "repr" => new Ex("new Func<object?, string>(Repr.Of)", PyType.Func(PyType.Str, PyType.Object)),
             // max/min as values take any number of arguments (or one iterable), as the builtins do; the first extreme wins.
             "max" => new Ex("new PyVariadicFunction(\"max\", __a => (__a.Length == 1 ? Dyn.Iter(__a[0]) : __a).Aggregate((x, y) => Dyn.Gt(y, x) ? y : x))", PyType.Object, true),
@@ -36,6 +40,13 @@ namespace Batuta.Transpiler.Mapping
             Ex Arg(int i, PyType? t = null) => ArgumentShapeException.Arg(e, a, i, t, name);
             switch (name)
             {
+                case "print" when c.Keywords.Any(k => k.Arg is null):
+                {
+                    // print(*values, **options): the options merged from the keywords and mappings at run time
+                    var values = a.Select(x => x is Starred st ? $"{e.EnumerableOf(e.Expr(st.Value))}.Select(__p => (object?)__p)" : $"new object?[] {{ {Emitter.BoxOf(e.Expr(x))} }}");
+                    var options = c.Keywords.Select(k => k.Arg is null ? $"Py.KwMapping({Emitter.BoxOf(e.Expr(k.Value))})" : $"new PyDict<string, object?> {{ [{CsNames.Literal(k.Arg)}] = {Emitter.BoxOf(e.Expr(k.Value))} }}");
+                    return new Ex($"Py.PrintKw(new[] {{ {string.Join(", ", options)} }}, Enumerable.Empty<object?>(){string.Concat(values.Select(x => $".Concat({x})"))}.ToArray())", PyType.None, true);
+                }
                 case "print":
                 {
                     var args = a.Select(x => x is Starred st ? $"{e.EnumerableOf(e.Expr(st.Value))}.Select(__p => (object?)__p).ToArray()" : e.StrOfValue(e.Expr(x))).ToList();
@@ -173,7 +184,8 @@ namespace Batuta.Transpiler.Mapping
                     var types = a[1] is Tuple tt ? tt.Elts.ToList() : new List<ExpressionNode> { a[1] };
                     var cs = types.Select(t => IsinstanceTarget(e, t)).ToList();
                     // Seen as object: a class's instance may also match a mixin class merged into it (no C# relation).
-                    return new Ex($"{(v.Type.Kind == TypeKind.Class ? "(object?)" : "")}{Emitter.BoxOf(v)} is {string.Join(" or ", cs)}", PyType.Bool);
+                    // a typed value is seen as object too, so that a pattern of another type compiles (isinstance(True, int))
+                    return new Ex($"{(v.Type.Kind is TypeKind.Object or TypeKind.Unknown ? "" : "(object?)")}{Emitter.BoxOf(v)} is {string.Join(" or ", cs)}", PyType.Bool);
                 }
                 case "issubclass":
                     // classes of the program and exception classes (issubclass(exc_type, self.types) in __exit__)
@@ -290,6 +302,9 @@ namespace Batuta.Transpiler.Mapping
                         return new Ex($"new {CsTypes.Of(t1)} {{ {string.Join(", ", vs.Select(kv => $"[{CsNames.Literal(kv.Key)}] = {e.CoerceTo(kv.Value, vt).Code}"))} }}", t1, true);
                     }
                     var v = Arg(0);
+                    // dict(pairs, k=v): the pairs, then the keywords (a dict of dynamic values)
+                    if (kw.Count > 0)
+                        return new Ex($"Py.Build(Py.DictOf({Emitter.BoxOf(v)}), __u => {{ {string.Concat(kw.Select(k => $"__u[{CsNames.Literal(k.Key)}] = {Emitter.BoxOf(e.Expr(k.Value))}; "))}}})", PyType.Dict(PyType.Object, PyType.Object), true);
                     if (v.Type.IsDictLike)
                     {
                         var t2 = PyType.Dict(v.Type.Key, v.Type.Value);

@@ -479,6 +479,9 @@ namespace Batuta.Transpiler.Mapping
         /// <summary>counter.update/subtract(x): a mapping's counts, or one per item of an iterable (a str's characters).</summary>
         private static Ex CounterUpdate(Emitter e, Attribute a, Ex v, PyType t, string d, string method)
         {
+            // a value known only at run time (json data, r["freq"]), or a mapping of other keys: a mapping's counts or the items, decided then
+            if (v.Type.Kind is TypeKind.Object or TypeKind.Unknown || v.Type.IsDictLike && CsTypes.Of(v.Type.Key) != CsTypes.Of(t.Key))
+                return None($"{d}.{method}Dynamic({Emitter.BoxOf(v)})");
             if (v.Type.IsDictLike)
             {
                 e.Contribute(a.Value, PyType.Counter(v.Type.Key));

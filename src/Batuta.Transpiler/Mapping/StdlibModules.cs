@@ -689,6 +689,8 @@ namespace Batuta.Transpiler.Mapping
                 return new Ex($"new {CsTypes.Of(t0)}()", t0, true);
             }
             var v = e.Expr(c.Args[0]);
+            if (v.Type.Kind is TypeKind.Object or TypeKind.Unknown)
+                return new Ex($"Counter<object?>.FromDynamic({Emitter.BoxOf(v)})", PyType.Counter(PyType.Object), true);
             // Counter({"a": 1}) takes the counts; Counter("abb") counts the items
             if (v.Type.IsDictLike)
             {

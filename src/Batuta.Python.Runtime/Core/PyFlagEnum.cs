@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+
+namespace Batuta.Python.Runtime;
+
+/// <summary>
+/// Base of migrated <c>enum.Flag</c> classes: members combine with <c>| &amp; ^ ~</c> into the member of that value, or
+/// into a pseudo-member named after its bits (<c>Perm.R|W</c>), as 3.11 does; <c>in</c> tests bits; zero is false.
+/// </summary>
+public abstract class PyFlagEnum : PyEnum, IPyBitwise, IPyBool
+{
+    // pseudo-members by class and value, so that combining the same bits twice gives the same object
+    private static readonly ConcurrentDictionary<(Type, long), PyFlagEnum> Pseudo = new();
+
+    protected PyFlagEnum(string name, object? value) : base(name, value) { }
+
+    public long Bits => (long)Dyn.Cast<PyInt>(Value);
+
+    public bool PyBool() => Bits != 0;
+
+    public object? PyOr(object? other) => Of(Bits | OtherBits(other, "|"));
+
+    public object? PyAnd(object? other) => Of(Bits & OtherBits(other, "&"));
+
+    public object? PyXor(object? other) => Of(Bits ^ OtherBits(other, "^"));
+
+    /// <summary>~flag: the defined bits not in this one.</summary>
+    public object? PyInvert() => Of(AllBits() & ~Bits);
+
+    /// <summary><c>member in flags</c>: all its bits are set here.</summary>
+    public bool Has(object? item) => item is PyFlagEnum f && f.GetType() == GetType()
+        ? (Bits & f.Bits) == f.Bits
+        : throw new TypeError($"unsupported operand type(s) for 'in': '{Dyn.TypeName(item)}' and '{PyTypeName}'");
+
+    public override string PyStr() => Bits == 0 && Name.Length == 0 ? $"{PyTypeName}(0)" : $"{PyTypeName}.{Name}";
+
+    public override string PyRepr() => Bits == 0 && Name.Length == 0 ? $"<{PyTypeName}: 0>" : $"<{PyTypeName}.{Name}: {Bits}>";
+
+    public override long PyHash() => Runtime.PyHash.Int(new PyInt(Bits));
+
+    private long OtherBits(object? other, string op) => other is PyFlagEnum f && f.GetType() == GetType()
+        ? f.Bits
+        : throw new TypeError($"unsupported operand type(s) for {op}: '{PyTypeName}' and '{Dyn.TypeName(other)}'");
+
+    private IEnumerable<PyFlagEnum> Members() =>
+        GetType().GetField("Named", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) is System.Collections.IEnumerable members
+            ? members.OfType<PyFlagEnum>()
+            : [];
+
+    internal long AllBits() => Members().Aggregate(0L, (acc, m) => acc | m.Bits);
+
+    /// <summary>The member with these bits, else the pseudo-member: its name lists the single-bit members it holds.</summary>
+    internal PyFlagEnum Of(long bits)
+    {
+        if (Members().FirstOrDefault(m => m.Bits == bits) is { } member) return member;
+        return Pseudo.GetOrAdd((GetType(), bits), key =>
+        {
+            var names = string.Join("|", Members().Where(m => System.Numerics.BitOperations.IsPow2(m.Bits) && (bits & m.Bits) != 0).Select(m => m.Name));
+            return (PyFlagEnum)Activator.CreateInstance(key.Item1, BindingFlags.NonPublic | BindingFlags.Instance, null, [names, new PyInt(bits)], null).OrThrow();
+        });
+    }
+}
