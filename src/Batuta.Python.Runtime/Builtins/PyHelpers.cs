@@ -175,6 +175,7 @@ public static partial class Py
     {
         string s => Text.PyStr.Slice(s, start, stop, step),
         PyTuple t => t.Slice(start, stop, step),
+        System.Runtime.CompilerServices.ITuple vt => PyTuple.From(vt).Slice(start, stop, step),
         PyRange r => r.Slice(start, stop, step),
         IPyList l => new PyList<object?>(Indexing.Slice(l.Cast<object?>().ToList(), start, stop, step)),
         Numpy.NdArray a => a.GetItem(Numpy.NpIndex.Slice(start, stop, step)),

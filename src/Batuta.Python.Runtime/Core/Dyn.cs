@@ -586,6 +586,7 @@ public static class Dyn
     {
         if (o is PyObject)
         {
+            if (ExtraAttributes.TryGetValue(o, out var extra) && extra.TryGetValue(name, out var set)) return set;
             var names = Naming.Candidates(name);
             if (t.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => names.Contains(m.Name) && m.DeclaringType != typeof(object) && m.DeclaringType != typeof(PyObject)))
                 return new PyBoundMethod(o, name);
@@ -608,8 +609,13 @@ public static class Dyn
             var f = t.GetField(candidate);
             if (f is not null) { f.SetValue(o, Convert(value, f.FieldType)); return; }
         }
+        // an instance of a migrated class takes new attributes (setattr(obj, "color", v)), as its __dict__ would
+        if (o is PyObject) { ExtraAttributes.GetOrCreateValue(o)[name] = value; return; }
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
+
+    /// <summary>Attributes set on instances beyond the fields their class declares.</summary>
+    private static readonly ConditionalWeakTable<object, Dictionary<string, object?>> ExtraAttributes = new();
 
     internal static object? Convert(object? value, Type target)
     {

@@ -32,6 +32,8 @@ namespace Batuta.Transpiler.Emit
 
         public static string Member(string name)
         {
+            // a def named _ (singledispatch's register idiom) would shadow C#'s discard in `_ = expr;`
+            if (name.Trim('_').Length == 0) return "Underscore" + name.Length.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal) && name.Length > 4)
                 return "Dunder" + Pascal(name.Trim('_'));
             var p = Pascal(name);

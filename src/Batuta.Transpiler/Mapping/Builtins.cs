@@ -256,7 +256,7 @@ namespace Batuta.Transpiler.Mapping
                 case "bool":
                     return a.Count == 0 ? new Ex("false", PyType.Bool, true) : new Ex(e.TruthOf(Arg(0)), PyType.Bool);
                 case "format":
-                    return new Ex($"Py.FormatValue({Emitter.BoxOf(Arg(0))}, {(a.Count > 1 ? Arg(1).Code : "\"\"")})", PyType.Str, true);
+                    return new Ex($"Py.FormatValue({Emitter.BoxOf(Arg(0))}, {(a.Count > 1 ? e.CoerceTo(Arg(1), PyType.Str).Code : "\"\"")})", PyType.Str, true);
                 case "list":
                 {
                     if (a.Count == 0)
@@ -492,7 +492,7 @@ namespace Batuta.Transpiler.Mapping
             var t = vs.Select(x => x.Type).Aggregate(PyType.Unknown, PyType.Join);
             if (t.Kind == TypeKind.Object && vs.All(x => x.Type.Kind is TypeKind.Int or TypeKind.Float)) t = PyType.Object;
             if (kw.TryGetValue("key", out var key2))
-                return new Ex($"Py.{fn}(new[] {{ {string.Join(", ", vs.Select(x => e.CoerceTo(x, t).Code))} }}, {e.KeyFunction(key2, t).Code})", t, true);
+                return new Ex($"Py.{fn}(new {CsTypes.Of(t)}[] {{ {string.Join(", ", vs.Select(x => ValueOf(e.CoerceTo(x, t))))} }}, {e.KeyFunction(key2, t).Code})", t, true);
             // explicit <object?> for mixed numbers: a PyInt would otherwise convert to double (min(1, 2.5) is 1)
             if (vs.Count <= 3) return new Ex($"Py.{fn}{(t.Kind == TypeKind.Object ? "<object?>" : "")}({string.Join(", ", vs.Select(x => ValueOf(e.CoerceTo(x, t))))})", t, true);
             return new Ex($"Py.{fn}(new[] {{ {string.Join(", ", vs.Select(x => ValueOf(e.CoerceTo(x, t))))} }})", t, true);

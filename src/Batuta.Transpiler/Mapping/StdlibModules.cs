@@ -282,13 +282,13 @@ namespace Batuta.Transpiler.Mapping
             // string
             new("string.capwords", "StringModule.CapWords({0})", R(S), P(S)),
             // textwrap (CPython's line breaking)
-            new("textwrap.wrap", "TextWrap.Wrap({0}, {1}, {2}, {3})", R(PyType.List(S)), P(S, I, S, S), names: "text,width,initial_indent,subsequent_indent", defaults: "70|\"\"|\"\""),
-            new("textwrap.fill", "TextWrap.Fill({0}, {1}, {2}, {3})", R(S), P(S, I, S, S), names: "text,width,initial_indent,subsequent_indent", defaults: "70|\"\"|\"\""),
+            new("textwrap.wrap", "TextWrap.Wrap({0}, (long)({1}), {2}, {3})", R(PyType.List(S)), P(S, I, S, S), names: "text,width,initial_indent,subsequent_indent", defaults: "70|\"\"|\"\""),
+            new("textwrap.fill", "TextWrap.Fill({0}, (long)({1}), {2}, {3})", R(S), P(S, I, S, S), names: "text,width,initial_indent,subsequent_indent", defaults: "70|\"\"|\"\""),
             new("textwrap.dedent", "TextWrap.Dedent({0})", R(S), P(S)),
-            new("textwrap.TextWrapper", "new TextWrapper({0}, {1}, {2}, {3}, {4})", R(O), P(I, S, S, B, B), names: "width,initial_indent,subsequent_indent,break_long_words,break_on_hyphens", defaults: "70|\"\"|\"\"|true|true"),
+            new("textwrap.TextWrapper", "new TextWrapper((long)({0}), {1}, {2}, {3}, {4})", R(O), P(I, S, S, B, B), names: "width,initial_indent,subsequent_indent,break_long_words,break_on_hyphens", defaults: "70|\"\"|\"\"|true|true"),
             new("string.Template", "new StringTemplate({0})", R(O), P(S), names: "template"),
             new("textwrap.indent", "TextWrap.Indent({0}, {1})", R(S), P(S, S), names: "text,prefix"),
-            new("textwrap.shorten", "TextWrap.Shorten({0}, {1}, {2})", R(S), P(S, I, S), names: "text,width,placeholder", defaults: "\" [...]\""),
+            new("textwrap.shorten", "TextWrap.Shorten({0}, (long)({1}), {2})", R(S), P(S, I, S), names: "text,width,placeholder", defaults: "\" [...]\""),
         };
 
         private static readonly Dictionary<string, MappingRow> ByName = Rows.ToDictionary(r => r.Python, StringComparer.Ordinal);
@@ -398,6 +398,7 @@ namespace Batuta.Transpiler.Mapping
                 var near = Rows.Where(r => r.Python.StartsWith(module + ".", StringComparison.Ordinal)).Select(r => r.Python).Take(8).ToList();
                 return e.NotSupported(c, qualified + "()", near.Count > 0 ? "supported: " + string.Join(", ", near) : "this module is not supported yet");
             }
+            if (row.Python == "os.path.join" && c.Args.Count > 1 && c.Args[0] is not Starred && c.Args.Skip(1).Any(a => a is Starred)) return SpreadJoin(e, c);
             return Apply(e, row, c);
         }
 
@@ -584,6 +585,13 @@ namespace Batuta.Transpiler.Mapping
                 code = code.Replace(", )", ")");
             }
             return new Ex(code, row.Returns(types), true);
+        }
+
+        /// <summary>os.path.join(root, *parts): the spread parts become the params array.</summary>
+        private static Ex SpreadJoin(Emitter e, Call c)
+        {
+            var parts = c.Args.Skip(1).Select(a => a is Starred st ? $"{e.EnumerableOf(e.Expr(st.Value))}.Select(__p => Dyn.Cast<string>(__p))" : $"new[] {{ {e.CoerceTo(e.Expr(a), PyType.Str).Code} }}");
+            return new Ex($"OsPath.Join({e.CoerceTo(e.Expr(c.Args[0]), PyType.Str).Code}, Enumerable.Empty<string>(){string.Concat(parts.Select(x => $".Concat({x})"))}.ToArray())", PyType.Str, true);
         }
 
         private static Ex Bind(Emitter e, ExpressionNode node, PyType param)
