@@ -229,6 +229,7 @@ namespace Batuta.Transpiler.Mapping
             new("io.StringIO", "PyTextIO.StringIO({0})", R(PyType.File), P(S), defaults: "null"),
             new("os.unlink", "OsModule.Remove({0})", R(PyType.None), P(S)),
             new("os.rename", "OsModule.Rename({0}, {1})", R(PyType.None), P(S, S)),
+            new("os.environ.get", "OsModule.GetEnv({0}{1})", a => a.Count > 1 && a[1].Kind == TypeKind.Str ? S : PyType.Optional(S), P(S, S), defaults: ""),
             new("os.getenv", "OsModule.GetEnv({0}{1})", a => a.Count > 1 && a[1].Kind == TypeKind.Str ? S : PyType.Optional(S), P(S, S), defaults: ""),
             // json
             new("json.dumps", "Json.Dumps({0}, indent: {1}, sort_keys: {2}, ensure_ascii: {3}, separators: {4}, @default: {5})", R(S), P(O, O, B, B, O, O), names: "obj,indent,sort_keys,ensure_ascii,separators,default", defaults: "null|false|true|null|null"),
@@ -282,7 +283,7 @@ namespace Batuta.Transpiler.Mapping
             // string
             new("string.capwords", "StringModule.CapWords({0})", R(S), P(S)),
             // textwrap (CPython's line breaking)
-            new("textwrap.wrap", "TextWrap.Wrap({0}, (long)({1}), {2}, {3})", R(PyType.List(S)), P(S, I, S, S), names: "text,width,initial_indent,subsequent_indent", defaults: "70|\"\"|\"\""),
+            new("textwrap.wrap", "TextWrap.Wrap({0}, (long)({1}), {2}, {3}, {4}, {5})", R(PyType.List(S)), P(S, I, S, S, B, B), names: "text,width,initial_indent,subsequent_indent,break_long_words,break_on_hyphens", defaults: "70|\"\"|\"\"|true|true"),
             new("textwrap.fill", "TextWrap.Fill({0}, (long)({1}), {2}, {3})", R(S), P(S, I, S, S), names: "text,width,initial_indent,subsequent_indent", defaults: "70|\"\"|\"\""),
             new("textwrap.dedent", "TextWrap.Dedent({0})", R(S), P(S)),
             new("textwrap.TextWrapper", "new TextWrapper((long)({0}), {1}, {2}, {3}, {4})", R(O), P(I, S, S, B, B), names: "width,initial_indent,subsequent_indent,break_long_words,break_on_hyphens", defaults: "70|\"\"|\"\"|true|true"),

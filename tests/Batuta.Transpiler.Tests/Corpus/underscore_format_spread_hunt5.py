@@ -40,3 +40,12 @@ class Plain:
 obj = Plain()
 setattr(obj, "color", "red")
 print(getattr(obj, "color"), hasattr(obj, "color"), hasattr(obj, "size"), obj.x)
+import json
+import os
+
+print(os.environ.get("BATUTA_SURELY_UNSET_VARIABLE", "fallback"), os.environ.get("BATUTA_SURELY_UNSET_VARIABLE"))
+print(textwrap.wrap("abcdefghij klm", width=4, break_long_words=True), textwrap.wrap("abcdefghij klm", width=4, break_long_words=False))
+merged = {}
+merged.update(json.loads('{"a": 4, "b": [1]}'))
+merged["c"] = "x"
+print(merged)
