@@ -664,6 +664,11 @@ namespace Batuta.Transpiler.Mapping
                     if (!valueType.IsDictLike) valueType = PyType.Dict(PyType.Unknown, PyType.Unknown);
                     factoryCode = $"() => new {CsTypes.Of(valueType)}()";
                     break;
+                case Name or Attribute when e.StdlibName(factory) == "collections.Counter":
+                    // defaultdict(Counter): nested counting (d[user][word] += 1)
+                    if (valueType.Kind != TypeKind.Counter) valueType = PyType.Counter(PyType.Unknown);
+                    factoryCode = $"() => new {CsTypes.Of(valueType)}()";
+                    break;
                 case Lambda lam:
                 {
                     var f = e.Expr(lam, PyType.Func(valueType));
