@@ -11,17 +11,16 @@ namespace Batuta.Python.Runtime;
 /// </summary>
 internal static class DynBuiltinMethods
 {
-    // str methods that take keywords, with their parameters in positional order (the runtime's str methods take them positionally)
-    private static readonly Dictionary<string, string[]> StrKeywordParams = new(StringComparer.Ordinal)
+    // str methods that take keywords: their parameters in positional order with Python's defaults (the runtime's str
+    // methods take them positionally)
+    private static readonly Dictionary<string, (string Name, object? Default)[]> StrKeywordParams = new(StringComparer.Ordinal)
     {
-        ["split"] = ["sep", "maxsplit"],
-        ["rsplit"] = ["sep", "maxsplit"],
-        ["splitlines"] = ["keepends"],
-        ["encode"] = ["encoding", "errors"],
-        ["expandtabs"] = ["tabsize"],
+        ["split"] = [("sep", null), ("maxsplit", new PyInt(-1))],
+        ["rsplit"] = [("sep", null), ("maxsplit", new PyInt(-1))],
+        ["splitlines"] = [("keepends", false)],
+        ["encode"] = [("encoding", "utf-8"), ("errors", "strict")],
+        ["expandtabs"] = [("tabsize", new PyInt(8))],
     };
-
-    private static readonly object?[] StrDefaults = [null, new PyInt(-1)];
 
     public static bool TryCall(object o, string name, object?[] args, PyDict<string, object?>? kwargs, out object? result)
     {
@@ -62,7 +61,7 @@ internal static class DynBuiltinMethods
         switch (o)
         {
             case string s when StrKeywordParams.TryGetValue(name, out var ps):
-                result = Text.PyStr.CallMethod(s, name, Positional(name, ps, args, kwargs, StrDefaults));
+                result = Text.PyStr.CallMethod(s, name, Positional(name, ps, args, kwargs));
                 return true;
             case IPyList l when name == "sort":
                 SortList(l, args, kwargs);
@@ -97,17 +96,17 @@ internal static class DynBuiltinMethods
     private static object? DictGet(IPyDict d, object?[] args) => d.ContainsKeyObject(args[0]) ? d.GetItem(args[0]) : args.Length == 2 ? args[1] : null;
 
     /// <summary>Keyword arguments put in their positional slots, with the defaults of the ones left out before them.</summary>
-    private static object?[] Positional(string name, string[] ps, object?[] args, PyDict<string, object?> kwargs, object?[] defaults)
+    private static object?[] Positional(string name, (string Name, object? Default)[] ps, object?[] args, PyDict<string, object?> kwargs)
     {
         var values = new List<object?>(args);
         foreach (var key in kwargs.Keys())
         {
-            int i = Array.IndexOf(ps, key);
+            int i = Array.FindIndex(ps, p => p.Name == key);
             if (i < 0) throw new TypeError($"'{key}' is an invalid keyword argument for {name}()");
             if (i < args.Length) throw new TypeError($"argument for {name}() given by name ('{key}') and position ({i + 1})");
         }
-        int last = kwargs.Keys().Max(k => Array.IndexOf(ps, k));
-        for (int i = args.Length; i <= last; i++) values.Add(kwargs.ContainsKey(ps[i]) ? kwargs[ps[i]] : defaults[Math.Min(i, defaults.Length - 1)]);
+        int last = kwargs.Keys().Max(k => Array.FindIndex(ps, p => p.Name == k));
+        for (int i = args.Length; i <= last; i++) values.Add(kwargs.ContainsKey(ps[i].Name) ? kwargs[ps[i].Name] : ps[i].Default);
         return values.ToArray();
     }
 

@@ -45,3 +45,5 @@ try:
     rows.sort(1)
 except TypeError as e:
     print("TypeError:", e)
+text = pick(["a,b,c\td", 0], 0)
+print(text.rsplit(sep=",", maxsplit=1), text.encode(errors="strict"), text.expandtabs(tabsize=4), "x\ny\n".splitlines(keepends=False))
