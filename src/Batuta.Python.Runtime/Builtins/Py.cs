@@ -294,6 +294,7 @@ public static partial class Py
         bool b => b ? 1 : 0,
         long l => l,
         IPyInt pi => pi.PyInt(),
+        _ when Dyn.TryCallDunder(o, "__int__", out var r) || Dyn.TryCallDunder(o, "__index__", out r) => Int(r),
         _ => throw new TypeError($"int() argument must be a string, a bytes-like object or a real number, not '{Dyn.TypeName(o)}'"),
     };
 
@@ -307,6 +308,7 @@ public static partial class Py
         PyInt i => i.ToDouble(),
         bool b => b ? 1 : 0,
         long l => l,
+        _ when Dyn.TryCallDunder(o, "__float__", out var r) || Dyn.TryCallDunder(o, "__index__", out r) => Float(r),
         _ => throw new TypeError($"float() argument must be a string or a real number, not '{Dyn.TypeName(o)}'"),
     };
 

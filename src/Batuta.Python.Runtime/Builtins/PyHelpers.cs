@@ -354,7 +354,11 @@ public sealed class PyTypeObject(string name) : IPyObject, IEquatable<PyTypeObje
 
     public void SetAttr(string attr, object? value)
     {
-        var field = ClrType is null ? null : Naming.Candidates(attr).Select(c => ClrType.GetField(c, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.FlattenHierarchy)).FirstOrDefault(f => f is not null);
+        const System.Reflection.BindingFlags Statics = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.FlattenHierarchy;
+        // a subclass's own copy of an inherited class attribute is a static property hiding the base's field
+        var property = ClrType is null ? null : Naming.Candidates(attr).Select(c => ClrType.GetProperty(c, Statics)).FirstOrDefault(p => p is { CanWrite: true });
+        if (property is not null) { property.SetValue(null, Dyn.Convert(value, property.PropertyType)); return; }
+        var field = ClrType is null ? null : Naming.Candidates(attr).Select(c => ClrType.GetField(c, Statics)).FirstOrDefault(f => f is not null);
         if (field is null) throw new AttributeError($"cannot set '{attr}' attribute of type '{__name__}'");
         field.SetValue(null, Dyn.Convert(value, field.FieldType));
     }

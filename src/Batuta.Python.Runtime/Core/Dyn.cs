@@ -174,35 +174,35 @@ public static class Dyn
     {
         o = AsStrWhenWanted<T>(o);
         if (o is T t) return t;
-        if (typeof(T) == typeof(PyInt))
-        {
-            if (o is long l) return (T)(object)new PyInt(l);
-            if (o is int i) return (T)(object)new PyInt(i);
-            if (o is bool b) return (T)(object)new PyInt(b ? 1 : 0);
-            if (o is PyIntEnum intMember) return (T)(object)intMember.IntValue;
-        }
-        if (typeof(T) == typeof(double))
-        {
-            if (o is PyInt pi) return (T)(object)pi.ToDouble();
-            if (o is long l) return (T)(object)(double)l;
-        }
-        if (typeof(T) == typeof(long))
-        {
-            if (o is PyInt p) return (T)(object)(long)p;
-            if (o is int i) return (T)(object)(long)i;
-            if (o is bool b) return (T)(object)(b ? 1L : 0L);
-        }
+        if (TryNumber<T>(o, out var number)) return number;
         if (o is null && default(T) is null) return default!;
         if (typeof(T) == typeof(object)) return (T)o.OrThrow();
+        // an object with __index__ where an int is wanted (xs[obj]): what __index__ gives
+        if ((typeof(T) == typeof(PyInt) || typeof(T) == typeof(long)) && o is PyObject && TryCallDunder(o, "__index__", out var index) && index is PyInt or long) return Cast<T>(index);
         if (TryContainerCopy<T>(o, out var copy)) return copy;
         if (o is string or PyInt or long && typeof(PyEnum).IsAssignableFrom(typeof(T)) && ValueEnumMember(typeof(T), o) is T member) return member;
         throw new TypeError($"expected {typeof(T).Name}, got '{TypeName(o)}'");
+    }
+
+    /// <summary>The numeric widenings and narrowings between int, bool, long, PyInt and float that a cast makes.</summary>
+    private static bool TryNumber<T>(object? o, out T result)
+    {
+        object? r = null;
+        if (typeof(T) == typeof(PyInt))
+            r = o switch { long l => new PyInt(l), int i => new PyInt(i), bool b => new PyInt(b ? 1 : 0), PyIntEnum m => m.IntValue, _ => null };
+        else if (typeof(T) == typeof(double))
+            r = o switch { PyInt pi => pi.ToDouble(), long l => (double)l, _ => null };
+        else if (typeof(T) == typeof(long))
+            r = o switch { PyInt p => (long)p, int i => (long)i, bool b => b ? 1L : 0L, _ => null };
+        result = r is T t ? t : default!;
+        return r is not null;
     }
 
     /// <summary>A dynamic list/set/dict crossing into typed code: a typed copy with each element converted.</summary>
     private static bool TryContainerCopy<T>(object? o, out T result)
     {
         result = default!;
+        if (TupleCopy<T>(o, out result)) return true;
         if (!typeof(T).IsGenericType || o is not System.Collections.IEnumerable items || o is string) return false;
         var def = typeof(T).GetGenericTypeDefinition();
         if (def == typeof(PyList<>) && Activator.CreateInstance(typeof(T)) is IPyList list)
@@ -226,6 +226,20 @@ public static class Dyn
             return true;
         }
         return false;
+    }
+
+    /// <summary>A tuple of other element types crossing into a typed tuple ((PyInt, PyInt) into (long, long)): each item converted.</summary>
+    private static bool TupleCopy<T>(object? o, out T result)
+    {
+        result = default!;
+        if (o is not System.Runtime.CompilerServices.ITuple tuple || !typeof(T).IsGenericType || !typeof(System.Runtime.CompilerServices.ITuple).IsAssignableFrom(typeof(T))) return false;
+        var types = typeof(T).GetGenericArguments();
+        if (types.Length != tuple.Length || types.Length > 7) return false;
+        var items = new object?[types.Length];
+        for (int i = 0; i < items.Length; i++)
+            items[i] = Unwrapped(() => typeof(Dyn).GetMethod(nameof(Cast)).OrThrow().MakeGenericMethod(types[i]).Invoke(null, [tuple[i]]));
+        result = (T)Activator.CreateInstance(typeof(T), items).OrThrow();
+        return true;
     }
 
     /// <summary>A dict (or Counter) crossing into a variable typed with other key/value types: a converted copy.</summary>
@@ -624,6 +638,9 @@ public static class Dyn
         if (target == typeof(double)) return Cast<double>(value);
         if (target == typeof(long)) return Cast<long>(value);
         if (target == typeof(bool)) return Cast<bool>(value);
+        // a tuple or container built with other element types ((PyInt, PyInt) into (long, long)): a converted copy
+        if (target.IsGenericType && value is System.Collections.IEnumerable or System.Runtime.CompilerServices.ITuple && value is not string)
+            return Unwrapped(() => typeof(Dyn).GetMethod(nameof(Cast)).OrThrow().MakeGenericMethod(target).Invoke(null, [value]));
         return value;
     }
 

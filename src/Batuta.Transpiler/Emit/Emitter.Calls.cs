@@ -26,6 +26,9 @@ namespace Batuta.Transpiler.Emit
                 return new Ex($"Py.CmpToKey<{CsTypes.Of(elem)}>((__x, __y) => {(cmp.Type.Kind == TypeKind.Func ? Box(new Ex(call, cmp.Type.Return, true)) : call)})", keyType, true);
             }
             var k = EmitExpr(key, PyType.Func(PyType.Unknown, elem));
+            // a run-time callable (key=inv.d.get, a bound method of a value): called on each element, its results compared dynamically
+            if (k.Type.Kind is TypeKind.Object)
+                return new Ex($"new Func<{CsTypes.Of(elem)}, object?>(__kx => Dyn.Call({k.Code}, {Box(new Ex("__kx", elem, true))}))", PyType.Func(PyType.Object, elem), true);
             if (k.Type.Kind != TypeKind.Func || k.Type.Params.Count() != 1 || CsTypes.Of(k.Type.Params.First()) == CsTypes.Of(elem)) return k;
             return Coerce(k, PyType.Func(k.Type.Return, elem));
         }
@@ -708,20 +711,36 @@ namespace Batuta.Transpiler.Emit
             return type.Id == "float" ? new Ex($"Py.FloatFromHex({text})", PyType.Float, true) : new Ex($"PyBytes.FromHex({text})", PyType.Bytes, true);
         }
 
+        private static ClassModel? FindMethodOwner(ClassModel? c, string name)
+        {
+            for (var x = c; x is not null; x = x.Base) if (x.Methods.ContainsKey(name)) return x;
+            return null;
+        }
+
+        /// <summary>super().method(...)</summary>
+        private Ex SuperCall(ClassModel cls, Attribute a, Call call)
+        {
+            var bm = cls.Base?.FindMethod(a.Attr);
+            if (bm is not null)
+            {
+                NoteCall(bm);
+                // in a classmethod (a static method per class here) the base's own copy runs
+                if (_function is { IsClassMethod: true } && bm.IsClassMethod && FindMethodOwner(cls.Base, a.Attr) is { } owner)
+                    return new Ex($"{ClassCsName(owner)}.{bm.CsName}({string.Join(", ", BindArguments(bm, call.Args.ToList(), call.Keywords.ToList(), call))})", bm.ReturnType, true);
+                return new Ex($"base.{bm.CsName}({string.Join(", ", BindArguments(bm, call.Args.ToList(), call.Keywords.ToList(), call))})", bm.ReturnType, true);
+            }
+            // object.__init_subclass__ does nothing
+            if (a.Attr == "__init_subclass__") return new Ex("/*void*/", PyType.None, true);
+            if (a.Attr == "__str__") return new Ex("base.PyStr()", PyType.Str, true);
+            if (a.Attr == "__repr__") return new Ex("base.PyRepr()", PyType.Str, true);
+            return Unsupported(call, $"super().{a.Attr}()");
+        }
+
         private Ex CallAttribute(Attribute a, Call call, PyType expected)
         {
             if (UnboundBuiltinMethodCall(a, call) is { } bound) return EmitCall(bound, expected);
-            // super().method(...)
-            if (a.Value is Call { Func: Name { Id: "super" } } && _class is not null)
-            {
-                var bm = _class.Base?.FindMethod(a.Attr);
-                if (bm is not null) NoteCall(bm);
-                if (bm is not null)
-                    return new Ex($"base.{bm.CsName}({string.Join(", ", BindArguments(bm, call.Args.ToList(), call.Keywords.ToList(), call))})", bm.ReturnType, true);
-                if (a.Attr == "__str__") return new Ex("base.PyStr()", PyType.Str, true);
-                if (a.Attr == "__repr__") return new Ex("base.PyRepr()", PyType.Str, true);
-                return Unsupported(call, $"super().{a.Attr}()");
-            }
+            // super() is relative to the class defining the method (not the receiver of an inherited classmethod's copy)
+            if (a.Value is Call { Func: Name { Id: "super" } } && _class is not null) return SuperCall(_function?.Owner ?? _class, a, call);
             // Point._make(values) is Point(*values)
             if (StaticClass(a.Value) is { IsNamedTuple: true } && a.Attr == "_make" && call.Args.Count == 1 && call.Keywords.Count == 0)
                 return EmitCall(new Call(a.Value, NodeList.Of<ExpressionNode>(new Starred(call.Args[0], ExprContext.Load, call.Span)), default, call.Span), expected);

@@ -854,7 +854,9 @@ namespace Batuta.Transpiler.Emit
             {
                 string dunder = op switch { CompareOperator.Lt => "__lt__", CompareOperator.LtE => "__le__", CompareOperator.Gt => "__gt__", _ => "__ge__" };
                 if (cls.FindMethod(dunder) is { } m) return $"{l.P}.{m.CsName}({Coerce(r, m.Params.Count > 0 ? m.Params[0].Type : r.Type).Code})";
-                if (op == CompareOperator.Gt && cls.FindMethod("__lt__") is { } lm) return $"{Coerce(r, lt).P}.{lm.CsName}({l.Code})";
+                // no such method: the reflected one on the right operand (a < b is b.__gt__(a)), as Python tries next
+                string reflected = op switch { CompareOperator.Lt => "__gt__", CompareOperator.LtE => "__ge__", CompareOperator.Gt => "__lt__", _ => "__le__" };
+                if (cls.FindMethod(reflected) is { } rm) return $"{Coerce(r, lt).P}.{rm.CsName}({l.Code})";
             }
             if (lt.Kind == TypeKind.Class && op is CompareOperator.Eq or CompareOperator.NotEq && FindClass(lt.Name.OrThrow()) is { } ec && ec.FindMethod("__eq__") is null && !ec.IsDataclass && !MixesInValueType(ec))
                 return op == CompareOperator.Eq ? $"ReferenceEquals({l.Code}, {r.Code})" : $"!ReferenceEquals({l.Code}, {r.Code})";
@@ -914,7 +916,7 @@ namespace Batuta.Transpiler.Emit
             if (a.Attr == "__doc__") return DocOf(sc.Def.Body);
             var cv = sc.FindField(a.Attr);
             if (cv is not null && (FindClassVarOwner(sc, a.Attr) is not null || sc.IsEnum))
-                return new Ex($"{ClassCsName(FindClassVarOwner(sc, a.Attr) ?? sc)}.{cv.CsName}", sc.IsEnum ? sc.Type : cv.Type, true);
+                return new Ex($"{ClassCsName(IsPerClass(sc, a.Attr) ? sc : FindClassVarOwner(sc, a.Attr) ?? sc)}.{cv.CsName}", sc.IsEnum ? sc.Type : cv.Type, true);
             if (sc.IsEnum && sc.Def.Body.OfType<Assign>().Any(x => x.Targets[0] is Name tn && tn.Id == a.Attr))
                 return new Ex($"{ClassCsName(sc)}.{CsNames.Member(a.Attr)}", sc.Type, true);
             if (sc.IsNamedTuple && a.Attr == "_fields") return new Ex($"{ClassCsName(sc)}._fields", PyType.VarTuple(PyType.Str), true);

@@ -355,6 +355,27 @@ namespace Batuta.Transpiler.Emit
                 _w.Line($"private bool {has};");
                 _w.Line($"public {type} {InstanceMember(route)} {{ get => {has} ? {own} : {getter}; set {{ {own} = value; {has} = true; }} }}");
             }
+            EmitPerClassCopies(c);
+        }
+
+        /// <summary>
+        /// An inherited class attribute that subclasses may assign (Inference.PerClassAttributes): this class's own
+        /// copy, read from the nearest base until assigned, as Python's attribute lookup along the MRO does.
+        /// </summary>
+        private void EmitPerClassCopies(ClassModel c)
+        {
+            var inherited = new HashSet<string>(StringComparer.Ordinal);
+            for (var b = c.Base; b is not null; b = b.Base)
+                foreach (var name in b.PerClassAttributes)
+                    if (!c.ClassVars.ContainsKey(name) && FindClassVarOwner(b, name) is { } owner && inherited.Add(name) && ClassVarRouting(owner, name) is { } route)
+                    {
+                        var cv = owner.ClassVars[name];
+                        string type = CsTypes.Of(cv.Type), own = "__cls_" + cv.CsName, has = "__cls_has_" + cv.CsName;
+                        _w.Line($"private static {type} {own}{Default(cv.Type)};");
+                        _w.Line($"private static bool {has};");
+                        _w.Line($"public static new {type} {cv.CsName} {{ get => {has} ? {own} : {ClassCsName(c.Base.OrThrow())}.{cv.CsName}; set {{ {own} = value; {has} = true; }} }}");
+                        _w.Line($"public override {CsTypes.Of(route.Type)} {ClassVarGetter(route.RootVar)} => {ClassCsName(c)}.{cv.CsName};");
+                    }
         }
 
         private void EmitClass(ClassModel c)
@@ -765,16 +786,14 @@ namespace Batuta.Transpiler.Emit
                 Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"the class decorator @{dn} on {c.Name} is not applied",
                     "call it after the class instead (register(MyClass)), or make the registration explicit", d);
             }
-            if (c.Methods.TryGetValue("__init_subclass__", out var hook))
-                Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{c.Name}.__init_subclass__ is not called when subclasses are defined",
-                    "register subclasses explicitly", hook.Def);
         }
 
         private void WarnDroppedBases(ClassModel c)
         {
             var merged = new HashSet<string>(c.Mixins.Select(x => x.Name), StringComparer.Ordinal);
             var real = c.Def.Bases.Where(b => b is Name or Attribute && !MixinBases.Contains(b is Name n ? n.Id : ((Attribute)b).Attr)).ToList();
-            if (real.Skip(1).All(b => merged.Contains(b is Name n ? n.Id : ((Attribute)b).Attr))) return;
+            // every base but the one C# derives from is merged (it need not be the first: class C(Mixin, Base))
+            if (real.All(b => b is Name n ? merged.Contains(n.Id) || n.Id == c.Base?.Name : merged.Contains(((Attribute)b).Attr) || ((Attribute)b).Attr == c.Base?.Name)) return;
             if (real.Count < 2) return;
             Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning,
                 $"class {c.Name} has {real.Count} base classes; C# keeps only the first, so isinstance and except clauses do not see the others",
@@ -802,7 +821,7 @@ namespace Batuta.Transpiler.Emit
         private List<string> ClassInterfaces(ClassModel c)
         {
             var interfaces = new List<string>();
-            if (c.Methods.ContainsKey("__lt__") || c.DataclassOrder) interfaces.Add("IPyOrdered");
+            if (c.Methods.ContainsKey("__lt__") || c.Methods.ContainsKey("__gt__") || c.DataclassOrder) interfaces.Add("IPyOrdered");
             if (c.Methods.ContainsKey("__hash__") || c.DataclassFrozen) interfaces.Add("IPyHashable");
             if (c.Methods.ContainsKey("__len__")) interfaces.Add("IPySized");
             if (c.Methods.ContainsKey("__bool__")) interfaces.Add("IPyBool");
@@ -865,6 +884,31 @@ namespace Batuta.Transpiler.Emit
         /// <summary>__str__/__repr__ must return a str: one typed otherwise (self.args[0]) is converted.</summary>
         private static string AsString(FunctionModel m) => m.ReturnType.Kind == TypeKind.Str ? $"{m.CsName}()" : $"Str.Of({m.CsName}())";
 
+        /// <summary>IPyOrdered.PyCompare from __lt__, else the reflected __gt__, else a dataclass's order=True fields.</summary>
+        private void EmitOrderingBridge(ClassModel c, string self)
+        {
+            var w = _w;
+            if (c.Methods.TryGetValue("__lt__", out var lt))
+            {
+                var pt = lt.Params.Count > 0 ? lt.Params[0].Type : PyType.Object;
+                string cast = pt.Kind == TypeKind.Object ? "other" : $"({CsTypes.Of(pt)})other!";
+                w.Line($"public int PyCompare(object? other) => {lt.CsName}({cast}) ? -1 : other is {self} o && o.{lt.CsName}(this) ? 1 : 0;");
+            }
+            else if (c.Methods.TryGetValue("__gt__", out var gt))
+            {
+                // only __gt__: a < b is b.__gt__(a) (the reflected operation)
+                var pt = gt.Params.Count > 0 ? gt.Params[0].Type : PyType.Object;
+                string cast = pt.Kind == TypeKind.Object ? "other" : $"({CsTypes.Of(pt)})other!";
+                w.Line($"public int PyCompare(object? other) => other is {self} o && o.{gt.CsName}(this) ? -1 : {gt.CsName}({cast}) ? 1 : 0;");
+            }
+            else if (c.DataclassOrder)
+            {
+                var fields = DataclassFieldsWithBases(c).Where(f => DataFieldOption(c, f.Name, "compare")).ToList();
+                string tuple(string p) => fields.Count == 1 ? $"new PyTuple({p}{fields[0].CsName})" : "(" + string.Join(", ", fields.Select(f => p + f.CsName)) + ")";
+                w.Line($"public int PyCompare(object? other) => Dyn.Compare({tuple("")}, other is {self} o ? {tuple("o.")} : throw new TypeError(\"'<' not supported\"));");
+            }
+        }
+
         private void EmitDunderBridges(ClassModel c)
         {
             var w = _w;
@@ -907,18 +951,7 @@ namespace Batuta.Transpiler.Emit
                 w.Line($"public long PyHash() => (long){hash.CsName}();");
                 w.Line("public override int GetHashCode() => (int)PyHash();");
             }
-            if (c.Methods.TryGetValue("__lt__", out var lt))
-            {
-                var pt = lt.Params.Count > 0 ? lt.Params[0].Type : PyType.Object;
-                string cast = pt.Kind == TypeKind.Object ? "other" : $"({CsTypes.Of(pt)})other!";
-                w.Line($"public int PyCompare(object? other) => {lt.CsName}({cast}) ? -1 : other is {self} o && o.{lt.CsName}(this) ? 1 : 0;");
-            }
-            else if (c.DataclassOrder)
-            {
-                var fields = DataclassFieldsWithBases(c).Where(f => DataFieldOption(c, f.Name, "compare")).ToList();
-                string tuple(string p) => fields.Count == 1 ? $"new PyTuple({p}{fields[0].CsName})" : "(" + string.Join(", ", fields.Select(f => p + f.CsName)) + ")";
-                w.Line($"public int PyCompare(object? other) => Dyn.Compare({tuple("")}, other is {self} o ? {tuple("o.")} : throw new TypeError(\"'<' not supported\"));");
-            }
+            EmitOrderingBridge(c, self);
             if (c.Methods.TryGetValue("__len__", out var len)) w.Line($"public int Count => (int)(long){len.CsName}();");
             if (c.Methods.TryGetValue("__bool__", out var b)) w.Line($"public bool PyBool() => {b.CsName}();");
             if (c.Methods.TryGetValue("__getitem__", out var gi))

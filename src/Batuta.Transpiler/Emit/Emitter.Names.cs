@@ -129,8 +129,8 @@ namespace Batuta.Transpiler.Emit
         {
             if (index < 0 || index >= f.Params.Count) return;
             Widen(f.Params[index], t);
-            // Overrides share one signature with the method they override.
-            if (f.Owner is not null)
+            // Overrides share one signature with the method they override; constructors are not virtual.
+            if (f.Owner is not null && f.Name != "__init__")
             {
                 foreach (var other in Family(f))
                     if (other != f && index < other.Params.Count) Widen(other.Params[index], f.Params[index].Type);

@@ -186,15 +186,20 @@ namespace Batuta.Transpiler.Emit
                         _w.Line();
                         EmitNestedFunction(nested);
                     }
-                    else if (_function is null && _module.Functions.TryGetValue(fd.Name, out var top) && top.Def == fd)
+                    else if (_function is null && _module.Functions.Values.FirstOrDefault(f => f.Def == fd) is { } top)
                     {
                         EmitDefaultAssignments(new[] { top });
                         if (top.IsDecorated) EmitDecoration(top);
+                        if (_module.RedefinedFunctions.Contains(fd.Name)) BindRedefinedFunction(top);
                     }
                     break;
                 case ClassDef cd:
                     if (_function is not null) UnsupportedStatement(cd, "a class defined inside a function", "move the class to module level");
-                    else if (_module.Classes.Values.FirstOrDefault(c => c.Def == cd) is { } defined) EmitDefaultAssignments(defined.Methods.Values);
+                    else if (_module.Classes.Values.FirstOrDefault(c => c.Def == cd) is { } defined)
+                    {
+                        EmitDefaultAssignments(defined.Methods.Values);
+                        CallInitSubclass(defined);
+                    }
                     break;
                 case Global or Nonlocal: break;
                 case Import imp:
@@ -495,7 +500,7 @@ namespace Batuta.Transpiler.Emit
                 {
                     var cv = owner.ClassVars[a.Attr];
                     Widen(cv, value.Type);
-                    _w.Line($"{ClassCsName(owner)}.{cv.CsName} = {Coerce(value, cv.Type).Code};");
+                    _w.Line($"{ClassCsName(IsPerClass(sc, a.Attr) ? sc : owner)}.{cv.CsName} = {Coerce(value, cv.Type).Code};");
                     return;
                 }
                 case Attribute a:
@@ -602,6 +607,14 @@ namespace Batuta.Transpiler.Emit
             return null;
         }
 
+        /// <summary>A class attribute each subclass keeps its own copy of once assigned (see Inference.PerClassAttributes).</summary>
+        private static bool IsPerClass(ClassModel c, string name)
+        {
+            ClassModel? root = null;
+            for (var x = c; x is not null; x = x.Base) if (x.ClassVars.ContainsKey(name)) root = x;
+            return root is not null && root.PerClassAttributes.Contains(name);
+        }
+
         /// <summary>How instance reads and writes of a class attribute are routed.</summary>
         /// <param name="Root">The topmost class defining it.</param>
         /// <param name="Shadowed">Some method assigns it through <c>self</c>: instances get their own value
@@ -635,7 +648,7 @@ namespace Batuta.Transpiler.Emit
                 if (CsTypes.Of(v.Type) != type && !mixed) (mixed, other) = (true, sub);
                 redefined = true;
             }
-            if (!redefined && !shadowed) return null;
+            if (!redefined && !shadowed && !root.PerClassAttributes.Contains(name)) return null;
             if (mixed)
             {
                 var o = other.OrThrow();
@@ -750,6 +763,13 @@ namespace Batuta.Transpiler.Emit
             _ => "__imatmul__",
         };
 
+        /// <summary><c>t[1] += [3]</c> on a tuple: the list is extended in place, then storing it back raises (CPython's famous gotcha).</summary>
+        private void ThrowIfTupleItem(ExpressionNode target)
+        {
+            if (target is Subscript s && EmitExprQuiet(s.Value).Type.Kind is TypeKind.Tuple or TypeKind.VarTuple)
+                _w.Line("throw new TypeError(\"'tuple' object does not support item assignment\");");
+        }
+
         private void EmitAugAssign(AugAssign aa)
         {
             var target = aa.Target;
@@ -774,12 +794,14 @@ namespace Batuta.Transpiler.Emit
                 NoteListResize();
                 ContributeTo(target, PyType.List(rhs.Type.Elem));
                 _w.Line($"{cur.P}.Extend({AsEnumerable(rhs)});");
+                ThrowIfTupleItem(target);
                 return;
             }
             if (cur.Type.Kind == TypeKind.Set && aa.Op is Operator.BitOr or Operator.BitAnd or Operator.Sub or Operator.BitXor)
             {
                 string m = aa.Op switch { Operator.BitOr => "Update", Operator.BitAnd => "IntersectionUpdate", Operator.Sub => "DifferenceUpdate", _ => "SymmetricDifferenceUpdate" };
                 _w.Line($"{cur.P}.{m}({rhs.Code});");
+                ThrowIfTupleItem(target);
                 return;
             }
             var result = BinaryOp(aa.Op, cur, rhs, aa);
@@ -1225,6 +1247,27 @@ namespace Batuta.Transpiler.Emit
         internal const string DecoratedSuffix = "__decorated";
 
         /// <summary>Where a decorated def runs: its name becomes decorator(function), applied bottom-up, as Python does.</summary>
+        /// <summary>
+        /// Defining a subclass runs the nearest base's <c>__init_subclass__</c> for it, with the class statement's
+        /// keywords (<c>class Csv(Exporter, ext="csv")</c>): the plugin-registry idiom.
+        /// </summary>
+        private void CallInitSubclass(ClassModel c)
+        {
+            if (c.Base?.FindMethod("__init_subclass__") is null) return;
+            var span = c.Def.Span;
+            var hook = new Attribute(new Name(c.Name, ExprContext.Load, span), "__init_subclass__", ExprContext.Load, span);
+            var keywords = new NodeList<Keyword>(c.Def.Keywords.Where(k => k.Arg != "metaclass").ToArray());
+            EmitExprStatement(new Expr(new Call(hook, NodeList<ExpressionNode>.Empty, keywords, span), span));
+        }
+
+        /// <summary>A def of a name several defs bind: the module global now holds this one (see ModuleModel.RedefinedFunctions).</summary>
+        private void BindRedefinedFunction(FunctionModel f)
+        {
+            var g = _module.Globals[f.Name];
+            Widen(g, PyType.Object);
+            _w.Line($"{g.CsName} = {(f.IsDecorated ? f.CsName + DecoratedSuffix : UndecoratedValue(f, f.CsName))};");
+        }
+
         private void EmitDecoration(FunctionModel f)
         {
             var value = UndecoratedValue(f, f.CsName);

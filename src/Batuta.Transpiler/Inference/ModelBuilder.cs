@@ -46,6 +46,7 @@ namespace Batuta.Transpiler.Inference
             }
             foreach (var c in result.SelectMany(m => m.Classes.Values)) MergeMixins(c, new HashSet<ClassModel>());
             MarkInstanceStoredClassVars(result);
+            PerClassAttributes.Mark(result);
             foreach (var m in result)
             {
                 var lookup = LookupIn(m);
@@ -213,6 +214,12 @@ namespace Batuta.Transpiler.Inference
             {
                 case FunctionDef fd:
                     if (!m.Functions.ContainsKey(fd.Name)) m.Functions[fd.Name] = NewFunction(fd, null, null);
+                    else if (m.Functions.Values.All(f => f.Def != fd))
+                    {
+                        m.Functions[fd.Name + "#" + (m.Functions.Keys.Count(k => k == fd.Name || k.StartsWith(fd.Name + "#", StringComparison.Ordinal)) + 1)] = NewFunction(fd, null, null);
+                        m.RedefinedFunctions.Add(fd.Name);
+                        if (!m.Globals.ContainsKey(fd.Name)) m.Globals[fd.Name] = new VarInfo(fd.Name, CsNames.Global(fd.Name), PyType.Unknown);
+                    }
                     break;
                 case ClassDef cd:
                     if (!m.Classes.ContainsKey(cd.Name)) m.Classes[cd.Name] = NewClass(cd, m);
@@ -307,6 +314,8 @@ namespace Batuta.Transpiler.Inference
             If i => i.Body.Concat(i.Orelse).SelectMany(x => new[] { x }.Concat(ChildStatements(x))),
             Try t => t.Body.Concat(t.Orelse).Concat(t.Finalbody).Concat(t.Handlers.OfType<ExceptHandler>().SelectMany(h => h.Body)).SelectMany(x => new[] { x }.Concat(ChildStatements(x))),
             With w => w.Body.SelectMany(x => new[] { x }.Concat(ChildStatements(x))),
+            For f => f.Body.Concat(f.Orelse).SelectMany(x => new[] { x }.Concat(ChildStatements(x))),
+            While w => w.Body.Concat(w.Orelse).SelectMany(x => new[] { x }.Concat(ChildStatements(x))),
             _ => Enumerable.Empty<StatementNode>(),
         };
 
@@ -378,6 +387,8 @@ namespace Batuta.Transpiler.Inference
         {
             var f = new FunctionModel(fd.Name, owner is null && parent is null ? CsNames.Member(fd.Name) : parent is not null ? CsNames.Local(fd.Name) : CsNames.Member(fd.Name), fd, owner, parent);
             foreach (var d in fd.DecoratorList) ApplyDecorator(f, d, parent is null);
+            // Python makes __init_subclass__ a classmethod implicitly
+            if (owner is not null && fd.Name == "__init_subclass__") f.IsClassMethod = true;
             var all = fd.Args.Posonlyargs.Concat(fd.Args.Args).Concat(fd.Args.Kwonlyargs).ToList();
             bool skipFirst = owner is not null && !f.IsStatic;
             for (int i = 0; i < all.Count; i++)
@@ -488,7 +499,7 @@ namespace Batuta.Transpiler.Inference
         /// <summary>Attributes a method assigns through self are the class's instance fields.</summary>
         private static void AddSelfStores(ClassModel c, FunctionModel f)
         {
-            var self = f.Def.Args.Args.Count > 0 && !f.IsStatic ? f.Def.Args.Args[0].Name : null;
+            var self = f.Def.Args.Args.Count > 0 && !f.IsStatic && !f.IsClassMethod ? f.Def.Args.Args[0].Name : null;
             if (self is null) return;
             foreach (var node in WalkExpressions(f.Def.Body))
             {
@@ -529,17 +540,49 @@ namespace Batuta.Transpiler.Inference
         private static void MergeMixins(ClassModel c, HashSet<ClassModel> done)
         {
             if (!done.Add(c)) return;
+            bool mixinsFirst = MixinsBeforeBase(c, done);
             foreach (var mixin in c.Mixins.ToList())
             {
                 MergeMixins(mixin, done);
-                if (mixin.IsDataclass || mixin.IsException || mixin.IsEnum || MixinChain(mixin).Any(x => x.Methods.ContainsKey("__init__")))
+                if (!Mergeable(mixin))
                 {
                     c.Mixins.Remove(mixin);
                     continue;
                 }
-                foreach (var s in MixinChain(mixin).SelectMany(x => x.Body)) MergeMember(c, s);
+                foreach (var s in MixinChain(mixin).SelectMany(x => x.Body)) MergeMember(c, s, mixinsFirst);
                 mixin.MixedInto.Add(c);
             }
+        }
+
+        private static bool Mergeable(ClassModel mixin) =>
+            !(mixin.IsDataclass || mixin.IsException || mixin.IsEnum || MixinChain(mixin).Any(x => x.Methods.ContainsKey("__init__")));
+
+        /// <summary>
+        /// <c>class C(Mixin, Base)</c> where only the last base has an __init__ (the state): C# derives from Base and merges
+        /// the earlier bases, whose members then come first, as in Python's MRO (C, Mixin, Base).
+        /// </summary>
+        private static bool MixinsBeforeBase(ClassModel c, HashSet<ClassModel> done)
+        {
+            if (c.Base is not { } first || c.Mixins.Count == 0) return false;
+            foreach (var x in c.Mixins.Append(first)) MergeMixins(x, done);
+            var last = c.Mixins[c.Mixins.Count - 1];
+            if (!Mergeable(first) || Mergeable(last) || !c.Mixins.Take(c.Mixins.Count - 1).All(Mergeable)) return false;
+            c.Mixins.RemoveAt(c.Mixins.Count - 1);
+            c.Mixins.Insert(0, first);
+            c.Base = last;
+            DropBaseFields(c);
+            return true;
+        }
+
+        /// <summary>
+        /// Fields the base declares belong to the base; a base's class attribute assigned through self is that
+        /// attribute's instance shadow (Emitter.ClassVarRouting), not a new field.
+        /// </summary>
+        private static void DropBaseFields(ClassModel c)
+        {
+            for (var b = c.Base; b is not null; b = b.Base)
+                foreach (var name in c.FieldOrder.ToList())
+                    if (b.Fields.ContainsKey(name) || b.ClassVars.ContainsKey(name) || b.Setters.ContainsKey(name) || b.Methods.TryGetValue(name, out var bm) && bm.IsProperty) { c.Fields.Remove(name); c.FieldOrder.Remove(name); }
         }
 
         private static IEnumerable<ClassModel> MixinChain(ClassModel mixin)
@@ -547,10 +590,10 @@ namespace Batuta.Transpiler.Inference
             for (var x = mixin; x is not null; x = x.Base) yield return x;
         }
 
-        private static void MergeMember(ClassModel c, StatementNode s)
+        private static void MergeMember(ClassModel c, StatementNode s, bool beforeBase)
         {
-            string? name = s switch { FunctionDef fd => fd.Name, Assign { Targets: [Name n] } => n.Id, AnnAssign { Target: Name an } => an.Id, _ => null };
-            if (name is null || Defines(c, name)) return;
+            string? name = MemberName(s);
+            if (name is null || (beforeBase ? c.Methods.ContainsKey(name) || c.Setters.ContainsKey(name) || c.ClassVars.ContainsKey(name) || c.MixinBody.Any(m => MemberName(m) == name) : Defines(c, name))) return;
             c.MixinBody.Add(s);
             if (s is FunctionDef def)
             {
@@ -561,6 +604,8 @@ namespace Batuta.Transpiler.Inference
             }
             else c.ClassVars[name] = new VarInfo(name, CsNames.Member(name), PyType.Unknown);
         }
+
+        private static string? MemberName(StatementNode s) => s switch { FunctionDef fd => fd.Name, Assign { Targets: [Name n] } => n.Id, AnnAssign { Target: Name an } => an.Id, _ => null };
 
         /// <summary>The class or its first base's chain defines the name (it comes before any mixin in the MRO).</summary>
         private static bool Defines(ClassModel c, string name)
@@ -601,11 +646,7 @@ namespace Batuta.Transpiler.Inference
                 if (c.Base is null) c.Base = bc;
                 else if (!c.Mixins.Contains(bc)) c.Mixins.Add(bc);
             }
-            // Fields the base declares belong to the base; a base's class attribute assigned through self is
-            // that attribute's instance shadow (Emitter.ClassVarRouting), not a new field.
-            for (var b = c.Base; b is not null; b = b.Base)
-                foreach (var name in c.FieldOrder.ToList())
-                    if (b.Fields.ContainsKey(name) || b.ClassVars.ContainsKey(name) || b.Setters.ContainsKey(name) || b.Methods.TryGetValue(name, out var bm) && bm.IsProperty) { c.Fields.Remove(name); c.FieldOrder.Remove(name); }
+            DropBaseFields(c);
             if (c.IsEnum)
             {
                 foreach (var cv in c.ClassVars.Values) { cv.Type = c.Type; cv.Declared = true; }

@@ -156,6 +156,11 @@ namespace Batuta.Transpiler.Model
         /// creates an instance attribute in Python.
         /// </summary>
         public HashSet<string> InstanceStores { get; } = new(StringComparer.Ordinal);
+        /// <summary>
+        /// This class's attributes that a subclass assigns (<c>Sub.n = 5</c>, <c>cls.n += 1</c>, <c>type(self).n += 1</c>):
+        /// each subclass reads the nearest base's value until it assigns its own (Inference.PerClassAttributes).
+        /// </summary>
+        public HashSet<string> PerClassAttributes { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, FunctionModel> Methods { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, FunctionModel> Setters { get; } = new(StringComparer.Ordinal);
         public bool IsDataclass { get; set; }
@@ -239,6 +244,11 @@ namespace Batuta.Transpiler.Model
         public Module Tree { get; }
         public Dictionary<string, VarInfo> Globals { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, FunctionModel> Functions { get; } = new(StringComparer.Ordinal);
+        /// <summary>
+        /// Names more than one module-level def binds (if/else variants, redefinitions): each def is its own function
+        /// (keyed <c>name#2</c>, ...) and the name is a module global holding whichever def ran last, as in Python.
+        /// </summary>
+        public HashSet<string> RedefinedFunctions { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, ClassModel> Classes { get; } = new(StringComparer.Ordinal);
         /// <summary>Module-level type aliases (<c>Number = Union[int, float]</c>): name → the annotation it stands for.</summary>
         public Dictionary<string, ExpressionNode> TypeAliases { get; } = new(StringComparer.Ordinal);
