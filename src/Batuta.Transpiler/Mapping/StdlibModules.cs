@@ -46,7 +46,7 @@ namespace Batuta.Transpiler.Mapping
         {
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
-            "datetime", "io",
+            "datetime", "io", "difflib",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -294,6 +294,11 @@ namespace Batuta.Transpiler.Mapping
             new("copy.copy", "CopyModule.Copy({0})", a => a[0], P(U)),
             new("copy.deepcopy", "CopyModule.DeepCopy({0})", a => a[0], P(U)),
             // string
+            // difflib (CPython's matcher: same ratios, opcodes and diffs)
+            new("difflib.SequenceMatcher", "new SequenceMatcher({0}, {1}, {2}, {3})", R(O), P(O, O, O, B), names: "isjunk,a,b,autojunk", defaults: "null|\"\"|\"\"|true"),
+            new("difflib.get_close_matches", "DiffLib.GetCloseMatches({0}, {1}, (long)({2}), {3})", R(PyType.List(S)), P(S, U, I, F), names: "word,possibilities,n,cutoff", defaults: "3|0.6"),
+            new("difflib.unified_diff", "DiffLib.UnifiedDiff({0}, {1}, {2}, {3}, {4}, {5}, (long)({6}), {7})", R(PyType.Iterable(S)), P(U, U, S, S, S, S, I, S),
+                names: "a,b,fromfile,tofile,fromfiledate,tofiledate,n,lineterm", defaults: "\"\"|\"\"|\"\"|\"\"|3|\"\\n\""),
             new("string.capwords", "StringModule.CapWords({0})", R(S), P(S)),
             // textwrap (CPython's line breaking)
             new("textwrap.wrap", "TextWrap.Wrap({0}, (long)({1}), {2}, {3}, {4}, {5})", R(PyType.List(S)), P(S, I, S, S, B, B), names: "text,width,initial_indent,subsequent_indent,break_long_words,break_on_hyphens", defaults: "70|\"\"|\"\"|true|true"),
