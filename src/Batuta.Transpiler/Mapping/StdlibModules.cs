@@ -46,7 +46,7 @@ namespace Batuta.Transpiler.Mapping
         {
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
-            "datetime", "io", "difflib",
+            "datetime", "io", "difflib", "pathlib",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -294,6 +294,13 @@ namespace Batuta.Transpiler.Mapping
             new("copy.copy", "CopyModule.Copy({0})", a => a[0], P(U)),
             new("copy.deepcopy", "CopyModule.DeepCopy({0})", a => a[0], P(U)),
             // string
+            // pathlib (POSIX paths; values are dynamic PyPath objects)
+            new("pathlib.Path", "new PyPath({*})", R(O), P(O), variadic: true),
+            new("pathlib.PosixPath", "new PyPath({*})", R(O), P(O), variadic: true),
+            new("pathlib.PurePath", "new PyPath({*})", R(O), P(O), variadic: true),
+            new("pathlib.PurePosixPath", "new PyPath({*})", R(O), P(O), variadic: true),
+            new("pathlib.Path.cwd", "PyPath.Cwd()", R(O), P()),
+            new("pathlib.Path.home", "PyPath.Home()", R(O), P()),
             // difflib (CPython's matcher: same ratios, opcodes and diffs)
             new("difflib.SequenceMatcher", "new SequenceMatcher({0}, {1}, {2}, {3})", R(O), P(O, O, O, B), names: "isjunk,a,b,autojunk", defaults: "null|\"\"|\"\"|true"),
             new("difflib.get_close_matches", "DiffLib.GetCloseMatches({0}, {1}, (long)({2}), {3})", R(PyType.List(S)), P(S, U, I, F), names: "word,possibilities,n,cutoff", defaults: "3|0.6"),
