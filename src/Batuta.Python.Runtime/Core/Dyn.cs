@@ -168,7 +168,13 @@ public static class Dyn
     }
 
     /// <summary>A str-mixin Enum member is a str (dict keys, str parameters): its value where a str is wanted.</summary>
-    private static object? AsStrWhenWanted<T>(object? o) => typeof(T) == typeof(string) && o is PyStrEnum { Value: string s } ? s : o;
+    // a str enum member and an os.PathLike (pathlib.Path given to open() or os.path) read as their text where a str is wanted
+    private static object? AsStrWhenWanted<T>(object? o) => typeof(T) != typeof(string) ? o : o switch
+    {
+        PyStrEnum { Value: string s } => s,
+        Modules.IPyPathLike p => p.FsPath(),
+        _ => o,
+    };
 
     public static T Cast<T>(object? o)
     {

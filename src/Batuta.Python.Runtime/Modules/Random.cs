@@ -320,5 +320,11 @@ public static class RandomModule
     public static double NormalVariate(double mu = 0, double sigma = 1) => Instance.NormalVariate(mu, sigma);
     public static double ExpoVariate(double lambd) => Instance.ExpoVariate(lambd);
     public static double Triangular(double low = 0, double high = 1, double? mode = null) => Instance.Triangular(low, high, mode);
+    public static double GammaVariate(double alpha, double beta) => Instance.GammaVariate(alpha, beta);
+    public static double BetaVariate(double alpha, double beta) => Instance.BetaVariate(alpha, beta);
+    public static double LogNormVariate(double mu, double sigma) => Instance.LogNormVariate(mu, sigma);
+    public static double ParetoVariate(double alpha) => Instance.ParetoVariate(alpha);
+    public static double WeibullVariate(double alpha, double beta) => Instance.WeibullVariate(alpha, beta);
+    public static double VonMisesVariate(double mu, double kappa) => Instance.VonMisesVariate(mu, kappa);
     public static PyInt GetRandBits(long k) => Instance.GetRandBits(k);
 }

@@ -22,6 +22,12 @@ public sealed partial class PyRandom : IPyKeywordMethods, IPyTyped
         ["gauss"] = (r, a) => r.Gauss(a.Double(0, "mu", 0), a.Double(1, "sigma", 1)),
         ["normalvariate"] = (r, a) => r.NormalVariate(a.Double(0, "mu", 0), a.Double(1, "sigma", 1)),
         ["expovariate"] = (r, a) => r.ExpoVariate(a.Double(0, "lambd")),
+        ["gammavariate"] = (r, a) => r.GammaVariate(a.Double(0, "alpha"), a.Double(1, "beta")),
+        ["betavariate"] = (r, a) => r.BetaVariate(a.Double(0, "alpha"), a.Double(1, "beta")),
+        ["lognormvariate"] = (r, a) => r.LogNormVariate(a.Double(0, "mu"), a.Double(1, "sigma")),
+        ["paretovariate"] = (r, a) => r.ParetoVariate(a.Double(0, "alpha")),
+        ["weibullvariate"] = (r, a) => r.WeibullVariate(a.Double(0, "alpha"), a.Double(1, "beta")),
+        ["vonmisesvariate"] = (r, a) => r.VonMisesVariate(a.Double(0, "mu"), a.Double(1, "kappa")),
     };
 
     public string PyTypeName => "Random";

@@ -46,7 +46,7 @@ namespace Batuta.Transpiler.Mapping
         {
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
-            "datetime", "io",
+            "datetime", "io", "difflib", "pathlib",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -172,6 +172,12 @@ namespace Batuta.Transpiler.Mapping
             new("random.gauss", "RandomModule.Gauss({0}, {1})", R(F), P(F, F), names: "mu,sigma", defaults: "0.0|1.0"),
             new("random.normalvariate", "RandomModule.NormalVariate({0}, {1})", R(F), P(F, F), names: "mu,sigma", defaults: "0.0|1.0"),
             new("random.expovariate", "RandomModule.ExpoVariate({0})", R(F), P(F)),
+            new("random.gammavariate", "RandomModule.GammaVariate({0}, {1})", R(F), P(F, F), names: "alpha,beta"),
+            new("random.betavariate", "RandomModule.BetaVariate({0}, {1})", R(F), P(F, F), names: "alpha,beta"),
+            new("random.lognormvariate", "RandomModule.LogNormVariate({0}, {1})", R(F), P(F, F), names: "mu,sigma"),
+            new("random.paretovariate", "RandomModule.ParetoVariate({0})", R(F), P(F), names: "alpha"),
+            new("random.weibullvariate", "RandomModule.WeibullVariate({0}, {1})", R(F), P(F, F), names: "alpha,beta"),
+            new("random.vonmisesvariate", "RandomModule.VonMisesVariate({0}, {1})", R(F), P(F, F), names: "mu,kappa"),
             new("random.triangular", "RandomModule.Triangular({0}, {1}{2})", R(F), P(F, F, O), defaults: "0.0|1.0|"),
             new("random.getrandbits", "RandomModule.GetRandBits({0})", R(I), P(I)),
             new("random.Random", "new PyRandom({0})", R(PyType.Object), P(O), defaults: "null"),
@@ -220,6 +226,10 @@ namespace Batuta.Transpiler.Mapping
             new("os.path.normpath", "OsPath.NormPath({0})", R(S), P(S)),
             new("os.path.getsize", "OsPath.GetSize({0})", R(I), P(S)),
             new("os.path.expanduser", "OsPath.ExpandUser({0})", R(S), P(S)),
+            new("os.path.relpath", "OsTree.RelPath({0}, {1})", R(S), P(S, S), names: "path,start", defaults: "null"),
+            new("os.path.commonprefix", "OsTree.CommonPrefix({0})", R(S), P(U), names: "m"),
+            new("os.path.commonpath", "OsTree.CommonPath({0})", R(S), P(U), names: "paths"),
+            new("os.walk", "OsTree.Walk({0}, {1})", R(PyType.Iterable(PyType.Tuple(S, PyType.List(S), PyType.List(S)))), P(S, B), names: "top,topdown", defaults: "true"),
             new("os.getcwd", "OsModule.GetCwd()", R(S), P()),
             new("os.listdir", "OsModule.ListDir({0})", R(PyType.List(S)), P(S), defaults: "\".\""),
             new("os.makedirs", "OsModule.MakeDirs({0}, {1})", R(PyType.None), P(S, B), names: "name,exist_ok", defaults: "false"),
@@ -259,6 +269,9 @@ namespace Batuta.Transpiler.Mapping
             new("statistics.pvariance", "Statistics.PVariance({0})", R(O), P(U)),
             new("statistics.stdev", "Statistics.Stdev({0})", R(PyType.Float), P(U)),
             new("statistics.pstdev", "Statistics.PStdev({0})", R(PyType.Float), P(U)),
+            new("statistics.quantiles", "StatisticsMeans.Quantiles({0}, (long)({1}), {2})", R(PyType.List(F)), P(U, I, S), names: "data,n,method", defaults: "4|\"exclusive\""),
+            new("statistics.geometric_mean", "StatisticsMeans.GeometricMean({0})", R(F), P(U), names: "data"),
+            new("statistics.harmonic_mean", "StatisticsMeans.HarmonicMean({0})", R(O), P(U), names: "data"),
             new("bisect.insort", "Bisect.InsortRight({0}, {1}, (long)({2}), (long?)({3}))", R(PyType.None), P(U, U, I, I), names: "a,x,lo,hi", defaults: "0|null"),
             new("bisect.insort_left", "Bisect.InsortLeft({0}, {1}, (long)({2}), (long?)({3}))", R(PyType.None), P(U, U, I, I), names: "a,x,lo,hi", defaults: "0|null"),
             new("bisect.insort_right", "Bisect.InsortRight({0}, {1}, (long)({2}), (long?)({3}))", R(PyType.None), P(U, U, I, I), names: "a,x,lo,hi", defaults: "0|null"),
@@ -281,6 +294,18 @@ namespace Batuta.Transpiler.Mapping
             new("copy.copy", "CopyModule.Copy({0})", a => a[0], P(U)),
             new("copy.deepcopy", "CopyModule.DeepCopy({0})", a => a[0], P(U)),
             // string
+            // pathlib (POSIX paths; values are dynamic PyPath objects)
+            new("pathlib.Path", "new PyPath({*})", R(O), P(O), variadic: true),
+            new("pathlib.PosixPath", "new PyPath({*})", R(O), P(O), variadic: true),
+            new("pathlib.PurePath", "new PyPath({*})", R(O), P(O), variadic: true),
+            new("pathlib.PurePosixPath", "new PyPath({*})", R(O), P(O), variadic: true),
+            new("pathlib.Path.cwd", "PyPath.Cwd()", R(O), P()),
+            new("pathlib.Path.home", "PyPath.Home()", R(O), P()),
+            // difflib (CPython's matcher: same ratios, opcodes and diffs)
+            new("difflib.SequenceMatcher", "new SequenceMatcher({0}, {1}, {2}, {3})", R(O), P(O, O, O, B), names: "isjunk,a,b,autojunk", defaults: "null|\"\"|\"\"|true"),
+            new("difflib.get_close_matches", "DiffLib.GetCloseMatches({0}, {1}, (long)({2}), {3})", R(PyType.List(S)), P(S, U, I, F), names: "word,possibilities,n,cutoff", defaults: "3|0.6"),
+            new("difflib.unified_diff", "DiffLib.UnifiedDiff({0}, {1}, {2}, {3}, {4}, {5}, (long)({6}), {7})", R(PyType.Iterable(S)), P(U, U, S, S, S, S, I, S),
+                names: "a,b,fromfile,tofile,fromfiledate,tofiledate,n,lineterm", defaults: "\"\"|\"\"|\"\"|\"\"|3|\"\\n\""),
             new("string.capwords", "StringModule.CapWords({0})", R(S), P(S)),
             // textwrap (CPython's line breaking)
             new("textwrap.wrap", "TextWrap.Wrap({0}, (long)({1}), {2}, {3}, {4}, {5})", R(PyType.List(S)), P(S, I, S, S, B, B), names: "text,width,initial_indent,subsequent_indent,break_long_words,break_on_hyphens", defaults: "70|\"\"|\"\"|true|true"),
@@ -331,6 +356,8 @@ namespace Batuta.Transpiler.Mapping
                 case "collections.deque": return Collections.Deque(e, c, expected);
                 case "collections.OrderedDict":
                     return Collections.OrderedDict(e, c, expected);
+                case "collections.OrderedDict.fromkeys" when c.Args.Count is 1 or 2 && c.Keywords.Count == 0:
+                    return Collections.OrderedFromKeys(e, c, expected);
                 case "functools.reduce" when c.Args.Count >= 2:
                 {
                     var src = e.Expr(c.Args[1]);
@@ -624,6 +651,19 @@ namespace Batuta.Transpiler.Mapping
             var d = Builtins.Call(e, "dict", c, expected);
             var dt = d.Type.IsDictLike ? PyType.Dict(d.Type.Key, d.Type.Value) : PyType.Dict(PyType.Object, PyType.Object);
             return new Ex($"new OrderedDict<{CsTypes.Of(dt.Key)}, {CsTypes.Of(dt.Value)}>({d.P}.Items())", dt, true);
+        }
+
+        /// <summary>OrderedDict.fromkeys(keys, value=None): dict.fromkeys's dict, in an OrderedDict.</summary>
+        public static Ex OrderedFromKeys(Emitter e, Call c, PyType expected)
+        {
+            var src = e.Expr(c.Args[0]);
+            var val = c.Args.Count > 1 ? e.Expr(c.Args[1]) : new Ex("null", PyType.None, true);
+            var vt = val.Type.Kind == TypeKind.None ? PyType.Object : val.Type;
+            // the values take the type the variable needs (fromkeys(cols, 0) then counts[c] += 1 holds ints that may grow)
+            if (expected.IsDictLike && expected.Value.IsKnown) vt = expected.Value;
+            var dt = PyType.Dict(e.ElementOf(src.Type), vt);
+            string kv = $"{CsTypes.Of(dt.Key)}, {CsTypes.Of(dt.Value)}";
+            return new Ex($"new OrderedDict<{kv}>(PyDict<{kv}>.FromKeys({e.EnumerableOf(src)}, {e.CoerceTo(val, vt).Code}).Items())", dt, true);
         }
 
         /// <summary>How CPython shows the factory in a defaultdict's repr: <c>&lt;class 'list'&gt;</c>, a def's name.</summary>

@@ -57,7 +57,7 @@ internal static class DateFormat
             'j' => (yday + 1).ToString("D3", Inv),
             'U' => ((yday - sundayFirst + 7) / 7).ToString("D2", Inv),
             'W' => ((yday - weekday + 7) / 7).ToString("D2", Inv),
-            'z' or 'Z' => "",
+            'z' or 'Z' => Zone(t, c),
             'c' => StrFTime(d, "%a %b %e %H:%M:%S %Y"),
             'x' or 'D' => StrFTime(d, "%m/%d/%y"),
             'X' or 'T' => StrFTime(d, "%H:%M:%S"),
@@ -69,6 +69,13 @@ internal static class DateFormat
             '%' => "%",
             _ => null,
         };
+    }
+
+    /// <summary>%z / %Z: an aware datetime's fixed offset (+HHMM) and name (UTC+HH:MM); empty for naive values, as CPython.</summary>
+    private static string Zone(PyDateTime? t, char c)
+    {
+        if (t?.TzInfo is not { } tz) return "";
+        return c == 'z' ? PyTimeZone.Format(tz.OffsetSeconds, "") : tz.TzName();
     }
 
     /// <summary>ISO year, week (1..53) and weekday (1..7), CPython's <c>isocalendar</c>.</summary>
@@ -131,6 +138,7 @@ internal static class DateFormat
         'B' => $"(?<B>{Months})",
         'b' => $"(?<b>{MonthsShort})",
         'p' => "(?<p>am|pm)",
+        'z' => "(?<z>[+-]\\d\\d:?[0-5]\\d(:?[0-5]\\d(\\.\\d{1,6})?)?|(?-i:Z))",
         '%' => "%",
         _ => null,
     };
@@ -186,7 +194,29 @@ internal static class DateFormat
         if (m.Groups["j"].Success && month == 0 && day == 0)
             (year, month, day) = PyDate.FromOrdinalParts(new PyDate(year, 1, 1, validate: false).ToOrdinal() + Group(m, "j", 1) - 1);
         int micro = m.Groups["f"].Success ? int.Parse(m.Groups["f"].Value.PadRight(6, '0'), Inv) : 0;
-        return new PyDateTime(year, month == 0 ? 1 : month, day == 0 ? 1 : day, Hour(m), Group(m, "M", 0), Group(m, "S", 0), micro, validate: true);
+        var result = new PyDateTime(year, month == 0 ? 1 : month, day == 0 ? 1 : day, Hour(m), Group(m, "M", 0), Group(m, "S", 0), micro, validate: true);
+        return m.Groups["z"].Success ? result.WithTz(new PyTimeZone(UtcOffset(m.Groups["z"].Value))) : result;
+    }
+
+    /// <summary>%z's text as seconds east of UTC: Z, ±HHMM[SS], or ±HH:MM[:SS] (colons used consistently), as _strptime.</summary>
+    private static int UtcOffset(string text)
+    {
+        if (text == "Z") return 0;
+        string z = text;
+        if (z[3] == ':')
+        {
+            z = z[..3] + z[4..];
+            if (z.Length > 5)
+            {
+                if (z[5] != ':') throw new ValueError($"Inconsistent use of : in {text}");
+                z = z[..5] + z[6..];
+            }
+        }
+        if (z.Length > 7 && z[8..].Any(ch => ch != '0')) throw new NotSupportedException("strptime %z with fractional seconds is not supported by Batuta");
+        int seconds = int.Parse(z[1..3], Inv) * 3600 + int.Parse(z[3..5], Inv) * 60 + (z.Length >= 7 ? int.Parse(z[5..7], Inv) : 0);
+        if (seconds >= 86400)
+            throw new ValueError($"offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24), not {new PyTimeDelta(new System.Numerics.BigInteger(z[0] == '-' ? -seconds : seconds) * 1_000_000).PyRepr()}.");
+        return z[0] == '-' ? -seconds : seconds;
     }
 
     private static int Group(Match m, string name, int fallback) => m.Groups[name].Success ? int.Parse(m.Groups[name].Value.Trim(), Inv) : fallback;

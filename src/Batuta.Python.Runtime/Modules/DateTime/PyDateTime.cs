@@ -3,7 +3,10 @@ using System.Numerics;
 
 namespace Batuta.Python.Runtime.Modules;
 
-/// <summary><c>datetime.datetime</c> without a time zone (naive), to the microsecond.</summary>
+/// <summary>
+/// <c>datetime.datetime</c> to the microsecond: naive, or aware with a fixed UTC offset (what strptime's %z gives);
+/// aware values compare and subtract in UTC, and mixing them with naive ones raises CPython's TypeError.
+/// </summary>
 public sealed class PyDateTime : PyDate
 {
     public PyDateTime(object? year, object? month, object? day, object? hour = null, object? minute = null, object? second = null, object? microsecond = null)
@@ -27,6 +30,21 @@ public sealed class PyDateTime : PyDate
     public int Minute { get; }
     public int Second { get; }
     public int Microsecond { get; }
+
+    /// <summary>The fixed time zone of an aware datetime; null when naive.</summary>
+    public PyTimeZone? TzInfo { get; private init; }
+
+    internal PyDateTime WithTz(PyTimeZone? tz) => new(Year, Month, Day, Hour, Minute, Second, Microsecond, validate: false) { TzInfo = tz };
+
+    private string OffsetSuffix => TzInfo is null ? "" : PyTimeZone.Format(TzInfo.OffsetSeconds, ":");
+
+    /// <summary>Microseconds of the instant in UTC for an aware value (the wall clock for a naive one).</summary>
+    private BigInteger UtcMicroseconds => TotalMicroseconds - (TzInfo?.OffsetSeconds ?? 0) * 1_000_000L;
+
+    private void CheckSameAwareness(PyDateTime o, string what)
+    {
+        if ((TzInfo is null) != (o.TzInfo is null)) throw new TypeError($"can't {what} offset-naive and offset-aware datetimes");
+    }
 
     public override string PyTypeName => "datetime";
 
@@ -60,6 +78,7 @@ public sealed class PyDateTime : PyDate
     /// <summary>POSIX timestamp of this local time.</summary>
     public double Timestamp()
     {
+        if (TzInfo is not null) return BigMath.TrueDivide(UtcMicroseconds - EpochMicros, 1_000_000);
         var local = new DateTime(Year, Month, Day, Hour, Minute, Second, DateTimeKind.Unspecified);
         var offset = TimeZoneInfo.Local.GetUtcOffset(local);
         return BigMath.TrueDivide(TotalMicroseconds - EpochMicros - (long)offset.TotalSeconds * 1_000_000L, 1_000_000);
@@ -82,7 +101,19 @@ public sealed class PyDateTime : PyDate
     public PyDate Date() => new(Year, Month, Day, validate: false);
     public PyTime Time() => new(Hour, Minute, Second, Microsecond, validate: false);
 
-    public string IsoFormat(string sep, string timespec = "auto") => base.IsoFormat() + sep + PyTime.Format(Hour, Minute, Second, Microsecond, timespec);
+    /// <summary>The time-zone methods, then date's methods.</summary>
+    private object? ZoneMethod(string name, object?[] args, PyDict<string, object?> kwargs) => name switch
+    {
+        "utcoffset" => TzInfo?.UtcOffset(),
+        "tzname" => TzInfo?.TzName(),
+        "astimezone" or "utctimetuple" or "timetuple" => throw ZoneConversion(name),
+        _ => base.CallMethod(name, args, kwargs),
+    };
+
+    /// <summary>astimezone() and friends would need named zones: refused rather than answered in the wrong zone.</summary>
+    private static NotSupportedException ZoneConversion(string name) => new($"datetime.{name}() is not supported by Batuta (fixed offsets from strptime %z only)");
+
+    public string IsoFormat(string sep, string timespec = "auto") => base.IsoFormat() + sep + PyTime.Format(Hour, Minute, Second, Microsecond, timespec) + OffsetSuffix;
     public override string IsoFormat() => IsoFormat("T");
     public override string PyStr() => IsoFormat(" ");
 
@@ -91,28 +122,44 @@ public sealed class PyDateTime : PyDate
         var parts = new List<int> { Year, Month, Day, Hour, Minute };
         if (Second != 0 || Microsecond != 0) parts.Add(Second);
         if (Microsecond != 0) parts.Add(Microsecond);
-        return "datetime.datetime(" + string.Join(", ", parts.Select(p => p.ToString(CultureInfo.InvariantCulture))) + ")";
+        string tz = TzInfo is null ? "" : ", tzinfo=" + TzInfo.PyRepr();
+        return "datetime.datetime(" + string.Join(", ", parts.Select(p => p.ToString(CultureInfo.InvariantCulture))) + tz + ")";
     }
 
-    public override long PyHash() => Dyn.PyHashOf(PyInt.FromBig(TotalMicroseconds));
-    public override bool Equals(object? obj) => obj is PyDateTime o && o.TotalMicroseconds == TotalMicroseconds;
-    public override int GetHashCode() => TotalMicroseconds.GetHashCode();
+    public override long PyHash() => Dyn.PyHashOf(PyInt.FromBig(UtcMicroseconds));
 
-    public override int PyCompare(object? other) => other is PyDateTime o
-        ? TotalMicroseconds.CompareTo(o.TotalMicroseconds)
-        : throw DateArgs.NotComparable(this, other);
+    // naive == aware is False in CPython (not an error); two aware values are equal when they are the same instant
+    public override bool Equals(object? obj) => obj is PyDateTime o && (o.TzInfo is null) == (TzInfo is null) && o.UtcMicroseconds == UtcMicroseconds;
+    public override int GetHashCode() => UtcMicroseconds.GetHashCode();
 
-    public override object? PyAdd(object? other) => other is PyTimeDelta td ? FromTotalMicroseconds(TotalMicroseconds + td.TotalMicroseconds) : throw DateArgs.Unsupported("+", this, other);
-
-    public override object? PySub(object? other) => other switch
+    public override int PyCompare(object? other)
     {
-        PyTimeDelta td => FromTotalMicroseconds(TotalMicroseconds - td.TotalMicroseconds),
-        PyDateTime d => new PyTimeDelta(TotalMicroseconds - d.TotalMicroseconds),
-        _ => throw DateArgs.Unsupported("-", this, other),
-    };
+        if (other is not PyDateTime o) throw DateArgs.NotComparable(this, other);
+        CheckSameAwareness(o, "compare");
+        return UtcMicroseconds.CompareTo(o.UtcMicroseconds);
+    }
+
+    public override object? PyAdd(object? other) => other is PyTimeDelta td ? FromTotalMicroseconds(TotalMicroseconds + td.TotalMicroseconds).WithTz(TzInfo) : throw DateArgs.Unsupported("+", this, other);
+
+    public override object? PySub(object? other)
+    {
+        switch (other)
+        {
+            case PyTimeDelta td: return FromTotalMicroseconds(TotalMicroseconds - td.TotalMicroseconds).WithTz(TzInfo);
+            case PyDateTime d:
+                CheckSameAwareness(d, "subtract");
+                return new PyTimeDelta(UtcMicroseconds - d.UtcMicroseconds);
+            default: throw DateArgs.Unsupported("-", this, other);
+        }
+    }
 
     public override bool TryGetAttr(string name, out object? value)
     {
+        if (name == "tzinfo")
+        {
+            value = TzInfo;
+            return true;
+        }
         value = DateArgs.ClockAttribute(name, Hour, Minute, Second, Microsecond);
         return value is not null || base.TryGetAttr(name, out value);
     }
@@ -124,12 +171,13 @@ public sealed class PyDateTime : PyDate
         "timestamp" => Timestamp(),
         "isoformat" => IsoFormat(Str.Of(DateArgs.Keyword(args, 0, kwargs, "sep") ?? "T"), Str.Of(DateArgs.Keyword(args, 1, kwargs, "timespec") ?? "auto")),
         "replace" => Replace(args, kwargs),
-        _ => base.CallMethod(name, args, kwargs),
+        _ => ZoneMethod(name, args, kwargs),
     };
 
     private PyDateTime Replace(object?[] args, PyDict<string, object?> kwargs)
     {
         object? A(int i, string n, int current) => DateArgs.Keyword(args, i, kwargs, n) ?? current;
-        return new PyDateTime(A(0, "year", Year), A(1, "month", Month), A(2, "day", Day), A(3, "hour", Hour), A(4, "minute", Minute), A(5, "second", Second), A(6, "microsecond", Microsecond));
+        if (kwargs.ContainsKey("tzinfo") || args.Length > 7) throw new NotSupportedException("datetime.replace(tzinfo=...) is not supported by Batuta");
+        return new PyDateTime(A(0, "year", Year), A(1, "month", Month), A(2, "day", Day), A(3, "hour", Hour), A(4, "minute", Minute), A(5, "second", Second), A(6, "microsecond", Microsecond)).WithTz(TzInfo);
     }
 }
