@@ -109,5 +109,17 @@ public sealed class CsvTests
         }
     }
 
+    [Fact]
+    public void Line_num_counts_source_lines_read_including_those_of_a_quoted_field()
+    {
+        var reader = (CsvReader)CsvModule.Reader(new[] { "a,\"x\n", "y\"\n", "\n", "b,c\n" });
+        var seen = new List<long>();
+        Assert.True(reader.TryGetAttr("line_num", out var before));
+        Assert.Equal(new PyInt(0), before);
+        foreach (var _ in reader) seen.Add(reader.LineNum);
+        Assert.Equal(new long[] { 2, 3, 4 }, seen);
+        Assert.False(reader.TryGetAttr("dialect_x", out _));
+    }
+
     private static PyTextIO BuiltinsOpen(string path, string mode) => Py.Open(path, mode, newline: "");
 }

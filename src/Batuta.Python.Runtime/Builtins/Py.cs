@@ -394,6 +394,13 @@ public static partial class Py
 
     public static string TypeName(object? o) => Dyn.TypeName(o);
 
+    /// <summary><c>vars(x)</c> of a dynamic value: an argparse Namespace's attribute dict (the same dict, as CPython's __dict__).</summary>
+    public static PyDict<string, object?> Vars(object? x) => x switch
+    {
+        Modules.Namespace ns => ns.Values,
+        _ => throw new NotImplementedError($"vars() of a '{Dyn.TypeName(x)}' object is not supported by Batuta"),
+    };
+
     public static PyTextIO Open(string path, string mode = "r", string? encoding = null, string? newline = null) => PyTextIO.Open(path, mode, encoding, newline);
 
     /// <summary>Calls a generated class's <c>__init__</c> path for <c>super().__init__</c> when the base is a Python exception.</summary>

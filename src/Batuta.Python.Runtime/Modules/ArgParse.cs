@@ -44,6 +44,19 @@ public sealed class PyNamedFunction : IPyCallable, IPyKwCallable, IPyObject, IPy
 public sealed class Namespace : PyObject, IPyAttributes, IPySetAttr
 {
     public PyDict<string, object?> Values { get; } = new();
+
+    public Namespace() { }
+
+    /// <summary><c>argparse.Namespace(a=1, **more)</c>: each part a mapping of keywords, in call order.</summary>
+    public static Namespace From(params object?[] parts)
+    {
+        var ns = new Namespace();
+        foreach (var part in parts)
+            foreach (var kv in Py.MappingItems(part))
+                ns.Values[kv.Key as string ?? throw new TypeError("keywords must be strings")] = kv.Value;
+        return ns;
+    }
+
     public override string PyTypeName => "Namespace";
     public bool TryGetAttr(string name, out object? value) => Values.TryGetValue(name, out value);
     public void SetAttr(string name, object? value) => Values[name] = value;
@@ -86,6 +99,7 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
 
     private readonly List<ArgAction> _actions = new();
     private readonly List<ActionGroup> _groups = new();
+    private readonly List<MutexGroup> _mutexGroups = new();
     private readonly ActionGroup _positionals, _optionals;
     private readonly Dictionary<string, ArgAction> _optionMap = new(StringComparer.Ordinal);
     private readonly PyDict<string, object?> _defaults = new();
@@ -115,12 +129,13 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
 
     internal IReadOnlyList<ArgAction> Actions => _actions;
     internal IReadOnlyList<ActionGroup> Groups => _groups;
+    internal IReadOnlyList<MutexGroup> MutexGroups => _mutexGroups;
 
     public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs) => name switch
     {
         "add_argument" => AddArgument(args.Select(a => (string)a.OrThrow()).ToArray(), kwargs, _optionals, _positionals),
         "add_argument_group" => new ArgumentGroup(this, AddGroup(args.Length > 0 ? (string?)args[0] : kwargs.Get("title") as string, args.Length > 1 ? (string?)args[1] : kwargs.Get("description") as string)),
-        "add_mutually_exclusive_group" => new ArgumentGroup(this, null),
+        "add_mutually_exclusive_group" => AddMutexGroup(null, args, kwargs),
         "add_subparsers" => AddSubparsers(kwargs),
         "set_defaults" => SetDefaults(kwargs),
         "get_default" => _actions.FirstOrDefault(a => a.Dest == (string)args[0].OrThrow())?.Default ?? _defaults.Get((string)args[0].OrThrow()),
@@ -136,6 +151,13 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
     };
 
     private static List<string> Strings(object? seq) => Dyn.Iter(seq).Cast<object?>().Select(x => x as string ?? throw new TypeError("arguments must be str")).ToList();
+
+    internal ArgumentGroup AddMutexGroup(ActionGroup? container, object?[] args, PyDict<string, object?> kwargs)
+    {
+        var g = new MutexGroup(Dyn.Truth(args.Length > 0 ? args[0] : kwargs.Get("required")));
+        _mutexGroups.Add(g);
+        return new ArgumentGroup(this, container, g);
+    }
 
     private ActionGroup AddGroup(string? title, string? description)
     {
@@ -155,7 +177,7 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
     }
 
     // ---- add_argument ----
-    internal object? AddArgument(string[] names, PyDict<string, object?> kw, ActionGroup optionalGroup, ActionGroup positionalGroup)
+    internal object? AddArgument(string[] names, PyDict<string, object?> kw, ActionGroup optionalGroup, ActionGroup positionalGroup, MutexGroup? mutex = null)
     {
         var a = new ArgAction();
         bool positional = names.Length == 0 || names[0].Length == 0 || names[0][0] != '-';
@@ -198,12 +220,13 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
         if (a.Kind == "version") { a.Default = Suppress; a.Dest = kw.Get("dest") as string ?? Suppress; a.Help ??= "show program's version number and exit"; }
         if (_defaults.TryGetValue(a.Dest, out var preset)) a.Default = preset;
         if (a.Nargs is 0 && a.Kind is "store" or "append") throw new ValueError("nargs for store actions must be != 0; if you have nothing to store, actions such as store true or store const may be more appropriate");
-        Add(a, positional ? positionalGroup : optionalGroup);
+        Add(a, positional ? positionalGroup : optionalGroup, mutex);
         return null;
     }
 
-    internal void Add(ArgAction a, ActionGroup group)
+    internal void Add(ArgAction a, ActionGroup group, MutexGroup? mutex = null)
     {
+        if (mutex is not null && a.Required) throw new ValueError("mutually exclusive arguments must be optional");
         foreach (var s in a.OptionStrings)
         {
             if (_optionMap.ContainsKey(s)) throw new ArgumentError($"argument {string.Join("/", a.OptionStrings)}: conflicting option string: {s}");
@@ -211,6 +234,7 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
         }
         _actions.Add(a);
         group.Actions.Add(a);
+        mutex?.Actions.Add(a);
     }
 
     private object? AddSubparsers(PyDict<string, object?> kw)
@@ -307,12 +331,15 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
         }
         string argPattern = pattern.ToString();
         var seen = new HashSet<ArgAction>();
+        var seenNonDefault = new HashSet<ArgAction>();
+        var conflicts = Conflicts();
         var extras = new List<string>();
 
         void TakeAction(ArgAction action, List<string> argStrings, string? optionString)
         {
             seen.Add(action);
             var values = GetValues(action, argStrings);
+            CheckConflicts(action, values, seenNonDefault, conflicts);
             if (values is string s && s == Suppress) return;
             Invoke(action, ns, values, optionString);
         }
@@ -397,7 +424,50 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
         extras.AddRange(args.Skip(stopIndex));
 
         CheckRequired(seen, ns);
+        CheckRequiredGroups(seenNonDefault);
         return extras;
+    }
+
+    /// <summary>Each action of a mutually exclusive group conflicts with the group's other actions.</summary>
+    private Dictionary<ArgAction, List<ArgAction>> Conflicts()
+    {
+        var conflicts = new Dictionary<ArgAction, List<ArgAction>>();
+        foreach (var g in _mutexGroups)
+            foreach (var a in g.Actions)
+            {
+                if (!conflicts.TryGetValue(a, out var list)) conflicts[a] = list = new List<ArgAction>();
+                list.AddRange(g.Actions.Where(x => x != a));
+            }
+        return conflicts;
+    }
+
+    /// <summary>
+    /// CPython's take_action: an action whose value is not its default (by identity) is "present", and errors
+    /// when a conflicting action was present before it.
+    /// </summary>
+    private static void CheckConflicts(ArgAction action, object? values, HashSet<ArgAction> seenNonDefault, Dictionary<ArgAction, List<ArgAction>> conflicts)
+    {
+        if (IsDefault(values, action.Default)) return;
+        seenNonDefault.Add(action);
+        if (!conflicts.TryGetValue(action, out var list)) return;
+        foreach (var c in list)
+            if (seenNonDefault.Contains(c))
+                throw new ArgumentError($"argument {ActionName(action)}: not allowed with argument {ActionName(c)}");
+    }
+
+    /// <summary>Python's <c>is</c>: the same object, or an equal small int (CPython caches -5..256) or bool.</summary>
+    private static bool IsDefault(object? value, object? dflt) => ReferenceEquals(value, dflt)
+        || (value is PyInt v && dflt is PyInt d && v == d && v >= -5 && v <= 256)
+        || (value is bool b && dflt is bool db && b == db);
+
+    private void CheckRequiredGroups(HashSet<ArgAction> seenNonDefault)
+    {
+        foreach (var g in _mutexGroups)
+        {
+            if (!g.Required || g.Actions.Any(seenNonDefault.Contains)) continue;
+            var names = g.Actions.Where(a => a.Help != Suppress).Select(ActionName);
+            Error("one of the arguments " + string.Join(" ", names) + " is required");
+        }
     }
 
     /// <summary>Errors on a required action not seen; converts a string default left in place through type=.</summary>
@@ -407,6 +477,8 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
         foreach (var a in _actions)
         {
             if (seen.Contains(a)) continue;
+            if (a.Required && a.OptionStrings.Count == 0 && a.Metavar is PyTuple)
+                throw new TypeError($"sequence item {required.Count}: expected str instance, tuple found"); // CPython's ', '.join of the tuple
             if (a.Required) required.Add(ActionName(a).OrThrow());
             else if (a.Default is string d && d != Suppress && ns.Values.TryGetValue(a.Dest, out var cur) && ReferenceEquals(cur, a.Default))
                 ns.Values[a.Dest] = GetValue(a, d);
@@ -568,10 +640,18 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
         Func<object?, double> => "float",
         Func<object?, string> => "str",
         PyNamedFunction n => n.Name,
-        Delegate d => d.Method.Name,
+        Delegate d => DelegateName(d.Method.Name),
         string s => s,
         _ => Repr.Of(type),
     };
+
+    /// <summary>A C# compiler-generated method name (a nested def, a lambda) as Python would name the function.</summary>
+    private static string DelegateName(string name)
+    {
+        if (!name.Contains('<')) return name;
+        var m = Regex.Match(name, @"g__(\w+)\|");
+        return m.Success ? m.Groups[1].Value : "<lambda>";
+    }
 
     private void CheckValue(ArgAction a, object? value)
     {
@@ -583,7 +663,7 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
     {
         if (a.OptionStrings.Count > 0) return string.Join("/", a.OptionStrings);
         if (a.Metavar is string m && m != Suppress) return m;
-        if (a.Metavar is PyTuple t) return string.Join(" ", t.Select(x => Str.Of(x)));
+        if (a.Metavar is PyTuple t) return t.PyRepr(); // CPython formats the tuple itself with %s
         if (a.Dest != Suppress) return a.Dest;
         if (a.Choices is not null) return "{" + string.Join(",", a.Choices.Select(x => Str.Of(x))) + "}";
         return null;
@@ -728,20 +808,26 @@ public sealed class ArgumentGroup : PyObject, IPyKeywordMethods
 {
     private readonly ArgumentParser _parser;
     private readonly ActionGroup? _group;
+    private readonly MutexGroup? _mutex;
 
-    internal ArgumentGroup(ArgumentParser parser, ActionGroup? group)
+    internal ArgumentGroup(ArgumentParser parser, ActionGroup? group, MutexGroup? mutex = null)
     {
         _parser = parser;
         _group = group;
+        _mutex = mutex;
     }
+
+    public override string PyTypeName => _mutex is null ? "_ArgumentGroup" : "_MutuallyExclusiveGroup";
 
     public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs)
     {
-        if (name != "add_argument") throw new AttributeError($"'_ArgumentGroup' object has no attribute '{name}'");
+        // a mutually exclusive group made in an argument group lists its options in that group's help section
+        if (name == "add_mutually_exclusive_group") return _parser.AddMutexGroup(_group, args, kwargs);
+        if (name != "add_argument") throw new AttributeError($"'{PyTypeName}' object has no attribute '{name}'");
         var names = args.Select(a => (string)a.OrThrow()).ToArray();
         var pos = _parser.Groups[0];
         var opt = _parser.Groups[1];
-        return _parser.AddArgument(names, kwargs, _group ?? opt, _group ?? pos);
+        return _parser.AddArgument(names, kwargs, _group ?? opt, _group ?? pos, _mutex);
     }
 }
 

@@ -148,25 +148,66 @@ internal sealed class HelpFormatter
 
     private string ActionsUsage(List<ArgAction> actions)
     {
-        var parts = new List<string>();
-        foreach (var a in actions)
+        var (inserts, grouped) = GroupInserts(actions);
+        var parts = new List<string?>();
+        for (int i = 0; i < actions.Count; i++)
         {
-            if (a.Help == ArgumentParser.Suppress) continue;
-            if (a.OptionStrings.Count == 0)
+            var a = actions[i];
+            if (a.Help == ArgumentParser.Suppress)
             {
-                parts.Add(FormatArgs(a, a.Dest));
+                // a hidden action leaves no part, and takes one of the group's | separators with it
+                parts.Add(null);
+                if (inserts.TryGetValue(i, out var here) && here == "|") inserts.Remove(i);
+                else if (inserts.TryGetValue(i + 1, out var next) && next == "|") inserts.Remove(i + 1);
                 continue;
             }
-            string part = a.Nargs is 0 ? a.OptionStrings[0] : a.OptionStrings[0] + " " + FormatArgs(a, a.Dest.ToUpperInvariant());
-            if (!a.Required) part = "[" + part + "]";
-            parts.Add(part);
+            parts.Add(ActionUsage(a, grouped.Contains(a)));
         }
-        var text = string.Join(" ", parts);
+        foreach (var i in inserts.Keys.OrderByDescending(k => k)) parts.Insert(i, inserts[i]);
+        var text = string.Join(" ", parts.Where(p => p is not null));
         text = Regex.Replace(text, @"([\[(]) ", "$1");
         text = Regex.Replace(text, @" ([\])])", "$1");
         text = Regex.Replace(text, @"[\[(] *[\])]", "");
         text = Regex.Replace(text, @"\(([^|]*)\)", "$1");
         return text.Trim();
+    }
+
+    private static string ActionUsage(ArgAction a, bool inGroup)
+    {
+        if (a.OptionStrings.Count == 0)
+        {
+            var part = FormatArgs(a, a.Dest);
+            // in a group, a positional's own [] give way to the group's
+            if (inGroup && part.Length > 1 && part[0] == '[' && part[part.Length - 1] == ']') part = part.Substring(1, part.Length - 2);
+            return part;
+        }
+        string usage = a.Nargs is 0 ? a.OptionStrings[0] : a.OptionStrings[0] + " " + FormatArgs(a, a.Dest.ToUpperInvariant());
+        return a.Required || inGroup ? usage : "[" + usage + "]";
+    }
+
+    /// <summary>
+    /// CPython's _format_actions_usage: a mutually exclusive group whose actions stand together in the usage gets
+    /// [ ] (( ) when required) around them and | between them.
+    /// </summary>
+    private (Dictionary<int, string> Inserts, HashSet<ArgAction> Grouped) GroupInserts(List<ArgAction> actions)
+    {
+        var inserts = new Dictionary<int, string>();
+        var grouped = new HashSet<ArgAction>();
+        void Put(int at, string mark) => inserts[at] = inserts.TryGetValue(at, out var had) ? had + " " + mark : mark;
+        foreach (var g in _parser.MutexGroups)
+        {
+            if (g.Actions.Count == 0) throw new ValueError("empty group <argparse._MutuallyExclusiveGroup object>");
+            int start = actions.IndexOf(g.Actions[0]);
+            if (start < 0) continue;
+            int end = start + g.Actions.Count;
+            if (end > actions.Count || !actions.Skip(start).Take(g.Actions.Count).SequenceEqual(g.Actions)) continue;
+            foreach (var a in g.Actions) grouped.Add(a);
+            // 3.11.2 puts ( ) around a required group of any size; the cleanup below drops them when no | is inside
+            if (!g.Required) { Put(start, "["); Put(end, "]"); }
+            else { Put(start, "("); Put(end, ")"); }
+            for (int i = start + 1; i < end; i++) inserts[i] = "|";
+        }
+        return (inserts, grouped);
     }
 
     // ---- actions ----

@@ -19,7 +19,7 @@ public static class CsvModule
     public static IEnumerable<PyList<string>> Reader(IEnumerable<string> lines, string delimiter = ",", string quotechar = "\"", bool skipinitialspace = false, long quoting = QUOTE_MINIMAL)
     {
         if (quoting == QUOTE_NONNUMERIC) throw new NotSupportedException("csv.reader with quoting=csv.QUOTE_NONNUMERIC is not supported by Batuta (its rows mix floats and strings)");
-        return new CsvParser(Single(delimiter, "delimiter"), Optional(quotechar, "quotechar"), skipinitialspace, quoting).Records(lines);
+        return new CsvReader(lines, new CsvParser(Single(delimiter, "delimiter"), Optional(quotechar, "quotechar"), skipinitialspace, quoting));
     }
 
     /// <summary><c>csv.writer(file, ...)</c>.</summary>
@@ -28,7 +28,10 @@ public static class CsvModule
 
     /// <summary><c>csv.DictReader(lines, fieldnames=None, restval=None, ...)</c>: one dict per non-blank record.</summary>
     public static CsvDictReader DictReader(IEnumerable<string> lines, IEnumerable<string>? fieldnames = null, string? restval = null, string delimiter = ",", string quotechar = "\"", bool skipinitialspace = false) =>
-        new(Reader(lines, delimiter, quotechar, skipinitialspace).GetEnumerator(), fieldnames?.ToList(), restval);
+        DictReaderOf((CsvReader)Reader(lines, delimiter, quotechar, skipinitialspace), fieldnames, restval);
+
+    private static CsvDictReader DictReaderOf(CsvReader reader, IEnumerable<string>? fieldnames, string? restval) =>
+        new(reader.GetEnumerator(), fieldnames?.ToList(), restval) { Reader = reader };
 
     // Python fills the missing fields with None; Batuta's rows are dicts of strings, so that needs restval="" (or any string).
     internal static string ShortRow(int fields, int names) =>
@@ -55,6 +58,9 @@ public sealed class CsvDictReader(IEnumerator<PyList<string>> rows, List<string>
 {
     private bool _headerRead = names is not null;
 
+    /// <summary>The underlying reader (its line_num is the DictReader's).</summary>
+    internal CsvReader? Reader { get; init; }
+
     /// <summary>The field names: given, or the first row (None when the input is empty).</summary>
     public PyList<string>? FieldNames
     {
@@ -71,6 +77,7 @@ public sealed class CsvDictReader(IEnumerator<PyList<string>> rows, List<string>
 
     public bool TryGetAttr(string name, out object? value)
     {
+        if (name == "line_num" && Reader is not null) return Reader.TryGetAttr(name, out value);
         value = name == "fieldnames" ? FieldNames : null;
         return name == "fieldnames";
     }
@@ -90,6 +97,39 @@ public sealed class CsvDictReader(IEnumerator<PyList<string>> rows, List<string>
             yield return d;
         }
     }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>
+/// csv.reader's object: its records, and <c>line_num</c>, the number of source lines read so far (a quoted field
+/// across lines counts each line, as CPython's does).
+/// </summary>
+public sealed class CsvReader : IEnumerable<PyList<string>>, IPyAttributes
+{
+    private readonly IEnumerable<PyList<string>> _records;
+    private long _lineNum;
+
+    internal CsvReader(IEnumerable<string> lines, CsvParser parser) => _records = parser.Records(Counted(lines));
+
+    public long LineNum => _lineNum;
+
+    private IEnumerable<string> Counted(IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            _lineNum++;
+            yield return line;
+        }
+    }
+
+    public bool TryGetAttr(string name, out object? value)
+    {
+        value = name == "line_num" ? new PyInt(_lineNum) : null;
+        return value is not null;
+    }
+
+    public IEnumerator<PyList<string>> GetEnumerator() => _records.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -68,6 +68,8 @@ public sealed class RePattern : IPyObject, IPyTyped
     internal RePattern(string pattern, long flags)
     {
         Pattern = pattern;
+        // CPython's errors first: .NET accepts some patterns Python rejects (^*, [\w-z], forward group references)
+        if (ReDiagnosis.Diagnose(pattern, flags) is { } error) throw error;
         var t = ReTranslator.Translate(pattern, flags);
         _groupIndex = t.Names;
         Groups = t.GroupCount;
@@ -80,7 +82,8 @@ public sealed class RePattern : IPyObject, IPyTyped
         }
         catch (ArgumentException e)
         {
-            throw new ReError($"{e.Message} (in pattern {Repr.Of(pattern)})");
+            // .NET's message and offset describe its own (translated) syntax: name the error as CPython does when we can
+            throw ReDiagnosis.Diagnose(pattern, flags) ?? new ReError($"{e.Message} (in pattern {Repr.Of(pattern)})");
         }
     }
 
@@ -311,7 +314,48 @@ public sealed class ReMatch : IPyObject, IPyTyped, IPyGetItem
 /// <summary>re.error (a ValueError subclass in spirit: CPython's re.error derives from Exception).</summary>
 public sealed class ReError : PyException
 {
-    public ReError(string message) : base(message) { }
+    /// <summary>A message that may end in CPython's " at position N": msg and pos are read back from it.</summary>
+    public ReError(string message) : base(message)
+    {
+        var m = Regex.Match(message, @"^(.*) at position (\d+)$", RegexOptions.Singleline);
+        Msg = m.Success ? m.Groups[1].Value : message;
+        Pos = m.Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>CPython's error(msg, pattern, pos): the text adds the position, and line and column when the pattern has several lines.</summary>
+    public ReError(string msg, int pos, string pattern) : base(Format(msg, pos, pattern))
+    {
+        Msg = msg;
+        Pos = pos;
+        Pattern = pattern;
+    }
+
+    public string Msg { get; }
+    public int? Pos { get; }
+    public string? Pattern { get; init; }
+
+    private static string Format(string msg, int pos, string pattern) =>
+        pattern.Contains('\n') ? $"{msg} at position {pos} (line {Line(pattern, pos)}, column {Column(pattern, pos)})" : $"{msg} at position {pos}";
+
+    // sre_constants.error: lineno = pattern.count('\n', 0, pos) + 1, colno = pos - pattern.rfind('\n', 0, pos)
+    private static int Line(string pattern, int pos) => pattern.Substring(0, pos).Count(ch => ch == '\n') + 1;
+    private static int Column(string pattern, int pos) => pos - pattern.Substring(0, pos).LastIndexOf('\n');
+
+    public override bool TryGetAttr(string name, out object? value)
+    {
+        bool located = Pos is not null && Pattern is not null;
+        value = name switch
+        {
+            "msg" => Msg,
+            "pos" => Pos is int p ? new PyInt(p) : null,
+            "pattern" => Pattern,
+            "lineno" => located ? new PyInt(Line(Pattern.OrThrow(), Pos.GetValueOrDefault())) : null,
+            "colno" => located ? new PyInt(Column(Pattern.OrThrow(), Pos.GetValueOrDefault())) : null,
+            _ => this,
+        };
+        return !ReferenceEquals(value, this) || base.TryGetAttr(name, out value);
+    }
+
     protected override string? PyTypeNameOverride => "error";
     public override string PyModule => "re";
 }

@@ -471,9 +471,11 @@ namespace Batuta.Transpiler.Emit
             var items = call.Keywords.Where(k => k.Arg is not null).Select(k =>
             {
                 var v = k.Value is Name n && Resolve(n.Id).Kind == ResolvedKind.Builtin && Mapping.Builtins.AsValue(n.Id) is { } bv ? bv : EmitExpr(k.Value);
-                // a function of the program keeps its Python name (argparse's type= names it in errors)
+                // a function of the program keeps its Python name, a lambda is <lambda> (argparse's type= names it in errors)
                 if (k.Value is Name fnName && Resolve(fnName.Id).Kind == ResolvedKind.Function && v.Type.Kind == TypeKind.Func)
                     return $"[{CsNames.Literal(k.Arg.OrThrow())}] = new PyNamedFunction({CsNames.Literal(fnName.Id)}, {v.Code})";
+                if (k.Value is Lambda && v.Type.Kind == TypeKind.Func)
+                    return $"[{CsNames.Literal(k.Arg.OrThrow())}] = new PyNamedFunction(\"<lambda>\", {v.Code})";
                 return $"[{CsNames.Literal(k.Arg.OrThrow())}] = {Box(v)}";
             });
             return $"new PyDict<string, object?> {{ {string.Join(", ", items)} }}";

@@ -351,6 +351,9 @@ namespace Batuta.Transpiler.Mapping
                     return new Ex(a.Count == 0 ? "Sys.Exit()" : $"Sys.Exit({Emitter.BoxOf(Arg(0))})", PyType.None, true);
                 case "vars" when a.Count == 1 && Arg(0) is { Type.Kind: TypeKind.Class } inst && e.ClassOf(inst.Type) is { IsEnum: false } vc:
                     return e.InstanceDict(inst, vc);
+                case "vars" when a.Count == 1 && Arg(0) is { Type.Kind: TypeKind.Object } dynamicValue:
+                    // an argparse Namespace (what parse_args returns): its attributes, the same dict
+                    return new Ex($"Py.Vars({dynamicValue.Code})", PyType.Dict(PyType.Str, PyType.Object), true);
                 case "vars":
                 case "dir":
                     return e.NotSupported(c, name + "()", "introspection is not supported");

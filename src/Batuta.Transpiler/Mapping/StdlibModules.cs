@@ -391,6 +391,10 @@ namespace Batuta.Transpiler.Mapping
                     return mixed;
                 case "argparse.ArgumentParser":
                     return new Ex($"new ArgumentParser({e.KeywordDict(c)})", PyType.Object, true);
+                case "argparse.FileType":
+                    return new Ex($"new FileType(new object?[] {{ {string.Join(", ", c.Args.Select(x => Emitter.BoxOf(e.Expr(x))))} }}, {e.KeywordDict(c)})", PyType.Object, true);
+                case "argparse.Namespace":
+                    return ArgparseNamespace(e, c);
                 case "argparse.ArgumentTypeError":
                     return new Ex($"new ArgumentTypeError({string.Join(", ", c.Args.Select(x => Emitter.BoxOf(e.Expr(x))))})", PyType.Exception("ArgumentTypeError"), true);
                 case "random.choice":
@@ -434,6 +438,16 @@ namespace Batuta.Transpiler.Mapping
         /// chain() over tuples (typed enumerations of their items) or over iterables of different element types (dynamic
         /// values: C# infers one T for all); null when the row's plain form fits.
         /// </summary>
+        /// <summary><c>argparse.Namespace(a=1, **more)</c>: the keywords and spread mappings in call order.</summary>
+        private static Ex ArgparseNamespace(Emitter e, Call c)
+        {
+            if (c.Args.Count > 0) return e.NotSupported(c, "argparse.Namespace() with positional arguments", "Namespace takes keyword arguments only");
+            var parts = c.Keywords.Select(k => k.Arg is { } name
+                ? $"new PyDict<string, object?> {{ [{CsNames.Literal(name)}] = {Emitter.BoxOf(e.Expr(k.Value))} }}"
+                : Emitter.BoxOf(e.Expr(k.Value)));
+            return new Ex($"Namespace.From({string.Join(", ", parts)})", PyType.Object, true);
+        }
+
         private static Ex? MixedChain(Emitter e, Call c)
         {
             if (c.Args.Count == 1 && c.Args[0] is Starred st) return ChainFromIterable(e, e.Expr(st.Value));
