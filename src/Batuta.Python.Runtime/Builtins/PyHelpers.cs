@@ -67,6 +67,10 @@ public static partial class Py
     public static object? GetOr<TKey, TValue>(PyDict<TKey, TValue> d, TKey key, object? @default) =>
         d.TryGetValue(key, out var v) ? Dyn.BoxValue(v) : @default;
 
+    /// <summary>d.get(k, default) with a key of run-time type: found when equal to a key (a tuple to a typed tuple), else the default.</summary>
+    public static object? GetAny(IPyDict d, object? key, object? @default) =>
+        d.ContainsKeyObject(key) ? d.GetItem(key) : @default;
+
     /// <summary>d.pop(k, default) with a default of another type than the values.</summary>
     public static object? PopOr<TKey, TValue>(PyDict<TKey, TValue> d, TKey key, object? @default) =>
         d.ContainsKey(key) ? Dyn.BoxValue(d.Pop(key)) : @default;

@@ -163,6 +163,12 @@ public static class Dyn
             PyInt? p = o switch { long l => new PyInt(l), int i => new PyInt(i), bool b => new PyInt(b ? 1 : 0), _ => null };
             if (p is { } x) { value = (T)(object)x; return true; }
         }
+        // a tuple of other element types ((1, 2) built at run time) as a typed tuple key
+        else if (o is ITuple && typeof(ITuple).IsAssignableFrom(typeof(T)))
+        {
+            try { if (TupleCopy(o, out value)) return true; }
+            catch (TypeError) { }
+        }
         value = default!;
         return false;
     }
@@ -604,9 +610,9 @@ public static class Dyn
     /// <summary>A user object's method as a bound method, else what its <c>__getattr__</c> gives, else AttributeError.</summary>
     private static object? UserObjectAttr(object o, Type t, string name)
     {
+        if (ExtraAttributes.TryGetValue(o, out var extra) && extra.TryGetValue(name, out var set)) return set;
         if (o is PyObject)
         {
-            if (ExtraAttributes.TryGetValue(o, out var extra) && extra.TryGetValue(name, out var set)) return set;
             var names = Naming.Candidates(name);
             if (t.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => names.Contains(m.Name) && m.DeclaringType != typeof(object) && m.DeclaringType != typeof(PyObject)))
                 return new PyBoundMethod(o, name);
@@ -629,8 +635,9 @@ public static class Dyn
             var f = t.GetField(candidate);
             if (f is not null) { f.SetValue(o, Convert(value, f.FieldType)); return; }
         }
-        // an instance of a migrated class takes new attributes (setattr(obj, "color", v)), as its __dict__ would
-        if (o is PyObject) { ExtraAttributes.GetOrCreateValue(o)[name] = value; return; }
+        // an instance of a migrated class takes new attributes (setattr(obj, "color", v)), as its __dict__ would;
+        // so does a function (wrapper.calls = 0 in a decorator)
+        if (o is PyObject or Delegate or IPyCallable) { ExtraAttributes.GetOrCreateValue(o)[name] = value; return; }
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
 

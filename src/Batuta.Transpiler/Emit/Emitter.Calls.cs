@@ -719,6 +719,21 @@ namespace Batuta.Transpiler.Emit
             return null;
         }
 
+        /// <summary>
+        /// obj.m(args) on a value of unknown class may reach any program method named m: each such method's parameters
+        /// take these arguments' types too (cache.get(args) with a tuple, where another call passes a str).
+        /// </summary>
+        private void WidenDynamicallyCalled(string name, List<Ex> args)
+        {
+            if (args.Count == 0 || args.Any(x => x.Type.Kind == TypeKind.Unknown) || name.StartsWith("__", StringComparison.Ordinal)) return;
+            foreach (var m in _modules.SelectMany(x => x.Classes.Values).Select(c => c.Methods.TryGetValue(name, out var f) ? f : null))
+            {
+                if (m is null || m.IsStatic || m.IsClassMethod || m.IsProperty || m.IsDecorated || m.VarArgs is not null) continue;
+                for (int i = 0; i < args.Count && i < m.Params.Count; i++)
+                    if (!m.Params[i].Declared) WidenParam(m, i, args[i].Type);
+            }
+        }
+
         /// <summary>super().method(...)</summary>
         private Ex SuperCall(ClassModel cls, Attribute a, Call call)
         {
@@ -821,7 +836,9 @@ namespace Batuta.Transpiler.Emit
                 if (field is not null) return CallValue(new Ex($"{obj.P}.{field.CsName}", field.Type, true), call);
             }
             if (MappedMethod(obj, a, call, expected) is { } mapped) return mapped;
-            var args = call.Args.Select(x => Box(EmitExpr(x))).ToList();
+            var argValues = call.Args.Select(x => EmitExpr(x)).ToList();
+            if (t.Kind is TypeKind.Object or TypeKind.Unknown) WidenDynamicallyCalled(a.Attr, argValues);
+            var args = argValues.Select(Box).ToList();
             if (call.Keywords.Count > 0)
                 return new Ex($"Dyn.CallMethodKw({Box(obj)}, {CsNames.Literal(a.Attr)}, {KeywordDict(call)}{string.Concat(args.Select(x => ", " + x))})", DynamicType(obj), true);
             return new Ex($"Dyn.CallMethod({Box(obj)}, {CsNames.Literal(a.Attr)}{string.Concat(args.Select(x => ", " + x))})", DynamicType(obj), true);

@@ -192,6 +192,19 @@ namespace Batuta.Transpiler.Emit
             return new Ex($"new PyVariadicFunction({FunctionNameCode(f)}, {(f.KwArgs is not null ? "(__a, __k)" : "__a")} => {body})", PyType.Object, true);
         }
 
+        /// <summary>A def as a value: its delegate, or a named function when it has defaults, *args or decorators.</summary>
+        private Ex FunctionValue(FunctionModel f, string code)
+        {
+            f.EscapesAsValue = true;
+            if (f.IsDecorated) return new Ex(code + DecoratedSuffix, PyType.Object, true);
+            if (VariadicValue(f, code) is { } variadic) return variadic;
+            // a def with defaults as a value (f = inc; handlers = {"add": add}): a named function that binds
+            // defaults and keywords when called (a delegate type has no defaults)
+            if (DefaultsOf(f).Any(x => x.Default is not null) && !f.IsGenerator) return new Ex(UndecoratedValue(f, code), PyType.Object, true);
+            var ft = PyType.Func(f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : f.ReturnType, f.Params.Select(p => p.Type).ToArray());
+            return new Ex($"new {CsTypes.Of(ft)}({code})", ft);
+        }
+
         private Ex EmitName(Name n)
         {
             if (n.Id == "__name__" && _function is null) return new Ex("__name__", PyType.Str, true);
@@ -201,18 +214,11 @@ namespace Batuta.Transpiler.Emit
                 case ResolvedKind.Local:
                 case ResolvedKind.Global:
                     return new Ex(r.Code, r.NarrowedType ?? r.Var.OrThrow().Type, true);
+                case ResolvedKind.Function when r.Function is { } sf && _stableFunctionValues.Contains(sf):
+                    sf.EscapesAsValue = true;
+                    return new Ex(StableValueName(sf), PyType.Object, true);
                 case ResolvedKind.Function:
-                {
-                    var f = r.Function.OrThrow();
-                    f.EscapesAsValue = true;
-                    if (f.IsDecorated) return new Ex(r.Code + DecoratedSuffix, PyType.Object, true);
-                    if (VariadicValue(f, r.Code) is { } variadic) return variadic;
-                    // a def with defaults as a value (f = inc; handlers = {"add": add}): a named function that binds
-                    // defaults and keywords when called (a delegate type has no defaults)
-                    if (DefaultsOf(f).Any(x => x.Default is not null) && !f.IsGenerator) return new Ex(UndecoratedValue(f, r.Code), PyType.Object, true);
-                    var ft = PyType.Func(f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : f.ReturnType, f.Params.Select(p => p.Type).ToArray());
-                    return new Ex($"new {CsTypes.Of(ft)}({r.Code})", ft);
-                }
+                    return FunctionValue(r.Function.OrThrow(), r.Code);
                 case ResolvedKind.Class:
                     return new Ex($"typeof({r.Code})", PyType.Object, true);
                 case ResolvedKind.Module:

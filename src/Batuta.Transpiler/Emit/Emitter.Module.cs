@@ -332,9 +332,28 @@ namespace Batuta.Transpiler.Emit
             }
             var saved = _narrowed.ToList();
             _narrowed.Clear();
+            bool stable = HasFunctionAttributes(f);
+            if (stable)
+            {
+                _w.Line($"object? {StableValueName(f)} = null;");
+                _stableFunctionValues.Add(f);
+            }
             try { WithClosure(() => EmitFunction(f, "")); }
             finally { _narrowed.AddRange(saved); }
+            if (stable) _w.Line($"{StableValueName(f)} = {Box(FunctionValue(f, f.CsName))};");
         }
+
+        /// <summary>
+        /// Nested defs given attributes (<c>wrapper.calls = 0</c> in a decorator): one function object, made where the
+        /// def runs, that every use of the name refers to, so the attributes stay on it (a new delegate per use would lose them).
+        /// </summary>
+        private readonly HashSet<FunctionModel> _stableFunctionValues = new();
+
+        private static string StableValueName(FunctionModel f) => "__fv_" + f.CsName;
+
+        private static bool HasFunctionAttributes(FunctionModel f) =>
+            f.Parent is not null && ModelBuilder.WalkExpressions(f.Parent.Def.Body).Concat(ModelBuilder.WalkExpressions(f.Def.Body))
+                .Any(e => e is Attribute { Ctx: ExprContext.Store, Value: Name n } && n.Id == f.Name);
 
         // ---- classes ----
         /// <summary>

@@ -116,7 +116,10 @@ namespace Batuta.Transpiler.Emit
         {
             var open = AllVars().Where(v => v.Type.Kind == TypeKind.Unknown && !v.Declared && v.Name is not ("self" or "cls" or "_")).ToList();
             var openReturns = _modules.SelectMany(AllFunctions).Where(OpenReturn).ToList();
-            if (open.Count == 0 && openReturns.Count == 0) return true;
+            // *args no call site typed (a wrapper called through a value): a tuple of dynamic values
+            var openVarArgs = _modules.SelectMany(AllFunctions).Select(f => f.VarArgs).Where(v => v is { Declared: false } && (v.Type.Kind == TypeKind.Unknown || v.Type.Kind == TypeKind.VarTuple && v.Type.Elem.Kind == TypeKind.Unknown)).ToList();
+            foreach (var v in openVarArgs) v.OrThrow().Type = PyType.VarTuple(PyType.Object);
+            if (open.Count == 0 && openReturns.Count == 0 && openVarArgs.Count == 0) return true;
             // a float-annotated parameter of a function called only through a value (decorated, stored) may get ints:
             // dynamic, so area(2, 3) through a decorator still prints 6
             var calledDynamically = new HashSet<VarInfo>(_modules.SelectMany(AllFunctions).Where(f => f.IsDecorated || f.EscapesAsValue).SelectMany(f => f.Params));

@@ -184,7 +184,8 @@ namespace Batuta.Transpiler.Inference
 
             protected override bool Enter(Node node)
             {
-                if (node is Attribute { Ctx: ExprContext.Store, Value: Name fn } a && _m.Functions.ContainsKey(fn.Id) && !_m.Globals.ContainsKey(fn.Id))
+                // a decorated def's attributes live on the decorator's result (a run-time value), not on the def
+                if (node is Attribute { Ctx: ExprContext.Store, Value: Name fn } a && _m.Functions.TryGetValue(fn.Id, out var f) && f.Def.DecoratorList.Count == 0 && !_m.Globals.ContainsKey(fn.Id))
                 {
                     string key = fn.Id + "." + a.Attr;
                     if (!_m.Globals.ContainsKey(key)) _m.Globals[key] = new VarInfo(key, CsNames.Global(fn.Id + "__" + a.Attr), PyType.Unknown);

@@ -62,6 +62,28 @@ namespace Batuta.Transpiler.Mapping
 
         private static Dictionary<string, ExpressionNode> Kw(Call c) => c.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg.OrThrow(), k => k.Value);
 
+        /// <summary>d.get(k) and d.get(k, default) on a typed dict.</summary>
+        private static Ex DictGet(Emitter e, string d, PyType t, int argCount, Func<int, PyType?, Ex> arg)
+        {
+            // a key of run-time type (a tuple made by *args, where the keys are typed (long, long)): looked up by value
+            if (arg(0, t.Key) is { Type.Kind: TypeKind.Object } anyKey && t.Key.Kind is not (TypeKind.Object or TypeKind.Unknown))
+                return new Ex($"Py.GetAny({d}, {Emitter.BoxOf(anyKey)}, {(argCount > 1 ? Emitter.BoxOf(arg(1, t.Value)) : "null")})", PyType.Object, true);
+            var k = e.CoerceTo(arg(0, t.Key), t.Key).Code;
+            if (argCount > 1)
+            {
+                var dv = arg(1, t.Value);
+                var vt = PyType.Join(t.Value, dv.Type);
+                // a default of another type (prices.get(item, "unknown")): the value or the default, dynamically
+                if (vt.Kind == TypeKind.Object && t.Value.Kind != TypeKind.Object && dv.Type.Kind != TypeKind.None)
+                    return new Ex($"Py.GetOr({d}, {k}, {Emitter.BoxOf(dv)})", PyType.Object, true);
+                var g1 = e.TempName("g");
+                if (dv.Type.Kind == TypeKind.None) return new Ex($"({d}.TryGetValue({k}, out var {g1}) ? ({CsTypes.Of(PyType.Optional(t.Value))}){g1} : null)", PyType.Optional(t.Value), true);
+                return new Ex($"{d}.Get({k}, {e.CoerceTo(dv, t.Value).Code})", t.Value, true);
+            }
+            var g2 = e.TempName("g");
+            return new Ex($"({d}.TryGetValue({k}, out var {g2}) ? ({CsTypes.Of(PyType.Optional(t.Value))}){g2} : null)", PyType.Optional(t.Value), true);
+        }
+
         public static Ex? Call(Emitter e, Ex obj, Attribute a, Call c, PyType expected)
         {
             var t = obj.Type.Kind == TypeKind.Optional ? obj.Type.Inner : obj.Type;
@@ -219,23 +241,7 @@ namespace Batuta.Transpiler.Mapping
                     string d = obj.P;
                     switch (name)
                     {
-                        case "get":
-                        {
-                            var k = e.CoerceTo(Arg(0, t.Key), t.Key).Code;
-                            if (args.Count > 1)
-                            {
-                                var dv = Arg(1, t.Value);
-                                var vt = PyType.Join(t.Value, dv.Type);
-                                // a default of another type (prices.get(item, "unknown")): the value or the default, dynamically
-                                if (vt.Kind == TypeKind.Object && t.Value.Kind != TypeKind.Object && dv.Type.Kind != TypeKind.None)
-                                    return new Ex($"Py.GetOr({d}, {k}, {Emitter.BoxOf(dv)})", PyType.Object, true);
-                                var g1 = e.TempName("g");
-                                if (dv.Type.Kind == TypeKind.None) return new Ex($"({d}.TryGetValue({k}, out var {g1}) ? ({CsTypes.Of(PyType.Optional(t.Value))}){g1} : null)", PyType.Optional(t.Value), true);
-                                return new Ex($"{d}.Get({k}, {e.CoerceTo(dv, t.Value).Code})", t.Value, true);
-                            }
-                            var g2 = e.TempName("g");
-                            return new Ex($"({d}.TryGetValue({k}, out var {g2}) ? ({CsTypes.Of(PyType.Optional(t.Value))}){g2} : null)", PyType.Optional(t.Value), true);
-                        }
+                        case "get": return DictGet(e, d, t, args.Count, (i, type) => Arg(i, type));
                         case "keys": return new Ex($"{d}.Keys()", PyType.Iterable(t.Key), true);
                         case "values": return new Ex($"{d}.Values()", PyType.Iterable(t.Value), true);
                         case "items": return new Ex($"{d}.Items()", PyType.Iterable(PyType.Tuple(t.Key, t.Value)), true);

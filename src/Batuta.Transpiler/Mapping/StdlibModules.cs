@@ -542,6 +542,22 @@ namespace Batuta.Transpiler.Mapping
         }
 
         /// <summary>nlargest(n, items, key=f) / nsmallest: the key takes the items' type (a lambda's parameter is typed by them).</summary>
+        /// <summary>heapq and bisect: a tuple searched as a list, and the item typed as the container's elements.</summary>
+        private static void BindSearchedContainer(Emitter e, MappingRow row, Call c, Ex?[] bound)
+        {
+            // bisect(breakpoints, x) on a tuple (a default like (60, 70, 80)): searched as a list of its items
+            if (row.Python.StartsWith("bisect.bisect", StringComparison.Ordinal) && bound.Length > 0 && bound[0] is { Type.Kind: TypeKind.Tuple or TypeKind.VarTuple } tuple)
+                bound[0] = new Ex($"{e.EnumerableOf(tuple)}.ToList()", PyType.List(tuple.Type.Elem), true);
+            // heappush(heap, item), insort(a, x), bisect(a, x): the item takes the container's element type.
+            if ((row.Python.StartsWith("heapq.heap", StringComparison.Ordinal) || row.Python.StartsWith("bisect.", StringComparison.Ordinal))
+                && bound.Length > 1 && bound[0] is { Type: { Kind: TypeKind.List } list } && bound[1] is { } item && !item.Type.Equals(list.Elem) && !list.Elem.HasUnknown)
+            {
+                // an item that stores into the list widens its element type, as append does ((0, "a") then (1.5, "b"))
+                if (!row.Python.StartsWith("bisect.bisect", StringComparison.Ordinal)) e.Contribute(c.Args[0], PyType.List(item.Type));
+                bound[1] = e.CoerceTo(c.Args.Count > 1 ? e.Expr(c.Args[1], list.Elem) : item, list.Elem); // the item itself: a str is not chars here
+            }
+        }
+
         private static void BindKeyFunction(Emitter e, MappingRow row, Call c, Ex?[] bound)
         {
             if (row.Python is not ("heapq.nlargest" or "heapq.nsmallest") || bound.Length < 3 || bound[1] is not { } items) return;
@@ -584,14 +600,7 @@ namespace Batuta.Transpiler.Mapping
                 if (idx < 0) return e.NotSupported(k.Value, $"keyword argument '{k.Arg}' of {row.Python}()");
                 bound[idx] = Bind(e, k.Value, row.Parameters[idx]);
             }
-            // heappush(heap, item), insort(a, x), bisect(a, x): the item takes the container's element type.
-            if ((row.Python.StartsWith("heapq.heap", StringComparison.Ordinal) || row.Python.StartsWith("bisect.", StringComparison.Ordinal))
-                && bound.Length > 1 && bound[0] is { Type: { Kind: TypeKind.List } list } && bound[1] is { } item && !item.Type.Equals(list.Elem) && !list.Elem.HasUnknown)
-            {
-                // an item that stores into the list widens its element type, as append does ((0, "a") then (1.5, "b"))
-                if (!row.Python.StartsWith("bisect.bisect", StringComparison.Ordinal)) e.Contribute(c.Args[0], PyType.List(item.Type));
-                bound[1] = e.CoerceTo(c.Args.Count > 1 ? e.Expr(c.Args[1], list.Elem) : item, list.Elem); // the item itself: a str is not chars here
-            }
+            BindSearchedContainer(e, row, c, bound);
             BindKeyFunction(e, row, c, bound);
             var code = row.Template;
             var types = new List<PyType>();
