@@ -70,7 +70,7 @@ public static partial class Py
     }
 
     // ---- len ----
-    public static long Len(string s) => s.Length;
+    public static long Len(string s) => Text.CodePoints.Length(s);
     public static long Len(IPySized c) => c.Count;
     public static long Len<T>(PyList<T> l) => l.Count;
     public static long Len(object? o) => Dyn.Len(o);

@@ -472,7 +472,7 @@ public static class Dyn
 
     public static long Len(object? o) => o switch
     {
-        string s => s.Length,
+        string s => Text.CodePoints.Length(s),
         PyStrEnum e => e.StrValue.Length,
         IPySized c => c.Count,
         ITuple t => t.Length,

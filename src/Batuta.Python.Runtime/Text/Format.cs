@@ -76,13 +76,13 @@ public static class Format
         // the 0 flag on a string pads with zeros on the right (Python 3.10+); only an explicit '=' is an error
         if (sp.Align == '=' && sp.ZeroPad && !specText.Contains('=')) sp.Align = '<';
         if (sp.Align == '=') throw new ValueError("'=' alignment not allowed in string format specifier");
-        if (sp.Precision >= 0 && s.Length > sp.Precision) s = s[..sp.Precision];
+        if (sp.Precision >= 0 && CodePoints.Length(s) > sp.Precision) s = PyStr.Slice(s, 0, sp.Precision);
         return Pad(s, "", sp, '<');
     }
 
     private static string Pad(string body, string sign, Spec sp, char defaultAlign)
     {
-        int len = body.Length + sign.Length;
+        int len = CodePoints.Length(body) + sign.Length;
         if (sp.Width <= len) return sign + body;
         int pad = sp.Width - len;
         char align = sp.Align == '\0' ? defaultAlign : sp.Align;

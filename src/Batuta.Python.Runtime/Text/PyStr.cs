@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Batuta.Python.Runtime.Text;
 
-/// <summary>Python's <c>str</c> methods over .NET strings (indices count UTF-16 code units).</summary>
+/// <summary>Python's <c>str</c> methods over .NET strings (indices count code points; see <see cref="CodePoints"/>).</summary>
 public static class PyStr
 {
     private static readonly string Whitespace = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
@@ -12,20 +12,42 @@ public static class PyStr
 
     public static IEnumerable<string> Chars(string s)
     {
+        if (!CodePoints.IsBmp(s))
+        {
+            foreach (var c in CodePoints.Split(s)) yield return c;
+            yield break;
+        }
         for (int i = 0; i < s.Length; i++) yield return s[i].ToString();
     }
 
-    public static string At(string s, long index) => s[Indexing.Normalize(index, s.Length, "string")].ToString();
+    /// <summary>len(s): code points.</summary>
+    public static long Len(string s) => CodePoints.Length(s);
+
+    public static string At(string s, long index)
+    {
+        if (CodePoints.IsBmp(s)) return s[Indexing.Normalize(index, s.Length, "string")].ToString();
+        var points = CodePoints.Split(s);
+        return points[Indexing.Normalize(index, points.Length, "string")];
+    }
 
     public static string At(string s, PyInt index) => At(s, index.AsIndex);
 
     public static string Slice(string s, long? start, long? stop, long? step = null)
     {
+        if (!CodePoints.IsBmp(s)) return SliceCodePoints(CodePoints.Split(s), start, stop, step);
         var (st, e, stp, len) = Indexing.Adjust(start, stop, step, s.Length);
         if (stp == 1) return len <= 0 ? "" : s.Substring(st, len);
         var sb = new StringBuilder(len);
         for (int i = 0, j = st; i < len; i++, j += stp) sb.Append(s[j]);
         _ = e;
+        return sb.ToString();
+    }
+
+    private static string SliceCodePoints(string[] points, long? start, long? stop, long? step)
+    {
+        var (st, _, stp, len) = Indexing.Adjust(start, stop, step, points.Length);
+        var sb = new StringBuilder();
+        for (int i = 0, j = st; i < len; i++, j += stp) sb.Append(points[j]);
         return sb.ToString();
     }
 
@@ -194,18 +216,34 @@ public static class PyStr
 
     public static long Find(string s, string sub, long? start = null, long? end = null)
     {
-        var (a, b) = Range(s, start, end);
-        if (b - a < sub.Length) return -1;
-        int k = s.IndexOf(sub, a, b - a, StringComparison.Ordinal);
-        return k;
+        if (!CodePoints.IsBmp(s)) return InCodePoints(s, start, end, (a, b) => FindUnits(s, sub, a, b));
+        var (ua, ub) = Range(s, start, end);
+        return FindUnits(s, sub, ua, ub);
     }
+
+    private static int FindUnits(string s, string sub, int a, int b) =>
+        b - a < sub.Length ? -1 : s.IndexOf(sub, a, b - a, StringComparison.Ordinal);
 
     public static long RFind(string s, string sub, long? start = null, long? end = null)
     {
-        var (a, b) = Range(s, start, end);
+        if (!CodePoints.IsBmp(s)) return InCodePoints(s, start, end, (a, b) => RFindUnits(s, sub, a, b));
+        var (ua, ub) = Range(s, start, end);
+        return RFindUnits(s, sub, ua, ub);
+    }
+
+    private static int RFindUnits(string s, string sub, int a, int b)
+    {
         for (int i = b - sub.Length; i >= a; i--)
             if (string.CompareOrdinal(s, i, sub, 0, sub.Length) == 0) return i;
         return -1;
+    }
+
+    /// <summary>A search over UTF-16 units of a string with surrogates: start/end and the result in code points.</summary>
+    private static long InCodePoints(string s, long? start, long? end, Func<int, int, int> search)
+    {
+        var (a, b, _, _) = Indexing.Adjust(start, end, 1, CodePoints.Length(s));
+        int k = search(CodePoints.UnitOf(s, a), CodePoints.UnitOf(s, Math.Max(a, b)));
+        return k < 0 ? -1 : CodePoints.PointOf(s, k);
     }
 
     public static long Index(string s, string sub, long? start = null, long? end = null)
@@ -276,14 +314,15 @@ public static class PyStr
 
     public static string Center(string s, long width, string fill = " ")
     {
-        if (width <= s.Length) return s;
-        long marg = width - s.Length;
+        int n = CodePoints.Length(s);
+        if (width <= n) return s;
+        long marg = width - n;
         long left = marg / 2 + (marg & width & 1);
         return Repeat(fill, left) + s + Repeat(fill, marg - left);
     }
 
-    public static string LJust(string s, long width, string fill = " ") => width <= s.Length ? s : s + Repeat(fill, width - s.Length);
-    public static string RJust(string s, long width, string fill = " ") => width <= s.Length ? s : Repeat(fill, width - s.Length) + s;
+    public static string LJust(string s, long width, string fill = " ") => width <= CodePoints.Length(s) ? s : s + Repeat(fill, width - CodePoints.Length(s));
+    public static string RJust(string s, long width, string fill = " ") => width <= CodePoints.Length(s) ? s : Repeat(fill, width - CodePoints.Length(s)) + s;
 
     public static string ZFill(string s, long width)
     {

@@ -70,7 +70,7 @@ namespace Batuta.Transpiler.Mapping
                     // A .NET collection counts with an int: a length is a long in [0, int.MaxValue].
                     return v.Type.Kind switch
                     {
-                        TypeKind.Str => new Ex($"(long){v.P}.Length", IntRanges.Length, true),
+                        TypeKind.Str => new Ex($"StrOps.Len({v.Code})", IntRanges.Length, true),
                         TypeKind.List or TypeKind.Dict or TypeKind.Set or TypeKind.DefaultDict or TypeKind.Counter or TypeKind.Deque or TypeKind.VarTuple => new Ex($"(long){v.P}.Count", IntRanges.Length, true),
                         TypeKind.Tuple => new Ex(v.Type.Args.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), IntRanges.Constant(v.Type.Args.Count), true, intLiteral: true),
                         TypeKind.Range => new Ex($"{v.P}.Length", PyType.Long(0, long.MaxValue), true),
