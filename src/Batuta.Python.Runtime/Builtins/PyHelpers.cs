@@ -335,11 +335,29 @@ public static partial class Py
         catch (AttributeError) { return fallback; }
     }
 
+    /// <summary>A class decorator's result: the class itself (a registry's decorator), else loudly unsupported.</summary>
+    public static void ClassDecorated(object? result, System.Type cls)
+    {
+        if (!Equals(result, cls))
+            throw new NotSupportedException($"a class decorator returned {Dyn.TypeName(result)} instead of the class {cls.Name.TrimEnd('_')}: Batuta keeps the class under its name");
+    }
+
     public static bool HasAttr(object? o, string name)
     {
+        if (o is not PyObject && BuiltinProtocol(o, name) is { } has) return has;
         try { Dyn.GetAttr(o, name); return true; }
         catch (AttributeError) { return false; }
     }
+
+    /// <summary>hasattr(x, "__len__") and the other protocol dunders on builtin values (duck-typing checks).</summary>
+    private static bool? BuiltinProtocol(object? o, string name) => name switch
+    {
+        "__len__" or "__contains__" => o is string or System.Collections.ICollection or IPyDict or IPySet or IPySized or System.Runtime.CompilerServices.ITuple,
+        "__iter__" => o is System.Collections.IEnumerable,
+        "__getitem__" => o is string or IPyDict or IPyList or System.Runtime.CompilerServices.ITuple or IPySized,
+        "__call__" => o is Delegate or IPyCallable or System.Type,
+        _ => null,
+    };
 
     public static string Decode(byte[] data, string encoding = "utf-8", string errors = "strict") => Text.Codecs.Decode(data, encoding, errors);
 }

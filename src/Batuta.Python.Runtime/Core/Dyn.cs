@@ -71,25 +71,44 @@ public static class Dyn
             case (double d, PyInt i): return Ops.Eq(i, d);
             case (double d1, double d2): return FloatExact.AreEqual(d1, d2);
             case (string s1, string s2): return string.Equals(s1, s2, StringComparison.Ordinal);
-            case (ITuple t1, ITuple t2):
-                if (t1.Length != t2.Length) return false;
-                for (int k = 0; k < t1.Length; k++) if (!Eq(t1[k], t2[k])) return false;
-                return true;
-            case (IPyList l1, IPyList l2):
-                if (l1.Count != l2.Count) return false;
-                for (int k = 0; k < l1.Count; k++) if (!Eq(l1.GetItem(k), l2.GetItem(k))) return false;
-                return true;
-            case (IPyDict d1, IPyDict d2):
-                if (d1.Count != d2.Count) return false;
-                foreach (var kv in d1.ItemsObject()) if (!d2.ContainsKeyObject(kv.Key) || !Eq(kv.Value, d2.GetItem(kv.Key))) return false;
-                return true;
-            case (IPySet s1, IPySet s2):
-                if (s1.Count != s2.Count) return false;
-                foreach (var e in s1) if (!s2.ContainsObject(e)) return false;
-                return true;
+            case (ITuple t1, ITuple t2): return TupleEq(t1, t2);
+            case (IPyList l1, IPyList l2): return ListEq(l1, l2);
+            case (IPyDict d1, IPyDict d2): return IsCounter(d1) && IsCounter(d2) ? CounterEq(d1, d2) : DictEq(d1, d2);
+            case (IPySet s1, IPySet s2): return s1.Count == s2.Count && s1.Cast<object?>().All(s2.ContainsObject);
         }
         return x.OrThrow().Equals(y);
     }
+
+    private static bool TupleEq(ITuple t1, ITuple t2)
+    {
+        if (t1.Length != t2.Length) return false;
+        for (int k = 0; k < t1.Length; k++) if (!Eq(t1[k], t2[k])) return false;
+        return true;
+    }
+
+    private static bool ListEq(IPyList l1, IPyList l2)
+    {
+        if (l1.Count != l2.Count) return false;
+        for (int k = 0; k < l1.Count; k++) if (!Eq(l1.GetItem(k), l2.GetItem(k))) return false;
+        return true;
+    }
+
+    private static bool DictEq(IPyDict d1, IPyDict d2)
+    {
+        if (d1.Count != d2.Count) return false;
+        foreach (var kv in d1.ItemsObject()) if (!d2.ContainsKeyObject(kv.Key) || !Eq(kv.Value, d2.GetItem(kv.Key))) return false;
+        return true;
+    }
+
+    /// <summary>Counter equality treats missing elements as zero counts (Python 3.10+).</summary>
+    private static bool CounterEq(IPyDict d1, IPyDict d2)
+    {
+        foreach (var kv in d1.ItemsObject()) if (!Eq(kv.Value, d2.ContainsKeyObject(kv.Key) ? d2.GetItem(kv.Key) : new PyInt(0))) return false;
+        foreach (var kv in d2.ItemsObject()) if (!d1.ContainsKeyObject(kv.Key) && !Eq(kv.Value, new PyInt(0))) return false;
+        return true;
+    }
+
+    private static bool IsCounter(object o) => o.GetType() is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(Counter<>);
 
     public static int Compare(object? a, object? b)
     {

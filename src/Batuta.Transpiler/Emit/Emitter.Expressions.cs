@@ -1413,6 +1413,8 @@ namespace Batuta.Transpiler.Emit
                         if (specStr.Values.All(x => x is Constant)) spec = CsNames.Literal(string.Concat(specStr.Values.Select(x => (string)((Constant)x).Value.OrThrow())));
                         else spec = EmitFString(specStr).Code;
                     }
+                    // f"{obj}" formats with __format__(""), not str(), when the object's class defines one
+                    if (spec is null && inner is null && DefinesFormat(v.Type)) spec = "\"\"";
                     // Holes are parenthesised: a ':' or '?' inside would end a C# interpolation.
                     if (spec is not null)
                         sb.Append('{').Append($"Py.FormatValue({inner ?? Box(v)}, {spec})").Append('}');
@@ -1423,6 +1425,10 @@ namespace Batuta.Transpiler.Emit
             sb.Append('"');
             return new Ex(sb.ToString(), PyType.Str, true);
         }
+
+        private bool DefinesFormat(PyType t) =>
+            t.Kind == TypeKind.Class ? ClassOf(t)?.FindMethod("__format__") is not null
+            : t.Kind is TypeKind.Object or TypeKind.Unknown && _modules.Any(m => m.Classes.Values.Any(c => c.Methods.ContainsKey("__format__")));
 
         private string StrOf(Ex v) => v.Type.Kind switch
         {

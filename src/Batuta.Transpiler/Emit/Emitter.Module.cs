@@ -401,11 +401,7 @@ namespace Batuta.Transpiler.Emit
         {
             var savedClass = _class;
             _class = c;
-            if (!_inferring)
-            {
-                WarnDroppedBases(c);
-                WarnIgnoredClassHooks(c);
-            }
+            if (!_inferring) WarnDroppedBases(c);
             var doc = Docstring(c.Def.Body);
             if (doc is not null) _w.Line($"/// <summary>{XmlEscape(FirstLine(doc))}</summary>");
             string baseName = c.Base is not null ? ClassCsName(c.Base) : c.BuiltinBase is not null ? CsTypes.RuntimeException(c.BuiltinBase)
@@ -795,18 +791,6 @@ namespace Batuta.Transpiler.Emit
         };
 
         /// <summary>C# classes have one base: a second real base (class Missing(AppError, KeyError)) is dropped, said at the class.</summary>
-        /// <summary>Class decorators and __init_subclass__ run code when a class is defined, which migrated classes do not: say so.</summary>
-        private void WarnIgnoredClassHooks(ClassModel c)
-        {
-            foreach (var d in c.Def.DecoratorList)
-            {
-                var dn = d is Name n ? n.Id : d is Attribute a ? a.Attr : d is Call { Func: Name cn } ? cn.Id : d is Call { Func: Attribute ca } ? ca.Attr : "(expression)";
-                if (dn is "dataclass" or "total_ordering" or "runtime_checkable" or "unique" or "final") continue;
-                Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"the class decorator @{dn} on {c.Name} is not applied",
-                    "call it after the class instead (register(MyClass)), or make the registration explicit", d);
-            }
-        }
-
         private void WarnDroppedBases(ClassModel c)
         {
             var merged = new HashSet<string>(c.Mixins.Select(x => x.Name), StringComparer.Ordinal);

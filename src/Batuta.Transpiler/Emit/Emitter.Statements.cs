@@ -199,6 +199,7 @@ namespace Batuta.Transpiler.Emit
                     {
                         EmitDefaultAssignments(defined.Methods.Values);
                         CallInitSubclass(defined);
+                        ApplyClassDecorators(defined);
                     }
                     break;
                 case Global or Nonlocal: break;
@@ -1258,6 +1259,24 @@ namespace Batuta.Transpiler.Emit
             var hook = new Attribute(new Name(c.Name, ExprContext.Load, span), "__init_subclass__", ExprContext.Load, span);
             var keywords = new NodeList<Keyword>(c.Def.Keywords.Where(k => k.Arg != "metaclass").ToArray());
             EmitExprStatement(new Expr(new Call(hook, NodeList<ExpressionNode>.Empty, keywords, span), span));
+        }
+
+        /// <summary>Class decorators Batuta does not translate itself (the @dataclass family is part of the class).</summary>
+        internal static bool IsUserClassDecorator(ExpressionNode d)
+        {
+            var dn = d is Name n ? n.Id : d is Attribute a ? a.Attr : d is Call { Func: Name cn } ? cn.Id : d is Call { Func: Attribute ca } ? ca.Attr : "";
+            return dn is not ("dataclass" or "total_ordering" or "runtime_checkable" or "unique" or "final" or "");
+        }
+
+        /// <summary>
+        /// <c>@register class A</c>: the decorators run on the class where the class statement runs, innermost first
+        /// (registries). The name keeps the class, so a decorator must return it: anything else fails loudly.
+        /// </summary>
+        private void ApplyClassDecorators(ClassModel c)
+        {
+            var decorators = c.Def.DecoratorList.Where(IsUserClassDecorator).ToList();
+            for (int i = decorators.Count - 1; i >= 0; i--)
+                _w.Line($"Py.ClassDecorated(Dyn.Call({Box(EmitExpr(decorators[i]))}, typeof({ClassCsName(c)})), typeof({ClassCsName(c)}));");
         }
 
         /// <summary>A def of a name several defs bind: the module global now holds this one (see ModuleModel.RedefinedFunctions).</summary>

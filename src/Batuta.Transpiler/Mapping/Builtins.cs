@@ -32,6 +32,27 @@ namespace Batuta.Transpiler.Mapping
 
         private static Dictionary<string, ExpressionNode> Kw(Call c) => c.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg.OrThrow(), k => k.Value);
 
+        /// <summary>dict(x) of one mapping or iterable of pairs.</summary>
+        private static Ex DictCopy(Emitter e, Ex v)
+        {
+            // dict(meta or {}) where meta may be None: a copy of the mapping (None raises)
+            if (v.Type.Kind == TypeKind.Optional && v.Type.Inner.IsDictLike)
+                v = new Ex($"({v.Code} ?? throw new TypeError(\"'NoneType' object is not iterable\"))", v.Type.Inner, true);
+            if (v.Type.IsDictLike)
+            {
+                var t2 = PyType.Dict(v.Type.Key, v.Type.Value);
+                return new Ex($"new {CsTypes.Of(t2)}({v.P}.Items())", t2, true);
+            }
+            var pair = e.ElementOf(v.Type);
+            if (pair.Kind == TypeKind.Tuple && pair.Args.Count == 2)
+            {
+                var t3 = PyType.Dict(pair.Args[0], pair.Args[1]);
+                return new Ex($"new {CsTypes.Of(t3)}({e.EnumerableOf(v)})", t3, true);
+            }
+            if (v.Type.Kind is TypeKind.Object or TypeKind.Unknown) return new Ex($"Py.DictOf({v.Code})", PyType.Dict(PyType.Object, PyType.Object), true);
+            return new Ex($"Py.DictFromPairs({e.EnumerableOf(v)})", PyType.Dict(PyType.Object, PyType.Object), true);
+        }
+
         public static Ex Call(Emitter e, string name, Call c, PyType expected)
         {
             if (Libraries.Builtin(e, name, c) is { } library) return library;
@@ -305,19 +326,7 @@ namespace Batuta.Transpiler.Mapping
                     // dict(pairs, k=v): the pairs, then the keywords (a dict of dynamic values)
                     if (kw.Count > 0)
                         return new Ex($"Py.Build(Py.DictOf({Emitter.BoxOf(v)}), __u => {{ {string.Concat(kw.Select(k => $"__u[{CsNames.Literal(k.Key)}] = {Emitter.BoxOf(e.Expr(k.Value))}; "))}}})", PyType.Dict(PyType.Object, PyType.Object), true);
-                    if (v.Type.IsDictLike)
-                    {
-                        var t2 = PyType.Dict(v.Type.Key, v.Type.Value);
-                        return new Ex($"new {CsTypes.Of(t2)}({v.P}.Items())", t2, true);
-                    }
-                    var pair = e.ElementOf(v.Type);
-                    if (pair.Kind == TypeKind.Tuple && pair.Args.Count == 2)
-                    {
-                        var t3 = PyType.Dict(pair.Args[0], pair.Args[1]);
-                        return new Ex($"new {CsTypes.Of(t3)}({e.EnumerableOf(v)})", t3, true);
-                    }
-                    if (v.Type.Kind is TypeKind.Object or TypeKind.Unknown) return new Ex($"Py.DictOf({v.Code})", PyType.Dict(PyType.Object, PyType.Object), true);
-                    return new Ex($"Py.DictFromPairs({e.EnumerableOf(v)})", PyType.Dict(PyType.Object, PyType.Object), true);
+                    return DictCopy(e, v);
                 }
                 case "chr": return new Ex($"Py.Chr({e.CoerceTo(Arg(0), PyType.Int).Code})", PyType.Str, true);
                 case "ord": return new Ex($"(long)Py.Ord({e.CoerceTo(Arg(0), PyType.Str).Code})", PyType.Long(0, 0x10FFFF), true);

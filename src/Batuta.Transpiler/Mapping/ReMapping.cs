@@ -137,6 +137,8 @@ namespace Batuta.Transpiler.Mapping
             if (obj.Type.Equals(Pattern)) return Method(e, obj, name, c.Args.ToList(), c.Keywords.ToList(), c, null);
             if (!obj.Type.Equals(Match)) return null;
             var args = c.Args.Select(a => e.Expr(a)).ToList();
+            // m.groups(default=...) / m.groupdict(default=...): the keyword form of their one parameter
+            if (c.Keywords.FirstOrDefault(k => k.Arg == "default") is { } byName && name is "groups" or "groupdict") args.Add(e.Expr(byName.Value));
             string Group(Ex g) => g.Type.Kind == TypeKind.Str ? g.Code : Emitter.BoxOf(g);
             switch (name)
             {
