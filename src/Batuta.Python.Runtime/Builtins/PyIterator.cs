@@ -138,10 +138,18 @@ public static class PyIter
     public static object? NextOr<T>(IEnumerable<T> it, object? @default) =>
         Iterator(it).TryNext(out var v) ? Dyn.BoxValue(v) : @default;
 
+    /// <summary>next(obj, default) on an object with __next__: the default once it raises StopIteration.</summary>
+    public static object? NextOf(Func<object?> next, object? @default, bool hasDefault = true)
+    {
+        try { return next(); }
+        catch (StopIteration) when (hasDefault) { return @default; }
+    }
+
     /// <summary>next() of a dynamic value.</summary>
     public static object? NextDynamic(object? it, object? @default = null, bool hasDefault = false)
     {
         if (it is IPyNext n) return n.PyNext(@default, hasDefault);
+        if (it is PyObject) return NextOf(() => Dyn.TryCallDunder(it, "__next__", out var r) ? r : throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator"), @default, hasDefault);
         // a runtime iterator (itertools.count(), a generator) stored as a plain value: the C# iterator object is
         // both the enumerable and, after its first GetEnumerator, the enumerator; keep that one per object
         if (it is System.Collections.IEnumerator and System.Collections.IEnumerable e)

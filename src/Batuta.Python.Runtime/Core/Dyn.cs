@@ -437,6 +437,7 @@ public static class Dyn
         double d => -d,
         IPySigned s => s.PyNeg(),
         Modules.PyTimeDelta t => t.Negate(),
+        PyObject when TryCallDunder(a, "__neg__", out var r) => r,
         _ => throw new TypeError($"bad operand type for unary -: '{TypeName(a)}'"),
     };
 

@@ -95,12 +95,8 @@ public static class MathModule
     public static PyInt Isqrt(PyInt n)
     {
         if (n.Sign < 0) throw new ValueError("isqrt() argument must be nonnegative");
-        var v = n.ToBig();
-        if (v.IsZero) return 0;
-        var x = (BigInteger)Math.Sqrt((double)v);
-        while (x * x > v) x--;
-        while ((x + 1) * (x + 1) <= v) x++;
-        return PyInt.FromBig(x);
+        // a double start is off by far more than one for big n (the old step-by-one correction never finished)
+        return PyInt.FromBig(ExactFraction.ISqrt(n.ToBig()));
     }
 
     public static PyInt Comb(PyInt n, PyInt k)

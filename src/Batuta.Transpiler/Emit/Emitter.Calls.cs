@@ -453,7 +453,7 @@ namespace Batuta.Transpiler.Emit
                 if (spread is not null)
                 {
                     var bound = string.Join(", ", f.Params.Select(p => CsNames.Literal(p.Name)));
-                    dict = $"Py.Build({dict}, __d => {{ foreach (var (__k, __x) in {spread}.Items()) if (Array.IndexOf(new[] {{ {bound} }}, __k) < 0) __d[__k] = {Coerce(new Ex("__x", spreadValue, true), dt.Value).Code}; }})";
+                    dict = $"Py.Build({dict}, __d => {{ foreach (var (__k, __x) in {spread}.Items()) if (Array.IndexOf(new string[] {{ {bound} }}, __k) < 0) __d[__k] = {Coerce(new Ex("__x", spreadValue, true), dt.Value).Code}; }})";
                 }
                 list.Add(dict);
             }

@@ -78,7 +78,9 @@ namespace Batuta.Transpiler.Emit
                     if (t.Kind == TypeKind.Unknown) t = expected;
                     // Dynamic branches are cast to object: C# would otherwise type `c ? 2.5 : new PyInt(3)` as double.
                     // int literals as longs: `c ? 1 : 0` is an int in C#, and a Select over it an IEnumerable<int>
-                    string Branch(Ex x) => t.Kind == TypeKind.Object ? $"(object?)({Coerce(x, t).Code})" : x.IntLiteral && t.IsLong ? x.Code + "L" : Coerce(x, t).Code;
+                    // an Optional of a value type (`int(s) if s else None`): C# cannot infer PyInt? from PyInt and null
+                    string Branch(Ex x) => t.Kind == TypeKind.Object ? $"(object?)({Coerce(x, t).Code})" : x.IntLiteral && t.IsLong ? x.Code + "L"
+                        : t.Kind == TypeKind.Optional && CsTypes.IsValueType(t.Inner) && x.Type.Kind != TypeKind.None ? $"({CsTypes.Of(t)})({Coerce(x, t).Code})" : Coerce(x, t).Code;
                     return new Ex($"{test} ? {Branch(a)} : {Branch(b2)}", t);
                 }
                 case Call call: return EmitCall(call, expected);
@@ -460,6 +462,26 @@ namespace Batuta.Transpiler.Emit
         private Ex IntEnumAsInt(Ex v) =>
             v.Type.Kind == TypeKind.Class && FindClass(v.Type.Name.OrThrow()) is { IsIntEnum: true } ? new Ex($"{v.P}.IntValue", PyType.Int, true) : v;
 
+        /// <summary>a op b through a program class's __op__ on the left, or its reflected __rop__ on the right.</summary>
+        private Ex? UserOperator(Operator op, Ex l, Ex r)
+        {
+            var (lt, rt) = (l.Type, r.Type);
+            if (lt.Kind == TypeKind.Class && FindClass(lt.Name.OrThrow()) is { } cls && cls.FindMethod(DunderFor(op)) is { } m)
+            {
+                if (m.Params.Count > 0) WidenParam(m, 0, r.Type);
+                return new Ex($"{l.P}.{m.CsName}({Coerce(r, m.Params.Count > 0 ? m.Params[0].Type : r.Type).Code})", m.ReturnType.Kind == TypeKind.Unknown ? PyType.Unknown : m.ReturnType, true);
+            }
+            if (rt.Kind == TypeKind.Class && FindClass(rt.Name.OrThrow()) is { } rcls && rcls.FindMethod("__r" + DunderFor(op).Substring(2)) is { } rm)
+            {
+                // the left operand types the parameter, as an argument does (3 * v passes the int 3)
+                if (rm.Params.Count > 0) WidenParam(rm, 0, l.Type);
+                // a dynamic left operand may have its own __sub__, which Python tries first: the runtime dispatches
+                if (lt.Kind is not (TypeKind.Object or TypeKind.Unknown) || op is not (Operator.Add or Operator.Sub or Operator.Mult or Operator.Div))
+                    return new Ex($"{r.P}.{rm.CsName}({Coerce(l, rm.Params.Count > 0 ? rm.Params[0].Type : l.Type).Code})", rm.ReturnType, true);
+            }
+            return null;
+        }
+
         private Ex BinaryOp(Operator op, Ex l, Ex r, Node at)
         {
             l = IntEnumAsInt(l);
@@ -550,17 +572,7 @@ namespace Batuta.Transpiler.Emit
                 return items.Count >= 2 && items.Count <= 7 ? new Ex("(" + string.Join(", ", items) + ")", t, true) : new Ex($"PyTuple.From({l.Code}) + PyTuple.From({r.Code})", PyType.VarTuple(PyType.Object));
             }
             if (SetOrDictOperator(l, r, op) is { } collectionOp) return collectionOp;
-            if (lt.Kind == TypeKind.Class && FindClass(lt.Name.OrThrow()) is { } cls && cls.FindMethod(DunderFor(op)) is { } m)
-            {
-                if (m.Params.Count > 0) WidenParam(m, 0, r.Type);
-                return new Ex($"{l.P}.{m.CsName}({Coerce(r, m.Params.Count > 0 ? m.Params[0].Type : r.Type).Code})", m.ReturnType.Kind == TypeKind.Unknown ? PyType.Unknown : m.ReturnType, true);
-            }
-            if (rt.Kind == TypeKind.Class && FindClass(rt.Name.OrThrow()) is { } rcls && rcls.FindMethod("__r" + DunderFor(op).Substring(2)) is { } rm)
-            {
-                // the left operand types the parameter, as an argument does (3 * v passes the int 3)
-                if (rm.Params.Count > 0) WidenParam(rm, 0, l.Type);
-                return new Ex($"{r.P}.{rm.CsName}({Coerce(l, rm.Params.Count > 0 ? rm.Params[0].Type : l.Type).Code})", rm.ReturnType, true);
-            }
+            if (UserOperator(op, l, r) is { } user) return user;
             string dyn = op switch
             {
                 Operator.Add => "Add", Operator.Sub => "Sub", Operator.Mult => "Mul", Operator.Div => "TrueDiv", Operator.FloorDiv => "FloorDiv",

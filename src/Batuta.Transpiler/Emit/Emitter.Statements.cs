@@ -1105,7 +1105,7 @@ namespace Batuta.Transpiler.Emit
             // `raise ValueError` (a builtin class) but not `raise err` (a variable holding an exception)
             if (!isClass && r.Exc is Name n && Resolve(n.Id).Kind == ResolvedKind.Builtin && ModelBuilder.BuiltinExceptions.Contains(n.Id))
                 code = $"new {CsTypes.RuntimeException(n.Id)}()";
-            if (exc.Type.Kind == TypeKind.Object) code = $"(Exception){code}";
+            if (exc.Type.Kind == TypeKind.Object) code = $"(Exception)({code})";
             if (r.Cause is not null)
             {
                 if (r.Cause is Constant { Value: null }) code = $"{Paren(code)}.WithCause(null)";

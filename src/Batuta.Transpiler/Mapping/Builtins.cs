@@ -27,6 +27,10 @@ namespace Batuta.Transpiler.Mapping
             "max" => new Ex("new PyVariadicFunction(\"max\", __a => (__a.Length == 1 ? Dyn.Iter(__a[0]) : __a).Aggregate((x, y) => Dyn.Gt(y, x) ? y : x))", PyType.Object, true),
             "min" => new Ex("new PyVariadicFunction(\"min\", __a => (__a.Length == 1 ? Dyn.Iter(__a[0]) : __a).Aggregate((x, y) => Dyn.Lt(y, x) ? y : x))", PyType.Object, true),
             "sorted" => new Ex("new PyVariadicFunction(\"sorted\", (__a, __k) => Py.SortedDynamic(__a, __k))", PyType.Object, true),
+            "sum" => new Ex("new PyVariadicFunction(\"sum\", __a => Py.Sum(Dyn.Iter(__a[0]), __a.Length > 1 ? __a[1] : null))", PyType.Object, true),
+            "any" => new Ex("Py.Named(new Func<object?, bool>(__o => Dyn.Iter(__o).Any(Py.Truth)), \"any\")", PyType.Func(PyType.Bool, PyType.Object), true),
+            "all" => new Ex("Py.Named(new Func<object?, bool>(__o => Dyn.Iter(__o).All(Py.Truth)), \"all\")", PyType.Func(PyType.Bool, PyType.Object), true),
+            "ord" => new Ex("Py.Named(new Func<string, PyInt>(Py.Ord), \"ord\")", PyType.Func(PyType.Int, PyType.Str), true),
             _ => null,
         };
 
@@ -457,6 +461,10 @@ namespace Batuta.Transpiler.Mapping
             "datetime.datetime" => "PyDateTime",
             "datetime.time" => "PyTime",
             "datetime.timedelta" => "PyTimeDelta",
+            "enum.Enum" => "PyEnum",
+            "enum.IntEnum" => "PyIntEnum",
+            "enum.Flag" or "enum.IntFlag" => "PyFlagEnum",
+            "enum.StrEnum" => "PyStrEnum",
             _ => null,
         };
 
@@ -468,6 +476,9 @@ namespace Batuta.Transpiler.Mapping
             if (it.Type.Kind is TypeKind.Object or TypeKind.Unknown)
                 return new Ex(count > 1 ? $"PyIter.NextDynamic({it.Code}, {Emitter.BoxOf(Arg(1))}, true)" : $"PyIter.NextDynamic({it.Code})", PyType.Object, true);
             if (count == 1 && e.ClassOf(it.Type)?.FindMethod("__next__") is { } own) return new Ex($"{it.P}.{own.CsName}()", own.ReturnType, true);
+            // next(it, default) on a class with __next__: its StopIteration gives the default
+            if (count > 1 && e.ClassOf(it.Type)?.FindMethod("__next__") is { } ownNext)
+                return new Ex($"PyIter.NextOf(() => {Emitter.BoxOf(new Ex($"{it.P}.{ownNext.CsName}()", ownNext.ReturnType, true))}, {Emitter.BoxOf(Arg(1))})", PyType.Object, true);
             var elem = e.ElementOf(it.Type);
             var src = it.IsIterator ? $"PyIter.Of({e.EnumerableOf(it)})" : e.EnumerableOf(it);
             if (count == 1) return new Ex($"PyIter.Next({src})", elem, true);

@@ -59,7 +59,8 @@ internal readonly struct ExactFraction
         return a * a * m != n ? a | BigInteger.One : a;
     }
 
-    private static BigInteger ISqrt(BigInteger n)
+    /// <summary>The integer square root (Newton's method from above; math.isqrt uses it too).</summary>
+    internal static BigInteger ISqrt(BigInteger n)
     {
         if (n.IsZero) return n;
         var x = BigInteger.One << (int)((n.GetBitLength() + 1) / 2);

@@ -1,0 +1,84 @@
+import math
+from enum import Enum, IntEnum
+
+
+class N:
+    def __init__(self, v):
+        self.v = v
+
+    def __sub__(self, other):
+        o = other.v if isinstance(other, N) else other
+        return N(self.v - o)
+
+    def __rsub__(self, other):
+        return N(other - self.v)
+
+    def __neg__(self):
+        return N(-self.v)
+
+
+def coerce(x):
+    return x if isinstance(x, N) else N(x)
+
+
+def pick(a, b):
+    return a if a else b
+
+
+print((coerce(5) - N(3)).v, (10 - N(4)).v, (-pick(N(2), 0)).v)
+
+
+class Countdown:
+    def __init__(self, n):
+        self.n = n
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self.n <= 0:
+            raise StopIteration
+        self.n -= 1
+        return self.n + 1
+
+
+c = Countdown(2)
+print(next(c), next(c, "x"), next(c, "done"), list(Countdown(3)))
+
+
+def check(n):
+    raise ValueError("neg") if n < 0 else TypeError("pos")
+
+
+for n in (-1, 1):
+    try:
+        check(n)
+    except Exception as e:
+        print(type(e).__name__, e)
+
+
+class Color(Enum):
+    RED = 1
+
+
+class Level(IntEnum):
+    LOW = 1
+
+
+print(isinstance(Color.RED, Enum), isinstance(Level.LOW, Enum), isinstance(Level.LOW, IntEnum), isinstance(1, Enum))
+
+scores = "91;;78".split(";")
+parsed = [int(s) if s else None for s in scores]
+print(parsed, sum(p for p in parsed if p is not None))
+
+
+def make(**values):
+    return sorted(values.items())
+
+
+opts = {"b": 2, "a": 1}
+print(make(**opts), make())
+
+fns = {"sum": sum, "any": any, "all": all, "max": max}
+print(fns["sum"]([1, 2, 3]), fns["sum"]([1.5, 2], 10), fns["any"]([0, 1]), fns["all"]([]), fns["max"]([3, 9, 2]))
+print(math.isqrt(2 * 10 ** 100), math.isqrt(99), math.isqrt(0))
