@@ -647,6 +647,8 @@ public static class Dyn
     {
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
         if (o is IPySetAttr s) { s.SetAttr(name, value); return; }
+        // a migrated class held in a variable (tag(cls, key): cls.name = key): its class attribute
+        if (o is Type cls && (typeof(PyObject).IsAssignableFrom(cls) || typeof(PyBaseException).IsAssignableFrom(cls))) { new PyTypeObject(cls.Name) { ClrType = cls }.SetAttr(name, value); return; }
         var t = o.GetType();
         foreach (var candidate in Naming.Candidates(name))
         {
@@ -743,7 +745,8 @@ public static class Dyn
             value = cls == typeof(PyException) ? "Exception" : cls == typeof(PyBaseException) ? "BaseException" : cls.Name;
             return true;
         }
-        if (!typeof(PyObject).IsAssignableFrom(cls)) return false;
+        // migrated classes, exception classes among them (class AppError(Exception): code = 1)
+        if (!typeof(PyObject).IsAssignableFrom(cls) && !typeof(PyBaseException).IsAssignableFrom(cls)) return false;
         if (name is "__name__" or "__qualname__") { value = cls.Name.TrimEnd('_'); return true; }
         foreach (var candidate in Naming.Candidates(name))
         {
@@ -819,6 +822,26 @@ public static class Dyn
     }
 
     /// <summary>A method of a runtime object found by reflection (what CallMethod does for objects without keyword methods).</summary>
+    /// <summary>A method with *args (a C# params array): the leading arguments, then the rest as the array.</summary>
+    private static bool TryInvokeVariadic(object o, Type t, string name, object?[] args, out object? result)
+    {
+        result = null;
+        var names = Naming.Candidates(name);
+        var m = t.GetMethods().FirstOrDefault(x => names.Contains(x.Name) && x.GetParameters() is { Length: > 0 } ps
+            && ps[^1].IsDefined(typeof(ParamArrayAttribute), false) && ps.Length - 1 <= args.Length);
+        if (m is null) return false;
+        var p = m.GetParameters();
+        int fixedCount = p.Length - 1;
+        var conv = new object?[p.Length];
+        for (int i = 0; i < fixedCount; i++) conv[i] = Convert(args[i], p[i].ParameterType);
+        var elem = p[fixedCount].ParameterType.GetElementType() ?? typeof(object);
+        var rest = Array.CreateInstance(elem, args.Length - fixedCount);
+        for (int i = fixedCount; i < args.Length; i++) rest.SetValue(Convert(args[i], elem), i - fixedCount);
+        conv[fixedCount] = rest;
+        result = BoxValue(Unwrapped(() => m.Invoke(o, conv)));
+        return true;
+    }
+
     public static object? CallMethodReflected(object? o, string name, object?[] args)
     {
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
@@ -842,6 +865,7 @@ public static class Dyn
                 catch (ArgumentException) { }
             }
         }
+        if (TryInvokeVariadic(o, t, name, args, out var variadic)) return variadic;
         // an attribute holding a function (a Namespace's func set with set_defaults): call it
         if (o is IPyAttributes a && a.TryGetAttr(name, out var f)) return Call(f, args);
         // a member of class Kind(str, Enum) is a str: str's methods on its value

@@ -871,7 +871,12 @@ namespace Batuta.Transpiler.Emit
             if (lt.Kind == TypeKind.Class && op is not (CompareOperator.Eq or CompareOperator.NotEq) && FindClass(lt.Name.OrThrow()) is { } cls)
             {
                 string dunder = op switch { CompareOperator.Lt => "__lt__", CompareOperator.LtE => "__le__", CompareOperator.Gt => "__gt__", _ => "__ge__" };
-                if (cls.FindMethod(dunder) is { } m) return $"{l.P}.{m.CsName}({Coerce(r, m.Params.Count > 0 ? m.Params[0].Type : r.Type).Code})";
+                if (cls.FindMethod(dunder) is { } m)
+                {
+                    // the right operand types the parameter, as an argument does (P(1) < 2 passes an int)
+                    if (m.Params.Count > 0) WidenParam(m, 0, r.Type);
+                    return $"{l.P}.{m.CsName}({Coerce(r, m.Params.Count > 0 ? m.Params[0].Type : r.Type).Code})";
+                }
                 // no such method: the reflected one on the right operand (a < b is b.__gt__(a)), as Python tries next
                 string reflected = op switch { CompareOperator.Lt => "__gt__", CompareOperator.LtE => "__ge__", CompareOperator.Gt => "__lt__", _ => "__le__" };
                 if (cls.FindMethod(reflected) is { } rm) return $"{Coerce(r, lt).P}.{rm.CsName}({l.Code})";
@@ -940,9 +945,11 @@ namespace Batuta.Transpiler.Emit
             if (sc.IsNamedTuple && a.Attr == "_fields") return new Ex($"{ClassCsName(sc)}._fields", PyType.VarTuple(PyType.Str), true);
             if (sc.IsEnum && a.Attr == "__members__") return new Ex($"Py.EnumMembers({ClassCsName(sc)}.Members)", PyType.Dict(PyType.Str, sc.Type), true);
             var sm = sc.FindMethod(a.Attr);
-            if (sm is not null && sm.IsStatic)
+            // a static method, or a classmethod bound to this class (make = Rect.square)
+            if (sm is not null && (sm.IsStatic || sm is { IsClassMethod: true, IsDecorated: false, IsGenerator: false }))
             {
-                var ft = PyType.Func(sm.ReturnType, sm.Params.Select(p => p.Type).ToArray());
+                sm.EscapesAsValue = true;
+                var ft = PyType.Func(sm.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : sm.ReturnType, sm.Params.Select(p => p.Type).ToArray());
                 return new Ex($"new {CsTypes.Of(ft)}({ClassCsName(sc)}.{sm.CsName})", ft);
             }
             // Class.method (unbound): a function whose first argument is the instance (key=Item.price).

@@ -368,6 +368,14 @@ namespace Batuta.Transpiler.Emit
         // ---- type joins recorded by inference ----
         private void Widen(VarInfo v, PyType t)
         {
+            if (v.Declared && _inferring && ConflictsWithAnnotation(v.Type, t))
+            {
+                // Python ignores annotations: a V-annotated parameter given an int holds the int (a dynamic value here)
+                v.Declared = false;
+                v.Type = PyType.Object;
+                _changed = true;
+                return;
+            }
             if (v.Declared || !_inferring) return;
             var before = v.Type;
             // An int annotation keeps a variable an int against dynamic values, but not against a known non-int
@@ -456,8 +464,20 @@ namespace Batuta.Transpiler.Emit
             };
         }
 
+        /// <summary>A program class annotation met by a builtin value (an int where V was annotated): the annotation was wrong.</summary>
+        private bool ConflictsWithAnnotation(PyType declared, PyType t) =>
+            declared.Kind == TypeKind.Class && FindClass(declared.Name.OrThrow()) is { IsEnum: false }
+            && t.Kind is TypeKind.Int or TypeKind.Float or TypeKind.Str or TypeKind.Bool or TypeKind.List or TypeKind.Dict or TypeKind.Tuple or TypeKind.Set;
+
         private void WidenReturn(FunctionModel f, PyType t)
         {
+            if (f.ReturnDeclared && _inferring && ConflictsWithAnnotation(f.ReturnType, t))
+            {
+                f.ReturnDeclared = false;
+                f.ReturnType = PyType.Object;
+                _changed = true;
+                return;
+            }
             if (f.ReturnDeclared || !_inferring) return;
             var j = JoinWidening(f.ReturnType, t, f.ReturnInts);
             if (f.ReturnIntAnnotated && j.Kind is not (TypeKind.Int or TypeKind.Unknown or TypeKind.None) && !(j.Kind == TypeKind.Optional && j.Inner.Kind == TypeKind.Int)) j = PyType.Int;

@@ -18,6 +18,7 @@ namespace Batuta.Transpiler.Inference
             var byName = classes.GroupBy(c => c.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
             foreach (var c in classes) DeclareClassMethodStores(c);
             foreach (var m in modules) MarkClassNameStores(m, byName);
+            foreach (var m in modules) MarkValueStores(m, byName, classes);
             foreach (var c in classes) MarkRuntimeClassStores(c, classes);
         }
 
@@ -29,6 +30,22 @@ namespace Batuta.Transpiler.Inference
                     if (node is Attribute { Ctx: ExprContext.Store } a && ThroughRuntimeClass(f, a.Value) && Root(c, a.Attr) is null && c.FindMethod(a.Attr) is null && c.FindField(a.Attr) is null)
                         c.ClassVars[a.Attr] = new VarInfo(a.Attr, Emit.CsNames.Member(a.Attr), PyType.Unknown);
         }
+
+        /// <summary>
+        /// <c>cls.name = key</c> on a variable that may hold a class (a parameter of tag(cls, key)): any class attribute
+        /// of that name with subclasses may be assigned per class.
+        /// </summary>
+        private static void MarkValueStores(ModuleModel m, Dictionary<string, List<ClassModel>> byName, List<ClassModel> classes)
+        {
+            foreach (var node in ModelBuilder.WalkExpressions(m.Tree.Body).Concat(FunctionBodies(m)))
+            {
+                if (node is not Attribute { Ctx: ExprContext.Store, Value: Name n } a || byName.ContainsKey(n.Id) || n.Id == "self") continue;
+                foreach (var c in classes.Where(c => IsSubclassedRoot(c, a.Attr, classes))) c.PerClassAttributes.Add(a.Attr);
+            }
+        }
+
+        private static bool IsSubclassedRoot(ClassModel c, string name, List<ClassModel> classes) =>
+            c.ClassVars.ContainsKey(name) && Root(c, name) == c && classes.Any(s => s != c && s.IsSubclassOf(c));
 
         private static void MarkClassNameStores(ModuleModel m, Dictionary<string, List<ClassModel>> byName)
         {
