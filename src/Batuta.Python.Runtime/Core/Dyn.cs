@@ -778,12 +778,21 @@ public static class Dyn
         return CallKw(f, args.ToArray(), kw);
     }
 
+    /// <summary>counter.update(iterable, q=1): the iterable or mapping, then the keywords as a mapping of counts.</summary>
+    private static object? CounterKeywords(object counter, string name, object?[] args, PyDict<string, object?> kwargs)
+    {
+        var add = counter.GetType().GetMethod(name == "update" ? "UpdateDynamic" : "SubtractDynamic").OrThrow();
+        foreach (var source in args.Append(kwargs)) Unwrapped(() => add.Invoke(counter, [source]));
+        return null;
+    }
+
     /// <summary>A method call with Python keyword arguments on a dynamic value.</summary>
     public static object? CallMethodKw(object? o, string name, PyDict<string, object?> kwargs, params object?[] args)
     {
         if (o is Modules.IPyKeywordMethods k) return k.CallMethod(name, args, kwargs);
         if (o is not null && DynBuiltinMethods.TryCall(o, name, args, kwargs, out var builtin)) return builtin;
         if (kwargs.Count > 0 && o is PyObject && TryCallUserMethod(o, name, args, kwargs, out var user)) return user;
+        if (kwargs.Count > 0 && o is not null && IsCounter(o) && name is "update" or "subtract") return CounterKeywords(o, name, args, kwargs);
         if (kwargs.Count > 0) throw new TypeError($"{name}() got keyword arguments Batuta cannot pass to '{TypeName(o)}'");
         return CallMethod(o, name, args);
     }

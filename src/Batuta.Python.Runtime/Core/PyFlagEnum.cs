@@ -7,8 +7,14 @@ namespace Batuta.Python.Runtime;
 /// Base of migrated <c>enum.Flag</c> classes: members combine with <c>| &amp; ^ ~</c> into the member of that value, or
 /// into a pseudo-member named after its bits (<c>Perm.R|W</c>), as 3.11 does; <c>in</c> tests bits; zero is false.
 /// </summary>
-public abstract class PyFlagEnum : PyEnum, IPyBitwise, IPyBool
+public abstract class PyFlagEnum : PyEnum, IPyBitwise, IPyBool, IEnumerable<object?>
 {
+    /// <summary>Iterating a flag value gives its single-bit members in definition order (3.11).</summary>
+    public IEnumerator<object?> GetEnumerator() =>
+        Members().Where(m => System.Numerics.BitOperations.IsPow2(m.Bits) && (Bits & m.Bits) != 0).Cast<object?>().GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
     // pseudo-members by class and value, so that combining the same bits twice gives the same object
     private static readonly ConcurrentDictionary<(Type, long), PyFlagEnum> Pseudo = new();
 

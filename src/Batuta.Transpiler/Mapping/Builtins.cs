@@ -100,7 +100,9 @@ namespace Batuta.Transpiler.Mapping
                         TypeKind.Tuple => new Ex(v.Type.Args.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), IntRanges.Constant(v.Type.Args.Count), true, intLiteral: true),
                         TypeKind.Range => new Ex($"{v.P}.Length", PyType.Long(0, long.MaxValue), true),
                         TypeKind.Bytes => new Ex($"(long){v.P}.Count", IntRanges.Length, true),
-                        TypeKind.Class when e.ClassOf(v.Type)?.FindMethod("__len__") is { } m => new Ex($"{v.P}.{m.CsName}()", m.ReturnType.Kind == TypeKind.Int ? m.ReturnType : PyType.Int, true),
+                        // __len__ returning a dynamic value (max(0, self.stop - self.start) of untyped fields): an int all the same
+                        TypeKind.Class when e.ClassOf(v.Type)?.FindMethod("__len__") is { } m => m.ReturnType.Kind == TypeKind.Int ? new Ex($"{v.P}.{m.CsName}()", m.ReturnType, true)
+                            : e.CoerceTo(new Ex($"{v.P}.{m.CsName}()", m.ReturnType.Kind == TypeKind.Unknown ? PyType.Object : m.ReturnType, true), PyType.Int),
                         _ => new Ex($"Py.Len({Emitter.BoxOf(v)})", PyType.Long(0, long.MaxValue), true),
                     };
                 }
@@ -182,6 +184,9 @@ namespace Batuta.Transpiler.Mapping
                 {
                     var x = Arg(0);
                     var y = Arg(1);
+                    // divmod(money, 3) on a class with __divmod__: the method, as Python calls it
+                    if (e.ClassOf(x.Type)?.FindMethod("__divmod__") is not null)
+                        return e.Expr(new Call(new Attribute(a[0], "__divmod__", ExprContext.Load, a[0].Span), NodeList.Of(a[1]), default, c.Span));
                     if (x.Type.IsLong && y.Type.IsLong && IntRanges.FloorDiv(x.Type, y.Type) is not null)
                         return new Ex($"Ops.DivMod({Emitter.Long(x)}, {Emitter.Long(y)})", PyType.Tuple(PyType.LongFull, PyType.LongFull), true);
                     if (x.Type.Kind == TypeKind.Int && y.Type.Kind == TypeKind.Int)

@@ -82,3 +82,50 @@ print(make(**opts), make())
 fns = {"sum": sum, "any": any, "all": all, "max": max}
 print(fns["sum"]([1, 2, 3]), fns["sum"]([1.5, 2], 10), fns["any"]([0, 1]), fns["all"]([]), fns["max"]([3, 9, 2]))
 print(math.isqrt(2 * 10 ** 100), math.isqrt(99), math.isqrt(0))
+
+from collections import Counter
+from enum import Flag, auto
+
+
+class Perm(Flag):
+    READ = auto()
+    WRITE = auto()
+    EXEC = auto()
+
+
+rw = Perm.READ | Perm.WRITE
+print(list(rw), [p.name for p in Perm.EXEC | Perm.READ], len(list(Perm.READ & Perm.WRITE)))
+words = Counter("abca")
+words.update("a", q=1)
+words.subtract(b=1)
+print(sorted(words.items()))
+
+
+class M:
+    def __init__(self, c):
+        self.c = c
+
+    def __divmod__(self, n):
+        return M(self.c // n), self.c % n
+
+
+q, r = divmod(M(10), 3)
+print(q.c, r, divmod(17, 5))
+
+
+class R:
+    def __init__(self, start, stop=None):
+        if stop is None:
+            start, stop = 0, start
+        self.start, self.stop = start, stop
+
+    def __len__(self):
+        return max(0, self.stop - self.start)
+
+    def at(self, i):
+        if i < 0:
+            i += len(self)
+        return self.start + i
+
+
+print(len(R(5)), R(2, 7).at(-1), len(R(4, 1)))
