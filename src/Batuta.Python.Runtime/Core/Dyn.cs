@@ -516,8 +516,38 @@ public static class Dyn
             case IEnumerable e:
                 foreach (var x in e) yield return Box(x);
                 break;
+            case IPyGetItem g:
+                foreach (var x in IterByIndex(g)) yield return x;
+                break;
             default:
                 throw new TypeError($"'{TypeName(o)}' object is not iterable");
+        }
+    }
+
+    /// <summary>
+    /// The old sequence protocol: a class with __getitem__ but no __iter__ iterates obj[0], obj[1], ... until
+    /// IndexError (or StopIteration), as Python does.
+    /// </summary>
+    public static IEnumerable<object?> IterByIndex(IPyGetItem o)
+    {
+        for (long i = 0; ; i++)
+        {
+            if (!TryItem(o, i, out var item)) yield break;
+            yield return item;
+        }
+    }
+
+    private static bool TryItem(IPyGetItem o, long i, out object? item)
+    {
+        try
+        {
+            item = o.PyGetItem(new PyInt(i));
+            return true;
+        }
+        catch (Exception e) when (PyExc.Translate(e) is IndexError or StopIteration)
+        {
+            item = null;
+            return false;
         }
     }
 

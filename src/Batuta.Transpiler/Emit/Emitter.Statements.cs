@@ -745,6 +745,8 @@ namespace Batuta.Transpiler.Emit
         private string AsEnumerable(Ex v) => v.Type.Kind switch
         {
             TypeKind.Class when Mapping.Libraries.Iterate(v) is { } library => library,
+            // __getitem__ without __iter__: the old sequence protocol
+            TypeKind.Class when IteratesByIndex(v.Type) => $"Dyn.IterByIndex({v.Code})",
             TypeKind.Str => $"StrOps.Chars({v.Code})",
             TypeKind.Object or TypeKind.Unknown => $"Dyn.Iter({v.Code})",
             TypeKind.Tuple when v.Type.Elem.Kind is not (TypeKind.Object or TypeKind.Unknown) => $"PyTuple.From({v.Code}).Select(__v => Dyn.Cast<{CsTypes.Of(v.Type.Elem)}>(__v))",
@@ -1016,9 +1018,12 @@ namespace Batuta.Transpiler.Emit
         }
 
         /// <summary>The C# expression to foreach over.</summary>
+        private bool IteratesByIndex(PyType t) => ClassOf(t) is { } c && c.FindMethod("__iter__") is null && c.FindMethod("__getitem__") is not null;
+
         private string Iterate(Ex v) => v.Type.Kind switch
         {
             TypeKind.Class when Mapping.Libraries.Iterate(v) is { } library => library,
+            TypeKind.Class when IteratesByIndex(v.Type) => $"Dyn.IterByIndex({v.Code})",
             TypeKind.Str => $"StrOps.Chars({v.Code})",
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => $"{v.P}.Keys().ToList()",
             TypeKind.Tuple => $"new {CsTypes.Of(PyType.List(TupleElement(v.Type)))} {{ {string.Join(", ", v.Type.Args.Select((a, i) => Coerce(new Ex($"{v.P}.Item{i + 1}", a, true), TupleElement(v.Type)).Code))} }}",

@@ -129,3 +129,22 @@ class R:
 
 
 print(len(R(5)), R(2, 7).at(-1), len(R(4, 1)))
+
+
+class Squares:
+    def __init__(self, n):
+        self.n = n
+
+    def __len__(self):
+        return self.n
+
+    def __getitem__(self, i):
+        if i >= self.n:
+            raise IndexError(i)
+        return i * i
+
+
+sq = Squares(4)
+print([v for v in sq], list(sq), 9 in sq, 5 in sq, sum(sq), max(sq))
+for v in Squares(2):
+    print("sq", v)
