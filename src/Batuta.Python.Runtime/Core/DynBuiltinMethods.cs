@@ -26,6 +26,7 @@ internal static class DynBuiltinMethods
     {
         result = null;
         if (kwargs is { Count: > 0 }) return TryCallWithKeywords(o, name, args, kwargs, out result);
+        if (o is not PyObject && name.StartsWith("__", StringComparison.Ordinal) && TryDunder(o, name, args, out result)) return true;
         return o switch
         {
             IPySet set => TrySetMethod(set, name, args, out result),
@@ -33,6 +34,31 @@ internal static class DynBuiltinMethods
             IPyDataclass nt and ITuple when name == "_asdict" && args.Length == 0 => Done(AsDict(nt), out result),
             _ => TrySequenceOrDictMethod(o, name, args, out result),
         };
+    }
+
+    /// <summary>Explicit dunder calls on builtin values (<c>d.__setitem__(k, v)</c>, <c>(5).__add__(3)</c>): the operation itself.</summary>
+    private static readonly Dictionary<(string, int), Func<object, object?[], object?>> Dunders = new()
+    {
+        [("__getitem__", 1)] = (o, a) => Dyn.GetItem(o, a[0]),
+        [("__setitem__", 2)] = (o, a) => { Dyn.SetItem(o, a[0], a[1]); return null; },
+        [("__contains__", 1)] = (o, a) => Dyn.Contains(o, a[0]),
+        [("__len__", 0)] = (o, _) => new PyInt(Py.Len(o)),
+        [("__str__", 0)] = (o, _) => Str.Of(o),
+        [("__repr__", 0)] = (o, _) => Repr.Of(o),
+        [("__eq__", 1)] = (o, a) => Dyn.Eq(o, a[0]),
+        [("__ne__", 1)] = (o, a) => !Dyn.Eq(o, a[0]),
+        [("__lt__", 1)] = (o, a) => Dyn.Lt(o, a[0]),
+        [("__add__", 1)] = (o, a) => Dyn.Add(o, a[0]),
+        [("__sub__", 1)] = (o, a) => Dyn.Sub(o, a[0]),
+        [("__mul__", 1)] = (o, a) => Dyn.Mul(o, a[0]),
+    };
+
+    private static bool TryDunder(object o, string name, object?[] args, out object? result)
+    {
+        result = null;
+        if (!Dunders.TryGetValue((name, args.Length), out var op)) return false;
+        result = op(o, args);
+        return true;
     }
 
     private static bool TrySequenceOrDictMethod(object o, string name, object?[] args, out object? result)

@@ -148,3 +148,7 @@ sq = Squares(4)
 print([v for v in sq], list(sq), 9 in sq, 5 in sq, sum(sq), max(sq))
 for v in Squares(2):
     print("sq", v)
+
+cache = {}
+cache.__setitem__("a", 1)
+print(cache, cache.__getitem__("a"), cache.__contains__("b"), [1, 2].__len__(), (5).__add__(3), "ab".__mul__(2))
