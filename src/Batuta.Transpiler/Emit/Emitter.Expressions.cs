@@ -61,6 +61,9 @@ namespace Batuta.Transpiler.Emit
                 // math.sqrt passed where a function is expected: a lambda calling it, typed by where it goes.
                 case Attribute { Value: Name sm } sa when expected.Kind == TypeKind.Func && Resolve(sm.Id) is { Kind: ResolvedKind.Module, Qualified: { } q } && !_moduleByName.ContainsKey(q) && Mapping.StdlibModules.RequiredArguments(q + "." + sa.Attr) is { } arity:
                     return EmitLambda(BuiltinAsLambda(sa, arity, xs => new Call(new Attribute(sa.Value, sa.Attr, ExprContext.Load, sa.Span), NodeList.Of(xs), default, sa.Span)), expected);
+                // floor imported from math, passed where a function is expected: the same, typed by where it goes
+                case Name sn when expected.Kind == TypeKind.Func && Resolve(sn.Id) is { Kind: ResolvedKind.StdlibMember, Qualified: { } sq } && Mapping.StdlibModules.Constant(sq) is null && Mapping.StdlibModules.RequiredArguments(sq) is { } nameArity:
+                    return EmitLambda(BuiltinAsLambda(sn, nameArity, xs => new Call(sn, NodeList.Of(xs), default, sn.Span)), expected);
                 // operator.mul passed as a function: the lambda it stands for, typed by where it goes.
                 case Attribute { Value: Name om } oa when Resolve(om.Id) is { Kind: ResolvedKind.Module, Qualified: "operator" } && Mapping.OperatorModule.AsLambda(oa.Attr, oa) is { } opLambda:
                     return EmitLambda(opLambda, expected);
@@ -194,6 +197,17 @@ namespace Batuta.Transpiler.Emit
             return new Ex($"new PyVariadicFunction({FunctionNameCode(f)}, {(f.KwArgs is not null ? "(__a, __k)" : "__a")} => {body})", PyType.Object, true);
         }
 
+        /// <summary>
+        /// A mapped standard-library function as a value (<c>reduce(lcm, xs)</c>, <c>key=math.floor</c>): a lambda calling
+        /// it with its required parameters (two for a variadic one like gcd), typed where the lambda is used.
+        /// </summary>
+        private Ex? StdlibFunctionValue(ExpressionNode func, string qualified)
+        {
+            if (Mapping.StdlibModules.RequiredArguments(qualified) is not { } arity) return null;
+            var lambda = BuiltinAsLambda(func, arity, args => new Call(func, NodeList.Of(args), default, func.Span));
+            return EmitExpr(lambda);
+        }
+
         /// <summary>A def as a value: its delegate, or a named function when it has defaults, *args or decorators.</summary>
         private Ex FunctionValue(FunctionModel f, string code)
         {
@@ -229,6 +243,7 @@ namespace Batuta.Transpiler.Emit
                 {
                     var m = Mapping.StdlibModules.Constant(r.Qualified.OrThrow());
                     if (m is not null) return m.Value;
+                    if (StdlibFunctionValue(n, r.Qualified.OrThrow()) is { } fn) return fn;
                     // from decimal import ROUND_HALF_UP: a name of a module Batuta does not map
                     if (!Mapping.StdlibModules.IsKnown(r.Qualified.OrThrow().Split('.')[0]))
                         return Unsupported(n, r.Qualified.OrThrow(), "not mapped by Batuta: see docs/python-subset.md for the supported modules");

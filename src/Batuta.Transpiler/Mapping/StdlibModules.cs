@@ -51,7 +51,8 @@ namespace Batuta.Transpiler.Mapping
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
         public static int? RequiredArguments(string qualified) =>
-            ByName.TryGetValue(qualified, out var row) && !IsNamespace(qualified) ? Math.Max(1, row.Parameters.Length - row.Defaults.Length - (row.Variadic ? 1 : 0)) : null;
+            // a variadic one (gcd, lcm, os.path.join) as a value usually folds pairs: reduce(gcd, xs)
+            ByName.TryGetValue(qualified, out var row) && !IsNamespace(qualified) ? Math.Max(row.Variadic ? 2 : 1, row.Parameters.Length - row.Defaults.Length - (row.Variadic ? 1 : 0)) : null;
 
         /// <summary>A name with members of its own (datetime.datetime.now): a class-like namespace, not a plain function.</summary>
         private static bool IsNamespace(string qualified) => Namespaces.Contains(qualified);

@@ -152,3 +152,10 @@ for v in Squares(2):
 cache = {}
 cache.__setitem__("a", 1)
 print(cache, cache.__getitem__("a"), cache.__contains__("b"), [1, 2].__len__(), (5).__add__(3), "ab".__mul__(2))
+
+from functools import reduce
+from math import gcd, lcm, floor
+import os.path
+
+print(reduce(gcd, [12, 18, 24]), reduce(math.gcd, [4, 6]), reduce(lcm, range(1, 11)), list(map(floor, [1.5, -1.5])))
+print(reduce(os.path.join, ["a", "b", "c"]))
