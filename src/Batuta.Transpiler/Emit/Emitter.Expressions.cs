@@ -203,7 +203,8 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private Ex? StdlibFunctionValue(ExpressionNode func, string qualified)
         {
-            if (Mapping.StdlibModules.RequiredArguments(qualified) is not { } arity) return null;
+            // itertools names stay names: chain has members of its own (chain.from_iterable)
+            if (Mapping.StdlibModules.RequiredArguments(qualified) is not { } arity || qualified.StartsWith("itertools.", StringComparison.Ordinal)) return null;
             var lambda = BuiltinAsLambda(func, arity, args => new Call(func, NodeList.Of(args), default, func.Span));
             return EmitExpr(lambda);
         }
