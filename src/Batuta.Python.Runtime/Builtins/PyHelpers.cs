@@ -308,6 +308,24 @@ public static partial class Py
 
     internal static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Delegate, string> FunctionNames = new();
 
+    /// <summary>functools.wraps(fn) on a def kept as a typed delegate: fn becomes the delegate's __wrapped__.</summary>
+    public static T Wraps<T>(T function, object? wrapped) where T : Delegate
+    {
+        WrappedFunctions.AddOrUpdate(function, new System.Runtime.CompilerServices.StrongBox<object?>(wrapped));
+        return function;
+    }
+
+    /// <summary>The __wrapped__ of a function value that functools.wraps made a wrapper.</summary>
+    internal static bool TryGetWrapped(object? function, out object? wrapped)
+    {
+        wrapped = null;
+        if (function is not Delegate d || !WrappedFunctions.TryGetValue(d, out var box)) return false;
+        wrapped = box.Value;
+        return true;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Delegate, System.Runtime.CompilerServices.StrongBox<object?>> WrappedFunctions = new();
+
     /// <summary><c>callable(x)</c>: functions, classes, and instances of a class with <c>__call__</c>.</summary>
     public static bool Callable(object? x) => x is Delegate or System.Type or IPyCallable || x is PyObject && x.GetType().GetMethod("DunderCall") is not null;
 

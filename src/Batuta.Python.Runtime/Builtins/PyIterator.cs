@@ -35,6 +35,7 @@ public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
     {
         _source = source.GetEnumerator();
         _generator = generator;
+        _isGenerator = Dyn.IsGeneratorObject(source);
         _attributes = source as IPyAttributes;
     }
 
@@ -57,7 +58,25 @@ public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
         return report && _generator is { Returned: true } g ? new StopIteration(g.ReturnValue) : new StopIteration();
     }
 
-    public string PyTypeName => "iterator";
+    /// <summary>Whether this iterates a generator function's or a generator expression's items (type name "generator").</summary>
+    private readonly bool _isGenerator;
+
+    public string PyTypeName => _isGenerator ? "generator" : "iterator";
+
+    /// <summary>
+    /// generator.close(): the iterator ends; disposing the C# iterator runs the generator's pending finally blocks,
+    /// as GeneratorExit does in Python.
+    /// </summary>
+    public void Close()
+    {
+        if (_done) return;
+        _done = true;
+        _source.Dispose();
+    }
+
+    /// <summary>generator.throw(): C# iterators cannot raise an exception at their paused yield, so it fails loudly.</summary>
+    public object? Throw(object? type, object? value = null, object? traceback = null) =>
+        throw new NotImplementedError($"{PyTypeName}.throw() is not supported by Batuta (an exception cannot be raised inside a paused C# iterator)");
 
     public bool TryNext(out T value)
     {
@@ -88,7 +107,7 @@ public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    public string PyRepr() => $"<iterator object at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
+    public string PyRepr() => $"<{PyTypeName} object at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
     public string PyStr() => PyRepr();
 }
 

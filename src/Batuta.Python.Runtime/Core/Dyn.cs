@@ -23,8 +23,21 @@ public static class Dyn
         Delegate => "function",
         byte[] => "bytes",
         _ when o.GetType() == typeof(object) => "object",
+        _ when IsGeneratorObject(o) => "generator",
         _ => o.GetType().Name,
     };
+
+    /// <summary>
+    /// A generator function's iterator (a C# compiler-generated iterator) or a generator expression's (a LINQ
+    /// iterator): Python's generator object, whose type name must not be the C# one.
+    /// </summary>
+    internal static bool IsGeneratorObject(object o)
+    {
+        if (o is IPyGenerator) return true;
+        if (o is not System.Collections.IEnumerable) return false;
+        var t = o.GetType();
+        return t.Name.StartsWith('<') || (t.Namespace == "System.Linq" && t.Name.Contains("Iterator", StringComparison.Ordinal));
+    }
 
     /// <summary>Numbers normalised for arithmetic: PyInt, double, or the value itself.</summary>
     private static object? Num(object? o) => o switch
@@ -614,6 +627,7 @@ public static class Dyn
         if (o is IPyAttributes a && a.TryGetAttr(name, out var v)) return v;
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
         if (o is Delegate fn && name is "__name__" or "__qualname__") return FunctionName(fn);
+        if (name == "__wrapped__" && Py.TryGetWrapped(o, out var wrapped)) return wrapped;
         if (o is Type cls && TryClassAttr(cls, name, out var classValue)) return classValue;
         var t = o.GetType();
         foreach (var candidate in Naming.Candidates(name))
@@ -844,6 +858,7 @@ public static class Dyn
         }
         // an attribute holding a function (a Namespace's func set with set_defaults): call it
         if (o is IPyAttributes a && a.TryGetAttr(name, out var f)) return Call(f, args);
+        if (name == "__wrapped__" && Py.TryGetWrapped(o, out var wrapped)) return Call(wrapped, args);
         // a member of class Kind(str, Enum) is a str: str's methods on its value
         if (o is PyStrEnum member && PyBuiltinMethod.Has(member.StrValue, name)) return Text.PyStr.CallMethod(member.StrValue, name, args);
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
