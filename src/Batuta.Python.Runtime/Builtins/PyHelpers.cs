@@ -229,15 +229,15 @@ public static partial class Py
 
     /// <summary>map(f, xs) with f a function value: f is taken now (a later rebinding of the variable does not matter).</summary>
     public static IEnumerable<TResult> MapWith<T, TArg, TResult>(IEnumerable<T> source, Func<TArg, TResult> f, Func<T, TArg> argument) =>
-        source.Select(x => f(argument(x)));
+        MapItems(source, x => f(argument(x)));
 
     /// <summary>filter(f, xs) with f a function value: f is taken now; its result's truth decides.</summary>
     public static IEnumerable<T> FilterWith<T, TArg, TResult>(IEnumerable<T> source, Func<TArg, TResult> f, Func<T, TArg> argument) =>
-        source.Where(x => Dyn.Truth(Dyn.BoxValue(f(argument(x)))));
+        FilterItems(source, x => Dyn.Truth(Dyn.BoxValue(f(argument(x)))));
 
-    public static IEnumerable<object?> MapDynamic<T>(IEnumerable<T> source, object? f) => source.Select(x => Dyn.Call(f, Dyn.BoxValue(x)));
+    public static IEnumerable<object?> MapDynamic<T>(IEnumerable<T> source, object? f) => MapItems(source, x => Dyn.Call(f, Dyn.BoxValue(x)));
 
-    public static IEnumerable<T> FilterDynamic<T>(IEnumerable<T> source, object? f) => source.Where(x => Dyn.Truth(Dyn.Call(f, Dyn.BoxValue(x))));
+    public static IEnumerable<T> FilterDynamic<T>(IEnumerable<T> source, object? f) => FilterItems(source, x => Dyn.Truth(Dyn.Call(f, Dyn.BoxValue(x))));
 
     /// <summary>
     /// <c>issubclass(cls, classinfo)</c> for migrated classes and exception classes: cls is a class value or what

@@ -35,7 +35,7 @@ public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
     {
         _source = source.GetEnumerator();
         _generator = generator;
-        _isGenerator = Dyn.IsGeneratorObject(source);
+        _typeName = generator is not null ? "generator" : Dyn.IteratorTypeName(source) ?? "iterator";
         _attributes = source as IPyAttributes;
     }
 
@@ -58,10 +58,10 @@ public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
         return report && _generator is { Returned: true } g ? new StopIteration(g.ReturnValue) : new StopIteration();
     }
 
-    /// <summary>Whether this iterates a generator function's or a generator expression's items (type name "generator").</summary>
-    private readonly bool _isGenerator;
+    /// <summary>Python's type name: "generator" over a generator function's or expression's items, "enumerate", ...</summary>
+    private readonly string _typeName;
 
-    public string PyTypeName => _isGenerator ? "generator" : "iterator";
+    public string PyTypeName => _typeName;
 
     /// <summary>
     /// generator.close(): the iterator ends; disposing the C# iterator runs the generator's pending finally blocks,

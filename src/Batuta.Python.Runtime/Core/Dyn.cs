@@ -23,9 +23,36 @@ public static class Dyn
         Delegate => "function",
         byte[] => "bytes",
         _ when o.GetType() == typeof(object) => "object",
-        _ when IsGeneratorObject(o) => "generator",
+        _ when IteratorTypeName(o) is { } iterator => iterator,
         _ => o.GetType().Name,
     };
+
+    /// <summary>
+    /// Python's type name of an iterator kept as its C# object: a generator (a def with yield, a generator
+    /// expression's LINQ iterator), or a builtin's (enumerate, zip, map, filter, itertools.count, ...) by the runtime
+    /// method that made it; null for other objects.
+    /// </summary>
+    internal static string? IteratorTypeName(object o)
+    {
+        var t = o.GetType();
+        if (o is not System.Collections.IEnumerable || !(t.Name.StartsWith('<') || t.Namespace == "System.Linq")) return o is IPyGenerator ? "generator" : null;
+        if (t.Assembly != typeof(Dyn).Assembly) return IsGeneratorObject(o) ? "generator" : null;
+        int close = t.Name.IndexOf('>', StringComparison.Ordinal);
+        string method = close > 1 ? t.Name.Substring(1, close - 1) : "";
+        if (t.DeclaringType == typeof(Py)) return BuiltinIteratorName(method);
+        // itertools' iterator types are named as its functions (count, islice, cycle, ...)
+        return t.DeclaringType?.Name == "IterTools" ? method.Replace("Core", "", StringComparison.Ordinal).ToLowerInvariant() : null;
+    }
+
+    private static string? BuiltinIteratorName(string method) => method switch
+        {
+            "Enumerate" => "enumerate",
+            "Zip" => "zip",
+            "MapItems" => "map",
+            "FilterItems" => "filter",
+            "ReverseList" => "list_reverseiterator",
+            _ => null,
+        };
 
     /// <summary>
     /// A generator function's iterator (a C# compiler-generated iterator) or a generator expression's (a LINQ

@@ -308,7 +308,8 @@ public static partial class IterTools
         for (long i = 0; times is null || i < times; i++) yield return value;
     }
 
-    public static IEnumerable<T> ISlice<T>(IEnumerable<T> items, PyInt? stop) => stop is null ? items : items.Take((int)(long)stop.Value);
+    // an islice object of its own (not LINQ's Take, which stands for a generator expression in type names)
+    public static IEnumerable<T> ISlice<T>(IEnumerable<T> items, PyInt? stop) => ISliceCore(items, 0, stop is null ? null : (long)stop.Value, 1);
     public static IEnumerable<T> ISlice<T>(IEnumerable<T> items, PyInt? start, PyInt? stop, PyInt? step = null) =>
         ISliceCore(items, start is null ? 0 : (long)start.Value, stop is null ? null : (long)stop.Value, step is null ? 1 : (long)step.Value);
 

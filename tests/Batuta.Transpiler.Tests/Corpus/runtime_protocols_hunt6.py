@@ -91,6 +91,10 @@ def main():
 
     squares = (x * x for x in range(5))
     print(type(squares).__name__, type(ticks(2)).__name__)
+    pairs = enumerate("ab")
+    print(type(pairs).__name__, type(zip([1], [2])).__name__, type(map(str, [1])).__name__,
+          type(filter(None, [0, 1])).__name__, type(reversed([1])).__name__, type(count()).__name__,
+          type(islice([1], 1)).__name__)
     print(next(squares), next(squares))
     squares.close()
     print(list(squares))
