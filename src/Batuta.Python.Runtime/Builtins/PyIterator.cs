@@ -135,6 +135,17 @@ public static class PyIter
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Wrapped = new();
 
+    /// <summary>
+    /// close() on a generator not kept in a PyIterator (a generator expression closed where it is written): the
+    /// iterator next() uses for it is closed, and the C# iterator disposed (its pending finally blocks run).
+    /// </summary>
+    internal static object? CloseBare(object generator)
+    {
+        if (Wrapped.TryGetValue(generator, out var iterator)) Dyn.CallMethodReflected(iterator, "close", Array.Empty<object?>());
+        if (generator is IDisposable d) d.Dispose();
+        return null;
+    }
+
     /// <summary>A Python iterator object (<c>__next__</c> until StopIteration) as a .NET enumerator.</summary>
     public static IEnumerator<T> FromNext<T>(Func<T> next)
     {

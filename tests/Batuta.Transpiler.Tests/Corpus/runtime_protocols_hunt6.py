@@ -104,6 +104,8 @@ def main():
     print("after close")
     t.close()
     print(list(t), next(t, "done"))
+    (x for x in "unused").close()
+    print("closed in place")
 
 
 main()
