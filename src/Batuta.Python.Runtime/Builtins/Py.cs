@@ -366,10 +366,23 @@ public static partial class Py
         return true;
     }
 
-    public static IEnumerable<TResult> Map<T, TResult>(Func<T, TResult> f, IEnumerable<T> items) => items.Select(f);
-    public static IEnumerable<TResult> Map<T1, T2, TResult>(Func<T1, T2, TResult> f, IEnumerable<T1> a, IEnumerable<T2> b) => Zip(a, b).Select(p => f(p.Item1, p.Item2));
-    public static IEnumerable<T> Filter<T>(Func<T, bool> f, IEnumerable<T> items) => items.Where(f);
-    public static IEnumerable<T> Filter<T>(IEnumerable<T> items) => items.Where(x => Dyn.Truth(x));
+    public static IEnumerable<TResult> Map<T, TResult>(Func<T, TResult> f, IEnumerable<T> items) => MapItems(items, f);
+    public static IEnumerable<TResult> Map<T1, T2, TResult>(Func<T1, T2, TResult> f, IEnumerable<T1> a, IEnumerable<T2> b) => MapItems(Zip(a, b), p => f(p.Item1, p.Item2));
+    public static IEnumerable<T> Filter<T>(Func<T, bool> f, IEnumerable<T> items) => FilterItems(items, f);
+    public static IEnumerable<T> Filter<T>(IEnumerable<T> items) => FilterItems(items, x => Dyn.Truth(x));
+
+    // map and filter objects are iterators of their own (not LINQ's, which stand for generator expressions), so
+    // that type(...).__name__ can tell them apart (Dyn.IteratorTypeName).
+    internal static IEnumerable<TResult> MapItems<T, TResult>(IEnumerable<T> items, Func<T, TResult> f)
+    {
+        foreach (var x in items) yield return f(x);
+    }
+
+    internal static IEnumerable<T> FilterItems<T>(IEnumerable<T> items, Func<T, bool> keep)
+    {
+        foreach (var x in items)
+            if (keep(x)) yield return x;
+    }
 
     public static T Next<T>(IEnumerator<T> it) => it.MoveNext() ? it.Current : throw new StopIteration();
     public static T Next<T>(IEnumerator<T> it, T @default) => it.MoveNext() ? it.Current : @default;

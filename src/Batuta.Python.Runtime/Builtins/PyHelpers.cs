@@ -229,15 +229,15 @@ public static partial class Py
 
     /// <summary>map(f, xs) with f a function value: f is taken now (a later rebinding of the variable does not matter).</summary>
     public static IEnumerable<TResult> MapWith<T, TArg, TResult>(IEnumerable<T> source, Func<TArg, TResult> f, Func<T, TArg> argument) =>
-        source.Select(x => f(argument(x)));
+        MapItems(source, x => f(argument(x)));
 
     /// <summary>filter(f, xs) with f a function value: f is taken now; its result's truth decides.</summary>
     public static IEnumerable<T> FilterWith<T, TArg, TResult>(IEnumerable<T> source, Func<TArg, TResult> f, Func<T, TArg> argument) =>
-        source.Where(x => Dyn.Truth(Dyn.BoxValue(f(argument(x)))));
+        FilterItems(source, x => Dyn.Truth(Dyn.BoxValue(f(argument(x)))));
 
-    public static IEnumerable<object?> MapDynamic<T>(IEnumerable<T> source, object? f) => source.Select(x => Dyn.Call(f, Dyn.BoxValue(x)));
+    public static IEnumerable<object?> MapDynamic<T>(IEnumerable<T> source, object? f) => MapItems(source, x => Dyn.Call(f, Dyn.BoxValue(x)));
 
-    public static IEnumerable<T> FilterDynamic<T>(IEnumerable<T> source, object? f) => source.Where(x => Dyn.Truth(Dyn.Call(f, Dyn.BoxValue(x))));
+    public static IEnumerable<T> FilterDynamic<T>(IEnumerable<T> source, object? f) => FilterItems(source, x => Dyn.Truth(Dyn.Call(f, Dyn.BoxValue(x))));
 
     /// <summary>
     /// <c>issubclass(cls, classinfo)</c> for migrated classes and exception classes: cls is a class value or what
@@ -307,6 +307,24 @@ public static partial class Py
     public static T NamedLike<T>(T adapter, Delegate inner) where T : Delegate => Named(adapter, Dyn.FunctionName(inner));
 
     internal static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Delegate, string> FunctionNames = new();
+
+    /// <summary>functools.wraps(fn) on a def kept as a typed delegate: fn becomes the delegate's __wrapped__.</summary>
+    public static T Wraps<T>(T function, object? wrapped) where T : Delegate
+    {
+        WrappedFunctions.AddOrUpdate(function, new System.Runtime.CompilerServices.StrongBox<object?>(wrapped));
+        return function;
+    }
+
+    /// <summary>The __wrapped__ of a function value that functools.wraps made a wrapper.</summary>
+    internal static bool TryGetWrapped(object? function, out object? wrapped)
+    {
+        wrapped = null;
+        if (function is not Delegate d || !WrappedFunctions.TryGetValue(d, out var box)) return false;
+        wrapped = box.Value;
+        return true;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Delegate, System.Runtime.CompilerServices.StrongBox<object?>> WrappedFunctions = new();
 
     /// <summary><c>callable(x)</c>: functions, classes, and instances of a class with <c>__call__</c>.</summary>
     public static bool Callable(object? x) => x is Delegate or System.Type or IPyCallable || x is PyObject && x.GetType().GetMethod("DunderCall") is not null;

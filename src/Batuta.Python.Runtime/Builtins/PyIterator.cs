@@ -35,6 +35,7 @@ public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
     {
         _source = source.GetEnumerator();
         _generator = generator;
+        _typeName = generator is not null ? "generator" : Dyn.IteratorTypeName(source) ?? "iterator";
         _attributes = source as IPyAttributes;
     }
 
@@ -57,7 +58,25 @@ public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
         return report && _generator is { Returned: true } g ? new StopIteration(g.ReturnValue) : new StopIteration();
     }
 
-    public string PyTypeName => "iterator";
+    /// <summary>Python's type name: "generator" over a generator function's or expression's items, "enumerate", ...</summary>
+    private readonly string _typeName;
+
+    public string PyTypeName => _typeName;
+
+    /// <summary>
+    /// generator.close(): the iterator ends; disposing the C# iterator runs the generator's pending finally blocks,
+    /// as GeneratorExit does in Python.
+    /// </summary>
+    public void Close()
+    {
+        if (_done) return;
+        _done = true;
+        _source.Dispose();
+    }
+
+    /// <summary>generator.throw(): C# iterators cannot raise an exception at their paused yield, so it fails loudly.</summary>
+    public object? Throw(object? type, object? value = null, object? traceback = null) =>
+        throw new NotImplementedError($"{PyTypeName}.throw() is not supported by Batuta (an exception cannot be raised inside a paused C# iterator)");
 
     public bool TryNext(out T value)
     {
@@ -88,7 +107,7 @@ public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    public string PyRepr() => $"<iterator object at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
+    public string PyRepr() => $"<{PyTypeName} object at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
     public string PyStr() => PyRepr();
 }
 
@@ -115,6 +134,17 @@ public static class PyIter
     };
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Wrapped = new();
+
+    /// <summary>
+    /// close() on a generator not kept in a PyIterator (a generator expression closed where it is written): the
+    /// iterator next() uses for it is closed, and the C# iterator disposed (its pending finally blocks run).
+    /// </summary>
+    internal static object? CloseBare(object generator)
+    {
+        if (Wrapped.TryGetValue(generator, out var iterator)) Dyn.CallMethodReflected(iterator, "close", Array.Empty<object?>());
+        if (generator is IDisposable d) d.Dispose();
+        return null;
+    }
 
     /// <summary>A Python iterator object (<c>__next__</c> until StopIteration) as a .NET enumerator.</summary>
     public static IEnumerator<T> FromNext<T>(Func<T> next)

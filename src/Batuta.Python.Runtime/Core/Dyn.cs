@@ -23,8 +23,48 @@ public static class Dyn
         Delegate => "function",
         byte[] => "bytes",
         _ when o.GetType() == typeof(object) => "object",
+        _ when IteratorTypeName(o) is { } iterator => iterator,
         _ => o.GetType().Name,
     };
+
+    /// <summary>
+    /// Python's type name of an iterator kept as its C# object: a generator (a def with yield, a generator
+    /// expression's LINQ iterator), or a builtin's (enumerate, zip, map, filter, itertools.count, ...) by the runtime
+    /// method that made it; null for other objects.
+    /// </summary>
+    internal static string? IteratorTypeName(object o)
+    {
+        var t = o.GetType();
+        if (o is not System.Collections.IEnumerable || !(t.Name.StartsWith('<') || t.Namespace == "System.Linq")) return o is IPyGenerator ? "generator" : null;
+        if (t.Assembly != typeof(Dyn).Assembly) return IsGeneratorObject(o) ? "generator" : null;
+        int close = t.Name.IndexOf('>', StringComparison.Ordinal);
+        string method = close > 1 ? t.Name.Substring(1, close - 1) : "";
+        if (t.DeclaringType == typeof(Py)) return BuiltinIteratorName(method);
+        // itertools' iterator types are named as its functions (count, islice, cycle, ...)
+        return t.DeclaringType?.Name == "IterTools" ? method.Replace("Core", "", StringComparison.Ordinal).ToLowerInvariant() : null;
+    }
+
+    private static string? BuiltinIteratorName(string method) => method switch
+        {
+            "Enumerate" => "enumerate",
+            "Zip" => "zip",
+            "MapItems" => "map",
+            "FilterItems" => "filter",
+            "ReverseList" => "list_reverseiterator",
+            _ => null,
+        };
+
+    /// <summary>
+    /// A generator function's iterator (a C# compiler-generated iterator) or a generator expression's (a LINQ
+    /// iterator): Python's generator object, whose type name must not be the C# one.
+    /// </summary>
+    internal static bool IsGeneratorObject(object o)
+    {
+        if (o is IPyGenerator) return true;
+        if (o is not System.Collections.IEnumerable) return false;
+        var t = o.GetType();
+        return t.Name.StartsWith('<') || (t.Namespace == "System.Linq" && t.Name.Contains("Iterator", StringComparison.Ordinal));
+    }
 
     /// <summary>Numbers normalised for arithmetic: PyInt, double, or the value itself.</summary>
     private static object? Num(object? o) => o switch
@@ -644,6 +684,7 @@ public static class Dyn
         if (o is IPyAttributes a && a.TryGetAttr(name, out var v)) return v;
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
         if (o is Delegate fn && name is "__name__" or "__qualname__") return FunctionName(fn);
+        if (name == "__wrapped__" && Py.TryGetWrapped(o, out var wrapped)) return wrapped;
         if (o is Type cls && TryClassAttr(cls, name, out var classValue)) return classValue;
         var t = o.GetType();
         foreach (var candidate in Naming.Candidates(name))
@@ -907,6 +948,8 @@ public static class Dyn
         if (TryInvokeVariadic(o, t, name, args, out var variadic)) return variadic;
         // an attribute holding a function (a Namespace's func set with set_defaults): call it
         if (o is IPyAttributes a && a.TryGetAttr(name, out var f)) return Call(f, args);
+        if (name == "__wrapped__" && Py.TryGetWrapped(o, out var wrapped)) return Call(wrapped, args);
+        if (name == "close" && args.Length == 0 && IteratorTypeName(o) == "generator") return PyIter.CloseBare(o);
         // a member of class Kind(str, Enum) is a str: str's methods on its value
         if (o is PyStrEnum member && PyBuiltinMethod.Has(member.StrValue, name)) return Text.PyStr.CallMethod(member.StrValue, name, args);
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");

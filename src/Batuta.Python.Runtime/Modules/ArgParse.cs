@@ -33,10 +33,16 @@ public sealed class PyNamedFunction : IPyCallable, IPyKwCallable, IPyObject, IPy
     public string PyRepr() => $"<function {Name} at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
     public string PyStr() => PyRepr();
 
+    private object? _wrapped;
+    private bool _isWrapper;
+
+    /// <summary>Under @functools.wraps(fn): fn, this wrapper's __wrapped__ (which only a wrapper has).</summary>
+    public object? Wrapped { get => _wrapped; init { _wrapped = value; _isWrapper = true; } }
+
     public bool TryGetAttr(string name, out object? value)
     {
-        value = name is "__name__" or "__qualname__" ? Name : null;
-        return value is not null;
+        value = name is "__name__" or "__qualname__" ? Name : name == "__wrapped__" && _isWrapper ? _wrapped : null;
+        return value is not null || (name == "__wrapped__" && _isWrapper);
     }
 }
 

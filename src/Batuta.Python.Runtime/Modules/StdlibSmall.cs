@@ -278,6 +278,21 @@ public static partial class IterTools
         for (var i = start; ; i += s) yield return i;
     }
 
+    /// <summary>count() from a float: every item is a float.</summary>
+    public static IEnumerable<double> Count(double start, double step)
+    {
+        for (var n = start; ; n += step) yield return n;
+    }
+
+    /// <summary>count() over floats or values of unknown type: start, start + step, ... with Python's + (an int start stays an int).</summary>
+    public static IEnumerable<object?> CountDynamic(object? start, object? step)
+    {
+        if (!IsNumber(start) || !IsNumber(step)) throw new TypeError("a number is required");
+        for (var n = start; ; n = Dyn.Add(n, step)) yield return n;
+    }
+
+    private static bool IsNumber(object? o) => o is PyInt or long or int or double or bool or System.Numerics.BigInteger;
+
     public static IEnumerable<T> Chain<T>(params IEnumerable<T>[] items) => items.SelectMany(x => x);
     public static IEnumerable<T> ChainFromIterable<T>(IEnumerable<IEnumerable<T>> items) => items.SelectMany(x => x);
 
@@ -293,7 +308,8 @@ public static partial class IterTools
         for (long i = 0; times is null || i < times; i++) yield return value;
     }
 
-    public static IEnumerable<T> ISlice<T>(IEnumerable<T> items, PyInt? stop) => stop is null ? items : items.Take((int)(long)stop.Value);
+    // an islice object of its own (not LINQ's Take, which stands for a generator expression in type names)
+    public static IEnumerable<T> ISlice<T>(IEnumerable<T> items, PyInt? stop) => ISliceCore(items, 0, stop is null ? null : (long)stop.Value, 1);
     public static IEnumerable<T> ISlice<T>(IEnumerable<T> items, PyInt? start, PyInt? stop, PyInt? step = null) =>
         ISliceCore(items, start is null ? 0 : (long)start.Value, stop is null ? null : (long)stop.Value, step is null ? 1 : (long)step.Value);
 
@@ -453,9 +469,13 @@ public static class FuncTools
 /// <summary>Python's <c>copy</c>.</summary>
 public static class CopyModule
 {
+    private const System.Reflection.BindingFlags InstanceFields = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic;
+
     public static T Copy<T>(T x) => x switch
     {
         PyList<object?> l => (T)(object)l.Copy(),
+        // a class's own __copy__ decides what its copy is, as copy.copy does in Python
+        PyObject o when Dyn.TryCallDunder(o, "__copy__", out var own) => (T)own.OrThrow(),
         _ => (T)ShallowClone(x).OrThrow(),
     };
 
@@ -464,38 +484,76 @@ public static class CopyModule
         if (x is null || x is string || x.GetType().IsValueType) return x;
         var m = x.GetType().GetMethod("Copy", Type.EmptyTypes);
         if (m is not null) return m.Invoke(x, null);
-        var clone = typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic).OrThrow();
-        return clone.Invoke(x, null);
+        return MemberwiseClone(x);
     }
 
-    public static T DeepCopy<T>(T x) => (T)Deep(x, new Dictionary<object, object?>(ReferenceEqualityComparer.Instance)).OrThrow();
+    private static object MemberwiseClone(object x) =>
+        typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic).OrThrow().Invoke(x, null).OrThrow();
 
-    private static object? Deep(object? x, Dictionary<object, object?> memo)
+    /// <summary>
+    /// The copies made so far, by the identity of the original (Python's memo keyed by id()), for each memo dict a
+    /// __deepcopy__(memo) passes back to copy.deepcopy: shared references stay shared across those calls too.
+    /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, Dictionary<object, object?>> Memos = new();
+
+    public static T DeepCopy<T>(T x) => DeepCopy(x, null);
+
+    public static T DeepCopy<T>(T x, object? memo)
+    {
+        var dict = memo ?? new PyDict<object?, object?>();
+        return (T)Deep(x, new DeepState(dict, Memos.GetValue(dict, _ => new Dictionary<object, object?>(ReferenceEqualityComparer.Instance)))).OrThrow();
+    }
+
+    /// <summary>One deepcopy: the memo dict user __deepcopy__ methods receive, and the copies by original.</summary>
+    private sealed record DeepState(object MemoDict, Dictionary<object, object?> Seen);
+
+    private static object? Deep(object? x, DeepState st)
     {
         if (x is null || x is string || x.GetType().IsPrimitive || x is PyInt || x is double) return x;
-        if (memo.TryGetValue(x, out var done)) return done;
+        if (st.Seen.TryGetValue(x, out var done)) return done;
+        if (x is PyObject o && Dyn.TryCallDunder(o, "__deepcopy__", out var own, st.MemoDict)) return st.Seen[x] = own;
         var t = x.GetType();
-        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(PyList<>))
-        {
-            var copy = Activator.CreateInstance(t).OrThrow();
-            memo[x] = copy;
-            var add = t.GetMethod("Append").OrThrow();
-            foreach (var item in (System.Collections.IEnumerable)x) add.Invoke(copy, new[] { Deep(item, memo) });
-            return copy;
-        }
-        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(PyDict<,>))
-        {
-            var copy = Activator.CreateInstance(t).OrThrow();
-            memo[x] = copy;
-            var indexer = t.GetProperty("Item").OrThrow();
-            foreach (var kv in ((IPyDict)x).ItemsObject()) indexer.SetValue(copy, Deep(kv.Value, memo), new[] { Deep(kv.Key, memo) });
-            return copy;
-        }
-        if (t.IsValueType) return x;
-        var clone = (object)typeof(object).GetMethod("MemberwiseClone", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic).OrThrow().Invoke(x, null).OrThrow();
-        memo[x] = clone;
-        foreach (var f in t.GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
-            f.SetValue(clone, Deep(f.GetValue(x), memo));
+        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(PyList<>)) return DeepList(x, t, st);
+        if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(PyDict<,>)) return DeepDict(x, t, st);
+        if (x is Array a) return DeepArray(a, st);
+        // a value tuple is copied item by item (its lists may be shared with other parts of the copied value)
+        if (t.IsValueType && x is not System.Runtime.CompilerServices.ITuple) return x;
+        return DeepFields(x, t, st);
+    }
+
+    private static object DeepList(object x, Type t, DeepState st)
+    {
+        var copy = Activator.CreateInstance(t).OrThrow();
+        st.Seen[x] = copy;
+        var add = t.GetMethod("Append").OrThrow();
+        foreach (var item in (System.Collections.IEnumerable)x) add.Invoke(copy, new[] { Deep(item, st) });
+        return copy;
+    }
+
+    private static object DeepDict(object x, Type t, DeepState st)
+    {
+        var copy = Activator.CreateInstance(t).OrThrow();
+        st.Seen[x] = copy;
+        var indexer = t.GetProperty("Item").OrThrow();
+        foreach (var kv in ((IPyDict)x).ItemsObject()) indexer.SetValue(copy, Deep(kv.Value, st), new[] { Deep(kv.Key, st) });
+        return copy;
+    }
+
+    /// <summary>The items array of a tuple object: each item copied.</summary>
+    private static object DeepArray(Array a, DeepState st)
+    {
+        var copy = (Array)a.Clone();
+        st.Seen[a] = copy;
+        for (int i = 0; i < a.Length; i++) copy.SetValue(Deep(a.GetValue(i), st), i);
+        return copy;
+    }
+
+    /// <summary>An object (or a boxed value tuple) with every field copied; the copy is memoised first, for cycles.</summary>
+    private static object DeepFields(object x, Type t, DeepState st)
+    {
+        var clone = MemberwiseClone(x);
+        st.Seen[x] = clone;
+        foreach (var f in t.GetFields(InstanceFields)) f.SetValue(clone, Deep(f.GetValue(x), st));
         return clone;
     }
 }

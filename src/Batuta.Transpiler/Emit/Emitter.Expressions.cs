@@ -47,6 +47,8 @@ namespace Batuta.Transpiler.Emit
                 {
                     // the adapter keeps the function's name (f.__name__ through a variable)
                     var adapter = EmitLambda(BuiltinAsLambda(n, expected.Params.Count(), a => new Call(new Name(n.Id, ExprContext.Load, n.Span), NodeList.Of(a), default, n.Span)), expected);
+                    if (WrapsDecorator(fn) is { } wraps)
+                        return new Ex($"Py.Wraps(Py.Named({adapter.Code}, {FunctionNameCode(fn)}), {Box(EmitExpr(wraps.Args[0]))})", adapter.Type, true);
                     return new Ex($"Py.Named({adapter.Code}, {CsNames.Literal(fn.Name)})", adapter.Type, true);
                 }
                 // A bound method of a container or str variable where a callable is expected (key=hist.get,
@@ -163,15 +165,25 @@ namespace Batuta.Transpiler.Emit
             if (VariadicValue(f, code) is { } variadic) return variadic.Code;
             var ft = PyType.Func(f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : f.ReturnType, f.Params.Select(p => p.Type).ToArray());
             int keywordOnly = f.Def.Args.Kwonlyargs.Count;
-            return $"new PyNamedFunction({FunctionNameCode(f)}, new {CsTypes.Of(ft)}({code}){DefaultsArray(f)}){(keywordOnly > 0 ? $" {{ KeywordOnly = {keywordOnly} }}" : "")}";
+            var init = new List<string>();
+            if (keywordOnly > 0) init.Add($"KeywordOnly = {keywordOnly}");
+            if (WrapsDecorator(f) is { } wraps) init.Add($"Wrapped = {Box(EmitExpr(wraps.Args[0]))}");
+            return $"new PyNamedFunction({FunctionNameCode(f)}, new {CsTypes.Of(ft)}({code}){DefaultsArray(f)}){(init.Count > 0 ? $" {{ {string.Join(", ", init)} }}" : "")}";
         }
+
+        /// <summary>The def's @functools.wraps(fn) decorator, if it has one.</summary>
+        private static Call? WrapsDecorator(FunctionModel f) =>
+            f.Def.DecoratorList.OfType<Call>().FirstOrDefault(d => d.Args.Count == 1 && d.Func is Name { Id: "wraps" } or Attribute { Attr: "wraps" });
 
         /// <summary>The __name__ of a def as a value: its own, or under @functools.wraps(fn) the wrapped function's.</summary>
         private string FunctionNameCode(FunctionModel f)
         {
-            var wraps = f.Def.DecoratorList.OfType<Call>().FirstOrDefault(d => d.Args.Count == 1 && d.Func is Name { Id: "wraps" } or Attribute { Attr: "wraps" });
+            var wraps = WrapsDecorator(f);
             return wraps is null ? CsNames.Literal(f.Name) : $"Py.WrappedName({Box(EmitExpr(wraps.Args[0]))}, {CsNames.Literal(f.Name)})";
         }
+
+        /// <summary>" { Wrapped = fn }" under @functools.wraps(fn): the wrapper's __wrapped__; nothing otherwise.</summary>
+        private string WrappedInit(FunctionModel f) => WrapsDecorator(f) is { } wraps ? $" {{ Wrapped = {Box(EmitExpr(wraps.Args[0]))} }}" : "";
 
         /// <summary>
         /// The Python defaults of a function passed on as a value, for the runtime's argument binding (a decorator's
@@ -194,7 +206,7 @@ namespace Batuta.Transpiler.Emit
             if (f.VarArgs is not null) args.Add($"__a.Skip({f.Params.Count}).ToArray()");
             string call = $"{code}({string.Join(", ", args)})";
             string body = f.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? $"{{ {call}; return null; }}" : Box(new Ex(call, f.ReturnType, true));
-            return new Ex($"new PyVariadicFunction({FunctionNameCode(f)}, {(f.KwArgs is not null ? "(__a, __k)" : "__a")} => {body})", PyType.Object, true);
+            return new Ex($"new PyVariadicFunction({FunctionNameCode(f)}, {(f.KwArgs is not null ? "(__a, __k)" : "__a")} => {body}){WrappedInit(f)}", PyType.Object, true);
         }
 
         /// <summary>

@@ -293,7 +293,7 @@ namespace Batuta.Transpiler.Mapping
             new("functools.reduce", "FuncTools.Reduce({0}, {1}{2})", a => a.Count > 2 ? a[2] : ElemOf(a[1]), P(U, U, U), defaults: ""),
             // copy
             new("copy.copy", "CopyModule.Copy({0})", a => a[0], P(U)),
-            new("copy.deepcopy", "CopyModule.DeepCopy({0})", a => a[0], P(U)),
+            new("copy.deepcopy", "CopyModule.DeepCopy({0}{1})", a => a[0], P(U, U), names: "x,memo", defaults: ""),
             // string
             // pathlib (POSIX paths; values are dynamic PyPath objects)
             new("pathlib.Path", "new PyPath({*})", R(O), P(O), variadic: true),
@@ -462,6 +462,21 @@ namespace Batuta.Transpiler.Mapping
 
         /// <summary>chain.from_iterable(rows) and chain(*rows): the items of each item, in order.</summary>
         /// <summary>The itertools calls mapped by hand (those with a function, keyword or shape that a row cannot express).</summary>
+        /// <summary>
+        /// itertools.count over floats (or values of unknown type): the int-only row would reject them. Python adds
+        /// step to start, so count(1, 0.5) yields the int 1 first; only an all-float count has float items.
+        /// </summary>
+        private static Ex? NonIntCount(Emitter e, Call c)
+        {
+            var args = c.Args.Select(x => e.Expr(x)).ToList();
+            if (args.All(a => a.Type.Kind is TypeKind.Int or TypeKind.Bool)) return null;
+            bool floats = args[0].Type.Kind == TypeKind.Float && (args.Count == 1 || args[1].Type.IsNumeric);
+            if (floats)
+                return new Ex($"IterTools.Count({args[0].Code}, {(args.Count > 1 ? e.CoerceTo(args[1], PyType.Float).Code : "1.0")})", PyType.Iterable(PyType.Float), true);
+            var step = args.Count > 1 ? Emitter.BoxOf(args[1]) : "new PyInt(1)";
+            return new Ex($"IterTools.CountDynamic({Emitter.BoxOf(args[0])}, {step})", PyType.Iterable(PyType.Object), true);
+        }
+
         private static Ex? IterToolsCall(Emitter e, string qualified, Call c)
         {
             switch (qualified)
@@ -485,6 +500,8 @@ namespace Batuta.Transpiler.Mapping
                 }
                 case "itertools.takewhile" or "itertools.dropwhile" or "itertools.filterfalse" when c.Args.Count == 2 && c.Keywords.Count == 0:
                     return PredicateIterator(e, c, qualified);
+                case "itertools.count" when c.Args.Count is 1 or 2 && c.Keywords.Count == 0:
+                    return NonIntCount(e, c);
                 case "itertools.accumulate" when c.Keywords.Count == 1 && c.Keywords[0].Arg == "initial" && c.Args.Count is 1 or 2:
                 {
                     string function = c.Args.Count == 2 && c.Args[1] is not Constant { Value: null } ? Emitter.BoxOf(e.Expr(c.Args[1], PyType.Func(O, O, O))) : "null";
