@@ -159,3 +159,22 @@ import os.path
 
 print(reduce(gcd, [12, 18, 24]), reduce(math.gcd, [4, 6]), reduce(lcm, range(1, 11)), list(map(floor, [1.5, -1.5])))
 print(reduce(os.path.join, ["a", "b", "c"]))
+
+from dataclasses import dataclass, FrozenInstanceError
+
+
+@dataclass(frozen=True)
+class Pt:
+    x: int
+
+
+for attempt in ("frozen", "other"):
+    try:
+        if attempt == "frozen":
+            Pt(1).x = 2
+        else:
+            raise AttributeError("plain")
+    except FrozenInstanceError as e:
+        print("frozen:", e)
+    except AttributeError as e:
+        print("attribute:", e)
