@@ -183,6 +183,7 @@ public static partial class Py
         PyRange r => r.Slice(start, stop, step),
         IPyList l => new PyList<object?>(Indexing.Slice(l.Cast<object?>().ToList(), start, stop, step)),
         Numpy.NdArray a => a.GetItem(Numpy.NpIndex.Slice(start, stop, step)),
+        IPyGetItem g => g.PyGetItem(PySlice.Of(start, stop, step)),
         _ => throw new TypeError($"'{Dyn.TypeName(o)}' object is not subscriptable"),
     };
 

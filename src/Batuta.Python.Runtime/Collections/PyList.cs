@@ -12,6 +12,9 @@ public interface IPyList : IPySized, IEnumerable
 
     /// <summary><c>list.sort(key=..., reverse=...)</c> with a dynamic key function (None: the elements themselves).</summary>
     void SortDynamic(Func<object?, object?>? key, bool reverse);
+
+    /// <summary><c>l[a:b:c] = values</c> with a slice object and dynamic values.</summary>
+    void SetSliceDynamic(long? start, long? stop, long? step, IEnumerable<object?> values);
 }
 
 /// <summary>
@@ -163,6 +166,17 @@ public sealed class PyList<T> : IList<T>, IReadOnlyList<T>, IPyList, IPyObject, 
 
     public void Delete(long index) => PopAt(Indexing.Normalize(index, _count, "list assignment"));
 
+    /// <summary><c>del l[key]</c> with a key a user <c>__delitem__</c> was given: an index or a slice object.</summary>
+    public void DeleteItemOrSlice(object? key)
+    {
+        if (key is PySlice slice)
+        {
+            var (start, stop, step) = slice.Bounds();
+            DeleteSlice(start, stop, step);
+        }
+        else Delete((long)Dyn.Cast<PyInt>(key));
+    }
+
     public void DeleteSlice(long? start, long? stop, long? step = null)
     {
         var (s, _, st, len) = Indexing.Adjust(start, stop, step, _count);
@@ -223,6 +237,9 @@ public sealed class PyList<T> : IList<T>, IReadOnlyList<T>, IPyList, IPyObject, 
     private static T Identity(T x) => x;
 
     public void Sort<TKey>(Func<T, TKey> key, bool reverse = false) => SortBy(key, reverse);
+
+    void IPyList.SetSliceDynamic(long? start, long? stop, long? step, IEnumerable<object?> values) =>
+        SetSlice(start, stop, step, values.Select(Dyn.Cast<T>));
 
     void IPyList.SortDynamic(Func<object?, object?>? key, bool reverse)
     {

@@ -252,6 +252,7 @@ public static class Dyn
         if ((typeof(T) == typeof(PyInt) || typeof(T) == typeof(long)) && o is PyObject && TryCallDunder(o, "__index__", out var index) && index is PyInt or long) return Cast<T>(index);
         if (TryContainerCopy<T>(o, out var copy)) return copy;
         if (o is string or PyInt or long && typeof(PyEnum).IsAssignableFrom(typeof(T)) && ValueEnumMember(typeof(T), o) is T member) return member;
+        if (CallableAdapter.TryAdapt(o, typeof(T), out var adapted) && adapted is T fn) return fn;
         throw new TypeError($"expected {typeof(T).Name}, got '{TypeName(o)}'");
     }
 
@@ -600,6 +601,12 @@ public static class Dyn
 
     public static object? GetItem(object? o, object? key)
     {
+        // self.data[i] inside a user __getitem__ that was given a slice
+        if (key is PySlice slice && o is not (IPyDict or IPyGetItem))
+        {
+            var (start, stop, step) = slice.Bounds();
+            return Py.SliceOf(o, start, stop, step);
+        }
         switch (o)
         {
             case IPyDict d: return d.GetItem(key);
@@ -623,6 +630,12 @@ public static class Dyn
     {
         switch (o)
         {
+            case IPyList l when key is PySlice slice:
+            {
+                var (start, stop, step) = slice.Bounds();
+                l.SetSliceDynamic(start, stop, step, Iter(value).ToList());
+                return;
+            }
             case IPyList l: l.SetItem(IndexOf(key), value); return;
             case IPySetItem s: s.PySetItem(key, value); return;
         }
@@ -730,7 +743,7 @@ public static class Dyn
         }
         // an instance of a migrated class takes new attributes (setattr(obj, "color", v)), as its __dict__ would;
         // so does a function (wrapper.calls = 0 in a decorator)
-        if (o is PyObject or Delegate or IPyCallable) { ExtraAttributes.GetOrCreateValue(o)[name] = value; return; }
+        if (o is PyObject { PyHasDict: true } or Delegate or IPyCallable) { ExtraAttributes.GetOrCreateValue(o)[name] = value; return; }
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
 

@@ -8,6 +8,9 @@ public abstract class PyObject : IPyObject, IPyTyped
 {
     public virtual string PyTypeName => GetType().Name;
 
+    /// <summary>False for a class that (with all its bases) declares <c>__slots__</c>: its instances take no new attributes.</summary>
+    public virtual bool PyHasDict => true;
+
     public virtual string PyRepr() => $"<__main__.{PyTypeName} object at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
 
     public virtual string PyStr() => PyRepr();

@@ -192,6 +192,16 @@ public static class PyExc
 
     public static bool Is<T>(Exception e) where T : PyBaseException => Translate(e) is T;
 
+    /// <summary>
+    /// An exception filter that never catches: an exception leaving <c>__exit__</c> while another one was leaving the
+    /// with block gets that one as <c>__context__</c>, as CPython chains them.
+    /// </summary>
+    public static bool ChainContext(Exception raised, object? inFlight)
+    {
+        if (Translate(raised) is PyBaseException p && inFlight is PyBaseException h) p.WithContext(h);
+        return false;
+    }
+
     /// <summary><c>raise</c> inside an <c>except</c> block: the handled exception becomes the raised one's <c>__context__</c>.</summary>
     public static Exception InContext(Exception raised, Exception handled)
     {

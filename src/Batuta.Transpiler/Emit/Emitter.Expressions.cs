@@ -1104,6 +1104,10 @@ namespace Batuta.Transpiler.Emit
                     case TypeKind.VarTuple: return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
                     case TypeKind.Tuple: return new Ex($"PyTuple.From({obj.Code}).Slice({SliceArgs(sl)})", PyType.VarTuple(t.Elem), true);
                     case TypeKind.Bytes: return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
+                    case TypeKind.Class when FindClass(t.Name.OrThrow())?.FindMethod("__getitem__") is { } getitem:
+                        // a user sequence gets a slice object, as Python passes it
+                        if (getitem.Params.Count > 0) WidenParam(getitem, 0, PyType.Object);
+                        return new Ex($"{obj.P}.{getitem.CsName}(PySlice.Of({SliceArgs(sl)}))", getitem.ReturnType, true);
                 }
                 return new Ex($"Py.SliceOf({Box(obj)}, {SliceArgs(sl)})", DynamicType(obj), true);
             }
@@ -1126,6 +1130,8 @@ namespace Batuta.Transpiler.Emit
                 var key = EmitExpr(s.Slice, t.Key);
                 return new Ex($"{obj.P}[{Coerce(key, t.Key).Code}]", t.Value, true);
             }
+            if (t.Kind is TypeKind.List or TypeKind.Str or TypeKind.VarTuple or TypeKind.Tuple or TypeKind.Bytes && MaybeSliceKey(s.Slice) is { } sliceKey)
+                return new Ex($"Dyn.GetItem({Box(obj)}, {sliceKey.Code})", PyType.Object, true);
             var k = t.Kind is TypeKind.List or TypeKind.Deque or TypeKind.Str or TypeKind.VarTuple or TypeKind.Bytes ? EmitIndex(s.Slice) : EmitExpr(s.Slice, PyType.Int);
             switch (t.Kind)
             {
@@ -1143,6 +1149,18 @@ namespace Batuta.Transpiler.Emit
             }
             if (Mapping.ReMapping.Subscript(obj, k) is { } group) return group;
             return new Ex($"Dyn.GetItem({Box(obj)}, {Box(k)})", DynamicType(obj, k), true);
+        }
+
+        /// <summary>
+        /// The key parameter of a user <c>__getitem__</c>/<c>__setitem__</c>/<c>__delitem__</c>, when it is dynamic: it may
+        /// be a slice object (<c>seq[1:3]</c>), so indexing a sequence with it goes through Dyn, which slices then.
+        /// </summary>
+        private Ex? MaybeSliceKey(ExpressionNode index)
+        {
+            if (index is not Name n || _function is not { Owner: not null, Name: "__getitem__" or "__setitem__" or "__delitem__" } f) return null;
+            if (f.Params.Count == 0 || f.Params[0].Name != n.Id) return null;
+            var key = EmitExpr(index);
+            return key.Type.Kind is TypeKind.Object or TypeKind.Unknown ? key : null;
         }
 
         // ---- literals ----

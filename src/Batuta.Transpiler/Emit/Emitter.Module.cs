@@ -292,6 +292,7 @@ namespace Batuta.Transpiler.Emit
             // Python's recursion limit instead of a fatal C# stack overflow: counted in, counted out at each return
             // (no try/finally, which cost binary-trees 16%); a handler that catches resets the count (see EmitTry).
             if (Guarded(f)) _w.Line("RecursionGuard.Enter();");
+            if (SavedOperand(f) is { } operand) _w.Line($"object? {operand} = {f.Params[0].CsName};");
             EmitBlock(body);
             if (f.IsGenerator && body.Count == 0) _w.Line("yield break;");
             if (!f.IsGenerator && f.Def.Name != "__init__" && FallThrough.CanReachEnd(body, MaySuppress)) ReturnNoneAtEnd(f);
@@ -446,6 +447,8 @@ namespace Batuta.Transpiler.Emit
                 _w.Line($"public override string PyModule => {CsNames.Literal(c.Module.Path == _options.EntryModule ? "__main__" : c.Module.Name)};");
             }
             else _w.Line($"public override string PyTypeName => {CsNames.Literal(c.Name)};");
+            if (!c.IsException && HasSlotsOnly(c) != (c.Base is not null && HasSlotsOnly(c.Base)))
+                _w.Line($"public override bool PyHasDict => {(HasSlotsOnly(c) ? "false" : "true")};");
             foreach (var dm in c.Methods.Values.Where(x => x.IsDecorated)) _w.Line($"public static object? {dm.CsName}{DecoratedSuffix};");
             foreach (var m in c.Methods.Values)
             {
@@ -837,6 +840,19 @@ namespace Batuta.Transpiler.Emit
             if (c.IsNamedTuple) interfaces.AddRange(new[] { "IPySized", "IPyGetItem", "IEnumerable<object?>", "System.Runtime.CompilerServices.ITuple" });
             if (c.IsDataclass && !c.IsException) interfaces.Add("IPyDataclass");
             return interfaces;
+        }
+
+        /// <summary>The class and each of its bases declare <c>__slots__</c> without <c>__dict__</c>: its instances take no new attributes.</summary>
+        private static bool HasSlotsOnly(ClassModel c)
+        {
+            if (c.IsException || c.IsDataclass) return false;
+            for (var k = c; k is not null; k = k.Base)
+            {
+                if (k.Def.Bases.Count > 1 || k.Base is null && k.Def.Bases.Count == 1 && k.Def.Bases[0] is not Name { Id: "object" }) return false;
+                var slots = k.Def.Body.OfType<Assign>().FirstOrDefault(a => a.Targets.Count == 1 && a.Targets[0] is Name { Id: "__slots__" });
+                if (slots is null || ModelBuilder.WalkExpression(slots.Value).Any(e => e is Constant { Value: "__dict__" })) return false;
+            }
+            return true;
         }
 
         /// <summary>field(repr=False) / field(compare=False): whether a dataclass field takes part in repr or in ==, hash and ordering.</summary>

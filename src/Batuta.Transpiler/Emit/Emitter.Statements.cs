@@ -374,6 +374,13 @@ namespace Batuta.Transpiler.Emit
                     if (gv.Type.Kind == TypeKind.List) Widen(gv, PyType.List(tv.Type));
                     else if (gv.Type.Kind == TypeKind.Dict) Widen(gv, PyType.Dict(gv.Type.Key, tv.Type));
                     break;
+                // g = groups.setdefault(k, []): g is the dict's value, so the dict's value type follows g's
+                case Call { Func: Attribute { Attr: "setdefault", Value: var dictExpr }, Args.Count: 2 } when !SameTarget(dictExpr, target):
+                {
+                    var d = EmitExprQuiet(dictExpr).Type;
+                    if (d.Kind is TypeKind.Dict or TypeKind.DefaultDict) ContributeTo(dictExpr, d.Kind == TypeKind.DefaultDict ? PyType.DefaultDict(d.Key, tv.Type) : PyType.Dict(d.Key, tv.Type));
+                    break;
+                }
             }
         }
 
@@ -525,6 +532,13 @@ namespace Batuta.Transpiler.Emit
                         _w.Line(store);
                         return;
                     }
+                    if (s.Slice is Slice userSlice && obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name.OrThrow())?.FindMethod("__setitem__") is { } sliceSet)
+                    {
+                        // a user sequence given a slice object, as Python passes it
+                        if (sliceSet.Params.Count > 0) WidenParam(sliceSet, 0, PyType.Object);
+                        _w.Line($"{obj.P}.{sliceSet.CsName}(PySlice.Of({SliceArgs(userSlice)}), {Coerce(value, sliceSet.Params.ElementAtOrDefault(1)?.Type ?? PyType.Object).Code});");
+                        return;
+                    }
                     if (s.Slice is Slice sl)
                     {
                         NoteListResize();
@@ -532,6 +546,11 @@ namespace Batuta.Transpiler.Emit
                         if (obj.Type.Kind == TypeKind.List) ContributeTo(s.Value, PyType.List(ElementType(value.Type)));
                         var items = obj.Type.Kind == TypeKind.List ? CoerceTo(new Ex(AsEnumerable(value), PyType.Iterable(ElementType(value.Type)), false), PyType.Iterable(obj.Type.Elem)).Code : value.Code;
                         _w.Line($"{obj.P}.SetSlice({SliceArgs(sl)}, {items});");
+                        return;
+                    }
+                    if (obj.Type.Kind == TypeKind.List && MaybeSliceKey(s.Slice) is { } sliceKey)
+                    {
+                        _w.Line($"Dyn.SetItem({obj.Code}, {sliceKey.Code}, {Box(value)});");
                         return;
                     }
                     var key = obj.Type.Kind == TypeKind.List ? EmitIndex(s.Slice) : EmitExpr(s.Slice, obj.Type.IsDictLike ? obj.Type.Key : PyType.Int);
@@ -831,7 +850,13 @@ namespace Batuta.Transpiler.Emit
                 {
                     var obj = EmitExpr(s.Value);
                     NoteListResize();
+                    if (s.Slice is Slice userSlice && obj.Type.Kind is TypeKind.Class or TypeKind.Object or TypeKind.Unknown)
+                    {
+                        _w.Line($"Dyn.CallMethod({obj.Code}, \"__delitem__\", PySlice.Of({SliceArgs(userSlice)}));");
+                        return;
+                    }
                     if (s.Slice is Slice sl) { _w.Line($"{obj.P}.DeleteSlice({SliceArgs(sl)});"); return; }
+                    if (obj.Type.Kind == TypeKind.List && MaybeSliceKey(s.Slice) is { } sliceKey) { _w.Line($"{obj.P}.DeleteItemOrSlice({sliceKey.Code});"); return; }
                     var key = EmitExpr(s.Slice, obj.Type.IsDictLike ? obj.Type.Key : PyType.Int);
                     if (obj.Type.IsDictLike) _w.Line($"{obj.P}.Delete({Coerce(key, obj.Type.Key).Code});");
                     else if (obj.Type.Kind == TypeKind.List) _w.Line($"{obj.P}.Delete({IndexCode(key)});");
@@ -1032,13 +1057,19 @@ namespace Batuta.Transpiler.Emit
             _ => v.P,
         };
 
+        private const string NotImplementedCode = "Py.NotImplemented";
+
+        /// <summary>The builtin <c>NotImplemented</c>, or a name narrowed to it by <c>if x is NotImplemented:</c>.</summary>
+        private bool IsNotImplemented(ExpressionNode? e) => e is Name n
+            && (n.Id == "NotImplemented" ? Resolve(n.Id).Kind is ResolvedKind.Builtin or ResolvedKind.Unknown : Resolve(n.Id).Code == NotImplementedCode);
+
         /// <summary>
         /// <c>return NotImplemented</c> in a dunder: what Python ends with when the other operand does not help either
         /// (== falls back to identity, != to non-identity, an ordering or arithmetic operator raises TypeError).
         /// </summary>
         private string NotImplementedResult(FunctionModel f)
         {
-            var other = f.Params.Count > 0 ? f.Params[0].CsName : "null";
+            var other = SavedOperand(f) ?? (f.Params.Count > 0 ? f.Params[0].CsName : "null");
             string cls = f.Owner?.Name ?? "object";
             return f.Name switch
             {
@@ -1049,6 +1080,16 @@ namespace Batuta.Transpiler.Emit
                 _ => $"throw new TypeError($\"unsupported operand type(s) for {OperatorSymbol(f.Name)}: '{cls}' and '{{Dyn.TypeName({other})}}'\");",
             };
         }
+
+        /// <summary>
+        /// A dunder that rebinds its operand (<c>other = self._coerce(other)</c>) and may return NotImplemented keeps the
+        /// argument as passed: the TypeError names the operand's type, not the rebound value's.
+        /// </summary>
+        private static string? SavedOperand(FunctionModel f) =>
+            f.Owner is not null && f.Params.Count > 0 && f.Name.StartsWith("__", StringComparison.Ordinal)
+            && ModelBuilder.WalkExpressions(f.Def.Body).Any(e => e is Name { Id: "NotImplemented" })
+            && ModelBuilder.AssignedNames(f.Def.Body, includeNested: false).Contains(f.Params[0].Name)
+                ? "__operand" : null;
 
         private static string OperatorSymbol(string dunder) => dunder switch
         {
@@ -1076,7 +1117,7 @@ namespace Batuta.Transpiler.Emit
                 _w.Line(ReturnStatement(_function.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? null : "default!"));
                 return;
             }
-            if (r.Value is Name { Id: "NotImplemented" } && Resolve("NotImplemented").Kind is ResolvedKind.Builtin or ResolvedKind.Unknown)
+            if (IsNotImplemented(r.Value) && _function.Owner is not null && _function.Name.StartsWith("__", StringComparison.Ordinal) && _function.Name.EndsWith("__", StringComparison.Ordinal))
             {
                 if (Guarded(_function)) _w.Line("RecursionGuard.Leave();");
                 _w.Line(NotImplementedResult(_function));
@@ -1386,8 +1427,20 @@ namespace Batuta.Transpiler.Emit
             _w.Line($"{ok} = false;");
             _w.Line($"var {py} = PyExc.Translate({ex});");
             string suppressed = exit.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? null! : exit.ReturnType.Kind == TypeKind.Bool ? call : $"Py.Truth({Box(new Ex(call, exit.ReturnType, true))})";
-            if (suppressed is null) { _w.Line(call + ";"); _w.Line("throw;"); }
-            else _w.Line($"if (!{suppressed}) throw;");
+            // an exception raised by __exit__ gets the one leaving the block as __context__ (a filter: nothing is caught)
+            string chained = $"catch (Exception {ex}2) when (PyExc.ChainContext({ex}2, {py})) {{ throw; }}";
+            if (suppressed is null)
+            {
+                _w.Line($"try {{ {call}; }} {chained}");
+                _w.Line("throw;");
+            }
+            else
+            {
+                var keep = Temp("suppressed");
+                _w.Line($"bool {keep};");
+                _w.Line($"try {{ {keep} = {suppressed}; }} {chained}");
+                _w.Line($"if (!{keep}) throw;");
+            }
             _w.Close();
             _w.Open("finally");
             _w.Line($"if ({ok}) {cm}.{exit.CsName}({Args("null", "null")});");
@@ -1611,6 +1664,10 @@ namespace Batuta.Transpiler.Emit
                     }
                     break;
                 }
+                case Compare { Ops.Count: 1, Left: Name n } c when c.Comparators[0] is Name { Id: "NotImplemented" } && c.Ops[0] == (whenTrue ? CompareOperator.Is : CompareOperator.IsNot) && Resolve("NotImplemented").Kind is ResolvedKind.Builtin or ResolvedKind.Unknown:
+                    // `if other is NotImplemented: return other` returns the marker, i.e. the operator's fallback
+                    map[n.Id] = new Ex(NotImplementedCode, PyType.Object, true);
+                    break;
                 case Name n when whenTrue:
                     NarrowOptional(n.Id, map);
                     break;
@@ -1629,7 +1686,7 @@ namespace Batuta.Transpiler.Emit
                     if (t.Kind == TypeKind.Object) break;
                     // an int check also passes bools and IntEnum members: converted, not cast
                     map[vn.Id] = t.Kind == TypeKind.Int ? new Ex($"Dyn.Cast<PyInt>({Box(new Ex(r.Code, r.Var.Type, true))})", t, true)
-                        : new Ex($"(({CsTypes.Of(t)}){Box(new Ex(r.Code, r.Var.Type, true))})", t, true);
+                        : new Ex($"(({CsTypes.Of(t)}){(r.Var.Type.Kind is TypeKind.Object or TypeKind.Unknown or TypeKind.Class ? "" : "(object?)")}{Box(new Ex(r.Code, r.Var.Type, true))})", t, true);
                     break;
                 }
             }

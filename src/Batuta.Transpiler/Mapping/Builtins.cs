@@ -31,6 +31,7 @@ namespace Batuta.Transpiler.Mapping
             "any" => new Ex("Py.Named(new Func<object?, bool>(__o => Dyn.Iter(__o).Any(Py.Truth)), \"any\")", PyType.Func(PyType.Bool, PyType.Object), true),
             "all" => new Ex("Py.Named(new Func<object?, bool>(__o => Dyn.Iter(__o).All(Py.Truth)), \"all\")", PyType.Func(PyType.Bool, PyType.Object), true),
             "ord" => new Ex("Py.Named(new Func<string, PyInt>(Py.Ord), \"ord\")", PyType.Func(PyType.Int, PyType.Str), true),
+            "NotImplemented" => new Ex("Py.NotImplemented", PyType.Object, true),
             _ => null,
         };
 
@@ -205,6 +206,8 @@ namespace Batuta.Transpiler.Mapping
                         return y.IntLiteral && !y.Code.StartsWith("-", StringComparison.Ordinal) ? new Ex($"PyInt.Pow({e.CoerceTo(x, PyType.Int).Code}, {y.Code})", PyType.Int, true) : new Ex($"Ops.Pow({e.CoerceTo(x, PyType.Int).Code}, {e.CoerceTo(y, PyType.Int).Code})", PyType.Object, true);
                     return new Ex($"Ops.Pow({e.CoerceTo(x, PyType.Float).Code}, {e.CoerceTo(y, PyType.Float).Code})", PyType.Float, true);
                 }
+                case "slice" when a.Count is >= 1 and <= 3:
+                    return new Ex($"Py.Slice({string.Join(", ", a.Select(x => Emitter.BoxOf(e.Expr(x))))})", PyType.Object, true);
                 case "isinstance":
                 {
                     var v = Arg(0);
@@ -553,6 +556,7 @@ namespace Batuta.Transpiler.Mapping
                 "set" or "frozenset" => "IPySet",
                 "tuple" => "System.Runtime.CompilerServices.ITuple",
                 "object" => "object",
+                "slice" => "PySlice",
                 _ => e.ClassNamed(t) is { } c ? string.Join(" or ", new[] { c }.Concat(c.MixedInto).Select(x => CsTypes.Of(x.Type))) : Inference.ModelBuilder.BuiltinExceptions.Contains(name) ? CsTypes.RuntimeException(name) : "object",
             };
         }
