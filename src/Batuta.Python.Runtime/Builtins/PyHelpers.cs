@@ -337,6 +337,8 @@ public static partial class Py
     {
         PyTypeObject p => p.__name__,
         System.Type type => type.Name.TrimEnd('_'),
+        // a builtin type used as a value is registered under its name; another named function names no type
+        Delegate d when FunctionNames.TryGetValue(d, out var name) => name is "int" or "float" or "str" or "bool" or "list" or "dict" or "set" or "tuple" ? name : null,
         Delegate d => d.Method.ReturnType switch
         {
             var r when r == typeof(PyInt) => "int",

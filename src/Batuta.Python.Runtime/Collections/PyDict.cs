@@ -9,6 +9,9 @@ public interface IPyDict : IPySized, IEnumerable
     IEnumerable<KeyValuePair<object?, object?>> ItemsObject();
     object? GetItem(object? key);
     bool ContainsKeyObject(object? key);
+
+    /// <summary><c>del d[key]</c> with a dynamic key.</summary>
+    void DeleteObject(object? key);
 }
 
 /// <summary>
@@ -308,6 +311,12 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
     }
 
     object? IPyDict.GetItem(object? key) => Dyn.TryAs<TKey>(key, out var k) ? this[k] : throw new KeyError(Repr.Of(key));
+    void IPyDict.DeleteObject(object? key)
+    {
+        if (!Dyn.TryAs<TKey>(key, out var k)) throw new KeyError(Repr.Of(key));
+        Delete(k);
+    }
+
     bool IPyDict.ContainsKeyObject(object? key) =>
         Dyn.TryAs<TKey>(key, out var k) ? ContainsKey(k) : key is System.Runtime.CompilerServices.ITuple && Keys().Any(x => Dyn.Eq(x, key));
 }

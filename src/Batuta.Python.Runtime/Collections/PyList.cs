@@ -13,6 +13,9 @@ public interface IPyList : IPySized, IEnumerable
     /// <summary><c>list.sort(key=..., reverse=...)</c> with a dynamic key function (None: the elements themselves).</summary>
     void SortDynamic(Func<object?, object?>? key, bool reverse);
 
+    /// <summary><c>del l[key]</c> with a dynamic key: an index or a slice object.</summary>
+    void DeleteItemOrSlice(object? key);
+
     /// <summary><c>l[a:b:c] = values</c> with a slice object and dynamic values.</summary>
     void SetSliceDynamic(long? start, long? stop, long? step, IEnumerable<object?> values);
 }

@@ -116,6 +116,8 @@ public static class Dyn
             case (IPyDict d1, IPyDict d2): return IsCounter(d1) && IsCounter(d2) ? CounterEq(d1, d2) : DictEq(d1, d2);
             case (IPySet s1, IPySet s2): return s1.Count == s2.Count && s1.Cast<object?>().All(s2.ContainsObject);
         }
+        // 0.5 == obj: the builtin's __eq__ gives NotImplemented, so Python asks the user object's (reflected) __eq__
+        if (x is not PyObject && y is PyObject) return y.Equals(x);
         return x.OrThrow().Equals(y);
     }
 
@@ -624,6 +626,14 @@ public static class Dyn
         for (var t = o?.GetType(); t is not null; t = t.BaseType)
             if (t.IsGenericType && t.GetGenericTypeDefinition() == typeof(PyDict<,>)) return t;
         return null;
+    }
+
+    /// <summary><c>del o[key]</c> on a dynamic value: a list takes an index or a slice object, anything else its <c>__delitem__</c>.</summary>
+    public static void DelItem(object? o, object? key)
+    {
+        if (o is IPyList l) l.DeleteItemOrSlice(key);
+        else if (o is IPyDict d) d.DeleteObject(key);
+        else CallMethod(o, "__delitem__", key);
     }
 
     public static void SetItem(object? o, object? key, object? value)

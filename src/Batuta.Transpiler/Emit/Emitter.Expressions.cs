@@ -836,7 +836,11 @@ namespace Batuta.Transpiler.Emit
         private string TypeOperand(Ex x) =>
             x.Type.Kind == TypeKind.List && ClassOf(x.Type.Elem) is { IsEnum: true } ec && x.Code == $"{ClassCsName(ec)}.Members" ? $"typeof({ClassCsName(ec)})" : Box(x);
 
-        private static bool IsTypeObject(Ex x) => x.Code.StartsWith("Py.Type(", StringComparison.Ordinal) || x.Code.StartsWith("typeof(", StringComparison.Ordinal);
+        private static bool IsTypeObject(Ex x) => x.Code.StartsWith("Py.Type(", StringComparison.Ordinal) || x.Code.StartsWith("typeof(", StringComparison.Ordinal)
+            // a builtin type as a value (conv = bool): a new delegate per mention, so compared by the type it names
+            || x.Code.StartsWith("Py.Named(", StringComparison.Ordinal) && BuiltinTypeValueNames.Any(n => x.Code.EndsWith($", \"{n}\")", StringComparison.Ordinal));
+
+        private static readonly string[] BuiltinTypeValueNames = { "int", "float", "str", "bool", "list", "dict", "set", "tuple" };
 
         private string Compare(Ex l, CompareOperator op, Ex r)
         {
@@ -855,9 +859,9 @@ namespace Batuta.Transpiler.Emit
                     return "false";
                 case CompareOperator.IsNot when rt.Kind == TypeKind.None && CsTypes.IsValueType(lt):
                     return "true";
-                case CompareOperator.Is or CompareOperator.IsNot when IsTypeObject(l) || IsTypeObject(r):
+                case CompareOperator.Is or CompareOperator.IsNot or CompareOperator.Eq or CompareOperator.NotEq when IsTypeObject(l) || IsTypeObject(r):
                     // type(a) is type(b) / type(x) is Car: a new type object per call, so compare what they name
-                    return $"{(op == CompareOperator.IsNot ? "!" : "")}Py.SameType({TypeOperand(l)}, {TypeOperand(r)})";
+                    return $"{(op is CompareOperator.IsNot or CompareOperator.NotEq ? "!" : "")}Py.SameType({TypeOperand(l)}, {TypeOperand(r)})";
                 case CompareOperator.Is:
                     if (rt.Kind == TypeKind.None) return $"{l.P} is null";
                     if (lt.Kind == TypeKind.None) return $"{r.P} is null";

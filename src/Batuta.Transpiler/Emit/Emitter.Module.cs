@@ -275,6 +275,7 @@ namespace Batuta.Transpiler.Emit
 
         private void EmitFunctionBodyCore(FunctionModel f)
         {
+            if (_inferring) WidenTypeTestedParams(f);
             if (f.VarArgs is not null) _w.Line($"var {f.VarArgs.CsName} = new PyTuple({f.VarArgs.CsName}__items);");
             // Locals are declared up front: Python scopes are per function, C# per block.
             foreach (var l in f.Locals.Values)
@@ -298,6 +299,21 @@ namespace Batuta.Transpiler.Emit
             if (!f.IsGenerator && f.Def.Name != "__init__" && FallThrough.CanReachEnd(body, MaySuppress)) ReturnNoneAtEnd(f);
             // try: ... except: return a / else: return b ends every path, but C# sees the else as `if (ok)`
             else if (!f.IsGenerator && body.Count > 0 && body[body.Count - 1] is Try { Orelse.Count: > 0 }) _w.Line("throw new InvalidOperationException(\"unreachable\");");
+        }
+
+        /// <summary>
+        /// A parameter the body tests with isinstance takes several types by design (<c>__add__</c> given an int by one
+        /// call and a Money by sum()): dynamic, whatever the calls seen so far passed.
+        /// </summary>
+        private void WidenTypeTestedParams(FunctionModel f)
+        {
+            var tested = ModelBuilder.WalkExpressions(f.Def.Body)
+                .OfType<Call>()
+                .Where(c => c.Func is Name { Id: "isinstance" } && c.Args.Count == 2 && c.Args[0] is Name)
+                .Select(c => ((Name)c.Args[0]).Id)
+                .ToList();
+            for (int i = 0; i < f.Params.Count; i++)
+                if (!f.Params[i].Declared && tested.Contains(f.Params[i].Name)) WidenParam(f, i, PyType.Object);
         }
 
         private static bool Guarded(FunctionModel? f) => f is { IsRecursive: true, IsGenerator: false };
@@ -971,7 +987,9 @@ namespace Batuta.Transpiler.Emit
                 w.Line("public override int GetHashCode() => (int)PyHash();");
             }
             EmitOrderingBridge(c, self);
-            if (c.Methods.TryGetValue("__len__", out var len)) w.Line($"public int Count => (int)(long){len.CsName}();");
+            // explicit: a Python method named count is the class's own Count; __len__ may return a dynamic int
+            if (c.Methods.TryGetValue("__len__", out var len))
+                w.Line(len.ReturnType.IsLong ? $"int IPySized.Count => (int){len.CsName}();" : $"int IPySized.Count => (int)Dyn.Cast<long>({Box(new Ex($"{len.CsName}()", len.ReturnType, true))});");
             if (c.Methods.TryGetValue("__bool__", out var b)) w.Line($"public bool PyBool() => {b.CsName}();");
             if (c.Methods.TryGetValue("__getitem__", out var gi))
             {

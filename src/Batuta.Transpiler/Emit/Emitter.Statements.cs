@@ -264,6 +264,8 @@ namespace Batuta.Transpiler.Emit
                     if (_function is null) { UnsupportedStatement(y, "yield outside a function"); return; }
                     var v = y.Value is null ? new Ex("null", PyType.None, true) : EmitExpr(y.Value, YieldElem());
                     WidenReturn(_function, PyType.Iterable(v.Type));
+                    // `yield state` of a list/dict the consumer keeps (with cm() as st): one object, one type
+                    if (y.Value is not null && IsMutableContainer(YieldElem())) ContributeTo(y.Value, YieldElem());
                     if (_deferredYield is { } dy && _deferredYieldNodes is { } dn && dn.Any(x => ReferenceEquals(x, e)))
                     {
                         _w.Line($"{dy.Value} = {Coerce(v, YieldElem()).Code};");
@@ -354,6 +356,28 @@ namespace Batuta.Transpiler.Emit
             var ex = EmitExpr(value, TargetType(target));
             AssignValue(target, ex);
             WidenAlias(target, value);
+        }
+
+        /// <summary><c>obj[a:b:c] = value</c>: a list's slice assignment, a user <c>__setitem__</c> given a slice object, or dynamic.</summary>
+        private void EmitSliceStore(Subscript s, Slice sl, Ex obj, Ex value)
+        {
+            if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name.OrThrow())?.FindMethod("__setitem__") is { } sliceSet)
+            {
+                // a user sequence given a slice object, as Python passes it
+                if (sliceSet.Params.Count > 0) WidenParam(sliceSet, 0, PyType.Object);
+                _w.Line($"{obj.P}.{sliceSet.CsName}(PySlice.Of({SliceArgs(sl)}), {Coerce(value, sliceSet.Params.ElementAtOrDefault(1)?.Type ?? PyType.Object).Code});");
+                return;
+            }
+            if (obj.Type.Kind is TypeKind.Object or TypeKind.Unknown)
+            {
+                _w.Line($"Dyn.SetItem({obj.Code}, PySlice.Of({SliceArgs(sl)}), {Box(value)});");
+                return;
+            }
+            NoteListResize();
+            // The new items take part in the list's element type (lst[0:1] = ["a"] on a list of ints).
+            if (obj.Type.Kind == TypeKind.List) ContributeTo(s.Value, PyType.List(ElementType(value.Type)));
+            var items = obj.Type.Kind == TypeKind.List ? CoerceTo(new Ex(AsEnumerable(value), PyType.Iterable(ElementType(value.Type)), false), PyType.Iterable(obj.Type.Elem)).Code : value.Code;
+            _w.Line($"{obj.P}.SetSlice({SliceArgs(sl)}, {items});");
         }
 
         /// <summary>
@@ -532,20 +556,9 @@ namespace Batuta.Transpiler.Emit
                         _w.Line(store);
                         return;
                     }
-                    if (s.Slice is Slice userSlice && obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name.OrThrow())?.FindMethod("__setitem__") is { } sliceSet)
-                    {
-                        // a user sequence given a slice object, as Python passes it
-                        if (sliceSet.Params.Count > 0) WidenParam(sliceSet, 0, PyType.Object);
-                        _w.Line($"{obj.P}.{sliceSet.CsName}(PySlice.Of({SliceArgs(userSlice)}), {Coerce(value, sliceSet.Params.ElementAtOrDefault(1)?.Type ?? PyType.Object).Code});");
-                        return;
-                    }
                     if (s.Slice is Slice sl)
                     {
-                        NoteListResize();
-                        // The new items take part in the list's element type (lst[0:1] = ["a"] on a list of ints).
-                        if (obj.Type.Kind == TypeKind.List) ContributeTo(s.Value, PyType.List(ElementType(value.Type)));
-                        var items = obj.Type.Kind == TypeKind.List ? CoerceTo(new Ex(AsEnumerable(value), PyType.Iterable(ElementType(value.Type)), false), PyType.Iterable(obj.Type.Elem)).Code : value.Code;
-                        _w.Line($"{obj.P}.SetSlice({SliceArgs(sl)}, {items});");
+                        EmitSliceStore(s, sl, obj, value);
                         return;
                     }
                     if (obj.Type.Kind == TypeKind.List && MaybeSliceKey(s.Slice) is { } sliceKey)
@@ -852,7 +865,7 @@ namespace Batuta.Transpiler.Emit
                     NoteListResize();
                     if (s.Slice is Slice userSlice && obj.Type.Kind is TypeKind.Class or TypeKind.Object or TypeKind.Unknown)
                     {
-                        _w.Line($"Dyn.CallMethod({obj.Code}, \"__delitem__\", PySlice.Of({SliceArgs(userSlice)}));");
+                        _w.Line($"Dyn.DelItem({obj.Code}, PySlice.Of({SliceArgs(userSlice)}));");
                         return;
                     }
                     if (s.Slice is Slice sl) { _w.Line($"{obj.P}.DeleteSlice({SliceArgs(sl)});"); return; }
@@ -860,7 +873,7 @@ namespace Batuta.Transpiler.Emit
                     var key = EmitExpr(s.Slice, obj.Type.IsDictLike ? obj.Type.Key : PyType.Int);
                     if (obj.Type.IsDictLike) _w.Line($"{obj.P}.Delete({Coerce(key, obj.Type.Key).Code});");
                     else if (obj.Type.Kind == TypeKind.List) _w.Line($"{obj.P}.Delete({IndexCode(key)});");
-                    else _w.Line($"Dyn.CallMethod({obj.Code}, \"__delitem__\", {Box(key)});");
+                    else _w.Line($"Dyn.DelItem({obj.Code}, {Box(key)});");
                     return;
                 }
                 case Name n:
@@ -1368,6 +1381,12 @@ namespace Batuta.Transpiler.Emit
                     _withExits.Push(exit is null ? "" : $"{cm}.{exit.CsName}({string.Join(", ", exit.Params.Select(_ => "null"))});");
                     continue;
                 }
+                if (item.ContextExpr is Call { Func: Name gn } && Resolve(gn.Id) is { Kind: ResolvedKind.Function, Function: { IsContextManager: true, IsGenerator: true } gen })
+                {
+                    EmitGeneratorContext(ctx, gen, w, index);
+                    bodyWritten = true;
+                    continue;
+                }
                 var res = Temp("r");
                 _w.Line($"var {res} = {ctx.Code};");
                 if (item.OptionalVars is not null) AssignValue(item.OptionalVars, new Ex(res, ctx.Type, true));
@@ -1386,6 +1405,39 @@ namespace Batuta.Transpiler.Emit
         }
 
         private readonly Stack<string> _withExits = new();
+
+        private static bool IsMutableContainer(PyType t) => t.Kind is TypeKind.List or TypeKind.Dict or TypeKind.Set or TypeKind.Deque or TypeKind.DefaultDict or TypeKind.Counter;
+
+        /// <summary><c>with gen(...) as x:</c> over a <c>@contextmanager</c> generator (see ContextManagerGenerator).</summary>
+        private void EmitGeneratorContext(Ex call, FunctionModel gen, With w, int index)
+        {
+            if (ModelBuilder.Walk(gen.Def.Body).Any(st => st is Try { Handlers.Count: > 0 } t && ModelBuilder.ContainsYield(t.Body)))
+                Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"an exception raised in a with block over {gen.Name}() runs the generator's finally clauses but not its except clauses",
+                    "catch the exception around the with statement instead", w);
+            var elem = ElementType(call.Type);
+            var cm = Temp("cm");
+            var ok = Temp("ok");
+            _w.Line($"var {cm} = new Batuta.Python.Runtime.Modules.ContextManagerGenerator<{CsTypes.Of(elem)}>({call.Code});");
+            var entered = new Ex($"{cm}.Enter()", elem, true);
+            // `as st` holds the generator's own object: a list/dict st fills in widens what the generator yields
+            if (w.Items[index].OptionalVars is Name asName && ResolveUnnarrowed(asName.Id).Var is { } asVar && IsMutableContainer(asVar.Type))
+                WidenReturn(gen, PyType.Iterable(asVar.Type));
+            if (w.Items[index].OptionalVars is { } target) AssignValue(target, entered);
+            else _w.Line(entered.Code + ";");
+            _w.Line($"bool {ok} = true;");
+            _w.Open("try");
+            if (index + 1 < w.Items.Count) EmitWith(new With(NodeList.Of(w.Items.Skip(index + 1).ToArray()), w.Body, w.TypeComment, w.Span));
+            else EmitBlock(w.Body);
+            _w.Close();
+            _w.Open("catch (Exception)");
+            _w.Line($"{ok} = false;");
+            _w.Line($"{cm}.Abort();");
+            _w.Line("throw;");
+            _w.Close();
+            _w.Open("finally");
+            _w.Line($"if ({ok}) {cm}.Exit();");
+            _w.Close();
+        }
 
         /// <summary>
         /// A user context manager's __exit__ as Python calls it: (type, value, traceback) of an exception raised in the

@@ -380,6 +380,7 @@ namespace Batuta.Transpiler.Inference
                 };
             }
             else if (dn == "wraps") return;
+            else if (dn == "contextmanager") f.IsContextManager = true;
             else if (moduleLevel && d is Name or Attribute or Call) f.Decorators.Add(d);
             else f.UnsupportedDecorator ??= dn.Length > 0 ? dn : "(expression)";
         }

@@ -38,6 +38,44 @@ namespace Batuta.Transpiler.Mapping
         private static Dictionary<string, ExpressionNode> Kw(Call c) => c.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg.OrThrow(), k => k.Value);
 
         /// <summary>dict(x) of one mapping or iterable of pairs.</summary>
+        /// <summary>dict(), dict(k=v), dict(mapping or pairs[, k=v]), dict(**m).</summary>
+        private static Ex DictCall(Emitter e, Call c, Dictionary<string, ExpressionNode> kw, PyType expected)
+        {
+            var a = c.Args;
+            if (c.Keywords.Any(k => k.Arg is null)) return DictWithMappings(e, c);
+            if (a.Count == 0 && kw.Count == 0)
+            {
+                var t0 = expected.IsDictLike ? PyType.Dict(expected.Key, expected.Value) : PyType.Dict(PyType.Unknown, PyType.Unknown);
+                return new Ex($"new {CsTypes.Of(t0)}()", t0, true);
+            }
+            if (a.Count == 0)
+            {
+                var vs = kw.ToDictionary(k => k.Key, k => e.Expr(k.Value));
+                var vt = vs.Values.Select(x => x.Type).Aggregate(PyType.Unknown, PyType.Join);
+                var t1 = PyType.Dict(PyType.Str, vt);
+                return new Ex($"new {CsTypes.Of(t1)} {{ {string.Join(", ", vs.Select(kv => $"[{CsNames.Literal(kv.Key)}] = {e.CoerceTo(kv.Value, vt).Code}"))} }}", t1, true);
+            }
+            var v = ArgumentShapeException.Arg(e, a, 0, null, "dict");
+            // dict(pairs, k=v): the pairs, then the keywords (a dict of dynamic values)
+            if (kw.Count > 0)
+                return new Ex($"Py.Build(Py.DictOf({Emitter.BoxOf(v)}), __u => {{ {string.Concat(kw.Select(k => $"__u[{CsNames.Literal(k.Key)}] = {Emitter.BoxOf(e.Expr(k.Value))}; "))}}})", PyType.Dict(PyType.Object, PyType.Object), true);
+            return DictCopy(e, v);
+        }
+
+        /// <summary>
+        /// dict(**kw) / dict(pairs, **a, k=v): one mapping splatted alone keeps its types; otherwise a dynamic dict filled
+        /// in Python's order (the positional argument, then each keyword or mapping as written).
+        /// </summary>
+        private static Ex DictWithMappings(Emitter e, Call c)
+        {
+            if (c.Args.Count == 0 && c.Keywords.Count == 1 && e.Expr(c.Keywords[0].Value) is { Type.IsDictLike: true } only) return DictCopy(e, only);
+            var parts = new List<string>();
+            if (c.Args.Count == 1) parts.Add($"__u.Update(Py.DictOf({Emitter.BoxOf(e.Expr(c.Args[0]))}));");
+            foreach (var k in c.Keywords)
+                parts.Add(k.Arg is null ? $"__u.Update(Py.MappingItems({Emitter.BoxOf(e.Expr(k.Value))}));" : $"__u[{CsNames.Literal(k.Arg)}] = {Emitter.BoxOf(e.Expr(k.Value))};");
+            return new Ex($"Py.Build(new PyDict<object?, object?>(), __u => {{ {string.Join(" ", parts)} }})", PyType.Dict(PyType.Object, PyType.Object), true);
+        }
+
         private static Ex DictCopy(Emitter e, Ex v)
         {
             // dict(meta or {}) where meta may be None: a copy of the mapping (None raises)
@@ -320,26 +358,7 @@ namespace Batuta.Transpiler.Mapping
                     var v = Arg(0);
                     return new Ex($"new PyTuple({e.EnumerableOf(v)}.Select(__t => (object?)__t))", PyType.VarTuple(e.ElementOf(v.Type)), true);
                 }
-                case "dict":
-                {
-                    if (a.Count == 0 && kw.Count == 0)
-                    {
-                        var t0 = expected.IsDictLike ? PyType.Dict(expected.Key, expected.Value) : PyType.Dict(PyType.Unknown, PyType.Unknown);
-                        return new Ex($"new {CsTypes.Of(t0)}()", t0, true);
-                    }
-                    if (a.Count == 0)
-                    {
-                        var vs = kw.ToDictionary(k => k.Key, k => e.Expr(k.Value));
-                        var vt = vs.Values.Select(x => x.Type).Aggregate(PyType.Unknown, PyType.Join);
-                        var t1 = PyType.Dict(PyType.Str, vt);
-                        return new Ex($"new {CsTypes.Of(t1)} {{ {string.Join(", ", vs.Select(kv => $"[{CsNames.Literal(kv.Key)}] = {e.CoerceTo(kv.Value, vt).Code}"))} }}", t1, true);
-                    }
-                    var v = Arg(0);
-                    // dict(pairs, k=v): the pairs, then the keywords (a dict of dynamic values)
-                    if (kw.Count > 0)
-                        return new Ex($"Py.Build(Py.DictOf({Emitter.BoxOf(v)}), __u => {{ {string.Concat(kw.Select(k => $"__u[{CsNames.Literal(k.Key)}] = {Emitter.BoxOf(e.Expr(k.Value))}; "))}}})", PyType.Dict(PyType.Object, PyType.Object), true);
-                    return DictCopy(e, v);
-                }
+                case "dict": return DictCall(e, c, kw, expected);
                 case "chr": return new Ex($"Py.Chr({e.CoerceTo(Arg(0), PyType.Int).Code})", PyType.Str, true);
                 case "ord": return new Ex($"(long)Py.Ord({e.CoerceTo(Arg(0), PyType.Str).Code})", PyType.Long(0, 0x10FFFF), true);
                 case "hex": return new Ex($"Py.Hex({e.CoerceTo(Arg(0), PyType.Int).Code})", PyType.Str, true);

@@ -85,6 +85,9 @@ namespace Batuta.Transpiler.Model
         public PyType? ReturnFloatTemplate { get; set; }
         public IntRangeState ReturnInts { get; } = new();
         public bool IsGenerator { get; set; }
+
+        /// <summary>Decorated with <c>@contextlib.contextmanager</c>: a with statement over a call of it drives the generator.</summary>
+        public bool IsContextManager { get; set; }
         public bool IsStatic { get; set; }
         public bool IsClassMethod { get; set; }
         public bool IsProperty { get; set; }
