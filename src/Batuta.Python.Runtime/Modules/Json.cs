@@ -223,13 +223,14 @@ public static class Json
 
     private static string ParseString(string s, ref int i)
     {
-        i++;
+        // CPython reports an unterminated string at its opening quote, not where the input ran out
+        int quote = i++;
         var sb = new StringBuilder();
         while (i < s.Length && s[i] != '"')
         {
             if (s[i] == '\\')
             {
-                i++;
+                if (++i >= s.Length) break;
                 char e = s[i];
                 switch (e)
                 {
@@ -246,7 +247,7 @@ public static class Json
             }
             sb.Append(s[i++]);
         }
-        if (i >= s.Length) throw Error("Unterminated string starting at", s, i);
+        if (i >= s.Length) throw Error("Unterminated string starting at", s, quote);
         i++;
         return sb.ToString();
     }

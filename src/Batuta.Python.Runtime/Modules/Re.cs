@@ -193,6 +193,11 @@ public sealed class RePattern : IPyObject, IPyTyped
 
     public string Sub(string repl, string s, long count = 0) => SubN(repl, s, count).Item1;
     public string Sub(Func<ReMatch, string> repl, string s, long count = 0) => SubN(repl, s, count).Item1;
+    public string Sub(object? repl, string s, long count = 0) => SubN(repl, s, count).Item1;
+
+    /// <summary>A replacement typed only at run time (a variable holding a template or a function) picks its kind per call, as CPython.</summary>
+    public (string, PyInt) SubN(object? repl, string s, long count = 0) =>
+        repl is string template ? SubN(template, s, count) : SubN(m => Str.Of(Dyn.Call(repl, m)), s, count);
 
     public (string, PyInt) SubN(string repl, string s, long count = 0)
     {

@@ -129,15 +129,21 @@ public static class Format
             default: throw new ValueError($"Unknown format code '{sp.Type}' for object of type 'int'");
         }
         string sign = SignOf(v.Sign < 0, sp.Sign) + prefix;
-        if (sp.Align == '=' && sp.Fill == '0' && sp.Grouping != '\0' && sp.Width > sign.Length + digits.Length)
-        {
-            // zero padding also gets separators
-            int every = sp.Type is '\0' or 'd' or 'n' ? 3 : 4;
-            string raw = digits.Replace(sp.Grouping.ToString(), "");
-            while (sign.Length + Group(raw, sp.Grouping, every).Length < sp.Width) raw = "0" + raw;
-            return sign + Group(raw, sp.Grouping, every);
-        }
+        if (ZeroPadsGroups(sp, sign.Length + digits.Length))
+            return sign + GroupZeroPadded(digits, "", sign.Length, sp, sp.Type is '\0' or 'd' or 'n' ? 3 : 4);
         return Pad(digits, sign, sp, '>');
+    }
+
+    private static bool ZeroPadsGroups(Spec sp, int length) =>
+        sp.Align == '=' && sp.Fill == '0' && sp.Grouping != '\0' && sp.Width > length;
+
+    /// <summary>Zero padding counts as digits, so it gets separators too ("0,001,234"); a separator never
+    /// leads, which can make the result one wider than the spec.</summary>
+    private static string GroupZeroPadded(string grouped, string rest, int signLength, Spec sp, int every)
+    {
+        string raw = grouped.Replace(sp.Grouping.ToString(), "");
+        while (signLength + Group(raw, sp.Grouping, every).Length + rest.Length < sp.Width) raw = "0" + raw;
+        return Group(raw, sp.Grouping, every) + rest;
     }
 
     internal static string Hex(BigInteger mag)
@@ -185,14 +191,20 @@ public static class Format
                 case 'n': body = FloatFormat.GeneralAbs(a, prec < 0 ? 6 : prec); break;
                 default: throw new ValueError($"Unknown format code '{t}' for object of type 'float'");
             }
-            if (sp.Grouping != '\0')
-            {
-                int end = body.IndexOfAny(['.', 'e', 'E', '%']);
-                if (end < 0) end = body.Length;
-                body = Group(body[..end], sp.Grouping, 3) + body[end..];
-            }
+            if (sp.Grouping != '\0') return GroupedFloat(body, SignOf(neg, sp.Sign), sp);
         }
         return Pad(body, SignOf(neg, sp.Sign), sp, '>');
+    }
+
+    /// <summary>Separators go into the integer part only, never the fraction or exponent.</summary>
+    private static string GroupedFloat(string body, string sign, Spec sp)
+    {
+        int end = body.IndexOfAny(['.', 'e', 'E', '%']);
+        if (end < 0) end = body.Length;
+        string intPart = Group(body[..end], sp.Grouping, 3), rest = body[end..];
+        if (ZeroPadsGroups(sp, sign.Length + intPart.Length + rest.Length))
+            return sign + GroupZeroPadded(intPart, rest, sign.Length, sp, 3);
+        return Pad(intPart + rest, sign, sp, '>');
     }
 
     /// <summary><c>str.format(*args, **kwargs)</c>.</summary>

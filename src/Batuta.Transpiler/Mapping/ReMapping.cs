@@ -122,7 +122,7 @@ namespace Batuta.Transpiler.Mapping
                     var repl = e.Expr(replNode, PyType.Func(PyType.Str, Match));
                     string replCode = repl.Type.Kind == TypeKind.Str ? repl.Code
                         : repl.Type.Kind == TypeKind.Func ? e.CoerceTo(repl, PyType.Func(PyType.Str, Match)).Code
-                        : $"new Func<ReMatch, string>(__m => Str.Of(Dyn.Call({Emitter.BoxOf(repl)}, __m)))";
+                        : $"(object?){Emitter.BoxOf(repl)}";
                     var count = A(2, "count");
                     string m = name == "sub" ? "Sub" : "SubN";
                     return new Ex($"{p.P}.{m}({replCode}, {Str(e, A(1, "string"))}{(count is null ? "" : ", " + L(count))})", name == "sub" ? PyType.Str : PyType.Tuple(PyType.Str, PyType.Int), true);

@@ -206,6 +206,7 @@ namespace Batuta.Transpiler.Mapping
             new("datetime.date.today", "PyDate.Today()", R(O), P()),
             new("datetime.date.fromisoformat", "PyDate.FromIsoFormat({0})", R(O), P(S)),
             new("datetime.date.fromordinal", "PyDate.FromOrdinal({0})", R(O), P(O)),
+            new("datetime.time.fromisoformat", "PyTime.FromIsoFormat({0})", R(O), P(S)),
             new("datetime.datetime.now", "PyDateTime.Now()", R(O), P()),
             new("datetime.datetime.today", "PyDateTime.Now()", R(O), P()),
             new("datetime.datetime.utcnow", "PyDateTime.UtcNow()", R(O), P()),

@@ -263,26 +263,43 @@ internal static class DateFormat
         return i + 2;
     }
 
-    /// <summary>HH[:MM[:SS[.fff[fff]]]] at <paramref name="start"/>: the index after it, or -1.</summary>
+    /// <summary>
+    /// HH[:MM[:SS]] or HH[MM[SS]] (the first separator decides), then an optional fraction after any of them, at
+    /// <paramref name="start"/>: the index after it, or -1. CPython 3.11's rules: the fraction keeps six digits and
+    /// skips the rest.
+    /// </summary>
     public static int TryIsoTime(string s, int start, out int hour, out int minute, out int second, out int micro)
     {
         hour = minute = second = micro = 0;
         if (Digits(s, start, 2) is not { } h) return -1;
         hour = h;
         int i = start + 2;
-        if (i < s.Length && s[i] == ':' && Digits(s, i + 1, 2) is { } mi) { minute = mi; i += 3; } else return i;
-        if (i < s.Length && s[i] == ':' && Digits(s, i + 1, 2) is { } sec) { second = sec; i += 3; } else return i;
+        bool colons = i < s.Length && s[i] == ':';
+        if (Component(s, ref i, colons) is { } mi)
+        {
+            minute = mi;
+            if (Component(s, ref i, colons) is { } sec) second = sec;
+        }
         return i < s.Length && s[i] is '.' or ',' ? Fraction(s, i, out micro) : i;
     }
 
-    /// <summary>.fff or .ffffff after the seconds: the index after it, or -1.</summary>
+    /// <summary>The next two-digit component (after its ':' in the extended form), moving past it; null when there is none.</summary>
+    private static int? Component(string s, ref int i, bool colons)
+    {
+        int at = colons ? i + 1 : i;
+        if ((colons && (i >= s.Length || s[i] != ':')) || Digits(s, at, 2) is not { } v) return null;
+        i = at + 2;
+        return v;
+    }
+
+    /// <summary>The fraction after '.' or ',': the index after its digits, or -1 when there are none.</summary>
     private static int Fraction(string s, int dot, out int micro)
     {
         micro = 0;
         int j = dot + 1;
         while (j < s.Length && char.IsAsciiDigit(s[j])) j++;
-        if (j - dot - 1 is not (3 or 6)) return -1;
-        micro = int.Parse(s.Substring(dot + 1, j - dot - 1).PadRight(6, '0'), Inv);
+        if (j == dot + 1) return -1;
+        micro = int.Parse(s.Substring(dot + 1, Math.Min(6, j - dot - 1)).PadRight(6, '0'), Inv);
         return j;
     }
 

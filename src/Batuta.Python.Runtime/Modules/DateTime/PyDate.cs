@@ -137,7 +137,7 @@ public class PyDate : PyObject, IPyOrdered, IPyNumber, IPyHashable, IPyAttribute
         "ctime" => CTime(),
         "replace" => new PyDate(
             DateArgs.Keyword(args, 0, kwargs, "year") ?? Year, DateArgs.Keyword(args, 1, kwargs, "month") ?? Month, DateArgs.Keyword(args, 2, kwargs, "day") ?? Day),
-        "timetuple" => throw new NotSupportedException("date.timetuple() is not supported by Batuta"),
+        "timetuple" => new StructTime(this, 0, 0, 0),
         _ => throw new AttributeError($"'{PyTypeName}' object has no attribute '{name}'"),
     };
 }

@@ -106,7 +106,7 @@ public sealed class PyDateTime : PyDate
     {
         "utcoffset" => TzInfo?.UtcOffset(),
         "tzname" => TzInfo?.TzName(),
-        "astimezone" or "utctimetuple" or "timetuple" => throw ZoneConversion(name),
+        "astimezone" or "utctimetuple" => throw ZoneConversion(name),
         _ => base.CallMethod(name, args, kwargs),
     };
 
@@ -169,6 +169,7 @@ public sealed class PyDateTime : PyDate
         "date" => Date(),
         "time" => Time(),
         "timestamp" => Timestamp(),
+        "timetuple" => new StructTime(this, Hour, Minute, Second),
         "isoformat" => IsoFormat(Str.Of(DateArgs.Keyword(args, 0, kwargs, "sep") ?? "T"), Str.Of(DateArgs.Keyword(args, 1, kwargs, "timespec") ?? "auto")),
         "replace" => Replace(args, kwargs),
         _ => ZoneMethod(name, args, kwargs),

@@ -20,6 +20,17 @@ public sealed class PyTime : PyObject, IPyOrdered, IPyHashable, IPyAttributes, I
         Microsecond = microsecond;
     }
 
+    /// <summary>time.fromisoformat: an optional 'T', then the time as datetime.fromisoformat reads it.</summary>
+    public static PyTime FromIsoFormat(string s)
+    {
+        int start = s.StartsWith('T') ? 1 : 0;
+        int end = DateFormat.TryIsoTime(s, start, out var h, out var m, out var sec, out var us);
+        if (end == s.Length) return new PyTime(h, m, sec, us, validate: true);
+        // an aware time would need a tzinfo this class does not carry: refused rather than parsed as a wrong value
+        if (end > 0 && s[end] is '+' or '-' or 'Z') throw new NotSupportedException("time.fromisoformat() with a UTC offset is not supported by Batuta");
+        throw new ValueError($"Invalid isoformat string: {Repr.Of(s)}");
+    }
+
     public int Hour { get; }
     public int Minute { get; }
     public int Second { get; }

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Batuta.Python.Runtime.Modules;
 
 /// <summary>
-/// The file-system side of <c>pathlib.Path</c>: tests, reading and writing text, directories, and iterdir/glob/rglob.
+/// The file-system side of <c>pathlib.Path</c>: tests, reading and writing text and bytes, directories, and iterdir/glob/rglob.
 /// Directory listings come sorted by name (CPython yields the file system's order, which is not defined).
 /// </summary>
 public sealed partial class PyPath : IPyKeywordMethods
@@ -31,6 +31,27 @@ public sealed partial class PyPath : IPyKeywordMethods
         try { f.Write(data); }
         finally { f.Close(); }
         return data.Length;
+    }
+
+    // read_bytes/write_bytes open the file as open(..., "rb"/"wb") does, with its errors
+    public PyBytes ReadBytes()
+    {
+        var f = PyBinaryIO.Open(FsPath(), "rb");
+        try { return f.Read(); }
+        finally { f.Close(); }
+    }
+
+    public long WriteBytes(object? data)
+    {
+        var bytes = data switch
+        {
+            PyBytes b => b,
+            PyByteArray a => new PyBytes(a.ToArray()),
+            _ => throw new TypeError($"memoryview: a bytes-like object is required, not '{Dyn.TypeName(data)}'"),
+        };
+        var f = PyBinaryIO.Open(FsPath(), "wb");
+        try { return f.Write(bytes); }
+        finally { f.Close(); }
     }
 
     public void Mkdir(bool parents = false, bool existOk = false)

@@ -31,6 +31,8 @@ public sealed partial class PyPath
         ["__fspath__"] = (p, _) => p.FsPath(),
         ["read_text"] = (p, a) => p.ReadText(a.Str(0, "encoding")),
         ["write_text"] = (p, a) => new PyInt(p.WriteText(a.Str(0, "data") ?? throw new TypeError("write_text() missing 1 required positional argument: 'data'"), a.Str(1, "encoding"))),
+        ["read_bytes"] = (p, _) => p.ReadBytes(),
+        ["write_bytes"] = (p, a) => new PyInt(p.WriteBytes(a.Get(0, "data"))),
         ["mkdir"] = (p, a) => { p.Mkdir(a.Flag(1, "parents", false), a.Flag(2, "exist_ok", false)); return null; },
         ["touch"] = (p, a) => { p.Touch(a.Flag(1, "exist_ok", true)); return null; },
         ["unlink"] = (p, a) => { p.Unlink(a.Flag(0, "missing_ok", false)); return null; },
