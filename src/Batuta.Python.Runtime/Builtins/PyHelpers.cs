@@ -141,6 +141,13 @@ public static partial class Py
             if (Array.IndexOf(parameters, k) < 0) throw new TypeError($"{function}() got an unexpected keyword argument '{k}'");
     }
 
+    /// <summary><see cref="KwCheck"/> as an expression (a base constructor call's arguments): the mapping, once checked.</summary>
+    public static PyDict<string, TValue> KwChecked<TValue>(PyDict<string, TValue> mapping, string function, params string[] parameters)
+    {
+        KwCheck(mapping, function, parameters);
+        return mapping;
+    }
+
     /// <summary>functools.wraps(fn): the wrapper takes fn's __name__ (its own when fn has none).</summary>
     public static string WrappedName(object? fn, string own)
     {

@@ -121,6 +121,17 @@ public static class Dyn
         return x.OrThrow().Equals(y);
     }
 
+    /// <summary>
+    /// <c>a is b</c> where a side is carried as a C# value (boxed anew each time, so ReferenceEquals cannot tell):
+    /// True and False are singletons (1 is True is False), and values of different Python types are never the same
+    /// object (1 is 1.0); equal values of one type stand for CPython's cached small ints and interned strings.
+    /// </summary>
+    public static bool Is(object? a, object? b)
+    {
+        if (a is bool || b is bool) return a is bool x && b is bool y && x == y;
+        return TypeName(a) == TypeName(b) && Eq(a, b);
+    }
+
     private static bool TupleEq(ITuple t1, ITuple t2)
     {
         if (t1.Length != t2.Length) return false;
@@ -923,6 +934,14 @@ public static class Dyn
         if (o is not null && DynBuiltinMethods.TryCall(o, name, args, null, out var builtin)) return builtin;
         return CallMethodReflected(o, name, args);
     }
+
+    /// <summary>
+    /// A builtin type's method as a value (<c>int.__mul__</c>, <c>str.replace</c>): its first argument is the receiver,
+    /// the others the method's, however many it takes.
+    /// </summary>
+    public static PyVariadicFunction UnboundMethod(string type, string name) => new(name, args => args.Length == 0
+        ? throw new TypeError(name.StartsWith("__", StringComparison.Ordinal) ? $"descriptor '{name}' of '{type}' object needs an argument" : $"unbound method {type}.{name}() needs an argument")
+        : CallMethod(args[0], name, args[1..]));
 
     /// <summary>A method of a runtime object found by reflection (what CallMethod does for objects without keyword methods).</summary>
     /// <summary>A method with *args (a C# params array): the leading arguments, then the rest as the array.</summary>

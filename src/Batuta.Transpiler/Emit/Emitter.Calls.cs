@@ -318,7 +318,7 @@ namespace Batuta.Transpiler.Emit
                 {
                     var sv = EmitExpr(st.Value);
                     var elem = ElementType(sv.Type);
-                    if (_closureDepth > 0)
+                    if (_closureDepth > 0 || _argumentsAsExpressions)
                     {
                         for (; pos < positional; pos++)
                         {
@@ -385,9 +385,8 @@ namespace Batuta.Transpiler.Emit
                     // f(**mapping): its keys bind what is still unbound, the rest goes to **kwargs
                     if (spread is not null || _closureDepth > 0) { Unsupported(k.Value, "several **mappings in one call, or ** inside a lambda or comprehension"); continue; }
                     var mv = EmitExpr(k.Value);
-                    spread = Temp("kw");
                     spreadValue = mv.Type.IsDictLike && mv.Type.Key.Kind == TypeKind.Str ? mv.Type.Value : PyType.Object;
-                    _w.Line($"var {spread} = {(mv.Type.IsDictLike && mv.Type.Key.Kind == TypeKind.Str ? mv.Code : $"Py.KwMapping({Box(mv)})")};");
+                    spread = SpreadMapping(f, mv);
                     continue;
                 }
                 int i = f.Params.FindIndex(p => p.Name == k.Arg);
@@ -457,13 +456,27 @@ namespace Batuta.Transpiler.Emit
                 }
                 list.Add(dict);
             }
-            else if (spread is not null)
-                _w.Line($"Py.KwCheck({spread}, {CsNames.Literal(f.Name)}{string.Concat(f.Params.Select(p => ", " + CsNames.Literal(p.Name)))});");
+            else if (spread is not null && !_argumentsAsExpressions)
+                _w.Line($"Py.KwCheck({spread}{KwCheckNames(f)});");
             if (extra.Any(x => x.StartsWith("..", StringComparison.Ordinal)))
                 list.Add("[" + string.Join(", ", extra) + "]");
             else list.AddRange(extra);
             return list;
         }
+
+        /// <summary>The code that reads f(**mapping): a variable set to it first, or, in a base constructor call (: base(...)),
+        /// which takes no statements, the mapping itself, checked where it is read.</summary>
+        private string SpreadMapping(FunctionModel f, Ex mv)
+        {
+            string mapping = mv.Type.IsDictLike && mv.Type.Key.Kind == TypeKind.Str ? mv.Code : $"Py.KwMapping({Box(mv)})";
+            if (_argumentsAsExpressions) return f.KwArgs is null ? $"Py.KwChecked({mapping}{KwCheckNames(f)})" : $"({mapping})";
+            var spread = Temp("kw");
+            _w.Line($"var {spread} = {mapping};");
+            return spread;
+        }
+
+        /// <summary>Py.KwCheck's arguments after the mapping: the function's qualified name (as CPython's error names it), then the parameters a keyword may bind.</summary>
+        private static string KwCheckNames(FunctionModel f) => $", {CsNames.Literal(f.Owner is null ? f.Name : f.Owner.Name + "." + f.Name)}{string.Concat(f.Params.Select(p => ", " + CsNames.Literal(p.Name)))}";
 
         /// <summary>Keyword arguments as a PyDict for dynamic calls (builtin names such as <c>type=int</c> become functions).</summary>
         internal string KeywordDict(Call call)

@@ -865,12 +865,12 @@ namespace Batuta.Transpiler.Emit
                 case CompareOperator.Is:
                     if (rt.Kind == TypeKind.None) return $"{l.P} is null";
                     if (lt.Kind == TypeKind.None) return $"{r.P} is null";
-                    if (CsTypes.IsValueType(lt) || CsTypes.IsValueType(rt)) return $"Dyn.Eq({Box(l)}, {Box(r)})";
+                    if (CsTypes.IsValueType(lt) || CsTypes.IsValueType(rt)) return $"Dyn.Is({Box(l)}, {Box(r)})";
                     return $"ReferenceEquals({l.Code}, {r.Code})";
                 case CompareOperator.IsNot:
                     if (rt.Kind == TypeKind.None) return $"{l.P} is not null";
                     if (lt.Kind == TypeKind.None) return $"{r.P} is not null";
-                    if (CsTypes.IsValueType(lt) || CsTypes.IsValueType(rt)) return $"!Dyn.Eq({Box(l)}, {Box(r)})";
+                    if (CsTypes.IsValueType(lt) || CsTypes.IsValueType(rt)) return $"!Dyn.Is({Box(l)}, {Box(r)})";
                     return $"!ReferenceEquals({l.Code}, {r.Code})";
                 case CompareOperator.In: return Contains(r, l);
                 case CompareOperator.NotIn: return "!" + Paren(Contains(r, l));
@@ -1012,9 +1012,9 @@ namespace Batuta.Transpiler.Emit
                 return new Ex(CsNames.Literal(builtinType.Id), PyType.Str, true);
             if (a.Attr == "__class__") return new Ex($"Py.Type({Box(EmitExpr(a.Value))})", PyType.Object, true);
             if (FunctionAttribute(a) is { } fa) return new Ex(fa.Code, fa.Var.OrThrow().Type, true);
-            // str.upper as a value where no callable type is expected: a function of one dynamic argument.
+            // str.upper, int.__mul__ as a value where no callable type is expected: the receiver, then the method's arguments
             if (a.Value is Name { Id: "str" or "int" or "float" or "list" or "dict" } bt && Resolve(bt.Id).Kind == ResolvedKind.Builtin)
-                return new Ex($"new PyNamedFunction({CsNames.Literal(a.Attr)}, new Func<object?, object?>(__self => Dyn.CallMethod(__self, {CsNames.Literal(a.Attr)})))", PyType.Object, true);
+                return new Ex($"Dyn.UnboundMethod({CsNames.Literal(bt.Id)}, {CsNames.Literal(a.Attr)})", PyType.Object, true);
             var obj = Unwrap(EmitExpr(a.Value), a.Attr);
             var t = obj.Type;
             if (t.Kind == TypeKind.Module)
@@ -1055,6 +1055,8 @@ namespace Batuta.Transpiler.Emit
                 }
                 var m = cls.FindMethod(a.Attr);
                 if (m is not null && m.IsProperty) return new Ex($"{obj.P}.{m.CsName}", m.ReturnType, true);
+                // a static method (or classmethod) read through an instance is the class's: C# has no instance access to it
+                if (m is { IsStatic: true } or { IsClassMethod: true } && ClassAttribute(cls, a) is { } classValue) return classValue;
                 if (m is not null)
                 {
                     var ft = PyType.Func(m.ReturnType, m.Params.Select(p => p.Type).ToArray());
@@ -1523,9 +1525,12 @@ namespace Batuta.Transpiler.Emit
         // ---- lambda ----
         private Ex EmitLambda(Lambda lam, PyType expected)
         {
-            if (lam.Args.Vararg is not null || lam.Args.Kwarg is not null || lam.Args.Kwonlyargs.Count > 0) return EmitVariadicLambda(lam);
             var allArgs = lam.Args.Args.ToList();
             int firstDefault = allArgs.Count - lam.Args.Defaults.Count;
+            // a lambda with defaults passed where its callee fixes the arity (key=lambda v, f=f: ...) keeps them bound;
+            // one kept as a value may be called with them (f = lambda x, n=0: ...; f(1, 2)): a dynamic function
+            bool defaultsMayBePassed = firstDefault < allArgs.Count && !(expected.Kind == TypeKind.Func && expected.Params.Count() <= firstDefault);
+            if (lam.Args.Vararg is not null || lam.Args.Kwarg is not null || lam.Args.Kwonlyargs.Count > 0 || defaultsMayBePassed) return EmitVariadicLambda(lam);
             var args = allArgs.Take(firstDefault).ToList();
             // defaults are evaluated where the lambda is made (lambda v, f=f: ... in a loop keeps each f), outside its scope
             var defaults = new List<(string Bound, Ex Value)>();
@@ -1586,6 +1591,16 @@ namespace Batuta.Transpiler.Emit
         {
             var all = lam.Args.Args.ToList();
             int required = all.Count - lam.Args.Defaults.Count;
+            // defaults are evaluated where the lambda is made, in the enclosing scope (lambda v, i=i: ... in a loop keeps each i)
+            var bindings = new List<(string Bound, string Value)>();
+            string Bind(ExpressionNode d)
+            {
+                var bound = Temp("d");
+                bindings.Add((bound, Box(EmitExpr(d))));
+                return bound;
+            }
+            var defaults = lam.Args.Defaults.Select(Bind).ToList();
+            var kwDefaults = lam.Args.KwDefaults.Select(d => d is null ? null : Bind(d)).ToList();
             var saved = new Dictionary<string, PyType>(_lambdaScope);
             var restore = SuspendRangeNarrowing();
             _closureDepth++;
@@ -1598,10 +1613,15 @@ namespace Batuta.Transpiler.Emit
                     string missing = required == 1 ? $"missing 1 required positional argument: {names}" : $"missing {required} required positional arguments";
                     lines.Add($"if (__a.Length < {required}) throw new TypeError({CsNames.Literal("<lambda>() " + missing)});");
                 }
+                if (lam.Args.Vararg is null)
+                {
+                    string takes = required == all.Count ? $"{all.Count} positional argument{(all.Count == 1 ? "" : "s")}" : $"from {required} to {all.Count} positional arguments";
+                    lines.Add($"if (__a.Length > {all.Count}) throw new TypeError({CsNames.Literal($"<lambda>() takes {takes} but ")} + __a.Length + \" were given\");");
+                }
                 for (int i = 0; i < all.Count; i++)
                 {
                     string local = Temp("p");
-                    string value = i < required ? $"__a[{i}]" : $"__a.Length > {i} ? __a[{i}] : {Box(EmitExpr(lam.Args.Defaults[i - required]))}";
+                    string value = i < required ? $"__a[{i}]" : $"__a.Length > {i} ? __a[{i}] : {defaults[i - required]}";
                     lines.Add($"var {local} = {value};");
                     BindLambdaName(all[i].Name, PyType.Object, local);
                 }
@@ -1615,7 +1635,7 @@ namespace Batuta.Transpiler.Emit
                 for (int j = 0; j < kwonly.Count; j++)
                 {
                     string local = Temp("p"), key = CsNames.Literal(kwonly[j].Name);
-                    string fallback = lam.Args.KwDefaults[j] is { } d ? Box(EmitExpr(d))
+                    string fallback = kwDefaults[j] is { } d ? d
                         : $"throw new TypeError({CsNames.Literal($"<lambda>() missing 1 required keyword-only argument: '{kwonly[j].Name}'")})";
                     lines.Add($"var {local} = __k.ContainsKey({key}) ? __k.Pop({key}) : {fallback};");
                     BindLambdaName(kwonly[j].Name, PyType.Object, local);
@@ -1624,7 +1644,9 @@ namespace Batuta.Transpiler.Emit
                 var body = EmitExpr(lam.Body);
                 lines.Add(body.Type.Kind == TypeKind.None ? $"{body.Code}; return null;" : $"return {Box(body)};");
                 string parameters = lam.Args.Kwarg is not null || kwonly.Count > 0 ? "(__a, __k)" : "__a";
-                return new Ex($"new PyVariadicFunction(\"<lambda>\", {parameters} => {{ {string.Join(" ", lines)} }})", PyType.Object, true);
+                string code = $"new PyVariadicFunction(\"<lambda>\", {parameters} => {{ {string.Join(" ", lines)} }})";
+                foreach (var (bound, value) in Enumerable.Reverse(bindings)) code = $"Py.Let<object?, PyVariadicFunction>({value}, {bound} => {code})";
+                return new Ex(code, PyType.Object, true);
             }
             finally
             {

@@ -28,6 +28,8 @@ namespace Batuta.Transpiler.Emit
         private readonly Dictionary<string, string> _spans = new(StringComparer.Ordinal);
         /// <summary>Inside a lambda, comprehension or local function: spans cannot be captured there.</summary>
         private int _closureDepth;
+        /// <summary>Binding a base constructor call's arguments (: base(...)), where no statement can be written first.</summary>
+        private bool _argumentsAsExpressions;
 
         private ListEffects EffectsOf(Node loop)
         {

@@ -498,7 +498,7 @@ namespace Batuta.Transpiler.Emit
         }
 
         private static bool UsesReceiver(FunctionModel m) =>
-            m.Def.Args.Args.Count > 0 && ModelBuilder.WalkExpressions(m.Def.Body).Any(n => n is Name { Id: var id } && id == m.Def.Args.Args[0].Name);
+            m.FirstParameter is { } receiver && ModelBuilder.WalkExpressions(m.Def.Body).Any(n => n is Name { Id: var id } && id == receiver);
 
         /// <summary>The __next__ of the iterator object a class's __iter__ returns (self or another class), if any.</summary>
         private FunctionModel? IteratorClass(ClassModel c) =>
@@ -638,7 +638,11 @@ namespace Batuta.Transpiler.Emit
                 if (c.IsException && baseInit is null)
                     baseCall = $" : base({string.Join(", ", call.Args.Select(a => Box(EmitExpr(a, PyType.Object))))})";
                 else if (baseInit is not null)
-                    baseCall = $" : base({string.Join(", ", BindArguments(baseInit, call.Args.ToList(), call.Keywords.ToList(), call).Select(x => x))})";
+                {
+                    _argumentsAsExpressions = true;
+                    try { baseCall = $" : base({string.Join(", ", BindArguments(baseInit, call.Args.ToList(), call.Keywords.ToList(), call))})"; }
+                    finally { _argumentsAsExpressions = false; }
+                }
                 else if (c.Base is not null && c.Base.IsDataclass)
                     baseCall = $" : base({string.Join(", ", call.Args.Select(a => EmitExpr(a, PyType.Unknown).Code))})";
                 body.RemoveAt(superIndex);
@@ -851,7 +855,7 @@ namespace Batuta.Transpiler.Emit
             if (c.Methods.ContainsKey("__iter__")) interfaces.Add($"IEnumerable<{CsTypes.Of(IterElement(c))}>");
             if (ArithmeticDunders.Any(c.Methods.ContainsKey) && !ArithmeticDunders.Any(d => c.Base?.FindMethod(d) is not null)) interfaces.Add("IPyNumber");
             if (ReflectedDunders.Any(c.Methods.ContainsKey) && !ReflectedDunders.Any(d => c.Base?.FindMethod(d) is not null)) interfaces.Add("IPyReflectedNumber");
-            if (c.Methods.ContainsKey("__enter__")) interfaces.Add("IDisposable");
+            if (c.Methods.ContainsKey("__enter__") && c.Methods.ContainsKey("__exit__")) interfaces.Add("IDisposable");
             if (c.Methods.ContainsKey("__format__")) interfaces.Add("IPyFormattable");
             if (c.IsNamedTuple) interfaces.AddRange(new[] { "IPySized", "IPyGetItem", "IEnumerable<object?>", "System.Runtime.CompilerServices.ITuple" });
             if (c.IsDataclass && !c.IsException) interfaces.Add("IPyDataclass");

@@ -119,7 +119,7 @@ namespace Batuta.Transpiler.Emit
         {
             for (var f = _function; f is not null; f = f.Parent)
             {
-                if (f.Owner is not null) return f.Def.Args.Args.Count > 0 && f.Def.Args.Args[0].Name == name ? f : null;
+                if (f.Owner is not null) return f.FirstParameter == name ? f : null;
                 if (f.Params.Any(p => p.Name == name) || f.Locals.ContainsKey(name)) return null;
             }
             return null;

@@ -1262,10 +1262,29 @@ namespace Batuta.Transpiler.Emit
             BindHandlerName(h, types, ev);
             _exceptionVars.Push(ev);
             _rethrowVars.Push(null);
-            EmitBlock(h.Body);
+            EmitHandlerBody(h.Body, ev);
             _rethrowVars.Pop();
             _exceptionVars.Pop();
             _w.Close();
+        }
+
+        /// <summary>
+        /// An exception that a builtin operation raises in the handler (d[k], 1 / 0, a call), not only an explicit
+        /// <c>raise</c>, gets the handled one as <c>__context__</c>: a filter that never catches sets it on the way
+        /// out. Not around a body that cannot raise implicitly, nor one that yields (C# has no yield in a try/catch).
+        /// </summary>
+        private void EmitHandlerBody(NodeList<StatementNode> body, string ev)
+        {
+            if (body.All(s => s is Pass or Break or Continue or Raise) || ModelBuilder.ContainsYield(body))
+            {
+                EmitBlock(body);
+                return;
+            }
+            var raised = Temp("e");
+            _w.Open("try");
+            EmitBlock(body);
+            _w.Close();
+            _w.Line($"catch (Exception {raised}) when (PyExc.ChainContext({raised}, PyExc.Translate({ev}))) {{ throw; }}");
         }
 
         /// <summary>
@@ -1362,6 +1381,13 @@ namespace Batuta.Transpiler.Emit
             {
                 var item = w.Items[index];
                 var ctx = EmitExpr(item.ContextExpr);
+                if (ctx.Type.Kind == TypeKind.Class && FindClass(ctx.Type.Name.OrThrow()) is { } checkedClass && ContextProtocolError(checkedClass) is { } error)
+                {
+                    var bad = Temp("cm");
+                    _w.Line($"var {bad} = {ctx.Code};");
+                    _w.Line($"throw new TypeError({CsNames.Literal(error)});");
+                    ctx = new Ex(bad, ctx.Type, true);
+                }
                 if (ctx.Type.Kind == TypeKind.Class && FindClass(ctx.Type.Name.OrThrow()) is { } cls && cls.FindMethod("__enter__") is { } enter)
                 {
                     var cm = Temp("cm");
@@ -1437,6 +1463,21 @@ namespace Batuta.Transpiler.Emit
             _w.Open("finally");
             _w.Line($"if ({ok}) {cm}.Exit();");
             _w.Close();
+        }
+
+        /// <summary>
+        /// CPython's TypeError for <c>with</c> on an instance of a class that lacks __enter__ or __exit__; null when it
+        /// has both, or when a base outside the program's single-inheritance classes may supply them.
+        /// </summary>
+        private string? ContextProtocolError(ClassModel c)
+        {
+            for (var k = c; k is not null; k = k.Base)
+                if (k.Mixins.Count > 0 || k.Def.Bases.Count > 1 || k.Def.Bases.Count == 1 && k.Def.Bases[0] is not Name { Id: "object" } && (k.Base is null || ClassNamed(k.Def.Bases[0]) != k.Base))
+                    return null;
+            if (c.FindField("__enter__") is not null || c.FindField("__exit__") is not null) return null;
+            string message = $"'{c.Name}' object does not support the context manager protocol";
+            if (c.FindMethod("__enter__") is null) return message;
+            return c.FindMethod("__exit__") is null ? message + " (missed __exit__ method)" : null;
         }
 
         /// <summary>

@@ -501,7 +501,7 @@ namespace Batuta.Transpiler.Inference
         /// <summary>Attributes a method assigns through self are the class's instance fields.</summary>
         private static void AddSelfStores(ClassModel c, FunctionModel f)
         {
-            var self = f.Def.Args.Args.Count > 0 && !f.IsStatic && !f.IsClassMethod ? f.Def.Args.Args[0].Name : null;
+            var self = !f.IsStatic && !f.IsClassMethod ? f.FirstParameter : null;
             if (self is null) return;
             foreach (var node in WalkExpressions(f.Def.Body))
             {
@@ -701,7 +701,7 @@ namespace Batuta.Transpiler.Inference
                 f.ReturnDeclared = !rt.HasUnknown;
             }
             if (f.Def.Name == "__init__") { f.ReturnType = PyType.None; f.ReturnDeclared = true; }
-            var self = f.Owner is not null && !f.IsStatic && f.Def.Args.Args.Count > 0 ? f.Def.Args.Args[0].Name : null;
+            var self = f.Owner is not null && !f.IsStatic ? f.FirstParameter : null;
             foreach (var s in Walk(f.Def.Body))
             {
                 if (s is AnnAssign { Target: Name an } aa && f.Locals.TryGetValue(an.Id, out var local))

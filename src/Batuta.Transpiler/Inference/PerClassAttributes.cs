@@ -69,8 +69,7 @@ namespace Batuta.Transpiler.Inference
         /// <summary><c>cls</c> in a classmethod, <c>type(self)</c>, <c>self.__class__</c>: whichever class the call runs for.</summary>
         private static bool ThroughRuntimeClass(FunctionModel f, ExpressionNode e)
         {
-            if (f.IsStatic || f.Def.Args.Args.Count == 0) return false;
-            string first = f.Def.Args.Args[0].Name;
+            if (f.IsStatic || f.FirstParameter is not { } first) return false;
             return e switch
             {
                 Name n => f.IsClassMethod && n.Id == first,

@@ -66,6 +66,11 @@ namespace Batuta.Transpiler.Model
         public string CsName { get; set; }
         public FunctionDef Def { get; }
         public ClassModel? Owner { get; }
+        /// <summary>
+        /// The first positional parameter, where a method's receiver (self, cls) is, also before a <c>/</c>
+        /// (<c>def m(self, /, x)</c>); null when there is none.
+        /// </summary>
+        public string? FirstParameter => Def.Args.Posonlyargs.Concat(Def.Args.Args).FirstOrDefault()?.Name;
         /// <summary>The enclosing function of a nested def (a closure).</summary>
         public FunctionModel? Parent { get; }
         public List<VarInfo> Params { get; } = new();
