@@ -246,12 +246,21 @@ public static partial class Py
     public static double Round(double x, long n) => FloatFormat.Round(x, n);
     public static PyInt Round(PyInt x) => x;
 
-    /// <summary>round(x, n) of a dynamic value: an int stays an int, a float a float.</summary>
-    public static object? RoundDynamic(object? x, long n) => x switch
+    /// <summary>round(x, n) of a dynamic value: an int stays an int, a float a float (round(x) of a float: an int).</summary>
+    public static object? RoundDynamic(object? x, long? n = null) => x switch
     {
-        double d => (object)Round(d, n),
-        long or int or bool or PyInt => Round(Dyn.Cast<PyInt>(x), n),
+        double d => n is { } digits ? Round(d, digits) : (object)Round(d),
+        long or int or bool or PyInt => Round(Dyn.Cast<PyInt>(x), n ?? 0),
         _ => throw new TypeError($"type {Dyn.TypeName(x)} doesn't define __round__ method"),
+    };
+
+    /// <summary>round as a value (<c>{"round": round}</c>, <c>round(*args)</c>): round(number, ndigits=None).</summary>
+    public static object? RoundOf(object?[] args) => args.Length switch
+    {
+        0 => throw new TypeError("round() missing required argument 'number' (pos 1)"),
+        1 => RoundDynamic(args[0]),
+        2 => RoundDynamic(args[0], args[1] is null ? null : Dyn.Cast<long>(args[1])),
+        _ => throw new TypeError($"round() takes at most 2 arguments ({args.Length} given)"),
     };
     public static PyInt Round(PyInt x, long n)
     {
@@ -276,6 +285,14 @@ public static partial class Py
     };
 
     private static (object?, object?) Box<T>((T, T) pair) => (pair.Item1, pair.Item2);
+
+    /// <summary>pow as a value (<c>pow(*args)</c>): pow(base, exp, mod=None).</summary>
+    public static object? PowOf(object?[] args) => args.Length switch
+    {
+        2 => Dyn.Pow(args[0], args[1]),
+        3 => args[2] is null ? Dyn.Pow(args[0], args[1]) : Pow(Dyn.Cast<PyInt>(args[0]), Dyn.Cast<PyInt>(args[1]), Dyn.Cast<PyInt>(args[2])),
+        _ => throw new TypeError($"pow() takes from 2 to 3 positional arguments but {args.Length} were given"),
+    };
 
     public static object Pow(PyInt a, PyInt b) => Ops.Pow(a, b);
     public static double Pow(double a, double b) => Ops.Pow(a, b);

@@ -155,6 +155,14 @@ public static partial class Py
         catch (AttributeError) { return own; }
     }
 
+    /// <summary>A function value's __doc__: under @functools.wraps(fn) fn's (wraps copies it), else its own docstring.</summary>
+    internal static object? DocOf(object function, bool isWrapper, object? wrapped, string? own)
+    {
+        if (!isWrapper || ReferenceEquals(function, wrapped)) return own;
+        try { return Dyn.GetAttr(wrapped, "__doc__"); }
+        catch (AttributeError) { return own; }
+    }
+
     /// <summary>Evaluates the first value for its effects, then gives the second (<c>xs.append(v) or len(xs)</c>).</summary>
     public static T Then<T>(object? first, T then) => then;
 
@@ -245,7 +253,7 @@ public static partial class Py
 
     public static IEnumerable<object?> MapDynamic<T>(IEnumerable<T> source, object? f) => MapItems(source, x => Dyn.Call(f, Dyn.BoxValue(x)));
 
-    public static IEnumerable<T> FilterDynamic<T>(IEnumerable<T> source, object? f) => FilterItems(source, x => Dyn.Truth(Dyn.Call(f, Dyn.BoxValue(x))));
+    public static IEnumerable<T> FilterDynamic<T>(IEnumerable<T> source, object? f) => FilterItems(source, x => Dyn.Truth(Dyn.CallKey(f, Dyn.BoxValue(x))));
 
     /// <summary>
     /// <c>issubclass(cls, classinfo)</c> for migrated classes and exception classes: cls is a class value or what

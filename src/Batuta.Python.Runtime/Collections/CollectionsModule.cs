@@ -88,10 +88,15 @@ public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber, IPyBitwise, 
 
     // Counter's multiset operators (CPython's collections.Counter): the result keeps positive counts only,
     // the left operand's keys first.
-    public static Counter<TKey> operator +(Counter<TKey> a, Counter<TKey> b) => Combine(a, b, (x, y) => x + y, keepRightOnly: true);
-    public static Counter<TKey> operator -(Counter<TKey> a, Counter<TKey> b) => Combine(a, b, (x, y) => x - y, keepRightOnly: false);
-    public static Counter<TKey> operator |(Counter<TKey> a, Counter<TKey> b) => Combine(a, b, (x, y) => x < y ? y : x, keepRightOnly: true);
-    public static Counter<TKey> operator &(Counter<TKey> a, Counter<TKey> b) => Combine(a, b, (x, y) => x < y ? x : y, keepRightOnly: false);
+    public static Counter<TKey> operator +(Counter<TKey> a, Counter<TKey> b) => Combine(a, b, Sum, keepRightOnly: true);
+    public static Counter<TKey> operator -(Counter<TKey> a, Counter<TKey> b) => Combine(a, b, Difference, keepRightOnly: false);
+    public static Counter<TKey> operator |(Counter<TKey> a, Counter<TKey> b) => Combine(a, b, Max, keepRightOnly: true);
+    public static Counter<TKey> operator &(Counter<TKey> a, Counter<TKey> b) => Combine(a, b, Min, keepRightOnly: false);
+
+    private static PyInt Sum(PyInt x, PyInt y) => x + y;
+    private static PyInt Difference(PyInt x, PyInt y) => x - y;
+    private static PyInt Max(PyInt x, PyInt y) => x < y ? y : x;
+    private static PyInt Min(PyInt x, PyInt y) => x < y ? x : y;
 
     private static Counter<TKey> Combine(Counter<TKey> a, Counter<TKey> b, Func<PyInt, PyInt, PyInt> op, bool keepRightOnly)
     {
@@ -111,13 +116,22 @@ public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber, IPyBitwise, 
         return result;
     }
 
-    private Counter<TKey> Other(object? other, string op) =>
-        other as Counter<TKey> ?? throw new TypeError($"unsupported operand type(s) for {op}: 'Counter' and '{Dyn.TypeName(other)}'");
+    /// <summary>
+    /// A Counter operator seen through object. Counters of other key types (an empty Counter() + Counter(words)) are
+    /// combined as counters of any keys, since Python's counters hold any keys.
+    /// </summary>
+    private object Operate(object? other, string op, Func<PyInt, PyInt, PyInt> f, bool keepRightOnly)
+    {
+        if (other is Counter<TKey> same) return Combine(this, same, f, keepRightOnly);
+        if (other is not null && Dyn.IsCounter(other))
+            return Counter<object?>.Combine(Dyn.Cast<Counter<object?>>(this), Dyn.Cast<Counter<object?>>(other), f, keepRightOnly);
+        throw new TypeError($"unsupported operand type(s) for {op}: 'Counter' and '{Dyn.TypeName(other)}'");
+    }
 
-    object? IPyBitwise.PyAnd(object? other) => this & Other(other, "&");
-    object? IPyBitwise.PyOr(object? other) => this | Other(other, "|");
-    object? IPyNumber.PyAdd(object? other) => this + Other(other, "+");
-    object? IPyNumber.PySub(object? other) => this - Other(other, "-");
+    object? IPyBitwise.PyAnd(object? other) => Operate(other, "&", Min, keepRightOnly: false);
+    object? IPyBitwise.PyOr(object? other) => Operate(other, "|", Max, keepRightOnly: true);
+    object? IPyNumber.PyAdd(object? other) => Operate(other, "+", Sum, keepRightOnly: true);
+    object? IPyNumber.PySub(object? other) => Operate(other, "-", Difference, keepRightOnly: false);
     object? IPyNumber.PyMul(object? other) => throw new TypeError($"unsupported operand type(s) for *: 'Counter' and '{Dyn.TypeName(other)}'");
     object? IPyNumber.PyTrueDiv(object? other) => throw new TypeError($"unsupported operand type(s) for /: 'Counter' and '{Dyn.TypeName(other)}'");
 
@@ -129,6 +143,9 @@ public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber, IPyBitwise, 
     }
 
     public Counter(PyDict<TKey, PyInt> mapping) : base(mapping.Pairs()) { }
+
+    /// <summary>A Counter's counts under other key types (Counter() | Counter("aab"): the operands as one Counter type).</summary>
+    public Counter(IEnumerable<KeyValuePair<TKey, PyInt>> counts) : base(counts) { }
 
     public override string PyTypeName => "Counter";
 

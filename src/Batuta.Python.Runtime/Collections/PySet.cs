@@ -248,6 +248,12 @@ public class PySet<T> : IPySet, IPyObject, ICollection<T>, IReadOnlyCollection<T
         foreach (var x in items) Add(x);
     }
 
+    /// <summary>update(*others): the items of every iterable.</summary>
+    public void Update(params IEnumerable<T>[] others)
+    {
+        foreach (var o in others) Update(o);
+    }
+
     public PySet<T> Union(params IEnumerable<T>[] others)
     {
         var r = Copy();
@@ -299,6 +305,12 @@ public class PySet<T> : IPySet, IPyObject, ICollection<T>, IReadOnlyCollection<T
 
     public void IntersectionUpdate(IEnumerable<T> other) => Replace(Intersection(other));
     public void DifferenceUpdate(IEnumerable<T> other) { foreach (var x in other.ToList()) Discard(x); }
+
+    // intersection(*others) and its kin: each iterable in turn; none gives a copy (the _update forms change nothing)
+    public PySet<T> Intersection(params IEnumerable<T>[] others) => others.Aggregate(KeepKind(Copy()), (acc, o) => acc.Intersection(o));
+    public PySet<T> Difference(params IEnumerable<T>[] others) => others.Aggregate(KeepKind(Copy()), (acc, o) => acc.Difference(o));
+    public void IntersectionUpdate(params IEnumerable<T>[] others) => Replace(Intersection(others));
+    public void DifferenceUpdate(params IEnumerable<T>[] others) { foreach (var o in others) DifferenceUpdate(o); }
     public void SymmetricDifferenceUpdate(IEnumerable<T> other) => Replace(SymmetricDifference(other));
 
     private void Replace(PySet<T> s)

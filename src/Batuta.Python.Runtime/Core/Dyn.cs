@@ -161,7 +161,7 @@ public static class Dyn
         return true;
     }
 
-    private static bool IsCounter(object o) => o.GetType() is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(Counter<>);
+    internal static bool IsCounter(object o) => o.GetType() is { IsGenericType: true } t && t.GetGenericTypeDefinition() == typeof(Counter<>);
 
     public static int Compare(object? a, object? b)
     {
@@ -812,6 +812,12 @@ public static class Dyn
         }
         throw new TypeError($"'{TypeName(f)}' object is not callable");
     }
+
+    /// <summary>
+    /// A key or predicate held in a variable (groupby(xs, key) with key=None, filter(pred, xs)): None stands for the
+    /// item itself, as sorted, min, max, groupby and filter take it.
+    /// </summary>
+    public static object? CallKey(object? key, object? item) => key is null ? item : Call(key, item);
 
     private static bool IsConstructible(Type cls) => typeof(PyObject).IsAssignableFrom(cls) || typeof(Exception).IsAssignableFrom(cls);
 

@@ -50,9 +50,12 @@ public abstract class PyEnum : PyObject, IPyHashable, Text.IPyFormattable
 }
 
 /// <summary>Base of migrated <c>enum.IntEnum</c> classes: members are ints (arithmetic, order, str() and format of the value, as 3.11).</summary>
-public abstract class PyIntEnum : PyEnum, IPyInt, IPyOrdered, IComparable
+public abstract class PyIntEnum : PyEnum, IPyInt, IPyOrdered, IComparable, IPyBool
 {
     protected PyIntEnum(string name, object? value) : base(name, value) { }
+
+    /// <summary>An int member's truth is its value's (a member of value 0 is false).</summary>
+    public bool PyBool() => !IntValue.IsZero;
 
     public PyInt IntValue => Dyn.Cast<PyInt>(Value);
     PyInt IPyInt.PyInt() => IntValue;
@@ -90,9 +93,12 @@ public abstract class PyStrMixinEnum : PyStrEnum
 }
 
 /// <summary>Base of migrated <c>enum.StrEnum</c> classes: str() and format give the value.</summary>
-public abstract class PyStrEnum : PyEnum, IPyOrdered, IComparable
+public abstract class PyStrEnum : PyEnum, IPyOrdered, IComparable, IPyBool
 {
     protected PyStrEnum(string name, object? value) : base(name, value) { }
+
+    /// <summary>A str member's truth is its value's (a member of value "" is false).</summary>
+    public bool PyBool() => StrValue.Length > 0;
 
     /// <summary>The member's str value: the members are strs (str methods, len, ordering, +).</summary>
     public string StrValue => (string)Value.OrThrow();

@@ -39,10 +39,13 @@ public sealed class PyNamedFunction : IPyCallable, IPyKwCallable, IPyObject, IPy
     /// <summary>Under @functools.wraps(fn): fn, this wrapper's __wrapped__ (which only a wrapper has).</summary>
     public object? Wrapped { get => _wrapped; init { _wrapped = value; _isWrapper = true; } }
 
+    /// <summary>The def's docstring: its __doc__ (None without one).</summary>
+    public string? Doc { get; init; }
+
     public bool TryGetAttr(string name, out object? value)
     {
-        value = name is "__name__" or "__qualname__" ? Name : name == "__wrapped__" && _isWrapper ? _wrapped : null;
-        return value is not null || (name == "__wrapped__" && _isWrapper);
+        value = name is "__name__" or "__qualname__" ? Name : name == "__wrapped__" && _isWrapper ? _wrapped : name == "__doc__" ? Py.DocOf(this, _isWrapper, _wrapped, Doc) : null;
+        return value is not null || (name == "__wrapped__" && _isWrapper) || name == "__doc__";
     }
 }
 

@@ -313,14 +313,21 @@ public static partial class IterTools
     public static IEnumerable<T> ISlice<T>(IEnumerable<T> items, PyInt? start, PyInt? stop, PyInt? step = null) =>
         ISliceCore(items, start is null ? 0 : (long)start.Value, stop is null ? null : (long)stop.Value, step is null ? 1 : (long)step.Value);
 
+    // CPython's islice_next: skip to the next index taken, and test stop before pulling an item, so that a shared
+    // iterator (islice(it, 3) twice) loses no item past the slice
     private static IEnumerable<T> ISliceCore<T>(IEnumerable<T> items, long start, long? stop, long step)
     {
-        long i = 0;
-        foreach (var x in items)
+        using var e = items.GetEnumerator();
+        long pulled = 0, next = start;
+        while (true)
         {
-            if (stop is not null && i >= stop) yield break;
-            if (i >= start && (i - start) % step == 0) yield return x;
-            i++;
+            for (; pulled < next; pulled++)
+                if (!e.MoveNext()) yield break;
+            if (stop is { } end && pulled >= end) yield break;
+            if (!e.MoveNext()) yield break;
+            pulled++;
+            next = stop is { } last && next + step > last ? last : next + step;
+            yield return e.Current;
         }
     }
 
@@ -342,27 +349,61 @@ public static partial class IterTools
     /// <summary>accumulate() of dynamic values (ints and floats mixed): Python's + on each pair.</summary>
     public static IEnumerable<object?> Accumulate(IEnumerable<object?> items) => Accumulate(items, Dyn.Add);
 
-    public static IEnumerable<(TKey, PyList<T>)> GroupBy<T, TKey>(IEnumerable<T> items, Func<T, TKey> key)
+    /// <summary>
+    /// groupby(): each group an iterator over the shared source, as CPython's _grouper: advancing to the next key
+    /// skips what the current group left, and ends that group.
+    /// </summary>
+    public static IEnumerable<(TKey, IEnumerable<T>)> GroupBy<T, TKey>(IEnumerable<T> items, Func<T, TKey> key)
     {
-        bool started = false;
-        TKey current = default!;
-        var group = new PyList<T>();
-        foreach (var x in items)
-        {
-            var k = key(x);
-            if (started && !PyComparer<TKey>.Default.Equals(k, current))
-            {
-                yield return (current, group);
-                group = new PyList<T>();
-            }
-            current = k;
-            started = true;
-            group.Append(x);
-        }
-        if (started) yield return (current, group);
+        var state = new GroupByState<T, TKey>(items.GetEnumerator(), key);
+        while (state.NextGroup())
+            yield return (state.TargetKey, new PyIterator<T>(state.Group(state.GroupId)));
     }
 
-    public static IEnumerable<(T, PyList<T>)> GroupBy<T>(IEnumerable<T> items) => GroupBy(items, x => x);
+    public static IEnumerable<(T, IEnumerable<T>)> GroupBy<T>(IEnumerable<T> items) => GroupBy(items, x => x);
+
+    private sealed class GroupByState<T, TKey>(IEnumerator<T> source, Func<T, TKey> key)
+    {
+        private bool _hasKey, _hasValue;
+        private T _value = default!;
+        private TKey _key = default!;
+        public TKey TargetKey { get; private set; } = default!;
+        public int GroupId { get; private set; }
+
+        private bool Step()
+        {
+            if (!source.MoveNext()) return false;
+            _value = source.Current;
+            _key = key(_value);
+            _hasKey = _hasValue = true;
+            return true;
+        }
+
+        private bool InTarget => PyComparer<TKey>.Default.Equals(TargetKey, _key);
+
+        /// <summary>Moves past the current group's remaining items to the next key; false at the end. Either way the current group ends.</summary>
+        public bool NextGroup()
+        {
+            bool first = GroupId == 0;
+            GroupId++;
+            if (!_hasKey && !Step()) return false;
+            while (!first && InTarget)
+                if (!Step()) return false;
+            TargetKey = _key;
+            return true;
+        }
+
+        public IEnumerable<T> Group(int id)
+        {
+            while (id == GroupId)
+            {
+                if (!_hasValue && !Step()) yield break;
+                if (!InTarget) yield break;
+                _hasValue = false;
+                yield return _value;
+            }
+        }
+    }
 
     public static IEnumerable<PyTuple> Product(params IEnumerable<object?>[] pools)
     {

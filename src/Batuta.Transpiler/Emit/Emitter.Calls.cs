@@ -15,7 +15,9 @@ namespace Batuta.Transpiler.Emit
         /// (a dict of lambdas on object) is wrapped to take exactly <paramref name="elem"/>: otherwise C# infers the
         /// generic element type from the function and the result is a list of object.
         /// </summary>
-        internal Ex KeyFunction(ExpressionNode key, PyType elem)
+        /// <param name="noneIsIdentity">whether a None held in a variable stands for the item itself (sorted, groupby, filter)
+        /// rather than a callable (takewhile(None, xs) raises, as in Python)</param>
+        internal Ex KeyFunction(ExpressionNode key, PyType elem, bool noneIsIdentity = true)
         {
             // key=cmp_to_key(cmp): cmp(a, b) on two elements, its sign orders them
             if (key is Call { Args.Count: 1 } ck && StdlibName(ck.Func) == "functools.cmp_to_key")
@@ -27,12 +29,14 @@ namespace Batuta.Transpiler.Emit
             }
             var k = EmitExpr(key, PyType.Func(PyType.Unknown, elem));
             // a run-time callable (key=inv.d.get, a bound method of a value): called on each element, its results compared dynamically
-            if (k.Type.Kind is TypeKind.Object)
-                return new Ex($"new Func<{CsTypes.Of(elem)}, object?>(__kx => Dyn.Call({k.Code}, {Box(new Ex("__kx", elem, true))}))", PyType.Func(PyType.Object, elem), true);
+            // (or a key=None default of a function parameter typed as an optional function)
+            if (k.Type.Kind is TypeKind.Object || (k.Type.Kind == TypeKind.Optional && noneIsIdentity))
+                return new Ex($"new Func<{CsTypes.Of(elem)}, object?>(__kx => Dyn.{(noneIsIdentity ? "CallKey" : "Call")}({k.Code}, {Box(new Ex("__kx", elem, true))}))", PyType.Func(PyType.Object, elem), true);
             if (k.Type.Kind != TypeKind.Func || k.Type.Params.Count() != 1 || CsTypes.Of(k.Type.Params.First()) == CsTypes.Of(elem)) return k;
             return Coerce(k, PyType.Func(k.Type.Return, elem));
         }
         internal static string BoxOf(Ex v) => Box(v);
+        internal Ex SpreadCallOf(Ex f, Call c) => SpreadCallValue(f, c);
         internal string TruthOf(Ex v) => Truth(v);
         internal string EnumerableOf(Ex v) => AsEnumerable(v);
         internal PyType ElementOf(PyType t) => ElementType(t);

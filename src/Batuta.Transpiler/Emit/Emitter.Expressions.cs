@@ -167,8 +167,7 @@ namespace Batuta.Transpiler.Emit
             int keywordOnly = f.Def.Args.Kwonlyargs.Count;
             var init = new List<string>();
             if (keywordOnly > 0) init.Add($"KeywordOnly = {keywordOnly}");
-            if (WrapsDecorator(f) is { } wraps) init.Add($"Wrapped = {Box(EmitExpr(wraps.Args[0]))}");
-            return $"new PyNamedFunction({FunctionNameCode(f)}, new {CsTypes.Of(ft)}({code}){DefaultsArray(f)}){(init.Count > 0 ? $" {{ {string.Join(", ", init)} }}" : "")}";
+            return $"new PyNamedFunction({FunctionNameCode(f)}, new {CsTypes.Of(ft)}({code}){DefaultsArray(f)}){ValueInit(f, init)}";
         }
 
         /// <summary>The def's @functools.wraps(fn) decorator, if it has one.</summary>
@@ -182,8 +181,17 @@ namespace Batuta.Transpiler.Emit
             return wraps is null ? CsNames.Literal(f.Name) : $"Py.WrappedName({Box(EmitExpr(wraps.Args[0]))}, {CsNames.Literal(f.Name)})";
         }
 
-        /// <summary>" { Wrapped = fn }" under @functools.wraps(fn): the wrapper's __wrapped__; nothing otherwise.</summary>
-        private string WrappedInit(FunctionModel f) => WrapsDecorator(f) is { } wraps ? $" {{ Wrapped = {Box(EmitExpr(wraps.Args[0]))} }}" : "";
+        /// <summary>
+        /// The initializer of a def as a value: " { Wrapped = fn }" under @functools.wraps(fn) (its __wrapped__), its
+        /// docstring (__doc__); nothing when it has neither.
+        /// </summary>
+        private string ValueInit(FunctionModel f, List<string>? init = null)
+        {
+            init ??= new List<string>();
+            if (WrapsDecorator(f) is { } wraps) init.Add($"Wrapped = {Box(EmitExpr(wraps.Args[0]))}");
+            if (Docstring(f.Def.Body) is { } doc) init.Add($"Doc = {CsNames.Literal(doc)}");
+            return init.Count > 0 ? $" {{ {string.Join(", ", init)} }}" : "";
+        }
 
         /// <summary>
         /// The Python defaults of a function passed on as a value, for the runtime's argument binding (a decorator's
@@ -206,7 +214,7 @@ namespace Batuta.Transpiler.Emit
             if (f.VarArgs is not null) args.Add($"__a.Skip({f.Params.Count}).ToArray()");
             string call = $"{code}({string.Join(", ", args)})";
             string body = f.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? $"{{ {call}; return null; }}" : Box(new Ex(call, f.ReturnType, true));
-            return new Ex($"new PyVariadicFunction({FunctionNameCode(f)}, {(f.KwArgs is not null ? "(__a, __k)" : "__a")} => {body}){WrappedInit(f)}", PyType.Object, true);
+            return new Ex($"new PyVariadicFunction({FunctionNameCode(f)}, {(f.KwArgs is not null ? "(__a, __k)" : "__a")} => {body}){ValueInit(f)}", PyType.Object, true);
         }
 
         /// <summary>
@@ -444,7 +452,8 @@ namespace Batuta.Transpiler.Emit
             TypeKind.List or TypeKind.Set or TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter or TypeKind.Deque => $"{v.P}.Count > 0",
             TypeKind.None => "false",
             TypeKind.Optional when v.Type.Inner.Kind is TypeKind.Class or TypeKind.File or TypeKind.Func or TypeKind.Exception => $"{v.P} is not null",
-            TypeKind.Class when FindClass(v.Type.Name.OrThrow()) is { } c && (c.FindMethod("__bool__") is null && c.FindMethod("__len__") is null) => $"{v.P} is not null",
+            // a Flag, IntEnum or StrEnum member is false for a zero or empty value: its truth is the value's (Py.Truth)
+            TypeKind.Class when FindClass(v.Type.Name.OrThrow()) is { EnumKind: null or "Enum" } c && (c.FindMethod("__bool__") is null && c.FindMethod("__len__") is null) => $"{v.P} is not null",
             _ => $"Py.Truth({Box(v)})",
         };
 

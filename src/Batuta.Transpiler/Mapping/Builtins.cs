@@ -31,9 +31,41 @@ namespace Batuta.Transpiler.Mapping
             "any" => new Ex("Py.Named(new Func<object?, bool>(__o => Dyn.Iter(__o).Any(Py.Truth)), \"any\")", PyType.Func(PyType.Bool, PyType.Object), true),
             "all" => new Ex("Py.Named(new Func<object?, bool>(__o => Dyn.Iter(__o).All(Py.Truth)), \"all\")", PyType.Func(PyType.Bool, PyType.Object), true),
             "ord" => new Ex("Py.Named(new Func<string, PyInt>(Py.Ord), \"ord\")", PyType.Func(PyType.Int, PyType.Str), true),
+            "round" => new Ex("new PyVariadicFunction(\"round\", Py.RoundOf)", PyType.Object, true),
+            "divmod" => new Ex("Py.Named(new Func<object?, object?, (object?, object?)>(Py.DivModDynamic), \"divmod\")", PyType.Func(PyType.Tuple(PyType.Object, PyType.Object), PyType.Object, PyType.Object), true),
+            "pow" => new Ex("new PyVariadicFunction(\"pow\", Py.PowOf)", PyType.Object, true),
             "NotImplemented" => new Ex("Py.NotImplemented", PyType.Object, true),
             _ => null,
         };
+
+        /// <summary>
+        /// round(*args), divmod(*pair): the rows read positions, so the builtin's value is called with the arguments
+        /// spread. Not for the builtins whose rows spread a starred argument themselves, nor the type constructors
+        /// (their values take no argument).
+        /// </summary>
+        private static Ex? SpreadCall(Emitter e, string name, Call c) =>
+            c.Args.Any(x => x is Starred) && c.Keywords.Count == 0 && name is not ("print" or "zip" or "min" or "max" or "list" or "dict" or "set" or "tuple") && AsValue(name) is { } callable
+                ? e.SpreadCallOf(callable, c) : null;
+
+        /// <summary>divmod(x, y) by the operands' types: ints (bools too) give ints, a dynamic operand decides at run time.</summary>
+        private static Ex DivMod(Emitter e, Call c, Ex x, Ex y)
+        {
+            var a = c.Args;
+            // divmod(money, 3) on a class with __divmod__: the method, as Python calls it
+            if (e.ClassOf(x.Type)?.FindMethod("__divmod__") is not null)
+                return e.Expr(new Call(new Attribute(a[0], "__divmod__", ExprContext.Load, a[0].Span), NodeList.Of(a[1]), default, c.Span));
+            if (x.Type.IsLong && y.Type.IsLong && IntRanges.FloorDiv(x.Type, y.Type) is not null)
+                return new Ex($"Ops.DivMod({Emitter.Long(x)}, {Emitter.Long(y)})", PyType.Tuple(PyType.LongFull, PyType.LongFull), true);
+            // a bool is an int here (divmod(True, 2) is (0, 1))
+            if (IsIntOrBool(x.Type) && IsIntOrBool(y.Type))
+                return new Ex($"Py.DivMod({e.CoerceTo(x, PyType.Int).Code}, {e.CoerceTo(y, PyType.Int).Code})", PyType.Tuple(PyType.Int, PyType.Int), true);
+            // a dynamic operand may be an int: the result's kind is decided at run time
+            if (x.Type.Kind is TypeKind.Object or TypeKind.Unknown || y.Type.Kind is TypeKind.Object or TypeKind.Unknown)
+                return new Ex($"Py.DivModDynamic({Emitter.BoxOf(x)}, {Emitter.BoxOf(y)})", PyType.Tuple(PyType.Object, PyType.Object), true);
+            return new Ex($"Py.DivMod({e.CoerceTo(x, PyType.Float).Code}, {e.CoerceTo(y, PyType.Float).Code})", PyType.Tuple(PyType.Float, PyType.Float), true);
+        }
+
+        private static bool IsIntOrBool(PyType t) => t.Kind is TypeKind.Int or TypeKind.Bool;
 
         private static Dictionary<string, ExpressionNode> Kw(Call c) => c.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg.OrThrow(), k => k.Value);
 
@@ -98,7 +130,7 @@ namespace Batuta.Transpiler.Mapping
 
         public static Ex Call(Emitter e, string name, Call c, PyType expected)
         {
-            if (Libraries.Builtin(e, name, c) is { } library) return library;
+            if ((Libraries.Builtin(e, name, c) ?? SpreadCall(e, name, c)) is { } library) return library;
             var kw = Kw(c);
             var a = c.Args;
             Ex Arg(int i, PyType? t = null) => ArgumentShapeException.Arg(e, a, i, t, name);
@@ -220,21 +252,7 @@ namespace Batuta.Transpiler.Mapping
                     return new Ex($"Py.Round({e.CoerceTo(v, PyType.Float).Code}, {Emitter.Long(n)})", PyType.Float, true);
                 }
                 case "divmod":
-                {
-                    var x = Arg(0);
-                    var y = Arg(1);
-                    // divmod(money, 3) on a class with __divmod__: the method, as Python calls it
-                    if (e.ClassOf(x.Type)?.FindMethod("__divmod__") is not null)
-                        return e.Expr(new Call(new Attribute(a[0], "__divmod__", ExprContext.Load, a[0].Span), NodeList.Of(a[1]), default, c.Span));
-                    if (x.Type.IsLong && y.Type.IsLong && IntRanges.FloorDiv(x.Type, y.Type) is not null)
-                        return new Ex($"Ops.DivMod({Emitter.Long(x)}, {Emitter.Long(y)})", PyType.Tuple(PyType.LongFull, PyType.LongFull), true);
-                    if (x.Type.Kind == TypeKind.Int && y.Type.Kind == TypeKind.Int)
-                        return new Ex($"Py.DivMod({e.CoerceTo(x, PyType.Int).Code}, {e.CoerceTo(y, PyType.Int).Code})", PyType.Tuple(PyType.Int, PyType.Int), true);
-                    // a dynamic operand may be an int: the result's kind is decided at run time
-                    if (x.Type.Kind is TypeKind.Object or TypeKind.Unknown || y.Type.Kind is TypeKind.Object or TypeKind.Unknown)
-                        return new Ex($"Py.DivModDynamic({Emitter.BoxOf(x)}, {Emitter.BoxOf(y)})", PyType.Tuple(PyType.Object, PyType.Object), true);
-                    return new Ex($"Py.DivMod({e.CoerceTo(x, PyType.Float).Code}, {e.CoerceTo(y, PyType.Float).Code})", PyType.Tuple(PyType.Float, PyType.Float), true);
-                }
+                    return DivMod(e, c, Arg(0), Arg(1));
                 case "pow":
                 {
                     var x = Arg(0);

@@ -289,15 +289,15 @@ namespace Batuta.Transpiler.Mapping
                         case "clear": return None($"{s}.Clear()");
                         case "copy": return new Ex($"{s}.Copy()", t, true);
                         case "update": return SetUpdate(e, a, args, t, s);
-                        case "union": return new Ex($"{s}.Union({string.Join(", ", args.Select(x => e.EnumerableOf(e.Expr(x))))})", t, true);
-                        case "intersection": return new Ex($"{s}.Intersection({e.EnumerableOf(Arg(0))})", t, true);
-                        case "difference": return new Ex($"{s}.Difference({e.EnumerableOf(Arg(0))})", t, true);
+                        case "union": return new Ex($"{s}.Union({SetOperands(e, args, t.Elem)})", t, true);
+                        case "intersection": return new Ex($"{s}.Intersection({SetOperands(e, args, t.Elem)})", t, true);
+                        case "difference": return new Ex($"{s}.Difference({SetOperands(e, args, t.Elem)})", t, true);
                         case "symmetric_difference": return new Ex($"{s}.SymmetricDifference({e.EnumerableOf(Arg(0))})", t, true);
                         case "issubset": return Bool($"{s}.IsSubset({e.EnumerableOf(Arg(0))})");
                         case "issuperset": return Bool($"{s}.IsSuperset({e.EnumerableOf(Arg(0))})");
                         case "isdisjoint": return Bool($"{s}.IsDisjoint({e.EnumerableOf(Arg(0))})");
-                        case "intersection_update": return None($"{s}.IntersectionUpdate({e.EnumerableOf(Arg(0))})");
-                        case "difference_update": return None($"{s}.DifferenceUpdate({e.EnumerableOf(Arg(0))})");
+                        case "intersection_update": return None($"{s}.IntersectionUpdate({SetOperands(e, args, t.Elem)})");
+                        case "difference_update": return None($"{s}.DifferenceUpdate({SetOperands(e, args, t.Elem)})");
                     }
                     break;
                 }
@@ -388,17 +388,39 @@ namespace Batuta.Transpiler.Mapping
         /// <summary><c>s.update(a, b, ...)</c>: every iterable's items, converted to the set's element type (which they widen).</summary>
         private static Ex SetUpdate(Emitter e, Attribute a, IReadOnlyList<ExpressionNode> args, PyType t, string s)
         {
-            var parts = args.Select(x => e.Expr(x)).ToList();
-            foreach (var p in parts) e.Contribute(a.Value, PyType.Set(e.ElementOf(p.Type)));
+            foreach (var x in args)
+            {
+                var items = x is Starred st ? e.ElementOf(e.Expr(st.Value).Type) : e.Expr(x).Type;
+                e.Contribute(a.Value, PyType.Set(e.ElementOf(items)));
+            }
+            return None($"{s}.Update({SetOperands(e, args, t.Elem)})");
+        }
+
+        /// <summary>
+        /// The iterables of set.union(a, b), update(*parts) and their kin, each as an IEnumerable of the set's elements:
+        /// a params list, or one array when an argument is starred (its items are the iterables).
+        /// </summary>
+        private static string SetOperands(Emitter e, IReadOnlyList<ExpressionNode> args, PyType elem)
+        {
+            string cs = CsTypes.Of(elem);
             string Items(Ex v)
             {
                 var el = e.ElementOf(v.Type);
                 string items = "(" + e.EnumerableOf(v) + ")";
-                return el.Equals(t.Elem) ? items : $"{items}.Select(__x => {e.CoerceTo(new Ex("__x", el, true), t.Elem).Code})";
+                var x = new Ex("__x", el, true);
+                // boxed explicitly: an IEnumerable of a value type is no IEnumerable<object?>
+                return CsTypes.Of(el) == cs ? items : $"{items}.Select(__x => {(elem.Kind is TypeKind.Object or TypeKind.Unknown ? $"(object?){Emitter.BoxOf(x)}" : e.CoerceTo(x, elem).Code)})";
             }
-            if (parts.Count == 0) return None($"{s}.Update(Array.Empty<{CsTypes.Of(t.Elem)}>())");
-            return None($"{s}.Update({Items(parts[0])}{string.Concat(parts.Skip(1).Select(p => $".Concat({Items(p)})"))})");
+            if (!args.Any(x => x is Starred)) return string.Join(", ", args.Select(x => Items(e.Expr(x))));
+            var parts = args.Select(x =>
+            {
+                if (x is not Starred st) return $"new IEnumerable<{cs}>[] {{ {Items(e.Expr(x))} }}";
+                var rows = e.Expr(st.Value);
+                return $"{e.EnumerableOf(rows)}.Select(__r => (IEnumerable<{cs}>)({Items(new Ex("__r", e.ElementOf(rows.Type), true))}))";
+            }).ToList();
+            return $"Enumerable.Empty<IEnumerable<{cs}>>(){string.Concat(parts.Select(p => $".Concat({p})"))}.ToArray()";
         }
+
         /// <summary>deque methods (append, popleft, rotate, count, ...); null for one not mapped.</summary>
         private static Ex? DequeCall(Emitter e, Ex obj, PyType t, Attribute a, int argCount, Func<int, PyType?, Ex> arg)
         {

@@ -495,9 +495,10 @@ namespace Batuta.Transpiler.Mapping
                     var src = e.Expr(c.Args[0]);
                     var elem = ElemOf(src.Type);
                     var keyNode = c.Args.Count > 1 ? c.Args[1] : c.Keywords.FirstOrDefault(k => k.Arg == "key")?.Value;
-                    if (keyNode is null) return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)})", PyType.Iterable(PyType.Tuple(elem, PyType.List(elem))), true);
+                    // each group is an iterator over the shared source (next(group) works; it ends when groupby advances)
+                    if (keyNode is null or Constant { Value: null }) return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)})", PyType.Iterable(PyType.Tuple(elem, PyType.Iterable(elem))), true);
                     var key = e.KeyFunction(keyNode, elem);
-                    return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)}, {key.Code})", PyType.Iterable(PyType.Tuple(key.Type.Kind == TypeKind.Func ? key.Type.Return : PyType.Object, PyType.List(elem))), true);
+                    return new Ex($"IterTools.GroupBy({e.EnumerableOf(src)}, {key.Code})", PyType.Iterable(PyType.Tuple(key.Type.Kind == TypeKind.Func ? key.Type.Return : PyType.Object, PyType.Iterable(elem))), true);
                 }
                 case "itertools.takewhile" or "itertools.dropwhile" or "itertools.filterfalse" when c.Args.Count == 2 && c.Keywords.Count == 0:
                     return PredicateIterator(e, c, qualified);
@@ -547,7 +548,7 @@ namespace Batuta.Transpiler.Mapping
             string method = fq switch { "itertools.takewhile" => "TakeWhile", "itertools.dropwhile" => "DropWhile", _ => "FilterFalse" };
             if (fq == "itertools.filterfalse" && c.Args[0] is Constant { Value: null })
                 return new Ex($"IterTools.FilterFalse({e.EnumerableOf(src)})", PyType.Iterable(elem), true);
-            var predicate = e.KeyFunction(c.Args[0], elem);
+            var predicate = e.KeyFunction(c.Args[0], elem, noneIsIdentity: fq == "itertools.filterfalse");
             string code = predicate.Type.Kind == TypeKind.Func ? predicate.Code
                 : $"({CsTypes.Of(elem)} __x) => Dyn.Call({Emitter.BoxOf(predicate)}, {Emitter.BoxOf(new Ex("__x", elem, true))})";
             return new Ex($"IterTools.{method}({e.EnumerableOf(src)}, {code})", PyType.Iterable(elem), true);
@@ -609,6 +610,8 @@ namespace Batuta.Transpiler.Mapping
             }
             // repeat("x", 3) repeats the str itself, not its characters
             if (row.Python == "itertools.repeat" && e.Expr(c.Args[0]) is { Type.Kind: TypeKind.Str } repeated) bound[0] = repeated;
+            // pairwise(p) over a tuple (a permutation): its items as an iterable of their element type
+            if (row.Python.StartsWith("itertools.", StringComparison.Ordinal) && row.Python != "itertools.repeat") IterateTuples(e, row, bound, rest);
             // accumulate(xs, max): the function takes and returns the elements' type (a builtin becomes a typed lambda).
             if (row.Python == "itertools.accumulate" && c.Args.Count > 1 && bound[0] is { } xs) BindAccumulateFunction(e, c, bound, xs);
             if (rest.Count > 0 && !row.Template.Contains("{*}"))
@@ -662,6 +665,15 @@ namespace Batuta.Transpiler.Mapping
         {
             var parts = c.Args.Skip(1).Select(a => a is Starred st ? $"{e.EnumerableOf(e.Expr(st.Value))}.Select(__p => Dyn.Cast<string>(__p))" : $"new[] {{ {e.CoerceTo(e.Expr(a), PyType.Str).Code} }}");
             return new Ex($"OsPath.Join({e.CoerceTo(e.Expr(c.Args[0]), PyType.Str).Code}, Enumerable.Empty<string>(){string.Concat(parts.Select(x => $".Concat({x})"))}.ToArray())", PyType.Str, true);
+        }
+
+        /// <summary>The tuples an itertools row takes as iterables (a C# tuple or PyTuple is not an IEnumerable of its element type).</summary>
+        private static void IterateTuples(Emitter e, MappingRow row, Ex?[] bound, List<Ex> rest)
+        {
+            Ex Items(Ex v) => v.Type.Kind is TypeKind.Tuple or TypeKind.VarTuple ? new Ex(e.EnumerableOf(v), PyType.Iterable(e.ElementOf(v.Type)), false) : v;
+            for (int i = 0; i < bound.Length; i++)
+                if (bound[i] is { } b && row.Parameters[i].Kind == TypeKind.Unknown) bound[i] = Items(b);
+            for (int i = 0; i < rest.Count; i++) rest[i] = Items(rest[i]);
         }
 
         private static Ex Bind(Emitter e, ExpressionNode node, PyType param)
