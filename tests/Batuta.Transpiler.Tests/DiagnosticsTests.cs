@@ -33,6 +33,7 @@ public sealed class DiagnosticsTests
     [InlineData("import sys\n\nclass Meta(type):\n    pass\n\nclass A(metaclass=Meta):\n    pass\n", 6, "metaclass")]
     [InlineData("def g():\n    yield 1\n\nx = 5\nasync def h():\n    pass\n", 5, "async")]
     [InlineData("def g(xs):\n    for x in xs:\n        try:\n            yield int(x)\n            if x == 'q':\n                break\n        except ValueError:\n            pass\n\nprint(list(g(['1'])))\n", 3, "yield inside try/except")]
+    [InlineData("import sys\n\n\nclass Symbol(str):\n    pass\n\nprint(Symbol('a'))\n", 4, "subclassing the builtin str")]
     public void Unsupported_construct_is_T004_at_its_line(string source, int line, string what)
     {
         var r = TestTranspiler.Transpile(source, "app.py");

@@ -455,6 +455,7 @@ namespace Batuta.Transpiler.Emit
                 Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"statements in the body of class {c.Name} other than definitions are ignored", "move them to module level", c.Def);
             if (c.Def.Keywords.Any(k => k.Arg == "metaclass"))
                 Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, "metaclasses are not supported; the class is migrated without it", "replace the metaclass with a decorator or a base class", c.Def);
+            EmitBuiltinBaseGuard(c);
             EmitConstructor(c);
             _w.Line();
             if (c.IsException)
@@ -584,6 +585,21 @@ namespace Batuta.Transpiler.Emit
             },
             _ => null,
         };
+
+        /// <summary>
+        /// <c>class Symbol(str)</c> (not an Enum mix-in): the instances would be plain objects without the builtin's
+        /// behaviour, so creating one raises NotSupportedException (a field initializer runs on every constructor path).
+        /// </summary>
+        private void EmitBuiltinBaseGuard(ClassModel c)
+        {
+            if (c.IsEnum) return;
+            var builtin = c.Def.Bases.OfType<Name>().FirstOrDefault(b => b.Id is "str" or "int" or "float" or "list" or "dict" or "set" or "tuple" or "bytes" or "frozenset" or "bytearray" && Resolve(b.Id).Kind == ResolvedKind.Builtin);
+            if (builtin is null) return;
+            string construct = $"subclassing the builtin {builtin.Id} (class {c.Name})";
+            Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{construct} is not supported; creating an instance raises NotSupportedException",
+                $"wrap a {builtin.Id} in an attribute instead (self.value = ...)", c.Def);
+            _w.Line($"private readonly bool __builtinBase = Py.Raise<bool>(Py.Unsupported({CsNames.Literal(construct)}, {CsNames.Literal(_module.Path + ":" + c.Def.Line)}));");
+        }
 
         private void EmitConstructor(ClassModel c)
         {

@@ -163,6 +163,8 @@ namespace Batuta.Transpiler.Emit
             Name n => Resolve(n.Id) is { Kind: ResolvedKind.StdlibMember, Qualified: { } q } ? q : null,
             Attribute { Value: Name m } a => Resolve(m.Id) is { Kind: ResolvedKind.Module, Module: null, Qualified: { } q } ? q + "." + a.Attr : null,
             Attribute { Value: Attribute inner, Attr: "from_iterable" } when StdlibName(inner) == "itertools.chain" => "itertools.chain.from_iterable",
+            // import collections.abc; collections.abc.Set
+            Attribute { Value: Attribute { Value: Name pkg, Attr: "abc" } } a when Resolve(pkg.Id) is { Kind: ResolvedKind.Module, Module: null, Qualified: "collections" } => "collections.abc." + a.Attr,
             _ => null,
         };
 

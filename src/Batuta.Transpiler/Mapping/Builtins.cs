@@ -510,6 +510,14 @@ namespace Batuta.Transpiler.Mapping
             "enum.IntEnum" => "PyIntEnum",
             "enum.Flag" or "enum.IntFlag" => "PyFlagEnum",
             "enum.StrEnum" => "PyStrEnum",
+            // the abstract base classes the builtin containers are registered with
+            "collections.abc.Sequence" or "typing.Sequence" => "IPyList or System.Runtime.CompilerServices.ITuple or string or PyRange or PyBytes or PyByteArray",
+            "collections.abc.MutableSequence" or "typing.MutableSequence" => "IPyList or PyByteArray",
+            "collections.abc.Mapping" or "collections.abc.MutableMapping" or "typing.Mapping" or "typing.MutableMapping" => "IPyDict",
+            "collections.abc.Set" or "collections.abc.MutableSet" or "typing.AbstractSet" or "typing.MutableSet" => "IPySet",
+            "collections.abc.Iterable" or "typing.Iterable" => "System.Collections.IEnumerable or System.Runtime.CompilerServices.ITuple",
+            "collections.abc.Sized" or "typing.Sized" => "IPySized or string or System.Collections.ICollection or System.Runtime.CompilerServices.ITuple",
+            "collections.abc.Callable" or "typing.Callable" => "Delegate or IPyCallable",
             _ => null,
         };
 

@@ -3,6 +3,8 @@ builtin types as values, dynamic slice stores, dict(**kw), @contextmanager, refl
 from typing import Callable
 from contextlib import contextmanager
 import contextlib
+from collections.abc import Sequence, Mapping, Iterable, MutableSequence, Sized
+import collections.abc
 
 class Money:
     def __init__(self, cents: int, cur: str = "EUR"):
@@ -346,3 +348,24 @@ bag = Bag([1, 2, 1])
 print(len(bag), bag.count(1), bool(bag))
 bag += 3
 print(len(bag), bool(Bag([])))
+
+
+def describe(x):
+    kinds = []
+    if isinstance(x, Mapping):
+        kinds.append("mapping")
+    if isinstance(x, Sequence):
+        kinds.append("sequence")
+    if isinstance(x, MutableSequence):
+        kinds.append("mutable")
+    if isinstance(x, collections.abc.Set):
+        kinds.append("set")
+    if isinstance(x, Iterable):
+        kinds.append("iterable")
+    if isinstance(x, Sized):
+        kinds.append("sized")
+    return kinds
+
+for v in ([1, 2], (1,), "ab", {"a": 1}, {1}, range(3), 5, None, b"x"):
+    print(repr(v), describe(v))
+print(isinstance(len, collections.abc.Callable), isinstance(3, collections.abc.Callable))
