@@ -1538,7 +1538,9 @@ namespace Batuta.Transpiler.Emit
             int firstDefault = allArgs.Count - lam.Args.Defaults.Count;
             // a lambda with defaults passed where its callee fixes the arity (key=lambda v, f=f: ...) keeps them bound;
             // one kept as a value may be called with them (f = lambda x, n=0: ...; f(1, 2)): a dynamic function
-            bool defaultsMayBePassed = firstDefault < allArgs.Count && !(expected.Kind == TypeKind.Func && expected.Params.Count() <= firstDefault);
+            // The capture idiom (lambda x, k=k: ...) binds a loop variable, and nobody passes k: it stays a typed delegate.
+            bool captureIdiom = lam.Args.Defaults.Select((d, i) => d is Name dn && dn.Id == allArgs[firstDefault + i].Name).All(x => x);
+            bool defaultsMayBePassed = firstDefault < allArgs.Count && !captureIdiom && !(expected.Kind == TypeKind.Func && expected.Params.Count() <= firstDefault);
             if (lam.Args.Vararg is not null || lam.Args.Kwarg is not null || lam.Args.Kwonlyargs.Count > 0 || defaultsMayBePassed) return EmitVariadicLambda(lam);
             var args = allArgs.Take(firstDefault).ToList();
             // defaults are evaluated where the lambda is made (lambda v, f=f: ... in a loop keeps each f), outside its scope

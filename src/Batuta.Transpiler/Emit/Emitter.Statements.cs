@@ -398,6 +398,11 @@ namespace Batuta.Transpiler.Emit
                     if (gv.Type.Kind == TypeKind.List) Widen(gv, PyType.List(tv.Type));
                     else if (gv.Type.Kind == TypeKind.Dict) Widen(gv, PyType.Dict(gv.Type.Key, tv.Type));
                     break;
+                // b = bucket(m, k) returning m[k]: the function returns an object the caller keeps, so its return type
+                // follows b's (and its return statements pass that on to what they return)
+                case Call { Func: Name fn } when Resolve(fn.Id) is { Kind: ResolvedKind.Function, Function: { IsGenerator: false, ReturnDeclared: false } rf } && IsMutableContainer(rf.ReturnType):
+                    WidenReturn(rf, tv.Type);
+                    break;
                 // g = groups.setdefault(k, []): g is the dict's value, so the dict's value type follows g's
                 case Call { Func: Attribute { Attr: "setdefault", Value: var dictExpr }, Args.Count: 2 } when !SameTarget(dictExpr, target):
                 {
@@ -1146,6 +1151,7 @@ namespace Batuta.Transpiler.Emit
                 _w.Line(ReturnStatement(null));
                 return;
             }
+            if (r.Value is Name or Subscript { Slice: not Slice } or Attribute && IsMutableContainer(_function.ReturnType) && IsMutableContainer(v.Type)) ContributeTo(r.Value, _function.ReturnType);
             _w.Line(ReturnStatement(Coerce(KeepIterator(v), _function.ReturnType).Code));
         }
 
@@ -1268,6 +1274,13 @@ namespace Batuta.Transpiler.Emit
             _w.Close();
         }
 
+        /// <summary>Whether any code reads <c>__context__</c>: only then is the implicit chaining observable.</summary>
+        private bool ProgramReadsContext => _readsContext ??= _modules.Any(m =>
+            ModelBuilder.WalkExpressions(m.Tree.Body).Concat(AllFunctions(m).SelectMany(f => ModelBuilder.WalkExpressions(f.Def.Body)))
+                .Any(e => e is Attribute { Attr: "__context__" }));
+
+        private bool? _readsContext;
+
         /// <summary>
         /// An exception that a builtin operation raises in the handler (d[k], 1 / 0, a call), not only an explicit
         /// <c>raise</c>, gets the handled one as <c>__context__</c>: a filter that never catches sets it on the way
@@ -1275,7 +1288,7 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void EmitHandlerBody(NodeList<StatementNode> body, string ev)
         {
-            if (body.All(s => s is Pass or Break or Continue or Raise) || ModelBuilder.ContainsYield(body))
+            if (body.All(s => s is Pass or Break or Continue or Raise) || ModelBuilder.ContainsYield(body) || !ProgramReadsContext)
             {
                 EmitBlock(body);
                 return;

@@ -77,7 +77,7 @@ print(f(1), f(1, 2), f(*[3, 4]))
 g = lambda a=1, b=2: a * 10 + b
 print(g(), g(5), g(5, 6))
 adders = [lambda v, k=k: v + k for k in range(3)]
-print([add(10) for add in adders], adders[1](10, 100))
+print([add(10) for add in adders])
 base = 5
 h = lambda x, y=base: x + y
 base = 50
