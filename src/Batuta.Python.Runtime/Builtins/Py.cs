@@ -424,10 +424,11 @@ public static partial class Py
 
     public static string TypeName(object? o) => Dyn.TypeName(o);
 
-    /// <summary><c>vars(x)</c> of a dynamic value: an argparse Namespace's attribute dict (the same dict, as CPython's __dict__).</summary>
+    /// <summary><c>vars(x)</c> of a dynamic value: an argparse Namespace's attribute dict (the same dict, as CPython's __dict__), a user object's attributes.</summary>
     public static PyDict<string, object?> Vars(object? x) => x switch
     {
         Modules.Namespace ns => ns.Values,
+        not PyEnum and PyObject { PyHasDict: true } instance => instance.PyVars(),
         _ => throw new NotImplementedError($"vars() of a '{Dyn.TypeName(x)}' object is not supported by Batuta"),
     };
 

@@ -717,6 +717,7 @@ public static class Dyn
     {
         if (o is IPyAttributes a && a.TryGetAttr(name, out var v)) return v;
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
+        if (name == "__dict__" && o is not PyEnum and PyObject { PyHasDict: true } instance) return instance.PyVars();
         if (o is Delegate fn && name is "__name__" or "__qualname__") return FunctionName(fn);
         if (name == "__wrapped__" && Py.TryGetWrapped(o, out var wrapped)) return wrapped;
         if (o is Type cls && TryClassAttr(cls, name, out var classValue)) return classValue;
@@ -770,6 +771,14 @@ public static class Dyn
 
     /// <summary>Attributes set on instances beyond the fields their class declares.</summary>
     private static readonly ConditionalWeakTable<object, Dictionary<string, object?>> ExtraAttributes = new();
+
+    /// <summary>An instance's declared fields, then the attributes set on it beyond them (setattr(obj, "color", v)), as its __dict__ holds them.</summary>
+    public static PyDict<string, object?> WithExtraAttributes(object o, PyDict<string, object?> fields)
+    {
+        if (ExtraAttributes.TryGetValue(o, out var extra))
+            foreach (var (key, value) in extra) fields[key] = value;
+        return fields;
+    }
 
     internal static object? Convert(object? value, Type target)
     {
@@ -857,8 +866,15 @@ public static class Dyn
             return true;
         }
         // migrated classes, exception classes among them (class AppError(Exception): code = 1)
+        // object, the last class of every __mro__
+        if (cls == typeof(object) && name is "__name__" or "__qualname__") { value = "object"; return true; }
         if (!typeof(PyObject).IsAssignableFrom(cls) && !typeof(PyBaseException).IsAssignableFrom(cls)) return false;
         if (name is "__name__" or "__qualname__") { value = cls.Name.TrimEnd('_'); return true; }
+        if (name is "__mro__" or "__bases__" && typeof(PyObject).IsAssignableFrom(cls) && !typeof(PyEnum).IsAssignableFrom(cls))
+        {
+            value = ClassLineage(cls, name == "__bases__");
+            return true;
+        }
         foreach (var candidate in Naming.Candidates(name))
         {
             var p = cls.GetProperty(candidate, BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy);
@@ -867,6 +883,18 @@ public static class Dyn
             if (f is not null) { value = f.GetValue(null); return true; }
         }
         return false;
+    }
+
+    /// <summary>
+    /// A migrated class's <c>__mro__</c> (itself, its bases, object) or <c>__bases__</c> (its base, or object): a C# class
+    /// has one base, so the chain is the single-inheritance one.
+    /// </summary>
+    private static PyTuple ClassLineage(Type cls, bool basesOnly)
+    {
+        var chain = new List<object?>();
+        for (var c = cls; c is not null && c != typeof(PyObject); c = c.BaseType) chain.Add(c);
+        chain.Add(typeof(object));
+        return new PyTuple(basesOnly ? chain.Skip(1).Take(1) : chain);
     }
 
     /// <summary>f(a, k=v) on a function value: positional and keyword arguments bound as Python binds them.</summary>
@@ -902,6 +930,7 @@ public static class Dyn
     {
         if (o is Modules.IPyKeywordMethods k) return k.CallMethod(name, args, kwargs);
         if (o is not null && DynBuiltinMethods.TryCall(o, name, args, kwargs, out var builtin)) return builtin;
+        if (kwargs.Count > 0 && o is PyObject && TryDecoratedMethod(o.GetType(), name, out var decorated)) return CallKw(decorated, [o, .. args], kwargs);
         if (kwargs.Count > 0 && o is PyObject && TryCallUserMethod(o, name, args, kwargs, out var user)) return user;
         if (kwargs.Count > 0 && o is not null && IsCounter(o) && name is "update" or "subtract") return CounterKeywords(o, name, args, kwargs);
         if (kwargs.Count > 0) throw new TypeError($"{name}() got keyword arguments Batuta cannot pass to '{TypeName(o)}'");
@@ -949,6 +978,27 @@ public static class Dyn
         ? throw new TypeError(name.StartsWith("__", StringComparison.Ordinal) ? $"descriptor '{name}' of '{type}' object needs an argument" : $"unbound method {type}.{name}() needs an argument")
         : CallMethod(args[0], name, args[1..]));
 
+    /// <summary>
+    /// A method a decorator replaced (@times10 def run): the generated class keeps the decorated value in a static field
+    /// beside the undecorated C# method, and that value is what Python's lookup finds, unless a subclass redefines the method.
+    /// </summary>
+    private static bool TryDecoratedMethod(Type t, string name, out object? decorated)
+    {
+        decorated = null;
+        var names = Naming.Candidates(name);
+        const BindingFlags Declared = BindingFlags.Public | BindingFlags.DeclaredOnly;
+        for (var c = t; c is not null && c != typeof(PyObject); c = c.BaseType)
+        {
+            if (c.GetFields(Declared | BindingFlags.Static).FirstOrDefault(f => names.Any(n => f.Name == n + "__decorated")) is { } field)
+            {
+                decorated = field.GetValue(null);
+                return decorated is not null;
+            }
+            if (c.GetMethods(Declared | BindingFlags.Instance).Any(m => names.Contains(m.Name))) return false;
+        }
+        return false;
+    }
+
     /// <summary>A method of a runtime object found by reflection (what CallMethod does for objects without keyword methods).</summary>
     /// <summary>A method with *args (a C# params array): the leading arguments, then the rest as the array.</summary>
     private static bool TryInvokeVariadic(object o, Type t, string name, object?[] args, out object? result)
@@ -975,6 +1025,7 @@ public static class Dyn
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
         // Python's str methods, never System.String's (whose Split returned a string[])
         if (o is string s) return Text.PyStr.CallMethod(s, name, args);
+        if (o is PyObject && TryDecoratedMethod(o.GetType(), name, out var decorated)) return Call(decorated, [o, .. args]);
         var t = o.GetType();
         // readline is ReadLine in the runtime: the last candidate ignores case and underscores
         string folded = name.Replace("_", "");

@@ -11,6 +11,12 @@ public abstract class PyObject : IPyObject, IPyTyped
     /// <summary>False for a class that (with all its bases) declares <c>__slots__</c>: its instances take no new attributes.</summary>
     public virtual bool PyHasDict => true;
 
+    /// <summary>
+    /// <c>vars(obj)</c> / <c>obj.__dict__</c>: a snapshot of the instance attributes. Virtual so a base-class method (or
+    /// code that does not know the class) sees the fields the object's own class declares; the transpiler overrides it.
+    /// </summary>
+    public virtual PyDict<string, object?> PyVars() => Dyn.WithExtraAttributes(this, new PyDict<string, object?>());
+
     public virtual string PyRepr() => $"<__main__.{PyTypeName} object at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
 
     public virtual string PyStr() => PyRepr();

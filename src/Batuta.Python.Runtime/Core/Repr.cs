@@ -32,7 +32,7 @@ public static class Repr
 
     /// <summary>A class used as a value (<c>print(Car)</c>): <c>&lt;class '__main__.Car'&gt;</c>; runtime exception classes are builtins.</summary>
     public static string Class(System.Type t) =>
-        t.Namespace is { } ns && ns.StartsWith("Batuta.Python.Runtime", StringComparison.Ordinal) ? $"<class '{t.Name}'>" : $"<class '__main__.{t.Name.TrimEnd('_')}'>";
+        t == typeof(object) ? "<class 'object'>" : t.Namespace is { } ns && ns.StartsWith("Batuta.Python.Runtime", StringComparison.Ordinal) ? $"<class '{t.Name}'>" : $"<class '__main__.{t.Name.TrimEnd('_')}'>";
 
     public static string Of(double d) => FloatFormat.Repr(d);
     public static string Of(long l) => l.ToString(CultureInfo.InvariantCulture);

@@ -179,7 +179,14 @@ namespace Batuta.Transpiler.Emit
             // self: a receiver written in place of the placeholder first argument (a decorated method's bound call)
             var parts = call.Args.Select(a => a is Starred st ? $"{AsEnumerable(EmitExpr(st.Value))}.Select(__v => (object?)__v)"
                 : a is Name { Id: "__self_placeholder" } && self is { } receiver ? $"new object?[] {{ {Box(receiver)} }}" : $"new object?[] {{ {Box(EmitExpr(a))} }}");
-            var kwargs = call.Keywords.FirstOrDefault(k => k.Arg is null) is { } kw ? ", " + EmitExpr(kw.Value).Code : "";
+            var kwargs = call.Keywords.Count switch
+            {
+                0 => "",
+                1 when call.Keywords[0].Arg is null => ", " + EmitExpr(call.Keywords[0].Value).Code,
+                // named keywords beside the spread (f(*args, k=v), f(a, **opts, k=v)): one dict of them all, as Python binds them
+                _ => ", " + EmitExpr(new Dict(NodeList.Of(call.Keywords.Select(k => k.Arg is null ? null : (ExpressionNode)new Constant(k.Arg, null, k.Span)).ToArray()),
+                    NodeList.Of(call.Keywords.Select(k => k.Value).ToArray()), call.Span)).Code,
+            };
             return new Ex($"Dyn.CallSpread({Box(f)}, Enumerable.Empty<object?>(){string.Concat(parts.Select(p => $".Concat({p})"))}{kwargs})", PyType.Object, true);
         }
 
@@ -740,15 +747,24 @@ namespace Batuta.Transpiler.Emit
         /// obj.m(args) on a value of unknown class may reach any program method named m: each such method's parameters
         /// take these arguments' types too (cache.get(args) with a tuple, where another call passes a str).
         /// </summary>
-        private void WidenDynamicallyCalled(string name, List<Ex> args)
+        /// <param name="spread">the arguments end in *args or **kwargs: the parameters past <paramref name="args"/> may get anything</param>
+        private void WidenDynamicallyCalled(string name, List<Ex> args, bool spread = false)
         {
-            if (args.Count == 0 || args.Any(x => x.Type.Kind == TypeKind.Unknown) || name.StartsWith("__", StringComparison.Ordinal)) return;
+            if (args.Count == 0 && !spread || args.Any(x => x.Type.Kind == TypeKind.Unknown) || name.StartsWith("__", StringComparison.Ordinal)) return;
             foreach (var m in _modules.SelectMany(x => x.Classes.Values).Select(c => c.Methods.TryGetValue(name, out var f) ? f : null))
             {
                 if (m is null || m.IsStatic || m.IsClassMethod || m.IsProperty || m.IsDecorated || m.VarArgs is not null) continue;
-                for (int i = 0; i < args.Count && i < m.Params.Count; i++)
-                    if (!m.Params[i].Declared) WidenParam(m, i, args[i].Type);
+                for (int i = 0; i < m.Params.Count && (spread || i < args.Count); i++)
+                    if (!m.Params[i].Declared) WidenParam(m, i, i < args.Count ? args[i].Type : PyType.Object);
             }
+        }
+
+        /// <summary>obj.method(*args, **kwargs) on a dynamic value: the bound method, called with the spread arguments.</summary>
+        private Ex SpreadMethodCall(Ex obj, Attribute a, Call call)
+        {
+            if (obj.Type.Kind is TypeKind.Object or TypeKind.Unknown)
+                WidenDynamicallyCalled(a.Attr, call.Args.TakeWhile(x => x is not Starred).Select(x => EmitExpr(x)).ToList(), spread: true);
+            return SpreadCallValue(new Ex($"Dyn.GetAttr({Box(obj)}, {CsNames.Literal(a.Attr)})", PyType.Object, true), call);
         }
 
         /// <summary>super().method(...)</summary>
@@ -853,6 +869,14 @@ namespace Batuta.Transpiler.Emit
                 if (field is not null) return CallValue(new Ex($"{obj.P}.{field.CsName}", field.Type, true), call);
             }
             if (MappedMethod(obj, a, call, expected) is { } mapped) return mapped;
+            return DynamicMethodCall(obj, a, call);
+        }
+
+        /// <summary>obj.method(...) that no static rule resolved: called by name at run time.</summary>
+        private Ex DynamicMethodCall(Ex obj, Attribute a, Call call)
+        {
+            var t = obj.Type;
+            if (call.Args.Any(x => x is Starred) || call.Keywords.Any(k => k.Arg is null)) return SpreadMethodCall(obj, a, call);
             var argValues = call.Args.Select(x => EmitExpr(x)).ToList();
             if (t.Kind is TypeKind.Object or TypeKind.Unknown) WidenDynamicallyCalled(a.Attr, argValues);
             var args = argValues.Select(Box).ToList();

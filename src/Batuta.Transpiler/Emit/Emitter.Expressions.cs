@@ -978,6 +978,9 @@ namespace Batuta.Transpiler.Emit
         {
             if (a.Attr is "__name__" or "__qualname__") return new Ex(CsNames.Literal(sc.Name), PyType.Str, true);
             if (a.Attr == "__doc__") return DocOf(sc.Def.Body);
+            // only a class with ABCMeta has the attribute (CPython: AttributeError otherwise)
+            if (a.Attr == "__abstractmethods__" && sc.HasAbcMeta())
+                return new Ex($"new PyFrozenSet<string>(new string[] {{ {string.Join(", ", sc.MissingAbstractMethods().Select(CsNames.Literal))} }})", PyType.Set(PyType.Str), true);
             var cv = sc.FindField(a.Attr);
             if (cv is not null && (FindClassVarOwner(sc, a.Attr) is not null || sc.IsEnum))
                 return new Ex($"{ClassCsName(IsPerClass(sc, a.Attr) ? sc : FindClassVarOwner(sc, a.Attr) ?? sc)}.{cv.CsName}", sc.IsEnum ? sc.Type : cv.Type, true);
@@ -1089,18 +1092,28 @@ namespace Batuta.Transpiler.Emit
         }
 
         /// <summary>
-        /// <c>obj.__dict__</c> / <c>vars(obj)</c> of a class instance: a snapshot dict of its instance attributes, the
-        /// base class's first, each class's in the order its methods first assign them (writes to it do not reach the object).
+        /// <c>obj.__dict__</c> / <c>vars(obj)</c> of a class instance: its PyVars() (see InstanceDictLiteral), virtual so
+        /// a base-class method sees the fields of the object's own class; an exception class's, written in place.
         /// </summary>
         internal Ex InstanceDict(Ex obj, ClassModel cls)
         {
+            var t = PyType.Dict(PyType.Str, PyType.Object);
+            if (!cls.IsException) return new Ex($"{obj.P}.PyVars()", t, true);
+            var tmp = Temp("o");
+            return new Ex($"({obj.P} is var {tmp} ? {InstanceDictLiteral(tmp, cls)} : null!)", t, true);
+        }
+
+        /// <summary>
+        /// A snapshot dict of an instance's attributes, the base class's first, each class's in the order its methods
+        /// first assign them (writes to it do not reach the object).
+        /// </summary>
+        private string InstanceDictLiteral(string self, ClassModel cls)
+        {
             var chain = new List<ClassModel>();
             for (var x = cls; x is not null; x = x.Base) chain.Insert(0, x);
-            var tmp = Temp("o");
             var items = chain.SelectMany(x => x.FieldOrder.Select(n => x.Fields[n]))
-                .Select(f => $"[{CsNames.Literal(f.Name)}] = {Box(new Ex($"{tmp}.{f.CsName}", f.Type, true))}");
-            var t = PyType.Dict(PyType.Str, PyType.Object);
-            return new Ex($"({obj.P} is var {tmp} ? new {CsTypes.Of(t)} {{ {string.Join(", ", items)} }} : null!)", t, true);
+                .Select(f => $"[{CsNames.Literal(f.Name)}] = {Box(new Ex($"{self}.{f.CsName}", f.Type, true))}");
+            return $"new {CsTypes.Of(PyType.Dict(PyType.Str, PyType.Object))} {{ {string.Join(", ", items)} }}";
         }
 
         private Ex EmitSubscript(Subscript s)

@@ -466,6 +466,8 @@ namespace Batuta.Transpiler.Emit
             else _w.Line($"public override string PyTypeName => {CsNames.Literal(c.Name)};");
             if (!c.IsException && HasSlotsOnly(c) != (c.Base is not null && HasSlotsOnly(c.Base)))
                 _w.Line($"public override bool PyHasDict => {(HasSlotsOnly(c) ? "false" : "true")};");
+            if (_usesInstanceDict && !c.IsEnum && !c.IsException)
+                _w.Line($"public override PyDict<string, object?> PyVars() => Dyn.WithExtraAttributes(this, {InstanceDictLiteral("this", c)});");
             foreach (var dm in c.Methods.Values.Where(x => x.IsDecorated)) _w.Line($"public static object? {dm.CsName}{DecoratedSuffix};");
             foreach (var m in c.Methods.Values)
             {

@@ -1393,6 +1393,12 @@ namespace Batuta.Transpiler.Emit
             for (int index = 0; index < w.Items.Count && !bodyWritten; index++)
             {
                 var item = w.Items[index];
+                if (item is { ContextExpr: Call sc, OptionalVars: null } && StdlibName(sc.Func) == "contextlib.suppress")
+                {
+                    EmitSuppress(sc, w, index);
+                    bodyWritten = true;
+                    continue;
+                }
                 var ctx = EmitExpr(item.ContextExpr);
                 if (ctx.Type.Kind == TypeKind.Class && FindClass(ctx.Type.Name.OrThrow()) is { } checkedClass && ContextProtocolError(checkedClass) is { } error)
                 {
@@ -1444,6 +1450,24 @@ namespace Batuta.Transpiler.Emit
         }
 
         private readonly Stack<string> _withExits = new();
+
+        /// <summary>
+        /// <c>with suppress(E1, E2), rest: body</c> is <c>try: (with rest: body) except (E1, E2): pass</c>, which is what
+        /// contextlib.suppress's __exit__ amounts to; suppress() with no classes suppresses nothing.
+        /// </summary>
+        private void EmitSuppress(Call suppress, With w, int index)
+        {
+            var rest = w.Items.Skip(index + 1).ToArray();
+            var inner = rest.Length > 0 ? NodeList.Of<StatementNode>(new With(NodeList.Of(rest), w.Body, w.TypeComment, w.Span)) : w.Body;
+            if (suppress.Args.Count == 0)
+            {
+                EmitBlock(inner);
+                return;
+            }
+            var caught = suppress.Args.Count == 1 && suppress.Args[0] is not Starred ? suppress.Args[0] : new Tuple(suppress.Args, ExprContext.Load, suppress.Span);
+            var handler = new ExceptHandler(caught, null, NodeList.Of<StatementNode>(new Pass(w.Span)), w.Span);
+            EmitStatement(new Try(inner, NodeList.Of<ExceptHandlerNode>(handler), NodeList.Of<StatementNode>(), NodeList.Of<StatementNode>(), w.Span));
+        }
 
         private static bool IsMutableContainer(PyType t) => t.Kind is TypeKind.List or TypeKind.Dict or TypeKind.Set or TypeKind.Deque or TypeKind.DefaultDict or TypeKind.Counter;
 

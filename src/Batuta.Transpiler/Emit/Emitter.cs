@@ -68,6 +68,8 @@ namespace Batuta.Transpiler.Emit
         private readonly List<ModuleModel> _modules;
         /// <summary>Some function may recurse: handlers then reset the recursion depth (see SaveRecursionDepth).</summary>
         private readonly bool _hasRecursion;
+        /// <summary>Some code reads <c>__dict__</c> or calls <c>vars</c>: classes then write their PyVars() (see InstanceDict).</summary>
+        private readonly bool _usesInstanceDict;
         private readonly Dictionary<string, ModuleModel> _moduleByName;
         private readonly Dictionary<string, ClassModel> _classByKey;
         private readonly TranspileOptions _options;
@@ -98,6 +100,8 @@ namespace Batuta.Transpiler.Emit
         {
             _modules = modules;
             _hasRecursion = modules.SelectMany(AllFunctions).Any(Guarded);
+            _usesInstanceDict = modules.SelectMany(m => AllFunctions(m).Select(f => f.Def.Body).Prepend(m.Tree.Body)).SelectMany(body => ModelBuilder.WalkExpressions(body))
+                .Any(e => e is Attribute { Attr: "__dict__" } or Call { Func: Name { Id: "vars" } });
             _moduleByName = modules.ToDictionary(m => m.Name, StringComparer.Ordinal);
             _classByKey = modules.SelectMany(m => m.Classes.Values).GroupBy(c => c.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             _options = options;

@@ -217,7 +217,8 @@ namespace Batuta.Transpiler.Model
             return names.ToList();
         }
 
-        private bool HasAbcMeta()
+        /// <summary>The class has ABCMeta as its metaclass: it derives from <c>ABC</c> or says <c>metaclass=ABCMeta</c>.</summary>
+        public bool HasAbcMeta()
         {
             for (var c = this; c is not null; c = c.Base)
                 if (c.Def.Bases.Any(IsAbc) || c.Def.Keywords.Any(k => k.Arg == "metaclass" && IsAbcMeta(k.Value))) return true;
