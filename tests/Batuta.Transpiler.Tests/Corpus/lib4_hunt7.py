@@ -2,6 +2,7 @@
 # numbers); parsing, mixed int/float arithmetic, comparisons, hashing as equal ints, rounding, limit_denominator.
 import fractions
 import math
+import statistics
 from fractions import Fraction
 from fractions import Fraction as F
 from typing import List
@@ -203,3 +204,15 @@ try:
     print(f"{Fraction(1, 3):.2f}")
 except TypeError as e:
     print("TypeError", e)
+
+fs = [Fraction(1, 3), Fraction(-1, 2), Fraction(5, 6)]
+print(sum(f for f in fs), max(fs, key=abs), str(fs[1]).split("/"))
+print({Fraction(1, 2), Fraction(2, 4), 0.5})
+n, m = 7, 3
+r = Fraction(n) / m
+print(r, r * m == n, Fraction(n, m) == r)
+print(statistics.mean([Fraction(1, 2), Fraction(1, 3)]))
+print(statistics.median([Fraction(1, 2), Fraction(1, 3), Fraction(3, 4)]))
+print(statistics.mean([1, Fraction(1, 2), 2]), statistics.variance([Fraction(1, 2), Fraction(3, 2), 2]))
+print(statistics.pvariance([1, 2, Fraction(7, 3)]), statistics.fmean([Fraction(1, 3), 1]), statistics.stdev([Fraction(1), Fraction(3)]))
+print(statistics.mean([1, 2]), statistics.mean([1, 2, 4]), statistics.mean([0.5, Fraction(1, 2)]))
