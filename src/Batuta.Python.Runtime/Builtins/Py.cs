@@ -246,11 +246,15 @@ public static partial class Py
     public static double Round(double x, long n) => FloatFormat.Round(x, n);
     public static PyInt Round(PyInt x) => x;
 
+    /// <summary>round(x) of a dynamic number: always an int (a Fraction rounds exactly, ties to even).</summary>
+    public static PyInt RoundToInt(object? x) => Dyn.Cast<PyInt>(RoundDynamic(x));
+
     /// <summary>round(x, n) of a dynamic value: an int stays an int, a float a float (round(x) of a float: an int).</summary>
     public static object? RoundDynamic(object? x, long? n = null) => x switch
     {
         double d => n is { } digits ? Round(d, digits) : (object)Round(d),
         long or int or bool or PyInt => Round(Dyn.Cast<PyInt>(x), n ?? 0),
+        Modules.PyFraction f => n is { } digits ? f.Round(digits) : f.Round(),
         _ => throw new TypeError($"type {Dyn.TypeName(x)} doesn't define __round__ method"),
     };
 
@@ -278,7 +282,10 @@ public static partial class Py
     public static (double, double) DivMod(double a, double b) => Ops.DivMod(a, b);
 
     /// <summary>divmod() of dynamic values: ints give ints, a float makes both floats.</summary>
-    public static (object?, object?) DivModDynamic(object? a, object? b) => (a, b) switch
+    public static (object?, object?) DivModDynamic(object? a, object? b) =>
+        a is Modules.PyFraction || b is Modules.PyFraction ? (Dyn.FloorDiv(a, b), Dyn.Mod(a, b)) : DivModNumbers(a, b);
+
+    private static (object?, object?) DivModNumbers(object? a, object? b) => (a, b) switch
     {
         (double or PyInt or long or int or bool, double) or (double, PyInt or long or int or bool) => Box(DivMod(Dyn.Cast<double>(a), Dyn.Cast<double>(b))),
         _ => Box(DivMod(Dyn.Cast<PyInt>(a), Dyn.Cast<PyInt>(b))),

@@ -187,6 +187,8 @@ public static class Dyn
                 return l1.Count.CompareTo(l2.Count);
             }
             case (IPyOrdered o, _): return o.PyCompare(y);
+            // 1 < Fraction(3, 2): the int cannot compare, so Python asks the Fraction's reflected operator
+            case (PyInt or double, Modules.PyFraction f): return -f.PyCompare(x);
             case (IComparable c, _) when x.OrThrow().GetType() == y?.GetType(): return c.CompareTo(y);
         }
         throw new TypeError($"'<' not supported between instances of '{TypeName(a)}' and '{TypeName(b)}'");
@@ -227,12 +229,13 @@ public static class Dyn
         if (o is null) { value = default!; return default(T) is null; } // None is a key of a dict of objects
         if (typeof(T) == typeof(long))
         {
-            long? l = o switch { PyInt { IsSmall: true } p => p.Small, int i => i, bool b => b ? 1 : 0, _ => null };
+            // an integral Fraction is equal to (and hashes as) its int, so it finds the int's key
+            long? l = o switch { PyInt { IsSmall: true } p => p.Small, int i => i, bool b => b ? 1 : 0, Modules.PyFraction { AsInt: { IsSmall: true } n } => n.Small, _ => null };
             if (l is { } x) { value = (T)(object)x; return true; }
         }
         else if (typeof(T) == typeof(PyInt))
         {
-            PyInt? p = o switch { long l => new PyInt(l), int i => new PyInt(i), bool b => new PyInt(b ? 1 : 0), _ => null };
+            PyInt? p = o switch { long l => new PyInt(l), int i => new PyInt(i), bool b => new PyInt(b ? 1 : 0), Modules.PyFraction f => f.AsInt, _ => null };
             if (p is { } x) { value = (T)(object)x; return true; }
         }
         // a tuple of other element types ((1, 2) built at run time) as a typed tuple key
@@ -446,6 +449,8 @@ public static class Dyn
             (double d, PyInt i) => Ops.FloorDiv(d, i.ToDouble()),
             (double d1, double d2) => Ops.FloorDiv(d1, d2),
             (Modules.PyTimeDelta t, _) => t.FloorDiv(y),
+            (Modules.PyFraction f, _) => f.FloorDiv(y),
+            (_, Modules.PyFraction f) => f.RFloorDiv(x),
             _ => throw Unsupported("//", a, b),
         };
     }
@@ -461,6 +466,8 @@ public static class Dyn
             (double d1, double d2) => Ops.Mod(d1, d2),
             (string s, _) => Text.PercentFormat.Format(s, b),
             (Modules.PyTimeDelta t, _) => t.Mod(y),
+            (Modules.PyFraction f, _) => f.Mod(y),
+            (_, Modules.PyFraction f) => f.RMod(x),
             _ => throw Unsupported("%", a, b),
         };
     }
@@ -474,6 +481,8 @@ public static class Dyn
             (PyInt i, double d) => Ops.Pow(i.ToDouble(), d),
             (double d, PyInt i) => Ops.Pow(d, i.ToDouble()),
             (double d1, double d2) => Ops.Pow(d1, d2),
+            (Modules.PyFraction f, _) => f.Pow(y),
+            (_, Modules.PyFraction f) => f.RPow(x),
             _ => throw Unsupported("** or pow()", a, b),
         };
     }

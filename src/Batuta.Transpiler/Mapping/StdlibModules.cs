@@ -46,7 +46,7 @@ namespace Batuta.Transpiler.Mapping
         {
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
-            "datetime", "io", "difflib", "pathlib", "contextlib", "collections.abc",
+            "datetime", "io", "difflib", "pathlib", "contextlib", "collections.abc", "fractions",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -214,6 +214,9 @@ namespace Batuta.Transpiler.Mapping
             new("datetime.datetime.fromisoformat", "PyDateTime.FromIsoFormat({0})", R(O), P(S)),
             new("datetime.datetime.fromtimestamp", "PyDateTime.FromTimestamp({0})", R(O), P(F)),
             new("datetime.datetime.combine", "PyDateTime.Combine(Dyn.Cast<PyDate>({0}), Dyn.Cast<PyTime>({1}))", R(O), P(O, O)),
+            // fractions (exact rationals; values are dynamic runtime objects with Python's operators and methods)
+            new("fractions.Fraction", "PyFraction.Create({0}, {1})", R(O), P(O, O), names: "numerator,denominator", defaults: "null|null"),
+            new("fractions.Fraction.from_float", "PyFraction.FromFloat({0})", R(O), P(O), names: "f"),
             // os and os.path
             new("os.path.join", "OsPath.Join({*})", R(S), P(S), variadic: true),
             new("os.path.exists", "OsPath.Exists({0})", R(B), P(S)),

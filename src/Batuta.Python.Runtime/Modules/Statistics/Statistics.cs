@@ -17,8 +17,8 @@ public static class Statistics
 {
     public static object? Mean<T>(IEnumerable<T> data)
     {
-        var (sum, n, allInts) = Sum(data, "mean requires at least one data point");
-        return Convert(sum / n, allInts);
+        var (sum, n, kind) = Sum(data, "mean requires at least one data point");
+        return Convert(sum / n, kind);
     }
 
     public static double FMean<T>(IEnumerable<T> data)
@@ -70,17 +70,17 @@ public static class Statistics
     public static double PStdev<T>(IEnumerable<T> data) => Spread(data, 1, "pstdev requires at least one data point").V.Sqrt();
 
     /// <summary>The exact variance: the sum of squared deviations over n - 1 (sample, minimum 2) or n (population).</summary>
-    private static (ExactFraction V, bool AllInts) Spread<T>(IEnumerable<T> data, int minimum, string tooFew)
+    private static (ExactFraction V, NumberKind Kind) Spread<T>(IEnumerable<T> data, int minimum, string tooFew)
     {
         var xs = data.ToList();
         if (xs.Count < minimum) throw new StatisticsError(tooFew);
-        var (ss, allInts) = SumOfSquares(xs);
-        return (ss / (minimum == 2 ? xs.Count - 1 : xs.Count), allInts);
+        var (ss, kind) = SumOfSquares(xs);
+        return (ss / (minimum == 2 ? xs.Count - 1 : xs.Count), kind);
     }
 
-    private static (ExactFraction Ss, bool AllInts) SumOfSquares<T>(List<T> xs)
+    private static (ExactFraction Ss, NumberKind Kind) SumOfSquares<T>(List<T> xs)
     {
-        var (sum, n, allInts) = Sum(xs, "");
+        var (sum, n, kind) = Sum(xs, "");
         var mean = sum / n;
         var ss = ExactFraction.Of(BigInteger.Zero);
         foreach (var x in xs)
@@ -88,22 +88,22 @@ public static class Statistics
             var d = Exact(x) - mean;
             ss += d * d;
         }
-        return (ss, allInts);
+        return (ss, kind);
     }
 
-    private static (ExactFraction Sum, int N, bool AllInts) Sum<T>(IEnumerable<T> data, string empty)
+    private static (ExactFraction Sum, int N, NumberKind Kind) Sum<T>(IEnumerable<T> data, string empty)
     {
         var sum = ExactFraction.Of(BigInteger.Zero);
         int n = 0;
-        bool allInts = true;
+        var kind = NumberKind.Int;
         foreach (var x in data)
         {
             sum += Exact(x);
-            allInts &= IsInt(x);
+            kind = (NumberKind)Math.Max((int)kind, (int)KindOf(x));
             n++;
         }
         if (n == 0) throw new StatisticsError(empty);
-        return (sum, n, allInts);
+        return (sum, n, kind);
     }
 
     private static List<T> SortedData<T>(IEnumerable<T> data, string empty)
@@ -113,11 +113,25 @@ public static class Statistics
         return xs.ToList();
     }
 
-    private static object? Convert((ExactFraction V, bool AllInts) r) => Convert(r.V, r.AllInts);
+    private static object? Convert((ExactFraction V, NumberKind Kind) r) => Convert(r.V, r.Kind);
 
-    private static object? Convert(ExactFraction v, bool allInts) => allInts && v.IsInteger ? (object)PyInt.FromBig(v.Num) : v.ToDouble();
+    /// <summary>CPython's _convert: the data's type, except that an int result that is not whole is a float.</summary>
+    private static object? Convert(ExactFraction v, NumberKind kind) => kind switch
+    {
+        NumberKind.Int when v.IsInteger => PyInt.FromBig(v.Num),
+        NumberKind.Fraction => new PyFraction(v.Num, v.Den),
+        _ => v.ToDouble(),
+    };
 
-    private static bool IsInt(object? x) => x is long or int or PyInt or bool;
+    /// <summary>The result type of mixed data, as CPython's _coerce: ints widen to Fractions, and both to floats.</summary>
+    private enum NumberKind { Int, Fraction, Float }
+
+    private static NumberKind KindOf(object? x) => x switch
+    {
+        long or int or PyInt or bool => NumberKind.Int,
+        PyFraction => NumberKind.Fraction,
+        _ => NumberKind.Float,
+    };
 
     private static ExactFraction Exact(object? x) => x switch
     {
@@ -126,6 +140,7 @@ public static class Statistics
         int i => ExactFraction.Of(new BigInteger(i)),
         bool b => ExactFraction.Of(b ? BigInteger.One : BigInteger.Zero),
         PyInt p => ExactFraction.Of(p.ToBig()),
+        PyFraction f => new ExactFraction(f.Numerator, f.Denominator),
         _ => throw new TypeError($"can't convert type '{Dyn.TypeName(x)}' to numerator/denominator"),
     };
 
@@ -136,6 +151,7 @@ public static class Statistics
         int i => i,
         bool b => b ? 1 : 0,
         PyInt p => (double)p,
+        PyFraction f => f.ToDouble(),
         _ => throw new TypeError($"must be real number, not {Dyn.TypeName(x)}"),
     };
 }
