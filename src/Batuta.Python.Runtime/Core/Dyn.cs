@@ -187,6 +187,8 @@ public static class Dyn
                 return l1.Count.CompareTo(l2.Count);
             }
             case (IPyOrdered o, _): return o.PyCompare(y);
+            // 2 < Decimal('2.5'): int's comparison gives NotImplemented, so the Decimal's reflected one decides
+            case (_, Modules.PyDecimal dec): return -dec.PyCompare(x);
             case (IComparable c, _) when x.OrThrow().GetType() == y?.GetType(): return c.CompareTo(y);
         }
         throw new TypeError($"'<' not supported between instances of '{TypeName(a)}' and '{TypeName(b)}'");
@@ -446,6 +448,7 @@ public static class Dyn
             (double d, PyInt i) => Ops.FloorDiv(d, i.ToDouble()),
             (double d1, double d2) => Ops.FloorDiv(d1, d2),
             (Modules.PyTimeDelta t, _) => t.FloorDiv(y),
+            (Modules.PyDecimal, _) or (_, Modules.PyDecimal) => Modules.PyDecimal.FloorDivOrMod(x, y, quotient: true),
             _ => throw Unsupported("//", a, b),
         };
     }
@@ -461,6 +464,7 @@ public static class Dyn
             (double d1, double d2) => Ops.Mod(d1, d2),
             (string s, _) => Text.PercentFormat.Format(s, b),
             (Modules.PyTimeDelta t, _) => t.Mod(y),
+            (Modules.PyDecimal, _) or (_, Modules.PyDecimal) => Modules.PyDecimal.FloorDivOrMod(x, y, quotient: false),
             _ => throw Unsupported("%", a, b),
         };
     }
@@ -474,6 +478,7 @@ public static class Dyn
             (PyInt i, double d) => Ops.Pow(i.ToDouble(), d),
             (double d, PyInt i) => Ops.Pow(d, i.ToDouble()),
             (double d1, double d2) => Ops.Pow(d1, d2),
+            (Modules.PyDecimal, _) or (_, Modules.PyDecimal) => Modules.PyDecimal.Pow(x, y),
             _ => throw Unsupported("** or pow()", a, b),
         };
     }

@@ -243,7 +243,10 @@ namespace Batuta.Transpiler.Mapping
                 {
                     var v = Arg(0);
                     if (a.Count == 1 && !kw.ContainsKey("ndigits"))
-                        return v.Type.Kind == TypeKind.Float ? new Ex($"Py.Round({v.Code})", PyType.Int, true) : v.Type.Kind == TypeKind.Int ? v : new Ex($"Py.Round(Dyn.Cast<double>({v.Code}))", PyType.Int, true);
+                        return v.Type.Kind == TypeKind.Float ? new Ex($"Py.Round({v.Code})", PyType.Int, true) : v.Type.Kind == TypeKind.Int ? v
+                            // a dynamic value may be a Decimal, which rounds itself (half to even, exactly)
+                            : v.Type.Kind is TypeKind.Object or TypeKind.Unknown ? new Ex($"Dyn.Cast<PyInt>(Py.RoundDynamic({Emitter.BoxOf(v)}))", PyType.Int, true)
+                            : new Ex($"Py.Round(Dyn.Cast<double>({v.Code}))", PyType.Int, true);
                     var n = a.Count > 1 ? Arg(1, PyType.Int) : e.Expr(kw["ndigits"], PyType.Int);
                     if (n.Type.Kind == TypeKind.None) return new Ex($"Py.Round({v.Code})", PyType.Int, true);
                     if (v.Type.Kind == TypeKind.Int) return new Ex($"Py.Round({v.Code}, {Emitter.Long(n)})", PyType.Int, true);
@@ -506,6 +509,7 @@ namespace Batuta.Transpiler.Mapping
             "datetime.datetime" => "PyDateTime",
             "datetime.time" => "PyTime",
             "datetime.timedelta" => "PyTimeDelta",
+            "decimal.Decimal" => "PyDecimal",
             "enum.Enum" => "PyEnum",
             "enum.IntEnum" => "PyIntEnum",
             "enum.Flag" or "enum.IntFlag" => "PyFlagEnum",
