@@ -125,3 +125,18 @@ try:
     print(Decimal(0) / 0)
 except InvalidOperation as e:
     print(type(e).__name__, e)
+
+# ---- annotations, % formatting (through int()/float(), as CPython), str.format
+prices: dict[str, Decimal] = {"a": Decimal("1.25"), "b": Decimal("2.50")}
+def net(p: Decimal, rate: Decimal = Decimal("0.2")) -> Decimal:
+    return p - p * rate
+print({k: net(v) for k, v in prices.items()})
+print("%.2f | %s | %10.3f" % (Decimal("2.675"), Decimal("1.0"), Decimal("-3.14159")))
+print("total: {}".format(sum(prices.values())))
+print(decimal.Decimal("3.10"), isinstance(Decimal(1), decimal.Decimal), type(Decimal(1)).__name__)
+print(Decimal(7).quantize(Decimal("1E+1")), Decimal("1234.5").quantize(Decimal("1")), Decimal("0.5").to_integral_value())
+print("%d %i %e %g" % (Decimal("-2.7"), Decimal("3.9"), Decimal("1.5"), Decimal("0.1")))
+try:
+    print("%x" % Decimal("2"))
+except TypeError as e:
+    print("TypeError", e)
