@@ -237,7 +237,7 @@ public static partial class Py
     public static PyInt Abs(PyInt x) => PyInt.Abs(x);
     public static double Abs(double x) => Math.Abs(x);
     public static long Abs(long x) => Math.Abs(x);
-    public static object? Abs(object? x) => x switch { PyInt i => PyInt.Abs(i), long l => PyInt.Abs(l), double d => Math.Abs(d), bool b => new PyInt(b ? 1 : 0), Modules.PyTimeDelta t => t.Abs(), _ => AbsDunder(x) };
+    public static object? Abs(object? x) => x switch { PyInt i => PyInt.Abs(i), long l => PyInt.Abs(l), double d => Math.Abs(d), bool b => new PyInt(b ? 1 : 0), Modules.PyTimeDelta t => t.Abs(), Modules.PyDecimal m => m.Abs(), _ => AbsDunder(x) };
 
     private static object? AbsDunder(object? x) =>
         Dyn.TryCallDunder(x, "__abs__", out var r) ? r : throw new TypeError($"bad operand type for abs(): '{Dyn.TypeName(x)}'");
@@ -255,6 +255,7 @@ public static partial class Py
         double d => n is { } digits ? Round(d, digits) : (object)Round(d),
         long or int or bool or PyInt => Round(Dyn.Cast<PyInt>(x), n ?? 0),
         Modules.PyFraction f => n is { } digits ? f.Round(digits) : f.Round(),
+        Modules.PyDecimal m => m.Round(n),
         _ => throw new TypeError($"type {Dyn.TypeName(x)} doesn't define __round__ method"),
     };
 
@@ -332,6 +333,7 @@ public static partial class Py
         PyInt i => i.ToDouble(),
         bool b => b ? 1 : 0,
         long l => l,
+        Modules.PyDecimal m => m.ToDouble(),
         _ when Dyn.TryCallDunder(o, "__float__", out var r) || Dyn.TryCallDunder(o, "__index__", out r) => Float(r),
         _ => throw new TypeError($"float() argument must be a string or a real number, not '{Dyn.TypeName(o)}'"),
     };

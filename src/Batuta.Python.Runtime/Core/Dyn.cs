@@ -189,6 +189,8 @@ public static class Dyn
             case (IPyOrdered o, _): return o.PyCompare(y);
             // 1 < Fraction(3, 2): the int cannot compare, so Python asks the Fraction's reflected operator
             case (PyInt or double, Modules.PyFraction f): return -f.PyCompare(x);
+            // 2 < Decimal('2.5'): int's comparison gives NotImplemented, so the Decimal's reflected one decides
+            case (_, Modules.PyDecimal dec): return -dec.PyCompare(x);
             case (IComparable c, _) when x.OrThrow().GetType() == y?.GetType(): return c.CompareTo(y);
         }
         throw new TypeError($"'<' not supported between instances of '{TypeName(a)}' and '{TypeName(b)}'");
@@ -451,6 +453,7 @@ public static class Dyn
             (Modules.PyTimeDelta t, _) => t.FloorDiv(y),
             (Modules.PyFraction f, _) => f.FloorDiv(y),
             (_, Modules.PyFraction f) => f.RFloorDiv(x),
+            (Modules.PyDecimal, _) or (_, Modules.PyDecimal) => Modules.PyDecimal.FloorDivOrMod(x, y, quotient: true),
             _ => throw Unsupported("//", a, b),
         };
     }
@@ -468,6 +471,7 @@ public static class Dyn
             (Modules.PyTimeDelta t, _) => t.Mod(y),
             (Modules.PyFraction f, _) => f.Mod(y),
             (_, Modules.PyFraction f) => f.RMod(x),
+            (Modules.PyDecimal, _) or (_, Modules.PyDecimal) => Modules.PyDecimal.FloorDivOrMod(x, y, quotient: false),
             _ => throw Unsupported("%", a, b),
         };
     }
@@ -483,6 +487,7 @@ public static class Dyn
             (double d1, double d2) => Ops.Pow(d1, d2),
             (Modules.PyFraction f, _) => f.Pow(y),
             (_, Modules.PyFraction f) => f.RPow(x),
+            (Modules.PyDecimal, _) or (_, Modules.PyDecimal) => Modules.PyDecimal.Pow(x, y),
             _ => throw Unsupported("** or pow()", a, b),
         };
     }

@@ -196,6 +196,24 @@ public static class Format
         return Pad(body, SignOf(neg, sp.Sign), sp, '>');
     }
 
+    /// <summary>
+    /// Decimal.__format__: the digits come from the Decimal (rounded with the context's mode), then sign, exponent,
+    /// grouping and padding as for a float. No type means 'G' with the exponent only where str() has one.
+    /// </summary>
+    public static string ApplyDecimal(Modules.PyDecimal d, string specText)
+    {
+        var sp = Parse(specText);
+        if (sp.Type is not ('\0' or 'e' or 'E' or 'f' or 'F' or 'g' or 'G' or 'n' or '%')) throw new ValueError("invalid format string");
+        char type = sp.Type is '\0' ? 'G' : sp.Type is 'n' ? 'g' : sp.Type;
+        int precision = type is 'g' or 'G' && sp.Precision == 0 ? 1 : sp.Precision;
+        var (negative, intPart, frac, exp) = d.Layout(type, precision);
+        var body = intPart + (frac.Length > 0 || sp.Alternate ? "." + frac : "");
+        if (exp != 0 || type is 'e' or 'E') body += (type is 'E' or 'G' ? "E" : "e") + exp.ToString("+0;-0", Inv);
+        if (type == '%') body += "%";
+        var sign = SignOf(negative, sp.Sign);
+        return sp.Grouping != '\0' ? GroupedFloat(body, sign, sp) : Pad(body, sign, sp, '>');
+    }
+
     /// <summary>Separators go into the integer part only, never the fraction or exponent.</summary>
     private static string GroupedFloat(string body, string sign, Spec sp)
     {
@@ -408,7 +426,9 @@ public static class PercentFormat
         if (type is 's' or 'r' or 'a' or 'c') return value;
         if (value is PyIntEnum member) return member.IntValue;
         if (value is PyInt or long or int or bool or double or float) return value;
-        string name = Dyn.TypeName(value);
+        // a Decimal goes through int() or float(), as CPython's % does for non-int reals
+        if (value is Modules.PyDecimal dec && type is not ('x' or 'X' or 'o')) return type is 'd' or 'i' or 'u' ? ((IPyInt)dec).PyInt() : dec.ToDouble();
+        string name = value is Modules.PyDecimal ? "decimal.Decimal" : Dyn.TypeName(value);
         throw new TypeError(type switch
         {
             'd' or 'i' or 'u' => $"%{type} format: a real number is required, not {name}",

@@ -1331,7 +1331,7 @@ namespace Batuta.Transpiler.Emit
             if (ModelBuilder.BuiltinExceptions.Contains(name)) return PyType.Exception(name);
             if (Mapping.Libraries.ExceptionType(name) is { } library) return library;
             if (name == "JSONDecodeError") return PyType.Exception("ValueError");
-            if (name is "StatisticsError" or "FrozenInstanceError") return PyType.Exception(name);
+            if (name is "StatisticsError" or "FrozenInstanceError" or "DecimalException" or "InvalidOperation" or "DivisionByZero") return PyType.Exception(name);
             Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"unknown exception type '{name}' in except clause; catching Exception instead", null, e);
             return PyType.Exception("Exception");
         }

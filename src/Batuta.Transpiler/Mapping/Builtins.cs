@@ -514,6 +514,7 @@ namespace Batuta.Transpiler.Mapping
             "datetime.time" => "PyTime",
             "datetime.timedelta" => "PyTimeDelta",
             "fractions.Fraction" => "PyFraction",
+            "decimal.Decimal" => "PyDecimal",
             "enum.Enum" => "PyEnum",
             "enum.IntEnum" => "PyIntEnum",
             "enum.Flag" or "enum.IntFlag" => "PyFlagEnum",

@@ -46,7 +46,7 @@ namespace Batuta.Transpiler.Mapping
         {
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
-            "datetime", "io", "difflib", "pathlib", "contextlib", "collections.abc", "fractions",
+            "datetime", "io", "difflib", "pathlib", "contextlib", "collections.abc", "fractions", "decimal",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -78,6 +78,15 @@ namespace Batuta.Transpiler.Mapping
             ["datetime.MINYEAR"] = new Ex("1L", PyType.Long(1, 1), true),
             ["datetime.MAXYEAR"] = new Ex("9999L", PyType.Long(9999, 9999), true),
             ["sys.stdout"] = new Ex("Sys.Stdout", PyType.File, true),
+            // the rounding modes are their own names, as in CPython
+            ["decimal.ROUND_HALF_EVEN"] = new Ex("\"ROUND_HALF_EVEN\"", PyType.Str, true),
+            ["decimal.ROUND_HALF_UP"] = new Ex("\"ROUND_HALF_UP\"", PyType.Str, true),
+            ["decimal.ROUND_HALF_DOWN"] = new Ex("\"ROUND_HALF_DOWN\"", PyType.Str, true),
+            ["decimal.ROUND_UP"] = new Ex("\"ROUND_UP\"", PyType.Str, true),
+            ["decimal.ROUND_DOWN"] = new Ex("\"ROUND_DOWN\"", PyType.Str, true),
+            ["decimal.ROUND_CEILING"] = new Ex("\"ROUND_CEILING\"", PyType.Str, true),
+            ["decimal.ROUND_FLOOR"] = new Ex("\"ROUND_FLOOR\"", PyType.Str, true),
+            ["decimal.ROUND_05UP"] = new Ex("\"ROUND_05UP\"", PyType.Str, true),
             ["sys.stderr"] = new Ex("Sys.Stderr", PyType.File, true),
             ["sys.stdin"] = new Ex("Sys.Stdin", PyType.File, true),
             ["sys.maxsize"] = new Ex("new PyInt(long.MaxValue)", PyType.Int, true),
@@ -217,6 +226,9 @@ namespace Batuta.Transpiler.Mapping
             // fractions (exact rationals; values are dynamic runtime objects with Python's operators and methods)
             new("fractions.Fraction", "PyFraction.Create({0}, {1})", R(O), P(O, O), names: "numerator,denominator", defaults: "null|null"),
             new("fractions.Fraction.from_float", "PyFraction.FromFloat({0})", R(O), P(O), names: "f"),
+            // decimal (finite values as CPython's sign/coefficient/exponent; dynamic runtime objects)
+            new("decimal.Decimal", "PyDecimal.Create({0})", R(O), P(O), names: "value", defaults: "null"),
+            new("decimal.getcontext", "DecimalContext.GetContext()", R(O), P()),
             // os and os.path
             new("os.path.join", "OsPath.Join({*})", R(S), P(S), variadic: true),
             new("os.path.exists", "OsPath.Exists({0})", R(B), P(S)),
