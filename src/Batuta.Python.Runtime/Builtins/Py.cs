@@ -254,10 +254,12 @@ public static partial class Py
     {
         double d => n is { } digits ? Round(d, digits) : (object)Round(d),
         long or int or bool or PyInt => Round(Dyn.Cast<PyInt>(x), n ?? 0),
-        Modules.PyFraction f => n is { } digits ? f.Round(digits) : f.Round(),
+        Modules.PyFraction f => RoundFraction(f, n),
         Modules.PyDecimal m => m.Round(n),
         _ => throw new TypeError($"type {Dyn.TypeName(x)} doesn't define __round__ method"),
     };
+
+    private static object? RoundFraction(Modules.PyFraction f, long? n) => n is { } digits ? f.Round(digits) : f.Round();
 
     /// <summary>round as a value (<c>{"round": round}</c>, <c>round(*args)</c>): round(number, ndigits=None).</summary>
     public static object? RoundOf(object?[] args) => args.Length switch
