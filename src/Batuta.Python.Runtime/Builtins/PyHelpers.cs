@@ -253,6 +253,21 @@ public static partial class Py
 
     public static IEnumerable<object?> MapDynamic<T>(IEnumerable<T> source, object? f) => MapItems(source, x => Dyn.Call(f, Dyn.BoxValue(x)));
 
+    /// <summary><c>map(f, xs, ys, ...)</c> with f known only at run time: one item of each iterable per call, up to the shortest.</summary>
+    public static IEnumerable<object?> MapDynamicMany(object? f, params object?[] sources)
+    {
+        var iterators = sources.Select(s => Dyn.Iter(s).GetEnumerator()).ToArray();
+        try
+        {
+            while (iterators.All(it => it.MoveNext()))
+                yield return Dyn.Call(f, iterators.Select(it => it.Current).ToArray());
+        }
+        finally
+        {
+            foreach (var it in iterators) it.Dispose();
+        }
+    }
+
     public static IEnumerable<T> FilterDynamic<T>(IEnumerable<T> source, object? f) => FilterItems(source, x => Dyn.Truth(Dyn.CallKey(f, Dyn.BoxValue(x))));
 
     /// <summary>
@@ -281,7 +296,7 @@ public static partial class Py
     {
         PyTuple pt => pt.Any(c => IsInstanceOf(x, c)),
         System.Runtime.CompilerServices.ITuple t => Enumerable.Range(0, t.Length).Any(i => IsInstanceOf(x, t[i])),
-        System.Type type => type.IsInstanceOfType(x),
+        System.Type type => type == typeof(object) || type.IsInstanceOfType(x),
         PyTypeObject { __name__: "int" } => IsBuiltinInstance(x, typeof(PyInt)),
         PyTypeObject p => p.ClrType is { } clr && typeof(PyObject).IsAssignableFrom(clr) ? clr.IsInstanceOfType(x) : Dyn.TypeName(x) == p.__name__,
         Delegate d when FunctionNames.TryGetValue(d, out var typeName) && IsNamedBuiltinInstance(x, typeName) is { } named => named,
@@ -348,12 +363,15 @@ public static partial class Py
     /// <summary><c>a is b</c> between type objects: <c>type(x)</c>, a class, or a builtin type used as a value (<c>int</c>).</summary>
     public static bool SameType(object? a, object? b) => TypeNameOf(a) is { } x && x == TypeNameOf(b);
 
+    /// <summary>The builtin types the transpiler passes as named converter functions (<c>k = int</c>).</summary>
+    internal static bool IsBuiltinTypeName(string name) => name is "int" or "float" or "str" or "bool" or "list" or "dict" or "set" or "tuple";
+
     private static string? TypeNameOf(object? t) => t switch
     {
         PyTypeObject p => p.__name__,
-        System.Type type => type.Name.TrimEnd('_'),
+        System.Type type => type == typeof(object) ? "object" : type.Name.TrimEnd('_'),
         // a builtin type used as a value is registered under its name; another named function names no type
-        Delegate d when FunctionNames.TryGetValue(d, out var name) => name is "int" or "float" or "str" or "bool" or "list" or "dict" or "set" or "tuple" ? name : null,
+        Delegate d when FunctionNames.TryGetValue(d, out var name) => IsBuiltinTypeName(name) ? name : null,
         Delegate d => d.Method.ReturnType switch
         {
             var r when r == typeof(PyInt) => "int",

@@ -24,11 +24,15 @@ public static class Repr
         BigInteger b => b.ToString(CultureInfo.InvariantCulture),
         IPyObject p => Guarded(p, static x => x.PyRepr()),
         ITuple t => Guarded(t, static x => Tuple((ITuple)x)),
-        Delegate d => $"<function {d.Method.Name}>",
+        Delegate d => Function(d),
         byte[] bytes => Bytes(bytes),
         System.Type t => Class(t),
         _ => o.ToString() ?? "",
     };
+
+    /// <summary>A function value: <c>&lt;class 'int'&gt;</c> for a builtin type passed as its converter.</summary>
+    private static string Function(Delegate d) =>
+        Py.FunctionNames.TryGetValue(d, out var named) && Py.IsBuiltinTypeName(named) ? $"<class '{named}'>" : $"<function {Dyn.FunctionName(d)} at 0x{RuntimeHelpers.GetHashCode(d):x12}>";
 
     /// <summary>A class used as a value (<c>print(Car)</c>): <c>&lt;class '__main__.Car'&gt;</c>; runtime exception classes are builtins.</summary>
     public static string Class(System.Type t) =>

@@ -280,7 +280,7 @@ namespace Batuta.Transpiler.Emit
             // Locals are declared up front: Python scopes are per function, C# per block.
             foreach (var l in f.Locals.Values)
             {
-                if (f.Nested.ContainsKey(l.Name)) continue;
+                if (f.Nested.ContainsKey(l.Name) && !f.RedefinedNested.Contains(l.Name)) continue;
                 _w.Line($"{CsTypes.Of(l.Type)} {l.CsName} = default!;");
                 _declared.Add(l.Name);
             }
@@ -852,13 +852,30 @@ namespace Batuta.Transpiler.Emit
         {
             foreach (var m in c.Methods.Values.Where(x => x.IsDecorated))
             {
-                var args = new[] { $"Dyn.Cast<{c.CsName}>(__a[0])" }.Concat(m.Params.Select((p, i) => $"Dyn.Cast<{CsTypes.Of(p.Type)}>(__a[{i + 1}])"));
-                string call = $"(({c.CsName})__a[0]!).{m.CsName}({string.Join(", ", args.Skip(1))})";
-                string body = m.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? $"{{ {call}; return null; }}" : Box(new Ex(call, m.ReturnType, true));
-                string value = $"new PyVariadicFunction({CsNames.Literal(m.Name)}, __a => {body})";
+                string value = UndecoratedMethodValue(c, m);
                 for (int i = m.Decorators.Count - 1; i >= 0; i--) value = $"Dyn.Call({Box(EmitExpr(m.Decorators[i]))}, {value})";
                 _w.Line($"{ClassCsName(c)}.{m.CsName}{DecoratedSuffix} = {value};");
             }
+        }
+
+        /// <summary>
+        /// The plain function a method decorator receives (self first). Without *args/**kwargs it binds like any Python
+        /// function (keywords by name, the method's defaults for what the wrapper's call leaves out); with them, the
+        /// arguments go through in order.
+        /// </summary>
+        private string UndecoratedMethodValue(ClassModel c, FunctionModel m)
+        {
+            string Returned(string call) => m.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? $"{{ {call}; return null; }}" : Box(new Ex(call, m.ReturnType, true));
+            if (m.VarArgs is null && m.KwArgs is null && m.Def.Args.Kwonlyargs.Count == 0)
+            {
+                var self = m.Def.Args.Posonlyargs.Concat(m.Def.Args.Args).First().Name;
+                var names = new[] { CsNames.Local(self) }.Concat(m.Params.Select(p => p.CsName)).ToList();
+                string bound = $"Dyn.Cast<{c.CsName}>({names[0]}).{m.CsName}({string.Join(", ", m.Params.Select((p, i) => $"Dyn.Cast<{CsTypes.Of(p.Type)}>({names[i + 1]})"))})";
+                string func = $"Func<{string.Join(", ", names.Select(_ => "object?"))}, object?>";
+                return $"new PyNamedFunction({CsNames.Literal(m.Name)}, new {func}(({string.Join(", ", names)}) => {Returned(bound)}){DefaultsArray(m)})";
+            }
+            var args = m.Params.Select((p, i) => $"Dyn.Cast<{CsTypes.Of(p.Type)}>(__a[{i + 1}])");
+            return $"new PyVariadicFunction({CsNames.Literal(m.Name)}, __a => {Returned($"Dyn.Cast<{c.CsName}>(__a[0]).{m.CsName}({string.Join(", ", args)})")})";
         }
 
         /// <summary>The runtime interfaces a class's dunders make it implement (ordering, hashing, sizing, iteration...).</summary>

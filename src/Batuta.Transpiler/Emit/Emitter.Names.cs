@@ -50,6 +50,18 @@ namespace Batuta.Transpiler.Emit
             return ResolveUnnarrowed(name);
         }
 
+        /// <summary>A parameter, nested def or local of one enclosing function; null when it binds no such name.</summary>
+        private static Resolved? ResolveInFunction(FunctionModel f, string name)
+        {
+            var p = f.Params.FirstOrDefault(x => x.Name == name);
+            if (p is not null) return new Resolved(ResolvedKind.Local, p.CsName, p);
+            if (f.VarArgs is not null && f.VarArgs.Name == name) return new Resolved(ResolvedKind.Local, f.VarArgs.CsName, f.VarArgs);
+            if (f.KwArgs is not null && f.KwArgs.Name == name) return new Resolved(ResolvedKind.Local, f.KwArgs.CsName, f.KwArgs);
+            if (f.Nested.TryGetValue(name, out var nf) && !f.RedefinedNested.Contains(name)) return new Resolved(ResolvedKind.Function, nf.CsName) { Function = nf };
+            if (f.Locals.TryGetValue(name, out var l) && !f.Nonlocals.Contains(name)) return new Resolved(ResolvedKind.Local, l.CsName, l);
+            return null;
+        }
+
         private Resolved ResolveUnnarrowed(string name)
         {
             if (_lambdaScope.TryGetValue(name, out var lt))
@@ -65,12 +77,7 @@ namespace Batuta.Transpiler.Emit
             for (var f = _function; f is not null; f = f.Parent)
             {
                 if (f.Globals.Contains(name)) break;
-                var p = f.Params.FirstOrDefault(x => x.Name == name);
-                if (p is not null) return new Resolved(ResolvedKind.Local, p.CsName, p);
-                if (f.VarArgs is not null && f.VarArgs.Name == name) return new Resolved(ResolvedKind.Local, f.VarArgs.CsName, f.VarArgs);
-                if (f.KwArgs is not null && f.KwArgs.Name == name) return new Resolved(ResolvedKind.Local, f.KwArgs.CsName, f.KwArgs);
-                if (f.Nested.TryGetValue(name, out var nf)) return new Resolved(ResolvedKind.Function, nf.CsName) { Function = nf };
-                if (f.Locals.TryGetValue(name, out var l) && !f.Nonlocals.Contains(name)) return new Resolved(ResolvedKind.Local, l.CsName, l);
+                if (ResolveInFunction(f, name) is { } inScope) return inScope;
             }
             var m = _module;
             if (m.Globals.TryGetValue(name, out var g)) return new Resolved(ResolvedKind.Global, g.CsName, g);

@@ -181,10 +181,11 @@ namespace Batuta.Transpiler.Emit
                 case Try t: EmitTry(t); break;
                 case With w: EmitWith(w); break;
                 case FunctionDef fd:
-                    if (_function is not null && _function.Nested.TryGetValue(fd.Name, out var nested))
+                    if (_function is not null && _function.Nested.Values.FirstOrDefault(n => n.Def == fd) is { } nested)
                     {
                         _w.Line();
                         EmitNestedFunction(nested);
+                        if (_function.RedefinedNested.Contains(fd.Name)) BindRedefinedNested(_function.Locals[fd.Name], nested);
                     }
                     else if (_function is null && _module.Functions.Values.FirstOrDefault(f => f.Def == fd) is { } top)
                     {
@@ -1378,6 +1379,13 @@ namespace Batuta.Transpiler.Emit
             _w.Line($"{g.CsName} = {(f.IsDecorated ? f.CsName + DecoratedSuffix : UndecoratedValue(f, f.CsName))};");
         }
 
+        /// <summary>A nested def of a name several defs bind: the local now holds this one (see FunctionModel.RedefinedNested).</summary>
+        private void BindRedefinedNested(VarInfo local, FunctionModel f)
+        {
+            Widen(local, PyType.Object);
+            _w.Line($"{local.CsName} = {Box(FunctionValue(f, f.CsName))};");
+        }
+
         private void EmitDecoration(FunctionModel f)
         {
             var value = UndecoratedValue(f, f.CsName);
@@ -1429,6 +1437,12 @@ namespace Batuta.Transpiler.Emit
                 if (item.ContextExpr is Call { Func: Name gn } && Resolve(gn.Id) is { Kind: ResolvedKind.Function, Function: { IsContextManager: true, IsGenerator: true } gen })
                 {
                     EmitGeneratorContext(ctx, gen, w, index);
+                    bodyWritten = true;
+                    continue;
+                }
+                if (ctx.Type.Kind is TypeKind.Object or TypeKind.Unknown)
+                {
+                    EmitDynamicContext(ctx, w, index);
                     bodyWritten = true;
                     continue;
                 }
@@ -1489,8 +1503,7 @@ namespace Batuta.Transpiler.Emit
             else _w.Line(entered.Code + ";");
             _w.Line($"bool {ok} = true;");
             _w.Open("try");
-            if (index + 1 < w.Items.Count) EmitWith(new With(NodeList.Of(w.Items.Skip(index + 1).ToArray()), w.Body, w.TypeComment, w.Span));
-            else EmitBlock(w.Body);
+            EmitWithRest(w, index + 1);
             _w.Close();
             _w.Open("catch (Exception)");
             _w.Line($"{ok} = false;");
@@ -1524,13 +1537,38 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void EmitUserContext(string cm, FunctionModel exit, With w, int nextItem)
         {
-            var ok = Temp("ok");
-            var ex = Temp("ex");
-            var py = Temp("py");
             for (int i = 0; i < 3; i++) WidenParam(exit, i, PyType.Object);
             string Args(string type, string value) =>
                 $"{Coerce(new Ex(type, PyType.Object, true), exit.Params[0].Type).Code}, {Coerce(new Ex(value, PyType.Object, true), exit.Params[1].Type).Code}, {Coerce(new Ex("null", PyType.None, true), exit.Params[2].Type).Code}";
-            string call = $"{cm}.{exit.CsName}({Args($"Py.Type({py})", py)})";
+            string Raised(string py) => $"{cm}.{exit.CsName}({Args($"Py.Type({py})", py)})";
+            Func<string, string>? suppressed = exit.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? null
+                : exit.ReturnType.Kind == TypeKind.Bool ? Raised : py => $"Py.Truth({Box(new Ex(Raised(py), exit.ReturnType, true))})";
+            EmitExitProtocol(w, nextItem, Raised, suppressed, $"{cm}.{exit.CsName}({Args("null", "null")})");
+        }
+
+        /// <summary>
+        /// <c>with</c> on a value whose class only the run time knows: <see cref="DynamicContext"/> looks up
+        /// <c>__enter__</c>/<c>__exit__</c> (or closes a runtime resource).
+        /// </summary>
+        private void EmitDynamicContext(Ex ctx, With w, int index)
+        {
+            var cm = Temp("cm");
+            _w.Line($"var {cm} = new DynamicContext({Box(ctx)});");
+            var entered = new Ex($"{cm}.Value", PyType.Object, true);
+            if (w.Items[index].OptionalVars is { } target) AssignValue(target, entered);
+            EmitExitProtocol(w, index + 1, py => $"{cm}.Exit({py})", py => $"{cm}.Exit({py})", $"{cm}.Exit(null)");
+        }
+
+        /// <summary>
+        /// The body of a with statement (the remaining items nest inside) and its exit as Python runs it: the exception
+        /// leaving the block goes to <paramref name="raised"/>, whose true <paramref name="suppressed"/> result swallows
+        /// it; <paramref name="normal"/> runs when the body ends any other way (also return/break).
+        /// </summary>
+        private void EmitExitProtocol(With w, int nextItem, Func<string, string> raised, Func<string, string>? suppressed, string normal)
+        {
+            var ok = Temp("ok");
+            var ex = Temp("ex");
+            var py = Temp("py");
             if (_function is { IsGenerator: true } && ModelBuilder.ContainsYield(w.Body))
             {
                 // C# has no yield inside a try with a catch: in a generator the block runs in try/finally, and
@@ -1538,43 +1576,46 @@ namespace Batuta.Transpiler.Emit
                 Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, "an exception leaving a with block that yields reaches __exit__ as (None, None, None) and is not suppressed",
                     "move the yield out of the with block if __exit__ must see or suppress the exception", w);
                 _w.Open("try");
-                if (nextItem < w.Items.Count) EmitWith(new With(NodeList.Of(w.Items.Skip(nextItem).ToArray()), w.Body, w.TypeComment, w.Span));
-                else EmitBlock(w.Body);
+                EmitWithRest(w, nextItem);
                 _w.Close();
                 _w.Open("finally");
-                _w.Line($"{cm}.{exit.CsName}({Args("null", "null")});");
+                _w.Line(normal + ";");
                 _w.Close();
                 return;
             }
             _w.Line($"bool {ok} = true;");
             string? depth = SaveRecursionDepth();
             _w.Open("try");
-            if (nextItem < w.Items.Count) EmitWith(new With(NodeList.Of(w.Items.Skip(nextItem).ToArray()), w.Body, w.TypeComment, w.Span));
-            else EmitBlock(w.Body);
+            EmitWithRest(w, nextItem);
             _w.Close();
             _w.Open($"catch (Exception {ex})");
             RestoreRecursionDepth(depth);
             _w.Line($"{ok} = false;");
             _w.Line($"var {py} = PyExc.Translate({ex});");
-            string suppressed = exit.ReturnType.Kind is TypeKind.None or TypeKind.Unknown ? null! : exit.ReturnType.Kind == TypeKind.Bool ? call : $"Py.Truth({Box(new Ex(call, exit.ReturnType, true))})";
             // an exception raised by __exit__ gets the one leaving the block as __context__ (a filter: nothing is caught)
             string chained = $"catch (Exception {ex}2) when (PyExc.ChainContext({ex}2, {py})) {{ throw; }}";
             if (suppressed is null)
             {
-                _w.Line($"try {{ {call}; }} {chained}");
+                _w.Line($"try {{ {raised(py)}; }} {chained}");
                 _w.Line("throw;");
             }
             else
             {
                 var keep = Temp("suppressed");
                 _w.Line($"bool {keep};");
-                _w.Line($"try {{ {keep} = {suppressed}; }} {chained}");
+                _w.Line($"try {{ {keep} = {suppressed(py)}; }} {chained}");
                 _w.Line($"if (!{keep}) throw;");
             }
             _w.Close();
             _w.Open("finally");
-            _w.Line($"if ({ok}) {cm}.{exit.CsName}({Args("null", "null")});");
+            _w.Line($"if ({ok}) {normal};");
             _w.Close();
+        }
+
+        private void EmitWithRest(With w, int nextItem)
+        {
+            if (nextItem < w.Items.Count) EmitWith(new With(NodeList.Of(w.Items.Skip(nextItem).ToArray()), w.Body, w.TypeComment, w.Span));
+            else EmitBlock(w.Body);
         }
 
         // ---- match ----

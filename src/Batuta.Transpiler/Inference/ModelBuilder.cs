@@ -420,7 +420,17 @@ namespace Batuta.Transpiler.Inference
                     f.Nested[nested.Name] = NewFunction(nested, null, f);
                     f.Locals.Remove(nested.Name);
                 }
+                else if (s is FunctionDef again && f.Nested.Values.All(x => x.Def != again))
+                {
+                    int k = f.Nested.Keys.Count(key => key == again.Name || key.StartsWith(again.Name + "#", StringComparison.Ordinal)) + 1;
+                    f.Nested[again.Name + "#" + k] = NewFunction(again, null, f);
+                    f.RedefinedNested.Add(again.Name);
+                    f.Locals[again.Name] = new VarInfo(again.Name, CsNames.Local(again.Name), PyType.Unknown);
+                }
             }
+            // the local holding the name takes its C# name: each def is a local function of its own
+            foreach (var (def, i) in f.Nested.Values.Where(x => f.RedefinedNested.Contains(x.Name)).Select((x, i) => (x, i)))
+                def.CsName += "__def" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
             return f;
         }
 

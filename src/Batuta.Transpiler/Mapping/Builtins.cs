@@ -35,6 +35,7 @@ namespace Batuta.Transpiler.Mapping
             "divmod" => new Ex("Py.Named(new Func<object?, object?, (object?, object?)>(Py.DivModDynamic), \"divmod\")", PyType.Func(PyType.Tuple(PyType.Object, PyType.Object), PyType.Object, PyType.Object), true),
             "pow" => new Ex("new PyVariadicFunction(\"pow\", Py.PowOf)", PyType.Object, true),
             "NotImplemented" => new Ex("Py.NotImplemented", PyType.Object, true),
+            "object" => new Ex("typeof(object)", PyType.Object, true),
             _ => null,
         };
 
@@ -446,6 +447,11 @@ namespace Batuta.Transpiler.Mapping
         /// <summary>A Func-typed value as a LINQ selector (a lambda stays a lambda).</summary>
         private static Ex MapCall(Emitter e, Call c, IReadOnlyList<ExpressionNode> a, Func<int, Ex> Arg)
         {
+            if (a.Skip(1).Any(x => x is Starred))
+            {
+                var parts = a.Skip(1).Select(x => x is Starred st ? $"{e.EnumerableOf(e.Expr(st.Value))}.Select(__v => (object?)__v)" : $"new object?[] {{ {Emitter.BoxOf(e.Expr(x))} }}");
+                return new Ex($"Py.MapDynamicMany({Emitter.BoxOf(e.Expr(a[0]))}, Enumerable.Empty<object?>(){string.Concat(parts.Select(p => $".Concat({p})"))}.ToArray())", PyType.Iterable(PyType.Object), true);
+            }
             if (a.Count == 2)
             {
                 var src = Arg(1);
@@ -458,14 +464,12 @@ namespace Batuta.Transpiler.Mapping
                 if (f.Type.Kind == TypeKind.Func) return new Ex($"{e.EnumerableOf(src)}.Select({FuncArg(e, f, elem)})", PyType.Iterable(rt), false);
                 return new Ex($"Py.MapDynamic({e.EnumerableOf(src)}, {Emitter.BoxOf(f)})", PyType.Iterable(PyType.Object), true);
             }
-            if (a.Count == 3)
-            {
-                var s1 = Arg(1);
-                var s2 = Arg(2);
-                var f = e.Expr(a[0], PyType.Func(PyType.Unknown, e.ElementOf(s1.Type), e.ElementOf(s2.Type)));
-                return new Ex($"Py.Map({f.Code}, {e.EnumerableOf(s1)}, {e.EnumerableOf(s2)})", PyType.Iterable(f.Type.Kind == TypeKind.Func ? f.Type.Return : PyType.Object), true);
-            }
-            return e.NotSupported(c, "map() with more than two iterables");
+            var sources = Enumerable.Range(1, a.Count - 1).Select(Arg).ToList();
+            var fn = e.Expr(a[0], PyType.Func(PyType.Unknown, sources.Select(x => e.ElementOf(x.Type)).ToArray()));
+            if (sources.Count == 2 && fn.Type.Kind == TypeKind.Func && fn.Type.Args.Count == 3)
+                return new Ex($"Py.Map({fn.Code}, {e.EnumerableOf(sources[0])}, {e.EnumerableOf(sources[1])})", PyType.Iterable(fn.Type.Return), true);
+            // a function known only at run time, or three or more iterables: one item of each per call, up to the shortest
+            return new Ex($"Py.MapDynamicMany({Emitter.BoxOf(fn)}, {string.Join(", ", sources.Select(Emitter.BoxOf))})", PyType.Iterable(PyType.Object), true);
         }
 
         private static Ex FilterCall(Emitter e, IReadOnlyList<ExpressionNode> a, Func<int, Ex> Arg)

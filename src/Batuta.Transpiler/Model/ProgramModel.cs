@@ -81,6 +81,11 @@ namespace Batuta.Transpiler.Model
         public HashSet<string> Globals { get; } = new(StringComparer.Ordinal);
         public HashSet<string> Nonlocals { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, FunctionModel> Nested { get; } = new(StringComparer.Ordinal);
+        /// <summary>
+        /// Names more than one nested def binds (if/else variants): each def is its own local function (keyed
+        /// <c>name#2</c>, ...) and the name is a local holding whichever def ran last, as at module level.
+        /// </summary>
+        public HashSet<string> RedefinedNested { get; } = new(StringComparer.Ordinal);
         public PyType ReturnType { get; set; } = PyType.Unknown;
         public bool ReturnDeclared { get; set; }
         public bool ReturnIntAnnotated { get; set; }
