@@ -1,0 +1,132 @@
+"""Eighth bug hunt (lead): with on values whose class only the run time knows, decorated methods called with
+keywords and defaults, object as a value, map() over dynamic functions and several iterables, nested defs redefined
+in if/else branches."""
+
+# ---- r2_deco_default
+import functools
+def logged(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        print("call", fn.__name__, len(args))
+        return fn(*args, **kwargs)
+    return wrapper
+class Acc:
+    def __init__(self):
+        self.total = 0
+    @logged
+    def add(self, amount, times=1):
+        self.total += amount * times
+        return self.total
+a = Acc()
+print(a.add(5))
+print(a.add(2, 3))
+print(a.add(1, times=4))
+
+# ---- r3_kw_omit
+def make(kind):
+    if kind == "a":
+        def f(x, scale=2, offset=0):
+            return x * scale + offset
+    else:
+        def f(x, scale=3, offset=1):
+            return x * scale - offset
+    return f
+for k in ["a", "b"]:
+    g = make(k)
+    print(g(1, offset=5), g(2), g(x=3, scale=1))
+handlers = {"dbl": lambda v, m=2: v * m, "inc": lambda v, d=1: v + d}
+for name, h in handlers.items():
+    print(name, h(10))
+
+# ---- r4_k_object
+k = object
+print(k)
+s = object()
+print(type(s) is object, isinstance(3, k))
+_MISSING = object()
+def get(d, key, default=_MISSING):
+    if key in d:
+        return d[key]
+    if default is _MISSING:
+        raise KeyError(key)
+    return default
+print(get({"a": 1}, "a"), get({}, "b", 7))
+try:
+    get({}, "zz")
+except KeyError as e:
+    print("KeyError", e)
+
+# ---- r4b
+k = int
+print(k, k("5") + 1, isinstance(3, k))
+t = object
+print(t)
+print(isinstance("x", t), type(object()) is t)
+
+# ---- r5_map_dyn
+import operator
+ops = [operator.add, operator.mul, lambda a, b: a - b, max]
+xs = [1, 2, 3]
+ys = [4, 5, 6]
+for f in ops:
+    print(list(map(f, xs, ys)))
+def apply(f, *seqs):
+    return list(map(f, *seqs))
+print(apply(pow, [2, 3], [3, 2]))
+print(list(map(lambda a, b, c: a + b * c, [1, 2], [3, 4], [5, 6, 7])))
+print(list(map(operator.add, "ab", "xyz")))
+pairs = [[1, 2, 3], [10, 20, 30]]
+print(list(map(operator.mul, *pairs)))
+
+# ---- r7_with_dyn
+class Res:
+    def __init__(self, name):
+        self.name = name
+    def __enter__(self):
+        print("enter", self.name)
+        return self
+    def __exit__(self, *a):
+        print("exit", self.name)
+        return False
+class Other:
+    def __enter__(self):
+        print("other enter")
+        return 42
+    def __exit__(self, *a):
+        print("other exit")
+def pick(i):
+    return Res("r") if i == 0 else Other()
+for i in range(2):
+    with pick(i) as v:
+        print("body", v if isinstance(v, int) else v.name)
+
+# ---- r7b
+import io
+class Quiet:
+    def __enter__(self):
+        return "q"
+    def __exit__(self, et, ev, tb):
+        print("exit sees", et.__name__ if et else None, ev)
+        return et is ValueError
+def make(kind):
+    if kind == "q":
+        return Quiet()
+    if kind == "s":
+        return io.StringIO("abc\ndef\n")
+    return 5
+for kind in ["q", "s"]:
+    with make(kind) as v:
+        print("got", v if isinstance(v, str) else v.read().split())
+        if kind == "q":
+            raise ValueError("boom")
+    print("after", kind)
+try:
+    with make("q"):
+        raise KeyError("k")
+except KeyError as e:
+    print("escaped", e)
+try:
+    with make("n") as z:
+        print("never")
+except TypeError as e:
+    print("TypeError", e)
