@@ -92,6 +92,7 @@ public static class MathModule
     public static PyInt Gcd(PyInt a, PyInt b) => PyInt.FromBig(BigInteger.GreatestCommonDivisor(a.ToBig(), b.ToBig()));
     public static PyInt Gcd(params PyInt[] xs) => xs.Aggregate(new PyInt(0), (acc, x) => Gcd(acc, x));
     public static PyInt Lcm(PyInt a, PyInt b) => a.IsZero || b.IsZero ? 0 : PyInt.Abs(PyInt.FloorDiv(a * b, Gcd(a, b)));
+    public static PyInt Lcm(params PyInt[] xs) => xs.Aggregate(new PyInt(1), (acc, x) => Lcm(acc, x));
     public static PyInt Isqrt(PyInt n)
     {
         if (n.Sign < 0) throw new ValueError("isqrt() argument must be nonnegative");

@@ -119,6 +119,7 @@ public static class OsPath
 public static class OsModule
 {
     public static string GetCwd() => Directory.GetCurrentDirectory();
+    public static PyInt GetPid() => Environment.ProcessId;
     public static PyList<string> ListDir(string p = ".") => Directory.Exists(p)
         ? new(Directory.EnumerateFileSystemEntries(p).Select(Path.GetFileName).Select(x => x.OrThrow()).OrderBy(x => x, StringComparer.Ordinal))
         : throw new FileNotFoundError(2, "No such file or directory") { Filename = p };
@@ -191,6 +192,36 @@ public static class HeapQ
     public static void Heapify<T>(PyList<T> x)
     {
         for (int i = x.Count / 2 - 1; i >= 0; i--) SiftUp(x, i);
+    }
+
+    /// <summary>
+    /// <c>heapq.merge(*iterables)</c>: sorted inputs merged lazily into one sorted stream; of equal items the one from
+    /// the earlier iterable comes first, as in CPython.
+    /// </summary>
+    public static IEnumerable<T> Merge<T>(params IEnumerable<T>[] iterables) => MergeSorted(iterables);
+
+    /// <summary>heapq.merge over iterables of different element types (ints and floats, or one known only at run time).</summary>
+    public static IEnumerable<object?> Merge(params object?[] iterables) => MergeSorted(iterables.Select(Dyn.Iter).ToArray());
+
+    private static IEnumerable<T> MergeSorted<T>(IEnumerable<T>[] iterables)
+    {
+        var heads = iterables.Select(x => x.GetEnumerator()).ToList();
+        var live = heads.Where(h => h.MoveNext()).ToList();
+        try
+        {
+            while (live.Count > 0)
+            {
+                int min = 0;
+                for (int i = 1; i < live.Count; i++)
+                    if (Lt(live[i].Current, live[min].Current)) min = i;
+                yield return live[min].Current;
+                if (!live[min].MoveNext()) live.RemoveAt(min);
+            }
+        }
+        finally
+        {
+            foreach (var h in heads) h.Dispose();
+        }
     }
 
     public static PyList<T> NLargest<T>(long n, IEnumerable<T> items) => new(Py.Sorted(items, true).Take((int)n));

@@ -130,3 +130,19 @@ try:
         print("never")
 except TypeError as e:
     print("TypeError", e)
+
+# ---- r8_stdlib
+import heapq
+import math
+import os
+from os import getpid
+a = [1, 4, 9, 12]
+b = [2, 4, 10]
+c = [0, 15]
+print(list(heapq.merge(a, b, c)))
+print(list(heapq.merge(["apple", "fig"], ["banana", "kiwi"])))
+merged = heapq.merge([(1, "x"), (3, "y")], [(2, "z")])
+for pr in merged:
+    print(pr)
+print(math.lcm(4, 6, 10), math.lcm(), math.lcm(7), math.lcm(0, 5))
+print(getpid() > 0, os.getpid() == getpid())
