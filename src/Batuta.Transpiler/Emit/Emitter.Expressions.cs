@@ -1544,6 +1544,25 @@ namespace Batuta.Transpiler.Emit
             return new Lambda(args, body(names.Select(n => (ExpressionNode)new Name(n, ExprContext.Load, at.Span)).ToArray()), at.Span);
         }
 
+        /// <summary>
+        /// Whether some call in the module on a function value (<c>fs[i](10, 100)</c>, <c>f(1, k=5)</c> with f a variable)
+        /// passes more than <paramref name="required"/> arguments or one of the defaulted names: then a capture-idiom
+        /// lambda must take its defaults as real parameters.
+        /// </summary>
+        private bool CallsMayPassDefaults(int required, IEnumerable<string> defaulted)
+        {
+            var names = new HashSet<string>(defaulted, StringComparer.Ordinal);
+            return ModelBuilder.WalkExpressions(_module.Tree.Body).OfType<Call>().Any(c => IsFunctionValueCallee(c.Func)
+                && (c.Args.Count > required || c.Args.Any(a => a is Starred) || c.Keywords.Any(k => k.Arg is null || names.Contains(k.Arg))));
+        }
+
+        private bool IsFunctionValueCallee(ExpressionNode f) => f switch
+        {
+            Subscript or Call => true,
+            Name n => !_module.Functions.ContainsKey(n.Id) && !_module.Classes.ContainsKey(n.Id) && !BuiltinNames.Contains(n.Id) && !_module.Imports.ContainsKey(n.Id),
+            _ => false,
+        };
+
         // ---- lambda ----
         private Ex EmitLambda(Lambda lam, PyType expected)
         {
@@ -1552,7 +1571,8 @@ namespace Batuta.Transpiler.Emit
             // a lambda with defaults passed where its callee fixes the arity (key=lambda v, f=f: ...) keeps them bound;
             // one kept as a value may be called with them (f = lambda x, n=0: ...; f(1, 2)): a dynamic function
             // The capture idiom (lambda x, k=k: ...) binds a loop variable, and nobody passes k: it stays a typed delegate.
-            bool captureIdiom = lam.Args.Defaults.Select((d, i) => d is Name dn && dn.Id == allArgs[firstDefault + i].Name).All(x => x);
+            bool captureIdiom = lam.Args.Defaults.Select((d, i) => d is Name dn && dn.Id == allArgs[firstDefault + i].Name).All(x => x)
+                && !CallsMayPassDefaults(firstDefault, allArgs.Skip(firstDefault).Select(a => a.Name));
             bool defaultsMayBePassed = firstDefault < allArgs.Count && !captureIdiom && !(expected.Kind == TypeKind.Func && expected.Params.Count() <= firstDefault);
             if (lam.Args.Vararg is not null || lam.Args.Kwarg is not null || lam.Args.Kwonlyargs.Count > 0 || defaultsMayBePassed) return EmitVariadicLambda(lam);
             var args = allArgs.Take(firstDefault).ToList();
@@ -1630,12 +1650,13 @@ namespace Batuta.Transpiler.Emit
             _closureDepth++;
             try
             {
-                var lines = new List<string>();
+                // keyword arguments are popped as they bind (what is left goes to **kwargs or is an error): a copy, not the caller's dict
+                var lines = new List<string> { "__k = new PyDict<string, object?>(__k.Items());" };
                 if (required > 0)
                 {
                     string names = string.Join(" and ", all.Take(required).Select(a => "'" + a.Name + "'"));
                     string missing = required == 1 ? $"missing 1 required positional argument: {names}" : $"missing {required} required positional arguments";
-                    lines.Add($"if (__a.Length < {required}) throw new TypeError({CsNames.Literal("<lambda>() " + missing)});");
+                    lines.Add($"if (__a.Length < {required} && __k.Count == 0) throw new TypeError({CsNames.Literal("<lambda>() " + missing)});");
                 }
                 if (lam.Args.Vararg is null)
                 {
@@ -1644,9 +1665,10 @@ namespace Batuta.Transpiler.Emit
                 }
                 for (int i = 0; i < all.Count; i++)
                 {
-                    string local = Temp("p");
-                    string value = i < required ? $"__a[{i}]" : $"__a.Length > {i} ? __a[{i}] : {defaults[i - required]}";
-                    lines.Add($"var {local} = {value};");
+                    string local = Temp("p"), key = CsNames.Literal(all[i].Name);
+                    string fallback = i < required ? $"throw new TypeError({CsNames.Literal($"<lambda>() missing 1 required positional argument: '{all[i].Name}'")})" : defaults[i - required];
+                    lines.Add($"if (__a.Length > {i} && __k.ContainsKey({key})) throw new TypeError({CsNames.Literal($"<lambda>() got multiple values for argument '{all[i].Name}'")});");
+                    lines.Add($"var {local} = __a.Length > {i} ? __a[{i}] : __k.ContainsKey({key}) ? __k.Pop({key}) : {fallback};");
                     BindLambdaName(all[i].Name, PyType.Object, local);
                 }
                 if (lam.Args.Vararg is { } va)
@@ -1665,10 +1687,10 @@ namespace Batuta.Transpiler.Emit
                     BindLambdaName(kwonly[j].Name, PyType.Object, local);
                 }
                 if (lam.Args.Kwarg is { } kw) BindLambdaName(kw.Name, PyType.Dict(PyType.Str, PyType.Object), "__k");
+                else lines.Add("foreach (var __u in __k.Keys()) throw new TypeError(\"<lambda>() got an unexpected keyword argument '\" + __u + \"'\");");
                 var body = EmitExpr(lam.Body);
                 lines.Add(body.Type.Kind == TypeKind.None ? $"{body.Code}; return null;" : $"return {Box(body)};");
-                string parameters = lam.Args.Kwarg is not null || kwonly.Count > 0 ? "(__a, __k)" : "__a";
-                string code = $"new PyVariadicFunction(\"<lambda>\", {parameters} => {{ {string.Join(" ", lines)} }})";
+                string code = $"new PyVariadicFunction(\"<lambda>\", (__a, __k) => {{ {string.Join(" ", lines)} }})";
                 foreach (var (bound, value) in Enumerable.Reverse(bindings)) code = $"Py.Let<object?, PyVariadicFunction>({value}, {bound} => {code})";
                 return new Ex(code, PyType.Object, true);
             }

@@ -146,3 +146,25 @@ for pr in merged:
     print(pr)
 print(math.lcm(4, 6, 10), math.lcm(), math.lcm(7), math.lcm(0, 5))
 print(getpid() > 0, os.getpid() == getpid())
+
+# ---- r6_capture_k
+fs = []
+for k in range(3):
+    fs.append(lambda v, k=k: v + k)
+print([f(10) for f in fs])
+print([f(10, 100) for f in fs])
+print(fs[1](1, k=5))
+
+# ---- r6b
+f = lambda x, n=2: x * n
+print(f(3), f(3, 4), f(x=5), f(2, n=10), f(n=3, x=7))
+g = lambda a, b=1, *rest, **kw: (a, b, rest, sorted(kw.items()))
+print(g(1), g(1, 2, 3, 4, z=9))
+h = lambda v, k=0: v - k
+for call in [lambda: h(), lambda: h(1, 2, 3), lambda: h(1, q=2), lambda: h(1, v=2)]:
+    try:
+        print(call())
+    except TypeError as e:
+        print("TypeError", e)
+opts = {"k": 5}
+print(h(10, **opts), opts)
