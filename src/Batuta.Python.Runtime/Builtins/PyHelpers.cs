@@ -396,6 +396,16 @@ public static partial class Py
             throw new NotSupportedException($"a class decorator returned {Dyn.TypeName(result)} instead of the class {cls.Name.TrimEnd('_')}: Batuta keeps the class under its name");
     }
 
+    /// <summary>isinstance(x, P) for a @runtime_checkable Protocol P: x has every member P declares, as CPython checks.</summary>
+    public static bool HasAttrs(object? o, params string[] names) => names.All(name => HasAttr(o, name));
+
+    /// <summary>A class attribute's value whose class defines <c>__set_name__</c>: told its owner and name, as the class statement does.</summary>
+    public static T SetName<T>(T value, System.Type owner, string name)
+    {
+        Dyn.CallMethod(value, "__set_name__", owner, name);
+        return value;
+    }
+
     public static bool HasAttr(object? o, string name)
     {
         if (o is not PyObject && BuiltinProtocol(o, name) is { } has) return has;

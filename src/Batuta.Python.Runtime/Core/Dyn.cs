@@ -884,9 +884,14 @@ public static class Dyn
         if (cls == typeof(object) && name is "__name__" or "__qualname__") { value = "object"; return true; }
         if (!typeof(PyObject).IsAssignableFrom(cls) && !typeof(PyBaseException).IsAssignableFrom(cls)) return false;
         if (name is "__name__" or "__qualname__") { value = cls.Name.TrimEnd('_'); return true; }
-        if (name is "__mro__" or "__bases__" && typeof(PyObject).IsAssignableFrom(cls) && !typeof(PyEnum).IsAssignableFrom(cls))
+        if (name is "__mro__" or "__bases__" or "__base__" && IsLineageClass(cls))
         {
-            value = ClassLineage(cls, name == "__bases__");
+            value = name switch
+            {
+                "__mro__" => new PyTuple(Mro(cls)),
+                "__bases__" => new PyTuple(PythonBases(cls)),
+                _ => PythonBases(cls)[0],
+            };
             return true;
         }
         foreach (var candidate in Naming.Candidates(name))
@@ -899,16 +904,34 @@ public static class Dyn
         return false;
     }
 
+    private static bool IsLineageClass(Type cls) => typeof(PyObject).IsAssignableFrom(cls) && !typeof(PyEnum).IsAssignableFrom(cls);
+
     /// <summary>
-    /// A migrated class's <c>__mro__</c> (itself, its bases, object) or <c>__bases__</c> (its base, or object): a C# class
-    /// has one base, so the chain is the single-inheritance one.
+    /// A migrated class's Python bases: those the generated class lists when it has several (C# derives from one and
+    /// merges the others), else its C# base, else object.
     /// </summary>
-    private static PyTuple ClassLineage(Type cls, bool basesOnly)
+    private static List<Type> PythonBases(Type cls)
     {
-        var chain = new List<object?>();
-        for (var c = cls; c is not null && c != typeof(PyObject); c = c.BaseType) chain.Add(c);
-        chain.Add(typeof(object));
-        return new PyTuple(basesOnly ? chain.Skip(1).Take(1) : chain);
+        if (cls.GetField("__PyBases", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly)?.GetValue(null) is Type[] declared) return [.. declared];
+        return cls.BaseType is { } b && b != typeof(PyObject) && IsLineageClass(b) ? [b] : [typeof(object)];
+    }
+
+    /// <summary>A migrated class's <c>__mro__</c>: Python's C3 linearization of its bases.</summary>
+    public static List<Type> Mro(Type cls)
+    {
+        if (cls == typeof(object)) return [cls];
+        var bases = PythonBases(cls);
+        var sequences = bases.Select(Mro).Append(bases).Select(x => new List<Type>(x)).ToList();
+        var result = new List<Type> { cls };
+        while (sequences.Count > 0)
+        {
+            var head = sequences.Select(x => x[0]).FirstOrDefault(h => !sequences.Any(x => x.IndexOf(h) > 0))
+                ?? throw new TypeError("Cannot create a consistent method resolution order (MRO)");
+            result.Add(head);
+            foreach (var x in sequences.Where(x => x[0] == head)) x.RemoveAt(0);
+            sequences.RemoveAll(x => x.Count == 0);
+        }
+        return result;
     }
 
     /// <summary>f(a, k=v) on a function value: positional and keyword arguments bound as Python binds them.</summary>
@@ -975,6 +998,13 @@ public static class Dyn
         try { result = BoxValue(m.Invoke(o, args)); }
         catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
         return true;
+    }
+
+    /// <summary>An attribute set on the instance beyond its class's, else what its <c>__getattr__</c> gives.</summary>
+    private static bool TryInstanceFallback(object o, string name, out object? value)
+    {
+        if (ExtraAttributes.TryGetValue(o, out var extra) && extra.TryGetValue(name, out value)) return true;
+        return TryCallDunder(o, "__getattr__", out value, name);
     }
 
     public static object? CallMethod(object? o, string name, params object?[] args)
@@ -1059,6 +1089,15 @@ public static class Dyn
             }
         }
         if (TryInvokeVariadic(o, t, name, args, out var variadic)) return variadic;
+        return CallNonMethod(o, name, args);
+    }
+
+    /// <summary>obj.name(args) where obj's class has no such method: an attribute holding a callable, or a few special cases.</summary>
+    private static object? CallNonMethod(object o, string name, object?[] args)
+    {
+        // an attribute set on the instance, or what its __getattr__ gives (a proxy's p.push(4)): called
+        if (o is PyObject && TryInstanceFallback(o, name, out var attribute)) return Call(attribute, args);
+        if (o is Type cls && name == "mro" && args.Length == 0 && IsLineageClass(cls)) return new PyList<object?>(Mro(cls));
         // an attribute holding a function (a Namespace's func set with set_defaults): call it
         if (o is IPyAttributes a && a.TryGetAttr(name, out var f)) return Call(f, args);
         if (name == "__wrapped__" && Py.TryGetWrapped(o, out var wrapped)) return Call(wrapped, args);

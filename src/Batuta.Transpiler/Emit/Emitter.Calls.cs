@@ -729,6 +729,15 @@ namespace Batuta.Transpiler.Emit
                 ? new Call(new Attribute(call.Args[0], a.Attr, ExprContext.Load, a.Span), NodeList.Of(call.Args.Skip(1).ToArray()), call.Keywords, call.Span)
                 : null;
 
+        /// <summary>
+        /// object.__setattr__(self, n, v) and object.__getattribute__(self, n): setattr and getattr, which here do not go
+        /// through a class's own __setattr__ or __getattribute__ either (what calling object's is for).
+        /// </summary>
+        private Call? ObjectDunderCall(Attribute a, Call call) =>
+            a.Value is Name { Id: "object" } && Resolve("object").Kind == ResolvedKind.Builtin && a.Attr is "__setattr__" or "__getattribute__"
+                ? new Call(new Name(a.Attr == "__setattr__" ? "setattr" : "getattr", ExprContext.Load, a.Span), call.Args, call.Keywords, call.Span)
+                : null;
+
         /// <summary>float.fromhex(s) and bytes.fromhex(s).</summary>
         private Ex? FromHexCall(Attribute a, Call call)
         {
@@ -789,6 +798,7 @@ namespace Batuta.Transpiler.Emit
         private Ex CallAttribute(Attribute a, Call call, PyType expected)
         {
             if (UnboundBuiltinMethodCall(a, call) is { } bound) return EmitCall(bound, expected);
+            if (ObjectDunderCall(a, call) is { } plain) return EmitCall(plain, expected);
             // super() is relative to the class defining the method (not the receiver of an inherited classmethod's copy)
             if (a.Value is Call { Func: Name { Id: "super" } } && _class is not null) return SuperCall(_function?.Owner ?? _class, a, call);
             // Point._make(values) is Point(*values)

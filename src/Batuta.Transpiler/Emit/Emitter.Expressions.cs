@@ -983,7 +983,11 @@ namespace Batuta.Transpiler.Emit
                 return new Ex($"new PyFrozenSet<string>(new string[] {{ {string.Join(", ", sc.MissingAbstractMethods().Select(CsNames.Literal))} }})", PyType.Set(PyType.Str), true);
             var cv = sc.FindField(a.Attr);
             if (cv is not null && (FindClassVarOwner(sc, a.Attr) is not null || sc.IsEnum))
-                return new Ex($"{ClassCsName(IsPerClass(sc, a.Attr) ? sc : FindClassVarOwner(sc, a.Attr) ?? sc)}.{cv.CsName}", sc.IsEnum ? sc.Type : cv.Type, true);
+            {
+                string code = $"{ClassCsName(IsPerClass(sc, a.Attr) ? sc : FindClassVarOwner(sc, a.Attr) ?? sc)}.{cv.CsName}";
+                if (!sc.IsEnum && DescriptorGet(cv.Type) is { } get) return new Ex($"{code}.{get.CsName}(null, typeof({ClassCsName(sc)}))", get.ReturnType, true);
+                return new Ex(code, sc.IsEnum ? sc.Type : cv.Type, true);
+            }
             if (sc.IsEnum && sc.Def.Body.OfType<Assign>().Any(x => x.Targets[0] is Name tn && tn.Id == a.Attr))
                 return new Ex($"{ClassCsName(sc)}.{CsNames.Member(a.Attr)}", sc.Type, true);
             if (sc.IsNamedTuple && a.Attr == "_fields") return new Ex($"{ClassCsName(sc)}._fields", PyType.VarTuple(PyType.Str), true);
@@ -1004,6 +1008,16 @@ namespace Batuta.Transpiler.Emit
                 return new Ex($"new {CsTypes.Of(ft)}(({string.Join(", ", ps)}) => __self.{sm.CsName}({string.Join(", ", ps.Skip(1))}))", ft);
             }
             return null;
+        }
+
+        /// <summary>The <c>__get__</c> of a class attribute's class: the attribute is a descriptor, and reading it calls that.</summary>
+        private FunctionModel? DescriptorGet(PyType t) => t.Kind == TypeKind.Class && FindClass(t.Name.OrThrow()) is { } dc ? dc.FindMethod("__get__") : null;
+
+        /// <summary><c>obj.attr</c> on a descriptor class attribute: its __get__(obj, type(obj)), obj evaluated once.</summary>
+        private Ex DescriptorRead(Ex obj, string descriptor, FunctionModel get)
+        {
+            var tmp = Temp("o");
+            return new Ex($"({obj.P} is var {tmp} ? {descriptor}.{get.CsName}({tmp}, Py.Type({tmp})) : default)", get.ReturnType, true);
         }
 
         /// <summary><c>f.__doc__</c>, <c>Class.__doc__</c>: the docstring as written (3.11 keeps its indentation), or None.</summary>
@@ -1063,6 +1077,7 @@ namespace Batuta.Transpiler.Emit
                     var owner = FindClassVarOwner(cls, a.Attr);
                     if (owner is not null && !cls.IsEnum && ClassVarRouting(owner, a.Attr) is { } route)
                         return new Ex($"{obj.P}.{InstanceMember(route)}", route.Type, true);
+                    if (owner is not null && !cls.IsEnum && DescriptorGet(field.Type) is { } get) return DescriptorRead(obj, $"{ClassCsName(owner)}.{field.CsName}", get);
                     return new Ex(owner is not null && !cls.IsEnum ? $"{ClassCsName(owner)}.{field.CsName}" : $"{obj.P}.{field.CsName}", field.Type, true);
                 }
                 var m = cls.FindMethod(a.Attr);

@@ -426,6 +426,7 @@ namespace Batuta.Transpiler.Emit
             var interfaces = ClassInterfaces(c);
             _w.Open($"public class {c.CsName} : {string.Join(", ", new[] { baseName }.Concat(interfaces))}");
             if (c.IsEnum) EmitEnumMembers(c);
+            EmitPythonBases(c);
             foreach (var name in c.FieldOrder)
             {
                 var fv = c.Fields[name];
@@ -444,7 +445,7 @@ namespace Batuta.Transpiler.Emit
                         _function = null;
                         var ex = EmitExpr(valueNode, cv.Type);
                         Widen(cv, ex.Type);
-                        init = " = " + Coerce(ex, cv.Type).Code;
+                        init = " = " + WithSetName(c, cv, Coerce(ex, cv.Type).Code);
                         _function = savedF;
                     }
                     _w.Line($"public static {CsTypes.Of(cv.Type)} {cv.CsName}{init};");
@@ -832,6 +833,22 @@ namespace Batuta.Transpiler.Emit
         };
 
         /// <summary>C# classes have one base: a second real base (class Missing(AppError, KeyError)) is dropped, said at the class.</summary>
+        /// <summary>A class attribute whose value's class defines __set_name__ is told its owner and name, as the class statement does.</summary>
+        private string WithSetName(ClassModel owner, VarInfo cv, string value) =>
+            cv.Type.Kind == TypeKind.Class && FindClass(cv.Type.Name.OrThrow())?.FindMethod("__set_name__") is not null
+                ? $"Py.SetName({value}, typeof({owner.CsName}), {CsNames.Literal(cv.Name)})" : value;
+
+        /// <summary>
+        /// A class of several program bases lists them for the runtime's __mro__, __bases__ and mro() (Dyn.Mro): C#
+        /// derives from one and merges the others (ModelBuilder.MergeMixins), so its own chain drops them.
+        /// </summary>
+        private void EmitPythonBases(ClassModel c)
+        {
+            var bases = c.Def.Bases.Select(ClassNamed).ToList();
+            if (bases.Count < 2 || bases.Any(b => b is null)) return;
+            _w.Line($"public static readonly System.Type[] __PyBases = {{ {string.Join(", ", bases.Select(b => $"typeof({ClassCsName(b.OrThrow())})"))} }};");
+        }
+
         private void WarnDroppedBases(ClassModel c)
         {
             var merged = new HashSet<string>(c.Mixins.Select(x => x.Name), StringComparer.Ordinal);

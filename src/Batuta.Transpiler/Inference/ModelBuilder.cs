@@ -69,6 +69,7 @@ namespace Batuta.Transpiler.Inference
                     }
                 }
             }
+            foreach (var c in result.SelectMany(m => m.Classes.Values)) InheritParameterAnnotations(c);
             Recursion.Mark(result);
             return result;
         }
@@ -87,7 +88,7 @@ namespace Batuta.Transpiler.Inference
             return null;
         }
 
-        private static bool IsStructural(ClassDef cd) => cd.Bases.Any(b => b is Name { Id: "Protocol" or "TypedDict" } or Attribute { Attr: "Protocol" or "TypedDict" } or Subscript { Value: Name { Id: "Protocol" } });
+        internal static bool IsStructural(ClassDef cd) => cd.Bases.Any(b => b is Name { Id: "Protocol" or "TypedDict" } or Attribute { Attr: "Protocol" or "TypedDict" } or Subscript { Value: Name { Id: "Protocol" } });
 
         /// <summary>
         /// The class a name means in a module: <c>Name</c> defined or from-imported there, <c>alias.Name</c> through an
@@ -673,6 +674,28 @@ namespace Batuta.Transpiler.Inference
                 c.EnumValueType = values.Count == 0 ? PyType.Object : values.Aggregate(PyType.Unknown, PyType.Join);
                 if (c.IsIntEnum || c.EnumKind == "Flag") c.EnumValueType = PyType.Int;
             }
+        }
+
+        /// <summary>
+        /// An override's unannotated parameter takes the annotation of the method it overrides: C# overrides share one
+        /// signature, which a dynamic call widening the override's parameter alone would break (CS0115).
+        /// </summary>
+        private static void InheritParameterAnnotations(ClassModel c)
+        {
+            foreach (var f in c.Methods.Values.Where(m => !m.IsStatic && !m.IsClassMethod && m.Name != "__init__"))
+                for (int i = 0; i < f.Params.Count; i++)
+                    if (!f.Params[i].Declared && DeclaredInBase(c, f.Name, i) is { } declared)
+                    {
+                        f.Params[i].Type = declared.Type;
+                        f.Params[i].Declared = true;
+                    }
+        }
+
+        private static VarInfo? DeclaredInBase(ClassModel c, string name, int index)
+        {
+            for (var b = c.Base; b is not null; b = b.Base)
+                if (b.Methods.TryGetValue(name, out var bm) && index < bm.Params.Count && bm.Params[index].Declared) return bm.Params[index];
+            return null;
         }
 
         private static void ResolveFunction(FunctionModel f, Func<string, PyType?> lookup)

@@ -275,6 +275,8 @@ namespace Batuta.Transpiler.Mapping
                 case "isinstance":
                 {
                     var v = Arg(0);
+                    if (e.ClassNamed(a[1]) is { } protocol && RuntimeCheckableMembers(protocol) is { } members)
+                        return new Ex($"Py.HasAttrs({Emitter.BoxOf(v)}, {string.Join(", ", members.Select(CsNames.Literal))})", PyType.Bool, true);
                     // isinstance(x, types) with the classes held in a variable or attribute: checked at run time
                     if (a[1] is not (Tuple or Name { Id: "object" }) && IsinstanceTarget(e, a[1]) == "object")
                         return new Ex($"Py.IsInstanceOf({Emitter.BoxOf(v)}, {Emitter.BoxOf(Arg(1))})", PyType.Bool, true);
@@ -597,6 +599,14 @@ namespace Batuta.Transpiler.Mapping
             if (key is null && d.Type.Equals(elem)) return new Ex($"Py.{fn}Or({e.EnumerableOf(items)}, {d.Code})", elem, true);
             string keyCode = key is null ? $"(Func<{CsTypes.Of(elem)}, {CsTypes.Of(elem)}>)(__m => __m)" : e.KeyFunction(key, elem).Code;
             return new Ex($"Py.{fn}Or({e.EnumerableOf(items)}, {keyCode}, {Emitter.BoxOf(d)})", PyType.Object, true);
+        }
+
+        /// <summary>A @runtime_checkable Protocol's members (its methods and annotated attributes), which isinstance looks for.</summary>
+        private static List<string>? RuntimeCheckableMembers(ClassModel c)
+        {
+            if (!Inference.ModelBuilder.IsStructural(c.Def) || !c.Def.DecoratorList.Any(d => d is Name { Id: "runtime_checkable" } or Attribute { Attr: "runtime_checkable" })) return null;
+            return c.Def.Body.Select(s => s switch { FunctionDef f when f.Name != "__init__" => f.Name, AnnAssign { Target: Name n } => n.Id, _ => null })
+                .OfType<string>().Distinct().ToList();
         }
 
         private static string IsinstanceTarget(Emitter e, ExpressionNode t)
