@@ -93,6 +93,15 @@ public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber, IPyBitwise, 
     public static Counter<TKey> operator |(Counter<TKey> a, Counter<TKey> b) => Combine(a, b, Max, keepRightOnly: true);
     public static Counter<TKey> operator &(Counter<TKey> a, Counter<TKey> b) => Combine(a, b, Min, keepRightOnly: false);
 
+    // Counter's multiset inclusion (Python 3.10+): each count against the other's, a missing element counting 0
+    public static bool operator <=(Counter<TKey> a, Counter<TKey> b) => a.AllCounts(b, static (x, y) => x <= y);
+    public static bool operator >=(Counter<TKey> a, Counter<TKey> b) => a.AllCounts(b, static (x, y) => x >= y);
+    public static bool operator <(Counter<TKey> a, Counter<TKey> b) => a <= b && !a.AllCounts(b, static (x, y) => x == y);
+    public static bool operator >(Counter<TKey> a, Counter<TKey> b) => a >= b && !a.AllCounts(b, static (x, y) => x == y);
+
+    private bool AllCounts(Counter<TKey> other, Func<PyInt, PyInt, bool> holds) =>
+        Keys().All(k => holds(this[k], other[k])) && other.Keys().All(k => holds(this[k], other[k]));
+
     private static PyInt Sum(PyInt x, PyInt y) => x + y;
     private static PyInt Difference(PyInt x, PyInt y) => x - y;
     private static PyInt Max(PyInt x, PyInt y) => x < y ? y : x;

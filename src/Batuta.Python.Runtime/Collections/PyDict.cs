@@ -146,12 +146,15 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
         return v;
     }
 
-    public TValue Pop(TKey key, TValue fallback)
+    public TValue Pop(TKey key, TValue fallback) => TryPop(key, out var v) ? v : fallback;
+
+    /// <summary>d.pop(k, None) where None is no value of the dict: whether k was there, and its value.</summary>
+    public bool TryPop(TKey key, out TValue value)
     {
-        if (!Find(key, out int i)) return fallback;
-        var v = _values[i];
+        if (!Find(key, out int i)) { value = default!; return false; }
+        value = _values[i];
         Remove(key);
-        return v;
+        return true;
     }
 
     public (TKey, TValue) PopItem()
@@ -233,24 +236,25 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
         return d;
     }
 
-    public IEnumerable<TKey> Keys()
+    public PyDictKeys<TKey, TValue> Keys() => new(this);
+
+    public PyDictValues<TKey, TValue> Values() => new(this);
+
+    public PyDictItems<TKey, TValue> Items() => new(this);
+
+    internal IEnumerable<TKey> KeysInOrder()
     {
         for (int i = 0; i < _used; i++) if (_alive[i]) yield return _keys[i];
     }
 
-    public IEnumerable<TValue> Values()
+    internal IEnumerable<TValue> ValuesInOrder()
     {
         for (int i = 0; i < _used; i++) if (_alive[i]) yield return _values[i];
     }
 
-    public IEnumerable<(TKey, TValue)> Items()
+    internal IEnumerable<(TKey, TValue)> ItemsInOrder()
     {
-        int version = _used;
-        for (int i = 0; i < _used; i++)
-        {
-            if (_alive[i]) yield return (_keys[i], _values[i]);
-        }
-        _ = version;
+        for (int i = 0; i < _used; i++) if (_alive[i]) yield return (_keys[i], _values[i]);
     }
 
     public IEnumerable<KeyValuePair<TKey, TValue>> Pairs()
@@ -310,10 +314,10 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
         foreach (var (k, v) in Items()) yield return new(k, v);
     }
 
-    object? IPyDict.GetItem(object? key) => Dyn.TryAs<TKey>(key, out var k) ? this[k] : throw new KeyError(Repr.Of(key));
+    object? IPyDict.GetItem(object? key) => Dyn.TryAs<TKey>(key, out var k) ? this[k] : throw new KeyError(key);
     void IPyDict.DeleteObject(object? key)
     {
-        if (!Dyn.TryAs<TKey>(key, out var k)) throw new KeyError(Repr.Of(key));
+        if (!Dyn.TryAs<TKey>(key, out var k)) throw new KeyError(key);
         Delete(k);
     }
 

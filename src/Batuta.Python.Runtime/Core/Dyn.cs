@@ -229,19 +229,9 @@ public static class Dyn
     {
         if (o is T t) { value = t; return true; }
         if (o is null) { value = default!; return default(T) is null; } // None is a key of a dict of objects
-        if (typeof(T) == typeof(long))
-        {
-            // an integral Fraction is equal to (and hashes as) its int, so it finds the int's key
-            long? l = o switch { PyInt { IsSmall: true } p => p.Small, int i => i, bool b => b ? 1 : 0, Modules.PyFraction { AsInt: { IsSmall: true } n } => n.Small, _ => null };
-            if (l is { } x) { value = (T)(object)x; return true; }
-        }
-        else if (typeof(T) == typeof(PyInt))
-        {
-            PyInt? p = o switch { long l => new PyInt(l), int i => new PyInt(i), bool b => new PyInt(b ? 1 : 0), Modules.PyFraction f => f.AsInt, _ => null };
-            if (p is { } x) { value = (T)(object)x; return true; }
-        }
+        if (NumberAs(o, typeof(T)) is T n) { value = n; return true; }
         // a tuple of other element types ((1, 2) built at run time) as a typed tuple key
-        else if (o is ITuple && typeof(ITuple).IsAssignableFrom(typeof(T)))
+        if (o is ITuple && typeof(ITuple).IsAssignableFrom(typeof(T)))
         {
             try { if (TupleCopy(o, out value)) return true; }
             catch (TypeError) { }
@@ -249,6 +239,24 @@ public static class Dyn
         value = default!;
         return false;
     }
+
+    /// <summary>
+    /// A number as the equal value of another numeric carrier (Python's ==, under which they hash alike), or null:
+    /// an integral Fraction or float finds the int's key, an int finds the equal float's.
+    /// </summary>
+    private static object? NumberAs(object o, Type t)
+    {
+        if (t == typeof(long))
+            return o switch { PyInt { IsSmall: true } p => p.Small, int i => i, bool b => b ? 1L : 0L, Modules.PyFraction { AsInt: { IsSmall: true } n } => n.Small, double d => IntegralLong(d), _ => null };
+        if (t == typeof(PyInt))
+            return o switch { long l => new PyInt(l), int i => new PyInt(i), bool b => new PyInt(b ? 1 : 0), Modules.PyFraction f => f.AsInt, double d => IntegralLong(d) is { } n ? new PyInt(n) : null, _ => null };
+        if (t != typeof(double)) return null;
+        double? x = o switch { long l => l, int i => i, bool b => b ? 1 : 0, PyInt p => (double)p, _ => null };
+        return x is { } v && Eq(o, v) ? v : null;
+    }
+
+    /// <summary>A float equal to an int (2.0 == 2, which finds the key 2); null for 2.5, nan and the infinities.</summary>
+    private static long? IntegralLong(double d) => d == Math.Floor(d) && d >= -9.2e18 && d <= 9.2e18 ? (long)d : null;
 
     /// <summary>A str-mixin Enum member is a str (dict keys, str parameters): its value where a str is wanted.</summary>
     // a str enum member and an os.PathLike (pathlib.Path given to open() or os.path) read as their text where a str is wanted

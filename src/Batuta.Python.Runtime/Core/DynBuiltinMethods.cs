@@ -141,7 +141,7 @@ internal static class DynBuiltinMethods
         if (args.Length > 0) throw new TypeError("sort() takes no positional arguments");
         object? key = null;
         bool reverse = false;
-        foreach (var (k, v) in kwargs?.Items() ?? [])
+        foreach (var (k, v) in kwargs?.ItemsInOrder() ?? [])
         {
             if (k == "key") key = v;
             else if (k == "reverse") reverse = Dyn.Truth(v);

@@ -902,10 +902,13 @@ namespace Batuta.Transpiler.Emit
                 if (op is CompareOperator.Eq or CompareOperator.NotEq) return $"{l.P} {sym} {r.P}";
                 return $"string.CompareOrdinal({l.Code}, {r.Code}) {sym} 0";
             }
-            if (lt.Kind == TypeKind.Set && rt.Kind == TypeKind.Set && op is not (CompareOperator.Eq or CompareOperator.NotEq))
+            // subset tests of sets and of the set-like dict views (d.keys() <= {...}), and Counter inclusion (3.10+)
+            if ((lt.Kind == TypeKind.Set || IsDictView(l)) && (rt.Kind == TypeKind.Set || IsDictView(r)) && op is not (CompareOperator.Eq or CompareOperator.NotEq)
+                || lt.Kind == TypeKind.Counter && rt.Kind == TypeKind.Counter && op is not (CompareOperator.Eq or CompareOperator.NotEq))
             {
-                var st = PyType.Join(lt, rt);
-                return $"{Coerce(l, st).P} {sym} {Coerce(r, st).P}";
+                var (ls, rs) = (ViewAsSet(l), ViewAsSet(r));
+                var st = PyType.Join(ls.Type, rs.Type);
+                return $"{Coerce(ls, st).P} {sym} {Coerce(rs, st).P}";
             }
             if ((lt.Kind == TypeKind.None || rt.Kind == TypeKind.None) && op is CompareOperator.Eq or CompareOperator.NotEq)
                 return $"{(lt.Kind == TypeKind.None ? r.P : l.P)} {(op == CompareOperator.Eq ? "is" : "is not")} null";
@@ -960,6 +963,25 @@ namespace Batuta.Transpiler.Emit
         private static bool SameCarrier(PyType elem, PyType item) =>
             elem.Equals(item) || elem.Kind == TypeKind.Int && item.Kind == TypeKind.Int && (item.IsLong || !elem.IsLong)
             || !elem.HasUnknown && !item.HasUnknown && (CsTypes.Of(elem) == CsTypes.Of(item) || elem.Kind == TypeKind.Tuple && PyType.Join(item, elem).Equals(elem));
+
+        /// <summary>
+        /// A key of type <paramref name="key"/> that the dict's C# key type cannot hold (a str or a float among ints, a
+        /// tuple of another length): looked up by value at run time, as Python finds 2.0 as the key 2 and misses "1"
+        /// without error. Classes on either side are left to the conversion (a str enum member finds its str, 1 the
+        /// IntEnum member).
+        /// </summary>
+        internal static bool IsForeignKey(PyType dictKey, PyType key)
+        {
+            if (dictKey.Kind is TypeKind.Object or TypeKind.Unknown or TypeKind.Class || key.Kind is TypeKind.Class or TypeKind.Object or TypeKind.Unknown or TypeKind.Optional || dictKey.HasUnknown || key.HasUnknown || SameCarrier(dictKey, key))
+                return false;
+            if (dictKey.Kind == TypeKind.Optional) return key.Kind != TypeKind.None && IsForeignKey(dictKey.Inner, key);
+            return key.Kind switch
+            {
+                TypeKind.Int or TypeKind.Bool => dictKey.Kind is not (TypeKind.Int or TypeKind.Float or TypeKind.Bool),
+                TypeKind.Tuple when dictKey.Kind == TypeKind.Tuple => dictKey.Args.Count != key.Args.Count || dictKey.Args.Zip(key.Args, IsForeignKey).Any(x => x),
+                _ => dictKey.Kind != key.Kind,
+            };
+        }
 
         // ---- attribute and subscript ----
         private static long? ConstantIndex(ExpressionNode e) => e switch
@@ -1171,6 +1193,8 @@ namespace Batuta.Transpiler.Emit
             if (t.IsDictLike)
             {
                 var key = EmitExpr(s.Slice, t.Key);
+                if (t.Kind == TypeKind.Dict && IsForeignKey(t.Key, key.Type))
+                    return new Ex($"Dyn.Cast<{CsTypes.Of(t.Value)}>(((IPyDict){obj.P}).GetItem({Box(key)}))", t.Value, true);
                 return new Ex($"{obj.P}[{Coerce(key, t.Key).Code}]", t.Value, true);
             }
             if (t.Kind is TypeKind.List or TypeKind.Str or TypeKind.VarTuple or TypeKind.Tuple or TypeKind.Bytes && MaybeSliceKey(s.Slice) is { } sliceKey)

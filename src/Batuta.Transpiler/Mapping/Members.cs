@@ -66,7 +66,7 @@ namespace Batuta.Transpiler.Mapping
         private static Ex DictGet(Emitter e, string d, PyType t, int argCount, Func<int, PyType?, Ex> arg)
         {
             // a key of run-time type (a tuple made by *args, where the keys are typed (long, long)): looked up by value
-            if (arg(0, t.Key) is { Type.Kind: TypeKind.Object } anyKey && t.Key.Kind is not (TypeKind.Object or TypeKind.Unknown))
+            if (arg(0, t.Key) is var anyKey && (anyKey.Type.Kind == TypeKind.Object || Emitter.IsForeignKey(t.Key, anyKey.Type)) && t.Key.Kind is not (TypeKind.Object or TypeKind.Unknown))
                 return new Ex($"Py.GetAny({d}, {Emitter.BoxOf(anyKey)}, {(argCount > 1 ? Emitter.BoxOf(arg(1, t.Value)) : "null")})", PyType.Object, true);
             var k = e.CoerceTo(arg(0, t.Key), t.Key).Code;
             if (argCount > 1)
@@ -489,7 +489,8 @@ namespace Batuta.Transpiler.Mapping
                     parts.Add($"__u.Update({v.Code});");
                 }
             }
-            var values = c.Keywords.Select(k => (k.Arg.OrThrow(), e.Expr(k.Value, t.Value))).ToList();
+            // an int stays an int in a dict of floats (which then holds both): the float type does not make 1 into 1.0
+            var values = c.Keywords.Select(k => (k.Arg.OrThrow(), e.Expr(k.Value, t.Value.FloatsAsUnknown()))).ToList();
             if (values.Count > 0) e.Contribute(a.Value, PyType.Dict(PyType.Str, values.Select(x => x.Item2.Type).Aggregate(PyType.Unknown, PyType.Join)));
             parts.AddRange(values.Select(x => $"__u[{e.CoerceTo(new Ex(CsNames.Literal(x.Item1), PyType.Str, true), t.Key).Code}] = {e.CoerceTo(x.Item2, t.Value).Code};"));
             return None($"Py.Build({d}, __u => {{ {string.Join(" ", parts)} }})");
@@ -505,6 +506,12 @@ namespace Batuta.Transpiler.Mapping
         {
             var k = e.CoerceTo(key, t.Key).Code;
             var vt = PyType.Join(t.Value, fallback.Type);
+            if (fallback.Type.Kind == TypeKind.None && !vt.Equals(t.Value))
+            {
+                // None is no value of the dict (0.0 or "" would stand in for it): the value, or None
+                var g = e.TempName("p");
+                return new Ex($"({d}.TryPop({k}, out var {g}) ? ({CsTypes.Of(vt)}){g} : null)", vt, true);
+            }
             if (vt.Equals(t.Value) || fallback.Type.IsKnown && e.CoerceTo(fallback, t.Value).Type.Equals(t.Value) && vt.Kind != TypeKind.Object)
                 return new Ex($"{d}.Pop({k}, {e.CoerceTo(fallback, t.Value).Code})", t.Value, true);
             return new Ex($"Py.PopOr({d}, {k}, {Emitter.BoxOf(fallback)})", PyType.Object, true);

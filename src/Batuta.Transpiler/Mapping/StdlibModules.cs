@@ -738,9 +738,10 @@ namespace Batuta.Transpiler.Mapping
         }
 
         /// <summary>How CPython shows the factory in a defaultdict's repr: <c>&lt;class 'list'&gt;</c>, a def's name.</summary>
-        private static string FactoryRepr(ExpressionNode? factory) => factory switch
+        private static string FactoryRepr(Emitter e, ExpressionNode? factory) => factory switch
         {
             Name { Id: "int" or "float" or "str" or "bool" or "list" or "set" or "dict" or "tuple" } n => $", \"<class '{n.Id}'>\"",
+            Name or Attribute when e.StdlibName(factory) == "collections.Counter" => ", \"<class 'collections.Counter'>\"",
             Lambda => ", \"<function <lambda>>\"",
             Name n => $", \"<function {n.Id}>\"",
             _ => "",
@@ -797,7 +798,7 @@ namespace Batuta.Transpiler.Mapping
                 }
             }
             var t = PyType.DefaultDict(keyType, valueType);
-            return new Ex($"new {CsTypes.Of(t)}({factoryCode}{FactoryRepr(factory)})", t, true);
+            return new Ex($"new {CsTypes.Of(t)}({factoryCode}{FactoryRepr(e, factory)})", t, true);
         }
 
         public static Ex Counter(Emitter e, Call c, PyType expected)
