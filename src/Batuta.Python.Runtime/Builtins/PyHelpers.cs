@@ -196,6 +196,7 @@ public static partial class Py
         PyTuple t => t.Slice(start, stop, step),
         System.Runtime.CompilerServices.ITuple vt => PyTuple.From(vt).Slice(start, stop, step),
         PyRange r => r.Slice(start, stop, step),
+        PyBytes b => b.Slice(start, stop, step),
         IPyList l => new PyList<object?>(Indexing.Slice(l.Cast<object?>().ToList(), start, stop, step)),
         Numpy.NdArray a => a.GetItem(Numpy.NpIndex.Slice(start, stop, step)),
         IPyGetItem g => g.PyGetItem(PySlice.Of(start, stop, step)),

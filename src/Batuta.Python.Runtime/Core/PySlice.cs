@@ -74,4 +74,13 @@ public static partial class Py
     public static PySlice Slice(object? stop) => new(null, stop, null);
 
     public static PySlice Slice(object? start, object? stop, object? step = null) => new(start, stop, step);
+
+    /// <summary><c>slice(*bounds)</c>: one to three arguments, known at run time.</summary>
+    public static PySlice SliceFrom(object?[] args) => args.Length switch
+    {
+        0 => throw new TypeError("slice expected at least 1 argument, got 0"),
+        1 => Slice(args[0]),
+        2 or 3 => Slice(args[0], args[1], args.Length > 2 ? args[2] : null),
+        _ => throw new TypeError($"slice expected at most 3 arguments, got {args.Length}"),
+    };
 }

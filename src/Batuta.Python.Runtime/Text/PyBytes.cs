@@ -177,13 +177,62 @@ public sealed class PyByteArray : IEnumerable<long>, IPyObject, IPyTyped, IPySiz
     public long this[long index]
     {
         get => _data[Indexing.Normalize(index, _data.Count, "bytearray")];
-        set => _data[Indexing.Normalize(index, _data.Count, "bytearray")] = value is >= 0 and <= 255 ? (byte)value : throw new ValueError("byte must be in range(0, 256)");
+        set => _data[Indexing.Normalize(index, _data.Count, "bytearray")] = ToByte(value);
     }
 
-    public object? PyGetItem(object? key) => new PyInt(this[(long)Dyn.Cast<PyInt>(key)]);
-    public void PySetItem(object? key, object? value) => this[(long)Dyn.Cast<PyInt>(key)] = (long)Dyn.Cast<PyInt>(value);
+    private static byte ToByte(long value) => value is >= 0 and <= 255 ? (byte)value : throw new ValueError("byte must be in range(0, 256)");
 
-    public void Append(long value) => _data.Add(value is >= 0 and <= 255 ? (byte)value : throw new ValueError("byte must be in range(0, 256)"));
+    public PyByteArray Slice(long? start, long? stop, long? step) => new(Indexing.Slice(_data, start, stop, step));
+
+    /// <summary><c>ba[a:b:c] = value</c>: a plain slice may change the length, an extended one must match it.</summary>
+    public void SetSlice(long? start, long? stop, long? step, object? value)
+    {
+        var values = SliceSource(value);
+        var (s, e, st, len) = Indexing.Adjust(start, stop, step, _data.Count);
+        if (st == 1)
+        {
+            _data.RemoveRange(s, Math.Max(e - s, 0));
+            _data.InsertRange(s, values);
+            return;
+        }
+        if (values.Length != len) throw new ValueError($"attempt to assign bytes of size {values.Length} to extended slice of size {len}");
+        for (int i = 0, j = s; i < len; i++, j += st) _data[j] = values[i];
+    }
+
+    /// <summary>What a slice of a bytearray may be assigned: bytes-like values or iterables of small ints (a copy, so ba[:] = ba works).</summary>
+    private static byte[] SliceSource(object? value) => value switch
+    {
+        PyBytes b => b.Data,
+        PyByteArray a => a.ToArray(),
+        IEnumerable<long> ints => ints.Select(ToByte).ToArray(),
+        IEnumerable items and not string => items.Cast<object?>().Select(x => ToByte((long)Dyn.Cast<PyInt>(x))).ToArray(),
+        _ => throw new TypeError("can assign only bytes, buffers, or iterables of ints in range(0, 256)"),
+    };
+
+    public object? PyGetItem(object? key)
+    {
+        if (key is not PySlice slice) return new PyInt(this[(long)Dyn.Cast<PyInt>(key)]);
+        var (start, stop, step) = slice.Bounds();
+        return Slice(start, stop, step);
+    }
+
+    public void PySetItem(object? key, object? value)
+    {
+        if (key is not PySlice slice)
+        {
+            this[(long)Dyn.Cast<PyInt>(key)] = (long)Dyn.Cast<PyInt>(value);
+            return;
+        }
+        var (start, stop, step) = slice.Bounds();
+        SetSlice(start, stop, step, value);
+    }
+
+    public static PyByteArray operator *(PyByteArray a, long n) => new((new PyBytes(a.ToArray()) * n).Data);
+    public static PyByteArray operator *(long n, PyByteArray a) => a * n;
+    public static PyByteArray operator +(PyByteArray a, PyByteArray b) => new(a._data.Concat(b._data));
+    public static PyByteArray operator +(PyByteArray a, PyBytes b) => new(a._data.Concat(b.Data));
+
+    public void Append(long value) => _data.Add(ToByte(value));
     public void Extend(IEnumerable<long> values) { foreach (var v in values) Append(v); }
     public string Decode(string encoding = "utf-8", string errors = "strict") => Py.Decode(_data.ToArray(), encoding, errors);
     public string Hex() => Convert.ToHexString(_data.ToArray()).ToLowerInvariant();

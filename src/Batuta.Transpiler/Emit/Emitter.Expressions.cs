@@ -70,7 +70,11 @@ namespace Batuta.Transpiler.Emit
                 case Attribute { Value: Name om } oa when Resolve(om.Id) is { Kind: ResolvedKind.Module, Qualified: "operator" } && Mapping.OperatorModule.AsLambda(oa.Attr, oa) is { } opLambda:
                     return EmitLambda(opLambda, expected);
                 case Name n: return EmitName(n);
-                case BinOp b: return BinaryOp(b.Op, EmitExpr(b.Left), EmitExpr(b.Right), b);
+                case BinOp b:
+                {
+                    var left = EmitExpr(b.Left, OperandContext(b, b.Left, expected, null));
+                    return BinaryOp(b.Op, left, EmitExpr(b.Right, OperandContext(b, b.Right, expected, left.Type)), b);
+                }
                 case UnaryOp u: return EmitUnary(u);
                 case BoolOp b: return EmitBoolOp(b);
                 case Compare c: return EmitCompare(c);
@@ -201,8 +205,21 @@ namespace Batuta.Transpiler.Emit
         {
             var defaults = DefaultsOf(f).SkipWhile(x => x.Default is null).ToList();
             if (defaults.Count == 0 || defaults.Any(x => x.Default is null)) return "";
-            var values = defaults.Select(x => IsInlineDefault(x.Default.OrThrow()) ? Box(Coerce(EmitExpr(x.Default.OrThrow(), x.Param.Type), x.Param.Type)) : Box(new Ex(DefaultRef(f, x.Param), x.Param.Type, true)));
+            var values = defaults.Select(x => DefaultValue(f, x.Param, x.Default.OrThrow()));
             return $", new object?[] {{ {string.Join(", ", values)} }}";
+        }
+
+        /// <summary>A default as an object: a constant inline, else the field every call shares (a mutable default stays one object).</summary>
+        private string DefaultValue(FunctionModel f, VarInfo param, ExpressionNode value) =>
+            IsInlineDefault(value) ? Box(Coerce(EmitExpr(value, param.Type), param.Type)) : Box(new Ex(DefaultRef(f, param), param.Type, true));
+
+        /// <summary><c>f.__defaults__</c> of a def: its positional parameters' defaults as a tuple, or None without any.</summary>
+        private Ex FunctionDefaults(FunctionModel f)
+        {
+            var a = f.Def.Args;
+            int positional = a.Posonlyargs.Count + a.Args.Count - (f.Owner is not null && !f.IsStatic ? 1 : 0);
+            var values = DefaultsOf(f).Take(positional).Where(x => x.Default is not null).Select(x => DefaultValue(f, x.Param, x.Default.OrThrow())).ToList();
+            return values.Count == 0 ? new Ex("null", PyType.None, true) : new Ex($"new PyTuple({string.Join(", ", values)})", PyType.VarTuple(PyType.Object), true);
         }
 
         private Ex? VariadicValue(FunctionModel f, string code)
@@ -282,6 +299,28 @@ namespace Batuta.Transpiler.Emit
         // ---- coercions ----
         /// <summary>.Select converting each element; the lambda's name is fresh, since element conversions nest (lists of lists).</summary>
         private string ElementMap(PyType from, PyType to) => $".Select({ElementLambda(from, to)})";
+
+        /// <summary>
+        /// The type an operand literal is built for: <c>d | {k: []}</c> takes the left dict's types; <c>[0] * n</c> stored
+        /// where any value may go (a row of a dynamic grid) gets dynamic items, as a list literal stored there does (a
+        /// big int may be written to it later).
+        /// </summary>
+        private static PyType OperandContext(BinOp b, ExpressionNode operand, PyType expected, PyType? left)
+        {
+            if (operand is List && b.Op == Operator.Mult && expected.Kind == TypeKind.Object) return PyType.Object;
+            if (left is not null && operand is Dict && b.Op == Operator.BitOr && left.IsDictLike) return left;
+            return PyType.Unknown;
+        }
+
+        /// <summary>bytearray * n and bytearray + bytes stay a typed bytearray (the sieve idiom bytearray([1]) * n).</summary>
+        private static Ex? ByteArrayOperator(Ex l, Ex r, Operator op)
+        {
+            var ba = Mapping.Builtins.ByteArray;
+            if (op == Operator.Mult && l.Type.Equals(ba) && r.Type.Kind == TypeKind.Int) return new Ex($"{l.P} * {LongCode(r)}", ba);
+            if (op == Operator.Mult && r.Type.Equals(ba) && l.Type.Kind == TypeKind.Int) return new Ex($"{r.P} * {LongCode(l)}", ba);
+            if (op == Operator.Add && l.Type.Equals(ba) && (r.Type.Kind == TypeKind.Bytes || r.Type.Equals(ba))) return new Ex($"{l.P} + {r.P}", ba);
+            return null;
+        }
 
         /// <summary>
         /// Set operators on sets and on dict views (d.keys() &amp; {...}: a view takes part as the set of its items), and
@@ -609,6 +648,7 @@ namespace Batuta.Transpiler.Emit
                 return items.Count >= 2 && items.Count <= 7 ? new Ex("(" + string.Join(", ", items) + ")", t, true) : new Ex($"PyTuple.From({l.Code}) + PyTuple.From({r.Code})", PyType.VarTuple(PyType.Object));
             }
             if (SetOrDictOperator(l, r, op) is { } collectionOp) return collectionOp;
+            if (ByteArrayOperator(l, r, op) is { } byteArrayOp) return byteArrayOp;
             if (UserOperator(op, l, r) is { } user) return user;
             string dyn = op switch
             {
@@ -1056,6 +1096,7 @@ namespace Batuta.Transpiler.Emit
             // f.__name__ of a def is its name; x.__class__ is type(x).
             if (a.Attr == "__name__" && a.Value is Name fn && Resolve(fn.Id) is { Kind: ResolvedKind.Function, Function: { Decorators.Count: 0 } named }) return new Ex(CsNames.Literal(named.Name), PyType.Str, true);
             if (a.Attr == "__doc__" && a.Value is Name dn && Resolve(dn.Id) is { Kind: ResolvedKind.Function, Function: { Decorators.Count: 0 } documented }) return DocOf(documented.Def.Body);
+            if (a.Attr == "__defaults__" && a.Value is Name dfn && Resolve(dfn.Id) is { Kind: ResolvedKind.Function, Function: { Decorators.Count: 0 } defaulted }) return FunctionDefaults(defaulted);
             if (a.Attr is "__name__" or "__qualname__" && a.Value is Name { Id: "int" or "float" or "str" or "bool" or "list" or "dict" or "set" or "tuple" or "frozenset" or "bytes" or "object" or "type" or "range" } builtinType && Resolve(builtinType.Id).Kind == ResolvedKind.Builtin)
                 return new Ex(CsNames.Literal(builtinType.Id), PyType.Str, true);
             if (a.Attr == "__class__") return new Ex($"Py.Type({Box(EmitExpr(a.Value))})", PyType.Object, true);
@@ -1169,6 +1210,7 @@ namespace Batuta.Transpiler.Emit
                     case TypeKind.VarTuple: return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
                     case TypeKind.Tuple: return new Ex($"PyTuple.From({obj.Code}).Slice({SliceArgs(sl)})", PyType.VarTuple(t.Elem), true);
                     case TypeKind.Bytes: return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
+                    case TypeKind.Class when t.Equals(Mapping.Builtins.ByteArray): return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
                     case TypeKind.Class when FindClass(t.Name.OrThrow())?.FindMethod("__getitem__") is { } getitem:
                         // a user sequence gets a slice object, as Python passes it
                         if (getitem.Params.Count > 0) WidenParam(getitem, 0, PyType.Object);
@@ -1205,11 +1247,14 @@ namespace Batuta.Transpiler.Emit
                 case TypeKind.List when SpanOf(s.Value) is { } span: return new Ex(SpanRead(span, k), t.Elem, true);
                 case TypeKind.List: return new Ex($"{obj.P}[{IndexCode(k)}]", t.Elem, true);
                 case TypeKind.Deque: return new Ex($"{obj.P}[{IndexCode(k)}]", t.Elem, true);
+                // a key known only at run time may be a slice object (s[slice(1, 3)]), which gives a str too
+                case TypeKind.Str when k.Type.Kind is TypeKind.Object or TypeKind.Unknown: return new Ex($"Dyn.Cast<string>(Dyn.GetItem({obj.Code}, {k.Code}))", PyType.Str, true);
                 case TypeKind.Str: return new Ex($"StrOps.At({obj.Code}, {IndexCode(k)})", PyType.Str, true);
                 case TypeKind.VarTuple: return t.Elem.Kind is TypeKind.Object or TypeKind.Unknown ? new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.Object, true) : new Ex($"Dyn.Cast<{CsTypes.Of(t.Elem)}>({obj.P}[(long){IndexCode(k)}])", t.Elem, true);
                 case TypeKind.Range: return new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.LongFull, true);
                 case TypeKind.Tuple: return new Ex($"Dyn.Cast<{CsTypes.Of(t.Elem)}>(Dyn.GetItem({obj.Code}, {Box(k)}))", t.Elem, true);
                 case TypeKind.Bytes: return new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.Long(0, 255), true);
+                case TypeKind.Class when t.Equals(Mapping.Builtins.ByteArray) && k.Type.Kind == TypeKind.Int: return new Ex($"{obj.P}[{LongCode(k)}]", PyType.Long(0, 255), true);
                 case TypeKind.Class when FindClass(t.Name.OrThrow())?.FindMethod("__getitem__") is { } m:
                     if (m.Params.Count > 0) WidenParam(m, 0, k.Type);
                     return new Ex($"{obj.P}.{m.CsName}({Coerce(k, m.Params.Count > 0 ? m.Params[0].Type : k.Type).Code})", m.ReturnType, true);

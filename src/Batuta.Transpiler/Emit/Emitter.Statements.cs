@@ -586,6 +586,11 @@ namespace Batuta.Transpiler.Emit
                             : $"{obj.P}[{IndexCode(key)}] = {Coerce(value, obj.Type.Elem).Code};");
                         return;
                     }
+                    if (obj.Type.Equals(Mapping.Builtins.ByteArray) && key.Type.Kind == TypeKind.Int && value.Type.Kind == TypeKind.Int)
+                    {
+                        _w.Line($"{obj.P}[{LongCode(key)}] = {LongCode(value)};");
+                        return;
+                    }
                     if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name.OrThrow())?.FindMethod("__setitem__") is { } setitem)
                     {
                         _w.Line($"{obj.P}.{setitem.CsName}({Coerce(key, setitem.Params.ElementAtOrDefault(0)?.Type ?? PyType.Object).Code}, {Coerce(value, setitem.Params.ElementAtOrDefault(1)?.Type ?? PyType.Object).Code});");
@@ -1044,6 +1049,7 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => t.Key,
             TypeKind.Tuple => TupleElement(t),
             TypeKind.Class when Mapping.Libraries.ElementType(t) is { } library => library,
+            TypeKind.Class when t.Equals(Mapping.Builtins.ByteArray) => PyType.Long(0, 255),
             TypeKind.Class => FindClass(t.Name.OrThrow()) is { } iterable ? IterElement(iterable) : PyType.Object,
             TypeKind.Object => PyType.Object,
             TypeKind.Unknown => _inferring ? PyType.Unknown : PyType.Object,

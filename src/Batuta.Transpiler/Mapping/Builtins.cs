@@ -34,6 +34,7 @@ namespace Batuta.Transpiler.Mapping
             "round" => new Ex("new PyVariadicFunction(\"round\", Py.RoundOf)", PyType.Object, true),
             "divmod" => new Ex("Py.Named(new Func<object?, object?, (object?, object?)>(Py.DivModDynamic), \"divmod\")", PyType.Func(PyType.Tuple(PyType.Object, PyType.Object), PyType.Object, PyType.Object), true),
             "pow" => new Ex("new PyVariadicFunction(\"pow\", Py.PowOf)", PyType.Object, true),
+            "slice" => new Ex("new PyVariadicFunction(\"slice\", Py.SliceFrom)", PyType.Object, true),
             "NotImplemented" => new Ex("Py.NotImplemented", PyType.Object, true),
             "object" => new Ex("typeof(object)", PyType.Object, true),
             _ => null,

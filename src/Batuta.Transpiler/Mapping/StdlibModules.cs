@@ -684,10 +684,13 @@ namespace Batuta.Transpiler.Mapping
             return new Ex($"OsPath.Join({e.CoerceTo(e.Expr(c.Args[0]), PyType.Str).Code}, Enumerable.Empty<string>(){string.Concat(parts.Select(x => $".Concat({x})"))}.ToArray())", PyType.Str, true);
         }
 
-        /// <summary>The tuples an itertools row takes as iterables (a C# tuple or PyTuple is not an IEnumerable of its element type).</summary>
+        /// <summary>
+        /// The tuples an itertools row takes as iterables (a C# tuple or PyTuple is not an IEnumerable of its element type),
+        /// and dynamic values, iterated at run time (C# cannot infer the element type of an object).
+        /// </summary>
         private static void IterateTuples(Emitter e, MappingRow row, Ex?[] bound, List<Ex> rest)
         {
-            Ex Items(Ex v) => v.Type.Kind is TypeKind.Tuple or TypeKind.VarTuple ? new Ex(e.EnumerableOf(v), PyType.Iterable(e.ElementOf(v.Type)), false) : v;
+            Ex Items(Ex v) => v.Type.Kind is TypeKind.Tuple or TypeKind.VarTuple or TypeKind.Object ? new Ex(e.EnumerableOf(v), PyType.Iterable(e.ElementOf(v.Type)), false) : v;
             for (int i = 0; i < bound.Length; i++)
                 if (bound[i] is { } b && row.Parameters[i].Kind == TypeKind.Unknown) bound[i] = Items(b);
             for (int i = 0; i < rest.Count; i++) rest[i] = Items(rest[i]);
