@@ -86,6 +86,16 @@ public static partial class Py
     public static PyRange Range(long start, long stop) => new(start, stop, 1);
     public static PyRange Range(long start, long stop, long step) => new(start, stop, step);
 
+    /// <summary><c>range(*bounds)</c>: one to three ints, counted at run time.</summary>
+    public static PyRange RangeOf(object?[] args) => args.Length switch
+    {
+        1 => Range(Dyn.Cast<PyInt>(args[0])),
+        2 => Range(Dyn.Cast<PyInt>(args[0]), Dyn.Cast<PyInt>(args[1])),
+        3 => Range(Dyn.Cast<PyInt>(args[0]), Dyn.Cast<PyInt>(args[1]), Dyn.Cast<PyInt>(args[2])),
+        0 => throw new TypeError("range expected at least 1 argument, got 0"),
+        _ => throw new TypeError($"range expected at most 3 arguments, got {args.Length}"),
+    };
+
     // ---- enumerate / zip / reversed ----
     public static IEnumerable<(long, T)> Enumerate<T>(IEnumerable<T> items, long start = 0)
     {

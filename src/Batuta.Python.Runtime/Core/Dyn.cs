@@ -655,6 +655,7 @@ public static class Dyn
             case IPyList l: return l.GetItem(IndexOf(key));
             case string s: return Text.PyStr.At(s, IndexOf(key));
             case PyTuple t: return t[IndexOf(key)];
+            case PyRange r: return new PyInt(r[IndexOf(key)]);
             case ITuple t: return t[Indexing.Normalize(IndexOf(key), t.Length, "tuple")];
             case IPyGetItem g: return g.PyGetItem(key);
         }
@@ -720,6 +721,7 @@ public static class Dyn
         IPyDict d => d.ContainsKeyObject(item) || item is PyStrEnum e && d.ContainsKeyObject(e.StrValue),
         IPySet s => s.ContainsObject(item) || item is PyStrEnum e && s.ContainsObject(e.StrValue),
         PyFlagEnum f => f.Has(item),
+        PyObject when TryCallDunder(container, "__contains__", out var found, item) => Truth(found),
         _ => Iter(container).Any(x => Eq(x, item)),
     };
 

@@ -48,7 +48,22 @@ public abstract class PyEnum : PyObject, IPyHashable, Text.IPyFormattable
     public static T Lookup<T>(IReadOnlyList<T> members, object? value, string cls) where T : PyEnum =>
         members.FirstOrDefault(m => Dyn.Eq(m.Value, value))
         ?? (members.Count > 0 && members[0] is PyFlagEnum flag && value is PyInt bits && bits.IsSmall && (flag.AllBits() & bits.Small) == bits.Small ? (T)(object)flag.Of(bits.Small) : null)
-        ?? throw new ValueError($"{Repr.Of(value)} is not a valid {cls}");
+        ?? Missing<T>(value, cls);
+
+    /// <summary>A value no member has: the class's <c>_missing_</c> hook may name the member; else CPython's ValueError.</summary>
+    private static T Missing<T>(object? value, string cls) where T : PyEnum
+    {
+        var notValid = new ValueError($"{Repr.Of(value)} is not a valid {cls}");
+        var hook = typeof(T).GetMethod(Naming.Member("_missing_"), System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.FlattenHierarchy);
+        if (hook is null || hook.GetParameters().Length != 1) throw notValid;
+        var result = Dyn.Unwrapped(() => hook.Invoke(null, [Dyn.Convert(value, hook.GetParameters()[0].ParameterType)]));
+        return result switch
+        {
+            T member => member,
+            null => throw notValid,
+            _ => throw new TypeError($"error in {cls}._missing_: returned {Repr.Of(result)} instead of None or a valid member"),
+        };
+    }
 
     /// <summary><c>Color["RED"]</c>: the member with that name.</summary>
     public static T ByName<T>(IReadOnlyList<T> members, string name) where T : PyEnum =>

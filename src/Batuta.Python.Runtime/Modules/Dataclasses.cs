@@ -28,12 +28,17 @@ public static partial class Py
 
     private static object? DeepCopyFields(object? v, bool asTuple) => v switch
     {
+        // a named tuple stays one (json.dumps writes it as a list), rebuilt from its copied items as CPython does
+        IPyDataclass nt and System.Runtime.CompilerServices.ITuple t => Dyn.Construct(nt.GetType(), CopiedItems(t, asTuple)),
         IPyDataclass d when asTuple => AsTuple(d),
         IPyDataclass d => AsDict(d),
         IPyList l => new PyList<object?>(l.Cast<object?>().Select(x => DeepCopyFields(x, asTuple))),
         IPyDict m => new PyDict<object?, object?>(m.ItemsObject().Select(kv => new KeyValuePair<object?, object?>(DeepCopyFields(kv.Key, asTuple), DeepCopyFields(kv.Value, asTuple)))),
         PyTuple t => new PyTuple(t.Select(x => DeepCopyFields(x, asTuple)).ToArray()),
-        System.Runtime.CompilerServices.ITuple t => new PyTuple(Enumerable.Range(0, t.Length).Select(i => DeepCopyFields(t[i], asTuple)).ToArray()),
+        System.Runtime.CompilerServices.ITuple t => new PyTuple(CopiedItems(t, asTuple)),
         _ => v,
     };
+
+    private static object?[] CopiedItems(System.Runtime.CompilerServices.ITuple t, bool asTuple) =>
+        Enumerable.Range(0, t.Length).Select(i => DeepCopyFields(t[i], asTuple)).ToArray();
 }

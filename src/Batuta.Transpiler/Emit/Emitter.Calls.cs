@@ -231,13 +231,27 @@ namespace Batuta.Transpiler.Emit
             return Coerce(v, field.Type).Code;
         }
 
+        /// <summary>
+        /// A temporary the call reads several times: a statement before it, or, inside a lambda or comprehension (or a
+        /// base constructor call), where no statement can go, a pattern variable the call's expression binds (lets).
+        /// </summary>
+        private string LetTemp(string prefix, string code, List<string> lets)
+        {
+            var t = Temp(prefix);
+            if (_closureDepth > 0 || _argumentsAsExpressions) lets.Add($"({code}) is var {t}");
+            else _w.Line($"var {t} = {code};");
+            return t;
+        }
+
+        /// <summary>An expression that first binds the pattern variables of <see cref="LetTemp"/>.</summary>
+        private static string WithLets(string code, List<string> lets) => lets.Count == 0 ? code : $"({string.Join(" && ", lets)} ? {code} : default!)";
+
         /// <summary>Record(*seq): the items fill the fields from <paramref name="pos"/> on (conditions: spread[i] ? item).</summary>
-        private int SpreadIntoFields(List<VarInfo> fields, ExpressionNode seq, int pos, string?[] spread)
+        private int SpreadIntoFields(List<VarInfo> fields, ExpressionNode seq, int pos, string?[] spread, List<string> lets)
         {
             var sv = EmitExpr(seq);
             var elem = ElementType(sv.Type);
-            var items = Temp("sa");
-            _w.Line($"var {items} = new PyList<{CsTypes.Of(elem)}>({AsEnumerable(sv)});");
+            var items = LetTemp("sa", $"new PyList<{CsTypes.Of(elem)}>({AsEnumerable(sv)})", lets);
             for (int k = 0; pos < fields.Count; pos++, k++)
             {
                 Widen(fields[pos], elem);
@@ -247,12 +261,11 @@ namespace Batuta.Transpiler.Emit
         }
 
         /// <summary>Record(**mapping): each field not given otherwise comes from the mapping's key of its name.</summary>
-        private void MappingIntoFields(List<VarInfo> fields, ExpressionNode mapping, string?[] result, string?[] spread)
+        private void MappingIntoFields(List<VarInfo> fields, ExpressionNode mapping, string?[] result, string?[] spread, List<string> lets)
         {
             var mv = EmitExpr(mapping);
             var value = mv.Type.IsDictLike && mv.Type.Key.Kind == TypeKind.Str ? mv.Type.Value : PyType.Object;
-            var kw = Temp("kw");
-            _w.Line($"var {kw} = {(mv.Type.IsDictLike && mv.Type.Key.Kind == TypeKind.Str ? mv.Code : $"Py.KwMapping({Box(mv)})")};");
+            var kw = LetTemp("kw", mv.Type.IsDictLike && mv.Type.Key.Kind == TypeKind.Str ? mv.Code : $"Py.KwMapping({Box(mv)})", lets);
             for (int i = 0; i < fields.Count; i++)
             {
                 if (result[i] is not null || spread[i] is not null) continue;
@@ -554,13 +567,14 @@ namespace Batuta.Transpiler.Emit
                 for (int i = 0; i < fields.Count; i++)
                     if (IsInitFalse(defaultsByName.TryGetValue(fields[i].Name, out var fd) ? fd : null)) result[i] = "default!";
                 var initFields = fields.Where((_, i) => result[i] is null).ToList();
+                var lets = new List<string>();
                 int pos = 0;
                 foreach (var arg in call.Args)
                 {
                     if (arg is Starred st)
                     {
                         var slots = new string?[initFields.Count];
-                        pos = SpreadIntoFields(initFields, st.Value, pos, slots);
+                        pos = SpreadIntoFields(initFields, st.Value, pos, slots, lets);
                         for (int k = 0; k < slots.Length; k++) if (slots[k] is not null) spread[fields.IndexOf(initFields[k])] = slots[k];
                         continue;
                     }
@@ -576,7 +590,7 @@ namespace Batuta.Transpiler.Emit
                 {
                     if (k.Arg is null)
                     {
-                        MappingIntoFields(fields, k.Value, result, spread);
+                        MappingIntoFields(fields, k.Value, result, spread, lets);
                         continue;
                     }
                     int i = fields.FindIndex(f => f.Name == k.Arg);
@@ -597,7 +611,7 @@ namespace Batuta.Transpiler.Emit
                     }
                     result[i] = DataclassDefault(c, fields[i], defaultsByName);
                 }
-                return new Ex($"new {code}({string.Join(", ", result)})", type, true);
+                return new Ex(WithLets($"new {code}({string.Join(", ", result)})", lets), type, true);
             }
             if (init is null)
             {

@@ -1251,6 +1251,8 @@ namespace Batuta.Transpiler.Emit
                 case TypeKind.Str when k.Type.Kind is TypeKind.Object or TypeKind.Unknown: return new Ex($"Dyn.Cast<string>(Dyn.GetItem({obj.Code}, {k.Code}))", PyType.Str, true);
                 case TypeKind.Str: return new Ex($"StrOps.At({obj.Code}, {IndexCode(k)})", PyType.Str, true);
                 case TypeKind.VarTuple: return t.Elem.Kind is TypeKind.Object or TypeKind.Unknown ? new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.Object, true) : new Ex($"Dyn.Cast<{CsTypes.Of(t.Elem)}>({obj.P}[(long){IndexCode(k)}])", t.Elem, true);
+                // range(10)[s] with s = slice(...) (typed object): an int or a slice, told apart at run time
+                case TypeKind.Range when k.Type.Kind is TypeKind.Object or TypeKind.Unknown: return new Ex($"Dyn.GetItem({obj.Code}, {Box(k)})", PyType.Object, true);
                 case TypeKind.Range: return new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.LongFull, true);
                 case TypeKind.Tuple: return new Ex($"Dyn.Cast<{CsTypes.Of(t.Elem)}>(Dyn.GetItem({obj.Code}, {Box(k)}))", t.Elem, true);
                 case TypeKind.Bytes: return new Ex($"{obj.P}[(long){IndexCode(k)}]", PyType.Long(0, 255), true);

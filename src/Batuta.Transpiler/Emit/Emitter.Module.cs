@@ -996,7 +996,8 @@ namespace Batuta.Transpiler.Emit
             {
                 var fields = DataclassFieldsWithBases(c).Where(f => DataFieldOption(c, f.Name, "compare")).ToList();
                 string tuple(string p) => fields.Count == 1 ? $"new PyTuple({p}{fields[0].CsName})" : "(" + string.Join(", ", fields.Select(f => p + f.CsName)) + ")";
-                w.Line($"public int PyCompare(object? other) => Dyn.Compare({tuple("")}, other is {self} o ? {tuple("o.")} : throw new TypeError(\"'<' not supported\"));");
+                // order=True compares instances of the very same class only (a subclass's too is NotImplemented)
+                w.Line($"public int PyCompare(object? other) => Dyn.Compare({tuple("")}, other is {self} o && o.GetType() == GetType() ? {tuple("o.")} : throw new TypeError($\"'<' not supported between instances of '{{PyTypeName}}' and '{{Dyn.TypeName(other)}}'\"));");
             }
         }
 

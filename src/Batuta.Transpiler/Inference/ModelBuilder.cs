@@ -462,7 +462,10 @@ namespace Batuta.Transpiler.Inference
                         }
                 }
             }
-            foreach (var s in cd.Body)
+            // class Pt(namedtuple("Pt", "x y")): the named tuple's fields are the class's own, as in class Pt(NamedTuple)
+            var inheritedFields = cd.Bases.OfType<Call>().Select(NamedTupleFields).FirstOrDefault(f => f is not null);
+            if (inheritedFields is not null) c.IsNamedTuple = c.IsDataclass = c.DataclassFrozen = c.DataclassOrder = true;
+            foreach (var s in (inheritedFields ?? Enumerable.Empty<StatementNode>()).Concat(cd.Body))
             {
                 switch (s)
                 {
@@ -764,8 +767,15 @@ namespace Batuta.Transpiler.Inference
         /// </summary>
         public static ClassDef? NamedTupleClass(Assign a)
         {
-            if (a.Targets.Count != 1 || a.Targets[0] is not Name target || a.Value is not Call { Func: Name { Id: "namedtuple" } or Attribute { Attr: "namedtuple" } } call) return null;
-            if (call.Args.Count < 2) return null;
+            if (a.Targets.Count != 1 || a.Targets[0] is not Name target || a.Value is not Call call) return null;
+            if (NamedTupleFields(call) is not { } body) return null;
+            return new ClassDef(target.Id, NodeList.Of<ExpressionNode>(new Name("NamedTuple", ExprContext.Load, a.Span)), NodeList.Of<Keyword>(), NodeList.Of(body), NodeList.Of<ExpressionNode>(), a.Span);
+        }
+
+        /// <summary>The fields a <c>namedtuple("P", "x y", defaults=...)</c> call declares, as a NamedTuple class body declares them.</summary>
+        private static StatementNode[]? NamedTupleFields(Call call)
+        {
+            if (call.Func is not (Name { Id: "namedtuple" } or Attribute { Attr: "namedtuple" }) || call.Args.Count < 2) return null;
             IEnumerable<string>? fields = call.Args[1] switch
             {
                 Constant { Value: string s } => s.Replace(',', ' ').Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries),
@@ -776,13 +786,12 @@ namespace Batuta.Transpiler.Inference
             if (fields is null) return null;
             var names = fields.ToList();
             var defaults = call.Keywords.FirstOrDefault(k => k.Arg == "defaults")?.Value is Tuple or List ? ((call.Keywords.First(k => k.Arg == "defaults").Value as Tuple)?.Elts ?? ((List)call.Keywords.First(k => k.Arg == "defaults").Value).Elts).ToList() : new List<ExpressionNode>();
-            var span = a.Span;
-            var body = names.Select((n, i) =>
+            var span = call.Span;
+            return names.Select((n, i) =>
             {
                 int d = i - (names.Count - defaults.Count);
                 return (StatementNode)new AnnAssign(new Name(n, ExprContext.Store, span), new Name(InferredAnnotation, ExprContext.Load, span), d >= 0 ? defaults[d] : null, true, span);
             }).ToArray();
-            return new ClassDef(target.Id, NodeList.Of<ExpressionNode>(new Name("NamedTuple", ExprContext.Load, span)), NodeList.Of<Keyword>(), NodeList.Of(body), NodeList.Of<ExpressionNode>(), span);
         }
 
         /// <summary>

@@ -179,6 +179,9 @@ namespace Batuta.Transpiler.Mapping
                         _ => new Ex($"Py.Len({Emitter.BoxOf(v)})", PyType.Long(0, long.MaxValue), true),
                     };
                 }
+                // range(*bounds): how many bounds there are is known at run time
+                case "range" when a.Any(x => x is Starred):
+                    return new Ex($"Py.RangeOf({SpreadArguments(e, a)}.ToArray())", PyType.Range, true);
                 case "range":
                 {
                     var vs = a.Select(x => e.EmitLongArgument(x, "Checked")).ToList();
@@ -447,14 +450,17 @@ namespace Batuta.Transpiler.Mapping
         /// <summary>Runtime types the builtins return that Python has no annotation for here.</summary>
         public static readonly PyType ByteArray = PyType.Class("bytearray"), BinaryFile = PyType.Class("io.BinaryFile");
 
+        /// <summary>Positional arguments with *spreads among them, as one sequence of boxed values.</summary>
+        private static string SpreadArguments(Emitter e, IEnumerable<ExpressionNode> args) =>
+            "Enumerable.Empty<object?>()" + string.Concat(args.Select(x => x is Starred st
+                ? $".Concat({e.EnumerableOf(e.Expr(st.Value))}.Select(__v => (object?)__v))"
+                : $".Concat(new object?[] {{ {Emitter.BoxOf(e.Expr(x))} }})"));
+
         /// <summary>A Func-typed value as a LINQ selector (a lambda stays a lambda).</summary>
         private static Ex MapCall(Emitter e, Call c, IReadOnlyList<ExpressionNode> a, Func<int, Ex> Arg)
         {
             if (a.Skip(1).Any(x => x is Starred))
-            {
-                var parts = a.Skip(1).Select(x => x is Starred st ? $"{e.EnumerableOf(e.Expr(st.Value))}.Select(__v => (object?)__v)" : $"new object?[] {{ {Emitter.BoxOf(e.Expr(x))} }}");
-                return new Ex($"Py.MapDynamicMany({Emitter.BoxOf(e.Expr(a[0]))}, Enumerable.Empty<object?>(){string.Concat(parts.Select(p => $".Concat({p})"))}.ToArray())", PyType.Iterable(PyType.Object), true);
-            }
+                return new Ex($"Py.MapDynamicMany({Emitter.BoxOf(e.Expr(a[0]))}, {SpreadArguments(e, a.Skip(1))}.ToArray())", PyType.Iterable(PyType.Object), true);
             if (a.Count == 2)
             {
                 var src = Arg(1);

@@ -629,6 +629,9 @@ namespace Batuta.Transpiler.Mapping
             if (row.Python == "itertools.repeat" && e.Expr(c.Args[0]) is { Type.Kind: TypeKind.Str } repeated) bound[0] = repeated;
             // pairwise(p) over a tuple (a permutation): its items as an iterable of their element type
             if (row.Python.StartsWith("itertools.", StringComparison.Ordinal) && row.Python != "itertools.repeat") IterateTuples(e, row, bound, rest);
+            // mean(xs) of a variable also bound to an int (typed object): its items, iterated at run time
+            if (row.Python.StartsWith("statistics.", StringComparison.Ordinal) && bound.Length > 0 && bound[0] is { Type.Kind: TypeKind.Object } data)
+                bound[0] = new Ex(e.EnumerableOf(data), PyType.Iterable(PyType.Object), false);
             // accumulate(xs, max): the function takes and returns the elements' type (a builtin becomes a typed lambda).
             if (row.Python == "itertools.accumulate" && c.Args.Count > 1 && bound[0] is { } xs) BindAccumulateFunction(e, c, bound, xs);
             if (rest.Count > 0 && !row.Template.Contains("{*}"))
@@ -745,6 +748,7 @@ namespace Batuta.Transpiler.Mapping
         {
             Name { Id: "int" or "float" or "str" or "bool" or "list" or "set" or "dict" or "tuple" } n => $", \"<class '{n.Id}'>\"",
             Name or Attribute when e.StdlibName(factory) == "collections.Counter" => ", \"<class 'collections.Counter'>\"",
+            Name n when e.StaticClass(n) is not null => $", \"<class '__main__.{n.Id}'>\"",
             Lambda => ", \"<function <lambda>>\"",
             Name n => $", \"<function {n.Id}>\"",
             _ => "",
@@ -784,6 +788,14 @@ namespace Batuta.Transpiler.Mapping
                     if (valueType.Kind != TypeKind.Counter) valueType = PyType.Counter(PyType.Unknown);
                     factoryCode = $"() => new {CsTypes.Of(valueType)}()";
                     break;
+                case Name or Attribute when e.StaticClass(factory) is { IsEnum: false } cls:
+                {
+                    // defaultdict(Acc): each missing key gets Acc() as the program's own call builds it (dataclass defaults)
+                    var made = e.Expr(new Call(factory, default, default, factory.Span));
+                    if (!valueType.IsKnown) valueType = cls.Type;
+                    factoryCode = $"() => {made.Code}";
+                    break;
+                }
                 case Lambda lam:
                 {
                     var f = e.Expr(lam, PyType.Func(valueType));
