@@ -1,6 +1,8 @@
-# Hunt 8 (f8e): an int stored into a list of floats stays an int, as in CPython.
+# Hunt 8 (f8e): an int stored into a list of floats stays an int; IntFlag | & ^ ~ give flag members, not ints.
 from collections import deque
 from dataclasses import dataclass, field
+from enum import IntFlag, auto
+import json
 
 
 def float_lists_keep_ints():
@@ -61,3 +63,26 @@ s.vals.append(3)
 ws = [0.5]
 push(ws)
 print(s, ws)
+
+
+class Perm(IntFlag):
+    R = 4
+    W = 2
+    X = 1
+
+
+class Channel(IntFlag):
+    SMS = auto()
+    PUSH = auto()
+    MAIL = auto()
+
+
+p = Perm.R | Perm.W
+print(repr(p), str(p), p, type(p).__name__, p == 6, p + 1, int(p))
+print(Perm.W in p, Perm.X in p, bool(p & Perm.X), repr(p & Perm.R))
+print(repr(p ^ Perm.R), repr(~Perm.R), f"{p}", p > 5)
+c = Channel.SMS
+c |= Channel.MAIL
+print(repr(c), [m.name for m in c], repr(Perm.R | 1), {p: "rw"}[p])
+print(repr(Channel.SMS | Channel.PUSH), isinstance(p, Perm), isinstance(p, int))
+print(json.dumps({"p": p}), "{:03d}".format(p), Perm(6) is p, repr(Perm(3)))
