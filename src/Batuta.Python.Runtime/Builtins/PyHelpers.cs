@@ -317,7 +317,7 @@ public static partial class Py
     /// <summary>isinstance(x, t) where t holds a builtin type by name (t = list); null when the name is not a builtin type's.</summary>
     private static bool? IsNamedBuiltinInstance(object? x, string typeName) => typeName switch
     {
-        "int" => x is PyInt or long or int or bool or PyIntEnum,
+        "int" => x is PyInt or long or int or bool or PyIntEnum or PyIntFlagEnum,
         "float" => x is double,
         "str" => x is string or PyStrEnum,
         "bool" => x is bool,

@@ -287,7 +287,7 @@ public static class Dyn
     {
         object? r = null;
         if (typeof(T) == typeof(PyInt))
-            r = o switch { long l => new PyInt(l), int i => new PyInt(i), bool b => new PyInt(b ? 1 : 0), PyIntEnum m => m.IntValue, _ => null };
+            r = o switch { long l => new PyInt(l), int i => new PyInt(i), bool b => new PyInt(b ? 1 : 0), PyIntEnum m => m.IntValue, PyIntFlagEnum f => f.IntValue, _ => null };
         else if (typeof(T) == typeof(double))
             r = o switch { PyInt pi => pi.ToDouble(), long l => (double)l, _ => null };
         else if (typeof(T) == typeof(long))

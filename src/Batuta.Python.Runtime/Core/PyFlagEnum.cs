@@ -44,7 +44,7 @@ public abstract class PyFlagEnum : PyEnum, IPyBitwise, IPyBool, IEnumerable<obje
 
     public override long PyHash() => Runtime.PyHash.Int(new PyInt(Bits));
 
-    private long OtherBits(object? other, string op) => other is PyFlagEnum f && f.GetType() == GetType()
+    protected virtual long OtherBits(object? other, string op) => other is PyFlagEnum f && f.GetType() == GetType()
         ? f.Bits
         : throw new TypeError($"unsupported operand type(s) for {op}: '{PyTypeName}' and '{Dyn.TypeName(other)}'");
 
@@ -65,4 +65,33 @@ public abstract class PyFlagEnum : PyEnum, IPyBitwise, IPyBool, IEnumerable<obje
             return (PyFlagEnum)Activator.CreateInstance(key.Item1, BindingFlags.NonPublic | BindingFlags.Instance, null, [names, new PyInt(bits)], null).OrThrow();
         });
     }
+}
+
+/// <summary>
+/// Base of migrated <c>enum.IntFlag</c> classes: flags (<c>| &amp; ^ ~</c> give members or pseudo-members, also with a
+/// plain int operand) that are ints everywhere else: str(), format(), ==, ordering and hashing are the int value's (3.11).
+/// </summary>
+public abstract class PyIntFlagEnum : PyFlagEnum, IPyInt, IPyOrdered, IComparable
+{
+    protected PyIntFlagEnum(string name, object? value) : base(name, value) { }
+
+    public PyInt IntValue => Dyn.Cast<PyInt>(Value);
+    PyInt IPyInt.PyInt() => IntValue;
+
+    protected override long OtherBits(object? other, string op) => other switch
+    {
+        PyIntFlagEnum f when f.GetType() == GetType() => f.Bits,
+        PyInt i => (long)i,
+        long l => l,
+        int i => i,
+        bool b => b ? 1 : 0,
+        _ => base.OtherBits(other, op),
+    };
+
+    public override string PyStr() => IntValue.ToString();
+    public override string PyFormat(string spec) => Text.Format.Apply(IntValue, spec);
+    public int PyCompare(object? other) => Dyn.Compare(IntValue, other);
+    public int CompareTo(object? other) => PyCompare(other);
+    public override bool Equals(object? obj) => Dyn.Eq(IntValue, obj);
+    public override int GetHashCode() => base.GetHashCode();
 }

@@ -558,8 +558,18 @@ namespace Batuta.Transpiler.Emit
             return null;
         }
 
+        /// <summary>IntFlag | &amp; ^ another member or an int is a member of the class (pseudo-member if unnamed), not an int.</summary>
+        private Ex? IntFlagOperator(Operator op, Ex l, Ex r)
+        {
+            if (op is not (Operator.BitOr or Operator.BitAnd or Operator.BitXor)) return null;
+            if (l.Type.Kind != TypeKind.Class || FindClass(l.Type.Name.OrThrow()) is not { EnumIntFlag: true }) return null;
+            string f = op switch { Operator.BitOr => "BitOr", Operator.BitAnd => "BitAnd", _ => "BitXor" };
+            return new Ex($"({CsTypes.Of(l.Type)})Dyn.{f}({Box(l)}, {Box(r)})", l.Type, true);
+        }
+
         private Ex BinaryOp(Operator op, Ex l, Ex r, Node at)
         {
+            if (IntFlagOperator(op, l, r) is { } flags) return flags;
             l = IntEnumAsInt(l);
             r = IntEnumAsInt(r);
             if (Mapping.Libraries.Binary(this, op, l, r) is { } library) return library;
@@ -786,7 +796,7 @@ namespace Batuta.Transpiler.Emit
                     if (v.Type.Kind == TypeKind.Bool) v = Coerce(v, BoolAsInt);
                     if (v.Type.IsLong) return new Ex($"~{LongOperand(v)}", IntRanges.Invert(v.Type));
                     if (v.Type.Kind == TypeKind.Int) return new Ex($"~{v.P}", PyType.Int);
-                    if (v.Type.Kind == TypeKind.Class && FindClass(v.Type.Name.OrThrow()) is { EnumKind: "Flag" }) return new Ex($"({CsTypes.Of(v.Type)})Dyn.Invert({v.Code})", v.Type, true);
+                    if (v.Type.Kind == TypeKind.Class && FindClass(v.Type.Name.OrThrow()) is { EnumKind: "Flag" } or { EnumIntFlag: true }) return new Ex($"({CsTypes.Of(v.Type)})Dyn.Invert({v.Code})", v.Type, true);
                     return new Ex($"Dyn.Invert({Box(v)})", v.Type.Kind is TypeKind.Object or TypeKind.Unknown ? PyType.Object : PyType.Int, true);
             }
             return v;

@@ -519,7 +519,7 @@ namespace Batuta.Transpiler.Emit
         private void EmitEnumMembers(ClassModel c)
         {
             long next = 1;
-            bool flag = c.EnumKind == "Flag";
+            bool flag = c.EnumKind == "Flag" || c.EnumIntFlag;
             // the int values known so far: a member defined from others (RW = R | W) is computed from them, and a member
             // whose value or name repeats an earlier one is an alias of it (the same object), left out of iteration
             var known = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -564,7 +564,7 @@ namespace Batuta.Transpiler.Emit
         /// <summary>The runtime base of an enum class, by its kind.</summary>
         private static string EnumBase(ClassModel c) => c.EnumKind switch
         {
-            "IntEnum" => c.EnumIntMixin ? "PyIntMixinEnum" : "PyIntEnum",
+            "IntEnum" => c.EnumIntFlag ? "PyIntFlagEnum" : c.EnumIntMixin ? "PyIntMixinEnum" : "PyIntEnum",
             "StrEnum" => "PyStrEnum",
             "StrMixin" => "PyStrMixinEnum",
             "Flag" => "PyFlagEnum",

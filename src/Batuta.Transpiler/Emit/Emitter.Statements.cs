@@ -829,7 +829,8 @@ namespace Batuta.Transpiler.Emit
                 AssignValue(target, new Ex($"{cur.P}.{iop.CsName}({Coerce(arg, iop.Params[0].Type).Code})", iop.ReturnType, true));
                 return;
             }
-            var rhs = EmitExpr(aa.Value, cur.Type);
+            // xs += [2] keeps the int like xs.append(2) does, so a float list gives the right side no float hint.
+            var rhs = EmitExpr(aa.Value, cur.Type.Kind == TypeKind.List ? cur.Type.FloatsAsUnknown() : cur.Type);
             if (Mapping.Libraries.InPlace(aa.Op, cur, rhs) is { } inPlace)
             {
                 AssignValue(target, inPlace);

@@ -649,6 +649,7 @@ namespace Batuta.Transpiler.Inference
                 {
                     c.IsEnum = true;
                     c.EnumKind = bn is "IntEnum" or "IntFlag" ? "IntEnum" : bn == "StrEnum" ? "StrEnum" : bn == "Flag" ? "Flag" : c.EnumKind ?? "Enum";
+                    c.EnumIntFlag |= bn == "IntFlag";
                     continue;
                 }
                 if (bn == "str" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) { c.EnumKind = "StrMixin"; continue; }

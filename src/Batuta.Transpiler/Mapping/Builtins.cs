@@ -530,7 +530,8 @@ namespace Batuta.Transpiler.Mapping
             "decimal.Decimal" => "PyDecimal",
             "enum.Enum" => "PyEnum",
             "enum.IntEnum" => "PyIntEnum",
-            "enum.Flag" or "enum.IntFlag" => "PyFlagEnum",
+            "enum.Flag" => "PyFlagEnum",
+            "enum.IntFlag" => "PyIntFlagEnum",
             "enum.StrEnum" => "PyStrEnum",
             // the abstract base classes the builtin containers are registered with
             "collections.abc.Sequence" or "typing.Sequence" => "IPyList or System.Runtime.CompilerServices.ITuple or string or PyRange or PyBytes or PyByteArray",
@@ -622,7 +623,7 @@ namespace Batuta.Transpiler.Mapping
             var name = t is Name n ? n.Id : t is Attribute a ? a.Attr : "object";
             return name switch
             {
-                "int" => "PyInt or long or bool or PyIntEnum",
+                "int" => "PyInt or long or bool or PyIntEnum or PyIntFlagEnum",
                 "float" => "double",
                 "str" => "string or PyStrEnum",
                 "bool" => "bool",

@@ -200,7 +200,9 @@ namespace Batuta.Transpiler.Mapping
                     {
                         case "append":
                         {
-                            var v = Arg(0, t.Elem);
+                            // No float hint for the stored value: Python keeps an int appended to a float list an int
+                            // (xs = [1.5]; xs.append(2) prints [1.5, 2]), so the int widens the list instead.
+                            var v = Arg(0, t.Elem.FloatsAsUnknown());
                             e.Contribute(a.Value, PyType.List(v.Type));
                             return None($"{l}.Append({e.CoerceTo(v, t.Elem).Code})");
                         }
@@ -212,7 +214,7 @@ namespace Batuta.Transpiler.Mapping
                         }
                         case "insert":
                         {
-                            var v = Arg(1, t.Elem);
+                            var v = Arg(1, t.Elem.FloatsAsUnknown());
                             e.Contribute(a.Value, PyType.List(v.Type));
                             return None($"{l}.Insert({L(0)}, {e.CoerceTo(v, t.Elem).Code})");
                         }
@@ -432,7 +434,7 @@ namespace Batuta.Transpiler.Mapping
                 case "append":
                 case "appendleft":
                 {
-                    var v = arg(0, t.Elem);
+                    var v = arg(0, t.Elem.FloatsAsUnknown());
                     e.Contribute(a.Value, PyType.Deque(v.Type));
                     return None($"{q}.{(name == "append" ? "Append" : "AppendLeft")}({e.CoerceTo(v, t.Elem).Code})");
                 }

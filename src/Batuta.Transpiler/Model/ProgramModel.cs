@@ -185,6 +185,8 @@ namespace Batuta.Transpiler.Model
         public bool IsIntEnum => EnumKind == "IntEnum";
         /// <summary>class X(int, Enum): an IntEnum whose str() and format() are Enum's (X.NAME).</summary>
         public bool EnumIntMixin { get; set; }
+        /// <summary>class X(IntFlag): an IntEnum whose | &amp; ^ ~ give flag members, not plain ints.</summary>
+        public bool EnumIntFlag { get; set; }
         /// <summary>The join of the members' value types (what <c>.value</c> is).</summary>
         public PyType EnumValueType { get; set; } = PyType.Object;
         public bool IsNamedTuple { get; set; }
