@@ -747,7 +747,7 @@ namespace Batuta.Transpiler.Mapping
         private static string FactoryRepr(Emitter e, ExpressionNode? factory) => factory switch
         {
             Name { Id: "int" or "float" or "str" or "bool" or "list" or "set" or "dict" or "tuple" } n => $", \"<class '{n.Id}'>\"",
-            Name or Attribute when e.StdlibName(factory) == "collections.Counter" => ", \"<class 'collections.Counter'>\"",
+            Name or Attribute when e.StdlibName(factory) is "collections.Counter" or "collections.deque" or "collections.OrderedDict" => $", \"<class '{e.StdlibName(factory)}'>\"",
             Name n when e.StaticClass(n) is not null => $", \"<class '__main__.{n.Id}'>\"",
             Lambda => ", \"<function <lambda>>\"",
             Name n => $", \"<function {n.Id}>\"",
@@ -788,6 +788,15 @@ namespace Batuta.Transpiler.Mapping
                     if (valueType.Kind != TypeKind.Counter) valueType = PyType.Counter(PyType.Unknown);
                     factoryCode = $"() => new {CsTypes.Of(valueType)}()";
                     break;
+                case Name or Attribute when e.StdlibName(factory) is "collections.deque" or "collections.OrderedDict":
+                {
+                    // defaultdict(deque) / defaultdict(OrderedDict): each missing key gets an empty one, typed by its use
+                    var empty = new Call(factory, default, default, factory.Span);
+                    var made = e.StdlibName(factory) == "collections.deque" ? Deque(e, empty, valueType) : OrderedDict(e, empty, valueType);
+                    valueType = made.Type;
+                    factoryCode = $"() => {made.Code}";
+                    break;
+                }
                 case Name or Attribute when e.StaticClass(factory) is { IsEnum: false } cls:
                 {
                     // defaultdict(Acc): each missing key gets Acc() as the program's own call builds it (dataclass defaults)

@@ -168,3 +168,25 @@ for call in [lambda: h(), lambda: h(1, 2, 3), lambda: h(1, q=2), lambda: h(1, v=
         print("TypeError", e)
 opts = {"k": 5}
 print(h(10, **opts), opts)
+
+# ---- r10_defaultdict_deque_ordereddict
+from collections import defaultdict, deque, OrderedDict
+q = defaultdict(deque)
+q["a"].append(1)
+q["a"].appendleft(0)
+q["b"].append(5)
+print(q["a"], len(q), list(q["a"]))
+o = defaultdict(OrderedDict)
+o["x"]["k"] = 1
+o["x"]["j"] = 2
+print(list(o["x"].items()), o)
+print(q)
+by_len = defaultdict(deque)
+for w in ["aa", "b", "cc", "ddd", "e"]:
+    by_len[len(w)].append(w)
+print(by_len[1].popleft(), by_len[2].pop(), dict(by_len))
+lru = defaultdict(OrderedDict)
+for user, page in [("u", "a"), ("u", "b"), ("v", "c"), ("u", "a")]:
+    lru[user][page] = lru[user].get(page, 0) + 1
+    lru[user].move_to_end(page)
+print({k: list(v) for k, v in lru.items()})
