@@ -281,6 +281,27 @@ public static class Bisect
         return lo;
     }
 
+    /// <summary>bisect with <c>key=</c> (Python 3.10): x is compared with key(a[i]); it is not passed through key itself.</summary>
+    public static PyInt BisectLeft<T, TKey>(IReadOnlyList<T> a, TKey x, long lo, long? hi, Func<T, TKey> key)
+    {
+        if (lo < 0) throw new ValueError("lo must be non-negative");
+        long h = hi ?? a.Count;
+        while (lo < h) { long mid = (lo + h) / 2; if (PyComparer<TKey>.Default.Compare(key(a[(int)mid]), x) < 0) lo = mid + 1; else h = mid; }
+        return lo;
+    }
+
+    public static PyInt BisectRight<T, TKey>(IReadOnlyList<T> a, TKey x, long lo, long? hi, Func<T, TKey> key)
+    {
+        if (lo < 0) throw new ValueError("lo must be non-negative");
+        long h = hi ?? a.Count;
+        while (lo < h) { long mid = (lo + h) / 2; if (PyComparer<TKey>.Default.Compare(x, key(a[(int)mid])) < 0) h = mid; else lo = mid + 1; }
+        return lo;
+    }
+
+    /// <summary>insort with <c>key=</c>: the item's key is what is searched for, as in CPython.</summary>
+    public static void InsortLeft<T, TKey>(PyList<T> a, T x, long lo, long? hi, Func<T, TKey> key) => a.Insert((long)BisectLeft(a, key(x), lo, hi, key), x);
+    public static void InsortRight<T, TKey>(PyList<T> a, T x, long lo, long? hi, Func<T, TKey> key) => a.Insert((long)BisectRight(a, key(x), lo, hi, key), x);
+
     public static void InsortLeft<T>(PyList<T> a, T x, long lo = 0, long? hi = null) => a.Insert((long)BisectLeft(a, x, lo, hi), x);
     public static void InsortRight<T>(PyList<T> a, T x, long lo = 0, long? hi = null) => a.Insert((long)BisectRight(a, x, lo, hi), x);
 }

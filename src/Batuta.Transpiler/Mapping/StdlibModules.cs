@@ -274,9 +274,9 @@ namespace Batuta.Transpiler.Mapping
             new("heapq.nlargest", "HeapQ.NLargest({0}, {1}{2})", a => PyType.List(ElemOf(a[1])), P(I, U, U), names: "n,iterable,key", defaults: ""),
             new("heapq.nsmallest", "HeapQ.NSmallest({0}, {1}{2})", a => PyType.List(ElemOf(a[1])), P(I, U, U), names: "n,iterable,key", defaults: ""),
             // bisect
-            new("bisect.bisect_left", "Bisect.BisectLeft({0}, {1}, (long)({2}), (long?)({3}))", R(I), P(U, U, I, I), names: "a,x,lo,hi", defaults: "0|null"),
-            new("bisect.bisect_right", "Bisect.BisectRight({0}, {1}, (long)({2}), (long?)({3}))", R(I), P(U, U, I, I), names: "a,x,lo,hi", defaults: "0|null"),
-            new("bisect.bisect", "Bisect.BisectRight({0}, {1}, (long)({2}), (long?)({3}))", R(I), P(U, U, I, I), names: "a,x,lo,hi", defaults: "0|null"),
+            new("bisect.bisect_left", "Bisect.BisectLeft({0}, {1}, (long)({2}), (long?)({3}){4})", R(I), P(U, U, I, I, U), names: "a,x,lo,hi,key", defaults: "0|null|"),
+            new("bisect.bisect_right", "Bisect.BisectRight({0}, {1}, (long)({2}), (long?)({3}){4})", R(I), P(U, U, I, I, U), names: "a,x,lo,hi,key", defaults: "0|null|"),
+            new("bisect.bisect", "Bisect.BisectRight({0}, {1}, (long)({2}), (long?)({3}){4})", R(I), P(U, U, I, I, U), names: "a,x,lo,hi,key", defaults: "0|null|"),
             new("statistics.mean", "Statistics.Mean({0})", R(O), P(U)),
             new("statistics.fmean", "Statistics.FMean({0})", R(PyType.Float), P(U)),
             new("statistics.median", "Statistics.Median({0})", R(O), P(U)),
@@ -291,9 +291,9 @@ namespace Batuta.Transpiler.Mapping
             new("statistics.quantiles", "StatisticsMeans.Quantiles({0}, (long)({1}), {2})", R(PyType.List(F)), P(U, I, S), names: "data,n,method", defaults: "4|\"exclusive\""),
             new("statistics.geometric_mean", "StatisticsMeans.GeometricMean({0})", R(F), P(U), names: "data"),
             new("statistics.harmonic_mean", "StatisticsMeans.HarmonicMean({0})", R(O), P(U), names: "data"),
-            new("bisect.insort", "Bisect.InsortRight({0}, {1}, (long)({2}), (long?)({3}))", R(PyType.None), P(U, U, I, I), names: "a,x,lo,hi", defaults: "0|null"),
-            new("bisect.insort_left", "Bisect.InsortLeft({0}, {1}, (long)({2}), (long?)({3}))", R(PyType.None), P(U, U, I, I), names: "a,x,lo,hi", defaults: "0|null"),
-            new("bisect.insort_right", "Bisect.InsortRight({0}, {1}, (long)({2}), (long?)({3}))", R(PyType.None), P(U, U, I, I), names: "a,x,lo,hi", defaults: "0|null"),
+            new("bisect.insort", "Bisect.InsortRight({0}, {1}, (long)({2}), (long?)({3}){4})", R(PyType.None), P(U, U, I, I, U), names: "a,x,lo,hi,key", defaults: "0|null|"),
+            new("bisect.insort_left", "Bisect.InsortLeft({0}, {1}, (long)({2}), (long?)({3}){4})", R(PyType.None), P(U, U, I, I, U), names: "a,x,lo,hi,key", defaults: "0|null|"),
+            new("bisect.insort_right", "Bisect.InsortRight({0}, {1}, (long)({2}), (long?)({3}){4})", R(PyType.None), P(U, U, I, I, U), names: "a,x,lo,hi,key", defaults: "0|null|"),
             // itertools
             new("itertools.count", "IterTools.Count({0}{1})", R(PyType.Iterable(I)), P(I, I), defaults: "new PyInt(0)|"),
             new("itertools.cycle", "IterTools.Cycle({0})", a => PyType.Iterable(ElemOf(a[0])), P(U)),
@@ -587,7 +587,8 @@ namespace Batuta.Transpiler.Mapping
                 bound[0] = new Ex($"{e.EnumerableOf(tuple)}.ToList()", PyType.List(tuple.Type.Elem), true);
             // heappush(heap, item), insort(a, x), bisect(a, x): the item takes the container's element type.
             if ((row.Python.StartsWith("heapq.heap", StringComparison.Ordinal) || row.Python.StartsWith("bisect.", StringComparison.Ordinal))
-                && bound.Length > 1 && bound[0] is { Type: { Kind: TypeKind.List } list } && bound[1] is { } item && !item.Type.Equals(list.Elem) && !list.Elem.HasUnknown)
+                && bound.Length > 1 && bound[0] is { Type: { Kind: TypeKind.List } list } && bound[1] is { } item && !item.Type.Equals(list.Elem) && !list.Elem.HasUnknown
+                && !(row.Python.StartsWith("bisect.bisect", StringComparison.Ordinal) && c.Keywords.Any(k => k.Arg == "key")))
             {
                 // an item that stores into the list widens its element type, as append does ((0, "a") then (1.5, "b"))
                 if (!row.Python.StartsWith("bisect.bisect", StringComparison.Ordinal)) e.Contribute(c.Args[0], PyType.List(item.Type));
@@ -597,9 +598,13 @@ namespace Batuta.Transpiler.Mapping
 
         private static void BindKeyFunction(Emitter e, MappingRow row, Call c, Ex?[] bound)
         {
-            if (row.Python is not ("heapq.nlargest" or "heapq.nsmallest") || bound.Length < 3 || bound[1] is not { } items) return;
-            var key = c.Args.Count > 2 ? c.Args[2] : c.Keywords.FirstOrDefault(k => k.Arg == "key")?.Value;
-            if (key is not null and not Constant { Value: null }) bound[2] = e.KeyFunction(key, ElemOf(items.Type));
+            // bisect(a, x, key=f) applies f to a's items, not to x (Python 3.10)
+            bool bisect = row.Python.StartsWith("bisect.", StringComparison.Ordinal);
+            if (!bisect && row.Python is not ("heapq.nlargest" or "heapq.nsmallest")) return;
+            int keyAt = bisect ? 4 : 2;
+            if (bound.Length <= keyAt || bound[bisect ? 0 : 1] is not { } items) return;
+            var key = c.Args.Count > keyAt ? c.Args[keyAt] : c.Keywords.FirstOrDefault(k => k.Arg == "key")?.Value;
+            if (key is not null and not Constant { Value: null }) bound[keyAt] = e.KeyFunction(key, ElemOf(items.Type));
         }
 
         /// <summary>accumulate(xs, f): f takes and returns the items' type, or a wider one its result needs (operator.mul of longs).</summary>
@@ -666,8 +671,8 @@ namespace Batuta.Transpiler.Mapping
                     value = "";
                 }
                 else return e.NotSupported(c, $"{row.Python}() without argument {i + 1}");
-                // optional trailing args written as "{1}" directly after another get a separator
-                if (value.Length > 0 && row.Template.Contains("}" + token)) value = ", " + value;
+                // optional trailing args written as "{1}" directly after another (or after a cast's ")") get a separator
+                if (value.Length > 0 && (row.Template.Contains("}" + token) || row.Template.Contains(")" + token))) value = ", " + value;
                 code = code.Replace(token, value);
             }
             if (code.Contains("{*}"))

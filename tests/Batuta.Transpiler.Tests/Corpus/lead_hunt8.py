@@ -190,3 +190,18 @@ for user, page in [("u", "a"), ("u", "b"), ("v", "c"), ("u", "a")]:
     lru[user][page] = lru[user].get(page, 0) + 1
     lru[user].move_to_end(page)
 print({k: list(v) for k, v in lru.items()})
+
+# ---- r11_bisect_key
+import bisect
+from bisect import bisect_left, insort
+people = [("ann", 21), ("bob", 30), ("cy", 30), ("dee", 45)]
+ages = lambda p: p[1]
+print(bisect_left(people, 30, key=ages), bisect.bisect_right(people, 30, key=ages), bisect.bisect(people, 50, key=lambda p: p[1]))
+insort(people, ("eve", 30), key=ages)
+bisect.insort_left(people, ("fay", 30), key=lambda p: p[1])
+print(people)
+scores = [3.5, 7.25, 9.0]
+print(bisect.bisect_left(scores, 7.25), bisect.bisect_right(scores, 7))
+words = ["kiwi", "apple", "banana"]
+words.sort(key=len)
+print(bisect.bisect_left(words, 5, key=len), words)
