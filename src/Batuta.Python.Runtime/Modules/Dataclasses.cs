@@ -6,6 +6,21 @@ public interface IPyDataclass
     PyDict<string, object?> PyFields();
 }
 
+/// <summary>One entry of <c>dataclasses.fields()</c>: the field's <c>name</c> (its type and default are not kept at run time).</summary>
+public sealed class PyDataclassField(string name) : IPyObject, IPyAttributes
+{
+    public string Name { get; } = name;
+    public string PyTypeName => "Field";
+    public string PyRepr() => $"Field(name={Repr.Of(Name)})";
+    public string PyStr() => PyRepr();
+
+    public bool TryGetAttr(string attr, out object? value)
+    {
+        value = attr == "name" ? Name : null;
+        return attr == "name";
+    }
+}
+
 /// <summary>dataclasses.FrozenInstanceError: assigning a field of a frozen dataclass.</summary>
 public sealed class FrozenInstanceError : AttributeError
 {
@@ -16,6 +31,14 @@ public sealed class FrozenInstanceError : AttributeError
 
 public static partial class Py
 {
+    /// <summary>dataclasses.fields(cls or instance): the fields in declaration order, base classes' first.</summary>
+    public static PyTuple DataclassFields(params string[] names) => new(names.Select(n => (object?)new PyDataclassField(n)).ToArray());
+
+    /// <summary>dataclasses.fields() of an instance whose class only the run time knows.</summary>
+    public static PyTuple DataclassFieldsOf(object? o) => o is IPyDataclass d
+        ? DataclassFields(d.PyFields().Keys().ToArray())
+        : throw new TypeError("must be called with a dataclass type or instance");
+
     /// <summary>dataclasses.asdict: dataclasses become dicts, and lists, tuples and dicts are copied, recursively.</summary>
     public static PyDict<string, object?> AsDict(object? o) =>
         o is IPyDataclass d ? new PyDict<string, object?>(d.PyFields().Items().Select(kv => new KeyValuePair<string, object?>(kv.Item1, DeepCopyFields(kv.Item2, asTuple: false))))

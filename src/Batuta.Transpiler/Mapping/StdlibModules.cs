@@ -368,6 +368,7 @@ namespace Batuta.Transpiler.Mapping
             if (Libraries.Call(e, qualified, c) is { } library) return library;
             if (ModuleWithOwnMapping(e, qualified, c, expected) is { } own) return own;
             if (IterToolsCall(e, qualified, c) is { } iterator) return iterator;
+            if (DataclassesCall(e, qualified, c) is { } dataclasses) return dataclasses;
             switch (qualified)
             {
                 case "collections.defaultdict": return Collections.DefaultDict(e, c, expected);
@@ -430,18 +431,6 @@ namespace Batuta.Transpiler.Mapping
                 case "functools.lru_cache":
                 case "functools.cache":
                     return e.NotSupported(c, qualified + "() in this position");
-                case "dataclasses.asdict":
-                    return new Ex($"Py.AsDict({Emitter.BoxOf(e.Expr(c.Args[0]))})", PyType.Dict(PyType.Str, PyType.Object), true);
-                case "dataclasses.astuple":
-                    return new Ex($"Py.AsTuple({Emitter.BoxOf(e.Expr(c.Args[0]))})", PyType.VarTuple(PyType.Object), true);
-                case "dataclasses.replace" when c.Args.Count == 1:
-                {
-                    var obj = e.Expr(c.Args[0]);
-                    if (e.ClassOf(obj.Type) is { IsDataclass: true } dc) return e.ReplaceFields(dc, obj, c.Keywords);
-                    return e.NotSupported(c, "dataclasses.replace() of a value whose class is not known");
-                }
-                case "dataclasses.is_dataclass":
-                    return new Ex($"{Emitter.BoxOf(e.Expr(c.Args[0]))} is IPyDataclass", PyType.Bool);
             }
             if (!ByName.TryGetValue(qualified, out var row))
             {
@@ -579,6 +568,31 @@ namespace Batuta.Transpiler.Mapping
         }
 
         /// <summary>nlargest(n, items, key=f) / nsmallest: the key takes the items' type (a lambda's parameter is typed by them).</summary>
+        /// <summary>dataclasses' module functions over a migrated dataclass; null for any other call.</summary>
+        private static Ex? DataclassesCall(Emitter e, string qualified, Call c)
+        {
+            switch (qualified)
+            {
+                case "dataclasses.asdict":
+                    return new Ex($"Py.AsDict({Emitter.BoxOf(e.Expr(c.Args[0]))})", PyType.Dict(PyType.Str, PyType.Object), true);
+                case "dataclasses.astuple":
+                    return new Ex($"Py.AsTuple({Emitter.BoxOf(e.Expr(c.Args[0]))})", PyType.VarTuple(PyType.Object), true);
+                case "dataclasses.replace" when c.Args.Count == 1:
+                {
+                    var obj = e.Expr(c.Args[0]);
+                    if (e.ClassOf(obj.Type) is { IsDataclass: true } dc) return e.ReplaceFields(dc, obj, c.Keywords);
+                    return e.NotSupported(c, "dataclasses.replace() of a value whose class is not known");
+                }
+                case "dataclasses.fields" when c.Args.Count == 1:
+                    return e.DataclassFieldNames(c.Args[0]) is { } names
+                        ? new Ex($"Py.DataclassFields({string.Join(", ", names.Select(CsNames.Literal))})", PyType.VarTuple(PyType.Object), true)
+                        : new Ex($"Py.DataclassFieldsOf({Emitter.BoxOf(e.Expr(c.Args[0]))})", PyType.VarTuple(PyType.Object), true);
+                case "dataclasses.is_dataclass":
+                    return new Ex($"{Emitter.BoxOf(e.Expr(c.Args[0]))} is IPyDataclass", PyType.Bool);
+            }
+            return null;
+        }
+
         /// <summary>heapq and bisect: a tuple searched as a list, and the item typed as the container's elements.</summary>
         private static void BindSearchedContainer(Emitter e, MappingRow row, Call c, Ex?[] bound)
         {

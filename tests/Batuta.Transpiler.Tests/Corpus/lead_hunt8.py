@@ -205,3 +205,20 @@ print(bisect.bisect_left(scores, 7.25), bisect.bisect_right(scores, 7))
 words = ["kiwi", "apple", "banana"]
 words.sort(key=len)
 print(bisect.bisect_left(words, 5, key=len), words)
+
+# ---- r12_dataclasses_fields
+from dataclasses import dataclass, field, fields, asdict
+import dataclasses
+@dataclass
+class P:
+    a: int
+    b: str = "x"
+@dataclass
+class Q(P):
+    tags: list = field(default_factory=list)
+print([f.name for f in fields(P)])
+q = Q(1, "y", ["t"])
+print([f.name for f in dataclasses.fields(q)], len(fields(Q)))
+for f in fields(q):
+    print(f.name, getattr(q, f.name))
+print(asdict(q), dataclasses.is_dataclass(q))
