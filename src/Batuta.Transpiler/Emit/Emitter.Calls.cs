@@ -708,8 +708,8 @@ namespace Batuta.Transpiler.Emit
 
         /// <summary><c>p._replace(x=1)</c>, <c>dataclasses.replace(p, x=1)</c>: a new instance, the other fields copied.</summary>
         /// <summary>The field names of a dataclass named by a class or typed instance expression; null when not known statically.</summary>
-        internal IReadOnlyList<string>? DataclassFieldNames(ExpressionNode arg) =>
-            (StaticClass(arg) ?? ClassOf(EmitExpr(arg).Type)) is { IsDataclass: true } c ? DataclassFieldsWithBases(c).Select(f => f.Name).ToList() : null;
+        internal IReadOnlyList<string>? DataclassFieldNames(ExpressionNode arg, Ex emitted) =>
+            (StaticClass(arg) ?? ClassOf(emitted.Type)) is { IsDataclass: true } c ? DataclassFieldsWithBases(c).Select(f => f.Name).ToList() : null;
 
         internal Ex ReplaceFields(ClassModel c, Ex obj, IEnumerable<Keyword> changes)
         {

@@ -584,9 +584,12 @@ namespace Batuta.Transpiler.Mapping
                     return e.NotSupported(c, "dataclasses.replace() of a value whose class is not known");
                 }
                 case "dataclasses.fields" when c.Args.Count == 1:
-                    return e.DataclassFieldNames(c.Args[0]) is { } names
+                {
+                    var target = e.Expr(c.Args[0]);
+                    return e.DataclassFieldNames(c.Args[0], target) is { } names
                         ? new Ex($"Py.DataclassFields({string.Join(", ", names.Select(CsNames.Literal))})", PyType.VarTuple(PyType.Object), true)
-                        : new Ex($"Py.DataclassFieldsOf({Emitter.BoxOf(e.Expr(c.Args[0]))})", PyType.VarTuple(PyType.Object), true);
+                        : new Ex($"Py.DataclassFieldsOf({Emitter.BoxOf(target)})", PyType.VarTuple(PyType.Object), true);
+                }
                 case "dataclasses.is_dataclass":
                     return new Ex($"{Emitter.BoxOf(e.Expr(c.Args[0]))} is IPyDataclass", PyType.Bool);
             }
