@@ -8,6 +8,10 @@ public static partial class Ops
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Div(double a, double b) => b != 0 ? a / b : throw new ZeroDivisionError("float division by zero");
 
+    /// <summary>float / int: the zero test on the integer, before its conversion (a cheaper test in hot loops).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Div(double a, long b) => b != 0 ? a / b : throw new ZeroDivisionError("float division by zero");
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Div(PyInt a, PyInt b) => PyInt.TrueDiv(a, b);
 

@@ -594,6 +594,7 @@ namespace Batuta.Transpiler.Emit
                 {
                     var a = Coerce(l, PyType.Float);
                     var b = Coerce(r, PyType.Float);
+                    if (op == Operator.Div && r.Type.IsLong && !r.IntLiteral) return new Ex($"Ops.Div({a.Code}, {r.Code})", PyType.Float, true);
                     return op switch
                     {
                         Operator.Add => new Ex($"{a.P} + {b.P}", PyType.Float),
