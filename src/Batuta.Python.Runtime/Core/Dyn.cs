@@ -75,6 +75,7 @@ public static class Dyn
         BigInteger bi => PyInt.FromBig(bi),
         float f => (double)f,
         PyIntEnum e => e.IntValue,
+        PyIntFlagEnum f => f.IntValue,
         PyStrEnum s => s.Value,
         _ => o,
     };
@@ -524,7 +525,7 @@ public static class Dyn
         _ => throw new TypeError($"bad operand type for unary -: '{TypeName(a)}'"),
     };
 
-    public static object? BitAnd(object? a, object? b) => (Num(a), Num(b)) switch
+    public static object? BitAnd(object? a, object? b) => IntFlagOperand(a, b) is { } f ? f.PyAnd(ReferenceEquals(f, a) ? b : a) : (Num(a), Num(b)) switch
     {
         (PyInt i, PyInt j) => i & j,
         (IPySet x, IPySet y) => DynBuiltinMethods.SetOperator("&", x, y),
@@ -532,7 +533,7 @@ public static class Dyn
         _ => throw Unsupported("&", a, b),
     };
 
-    public static object? BitOr(object? a, object? b) => (Num(a), Num(b)) switch
+    public static object? BitOr(object? a, object? b) => IntFlagOperand(a, b) is { } f ? f.PyOr(ReferenceEquals(f, a) ? b : a) : (Num(a), Num(b)) switch
     {
         (PyInt i, PyInt j) => i | j,
         (IPyBitwise x, _) => x.PyOr(b),
@@ -541,18 +542,16 @@ public static class Dyn
         _ => throw Unsupported("|", a, b),
     };
 
-    public static object? BitXor(object? a, object? b) => (Num(a), Num(b)) switch
+    public static object? BitXor(object? a, object? b) => IntFlagOperand(a, b) is { } f ? f.PyXor(ReferenceEquals(f, a) ? b : a) : (Num(a), Num(b)) switch
     {
         (PyInt i, PyInt j) => i ^ j,
         (IPySet x, IPySet y) => DynBuiltinMethods.SetOperator("^", x, y),
-        (PyFlagEnum f, _) => f.PyXor(b),
         _ => throw Unsupported("^", a, b),
     };
 
-    public static object? Invert(object? a) => Num(a) switch
+    public static object? Invert(object? a) => a is PyFlagEnum flags ? flags.PyInvert() : Num(a) switch
     {
         PyInt i => ~i,
-        PyFlagEnum f => f.PyInvert(),
         _ => throw new TypeError($"bad operand type for unary ~: '{TypeName(a)}'"),
     };
 
@@ -566,6 +565,17 @@ public static class Dyn
     {
         (PyInt i, PyInt j) => i >> j,
         _ => throw Unsupported(">>", a, b),
+    };
+
+    /// <summary>
+    /// The flag operand of | &amp; ^ (kept a flag, not turned into its int as Num does): a Flag on the left, or an
+    /// IntFlag on the right of an int, whose reflected operator gives a member of its class, as CPython's does.
+    /// </summary>
+    private static PyFlagEnum? IntFlagOperand(object? a, object? b) => a switch
+    {
+        PyFlagEnum f => f,
+        PyInt or long or int or bool when b is PyIntFlagEnum f => f,
+        _ => null,
     };
 
     private static TypeError Unsupported(string op, object? a, object? b) =>
@@ -721,6 +731,9 @@ public static class Dyn
         IPyDict d => d.ContainsKeyObject(item) || item is PyStrEnum e && d.ContainsKeyObject(e.StrValue),
         IPySet s => s.ContainsObject(item) || item is PyStrEnum e && s.ContainsObject(e.StrValue),
         PyFlagEnum f => f.Has(item),
+        // a bytes-like item is a subsequence, not an element
+        PyByteArray ba => ba.Contains(item),
+        PyBytes b => PyByteArray.From(b).Contains(item),
         PyObject when TryCallDunder(container, "__contains__", out var found, item) => Truth(found),
         _ => Iter(container).Any(x => Eq(x, item)),
     };

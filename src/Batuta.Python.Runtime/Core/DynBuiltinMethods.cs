@@ -75,6 +75,9 @@ internal static class DynBuiltinMethods
             case IPyList or ITuple when name == "count" && args.Length == 1:
                 result = new PyInt(Dyn.Iter(o).LongCount(x => Dyn.Eq(x, args[0])));
                 return true;
+            case PyByteArray ba when name == "count" && args.Length == 1:
+                result = new PyInt(ba.CountOf(args[0]));
+                return true;
 
             default:
                 return false;

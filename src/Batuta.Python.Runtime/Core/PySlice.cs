@@ -28,6 +28,13 @@ public sealed class PySlice : PyObject
     /// <summary>The bounds as the slicing helpers take them; a bound that is not an int (or __index__) raises TypeError.</summary>
     public (long? Start, long? Stop, long? Step) Bounds() => (Bound(Start), Bound(Stop), Bound(Step));
 
+    /// <summary>A typed sequence sliced by these bounds (<c>seq[s]</c>), so the slice keeps the sequence's C# type.</summary>
+    public TResult Apply<TResult>(Func<long?, long?, long?, TResult> slicer)
+    {
+        var (start, stop, step) = Bounds();
+        return slicer(start, stop, step);
+    }
+
     /// <summary><c>s.indices(length)</c>: start, stop and step normalized for a sequence of that length, as CPython does.</summary>
     public (PyInt, PyInt, PyInt) Indices(PyInt length)
     {

@@ -237,6 +237,69 @@ public sealed class PyByteArray : IEnumerable<long>, IPyObject, IPyTyped, IPySiz
     public string Decode(string encoding = "utf-8", string errors = "strict") => Py.Decode(_data.ToArray(), encoding, errors);
     public string Hex() => Convert.ToHexString(_data.ToArray()).ToLowerInvariant();
 
+    public static PyByteArray FromHex(string s) => new(PyBytes.FromHex(s).Data);
+
+    // ---- bytes' methods, on a snapshot of the data; the bytes-like arguments may be bytes, bytearray or (to search) an int ----
+    private PyBytes View => new(_data.ToArray());
+
+    private static PyBytes BytesLike(object? x) => x switch
+    {
+        PyBytes b => b,
+        PyByteArray a => a.View,
+        _ => throw new TypeError($"a bytes-like object is required, not '{Dyn.TypeName(x)}'"),
+    };
+
+    private static PyBytes Needle(object? x) => x switch
+    {
+        PyInt or long or int or bool => new PyBytes(new[] { ToByte((long)Dyn.Cast<PyInt>(x)) }),
+        PyBytes or PyByteArray => BytesLike(x),
+        _ => throw new TypeError($"argument should be integer or bytes-like object, not '{Dyn.TypeName(x)}'"),
+    };
+
+    public long Find(object? sub) => View.Find(Needle(sub));
+    public long RFind(object? sub) => View.RFind(Needle(sub));
+    public long Index(object? sub) => View.Index(Needle(sub));
+    public long CountOf(object? sub) => View.CountOf(Needle(sub));
+    public bool Contains(object? item) => item is PyBytes or PyByteArray ? View.Contains(BytesLike(item)) : View.Contains((long)Dyn.Cast<PyInt>(item));
+    public bool StartsWith(object? prefix) => View.StartsWith(BytesLike(prefix));
+    public bool EndsWith(object? suffix) => View.EndsWith(BytesLike(suffix));
+    public PyByteArray Replace(object? old, object? @new) => new(View.Replace(BytesLike(old), BytesLike(@new)).Data);
+    public PyByteArray Strip(object? chars = null) => new(View.Strip(chars is null ? null : BytesLike(chars)).Data);
+    public PyByteArray LStrip(object? chars = null) => new(View.LStrip(chars is null ? null : BytesLike(chars)).Data);
+    public PyByteArray RStrip(object? chars = null) => new(View.RStrip(chars is null ? null : BytesLike(chars)).Data);
+    public PyList<PyByteArray> Split(object? sep = null, long maxsplit = -1) =>
+        new(View.Split(sep is null ? null : BytesLike(sep), maxsplit).Select(part => new PyByteArray(part.Data)));
+    public PyByteArray Join(object? parts) => new(View.Join(Dyn.Iter(parts).Select(BytesLike)).Data);
+    public PyByteArray Upper() => new(View.Upper().Data);
+    public PyByteArray Lower() => new(View.Lower().Data);
+    public PyByteArray Copy() => new(_data);
+
+    // ---- list-like mutation ----
+    public void Reverse() => _data.Reverse();
+    public void Clear() => _data.Clear();
+
+    public void Insert(long index, long value)
+    {
+        long at = index < 0 ? Math.Max(index + _data.Count, 0) : Math.Min(index, _data.Count);
+        _data.Insert((int)at, ToByte(value));
+    }
+
+    public long Pop(long index = -1)
+    {
+        if (_data.Count == 0) throw new IndexError("pop from empty bytearray");
+        int at = Indexing.Normalize(index, _data.Count, "pop");
+        long value = _data[at];
+        _data.RemoveAt(at);
+        return value;
+    }
+
+    public void Remove(long value)
+    {
+        int at = _data.IndexOf(ToByte(value));
+        if (at < 0) throw new ValueError("value not found in bytearray");
+        _data.RemoveAt(at);
+    }
+
     public IEnumerator<long> GetEnumerator() { foreach (var b in _data) yield return b; }
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     public override bool Equals(object? obj) => obj is PyByteArray a ? _data.SequenceEqual(a._data) : obj is PyBytes b && b.Equals(this);

@@ -756,12 +756,17 @@ namespace Batuta.Transpiler.Emit
                 ? new Call(new Name(a.Attr == "__setattr__" ? "setattr" : "getattr", ExprContext.Load, a.Span), call.Args, call.Keywords, call.Span)
                 : null;
 
-        /// <summary>float.fromhex(s) and bytes.fromhex(s).</summary>
+        /// <summary>float.fromhex(s), bytes.fromhex(s) and bytearray.fromhex(s).</summary>
         private Ex? FromHexCall(Attribute a, Call call)
         {
-            if (a.Attr != "fromhex" || call.Args.Count != 1 || a.Value is not Name { Id: "float" or "bytes" } type || Resolve(type.Id).Kind != ResolvedKind.Builtin) return null;
+            if (a.Attr != "fromhex" || call.Args.Count != 1 || a.Value is not Name { Id: "float" or "bytes" or "bytearray" } type || Resolve(type.Id).Kind != ResolvedKind.Builtin) return null;
             string text = Coerce(EmitExpr(call.Args[0]), PyType.Str).Code;
-            return type.Id == "float" ? new Ex($"Py.FloatFromHex({text})", PyType.Float, true) : new Ex($"PyBytes.FromHex({text})", PyType.Bytes, true);
+            return type.Id switch
+            {
+                "float" => new Ex($"Py.FloatFromHex({text})", PyType.Float, true),
+                "bytes" => new Ex($"PyBytes.FromHex({text})", PyType.Bytes, true),
+                _ => new Ex($"PyByteArray.FromHex({text})", Mapping.Builtins.ByteArray, true),
+            };
         }
 
         private static ClassModel? FindMethodOwner(ClassModel? c, string name)

@@ -558,14 +558,20 @@ namespace Batuta.Transpiler.Emit
             return null;
         }
 
-        /// <summary>IntFlag | &amp; ^ another member or an int is a member of the class (pseudo-member if unnamed), not an int.</summary>
+        /// <summary>
+        /// IntFlag | &amp; ^ another member or an int, on either side, is a member of the class (pseudo-member if unnamed),
+        /// not an int: the int operand defers to the flag's reflected operator.
+        /// </summary>
         private Ex? IntFlagOperator(Operator op, Ex l, Ex r)
         {
             if (op is not (Operator.BitOr or Operator.BitAnd or Operator.BitXor)) return null;
-            if (l.Type.Kind != TypeKind.Class || FindClass(l.Type.Name.OrThrow()) is not { EnumIntFlag: true }) return null;
+            var flags = IsIntFlag(l.Type) ? l.Type : IsIntFlag(r.Type) && l.Type.Kind is TypeKind.Int or TypeKind.Bool ? r.Type : null;
+            if (flags is null) return null;
             string f = op switch { Operator.BitOr => "BitOr", Operator.BitAnd => "BitAnd", _ => "BitXor" };
-            return new Ex($"({CsTypes.Of(l.Type)})Dyn.{f}({Box(l)}, {Box(r)})", l.Type, true);
+            return new Ex($"({CsTypes.Of(flags)})Dyn.{f}({Box(l)}, {Box(r)})", flags, true);
         }
+
+        private bool IsIntFlag(PyType t) => t.Kind == TypeKind.Class && FindClass(t.Name.OrThrow()) is { EnumIntFlag: true };
 
         private Ex BinaryOp(Operator op, Ex l, Ex r, Node at)
         {
@@ -1214,20 +1220,21 @@ namespace Batuta.Transpiler.Emit
             var t = obj.Type;
             if (s.Slice is Slice sl)
             {
-                switch (t.Kind)
+                if (SequenceSlice(obj, SliceArgs(sl)) is { } sliced) return sliced;
+                // a user sequence gets a slice object, as Python passes it
+                if (t.Kind == TypeKind.Class && FindClass(t.Name.OrThrow())?.FindMethod("__getitem__") is { } getitem)
                 {
-                    case TypeKind.Str: return new Ex($"StrOps.Slice({obj.Code}, {SliceArgs(sl)})", PyType.Str, true);
-                    case TypeKind.List: return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
-                    case TypeKind.VarTuple: return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
-                    case TypeKind.Tuple: return new Ex($"PyTuple.From({obj.Code}).Slice({SliceArgs(sl)})", PyType.VarTuple(t.Elem), true);
-                    case TypeKind.Bytes: return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
-                    case TypeKind.Class when t.Equals(Mapping.Builtins.ByteArray): return new Ex($"{obj.P}.Slice({SliceArgs(sl)})", t, true);
-                    case TypeKind.Class when FindClass(t.Name.OrThrow())?.FindMethod("__getitem__") is { } getitem:
-                        // a user sequence gets a slice object, as Python passes it
-                        if (getitem.Params.Count > 0) WidenParam(getitem, 0, PyType.Object);
-                        return new Ex($"{obj.P}.{getitem.CsName}(PySlice.Of({SliceArgs(sl)}))", getitem.ReturnType, true);
+                    if (getitem.Params.Count > 0) WidenParam(getitem, 0, PyType.Object);
+                    return new Ex($"{obj.P}.{getitem.CsName}(PySlice.Of({SliceArgs(sl)}))", getitem.ReturnType, true);
                 }
                 return new Ex($"Py.SliceOf({Box(obj)}, {SliceArgs(sl)})", DynamicType(obj), true);
+            }
+            // seq[s] with s = slice(...): sliced by its bounds, known at run time, into the sequence's type
+            if (!t.IsDictLike && EmitExprQuiet(s.Slice) is var sliceObject && sliceObject.Type.Equals(Mapping.Builtins.Slice))
+            {
+                string b = Temp("b");
+                if (SequenceSlice(obj, $"{b}0, {b}1, {b}2") is { } bySlice)
+                    return new Ex($"{EmitExpr(s.Slice).P}.Apply(({b}0, {b}1, {b}2) => {bySlice.Code})", bySlice.Type, true);
             }
             // a named tuple indexed by a constant: the field, typed
             if (t.Kind == TypeKind.Class && FindClass(t.Name.OrThrow()) is { IsNamedTuple: true } ntc && ConstantIndex(s.Slice) is { } ni && DataclassFieldsWithBases(ntc) is { } ntFields)
@@ -1276,12 +1283,28 @@ namespace Batuta.Transpiler.Emit
             return new Ex($"Dyn.GetItem({Box(obj)}, {Box(k)})", DynamicType(obj, k), true);
         }
 
+        /// <summary>A builtin sequence sliced by bounds ("start, stop, step" as long? code), typed; null for other values.</summary>
+        private Ex? SequenceSlice(Ex obj, string bounds)
+        {
+            var t = obj.Type;
+            return t.Kind switch
+            {
+                TypeKind.Str => new Ex($"StrOps.Slice({obj.Code}, {bounds})", PyType.Str, true),
+                TypeKind.List or TypeKind.VarTuple or TypeKind.Bytes or TypeKind.Range => new Ex($"{obj.P}.Slice({bounds})", t, true),
+                TypeKind.Tuple => new Ex($"PyTuple.From({obj.Code}).Slice({bounds})", PyType.VarTuple(t.Elem), true),
+                TypeKind.Class when t.Equals(Mapping.Builtins.ByteArray) => new Ex($"{obj.P}.Slice({bounds})", t, true),
+                _ => null,
+            };
+        }
+
         /// <summary>
-        /// The key parameter of a user <c>__getitem__</c>/<c>__setitem__</c>/<c>__delitem__</c>, when it is dynamic: it may
-        /// be a slice object (<c>seq[1:3]</c>), so indexing a sequence with it goes through Dyn, which slices then.
+        /// A key that may be a slice object, so indexing a sequence with it goes through Dyn, which slices then: one held in
+        /// a variable (<c>s = slice(1, 3)</c>), or the key parameter of a user <c>__getitem__</c>/<c>__setitem__</c>/<c>__delitem__</c>,
+        /// when it is dynamic (<c>seq[1:3]</c> passes a slice object).
         /// </summary>
         private Ex? MaybeSliceKey(ExpressionNode index)
         {
+            if (EmitExprQuiet(index) is var known && known.Type.Equals(Mapping.Builtins.Slice)) return EmitExpr(index);
             if (index is not Name n || _function is not { Owner: not null, Name: "__getitem__" or "__setitem__" or "__delitem__" } f) return null;
             if (f.Params.Count == 0 || f.Params[0].Name != n.Id) return null;
             var key = EmitExpr(index);

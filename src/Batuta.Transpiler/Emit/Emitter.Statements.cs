@@ -567,7 +567,7 @@ namespace Batuta.Transpiler.Emit
                         EmitSliceStore(s, sl, obj, value);
                         return;
                     }
-                    if (obj.Type.Kind == TypeKind.List && MaybeSliceKey(s.Slice) is { } sliceKey)
+                    if ((obj.Type.Kind == TypeKind.List || obj.Type.Equals(Mapping.Builtins.ByteArray)) && MaybeSliceKey(s.Slice) is { } sliceKey)
                     {
                         _w.Line($"Dyn.SetItem({obj.Code}, {sliceKey.Code}, {Box(value)});");
                         return;

@@ -275,7 +275,7 @@ namespace Batuta.Transpiler.Mapping
                     return new Ex($"Ops.Pow({e.CoerceTo(x, PyType.Float).Code}, {e.CoerceTo(y, PyType.Float).Code})", PyType.Float, true);
                 }
                 case "slice" when a.Count is >= 1 and <= 3:
-                    return new Ex($"Py.Slice({string.Join(", ", a.Select(x => Emitter.BoxOf(e.Expr(x))))})", PyType.Object, true);
+                    return new Ex($"Py.Slice({string.Join(", ", a.Select(x => Emitter.BoxOf(e.Expr(x))))})", Slice, true);
                 case "isinstance":
                 {
                     var v = Arg(0);
@@ -449,6 +449,9 @@ namespace Batuta.Transpiler.Mapping
 
         /// <summary>Runtime types the builtins return that Python has no annotation for here.</summary>
         public static readonly PyType ByteArray = PyType.Class("bytearray"), BinaryFile = PyType.Class("io.BinaryFile");
+
+        /// <summary>A slice object (<c>slice(1, 3)</c>): typed, so that a sequence indexed by it is sliced, not indexed.</summary>
+        public static readonly PyType Slice = PyType.Class("slice");
 
         /// <summary>Positional arguments with *spreads among them, as one sequence of boxed values.</summary>
         private static string SpreadArguments(Emitter e, IEnumerable<ExpressionNode> args) =>

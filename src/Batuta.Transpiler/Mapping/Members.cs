@@ -90,16 +90,7 @@ namespace Batuta.Transpiler.Mapping
             if (t.Kind != obj.Type.Kind) obj = e.CoerceTo(obj, t);
             if (ReMapping.IsReType(t)) return ReMapping.CallMember(e, obj, a.Attr, c);
             if (CsvMapping.IsCsvType(t)) return CsvMapping.CallMember(e, obj, a.Attr, c);
-            if (t.Equals(Builtins.ByteArray))
-            {
-                switch (a.Attr)
-                {
-                    case "append": return None($"{obj.P}.Append({Emitter.Long(e.Expr(c.Args[0], PyType.Int))})");
-                    case "extend": return None($"{obj.P}.Extend(PyBytes.From({Emitter.BoxOf(e.Expr(c.Args[0]))}))");
-                    case "decode": return Str($"{obj.P}.Decode({(c.Args.Count > 0 ? e.CoerceTo(e.Expr(c.Args[0]), PyType.Str).Code : "")})");
-                    case "hex": return Str($"{obj.P}.Hex()");
-                }
-            }
+            if (t.Equals(Builtins.ByteArray) && c.Keywords.Count == 0 && ByteArrayMethod(e, obj, a.Attr, c.Args) is { } byteArray) return byteArray;
             if (t.Equals(Builtins.BinaryFile))
             {
                 string bf = obj.P;
@@ -368,6 +359,40 @@ namespace Batuta.Transpiler.Mapping
                     }
                     break;
                 }
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// bytearray's methods, typed: bytes' (their bytes-like arguments boxed, as bytes or bytearray or an int to search
+        /// for are all allowed) and list's mutators.
+        /// </summary>
+        private static Ex? ByteArrayMethod(Emitter e, Ex obj, string name, IReadOnlyList<ExpressionNode> args)
+        {
+            string ba = obj.P;
+            string Boxed(int i) => Emitter.BoxOf(e.Expr(args[i]));
+            string Longs() => string.Join(", ", args.Select(x => Emitter.Long(e.Expr(x, PyType.Int))));
+            string Optional() => args.Count > 0 ? Boxed(0) : "";
+            var self = Builtins.ByteArray;
+            switch (name)
+            {
+                case "append" when args.Count == 1: return None($"{ba}.Append({Longs()})");
+                case "extend" when args.Count == 1: return None($"{ba}.Extend(PyBytes.From({Boxed(0)}))");
+                case "decode": return Str($"{ba}.Decode({(args.Count > 0 ? e.CoerceTo(e.Expr(args[0]), PyType.Str).Code : "")})");
+                case "hex" when args.Count == 0: return Str($"{ba}.Hex()");
+                case "find" or "rfind" when args.Count == 1: return Long($"{ba}.{(name == "find" ? "Find" : "RFind")}({Boxed(0)})", IntRanges.Position);
+                case "index" when args.Count == 1: return Long($"{ba}.Index({Boxed(0)})", IntRanges.Length);
+                case "count" when args.Count == 1: return Long($"{ba}.CountOf({Boxed(0)})", PyType.Long(0, (long)int.MaxValue + 1));
+                case "startswith" or "endswith" when args.Count == 1: return Bool($"{ba}.{(name == "startswith" ? "StartsWith" : "EndsWith")}({Boxed(0)})");
+                case "replace" when args.Count == 2: return new Ex($"{ba}.Replace({Boxed(0)}, {Boxed(1)})", self, true);
+                case "strip" or "lstrip" or "rstrip" when args.Count <= 1: return new Ex($"{ba}.{(name == "strip" ? "Strip" : name == "lstrip" ? "LStrip" : "RStrip")}({Optional()})", self, true);
+                case "split" when args.Count <= 2: return new Ex($"{ba}.Split({(args.Count > 0 ? Boxed(0) : "null")}{(args.Count > 1 ? ", " + Emitter.Long(e.Expr(args[1], PyType.Int)) : "")})", PyType.List(self), true);
+                case "join" when args.Count == 1: return new Ex($"{ba}.Join({Boxed(0)})", self, true);
+                case "upper" or "lower" or "copy" when args.Count == 0: return new Ex($"{ba}.{char.ToUpperInvariant(name[0])}{name.Substring(1)}()", self, true);
+                case "reverse" or "clear" when args.Count == 0: return None($"{ba}.{char.ToUpperInvariant(name[0])}{name.Substring(1)}()");
+                case "pop" when args.Count <= 1: return Long($"{ba}.Pop({Longs()})", PyType.Long(0, 255));
+                case "insert" when args.Count == 2: return None($"{ba}.Insert({Longs()})");
+                case "remove" when args.Count == 1: return None($"{ba}.Remove({Longs()})");
             }
             return null;
         }

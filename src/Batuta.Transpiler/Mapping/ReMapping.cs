@@ -16,13 +16,14 @@ namespace Batuta.Transpiler.Mapping
         private static readonly PyType OptMatch = PyType.Optional(Match);
         private static readonly PyType Position = PyType.Long(-1, int.MaxValue);
 
-        /// <summary>C# types of the standard-module values the program model names as classes (re objects, binary files, bytearray).</summary>
+        /// <summary>C# types of the standard-module values the program model names as classes (re objects, binary files, bytearray, slice).</summary>
         public static string? CsType(string name) => name switch
         {
             "re.Pattern" => "RePattern",
             "re.Match" => "ReMatch",
             "io.BinaryFile" => "PyBinaryIO",
             "bytearray" => "PyByteArray",
+            "slice" => "PySlice",
             _ => null,
         };
 
