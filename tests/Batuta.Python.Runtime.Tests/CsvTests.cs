@@ -70,7 +70,7 @@ public sealed class CsvTests
         Assert.Equal(texts.Count, expected.Length);
         for (int i = 0; i < texts.Count; i++)
         {
-            string got = Outcome(() => CsvModule.Reader(Lines(texts[i]), skipinitialspace: skipInitialSpace));
+            string got = Outcome(() => CsvModule.Reader(Lines(texts[i]), CsvDialect.Of(skipinitialspace: skipInitialSpace)));
             Assert.True(expected[i] == got, $"input {Json.Dumps(texts[i])}: CPython {expected[i]}, Batuta {got}");
         }
     }

@@ -5,61 +5,164 @@ using System.Text;
 namespace Batuta.Python.Runtime;
 
 /// <summary>
-/// Python's <c>csv</c> module (the default "excel" dialect and its delimiter, quotechar, quoting,
-/// lineterminator and skipinitialspace options), following CPython 3.11's <c>_csv.c</c>: the reader's state
-/// machine (quoted fields span lines, doubled quotes, a blank line is an empty row) and the writer's quoting
-/// rules (QUOTE_MINIMAL quotes a field holding the delimiter, the quote character or a line-terminator
-/// character, and a record made of one empty field).
+/// Python's <c>csv</c> module (its dialects, built-in and registered, and their options), following CPython 3.11's
+/// <c>_csv.c</c>: the reader's state machine (quoted fields span lines, doubled quotes, escaped characters, a blank
+/// line is an empty row) and the writer's quoting rules (QUOTE_MINIMAL quotes a field holding the delimiter, the quote
+/// character or a line-terminator character, and a record made of one empty field).
 /// </summary>
 public static class CsvModule
 {
     public const long QUOTE_MINIMAL = 0, QUOTE_ALL = 1, QUOTE_NONNUMERIC = 2, QUOTE_NONE = 3;
 
-    /// <summary><c>csv.reader(lines, ...)</c>: one list of strings per record.</summary>
-    public static IEnumerable<PyList<string>> Reader(IEnumerable<string> lines, string delimiter = ",", string quotechar = "\"", bool skipinitialspace = false, long quoting = QUOTE_MINIMAL)
+    /// <summary><c>csv.reader(lines, dialect, ...)</c>: one list of strings per record.</summary>
+    public static IEnumerable<PyList<string>> Reader(IEnumerable<string> lines, CsvDialect? dialect = null)
     {
-        if (quoting == QUOTE_NONNUMERIC) throw new NotSupportedException("csv.reader with quoting=csv.QUOTE_NONNUMERIC is not supported by Batuta (its rows mix floats and strings)");
-        return new CsvReader(lines, new CsvParser(Single(delimiter, "delimiter"), Optional(quotechar, "quotechar"), skipinitialspace, quoting));
+        dialect ??= CsvDialect.Of();
+        if (dialect.Quoting == QUOTE_NONNUMERIC) throw new NotSupportedException("csv.reader with quoting=csv.QUOTE_NONNUMERIC is not supported by Batuta (its rows mix floats and strings)");
+        return new CsvReader(lines, new CsvParser(dialect));
     }
 
-    /// <summary><c>csv.writer(file, ...)</c>.</summary>
-    public static CsvWriter Writer(PyTextIO file, string delimiter = ",", string quotechar = "\"", string lineterminator = "\r\n", long quoting = QUOTE_MINIMAL) =>
-        new(file, Single(delimiter, "delimiter"), Optional(quotechar, "quotechar"), lineterminator, quoting);
+    /// <summary><c>csv.writer(file, dialect, ...)</c>.</summary>
+    public static CsvWriter Writer(PyTextIO file, CsvDialect? dialect = null) => new(file, dialect ?? CsvDialect.Of());
 
-    /// <summary><c>csv.DictReader(lines, fieldnames=None, restval=None, ...)</c>: one dict per non-blank record.</summary>
-    public static CsvDictReader DictReader(IEnumerable<string> lines, IEnumerable<string>? fieldnames = null, string? restval = null, string delimiter = ",", string quotechar = "\"", bool skipinitialspace = false) =>
-        DictReaderOf((CsvReader)Reader(lines, delimiter, quotechar, skipinitialspace), fieldnames, restval);
+    /// <summary><c>csv.DictReader(lines, fieldnames=None, restval="...", ...)</c>: one dict of strings per non-blank record.</summary>
+    public static CsvDictReader<string> DictReader(IEnumerable<string> lines, IEnumerable<string>? fieldnames = null, string? restval = null, CsvDialect? dialect = null) =>
+        new((CsvReader)Reader(lines, dialect), fieldnames?.ToList(), (fields, names) => restval ?? ShortRow(fields, names));
 
-    private static CsvDictReader DictReaderOf(CsvReader reader, IEnumerable<string>? fieldnames, string? restval) =>
-        new(reader.GetEnumerator(), fieldnames?.ToList(), restval) { Reader = reader };
+    /// <summary>DictReader with a restval that is not a str (0, None): its rows mix strings and that value.</summary>
+    public static CsvDictReader<object?> DictReaderOf(IEnumerable<string> lines, object? restval, IEnumerable<string>? fieldnames = null, CsvDialect? dialect = null) =>
+        new((CsvReader)Reader(lines, dialect), fieldnames?.ToList(), (_, _) => restval);
 
     // Python fills the missing fields with None; Batuta's rows are dicts of strings, so that needs restval="" (or any string).
     internal static string ShortRow(int fields, int names) =>
         throw new NotSupportedException($"csv.DictReader: a row has {fields} fields for {names} field names and restval is None; pass restval=\"\" (Batuta's rows hold strings only)");
 
-    /// <summary><c>csv.DictWriter(file, fieldnames, restval="", extrasaction="raise", ...)</c>.</summary>
-    public static CsvDictWriter DictWriter(PyTextIO file, IEnumerable<string> fieldnames, string restval = "", string extrasaction = "raise", string delimiter = ",", string quotechar = "\"", string lineterminator = "\r\n", long quoting = QUOTE_MINIMAL)
+    /// <summary><c>csv.DictWriter(file, fieldnames, restval="", extrasaction="raise", dialect, ...)</c>.</summary>
+    public static CsvDictWriter DictWriter(PyTextIO file, IEnumerable<string> fieldnames, object? restval = null, string extrasaction = "raise", CsvDialect? dialect = null)
     {
         if (extrasaction is not ("raise" or "ignore")) throw new ValueError($"extrasaction ({extrasaction}) must be 'raise' or 'ignore'");
-        return new CsvDictWriter(Writer(file, delimiter, quotechar, lineterminator, quoting), fieldnames.ToList(), restval, extrasaction == "raise");
+        return new CsvDictWriter(Writer(file, dialect), fieldnames.ToList(), restval ?? "", extrasaction == "raise");
     }
+
+    /// <summary><c>csv.register_dialect(name, dialect, **options)</c>.</summary>
+    public static void RegisterDialect(string name, CsvDialect? dialect = null) => CsvDialect.Register(name, dialect ?? CsvDialect.Of());
+
+    public static void UnregisterDialect(string name) => CsvDialect.Unregister(name);
+
+    public static CsvDialect GetDialect(string name) => CsvDialect.Named(name);
+
+    public static PyList<string> ListDialects() => CsvDialect.Names();
+}
+
+/// <summary>
+/// A csv dialect (CPython's <c>_csv.Dialect</c>): a named or given dialect with keyword options applied over it,
+/// validated as CPython validates them.
+/// </summary>
+public sealed class CsvDialect : IPyAttributes, IPyObject
+{
+    private static readonly CsvDialect Excel = new(',', '"', null, true, false, "\r\n", CsvModule.QUOTE_MINIMAL, false);
+
+    // registration order is list_dialects() order
+    private static readonly List<(string Name, CsvDialect Dialect)> Registry =
+    [
+        ("excel", Excel),
+        ("excel-tab", new('\t', '"', null, true, false, "\r\n", CsvModule.QUOTE_MINIMAL, false)),
+        ("unix", new(',', '"', null, true, false, "\n", CsvModule.QUOTE_ALL, false)),
+    ];
+
+    private CsvDialect(char delimiter, char? quotechar, char? escapechar, bool doublequote, bool skipinitialspace, string lineterminator, long quoting, bool strict) =>
+        (Delimiter, QuoteChar, EscapeChar, DoubleQuote, SkipInitialSpace, LineTerminator, Quoting, Strict) =
+        (delimiter, quotechar, escapechar, doublequote, skipinitialspace, lineterminator, quoting, strict);
+
+    internal char Delimiter { get; }
+    internal char? QuoteChar { get; }
+    internal char? EscapeChar { get; }
+    internal bool DoubleQuote { get; }
+    internal bool SkipInitialSpace { get; }
+    internal string LineTerminator { get; }
+    internal long Quoting { get; }
+    internal bool Strict { get; }
+
+    /// <summary>The dialect (a registered name, a dialect, or excel when null) with the given options over it.</summary>
+    public static CsvDialect Of(object? dialect = null, string? delimiter = null, string? quotechar = null, string? escapechar = null, bool? doublequote = null,
+        bool? skipinitialspace = null, string? lineterminator = null, long? quoting = null, bool? strict = null)
+    {
+        var d = Base(dialect);
+        return Validated(new CsvDialect(Char(delimiter, "delimiter") ?? d.Delimiter, Char(quotechar, "quotechar") ?? d.QuoteChar,
+            Char(escapechar, "escapechar") ?? d.EscapeChar, doublequote ?? d.DoubleQuote, skipinitialspace ?? d.SkipInitialSpace,
+            lineterminator ?? d.LineTerminator, quoting ?? d.Quoting, strict ?? d.Strict));
+    }
+
+    private static CsvDialect Base(object? dialect) => dialect switch
+    {
+        null => Excel,
+        CsvDialect given => given,
+        string name => Named(name),
+        _ => throw new TypeError($"Batuta's csv takes a dialect by name or from csv.get_dialect(), not a {Py.TypeName(dialect)}"),
+    };
+
+    private static CsvDialect Validated(CsvDialect d)
+    {
+        if (d.Quoting is < CsvModule.QUOTE_MINIMAL or > CsvModule.QUOTE_NONE) throw new TypeError("bad \"quoting\" value");
+        if (d.QuoteChar is null && d.Quoting != CsvModule.QUOTE_NONE) throw new TypeError("quotechar must be set if quoting enabled");
+        return d;
+    }
+
+    private static char? Char(string? s, string name) => s is null ? null : Single(s, name);
 
     private static char Single(string s, string name) =>
         s.Length == 1 ? s[0] : throw new TypeError($"\"{name}\" must be a 1-character string");
 
-    private static char? Optional(string? s, string name) => s is null ? null : Single(s, name);
+    internal static CsvDialect Named(string name) =>
+        Registry.FirstOrDefault(r => r.Name == name).Dialect ?? throw new CsvError("unknown dialect");
+
+    internal static void Register(string name, CsvDialect dialect)
+    {
+        int at = Registry.FindIndex(r => r.Name == name);
+        if (at >= 0) Registry[at] = (name, dialect);
+        else Registry.Add((name, dialect));
+    }
+
+    internal static void Unregister(string name)
+    {
+        if (Registry.RemoveAll(r => r.Name == name) == 0) throw new CsvError("unknown dialect");
+    }
+
+    internal static PyList<string> Names() => new(Registry.Select(r => r.Name));
+
+    private static readonly Dictionary<string, Func<CsvDialect, object?>> Attributes = new()
+    {
+        ["delimiter"] = d => d.Delimiter.ToString(),
+        ["quotechar"] = d => d.QuoteChar?.ToString(),
+        ["escapechar"] = d => d.EscapeChar?.ToString(),
+        ["doublequote"] = d => d.DoubleQuote,
+        ["skipinitialspace"] = d => d.SkipInitialSpace,
+        ["lineterminator"] = d => d.LineTerminator,
+        ["quoting"] = d => new PyInt(d.Quoting),
+        ["strict"] = d => d.Strict,
+    };
+
+    public bool TryGetAttr(string name, out object? value)
+    {
+        bool known = Attributes.TryGetValue(name, out var get);
+        value = get?.Invoke(this);
+        return known;
+    }
+
+    public string PyStr() => "<_csv.Dialect object>";
+
+    public string PyRepr() => PyStr();
 }
 
 /// <summary>
 /// csv.DictReader: a one-pass iterator of dicts; <c>fieldnames</c> reads the header row when first asked for (before
 /// or during iteration), as Python's does.
 /// </summary>
-public sealed class CsvDictReader(IEnumerator<PyList<string>> rows, List<string>? names, string? restval) : IEnumerable<PyDict<string, string>>, IPyAttributes
+/// <param name="missing">The value of a field a short row lacks, given the row's and the names' counts.</param>
+public sealed class CsvDictReader<TValue>(CsvReader reader, List<string>? names, Func<int, int, TValue> missing) : IEnumerable<PyDict<string, TValue>>, IPyAttributes
 {
+    private readonly IEnumerator<PyList<string>> rows = reader.GetEnumerator();
     private bool _headerRead = names is not null;
-
-    /// <summary>The underlying reader (its line_num is the DictReader's).</summary>
-    internal CsvReader? Reader { get; init; }
 
     /// <summary>The field names: given, or the first row (None when the input is empty).</summary>
     public PyList<string>? FieldNames
@@ -77,12 +180,12 @@ public sealed class CsvDictReader(IEnumerator<PyList<string>> rows, List<string>
 
     public bool TryGetAttr(string name, out object? value)
     {
-        if (name == "line_num" && Reader is not null) return Reader.TryGetAttr(name, out value);
+        if (name == "line_num") return reader.TryGetAttr(name, out value);
         value = name == "fieldnames" ? FieldNames : null;
         return name == "fieldnames";
     }
 
-    public IEnumerator<PyDict<string, string>> GetEnumerator()
+    public IEnumerator<PyDict<string, TValue>> GetEnumerator()
     {
         if (FieldNames is null) yield break;
         var fields = names.OrThrow();
@@ -92,8 +195,9 @@ public sealed class CsvDictReader(IEnumerator<PyList<string>> rows, List<string>
             if (row.Count == 0) continue;
             if (row.Count > fields.Count)
                 throw new NotSupportedException($"csv.DictReader: a row has {row.Count} fields for {fields.Count} field names; Python keeps the extra ones under restkey, which Batuta does not support");
-            var d = new PyDict<string, string>();
-            for (int i = 0; i < fields.Count; i++) d[fields[i]] = i < row.Count ? row[i] : restval ?? CsvModule.ShortRow(row.Count, fields.Count);
+            var d = new PyDict<string, TValue>();
+            // a field's text is a TValue: TValue is string, or object? when restval is not a str
+            for (int i = 0; i < fields.Count; i++) d[fields[i]] = i < row.Count ? (TValue)(object)row[i] : missing(row.Count, fields.Count);
             yield return d;
         }
     }
@@ -135,9 +239,9 @@ public sealed class CsvReader : IEnumerable<PyList<string>>, IPyAttributes
 }
 
 /// <summary>The reader's state machine (CPython's <c>parse_process_char</c>), fed one line at a time.</summary>
-internal sealed class CsvParser(char delimiter, char? quotechar, bool skipInitialSpace, long quoting)
+internal sealed class CsvParser(CsvDialect dialect)
 {
-    private enum State { StartRecord, StartField, InField, InQuotedField, QuoteInQuotedField, EatCrNl }
+    private enum State { StartRecord, StartField, EscapedChar, InField, InQuotedField, EscapeInQuotedField, QuoteInQuotedField, EatCrNl, AfterEscapedCrNl }
 
     private const char Eol = '\uFFFF';
     private readonly StringBuilder _field = new();
@@ -162,12 +266,15 @@ internal sealed class CsvParser(char delimiter, char? quotechar, bool skipInitia
         // End of input inside a record (a quoted field left open, or a field without a line end): non-strict CPython keeps it.
         if (_field.Length != 0 || _state == State.InQuotedField)
         {
+            if (dialect.Strict) throw new CsvError("unexpected end of data");
             SaveField();
             yield return _fields;
         }
     }
 
-    private bool IsQuote(char c) => quotechar == c && quoting != CsvModule.QUOTE_NONE;
+    private bool IsQuote(char c) => dialect.QuoteChar == c && dialect.Quoting != CsvModule.QUOTE_NONE;
+
+    private bool IsEscape(char c) => dialect.EscapeChar == c;
 
     private static bool IsLineEnd(char c) => c is '\n' or '\r' or Eol;
 
@@ -175,30 +282,37 @@ internal sealed class CsvParser(char delimiter, char? quotechar, bool skipInitia
     {
         switch (_state)
         {
-            case State.StartRecord:
-                if (c == Eol) return;
-                if (c is '\n' or '\r')
-                {
-                    _state = State.EatCrNl;
-                    return;
-                }
-                _state = State.StartField;
-                StartField(c);
-                return;
+            case State.StartRecord: StartRecord(c); return;
             case State.StartField: StartField(c); return;
+            case State.EscapedChar: EscapedChar(c); return;
+            case State.AfterEscapedCrNl: AfterEscapedCrNl(c); return;
             case State.InField: InField(c); return;
             case State.InQuotedField: InQuotedField(c); return;
+            case State.EscapeInQuotedField: EscapeInQuotedField(c); return;
             case State.QuoteInQuotedField: QuoteInQuotedField(c); return;
             default: EatCrNl(c); return;
         }
+    }
+
+    private void StartRecord(char c)
+    {
+        if (c == Eol) return;
+        if (c is '\n' or '\r')
+        {
+            _state = State.EatCrNl;
+            return;
+        }
+        _state = State.StartField;
+        StartField(c);
     }
 
     private void StartField(char c)
     {
         if (IsLineEnd(c)) EndRecord(c);
         else if (IsQuote(c)) _state = State.InQuotedField;
-        else if (c == ' ' && skipInitialSpace) { }
-        else if (c == delimiter) SaveField();
+        else if (IsEscape(c)) _state = State.EscapedChar;
+        else if (c == ' ' && dialect.SkipInitialSpace) { }
+        else if (c == dialect.Delimiter) SaveField();
         else
         {
             _field.Append(c);
@@ -206,10 +320,29 @@ internal sealed class CsvParser(char delimiter, char? quotechar, bool skipInitia
         }
     }
 
+    // an escaped line end stays in the field, and the line's end after it is not a record's end
+    private void EscapedChar(char c)
+    {
+        _field.Append(c == Eol ? '\n' : c);
+        _state = c is '\n' or '\r' ? State.AfterEscapedCrNl : State.InField;
+    }
+
+    private void AfterEscapedCrNl(char c)
+    {
+        if (c != Eol) InField(c);
+    }
+
+    private void EscapeInQuotedField(char c)
+    {
+        _field.Append(c == Eol ? '\n' : c);
+        _state = State.InQuotedField;
+    }
+
     private void InField(char c)
     {
         if (IsLineEnd(c)) EndRecord(c);
-        else if (c == delimiter)
+        else if (IsEscape(c)) _state = State.EscapedChar;
+        else if (c == dialect.Delimiter)
         {
             SaveField();
             _state = State.StartField;
@@ -220,7 +353,8 @@ internal sealed class CsvParser(char delimiter, char? quotechar, bool skipInitia
     private void InQuotedField(char c)
     {
         if (c == Eol) return;
-        if (IsQuote(c)) _state = State.QuoteInQuotedField;
+        if (IsEscape(c)) _state = State.EscapeInQuotedField;
+        else if (IsQuote(c)) _state = dialect.DoubleQuote ? State.QuoteInQuotedField : State.InField;
         else _field.Append(c);
     }
 
@@ -231,12 +365,13 @@ internal sealed class CsvParser(char delimiter, char? quotechar, bool skipInitia
             _field.Append(c);
             _state = State.InQuotedField;
         }
-        else if (c == delimiter)
+        else if (c == dialect.Delimiter)
         {
             SaveField();
             _state = State.StartField;
         }
         else if (IsLineEnd(c)) EndRecord(c);
+        else if (dialect.Strict) throw new CsvError($"'{dialect.Delimiter}' expected after '{dialect.QuoteChar}'");
         else
         {
             _field.Append(c);
@@ -276,13 +411,10 @@ public sealed class CsvWriter : IPyObject
     private readonly char? _quotechar;
     private readonly string _lineterminator;
     private readonly long _quoting;
+    private readonly CsvDialect _dialect;
 
-    internal CsvWriter(PyTextIO file, char delimiter, char? quotechar, string lineterminator, long quoting)
-    {
-        if (quoting is < CsvModule.QUOTE_MINIMAL or > CsvModule.QUOTE_NONE) throw new TypeError("bad \"quoting\" value");
-        if (quotechar is null && quoting != CsvModule.QUOTE_NONE) throw new TypeError("quotechar must be set if quoting enabled");
-        (_file, _delimiter, _quotechar, _lineterminator, _quoting) = (file, delimiter, quotechar, lineterminator, quoting);
-    }
+    internal CsvWriter(PyTextIO file, CsvDialect dialect) =>
+        (_file, _dialect, _delimiter, _quotechar, _lineterminator, _quoting) = (file, dialect, dialect.Delimiter, dialect.QuoteChar, dialect.LineTerminator, dialect.Quoting);
 
     public string PyStr() => "<_csv.writer object>";
 
@@ -339,20 +471,28 @@ public sealed class CsvWriter : IPyObject
         _ => false,
     };
 
-    /// <summary>Copies the field, doubling quote characters; true when a special character forces quotes.</summary>
+    /// <summary>
+    /// Copies the field, doubling or escaping quote characters and escaping the escape character (CPython's
+    /// join_append_data); true when a special character forces quotes.
+    /// </summary>
     private bool Escape(string text, StringBuilder body)
     {
         bool special = false;
         foreach (char c in text)
         {
-            bool isSpecial = c == _delimiter || c == _quotechar || _lineterminator.IndexOf(c) >= 0;
-            if (isSpecial && _quoting == CsvModule.QUOTE_NONE) throw new CsvError("need to escape, but no escapechar set");
-            special |= isSpecial;
-            if (c == _quotechar) body.Append(c);
+            if (IsSpecial(c))
+            {
+                bool escape = _quoting == CsvModule.QUOTE_NONE || c == _dialect.EscapeChar || (c == _quotechar && !_dialect.DoubleQuote);
+                if (!escape && c == _quotechar) body.Append(c);
+                special |= !escape;
+                if (escape) body.Append(_dialect.EscapeChar ?? throw new CsvError("need to escape, but no escapechar set"));
+            }
             body.Append(c);
         }
         return special;
     }
+
+    private bool IsSpecial(char c) => c == _delimiter || c == _dialect.EscapeChar || c == _quotechar || _lineterminator.IndexOf(c) >= 0;
 }
 
 /// <summary><c>csv.DictWriter</c>'s object.</summary>
@@ -360,10 +500,10 @@ public sealed class CsvDictWriter : IPyObject
 {
     private readonly CsvWriter _writer;
     private readonly List<string> _fieldnames;
-    private readonly string _restval;
+    private readonly object _restval;
     private readonly bool _raiseOnExtras;
 
-    internal CsvDictWriter(CsvWriter writer, List<string> fieldnames, string restval, bool raiseOnExtras) =>
+    internal CsvDictWriter(CsvWriter writer, List<string> fieldnames, object restval, bool raiseOnExtras) =>
         (_writer, _fieldnames, _restval, _raiseOnExtras) = (writer, fieldnames, restval, raiseOnExtras);
 
     public PyList<string> FieldNames => new(_fieldnames);

@@ -144,10 +144,13 @@ public static class Json
         sb.Append('"');
     }
 
-    public static object? Loads(string text)
+    /// <param name="object_hook">Called on each decoded object (innermost first); its result replaces the dict.</param>
+    /// <param name="parse_float">Called on the text of each JSON float (an int's text goes to <paramref name="parse_int"/>).</param>
+    public static object? Loads(string text, object? object_hook = null, object? parse_float = null, object? parse_int = null)
     {
         int i = 0;
-        var v = Parse(text, ref i);
+        var hooks = object_hook is null && parse_float is null && parse_int is null ? null : new Hooks(object_hook, parse_float, parse_int);
+        var v = Parse(text, ref i, hooks);
         Skip(text, ref i);
         if (i != text.Length) throw Error("Extra data", text, i);
         return v;
@@ -160,9 +163,13 @@ public static class Json
         return new JSONDecodeError(msg, text, pos, line, col);
     }
 
+    private sealed record Hooks(object? Object, object? Float, object? Int);
+
+    private static object? Decoded(PyDict<object?, object?> d, Hooks? h) => h?.Object is { } hook ? Dyn.Call(hook, d) : d;
+
     private static void Skip(string s, ref int i) { while (i < s.Length && s[i] is ' ' or '\t' or '\n' or '\r') i++; }
 
-    private static object? Parse(string s, ref int i)
+    private static object? Parse(string s, ref int i, Hooks? h)
     {
         Skip(s, ref i);
         if (i >= s.Length) throw Error("Expecting value", s, i);
@@ -172,7 +179,7 @@ public static class Json
             i++;
             var d = new PyDict<object?, object?>();
             Skip(s, ref i);
-            if (i < s.Length && s[i] == '}') { i++; return d; }
+            if (i < s.Length && s[i] == '}') { i++; return Decoded(d, h); }
             while (true)
             {
                 Skip(s, ref i);
@@ -181,10 +188,10 @@ public static class Json
                 Skip(s, ref i);
                 if (i >= s.Length || s[i] != ':') throw Error("Expecting ':' delimiter", s, i);
                 i++;
-                d[k] = Parse(s, ref i);
+                d[k] = Parse(s, ref i, h);
                 Skip(s, ref i);
                 if (i < s.Length && s[i] == ',') { i++; continue; }
-                if (i < s.Length && s[i] == '}') { i++; return d; }
+                if (i < s.Length && s[i] == '}') { i++; return Decoded(d, h); }
                 throw Error("Expecting ',' delimiter", s, i);
             }
         }
@@ -196,7 +203,7 @@ public static class Json
             if (i < s.Length && s[i] == ']') { i++; return l; }
             while (true)
             {
-                l.Append(Parse(s, ref i));
+                l.Append(Parse(s, ref i, h));
                 Skip(s, ref i);
                 if (i < s.Length && s[i] == ',') { i++; continue; }
                 if (i < s.Length && s[i] == ']') { i++; return l; }
@@ -210,6 +217,11 @@ public static class Json
         if (s.AsSpan(i).StartsWith("NaN")) { i += 3; return double.NaN; }
         if (s.AsSpan(i).StartsWith("Infinity")) { i += 8; return double.PositiveInfinity; }
         if (s.AsSpan(i).StartsWith("-Infinity")) { i += 9; return double.NegativeInfinity; }
+        return ParseNumber(s, ref i, h);
+    }
+
+    private static object? ParseNumber(string s, ref int i, Hooks? h)
+    {
         int start = i;
         if (i < s.Length && s[i] == '-') i++;
         while (i < s.Length && char.IsDigit(s[i])) i++;
@@ -218,6 +230,7 @@ public static class Json
         if (i < s.Length && s[i] is 'e' or 'E') { isFloat = true; i++; if (i < s.Length && s[i] is '+' or '-') i++; while (i < s.Length && char.IsDigit(s[i])) i++; }
         if (i == start || (i == start + 1 && s[start] == '-')) throw Error("Expecting value", s, start);
         var num = s[start..i];
+        if ((isFloat ? h?.Float : h?.Int) is { } parse) return Dyn.Call(parse, num);
         return isFloat ? double.Parse(num, NumberStyles.Float, CultureInfo.InvariantCulture) : (object)PyInt.Parse(num);
     }
 

@@ -15,10 +15,8 @@ namespace Batuta.Transpiler.Mapping
         public static readonly PyType DictWriter = PyType.Class("csv.DictWriter");
         private static readonly PyType Written = PyType.Long(0, int.MaxValue);
 
-        private static readonly string[] ReaderOptions = { "delimiter", "quotechar", "skipinitialspace", "quoting" };
-        private static readonly string[] WriterOptions = { "delimiter", "quotechar", "lineterminator", "quoting" };
-        private static readonly string[] DictReaderOptions = { "restval", "delimiter", "quotechar", "skipinitialspace" };
-        private static readonly string[] DictWriterOptions = { "restval", "extrasaction", "delimiter", "quotechar", "lineterminator", "quoting" };
+        // a dialect's options, which every entry point takes over its dialect (a name, or csv.get_dialect's object)
+        private static readonly string[] DialectOptions = { "dialect", "delimiter", "quotechar", "escapechar", "doublequote", "skipinitialspace", "lineterminator", "quoting", "strict" };
 
         public static string? CsType(string name) => name switch
         {
@@ -40,31 +38,75 @@ namespace Batuta.Transpiler.Mapping
 
         private static Ex Quote(string name, long value) => new($"CsvModule.{name}", Inference.IntRanges.Constant(value), true);
 
-        /// <summary>csv.f(...): the module's four entry points.</summary>
+        /// <summary>csv.f(...): the module's four entry points and its dialect registry.</summary>
         public static Ex Call(Emitter e, string qualified, Call c)
         {
-            if (c.Args.Count == 0) return e.NotSupported(c, qualified + "() without a file");
+            if (NoArgument(qualified, c) is { } listed) return listed;
+            if (c.Args.Count == 0) return e.NotSupported(c, qualified + "() without " + (qualified.EndsWith("_dialect") ? "a name" : "a file"));
             var source = e.Expr(c.Args[0]);
             switch (qualified)
             {
                 case "csv.reader":
-                    return Options(e, c, 1, ReaderOptions, $"CsvModule.Reader({e.EnumerableOf(source)}", PyType.Iterable(PyType.List(PyType.Str)), iterator: true);
+                    return Entry(e, c, 1, $"CsvModule.Reader({e.EnumerableOf(source)}", PyType.Iterable(PyType.List(PyType.Str)), iterator: true);
                 case "csv.writer":
-                    return Options(e, c, 1, WriterOptions, $"CsvModule.Writer({source.Code}", Writer, iterator: false);
+                    return Entry(e, c, 1, $"CsvModule.Writer({source.Code}", Writer, iterator: false);
                 case "csv.DictReader":
-                {
-                    var names = FieldNames(e, c);
-                    string head = $"CsvModule.DictReader({e.EnumerableOf(source)}{(names is null ? "" : ", fieldnames: " + names)}";
-                    return Options(e, c, 2, DictReaderOptions, head, PyType.Iterable(PyType.Dict(PyType.Str, PyType.Str)), iterator: true);
-                }
+                    return DictReader(e, c, source);
                 case "csv.DictWriter":
                 {
                     var names = FieldNames(e, c);
                     if (names is null) return e.NotSupported(c, "csv.DictWriter() without fieldnames");
-                    return Options(e, c, 2, DictWriterOptions, $"CsvModule.DictWriter({source.Code}, {names}", DictWriter, iterator: false);
+                    var head = $"CsvModule.DictWriter({source.Code}, {names}{Keyword(e, c, "restval", Emitter.BoxOf)}{Keyword(e, c, "extrasaction", v => e.CoerceTo(v, PyType.Str).Code)}";
+                    return Entry(e, c, 2, head, DictWriter, iterator: false, "restval", "extrasaction");
                 }
             }
-            return e.NotSupported(c, qualified + "()", "use csv.reader, csv.writer, csv.DictReader or csv.DictWriter");
+            return Registry(e, qualified, c, source);
+        }
+
+        /// <summary>csv.register_dialect(name, [dialect], **options), get_dialect(name), unregister_dialect(name).</summary>
+        private static Ex Registry(Emitter e, string qualified, Call c, Ex name)
+        {
+            string key = e.CoerceTo(name, PyType.Str).Code;
+            switch (qualified)
+            {
+                case "csv.register_dialect":
+                    return Entry(e, c, 1, $"CsvModule.RegisterDialect({key}", PyType.None, iterator: false);
+                case "csv.get_dialect" when c.Args.Count == 1:
+                    return new Ex($"CsvModule.GetDialect({key})", PyType.Object, true);
+                case "csv.unregister_dialect" when c.Args.Count == 1:
+                    return new Ex($"CsvModule.UnregisterDialect({key})", PyType.None, true);
+            }
+            return e.NotSupported(c, qualified + "()", "use csv.reader, csv.writer, csv.DictReader, csv.DictWriter or the dialect registry");
+        }
+
+        /// <summary>csv.list_dialects() (no file argument).</summary>
+        private static Ex? NoArgument(string qualified, Call c) =>
+            qualified == "csv.list_dialects" && c.Args.Count == 0 && c.Keywords.Count == 0 ? new Ex("CsvModule.ListDialects()", PyType.List(PyType.Str), true) : null;
+
+        /// <summary>
+        /// DictReader's rows are dicts of strings, unless restval is not a str (0, None): then the short rows' missing
+        /// fields hold that value and the rows are dicts of objects.
+        /// </summary>
+        private static Ex DictReader(Emitter e, Call c, Ex source)
+        {
+            var names = FieldNames(e, c);
+            string fieldnames = names is null ? "" : ", fieldnames: " + names;
+            var restval = c.Keywords.FirstOrDefault(k => k.Arg == "restval")?.Value;
+            string rest = "";
+            if (restval is not null)
+            {
+                var value = e.Expr(restval);
+                if (value.Type.Kind != TypeKind.Str)
+                    return Entry(e, c, 2, $"CsvModule.DictReaderOf({e.EnumerableOf(source)}, {Emitter.BoxOf(value)}{fieldnames}", PyType.Iterable(PyType.Dict(PyType.Str, PyType.Object)), iterator: true, "restval");
+                rest = ", restval: " + value.Code;
+            }
+            return Entry(e, c, 2, $"CsvModule.DictReader({e.EnumerableOf(source)}{fieldnames}{rest}", PyType.Iterable(PyType.Dict(PyType.Str, PyType.Str)), iterator: true, "restval");
+        }
+
+        private static string Keyword(Emitter e, Call c, string name, Func<Ex, string> code)
+        {
+            var node = c.Keywords.FirstOrDefault(k => k.Arg == name)?.Value;
+            return node is null ? "" : $", {name}: {code(e.Expr(node))}";
         }
 
         private static string? FieldNames(Emitter e, Call c)
@@ -73,25 +115,45 @@ namespace Batuta.Transpiler.Mapping
             return node is null ? null : e.EnumerableOf(e.CoerceTo(e.Expr(node), PyType.List(PyType.Str)));
         }
 
-        /// <summary>The call with its keyword options as named C# arguments; other keywords or extra positionals are T-004.</summary>
-        private static Ex Options(Emitter e, Call c, int positionals, string[] allowed, string head, PyType type, bool iterator)
+        /// <summary>
+        /// The call with its dialect (a positional one after the file, for reader, writer and register_dialect) and
+        /// dialect options as one <c>CsvDialect.Of(...)</c> argument; <paramref name="own"/> keywords are already in
+        /// <paramref name="head"/>; others are T-004.
+        /// </summary>
+        private static Ex Entry(Emitter e, Call c, int positionals, string head, PyType type, bool iterator, params string[] own)
         {
-            if (c.Args.Count > positionals) return e.NotSupported(c, "csv options passed by position (a dialect)", "pass delimiter=..., quotechar=... by keyword");
+            bool positionalDialect = positionals == 1 && c.Args.Count == 2;
+            if (c.Args.Count > positionals && !positionalDialect) return e.NotSupported(c, "csv options passed by position", "pass dialect=..., delimiter=... by keyword");
+            var parts = DialectParts(e, c, positionalDialect, own, out var refused);
+            if (refused is { } notSupported) return notSupported;
+            string dialect = parts.Count == 0 ? "" : ", " + (positionals == 2 ? "dialect: " : "") + "CsvDialect.Of(" + string.Join(", ", parts) + ")";
+            var ex = new Ex(head + dialect + ")", type, true);
+            return iterator ? ex.AsIterator() : ex;
+        }
+
+        private static List<string> DialectParts(Emitter e, Call c, bool positionalDialect, string[] own, out Ex? refused)
+        {
+            refused = null;
             var parts = new List<string>();
+            if (positionalDialect) parts.Add(Emitter.BoxOf(e.Expr(c.Args[1])));
             foreach (var k in c.Keywords)
             {
-                if (k.Arg == "fieldnames") continue;
-                if (k.Arg is null || !allowed.Contains(k.Arg)) return e.NotSupported(c, $"csv option {k.Arg ?? "**kwargs"}", "supported: " + string.Join(", ", allowed));
+                if (k.Arg == "fieldnames" || own.Contains(k.Arg)) continue;
+                if (k.Arg is null || !DialectOptions.Contains(k.Arg))
+                {
+                    refused = e.NotSupported(c, $"csv option {k.Arg ?? "**kwargs"}", "supported: " + string.Join(", ", DialectOptions.Concat(own)));
+                    break;
+                }
                 parts.Add($"{k.Arg}: {Option(e, k.Arg, k.Value)}");
             }
-            var ex = new Ex(head + string.Concat(parts.Select(p => ", " + p)) + ")", type, true);
-            return iterator ? ex.AsIterator() : ex;
+            return parts;
         }
 
         private static string Option(Emitter e, string name, ExpressionNode value) => name switch
         {
-            "skipinitialspace" => e.TruthOf(e.Expr(value)),
+            "skipinitialspace" or "doublequote" or "strict" => e.TruthOf(e.Expr(value)),
             "quoting" => Emitter.Long(e.Expr(value, PyType.Int)),
+            "dialect" => Emitter.BoxOf(e.Expr(value)),
             _ => e.CoerceTo(e.Expr(value, PyType.Str), PyType.Str).Code,
         };
 

@@ -262,8 +262,8 @@ namespace Batuta.Transpiler.Mapping
             // json
             new("json.dumps", "Json.Dumps({0}, indent: {1}, sort_keys: {2}, ensure_ascii: {3}, separators: {4}, @default: {5})", R(S), P(O, O, B, B, O, O), names: "obj,indent,sort_keys,ensure_ascii,separators,default", defaults: "null|false|true|null|null"),
             new("json.dump", "Json.Dump({0}, {1}, indent: {2}, sort_keys: {3}, ensure_ascii: {4}, separators: {5}, @default: {6})", R(PyType.None), P(O, PyType.File, O, B, B, O, O), names: "obj,fp,indent,sort_keys,ensure_ascii,separators,default", defaults: "null|false|true|null|null"),
-            new("json.loads", "Json.Loads({0})", R(O), P(S)),
-            new("json.load", "Json.Loads({0}.Read())", R(O), P(PyType.File)),
+            new("json.loads", "Json.Loads({0}, object_hook: {1}, parse_float: {2}, parse_int: {3})", R(O), P(S, O, O, O), names: "s,object_hook,parse_float,parse_int", defaults: "null|null|null"),
+            new("json.load", "Json.Loads({0}.Read(), object_hook: {1}, parse_float: {2}, parse_int: {3})", R(O), P(PyType.File, O, O, O), names: "fp,object_hook,parse_float,parse_int", defaults: "null|null|null"),
             // heapq
             new("heapq.heappush", "HeapQ.HeapPush({0}, {1})", R(PyType.None), P(U, U)),
             new("heapq.heappop", "HeapQ.HeapPop({0})", a => ElemOf(a[0]), P(U)),
@@ -374,6 +374,7 @@ namespace Batuta.Transpiler.Mapping
                 case "collections.defaultdict": return Collections.DefaultDict(e, c, expected);
                 case "collections.Counter": return Collections.Counter(e, c, expected);
                 case "collections.deque": return Collections.Deque(e, c, expected);
+                case "collections.ChainMap": return Collections.ChainMap(e, c);
                 case "collections.OrderedDict":
                     return Collections.OrderedDict(e, c, expected);
                 case "collections.OrderedDict.fromkeys" when c.Args.Count is 1 or 2 && c.Keywords.Count == 0:
@@ -739,6 +740,16 @@ namespace Batuta.Transpiler.Mapping
     /// <summary>collections constructors: element types come from the factory or the context.</summary>
     internal static class Collections
     {
+        /// <summary>ChainMap(*maps): a dynamic value (the runtime's ChainMap) over the maps, which it shares.</summary>
+        public static Ex ChainMap(Emitter e, Call c)
+        {
+            if (c.Keywords.Count > 0) return e.NotSupported(c, "collections.ChainMap() with keyword arguments");
+            if (c.Args.Count == 1 && c.Args[0] is Starred st)
+                return new Ex($"new ChainMap({e.EnumerableOf(e.Expr(st.Value))}.Cast<object?>().ToArray())", PyType.Object, true);
+            if (c.Args.Any(a => a is Starred)) return e.NotSupported(c, "collections.ChainMap() with a starred argument among others");
+            return new Ex($"new ChainMap({string.Join(", ", c.Args.Select(a => Emitter.BoxOf(e.Expr(a))))})", PyType.Object, true);
+        }
+
         /// <summary>OrderedDict(...): a dict built as dict(...) would be, in an OrderedDict (its repr differs).</summary>
         public static Ex OrderedDict(Emitter e, Call c, PyType expected)
         {
