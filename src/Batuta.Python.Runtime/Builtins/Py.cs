@@ -450,6 +450,7 @@ public static partial class Py
     {
         Modules.Namespace ns => ns.Values,
         not PyEnum and PyObject { PyHasDict: true } instance => instance.PyVars(),
+        Type cls when Dyn.ClassDict(cls) is { } classDict => classDict,
         _ => throw new NotImplementedError($"vars() of a '{Dyn.TypeName(x)}' object is not supported by Batuta"),
     };
 

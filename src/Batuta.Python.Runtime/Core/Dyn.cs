@@ -761,6 +761,7 @@ public static class Dyn
     {
         if (o is IPyAttributes a && a.TryGetAttr(name, out var v)) return v;
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
+        if (o is PyObject && IsDeleted(o, name)) throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
         if (name == "__dict__" && o is not PyEnum and PyObject { PyHasDict: true } instance) return instance.PyVars();
         if (o is Delegate fn && name is "__name__" or "__qualname__") return FunctionName(fn);
         if (name == "__wrapped__" && Py.TryGetWrapped(o, out var wrapped)) return wrapped;
@@ -815,6 +816,40 @@ public static class Dyn
 
     /// <summary>Attributes set on instances beyond the fields their class declares.</summary>
     private static readonly ConditionalWeakTable<object, Dictionary<string, object?>> ExtraAttributes = new();
+
+    /// <summary>Declared fields that <c>del obj.attr</c> removed: the field holds its default until assigned again.</summary>
+    private static readonly ConditionalWeakTable<object, HashSet<string>> DeletedFields = new();
+
+    /// <summary>
+    /// <c>del obj.attr</c> of an instance attribute: one set beyond the declared fields goes; a declared field is reset
+    /// to its default and reads through the runtime (getattr, hasattr) raise AttributeError until it holds another value.
+    /// </summary>
+    public static void DelAttr(object? o, string name)
+    {
+        if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
+        if (ExtraAttributes.TryGetValue(o, out var extra) && extra.Remove(name)) return;
+        if (o is PyObject && !IsDeleted(o, name) && InstanceField(o.GetType(), name) is { } field)
+        {
+            field.SetValue(o, field.FieldType.IsValueType ? Activator.CreateInstance(field.FieldType) : null);
+            DeletedFields.GetOrCreateValue(o).Add(name);
+            return;
+        }
+        throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
+    }
+
+    private static FieldInfo? InstanceField(Type t, string name) =>
+        Naming.Candidates(name).Select(c => t.GetField(c, BindingFlags.Public | BindingFlags.Instance)).FirstOrDefault(f => f is not null);
+
+    /// <summary>Whether a field that <c>del</c> removed still holds its default (an assignment since gives it back).</summary>
+    private static bool IsDeleted(object o, string name)
+    {
+        if (!DeletedFields.TryGetValue(o, out var deleted) || !deleted.Contains(name)) return false;
+        var field = InstanceField(o.GetType(), name);
+        var value = field?.GetValue(o);
+        if (value is null || field is not null && field.FieldType.IsValueType && value.Equals(Activator.CreateInstance(field.FieldType))) return true;
+        deleted.Remove(name);
+        return false;
+    }
 
     /// <summary>An instance's declared fields, then the attributes set on it beyond them (setattr(obj, "color", v)), as its __dict__ holds them.</summary>
     public static PyDict<string, object?> WithExtraAttributes(object o, PyDict<string, object?> fields)
@@ -914,6 +949,7 @@ public static class Dyn
         if (cls == typeof(object) && name is "__name__" or "__qualname__") { value = "object"; return true; }
         if (!typeof(PyObject).IsAssignableFrom(cls) && !typeof(PyBaseException).IsAssignableFrom(cls)) return false;
         if (name is "__name__" or "__qualname__") { value = cls.Name.TrimEnd('_'); return true; }
+        if (name == "__dict__" && ClassDict(cls) is { } dict) { value = dict; return true; }
         if (name is "__mro__" or "__bases__" or "__base__" && IsLineageClass(cls))
         {
             value = name switch
@@ -933,6 +969,12 @@ public static class Dyn
         }
         return false;
     }
+
+    /// <summary>A migrated class's own <c>__dict__</c> (a snapshot), which the transpiler writes where the program reads one.</summary>
+    internal static PyDict<string, object?>? ClassDict(Type cls) =>
+        cls.GetMethod("__PyClassDict", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly, Type.EmptyTypes) is { } m
+            ? Unwrapped(() => m.Invoke(null, null)) as PyDict<string, object?>
+            : null;
 
     private static bool IsLineageClass(Type cls) => typeof(PyObject).IsAssignableFrom(cls) && !typeof(PyEnum).IsAssignableFrom(cls);
 

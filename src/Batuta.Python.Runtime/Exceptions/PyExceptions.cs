@@ -171,6 +171,8 @@ public static class PyExc
 
     private static PyBaseException TranslateNew(Exception e) => e switch
     {
+        // a class attribute's initializer that raised (the class body's NameError) surfaces as itself
+        TypeInitializationException { InnerException: { } inner } => Translate(inner),
         DivideByZeroException => new ZeroDivisionError("division by zero"),
         KeyNotFoundException k => new KeyError(k.Message),
         IndexOutOfRangeException or ArgumentOutOfRangeException => new IndexError("list index out of range"),

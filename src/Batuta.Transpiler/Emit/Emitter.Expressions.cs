@@ -1471,6 +1471,16 @@ namespace Batuta.Transpiler.Emit
         {
             var g = gens[index];
             var iter = EmitExpr(g.Iter);
+            // a comprehension in a class body sees the class's names in its outermost iterable only, as Python's does
+            var classScope = _classScope;
+            _classScope = null;
+            try { return BuildGeneratorRest(gens, index, iter, elt, value, out eltType, out valueType, expected, forceElt, forceValue); }
+            finally { _classScope = classScope; }
+        }
+
+        private string BuildGeneratorRest(NodeList<Comprehension> gens, int index, Ex iter, ExpressionNode elt, ExpressionNode? value, out PyType eltType, out PyType? valueType, PyType expected, PyType? forceElt, PyType? forceValue)
+        {
+            var g = gens[index];
             var elem = ElementType(iter.Type);
             string param = Temp("c");
             string src = Iterate(iter);
@@ -1708,6 +1718,7 @@ namespace Batuta.Transpiler.Emit
             }
             var saved = new Dictionary<string, PyType>(_lambdaScope);
             var restore = SuspendRangeNarrowing();
+            var classScope = _classScope;
             _closureDepth++;
             try
             {
@@ -1721,6 +1732,8 @@ namespace Batuta.Transpiler.Emit
                     _lambdaNames.Remove(args[i].Name);
                     ps.Add(pt);
                 }
+                // a lambda's body does not see the class body it is written in
+                _classScope = null;
                 var body = EmitExpr(lam.Body, expected.Kind == TypeKind.Func ? expected.Return : PyType.Unknown);
                 var rt = body.Type.Kind == TypeKind.Unknown ? PyType.Object : body.Type;
                 if (TypeDepth(rt) >= MaxTypeDepth)
@@ -1740,6 +1753,7 @@ namespace Batuta.Transpiler.Emit
             finally
             {
                 _closureDepth--;
+                _classScope = classScope;
                 restore();
                 _lambdaScope.Clear();
                 foreach (var kv in saved) _lambdaScope[kv.Key] = kv.Value;

@@ -443,7 +443,9 @@ namespace Batuta.Transpiler.Emit
                     {
                         var savedF = _function;
                         _function = null;
+                        _classScope = c;
                         var ex = EmitExpr(valueNode, cv.Type);
+                        _classScope = null;
                         Widen(cv, ex.Type);
                         init = " = " + WithSetName(c, cv, Coerce(ex, cv.Type).Code);
                         _function = savedF;
@@ -468,7 +470,10 @@ namespace Batuta.Transpiler.Emit
             if (!c.IsException && HasSlotsOnly(c) != (c.Base is not null && HasSlotsOnly(c.Base)))
                 _w.Line($"public override bool PyHasDict => {(HasSlotsOnly(c) ? "false" : "true")};");
             if (_usesInstanceDict && !c.IsEnum && !c.IsException)
+            {
                 _w.Line($"public override PyDict<string, object?> PyVars() => Dyn.WithExtraAttributes(this, {InstanceDictLiteral("this", c)});");
+                EmitClassDict(c);
+            }
             foreach (var dm in c.Methods.Values.Where(x => x.IsDecorated)) _w.Line($"public static object? {dm.CsName}{DecoratedSuffix};");
             foreach (var m in c.Methods.Values)
             {
@@ -480,6 +485,36 @@ namespace Batuta.Transpiler.Emit
             EmitDunderBridges(c);
             _w.Close();
             _class = savedClass;
+        }
+
+        /// <summary>
+        /// <c>C.__dict__</c> / <c>vars(C)</c> (the runtime calls it, see Dyn.TryClassAttr): the names the class body binds,
+        /// in CPython's order around the entries the class statement adds. Entries with no Batuta value (a property,
+        /// <c>__init__</c>, <c>__dict__</c>, <c>__weakref__</c>, <c>__annotations__</c>) are there with None, so the names match.
+        /// </summary>
+        private void EmitClassDict(ClassModel c)
+        {
+            var doc = Docstring(c.Def.Body);
+            var names = c.Def.Body.Select(ModelBuilder.MemberName).OfType<string>().Where(n => n != "__slots__").Distinct().ToList();
+            var entries = new List<string> { $"[\"__module__\"] = {CsNames.Literal(c.Module.Path == _options.EntryModule ? "__main__" : c.Module.Name)}" };
+            if (c.Def.Body.Any(s => s is AnnAssign { Target: Name })) entries.Add("[\"__annotations__\"] = null");
+            if (doc is not null) entries.Add($"[\"__doc__\"] = {CsNames.Literal(doc)}");
+            entries.AddRange(names.Select(n => $"[{CsNames.Literal(n)}] = {ClassDictValue(c, n)}"));
+            // a class whose bases have no instance dict gets the descriptors of its own
+            if (c.Base is null && c.BuiltinBase is null && !c.IsNamedTuple && !c.Def.Body.Any(s => ModelBuilder.MemberName(s) == "__slots__"))
+                entries.AddRange(new[] { "[\"__dict__\"] = null", "[\"__weakref__\"] = null" });
+            if (doc is null) entries.Add("[\"__doc__\"] = null");
+            _w.Line($"public static PyDict<string, object?> __PyClassDict() => new PyDict<string, object?> {{ {string.Join(", ", entries)} }};");
+        }
+
+        /// <summary>A class-body name's value in the class's __dict__: the attribute itself (a descriptor too, not what its __get__ gives), a method as its function.</summary>
+        private string ClassDictValue(ClassModel c, string name)
+        {
+            if (c.ClassVars.TryGetValue(name, out var cv)) return Box(new Ex($"{ClassCsName(c)}.{cv.CsName}", cv.Type, true));
+            // __init__ is the C# constructor, no method to take as a value
+            if (c.Methods.TryGetValue(name, out var m) && !m.IsProperty && name != "__init__" && ClassAttribute(c, new Attribute(new Name(c.Name, ExprContext.Load, c.Def.Span), name, ExprContext.Load, c.Def.Span)) is { } value)
+                return Box(value);
+            return "null";
         }
 
         /// <summary>
@@ -798,6 +833,11 @@ namespace Batuta.Transpiler.Emit
                 }
                 _w.Close();
                 _function = saved;
+                if (c.Deleters.TryGetValue(m.Name, out var deleter))
+                {
+                    _w.Line();
+                    EmitFunction(deleter, FindDeleter(c.Base, m.Name) is not null ? "public override" : "public virtual");
+                }
                 return;
             }
             EmitFunction(m, modifiers);

@@ -614,6 +614,14 @@ namespace Batuta.Transpiler.Emit
         {
             var field = cls.FindField(attr);
             var prop = cls.Setters.TryGetValue(attr, out var setter) ? setter : null;
+            if (DataDescriptor(cls, attr, "__set__") is { Method.Params.Count: 2 } descriptor)
+            {
+                WidenParam(descriptor.Method, 0, obj.Type);
+                WidenParam(descriptor.Method, 1, value.Type);
+                var ps = descriptor.Method.Params;
+                _w.Line($"{descriptor.Code}.{descriptor.Method.CsName}({Coerce(obj, ps[0].Type).Code}, {Coerce(value, ps[1].Type).Code});");
+                return true;
+            }
             if (prop is not null)
             {
                 // the setter's parameter is C#'s `value`, of the property's (the getter's) type
@@ -896,8 +904,45 @@ namespace Batuta.Transpiler.Emit
                 case Tuple tu:
                     foreach (var e in tu.Elts) EmitDelete(e);
                     return;
+                case Attribute a:
+                    EmitDeleteAttribute(a);
+                    return;
             }
             UnsupportedStatement(t, "this del target");
+        }
+
+        /// <summary><c>del obj.attr</c>: a property's deleter, a descriptor's __delete__, else the instance attribute goes (Dyn.DelAttr).</summary>
+        private void EmitDeleteAttribute(Attribute a)
+        {
+            var obj = EmitExpr(a.Value);
+            if (obj.Type.Kind == TypeKind.Class && FindClass(obj.Type.Name.OrThrow()) is { } cls)
+            {
+                if (FindDeleter(cls, a.Attr) is { } deleter) { _w.Line($"{obj.P}.{deleter.CsName}();"); return; }
+                if (cls.FindMethod(a.Attr) is { IsProperty: true })
+                {
+                    _w.Line($"throw new AttributeError({CsNames.Literal($"property '{a.Attr}' of '{cls.Name}' object has no deleter")});");
+                    return;
+                }
+                if (DataDescriptor(cls, a.Attr, "__delete__") is { } descriptor)
+                {
+                    _w.Line($"{descriptor.Code}.{descriptor.Method.CsName}({Box(obj)});");
+                    return;
+                }
+            }
+            _w.Line($"Dyn.DelAttr({Box(obj)}, {CsNames.Literal(a.Attr)});");
+        }
+
+        private static FunctionModel? FindDeleter(ClassModel? c, string name)
+        {
+            for (var x = c; x is not null; x = x.Base) if (x.Deleters.TryGetValue(name, out var d)) return d;
+            return null;
+        }
+
+        /// <summary>A data descriptor class attribute (ClassModel.DataDescriptors) seen from an instance of <paramref name="cls"/>, with its method <paramref name="dunder"/>.</summary>
+        private (string Code, FunctionModel Method)? DataDescriptor(ClassModel cls, string attr, string dunder)
+        {
+            if (FindClassVarOwner(cls, attr) is not { } owner || !owner.DataDescriptors.TryGetValue(attr, out var descriptor)) return null;
+            return descriptor.FindMethod(dunder) is { } method ? ($"{ClassCsName(owner)}.{owner.ClassVars[attr].CsName}", method) : null;
         }
 
         // ---- control flow ----

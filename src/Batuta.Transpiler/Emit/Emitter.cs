@@ -84,6 +84,8 @@ namespace Batuta.Transpiler.Emit
         private ClassModel? _class;
         /// <summary>The class an inherited classmethod is being written for (its cls), see EmitInheritedClassMethods.</summary>
         private ClassModel? _classMethodReceiver;
+        /// <summary>The class whose body is being evaluated (its attributes' initializers): its earlier names are in scope.</summary>
+        private ClassModel? _classScope;
         private CodeWriter _w = new();
         private int _temp;
         private readonly List<Dictionary<string, Ex>> _narrowed = new();
@@ -193,7 +195,7 @@ namespace Batuta.Transpiler.Emit
         private static bool HasMemberNamed(ClassModel cls, string csName)
         {
             for (var k = cls; k is not null; k = k.Base)
-                if (k.Fields.Values.Concat(k.ClassVars.Values).Any(v => v.CsName == csName) || k.Methods.Values.Concat(k.Setters.Values).Any(f => f.CsName == csName)) return true;
+                if (k.Fields.Values.Concat(k.ClassVars.Values).Any(v => v.CsName == csName) || k.Methods.Values.Concat(k.Setters.Values).Concat(k.Deleters.Values).Any(f => f.CsName == csName)) return true;
             return false;
         }
 
@@ -285,7 +287,7 @@ namespace Batuta.Transpiler.Emit
         private IEnumerable<FunctionModel> AllFunctions(ModuleModel m)
         {
             IEnumerable<FunctionModel> Walk(FunctionModel f) => new[] { f }.Concat(f.Nested.Values.SelectMany(Walk));
-            return m.Functions.Values.Concat(m.Classes.Values.SelectMany(c => c.Methods.Values.Concat(c.Setters.Values))).SelectMany(Walk);
+            return m.Functions.Values.Concat(m.Classes.Values.SelectMany(c => c.Methods.Values.Concat(c.Setters.Values).Concat(c.Deleters.Values))).SelectMany(Walk);
         }
 
         private void SettleFunction(FunctionModel f, ModuleModel m)

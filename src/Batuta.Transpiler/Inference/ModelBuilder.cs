@@ -53,7 +53,7 @@ namespace Batuta.Transpiler.Inference
                 foreach (var f in m.Functions.Values) ResolveFunction(f, lookup);
                 foreach (var c in m.Classes.Values)
                 {
-                    foreach (var f in c.Methods.Values.Concat(c.Setters.Values)) ResolveFunction(f, lookup);
+                    foreach (var f in c.Methods.Values.Concat(c.Setters.Values).Concat(c.Deleters.Values)) ResolveFunction(f, lookup);
                     foreach (var (fname, _, ann) in c.DataFields)
                     {
                         var t = ann is Name { Id: InferredAnnotation } ? null : Annotations.Resolve(ann, lookup);
@@ -365,6 +365,7 @@ namespace Batuta.Transpiler.Inference
             else if (dn == "property") f.IsProperty = true;
             else if (dn == "cached_property") { f.IsProperty = true; f.IsCachedProperty = true; }
             else if (dn == "setter") f.IsSetter = true;
+            else if (dn == "deleter") f.IsDeleter = true;
             else if (dn == "abstractmethod") f.IsAbstract = true;
             else if (dn == "cache") { f.Cached = true; f.CacheMaxSize = null; }
             else if (dn == "lru_cache")
@@ -469,13 +470,16 @@ namespace Batuta.Transpiler.Inference
             {
                 switch (s)
                 {
-                    // a property's @x.deleter would replace its getter; `del obj.x` is reported where it is written
-                    case FunctionDef fd when fd.DecoratorList.Any(d => d is Attribute { Attr: "deleter" }):
-                        break;
                     case FunctionDef fd:
                     {
                         var f = NewFunction(fd, c, null);
                         if (f.IsSetter) c.Setters[fd.Name] = f;
+                        else if (f.IsDeleter)
+                        {
+                            // beside the property of the same name, not in place of its getter
+                            f.CsName = "__Delete" + f.CsName;
+                            c.Deleters[fd.Name] = f;
+                        }
                         else c.Methods[fd.Name] = f;
                         break;
                     }
@@ -508,7 +512,7 @@ namespace Batuta.Transpiler.Inference
                         break;
                 }
             }
-            foreach (var f in c.Methods.Values.Concat(c.Setters.Values)) AddSelfStores(c, f);
+            foreach (var f in c.Methods.Values.Concat(c.Setters.Values).Concat(c.Deleters.Values)) AddSelfStores(c, f);
             return c;
         }
 
@@ -530,9 +534,22 @@ namespace Batuta.Transpiler.Inference
         {
             var finder = new InstanceStoreFinder(modules.SelectMany(m => m.Classes.Keys));
             foreach (var m in modules) finder.Visit(m.Tree);
-            foreach (var c in modules.SelectMany(m => m.Classes.Values))
+            var classes = modules.SelectMany(m => m.Classes.Values).ToList();
+            foreach (var c in classes)
                 foreach (var name in c.ClassVars.Keys)
-                    if (finder.Stored.Contains(name)) c.InstanceStores.Add(name);
+                {
+                    if (DataDescriptorClass(c, name, classes) is { } descriptor) c.DataDescriptors[name] = descriptor;
+                    else if (finder.Stored.Contains(name)) c.InstanceStores.Add(name);
+                }
+            foreach (var c in classes) c.InstanceStores.ExceptWith(c.DataDescriptors.Keys);
+        }
+
+        /// <summary>The class of a class attribute made by calling a program class that defines <c>__set__</c> (<c>balance = Positive()</c>).</summary>
+        private static ClassModel? DataDescriptorClass(ClassModel c, string name, List<ClassModel> classes)
+        {
+            var value = c.Def.Body.Select(s => s switch { Assign { Targets: [Name n] } a when n.Id == name => a.Value, AnnAssign { Target: Name an } aa when an.Id == name => aa.Value, _ => null })
+                .LastOrDefault(v => v is not null);
+            return value is Call { Func: Name fn } ? classes.FirstOrDefault(k => k.Name == fn.Id && k.FindMethod("__set__") is not null) : null;
         }
 
         private sealed class InstanceStoreFinder(IEnumerable<string> classNames) : AstWalker
@@ -621,7 +638,7 @@ namespace Batuta.Transpiler.Inference
             else c.ClassVars[name] = new VarInfo(name, CsNames.Member(name), PyType.Unknown);
         }
 
-        private static string? MemberName(StatementNode s) => s switch { FunctionDef fd => fd.Name, Assign { Targets: [Name n] } => n.Id, AnnAssign { Target: Name an } => an.Id, _ => null };
+        internal static string? MemberName(StatementNode s) => s switch { FunctionDef fd => fd.Name, Assign { Targets: [Name n] } => n.Id, AnnAssign { Target: Name an } => an.Id, _ => null };
 
         /// <summary>The class or its first base's chain defines the name (it comes before any mixin in the MRO).</summary>
         private static bool Defines(ClassModel c, string name)

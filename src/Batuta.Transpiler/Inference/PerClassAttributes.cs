@@ -56,7 +56,7 @@ namespace Batuta.Transpiler.Inference
 
         private static void MarkRuntimeClassStores(ClassModel c, List<ClassModel> classes)
         {
-            foreach (var f in c.Methods.Values.Concat(c.Setters.Values))
+            foreach (var f in c.Methods.Values.Concat(c.Setters.Values).Concat(c.Deleters.Values))
                 foreach (var node in ModelBuilder.WalkExpressions(f.Def.Body))
                     if (node is Attribute { Ctx: ExprContext.Store } a && ThroughRuntimeClass(f, a.Value))
                         MarkDynamic(c, a.Attr, classes);
@@ -64,7 +64,7 @@ namespace Batuta.Transpiler.Inference
 
         private static IEnumerable<ExpressionNode> FunctionBodies(ModuleModel m) =>
             m.Functions.Values.SelectMany(f => ModelBuilder.WalkExpressions(f.Def.Body))
-                .Concat(m.Classes.Values.SelectMany(c => c.Methods.Values.Concat(c.Setters.Values)).SelectMany(f => ModelBuilder.WalkExpressions(f.Def.Body)));
+                .Concat(m.Classes.Values.SelectMany(c => c.Methods.Values.Concat(c.Setters.Values).Concat(c.Deleters.Values)).SelectMany(f => ModelBuilder.WalkExpressions(f.Def.Body)));
 
         /// <summary><c>cls</c> in a classmethod, <c>type(self)</c>, <c>self.__class__</c>: whichever class the call runs for.</summary>
         private static bool ThroughRuntimeClass(FunctionModel f, ExpressionNode e)

@@ -13,7 +13,7 @@ namespace Batuta.Transpiler.Inference
     {
         public static void Mark(IReadOnlyList<ModuleModel> modules)
         {
-            var all = modules.SelectMany(m => m.Functions.Values.Concat(m.Classes.Values.SelectMany(c => c.Methods.Values.Concat(c.Setters.Values))))
+            var all = modules.SelectMany(m => m.Functions.Values.Concat(m.Classes.Values.SelectMany(c => c.Methods.Values.Concat(c.Setters.Values).Concat(c.Deleters.Values))))
                 .SelectMany(WithNested).Where(f => !f.IsGenerator).Distinct().ToList();
             var byName = all.ToLookup(f => f.Name, StringComparer.Ordinal);
             var callees = all.ToDictionary(f => f, f => CalledNames(f).SelectMany(n => byName[n]).Distinct().ToList());

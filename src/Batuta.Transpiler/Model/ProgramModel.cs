@@ -104,6 +104,8 @@ namespace Batuta.Transpiler.Model
         /// <summary>@functools.cached_property: a property whose getter runs once per instance (assigning it replaces the value).</summary>
         public bool IsCachedProperty { get; set; }
         public bool IsSetter { get; set; }
+        /// <summary>A property's <c>@x.deleter</c>: what <c>del obj.x</c> calls (its own method beside the property).</summary>
+        public bool IsDeleter { get; set; }
         public bool IsAbstract { get; set; }
         /// <summary>@functools.lru_cache / @functools.cache: results kept by argument tuple (at most CacheMaxSize; all when null).</summary>
         public bool Cached { get; set; }
@@ -176,6 +178,12 @@ namespace Batuta.Transpiler.Model
         public HashSet<string> PerClassAttributes { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, FunctionModel> Methods { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, FunctionModel> Setters { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, FunctionModel> Deleters { get; } = new(StringComparer.Ordinal);
+        /// <summary>
+        /// Class attributes holding an instance of a class with <c>__set__</c> (a data descriptor), by that class: assigning them
+        /// through an instance calls that, and makes no instance attribute.
+        /// </summary>
+        public Dictionary<string, ClassModel> DataDescriptors { get; } = new(StringComparer.Ordinal);
         public bool IsDataclass { get; set; }
         public bool DataclassOrder { get; set; }
         public bool DataclassFrozen { get; set; }
