@@ -1378,16 +1378,34 @@ namespace Batuta.Transpiler.Emit
         private PyType ExceptionType(ExpressionNode e)
         {
             var name = e is Name n ? n.Id : e is Attribute a ? a.Attr : "Exception";
-            if (e is Attribute { Attr: "error", Value: Name { Id: var module } } && Resolve(module) is { Kind: ResolvedKind.Module, Qualified: "re" }) return PyType.Exception("ReError");
-            if (e is Attribute { Attr: "Error", Value: Name { Id: var csvModule } } && Resolve(csvModule) is { Kind: ResolvedKind.Module, Qualified: "csv" }) return PyType.Exception("CsvError");
+            if (e is Attribute { Value: Name { Id: var module } } attr && Resolve(module) is { Kind: ResolvedKind.Module, Qualified: { } qualified } && ModuleErrorClass(qualified, attr.Attr) is { } moduleError)
+                return PyType.Exception(moduleError);
             if (ClassNamed(e) is { } ec) return ec.Type;
             if (ModelBuilder.BuiltinExceptions.Contains(name)) return PyType.Exception(name);
             if (Mapping.Libraries.ExceptionType(name) is { } library) return library;
             if (name == "JSONDecodeError") return PyType.Exception("ValueError");
-            if (name is "StatisticsError" or "FrozenInstanceError" or "DecimalException" or "InvalidOperation" or "DivisionByZero") return PyType.Exception(name);
+            if (RuntimeExceptionNames.Contains(name)) return PyType.Exception(name);
             Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"unknown exception type '{name}' in except clause; catching Exception instead", null, e);
             return PyType.Exception("Exception");
         }
+
+        /// <summary>A module's exception whose runtime class has another name: re.error, csv.Error, configparser.Error.</summary>
+        private static string? ModuleErrorClass(string module, string attr) => (module, attr) switch
+        {
+            ("re", "error") => "ReError",
+            ("csv", "Error") => "CsvError",
+            ("configparser", "Error") => "ConfigParserError",
+            _ => null,
+        };
+
+        /// <summary>Stdlib exceptions that the runtime defines under their Python names.</summary>
+        private static readonly HashSet<string> RuntimeExceptionNames = new(StringComparer.Ordinal)
+        {
+            "StatisticsError", "FrozenInstanceError", "DecimalException", "InvalidOperation", "DivisionByZero",
+            "IllegalMonthError", "IllegalWeekdayError",
+            "NoSectionError", "NoOptionError", "DuplicateSectionError", "DuplicateOptionError", "InterpolationError",
+            "InterpolationMissingOptionError", "InterpolationSyntaxError", "InterpolationDepthError", "ParsingError", "MissingSectionHeaderError",
+        };
 
         internal const string DecoratedSuffix = "__decorated";
 

@@ -47,6 +47,7 @@ namespace Batuta.Transpiler.Mapping
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
             "datetime", "io", "difflib", "pathlib", "contextlib", "collections.abc", "fractions", "decimal",
+            "html", "shlex", "calendar", "configparser",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -116,6 +117,18 @@ namespace Batuta.Transpiler.Mapping
             ["argparse.RawDescriptionHelpFormatter"] = new Ex("\"RawDescriptionHelpFormatter\"", PyType.Str, true),
             ["argparse.RawTextHelpFormatter"] = new Ex("\"RawTextHelpFormatter\"", PyType.Str, true),
             ["argparse.ArgumentDefaultsHelpFormatter"] = new Ex("\"ArgumentDefaultsHelpFormatter\"", PyType.Str, true),
+            // calendar's names (English, as CPython's C locale; month_name[0] is '') and weekday numbers
+            ["calendar.month_name"] = new Ex("CalendarModule.MonthName", PyType.List(PyType.Str), true),
+            ["calendar.month_abbr"] = new Ex("CalendarModule.MonthAbbr", PyType.List(PyType.Str), true),
+            ["calendar.day_name"] = new Ex("CalendarModule.DayName", PyType.List(PyType.Str), true),
+            ["calendar.day_abbr"] = new Ex("CalendarModule.DayAbbr", PyType.List(PyType.Str), true),
+            ["calendar.MONDAY"] = new Ex("0L", PyType.Long(0, 0), true),
+            ["calendar.TUESDAY"] = new Ex("1L", PyType.Long(1, 1), true),
+            ["calendar.WEDNESDAY"] = new Ex("2L", PyType.Long(2, 2), true),
+            ["calendar.THURSDAY"] = new Ex("3L", PyType.Long(3, 3), true),
+            ["calendar.FRIDAY"] = new Ex("4L", PyType.Long(4, 4), true),
+            ["calendar.SATURDAY"] = new Ex("5L", PyType.Long(5, 5), true),
+            ["calendar.SUNDAY"] = new Ex("6L", PyType.Long(6, 6), true),
         };
 
         public static Ex? Constant(string qualified) => Constants.TryGetValue(qualified, out var v) ? v : ReMapping.Constant(qualified) ?? CsvMapping.Constant(qualified) ?? Libraries.Constant(qualified);
@@ -333,6 +346,30 @@ namespace Batuta.Transpiler.Mapping
             new("textwrap.TextWrapper", "new TextWrapper((long)({0}), {1}, {2}, {3}, {4})", R(O), P(I, S, S, B, B), names: "width,initial_indent,subsequent_indent,break_long_words,break_on_hyphens", defaults: "70|\"\"|\"\"|true|true"),
             new("string.Template", "new StringTemplate({0})", R(O), P(S), names: "template"),
             new("textwrap.indent", "TextWrap.Indent({0}, {1})", R(S), P(S, S), names: "text,prefix"),
+            // html
+            new("html.escape", "HtmlModule.Escape({0}, {1})", R(S), P(S, B), names: "s,quote", defaults: "true"),
+            new("html.unescape", "HtmlModule.Unescape({0})", R(S), P(S), names: "s"),
+            // shlex (POSIX rules)
+            new("shlex.split", "Shlex.Split({0}, {1}, {2})", R(PyType.List(S)), P(S, B, B), names: "s,comments,posix", defaults: "false|true"),
+            new("shlex.quote", "Shlex.Quote({0})", R(S), P(S), names: "s"),
+            new("shlex.join", "Shlex.Join({0})", R(S), P(U), names: "split_command"),
+            // calendar
+            new("calendar.isleap", "CalendarModule.IsLeap((long)({0}))", R(B), P(I), names: "year"),
+            new("calendar.leapdays", "CalendarModule.LeapDays((long)({0}), (long)({1}))", R(PyType.LongFull), P(I, I), names: "y1,y2"),
+            new("calendar.weekday", "CalendarModule.Weekday((long)({0}), (long)({1}), (long)({2}))", R(PyType.Long(0, 6)), P(I, I, I), names: "year,month,day"),
+            new("calendar.monthrange", "CalendarModule.MonthRange((long)({0}), (long)({1}))", R(PyType.Tuple(PyType.Long(0, 6), PyType.Long(28, 31))), P(I, I), names: "year,month"),
+            new("calendar.monthcalendar", "CalendarModule.MonthCalendar((long)({0}), (long)({1}))", R(PyType.List(PyType.List(PyType.Long(0, 31)))), P(I, I), names: "year,month"),
+            new("calendar.month", "CalendarModule.Month((long)({0}), (long)({1}), (long)({2}), (long)({3}))", R(S), P(I, I, I, I), names: "theyear,themonth,w,l", defaults: "0|0"),
+            new("calendar.prmonth", "CalendarModule.PrMonth((long)({0}), (long)({1}), (long)({2}), (long)({3}))", R(PyType.None), P(I, I, I, I), names: "theyear,themonth,w,l", defaults: "0|0"),
+            new("calendar.weekheader", "CalendarModule.WeekHeader((long)({0}))", R(S), P(I), names: "width"),
+            new("calendar.firstweekday", "CalendarModule.FirstWeekday()", R(PyType.Long(0, 6)), P()),
+            new("calendar.setfirstweekday", "CalendarModule.SetFirstWeekday((long)({0}))", R(PyType.None), P(I), names: "firstweekday"),
+            new("calendar.TextCalendar", "new TextCalendar((long)({0}))", R(O), P(I), names: "firstweekday", defaults: "0"),
+            new("calendar.Calendar", "new TextCalendar((long)({0}))", R(O), P(I), names: "firstweekday", defaults: "0"),
+            // configparser (values are dynamic ConfigParser and SectionProxy objects)
+            new("configparser.ConfigParser", "new ConfigParser({0}, {1}, {2})", R(O), P(O, B, O), names: "defaults,allow_no_value,interpolation", defaults: "null|false|ConfigParser.Basic"),
+            new("configparser.RawConfigParser", "ConfigParser.Raw({0}, {1})", R(O), P(O, B), names: "defaults,allow_no_value", defaults: "null|false"),
+            new("configparser.BasicInterpolation", "ConfigParser.Basic", R(O), P()),
             new("textwrap.shorten", "TextWrap.Shorten({0}, (long)({1}), {2})", R(S), P(S, I, S), names: "text,width,placeholder", defaults: "\" [...]\""),
         };
 

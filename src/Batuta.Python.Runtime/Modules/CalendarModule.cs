@@ -1,0 +1,187 @@
+using System.Text;
+using StrOps = Batuta.Python.Runtime.Text.PyStr;
+
+namespace Batuta.Python.Runtime.Modules;
+
+/// <summary>calendar.IllegalMonthError and calendar.IllegalWeekdayError: ValueErrors with CPython's texts.</summary>
+public sealed class IllegalMonthError(long month) : ValueError($"bad month number {month}; must be 1-12")
+{
+    public override string PyModule => "calendar";
+}
+
+public sealed class IllegalWeekdayError(long weekday) : ValueError($"bad weekday number {weekday}; must be 0 (Monday) to 6 (Sunday)")
+{
+    public override string PyModule => "calendar";
+}
+
+/// <summary>
+/// Python's <c>calendar</c> module (English names, as CPython's C locale): leap years, weekdays, month ranges and
+/// matrices, and the text calendar of <c>month()</c>/<c>TextCalendar.formatmonth</c> byte for byte.
+/// </summary>
+public static class CalendarModule
+{
+    // month_name[0] and month_abbr[0] are '' so that January is 1, as in CPython
+    public static readonly PyList<string> MonthName = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    public static readonly PyList<string> MonthAbbr = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    public static readonly PyList<string> DayName = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    public static readonly PyList<string> DayAbbr = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+    private static readonly int[] MonthDays = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+    /// <summary>The calendar behind the module-level functions (what setfirstweekday changes).</summary>
+    private static readonly TextCalendar Default = new();
+
+    public static bool IsLeap(long year) => year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+
+    /// <summary>Leap years in [y1, y2), with Python's floor division for years before 1.</summary>
+    public static long LeapDays(long y1, long y2)
+    {
+        y1--;
+        y2--;
+        return (FloorDiv(y2, 4) - FloorDiv(y1, 4)) - (FloorDiv(y2, 100) - FloorDiv(y1, 100)) + (FloorDiv(y2, 400) - FloorDiv(y1, 400));
+    }
+
+    private static long FloorDiv(long a, long b) => a / b - (a % b != 0 && (a < 0) != (b < 0) ? 1 : 0);
+
+    internal static long Mod7(long x) => ((x % 7) + 7) % 7;
+
+    /// <summary>0 is Monday; years outside 1..9999 fold into the 400-year cycle, as CPython's.</summary>
+    public static long Weekday(long year, long month, long day)
+    {
+        if (year is < 1 or > 9999) year = 2000 + ((year % 400) + 400) % 400;
+        if (month is < 1 or > 12) throw new ValueError("month must be in 1..12");
+        if (day < 1 || day > DaysIn(year, month)) throw new ValueError("day is out of range for month");
+        return Mod7((long)new DateTime((int)year, (int)month, (int)day).DayOfWeek - 1);
+    }
+
+    private static long DaysIn(long year, long month) => MonthDays[month] + (month == 2 && IsLeap(year) ? 1 : 0);
+
+    public static (long, long) MonthRange(long year, long month)
+    {
+        if (month is < 1 or > 12) throw new IllegalMonthError(month);
+        return (Weekday(year, month, 1), DaysIn(year, month));
+    }
+
+    public static PyList<PyList<long>> MonthCalendar(long year, long month) => Default.MonthDaysCalendar(year, month);
+
+    public static long FirstWeekday() => Default.FirstWeekday;
+
+    public static void SetFirstWeekday(long firstweekday)
+    {
+        if (firstweekday is < 0 or > 6) throw new IllegalWeekdayError(firstweekday);
+        Default.FirstWeekday = firstweekday;
+    }
+
+    public static string Month(long theyear, long themonth, long w = 0, long l = 0) => Default.FormatMonth(theyear, themonth, w, l);
+
+    public static void PrMonth(long theyear, long themonth, long w = 0, long l = 0) => Default.PrMonth(theyear, themonth, w, l);
+
+    public static string WeekHeader(long width) => Default.FormatWeekHeader(width);
+}
+
+/// <summary>calendar.TextCalendar (and calendar.Calendar's day matrices): the month as CPython's plain text.</summary>
+public sealed class TextCalendar(long firstweekday = 0) : IPyObject, IPyTyped, IPyAttributes, IPySetAttr, IPyKeywordMethods
+{
+    // the methods as dynamic code calls them: positional or keyword arguments (formatmonth(y, m, w=3))
+    private static readonly Dictionary<string, Func<TextCalendar, CalendarArgs, object?>> Methods = new(StringComparer.Ordinal)
+    {
+        ["formatmonth"] = (c, a) => c.FormatMonth(a.Long(0, "theyear"), a.Long(1, "themonth"), a.Long(2, "w", 0), a.Long(3, "l", 0)),
+        ["prmonth"] = (c, a) => { c.PrMonth(a.Long(0, "theyear"), a.Long(1, "themonth"), a.Long(2, "w", 0), a.Long(3, "l", 0)); return null; },
+        ["formatmonthname"] = (c, a) => c.FormatMonthName(a.Long(0, "theyear"), a.Long(1, "themonth"), a.Long(2, "width"), a.Get(3, "withyear") is not { } y || Dyn.Truth(y)),
+        ["formatweekheader"] = (c, a) => c.FormatWeekHeader(a.Long(0, "width")),
+        ["formatweekday"] = (c, a) => c.FormatWeekDay(a.Long(0, "day"), a.Long(1, "width")),
+        ["formatday"] = (c, a) => c.FormatDay(a.Long(0, "day"), a.Long(1, "weekday"), a.Long(2, "width")),
+        ["monthdayscalendar"] = (c, a) => c.MonthDaysCalendar(a.Long(0, "year"), a.Long(1, "month")),
+        ["itermonthdays"] = (c, a) => c.IterMonthDays(a.Long(0, "year"), a.Long(1, "month")),
+        ["iterweekdays"] = (c, _) => c.IterWeekDays(),
+        ["getfirstweekday"] = (c, _) => c.FirstWeekday,
+        ["setfirstweekday"] = (c, a) => { c.FirstWeekday = a.Long(0, "firstweekday"); return null; },
+    };
+
+    public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs) =>
+        Methods.TryGetValue(name, out var method) ? method(this, new CalendarArgs(name, args, kwargs)) : throw new AttributeError($"'TextCalendar' object has no attribute '{name}'");
+
+    private readonly struct CalendarArgs(string method, object?[] args, PyDict<string, object?> kwargs)
+    {
+        public object? Get(int i, string key) => i < args.Length ? args[i] : kwargs.Get(key);
+
+        public long Long(int i, string key, long? fallback = null) => Get(i, key) is { } v ? Dyn.Cast<long>(v)
+            : fallback ?? throw new TypeError($"{method}() missing 1 required positional argument: '{key}'");
+    }
+
+    private long _firstWeekday = firstweekday;
+
+    public long FirstWeekday { get => CalendarModule.Mod7(_firstWeekday); set => _firstWeekday = value; }
+
+    public string PyTypeName => "TextCalendar";
+
+    public bool TryGetAttr(string name, out object? value)
+    {
+        value = name == "firstweekday" ? FirstWeekday : null;
+        return name == "firstweekday";
+    }
+
+    public void SetAttr(string name, object? value)
+    {
+        if (name != "firstweekday") throw new AttributeError($"'TextCalendar' object has no attribute '{name}'");
+        FirstWeekday = Dyn.Cast<long>(value);
+    }
+
+    public long GetFirstWeekday() => FirstWeekday;
+
+    public void SetFirstWeekday(long firstweekday) => FirstWeekday = firstweekday;
+
+    public PyList<long> IterWeekDays() => new(Enumerable.Range(0, 7).Select(i => CalendarModule.Mod7(FirstWeekday + i)));
+
+    /// <summary>The month's days padded with zeros to whole weeks that start on the first weekday.</summary>
+    public PyList<long> IterMonthDays(long year, long month)
+    {
+        var (day1, ndays) = CalendarModule.MonthRange(year, month);
+        long before = CalendarModule.Mod7(day1 - FirstWeekday), after = CalendarModule.Mod7(FirstWeekday - day1 - ndays);
+        var days = Enumerable.Repeat(0L, (int)before).Concat(Enumerable.Range(1, (int)ndays).Select(d => (long)d)).Concat(Enumerable.Repeat(0L, (int)after));
+        return new PyList<long>(days);
+    }
+
+    public PyList<PyList<long>> MonthDaysCalendar(long year, long month) =>
+        new(IterMonthDays(year, month).Chunk(7).Select(week => new PyList<long>(week)));
+
+    public string FormatDay(long day, long weekday, long width) => StrOps.Center(day == 0 ? "" : day.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(2), width);
+
+    public string FormatWeekDay(long day, long width)
+    {
+        var names = width >= 9 ? CalendarModule.DayName : CalendarModule.DayAbbr;
+        string name = names[(int)day];
+        return StrOps.Center(name.Length > width ? name[..(int)width] : name, width);
+    }
+
+    public string FormatWeekHeader(long width) => string.Join(" ", IterWeekDays().Select(d => FormatWeekDay(d, width)));
+
+    public string FormatMonthName(long theyear, long themonth, long width, bool withyear = true) =>
+        StrOps.Center(withyear ? $"{CalendarModule.MonthName[(int)themonth]} {theyear}" : CalendarModule.MonthName[(int)themonth], width);
+
+    public string FormatMonth(long theyear, long themonth, long w = 0, long l = 0)
+    {
+        w = Math.Max(2, w);
+        l = Math.Max(1, l);
+        string newlines = new('\n', (int)l);
+        var s = new StringBuilder();
+        // CPython reads month_name[themonth] first: month 13 is an IndexError there, month 0 fails in monthrange
+        if (themonth > 12) throw new IndexError("list index out of range");
+        if (themonth < 1) throw new IllegalMonthError(themonth);
+        s.Append(FormatMonthName(theyear, themonth, 7 * (w + 1) - 1).TrimEnd()).Append(newlines);
+        s.Append(FormatWeekHeader(w).TrimEnd()).Append(newlines);
+        var days = IterMonthDays(theyear, themonth);
+        for (int i = 0; i < days.Count; i += 7)
+        {
+            var week = string.Join(" ", Enumerable.Range(i, 7).Select(j => FormatDay(days[j], CalendarModule.Mod7(FirstWeekday + j), w)));
+            s.Append(week.TrimEnd()).Append(newlines);
+        }
+        return s.ToString();
+    }
+
+    public void PrMonth(long theyear, long themonth, long w = 0, long l = 0) => Sys.StdoutWriter.Write(FormatMonth(theyear, themonth, w, l));
+
+    public string PyRepr() => $"<calendar.TextCalendar object at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
+
+    public string PyStr() => PyRepr();
+}
