@@ -1236,8 +1236,11 @@ public static class Naming
     public static string Member(string name) =>
         name.StartsWith('_') && !(name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal)) ? "_" + Pascal(name) : Pascal(name);
 
-    /// <summary>Reflection candidates for a Python attribute name, most specific first.</summary>
-    public static string[] Candidates(string name) => new[] { name, Pascal(name), Member(name), Dunder(name) }.Distinct(StringComparer.Ordinal).ToArray();
+    /// <summary>
+    /// Reflection candidates for a Python attribute name, most specific first. Member, not Pascal: for <c>_balance</c>
+    /// Pascal gives <c>Balance</c>, the C# name of a different Python attribute (<c>balance</c>).
+    /// </summary>
+    public static string[] Candidates(string name) => new[] { name, Member(name), Dunder(name) }.Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>The transpiler's C# name for a user class's special method: <c>__abs__</c> is <c>DunderAbs</c>.</summary>
     public static string Dunder(string name) =>

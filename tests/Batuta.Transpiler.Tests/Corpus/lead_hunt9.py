@@ -1,0 +1,31 @@
+class Positive:
+    def __set_name__(self, owner, name):
+        self.name = "_" + name
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        return getattr(obj, self.name, 0)
+    def __set__(self, obj, value):
+        if value < 0:
+            raise ValueError(f"{self.name[1:]} must be >= 0")
+        print("set", self.name, value)
+        setattr(obj, self.name, value)
+    def __delete__(self, obj):
+        print("delete", self.name)
+        setattr(obj, self.name, 0)
+
+class Account:
+    balance = Positive()
+    def __init__(self, b):
+        self.balance = b
+
+a = Account(10)
+print(a.balance)
+a.balance = 25
+print(a.balance)
+try:
+    a.balance = -1
+except ValueError as e:
+    print("error:", e)
+del a.balance
+print(a.balance)
