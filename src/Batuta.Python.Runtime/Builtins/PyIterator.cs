@@ -71,15 +71,74 @@ public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
     {
         if (_done) return;
         _done = true;
-        _source.Dispose();
+        try
+        {
+            if (_started && _generator is IPyResumable { Receives: true } r) RaiseGeneratorExit(r);
+        }
+        finally
+        {
+            _source.Dispose();
+        }
     }
 
-    /// <summary>generator.throw(): C# iterators cannot raise an exception at their paused yield, so it fails loudly.</summary>
-    public object? Throw(object? type, object? value = null, object? traceback = null) =>
-        throw new NotImplementedError($"{PyTypeName}.throw() is not supported by Batuta (an exception cannot be raised inside a paused C# iterator)");
+    /// <summary>
+    /// close() of a generator that receives values: GeneratorExit raised at its paused yield runs its handlers
+    /// (except GeneratorExit: ...); one that yields again instead of ending is an error, as in Python.
+    /// </summary>
+    private void RaiseGeneratorExit(IPyResumable generator)
+    {
+        generator.Resume(null, new GeneratorExit());
+        bool yielded;
+        try { yielded = _source.MoveNext(); }
+        catch (Exception e) when (PyExc.Translate(e) is GeneratorExit or StopIteration) { return; }
+        if (yielded) throw new RuntimeError("generator ignored GeneratorExit");
+    }
+
+    /// <summary>
+    /// generator.send(value): resumes the generator, its paused <c>x = yield v</c> taking value; the next item, or
+    /// StopIteration when it ends. A plain yield ignores the value, as in Python.
+    /// </summary>
+    public object? Send(object? value)
+    {
+        if (PyTypeName != "generator") throw new AttributeError($"'{PyTypeName}' object has no attribute 'send'");
+        if (!_started && value is not null) throw new TypeError("can't send non-None value to a just-started generator");
+        return Resume(value, null);
+    }
+
+    /// <summary>
+    /// generator.throw(): the exception is raised at the paused yield of a generator that receives values (its
+    /// handlers may catch it and yield again); other C# iterators cannot raise at their paused yield, so it fails loudly.
+    /// </summary>
+    public object? Throw(object? type, object? value = null, object? traceback = null)
+    {
+        if (_generator is not IPyResumable { Receives: true })
+            throw new NotImplementedError($"{PyTypeName}.throw() is not supported by Batuta (an exception cannot be raised inside a paused C# iterator)");
+        var error = type as Exception ?? Dyn.Call(type, value is null ? Array.Empty<object?>() : [value]) as Exception
+            ?? throw new TypeError("exceptions must be classes or instances deriving from BaseException");
+        if (_started && !_done) return Resume(null, error);
+        // not started yet, or finished: nothing can catch it; a just-started generator is closed first, as in Python
+        Close();
+        throw error;
+    }
+
+    private object? Resume(object? sent, Exception? thrown) => TryResume(sent, thrown, out var v) ? Dyn.BoxValue(v) : throw Stop();
+
+    /// <summary>
+    /// The next item after the paused yield takes <paramref name="sent"/> or raises <paramref name="thrown"/>; a
+    /// generator that cannot receive an exception raises it here, where its caller paused.
+    /// </summary>
+    internal bool TryResume(object? sent, Exception? thrown, out T value)
+    {
+        if (_generator is IPyResumable { Receives: true } r) r.Resume(sent, thrown);
+        else if (thrown is not null) throw thrown;
+        return TryNext(out value);
+    }
+
+    private bool _started;
 
     public bool TryNext(out T value)
     {
+        _started = true;
         if (!_done && _source.MoveNext())
         {
             value = _source.Current;
@@ -115,7 +174,7 @@ public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
 public static class PyIter
 {
     /// <summary>The iterator over a source (the source itself when it already is one).</summary>
-    public static PyIterator<T> Of<T>(IEnumerable<T> source) => source as PyIterator<T> ?? new PyIterator<T>(source);
+    public static PyIterator<T> Of<T>(IEnumerable<T> source) => source as PyIterator<T> ?? (source as PyGenerator<T>)?.Iterator ?? new PyIterator<T>(source);
 
     public static T Next<T>(IEnumerable<T> it) => Iterator(it).Next();
 
@@ -129,6 +188,7 @@ public static class PyIter
     private static PyIterator<T> Iterator<T>(IEnumerable<T> it) => it switch
     {
         PyIterator<T> p => p,
+        PyGenerator<T> g => g.Iterator,
         System.Collections.IEnumerator => (PyIterator<T>)Wrapped.GetValue(it, x => new PyIterator<T>((IEnumerable<T>)x)),
         _ => throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator"),
     };
@@ -179,6 +239,7 @@ public static class PyIter
     public static object? NextDynamic(object? it, object? @default = null, bool hasDefault = false)
     {
         if (it is IPyNext n) return n.PyNext(@default, hasDefault);
+        if (it is IPyResumable g) return g.Iterator.PyNext(@default, hasDefault);
         if (it is PyObject) return NextOf(() => Dyn.TryCallDunder(it, "__next__", out var r) ? r : throw new TypeError($"'{Dyn.TypeName(it)}' object is not an iterator"), @default, hasDefault);
         // a runtime iterator (itertools.count(), a generator) stored as a plain value: the C# iterator object is
         // both the enumerable and, after its first GetEnumerator, the enumerator; keep that one per object
@@ -207,15 +268,77 @@ public interface IPyGenerator
     object? ReturnValue { get; }
 }
 
+/// <summary>A generator object send() and throw() resume with a value or an exception for its paused yield.</summary>
+internal interface IPyResumable
+{
+    bool Receives { get; }
+    void Resume(object? sent, Exception? thrown);
+
+    /// <summary>The generator object's own iterator (a generator kept as a plain value: send() on a call's result).</summary>
+    IPyNext Iterator { get; }
+}
+
 /// <summary>
-/// A generator function whose body returns a value: the body runs as an iterator that records the value here before it
-/// stops, so next() raises StopIteration(value).
+/// A generator function whose body returns a value or uses the value of a yield: the body runs as an iterator that
+/// records the value here before it stops, so next() raises StopIteration(value), and reads here what send() passed in.
 /// </summary>
-public sealed class PyGenerator<T> : IEnumerable<T>, IPyGenerator
+public sealed class PyGenerator<T> : IEnumerable<T>, IPyGenerator, IPyResumable
 {
     private readonly Func<PyGenerator<T>, IEnumerable<T>> _body;
 
-    public PyGenerator(Func<PyGenerator<T>, IEnumerable<T>> body) => _body = body;
+    /// <param name="body">The generator function's body, given this object.</param>
+    /// <param name="receives">The body reads <see cref="Received"/> after each of its yields.</param>
+    public PyGenerator(Func<PyGenerator<T>, IEnumerable<T>> body, bool receives = false)
+    {
+        _body = body;
+        Receives = receives;
+    }
+
+    public bool Receives { get; }
+
+    private object? _sent;
+    private Exception? _thrown;
+
+    void IPyResumable.Resume(object? sent, Exception? thrown)
+    {
+        _sent = sent;
+        _thrown = thrown;
+    }
+
+    /// <summary>What resumed the paused yield; taken once, so that a later next() resumes with None.</summary>
+    private (object? Sent, Exception? Thrown) Take()
+    {
+        var taken = (_sent, _thrown);
+        (_sent, _thrown) = (null, null);
+        return taken;
+    }
+
+    /// <summary>At a resumed yield: what send() passed in (None after next()), or throw()'s exception raised there.</summary>
+    public object? Received()
+    {
+        var (sent, thrown) = Take();
+        return thrown is not null ? throw thrown : sent;
+    }
+
+    /// <summary><c>yield from sub</c> in this generator: what is sent to or thrown into it goes on to sub, as in Python.</summary>
+    public IEnumerable<TItem> From<TItem>(IEnumerable<TItem> sub)
+    {
+        var it = PyIter.Of(sub);
+        bool more = it.TryNext(out var item);
+        while (more)
+        {
+            yield return item;
+            var (sent, thrown) = Take();
+            more = it.TryResume(sent, thrown, out item);
+        }
+    }
+
+    private PyIterator<T>? _iterator;
+
+    /// <summary>This generator object as the iterator next(), send() and close() advance: one per object, as in Python.</summary>
+    internal PyIterator<T> Iterator => _iterator ??= new PyIterator<T>(this);
+
+    IPyNext IPyResumable.Iterator => Iterator;
 
     public bool Returned { get; private set; }
     public object? ReturnValue { get; private set; }
@@ -226,6 +349,7 @@ public sealed class PyGenerator<T> : IEnumerable<T>, IPyGenerator
         ReturnValue = value;
     }
 
-    public IEnumerator<T> GetEnumerator() => _body(this).GetEnumerator();
+    /// <summary>A loop over a generator object next() or send() already advanced continues it.</summary>
+    public IEnumerator<T> GetEnumerator() => _iterator is { } started ? started.GetEnumerator() : _body(this).GetEnumerator();
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -1173,6 +1173,7 @@ public static class Dyn
         // an attribute holding a function (a Namespace's func set with set_defaults): call it
         if (o is IPyAttributes a && a.TryGetAttr(name, out var f)) return Call(f, args);
         if (name == "__wrapped__" && Py.TryGetWrapped(o, out var wrapped)) return Call(wrapped, args);
+        if (o is IPyResumable g && name is "send" or "throw" or "close") return CallMethodReflected(g.Iterator, name, args);
         if (name == "close" && args.Length == 0 && IteratorTypeName(o) == "generator") return PyIter.CloseBare(o);
         // a member of class Kind(str, Enum) is a str: str's methods on its value
         if (o is PyStrEnum member && PyBuiltinMethod.Has(member.StrValue, name)) return Text.PyStr.CallMethod(member.StrValue, name, args);

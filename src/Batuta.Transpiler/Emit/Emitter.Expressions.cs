@@ -118,9 +118,11 @@ namespace Batuta.Transpiler.Emit
                     return v;
                 }
                 case Starred st: return EmitExpr(st.Value, expected);
+                case Yield y when _sentValues.FirstOrDefault(x => ReferenceEquals(x.Node, y)).Local is { } sent:
+                    return new Ex(sent, PyType.Object, true);
                 case Yield:
                 case YieldFrom:
-                    return Unsupported(e, "yield used as an expression (send)", "use yield as a statement");
+                    return Unsupported(e, "yield used as an expression (send)", "use it as a statement or as x = yield v");
                 case Await:
                     return Unsupported(e, "await", "asyncio is not supported");
                 case Slice:

@@ -210,9 +210,9 @@ namespace Batuta.Transpiler.Emit
             if (doc is not null && f.Parent is null) _w.Line($"/// <summary>{XmlEscape(FirstLine(doc))}</summary>");
             string ret = f.IsGenerator ? CsTypes.Of(f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : CsTypes.Return(f.ReturnType);
             string name = f.Cached && ret != "void" && !f.IsGenerator && f.VarArgs is null && f.KwArgs is null ? EmitCacheWrapper(f, ret, modifiers)
-                : ReturningGenerator(f) ? EmitGeneratorWrapper(f, ret, modifiers) : f.CsName;
+                : GeneratorObject(f) ? EmitGeneratorWrapper(f, ret, modifiers) : f.CsName;
             string mods = name == f.CsName ? modifiers : modifiers.Contains("static") ? "private static" : "private";
-            string parameters = ReturningGenerator(f) ? $"PyGenerator<{CsTypes.Of(f.ReturnType.Elem)}> __gen" + (ParamList(f) is { Length: > 0 } pl ? ", " + pl : "") : ParamList(f);
+            string parameters = GeneratorObject(f) ? $"PyGenerator<{CsTypes.Of(f.ReturnType.Elem)}> __gen" + (ParamList(f) is { Length: > 0 } pl ? ", " + pl : "") : ParamList(f);
             string header = f.Parent is not null ? $"{ret} {name}({parameters})" : $"{mods} {ret} {name}({parameters})";
             _w.Open(header);
             if (f.UnsupportedDecorator is { } dec)
@@ -224,18 +224,22 @@ namespace Batuta.Transpiler.Emit
             foreach (var d in saved.Item2) _declared.Add(d);
         }
 
-        /// <summary>A generator function with <c>return value</c> (StopIteration carries the value); nested ones too, as local functions.</summary>
-        private static bool ReturningGenerator(FunctionModel f) =>
-            f.IsGenerator && f.ReturnType.Kind == TypeKind.Iterable && ModelBuilder.Walk(f.Def.Body).Any(st => st is Return { Value: not null and not Constant { Value: null } });
+        /// <summary>
+        /// A generator function whose object does more than iterate: <c>return value</c> (StopIteration carries the
+        /// value) or <c>x = yield v</c> (send() and throw() reach the paused yield); nested ones too, as local functions.
+        /// </summary>
+        private static bool GeneratorObject(FunctionModel f) =>
+            f.IsGenerator && f.ReturnType.Kind == TypeKind.Iterable
+            && (f.ReceivesSent || ModelBuilder.Walk(f.Def.Body).Any(st => st is Return { Value: not null and not Constant { Value: null } }));
 
-        /// <summary>The generator's name returns a PyGenerator running the body (returned name), which records its return value.</summary>
+        /// <summary>The generator's name returns a PyGenerator running the body (returned name), which records its return value and what is sent.</summary>
         private string EmitGeneratorWrapper(FunctionModel f, string ret, string modifiers)
         {
             string body = f.CsName + "__body";
             var args = f.Params.Select(p => p.CsName).ToList();
             if (f.KwArgs is not null) args.Add(f.KwArgs.CsName);
             if (f.VarArgs is not null) args.Add(f.VarArgs.CsName + "__items");
-            _w.Line($"{(modifiers.Length > 0 ? modifiers + " " : "")}{ret} {f.CsName}({ParamList(f)}) => new PyGenerator<{CsTypes.Of(f.ReturnType.Elem)}>(__gen => {body}({string.Join(", ", new[] { "__gen" }.Concat(args))}));");
+            _w.Line($"{(modifiers.Length > 0 ? modifiers + " " : "")}{ret} {f.CsName}({ParamList(f)}) => new PyGenerator<{CsTypes.Of(f.ReturnType.Elem)}>(__gen => {body}({string.Join(", ", new[] { "__gen" }.Concat(args))}){(f.ReceivesSent ? ", receives: true" : "")});");
             _w.Line();
             return body;
         }

@@ -159,6 +159,7 @@ namespace Batuta.Transpiler.Emit
 
         private void EmitStatementCore(StatementNode s)
         {
+            HoistSentYields(s);
             switch (s)
             {
                 case Expr e: EmitExprStatement(e); break;
@@ -263,24 +264,23 @@ namespace Batuta.Transpiler.Emit
                 case Yield y:
                     NoteUnknownCode();
                     if (_function is null) { UnsupportedStatement(y, "yield outside a function"); return; }
-                    var v = y.Value is null ? new Ex("null", PyType.None, true) : EmitExpr(y.Value, YieldElem());
-                    WidenReturn(_function, PyType.Iterable(v.Type));
-                    // `yield state` of a list/dict the consumer keeps (with cm() as st): one object, one type
-                    if (y.Value is not null && IsMutableContainer(YieldElem())) ContributeTo(y.Value, YieldElem());
+                    var v = YieldedValue(y);
                     if (_deferredYield is { } dy && _deferredYieldNodes is { } dn && dn.Any(x => ReferenceEquals(x, e)))
                     {
-                        _w.Line($"{dy.Value} = {Coerce(v, YieldElem()).Code};");
+                        _w.Line($"{dy.Value} = {v};");
                         _w.Line($"{dy.Flag} = true;");
                         return;
                     }
-                    _w.Line($"yield return {Coerce(v, YieldElem()).Code};");
+                    _w.Line($"yield return {v};");
+                    // throw() raises at this yield too, though its value is unused
+                    if (_function.ReceivesSent) _w.Line("__gen.Received();");
                     return;
                 case YieldFrom yf:
                 {
                     var src = EmitExpr(yf.Value);
                     if (_function is not null) WidenReturn(_function, PyType.Iterable(src.Type.Elem));
                     var tmp = Temp("y");
-                    _w.Line($"foreach (var {tmp} in {Iterate(src)}) yield return {Coerce(new Ex(tmp, src.Type.Elem, true), YieldElem()).Code};");
+                    _w.Line($"foreach (var {tmp} in {DelegatedItems(src)}) yield return {Coerce(new Ex(tmp, src.Type.Elem, true), YieldElem()).Code};");
                     return;
                 }
             }
@@ -291,6 +291,42 @@ namespace Batuta.Transpiler.Emit
             if (ex.Type.Kind == TypeKind.None || ex.Code.EndsWith("/*void*/", StringComparison.Ordinal)) _w.Line(ex.Code.Replace("/*void*/", "") + ";");
             else if (e.Value is NamedExpr) _w.Line(ex.Code + ";");
             else _w.Line($"_ = {ex.Code};");
+        }
+
+        /// <summary>The items <c>yield from src</c> passes on; a generator that receives values forwards them to src.</summary>
+        private string DelegatedItems(Ex src) => _function is { ReceivesSent: true } ? $"__gen.From({Iterate(src)})" : Iterate(src);
+
+        /// <summary>The value a yield gives the consumer, coerced to the generator's item type (which it widens).</summary>
+        private string YieldedValue(Yield y)
+        {
+            var function = _function.OrThrow();
+            var v = y.Value is null ? new Ex("null", PyType.None, true) : EmitExpr(y.Value, YieldElem());
+            WidenReturn(function, PyType.Iterable(v.Type));
+            // `yield state` of a list/dict the consumer keeps (with cm() as st): one object, one type
+            if (y.Value is not null && IsMutableContainer(YieldElem())) ContributeTo(y.Value, YieldElem());
+            return Coerce(v, YieldElem()).Code;
+        }
+
+        /// <summary>The yields of the statement being emitted whose value it uses, each with the local holding what was sent.</summary>
+        private readonly List<(Yield Node, string Local)> _sentValues = new();
+
+        /// <summary>
+        /// x = yield v: C# has no yield inside an expression, so each such yield of a simple statement runs before it,
+        /// and the statement reads what send() passed in (None for next()) from a local. In evaluation order as long
+        /// as the yield comes first, as it does in the usual <c>x = yield v</c>.
+        /// </summary>
+        private void HoistSentYields(StatementNode s)
+        {
+            _sentValues.Clear();
+            if (_function is not { ReceivesSent: true } || s is not (Assign or AugAssign or AnnAssign or Python.Ast.Expr or Return)) return;
+            foreach (var y in ModelBuilder.SentYields(s))
+            {
+                NoteUnknownCode();
+                _w.Line($"yield return {YieldedValue(y)};");
+                var local = Temp("sent");
+                _w.Line($"var {local} = __gen.Received();");
+                _sentValues.Add((y, local));
+            }
         }
 
         private (string Value, string Flag)? _deferredYield;
@@ -312,7 +348,7 @@ namespace Batuta.Transpiler.Emit
                 var gen = Temp("g");
                 var item = Temp("y");
                 _w.Line($"var {gen} = {src.Code};");
-                _w.Line($"foreach (var {item} in {Iterate(new Ex(gen, src.Type, true))}) yield return {Coerce(new Ex(item, src.Type.Elem, true), YieldElem()).Code};");
+                _w.Line($"foreach (var {item} in {DelegatedItems(new Ex(gen, src.Type, true))}) yield return {Coerce(new Ex(item, src.Type.Elem, true), YieldElem()).Code};");
                 AssignValue(a.Targets[0], new Ex($"(({gen} as IPyGenerator)?.ReturnValue)", PyType.Object, true));
                 return;
             }
@@ -1276,7 +1312,7 @@ namespace Batuta.Transpiler.Emit
                 foreach (var h in t.Handlers.OfType<ExceptHandler>()) EmitHandler(h, depth);
             }
             (_deferredYield, _deferredYieldNodes) = savedDeferred;
-            if (deferred is { } d) _w.Line($"if ({d.Flag}) yield return {d.Value};");
+            if (deferred is { } d) _w.Line(_function is { ReceivesSent: true } ? $"if ({d.Flag}) {{ yield return {d.Value}; __gen.Received(); }}" : $"if ({d.Flag}) yield return {d.Value};");
             if (ok is not null)
             {
                 _w.Open($"if ({ok})");

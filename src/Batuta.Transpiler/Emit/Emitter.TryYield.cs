@@ -99,8 +99,8 @@ namespace Batuta.Transpiler.Emit
         private void EmitGeneratorReturn(ExpressionNode? value = null)
         {
             if (_bodyReturnFlags.Count > 0 && _bodyReturnFlags.Peek().Function == _function) _w.Line($"{_bodyReturnFlags.Peek().Flag} = true;");
-            // return value in a generator: recorded for StopIteration.value / yield from (see ReturningGenerator)
-            if (value is not null && _function is { } g && ReturningGenerator(g) && _bodyReturnFlags.Count == 0) _w.Line($"__gen.Return({Box(EmitExpr(value))});");
+            // return value in a generator: recorded for StopIteration.value / yield from (see GeneratorObject)
+            if (value is not null && _function is { } g && GeneratorObject(g) && _bodyReturnFlags.Count == 0) _w.Line($"__gen.Return({Box(EmitExpr(value))});");
             _w.Line("yield break;");
         }
 

@@ -415,6 +415,7 @@ namespace Batuta.Transpiler.Inference
                 f.Locals[n] = new VarInfo(n, CsNames.Local(n), PyType.Unknown);
             }
             f.IsGenerator = ContainsYield(fd.Body);
+            f.ReceivesSent = f.IsGenerator && SentYields(fd.Body).Any();
             foreach (var s in fd.Body.SelectMany(x => new[] { x }.Concat(NestedBlocks(x))))
             {
                 if (s is FunctionDef nested && !f.Nested.ContainsKey(nested.Name))
@@ -922,6 +923,12 @@ namespace Batuta.Transpiler.Inference
                         if (x is Yield or YieldFrom) return true;
             return false;
         }
+
+        /// <summary>The yields whose value the body uses (<c>x = yield v</c>): what send() passes in, or None.</summary>
+        public static IEnumerable<Yield> SentYields(StatementNode s) =>
+            StatementExpressions(s).SelectMany(WalkExpression).OfType<Yield>().Where(y => !(s is Expr e && ReferenceEquals(e.Value, y)));
+
+        private static IEnumerable<Yield> SentYields(IEnumerable<StatementNode> body) => Walk(body).SelectMany(SentYields);
 
         public static IEnumerable<ExpressionNode> StatementExpressions(StatementNode s) => s switch
         {

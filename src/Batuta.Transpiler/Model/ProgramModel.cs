@@ -96,6 +96,9 @@ namespace Batuta.Transpiler.Model
         public IntRangeState ReturnInts { get; } = new();
         public bool IsGenerator { get; set; }
 
+        /// <summary>A generator that uses the value of a yield (<c>x = yield v</c>): its object takes send() and throw().</summary>
+        public bool ReceivesSent { get; set; }
+
         /// <summary>Decorated with <c>@contextlib.contextmanager</c>: a with statement over a call of it drives the generator.</summary>
         public bool IsContextManager { get; set; }
         public bool IsStatic { get; set; }
