@@ -1459,10 +1459,13 @@ namespace Batuta.Transpiler.Emit
         private void EmitDecoration(FunctionModel f)
         {
             var value = UndecoratedValue(f, f.CsName);
-            for (int i = f.Decorators.Count - 1; i >= 0; i--)
-                value = $"Dyn.Call({Box(EmitExpr(f.Decorators[i]))}, {value})";
+            for (int i = f.Decorators.Count - 1; i >= 0; i--) value = Decorated(f.Decorators[i], value);
             _w.Line($"{f.CsName}{DecoratedSuffix} = {value};");
         }
+
+        /// <summary>A decorator applied to a function value; @functools.singledispatch is the runtime's dispatcher.</summary>
+        private string Decorated(ExpressionNode decorator, string value) =>
+            StdlibName(decorator) == "functools.singledispatch" ? $"new SingleDispatch({value})" : $"Dyn.Call({Box(EmitExpr(decorator))}, {value})";
 
         private void EmitWith(With w)
         {
