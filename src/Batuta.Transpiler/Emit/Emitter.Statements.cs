@@ -721,7 +721,7 @@ namespace Batuta.Transpiler.Emit
         private void ContributeContainer(ExpressionNode container, PyType current, PyType key, PyType value)
         {
             PyType contribution;
-            if (current.IsDictLike) contribution = current.Kind == TypeKind.DefaultDict ? PyType.DefaultDict(key, value) : current.Kind == TypeKind.Counter ? current : PyType.Dict(key, value);
+            if (current.IsDictLike) contribution = current.Kind == TypeKind.DefaultDict ? PyType.DefaultDict(key, value) : current.Kind == TypeKind.Counter ? PyType.Join(current, PyType.CounterOf(current.Key, value)) : PyType.Dict(key, value);
             else if (current.Kind == TypeKind.List) contribution = PyType.List(value);
             else return;
             ContributeTo(container, contribution);

@@ -1,7 +1,9 @@
 # Ninth hunt, functools.singledispatch: @register(cls), bare @register on an annotated def (a union too), the
 # register(cls, func) call form, dispatch along a class hierarchy's MRO, bool taking the int implementation,
-# stacked registrations, keyword arguments, dispatch() and registry.
+# stacked registrations, keyword arguments, dispatch() and registry. Counters of float counts (weights): +=, a
+# mapping of floats, update/subtract with one, most_common, total, repr; an int Counter beside them stays int.
 import functools
+from collections import Counter
 from dataclasses import dataclass
 from functools import singledispatch
 
@@ -150,6 +152,29 @@ def registry():
     print(list(area.registry.keys())[0], len(kind.registry))
 
 
+def tally(orders):
+    spent = Counter()
+    for customer, amount in orders:
+        spent[customer] += amount
+    return spent
+
+
+def float_counters():
+    spent = tally([("ann", 12.5), ("bob", 3.25), ("ann", 7.5), ("cy", 4)])
+    print(spent, spent.most_common(2), spent.total())
+    print(max(spent, key=spent.get), sum(spent.values()), spent["nobody"], len(spent))
+    spent.update({"bob": 0.25, "dee": 2.5})
+    spent.subtract({"ann": 0.5})
+    print(spent, sorted(spent.items(), key=lambda kv: kv[1]))
+    print(Counter({"k": 1.5, "j": 2.25}), Counter(a=1.5, b=2))
+    half = Counter({k: v * 0.5 for k, v in spent.items()})
+    print(half.most_common(1)[0], dict(half))
+    words = Counter("hello")
+    words["l"] += 1
+    print(words, words.total(), words.most_common(1))
+
+
 shapes()
 values()
 registry()
+float_counters()
