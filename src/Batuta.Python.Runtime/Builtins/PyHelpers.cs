@@ -367,7 +367,7 @@ public static partial class Py
     /// <summary>The builtin types the transpiler passes as named converter functions (<c>k = int</c>).</summary>
     internal static bool IsBuiltinTypeName(string name) => name is "int" or "float" or "str" or "bool" or "list" or "dict" or "set" or "tuple";
 
-    private static string? TypeNameOf(object? t) => t switch
+    internal static string? TypeNameOf(object? t) => t switch
     {
         PyTypeObject p => p.__name__,
         System.Type type => type == typeof(object) ? "object" : type.Name.TrimEnd('_'),

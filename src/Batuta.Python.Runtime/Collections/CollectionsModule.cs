@@ -246,6 +246,84 @@ public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber, IPyBitwise, 
     }
 }
 
+/// <summary>
+/// A <c>collections.Counter</c> whose counts are not all ints (weights: <c>c[k] += 0.75</c>, <c>Counter({"a": 1.5})</c>):
+/// each count keeps its own Python number type, added and ordered as Python numbers. Int counts stay in Counter&lt;TKey&gt;.
+/// </summary>
+public sealed class NumberCounter<TKey> : PyDict<TKey, object?>
+{
+    public NumberCounter() { }
+
+    public NumberCounter(IEnumerable<TKey> items) => Update(items);
+
+    public override string PyTypeName => "Counter";
+
+    protected override object? Missing(TKey key) => new PyInt(0);
+
+    public new NumberCounter<TKey> Copy()
+    {
+        var c = new NumberCounter<TKey>();
+        foreach (var (k, v) in Items()) c[k] = v;
+        return c;
+    }
+
+    public static NumberCounter<TKey> FromMapping<TValue>(PyDict<TKey, TValue> mapping)
+    {
+        var c = new NumberCounter<TKey>();
+        foreach (var (k, v) in mapping.Items()) c[k] = v;
+        return c;
+    }
+
+    public void Update(IEnumerable<TKey> items) => Add(items.Select(x => new KeyValuePair<TKey, object?>(x, new PyInt(1))), 1);
+
+    public void Subtract(IEnumerable<TKey> items) => Add(items.Select(x => new KeyValuePair<TKey, object?>(x, new PyInt(1))), -1);
+
+    public void UpdateFrom<TValue>(PyDict<TKey, TValue> mapping) => Add(mapping.Items().Select(kv => new KeyValuePair<TKey, object?>(kv.Item1, kv.Item2)), 1);
+
+    public void SubtractFrom<TValue>(PyDict<TKey, TValue> mapping) => Add(mapping.Items().Select(kv => new KeyValuePair<TKey, object?>(kv.Item1, kv.Item2)), -1);
+
+    public void UpdateDynamic(object? source) => Add(DynamicCounts(source), 1);
+
+    public void SubtractDynamic(object? source) => Add(DynamicCounts(source), -1);
+
+    /// <summary>A mapping's counts, else one per item.</summary>
+    private static IEnumerable<KeyValuePair<TKey, object?>> DynamicCounts(object? source) => source switch
+    {
+        null => [],
+        IPyDict mapping => mapping.ItemsObject().Select(kv => new KeyValuePair<TKey, object?>(Dyn.Cast<TKey>(kv.Key), kv.Value)),
+        _ => Dyn.Iter(source).Select(x => new KeyValuePair<TKey, object?>(Dyn.Cast<TKey>(x), new PyInt(1))),
+    };
+
+    private void Add(IEnumerable<KeyValuePair<TKey, object?>> counts, int sign)
+    {
+        foreach (var (k, v) in counts) this[k] = sign > 0 ? Dyn.Add(Get(k, new PyInt(0)), v) : Dyn.Sub(Get(k, new PyInt(0)), v);
+    }
+
+    /// <summary>Most common first; ties keep insertion order (a stable sort, as CPython).</summary>
+    public PyList<(TKey, object?)> MostCommon(long? n = null)
+    {
+        var all = new PyList<(TKey, object?)>(Items());
+        all.Sort(kv => kv.Item2, reverse: true);
+        if (n is null || n >= all.Count) return all;
+        return all.Slice(0, n);
+    }
+
+    /// <summary>elements() repeats each key by its count, which must be an int (a float count is a TypeError, as in CPython).</summary>
+    public IEnumerable<TKey> Elements()
+    {
+        foreach (var (k, v) in Items())
+        {
+            long times = v is double ? throw new TypeError("'float' object cannot be interpreted as an integer") : (long)Dyn.Cast<PyInt>(v);
+            for (long i = 0; i < times; i++) yield return k;
+        }
+    }
+
+    public object? Total() => Values().Aggregate((object?)new PyInt(0), Dyn.Add);
+
+    public override string PyRepr() =>
+        Count == 0 ? "Counter()" : "Counter({" + string.Join(", ", MostCommon().Select(kv => Repr.Of(kv.Item1) + ": " + Repr.Of(kv.Item2))) + "})";
+}
+
 /// <summary><c>collections.deque</c> (optionally bounded).</summary>
 public sealed class Deque<T> : IEnumerable<T>, IPyObject, IPySized, IPyTyped
 {

@@ -12,6 +12,9 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         [ThreadStatic] public static Func<string, string>? ClassName;
 
+        /// <summary>A Counter of int counts, or of counts that are any Python numbers (see PyType.NumberCounter).</summary>
+        private static string CounterType(PyType t) => (t.Args.Count > 1 ? "NumberCounter<" : "Counter<") + Of(t.Args[0]) + ">";
+
         public static string Of(PyType t) => t.Kind switch
         {
             TypeKind.Int => t.IsLong ? "long" : "PyInt",
@@ -25,7 +28,7 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Deque => $"Deque<{Of(t.Args[0])}>",
             TypeKind.Dict => $"PyDict<{Of(t.Args[0])}, {Of(t.Args[1])}>",
             TypeKind.DefaultDict => $"DefaultDict<{Of(t.Args[0])}, {Of(t.Args[1])}>",
-            TypeKind.Counter => $"Counter<{Of(t.Args[0])}>",
+            TypeKind.Counter => CounterType(t),
             TypeKind.Tuple => t.Args.Count == 0 ? "PyTuple" : t.Args.Count == 1 ? $"ValueTuple<{Of(t.Args[0])}>" : t.Args.Count <= 7 ? "(" + string.Join(", ", t.Args.Select(Of)) + ")" : "PyTuple",
             TypeKind.VarTuple => "PyTuple",
             TypeKind.Iterable => $"IEnumerable<{Of(t.Args[0])}>",

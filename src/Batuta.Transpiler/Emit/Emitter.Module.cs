@@ -914,7 +914,7 @@ namespace Batuta.Transpiler.Emit
             foreach (var m in c.Methods.Values.Where(x => x.IsDecorated))
             {
                 string value = UndecoratedMethodValue(c, m);
-                for (int i = m.Decorators.Count - 1; i >= 0; i--) value = $"Dyn.Call({Box(EmitExpr(m.Decorators[i]))}, {value})";
+                for (int i = m.Decorators.Count - 1; i >= 0; i--) value = Decorated(m.Decorators[i], value);
                 _w.Line($"{ClassCsName(c)}.{m.CsName}{DecoratedSuffix} = {value};");
             }
         }

@@ -757,7 +757,7 @@ namespace Batuta.Transpiler.Emit
         private void ContributeContainer(ExpressionNode container, PyType current, PyType key, PyType value)
         {
             PyType contribution;
-            if (current.IsDictLike) contribution = current.Kind == TypeKind.DefaultDict ? PyType.DefaultDict(key, value) : current.Kind == TypeKind.Counter ? current : PyType.Dict(key, value);
+            if (current.IsDictLike) contribution = current.Kind == TypeKind.DefaultDict ? PyType.DefaultDict(key, value) : current.Kind == TypeKind.Counter ? PyType.Join(current, PyType.CounterOf(current.Key, value)) : PyType.Dict(key, value);
             else if (current.Kind == TypeKind.List) contribution = PyType.List(value);
             else return;
             ContributeTo(container, contribution);
@@ -1495,10 +1495,13 @@ namespace Batuta.Transpiler.Emit
         private void EmitDecoration(FunctionModel f)
         {
             var value = UndecoratedValue(f, f.CsName);
-            for (int i = f.Decorators.Count - 1; i >= 0; i--)
-                value = $"Dyn.Call({Box(EmitExpr(f.Decorators[i]))}, {value})";
+            for (int i = f.Decorators.Count - 1; i >= 0; i--) value = Decorated(f.Decorators[i], value);
             _w.Line($"{f.CsName}{DecoratedSuffix} = {value};");
         }
+
+        /// <summary>A decorator applied to a function value; @functools.singledispatch is the runtime's dispatcher.</summary>
+        private string Decorated(ExpressionNode decorator, string value) =>
+            StdlibName(decorator) == "functools.singledispatch" ? $"new SingleDispatch({value})" : $"Dyn.Call({Box(EmitExpr(decorator))}, {value})";
 
         private void EmitWith(With w)
         {

@@ -327,18 +327,19 @@ namespace Batuta.Transpiler.Inference
         /// </summary>
         private static void KeepUserDecorators(ModuleModel m, IReadOnlyDictionary<string, ModuleModel> modules)
         {
-            bool IsUserFunction(ExpressionNode d) => d switch
+            bool IsUserFunction(ExpressionNode d) => IsSingleDispatch(m, d) || d switch
             {
                 Call c => IsUserFunction(c.Func),
                 Name n => m.Functions.ContainsKey(n.Id) || m.Imports.TryGetValue(n.Id, out var imp) && imp.StartsWith("member:", StringComparison.Ordinal)
                     && imp.Split(':') is var parts && modules.TryGetValue(parts[1], out var src) && src.Functions.ContainsKey(parts[2]),
                 Attribute { Value: Name mod } a => m.Imports.TryGetValue(mod.Id, out var mi) && mi.StartsWith("module:", StringComparison.Ordinal)
                     && modules.TryGetValue(mi.Substring(7), out var um) && um.Functions.ContainsKey(a.Attr)
-                    || IsProgramInstance(m, mod.Id),
+                    || IsProgramInstance(m, mod.Id) || IsDispatcherRegister(m, a),
                 _ => false,
             };
             foreach (var f in m.Functions.Values.Concat(m.Classes.Values.SelectMany(c => c.Methods.Values)).Where(f => f.IsDecorated))
             {
+                RegisterByAnnotation(m, f);
                 bool plainMethod = f.Owner is null || !(f.IsStatic || f.IsClassMethod || f.IsProperty || f.IsSetter || f.Name.StartsWith("__", StringComparison.Ordinal));
                 var other = f.Decorators.FirstOrDefault(d => !IsUserFunction(d));
                 if (other is null && plainMethod) continue;
@@ -347,6 +348,36 @@ namespace Batuta.Transpiler.Inference
                 f.Decorators.Clear();
             }
         }
+
+        /// <summary><c>@singledispatch</c> / <c>@functools.singledispatch</c>: the runtime's dispatcher decorates the def.</summary>
+        internal static bool IsSingleDispatch(ModuleModel m, ExpressionNode d) => d switch
+        {
+            Name n => m.Imports.TryGetValue(n.Id, out var imp) && imp == "member:functools:singledispatch",
+            Attribute { Value: Name mod, Attr: "singledispatch" } => m.Imports.TryGetValue(mod.Id, out var mi) && mi == "module:functools",
+            _ => false,
+        };
+
+        /// <summary><c>fn.register</c> of a module-level @singledispatch def.</summary>
+        private static bool IsDispatcherRegister(ModuleModel m, Attribute a) =>
+            a is { Attr: "register", Value: Name fn } && m.Functions.TryGetValue(fn.Id, out var g) && g.Decorators.Any(d => IsSingleDispatch(m, d));
+
+        /// <summary>
+        /// A bare <c>@fn.register</c> registers the def for its first parameter's annotation: the decorator becomes
+        /// <c>@fn.register(annotation)</c> (a union <c>int | str</c> as the tuple of its classes), as the runtime has no annotations.
+        /// </summary>
+        private static void RegisterByAnnotation(ModuleModel m, FunctionModel f)
+        {
+            var first = f.Def.Args.Posonlyargs.Concat(f.Def.Args.Args).FirstOrDefault()?.Annotation;
+            for (int i = 0; i < f.Decorators.Count; i++)
+            {
+                if (f.Decorators[i] is not Attribute a || !IsDispatcherRegister(m, a) || first is null) continue;
+                var classes = first is BinOp { Op: Operator.BitOr } ? new Tuple(NodeList.Of(UnionMembers(first).ToArray()), ExprContext.Load, first.Span) : first;
+                f.Decorators[i] = new Call(a, NodeList.Of(classes), NodeList<Keyword>.Empty, a.Span);
+            }
+        }
+
+        private static IEnumerable<ExpressionNode> UnionMembers(ExpressionNode e) =>
+            e is BinOp { Op: Operator.BitOr } b ? UnionMembers(b.Left).Concat(UnionMembers(b.Right)) : new[] { e };
 
         /// <summary>
         /// A module global made by calling a class of the module (<c>bus = Bus()</c>): its methods are program functions, so

@@ -255,11 +255,11 @@ namespace Batuta.Transpiler.Mapping
                         case "clear": return None($"{d}.Clear()");
                         case "copy": return new Ex($"{d}.Copy()", t.Kind == TypeKind.Counter ? t : PyType.Dict(t.Key, t.Value), true);
                         case "most_common" when t.Kind == TypeKind.Counter:
-                            return new Ex(args.Count == 0 ? $"{d}.MostCommon()" : $"{d}.MostCommon({L(0)})", PyType.List(PyType.Tuple(t.Key, PyType.Int)), true);
+                            return new Ex(args.Count == 0 ? $"{d}.MostCommon()" : $"{d}.MostCommon({L(0)})", PyType.List(PyType.Tuple(t.Key, t.Value)), true);
                         case "elements" when t.Kind == TypeKind.Counter:
                             return new Ex($"{d}.Elements()", PyType.Iterable(t.Key), true);
                         case "total" when t.Kind == TypeKind.Counter:
-                            return new Ex($"{d}.Total()", PyType.Int, true);
+                            return new Ex($"{d}.Total()", t.Value, true);
                         case "subtract" when t.Kind == TypeKind.Counter && args.Count == 1:
                             return CounterUpdate(e, a, Arg(0), t, d, "Subtract");
                     }
@@ -552,7 +552,7 @@ namespace Batuta.Transpiler.Mapping
                 return None($"{d}.{method}Dynamic({Emitter.BoxOf(v)})");
             if (v.Type.IsDictLike)
             {
-                e.Contribute(a.Value, PyType.Counter(v.Type.Key));
+                e.Contribute(a.Value, PyType.CounterOf(v.Type.Key, v.Type.Value));
                 return None($"{d}.{method}From({v.Code})");
             }
             e.Contribute(a.Value, PyType.Counter(e.ElementOf(v.Type)));

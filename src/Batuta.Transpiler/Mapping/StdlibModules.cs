@@ -899,13 +899,14 @@ namespace Batuta.Transpiler.Mapping
         {
             if (c.Args.Count == 0 && c.Keywords.Count > 0)
             {
-                var tk = PyType.Counter(PyType.Str);
-                var counts = c.Keywords.Select(k => $"[{CsNames.Literal(k.Arg.OrThrow())}] = {e.CoerceTo(e.Expr(k.Value, PyType.Int), PyType.Int).Code}");
-                return new Ex($"{CsTypes.Of(tk)}.FromMapping(new PyDict<string, PyInt> {{ {string.Join(", ", counts)} }})", tk, true);
+                var values = c.Keywords.Select(k => e.Expr(k.Value, PyType.Int)).ToList();
+                var tk = PyType.CounterOf(PyType.Str, values.Select(x => x.Type).Aggregate(PyType.Unknown, PyType.Join));
+                var counts = c.Keywords.Zip(values, (k, x) => $"[{CsNames.Literal(k.Arg.OrThrow())}] = {e.CoerceTo(x, tk.Value).Code}");
+                return new Ex($"{CsTypes.Of(tk)}.FromMapping(new PyDict<string, {CsTypes.Of(tk.Value)}> {{ {string.Join(", ", counts)} }})", tk, true);
             }
             if (c.Args.Count == 0)
             {
-                var t0 = PyType.Counter(expected.Kind == TypeKind.Counter ? expected.Key : PyType.Unknown);
+                var t0 = expected.Kind == TypeKind.Counter ? PyType.CounterOf(expected.Key, expected.Value) : PyType.Counter(PyType.Unknown);
                 return new Ex($"new {CsTypes.Of(t0)}()", t0, true);
             }
             var v = e.Expr(c.Args[0]);
@@ -914,7 +915,7 @@ namespace Batuta.Transpiler.Mapping
             // Counter({"a": 1}) takes the counts; Counter("abb") counts the items
             if (v.Type.IsDictLike)
             {
-                var tm = PyType.Counter(v.Type.Key);
+                var tm = PyType.CounterOf(v.Type.Key, v.Type.Value);
                 return new Ex($"{CsTypes.Of(tm)}.FromMapping({v.Code})", tm, true);
             }
             var elem = e.ElementOf(v.Type);

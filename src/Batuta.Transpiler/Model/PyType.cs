@@ -69,6 +69,10 @@ namespace Batuta.Transpiler.Model
         public static PyType Dict(PyType k, PyType v) => new(TypeKind.Dict, null, k, v);
         public static PyType DefaultDict(PyType k, PyType v) => new(TypeKind.DefaultDict, null, k, v);
         public static PyType Counter(PyType k) => new(TypeKind.Counter, null, k);
+        /// <summary>A Counter whose counts are not all ints (float weights): each count a dynamic Python number.</summary>
+        public static PyType NumberCounter(PyType k) => new(TypeKind.Counter, null, k, Object);
+        /// <summary>The Counter holding counts of this type: int counts keep the int Counter.</summary>
+        public static PyType CounterOf(PyType k, PyType count) => count.Kind is TypeKind.Int or TypeKind.Bool or TypeKind.Unknown ? Counter(k) : NumberCounter(k);
         public static PyType Tuple(params PyType[] items) => new(TypeKind.Tuple, null, items);
         public static PyType VarTuple(PyType e) => new(TypeKind.VarTuple, null, e);
         public static PyType Iterable(PyType e) => new(TypeKind.Iterable, null, e);
@@ -92,7 +96,7 @@ namespace Batuta.Transpiler.Model
         };
 
         public PyType Key => Args[0];
-        public PyType Value => Kind == TypeKind.Counter ? Int : Args[1];
+        public PyType Value => Kind == TypeKind.Counter && Args.Count == 1 ? Int : Args[1];
         public PyType Return => Args[0];
         public IEnumerable<PyType> Params => Args.Skip(1);
         public PyType Inner => Kind == TypeKind.Optional ? Args[0] : this;
@@ -141,7 +145,9 @@ namespace Batuta.Transpiler.Model
                 {
                     case TypeKind.Int:
                         return a.IsLong && b.IsLong ? Long(System.Math.Min(a.Lo, b.Lo), System.Math.Max(a.Hi, b.Hi)) : Int;
-                    case TypeKind.List: case TypeKind.Set: case TypeKind.Iterable: case TypeKind.Deque: case TypeKind.VarTuple: case TypeKind.Counter:
+                    case TypeKind.Counter:
+                        return JoinCounters(a, b);
+                    case TypeKind.List: case TypeKind.Set: case TypeKind.Iterable: case TypeKind.Deque: case TypeKind.VarTuple:
                         return new PyType(a.Kind, null, JoinElem(a.Args[0], b.Args[0]));
                     case TypeKind.Dict: case TypeKind.DefaultDict:
                         return new PyType(a.Kind, null, JoinElem(a.Args[0], b.Args[0]), JoinElem(a.Args[1], b.Args[1]));
@@ -166,6 +172,9 @@ namespace Batuta.Transpiler.Model
             }
             return Object;
         }
+
+        /// <summary>Counters of the same keys: a number Counter when either holds counts that are not all ints.</summary>
+        private static PyType JoinCounters(PyType a, PyType b) => CounterOf(JoinElem(a.Args[0], b.Args[0]), Join(a.Value, b.Value));
 
         /// <summary>Element join: containers keep one element type, Object when mixed.</summary>
         /// <summary>
