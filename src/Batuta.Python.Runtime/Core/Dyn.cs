@@ -806,7 +806,12 @@ public static class Dyn
             var p = t.GetProperty(candidate);
             if (p is not null && p.CanWrite) { Unwrapped(() => { p.SetValue(o, Convert(value, p.PropertyType)); return null; }); return; }
             var f = t.GetField(candidate);
-            if (f is not null) { f.SetValue(o, Convert(value, f.FieldType)); return; }
+            if (f is not null)
+            {
+                f.SetValue(o, Convert(value, f.FieldType));
+                Assigning(o, name);
+                return;
+            }
         }
         // an instance of a migrated class takes new attributes (setattr(obj, "color", v)), as its __dict__ would;
         // so does a function (wrapper.calls = 0 in a decorator)
@@ -817,7 +822,10 @@ public static class Dyn
     /// <summary>Attributes set on instances beyond the fields their class declares.</summary>
     private static readonly ConditionalWeakTable<object, Dictionary<string, object?>> ExtraAttributes = new();
 
-    /// <summary>Declared fields that <c>del obj.attr</c> removed: the field holds its default until assigned again.</summary>
+    /// <summary>
+    /// Declared fields that <c>del obj.attr</c> removed, or that a new instance does not have yet (Absent): the field
+    /// holds its default until assigned again.
+    /// </summary>
     private static readonly ConditionalWeakTable<object, HashSet<string>> DeletedFields = new();
 
     /// <summary>
@@ -837,6 +845,33 @@ public static class Dyn
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
 
+    /// <summary>
+    /// A read of a field the program may delete or leave unset (obj.attr in a try catching AttributeError): the
+    /// receiver, or AttributeError while the attribute is missing.
+    /// </summary>
+    public static T Present<T>(T o, string name) where T : class
+    {
+        if (IsDeleted(o, name)) throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
+        return o;
+    }
+
+    /// <summary>The receiver of an assignment to such a field: the attribute is there again, whatever value it gets.</summary>
+    public static T Assigning<T>(T o, string name) where T : class
+    {
+        if (DeletedFields.TryGetValue(o, out var deleted)) deleted.Remove(name);
+        return o;
+    }
+
+    /// <summary>The value assigned to such a field, once computed: the attribute is there again.</summary>
+    public static T Assigned<T>(object o, string name, T value)
+    {
+        Assigning(o, name);
+        return value;
+    }
+
+    /// <summary>Fields a new instance does not have yet (its __init__ does not set them): missing until assigned.</summary>
+    public static void Absent(object o, params string[] names) => DeletedFields.GetOrCreateValue(o).UnionWith(names);
+
     private static FieldInfo? InstanceField(Type t, string name) =>
         Naming.Candidates(name).Select(c => t.GetField(c, BindingFlags.Public | BindingFlags.Instance)).FirstOrDefault(f => f is not null);
 
@@ -851,9 +886,14 @@ public static class Dyn
         return false;
     }
 
-    /// <summary>An instance's declared fields, then the attributes set on it beyond them (setattr(obj, "color", v)), as its __dict__ holds them.</summary>
+    /// <summary>
+    /// An instance's declared fields but those it does not have (deleted, not set yet), then the attributes set on it
+    /// beyond them (setattr(obj, "color", v)), as its __dict__ holds them.
+    /// </summary>
     public static PyDict<string, object?> WithExtraAttributes(object o, PyDict<string, object?> fields)
     {
+        if (DeletedFields.TryGetValue(o, out var deleted))
+            foreach (var name in deleted.ToList()) if (IsDeleted(o, name)) fields.Remove(name);
         if (ExtraAttributes.TryGetValue(o, out var extra))
             foreach (var (key, value) in extra) fields[key] = value;
         return fields;

@@ -1160,7 +1160,7 @@ namespace Batuta.Transpiler.Emit
                     if (owner is not null && !cls.IsEnum && ClassVarRouting(owner, a.Attr) is { } route)
                         return new Ex($"{obj.P}.{InstanceMember(route)}", route.Type, true);
                     if (owner is not null && !cls.IsEnum && DescriptorGet(field.Type) is { } get) return DescriptorRead(obj, $"{ClassCsName(owner)}.{field.CsName}", get);
-                    return new Ex(owner is not null && !cls.IsEnum ? $"{ClassCsName(owner)}.{field.CsName}" : $"{obj.P}.{field.CsName}", field.Type, true);
+                    return new Ex(owner is not null && !cls.IsEnum ? $"{ClassCsName(owner)}.{field.CsName}" : $"{PresentReceiver(obj, a.Attr)}.{field.CsName}", field.Type, true);
                 }
                 var m = cls.FindMethod(a.Attr);
                 if (m is not null && m.IsProperty) return new Ex($"{obj.P}.{m.CsName}", m.ReturnType, true);
@@ -1187,6 +1187,9 @@ namespace Batuta.Transpiler.Emit
                 return new Ex($"Dyn.GetAttr({obj.Code}, {CsNames.Literal(a.Attr)})", DynamicType(obj), true);
             return new Ex($"Dyn.GetAttr({Box(obj)}, {CsNames.Literal(a.Attr)})", DynamicType(obj), true);
         }
+
+        /// <summary>The receiver of a field read: checked (Dyn.Present) for an attribute that may be missing (deleted, not yet set).</summary>
+        private string PresentReceiver(Ex obj, string attr) => _maybeAbsent.Contains(attr) ? $"Dyn.Present({obj.Code}, {CsNames.Literal(attr)})" : obj.P;
 
         /// <summary>
         /// <c>obj.__dict__</c> / <c>vars(obj)</c> of a class instance: its PyVars() (see InstanceDictLiteral), virtual so

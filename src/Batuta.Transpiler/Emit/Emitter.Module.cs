@@ -192,10 +192,29 @@ namespace Batuta.Transpiler.Emit
             _ => null,
         };
 
+        /// <summary>
+        /// A constant default of a dynamic constructor parameter, which C# cannot write as <c>= 1</c>: given as attributes,
+        /// so a class called through a value (cls(3) for Rect(w, h=1)) still finds it (Dyn.Construct).
+        /// </summary>
+        private static string? ReflectedDefault(PyType t, ExpressionNode d)
+        {
+            if (t.Kind != TypeKind.Object) return null;
+            string? literal = d switch
+            {
+                Constant { Value: System.Numerics.BigInteger } => CsDefault(PyType.Long(long.MinValue, long.MaxValue), d),
+                Constant { Value: double } => CsDefault(PyType.Float, d),
+                Constant { Value: string } => CsDefault(PyType.Str, d),
+                Name { Id: "True" or "False" } => CsDefault(PyType.Bool, d),
+                _ => null,
+            };
+            return literal is null ? null : $"[System.Runtime.InteropServices.Optional, System.Runtime.InteropServices.DefaultParameterValue({literal})] ";
+        }
+
         private string ParamList(FunctionModel f)
         {
             var optional = OptionalDefaults(f);
-            var ps = f.Params.Select(p => $"{CsTypes.Of(p.Type)} {p.CsName}{(optional.TryGetValue(p, out var dv) ? " = " + dv : "")}").ToList();
+            var reflected = f.Name == "__init__" ? DefaultsOf(f).Where(x => x.Default is not null && !optional.ContainsKey(x.Param)).ToDictionary(x => x.Param, x => ReflectedDefault(x.Param.Type, x.Default.OrThrow())) : new Dictionary<VarInfo, string?>();
+            var ps = f.Params.Select(p => $"{(reflected.TryGetValue(p, out var rv) ? rv : "")}{CsTypes.Of(p.Type)} {p.CsName}{(optional.TryGetValue(p, out var dv) ? " = " + dv : "")}").ToList();
             if (f.KwArgs is not null) ps.Add($"{CsTypes.Of(f.KwArgs.Type)} {f.KwArgs.CsName}");
             if (f.VarArgs is not null) ps.Add($"params object?[] {f.VarArgs.CsName}__items");
             return string.Join(", ", ps);
@@ -654,26 +673,7 @@ namespace Batuta.Transpiler.Emit
             }
             if (init is null)
             {
-                // Inherit the base constructor's signature.
-                var baseInit = c.Base?.FindMethod("__init__");
-                if (baseInit is not null)
-                {
-                    _w.Line();
-                    var ps = string.Join(", ", baseInit.Params.Select(p => $"{CsTypes.Of(p.Type)} {p.CsName}"));
-                    _w.Line($"public {c.CsName}({ps}) : base({string.Join(", ", baseInit.Params.Select(p => p.CsName))}) {{ }}");
-                }
-                else if (c.IsException)
-                {
-                    _w.Line();
-                    _w.Line($"public {c.CsName}(params object?[] args) : base(args) {{ }}");
-                }
-                else if (c.Base is not null && c.Base.IsDataclass)
-                {
-                    _w.Line();
-                    var fields = DataclassFieldsWithBases(c.Base);
-                    var ps = string.Join(", ", fields.Select(f => $"{CsTypes.Of(f.Type)} {CsNames.Local(f.Name)}"));
-                    _w.Line($"public {c.CsName}({ps}) : base({string.Join(", ", fields.Select(f => CsNames.Local(f.Name)))}) {{ }}");
-                }
+                EmitInheritedConstructor(c);
                 return;
             }
             var savedFn = _function;
@@ -716,6 +716,58 @@ namespace Batuta.Transpiler.Emit
             _function = savedFn;
         }
 
+        /// <summary>A class without __init__: the base constructor's signature, and its own attributes that may be missing marked so.</summary>
+        private void EmitInheritedConstructor(ClassModel c)
+        {
+            string body = AbsentMarks(c, null) is { } marks ? $"{{ {marks} }}" : "{ }";
+            var baseInit = c.Base?.FindMethod("__init__");
+            if (baseInit is not null)
+            {
+                _w.Line();
+                var ps = string.Join(", ", baseInit.Params.Select(p => $"{CsTypes.Of(p.Type)} {p.CsName}"));
+                _w.Line($"public {c.CsName}({ps}) : base({string.Join(", ", baseInit.Params.Select(p => p.CsName))}) {body}");
+            }
+            else if (c.IsException)
+            {
+                _w.Line();
+                _w.Line($"public {c.CsName}(params object?[] args) : base(args) {body}");
+            }
+            else if (c.Base is not null && c.Base.IsDataclass)
+            {
+                _w.Line();
+                var fields = DataclassFieldsWithBases(c.Base);
+                var ps = string.Join(", ", fields.Select(f => $"{CsTypes.Of(f.Type)} {CsNames.Local(f.Name)}"));
+                _w.Line($"public {c.CsName}({ps}) : base({string.Join(", ", fields.Select(f => CsNames.Local(f.Name)))}) {body}");
+            }
+            else if (body != "{ }")
+            {
+                _w.Line();
+                _w.Line($"public {c.CsName}() {body}");
+            }
+        }
+
+        /// <summary>
+        /// Marks the class's own fields that may be missing (see AttributesMaybeAbsent) and that its __init__ does not
+        /// assign outright: Python's instance has no such attribute until some method sets it.
+        /// </summary>
+        private string? AbsentMarks(ClassModel c, FunctionModel? init)
+        {
+            string? self = init?.Def.Args.Posonlyargs.Concat(init.Def.Args.Args).FirstOrDefault()?.Name;
+            var assigned = new HashSet<string>(init is null ? Enumerable.Empty<string>() : InitBody(init).SelectMany(s => s switch
+            {
+                Assign a => a.Targets,
+                AnnAssign an => new[] { an.Target },
+                _ => Enumerable.Empty<ExpressionNode>(),
+            }).OfType<Attribute>().Where(t => t.Value is Name n && n.Id == self).Select(t => t.Attr), StringComparer.Ordinal);
+            var names = c.FieldOrder.Where(n => _maybeAbsent.Contains(n) && !assigned.Contains(n) && FindClassVarOwner(c, n) is null).ToList();
+            return names.Count == 0 ? null : $"Dyn.Absent(this, {string.Join(", ", names.Select(CsNames.Literal))});";
+        }
+
+        private void EmitAbsentMarks(FunctionModel init)
+        {
+            if (init.Owner is { } c && AbsentMarks(c, init) is { } marks) _w.Line(marks);
+        }
+
         private static List<StatementNode> InitBody(FunctionModel init)
         {
             var body = init.Def.Body.ToList();
@@ -751,6 +803,7 @@ namespace Batuta.Transpiler.Emit
             var baseInit = b.Methods["__init__"];
             _w.Line();
             _w.Open($"public {c.CsName}({ParamList(init)}) : base(DeferredInit.Value)");
+            EmitAbsentMarks(init);
             if (init.VarArgs is not null) _w.Line($"var {init.VarArgs.CsName} = new PyTuple({init.VarArgs.CsName}__items);");
             DeclareInitLocals(init);
             WithEffects(EffectsOf(init), () =>
@@ -774,6 +827,7 @@ namespace Batuta.Transpiler.Emit
 
         private void EmitInitBody(FunctionModel init, List<StatementNode> body)
         {
+            EmitAbsentMarks(init);
             if (init.VarArgs is not null) _w.Line($"var {init.VarArgs.CsName} = new PyTuple({init.VarArgs.CsName}__items);");
             DeclareInitLocals(init);
             WithEffects(EffectsOf(init), () => EmitBlock(body));

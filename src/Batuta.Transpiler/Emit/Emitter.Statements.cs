@@ -487,7 +487,8 @@ namespace Batuta.Transpiler.Emit
                 case Attribute a:
                 {
                     var obj = Unwrap(EmitExprQuiet(a.Value), a.Attr);
-                    if (obj.Type.Kind != TypeKind.Class || FindClass(obj.Type.Name.OrThrow()) is not { } cls || cls.Setters.ContainsKey(a.Attr) || cls.FindMethod(a.Attr) is not null) return false;
+                    // an attribute that may be missing takes the checked read and write (EmitAttribute, TryAssignInstanceAttribute)
+                    if (obj.Type.Kind != TypeKind.Class || FindClass(obj.Type.Name.OrThrow()) is not { } cls || cls.Setters.ContainsKey(a.Attr) || cls.FindMethod(a.Attr) is not null || _maybeAbsent.Contains(a.Attr)) return false;
                     v = cls.FindField(a.Attr);
                     if (v is null || FindClassVarOwner(cls, a.Attr) is not null) return false;
                     code = $"{Unwrap(EmitExpr(a.Value), a.Attr).P}.{v.CsName}";
@@ -683,10 +684,24 @@ namespace Batuta.Transpiler.Emit
                 Widen(field, value.Type);
                 bool isStatic = cls.ClassVars.ContainsKey(attr) || FindClassVarOwner(cls, attr) is not null;
                 var owner = FindClassVarOwner(cls, attr);
-                _w.Line($"{(isStatic && owner is not null ? ClassCsName(owner) : obj.P)}.{field.CsName} = {Coerce(value, field.Type).Code};");
+                string code = Coerce(value, field.Type).Code;
+                if (isStatic && owner is not null) _w.Line($"{ClassCsName(owner)}.{field.CsName} = {code};");
+                else _w.Line(FieldStore(obj, field, code));
                 return true;
             }
             return false;
+        }
+
+        /// <summary>
+        /// An instance field's store. An attribute that may be missing is there again once assigned: after the value is
+        /// computed (<c>obj.n += 1</c> reads it first), so through Dyn.Assigned where naming the receiver twice is harmless.
+        /// </summary>
+        private string FieldStore(Ex obj, VarInfo field, string code)
+        {
+            if (!_maybeAbsent.Contains(field.Name)) return $"{obj.P}.{field.CsName} = {code};";
+            if (System.Text.RegularExpressions.Regex.IsMatch(obj.Code, @"^[A-Za-z_@][\w.@]*$"))
+                return $"{obj.P}.{field.CsName} = Dyn.Assigned<{CsTypes.Of(field.Type)}>({obj.Code}, {CsNames.Literal(field.Name)}, {code});";
+            return $"Dyn.Assigning({obj.Code}, {CsNames.Literal(field.Name)}).{field.CsName} = {code};";
         }
 
         private ClassModel? FindClassVarOwner(ClassModel c, string name)

@@ -70,6 +70,10 @@ namespace Batuta.Transpiler.Emit
         private readonly bool _hasRecursion;
         /// <summary>Some code reads <c>__dict__</c> or calls <c>vars</c>: classes then write their PyVars() (see InstanceDict).</summary>
         private readonly bool _usesInstanceDict;
+        /// <summary>Instance attributes the program treats as possibly missing (see AttributesMaybeAbsent): their field reads are checked.</summary>
+        private readonly HashSet<string> _maybeAbsent;
+        /// <summary>Names used as values, and of methods fetched by name (see ReachedDynamically).</summary>
+        private readonly (HashSet<string> Values, HashSet<string> Methods) _calledDynamically;
         private readonly Dictionary<string, ModuleModel> _moduleByName;
         private readonly Dictionary<string, ClassModel> _classByKey;
         private readonly TranspileOptions _options;
@@ -102,8 +106,11 @@ namespace Batuta.Transpiler.Emit
         {
             _modules = modules;
             _hasRecursion = modules.SelectMany(AllFunctions).Any(Guarded);
-            _usesInstanceDict = modules.SelectMany(m => AllFunctions(m).Select(f => f.Def.Body).Prepend(m.Tree.Body)).SelectMany(body => ModelBuilder.WalkExpressions(body))
+            var bodies = modules.SelectMany(m => AllFunctions(m).Select(f => f.Def.Body).Prepend(m.Tree.Body)).ToList();
+            _usesInstanceDict = bodies.SelectMany(body => ModelBuilder.WalkExpressions(body))
                 .Any(e => e is Attribute { Attr: "__dict__" } or Call { Func: Name { Id: "vars" } });
+            _maybeAbsent = AttributesMaybeAbsent(bodies);
+            _calledDynamically = ReachedDynamically(bodies);
             _moduleByName = modules.ToDictionary(m => m.Name, StringComparer.Ordinal);
             _classByKey = modules.SelectMany(m => m.Classes.Values).GroupBy(c => c.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
             _options = options;
@@ -256,6 +263,7 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void KeepEntryPointsExact()
         {
+            foreach (var p in DynamicallyCalled().SelectMany(f => f.Params).Where(p => !p.IntAnnotated && !p.FloatAnnotated)) Widen(p, PyType.Object);
             foreach (var f in _modules.SelectMany(AllFunctions))
             {
                 if (!f.EscapesAsValue && !(f.Owner is not null && f.Name.StartsWith("__", StringComparison.Ordinal) && f.Name.EndsWith("__", StringComparison.Ordinal) && f.Name != "__init__")) continue;
@@ -283,6 +291,71 @@ namespace Batuta.Transpiler.Emit
                 }
             }
         }
+
+        /// <summary>
+        /// Attributes deleted (<c>del obj.attr</c>), tested (<c>hasattr(obj, "attr")</c>, <c>getattr</c> with a default) or
+        /// read in a try whose handler catches AttributeError (the lazy-cache idiom): a C# field always holds a value, so
+        /// these fields are marked missing until assigned, and their reads raise AttributeError as Python's do.
+        /// </summary>
+        private static HashSet<string> AttributesMaybeAbsent(List<NodeList<StatementNode>> bodies)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var s in bodies.SelectMany(body => ModelBuilder.Walk(body)))
+            {
+                if (s is Delete d) names.UnionWith(d.Targets.OfType<Attribute>().Select(a => a.Attr));
+                if (s is Try t && t.Handlers.OfType<ExceptHandler>().Any(h => CatchesAttributeError(h.Type)))
+                    names.UnionWith(ModelBuilder.WalkExpressions(t.Body).OfType<Attribute>().Select(a => a.Attr));
+                foreach (var e in ModelBuilder.StatementExpressions(s).SelectMany(ModelBuilder.WalkExpression))
+                    if (e is Call { Func: Name { Id: "hasattr" or "getattr" }, Args: [_, Constant { Value: string tested }, ..] } call && (call.Func is Name { Id: "hasattr" } || call.Args.Count == 3))
+                        names.Add(tested);
+            }
+            return names;
+        }
+
+        /// <summary>
+        /// Names a program calls where inference does not see the callee: a class used as a value (<c>cls = Rect</c>,
+        /// <c>{"r": Rect}</c>, <c>map(Rect, xs)</c>) and a method fetched by <c>getattr(obj, "name")</c>. Calls by name,
+        /// type tests, comparisons and attribute reads (Rect.__name__) are not such uses.
+        /// </summary>
+        private static (HashSet<string> Values, HashSet<string> Methods) ReachedDynamically(List<NodeList<StatementNode>> bodies)
+        {
+            var statements = bodies.SelectMany(body => ModelBuilder.Walk(body)).ToList();
+            var exprs = statements.SelectMany(ModelBuilder.StatementExpressions).SelectMany(ModelBuilder.WalkExpression).ToList();
+            var notValues = new HashSet<ExpressionNode>(statements.OfType<Raise>().Select(r => r.Exc).OfType<ExpressionNode>());
+            var methods = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var e in exprs)
+            {
+                switch (e)
+                {
+                    case Call { Func: Name { Id: "isinstance" or "issubclass" or "super" or "type" or "vars" } } test:
+                        notValues.Add(test.Func);
+                        notValues.UnionWith(test.Args.SelectMany(ModelBuilder.WalkExpression));
+                        break;
+                    case Call { Func: Name { Id: "getattr" }, Args: [_, Constant { Value: string method }, ..] } get:
+                        notValues.Add(get.Func);
+                        methods.Add(method);
+                        break;
+                    case Call call: notValues.Add(call.Func); break;
+                    case Attribute a: notValues.Add(a.Value); break;
+                    case Compare c: notValues.UnionWith(c.Comparators.Prepend(c.Left)); break;
+                }
+            }
+            var values = new HashSet<string>(exprs.OfType<Name>().Where(n => n.Ctx == ExprContext.Load && !notValues.Contains(n)).Select(n => n.Id), StringComparer.Ordinal);
+            return (values, methods);
+        }
+
+        /// <summary>The __init__ of each class used as a value and each method fetched by name: their calls pass anything.</summary>
+        private IEnumerable<FunctionModel> DynamicallyCalled()
+        {
+            foreach (var c in _modules.SelectMany(m => m.Classes.Values).Where(c => !c.IsEnum))
+            {
+                if (_calledDynamically.Values.Contains(c.Name) && c.FindMethod("__init__") is { } init) yield return init;
+                foreach (var m in c.Methods.Values.Where(m => _calledDynamically.Methods.Contains(m.Name) && !m.IsProperty && m.Name != "__init__")) yield return m;
+            }
+        }
+
+        private static bool CatchesAttributeError(ExpressionNode? type) =>
+            type is Name { Id: "AttributeError" } || type is Tuple tu && tu.Elts.Any(x => x is Name { Id: "AttributeError" });
 
         private IEnumerable<FunctionModel> AllFunctions(ModuleModel m)
         {

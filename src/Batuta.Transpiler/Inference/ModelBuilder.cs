@@ -609,7 +609,7 @@ namespace Batuta.Transpiler.Inference
             foreach (var mixin in c.Mixins.ToList())
             {
                 MergeMixins(mixin, done);
-                if (!Mergeable(mixin))
+                if (!Mergeable(mixin) && !(mixinsFirst && CooperativeInit(c, mixin)))
                 {
                     c.Mixins.Remove(mixin);
                     continue;
@@ -631,7 +631,8 @@ namespace Batuta.Transpiler.Inference
             if (c.Base is not { } first || c.Mixins.Count == 0) return false;
             foreach (var x in c.Mixins.Append(first)) MergeMixins(x, done);
             var last = c.Mixins[c.Mixins.Count - 1];
-            if (!Mergeable(first) || Mergeable(last) || !c.Mixins.Take(c.Mixins.Count - 1).All(Mergeable)) return false;
+            var before = c.Mixins.Take(c.Mixins.Count - 1).Prepend(first).ToList();
+            if (Mergeable(last) || !before.All(x => Mergeable(x) || CooperativeInit(c, x)) || before.Count(x => !Mergeable(x)) > 1) return false;
             c.Mixins.RemoveAt(c.Mixins.Count - 1);
             c.Mixins.Insert(0, first);
             c.Base = last;
@@ -649,6 +650,16 @@ namespace Batuta.Transpiler.Inference
                 foreach (var name in c.FieldOrder.ToList())
                     if (b.Fields.ContainsKey(name) || b.ClassVars.ContainsKey(name) || b.Setters.ContainsKey(name) || b.Methods.TryGetValue(name, out var bm) && bm.IsProperty) { c.Fields.Remove(name); c.FieldOrder.Remove(name); }
         }
+
+        /// <summary>
+        /// <c>class C(Mixin, Base)</c> where Mixin's own __init__ ends in <c>super().__init__(...)</c> (cooperative keyword
+        /// forwarding): in C's MRO that call reaches Base, so the merged __init__ becomes C's, whose C# base is Base.
+        /// Only one such mixin, and only where C has no __init__ of its own (that would call the mixin's by super()).
+        /// </summary>
+        private static bool CooperativeInit(ClassModel c, ClassModel mixin) =>
+            !c.Methods.ContainsKey("__init__") && mixin.Base is null && !(mixin.IsDataclass || mixin.IsException || mixin.IsEnum)
+            && mixin.Methods.TryGetValue("__init__", out var init)
+            && init.Def.Body.Any(s => s is Expr { Value: Call { Func: Attribute { Attr: "__init__", Value: Call { Func: Name { Id: "super" } } } } });
 
         private static IEnumerable<ClassModel> MixinChain(ClassModel mixin)
         {
