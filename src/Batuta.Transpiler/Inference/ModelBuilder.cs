@@ -480,7 +480,7 @@ namespace Batuta.Transpiler.Inference
 
         private static ClassModel NewClass(ClassDef cd, ModuleModel m)
         {
-            var c = new ClassModel(cd.Name, CsNames.Type(cd.Name), cd, m);
+            var c = new ClassModel(cd.Name, ClassCsName(cd), cd, m);
             foreach (var d in cd.DecoratorList)
             {
                 var dn = d is Name n ? n.Id : d is Attribute a ? a.Attr : d is Call { Func: Name cn } ? cn.Id : d is Call { Func: Attribute ca } ? ca.Attr : "";
@@ -582,6 +582,35 @@ namespace Batuta.Transpiler.Inference
             var value = c.Def.Body.Select(s => s switch { Assign { Targets: [Name n] } a when n.Id == name => a.Value, AnnAssign { Target: Name an } aa when an.Id == name => aa.Value, _ => null })
                 .LastOrDefault(v => v is not null);
             return value is Call { Func: Name fn } ? classes.FirstOrDefault(k => k.Name == fn.Id && k.FindMethod("__set__") is not null) : null;
+        }
+
+        /// <summary>
+        /// The class's C# name: <c>Hits_</c> when one of its attributes or methods (<c>self.hits</c>) has the C# member name
+        /// <c>Hits</c>, which C# forbids inside a type of that name (CS0542).
+        /// </summary>
+        private static string ClassCsName(ClassDef cd)
+        {
+            var name = CsNames.Type(cd.Name);
+            var finder = new MemberNameFinder();
+            foreach (var s in cd.Body) finder.Visit(s);
+            var classLevel = cd.Body.Select(s => s switch { Assign { Targets: [Name n] } => n.Id, AnnAssign { Target: Name an } => an.Id, _ => null });
+            return finder.Names.Concat(classLevel).Any(n => n is not null && CsNames.Member(n) == name) ? name + "_" : name;
+        }
+
+        private sealed class MemberNameFinder : AstWalker
+        {
+            public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+
+            protected override bool Enter(Node node)
+            {
+                switch (node)
+                {
+                    case Attribute a: Names.Add(a.Attr); break;
+                    case FunctionDef f: Names.Add(f.Name); break;
+                    case AsyncFunctionDef af: Names.Add(af.Name); break;
+                }
+                return node is not ClassDef;
+            }
         }
 
         private sealed class InstanceStoreFinder(IEnumerable<string> classNames) : AstWalker

@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+
+
 class Positive:
     def __set_name__(self, owner, name):
         self.name = "_" + name
@@ -29,3 +32,40 @@ except ValueError as e:
     print("error:", e)
 del a.balance
 print(a.balance)
+
+
+class Hits:
+    def __init__(self):
+        self.hits = 0
+        self.total = 1.5
+
+    def hit(self):
+        self.hits += 1
+        return self.hits
+
+
+class Point:
+    point = "cls"
+
+    def point_name(self):
+        return Point.point
+
+
+h = Hits()
+h.hit()
+print(h.hit(), h.hits, getattr(h, "hits"), vars(h))
+p = Point()
+print(p.point_name(), p.point, Point.point)
+
+
+@dataclass
+class Item:
+    item: str
+    qty: int = 1
+
+class Run:
+    def run(self):
+        return "ran"
+
+i = Item("x", 2)
+print(i, i.item, Run().run(), type(i).__name__, Run.__name__, repr(Run())[:14])
