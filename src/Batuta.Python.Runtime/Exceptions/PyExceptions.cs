@@ -204,6 +204,17 @@ public static class PyExc
         return false;
     }
 
+    /// <summary>
+    /// <c>raise x</c> where only the run time knows what x is: an exception, or an exception class (<c>E = ValueError;
+    /// raise E</c>) instantiated without arguments; anything else is CPython's TypeError.
+    /// </summary>
+    public static PyBaseException Raisable(object? value) => value switch
+    {
+        Exception e => Translate(e),
+        Type t when typeof(Exception).IsAssignableFrom(t) && Dyn.Call(t) is Exception made => Translate(made),
+        _ => new TypeError("exceptions must derive from BaseException"),
+    };
+
     /// <summary><c>raise</c> inside an <c>except</c> block: the handled exception becomes the raised one's <c>__context__</c>.</summary>
     public static Exception InContext(Exception raised, Exception handled)
     {

@@ -1274,7 +1274,8 @@ namespace Batuta.Transpiler.Emit
             // `raise ValueError` (a builtin class) but not `raise err` (a variable holding an exception)
             if (!isClass && r.Exc is Name n && Resolve(n.Id).Kind == ResolvedKind.Builtin && ModelBuilder.BuiltinExceptions.Contains(n.Id))
                 code = $"new {CsTypes.RuntimeException(n.Id)}()";
-            if (exc.Type.Kind == TypeKind.Object) code = $"(Exception)({code})";
+            // a value not typed as an exception class (an object, a class held in a variable, `raise 42`): checked at run time
+            if (exc.Type.Kind != TypeKind.Class && !code.StartsWith("new ", StringComparison.Ordinal)) code = $"PyExc.Raisable({Box(exc)})";
             if (r.Cause is not null)
             {
                 if (r.Cause is Constant { Value: null }) code = $"{Paren(code)}.WithCause(null)";

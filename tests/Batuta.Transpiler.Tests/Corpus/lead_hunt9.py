@@ -69,3 +69,33 @@ class Run:
 
 i = Item("x", 2)
 print(i, i.item, Run().run(), type(i).__name__, Run.__name__, repr(Run())[:14])
+
+
+E = ValueError
+def f(k):
+    if k == 1: raise E
+    if k == 2: raise E("x")
+    if k == 3:
+        errs = {"k": KeyError, "t": TypeError}
+        raise errs["t"]("typed")
+    if k == 4:
+        saved = None
+        try:
+            {}["q"]
+        except KeyError as e:
+            saved = e
+        raise saved
+    if k == 5:
+        raise 42
+for k in range(1, 6):
+    try:
+        f(k)
+    except Exception as e:
+        print(k, type(e).__name__, repr(e))
+class MyErr(Exception):
+    pass
+C = MyErr
+try:
+    raise C from None
+except MyErr as e:
+    print("mine", repr(e), e.__cause__)
