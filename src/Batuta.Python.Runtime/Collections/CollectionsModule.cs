@@ -2,9 +2,15 @@ using System.Collections;
 
 namespace Batuta.Python.Runtime;
 
+// One marker per collections class, whatever its type arguments, for isinstance(x, Counter) and the like.
+public interface IPyCounter { }
+public interface IPyDeque { }
+public interface IPyDefaultDict { }
+public interface IPyOrderedDict { }
+
 /// <summary><c>collections.defaultdict</c>: a dict whose missing keys get a value from the factory.</summary>
 /// <summary><c>collections.OrderedDict</c>: a dict (insertion-ordered already) with OrderedDict's repr; popitem(last) and move_to_end are on PyDict.</summary>
-public sealed class OrderedDict<TKey, TValue> : PyDict<TKey, TValue>, Modules.IPyKeywordMethods
+public sealed class OrderedDict<TKey, TValue> : PyDict<TKey, TValue>, Modules.IPyKeywordMethods, IPyOrderedDict
 {
     public OrderedDict() { }
 
@@ -32,7 +38,7 @@ public sealed class OrderedDict<TKey, TValue> : PyDict<TKey, TValue>, Modules.IP
     public override string PyRepr() => Count == 0 ? "OrderedDict()" : "OrderedDict([" + string.Join(", ", Items().Select(kv => "(" + Repr.Of(kv.Item1) + ", " + Repr.Of(kv.Item2) + ")")) + "])";
 }
 
-public sealed class DefaultDict<TKey, TValue> : PyDict<TKey, TValue>
+public sealed class DefaultDict<TKey, TValue> : PyDict<TKey, TValue>, IPyDefaultDict
 {
     private readonly Func<TValue>? _factory;
 
@@ -63,7 +69,7 @@ public sealed class DefaultDict<TKey, TValue> : PyDict<TKey, TValue>
 }
 
 /// <summary><c>collections.Counter</c>.</summary>
-public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber, IPyBitwise, IPySigned
+public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber, IPyBitwise, IPySigned, IPyCounter
 {
     /// <summary>+counter: the positive counts.</summary>
     public Counter<TKey> Positive() => Select(v => v.Sign > 0 ? v : (PyInt?)null);
@@ -250,7 +256,7 @@ public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber, IPyBitwise, 
 /// A <c>collections.Counter</c> whose counts are not all ints (weights: <c>c[k] += 0.75</c>, <c>Counter({"a": 1.5})</c>):
 /// each count keeps its own Python number type, added and ordered as Python numbers. Int counts stay in Counter&lt;TKey&gt;.
 /// </summary>
-public sealed class NumberCounter<TKey> : PyDict<TKey, object?>
+public sealed class NumberCounter<TKey> : PyDict<TKey, object?>, IPyCounter
 {
     public NumberCounter() { }
 
@@ -325,7 +331,7 @@ public sealed class NumberCounter<TKey> : PyDict<TKey, object?>
 }
 
 /// <summary><c>collections.deque</c> (optionally bounded).</summary>
-public sealed class Deque<T> : IEnumerable<T>, IPyObject, IPySized, IPyTyped
+public sealed class Deque<T> : IEnumerable<T>, IPyObject, IPySized, IPyTyped, IPyDeque
 {
     private readonly LinkedList<T> _items = new();
 
