@@ -906,6 +906,8 @@ public static class Dyn
         if (target == typeof(double)) return Cast<double>(value);
         if (target == typeof(long)) return Cast<long>(value);
         if (target == typeof(bool)) return Cast<bool>(value);
+        // a lambda typed Func<object?, bool> by its call site, for a parameter typed Func<PyInt, bool> by its annotation
+        if (typeof(Delegate).IsAssignableFrom(target) && CallableAdapter.TryAdapt(value, target, out var adapted)) return adapted;
         // a tuple or container built with other element types ((PyInt, PyInt) into (long, long)): a converted copy
         if (target.IsGenericType && value is System.Collections.IEnumerable or System.Runtime.CompilerServices.ITuple && value is not string)
             return Unwrapped(() => typeof(Dyn).GetMethod(nameof(Cast)).OrThrow().MakeGenericMethod(target).Invoke(null, [value]));
