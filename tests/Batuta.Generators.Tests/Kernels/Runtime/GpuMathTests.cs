@@ -38,6 +38,8 @@ public sealed class GpuMathTests
         where T : unmanaged, INumber<T>
     {
         var o = Enumerable.Range(0, outputs).Select(_ => new T[N]).ToArray();
+        // On a real device a group has hung the whole run before: say which one is launching (stderr, unbuffered).
+        if (KernelPaths.IsRealGpu) Console.Error.WriteLine($"  GpuMathTests: launching {kernel}");
         var trace = new Warnings();
         System.Diagnostics.Trace.Listeners.Add(trace);
         bool ran;
