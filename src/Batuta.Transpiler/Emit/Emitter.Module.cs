@@ -344,7 +344,10 @@ namespace Batuta.Transpiler.Emit
         /// <summary>A C# return statement of the current function, counting it out of the recursion depth when it is guarded.</summary>
         private string ReturnStatement(string? value) =>
             !Guarded(_function) ? (value is null ? "return;" : $"return {value};")
-            : value is null ? "{ RecursionGuard.Leave(); return; }" : $"return RecursionGuard.Leave({value});";
+            : value is null ? "{ RecursionGuard.Leave(); return; }"
+            // A bare default! gives Leave<T> nothing to infer T from (CS0411).
+            : value == "default!" ? "{ RecursionGuard.Leave(); return default!; }"
+            : $"return RecursionGuard.Leave({value});";
 
         /// <summary>A with statement whose context manager is a user class with __exit__ (which may return True).</summary>
         private bool MaySuppress(With w) =>
