@@ -118,6 +118,51 @@ public static partial class Py
         while (ea.MoveNext() && eb.MoveNext() && ec.MoveNext()) yield return (ea.Current, eb.Current, ec.Current);
     }
 
+    /// <summary><c>zip(a, b, strict=...)</c>: with strict, iterables of different lengths raise CPython's ValueError.</summary>
+    public static IEnumerable<(T1, T2)> Zip<T1, T2>(IEnumerable<T1> a, IEnumerable<T2> b, bool strict) => strict ? ZipStrict(a, b) : Zip(a, b);
+
+    public static IEnumerable<(T1, T2, T3)> Zip<T1, T2, T3>(IEnumerable<T1> a, IEnumerable<T2> b, IEnumerable<T3> c, bool strict) =>
+        strict ? ZipStrict(a, b, c) : Zip(a, b, c);
+
+    private static IEnumerable<(T1, T2)> ZipStrict<T1, T2>(IEnumerable<T1> a, IEnumerable<T2> b)
+    {
+        using var ea = a.GetEnumerator();
+        using var eb = b.GetEnumerator();
+        while (true)
+        {
+            if (!ea.MoveNext())
+            {
+                if (eb.MoveNext()) throw ZipLengthError(1, longer: true);
+                yield break;
+            }
+            if (!eb.MoveNext()) throw ZipLengthError(1, longer: false);
+            yield return (ea.Current, eb.Current);
+        }
+    }
+
+    private static IEnumerable<(T1, T2, T3)> ZipStrict<T1, T2, T3>(IEnumerable<T1> a, IEnumerable<T2> b, IEnumerable<T3> c)
+    {
+        using var ea = a.GetEnumerator();
+        using var eb = b.GetEnumerator();
+        using var ec = c.GetEnumerator();
+        while (true)
+        {
+            if (!ea.MoveNext())
+            {
+                if (eb.MoveNext()) throw ZipLengthError(1, longer: true);
+                if (ec.MoveNext()) throw ZipLengthError(2, longer: true);
+                yield break;
+            }
+            if (!eb.MoveNext()) throw ZipLengthError(1, longer: false);
+            if (!ec.MoveNext()) throw ZipLengthError(2, longer: false);
+            yield return (ea.Current, eb.Current, ec.Current);
+        }
+    }
+
+    /// <summary>CPython's message for the zero-based argument <paramref name="index"/> against the ones before it.</summary>
+    private static ValueError ZipLengthError(int index, bool longer) =>
+        new($"zip() argument {index + 1} is {(longer ? "longer" : "shorter")} than argument{(index == 1 ? " 1" : "s 1-" + index)}");
+
     public static IEnumerable<T> Reversed<T>(IEnumerable<T> items) => items is IReadOnlyList<T> l ? ReverseList(l) : items.Reverse();
 
     private static IEnumerable<T> ReverseList<T>(IReadOnlyList<T> l)

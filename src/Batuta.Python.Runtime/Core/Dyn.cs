@@ -766,6 +766,8 @@ public static class Dyn
         if (o is Delegate fn && name is "__name__" or "__qualname__") return FunctionName(fn);
         if (name == "__wrapped__" && Py.TryGetWrapped(o, out var wrapped)) return wrapped;
         if (o is Type cls && TryClassAttr(cls, name, out var classValue)) return classValue;
+        // Before the .NET members: list.count is a method in Python, where PyList's Count property would answer.
+        if (o is not PyObject && PyBuiltinMethod.Has(o, name)) return new PyBuiltinMethod(o, name);
         var t = o.GetType();
         foreach (var candidate in Naming.Candidates(name))
         {

@@ -206,7 +206,8 @@ namespace Batuta.Transpiler.Mapping
                     }
                     var vs = a.Select(x => e.Expr(x)).ToList();
                     if (vs.Count is < 2 or > 3) return e.NotSupported(c, $"zip() with {vs.Count} arguments");
-                    return new Ex($"Py.Zip({string.Join(", ", vs.Select(e.EnumerableOf))})", PyType.Iterable(PyType.Tuple(vs.Select(v => e.ElementOf(v.Type)).ToArray())), true);
+                    string strict = kw.TryGetValue("strict", out var st) ? ", " + e.TruthOf(e.Expr(st)) : "";
+                    return new Ex($"Py.Zip({string.Join(", ", vs.Select(e.EnumerableOf))}{strict})", PyType.Iterable(PyType.Tuple(vs.Select(v => e.ElementOf(v.Type)).ToArray())), true);
                 }
                 case "sorted":
                 {

@@ -1,0 +1,40 @@
+# Tenth bug hunt, fixed by the lead: builtin methods through __getattr__ proxies, zip(strict=True),
+# a recursive function that can run off its end while returning str.
+
+
+class Proxy:
+    def __init__(self, target):
+        self._target = target
+        self.hits = 0
+
+    def __getattr__(self, name):
+        self.hits += 1
+        return getattr(self._target, name)
+
+
+pr = Proxy([3, 1, 2])
+print(pr.count(1), pr.index(2), pr.hits, pr._target)
+push = getattr([1, 2], "append")
+push(5)
+s = Proxy("hello")
+print(s.upper(), s.find("l"), s.hits)
+d = Proxy({"a": 1})
+print(d.get("a"), sorted(d.keys()), d.hits)
+print(list(zip([1, 2], "ab", strict=True)), list(zip("ab", [1, 2], [3, 4], strict=True)))
+for args in ([[1], [1, 2]], [[1, 2, 3], [1, 2]], [[1, 2], [1, 2], [1]], [[1], [1], [1, 2]]):
+    try:
+        print(list(zip(*args, strict=True)) if len(args) == 0 else list(zip(args[0], args[1], strict=True)) if len(args) == 2 else list(zip(args[0], args[1], args[2], strict=True)))
+    except ValueError as e:
+        print("ValueError:", e)
+flag = False
+print(list(zip([1, 2, 3], [4], strict=flag)))
+
+
+def show(node):
+    if isinstance(node, list):
+        return "[" + " ".join(show(x) for x in node) + "]"
+    if isinstance(node, int):
+        return str(node)
+
+
+print(show([1, [2, 3], [[4]]]), show("x"))
