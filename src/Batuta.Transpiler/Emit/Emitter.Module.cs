@@ -503,7 +503,7 @@ namespace Batuta.Transpiler.Emit
             foreach (var dm in c.Methods.Values.Where(x => x.IsDecorated)) _w.Line($"public static object? {dm.CsName}{DecoratedSuffix};");
             foreach (var m in c.Methods.Values)
             {
-                if (m.Name == "__init__") continue;
+                if (m.Name == "__init__" && !c.IsEnum) continue;
                 _w.Line();
                 EmitMethod(c, m);
             }
@@ -612,7 +612,19 @@ namespace Batuta.Transpiler.Emit
             var iterated = flag ? canonical.Where(m => !known.TryGetValue(m, out var bits) || bits > 0 && (bits & (bits - 1)) == 0).ToList() : canonical;
             _w.Line($"public static readonly PyList<{c.CsName}> Members = new() {{ {string.Join(", ", iterated.Select(CsNames.Member))} }};");
             if (flag) _w.Line($"public static readonly PyList<{c.CsName}> Named = new() {{ {string.Join(", ", canonical.Select(CsNames.Member))} }};");
-            _w.Line($"private {c.CsName}(string name, object? value) : base(name, value) {{ }}");
+            _w.Line($"private {c.CsName}(string name, object? value) : base(name, value) {{ {EnumInitCall(c)}}}");
+        }
+
+        /// <summary>
+        /// An enum's __init__ runs for each member with the member's value as its arguments (a tuple value spread over
+        /// the parameters, as CPython's EnumType does); the body is the method it is emitted as.
+        /// </summary>
+        private string EnumInitCall(ClassModel c)
+        {
+            if (c.FindMethod("__init__") is not { } init || init.Owner != c) return "";
+            if (init.Params.Count == 1) return $"{init.CsName}({Coerce(new Ex("value", PyType.Object, true), init.Params[0].Type).Code}); ";
+            var args = init.Params.Select((p, i) => Coerce(new Ex($"Dyn.GetItem(value, {i}L)", PyType.Object, true), p.Type).Code);
+            return $"{init.CsName}({string.Join(", ", args)}); ";
         }
 
         private static long NextPowerOfTwo(long v)

@@ -38,3 +38,31 @@ def show(node):
 
 
 print(show([1, [2, 3], [[4]]]), show("x"))
+
+
+from enum import Enum
+
+
+class Planet(Enum):
+    MERCURY = (3.303e+23, 2.4397e6)
+    EARTH = (5.976e+24, 6.37814e6)
+
+    def __init__(self, mass, radius):
+        self.mass = mass
+        self.radius = radius
+
+    @property
+    def gravity(self):
+        return 6.673e-11 * self.mass / (self.radius * self.radius)
+
+
+class Code(Enum):
+    OK = "ok"
+    FAIL = "fail"
+
+    def __init__(self, text):
+        self.shout = text.upper() + "!"
+
+
+print(Planet.EARTH, Planet.EARTH.value, round(Planet.EARTH.gravity, 3), Planet.MERCURY.mass)
+print([p.name for p in Planet], Planet((3.303e+23, 2.4397e6)), Code.FAIL.shout, Code("ok").shout)
