@@ -34,6 +34,56 @@ public static class ArgumentBinder
         catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
     }
 
+    /// <summary>
+    /// A migrated def's method with <c>*args</c> and/or <c>**kwargs</c> (C# parameters: the named ones, then the
+    /// <c>PyDict</c> of keywords, then the params array): extra positionals fill the array, unknown keywords the dict.
+    /// </summary>
+    public static object? InvokeVariadicMethod(string name, object target, MethodInfo method, object?[] args, PyDict<string, object?>? kwargs)
+    {
+        var ps = method.GetParameters();
+        var (hasStar, hasKw) = VariadicShape(ps);
+        var namedPs = ps.Take(ps.Length - (hasStar ? 1 : 0) - (hasKw ? 1 : 0)).ToArray();
+        int named = namedPs.Length;
+        if (!hasStar && args.Length > named) throw TooManyPositional(name, namedPs, null, args.Length, named);
+        var (known, extra) = SplitKeywords(name, namedPs, kwargs, hasKw);
+        var values = new List<object?>(Bind(name, namedPs, null, args.Take(named).ToArray(), known));
+        if (hasKw) values.Add(extra);
+        if (hasStar) values.Add(StarArray(ps[^1], args.Skip(named).ToArray()));
+        try { return method.Invoke(target, values.ToArray()); }
+        catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
+    }
+
+    /// <summary>Whether the parameters end in a params array (<c>*args</c>) and, before it, a keywords dict (<c>**kwargs</c>).</summary>
+    private static (bool HasStar, bool HasKw) VariadicShape(ParameterInfo[] ps)
+    {
+        bool hasStar = ps.Length > 0 && ps[^1].IsDefined(typeof(ParamArrayAttribute), false);
+        int kwIndex = ps.Length - (hasStar ? 2 : 1);
+        return (hasStar, kwIndex >= 0 && ps[kwIndex].ParameterType == typeof(PyDict<string, object?>));
+    }
+
+    /// <summary>Keywords naming a parameter, and the rest (for <c>**kwargs</c>; an error without it).</summary>
+    private static (PyDict<string, object?> Known, PyDict<string, object?> Extra) SplitKeywords(string name, ParameterInfo[] named, PyDict<string, object?>? kwargs, bool hasKw)
+    {
+        var known = new PyDict<string, object?>();
+        var extra = new PyDict<string, object?>();
+        if (kwargs is null) return (known, extra);
+        foreach (var (key, value) in kwargs.Items())
+        {
+            if (Array.Exists(named, p => p.Name == key)) known[key] = value;
+            else if (hasKw) extra[key] = value;
+            else throw new TypeError($"{name}() got an unexpected keyword argument '{key}'");
+        }
+        return (known, extra);
+    }
+
+    private static Array StarArray(ParameterInfo star, object?[] rest)
+    {
+        var elem = star.ParameterType.GetElementType() ?? typeof(object);
+        var array = Array.CreateInstance(elem, rest.Length);
+        for (int i = 0; i < rest.Length; i++) array.SetValue(Dyn.Convert(rest[i], elem), i);
+        return array;
+    }
+
     private static object?[] Bind(string name, ParameterInfo[] ps, object?[]? defaults, object?[] args, PyDict<string, object?>? kwargs)
     {
         int n = ps.Length;

@@ -942,6 +942,7 @@ public static class Dyn
             for (int i = 0; i < args.Length; i++) conv[i] = Convert(args[i], ps[i].ParameterType);
             return BoxValue(Unwrapped(() => call.Invoke(f, conv)));
         }
+        if (f is PyObject && VariadicDunderCall(f) is { } variadic) return BoxValue(ArgumentBinder.InvokeVariadicMethod(TypeName(f), f, variadic, args, null));
         throw new TypeError($"'{TypeName(f)}' object is not callable");
     }
 
@@ -1050,6 +1051,11 @@ public static class Dyn
         return result;
     }
 
+    /// <summary>A user class's <c>__call__(self, *args, **kwargs)</c>: its C# method ends in a params array or a keywords dict.</summary>
+    private static MethodInfo? VariadicDunderCall(object f) =>
+        f.GetType().GetMethods().FirstOrDefault(m => m.Name == "DunderCall" && m.GetParameters() is { Length: > 0 } ps
+            && (ps[^1].IsDefined(typeof(ParamArrayAttribute), false) || ps[^1].ParameterType == typeof(PyDict<string, object?>)));
+
     /// <summary>f(a, k=v) on a function value: positional and keyword arguments bound as Python binds them.</summary>
     public static object? CallKw(object? f, object?[] args, PyDict<string, object?> kwargs)
     {
@@ -1058,6 +1064,8 @@ public static class Dyn
         if (f is Type cls && IsConstructible(cls)) return Construct(cls, args, kwargs);
         if (f is Delegate d) return ArgumentBinder.Invoke(d.Method.Name, d, null, args, kwargs);
         if (f is IPyCallable) throw new TypeError($"{TypeName(f)}() got an unexpected keyword argument '{kwargs.Keys().First()}'");
+        if (f is PyObject && f.GetType().GetMethod("DunderCall") is { } call)
+            return BoxValue(ArgumentBinder.InvokeVariadicMethod("__call__", f, call, args, kwargs));
         throw new TypeError($"'{TypeName(f)}' object is not callable");
     }
 

@@ -542,6 +542,24 @@ public static partial class IterTools
 /// <summary>Python's <c>functools</c>.</summary>
 public static class FuncTools
 {
+    /// <summary>
+    /// <c>functools.update_wrapper(wrapper, wrapped)</c> on an instance of a program class (a class used as a decorator):
+    /// the wrapped function's <c>__name__ __qualname__ __doc__</c> and <c>__wrapped__</c> become the instance's attributes.
+    /// </summary>
+    public static T UpdateWrapper<T>(T wrapper, object? wrapped)
+    {
+        if (wrapper is not PyObject) throw new NotSupportedException("functools.update_wrapper() on a function value is not supported by Batuta; use @functools.wraps(fn)");
+        foreach (var name in new[] { "__module__", "__name__", "__qualname__", "__doc__" })
+        {
+            object? value;
+            try { value = name == "__module__" ? "__main__" : Dyn.GetAttr(wrapped, name); }
+            catch (AttributeError) { continue; }
+            Dyn.SetAttr(wrapper, name, value);
+        }
+        Dyn.SetAttr(wrapper, "__wrapped__", wrapped);
+        return wrapper;
+    }
+
     public static T Reduce<T>(Func<T, T, T> f, IEnumerable<T> items)
     {
         using var e = items.GetEnumerator();

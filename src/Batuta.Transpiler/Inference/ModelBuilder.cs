@@ -322,15 +322,15 @@ namespace Batuta.Transpiler.Inference
         };
 
         /// <summary>
-        /// User decorators are applied only when they name a function of the program (a def, or a call of one that returns
-        /// the decorator); any other (a library's @app.route) stays an unsupported decorator (BATUTA-T-004).
+        /// User decorators are applied only when they name a function or class of the program (a def, a class whose
+        /// instances wrap the function, or a call of one that returns the decorator); any other (a library's @app.route) stays an unsupported decorator (BATUTA-T-004).
         /// </summary>
         private static void KeepUserDecorators(ModuleModel m, IReadOnlyDictionary<string, ModuleModel> modules)
         {
             bool IsUserFunction(ExpressionNode d) => IsSingleDispatch(m, d) || d switch
             {
                 Call c => IsUserFunction(c.Func),
-                Name n => m.Functions.ContainsKey(n.Id) || m.Imports.TryGetValue(n.Id, out var imp) && imp.StartsWith("member:", StringComparison.Ordinal)
+                Name n => m.Functions.ContainsKey(n.Id) || m.Classes.ContainsKey(n.Id) || m.Imports.TryGetValue(n.Id, out var imp) && imp.StartsWith("member:", StringComparison.Ordinal)
                     && imp.Split(':') is var parts && modules.TryGetValue(parts[1], out var src) && src.Functions.ContainsKey(parts[2]),
                 Attribute { Value: Name mod } a => m.Imports.TryGetValue(mod.Id, out var mi) && mi.StartsWith("module:", StringComparison.Ordinal)
                     && modules.TryGetValue(mi.Substring(7), out var um) && um.Functions.ContainsKey(a.Attr)

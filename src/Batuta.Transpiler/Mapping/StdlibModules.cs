@@ -322,6 +322,7 @@ namespace Batuta.Transpiler.Mapping
             new("itertools.zip_longest", "IterTools.ZipLongest({0}, {1})", _ => PyType.Iterable(PyType.Tuple(O, O)), P(PyType.Iterable(U), PyType.Iterable(U))),
             // functools
             new("functools.reduce", "FuncTools.Reduce({0}, {1}{2})", a => a.Count > 2 ? a[2] : ElemOf(a[1]), P(U, U, U), defaults: ""),
+            new("functools.update_wrapper", "FuncTools.UpdateWrapper({0}, {1})", a => a[0], P(U, U), names: "wrapper,wrapped"),
             // copy
             new("copy.copy", "CopyModule.Copy({0})", a => a[0], P(U)),
             new("copy.deepcopy", "CopyModule.DeepCopy({0}{1})", a => a[0], P(U, U), names: "x,memo", defaults: ""),

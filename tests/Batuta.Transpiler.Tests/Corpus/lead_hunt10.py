@@ -66,3 +66,72 @@ class Code(Enum):
 
 print(Planet.EARTH, Planet.EARTH.value, round(Planet.EARTH.gravity, 3), Planet.MERCURY.mass)
 print([p.name for p in Planet], Planet((3.303e+23, 2.4397e6)), Code.FAIL.shout, Code("ok").shout)
+
+
+import functools
+
+
+class Memo:
+    def __init__(self, fn):
+        functools.update_wrapper(self, fn)
+        self.fn = fn
+        self.cache = {}
+        self.calls = 0
+
+    def __call__(self, n):
+        self.calls += 1
+        if n not in self.cache:
+            self.cache[n] = self.fn(n)
+        return self.cache[n]
+
+
+class CountCalls:
+    def __init__(self, fn):
+        self.fn = fn
+        self.count = 0
+
+    def __call__(self, *args, **kwargs):
+        self.count += 1
+        return self.fn(*args, **kwargs)
+
+
+class Retry:
+    def __init__(self, times):
+        self.times = times
+
+    def __call__(self, fn):
+        def wrapper(*args):
+            for i in range(self.times):
+                try:
+                    return fn(*args)
+                except ValueError as e:
+                    print(f"attempt {i + 1} failed: {e}")
+            return None
+        return wrapper
+
+
+@Memo
+def fib(n):
+    """Fibonacci, memoised by a class."""
+    return n if n < 2 else fib(n - 1) + fib(n - 2)
+
+
+@CountCalls
+def greet(name, punct="!"):
+    return f"hi {name}{punct}"
+
+
+attempts = {"n": 0}
+
+
+@Retry(3)
+def flaky(x):
+    attempts["n"] += 1
+    if attempts["n"] < 3:
+        raise ValueError(f"try {attempts['n']}")
+    return x * 2
+
+
+print(fib(60), fib.calls, len(fib.cache), fib.__name__, fib.__doc__, fib.__wrapped__(10))
+print(greet("ann"), greet("bob", punct="?"), greet.count, callable(greet))
+print(flaky(21), attempts)
