@@ -932,8 +932,9 @@ public static class Dyn
     {
         if (f is IPyCallable c) return c.PyCall(args);
         if (f is Delegate d) return ArgumentBinder.Invoke(d.Method.Name, d, null, args, null);
-        // a class used as a value: cls(*args) constructs it
+        // a class used as a value: cls(*args) constructs it; type(self)(*args) too
         if (f is Type cls && IsConstructible(cls)) return Construct(cls, args);
+        if (f is PyTypeObject { ClrType: { } typeOf } && IsConstructible(typeOf)) return Construct(typeOf, args);
         // an instance of a user class with __call__
         if (f is PyObject && f.GetType().GetMethods().FirstOrDefault(m => m.Name == "DunderCall" && m.GetParameters().Length == args.Length) is { } call)
         {
@@ -1062,6 +1063,7 @@ public static class Dyn
         if (kwargs.Count == 0) return Call(f, args);
         if (f is IPyKwCallable k) return k.PyCall(args, kwargs);
         if (f is Type cls && IsConstructible(cls)) return Construct(cls, args, kwargs);
+        if (f is PyTypeObject { ClrType: { } typeOf } && IsConstructible(typeOf)) return Construct(typeOf, args, kwargs);
         if (f is Delegate d) return ArgumentBinder.Invoke(d.Method.Name, d, null, args, kwargs);
         if (f is IPyCallable) throw new TypeError($"{TypeName(f)}() got an unexpected keyword argument '{kwargs.Keys().First()}'");
         if (f is PyObject && f.GetType().GetMethod("DunderCall") is { } call)

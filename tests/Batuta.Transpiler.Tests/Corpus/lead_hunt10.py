@@ -135,3 +135,32 @@ def flaky(x):
 print(fib(60), fib.calls, len(fib.cache), fib.__name__, fib.__doc__, fib.__wrapped__(10))
 print(greet("ann"), greet("bob", punct="?"), greet.count, callable(greet))
 print(flaky(21), attempts)
+
+
+class Seq:
+    def __init__(self, items=()):
+        self._items = list(items)
+
+    def __getitem__(self, idx):
+        if isinstance(idx, slice):
+            return type(self)(self._items[idx])
+        return self._items[idx]
+
+    def __len__(self):
+        return len(self._items)
+
+    def __add__(self, other):
+        return type(self)(self._items + list(other))
+
+    def __repr__(self):
+        return f"{type(self).__name__}({self._items})"
+
+
+class Stack(Seq):
+    def push(self, v):
+        self._items.append(v)
+        return self
+
+
+st = Stack([1, 2, 3]).push(4)
+print(st[1:3], type(st[::2]).__name__, st + [5], Seq("ab")[::-1], st[0])
