@@ -32,7 +32,7 @@ namespace Batuta.Transpiler.Inference
                 var cs = CsNames.Pascal(last) + "Module";
                 if (cs == "Module") cs = "InitModule";
                 while (!usedNames.Add(cs)) cs = CsNames.Pascal(name.Replace('.', '_')) + "Module" + usedNames.Count;
-                result.Add(new ModuleModel(name, cs, path, tree));
+                result.Add(new ModuleModel(name, cs, path, PropertyCalls.Desugar(tree)));
             }
             foreach (var m in result) Declare(m);
             QualifyDuplicateClassNames(result);

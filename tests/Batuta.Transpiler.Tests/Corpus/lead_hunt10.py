@@ -164,3 +164,31 @@ class Stack(Seq):
 
 st = Stack([1, 2, 3]).push(4)
 print(st[1:3], type(st[::2]).__name__, st + [5], Seq("ab")[::-1], st[0])
+
+
+class Temp:
+    def __init__(self, c):
+        self._c = c
+
+    def get_f(self):
+        return self._c * 9 / 5 + 32
+
+    def set_f(self, f):
+        self._c = (f - 32) * 5 / 9
+
+    def del_f(self):
+        print("deleting")
+        self._c = 0
+
+    fahrenheit = property(get_f, set_f, del_f, "degrees F")
+    celsius = property(fget=lambda self: self._c)
+    kelvin = property(lambda self: self._c + 273.15)
+
+
+t = Temp(100)
+print(t.fahrenheit, t.get_f())
+t.fahrenheit = 32
+print(t._c, t.fahrenheit)
+del t.fahrenheit
+print(t._c)
+print(t.celsius, round(Temp(1.5).kelvin, 2), Temp(-40).fahrenheit)
