@@ -155,3 +155,21 @@ v = Visitor("> ")
 for x in [1, "a", True, Circle(2), Shape(), {"k": 1.5, "j": 2}, None, 3.0]:
     print(v.visit(x))
 print(Visitor("# ").visit({"a": Circle(1)}))
+
+
+# a function used as a value takes any argument, though direct calls give it ints
+def square(x):
+    return x * x
+
+def apply(fn, v):
+    return fn(v)
+
+print(square(3))
+sq = square
+print(sq(1.5))
+print(apply(square, 2), apply(square, 2.5))
+ops = [square, abs]
+print([op(-2.5) for op in ops], [op(-3) for op in ops])
+def neg(v):
+    return -v
+print(sorted([3, 1, 2], key=neg), list(map(neg, [1.5, 2])))
