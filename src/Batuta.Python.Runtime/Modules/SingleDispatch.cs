@@ -2,7 +2,8 @@ namespace Batuta.Python.Runtime.Modules;
 
 /// <summary>
 /// <c>@functools.singledispatch</c>: a generic function calling the implementation registered for the nearest class
-/// in the Python MRO of its first argument's class (the decorated def serves <c>object</c>).
+/// in the Python MRO of its first argument's class (the decorated def serves <c>object</c>); as
+/// <c>@functools.singledispatchmethod</c> (the plain function, self first), of its first argument after self.
 /// </summary>
 public sealed class SingleDispatch : IPyCallable, IPyKwCallable, IPyObject, IPyTyped, IPyAttributes
 {
@@ -13,9 +14,13 @@ public sealed class SingleDispatch : IPyCallable, IPyKwCallable, IPyObject, IPyT
 
     private readonly object? _function;
 
-    public SingleDispatch(object? function)
+    /// <summary>The position of the argument that selects the implementation: 1 after self for a method.</summary>
+    private readonly int _dispatchIndex;
+
+    public SingleDispatch(object? function, bool method = false)
     {
         _function = function;
+        _dispatchIndex = method ? 1 : 0;
         _registry.Add((ObjectKey, typeof(object), function));
     }
 
@@ -83,8 +88,8 @@ public sealed class SingleDispatch : IPyCallable, IPyKwCallable, IPyObject, IPyT
 
     private object? Implementation(object?[] args)
     {
-        if (args.Length == 0) throw new TypeError($"{Name} requires at least 1 positional argument");
-        var x = args[0];
+        if (args.Length <= _dispatchIndex) throw new TypeError($"{Name} requires at least 1 positional argument");
+        var x = args[_dispatchIndex];
         foreach (var key in Mro(ValueKey(x)))
         {
             if (Equals(key, ObjectKey)) break;

@@ -257,6 +257,8 @@ namespace Batuta.Transpiler.Emit
             // a def with defaults as a value (f = inc; handlers = {"add": add}): a named function that binds
             // defaults and keywords when called (a delegate type has no defaults)
             if (DefaultsOf(f).Any(x => x.Default is not null) && !f.IsGenerator) return new Ex(UndecoratedValue(f, code), PyType.Object, true);
+            // a value may be called with any argument (f = square; f(1.5) beside square(3)): its parameters are dynamic
+            foreach (var p in f.Params) Widen(p, PyType.Object);
             var ft = PyType.Func(f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : f.ReturnType, f.Params.Select(p => p.Type).ToArray());
             return new Ex($"new {CsTypes.Of(ft)}({code})", ft);
         }

@@ -983,7 +983,7 @@ namespace Batuta.Transpiler.Emit
             foreach (var m in c.Methods.Values.Where(x => x.IsDecorated))
             {
                 string value = UndecoratedMethodValue(c, m);
-                for (int i = m.Decorators.Count - 1; i >= 0; i--) value = Decorated(m.Decorators[i], value);
+                for (int i = m.Decorators.Count - 1; i >= 0; i--) value = Decorated(m.Decorators[i], value, c);
                 _w.Line($"{ClassCsName(c)}.{m.CsName}{DecoratedSuffix} = {value};");
             }
         }

@@ -159,7 +159,9 @@ namespace Batuta.Transpiler.Emit
 
         private void EmitStatementCore(StatementNode s)
         {
-            HoistSentYields(s);
+            // a while test's yields run on every iteration, inside the loop (EmitWhileCore)
+            if (s is not While) HoistSentYields(s);
+            else _sentValues.Clear();
             switch (s)
             {
                 case Expr e: EmitExprStatement(e); break;
@@ -318,7 +320,7 @@ namespace Batuta.Transpiler.Emit
         private void HoistSentYields(StatementNode s)
         {
             _sentValues.Clear();
-            if (_function is not { ReceivesSent: true } || s is not (Assign or AugAssign or AnnAssign or Python.Ast.Expr or Return)) return;
+            if (_function is not { ReceivesSent: true } || s is not (Assign or AugAssign or AnnAssign or Python.Ast.Expr or Return or If or While)) return;
             foreach (var y in ModelBuilder.SentYields(s))
             {
                 NoteUnknownCode();
@@ -1005,7 +1007,8 @@ namespace Batuta.Transpiler.Emit
             _w.Close();
             if (i.Orelse.Count == 0) return;
             // elif chains read as else-if chains
-            if (i.Orelse.Count == 1 && i.Orelse[0] is If elif)
+            // (an elif whose test uses a yield's value runs that yield first: a statement of its own in the else block)
+            if (i.Orelse.Count == 1 && i.Orelse[0] is If elif && !(_function is { ReceivesSent: true } && ModelBuilder.SentYields(elif).Any()))
             {
                 WithNarrowing(i.Test, false, () => EmitIf(elif, elseIf: true));
                 return;
@@ -1027,8 +1030,14 @@ namespace Batuta.Transpiler.Emit
         {
             string? flag = wh.Orelse.Count > 0 ? Temp("broke") : null;
             if (flag is not null) _w.Line($"bool {flag} = false;");
-            var test = EmitExpr(wh.Test);
-            _w.Open(wh.Test is Constant { Value: true } ? "while (true)" : $"while ({Truth(test)})");
+            if (ModelBuilder.SentYields(wh).Any())
+            {
+                // `while (x := (yield v)) is not None`: the yield runs before each test, so the test moves into the loop
+                _w.Open("while (true)");
+                HoistSentYields(wh);
+                _w.Line($"if (!({Truth(EmitExpr(wh.Test))})) break;");
+            }
+            else _w.Open(wh.Test is Constant { Value: true } ? "while (true)" : $"while ({Truth(EmitExpr(wh.Test))})");
             _loopElseFlags.Push(flag);
             WithNarrowing(wh.Test, true, () => EmitBlock(wh.Body));
             _loopElseFlags.Pop();
@@ -1515,9 +1524,26 @@ namespace Batuta.Transpiler.Emit
             _w.Line($"{f.CsName}{DecoratedSuffix} = {value};");
         }
 
-        /// <summary>A decorator applied to a function value; @functools.singledispatch is the runtime's dispatcher.</summary>
-        private string Decorated(ExpressionNode decorator, string value) =>
-            StdlibName(decorator) == "functools.singledispatch" ? $"new SingleDispatch({value})" : $"Dyn.Call({Box(EmitExpr(decorator))}, {value})";
+        /// <summary>A decorator applied to a function value; @functools.singledispatch(method) is the runtime's dispatcher.</summary>
+        private string Decorated(ExpressionNode decorator, string value, ClassModel? owner = null) => StdlibName(decorator) switch
+        {
+            "functools.singledispatch" => $"new SingleDispatch({value})",
+            "functools.singledispatchmethod" => $"new SingleDispatch({value}, method: true)",
+            _ => $"Dyn.Call({DecoratorValue(decorator, owner)}, {value})",
+        };
+
+        /// <summary>
+        /// The decorator's value; in a class body, <c>@fmt.register</c> / <c>@fmt.register(float)</c> name the class's
+        /// decorated method fmt (the class statement's scope), not a module global.
+        /// </summary>
+        private string DecoratorValue(ExpressionNode decorator, ClassModel? owner)
+        {
+            if (owner is not null && decorator is Attribute { Value: Name n } a && owner.Methods.TryGetValue(n.Id, out var m) && m.IsDecorated)
+                return $"Dyn.GetAttr({ClassCsName(owner)}.{m.CsName}{DecoratedSuffix}, {CsNames.Literal(a.Attr)})";
+            if (owner is not null && decorator is Call { Func: Attribute { Value: Name cn } } c && owner.Methods.TryGetValue(cn.Id, out var cm) && cm.IsDecorated && c.Keywords.Count == 0)
+                return $"Dyn.Call({string.Join(", ", new[] { DecoratorValue(c.Func, owner) }.Concat(c.Args.Select(x => Box(EmitExpr(x)))))})";
+            return Box(EmitExpr(decorator));
+        }
 
         private void EmitWith(With w)
         {

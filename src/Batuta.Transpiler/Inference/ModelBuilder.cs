@@ -327,21 +327,21 @@ namespace Batuta.Transpiler.Inference
         /// </summary>
         private static void KeepUserDecorators(ModuleModel m, IReadOnlyDictionary<string, ModuleModel> modules)
         {
-            bool IsUserFunction(ExpressionNode d) => IsSingleDispatch(m, d) || d switch
+            bool IsUserFunction(ExpressionNode d, ClassModel? owner) => IsSingleDispatch(m, d) || d switch
             {
-                Call c => IsUserFunction(c.Func),
+                Call c => IsUserFunction(c.Func, owner),
                 Name n => m.Functions.ContainsKey(n.Id) || m.Classes.ContainsKey(n.Id) || m.Imports.TryGetValue(n.Id, out var imp) && imp.StartsWith("member:", StringComparison.Ordinal)
                     && imp.Split(':') is var parts && modules.TryGetValue(parts[1], out var src) && src.Functions.ContainsKey(parts[2]),
                 Attribute { Value: Name mod } a => m.Imports.TryGetValue(mod.Id, out var mi) && mi.StartsWith("module:", StringComparison.Ordinal)
                     && modules.TryGetValue(mi.Substring(7), out var um) && um.Functions.ContainsKey(a.Attr)
-                    || IsProgramInstance(m, mod.Id) || IsDispatcherRegister(m, a),
+                    || IsProgramInstance(m, mod.Id) || IsDispatcherRegister(m, a, owner),
                 _ => false,
             };
             foreach (var f in m.Functions.Values.Concat(m.Classes.Values.SelectMany(c => c.Methods.Values)).Where(f => f.IsDecorated))
             {
                 RegisterByAnnotation(m, f);
                 bool plainMethod = f.Owner is null || !(f.IsStatic || f.IsClassMethod || f.IsProperty || f.IsSetter || f.Name.StartsWith("__", StringComparison.Ordinal));
-                var other = f.Decorators.FirstOrDefault(d => !IsUserFunction(d));
+                var other = f.Decorators.FirstOrDefault(d => !IsUserFunction(d, f.Owner));
                 if (other is null && plainMethod) continue;
                 other ??= f.Decorators[0];
                 f.UnsupportedDecorator = other is Name on ? on.Id : other is Attribute oa ? oa.Attr : other is Call { Func: Name cn } ? cn.Id : "(expression)";
@@ -349,17 +349,25 @@ namespace Batuta.Transpiler.Inference
             }
         }
 
-        /// <summary><c>@singledispatch</c> / <c>@functools.singledispatch</c>: the runtime's dispatcher decorates the def.</summary>
+        /// <summary>
+        /// <c>@singledispatch</c> / <c>@functools.singledispatch</c> (or <c>singledispatchmethod</c> on a method): the
+        /// runtime's dispatcher decorates the def.
+        /// </summary>
         internal static bool IsSingleDispatch(ModuleModel m, ExpressionNode d) => d switch
         {
-            Name n => m.Imports.TryGetValue(n.Id, out var imp) && imp == "member:functools:singledispatch",
-            Attribute { Value: Name mod, Attr: "singledispatch" } => m.Imports.TryGetValue(mod.Id, out var mi) && mi == "module:functools",
+            Name n => m.Imports.TryGetValue(n.Id, out var imp) && imp is "member:functools:singledispatch" or "member:functools:singledispatchmethod",
+            Attribute { Value: Name mod, Attr: "singledispatch" or "singledispatchmethod" } => m.Imports.TryGetValue(mod.Id, out var mi) && mi == "module:functools",
             _ => false,
         };
 
-        /// <summary><c>fn.register</c> of a module-level @singledispatch def.</summary>
-        private static bool IsDispatcherRegister(ModuleModel m, Attribute a) =>
-            a is { Attr: "register", Value: Name fn } && m.Functions.TryGetValue(fn.Id, out var g) && g.Decorators.Any(d => IsSingleDispatch(m, d));
+        /// <summary><c>fn.register</c> of a module-level @singledispatch def, or of a @singledispatchmethod of the class.</summary>
+        private static bool IsDispatcherRegister(ModuleModel m, Attribute a, ClassModel? owner) =>
+            a is { Attr: "register", Value: Name fn }
+            && ((owner is null ? m.Functions : owner.Methods).TryGetValue(fn.Id, out var g) && g.Decorators.Any(d => IsSingleDispatch(m, d)));
+
+        /// <summary>A def decorated <c>@x.register</c> or <c>@x.register(cls)</c>, the dispatcher idiom that reuses one name (_).</summary>
+        private static bool IsRegisterDecorated(FunctionDef fd) =>
+            fd.DecoratorList.Any(d => d is Attribute { Attr: "register" } or Call { Func: Attribute { Attr: "register" } });
 
         /// <summary>
         /// A bare <c>@fn.register</c> registers the def for its first parameter's annotation: the decorator becomes
@@ -367,10 +375,11 @@ namespace Batuta.Transpiler.Inference
         /// </summary>
         private static void RegisterByAnnotation(ModuleModel m, FunctionModel f)
         {
-            var first = f.Def.Args.Posonlyargs.Concat(f.Def.Args.Args).FirstOrDefault()?.Annotation;
+            // a method dispatches on its first argument after self
+            var first = f.Def.Args.Posonlyargs.Concat(f.Def.Args.Args).Skip(f.Owner is null ? 0 : 1).FirstOrDefault()?.Annotation;
             for (int i = 0; i < f.Decorators.Count; i++)
             {
-                if (f.Decorators[i] is not Attribute a || !IsDispatcherRegister(m, a) || first is null) continue;
+                if (f.Decorators[i] is not Attribute a || !IsDispatcherRegister(m, a, f.Owner) || first is null) continue;
                 var classes = first is BinOp { Op: Operator.BitOr } ? new Tuple(NodeList.Of(UnionMembers(first).ToArray()), ExprContext.Load, first.Span) : first;
                 f.Decorators[i] = new Call(a, NodeList.Of(classes), NodeList<Keyword>.Empty, a.Span);
             }
@@ -446,7 +455,8 @@ namespace Batuta.Transpiler.Inference
                 f.Locals[n] = new VarInfo(n, CsNames.Local(n), PyType.Unknown);
             }
             f.IsGenerator = ContainsYield(fd.Body);
-            f.ReceivesSent = f.IsGenerator && SentYields(fd.Body).Any();
+            // yield from forwards send() and throw() to the subgenerator (PEP 380), so a delegating generator receives too
+            f.ReceivesSent = f.IsGenerator && (SentYields(fd.Body).Any() || YieldNodes(fd.Body).Any(x => x is YieldFrom));
             foreach (var s in fd.Body.SelectMany(x => new[] { x }.Concat(NestedBlocks(x))))
             {
                 if (s is FunctionDef nested && !f.Nested.ContainsKey(nested.Name))
@@ -511,6 +521,13 @@ namespace Batuta.Transpiler.Inference
                             // beside the property of the same name, not in place of its getter
                             f.CsName = "__Delete" + f.CsName;
                             c.Deleters[fd.Name] = f;
+                        }
+                        else if (c.Methods.ContainsKey(fd.Name) && IsRegisterDecorated(fd))
+                        {
+                            // each registered implementation stays: its decorator runs where the class statement does
+                            int k = c.Methods.Keys.Count(key => key == fd.Name || key.StartsWith(fd.Name + "#", StringComparison.Ordinal)) + 1;
+                            f.CsName += "__def" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                            c.Methods[fd.Name + "#" + k.ToString(System.Globalization.CultureInfo.InvariantCulture)] = f;
                         }
                         else c.Methods[fd.Name] = f;
                         break;
@@ -986,14 +1003,10 @@ namespace Batuta.Transpiler.Inference
             }
         }
 
-        public static bool ContainsYield(IEnumerable<StatementNode> body)
-        {
-            foreach (var s in Walk(body))
-                foreach (var e in StatementExpressions(s))
-                    foreach (var x in WalkExpression(e))
-                        if (x is Yield or YieldFrom) return true;
-            return false;
-        }
+        public static bool ContainsYield(IEnumerable<StatementNode> body) => YieldNodes(body).Any();
+
+        private static IEnumerable<ExpressionNode> YieldNodes(IEnumerable<StatementNode> body) =>
+            Walk(body).SelectMany(StatementExpressions).SelectMany(WalkExpression).Where(x => x is Yield or YieldFrom);
 
         /// <summary>The yields whose value the body uses (<c>x = yield v</c>): what send() passes in, or None.</summary>
         public static IEnumerable<Yield> SentYields(StatementNode s) =>
