@@ -63,7 +63,8 @@ namespace Batuta.Transpiler.Mapping
         /// (datetime.datetime), or anything under a third-party library (numpy.char, numpy.maximum.accumulate).
         /// </summary>
         public static bool LeadsToMapped(string qualified) =>
-            IsKnown(qualified) || Libraries.IsKnownModule(qualified.Split('.')[0]) || IsNamespace(qualified)
+            // Names, not IsKnown: IsKnown takes every os.* name for a module, and os.getloadavg leads nowhere
+            Names.Contains(qualified) || Libraries.IsKnownModule(qualified.Split('.')[0]) || IsNamespace(qualified)
             || Rows.Any(r => r.Python.StartsWith(qualified + ".", StringComparison.Ordinal)) || Constants.Keys.Any(k => k.StartsWith(qualified + ".", StringComparison.Ordinal));
 
         public static bool IsKnown(string module) => Libraries.IsKnownModule(module) || Names.Contains(module) || Names.Contains(module.Split('.')[0]) && module.StartsWith("os", StringComparison.Ordinal);
@@ -255,6 +256,9 @@ namespace Batuta.Transpiler.Mapping
             new("os.path.abspath", "OsPath.AbsPath({0})", R(S), P(S)),
             new("os.path.normpath", "OsPath.NormPath({0})", R(S), P(S)),
             new("os.path.getsize", "OsPath.GetSize({0})", R(I), P(S)),
+            new("os.path.getmtime", "OsStat.GetMTime({0})", R(F), P(O), names: "path"),
+            new("os.path.getatime", "OsStat.GetATime({0})", R(F), P(O), names: "path"),
+            new("os.path.getctime", "OsStat.GetCTime({0})", R(F), P(O), names: "path"),
             new("os.path.expanduser", "OsPath.ExpandUser({0})", R(S), P(S)),
             new("os.path.relpath", "OsTree.RelPath({0}, {1})", R(S), P(S, S), names: "path,start", defaults: "null"),
             new("os.path.commonprefix", "OsTree.CommonPrefix({0})", R(S), P(U), names: "m"),
@@ -262,6 +266,11 @@ namespace Batuta.Transpiler.Mapping
             new("os.walk", "OsTree.Walk({0}, {1})", R(PyType.Iterable(PyType.Tuple(S, PyType.List(S), PyType.List(S)))), P(S, B), names: "top,topdown", defaults: "true"),
             new("os.getcwd", "OsModule.GetCwd()", R(S), P()),
             new("os.getpid", "OsModule.GetPid()", R(I), P()),
+            new("os.stat", "OsStat.Stat({0})", R(O), P(O), names: "path"),
+            new("os.chmod", "OsStat.Chmod({0}, {1})", R(PyType.None), P(O, I), names: "path,mode"),
+            new("os.utime", "OsStat.Utime({0}, {1})", R(PyType.None), P(O, O), names: "path,times", defaults: "null"),
+            new("os.umask", "OsStat.Umask({0})", R(I), P(I), names: "mask"),
+            new("os.cpu_count", "OsStat.CpuCount()", R(PyType.Optional(I)), P()),
             new("os.listdir", "OsModule.ListDir({0})", R(PyType.List(S)), P(S), defaults: "\".\""),
             new("os.makedirs", "OsModule.MakeDirs({0}, {1})", R(PyType.None), P(S, B), names: "name,exist_ok", defaults: "false"),
             new("os.mkdir", "OsModule.Mkdir({0})", R(PyType.None), P(S)),
