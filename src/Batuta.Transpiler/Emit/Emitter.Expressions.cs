@@ -146,8 +146,10 @@ namespace Batuta.Transpiler.Emit
                 case string s: return new Ex(CsNames.Literal(s), PyType.Str, true);
                 case PythonBytes by: return new Ex(by.ToArray().Length == 0 ? "PyBytes.Empty" : $"new PyBytes(new byte[] {{ {string.Join(", ", by.ToArray())} }})", PyType.Bytes, true);
                 case PythonEllipsis: return new Ex("null", PyType.None, true);
+                // an imaginary literal (2j): a dynamic complex value, as complex(...) gives
+                case System.Numerics.Complex z: return new Ex($"new PyComplex({FloatLiteral(z.Real)}, {FloatLiteral(z.Imaginary)})", PyType.Object, true);
             }
-            return Unsupported(c, "complex numbers");
+            return Unsupported(c, "this constant");
         }
 
         private static string FloatLiteral(double d)

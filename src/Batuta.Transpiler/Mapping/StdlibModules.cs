@@ -47,7 +47,7 @@ namespace Batuta.Transpiler.Mapping
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
             "datetime", "io", "difflib", "pathlib", "contextlib", "collections.abc", "fractions", "decimal",
-            "html", "shlex", "calendar", "configparser",
+            "html", "shlex", "calendar", "configparser", "cmath",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -71,6 +71,13 @@ namespace Batuta.Transpiler.Mapping
 
         private static readonly Dictionary<string, Ex> Constants = new(StringComparer.Ordinal)
         {
+            ["cmath.pi"] = new Ex("Math.PI", PyType.Float, true),
+            ["cmath.e"] = new Ex("Math.E", PyType.Float, true),
+            ["cmath.tau"] = new Ex("CMath.Tau", PyType.Float, true),
+            ["cmath.inf"] = new Ex("double.PositiveInfinity", PyType.Float, true),
+            ["cmath.nan"] = new Ex("double.NaN", PyType.Float, true),
+            ["cmath.infj"] = new Ex("CMath.InfJ", PyType.Object, true),
+            ["cmath.nanj"] = new Ex("CMath.NanJ", PyType.Object, true),
             ["math.pi"] = new Ex("Math.PI", PyType.Float, true),
             ["math.e"] = new Ex("Math.E", PyType.Float, true),
             ["math.tau"] = new Ex("MathModule.Tau", PyType.Float, true),
@@ -237,6 +244,24 @@ namespace Batuta.Transpiler.Mapping
             new("datetime.datetime.fromisoformat", "PyDateTime.FromIsoFormat({0})", R(O), P(S)),
             new("datetime.datetime.fromtimestamp", "PyDateTime.FromTimestamp({0})", R(O), P(F)),
             new("datetime.datetime.combine", "PyDateTime.Combine(Dyn.Cast<PyDate>({0}), Dyn.Cast<PyTime>({1}))", R(O), P(O, O)),
+            // cmath (values are dynamic PyComplex objects; an int or float argument widens)
+            new("cmath.sqrt", "CMath.Sqrt({0})", R(O), P(O), names: "z"),
+            new("cmath.exp", "CMath.Exp({0})", R(O), P(O), names: "z"),
+            new("cmath.log", "CMath.Log({0}, {1})", R(O), P(O, O), names: "z,base", defaults: "null"),
+            new("cmath.log10", "CMath.Log10({0})", R(O), P(O), names: "z"),
+            new("cmath.phase", "CMath.Phase({0})", R(F), P(O), names: "z"),
+            new("cmath.polar", "CMath.Polar({0})", R(PyType.Tuple(F, F)), P(O), names: "z"),
+            new("cmath.rect", "CMath.Rect({0}, {1})", R(O), P(F, F), names: "r,phi"),
+            new("cmath.sin", "CMath.Sin({0})", R(O), P(O), names: "z"),
+            new("cmath.cos", "CMath.Cos({0})", R(O), P(O), names: "z"),
+            new("cmath.tan", "CMath.Tan({0})", R(O), P(O), names: "z"),
+            new("cmath.sinh", "CMath.Sinh({0})", R(O), P(O), names: "z"),
+            new("cmath.cosh", "CMath.Cosh({0})", R(O), P(O), names: "z"),
+            new("cmath.tanh", "CMath.Tanh({0})", R(O), P(O), names: "z"),
+            new("cmath.isclose", "CMath.IsClose({0}, {1}, {2}, {3})", R(B), P(O, O, F, F), names: "a,b,rel_tol,abs_tol", defaults: "||1e-09|0.0"),
+            new("cmath.isinf", "CMath.IsInf({0})", R(B), P(O), names: "z"),
+            new("cmath.isnan", "CMath.IsNan({0})", R(B), P(O), names: "z"),
+            new("cmath.isfinite", "CMath.IsFinite({0})", R(B), P(O), names: "z"),
             // fractions (exact rationals; values are dynamic runtime objects with Python's operators and methods)
             new("fractions.Fraction", "PyFraction.Create({0}, {1})", R(O), P(O, O), names: "numerator,denominator", defaults: "null|null"),
             new("fractions.Fraction.from_float", "PyFraction.FromFloat({0})", R(O), P(O), names: "f"),
