@@ -319,6 +319,7 @@ public static partial class Py
     {
         "int" => x is PyInt or long or int or bool or PyIntEnum or PyIntFlagEnum,
         "float" => x is double,
+        "complex" => x is Modules.PyComplex,
         "str" => x is string or PyStrEnum,
         "bool" => x is bool,
         "list" => x is IPyList,

@@ -501,6 +501,8 @@ public static class Dyn
             (PyInt i, double d) => Ops.Pow(i.ToDouble(), d),
             (double d, PyInt i) => Ops.Pow(d, i.ToDouble()),
             (double d1, double d2) => Ops.Pow(d1, d2),
+            (Modules.PyComplex c, _) => c.Pow(y),
+            (_, Modules.PyComplex c) => c.RPow(x),
             (Modules.PyFraction f, _) => f.Pow(y),
             (_, Modules.PyFraction f) => f.RPow(x),
             (Modules.PyDecimal, _) or (_, Modules.PyDecimal) => Modules.PyDecimal.Pow(x, y),

@@ -146,8 +146,10 @@ namespace Batuta.Transpiler.Emit
                 case string s: return new Ex(CsNames.Literal(s), PyType.Str, true);
                 case PythonBytes by: return new Ex(by.ToArray().Length == 0 ? "PyBytes.Empty" : $"new PyBytes(new byte[] {{ {string.Join(", ", by.ToArray())} }})", PyType.Bytes, true);
                 case PythonEllipsis: return new Ex("null", PyType.None, true);
+                // an imaginary literal (2j): a dynamic complex value, as complex(...) gives
+                case System.Numerics.Complex z: return new Ex($"new PyComplex({FloatLiteral(z.Real)}, {FloatLiteral(z.Imaginary)})", PyType.Object, true);
             }
-            return Unsupported(c, "complex numbers");
+            return Unsupported(c, "this constant");
         }
 
         private static string FloatLiteral(double d)
@@ -289,6 +291,9 @@ namespace Batuta.Transpiler.Emit
                     // from decimal import ROUND_HALF_UP: a name of a module Batuta does not map
                     if (!Mapping.StdlibModules.IsKnown(r.Qualified.OrThrow().Split('.')[0]))
                         return Unsupported(n, r.Qualified.OrThrow(), "not mapped by Batuta: see docs/python-subset.md for the supported modules");
+                    // from os import getloadavg used as a value: as os.getloadavg is (a C# name that does not exist otherwise)
+                    if (!Mapping.StdlibModules.LeadsToMapped(r.Qualified.OrThrow()))
+                        return Unsupported(n, r.Qualified.OrThrow(), "not mapped by Batuta: see docs/python-subset.md for the supported module members");
                     return new Ex(r.Code, PyType.Module(r.Qualified.OrThrow()), true);
                 }
                 case ResolvedKind.Builtin:

@@ -14,6 +14,7 @@ namespace Batuta.Transpiler.Mapping
             "int" => new Ex("Py.Named(new Func<object?, PyInt>(Py.Int), \"int\")", PyType.Func(PyType.Int, PyType.Object), true),
             "float" => new Ex("Py.Named(new Func<object?, double>(Py.Float), \"float\")", PyType.Func(PyType.Float, PyType.Object), true),
             "str" => new Ex("Py.Named(new Func<object?, string>(Str.Of), \"str\")", PyType.Func(PyType.Str, PyType.Object), true),
+            "complex" => new Ex("Py.Named(new Func<object?, object?, PyComplex>(PyComplex.Create), \"complex\")", PyType.Object, true),
             "dict" => new Ex("Py.Named(new Func<PyDict<object?, object?>>(() => new PyDict<object?, object?>()), \"dict\")", PyType.Func(PyType.Dict(PyType.Object, PyType.Object)), true),
             "set" => new Ex("Py.Named(new Func<PySet<object?>>(() => new PySet<object?>()), \"set\")", PyType.Func(PyType.Set(PyType.Object)), true),
             "tuple" => new Ex("Py.Named(new Func<PyTuple>(() => PyTuple.Empty), \"tuple\")", PyType.Func(PyType.VarTuple(PyType.Object)), true),
@@ -350,6 +351,13 @@ namespace Batuta.Transpiler.Mapping
                     if (v.Type.Kind == TypeKind.Str) return new Ex($"Py.Float({v.Code})", PyType.Float, true);
                     return new Ex($"Py.Float({Emitter.BoxOf(v)})", PyType.Float, true);
                 }
+                case "complex":
+                {
+                    // dynamic values, as Fraction and Decimal are: the runtime's PyComplex carries the arithmetic
+                    Ex? re = a.Count > 0 ? Arg(0) : kw.TryGetValue("real", out var rk) ? e.Expr(rk) : null;
+                    Ex? im = a.Count > 1 ? Arg(1) : kw.TryGetValue("imag", out var ik) ? e.Expr(ik) : null;
+                    return new Ex($"PyComplex.Create({(re is { } r ? Emitter.BoxOf(r) : "null")}, {(im is { } i ? Emitter.BoxOf(i) : "null")})", PyType.Object, true);
+                }
                 case "str":
                     if (a.Count == 0) return new Ex("\"\"", PyType.Str, true);
                     return new Ex(e.StrOfValue(Arg(0)), PyType.Str, true);
@@ -634,6 +642,7 @@ namespace Batuta.Transpiler.Mapping
             {
                 "int" => "PyInt or long or bool or PyIntEnum or PyIntFlagEnum",
                 "float" => "double",
+                "complex" => "PyComplex",
                 "str" => "string or PyStrEnum",
                 "bool" => "bool",
                 "list" => "IPyList",

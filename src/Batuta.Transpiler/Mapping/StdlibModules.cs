@@ -47,7 +47,7 @@ namespace Batuta.Transpiler.Mapping
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
             "datetime", "io", "difflib", "pathlib", "contextlib", "collections.abc", "fractions", "decimal",
-            "html", "shlex", "calendar", "configparser",
+            "html", "shlex", "calendar", "configparser", "cmath",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -63,13 +63,21 @@ namespace Batuta.Transpiler.Mapping
         /// (datetime.datetime), or anything under a third-party library (numpy.char, numpy.maximum.accumulate).
         /// </summary>
         public static bool LeadsToMapped(string qualified) =>
-            IsKnown(qualified) || Libraries.IsKnownModule(qualified.Split('.')[0]) || IsNamespace(qualified)
+            // Names, not IsKnown: IsKnown takes every os.* name for a module, and os.getloadavg leads nowhere
+            Names.Contains(qualified) || Libraries.IsKnownModule(qualified.Split('.')[0]) || IsNamespace(qualified)
             || Rows.Any(r => r.Python.StartsWith(qualified + ".", StringComparison.Ordinal)) || Constants.Keys.Any(k => k.StartsWith(qualified + ".", StringComparison.Ordinal));
 
         public static bool IsKnown(string module) => Libraries.IsKnownModule(module) || Names.Contains(module) || Names.Contains(module.Split('.')[0]) && module.StartsWith("os", StringComparison.Ordinal);
 
         private static readonly Dictionary<string, Ex> Constants = new(StringComparer.Ordinal)
         {
+            ["cmath.pi"] = new Ex("Math.PI", PyType.Float, true),
+            ["cmath.e"] = new Ex("Math.E", PyType.Float, true),
+            ["cmath.tau"] = new Ex("CMath.Tau", PyType.Float, true),
+            ["cmath.inf"] = new Ex("double.PositiveInfinity", PyType.Float, true),
+            ["cmath.nan"] = new Ex("double.NaN", PyType.Float, true),
+            ["cmath.infj"] = new Ex("CMath.InfJ", PyType.Object, true),
+            ["cmath.nanj"] = new Ex("CMath.NanJ", PyType.Object, true),
             ["math.pi"] = new Ex("Math.PI", PyType.Float, true),
             ["math.e"] = new Ex("Math.E", PyType.Float, true),
             ["math.tau"] = new Ex("MathModule.Tau", PyType.Float, true),
@@ -236,6 +244,24 @@ namespace Batuta.Transpiler.Mapping
             new("datetime.datetime.fromisoformat", "PyDateTime.FromIsoFormat({0})", R(O), P(S)),
             new("datetime.datetime.fromtimestamp", "PyDateTime.FromTimestamp({0})", R(O), P(F)),
             new("datetime.datetime.combine", "PyDateTime.Combine(Dyn.Cast<PyDate>({0}), Dyn.Cast<PyTime>({1}))", R(O), P(O, O)),
+            // cmath (values are dynamic PyComplex objects; an int or float argument widens)
+            new("cmath.sqrt", "CMath.Sqrt({0})", R(O), P(O), names: "z"),
+            new("cmath.exp", "CMath.Exp({0})", R(O), P(O), names: "z"),
+            new("cmath.log", "CMath.Log({0}, {1})", R(O), P(O, O), names: "z,base", defaults: "null"),
+            new("cmath.log10", "CMath.Log10({0})", R(O), P(O), names: "z"),
+            new("cmath.phase", "CMath.Phase({0})", R(F), P(O), names: "z"),
+            new("cmath.polar", "CMath.Polar({0})", R(PyType.Tuple(F, F)), P(O), names: "z"),
+            new("cmath.rect", "CMath.Rect({0}, {1})", R(O), P(F, F), names: "r,phi"),
+            new("cmath.sin", "CMath.Sin({0})", R(O), P(O), names: "z"),
+            new("cmath.cos", "CMath.Cos({0})", R(O), P(O), names: "z"),
+            new("cmath.tan", "CMath.Tan({0})", R(O), P(O), names: "z"),
+            new("cmath.sinh", "CMath.Sinh({0})", R(O), P(O), names: "z"),
+            new("cmath.cosh", "CMath.Cosh({0})", R(O), P(O), names: "z"),
+            new("cmath.tanh", "CMath.Tanh({0})", R(O), P(O), names: "z"),
+            new("cmath.isclose", "CMath.IsClose({0}, {1}, {2}, {3})", R(B), P(O, O, F, F), names: "a,b,rel_tol,abs_tol", defaults: "||1e-09|0.0"),
+            new("cmath.isinf", "CMath.IsInf({0})", R(B), P(O), names: "z"),
+            new("cmath.isnan", "CMath.IsNan({0})", R(B), P(O), names: "z"),
+            new("cmath.isfinite", "CMath.IsFinite({0})", R(B), P(O), names: "z"),
             // fractions (exact rationals; values are dynamic runtime objects with Python's operators and methods)
             new("fractions.Fraction", "PyFraction.Create({0}, {1})", R(O), P(O, O), names: "numerator,denominator", defaults: "null|null"),
             new("fractions.Fraction.from_float", "PyFraction.FromFloat({0})", R(O), P(O), names: "f"),
@@ -255,6 +281,9 @@ namespace Batuta.Transpiler.Mapping
             new("os.path.abspath", "OsPath.AbsPath({0})", R(S), P(S)),
             new("os.path.normpath", "OsPath.NormPath({0})", R(S), P(S)),
             new("os.path.getsize", "OsPath.GetSize({0})", R(I), P(S)),
+            new("os.path.getmtime", "OsStat.GetMTime({0})", R(F), P(O), names: "path"),
+            new("os.path.getatime", "OsStat.GetATime({0})", R(F), P(O), names: "path"),
+            new("os.path.getctime", "OsStat.GetCTime({0})", R(F), P(O), names: "path"),
             new("os.path.expanduser", "OsPath.ExpandUser({0})", R(S), P(S)),
             new("os.path.relpath", "OsTree.RelPath({0}, {1})", R(S), P(S, S), names: "path,start", defaults: "null"),
             new("os.path.commonprefix", "OsTree.CommonPrefix({0})", R(S), P(U), names: "m"),
@@ -262,6 +291,11 @@ namespace Batuta.Transpiler.Mapping
             new("os.walk", "OsTree.Walk({0}, {1})", R(PyType.Iterable(PyType.Tuple(S, PyType.List(S), PyType.List(S)))), P(S, B), names: "top,topdown", defaults: "true"),
             new("os.getcwd", "OsModule.GetCwd()", R(S), P()),
             new("os.getpid", "OsModule.GetPid()", R(I), P()),
+            new("os.stat", "OsStat.Stat({0})", R(O), P(O), names: "path"),
+            new("os.chmod", "OsStat.Chmod({0}, {1})", R(PyType.None), P(O, I), names: "path,mode"),
+            new("os.utime", "OsStat.Utime({0}, {1})", R(PyType.None), P(O, O), names: "path,times", defaults: "null"),
+            new("os.umask", "OsStat.Umask({0})", R(I), P(I), names: "mask"),
+            new("os.cpu_count", "OsStat.CpuCount()", R(PyType.Optional(I)), P()),
             new("os.listdir", "OsModule.ListDir({0})", R(PyType.List(S)), P(S), defaults: "\".\""),
             new("os.makedirs", "OsModule.MakeDirs({0}, {1})", R(PyType.None), P(S, B), names: "name,exist_ok", defaults: "false"),
             new("os.mkdir", "OsModule.Mkdir({0})", R(PyType.None), P(S)),

@@ -51,7 +51,9 @@ public sealed partial class PyPath
         ["is_relative_to"] = (p, a) => p.IsRelativeTo(a.Get(0, "other")),
         ["match"] = (p, a) => p.Match(a.Str(0, "path_pattern") ?? ""),
         ["open"] = (p, a) => PyTextIO.Open(p.FsPath(), a.Str(0, "mode") ?? "r", a.Str(2, "encoding"), a.Str(4, "newline")),
-        ["stat"] = (_, _) => throw new NotSupportedException("Path.stat() is not supported by Batuta (use os.path.getsize)"),
+        ["stat"] = (p, _) => OsStat.Stat(p),
+        ["owner"] = (p, _) => OsStat.UserName(OsStat.Stat(p).Uid),
+        ["chmod"] = (p, a) => { OsStat.Chmod(p, Dyn.Cast<PyInt>(a.Get(0, "mode"))); return null; },
     };
 
     public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs) =>

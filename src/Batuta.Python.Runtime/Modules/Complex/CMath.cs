@@ -1,0 +1,129 @@
+namespace Batuta.Python.Runtime.Modules;
+
+/// <summary>
+/// The <c>cmath</c> module for finite arguments, with CPython's formulas (cmathmodule.c), so results match to the
+/// last bit: sqrt's scaled hypot, log's log1p near the unit circle, exp/sin/cos/tan through sinh/cosh/tanh.
+/// Infinite and NaN arguments follow the plain formulas, not CPython's special-value tables.
+/// </summary>
+public static class CMath
+{
+    public const double Pi = Math.PI, E = Math.E, Tau = 2 * Math.PI, Inf = double.PositiveInfinity, Nan = double.NaN;
+    public static readonly PyComplex InfJ = new(0.0, double.PositiveInfinity), NanJ = new(0.0, double.NaN);
+
+    private const int MantDig = 53;
+    private static readonly double LogLargeDouble = Math.Log(double.MaxValue);
+
+    private static PyComplex Z(object? x) => PyComplex.Of(x) ?? throw new TypeError($"must be real number, not {Dyn.TypeName(x)}");
+
+    public static PyComplex Sqrt(object? x)
+    {
+        var z = Z(x);
+        if (z.Real == 0.0 && z.Imag == 0.0) return new(0.0, z.Imag);
+        double ax = Math.Abs(z.Real), ay = Math.Abs(z.Imag), s;
+        if (ax < double.Epsilon * (1L << 52) && ay < double.Epsilon * (1L << 52))
+        {
+            // subnormal parts: scaled up to keep the precision hypot would lose
+            ax = Math.ScaleB(ax, MantDig);
+            s = Math.ScaleB(Math.Sqrt(ax + double.Hypot(ax, Math.ScaleB(ay, MantDig))), -(MantDig + 1) / 2);
+        }
+        else
+        {
+            ax /= 8.0;
+            s = 2.0 * Math.Sqrt(ax + double.Hypot(ax, ay / 8.0));
+        }
+        double d = ay / (2.0 * s);
+        return z.Real >= 0.0 ? new(s, Math.CopySign(d, z.Imag)) : new(d, Math.CopySign(s, z.Imag));
+    }
+
+    public static PyComplex Exp(object? x)
+    {
+        var z = Z(x);
+        double l = z.Real > LogLargeDouble ? Math.Exp(z.Real - 1.0) : Math.Exp(z.Real), scale = z.Real > LogLargeDouble ? Math.E : 1.0;
+        var r = new PyComplex(l * Math.Cos(z.Imag) * scale, l * Math.Sin(z.Imag) * scale);
+        return double.IsInfinity(r.Real) || double.IsInfinity(r.Imag) ? throw new OverflowError("math range error") : r;
+    }
+
+    private static PyComplex Ln(PyComplex z)
+    {
+        double ax = Math.Abs(z.Real), ay = Math.Abs(z.Imag), re;
+        if (ax > double.MaxValue / 4 || ay > double.MaxValue / 4) re = Math.Log(double.Hypot(ax / 2, ay / 2)) + Math.Log(2);
+        else if (ax < double.Epsilon * (1L << 52) && ay < double.Epsilon * (1L << 52))
+        {
+            if (ax == 0 && ay == 0) throw new ValueError("math domain error");
+            re = Math.Log(double.Hypot(Math.ScaleB(ax, MantDig), Math.ScaleB(ay, MantDig))) - MantDig * Math.Log(2);
+        }
+        else
+        {
+            double h = double.Hypot(ax, ay);
+            if (0.71 <= h && h <= 1.73)
+            {
+                double am = Math.Max(ax, ay), an = Math.Min(ax, ay);
+                re = MathModule.Log1p((am - 1) * (am + 1) + an * an) / 2;
+            }
+            else re = Math.Log(h);
+        }
+        return new(re, Math.Atan2(z.Imag, z.Real));
+    }
+
+    public static PyComplex Log(object? x, object? b = null) => b is null ? Ln(Z(x)) : Ln(Z(x)).Over(Ln(Z(b)));
+
+    public static PyComplex Log10(object? x)
+    {
+        var l = Ln(Z(x));
+        return new(l.Real / Math.Log(10), l.Imag / Math.Log(10));
+    }
+
+    public static double Phase(object? x)
+    {
+        var z = Z(x);
+        return Math.Atan2(z.Imag, z.Real);
+    }
+
+    public static (double, double) Polar(object? x)
+    {
+        var z = Z(x);
+        return (z.Abs(), Math.Atan2(z.Imag, z.Real));
+    }
+
+    public static PyComplex Rect(double r, double phi) => new(r * Math.Cos(phi), r * Math.Sin(phi));
+
+    private static PyComplex Sinh(PyComplex z) => new(Math.Cos(z.Imag) * Math.Sinh(z.Real), Math.Sin(z.Imag) * Math.Cosh(z.Real));
+    private static PyComplex Cosh(PyComplex z) => new(Math.Cos(z.Imag) * Math.Cosh(z.Real), Math.Sin(z.Imag) * Math.Sinh(z.Real));
+
+    private static PyComplex Tanh(PyComplex z)
+    {
+        if (Math.Abs(z.Real) > LogLargeDouble)
+            return new(Math.CopySign(1.0, z.Real), 4 * Math.Sin(z.Imag) * Math.Cos(z.Imag) * Math.Exp(-2.0 * Math.Abs(z.Real)));
+        double tx = Math.Tanh(z.Real), ty = Math.Tan(z.Imag), cx = 1.0 / Math.Cosh(z.Real), txty = tx * ty, denom = 1.0 + txty * txty;
+        return new(tx * (1.0 + ty * ty) / denom, ty / denom * cx * cx);
+    }
+
+    // sin z = -i sinh(iz), cos z = cosh(iz), tan z = -i tanh(iz)
+    public static PyComplex Sin(object? x) => Rotated(Z(x), Sinh);
+    public static PyComplex Cos(object? x) => Cosh(new PyComplex(-Z(x).Imag, Z(x).Real));
+    public static PyComplex Tan(object? x) => Rotated(Z(x), Tanh);
+    public static PyComplex Sinh(object? x) => Sinh(Z(x));
+    public static PyComplex Cosh(object? x) => Cosh(Z(x));
+    public static PyComplex Tanh(object? x) => Tanh(Z(x));
+
+    private static PyComplex Rotated(PyComplex z, Func<PyComplex, PyComplex> f)
+    {
+        var s = f(new PyComplex(-z.Imag, z.Real));
+        return new(s.Imag, -s.Real);
+    }
+
+    public static bool IsClose(object? a, object? b, double rel_tol = 1e-09, double abs_tol = 0.0)
+    {
+        if (rel_tol < 0.0 || abs_tol < 0.0) throw new ValueError("tolerances must be non-negative");
+        PyComplex x = Z(a), y = Z(b);
+        if (x.Equals(y)) return true;
+        if (IsInf(x) || IsInf(y)) return false;
+        double diff = x.Minus(y).Abs();
+        return diff <= rel_tol * y.Abs() || diff <= rel_tol * x.Abs() || diff <= abs_tol;
+    }
+
+    private static bool IsInf(PyComplex z) => double.IsInfinity(z.Real) || double.IsInfinity(z.Imag);
+    public static bool IsInf(object? x) => IsInf(Z(x));
+    public static bool IsNan(object? x) => double.IsNaN(Z(x).Real) || double.IsNaN(Z(x).Imag);
+    public static bool IsFinite(object? x) => double.IsFinite(Z(x).Real) && double.IsFinite(Z(x).Imag);
+}
