@@ -256,11 +256,94 @@ public sealed class Counter<TKey> : PyDict<TKey, PyInt>, IPyNumber, IPyBitwise, 
 /// A <c>collections.Counter</c> whose counts are not all ints (weights: <c>c[k] += 0.75</c>, <c>Counter({"a": 1.5})</c>):
 /// each count keeps its own Python number type, added and ordered as Python numbers. Int counts stay in Counter&lt;TKey&gt;.
 /// </summary>
-public sealed class NumberCounter<TKey> : PyDict<TKey, object?>, IPyCounter
+public sealed class NumberCounter<TKey> : PyDict<TKey, object?>, IPyNumber, IPyBitwise, IPySigned, IPyCounter
 {
     public NumberCounter() { }
 
+    /// <summary>+counter: the positive counts.</summary>
+    public NumberCounter<TKey> Positive() => Select(v => IsPositive(v) ? v : null);
+
+    /// <summary>-counter: the negative counts, negated (0 - count, as CPython, so -(-1.0) is 1.0).</summary>
+    public NumberCounter<TKey> Negative() => Select(v => Dyn.Lt(v, Zero) ? Dyn.Sub(Zero, v) : null);
+
+    public object PyPos() => Positive();
+
+    public object PyNeg() => Negative();
+
+    private static readonly PyInt Zero = new(0);
+
+    private static bool IsPositive(object? count) => Dyn.Gt(count, Zero);
+
+    private NumberCounter<TKey> Select(Func<object?, object?> keep)
+    {
+        var result = new NumberCounter<TKey>();
+        foreach (var (k, v) in Items())
+            if (keep(v) is { } kept) result[k] = kept;
+        return result;
+    }
+
+    // The multiset operators with CPython's rules (as Counter<TKey>'s): positive counts only, the left operand's keys first.
+    public static NumberCounter<TKey> operator +(NumberCounter<TKey> a, NumberCounter<TKey> b) => Combine(a, b, Dyn.Add, keepRightOnly: true);
+    public static NumberCounter<TKey> operator -(NumberCounter<TKey> a, NumberCounter<TKey> b) => Combine(a, b, Dyn.Sub, keepRightOnly: false);
+    public static NumberCounter<TKey> operator |(NumberCounter<TKey> a, NumberCounter<TKey> b) => Combine(a, b, Max, keepRightOnly: true);
+    public static NumberCounter<TKey> operator &(NumberCounter<TKey> a, NumberCounter<TKey> b) => Combine(a, b, Min, keepRightOnly: false);
+
+    private static object? Max(object? x, object? y) => Dyn.Lt(x, y) ? y : x;
+    private static object? Min(object? x, object? y) => Dyn.Lt(x, y) ? x : y;
+
+    private static NumberCounter<TKey> Combine(NumberCounter<TKey> a, NumberCounter<TKey> b, Func<object?, object?, object?> op, bool keepRightOnly)
+    {
+        var result = new NumberCounter<TKey>();
+        foreach (var (k, v) in a.Items())
+        {
+            var n = op(v, b[k]);
+            if (IsPositive(n)) result[k] = n;
+        }
+        foreach (var (k, v) in b.Items())
+        {
+            if (a.ContainsKey(k)) continue;
+            // a key only on the right: + and | keep a positive count, - keeps the negation of a negative one
+            var n = keepRightOnly ? v : op(Zero, v);
+            if (IsPositive(n)) result[k] = n;
+        }
+        return result;
+    }
+
+    /// <summary>An operator seen through object: the other operand may be any Counter (int counts or other key types).</summary>
+    private object Operate(object? other, string op, Func<object?, object?, object?> f, bool keepRightOnly)
+    {
+        if (other is NumberCounter<TKey> same) return Combine(this, same, f, keepRightOnly);
+        if (other is IPyCounter and IPyDict counts)
+        {
+            if (CountsOf<TKey>(counts) is { } typed) return Combine(this, typed, f, keepRightOnly);
+            return NumberCounter<object?>.Combine(CountsOf<object?>(this).OrThrow(), CountsOf<object?>(counts).OrThrow(), f, keepRightOnly);
+        }
+        throw new TypeError($"unsupported operand type(s) for {op}: 'Counter' and '{Dyn.TypeName(other)}'");
+    }
+
+    /// <summary>A counter's counts as a NumberCounter of the given key type; null when a key is not of that type.</summary>
+    private static NumberCounter<T>? CountsOf<T>(IPyDict counts)
+    {
+        var c = new NumberCounter<T>();
+        foreach (var (k, v) in counts.ItemsObject())
+        {
+            if (k is not T && k is not null) return null;
+            c[Dyn.Cast<T>(k)] = v;
+        }
+        return c;
+    }
+
+    object? IPyBitwise.PyAnd(object? other) => Operate(other, "&", Min, keepRightOnly: false);
+    object? IPyBitwise.PyOr(object? other) => Operate(other, "|", Max, keepRightOnly: true);
+    object? IPyNumber.PyAdd(object? other) => Operate(other, "+", Dyn.Add, keepRightOnly: true);
+    object? IPyNumber.PySub(object? other) => Operate(other, "-", Dyn.Sub, keepRightOnly: false);
+    object? IPyNumber.PyMul(object? other) => throw new TypeError($"unsupported operand type(s) for *: 'Counter' and '{Dyn.TypeName(other)}'");
+    object? IPyNumber.PyTrueDiv(object? other) => throw new TypeError($"unsupported operand type(s) for /: 'Counter' and '{Dyn.TypeName(other)}'");
+
     public NumberCounter(IEnumerable<TKey> items) => Update(items);
+
+    /// <summary>An int Counter's counts as a NumberCounter (the other operand of a float-count operator).</summary>
+    public NumberCounter(IEnumerable<KeyValuePair<TKey, object?>> counts) : base(counts) { }
 
     public override string PyTypeName => "Counter";
 

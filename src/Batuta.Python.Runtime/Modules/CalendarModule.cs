@@ -77,6 +77,11 @@ public static class CalendarModule
     public static void PrMonth(long theyear, long themonth, long w = 0, long l = 0) => Default.PrMonth(theyear, themonth, w, l);
 
     public static string WeekHeader(long width) => Default.FormatWeekHeader(width);
+
+    /// <summary>calendar.calendar(year, w, l, c, m): the default calendar's formatyear.</summary>
+    public static string Calendar(long theyear, long w = 2, long l = 1, long c = 6, long m = 3) => Default.FormatYear(theyear, w, l, c, m);
+
+    public static void PrCal(long theyear, long w = 2, long l = 1, long c = 6, long m = 3) => Sys.StdoutWriter.Write(Calendar(theyear, w, l, c, m));
 }
 
 /// <summary>calendar.TextCalendar (and calendar.Calendar's day matrices): the month as CPython's plain text.</summary>
@@ -86,6 +91,8 @@ public sealed class TextCalendar(long firstweekday = 0) : IPyObject, IPyTyped, I
     private static readonly Dictionary<string, Func<TextCalendar, CalendarArgs, object?>> Methods = new(StringComparer.Ordinal)
     {
         ["formatmonth"] = (c, a) => c.FormatMonth(a.Long(0, "theyear"), a.Long(1, "themonth"), a.Long(2, "w", 0), a.Long(3, "l", 0)),
+        ["formatyear"] = (c, a) => c.FormatYear(a.Long(0, "theyear"), a.Long(1, "w", 2), a.Long(2, "l", 1), a.Long(3, "c", 6), a.Long(4, "m", 3)),
+        ["pryear"] = (c, a) => { Sys.StdoutWriter.Write(c.FormatYear(a.Long(0, "theyear"), a.Long(1, "w", 2), a.Long(2, "l", 1), a.Long(3, "c", 6), a.Long(4, "m", 3))); return null; },
         ["prmonth"] = (c, a) => { c.PrMonth(a.Long(0, "theyear"), a.Long(1, "themonth"), a.Long(2, "w", 0), a.Long(3, "l", 0)); return null; },
         ["formatmonthname"] = (c, a) => c.FormatMonthName(a.Long(0, "theyear"), a.Long(1, "themonth"), a.Long(2, "width"), a.Get(3, "withyear") is not { } y || Dyn.Truth(y)),
         ["formatweekheader"] = (c, a) => c.FormatWeekHeader(a.Long(0, "width")),
@@ -181,7 +188,100 @@ public sealed class TextCalendar(long firstweekday = 0) : IPyObject, IPyTyped, I
 
     public void PrMonth(long theyear, long themonth, long w = 0, long l = 0) => Sys.StdoutWriter.Write(FormatMonth(theyear, themonth, w, l));
 
+    /// <summary>A week's days (0 outside the month) as formatweek writes them, each centered in width.</summary>
+    private string FormatWeek(IReadOnlyList<long> week, long width) =>
+        string.Join(" ", week.Select((d, j) => FormatDay(d, CalendarModule.Mod7(FirstWeekday + j), width)));
+
+    /// <summary>TextCalendar.formatyear: the months m to a row, each column (w + 1) * 7 - 1 wide, c spaces apart.</summary>
+    public string FormatYear(long theyear, long w = 2, long l = 1, long c = 6, long m = 3)
+    {
+        w = Math.Max(2, w);
+        l = Math.Max(1, l);
+        c = Math.Max(2, c);
+        long colwidth = (w + 1) * 7 - 1;
+        string newlines = new('\n', (int)l);
+        var s = new StringBuilder();
+        s.Append(StrOps.Center(theyear.ToString(System.Globalization.CultureInfo.InvariantCulture), colwidth * m + c * (m - 1)).TrimEnd()).Append(newlines);
+        string header = FormatWeekHeader(w);
+        for (long first = 1; first <= 12; first += m)
+        {
+            var months = Enumerable.Range((int)first, (int)Math.Min(m, 13 - first)).ToList();
+            var weeks = months.Select(k => MonthDaysCalendar(theyear, k)).ToList();
+            s.Append(newlines);
+            s.Append(Columns(months.Select(k => FormatMonthName(theyear, k, colwidth, false)), colwidth, c)).Append(newlines);
+            s.Append(Columns(months.Select(_ => header), colwidth, c)).Append(newlines);
+            int height = weeks.Max(cal => cal.Count);
+            for (int j = 0; j < height; j++)
+                s.Append(Columns(weeks.Select(cal => j < cal.Count ? FormatWeek(cal[j], w) : ""), colwidth, c)).Append(newlines);
+        }
+        return s.ToString();
+    }
+
+    // CPython's calendar.formatstring, right-stripped as formatyear uses it
+    private static string Columns(IEnumerable<string> cols, long colwidth, long spacing) =>
+        string.Join(new string(' ', (int)spacing), cols.Select(col => StrOps.Center(col, colwidth))).TrimEnd();
+
     public string PyRepr() => $"<calendar.TextCalendar object at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
+
+    public string PyStr() => PyRepr();
+}
+
+/// <summary>calendar.HTMLCalendar: formatmonth and formatyear as CPython's HTML, with its CSS class names.</summary>
+public sealed class HtmlCalendar(long firstweekday = 0) : IPyObject, IPyTyped, IPyKeywordMethods
+{
+    private static readonly string[] CssClasses = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    // the day matrices, shared with TextCalendar
+    private readonly TextCalendar _days = new(firstweekday);
+
+    public string PyTypeName => "HTMLCalendar";
+
+    public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs) => name switch
+    {
+        "formatmonth" => FormatMonth(Arg<long>(args, kwargs, 0, "theyear"), Arg<long>(args, kwargs, 1, "themonth"), Flag(args, kwargs, 2, "withyear")),
+        "formatyear" => FormatYear(Arg<long>(args, kwargs, 0, "theyear"), Optional(args, kwargs, 1, "width") is { } width ? Dyn.Cast<long>(width) : 3),
+        _ => throw new AttributeError($"'HTMLCalendar' object has no attribute '{name}'"),
+    };
+
+    private static object? Optional(object?[] args, PyDict<string, object?> kwargs, int i, string key) => i < args.Length ? args[i] : kwargs.Get(key);
+
+    private static T Arg<T>(object?[] args, PyDict<string, object?> kwargs, int i, string key) =>
+        Dyn.Cast<T>(Optional(args, kwargs, i, key) ?? throw new TypeError($"missing required argument: '{key}'"));
+
+    private static bool Flag(object?[] args, PyDict<string, object?> kwargs, int i, string key) => Optional(args, kwargs, i, key) is not { } v || Dyn.Truth(v);
+
+    private static string FormatDay(long day, long weekday) =>
+        day == 0 ? "<td class=\"noday\">&nbsp;</td>" : $"<td class=\"{CssClasses[weekday]}\">{day}</td>";
+
+    private string FormatWeekHeader() =>
+        "<tr>" + string.Concat(_days.IterWeekDays().Select(d => $"<th class=\"{CssClasses[d]}\">{CalendarModule.DayAbbr[(int)d]}</th>")) + "</tr>";
+
+    public string FormatMonth(long theyear, long themonth, bool withyear = true)
+    {
+        var s = new StringBuilder("<table border=\"0\" cellpadding=\"0\" cellspacing=\"0\" class=\"month\">\n");
+        string name = withyear ? $"{CalendarModule.MonthName[(int)themonth]} {theyear}" : CalendarModule.MonthName[(int)themonth];
+        s.Append("<tr><th colspan=\"7\" class=\"month\">").Append(name).Append("</th></tr>\n");
+        s.Append(FormatWeekHeader()).Append('\n');
+        foreach (var week in _days.MonthDaysCalendar(theyear, themonth))
+            s.Append("<tr>").Append(string.Concat(week.Select((d, j) => FormatDay(d, CalendarModule.Mod7(_days.FirstWeekday + j))))).Append("</tr>\n");
+        return s.Append("</table>\n").ToString();
+    }
+
+    public string FormatYear(long theyear, long width = 3)
+    {
+        width = Math.Max(width, 1);
+        var s = new StringBuilder("<table border=\"0\" cellpadding=\"0\" cellspacing=\"0\" class=\"year\">\n");
+        s.Append($"<tr><th colspan=\"{width}\" class=\"year\">{theyear}</th></tr>");
+        for (long first = 1; first <= 12; first += width)
+        {
+            s.Append("<tr>");
+            for (long k = first; k < Math.Min(first + width, 13); k++) s.Append("<td>").Append(FormatMonth(theyear, k, withyear: false)).Append("</td>");
+            s.Append("</tr>");
+        }
+        return s.Append("</table>").ToString();
+    }
+
+    public string PyRepr() => $"<calendar.HTMLCalendar object at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
 
     public string PyStr() => PyRepr();
 }

@@ -18,8 +18,19 @@ public static class CsvModule
     public static IEnumerable<PyList<string>> Reader(IEnumerable<string> lines, CsvDialect? dialect = null)
     {
         dialect ??= CsvDialect.Of();
-        if (dialect.Quoting == QUOTE_NONNUMERIC) throw new NotSupportedException("csv.reader with quoting=csv.QUOTE_NONNUMERIC is not supported by Batuta (its rows mix floats and strings)");
+        if (dialect.Quoting == QUOTE_NONNUMERIC) throw new NotSupportedException("csv.reader with quoting=csv.QUOTE_NONNUMERIC from a dialect is not supported by Batuta (its rows mix floats and strings); pass quoting=csv.QUOTE_NONNUMERIC by keyword");
         return new CsvReader(lines, new CsvParser(dialect));
+    }
+
+    /// <summary>
+    /// <c>csv.reader(lines, quoting=csv.QUOTE_NONNUMERIC)</c>: a field that starts unquoted (and is not empty) is a float,
+    /// a ValueError when it does not parse, as in CPython.
+    /// </summary>
+    public static IEnumerable<PyList<object?>> ReaderNonNumeric(IEnumerable<string> lines, CsvDialect dialect)
+    {
+        var parser = new CsvParser(dialect);
+        foreach (var record in new CsvReader(lines, parser))
+            yield return new PyList<object?>(record.Select((field, i) => parser.IsNumeric(i) ? (object?)FloatFormat.Parse(field) : field));
     }
 
     /// <summary><c>csv.writer(file, dialect, ...)</c>.</summary>
@@ -98,8 +109,26 @@ public sealed class CsvDialect : IPyAttributes, IPyObject
         null => Excel,
         CsvDialect given => given,
         string name => Named(name),
+        Type cls => FromClass(cls),
         _ => throw new TypeError($"Batuta's csv takes a dialect by name or from csv.get_dialect(), not a {Py.TypeName(dialect)}"),
     };
+
+    /// <summary>
+    /// A class as a dialect (a csv.Dialect subclass passed uninstantiated): its class attributes, excel's values for the
+    /// ones it lacks (CPython's defaults for an attribute it cannot read).
+    /// </summary>
+    private static CsvDialect FromClass(Type cls) => Validated(new CsvDialect(
+        ClassOption(cls, "delimiter", Excel.Delimiter, v => Single(Str.Of(v), "delimiter")),
+        ClassOption(cls, "quotechar", Excel.QuoteChar, v => v is null ? null : Single(Str.Of(v), "quotechar")),
+        ClassOption(cls, "escapechar", Excel.EscapeChar, v => v is null ? null : Single(Str.Of(v), "escapechar")),
+        ClassOption(cls, "doublequote", Excel.DoubleQuote, Dyn.Truth),
+        ClassOption(cls, "skipinitialspace", Excel.SkipInitialSpace, Dyn.Truth),
+        ClassOption(cls, "lineterminator", Excel.LineTerminator, v => Str.Of(v)),
+        ClassOption(cls, "quoting", Excel.Quoting, v => (long)Dyn.Cast<PyInt>(v)),
+        ClassOption(cls, "strict", Excel.Strict, Dyn.Truth)));
+
+    private static T ClassOption<T>(Type cls, string name, T fallback, Func<object?, T> convert) =>
+        Dyn.TryClassAttr(cls, name, out var value) ? convert(value) : fallback;
 
     private static CsvDialect Validated(CsvDialect d)
     {
@@ -247,6 +276,13 @@ internal sealed class CsvParser(CsvDialect dialect)
     private readonly StringBuilder _field = new();
     private PyList<string> _fields = new();
     private State _state = State.StartRecord;
+    // QUOTE_NONNUMERIC: the fields of the record being read, then of the one last returned, that began unquoted
+    private List<bool> _numeric = new();
+    private List<bool> _returnedNumeric = new();
+    private bool _numericField;
+
+    /// <summary>Whether field i of the record last returned is a number (QUOTE_NONNUMERIC's unquoted field).</summary>
+    public bool IsNumeric(int i) => i < _returnedNumeric.Count && _returnedNumeric[i];
 
     public IEnumerable<PyList<string>> Records(IEnumerable<string> lines)
     {
@@ -261,6 +297,7 @@ internal sealed class CsvParser(CsvDialect dialect)
             if (_state != State.StartRecord) continue;
             var record = _fields;
             _fields = new PyList<string>();
+            (_returnedNumeric, _numeric) = (_numeric, new List<bool>());
             yield return record;
         }
         // End of input inside a record (a quoted field left open, or a field without a line end): non-strict CPython keeps it.
@@ -268,6 +305,7 @@ internal sealed class CsvParser(CsvDialect dialect)
         {
             if (dialect.Strict) throw new CsvError("unexpected end of data");
             SaveField();
+            _returnedNumeric = _numeric;
             yield return _fields;
         }
     }
@@ -316,6 +354,7 @@ internal sealed class CsvParser(CsvDialect dialect)
         else
         {
             _field.Append(c);
+            _numericField = dialect.Quoting == CsvModule.QUOTE_NONNUMERIC;
             _state = State.InField;
         }
     }
@@ -399,6 +438,8 @@ internal sealed class CsvParser(CsvDialect dialect)
     private void SaveField()
     {
         _fields.Append(_field.ToString());
+        _numeric.Add(_numericField);
+        _numericField = false;
         _field.Clear();
     }
 }

@@ -46,6 +46,8 @@ namespace Batuta.Transpiler.Mapping
             var source = e.Expr(c.Args[0]);
             switch (qualified)
             {
+                case "csv.reader" when QuotesNonNumeric(e, c):
+                    return Entry(e, c, 1, $"CsvModule.ReaderNonNumeric({e.EnumerableOf(source)}", PyType.Iterable(PyType.List(PyType.Object)), iterator: true);
                 case "csv.reader":
                     return Entry(e, c, 1, $"CsvModule.Reader({e.EnumerableOf(source)}", PyType.Iterable(PyType.List(PyType.Str)), iterator: true);
                 case "csv.writer":
@@ -77,6 +79,16 @@ namespace Batuta.Transpiler.Mapping
                     return new Ex($"CsvModule.UnregisterDialect({key})", PyType.None, true);
             }
             return e.NotSupported(c, qualified + "()", "use csv.reader, csv.writer, csv.DictReader, csv.DictWriter or the dialect registry");
+        }
+
+        /// <summary>
+        /// quoting=csv.QUOTE_NONNUMERIC by keyword (a constant): the reader's rows then mix floats and strings, a type
+        /// known here only from the keyword.
+        /// </summary>
+        private static bool QuotesNonNumeric(Emitter e, Call c)
+        {
+            var quoting = c.Keywords.FirstOrDefault(k => k.Arg == "quoting")?.Value;
+            return quoting is not null && e.Expr(quoting).Type is { IsLong: true, Lo: 2, Hi: 2 };
         }
 
         /// <summary>csv.list_dialects() (no file argument).</summary>

@@ -401,10 +401,14 @@ namespace Batuta.Transpiler.Mapping
             new("calendar.setfirstweekday", "CalendarModule.SetFirstWeekday((long)({0}))", R(PyType.None), P(I), names: "firstweekday"),
             new("calendar.TextCalendar", "new TextCalendar((long)({0}))", R(O), P(I), names: "firstweekday", defaults: "0"),
             new("calendar.Calendar", "new TextCalendar((long)({0}))", R(O), P(I), names: "firstweekday", defaults: "0"),
+            new("calendar.HTMLCalendar", "new HtmlCalendar((long)({0}))", R(O), P(I), names: "firstweekday", defaults: "0"),
+            new("calendar.calendar", "CalendarModule.Calendar((long)({0}), (long)({1}), (long)({2}), (long)({3}), (long)({4}))", R(S), P(I, I, I, I, I), names: "theyear,w,l,c,m", defaults: "2|1|6|3"),
+            new("calendar.prcal", "CalendarModule.PrCal((long)({0}), (long)({1}), (long)({2}), (long)({3}), (long)({4}))", R(PyType.None), P(I, I, I, I, I), names: "theyear,w,l,c,m", defaults: "2|1|6|3"),
             // configparser (values are dynamic ConfigParser and SectionProxy objects)
             new("configparser.ConfigParser", "new ConfigParser({0}, {1}, {2})", R(O), P(O, B, O), names: "defaults,allow_no_value,interpolation", defaults: "null|false|ConfigParser.Basic"),
             new("configparser.RawConfigParser", "ConfigParser.Raw({0}, {1})", R(O), P(O, B), names: "defaults,allow_no_value", defaults: "null|false"),
             new("configparser.BasicInterpolation", "ConfigParser.Basic", R(O), P()),
+            new("configparser.ExtendedInterpolation", "new ExtendedInterpolation()", R(O), P()),
             new("textwrap.shorten", "TextWrap.Shorten({0}, (long)({1}), {2})", R(S), P(S, I, S), names: "text,width,placeholder", defaults: "\" [...]\""),
         };
 

@@ -12,6 +12,14 @@ public sealed class BasicInterpolation : IPyObject
     public string PyStr() => PyRepr();
 }
 
+/// <summary>configparser.ExtendedInterpolation() as a value: <c>${option}</c>, <c>${section:option}</c> and <c>$$</c>.</summary>
+public sealed class ExtendedInterpolation : IPyObject
+{
+    public string PyRepr() => $"<configparser.ExtendedInterpolation object at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
+
+    public string PyStr() => PyRepr();
+}
+
 /// <summary>
 /// configparser.ConfigParser (and RawConfigParser): CPython 3.11's INI reading (sections, <c>=</c>/<c>:</c>, full-line
 /// <c>#</c>/<c>;</c> comments, indented continuation lines, case-folded option names, the DEFAULT section under every
@@ -25,7 +33,8 @@ public sealed partial class ConfigParser : IPyObject, IPyTyped, IPyGetItem, IPyS
 
     private readonly OrderedDictionary<string, string?> _defaults = new(StringComparer.Ordinal);
     private readonly OrderedDictionary<string, OrderedDictionary<string, string?>> _sections = new(StringComparer.Ordinal);
-    private readonly bool _interpolate;
+    // the interpolation's escape character: '%' (BasicInterpolation), '$' (ExtendedInterpolation), none ('\0')
+    private readonly char _sigil;
     private readonly bool _allowNoValue;
     private readonly bool _raw;
 
@@ -33,7 +42,7 @@ public sealed partial class ConfigParser : IPyObject, IPyTyped, IPyGetItem, IPyS
 
     private ConfigParser(object? defaults, bool allowNoValue, object? interpolation, bool raw)
     {
-        _interpolate = interpolation is BasicInterpolation;
+        _sigil = interpolation switch { BasicInterpolation => '%', ExtendedInterpolation => '$', _ => '\0' };
         _allowNoValue = allowNoValue;
         _raw = raw;
         if (defaults is not null)
@@ -55,6 +64,14 @@ public sealed partial class ConfigParser : IPyObject, IPyTyped, IPyGetItem, IPyS
 
     [GeneratedRegex(@"%\(([^)]+)\)s")]
     private static partial Regex KeyReference();
+
+    // ExtendedInterpolation._KEYCRE
+    [GeneratedRegex(@"\$\{([^}]+)\}")]
+    private static partial Regex ExtendedKeyReference();
+
+    private bool Interpolates => _sigil != '\0';
+
+    private Regex References => _sigil == '$' ? ExtendedKeyReference() : KeyReference();
 
     // ---- reading ----
 
@@ -169,14 +186,14 @@ public sealed partial class ConfigParser : IPyObject, IPyTyped, IPyGetItem, IPyS
     private void ValidateValue(object? value)
     {
         if (!_raw && !(value is string || _allowNoValue && value is null)) throw new TypeError("option values must be strings");
-        if (_interpolate && value is string { Length: > 0 } text) CheckInterpolationSyntax(text);
+        if (Interpolates && value is string { Length: > 0 } text) CheckInterpolationSyntax(text);
     }
 
-    /// <summary>BasicInterpolation.before_set: a '%' that is neither '%%' nor '%(name)s'.</summary>
-    private static void CheckInterpolationSyntax(string value)
+    /// <summary>before_set: a '%' that is neither '%%' nor '%(name)s' (a '$' neither '$$' nor '${name}').</summary>
+    private void CheckInterpolationSyntax(string value)
     {
-        string rest = KeyReference().Replace(value.Replace("%%", "", StringComparison.Ordinal), "");
-        int at = rest.IndexOf('%', StringComparison.Ordinal);
+        string rest = References.Replace(value.Replace(new string(_sigil, 2), "", StringComparison.Ordinal), "");
+        int at = rest.IndexOf(_sigil, StringComparison.Ordinal);
         if (at >= 0) throw new ValueError($"invalid interpolation syntax in {Repr.Of(value)} at position {at}");
     }
 
@@ -211,7 +228,7 @@ public sealed partial class ConfigParser : IPyObject, IPyTyped, IPyGetItem, IPyS
     }
 
     private string? Value(string section, string option, OrderedDictionary<string, string?> d, bool raw) =>
-        raw || d[option] is not { } value || !_interpolate ? d[option] : Interpolate(section, option, value, d);
+        raw || d[option] is not { } value || !Interpolates ? d[option] : Interpolate(section, option, value, d);
 
     /// <summary>get(section, option) without a fallback: NoSectionError or NoOptionError when missing.</summary>
     public string? Get(string section, string option, bool raw = false, object? vars = null)
@@ -231,7 +248,7 @@ public sealed partial class ConfigParser : IPyObject, IPyTyped, IPyGetItem, IPyS
         return new PyList<PyTuple>(keys.Select(k => new PyTuple(k, Value(section, k, d, raw))));
     }
 
-    /// <summary>BasicInterpolation.before_get: %(name)s replaced from the section's options, %% as %.</summary>
+    /// <summary>before_get: %(name)s replaced from the section's options, %% as % (${name}, ${section:name}, $$ as $).</summary>
     private string Interpolate(string section, string option, string value, OrderedDictionary<string, string?> map)
     {
         var accum = new StringBuilder();
@@ -243,17 +260,45 @@ public sealed partial class ConfigParser : IPyObject, IPyTyped, IPyGetItem, IPyS
     {
         string rawval = map.TryGetValue(option, out var r) && r is not null ? r : rest;
         if (depth > MaxInterpolationDepth) throw new InterpolationDepthError(option, section, rawval);
+        char opener = _sigil == '$' ? '{' : '(';
         while (rest.Length > 0)
         {
-            int p = rest.IndexOf('%', StringComparison.Ordinal);
+            int p = rest.IndexOf(_sigil, StringComparison.Ordinal);
             if (p < 0) { accum.Append(rest); return; }
             accum.Append(rest, 0, p);
             rest = rest[p..];
             char c = rest.Length > 1 ? rest[1] : '\0';
-            if (c == '%') { accum.Append('%'); rest = rest[2..]; continue; }
-            if (c != '(') throw new InterpolationSyntaxError($"'%' must be followed by '%' or '(', found: {Repr.Of(rest)}");
-            rest = Reference(section, option, accum, rest, map, depth, rawval);
+            if (c == _sigil) { accum.Append(_sigil); rest = rest[2..]; continue; }
+            if (c != opener) throw new InterpolationSyntaxError($"'{_sigil}' must be followed by '{_sigil}' or '{opener}', found: {Repr.Of(rest)}");
+            rest = SigilReference(section, option, accum, rest, map, depth, rawval);
         }
+    }
+
+    private string SigilReference(string section, string option, StringBuilder accum, string rest, OrderedDictionary<string, string?> map, int depth, string rawval) =>
+        _sigil == '$'
+            ? ExtendedReference(section, option, accum, rest, map, depth, rawval)
+            : Reference(section, option, accum, rest, map, depth, rawval);
+
+    // ${section:name} of a missing section is a missing option, as CPython reports it
+    private OrderedDictionary<string, string?>? OptionsIfSection(string section) =>
+        _sections.ContainsKey(section) || section == DefaultSection ? SectionView(section) : null;
+
+    /// <summary>One ${name} or ${section:name} at the start of rest, interpolated in the section it names.</summary>
+    private string ExtendedReference(string section, string option, StringBuilder accum, string rest, OrderedDictionary<string, string?> map, int depth, string rawval)
+    {
+        var m = ExtendedKeyReference().Match(rest);
+        if (!m.Success || m.Index != 0) throw new InterpolationSyntaxError($"bad interpolation variable reference {Repr.Of(rest)}");
+        var path = m.Groups[1].Value.Split(':');
+        rest = rest[m.Length..];
+        if (path.Length > 2) throw new InterpolationSyntaxError($"More than one ':' found: {Repr.Of(rest)}");
+        string sect = path.Length == 1 ? section : path[0];
+        string opt = OptionXform(path[^1]);
+        var sectMap = path.Length == 1 ? map : OptionsIfSection(sect);
+        if (sectMap is null || !sectMap.TryGetValue(opt, out var v))
+            throw new InterpolationMissingOptionError(option, section, rawval, string.Join(':', path));
+        if (v is not null && v.Contains('$', StringComparison.Ordinal)) InterpolateSome(sect, opt, accum, v, sectMap, depth + 1);
+        else accum.Append(v);
+        return rest;
     }
 
     /// <summary>One %(name)s at the start of rest: its value, itself interpolated; what follows it back.</summary>
