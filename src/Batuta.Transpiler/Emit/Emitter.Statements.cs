@@ -1447,6 +1447,8 @@ namespace Batuta.Transpiler.Emit
             ("re", "error") => "ReError",
             ("csv", "Error") => "CsvError",
             ("configparser", "Error") => "ConfigParserError",
+            ("struct", "error") => "StructError",
+            ("binascii", "Error") => "BinAsciiError",
             _ => null,
         };
 
