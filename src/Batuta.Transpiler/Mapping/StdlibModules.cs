@@ -721,7 +721,7 @@ namespace Batuta.Transpiler.Mapping
             {
                 if (i < row.Parameters.Length && !(row.Variadic && i >= row.Parameters.Length - 1 && row.Template.Contains("{*}") && !row.Template.Contains("{" + i + "}")))
                     bound[i] = Bind(e, c.Args[i], row.Parameters[i]);
-                else rest.Add(Bind(e, c.Args[i], row.Parameters.Length > 0 ? row.Parameters[row.Parameters.Length - 1] : PyType.Unknown));
+                else rest.Add(RestArgument(e, row, c, i));
             }
             // repeat("x", 3) repeats the str itself, not its characters
             if (row.Python == "itertools.repeat" && e.Expr(c.Args[0]) is { Type.Kind: TypeKind.Str } repeated) bound[0] = repeated;
@@ -795,6 +795,18 @@ namespace Batuta.Transpiler.Mapping
             for (int i = 0; i < bound.Length; i++)
                 if (bound[i] is { } b && row.Parameters[i].Kind == TypeKind.Unknown) bound[i] = Items(b);
             for (int i = 0; i < rest.Count; i++) rest[i] = Items(rest[i]);
+        }
+
+        /// <summary>
+        /// An argument for a row's *args. A lone starred one (<c>struct.pack(fmt, *values)</c>) where the runtime takes
+        /// <c>params object?[]</c> becomes that array, so its items are spread, not passed as one value.
+        /// </summary>
+        private static Ex RestArgument(Emitter e, MappingRow row, Call c, int i)
+        {
+            var param = row.Parameters.Length > 0 ? row.Parameters[row.Parameters.Length - 1] : PyType.Unknown;
+            if (c.Args[i] is Starred st && param.Kind == TypeKind.Object && i == row.Parameters.Length - 1 && i == c.Args.Count - 1)
+                return new Ex($"{e.EnumerableOf(e.Expr(st.Value))}.Cast<object?>().ToArray()", PyType.Object, false);
+            return Bind(e, c.Args[i], param);
         }
 
         private static Ex Bind(Emitter e, ExpressionNode node, PyType param)

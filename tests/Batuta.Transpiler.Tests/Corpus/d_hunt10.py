@@ -32,6 +32,9 @@ buf = bytearray(8)
 struct.pack_into("<i", buf, 4, 99)
 struct.pack_into(">h", buf, 0, -2)
 print(buf, list(struct.iter_unpack("<hb", b"abcdef")))
+values = [3, 4, 5]
+struct.pack_into("<2h", buf, 0, *values[:2])
+print(struct.pack("<3i", *values), struct.pack(">2b", *(1, -1)), buf)
 layout = struct.Struct("<2H")
 print(layout.size, layout.format, layout.pack(1, 2), layout.unpack(b"\x03\x00\x04\x00"))
 for fmt, value in [("<h", 40000), ("<B", 256), ("<B", -1), (">H", -1), (">H", 70000), ("<i", 2**31), ("<I", -1),
