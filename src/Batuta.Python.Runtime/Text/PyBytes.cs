@@ -242,7 +242,7 @@ public sealed class PyByteArray : IEnumerable<long>, IPyObject, IPyTyped, IPySiz
     // ---- bytes' methods, on a snapshot of the data; the bytes-like arguments may be bytes, bytearray or (to search) an int ----
     private PyBytes View => new(_data.ToArray());
 
-    private static PyBytes BytesLike(object? x) => x switch
+    internal static PyBytes BytesLike(object? x) => x switch
     {
         PyBytes b => b,
         PyByteArray a => a.View,

@@ -1456,6 +1456,8 @@ namespace Batuta.Transpiler.Emit
             ("re", "error") => "ReError",
             ("csv", "Error") => "CsvError",
             ("configparser", "Error") => "ConfigParserError",
+            ("struct", "error") => "StructError",
+            ("binascii", "Error") => "BinAsciiError",
             _ => null,
         };
 

@@ -47,7 +47,7 @@ namespace Batuta.Transpiler.Mapping
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
             "datetime", "io", "difflib", "pathlib", "contextlib", "collections.abc", "fractions", "decimal",
-            "html", "shlex", "calendar", "configparser", "cmath",
+            "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -409,6 +409,44 @@ namespace Batuta.Transpiler.Mapping
             new("configparser.RawConfigParser", "ConfigParser.Raw({0}, {1})", R(O), P(O, B), names: "defaults,allow_no_value", defaults: "null|false"),
             new("configparser.BasicInterpolation", "ConfigParser.Basic", R(O), P()),
             new("configparser.ExtendedInterpolation", "new ExtendedInterpolation()", R(O), P()),
+            // struct (the runtime parses the format: native sizes and alignment as CPython on x86-64 Linux)
+            new("struct.pack", "StructModule.Pack({0}, {*})", R(PyType.Bytes), P(S, O), names: "format", variadic: true),
+            new("struct.unpack", "StructModule.Unpack({0}, {1})", R(PyType.VarTuple(O)), P(S, O), names: "format,buffer"),
+            new("struct.calcsize", "StructModule.CalcSize({0})", R(PyType.LongFull), P(S), names: "format"),
+            new("struct.unpack_from", "StructModule.UnpackFrom({0}, {1}, (long)({2}))", R(PyType.VarTuple(O)), P(S, O, I), names: "format,buffer,offset", defaults: "0"),
+            new("struct.pack_into", "StructModule.PackInto({0}, {1}, (long)({2}), {*})", R(PyType.None), P(S, O, I, O), names: "format,buffer,offset", variadic: true),
+            new("struct.iter_unpack", "StructModule.IterUnpack({0}, {1})", R(PyType.Iterable(PyType.VarTuple(O))), P(S, O), names: "format,buffer"),
+            new("struct.Struct", "StructModule.Compile({0})", R(O), P(S), names: "format"),
+            // base64 (bytes-like values; the decoders also take ASCII str)
+            new("base64.b64encode", "Base64Module.B64Encode({0}, {1})", R(PyType.Bytes), P(O, O), names: "s,altchars", defaults: "null"),
+            new("base64.b64decode", "Base64Module.B64Decode({0}, {1}, {2})", R(PyType.Bytes), P(O, O, B), names: "s,altchars,validate", defaults: "null|false"),
+            new("base64.standard_b64encode", "Base64Module.StandardB64Encode({0})", R(PyType.Bytes), P(O), names: "s"),
+            new("base64.standard_b64decode", "Base64Module.StandardB64Decode({0})", R(PyType.Bytes), P(O), names: "s"),
+            new("base64.urlsafe_b64encode", "Base64Module.UrlsafeB64Encode({0})", R(PyType.Bytes), P(O), names: "s"),
+            new("base64.urlsafe_b64decode", "Base64Module.UrlsafeB64Decode({0})", R(PyType.Bytes), P(O), names: "s"),
+            new("base64.b32encode", "Base64Module.B32Encode({0})", R(PyType.Bytes), P(O), names: "s"),
+            new("base64.b32decode", "Base64Module.B32Decode({0}, {1}, {2})", R(PyType.Bytes), P(O, B, O), names: "s,casefold,map01", defaults: "false|null"),
+            new("base64.b16encode", "Base64Module.B16Encode({0})", R(PyType.Bytes), P(O), names: "s"),
+            new("base64.b16decode", "Base64Module.B16Decode({0}, {1})", R(PyType.Bytes), P(O, B), names: "s,casefold", defaults: "false"),
+            // binascii
+            new("binascii.hexlify", "BinAscii.Hexlify({0}, {1})", R(PyType.Bytes), P(O, O), names: "data,sep", defaults: "null"),
+            new("binascii.b2a_hex", "BinAscii.Hexlify({0}, {1})", R(PyType.Bytes), P(O, O), names: "data,sep", defaults: "null"),
+            new("binascii.unhexlify", "BinAscii.Unhexlify({0})", R(PyType.Bytes), P(O), names: "hexstr"),
+            new("binascii.a2b_hex", "BinAscii.Unhexlify({0})", R(PyType.Bytes), P(O), names: "hexstr"),
+            new("binascii.crc32", "BinAscii.Crc32({0}, (long)({1}))", R(PyType.LongFull), P(O, I), names: "data,value", defaults: "0"),
+            new("binascii.a2b_base64", "BinAscii.A2bBase64({0}, {1})", R(PyType.Bytes), P(O, B), names: "data,strict_mode", defaults: "false"),
+            new("binascii.b2a_base64", "BinAscii.B2aBase64({0}, {1})", R(PyType.Bytes), P(O, B), names: "data,newline", defaults: "true"),
+            // hashlib (values are dynamic hash objects; blake2 is not in .NET)
+            new("hashlib.new", "HashLib.New({0}, {1})", R(O), P(S, O), names: "name,data", defaults: "null"),
+            new("hashlib.md5", "HashLib.Md5({0})", R(O), P(O), names: "string", defaults: "null"),
+            new("hashlib.sha1", "HashLib.Sha1({0})", R(O), P(O), names: "string", defaults: "null"),
+            new("hashlib.sha224", "HashLib.Sha224({0})", R(O), P(O), names: "string", defaults: "null"),
+            new("hashlib.sha256", "HashLib.Sha256({0})", R(O), P(O), names: "string", defaults: "null"),
+            new("hashlib.sha384", "HashLib.Sha384({0})", R(O), P(O), names: "string", defaults: "null"),
+            new("hashlib.sha512", "HashLib.Sha512({0})", R(O), P(O), names: "string", defaults: "null"),
+            new("hashlib.sha3_256", "HashLib.Sha3_256({0})", R(O), P(O), names: "string", defaults: "null"),
+            new("hashlib.sha3_384", "HashLib.Sha3_384({0})", R(O), P(O), names: "string", defaults: "null"),
+            new("hashlib.sha3_512", "HashLib.Sha3_512({0})", R(O), P(O), names: "string", defaults: "null"),
             new("textwrap.shorten", "TextWrap.Shorten({0}, (long)({1}), {2})", R(S), P(S, I, S), names: "text,width,placeholder", defaults: "\" [...]\""),
         };
 
@@ -722,7 +760,7 @@ namespace Batuta.Transpiler.Mapping
             {
                 if (i < row.Parameters.Length && !(row.Variadic && i >= row.Parameters.Length - 1 && row.Template.Contains("{*}") && !row.Template.Contains("{" + i + "}")))
                     bound[i] = Bind(e, c.Args[i], row.Parameters[i]);
-                else rest.Add(Bind(e, c.Args[i], row.Parameters.Length > 0 ? row.Parameters[row.Parameters.Length - 1] : PyType.Unknown));
+                else rest.Add(RestArgument(e, row, c, i));
             }
             // repeat("x", 3) repeats the str itself, not its characters
             if (row.Python == "itertools.repeat" && e.Expr(c.Args[0]) is { Type.Kind: TypeKind.Str } repeated) bound[0] = repeated;
@@ -796,6 +834,18 @@ namespace Batuta.Transpiler.Mapping
             for (int i = 0; i < bound.Length; i++)
                 if (bound[i] is { } b && row.Parameters[i].Kind == TypeKind.Unknown) bound[i] = Items(b);
             for (int i = 0; i < rest.Count; i++) rest[i] = Items(rest[i]);
+        }
+
+        /// <summary>
+        /// An argument for a row's *args. A lone starred one (<c>struct.pack(fmt, *values)</c>) where the runtime takes
+        /// <c>params object?[]</c> becomes that array, so its items are spread, not passed as one value.
+        /// </summary>
+        private static Ex RestArgument(Emitter e, MappingRow row, Call c, int i)
+        {
+            var param = row.Parameters.Length > 0 ? row.Parameters[row.Parameters.Length - 1] : PyType.Unknown;
+            if (c.Args[i] is Starred st && param.Kind == TypeKind.Object && i == row.Parameters.Length - 1 && i == c.Args.Count - 1)
+                return new Ex($"{e.EnumerableOf(e.Expr(st.Value))}.Cast<object?>().ToArray()", PyType.Object, false);
+            return Bind(e, c.Args[i], param);
         }
 
         private static Ex Bind(Emitter e, ExpressionNode node, PyType param)
