@@ -417,8 +417,19 @@ namespace Batuta.Transpiler.Mapping
             "re" => ReMapping.Call(e, qualified, c),
             "csv" => CsvMapping.Call(e, qualified, c),
             "operator" => OperatorCall(e, qualified.Substring("operator.".Length), c, expected),
+            "logging" => LoggingCall(e, qualified.Substring("logging.".Length), c),
             _ => null,
         };
+
+        private static readonly HashSet<string> LoggingLevelFunctions = new(StringComparer.Ordinal) { "debug", "info", "warning", "error", "critical", "exception", "log" };
+
+        /// <summary>logging.error(msg, *args, exc_info=, extra=): keywords the variadic rows cannot bind, so the root logger's method takes them.</summary>
+        private static Ex? LoggingCall(Emitter e, string name, Call c)
+        {
+            if (c.Keywords.Count == 0 || !LoggingLevelFunctions.Contains(name) || c.Args.Any(a => a is Starred) || c.Keywords.Any(k => k.Arg is null)) return null;
+            var args = string.Concat(c.Args.Select(a => ", " + Emitter.BoxOf(e.Expr(a))));
+            return new Ex($"LoggingModule.RootCall({CsNames.Literal(name)}, {e.KeywordDict(c)}{args})", PyType.None, true);
+        }
 
         /// <summary>operator.f(...): the expression it stands for, or the getter lambda it returns.</summary>
         private static Ex OperatorCall(Emitter e, string name, Call c, PyType expected)

@@ -86,6 +86,23 @@ def file_cases():
     os.remove(path)
 
 
+def ratios(xs):
+    for x in xs:
+        try:
+            yield 10 // x
+        except ZeroDivisionError:
+            logging.error("zero in %s", xs, exc_info=False)
+            continue
+
+
+def lookup(d, k):
+    try:
+        return d[k]
+    except KeyError as e:
+        logging.warning("no %s", e, extra={"key": k})
+        return None
+
+
 def root_cases():
     logging.basicConfig(level=logging.INFO, format="%(levelname)s:%(name)s:%(message)s", stream=sys.stdout)
     logging.info("root %s", "info")
@@ -98,6 +115,7 @@ def root_cases():
     logging.warning("disabled")
     logging.error("above the disable level")
     logging.disable(logging.NOTSET)
+    print(list(ratios([1, 0, 5])), lookup({}, "a"), lookup({"a": 1}, "a"))
     logging.basicConfig(format="%(levelname)s:%(name)s:%(message)s", force=True)
     try:
         raise KeyError("missing")

@@ -80,6 +80,13 @@ public static class LoggingModule
         Root.Log(level, args, kwargs ?? new PyDict<string, object?>());
     }
 
+    /// <summary>A module function called with keywords: the root logger's method of that name, after the implicit basicConfig().</summary>
+    public static object? RootCall(string name, PyDict<string, object?> kwargs, params object?[] args)
+    {
+        if (Root.Handlers.Count == 0) BasicConfig();
+        return Root.CallMethod(name, args, kwargs);
+    }
+
     public static void Debug(params object?[] args) => RootLog(DEBUG, args);
 
     public static void Info(params object?[] args) => RootLog(INFO, args);
