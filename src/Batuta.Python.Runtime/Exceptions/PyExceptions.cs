@@ -189,6 +189,27 @@ public static class PyExc
         _ => new RuntimeError(e.GetType().Name + ": " + e.Message),
     };
 
+    [ThreadStatic]
+    private static Stack<Exception>? _handled;
+
+    /// <summary>The exception an enclosing <c>except</c> block handles (what logging.exception() formats), else null.</summary>
+    public static Exception? Handled => _handled is { Count: > 0 } h ? h.Peek() : null;
+
+    /// <summary>
+    /// Marks <paramref name="e"/> as handled for the body of its <c>except</c> block: emitted only in programs that
+    /// read it (sys.exc_info is not tracked otherwise, as the catch block itself does not expose it to callees).
+    /// </summary>
+    public static IDisposable Handling(Exception e)
+    {
+        (_handled ??= new()).Push(e);
+        return new HandledScope();
+    }
+
+    private sealed class HandledScope : IDisposable
+    {
+        public void Dispose() => _handled?.Pop();
+    }
+
     /// <summary>For <c>except T as e</c>: the Python view of <paramref name="e"/> if it is a <typeparamref name="T"/>.</summary>
     public static T? As<T>(Exception e) where T : PyBaseException => Translate(e) as T;
 

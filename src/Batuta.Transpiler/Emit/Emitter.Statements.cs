@@ -1382,7 +1382,9 @@ namespace Batuta.Transpiler.Emit
             BindHandlerName(h, types, ev);
             _exceptionVars.Push(ev);
             _rethrowVars.Push(null);
+            if (ProgramLogsExceptions) _w.Open($"using (PyExc.Handling({ev}))");
             EmitHandlerBody(h.Body, ev);
+            if (ProgramLogsExceptions) _w.Close();
             _rethrowVars.Pop();
             _exceptionVars.Pop();
             _w.Close();
@@ -1394,6 +1396,13 @@ namespace Batuta.Transpiler.Emit
                 .Any(e => e is Attribute { Attr: "__context__" }));
 
         private bool? _readsContext;
+
+        /// <summary>Whether any call may log the exception being handled (logging's exception(), exc_info=): only then is it tracked.</summary>
+        private bool ProgramLogsExceptions => _logsExceptions ??= _modules.Any(m =>
+            ModelBuilder.WalkExpressions(m.Tree.Body).Concat(AllFunctions(m).SelectMany(f => ModelBuilder.WalkExpressions(f.Def.Body)))
+                .Any(e => e is Call { Func: Attribute { Attr: "exception" } } || e is Call c && c.Keywords.Any(k => k.Arg == "exc_info")));
+
+        private bool? _logsExceptions;
 
         /// <summary>
         /// An exception that a builtin operation raises in the handler (d[k], 1 / 0, a call), not only an explicit

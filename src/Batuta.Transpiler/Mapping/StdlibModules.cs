@@ -47,7 +47,7 @@ namespace Batuta.Transpiler.Mapping
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
             "datetime", "io", "difflib", "pathlib", "contextlib", "collections.abc", "fractions", "decimal",
-            "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib",
+            "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib", "logging",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -86,6 +86,16 @@ namespace Batuta.Transpiler.Mapping
             ["sys.argv"] = new Ex("Sys.Argv", PyType.List(PyType.Str), true),
             ["datetime.MINYEAR"] = new Ex("1L", PyType.Long(1, 1), true),
             ["datetime.MAXYEAR"] = new Ex("9999L", PyType.Long(9999, 9999), true),
+            // logging's levels, and its root logger (a dynamic Logger object)
+            ["logging.CRITICAL"] = new Ex("50L", PyType.Long(50, 50), true),
+            ["logging.FATAL"] = new Ex("50L", PyType.Long(50, 50), true),
+            ["logging.ERROR"] = new Ex("40L", PyType.Long(40, 40), true),
+            ["logging.WARNING"] = new Ex("30L", PyType.Long(30, 30), true),
+            ["logging.WARN"] = new Ex("30L", PyType.Long(30, 30), true),
+            ["logging.INFO"] = new Ex("20L", PyType.Long(20, 20), true),
+            ["logging.DEBUG"] = new Ex("10L", PyType.Long(10, 10), true),
+            ["logging.NOTSET"] = new Ex("0L", PyType.Long(0, 0), true),
+            ["logging.root"] = new Ex("LoggingModule.Root", PyType.Object, true),
             ["sys.stdout"] = new Ex("Sys.Stdout", PyType.File, true),
             // the rounding modes are their own names, as in CPython
             ["decimal.ROUND_HALF_EVEN"] = new Ex("\"ROUND_HALF_EVEN\"", PyType.Str, true),
@@ -447,6 +457,24 @@ namespace Batuta.Transpiler.Mapping
             new("hashlib.sha3_256", "HashLib.Sha3_256({0})", R(O), P(O), names: "string", defaults: "null"),
             new("hashlib.sha3_384", "HashLib.Sha3_384({0})", R(O), P(O), names: "string", defaults: "null"),
             new("hashlib.sha3_512", "HashLib.Sha3_512({0})", R(O), P(O), names: "string", defaults: "null"),
+            // logging (loggers, handlers and formatters are dynamic objects; the module functions log on the root logger)
+            new("logging.basicConfig", "LoggingModule.BasicConfig({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})", R(PyType.None), P(O, O, O, O, O, O, B, O),
+                names: "level,format,datefmt,stream,filename,filemode,force,handlers", defaults: "null|null|null|null|null|null|false|null"),
+            new("logging.getLogger", "LoggingModule.GetLogger({0})", R(O), P(O), names: "name", defaults: "null"),
+            new("logging.debug", "LoggingModule.Debug({*})", R(PyType.None), P(O), variadic: true),
+            new("logging.info", "LoggingModule.Info({*})", R(PyType.None), P(O), variadic: true),
+            new("logging.warning", "LoggingModule.Warning({*})", R(PyType.None), P(O), variadic: true),
+            new("logging.error", "LoggingModule.Error({*})", R(PyType.None), P(O), variadic: true),
+            new("logging.critical", "LoggingModule.Critical({*})", R(PyType.None), P(O), variadic: true),
+            new("logging.exception", "LoggingModule.Exception({*})", R(PyType.None), P(O), variadic: true),
+            new("logging.log", "LoggingModule.Log({*})", R(PyType.None), P(O), variadic: true),
+            new("logging.getLevelName", "LoggingModule.GetLevelName({0})", R(O), P(O), names: "level"),
+            new("logging.addLevelName", "LoggingModule.AddLevelName({0}, {1})", R(PyType.None), P(O, S), names: "level,levelName"),
+            new("logging.disable", "LoggingModule.Disable({0})", R(PyType.None), P(O), names: "level", defaults: "null"),
+            new("logging.shutdown", "LoggingModule.Shutdown()", R(PyType.None), P()),
+            new("logging.StreamHandler", "LoggingModule.StreamHandler({0})", R(O), P(O), names: "stream", defaults: "null"),
+            new("logging.FileHandler", "LoggingModule.FileHandler({0}, {1})", R(O), P(S, S), names: "filename,mode", defaults: "\"a\""),
+            new("logging.Formatter", "LoggingModule.Formatter({0}, {1}, {2})", R(O), P(O, O, O), names: "fmt,datefmt,style", defaults: "null|null|null"),
             new("textwrap.shorten", "TextWrap.Shorten({0}, (long)({1}), {2})", R(S), P(S, I, S), names: "text,width,placeholder", defaults: "\" [...]\""),
         };
 
@@ -465,8 +493,19 @@ namespace Batuta.Transpiler.Mapping
             "re" => ReMapping.Call(e, qualified, c),
             "csv" => CsvMapping.Call(e, qualified, c),
             "operator" => OperatorCall(e, qualified.Substring("operator.".Length), c, expected),
+            "logging" => LoggingCall(e, qualified.Substring("logging.".Length), c),
             _ => null,
         };
+
+        private static readonly HashSet<string> LoggingLevelFunctions = new(StringComparer.Ordinal) { "debug", "info", "warning", "error", "critical", "exception", "log" };
+
+        /// <summary>logging.error(msg, *args, exc_info=, extra=): keywords the variadic rows cannot bind, so the root logger's method takes them.</summary>
+        private static Ex? LoggingCall(Emitter e, string name, Call c)
+        {
+            if (c.Keywords.Count == 0 || !LoggingLevelFunctions.Contains(name) || c.Args.Any(a => a is Starred) || c.Keywords.Any(k => k.Arg is null)) return null;
+            var args = string.Concat(c.Args.Select(a => ", " + Emitter.BoxOf(e.Expr(a))));
+            return new Ex($"LoggingModule.RootCall({CsNames.Literal(name)}, {e.KeywordDict(c)}{args})", PyType.None, true);
+        }
 
         /// <summary>operator.f(...): the expression it stands for, or the getter lambda it returns.</summary>
         private static Ex OperatorCall(Emitter e, string name, Call c, PyType expected)
