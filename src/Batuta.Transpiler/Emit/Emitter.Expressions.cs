@@ -291,8 +291,9 @@ namespace Batuta.Transpiler.Emit
                     // from decimal import ROUND_HALF_UP: a name of a module Batuta does not map
                     if (!Mapping.StdlibModules.IsKnown(r.Qualified.OrThrow().Split('.')[0]))
                         return Unsupported(n, r.Qualified.OrThrow(), "not mapped by Batuta: see docs/python-subset.md for the supported modules");
-                    // from os import getloadavg used as a value: as os.getloadavg is (a C# name that does not exist otherwise)
-                    if (!Mapping.StdlibModules.LeadsToMapped(r.Qualified.OrThrow()))
+                    // from os import getloadavg used as a value: as os.getloadavg is (a C# name that does not exist otherwise);
+                    // only os, where every dotted name counts as a module: other modules' classes (OrderedDict, chain) are values
+                    if (r.Qualified.OrThrow().StartsWith("os.", StringComparison.Ordinal) && !Mapping.StdlibModules.LeadsToMapped(r.Qualified.OrThrow()))
                         return Unsupported(n, r.Qualified.OrThrow(), "not mapped by Batuta: see docs/python-subset.md for the supported module members");
                     return new Ex(r.Code, PyType.Module(r.Qualified.OrThrow()), true);
                 }

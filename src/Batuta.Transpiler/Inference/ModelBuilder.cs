@@ -39,6 +39,7 @@ namespace Batuta.Transpiler.Inference
             var byName = result.ToDictionary(m => m.Name, StringComparer.Ordinal);
             FlattenReexports(result, byName);
             foreach (var m in result) KeepUserDecorators(m, byName);
+            KeepPlainDelegation(result);
             Func<string, PyType?> LookupIn(ModuleModel m) => n => ClassType(m, byName, n);
             foreach (var m in result)
             {
@@ -359,6 +360,28 @@ namespace Batuta.Transpiler.Inference
             Attribute { Value: Name mod, Attr: "singledispatch" or "singledispatchmethod" } => m.Imports.TryGetValue(mod.Id, out var mi) && mi == "module:functools",
             _ => false,
         };
+
+        /// <summary>
+        /// A generator that only delegates with <c>yield from</c> needs the send-capable form only when something can send
+        /// to it: without a <c>.send(</c>/<c>.throw(</c> call in the program it stays a plain C# iterator (the faster form).
+        /// </summary>
+        private static void KeepPlainDelegation(List<ModuleModel> modules)
+        {
+            IEnumerable<StatementNode> Deep(IEnumerable<StatementNode> body) =>
+                Walk(body).SelectMany(st => st switch
+                {
+                    FunctionDef fd => new[] { st }.Concat(Deep(fd.Body)),
+                    ClassDef cd => new[] { st }.Concat(Deep(cd.Body)),
+                    _ => new[] { st },
+                });
+            bool sends = modules.Any(m => Deep(m.Tree.Body).SelectMany(StatementExpressions).SelectMany(WalkExpression)
+                .Any(e => e is Call { Func: Attribute { Attr: "send" or "throw" } }));
+            if (sends) return;
+            IEnumerable<FunctionModel> WithNested(FunctionModel f) => new[] { f }.Concat(f.Nested.Values.SelectMany(WithNested));
+            var all = modules.SelectMany(m => m.Functions.Values.Concat(m.Classes.Values.SelectMany(c => c.Methods.Values))).SelectMany(WithNested);
+            foreach (var f in all)
+                if (f.ReceivesSent && !SentYields(f.Def.Body).Any()) f.ReceivesSent = false;
+        }
 
         /// <summary><c>fn.register</c> of a module-level @singledispatch def, or of a @singledispatchmethod of the class.</summary>
         private static bool IsDispatcherRegister(ModuleModel m, Attribute a, ClassModel? owner) =>
