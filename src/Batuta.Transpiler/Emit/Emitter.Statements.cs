@@ -1441,12 +1441,13 @@ namespace Batuta.Transpiler.Emit
             return PyType.Exception("Exception");
         }
 
-        /// <summary>A module's exception whose runtime class has another name: re.error, csv.Error, configparser.Error.</summary>
+        /// <summary>A module's exception whose runtime class has another name: re.error, csv.Error, configparser.Error, shutil.Error.</summary>
         private static string? ModuleErrorClass(string module, string attr) => (module, attr) switch
         {
             ("re", "error") => "ReError",
             ("csv", "Error") => "CsvError",
             ("configparser", "Error") => "ConfigParserError",
+            ("shutil", "Error") => "ShutilError",
             _ => null,
         };
 
@@ -1454,7 +1455,7 @@ namespace Batuta.Transpiler.Emit
         private static readonly HashSet<string> RuntimeExceptionNames = new(StringComparer.Ordinal)
         {
             "StatisticsError", "FrozenInstanceError", "DecimalException", "InvalidOperation", "DivisionByZero",
-            "IllegalMonthError", "IllegalWeekdayError",
+            "IllegalMonthError", "IllegalWeekdayError", "SameFileError",
             "NoSectionError", "NoOptionError", "DuplicateSectionError", "DuplicateOptionError", "InterpolationError",
             "InterpolationMissingOptionError", "InterpolationSyntaxError", "InterpolationDepthError", "ParsingError", "MissingSectionHeaderError",
         };

@@ -57,4 +57,12 @@ try:
     shutil.copy(os.path.join(tmp, "zz.txt"), tmp)
 except FileNotFoundError as e:
     print(str(e).replace(tmp, "T"))
+try:
+    shutil.copyfile(os.path.join(tmp, "d", "a.txt"), os.path.join(tmp, "d", "a.txt"))
+except shutil.SameFileError:
+    print("same file")
+try:
+    shutil.move(os.path.join(tmp, "a.txt"), os.path.join(tmp, "d"))
+except shutil.Error as e:
+    print("shutil.Error", str(e).replace(tmp, "T"))
 shutil.rmtree(tmp)
