@@ -1459,7 +1459,7 @@ namespace Batuta.Transpiler.Emit
             return PyType.Exception("Exception");
         }
 
-        /// <summary>A module's exception whose runtime class has another name: re.error, csv.Error, configparser.Error.</summary>
+        /// <summary>A module's exception whose runtime class has another name: re.error, csv.Error, configparser.Error, shutil.Error.</summary>
         private static string? ModuleErrorClass(string module, string attr) => (module, attr) switch
         {
             ("re", "error") => "ReError",
@@ -1467,6 +1467,7 @@ namespace Batuta.Transpiler.Emit
             ("configparser", "Error") => "ConfigParserError",
             ("struct", "error") => "StructError",
             ("binascii", "Error") => "BinAsciiError",
+            ("shutil", "Error") => "ShutilError",
             _ => null,
         };
 
@@ -1474,7 +1475,7 @@ namespace Batuta.Transpiler.Emit
         private static readonly HashSet<string> RuntimeExceptionNames = new(StringComparer.Ordinal)
         {
             "StatisticsError", "FrozenInstanceError", "DecimalException", "InvalidOperation", "DivisionByZero",
-            "IllegalMonthError", "IllegalWeekdayError",
+            "IllegalMonthError", "IllegalWeekdayError", "SameFileError",
             "NoSectionError", "NoOptionError", "DuplicateSectionError", "DuplicateOptionError", "InterpolationError",
             "InterpolationMissingOptionError", "InterpolationSyntaxError", "InterpolationDepthError", "ParsingError", "MissingSectionHeaderError",
         };

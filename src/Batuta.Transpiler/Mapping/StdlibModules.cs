@@ -47,7 +47,7 @@ namespace Batuta.Transpiler.Mapping
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
             "datetime", "io", "difflib", "pathlib", "contextlib", "collections.abc", "fractions", "decimal",
-            "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib", "logging",
+            "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib", "logging", "glob", "shutil", "tempfile",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -378,6 +378,20 @@ namespace Batuta.Transpiler.Mapping
             new("pathlib.PurePosixPath", "new PyPath({*})", R(O), P(O), variadic: true),
             new("pathlib.Path.cwd", "PyPath.Cwd()", R(O), P()),
             new("pathlib.Path.home", "PyPath.Home()", R(O), P()),
+            // glob, shutil, tempfile (paths: str or pathlib values)
+            new("glob.glob", "GlobModule.Glob({0}, {1})", R(PyType.List(S)), P(O, B), names: "pathname,recursive", defaults: "false"),
+            new("glob.iglob", "GlobModule.IGlob({0}, {1})", R(PyType.Iterable(S)), P(O, B), names: "pathname,recursive", defaults: "false"),
+            new("glob.escape", "GlobModule.Escape({0})", R(S), P(O), names: "pathname"),
+            new("shutil.copyfile", "Shutil.CopyFile({0}, {1})", R(S), P(O, O), names: "src,dst"),
+            new("shutil.copy", "Shutil.Copy({0}, {1})", R(S), P(O, O), names: "src,dst"),
+            new("shutil.copy2", "Shutil.Copy2({0}, {1})", R(S), P(O, O), names: "src,dst"),
+            new("shutil.copytree", "Shutil.CopyTree({0}, {1}, {2})", R(S), P(O, O, B), names: "src,dst,dirs_exist_ok", defaults: "false"),
+            new("shutil.move", "Shutil.Move({0}, {1})", R(S), P(O, O), names: "src,dst"),
+            new("shutil.rmtree", "Shutil.RmTree({0}, {1})", R(PyType.None), P(O, B), names: "path,ignore_errors", defaults: "false"),
+            new("shutil.which", "Shutil.Which({0})", R(PyType.Optional(S)), P(O), names: "cmd"),
+            new("tempfile.gettempdir", "TempFile.GetTempDir()", R(S), P()),
+            new("tempfile.mkdtemp", "TempFile.MkDTemp({0}, {1}, {2})", R(S), P(PyType.Optional(S), PyType.Optional(S), O), names: "suffix,prefix,dir", defaults: "null|null|null"),
+            new("tempfile.TemporaryDirectory", "new PyTemporaryDirectory({0}, {1}, {2})", R(O), P(PyType.Optional(S), PyType.Optional(S), O), names: "suffix,prefix,dir", defaults: "null|null|null"),
             // difflib (CPython's matcher: same ratios, opcodes and diffs)
             new("difflib.SequenceMatcher", "new SequenceMatcher({0}, {1}, {2}, {3})", R(O), P(O, O, O, B), names: "isjunk,a,b,autojunk", defaults: "null|\"\"|\"\"|true"),
             new("difflib.get_close_matches", "DiffLib.GetCloseMatches({0}, {1}, (long)({2}), {3})", R(PyType.List(S)), P(S, U, I, F), names: "word,possibilities,n,cutoff", defaults: "3|0.6"),
