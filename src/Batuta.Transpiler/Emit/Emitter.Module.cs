@@ -349,9 +349,17 @@ namespace Batuta.Transpiler.Emit
             : value == "default!" ? "{ RecursionGuard.Leave(); return default!; }"
             : $"return RecursionGuard.Leave({value});";
 
-        /// <summary>A with statement whose context manager is a user class with __exit__ (which may return True).</summary>
+        /// <summary>
+        /// A with statement whose context manager is a user class with __exit__ (which may return True), or a
+        /// @contextmanager generator whose except clauses may catch the exception thrown in at its yield.
+        /// </summary>
         private bool MaySuppress(With w) =>
-            w.Items.Any(i => EmitExprQuiet(i.ContextExpr).Type is { Kind: TypeKind.Class } t && FindClass(t.Name.OrThrow())?.FindMethod("__exit__") is not null);
+            w.Items.Any(i => EmitExprQuiet(i.ContextExpr).Type is { Kind: TypeKind.Class } t && FindClass(t.Name.OrThrow())?.FindMethod("__exit__") is not null
+                || ContextGenerator(i.ContextExpr) is { ReceivesSent: true });
+
+        /// <summary>The @contextmanager generator function a with item calls, if it is one.</summary>
+        private FunctionModel? ContextGenerator(ExpressionNode item) =>
+            item is Call { Func: Name gn } && Resolve(gn.Id) is { Kind: ResolvedKind.Function, Function: { IsContextManager: true, IsGenerator: true } gen } ? gen : null;
 
         /// <summary>Running off the end returns None: a None in the inferred return type, and a C# return of null.</summary>
         private void ReturnNoneAtEnd(FunctionModel f)

@@ -1597,7 +1597,7 @@ namespace Batuta.Transpiler.Emit
                     _withExits.Push(exit is null ? "" : $"{cm}.{exit.CsName}({string.Join(", ", exit.Params.Select(_ => "null"))});");
                     continue;
                 }
-                if (item.ContextExpr is Call { Func: Name gn } && Resolve(gn.Id) is { Kind: ResolvedKind.Function, Function: { IsContextManager: true, IsGenerator: true } gen })
+                if (ContextGenerator(item.ContextExpr) is { } gen)
                 {
                     EmitGeneratorContext(ctx, gen, w, index);
                     bodyWritten = true;
@@ -1651,9 +1651,6 @@ namespace Batuta.Transpiler.Emit
         /// <summary><c>with gen(...) as x:</c> over a <c>@contextmanager</c> generator (see ContextManagerGenerator).</summary>
         private void EmitGeneratorContext(Ex call, FunctionModel gen, With w, int index)
         {
-            if (ModelBuilder.Walk(gen.Def.Body).Any(st => st is Try { Handlers.Count: > 0 } t && ModelBuilder.ContainsYield(t.Body)))
-                Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"an exception raised in a with block over {gen.Name}() runs the generator's finally clauses but not its except clauses",
-                    "catch the exception around the with statement instead", w);
             var elem = ElementType(call.Type);
             var cm = Temp("cm");
             var ok = Temp("ok");
@@ -1664,14 +1661,18 @@ namespace Batuta.Transpiler.Emit
                 WidenReturn(gen, PyType.Iterable(asVar.Type));
             if (w.Items[index].OptionalVars is { } target) AssignValue(target, entered);
             else _w.Line(entered.Code + ";");
+            var ex = Temp("ex");
             _w.Line($"bool {ok} = true;");
+            string? depth = SaveRecursionDepth();
             _w.Open("try");
             EmitWithRest(w, index + 1);
             _w.Close();
-            _w.Open("catch (Exception)");
+            _w.Open($"catch (Exception {ex})");
+            RestoreRecursionDepth(depth);
             _w.Line($"{ok} = false;");
-            _w.Line($"{cm}.Abort();");
-            _w.Line("throw;");
+            // only a generator that receives the exception can suppress it; C# must see the others always rethrow
+            if (gen.ReceivesSent) _w.Line($"if (!{cm}.Abort({ex})) throw;");
+            else _w.Line($"{cm}.Abort({ex}); throw;");
             _w.Close();
             _w.Open("finally");
             _w.Line($"if ({ok}) {cm}.Exit();");

@@ -24,6 +24,8 @@ namespace Batuta.Transpiler.Emit
         private bool NeedsBodyIterator(Try t)
         {
             if (_function is not { IsGenerator: true } || t.Handlers.Count == 0) return false;
+            // throw() raises at the paused yield, after the value left: the handlers must still be around it there
+            if (_function.ReceivesSent && ModelBuilder.ContainsYield(t.Body)) return true;
             var blocks = new[] { t.Body }.Concat(t.Handlers.OfType<ExceptHandler>().Select(h => h.Body)).ToList();
             return blocks.Any(b => ModelBuilder.ContainsYield(b)) && !blocks.All(b => LastStatementIsTheOnlyYield(b));
         }

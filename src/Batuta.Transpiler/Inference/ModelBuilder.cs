@@ -479,7 +479,9 @@ namespace Batuta.Transpiler.Inference
             }
             f.IsGenerator = ContainsYield(fd.Body);
             // yield from forwards send() and throw() to the subgenerator (PEP 380), so a delegating generator receives too
-            f.ReceivesSent = f.IsGenerator && (SentYields(fd.Body).Any() || YieldNodes(fd.Body).Any(x => x is YieldFrom));
+            // so does a @contextmanager generator whose except clauses may catch what the with block raises at its yield
+            f.ReceivesSent = f.IsGenerator && (SentYields(fd.Body).Any() || YieldNodes(fd.Body).Any(x => x is YieldFrom)
+                || f.IsContextManager && Walk(fd.Body).Any(st => st is Try { Handlers.Count: > 0 } t && ContainsYield(t.Body)));
             foreach (var s in fd.Body.SelectMany(x => new[] { x }.Concat(NestedBlocks(x))))
             {
                 if (s is FunctionDef nested && !f.Nested.ContainsKey(nested.Name))
