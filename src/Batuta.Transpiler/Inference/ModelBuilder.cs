@@ -364,6 +364,7 @@ namespace Batuta.Transpiler.Inference
         /// <summary>
         /// A generator that only delegates with <c>yield from</c> needs the send-capable form only when something can send
         /// to it: without a <c>.send(</c>/<c>.throw(</c> call in the program it stays a plain C# iterator (the faster form).
+        /// A @contextmanager generator keeps it: its with statement throws into it.
         /// </summary>
         private static void KeepPlainDelegation(List<ModuleModel> modules)
         {
@@ -380,7 +381,7 @@ namespace Batuta.Transpiler.Inference
             IEnumerable<FunctionModel> WithNested(FunctionModel f) => new[] { f }.Concat(f.Nested.Values.SelectMany(WithNested));
             var all = modules.SelectMany(m => m.Functions.Values.Concat(m.Classes.Values.SelectMany(c => c.Methods.Values))).SelectMany(WithNested);
             foreach (var f in all)
-                if (f.ReceivesSent && !SentYields(f.Def.Body).Any()) f.ReceivesSent = false;
+                if (f.ReceivesSent && !f.IsContextManager && !SentYields(f.Def.Body).Any()) f.ReceivesSent = false;
         }
 
         /// <summary><c>fn.register</c> of a module-level @singledispatch def, or of a @singledispatchmethod of the class.</summary>
