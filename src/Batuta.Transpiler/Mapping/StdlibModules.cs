@@ -47,7 +47,7 @@ namespace Batuta.Transpiler.Mapping
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
             "datetime", "io", "difflib", "pathlib", "contextlib", "collections.abc", "fractions", "decimal",
-            "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib", "logging", "glob", "shutil", "tempfile",
+            "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib", "logging", "glob", "shutil", "tempfile", "pprint",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -489,6 +489,10 @@ namespace Batuta.Transpiler.Mapping
             new("logging.StreamHandler", "LoggingModule.StreamHandler({0})", R(O), P(O), names: "stream", defaults: "null"),
             new("logging.FileHandler", "LoggingModule.FileHandler({0}, {1})", R(O), P(S, S), names: "filename,mode", defaults: "\"a\""),
             new("logging.Formatter", "LoggingModule.Formatter({0}, {1}, {2})", R(O), P(O, O, O), names: "fmt,datefmt,style", defaults: "null|null|null"),
+            // pprint (a PrettyPrinter is a dynamic object with pprint/pformat)
+            new("pprint.pprint", "PPrint.PrettyPrint({0}, {1}, (long)({2}), (long)({3}), {4}, {5}, {6})", R(PyType.None), P(O, O, I, I, O, B, B), names: "object,stream,indent,width,depth,compact,sort_dicts", defaults: "null|1|80|null|false|true"),
+            new("pprint.pformat", "PPrint.PrettyFormat({0}, (long)({1}), (long)({2}), {3}, {4}, {5})", R(S), P(O, I, I, O, B, B), names: "object,indent,width,depth,compact,sort_dicts", defaults: "1|80|null|false|true"),
+            new("pprint.PrettyPrinter", "new PPrint((long)({0}), (long)({1}), {2}, {3}, {4}, {5})", R(O), P(I, I, O, O, B, B), names: "indent,width,depth,stream,compact,sort_dicts", defaults: "1|80|null|null|false|true"),
             new("textwrap.shorten", "TextWrap.Shorten({0}, (long)({1}), {2})", R(S), P(S, I, S), names: "text,width,placeholder", defaults: "\" [...]\""),
         };
 
