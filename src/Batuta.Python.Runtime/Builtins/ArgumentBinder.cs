@@ -76,7 +76,8 @@ public static class ArgumentBinder
         return (known, extra);
     }
 
-    private static Array StarArray(ParameterInfo star, object?[] rest)
+    /// <summary>The values of a C# params array (<c>*args</c>), each converted to its element type.</summary>
+    internal static Array StarArray(ParameterInfo star, object?[] rest)
     {
         var elem = star.ParameterType.GetElementType() ?? typeof(object);
         var array = Array.CreateInstance(elem, rest.Length);

@@ -1184,10 +1184,7 @@ public static class Dyn
         int fixedCount = p.Length - 1;
         var conv = new object?[p.Length];
         for (int i = 0; i < fixedCount; i++) conv[i] = Convert(args[i], p[i].ParameterType);
-        var elem = p[fixedCount].ParameterType.GetElementType() ?? typeof(object);
-        var rest = Array.CreateInstance(elem, args.Length - fixedCount);
-        for (int i = fixedCount; i < args.Length; i++) rest.SetValue(Convert(args[i], elem), i - fixedCount);
-        conv[fixedCount] = rest;
+        conv[fixedCount] = ArgumentBinder.StarArray(p[fixedCount], args[fixedCount..]);
         result = BoxValue(Unwrapped(() => m.Invoke(o, conv)));
         return true;
     }

@@ -44,16 +44,6 @@ class Planet(Enum):
         return 6.673e-11 * self.mass / (self.radius * self.radius)
 
 
-class Proxy:
-    def __init__(self, target):
-        self._target = target
-        self.hits = 0
-
-    def __getattr__(self, name):
-        self.hits += 1
-        return getattr(self._target, name)
-
-
 class Registry:
     plugins = {}
 
@@ -81,8 +71,6 @@ except Exception as e:
 o = Order([("a", 1.5), ("b", 2.25)])
 print(o, o.total)
 print(Planet.EARTH, Planet.EARTH.value, round(Planet.EARTH.gravity, 3), Planet.MERCURY.mass)
-pr = Proxy([3, 1, 2])
-print(pr.count(1), pr.index(2), pr.hits, pr._target)
 print(sorted(Registry.plugins), Registry.plugins["csv"].__name__)
 d = {"a": 1} | {"b": 2}
 d |= {"a": 9}
