@@ -7,8 +7,8 @@ namespace Batuta.Python.Runtime.Modules;
 /// <summary>
 /// Python's <c>html</c> module: <c>escape</c> as CPython's, and <c>unescape</c> with CPython's rules for numeric
 /// references (the Windows-1252 remapping of 0x80-0x9F, U+FFFD for surrogates and out-of-range numbers, nothing for
-/// control characters). Named references are the HTML 4 set .NET knows, each with its semicolon (plus the bare
-/// <c>&amp;amp &amp;lt &amp;gt &amp;quot</c>), where CPython knows HTML 5's 2231 names.
+/// control characters). Named references are HTML 5's 2231 names from CPython's <c>html.entities.html5</c>
+/// (<see cref="HtmlEntities"/>), with the longest-prefix rule for names without their semicolon.
 /// </summary>
 public static partial class HtmlModule
 {
@@ -42,13 +42,25 @@ public static partial class HtmlModule
     private static string Replace(string r)
     {
         if (r[0] == '#') return NumericRef(r);
-        if (r.EndsWith(';') && System.Net.WebUtility.HtmlDecode("&" + r) is var named && named != "&" + r) return named;
-        foreach (var (name, text) in Bare)
-            if (r.StartsWith(name, StringComparison.Ordinal)) return text + r[name.Length..];
+        if (Named.Value.TryGetValue(r, out var text)) return text;
+        // the longest known name that prefixes the reference, as html._replace_charref does ("&notit;" is "¬it;")
+        for (int x = r.Length - 1; x > 1; x--)
+            if (Named.Value.TryGetValue(r[..x], out var prefix)) return prefix + r[x..];
         return "&" + r;
     }
 
-    private static readonly (string Name, string Text)[] Bare = [("amp", "&"), ("lt", "<"), ("gt", ">"), ("quot", "\""), ("AMP", "&"), ("LT", "<"), ("GT", ">"), ("QUOT", "\"")];
+    private static readonly Lazy<Dictionary<string, string>> Named = new(LoadNamed);
+
+    private static Dictionary<string, string> LoadNamed()
+    {
+        var names = new Dictionary<string, string>(2231, StringComparer.Ordinal);
+        foreach (var line in HtmlEntities.Table.Split('\u0000', StringSplitOptions.RemoveEmptyEntries))
+        {
+            int cut = line.IndexOf('\u0001', StringComparison.Ordinal);
+            names[line[..cut]] = line[(cut + 1)..];
+        }
+        return names;
+    }
 
     private static string NumericRef(string r)
     {
