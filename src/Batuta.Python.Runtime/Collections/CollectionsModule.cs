@@ -4,8 +4,8 @@ namespace Batuta.Python.Runtime;
 
 // One marker per collections class, whatever its type arguments, for isinstance(x, Counter) and the like.
 public interface IPyCounter { }
-public interface IPyDeque { }
-public interface IPyDefaultDict { }
+public interface IPyDeque { long? MaxLen { get; } }
+public interface IPyDefaultDict { string FactoryRepr { get; } }
 public interface IPyOrderedDict { }
 
 /// <summary><c>collections.defaultdict</c>: a dict whose missing keys get a value from the factory.</summary>
@@ -65,7 +65,9 @@ public sealed class DefaultDict<TKey, TValue> : PyDict<TKey, TValue>, IPyDefault
         return v;
     }
 
-    public override string PyRepr() => $"defaultdict({(_factory is null ? "None" : _factoryRepr ?? "<factory>")}, {base.PyRepr()})";
+    public string FactoryRepr => _factory is null ? "None" : _factoryRepr ?? "<factory>";
+
+    public override string PyRepr() => $"defaultdict({FactoryRepr}, {base.PyRepr()})";
 }
 
 /// <summary><c>collections.Counter</c>.</summary>

@@ -7,7 +7,8 @@ namespace Batuta.Python.Runtime.Modules;
 
 /// <summary>
 /// Python's <c>pprint</c>: a port of CPython 3.11's PrettyPrinter layout (<c>_format</c>, <c>_safe_repr</c> and the
-/// dict/list/tuple/set/frozenset/str formatters); other values print as their repr.
+/// dict/list/tuple/set/frozenset/str formatters, and those of OrderedDict, Counter, defaultdict, deque and
+/// dataclasses); other values print as their repr.
 /// </summary>
 public sealed class PPrint
 {
@@ -82,8 +83,113 @@ public sealed class PPrint
                 FormatStr((string)obj.OrThrow(), o, indent, allowance, level);
                 return true;
             default:
-                return false;
+                return FormatCollection(obj, o, indent, allowance, level);
         }
+    }
+
+    /// <summary>pprint's layouts for the collections classes and dataclasses (CPython 3.11's _pprint_* methods).</summary>
+    private bool FormatCollection(object? obj, StringBuilder o, int indent, int allowance, int level)
+    {
+        if (IsEmptyCollection(obj))
+        {
+            o.Append(Repr.Of(obj));
+            return true;
+        }
+        return obj switch
+        {
+            IPyCounter and IPyDict counts => FormatCounter(counts, o, indent, allowance, level),
+            IPyOrderedDict and IPyDict ordered => FormatOrderedDict(ordered, o, indent, allowance, level),
+            IPyDefaultDict and IPyDict dict => FormatDefaultDict(dict, o, indent, allowance, level),
+            IPyDeque deque => FormatDeque(deque, o, indent, allowance, level),
+            IPyDataclass dataclass => FormatDataclass(dataclass, o, indent, allowance, level),
+            _ => false,
+        };
+    }
+
+    private static bool IsEmptyCollection(object? obj) => obj is IPySized { Count: 0 } && obj is IPyOrderedDict or IPyCounter or IPyDeque or IPyDefaultDict;
+
+    private bool FormatCounter(IPyDict counts, StringBuilder o, int indent, int allowance, int level)
+    {
+        o.Append("Counter({");
+        if (_indent > 1) o.Append(' ', _indent - 1);
+        FormatDictItems(MostCommon(counts), o, indent + "Counter".Length + 1, allowance + 2, level);
+        o.Append("})");
+        return true;
+    }
+
+    private bool FormatOrderedDict(IPyDict ordered, StringBuilder o, int indent, int allowance, int level)
+    {
+        o.Append("OrderedDict(");
+        var items = new PyList<object?>(ordered.ItemsObject().Select(kv => (object?)new PyTuple(kv.Key, kv.Value)));
+        FormatValue(items, o, indent + "OrderedDict".Length + 1, allowance + 1, level);
+        o.Append(')');
+        return true;
+    }
+
+    private bool FormatDefaultDict(IPyDict dict, StringBuilder o, int indent, int allowance, int level)
+    {
+        indent += "defaultdict".Length + 1;
+        o.Append("defaultdict(").Append(((IPyDefaultDict)dict).FactoryRepr).Append(",\n").Append(' ', indent);
+        FormatDict(dict, o, indent, allowance + 1, level);
+        o.Append(')');
+        return true;
+    }
+
+    private static List<KeyValuePair<object?, object?>> MostCommon(IPyDict counts) =>
+        counts.ItemsObject().OrderByDescending(kv => kv.Value, Comparer<object?>.Create(Dyn.Compare)).ToList();
+
+    private bool FormatDeque(IPyDeque deque, StringBuilder o, int indent, int allowance, int level)
+    {
+        o.Append("deque([");
+        indent += "deque".Length + 1;
+        var items = ((IEnumerable)deque).Cast<object?>().ToList();
+        if (deque.MaxLen is null)
+        {
+            FormatItems(items, o, indent, allowance + 2, level);
+            o.Append("])");
+            return true;
+        }
+        FormatItems(items, o, indent, 2, level);
+        o.Append("],\n").Append(' ', indent).Append("maxlen=").Append(deque.MaxLen.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(')');
+        return true;
+    }
+
+    /// <summary>Only a dataclass printing its generated repr (no __repr__ of its own) gets the name=value layout.</summary>
+    private bool FormatDataclass(IPyDataclass dataclass, StringBuilder o, int indent, int allowance, int level)
+    {
+        var name = Dyn.TypeName(dataclass);
+        if (ShownFields(dataclass, name) is not { } fields) return false;
+        o.Append(name).Append('(');
+        indent += name.Length + 1;
+        for (int i = 0; i < fields.Count; i++)
+        {
+            bool last = i == fields.Count - 1;
+            o.Append(fields[i].Item1).Append('=');
+            FormatValue(fields[i].Item2, o, indent + fields[i].Item1.Length + 1, last ? allowance : 1, level);
+            if (!last) o.Append(",\n").Append(' ', indent);
+        }
+        o.Append(')');
+        return true;
+    }
+
+    /// <summary>
+    /// The fields the generated repr shows (those without repr=False), read off the repr itself, which is
+    /// "Name(f=repr, ...)" over them; null when the repr is not of that shape (a __repr__ of the class's own).
+    /// </summary>
+    private static List<(string, object?)>? ShownFields(IPyDataclass dataclass, string name)
+    {
+        var repr = Repr.Of(dataclass);
+        if (!repr.StartsWith(name + "(", StringComparison.Ordinal)) return null;
+        var shown = new List<(string, object?)>();
+        int at = name.Length + 1;
+        foreach (var field in dataclass.PyFields().Items())
+        {
+            var part = (shown.Count == 0 ? "" : ", ") + field.Item1 + "=" + Repr.Of(field.Item2);
+            if (string.CompareOrdinal(repr, at, part, 0, part.Length) != 0) continue;
+            shown.Add(field);
+            at += part.Length;
+        }
+        return at == repr.Length - 1 && repr[at] == ')' ? shown : null;
     }
 
     private static char Kind(object? obj)
@@ -101,17 +207,21 @@ public sealed class PPrint
     {
         o.Append('{');
         if (_indent > 1) o.Append(' ', _indent - 1);
-        var items = Items(d);
+        FormatDictItems(Items(d), o, indent, allowance + 1, level);
+        o.Append('}');
+    }
+
+    private void FormatDictItems(List<KeyValuePair<object?, object?>> items, StringBuilder o, int indent, int allowance, int level)
+    {
         indent += _indent;
         for (int i = 0; i < items.Count; i++)
         {
             bool last = i == items.Count - 1;
             var rep = SafeRepr(items[i].Key, level);
             o.Append(rep).Append(": ");
-            FormatValue(items[i].Value, o, indent + rep.Length + 2, last ? allowance + 1 : 1, level);
+            FormatValue(items[i].Value, o, indent + rep.Length + 2, last ? allowance : 1, level);
             if (!last) o.Append(",\n").Append(' ', indent);
         }
-        o.Append('}');
     }
 
     private List<KeyValuePair<object?, object?>> Items(IPyDict d) =>
