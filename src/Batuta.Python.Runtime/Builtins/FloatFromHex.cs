@@ -17,7 +17,7 @@ public static partial class Py
         double value = t switch
         {
             "inf" or "infinity" => double.PositiveInfinity,
-            "nan" => double.NaN,
+            "nan" => Modules.MathModule.Nan,
             _ => ParseHexFloat(t.StartsWith("0x", StringComparison.Ordinal) ? t.Substring(2) : t),
         };
         return negative ? -value : value;

@@ -197,7 +197,8 @@ public static class FloatFormat
     {
         "inf" or "+inf" or "infinity" or "+infinity" => double.PositiveInfinity,
         "-inf" or "-infinity" => double.NegativeInfinity,
-        "nan" or "+nan" or "-nan" => double.NaN,
+        "nan" or "+nan" => Modules.MathModule.Nan,
+        "-nan" => -Modules.MathModule.Nan,
         _ => null,
     };
 

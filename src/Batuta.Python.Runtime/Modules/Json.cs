@@ -214,7 +214,7 @@ public static class Json
         if (s.AsSpan(i).StartsWith("true")) { i += 4; return true; }
         if (s.AsSpan(i).StartsWith("false")) { i += 5; return false; }
         if (s.AsSpan(i).StartsWith("null")) { i += 4; return null; }
-        if (s.AsSpan(i).StartsWith("NaN")) { i += 3; return double.NaN; }
+        if (s.AsSpan(i).StartsWith("NaN")) { i += 3; return MathModule.Nan; }
         if (s.AsSpan(i).StartsWith("Infinity")) { i += 8; return double.PositiveInfinity; }
         if (s.AsSpan(i).StartsWith("-Infinity")) { i += 9; return double.NegativeInfinity; }
         return ParseNumber(s, ref i, h);

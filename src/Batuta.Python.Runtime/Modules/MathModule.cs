@@ -9,7 +9,8 @@ public static class MathModule
     public const double E = Math.E;
     public const double Tau = 2 * Math.PI;
     public const double Inf = double.PositiveInfinity;
-    public const double Nan = double.NaN;
+    /// <summary>CPython's float('nan') and math.nan: the quiet NaN with the sign bit clear (.NET's double.NaN has it set), which struct.pack and math.copysign show.</summary>
+    public static readonly double Nan = BitConverter.Int64BitsToDouble(0x7FF8000000000000);
 
     private static double Domain(double r, double x) => double.IsNaN(r) && !double.IsNaN(x) ? throw new ValueError("math domain error") : r;
 

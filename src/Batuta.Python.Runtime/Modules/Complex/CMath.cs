@@ -7,8 +7,9 @@ namespace Batuta.Python.Runtime.Modules;
 /// </summary>
 public static class CMath
 {
-    public const double Pi = Math.PI, E = Math.E, Tau = 2 * Math.PI, Inf = double.PositiveInfinity, Nan = double.NaN;
-    public static readonly PyComplex InfJ = new(0.0, double.PositiveInfinity), NanJ = new(0.0, double.NaN);
+    public const double Pi = Math.PI, E = Math.E, Tau = 2 * Math.PI, Inf = double.PositiveInfinity;
+    public static readonly double Nan = MathModule.Nan;
+    public static readonly PyComplex InfJ = new(0.0, double.PositiveInfinity), NanJ = new(0.0, MathModule.Nan);
 
     private const int MantDig = 53;
     private static readonly double LogLargeDouble = Math.Log(double.MaxValue);
