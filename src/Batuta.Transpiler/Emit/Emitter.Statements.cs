@@ -1468,6 +1468,7 @@ namespace Batuta.Transpiler.Emit
             ("struct", "error") => "StructError",
             ("binascii", "Error") => "BinAsciiError",
             ("shutil", "Error") => "ShutilError",
+            ("getopt", "error") => "GetoptError",
             _ => null,
         };
 
@@ -1475,7 +1476,7 @@ namespace Batuta.Transpiler.Emit
         private static readonly HashSet<string> RuntimeExceptionNames = new(StringComparer.Ordinal)
         {
             "StatisticsError", "FrozenInstanceError", "DecimalException", "InvalidOperation", "DivisionByZero",
-            "IllegalMonthError", "IllegalWeekdayError", "SameFileError",
+            "IllegalMonthError", "IllegalWeekdayError", "SameFileError", "GetoptError",
             "NoSectionError", "NoOptionError", "DuplicateSectionError", "DuplicateOptionError", "InterpolationError",
             "InterpolationMissingOptionError", "InterpolationSyntaxError", "InterpolationDepthError", "ParsingError", "MissingSectionHeaderError",
         };

@@ -47,7 +47,7 @@ namespace Batuta.Transpiler.Mapping
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
             "datetime", "io", "difflib", "pathlib", "contextlib", "collections.abc", "fractions", "decimal",
-            "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib", "logging", "glob", "shutil", "tempfile", "pprint",
+            "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib", "logging", "glob", "shutil", "tempfile", "pprint", "getopt",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -408,6 +408,9 @@ namespace Batuta.Transpiler.Mapping
             // html
             new("html.escape", "HtmlModule.Escape({0}, {1})", R(S), P(S, B), names: "s,quote", defaults: "true"),
             new("html.unescape", "HtmlModule.Unescape({0})", R(S), P(S), names: "s"),
+            // getopt (a port of getopt.py)
+            new("getopt.getopt", "GetOpt.Getopt({0}, {1}, {2})", R(PyType.Tuple(PyType.List(PyType.Tuple(S, S)), PyType.List(S))), P(U, S, O), names: "args,shortopts,longopts", defaults: "null"),
+            new("getopt.gnu_getopt", "GetOpt.GnuGetopt({0}, {1}, {2})", R(PyType.Tuple(PyType.List(PyType.Tuple(S, S)), PyType.List(S))), P(U, S, O), names: "args,shortopts,longopts", defaults: "null"),
             // shlex (POSIX rules)
             new("shlex.split", "Shlex.Split({0}, {1}, {2})", R(PyType.List(S)), P(S, B, B), names: "s,comments,posix", defaults: "false|true"),
             new("shlex.quote", "Shlex.Quote({0})", R(S), P(S), names: "s"),
