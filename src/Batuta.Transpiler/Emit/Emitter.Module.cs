@@ -705,6 +705,7 @@ namespace Batuta.Transpiler.Emit
             var body = InitBody(init);
             string baseCall = "";
             int superIndex = body.FindIndex(IsSuperInit);
+            if (superIndex >= 0) body[superIndex] = AsSuperInit(body[superIndex], init, c);
             if (superIndex > 0 && c.Base is { } deferredBase && TakesDeferredInit(deferredBase))
             {
                 EmitConstructorAfterStatements(c, init, body, superIndex, deferredBase);
@@ -854,6 +855,24 @@ namespace Batuta.Transpiler.Emit
             if (init.VarArgs is not null) _w.Line($"var {init.VarArgs.CsName} = new PyTuple({init.VarArgs.CsName}__items);");
             DeclareInitLocals(init);
             WithEffects(EffectsOf(init), () => EmitBlock(body));
+        }
+
+        /// <summary>
+        /// <c>Base.__init__(self, a, b=1)</c>, the Python 2 spelling, is <c>super().__init__(a, b=1)</c> where Base is the
+        /// direct base. Naming another class skips the bases in between, which a C# constructor chain cannot: the direct
+        /// base's constructor runs with those arguments, and BATUTA-T-004 says so.
+        /// </summary>
+        private StatementNode AsSuperInit(StatementNode s, FunctionModel init, ClassModel c)
+        {
+            if (s is not Expr { Value: Call { Func: Attribute { Value: Name named } attr } call } || init.Def.Args.Args.Count == 0) return s;
+            var self = init.Def.Args.Args[0].Name;
+            if (call.Args.Count == 0 || call.Args[0] is not Name { Id: var first } || first != self) return s;
+            if (ClassNamed(named) is { } target && target != c.Base)
+                Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{named.Id}.__init__() is not the direct base's __init__; the migrated constructor calls {(c.Base?.Name ?? "object")}.__init__ with these arguments instead", "call super().__init__(...) of the direct base", call);
+            var span = call.Span;
+            var super = new Call(new Name("super", ExprContext.Load, span), NodeList<ExpressionNode>.Empty, NodeList<Keyword>.Empty, span);
+            var rest = new NodeList<ExpressionNode>(call.Args.Skip(1).ToArray());
+            return new Expr(new Call(new Attribute(super, attr.Attr, ExprContext.Load, attr.Span), rest, call.Keywords, span), s.Span);
         }
 
         private static bool IsSuperInit(StatementNode s) =>
