@@ -33,7 +33,7 @@ namespace Batuta.Transpiler.Emit
             "print", "len", "range", "enumerate", "zip", "sorted", "min", "max", "sum", "abs", "round", "divmod", "pow", "isinstance",
             "map", "filter", "any", "all", "reversed", "input", "open", "int", "float", "str", "bool", "list", "dict", "set", "tuple",
             "frozenset", "chr", "ord", "hex", "oct", "bin", "repr", "type", "id", "hash", "iter", "next", "super", "callable", "getattr",
-            "setattr", "hasattr", "vars", "dir", "format", "ascii", "issubclass", "object", "bytes", "bytearray", "exit", "quit",
+            "setattr", "delattr", "hasattr", "vars", "dir", "format", "ascii", "issubclass", "object", "bytes", "bytearray", "exit", "quit",
             "eval", "exec", "compile", "globals", "locals", "__import__", "NotImplemented", "Ellipsis", "slice", "memoryview", "complex",
             "property", "staticmethod", "classmethod", "breakpoint", "help",
         };

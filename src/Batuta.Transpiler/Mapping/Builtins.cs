@@ -413,6 +413,8 @@ namespace Batuta.Transpiler.Mapping
                     return new Ex($"Dyn.GetAttr({Emitter.BoxOf(Arg(0))}, {e.CoerceTo(Arg(1), PyType.Str).Code})", PyType.Object, true);
                 case "setattr":
                     return new Ex($"Dyn.SetAttr({Emitter.BoxOf(Arg(0))}, {e.CoerceTo(Arg(1), PyType.Str).Code}, {Emitter.BoxOf(Arg(2))})", PyType.None, true);
+                case "delattr":
+                    return new Ex($"Dyn.DelAttr({Emitter.BoxOf(Arg(0))}, {e.CoerceTo(Arg(1), PyType.Str).Code})", PyType.None, true);
                 case "hasattr":
                     // hasattr(math, "cbrt"): a standard-library module has what Batuta maps
                     if (a.Count == 2 && a[1] is Constant { Value: string member } && e.StdlibName(new Attribute(a[0], member, ExprContext.Load, a[0].Span)) is { } qualified)
