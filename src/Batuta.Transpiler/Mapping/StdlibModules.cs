@@ -565,11 +565,15 @@ namespace Batuta.Transpiler.Mapping
         /// </summary>
         private static Ex? UrlEncodeCall(Emitter e, string qualified, Call c)
         {
-            var via = qualified == "urllib.parse.urlencode" ? c.Keywords.FirstOrDefault(k => k.Arg == "quote_via") : null;
-            var quote = via is null ? null : e.StdlibName(via.Value) ?? (via.Value is Attribute { Value: Attribute inner } a && e.StdlibName(inner) == "urllib.parse" ? "urllib.parse." + a.Attr : null);
-            if (via is null || quote is not ("urllib.parse.quote" or "urllib.parse.quote_plus") || c.Args.Count > 5) return null;
-            var marker = new Keyword(via.Arg, new Constant(quote, null, via.Value.Span), via.Span);
-            return Apply(e, ByName[qualified], new Call(c.Func, c.Args, NodeList.Of(c.Keywords.Select(k => k == via ? marker : k).ToArray()), c.Span));
+            if (qualified != "urllib.parse.urlencode") return null;
+            // quote_via is urlencode's sixth parameter
+            var via = c.Args.Count == 6 ? c.Args[5] : c.Keywords.FirstOrDefault(k => k.Arg == "quote_via")?.Value;
+            var quote = via is null ? null : e.StdlibName(via) ?? (via is Attribute { Value: Attribute inner } a && e.StdlibName(inner) == "urllib.parse" ? "urllib.parse." + a.Attr : null);
+            if (via is null || quote is not ("urllib.parse.quote" or "urllib.parse.quote_plus")) return null;
+            var marker = new Constant(quote, null, via.Span);
+            var args = c.Args.Select(x => x == via ? marker : x).ToArray();
+            var keywords = c.Keywords.Select(k => k.Value == via ? new Keyword(k.Arg, marker, k.Span) : k).ToArray();
+            return Apply(e, ByName[qualified], new Call(c.Func, NodeList.Of(args), NodeList.Of(keywords), c.Span));
         }
 
         private static readonly HashSet<string> LoggingLevelFunctions = new(StringComparer.Ordinal) { "debug", "info", "warning", "error", "critical", "exception", "log" };
