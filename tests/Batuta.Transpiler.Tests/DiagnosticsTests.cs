@@ -116,6 +116,23 @@ public sealed class DiagnosticsTests
     }
 
     [Fact]
+    public void Urllib_submodules_other_than_parse_are_T005()
+    {
+        var r = TestTranspiler.Transpile("from urllib import parse, request\n\nprint(parse.quote('a b'))\n", "main.py");
+        var d = Assert.Single(r.Diagnostics, d => d.Code == TranspilerCodes.UnknownModule);
+        Assert.Contains("'urllib.request'", d.Message);
+        Assert.Contains("UrlQuoting.Quote(", TestTranspiler.Code(r));
+    }
+
+    [Fact]
+    public void Urlparse_and_fnmatch_over_bytes_are_T004()
+    {
+        var r = TestTranspiler.Transpile("import fnmatch\nfrom urllib.parse import urlparse\n\nprint(urlparse(b'http://x/'))\nprint(fnmatch.fnmatch(b'a', 'a'))\n", "main.py");
+        var lines = r.Diagnostics.Where(d => d.Code == TranspilerCodes.Unsupported).Select(d => d.Line).ToArray();
+        Assert.Equal(new[] { 4, 5 }, lines);
+    }
+
+    [Fact]
     public void Transpile_is_deterministic()
     {
         var src = File.ReadAllText(Path.Combine(Paths.Corpus, "dataclass_basic.py"));

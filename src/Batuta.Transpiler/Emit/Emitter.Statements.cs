@@ -213,7 +213,8 @@ namespace Batuta.Transpiler.Emit
                 case ImportFrom from:
                 {
                     var target = _module.Imports.TryGetValue(from.Names[0].Asname ?? from.Names[0].Name, out var t) ? t.Split(':')[1] : from.Module ?? "";
-                    EmitImport(target, from);
+                    if (Mapping.StdlibModules.IsPackage(target)) foreach (var n in from.Names) EmitImport(target + "." + n.Name, from);
+                    else EmitImport(target, from);
                     if (from.Names.Any(n => n.Name == "*")) Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, "'from ... import *' is not supported", "import the names you use", from);
                     break;
                 }

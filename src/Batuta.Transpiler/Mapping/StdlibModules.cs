@@ -48,6 +48,7 @@ namespace Batuta.Transpiler.Mapping
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
             "datetime", "io", "difflib", "pathlib", "contextlib", "collections.abc", "fractions", "decimal",
             "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib", "logging", "glob", "shutil", "tempfile", "pprint", "getopt",
+            "urllib.parse", "fnmatch",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -67,7 +68,10 @@ namespace Batuta.Transpiler.Mapping
             Names.Contains(qualified) || Libraries.IsKnownModule(qualified.Split('.')[0]) || IsNamespace(qualified)
             || Rows.Any(r => r.Python.StartsWith(qualified + ".", StringComparison.Ordinal)) || Constants.Keys.Any(k => k.StartsWith(qualified + ".", StringComparison.Ordinal));
 
-        public static bool IsKnown(string module) => Libraries.IsKnownModule(module) || Names.Contains(module) || Names.Contains(module.Split('.')[0]) && module.StartsWith("os", StringComparison.Ordinal);
+        public static bool IsKnown(string module) => Libraries.IsKnownModule(module) || Names.Contains(module) || Names.Contains(module.Split('.')[0]) && module.StartsWith("os", StringComparison.Ordinal) || IsPackage(module);
+
+        /// <summary>A package only some of whose submodules are supported (urllib of urllib.parse): <c>from urllib import parse</c> imports the submodule.</summary>
+        public static bool IsPackage(string module) => !Names.Contains(module) && Names.Any(n => n.StartsWith(module + ".", StringComparison.Ordinal));
 
         private static readonly Dictionary<string, Ex> Constants = new(StringComparer.Ordinal)
         {
@@ -474,6 +478,32 @@ namespace Batuta.Transpiler.Mapping
             new("hashlib.sha3_256", "HashLib.Sha3_256({0})", R(O), P(O), names: "string", defaults: "null"),
             new("hashlib.sha3_384", "HashLib.Sha3_384({0})", R(O), P(O), names: "string", defaults: "null"),
             new("hashlib.sha3_512", "HashLib.Sha3_512({0})", R(O), P(O), names: "string", defaults: "null"),
+            // urllib.parse (the results are dynamic named tuples; quote_via=quote is passed as UrlQuoting's marker, see UrlEncodeCall)
+            new("urllib.parse.urlparse", "UrlParseModule.UrlParse({0}, {1}, {2})", R(O), P(O, S, B), names: "url,scheme,allow_fragments", defaults: "\"\"|true"),
+            new("urllib.parse.urlsplit", "UrlParseModule.UrlSplit({0}, {1}, {2})", R(O), P(O, S, B), names: "url,scheme,allow_fragments", defaults: "\"\"|true"),
+            new("urllib.parse.urlunparse", "UrlParseModule.UrlUnparse({0})", R(S), P(O), names: "components"),
+            new("urllib.parse.urlunsplit", "UrlParseModule.UrlUnsplit({0})", R(S), P(O), names: "components"),
+            new("urllib.parse.urljoin", "UrlParseModule.UrlJoin({0}, {1}, {2})", R(S), P(O, O, B), names: "base,url,allow_fragments", defaults: "true"),
+            new("urllib.parse.ParseResult", "new ParseResult({0}, {1}, {2}, {3}, {4}, {5})", R(O), P(S, S, S, S, S, S), names: "scheme,netloc,path,params,query,fragment"),
+            new("urllib.parse.SplitResult", "new SplitResult({0}, {1}, {2}, {3}, {4})", R(O), P(S, S, S, S, S), names: "scheme,netloc,path,query,fragment"),
+            new("urllib.parse.DefragResult", "new DefragResult({0}, {1})", R(O), P(S, S), names: "url,fragment"),
+            new("urllib.parse.urldefrag", "UrlParseModule.UrlDefrag({0})", R(O), P(O), names: "url"),
+            new("urllib.parse.quote", "UrlQuoting.Quote({0}, {1}, {2}, {3})", R(S), P(O, O, O, O), names: "string,safe,encoding,errors", defaults: "null|null|null"),
+            new("urllib.parse.quote_plus", "UrlQuoting.QuotePlus({0}, {1}, {2}, {3})", R(S), P(O, O, O, O), names: "string,safe,encoding,errors", defaults: "null|null|null"),
+            new("urllib.parse.quote_from_bytes", "UrlQuoting.QuoteFromBytes({0}, {1})", R(S), P(O, O), names: "bs,safe", defaults: "null"),
+            new("urllib.parse.unquote", "UrlQuoting.Unquote({0}, {1}, {2})", R(S), P(O, O, O), names: "string,encoding,errors", defaults: "null|null"),
+            new("urllib.parse.unquote_plus", "UrlQuoting.UnquotePlus({0}, {1}, {2})", R(S), P(O, O, O), names: "string,encoding,errors", defaults: "null|null"),
+            new("urllib.parse.unquote_to_bytes", "UrlQuoting.UnquoteToBytes({0})", R(PyType.Bytes), P(O), names: "string"),
+            new("urllib.parse.parse_qs", "UrlQuery.ParseQs({0}, {1}, {2}, {3}, {4}, {5}, {6})", R(PyType.Dict(S, PyType.List(S))), P(O, B, B, O, O, O, O),
+                names: "qs,keep_blank_values,strict_parsing,encoding,errors,max_num_fields,separator", defaults: "false|false|null|null|null|null"),
+            new("urllib.parse.parse_qsl", "UrlQuery.ParseQsl({0}, {1}, {2}, {3}, {4}, {5}, {6})", R(PyType.List(PyType.Tuple(S, S))), P(O, B, B, O, O, O, O),
+                names: "qs,keep_blank_values,strict_parsing,encoding,errors,max_num_fields,separator", defaults: "false|false|null|null|null|null"),
+            new("urllib.parse.urlencode", "UrlQuery.UrlEncode({0}, {1}, {2}, {3}, {4}, {5})", R(S), P(O, B, O, O, O, O), names: "query,doseq,safe,encoding,errors,quote_via", defaults: "false|null|null|null|null"),
+            // fnmatch (POSIX: fnmatch is fnmatchcase)
+            new("fnmatch.fnmatch", "FnMatch.Match({0}, {1})", R(B), P(O, O), names: "name,pat"),
+            new("fnmatch.fnmatchcase", "FnMatch.MatchCase({0}, {1})", R(B), P(O, O), names: "name,pat"),
+            new("fnmatch.filter", "FnMatch.Filter({0}, {1})", R(PyType.List(S)), P(O, O), names: "names,pat"),
+            new("fnmatch.translate", "FnMatch.Translate({0})", R(S), P(O), names: "pat"),
             // logging (loggers, handlers and formatters are dynamic objects; the module functions log on the root logger)
             new("logging.basicConfig", "LoggingModule.BasicConfig({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})", R(PyType.None), P(O, O, O, O, O, O, B, O),
                 names: "level,format,datefmt,stream,filename,filemode,force,handlers", defaults: "null|null|null|null|null|null|false|null"),
@@ -515,8 +545,39 @@ namespace Batuta.Transpiler.Mapping
             "csv" => CsvMapping.Call(e, qualified, c),
             "operator" => OperatorCall(e, qualified.Substring("operator.".Length), c, expected),
             "logging" => LoggingCall(e, qualified.Substring("logging.".Length), c),
+            "urllib" => BytesCall(e, qualified, c) ?? UrlEncodeCall(e, qualified, c),
+            "fnmatch" => BytesCall(e, qualified, c),
             _ => null,
         };
+
+        /// <summary>
+        /// urllib.parse and fnmatch over a bytes literal or variable: CPython answers in bytes, which these runtime
+        /// functions do not build (quote and unquote take bytes). Null when no argument is statically bytes.
+        /// </summary>
+        private static Ex? BytesCall(Emitter e, string qualified, Call c)
+        {
+            if (qualified is "urllib.parse.quote" or "urllib.parse.quote_plus" or "urllib.parse.quote_from_bytes" or "urllib.parse.unquote" or "urllib.parse.unquote_to_bytes") return null;
+            // names and literals only: emitting them twice has no effect
+            bool bytes = c.Args.Any(a => a is Name or Python.Ast.Constant && e.Expr(a).Type.Kind == TypeKind.Bytes);
+            return bytes ? e.NotSupported(c, qualified + "() over bytes", "decode the bytes to str first") : null;
+        }
+
+        /// <summary>
+        /// urlencode(..., quote_via=quote): the runtime's own quote, named by a marker string (quote as a value would be a
+        /// one-argument lambda, where urlencode passes safe, encoding and errors too); null for any other call.
+        /// </summary>
+        private static Ex? UrlEncodeCall(Emitter e, string qualified, Call c)
+        {
+            if (qualified != "urllib.parse.urlencode") return null;
+            // quote_via is urlencode's sixth parameter
+            var via = c.Args.Count == 6 ? c.Args[5] : c.Keywords.FirstOrDefault(k => k.Arg == "quote_via")?.Value;
+            var quote = via is null ? null : e.StdlibName(via) ?? (via is Attribute { Value: Attribute inner } a && e.StdlibName(inner) == "urllib.parse" ? "urllib.parse." + a.Attr : null);
+            if (via is null || quote is not ("urllib.parse.quote" or "urllib.parse.quote_plus")) return null;
+            var marker = new Constant(quote, null, via.Span);
+            var args = c.Args.Select(x => x == via ? marker : x).ToArray();
+            var keywords = c.Keywords.Select(k => k.Value == via ? new Keyword(k.Arg, marker, k.Span) : k).ToArray();
+            return Apply(e, ByName[qualified], new Call(c.Func, NodeList.Of(args), NodeList.Of(keywords), c.Span));
+        }
 
         private static readonly HashSet<string> LoggingLevelFunctions = new(StringComparer.Ordinal) { "debug", "info", "warning", "error", "critical", "exception", "log" };
 
