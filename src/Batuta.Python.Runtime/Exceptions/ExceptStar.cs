@@ -61,14 +61,10 @@ public sealed class ExceptStar
         if (_original is not BaseExceptionGroup original) return _raised.FirstOrDefault() ?? _reraised.FirstOrDefault() ?? _rest;
         var kept = _reraised.Concat(_rest is null ? Enumerable.Empty<PyBaseException>() : new[] { _rest }).SelectMany(ExceptionGroups.Leaves)
             .ToHashSet(ReferenceEqualityComparer.Instance);
-        var all = new List<PyBaseException>(_raised);
         // the re-raised and unhandled leaves keep the original group's shape
-        if (kept.Count > 0 && original.SplitBy(leaf => kept.Contains(leaf)).Match is { } reraised) all.Add(reraised);
-        return all.Count switch
-        {
-            0 => null,
-            1 => all[0],
-            _ => ExceptionGroups.Create("", all),
-        };
+        var reraised = kept.Count > 0 ? original.SplitBy(leaf => kept.Contains(leaf)).Match : null;
+        if (_raised.Count == 0) return reraised;
+        // what the clauses raised is always grouped (CPython 3.11.2, before 3.11.4 let a lone exception through)
+        return ExceptionGroups.Create("", reraised is null ? _raised : _raised.Append(reraised).ToList());
     }
 }

@@ -114,7 +114,7 @@ public static class ExceptionGroups
     /// <summary>split/subgroup's condition: an exception class, a tuple of them, or a predicate on one exception.</summary>
     public static Func<PyBaseException, bool> Condition(object? condition) => condition switch
     {
-        Type or PyTypeObject or PyTuple => e => Py.IsInstanceOf(e, condition),
+        Type or PyTypeObject or System.Runtime.CompilerServices.ITuple => e => Py.IsInstanceOf(e, condition),
         IPyCallable or Delegate => e => Py.Truth(Dyn.Call(condition, e)),
         _ => throw new TypeError("expected a function, exception type or tuple of exception types"),
     };

@@ -51,7 +51,10 @@ public sealed class TracebackFormatter
             var (message, e) = links[i];
             if (message is not null) Emit(message);
             // a chained exception was raised; a group's members usually were built in place, with no traceback of their own
+            bool needClose = _needClose;
             One(e, chain, hasFrames: raised || i > 0);
+            // as CPython's PyErr_Display: a group printed as a cause or context does not close the group around it
+            if (i > 0) _needClose = needClose;
         }
     }
 

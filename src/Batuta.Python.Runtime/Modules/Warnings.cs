@@ -65,7 +65,7 @@ public static class WarningsModule
     };
 
     private static Warning NewWarning(Type category, object? message) =>
-        Activator.CreateInstance(category, new object?[] { new object?[] { message } }) as Warning ?? new UserWarning(message);
+        Dyn.Call(category, message) as Warning ?? new UserWarning(message);
 
     /// <summary>The entry script is named as it was run; another module by its path beside it.</summary>
     private static string ScriptPath(string module, string filename) =>
