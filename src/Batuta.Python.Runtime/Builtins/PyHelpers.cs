@@ -456,7 +456,8 @@ public sealed class PyTypeObject(string name) : IPyObject, IEquatable<PyTypeObje
 #pragma warning restore IDE1006
     public string PyRepr() => $"<class '{(IsBuiltin(__name__) ? __name__ : "__main__." + __name__)}'>";
     public string PyStr() => PyRepr();
-    private static bool IsBuiltin(string n) => n is "int" or "float" or "str" or "bool" or "list" or "dict" or "set" or "tuple" or "NoneType" or "function" or "range" or "frozenset" or "bytes" or "type" || char.IsLower(n[0]) || n.EndsWith("Error", StringComparison.Ordinal) || n == "Exception";
+    private static bool IsBuiltin(string n) => n is "int" or "float" or "str" or "bool" or "list" or "dict" or "set" or "tuple" or "NoneType" or "function" or "range" or "frozenset" or "bytes" or "type" || char.IsLower(n[0]) || IsBuiltinExceptionName(n);
+    private static bool IsBuiltinExceptionName(string n) => n.EndsWith("Error", StringComparison.Ordinal) || n == "Exception" || n.EndsWith("Warning", StringComparison.Ordinal) || n.EndsWith("ExceptionGroup", StringComparison.Ordinal);
     public bool Equals(PyTypeObject? other) => other is not null && other.__name__ == __name__;
     public override bool Equals(object? obj) => Equals(obj as PyTypeObject);
     public override int GetHashCode() => __name__.GetHashCode(StringComparison.Ordinal);

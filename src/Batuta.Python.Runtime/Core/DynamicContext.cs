@@ -4,8 +4,8 @@ namespace Batuta.Python.Runtime;
 /// <c>with value as v:</c> where the transpiler cannot tell the value's class: the context manager protocol is looked
 /// up at run time. A migrated class's <c>__enter__</c>/<c>__exit__</c> are called as Python calls them (the exception
 /// leaving the block goes to <c>__exit__</c>, whose true result suppresses it); a runtime object without them that
-/// owns a resource (an open file, a StringIO) enters as itself and is closed on exit; anything else is CPython's
-/// TypeError.
+/// owns a resource (an open file, a StringIO) enters as itself and is closed on exit; a runtime context manager
+/// (<see cref="Modules.IPyContextManager"/>: contextlib's) runs its own; anything else is CPython's TypeError.
 /// </summary>
 public sealed class DynamicContext
 {
@@ -15,6 +15,11 @@ public sealed class DynamicContext
     public DynamicContext(object? manager)
     {
         _manager = manager;
+        if (manager is Modules.IPyContextManager runtime)
+        {
+            Value = runtime.Enter();
+            return;
+        }
         _protocol = manager is PyObject && Py.HasAttr(manager, "__enter__") && Py.HasAttr(manager, "__exit__");
         if (!_protocol && manager is not IDisposable)
             throw new TypeError($"'{Dyn.TypeName(manager)}' object does not support the context manager protocol");
@@ -30,6 +35,7 @@ public sealed class DynamicContext
     /// </summary>
     public bool Exit(PyBaseException? raised)
     {
+        if (_manager is Modules.IPyContextManager runtime) return runtime.Exit(raised);
         if (!_protocol)
         {
             (_manager as IDisposable)?.Dispose();

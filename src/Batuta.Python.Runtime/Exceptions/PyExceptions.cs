@@ -67,6 +67,19 @@ public class PyBaseException : Exception, IPyObject, IPyTyped, IPyAttributes
         return this;
     }
 
+    /// <summary><c>e.__notes__</c>: the notes add_note() gave, printed after the exception's last traceback line; null until the first.</summary>
+    public PyList<object?>? PyNotes { get; internal set; }
+
+    /// <summary><c>e.add_note(note)</c></summary>
+    public void AddNote(object? note)
+    {
+        if (note is not string) throw new TypeError($"note must be a str, not '{Dyn.TypeName(note)}'");
+        (PyNotes ??= new PyList<object?>()).Append(note);
+    }
+
+    /// <summary><c>e.__traceback__</c>: a stand-in that the traceback module formats (Batuta keeps no frames).</summary>
+    public PyTracebackObject Traceback => new(this);
+
     /// <summary>The exception attributes dynamic code reads: <c>e.__cause__</c>, <c>e.__context__</c> (None when absent), <c>e.args</c>.</summary>
     public virtual bool TryGetAttr(string name, out object? value)
     {
@@ -75,6 +88,8 @@ public class PyBaseException : Exception, IPyObject, IPyTyped, IPyAttributes
             "__cause__" => Cause,
             "__context__" => PyContext,
             "__suppress_context__" => SuppressContext,
+            "__traceback__" => Traceback,
+            "__notes__" when PyNotes is not null => PyNotes,
             "args" => new PyTuple(Args),
             _ => this,
         };
@@ -149,6 +164,15 @@ public class UnicodeEncodeError : UnicodeError { public UnicodeEncodeError(param
 public class Warning : PyException { public Warning(params object?[] args) : base(args) { } }
 public class UserWarning : Warning { public UserWarning(params object?[] args) : base(args) { } }
 public class DeprecationWarning : Warning { public DeprecationWarning(params object?[] args) : base(args) { } }
+public class PendingDeprecationWarning : Warning { public PendingDeprecationWarning(params object?[] args) : base(args) { } }
+public class RuntimeWarning : Warning { public RuntimeWarning(params object?[] args) : base(args) { } }
+public class FutureWarning : Warning { public FutureWarning(params object?[] args) : base(args) { } }
+public class SyntaxWarning : Warning { public SyntaxWarning(params object?[] args) : base(args) { } }
+public class ImportWarning : Warning { public ImportWarning(params object?[] args) : base(args) { } }
+public class UnicodeWarning : Warning { public UnicodeWarning(params object?[] args) : base(args) { } }
+public class BytesWarning : Warning { public BytesWarning(params object?[] args) : base(args) { } }
+public class ResourceWarning : Warning { public ResourceWarning(params object?[] args) : base(args) { } }
+public class EncodingWarning : Warning { public EncodingWarning(params object?[] args) : base(args) { } }
 #pragma warning restore CA1716, CA1711
 
 /// <summary>Turns .NET exceptions raised inside migrated code into their Python equivalents.</summary>

@@ -64,32 +64,8 @@ public static class PyProgram
         }
     }
 
-    /// <summary>The traceback CPython prints: the chain of causes, then "Type: message".</summary>
-    public static string Traceback(Exception e, string scriptName)
-    {
-        var py = PyExc.Translate(e);
-        var sb = new StringBuilder();
-        if (py.Cause is not null)
-        {
-            sb.Append(Traceback(py.Cause, scriptName));
-            sb.Append("\nThe above exception was the direct cause of the following exception:\n\n");
-        }
-        else if (py.PyContext is not null && !py.SuppressContext)
-        {
-            sb.Append(Traceback(py.PyContext, scriptName));
-            sb.Append("\nDuring handling of the above exception, another exception occurred:\n\n");
-        }
-        sb.Append("Traceback (most recent call last):\n");
-        sb.Append("  File \"").Append(scriptName).Append("\", line 1, in <module>\n");
-        string msg = py.PyStr();
-        sb.Append(QualifiedName(py)).Append(msg.Length > 0 ? ": " + msg : "").Append('\n');
-        return sb.ToString();
-    }
-
-    private static string QualifiedName(PyBaseException e)
-    {
-        return e.PyModule is "builtins" or "__main__" ? e.PythonName : e.PyModule + "." + e.PythonName;
-    }
+    /// <summary>The traceback CPython prints: the chain of causes, then "Type: message" (see <see cref="TracebackFormatter"/>).</summary>
+    public static string Traceback(Exception e, string scriptName) => TracebackFormatter.Format(e, scriptName);
 }
 
 /// <summary>Marks a user exception whose traceback name has no module prefix.</summary>

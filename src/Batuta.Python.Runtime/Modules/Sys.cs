@@ -42,6 +42,19 @@ public static class Sys
         _stdin = stdin;
     }
 
+    /// <summary>contextlib.redirect_stdout/redirect_stderr: puts <paramref name="writer"/> in place of the stream; returns what was there.</summary>
+    internal static TextWriter? Redirect(bool stderr, TextWriter? writer)
+    {
+        var previous = stderr ? _stderr : _stdout;
+        if (stderr) _stderr = writer;
+        else _stdout = writer;
+        return previous;
+    }
+
+    /// <summary>sys.exc_info(): (type, value, traceback) of the exception an enclosing except block handles, else three Nones.</summary>
+    public static (object?, object?, object?) ExcInfo() =>
+        PyExc.Handled is { } e && PyExc.Translate(e) is var py ? (Py.Type(py), py, py.Traceback) : (null, null, null);
+
     public static void Exit(object? code = null) => throw new SystemExit(code);
     public static void Exit() => throw new SystemExit();
 

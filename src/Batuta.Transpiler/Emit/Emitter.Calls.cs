@@ -50,6 +50,10 @@ namespace Batuta.Transpiler.Emit
         internal string StrOfValue(Ex v) => StrOf(v);
         internal string FormatArgsOf(Ex r) => FormatArgs(r);
         internal Ex Peek(ExpressionNode e) => EmitExprQuiet(e);
+
+        /// <summary>Where a call is, as the runtime's warnings name it: the module ("__main__" for the entry module), its file and the line.</summary>
+        internal string CallSite(Node at) =>
+            $"{CsNames.Literal(_module.Path == _options.EntryModule ? "__main__" : _module.Name)}, {CsNames.Literal(_module.Path)}, {at.Line.ToString(Inv)}L";
         internal PyType DynamicOf(params Ex[] operands) => DynamicType(operands);
 
         private Ex EmitCall(Call call, PyType expected)

@@ -182,6 +182,7 @@ namespace Batuta.Transpiler.Emit
                 case Continue: _w.Line("continue;"); break;
                 case Raise r: EmitRaise(r); break;
                 case Try t: EmitTry(t); break;
+                case TryStar ts: EmitTry(ts); break;
                 case With w: EmitWith(w); break;
                 case FunctionDef fd:
                     if (_function is not null && _function.Nested.Values.FirstOrDefault(n => n.Def == fd) is { } nested)
@@ -1298,9 +1299,14 @@ namespace Batuta.Transpiler.Emit
 
         private static string Paren(string code) => code.StartsWith("new ", StringComparison.Ordinal) || code.Contains(' ') ? "(" + code + ")" : code;
 
-        private void EmitTry(Try t)
+        private void EmitTry(ITryStatement t)
         {
-            if (TryEmitTryAroundYields(t)) return;
+            if (t is Try plain && TryEmitTryAroundYields(plain)) return;
+            if (t is TryStar && _function is { IsGenerator: true } && ModelBuilder.ContainsYield(new[] { (StatementNode)t }))
+            {
+                UnsupportedStatement((StatementNode)t, "a yield inside try ... except*", "move the yield out of the try statement");
+                return;
+            }
             string? ok = t.Orelse.Count > 0 ? Temp("ok") : null;
             if (ok is not null) _w.Line($"bool {ok} = false;");
             // C# has no `yield return` inside a try with a catch clause, nor inside a catch. In a generator whose try
@@ -1335,7 +1341,8 @@ namespace Batuta.Transpiler.Emit
             if (t.Handlers.Count > 0)
             {
                 _w.Close();
-                foreach (var h in t.Handlers.OfType<ExceptHandler>()) EmitHandler(h, depth);
+                if (t is TryStar) EmitStarHandlers(t.Handlers, depth);
+                else foreach (var h in t.Handlers.OfType<ExceptHandler>()) EmitHandler(h, depth);
             }
             (_deferredYield, _deferredYieldNodes) = savedDeferred;
             if (deferred is { } d) _w.Line(_function is { ReceivesSent: true } ? $"if ({d.Flag}) {{ yield return {d.Value}; __gen.Received(); }}" : $"if ({d.Flag}) yield return {d.Value};");
@@ -1398,10 +1405,14 @@ namespace Batuta.Transpiler.Emit
 
         private bool? _readsContext;
 
-        /// <summary>Whether any call may log the exception being handled (logging's exception(), exc_info=): only then is it tracked.</summary>
+        /// <summary>
+        /// Whether any call may read the exception being handled (logging's exception(), exc_info=, sys.exc_info(), the
+        /// traceback module's format_exc/print_exc): only then is it tracked.
+        /// </summary>
         private bool ProgramLogsExceptions => _logsExceptions ??= _modules.Any(m =>
             ModelBuilder.WalkExpressions(m.Tree.Body).Concat(AllFunctions(m).SelectMany(f => ModelBuilder.WalkExpressions(f.Def.Body)))
-                .Any(e => e is Call { Func: Attribute { Attr: "exception" } } || e is Call c && c.Keywords.Any(k => k.Arg == "exc_info")));
+                .Any(e => e is Call { Func: Attribute { Attr: "exception" or "exc_info" or "format_exc" or "print_exc" } or Name { Id: "exc_info" or "format_exc" or "print_exc" } }
+                    || e is Call c && c.Keywords.Any(k => k.Arg == "exc_info")));
 
         private bool? _logsExceptions;
 

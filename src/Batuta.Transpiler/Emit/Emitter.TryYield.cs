@@ -174,7 +174,7 @@ namespace Batuta.Transpiler.Emit
             While w => new IEnumerable<StatementNode>[] { w.Orelse },
             If i => new IEnumerable<StatementNode>[] { i.Body, i.Orelse },
             With w => new IEnumerable<StatementNode>[] { w.Body },
-            Try t => new IEnumerable<StatementNode>[] { t.Body, t.Orelse, t.Finalbody }.Concat(t.Handlers.OfType<ExceptHandler>().Select(h => (IEnumerable<StatementNode>)h.Body)),
+            ITryStatement t => new IEnumerable<StatementNode>[] { t.Body, t.Orelse, t.Finalbody }.Concat(t.Handlers.OfType<ExceptHandler>().Select(h => (IEnumerable<StatementNode>)h.Body)),
             Match m => m.Cases.Select(c => (IEnumerable<StatementNode>)c.Body),
             _ => Enumerable.Empty<IEnumerable<StatementNode>>(),
         };

@@ -31,7 +31,7 @@ namespace Batuta.Transpiler.Inference
             With w => WithCanComplete(w),
             While { Test: Constant { Value: true } } w => Breaks(w.Body),
             For f => ForCanComplete(f),
-            Try t => TryCanComplete(t),
+            ITryStatement t => TryCanComplete(t),
             Match m => MatchCanComplete(m),
             _ => true,
         };
@@ -42,7 +42,7 @@ namespace Batuta.Transpiler.Inference
 
         private static bool ForCanComplete(For f) => f.Orelse.Count == 0 || Breaks(f.Body) || ReachEnd(f.Orelse);
 
-        private static bool TryCanComplete(Try t)
+        private static bool TryCanComplete(ITryStatement t)
         {
             if (t.Finalbody.Count > 0 && !ReachEnd(t.Finalbody)) return false;
             bool bodyCompletes = t.Orelse.Count > 0 ? ReachEnd(t.Orelse) : ReachEnd(t.Body);
@@ -61,7 +61,7 @@ namespace Batuta.Transpiler.Inference
             Break => true,
             If i => Breaks(i.Body) || Breaks(i.Orelse),
             With w => Breaks(w.Body),
-            Try t => Breaks(t.Body) || Breaks(t.Orelse) || Breaks(t.Finalbody) || t.Handlers.OfType<ExceptHandler>().Any(h => Breaks(h.Body)),
+            ITryStatement t => Breaks(t.Body) || Breaks(t.Orelse) || Breaks(t.Finalbody) || t.Handlers.OfType<ExceptHandler>().Any(h => Breaks(h.Body)),
             Match m => m.Cases.Any(c => Breaks(c.Body)),
             _ => false,
         });

@@ -19,6 +19,8 @@ namespace Batuta.Transpiler.Inference
             "TimeoutError", "ConnectionError", "RuntimeError", "NotImplementedError", "RecursionError", "StopIteration", "SystemExit",
             "KeyboardInterrupt", "TypeError", "ValueError", "UnicodeError", "UnicodeDecodeError", "UnicodeEncodeError", "Warning",
             "UserWarning", "DeprecationWarning", "UnboundLocalError", "SystemError", "GeneratorExit", "SyntaxError",
+            "PendingDeprecationWarning", "RuntimeWarning", "FutureWarning", "SyntaxWarning", "ImportWarning", "UnicodeWarning", "BytesWarning",
+            "ResourceWarning", "EncodingWarning", "ExceptionGroup", "BaseExceptionGroup",
         };
 
         public static List<ModuleModel> Build(IReadOnlyList<(string Path, Module Tree)> modules)
@@ -315,7 +317,7 @@ namespace Batuta.Transpiler.Inference
         private static IEnumerable<StatementNode> ChildStatements(StatementNode s) => s switch
         {
             If i => i.Body.Concat(i.Orelse).SelectMany(x => new[] { x }.Concat(ChildStatements(x))),
-            Try t => t.Body.Concat(t.Orelse).Concat(t.Finalbody).Concat(t.Handlers.OfType<ExceptHandler>().SelectMany(h => h.Body)).SelectMany(x => new[] { x }.Concat(ChildStatements(x))),
+            ITryStatement t => t.Body.Concat(t.Orelse).Concat(t.Finalbody).Concat(t.Handlers.OfType<ExceptHandler>().SelectMany(h => h.Body)).SelectMany(x => new[] { x }.Concat(ChildStatements(x))),
             With w => w.Body.SelectMany(x => new[] { x }.Concat(ChildStatements(x))),
             For f => f.Body.Concat(f.Orelse).SelectMany(x => new[] { x }.Concat(ChildStatements(x))),
             While w => w.Body.Concat(w.Orelse).SelectMany(x => new[] { x }.Concat(ChildStatements(x))),
@@ -482,7 +484,7 @@ namespace Batuta.Transpiler.Inference
             // yield from forwards send() and throw() to the subgenerator (PEP 380), so a delegating generator receives too
             // so does a @contextmanager generator whose except clauses may catch what the with block raises at its yield
             f.ReceivesSent = f.IsGenerator && (SentYields(fd.Body).Any() || YieldNodes(fd.Body).Any(x => x is YieldFrom)
-                || f.IsContextManager && Walk(fd.Body).Any(st => st is Try { Handlers.Count: > 0 } t && ContainsYield(t.Body)));
+                || f.IsContextManager && Walk(fd.Body).Any(st => st is ITryStatement { Handlers.Count: > 0 } t && ContainsYield(t.Body)));
             foreach (var s in fd.Body.SelectMany(x => new[] { x }.Concat(NestedBlocks(x))))
             {
                 if (s is FunctionDef nested && !f.Nested.ContainsKey(nested.Name))
@@ -509,7 +511,7 @@ namespace Batuta.Transpiler.Inference
             If i => i.Body.Concat(i.Orelse).SelectMany(x => new[] { x }.Concat(NestedBlocks(x))),
             For fo => fo.Body.Concat(fo.Orelse).SelectMany(x => new[] { x }.Concat(NestedBlocks(x))),
             While wh => wh.Body.Concat(wh.Orelse).SelectMany(x => new[] { x }.Concat(NestedBlocks(x))),
-            Try t => t.Body.Concat(t.Orelse).Concat(t.Finalbody).Concat(t.Handlers.OfType<ExceptHandler>().SelectMany(h => h.Body)).SelectMany(x => new[] { x }.Concat(NestedBlocks(x))),
+            ITryStatement t => t.Body.Concat(t.Orelse).Concat(t.Finalbody).Concat(t.Handlers.OfType<ExceptHandler>().SelectMany(h => h.Body)).SelectMany(x => new[] { x }.Concat(NestedBlocks(x))),
             With w => w.Body.SelectMany(x => new[] { x }.Concat(NestedBlocks(x))),
             _ => Enumerable.Empty<StatementNode>(),
         };
@@ -971,7 +973,7 @@ namespace Batuta.Transpiler.Inference
             For f => f.Body.Concat(f.Orelse),
             While w => w.Body.Concat(w.Orelse),
             With w => w.Body,
-            Try t => t.Body.Concat(t.Handlers.OfType<ExceptHandler>().SelectMany(h => h.Body)).Concat(t.Orelse).Concat(t.Finalbody),
+            ITryStatement t => t.Body.Concat(t.Handlers.OfType<ExceptHandler>().SelectMany(h => h.Body)).Concat(t.Orelse).Concat(t.Finalbody),
             Match m => m.Cases.SelectMany(c => c.Body),
             _ => Enumerable.Empty<StatementNode>(),
         };
@@ -987,7 +989,7 @@ namespace Batuta.Transpiler.Inference
                     case AnnAssign an when an.Target is Name: foreach (var n in TargetNames(an.Target)) yield return n; break;
                     case For f: foreach (var n in TargetNames(f.Target)) yield return n; break;
                     case With w: foreach (var it in w.Items) if (it.OptionalVars is not null) foreach (var n in TargetNames(it.OptionalVars)) yield return n; break;
-                    case Try t: foreach (var h in t.Handlers.OfType<ExceptHandler>()) if (h.Name is not null) yield return h.Name; break;
+                    case ITryStatement t: foreach (var h in t.Handlers.OfType<ExceptHandler>()) if (h.Name is not null) yield return h.Name; break;
                     case FunctionDef fd when includeNested: yield return fd.Name; break;
                     case Match m:
                         foreach (var c in m.Cases) foreach (var n in PatternNames(c.Pattern)) yield return n;

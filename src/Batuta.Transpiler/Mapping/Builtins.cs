@@ -21,7 +21,8 @@ namespace Batuta.Transpiler.Mapping
             "len" => new Ex("new Func<object?, PyInt>(__o => Py.Len(__o))", PyType.Func(PyType.Int, PyType.Object)),
             "abs" => new Ex("new Func<object?, object?>(Py.Abs)", PyType.Func(PyType.Object, PyType.Object)),
             "list" => new Ex("Py.Named(new Func<PyList<object?>>(() => new PyList<object?>()), \"list\")", PyType.Func(PyType.List(PyType.Object)), true),
-            "print" => new Ex("new Action<object?>(Py.Print)", PyType.Func(PyType.None, PyType.Object)),
+            // print as a value takes any number of values and sep=/end=/file= (stack.callback(print, "closing", name))
+            "print" => new Ex("new PyVariadicFunction(\"print\", (__a, __k) => Py.NoneAfter(() => Py.PrintKw(new[] { __k }, __a)))", PyType.Object, true),
             "bool" => new Ex("Py.Named(new Func<object?, bool>(Py.Truth), \"bool\")", PyType.Func(PyType.Bool, PyType.Object), true),
             "repr" => new Ex("new Func<object?, string>(Repr.Of)", PyType.Func(PyType.Str, PyType.Object)),
             // max/min as values take any number of arguments (or one iterable), as the builtins do; the first extreme wins.

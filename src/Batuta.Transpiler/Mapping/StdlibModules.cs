@@ -49,6 +49,7 @@ namespace Batuta.Transpiler.Mapping
             "datetime", "io", "difflib", "pathlib", "contextlib", "collections.abc", "fractions", "decimal",
             "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib", "logging", "glob", "shutil", "tempfile", "pprint", "getopt",
             "urllib.parse", "fnmatch",
+            "traceback", "warnings",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -527,6 +528,28 @@ namespace Batuta.Transpiler.Mapping
             new("pprint.pformat", "PPrint.PrettyFormat({0}, (long)({1}), (long)({2}), {3}, {4}, {5})", R(S), P(O, I, I, O, B, B), names: "object,indent,width,depth,compact,sort_dicts", defaults: "1|80|null|false|true"),
             new("pprint.PrettyPrinter", "new PPrint((long)({0}), (long)({1}), {2}, {3}, {4}, {5})", R(O), P(I, I, O, O, B, B), names: "indent,width,depth,stream,compact,sort_dicts", defaults: "1|80|null|null|false|true"),
             new("textwrap.shorten", "TextWrap.Shorten({0}, (long)({1}), {2})", R(S), P(S, I, S), names: "text,width,placeholder", defaults: "\" [...]\""),
+            // traceback: CPython's last lines; the frame lines name the script (Batuta keeps no frames)
+            new("traceback.format_exc", "TracebackModule.FormatExc()", R(S), P(O, B), names: "limit,chain", defaults: "null|true"),
+            new("traceback.print_exc", "TracebackModule.PrintExc({1})", R(PyType.None), P(O, O, B), names: "limit,file,chain", defaults: "null|null|true"),
+            new("traceback.format_exception_only", "TracebackModule.FormatExceptionOnly({0}, {1})", R(PyType.List(S)), P(O, O), names: "exc,value", defaults: "null"),
+            new("traceback.format_exception", "TracebackModule.FormatException({0}, {1}, {2}, {4})", R(PyType.List(S)), P(O, O, O, O, B), names: "exc,value,tb,limit,chain", defaults: "null|null|null|true"),
+            new("traceback.print_exception", "TracebackModule.PrintException({0}, {1}, {2}, {3}, {4}, {5})", R(PyType.None), P(O, O, O, O, O, B), names: "exc,value,tb,limit,file,chain", defaults: "null|null|null|null|true"),
+            new("traceback.format_tb", "TracebackModule.FormatTb({0})", R(PyType.List(S)), P(O, O), names: "tb,limit", defaults: "null"),
+            new("traceback.print_tb", "TracebackModule.PrintTb({0}, {1}, {2})", R(PyType.None), P(O, O, O), names: "tb,limit,file", defaults: "null|null"),
+            new("sys.exc_info", "Sys.ExcInfo()", R(PyType.Tuple(O, O, O)), P()),
+            // warnings: {@where} is the call's module, file and line
+            new("warnings.warn", "WarningsModule.Warn({0}, {1}, (long)({2}), {@where})", R(PyType.None), P(O, O, I), names: "message,category,stacklevel", defaults: "null|1"),
+            new("warnings.simplefilter", "WarningsModule.SimpleFilter({0}, {1}, (long)({2}), {3})", R(PyType.None), P(S, O, I, B), names: "action,category,lineno,append", defaults: "null|0|false"),
+            new("warnings.filterwarnings", "WarningsModule.FilterWarnings({0}, {1}, {2}, {3}, (long)({4}), {5})", R(PyType.None), P(S, S, O, S, I, B), names: "action,message,category,module,lineno,append", defaults: "\"\"|null|\"\"|0|false"),
+            new("warnings.resetwarnings", "WarningsModule.ResetWarnings()", R(PyType.None), P()),
+            new("warnings.catch_warnings", "WarningsModule.CatchWarnings({0})", R(O), P(B), names: "record", defaults: "false"),
+            // contextlib's context managers as runtime objects (a with statement enters them through DynamicContext)
+            new("contextlib.redirect_stdout", "new RedirectStream({0}, false)", R(O), P(O), names: "new_target"),
+            new("contextlib.redirect_stderr", "new RedirectStream({0}, true)", R(O), P(O), names: "new_target"),
+            new("contextlib.ExitStack", "new ExitStack()", R(O), P()),
+            new("contextlib.nullcontext", "new SimpleContext({0}, false)", R(O), P(O), names: "enter_result", defaults: "null"),
+            new("contextlib.closing", "new SimpleContext({0}, true)", R(O), P(O), names: "thing"),
+            new("contextlib.suppress", "new SuppressContext({*})", R(O), P(O), variadic: true),
         };
 
         private static readonly Dictionary<string, MappingRow> ByName = Rows.ToDictionary(r => r.Python, StringComparer.Ordinal);
@@ -902,7 +925,7 @@ namespace Batuta.Transpiler.Mapping
             }
             BindSearchedContainer(e, row, c, bound);
             BindKeyFunction(e, row, c, bound);
-            var code = row.Template;
+            var code = row.Template.Replace("{@where}", e.CallSite(c));
             var types = new List<PyType>();
             int firstDefault = row.Parameters.Length - row.Defaults.Length;
             for (int i = 0; i < row.Parameters.Length; i++)
