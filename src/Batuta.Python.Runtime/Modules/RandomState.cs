@@ -36,24 +36,29 @@ public sealed partial class PyRandom
         return new PyTuple((object?)new PyInt(StateVersion), new PyTuple(words), _gaussNext);
     }
 
-    /// <summary><c>setstate(state)</c>: a state getstate() gave (version 2 or 3), with CPython's errors for anything else.</summary>
+    /// <summary>
+    /// <c>setstate(state)</c>: a state getstate() gave (version 3, or 2), read as CPython's setstate reads it (state[0]
+    /// first, then the unpacking), with its errors for anything else.
+    /// </summary>
     public void SetState(object? state)
     {
         if (_system) throw NoState();
-        var (version, internalState, gauss) = Unpack(state);
-        if (version != 2 && version != StateVersion)
-            throw new ValueError($"state with version {Repr.Of(Dyn.Cast<PyInt>(version))} passed to Random.setstate() of version {StateVersion}");
-        var words = Words(internalState, wrap: version == 2);
+        var version = Dyn.GetItem(state, 0L);
+        bool v2 = Dyn.Eq(version, 2L);
+        if (!v2 && !Dyn.Eq(version, (long)StateVersion))
+            throw new ValueError($"state with version {Str.Of(version)} passed to Random.setstate() of version {StateVersion}");
+        var (internalState, gauss) = Unpack(state);
+        var words = Words(internalState, wrap: v2);
         words.AsSpan(0, N).CopyTo(_mt);
         _mti = (int)words[N];
         _gaussNext = gauss is null ? null : Dyn.Cast<double>(gauss);
     }
 
-    private static (BigInteger Version, object? Internal, object? Gauss) Unpack(object? state)
+    private static (object? Internal, object? Gauss) Unpack(object? state)
     {
-        if (state is not ITuple t) throw new TypeError($"cannot unpack non-iterable {Dyn.TypeName(state)} object");
-        if (t.Length != 3) throw new ValueError(t.Length > 3 ? "too many values to unpack (expected 3)" : $"not enough values to unpack (expected 3, got {t.Length})");
-        return (Dyn.Cast<PyInt>(t[0]), t[1], t[2]);
+        var items = Dyn.Iter(state).ToList();
+        if (items.Count != 3) throw new ValueError(items.Count > 3 ? "too many values to unpack (expected 3)" : $"not enough values to unpack (expected 3, got {items.Count})");
+        return (items[1], items[2]);
     }
 
     /// <summary>The internal state tuple as 625 words (the last the position), version 2's values taken modulo 2**32.</summary>
