@@ -88,6 +88,10 @@ namespace Batuta.Transpiler.Mapping
             ["datetime.MAXYEAR"] = new Ex("9999L", PyType.Long(9999, 9999), true),
             // the class attributes of datetime's types (read through the class: timedelta.max, datetime.timezone.utc)
             ["datetime.UTC"] = new Ex("PyTimeZone.Utc", PyType.Object, true),
+            ["time.timezone"] = new Ex("TimeModule.TimeZone", PyType.Int, true),
+            ["time.altzone"] = new Ex("TimeModule.AltZone", PyType.Int, true),
+            ["time.daylight"] = new Ex("TimeModule.Daylight", PyType.Int, true),
+            ["time.tzname"] = new Ex("TimeModule.TzName", PyType.Object, true),
             ["datetime.timezone.utc"] = new Ex("PyTimeZone.Utc", PyType.Object, true),
             ["datetime.timezone.min"] = new Ex("PyTimeZone.Min", PyType.Object, true),
             ["datetime.timezone.max"] = new Ex("PyTimeZone.Max", PyType.Object, true),

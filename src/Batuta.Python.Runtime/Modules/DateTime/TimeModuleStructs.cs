@@ -55,6 +55,33 @@ public static partial class TimeModule
         return StructTime.Of(dt, dt.Hour, dt.Minute, dt.Second, -1, null, dt.TzInfo?.OffsetSeconds);
     }
 
+    /// <summary>time.timezone: seconds west of UTC of standard time (CPython reads January and July of this year).</summary>
+    public static PyInt TimeZone => -Math.Min(Seasons().January, Seasons().July);
+
+    /// <summary>time.altzone: seconds west of UTC of daylight saving time (time.timezone where there is none).</summary>
+    public static PyInt AltZone => -Math.Max(Seasons().January, Seasons().July);
+
+    public static PyInt Daylight => Seasons().January != Seasons().July ? 1 : 0;
+
+    /// <summary>time.tzname: the names of standard and of daylight saving time.</summary>
+    public static PyTuple TzName
+    {
+        get
+        {
+            var (january, july) = Seasons();
+            string jan = LocalZone.Name(january > july), jul = LocalZone.Name(july > january);
+            return january <= july ? new PyTuple(jan, jul) : new PyTuple(jul, jan);
+        }
+    }
+
+    /// <summary>The local zone's UTC offsets on January 1 and July 1 of the current year.</summary>
+    private static (int January, int July) Seasons()
+    {
+        long jan = (new PyDate(DateTime.UtcNow.Year, 1, 1, validate: false).ToOrdinal() - EpochOrdinal) * DaySeconds;
+        long jul = (new PyDate(DateTime.UtcNow.Year, 7, 1, validate: false).ToOrdinal() - EpochOrdinal) * DaySeconds;
+        return (LocalZone.OffsetAtUtc(jan), LocalZone.OffsetAtUtc(jul));
+    }
+
     /// <summary>Seconds after the epoch on some clock, broken down into a struct_time.</summary>
     private static StructTime Broken(long wallSeconds, int isDst, string zone, long offset)
     {
