@@ -71,9 +71,9 @@ public sealed class TimeStructTests
     public void Strptime_gives_CPythons_struct_time()
     {
         var expected = CPython.Lines("import time\nfor s, f in [('2024-03-05 14:30:00', '%Y-%m-%d %H:%M:%S'), ('Tue Nov 14 22:13:20 2023', '%a %b %d %H:%M:%S %Y'), ('+0130 2020', '%z %Y'), ('366 2024', '%j %Y')]:\n"
-            + "  p = time.strptime(s, f)\n  print(p, p.tm_zone, p.tm_gmtoff)");
+            + "  p = time.strptime(s, f)\n  print(p, p.tm_zone, p.tm_gmtoff, repr(time.strftime('%z|%Z', p)))");
         var actual = new[] { ("2024-03-05 14:30:00", "%Y-%m-%d %H:%M:%S"), ("Tue Nov 14 22:13:20 2023", "%a %b %d %H:%M:%S %Y"), ("+0130 2020", "%z %Y"), ("366 2024", "%j %Y") }
-            .Select(x => TimeModule.StrPTime(x.Item1, x.Item2)).Select(p => string.Join(" ", p.PyRepr(), Str.Of(p.Zone), Str.Of(p.GmtOffset))).ToList();
+            .Select(x => TimeModule.StrPTime(x.Item1, x.Item2)).Select(p => string.Join(" ", p.PyRepr(), Str.Of(p.Zone), Str.Of(p.GmtOffset), Repr.Of(TimeModule.StrFTime("%z|%Z", p)))).ToList();
         Assert.Equal(expected, actual);
     }
 }

@@ -36,16 +36,17 @@ public static partial class TimeModule
     public static string CTime(object? seconds = null) => AscTime(LocalTime(seconds));
 
     /// <summary>
-    /// strftime(format, t=None): the local time now, or the tuple given. %z and %Z are a struct_time's tm_gmtoff and
-    /// tm_zone (empty when None); a plain tuple has none, and C's strftime then prints +0000 and the local zone's name.
+    /// strftime(format, t=None): the local time now, or the tuple given. %z and %Z read tm_gmtoff and tm_zone as glibc
+    /// does: both empty when tm_isdst is negative, else the offset (+0000 when there is none) and the zone's name (the
+    /// local zone's when the tuple has none).
     /// </summary>
     public static string StrFTime(string format, object? t = null)
     {
         var st = t is null ? LocalTime() : StructTime.FromArgument(t, "strftime");
-        var fields = t is null or StructTime
-            ? Checked(st, st.GmtOffset is { } off ? PyTimeZone.Format((int)off, "") : "", st.Zone ?? "")
-            : Checked(st, "+0000", LocalZone.Name(st.Values[8] > 0));
-        return DateFormat.StrFTime(fields, format);
+        int isDst = st.Values[8];
+        string offset = isDst < 0 ? "" : PyTimeZone.Format((int)(st.GmtOffset ?? 0), "");
+        string zone = string.IsNullOrEmpty(st.Zone) ? (isDst < 0 ? "" : LocalZone.Name(isDst > 0)) : st.Zone;
+        return DateFormat.StrFTime(Checked(st, offset, zone), format);
     }
 
     /// <summary>strptime(string, format): datetime.strptime's parse as a struct_time (tm_isdst -1, tm_gmtoff from %z).</summary>
