@@ -455,6 +455,7 @@ namespace Batuta.Transpiler.Mapping
             new("calendar.prmonth", "CalendarModule.PrMonth((long)({0}), (long)({1}), (long)({2}), (long)({3}))", R(PyType.None), P(I, I, I, I), names: "theyear,themonth,w,l", defaults: "0|0"),
             new("calendar.weekheader", "CalendarModule.WeekHeader((long)({0}))", R(S), P(I), names: "width"),
             new("calendar.firstweekday", "CalendarModule.FirstWeekday()", R(PyType.Long(0, 6)), P()),
+            new("calendar.timegm", "TimeModule.TimeGm({0})", R(I), P(O), names: "tuple"),
             new("calendar.setfirstweekday", "CalendarModule.SetFirstWeekday((long)({0}))", R(PyType.None), P(I), names: "firstweekday"),
             new("calendar.TextCalendar", "new TextCalendar((long)({0}))", R(O), P(I), names: "firstweekday", defaults: "0"),
             new("calendar.Calendar", "new TextCalendar((long)({0}))", R(O), P(I), names: "firstweekday", defaults: "0"),

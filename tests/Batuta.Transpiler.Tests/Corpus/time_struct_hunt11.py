@@ -1,4 +1,5 @@
 """Log rotation script: epoch stamps to struct_time and back, file names from strftime, parsing with strptime."""
+import calendar
 import time
 from time import gmtime, strftime, strptime
 
@@ -16,6 +17,10 @@ year, month, day = t[:3]
 print("log-%04d%02d%02d.txt" % (year, month, day), strftime("archive_%Y%m%d_%H%M.tgz", t))
 print(gmtime(1.999).tm_sec, gmtime(-0.5).tm_sec, gmtime(10 ** 10).tm_year)
 print(t == (2023, 11, 14, 22, 13, 20, 1, 318, 0), isinstance(t, time.struct_time), isinstance((1, 2), time.struct_time))
+
+# calendar.timegm is gmtime's inverse
+print([calendar.timegm(gmtime(ts)) == ts for ts in STAMPS], calendar.timegm((2024, 2, 30, 25, 61, 0)))
+print(time.timezone == -time.localtime(0).tm_gmtoff or time.daylight == 1, len(time.tzname), type(time.altzone).__name__)
 
 # local time round trips through mktime, whatever the zone
 for ts in [0, 1000000000, 1700000000]:

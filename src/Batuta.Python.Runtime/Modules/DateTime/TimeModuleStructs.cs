@@ -56,6 +56,19 @@ public static partial class TimeModule
         return StructTime.Of(dt, dt.Hour, dt.Minute, dt.Second, -1, null, dt.TzInfo?.OffsetSeconds);
     }
 
+    /// <summary>
+    /// calendar.timegm(tuple): the inverse of gmtime, from the first six fields; the year and month must be valid, as
+    /// CPython's date() checks them.
+    /// </summary>
+    public static PyInt TimeGm(object? tuple)
+    {
+        var f = Dyn.Iter(tuple).Take(6).Select(v => (System.Numerics.BigInteger)Dyn.Cast<PyInt>(v)).ToArray();
+        if (f.Length < 6) throw new ValueError($"not enough values to unpack (expected 6, got {f.Length})");
+        var first = new PyDate(PyInt.FromBig(f[0]), PyInt.FromBig(f[1]), new PyInt(1));
+        var days = first.ToOrdinal() - EpochOrdinal + f[2] - 1;
+        return PyInt.FromBig(((days * 24 + f[3]) * 60 + f[4]) * 60 + f[5]);
+    }
+
     /// <summary>time.timezone: seconds west of UTC of standard time (CPython reads January and July of this year).</summary>
     public static PyInt TimeZone => -Math.Min(Seasons().January, Seasons().July);
 
