@@ -22,6 +22,21 @@ public sealed partial class PyRandom
     public void Seed(object? seed = null)
     {
         _gaussNext = null;
+        if (_system) return;
+        var key = SeedKey(seed);
+        var words = new List<uint>();
+        if (key.IsZero) words.Add(0);
+        while (!key.IsZero)
+        {
+            words.Add((uint)(key & uint.MaxValue));
+            key >>= 32;
+        }
+        InitByArray(words.ToArray());
+    }
+
+    /// <summary>The seed as the non-negative integer init_by_array takes (version 2 seeding for str and bytes).</summary>
+    private static BigInteger SeedKey(object? seed)
+    {
         BigInteger key;
         switch (seed)
         {
@@ -48,14 +63,7 @@ public sealed partial class PyRandom
             }
             default: throw new TypeError("The only supported seed types are: None, int, float, str, bytes, and bytearray.");
         }
-        var words = new List<uint>();
-        if (key.IsZero) words.Add(0);
-        while (!key.IsZero)
-        {
-            words.Add((uint)(key & uint.MaxValue));
-            key >>= 32;
-        }
-        InitByArray(words.ToArray());
+        return key;
     }
 
     private void InitGenrand(uint s)
@@ -88,6 +96,7 @@ public sealed partial class PyRandom
 
     public uint GenRandUInt32()
     {
+        if (_system) return SystemWord();
         uint y;
         if (_mti >= N)
         {
@@ -327,4 +336,6 @@ public static class RandomModule
     public static double WeibullVariate(double alpha, double beta) => Instance.WeibullVariate(alpha, beta);
     public static double VonMisesVariate(double mu, double kappa) => Instance.VonMisesVariate(mu, kappa);
     public static PyInt GetRandBits(long k) => Instance.GetRandBits(k);
+    public static PyTuple GetState() => Instance.GetState();
+    public static void SetState(object? state) => Instance.SetState(state);
 }

@@ -28,9 +28,11 @@ public sealed partial class PyRandom : IPyKeywordMethods, IPyTyped
         ["paretovariate"] = (r, a) => r.ParetoVariate(a.Double(0, "alpha")),
         ["weibullvariate"] = (r, a) => r.WeibullVariate(a.Double(0, "alpha"), a.Double(1, "beta")),
         ["vonmisesvariate"] = (r, a) => r.VonMisesVariate(a.Double(0, "mu"), a.Double(1, "kappa")),
+        ["getstate"] = (r, _) => r.GetState(),
+        ["setstate"] = (r, a) => { r.SetState(a.Required(0, "state")); return null; },
     };
 
-    public string PyTypeName => "Random";
+    public string PyTypeName => _system ? "SystemRandom" : "Random";
 
     public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs) =>
         Methods.TryGetValue(name, out var method) ? method(this, new RandomArgs(name, args, kwargs)) : throw new AttributeError($"'Random' object has no attribute '{name}'");

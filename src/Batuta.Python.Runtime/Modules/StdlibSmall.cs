@@ -4,8 +4,8 @@ using System.Text;
 
 namespace Batuta.Python.Runtime.Modules;
 
-/// <summary>Python's <c>time</c> module.</summary>
-public static class TimeModule
+/// <summary>Python's <c>time</c> module: its clocks (struct_time and its conversions are in TimeModuleStructs.cs).</summary>
+public static partial class TimeModule
 {
     private static readonly Stopwatch Clock = Stopwatch.StartNew();
     public static double Time() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalSeconds;
@@ -15,7 +15,6 @@ public static class TimeModule
     public static void Sleep(double seconds) => Thread.Sleep(TimeSpan.FromSeconds(Math.Max(0, seconds)));
     public static PyInt TimeNs() => (long)((DateTime.UtcNow - DateTime.UnixEpoch).Ticks * 100);
     public static PyInt PerfCounterNs() => (long)(Clock.Elapsed.Ticks * 100);
-    public static string StrFTime(string format) => DateTimeFormat.StrFTime(DateTime.Now, format);
 }
 
 /// <summary>strftime directives over .NET dates.</summary>

@@ -1127,6 +1127,8 @@ namespace Batuta.Transpiler.Emit
             if (a.Attr is "__name__" or "__qualname__" && a.Value is Name { Id: "int" or "float" or "str" or "bool" or "list" or "dict" or "set" or "tuple" or "frozenset" or "bytes" or "object" or "type" or "range" } builtinType && Resolve(builtinType.Id).Kind == ResolvedKind.Builtin)
                 return new Ex(CsNames.Literal(builtinType.Id), PyType.Str, true);
             if (a.Attr == "__class__") return new Ex($"Py.Type({Box(EmitExpr(a.Value))})", PyType.Object, true);
+            // a class attribute of a standard-library class (timedelta.max, timezone.utc): the class itself is no value here
+            if (StdlibName(a.Value) is { } stdlibClass && Mapping.StdlibModules.Constant(stdlibClass + "." + a.Attr) is { } classConstant) return classConstant;
             if (FunctionAttribute(a) is { } fa) return new Ex(fa.Code, fa.Var.OrThrow().Type, true);
             // str.upper, int.__mul__ as a value where no callable type is expected: the receiver, then the method's arguments
             if (a.Value is Name { Id: "str" or "int" or "float" or "list" or "dict" } bt && Resolve(bt.Id).Kind == ResolvedKind.Builtin)

@@ -492,6 +492,9 @@ namespace Batuta.Transpiler.Emit
                 Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"statements in the body of class {c.Name} other than definitions are ignored", "move them to module level", c.Def);
             if (c.Def.Keywords.Any(k => k.Arg == "metaclass"))
                 Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, "metaclasses are not supported; the class is migrated without it", "replace the metaclass with a decorator or a base class", c.Def);
+            // the runtime's datetimes carry datetime.timezone only: an instance of this class given as tzinfo= raises there
+            if (c.Def.Bases.Any(b => StdlibName(b) == "datetime.tzinfo"))
+                Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"tzinfo subclass {c.Name} is not supported; a datetime given it as tzinfo raises NotSupportedException", "use datetime.timezone(timedelta(...), name) for a fixed offset", c.Def);
             EmitBuiltinBaseGuard(c);
             EmitConstructor(c);
             _w.Line();

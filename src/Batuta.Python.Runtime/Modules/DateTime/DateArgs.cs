@@ -47,6 +47,20 @@ internal static class DateArgs
         _ => null,
     };
 
+    /// <summary>
+    /// A tzinfo argument: None or a <c>datetime.timezone</c>. A plain value is CPython's TypeError; any other object would be
+    /// a tzinfo subclass, which Batuta does not run.
+    /// </summary>
+    public static PyTimeZone? TzInfo(object? v) => v switch
+    {
+        null => null,
+        PyTimeZone tz => tz,
+        _ when IsPlainValue(v) => throw new TypeError($"tzinfo argument must be None or of a tzinfo subclass, not type '{Dyn.TypeName(v)}'"),
+        _ => throw new NotSupportedException("a tzinfo other than datetime.timezone is not supported by Batuta"),
+    };
+
+    private static bool IsPlainValue(object v) => v is PyInt or long or int or double or bool or string or PyDate or PyTimeDelta;
+
     /// <summary>An optional time component: 0 when not given.</summary>
     public static int IntOr0(object? v, string what) => v is null ? 0 : Int(v, what);
 

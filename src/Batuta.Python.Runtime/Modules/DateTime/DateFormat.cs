@@ -14,69 +14,76 @@ internal static class DateFormat
     private static readonly string[] MonthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string StrFTime(PyDate d, string format)
+    public static string StrFTime(PyDate d, string format) => StrFTime(DateFields.Of(d), format);
+
+    public static string StrFTime(DateFields f, string format)
     {
         var sb = new StringBuilder();
         for (int i = 0; i < format.Length; i++)
         {
             if (format[i] != '%' || i + 1 >= format.Length) { sb.Append(format[i]); continue; }
             char c = format[++i];
-            sb.Append(Directive(d, c) ?? "%" + c);
+            sb.Append(Directive(f, c) ?? "%" + c);
         }
         return sb.ToString();
     }
 
-    private static string? Directive(PyDate d, char c)
+    private static string? Directive(DateFields f, char c) => DateDirective(f, c) ?? ClockDirective(f, c) ?? CompositeDirective(f, c);
+
+    private static string? DateDirective(DateFields f, char c)
     {
-        var t = d as PyDateTime;
-        int hour = t?.Hour ?? 0, weekday = d.Weekday(), yday = PyDate.DayOfYear(d.Year, d.Month, d.Day) - 1;
-        int sundayFirst = (weekday + 1) % 7;
+        int weekday = f.Weekday, yday = f.YearDay - 1, sundayFirst = (weekday + 1) % 7;
         return c switch
         {
             'a' => DayNames[weekday].Substring(0, 3),
             'A' => DayNames[weekday],
             'w' => sundayFirst.ToString(Inv),
             'u' => (weekday + 1).ToString(Inv),
-            'd' => d.Day.ToString("D2", Inv),
-            'e' => d.Day.ToString(Inv).PadLeft(2),
-            'b' or 'h' => MonthNames[d.Month - 1].Substring(0, 3),
-            'B' => MonthNames[d.Month - 1],
-            'm' => d.Month.ToString("D2", Inv),
-            'y' => (d.Year % 100).ToString("D2", Inv),
-            'Y' => d.Year.ToString(Inv),
-            'C' => (d.Year / 100).ToString(Inv),
-            'G' => IsoCalendar(d).Year.ToString(Inv),
-            'g' => (IsoCalendar(d).Year % 100).ToString("D2", Inv),
-            'V' => IsoCalendar(d).Week.ToString("D2", Inv),
-            'H' => hour.ToString("D2", Inv),
-            'I' => (hour % 12 == 0 ? 12 : hour % 12).ToString("D2", Inv),
-            'p' => hour < 12 ? "AM" : "PM",
-            'M' => (t?.Minute ?? 0).ToString("D2", Inv),
-            'S' => (t?.Second ?? 0).ToString("D2", Inv),
-            'f' => (t?.Microsecond ?? 0).ToString("D6", Inv),
+            'd' => f.Day.ToString("D2", Inv),
+            'e' => f.Day.ToString(Inv).PadLeft(2),
+            'b' or 'h' => MonthNames[f.Month - 1].Substring(0, 3),
+            'B' => MonthNames[f.Month - 1],
+            'm' => f.Month.ToString("D2", Inv),
+            'y' => (f.Year % 100).ToString("D2", Inv),
+            'Y' => f.Year.ToString(Inv),
+            'C' => (f.Year / 100).ToString(Inv),
+            'G' => IsoCalendar(f.Date).Year.ToString(Inv),
+            'g' => (IsoCalendar(f.Date).Year % 100).ToString("D2", Inv),
+            'V' => IsoCalendar(f.Date).Week.ToString("D2", Inv),
             'j' => (yday + 1).ToString("D3", Inv),
             'U' => ((yday - sundayFirst + 7) / 7).ToString("D2", Inv),
             'W' => ((yday - weekday + 7) / 7).ToString("D2", Inv),
-            'z' or 'Z' => Zone(t, c),
-            'c' => StrFTime(d, "%a %b %e %H:%M:%S %Y"),
-            'x' or 'D' => StrFTime(d, "%m/%d/%y"),
-            'X' or 'T' => StrFTime(d, "%H:%M:%S"),
-            'F' => StrFTime(d, "%Y-%m-%d"),
-            'R' => StrFTime(d, "%H:%M"),
-            'r' => StrFTime(d, "%I:%M:%S %p"),
-            'n' => "\n",
-            't' => "\t",
-            '%' => "%",
             _ => null,
         };
     }
 
-    /// <summary>%z / %Z: an aware datetime's fixed offset (+HHMM) and name (UTC+HH:MM); empty for naive values, as CPython.</summary>
-    private static string Zone(PyDateTime? t, char c)
+    private static string? ClockDirective(DateFields f, char c) => c switch
     {
-        if (t?.TzInfo is not { } tz) return "";
-        return c == 'z' ? PyTimeZone.Format(tz.OffsetSeconds, "") : tz.TzName();
-    }
+        'H' => f.Hour.ToString("D2", Inv),
+        'I' => (f.Hour % 12 == 0 ? 12 : f.Hour % 12).ToString("D2", Inv),
+        'p' => f.Hour < 12 ? "AM" : "PM",
+        'M' => f.Minute.ToString("D2", Inv),
+        'S' => f.Second.ToString("D2", Inv),
+        // C's strftime has no %f: time.strftime leaves it as written
+        'f' => f.Microsecond?.ToString("D6", Inv),
+        'z' => f.Offset,
+        'Z' => f.Zone,
+        _ => null,
+    };
+
+    private static string? CompositeDirective(DateFields f, char c) => c switch
+    {
+        'c' => StrFTime(f, "%a %b %e %H:%M:%S %Y"),
+        'x' or 'D' => StrFTime(f, "%m/%d/%y"),
+        'X' or 'T' => StrFTime(f, "%H:%M:%S"),
+        'F' => StrFTime(f, "%Y-%m-%d"),
+        'R' => StrFTime(f, "%H:%M"),
+        'r' => StrFTime(f, "%I:%M:%S %p"),
+        'n' => "\n",
+        't' => "\t",
+        '%' => "%",
+        _ => null,
+    };
 
     /// <summary>ISO year, week (1..53) and weekday (1..7), CPython's <c>isocalendar</c>.</summary>
     public static (int Year, int Week, int Day) IsoCalendar(PyDate d)
@@ -290,6 +297,22 @@ internal static class DateFormat
         if ((colons && (i >= s.Length || s[i] != ':')) || Digits(s, at, 2) is not { } v) return null;
         i = at + 2;
         return v;
+    }
+
+    /// <summary>
+    /// The UTC offset that ends a fromisoformat string at <paramref name="start"/>: Z, or ±HH[[:]MM[[:]SS]] (3.11's forms);
+    /// null when the rest of the string is not one. Zero is <c>timezone.utc</c>, as CPython attaches.
+    /// </summary>
+    public static PyTimeZone? TryIsoOffset(string s, int start)
+    {
+        if (s.Length - start == 1 && s[start] == 'Z') return PyTimeZone.Utc;
+        if (s[start] is not ('+' or '-')) return null;
+        int end = TryIsoTime(s, start + 1, out var h, out var m, out var sec, out var us);
+        if (end != s.Length) return null;
+        if (us != 0) throw new NotSupportedException("fromisoformat() with a sub-second UTC offset is not supported by Batuta");
+        int seconds = (s[start] == '-' ? -1 : 1) * (h * 3600 + m * 60 + sec);
+        if (Math.Abs(seconds) >= 86400) throw new ValueError($"Invalid isoformat string: {Repr.Of(s)}");
+        return seconds == 0 ? PyTimeZone.Utc : new PyTimeZone(seconds);
     }
 
     /// <summary>The fraction after '.' or ',': the index after its digits, or -1 when there are none.</summary>

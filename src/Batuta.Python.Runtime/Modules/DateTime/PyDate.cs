@@ -137,7 +137,7 @@ public class PyDate : PyObject, IPyOrdered, IPyNumber, IPyHashable, IPyAttribute
         "ctime" => CTime(),
         "replace" => new PyDate(
             DateArgs.Keyword(args, 0, kwargs, "year") ?? Year, DateArgs.Keyword(args, 1, kwargs, "month") ?? Month, DateArgs.Keyword(args, 2, kwargs, "day") ?? Day),
-        "timetuple" => new StructTime(this, 0, 0, 0),
+        "timetuple" => StructTime.Of(this, 0, 0, 0, isDst: -1),
         _ => throw new AttributeError($"'{PyTypeName}' object has no attribute '{name}'"),
     };
 }

@@ -4,16 +4,17 @@ using System.Numerics;
 namespace Batuta.Python.Runtime.Modules;
 
 /// <summary>
-/// <c>datetime.datetime</c> to the microsecond: naive, or aware with a fixed UTC offset (what strptime's %z gives);
-/// aware values compare and subtract in UTC, and mixing them with naive ones raises CPython's TypeError.
+/// <c>datetime.datetime</c> to the microsecond: naive, or aware with a fixed UTC offset (<c>tzinfo=timezone(...)</c>,
+/// strptime's %z); aware values compare and subtract in UTC, and mixing them with naive ones raises CPython's TypeError.
 /// </summary>
 public sealed class PyDateTime : PyDate
 {
-    public PyDateTime(object? year, object? month, object? day, object? hour = null, object? minute = null, object? second = null, object? microsecond = null)
+    public PyDateTime(object? year, object? month, object? day, object? hour = null, object? minute = null, object? second = null, object? microsecond = null, object? tzinfo = null)
         : this(DateArgs.Int(year, "year"), DateArgs.Int(month, "month"), DateArgs.Int(day, "day"),
             DateArgs.IntOr0(hour, "hour"), DateArgs.IntOr0(minute, "minute"),
             DateArgs.IntOr0(second, "second"), DateArgs.IntOr0(microsecond, "microsecond"), validate: true)
     {
+        TzInfo = DateArgs.TzInfo(tzinfo);
     }
 
     internal PyDateTime(int year, int month, int day, int hour, int minute, int second, int microsecond, bool validate)
@@ -35,6 +36,28 @@ public sealed class PyDateTime : PyDate
     public PyTimeZone? TzInfo { get; private init; }
 
     internal PyDateTime WithTz(PyTimeZone? tz) => new(Year, Month, Day, Hour, Minute, Second, Microsecond, validate: false) { TzInfo = tz };
+
+    /// <summary>The instant <paramref name="utcMicros"/> (microseconds from 0001-01-01 UTC) on the clock of <paramref name="tz"/>.</summary>
+    private static PyDateTime InZone(BigInteger utcMicros, PyTimeZone tz) => FromTotalMicroseconds(utcMicros + tz.OffsetSeconds * 1_000_000L).WithTz(tz);
+
+    /// <summary>This wall clock read as UTC, shown in <paramref name="tz"/>: <c>tz.fromutc(dt)</c>.</summary>
+    internal PyDateTime ShiftedTo(PyTimeZone tz) => InZone(TotalMicroseconds, tz);
+
+    /// <summary>
+    /// astimezone(tz=None): the same instant on the clock of <paramref name="tz"/>, or of the local zone when none is given;
+    /// a naive value is taken as local time, as CPython does.
+    /// </summary>
+    public PyDateTime AsTimeZone(object? tz = null)
+    {
+        var utc = TzInfo is null ? TotalMicroseconds - LocalZone.OffsetAtWall(WallSeconds) * 1_000_000L : UtcMicroseconds;
+        var target = tz is null ? LocalZone.ZoneAt(SecondsSinceEpoch(utc)) : DateArgs.TzInfo(tz) ?? throw new TypeError("astimezone() argument 1 must be datetime.tzinfo, not None");
+        return InZone(utc, target);
+    }
+
+    /// <summary>Whole seconds after the epoch of this wall clock read as UTC.</summary>
+    private long WallSeconds => SecondsSinceEpoch(TotalMicroseconds);
+
+    private static long SecondsSinceEpoch(BigInteger micros) => (long)BigInteger.Divide(micros - EpochMicros - (micros < EpochMicros ? 999_999 : 0), 1_000_000);
 
     private string OffsetSuffix => TzInfo is null ? "" : PyTimeZone.Format(TzInfo.OffsetSeconds, ":");
 
@@ -61,17 +84,23 @@ public sealed class PyDateTime : PyDate
     internal static PyDateTime From(DateTime t) =>
         new(t.Year, t.Month, t.Day, t.Hour, t.Minute, t.Second, (int)(t.Ticks % TimeSpan.TicksPerSecond / 10), validate: false);
 
-    public static PyDateTime Now() => From(DateTime.Now);
+    /// <summary>now(tz=None): the local wall clock, or the current instant on the clock of <paramref name="tz"/>.</summary>
+    public static PyDateTime Now(object? tz = null) => tz is null ? From(DateTime.Now) : From(DateTime.UtcNow).ShiftedTo(DateArgs.TzInfo(tz).OrThrow());
     public static PyDateTime UtcNow() => From(DateTime.UtcNow);
 
-    /// <summary>Local time of a POSIX timestamp (CPython rounds to the microsecond, half to even).</summary>
-    public static PyDateTime FromTimestamp(double timestamp)
+    /// <summary>
+    /// fromtimestamp(t, tz=None): the local time of a POSIX timestamp, or its time on the clock of <paramref name="tz"/>
+    /// (CPython rounds to the microsecond, half to even).
+    /// </summary>
+    public static PyDateTime FromTimestamp(double timestamp, object? tz = null)
     {
-        var micros = new BigInteger(Math.Round(timestamp * 1e6, MidpointRounding.ToEven));
-        var utc = FromTotalMicroseconds(micros + EpochMicros);
-        var offset = TimeZoneInfo.Local.GetUtcOffset(new DateTime(utc.Year, utc.Month, utc.Day, utc.Hour, utc.Minute, utc.Second, DateTimeKind.Utc));
-        return FromTotalMicroseconds(micros + EpochMicros + (long)offset.TotalSeconds * 1_000_000L);
+        var utc = EpochMicros + new BigInteger(Math.Round(timestamp * 1e6, MidpointRounding.ToEven));
+        if (DateArgs.TzInfo(tz) is { } zone) return InZone(utc, zone);
+        return FromTotalMicroseconds(utc + LocalZone.OffsetAtUtc(SecondsSinceEpoch(utc)) * 1_000_000L);
     }
+
+    /// <summary>utcfromtimestamp(t): the naive UTC time of a POSIX timestamp.</summary>
+    public static PyDateTime UtcFromTimestamp(double timestamp) => FromTotalMicroseconds(EpochMicros + new BigInteger(Math.Round(timestamp * 1e6, MidpointRounding.ToEven)));
 
     private static readonly BigInteger EpochMicros = new PyDateTime(1970, 1, 1, 0, 0, 0, 0, validate: false).TotalMicroseconds;
 
@@ -79,21 +108,21 @@ public sealed class PyDateTime : PyDate
     public double Timestamp()
     {
         if (TzInfo is not null) return BigMath.TrueDivide(UtcMicroseconds - EpochMicros, 1_000_000);
-        var local = new DateTime(Year, Month, Day, Hour, Minute, Second, DateTimeKind.Unspecified);
-        var offset = TimeZoneInfo.Local.GetUtcOffset(local);
-        return BigMath.TrueDivide(TotalMicroseconds - EpochMicros - (long)offset.TotalSeconds * 1_000_000L, 1_000_000);
+        return BigMath.TrueDivide(TotalMicroseconds - EpochMicros - LocalZone.OffsetAtWall(WallSeconds) * 1_000_000L, 1_000_000);
     }
 
     public static PyDateTime Combine(PyDate date, PyTime time) =>
         new(date.Year, date.Month, date.Day, time.Hour, time.Minute, time.Second, time.Microsecond, validate: false);
 
+    /// <summary>fromisoformat: a date, then optionally a separator, a time and a UTC offset (Z or ±HH:MM[:SS]).</summary>
     public static new PyDateTime FromIsoFormat(string s)
     {
         int i = DateFormat.TryIsoDate(s, 0, out var y, out var m, out var d);
         if (i > 0 && i == s.Length) return new PyDateTime(y, m, d, 0, 0, 0, 0, validate: true);
-        if (i > 0 && i < s.Length && DateFormat.TryIsoTime(s, i + 1, out var h, out var mi, out var sec, out var us) == s.Length)
-            return new PyDateTime(y, m, d, h, mi, sec, us, validate: true);
-        throw new ValueError($"Invalid isoformat string: {Repr.Of(s)}");
+        int end = DateFormat.TryIsoTime(s, i > 0 && i < s.Length ? i + 1 : s.Length, out var h, out var mi, out var sec, out var us);
+        if (end < 0) throw new ValueError($"Invalid isoformat string: {Repr.Of(s)}");
+        var zone = end == s.Length ? null : DateFormat.TryIsoOffset(s, end) ?? throw new ValueError($"Invalid isoformat string: {Repr.Of(s)}");
+        return new PyDateTime(y, m, d, h, mi, sec, us, validate: true) { TzInfo = zone };
     }
 
     public static PyDateTime StrPTime(string text, string format) => DateFormat.StrPTime(text, format);
@@ -106,12 +135,20 @@ public sealed class PyDateTime : PyDate
     {
         "utcoffset" => TzInfo?.UtcOffset(),
         "tzname" => TzInfo?.TzName(),
-        "astimezone" or "utctimetuple" => throw ZoneConversion(name),
+        "dst" => null,
+        "astimezone" => AsTimeZone(DateArgs.Keyword(args, 0, kwargs, "tz")),
+        "utctimetuple" => UtcTimeTuple(),
+        "timetz" when TzInfo is null => Time(),
+        "timetz" => throw new NotSupportedException("datetime.timetz() of an aware datetime is not supported by Batuta (time has no tzinfo)"),
         _ => base.CallMethod(name, args, kwargs),
     };
 
-    /// <summary>astimezone() and friends would need named zones: refused rather than answered in the wrong zone.</summary>
-    private static NotSupportedException ZoneConversion(string name) => new($"datetime.{name}() is not supported by Batuta (fixed offsets from strptime %z only)");
+    /// <summary>utctimetuple(): the UTC clock of an aware value (a naive one as it is), with tm_isdst 0.</summary>
+    private StructTime UtcTimeTuple()
+    {
+        var t = TzInfo is null ? this : FromTotalMicroseconds(UtcMicroseconds);
+        return StructTime.Of(t, t.Hour, t.Minute, t.Second, isDst: 0);
+    }
 
     public string IsoFormat(string sep, string timespec = "auto") => base.IsoFormat() + sep + PyTime.Format(Hour, Minute, Second, Microsecond, timespec) + OffsetSuffix;
     public override string IsoFormat() => IsoFormat("T");
@@ -169,7 +206,7 @@ public sealed class PyDateTime : PyDate
         "date" => Date(),
         "time" => Time(),
         "timestamp" => Timestamp(),
-        "timetuple" => new StructTime(this, Hour, Minute, Second),
+        "timetuple" => StructTime.Of(this, Hour, Minute, Second, isDst: -1),
         "isoformat" => IsoFormat(Str.Of(DateArgs.Keyword(args, 0, kwargs, "sep") ?? "T"), Str.Of(DateArgs.Keyword(args, 1, kwargs, "timespec") ?? "auto")),
         "replace" => Replace(args, kwargs),
         _ => ZoneMethod(name, args, kwargs),
@@ -178,7 +215,8 @@ public sealed class PyDateTime : PyDate
     private PyDateTime Replace(object?[] args, PyDict<string, object?> kwargs)
     {
         object? A(int i, string n, int current) => DateArgs.Keyword(args, i, kwargs, n) ?? current;
-        if (kwargs.ContainsKey("tzinfo") || args.Length > 7) throw new NotSupportedException("datetime.replace(tzinfo=...) is not supported by Batuta");
-        return new PyDateTime(A(0, "year", Year), A(1, "month", Month), A(2, "day", Day), A(3, "hour", Hour), A(4, "minute", Minute), A(5, "second", Second), A(6, "microsecond", Microsecond)).WithTz(TzInfo);
+        // tzinfo=None makes the value naive: only an absent tzinfo keeps the zone
+        var tz = args.Length > 7 || kwargs.ContainsKey("tzinfo") ? DateArgs.TzInfo(DateArgs.Keyword(args, 7, kwargs, "tzinfo")) : TzInfo;
+        return new PyDateTime(A(0, "year", Year), A(1, "month", Month), A(2, "day", Day), A(3, "hour", Hour), A(4, "minute", Minute), A(5, "second", Second), A(6, "microsecond", Microsecond)).WithTz(tz);
     }
 }
