@@ -211,14 +211,7 @@ namespace Batuta.Transpiler.Emit
                 case Import imp:
                     foreach (var a in imp.Names) EmitImport(a.Name, imp);
                     break;
-                case ImportFrom from:
-                {
-                    var target = _module.Imports.TryGetValue(from.Names[0].Asname ?? from.Names[0].Name, out var t) ? t.Split(':')[1] : from.Module ?? "";
-                    if (Mapping.StdlibModules.IsPackage(target)) foreach (var n in from.Names) EmitImport(target + "." + n.Name, from);
-                    else EmitImport(target, from);
-                    if (from.Names.Any(n => n.Name == "*")) Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, "'from ... import *' is not supported", "import the names you use", from);
-                    break;
-                }
+                case ImportFrom from: EmitImportFrom(from); break;
                 case Assert a:
                     _w.Line(a.Msg is null ? $"Py.Assert({Truth(EmitExpr(a.Test))});" : $"Py.Assert({Truth(EmitExpr(a.Test))}, {Box(EmitExpr(a.Msg))});");
                     break;
@@ -233,6 +226,14 @@ namespace Batuta.Transpiler.Emit
                     UnsupportedStatement(s, s.PythonName + " statements");
                     break;
             }
+        }
+
+        private void EmitImportFrom(ImportFrom from)
+        {
+            var target = _module.Imports.TryGetValue(from.Names[0].Asname ?? from.Names[0].Name, out var t) ? t.Split(':')[1] : from.Module ?? "";
+            if (Mapping.StdlibModules.IsPackage(target)) foreach (var n in from.Names) EmitImport(target + "." + n.Name, from);
+            else EmitImport(target, from);
+            if (from.Names.Any(n => n.Name == "*")) Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, "'from ... import *' is not supported", "import the names you use", from);
         }
 
         private void EmitImport(string module, StatementNode at)
