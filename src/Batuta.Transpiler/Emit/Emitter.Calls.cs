@@ -91,7 +91,26 @@ namespace Batuta.Transpiler.Emit
                 case Attribute a:
                     return CallAttribute(a, call, expected);
             }
-            return CallValue(EmitExpr(call.Func), call);
+            var callee = EmitExpr(call.Func);
+            // type(self)(x * k, y * k): the instance's own class, this one or any subclass, built from these arguments
+            if (call.Func is Call { Func: Name { Id: "type" }, Args.Count: 1 } typeOf && typeOf.Args[0] is Name receiver
+                && Resolve("type").Kind == ResolvedKind.Builtin && ClassOf(EmitName(receiver).Type) is { } own)
+                ConstructedDynamically(own, withSubclasses: true);
+            return CallValue(callee, call);
+        }
+
+        /// <summary>
+        /// A class object that may be called where inference does not see the arguments: <c>cls</c> stored as a value
+        /// (<c>registry[name] = cls</c> in <c>__init_subclass__</c>), <c>type(self)(...)</c> (this class or any subclass).
+        /// Its __init__ joins those of the classes used as values by name (DynamicallyCalled): its parameters are dynamic.
+        /// </summary>
+        private void ConstructedDynamically(ClassModel c, bool withSubclasses)
+        {
+            _constructedDynamically.Add(c);
+            if (!withSubclasses) return;
+            foreach (var m in _modules)
+                foreach (var sub in m.Classes.Values)
+                    if (sub.IsSubclassOf(c)) _constructedDynamically.Add(sub);
         }
 
         private int _unknownSeen;

@@ -72,8 +72,10 @@ namespace Batuta.Transpiler.Emit
         private readonly bool _usesInstanceDict;
         /// <summary>Instance attributes the program treats as possibly missing (see AttributesMaybeAbsent): their field reads are checked.</summary>
         private readonly HashSet<string> _maybeAbsent;
-        /// <summary>Names used as values, and of methods fetched by name (see ReachedDynamically).</summary>
-        private readonly (HashSet<string> Values, HashSet<string> Methods) _calledDynamically;
+        /// <summary>Names used as values (their ids and the name nodes), and of methods fetched by name (see ReachedDynamically).</summary>
+        private readonly (HashSet<string> Values, HashSet<string> Methods, HashSet<Name> ValueNodes) _calledDynamically;
+        /// <summary>Classes constructed where inference does not see the arguments, found through resolution (see ConstructedDynamically).</summary>
+        private readonly HashSet<ClassModel> _constructedDynamically = new();
         private readonly Dictionary<string, ModuleModel> _moduleByName;
         private readonly Dictionary<string, ClassModel> _classByKey;
         private readonly TranspileOptions _options;
@@ -317,7 +319,7 @@ namespace Batuta.Transpiler.Emit
         /// <c>{"r": Rect}</c>, <c>map(Rect, xs)</c>) and a method fetched by <c>getattr(obj, "name")</c>. Calls by name,
         /// type tests, comparisons and attribute reads (Rect.__name__) are not such uses.
         /// </summary>
-        private static (HashSet<string> Values, HashSet<string> Methods) ReachedDynamically(List<NodeList<StatementNode>> bodies)
+        private static (HashSet<string> Values, HashSet<string> Methods, HashSet<Name> ValueNodes) ReachedDynamically(List<NodeList<StatementNode>> bodies)
         {
             var statements = bodies.SelectMany(body => ModelBuilder.Walk(body)).ToList();
             var exprs = statements.SelectMany(ModelBuilder.StatementExpressions).SelectMany(ModelBuilder.WalkExpression).ToList();
@@ -340,8 +342,8 @@ namespace Batuta.Transpiler.Emit
                     case Compare c: notValues.UnionWith(c.Comparators.Prepend(c.Left)); break;
                 }
             }
-            var values = new HashSet<string>(exprs.OfType<Name>().Where(n => n.Ctx == ExprContext.Load && !notValues.Contains(n)).Select(n => n.Id), StringComparer.Ordinal);
-            return (values, methods);
+            var valueNodes = new HashSet<Name>(exprs.OfType<Name>().Where(n => n.Ctx == ExprContext.Load && !notValues.Contains(n)));
+            return (new HashSet<string>(valueNodes.Select(n => n.Id), StringComparer.Ordinal), methods, valueNodes);
         }
 
         /// <summary>The __init__ of each class used as a value and each method fetched by name: their calls pass anything.</summary>
@@ -349,7 +351,7 @@ namespace Batuta.Transpiler.Emit
         {
             foreach (var c in _modules.SelectMany(m => m.Classes.Values).Where(c => !c.IsEnum))
             {
-                if (_calledDynamically.Values.Contains(c.Name) && c.FindMethod("__init__") is { } init) yield return init;
+                if ((_calledDynamically.Values.Contains(c.Name) || _constructedDynamically.Contains(c)) && c.FindMethod("__init__") is { } init) yield return init;
                 foreach (var m in c.Methods.Values.Where(m => _calledDynamically.Methods.Contains(m.Name) && !m.IsProperty && m.Name != "__init__")) yield return m;
             }
         }
