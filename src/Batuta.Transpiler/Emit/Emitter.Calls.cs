@@ -88,16 +88,25 @@ namespace Batuta.Transpiler.Emit
                 }
                 case Attribute { Value: Attribute } nested when StdlibName(nested) is "itertools.chain.from_iterable":
                     return MappedCall(call, "itertools.chain.from_iterable()", () => Mapping.StdlibModules.Call(this, "itertools.chain.from_iterable", call, expected));
+                case Attribute { Attr: "__class__" }:
+                    break;
                 case Attribute a:
                     return CallAttribute(a, call, expected);
             }
             var callee = EmitExpr(call.Func);
-            // type(self)(x * k, y * k): the instance's own class, this one or any subclass, built from these arguments
-            if (call.Func is Call { Func: Name { Id: "type" }, Args.Count: 1 } typeOf && typeOf.Args[0] is Name receiver
-                && Resolve("type").Kind == ResolvedKind.Builtin && ClassOf(EmitName(receiver).Type) is { } own)
+            // type(self)(x * k, y * k), self.__class__(...): the instance's own class, this one or any subclass
+            if (TypeOfName(call.Func) is { } receiver && ClassOf(EmitName(receiver).Type) is { } own)
                 ConstructedDynamically(own, withSubclasses: true);
             return CallValue(callee, call);
         }
+
+        /// <summary>The name in <c>type(name)</c> (the builtin) or <c>name.__class__</c>, else null.</summary>
+        private Name? TypeOfName(ExpressionNode e) => e switch
+        {
+            Call { Func: Name { Id: "type" }, Args.Count: 1 } typeOf when typeOf.Args[0] is Name n && Resolve("type").Kind == ResolvedKind.Builtin => n,
+            Attribute { Attr: "__class__", Value: Name n } => n,
+            _ => null,
+        };
 
         /// <summary>
         /// A class object that may be called where inference does not see the arguments: <c>cls</c> stored as a value

@@ -58,6 +58,12 @@ class Vector:
         self.y += other.y
         return self
 
+    def copy(self):
+        return self.__class__(self.x, self.y)
+
+    def halved(self):
+        return self.__class__(self.x / 2, self.y / 2)
+
 
 class Vector3(Vector):
     __slots__ = ("z",)
@@ -85,6 +91,7 @@ def vector_report():
     v3 = Vector3(1, 2, 3)
     print(v3, v3 * 2, (v3 * 2.5), type(v3 * 2).__name__)
     print(len({a, Vector(1, 2), b, Vector(1.0, 2.0)}))
+    print(a.copy(), b.copy(), a.halved(), v3.copy(), v3.halved(), a.copy() is a)
 
 
 class Shape:
@@ -179,6 +186,31 @@ def money_report():
     print([str(x) for x in sorted([Money(300), Money(20), Money(1000)])])
 
 
+def doubled(x: float) -> float:
+    return x * 2
+
+
+def bumped(x: float = 1.5):
+    return x + 1
+
+
+class Account:
+    def __init__(self, start: float = 0.0):
+        self.total = start
+
+    def add(self, amount):
+        self.total += amount
+        return self
+
+
+def annotation_report():
+    print("== float annotations ==")
+    print(doubled(3), doubled(1.5), bumped(), bumped(2))
+    acct = Account()
+    acct.add(1).add(2)
+    print(acct.total, Account(5).total, Account(5).add(1).total, Account(2).add(0.5).total)
+
+
 def classify(value):
     match value:
         case bool(flag):
@@ -217,4 +249,5 @@ def match_report():
 vector_report()
 shape_report()
 money_report()
+annotation_report()
 match_report()
