@@ -265,7 +265,7 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void KeepEntryPointsExact()
         {
-            foreach (var p in DynamicallyCalled().SelectMany(f => f.Params).Where(p => !p.IntAnnotated && !p.FloatAnnotated)) Widen(p, PyType.Object);
+            foreach (var p in DynamicallyCalled().SelectMany(f => f.Params).Concat(DynamicallyConstructedFields()).Where(TakesAnyArgument)) Widen(p, PyType.Object);
             foreach (var f in _modules.SelectMany(AllFunctions))
             {
                 if (!f.EscapesAsValue && !(f.Owner is not null && f.Name.StartsWith("__", StringComparison.Ordinal) && f.Name.EndsWith("__", StringComparison.Ordinal) && f.Name != "__init__")) continue;
@@ -355,6 +355,18 @@ namespace Batuta.Transpiler.Emit
                 foreach (var m in c.Methods.Values.Where(m => _calledDynamically.Methods.Contains(m.Name) && !m.IsProperty && m.Name != "__init__")) yield return m;
             }
         }
+
+        /// <summary>The fields a dataclass (or NamedTuple) without an __init__ of its own takes, when the class is used as a value.</summary>
+        private IEnumerable<VarInfo> DynamicallyConstructedFields() =>
+            _modules.SelectMany(m => m.Classes.Values)
+                .Where(c => c.IsDataclass && c.FindMethod("__init__") is null && (_calledDynamically.Values.Contains(c.Name) || _constructedDynamically.Contains(c)))
+                .SelectMany(DataclassFieldsWithBases);
+
+        /// <summary>
+        /// A parameter reached through a value becomes dynamic, except that an int annotation keeps its PyInt carrier and a
+        /// float annotation its double; a float-annotated one carried as a long (only ints seen) could not hold a float.
+        /// </summary>
+        private static bool TakesAnyArgument(VarInfo p) => !p.IntAnnotated && !(p.FloatAnnotated && p.Type.Kind != TypeKind.Int);
 
         private static bool CatchesAttributeError(ExpressionNode? type) =>
             type is Name { Id: "AttributeError" } || type is Tuple tu && tu.Elts.Any(x => x is Name { Id: "AttributeError" });

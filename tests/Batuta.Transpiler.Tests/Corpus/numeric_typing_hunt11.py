@@ -1,4 +1,6 @@
 """Geometry and money helpers: mixed int/float fields, classes used as values, dunders, match on numbers."""
+from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class Vector:
@@ -211,6 +213,30 @@ def annotation_report():
     print(acct.total, Account(5).total, Account(5).add(1).total, Account(2).add(0.5).total)
 
 
+@dataclass
+class Sample:
+    weight: float
+    height: float = 0.0
+
+    def spread(self):
+        return abs(self.weight) + abs(self.height)
+
+
+class Pair(NamedTuple):
+    left: float
+    right: float
+
+
+def build(kind, *args):
+    return kind(*args)
+
+
+def record_report():
+    print("== records ==")
+    print(Sample(1, 2), Sample(1.5), Sample(1, 2).spread(), Sample(3).weight * 2)
+    print(Pair(1, 2), Pair(1, 2).left + 1, build(Sample, 2, 3), build(Pair, 4, 5.5), build(Sample, 0.5, 1).spread())
+
+
 def classify(value):
     match value:
         case bool(flag):
@@ -250,4 +276,5 @@ vector_report()
 shape_report()
 money_report()
 annotation_report()
+record_report()
 match_report()
