@@ -92,10 +92,38 @@ namespace Batuta.Transpiler.Emit
                 }
                 case Attribute { Value: Attribute } nested when StdlibName(nested) is "itertools.chain.from_iterable":
                     return MappedCall(call, "itertools.chain.from_iterable()", () => Mapping.StdlibModules.Call(this, "itertools.chain.from_iterable", call, expected));
+                case Attribute { Attr: "__class__" }:
+                    break;
                 case Attribute a:
                     return CallAttribute(a, call, expected);
             }
-            return CallValue(EmitExpr(call.Func), call);
+            var callee = EmitExpr(call.Func);
+            // type(self)(x * k, y * k), self.__class__(...): the instance's own class, this one or any subclass
+            if (TypeOfName(call.Func) is { } receiver && ClassOf(EmitName(receiver).Type) is { } own)
+                ConstructedDynamically(own, withSubclasses: true);
+            return CallValue(callee, call);
+        }
+
+        /// <summary>The name in <c>type(name)</c> (the builtin) or <c>name.__class__</c>, else null.</summary>
+        private Name? TypeOfName(ExpressionNode e) => e switch
+        {
+            Call { Func: Name { Id: "type" }, Args.Count: 1 } typeOf when typeOf.Args[0] is Name n && Resolve("type").Kind == ResolvedKind.Builtin => n,
+            Attribute { Attr: "__class__", Value: Name n } => n,
+            _ => null,
+        };
+
+        /// <summary>
+        /// A class object that may be called where inference does not see the arguments: <c>cls</c> stored as a value
+        /// (<c>registry[name] = cls</c> in <c>__init_subclass__</c>), <c>type(self)(...)</c> (this class or any subclass).
+        /// Its __init__ joins those of the classes used as values by name (DynamicallyCalled): its parameters are dynamic.
+        /// </summary>
+        private void ConstructedDynamically(ClassModel c, bool withSubclasses)
+        {
+            _constructedDynamically.Add(c);
+            if (!withSubclasses) return;
+            foreach (var m in _modules)
+                foreach (var sub in m.Classes.Values)
+                    if (sub.IsSubclassOf(c)) _constructedDynamically.Add(sub);
         }
 
         private int _unknownSeen;

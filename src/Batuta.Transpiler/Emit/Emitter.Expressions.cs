@@ -280,6 +280,8 @@ namespace Batuta.Transpiler.Emit
                 case ResolvedKind.Function:
                     return FunctionValue(r.Function.OrThrow(), r.Code);
                 case ResolvedKind.Class:
+                    // a receiver alias used as a value (cls): the class it stands for (names of classes are found by ReachedDynamically)
+                    if (r.Class is { } valueClass && _calledDynamically.ValueNodes.Contains(n)) ConstructedDynamically(valueClass, withSubclasses: false);
                     return new Ex($"typeof({r.Code})", PyType.Object, true);
                 case ResolvedKind.Module:
                     return new Ex(r.Code, PyType.Module(r.Qualified ?? r.Code), true);

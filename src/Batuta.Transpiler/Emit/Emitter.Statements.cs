@@ -1453,10 +1453,9 @@ namespace Batuta.Transpiler.Emit
             return null;
         }
 
-        private string MatchClassType(ClassModel? cls, string name) => cls is not null ? ClassCsName(cls) : name switch
-        {
-            "int" => "PyInt", "float" => "double", "str" => "string", "bool" => "bool", "list" => "IPyList", "dict" => "IPyDict", _ => ClassCsName(name),
-        };
+        /// <summary>A class pattern's type test: a program class, or a builtin one tested as isinstance tests it (case int() matches True).</summary>
+        private string MatchClassType(ClassModel? cls, ExpressionNode clsExpr) =>
+            cls is not null ? ClassCsName(cls) : "(" + Mapping.Builtins.IsinstanceTarget(this, clsExpr) + ")";
 
         private PyType ExceptionType(ExpressionNode e)
         {
@@ -1869,10 +1868,11 @@ namespace Batuta.Transpiler.Emit
                 }
                 case MatchClass mc:
                 {
-                    var name = mc.Cls is Name n ? n.Id : mc.Cls is Attribute a ? a.Attr : "object";
                     var cls = ClassNamed(mc.Cls);
-                    string type = MatchClassType(cls, name);
-                    var parts = new List<string> { $"{Box(subj)} is {type}" };
+                    string type = MatchClassType(cls, mc.Cls);
+                    // a typed subject is seen as object, so that a pattern of another type compiles (case int() on a bool)
+                    string seen = cls is null && subj.Type.Kind is not (TypeKind.Object or TypeKind.Unknown) ? "(object?)" : "";
+                    var parts = new List<string> { $"{seen}{Box(subj)} is {type}" };
                     for (int i = 0; i < mc.Patterns.Count && cls is not null; i++)
                     {
                         var field = PositionalField(cls, i);
@@ -1904,6 +1904,13 @@ namespace Batuta.Transpiler.Emit
             }
             return "false";
         }
+
+        /// <summary>What <c>case int(n)</c> binds n as: the subject itself, so True stays True (bool is an int) and only a known int is typed int.</summary>
+        private static PyType BuiltinPatternType(string name, Ex subj) => name switch
+        {
+            "int" => subj.Type.Kind == TypeKind.Int ? PyType.Int : PyType.Object,
+            "float" => PyType.Float, "str" => PyType.Str, "bool" => PyType.Bool, _ => PyType.Object,
+        };
 
         private void BindPattern(PatternNode p, Ex subj)
         {
@@ -1951,7 +1958,7 @@ namespace Batuta.Transpiler.Emit
                     string type = cls is not null ? ClassCsName(cls) : ClassCsName(name);
                     if (cls is null)
                     {
-                        var bt = name switch { "int" => PyType.Int, "float" => PyType.Float, "str" => PyType.Str, "bool" => PyType.Bool, _ => PyType.Object };
+                        var bt = BuiltinPatternType(name, subj);
                         foreach (var x in mc.Patterns) BindPattern(x, Coerce(new Ex(Box(subj), PyType.Object, subj.Atomic), bt));
                         break;
                     }

@@ -72,8 +72,10 @@ namespace Batuta.Transpiler.Emit
         private readonly bool _usesInstanceDict;
         /// <summary>Instance attributes the program treats as possibly missing (see AttributesMaybeAbsent): their field reads are checked.</summary>
         private readonly HashSet<string> _maybeAbsent;
-        /// <summary>Names used as values, and of methods fetched by name (see ReachedDynamically).</summary>
-        private readonly (HashSet<string> Values, HashSet<string> Methods) _calledDynamically;
+        /// <summary>Names used as values (their ids and the name nodes), and of methods fetched by name (see ReachedDynamically).</summary>
+        private readonly (HashSet<string> Values, HashSet<string> Methods, HashSet<Name> ValueNodes) _calledDynamically;
+        /// <summary>Classes constructed where inference does not see the arguments, found through resolution (see ConstructedDynamically).</summary>
+        private readonly HashSet<ClassModel> _constructedDynamically = new();
         private readonly Dictionary<string, ModuleModel> _moduleByName;
         private readonly Dictionary<string, ClassModel> _classByKey;
         private readonly TranspileOptions _options;
@@ -263,7 +265,7 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void KeepEntryPointsExact()
         {
-            foreach (var p in DynamicallyCalled().SelectMany(f => f.Params).Where(p => !p.IntAnnotated && !p.FloatAnnotated)) Widen(p, PyType.Object);
+            foreach (var p in DynamicallyCalled().SelectMany(f => f.Params).Concat(DynamicallyConstructedFields()).Where(TakesAnyArgument)) Widen(p, PyType.Object);
             foreach (var f in _modules.SelectMany(AllFunctions))
             {
                 if (!f.EscapesAsValue && !(f.Owner is not null && f.Name.StartsWith("__", StringComparison.Ordinal) && f.Name.EndsWith("__", StringComparison.Ordinal) && f.Name != "__init__")) continue;
@@ -317,7 +319,7 @@ namespace Batuta.Transpiler.Emit
         /// <c>{"r": Rect}</c>, <c>map(Rect, xs)</c>) and a method fetched by <c>getattr(obj, "name")</c>. Calls by name,
         /// type tests, comparisons and attribute reads (Rect.__name__) are not such uses.
         /// </summary>
-        private static (HashSet<string> Values, HashSet<string> Methods) ReachedDynamically(List<NodeList<StatementNode>> bodies)
+        private static (HashSet<string> Values, HashSet<string> Methods, HashSet<Name> ValueNodes) ReachedDynamically(List<NodeList<StatementNode>> bodies)
         {
             var statements = bodies.SelectMany(body => ModelBuilder.Walk(body)).ToList();
             var exprs = statements.SelectMany(ModelBuilder.StatementExpressions).SelectMany(ModelBuilder.WalkExpression).ToList();
@@ -340,8 +342,8 @@ namespace Batuta.Transpiler.Emit
                     case Compare c: notValues.UnionWith(c.Comparators.Prepend(c.Left)); break;
                 }
             }
-            var values = new HashSet<string>(exprs.OfType<Name>().Where(n => n.Ctx == ExprContext.Load && !notValues.Contains(n)).Select(n => n.Id), StringComparer.Ordinal);
-            return (values, methods);
+            var valueNodes = new HashSet<Name>(exprs.OfType<Name>().Where(n => n.Ctx == ExprContext.Load && !notValues.Contains(n)));
+            return (new HashSet<string>(valueNodes.Select(n => n.Id), StringComparer.Ordinal), methods, valueNodes);
         }
 
         /// <summary>The __init__ of each class used as a value and each method fetched by name: their calls pass anything.</summary>
@@ -349,10 +351,22 @@ namespace Batuta.Transpiler.Emit
         {
             foreach (var c in _modules.SelectMany(m => m.Classes.Values).Where(c => !c.IsEnum))
             {
-                if (_calledDynamically.Values.Contains(c.Name) && c.FindMethod("__init__") is { } init) yield return init;
+                if ((_calledDynamically.Values.Contains(c.Name) || _constructedDynamically.Contains(c)) && c.FindMethod("__init__") is { } init) yield return init;
                 foreach (var m in c.Methods.Values.Where(m => _calledDynamically.Methods.Contains(m.Name) && !m.IsProperty && m.Name != "__init__")) yield return m;
             }
         }
+
+        /// <summary>The fields a dataclass (or NamedTuple) without an __init__ of its own takes, when the class is used as a value.</summary>
+        private IEnumerable<VarInfo> DynamicallyConstructedFields() =>
+            _modules.SelectMany(m => m.Classes.Values)
+                .Where(c => c.IsDataclass && c.FindMethod("__init__") is null && (_calledDynamically.Values.Contains(c.Name) || _constructedDynamically.Contains(c)))
+                .SelectMany(DataclassFieldsWithBases);
+
+        /// <summary>
+        /// A parameter reached through a value becomes dynamic, except that an int annotation keeps its PyInt carrier and a
+        /// float annotation its double; a float-annotated one carried as a long (only ints seen) could not hold a float.
+        /// </summary>
+        private static bool TakesAnyArgument(VarInfo p) => !p.IntAnnotated && !(p.FloatAnnotated && p.Type.Kind != TypeKind.Int);
 
         private static bool CatchesAttributeError(ExpressionNode? type) =>
             type is Name { Id: "AttributeError" } || type is Tuple tu && tu.Elts.Any(x => x is Name { Id: "AttributeError" });

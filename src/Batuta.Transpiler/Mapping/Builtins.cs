@@ -250,6 +250,9 @@ namespace Batuta.Transpiler.Mapping
                 case "round":
                 {
                     var v = Arg(0);
+                    // a class's __round__ (round(money), round(money, 1)): the method, its own defaults bound as any call's
+                    if (e.ClassOf(v.Type)?.FindMethod("__round__") is not null)
+                        return e.Expr(new Call(new Attribute(a[0], "__round__", ExprContext.Load, c.Span), NodeList.Of(a.Skip(1).ToArray()), c.Keywords, c.Span));
                     if (a.Count == 1 && !kw.ContainsKey("ndigits"))
                         return v.Type.Kind switch
                         {
@@ -640,7 +643,8 @@ namespace Batuta.Transpiler.Mapping
                 .OfType<string>().Distinct().ToList();
         }
 
-        private static string IsinstanceTarget(Emitter e, ExpressionNode t)
+        /// <summary>The C# type pattern isinstance and class patterns test a class against (bool matches int, as in Python).</summary>
+        internal static string IsinstanceTarget(Emitter e, ExpressionNode t)
         {
             if (e.StdlibName(t) is { } stdlib && StdlibClass(stdlib) is { } runtimeType) return runtimeType;
             var name = t is Name n ? n.Id : t is Attribute a ? a.Attr : "object";

@@ -316,6 +316,7 @@ namespace Batuta.Transpiler.Mapping
             // decimal (finite values as CPython's sign/coefficient/exponent; dynamic runtime objects)
             new("decimal.Decimal", "PyDecimal.Create({0})", R(O), P(O), names: "value", defaults: "null"),
             new("decimal.getcontext", "DecimalContext.GetContext()", R(O), P()),
+            new("decimal.localcontext", "DecimalContext.Local({0}, {1}, {2})", R(O), P(O, O, O), names: "ctx,prec,rounding", defaults: "null|null|null"),
             // os and os.path
             new("os.path.join", "OsPath.Join({*})", R(S), P(S), variadic: true),
             new("os.path.exists", "OsPath.Exists({0})", R(B), P(S)),

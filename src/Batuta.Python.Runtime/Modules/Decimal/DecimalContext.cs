@@ -39,6 +39,14 @@ public sealed class DecimalContext : PyObject, IPyAttributes, IPySetAttr
 
     public static DecimalContext GetContext() => Current;
 
+    public static DecimalLocalContext Local(object? ctx = null, object? prec = null, object? rounding = null) => new(ctx, prec, rounding);
+
+    internal void Set(int prec, string rounding)
+    {
+        Prec = prec;
+        Rounding = rounding;
+    }
+
     public bool TryGetAttr(string name, out object? value)
     {
         value = name switch { "prec" => new PyInt(Prec), "rounding" => Rounding, _ => null };
@@ -63,4 +71,55 @@ public sealed class DecimalContext : PyObject, IPyAttributes, IPySetAttr
     /// <summary>A rounding argument: one of the ROUND_* names (the module's constants are those strings).</summary>
     internal static string CheckMode(object? value) =>
         value is string s && Array.IndexOf(Modes, s) >= 0 ? s : throw new TypeError("valid values for rounding are:\n  [ROUND_CEILING, ROUND_FLOOR, ROUND_UP, ROUND_DOWN,\n   ROUND_HALF_UP, ROUND_HALF_DOWN, ROUND_HALF_EVEN,\n   ROUND_05UP]");
+}
+
+/// <summary>
+/// <c>decimal.localcontext(ctx=None, **kwargs)</c>: <c>with</c> makes the context's precision and rounding (a copy
+/// of ctx's, or the current ones, then the keywords) current, and puts the previous ones back on leaving. There is
+/// one context object, so a context taken before the block sees the block's settings while it runs.
+/// </summary>
+public sealed class DecimalLocalContext : PyObject, IPyAttributes, IPyKeywordMethods
+{
+    private readonly DecimalContext? _source;
+    private readonly object? _prec;
+    private readonly object? _rounding;
+    private (int Prec, string Rounding) _saved;
+
+    public DecimalLocalContext(object? ctx, object? prec, object? rounding)
+    {
+        _source = ctx is null ? null : ctx as DecimalContext ?? throw new TypeError("optional argument must be a context");
+        _prec = prec;
+        _rounding = rounding;
+    }
+
+    public override string PyTypeName => "ContextManager";
+
+    public bool TryGetAttr(string name, out object? value)
+    {
+        value = name is "__enter__" or "__exit__" ? name : null;
+        return value is not null;
+    }
+
+    public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs) => name switch
+    {
+        "__enter__" => Enter(),
+        "__exit__" => Exit(),
+        _ => throw new AttributeError($"'decimal.ContextManager' object has no attribute '{name}'"),
+    };
+
+    private DecimalContext Enter()
+    {
+        var current = DecimalContext.Current;
+        _saved = (current.Prec, current.Rounding);
+        if (_source is not null) current.Set(_source.Prec, _source.Rounding);
+        if (_prec is not null) current.SetAttr("prec", _prec);
+        if (_rounding is not null) current.SetAttr("rounding", _rounding);
+        return current;
+    }
+
+    private bool Exit()
+    {
+        DecimalContext.Current.Set(_saved.Prec, _saved.Rounding);
+        return false;
+    }
 }

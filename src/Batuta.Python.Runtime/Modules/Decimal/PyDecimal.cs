@@ -116,12 +116,14 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
     }
 
     /// <summary>A result brought to the context's precision (CPython's _fix without the exponent limits).</summary>
-    private static PyDecimal Fix(bool negative, BigInteger c, int exponent)
+    private static PyDecimal Fix(bool negative, BigInteger c, int exponent) => Fix(negative, c, exponent, DecimalContext.Current.Rounding);
+
+    private static PyDecimal Fix(bool negative, BigInteger c, int exponent, string mode)
     {
         var ctx = DecimalContext.Current;
         int excess = DigitCount(c) - ctx.Prec;
         if (excess <= 0) return new PyDecimal(negative, c, exponent);
-        c = RoundDigits(c, excess, negative, ctx.Rounding);
+        c = RoundDigits(c, excess, negative, mode);
         exponent += excess;
         // 99..9 rounded up to 100..0 has one digit too many; the dropped one is a zero
         if (DigitCount(c) > ctx.Prec) { c /= 10; exponent++; }
@@ -358,7 +360,7 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
         "to_integral_value" or "to_integral" => Exponent >= 0 ? this : Rescale(0, Mode(args.Length > 0 ? args[0] : kwargs.Get("rounding"))),
         "__round__" => Round(args.Length > 0 && args[0] is not null ? Dyn.Cast<long>(args[0]) : null),
         "__abs__" => Abs(),
-        _ => throw new AttributeError($"'decimal.Decimal' object has no attribute '{name}'"),
+        _ => MathMethod(name, args, kwargs),
     };
 
     private static string Mode(object? rounding) => rounding is null ? DecimalContext.Current.Rounding : DecimalContext.CheckMode(rounding);
