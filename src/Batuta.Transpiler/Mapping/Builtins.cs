@@ -132,6 +132,28 @@ namespace Batuta.Transpiler.Mapping
             return new Ex($"Py.DictFromPairs({e.EnumerableOf(v)})", PyType.Dict(PyType.Object, PyType.Object), true);
         }
 
+        /// <summary>getattr, setattr, delattr and hasattr: the dynamic attribute protocol (Dyn), or what Batuta maps for a stdlib module.</summary>
+        private static Ex AttributeBuiltin(Emitter e, string name, NodeList<ExpressionNode> a, Func<int, Ex> arg)
+        {
+            string Obj() => Emitter.BoxOf(arg(0));
+            string AttrName() => e.CoerceTo(arg(1), PyType.Str).Code;
+            switch (name)
+            {
+                case "getattr":
+                    if (a.Count == 3) return new Ex($"Py.GetAttr({Obj()}, {AttrName()}, {Emitter.BoxOf(arg(2))})", PyType.Object, true);
+                    return new Ex($"Dyn.GetAttr({Obj()}, {AttrName()})", PyType.Object, true);
+                case "setattr":
+                    return new Ex($"Dyn.SetAttr({Obj()}, {AttrName()}, {Emitter.BoxOf(arg(2))})", PyType.None, true);
+                case "delattr":
+                    return new Ex($"Dyn.DelAttr({Obj()}, {AttrName()})", PyType.None, true);
+                default:
+                    // hasattr(math, "cbrt"): a standard-library module has what Batuta maps
+                    if (a.Count == 2 && a[1] is Constant { Value: string member } && e.StdlibName(new Attribute(a[0], member, ExprContext.Load, a[0].Span)) is { } qualified)
+                        return new Ex(StdlibModules.Table.Any(r => r.Python == qualified) || StdlibModules.Constant(qualified) is not null ? "true" : "false", PyType.Bool, true);
+                    return new Ex($"Py.HasAttr({Obj()}, {AttrName()})", PyType.Bool, true);
+            }
+        }
+
         public static Ex Call(Emitter e, string name, Call c, PyType expected)
         {
             if ((Libraries.Builtin(e, name, c) ?? SpreadCall(e, name, c)) is { } library) return library;
@@ -412,18 +434,7 @@ namespace Batuta.Transpiler.Mapping
                 case "id": return new Ex($"Py.Id({Emitter.BoxOf(Arg(0))})", PyType.Int, true);
                 case "hash": return new Ex($"Py.Hash({Emitter.BoxOf(Arg(0))})", PyType.Int, true);
                 case "type": return new Ex($"Py.Type({Emitter.BoxOf(Arg(0))})", PyType.Object, true);
-                case "getattr":
-                    if (a.Count == 3) return new Ex($"Py.GetAttr({Emitter.BoxOf(Arg(0))}, {e.CoerceTo(Arg(1), PyType.Str).Code}, {Emitter.BoxOf(Arg(2))})", PyType.Object, true);
-                    return new Ex($"Dyn.GetAttr({Emitter.BoxOf(Arg(0))}, {e.CoerceTo(Arg(1), PyType.Str).Code})", PyType.Object, true);
-                case "setattr":
-                    return new Ex($"Dyn.SetAttr({Emitter.BoxOf(Arg(0))}, {e.CoerceTo(Arg(1), PyType.Str).Code}, {Emitter.BoxOf(Arg(2))})", PyType.None, true);
-                case "delattr":
-                    return new Ex($"Dyn.DelAttr({Emitter.BoxOf(Arg(0))}, {e.CoerceTo(Arg(1), PyType.Str).Code})", PyType.None, true);
-                case "hasattr":
-                    // hasattr(math, "cbrt"): a standard-library module has what Batuta maps
-                    if (a.Count == 2 && a[1] is Constant { Value: string member } && e.StdlibName(new Attribute(a[0], member, ExprContext.Load, a[0].Span)) is { } qualified)
-                        return new Ex(StdlibModules.Table.Any(r => r.Python == qualified) || StdlibModules.Constant(qualified) is not null ? "true" : "false", PyType.Bool, true);
-                    return new Ex($"Py.HasAttr({Emitter.BoxOf(Arg(0))}, {e.CoerceTo(Arg(1), PyType.Str).Code})", PyType.Bool, true);
+                case "getattr" or "setattr" or "delattr" or "hasattr": return AttributeBuiltin(e, name, a, i => Arg(i));
                 case "iter":
                 {
                     if (a.Count != 1) return e.NotSupported(c, "iter() with a sentinel");
