@@ -613,13 +613,16 @@ namespace Batuta.Transpiler.Emit
                 }
                 return new Ex(WithLets($"new {code}({string.Join(", ", result)})", lets), type, true);
             }
+            string create = HasSupportedNew(c) ? $"{code}.{NewFactory}" : $"new {code}";
             if (init is null)
             {
                 if (c.IsException)
                     return new Ex($"new {code}({string.Join(", ", call.Args.Select(a => Box(EmitExpr(a))))})", type, true);
-                return new Ex($"new {code}()", type, true);
+                return HasSupportedNew(c) && OwnNew(c) is { Params.Count: > 0 } create1
+                    ? new Ex($"{create}({string.Join(", ", BindArguments(create1, call.Args.ToList(), call.Keywords.ToList(), call))})", type, true)
+                    : new Ex($"{create}()", type, true);
             }
-            return new Ex($"new {code}({string.Join(", ", BindArguments(init, call.Args.ToList(), call.Keywords.ToList(), call))})", type, true);
+            return new Ex($"{create}({string.Join(", ", BindArguments(init, call.Args.ToList(), call.Keywords.ToList(), call))})", type, true);
         }
 
         /// <summary>What a functools.partial stored in a variable wraps: the function and the parameters it still takes.</summary>
@@ -799,9 +802,18 @@ namespace Batuta.Transpiler.Emit
             return SpreadCallValue(new Ex($"Dyn.GetAttr({Box(obj)}, {CsNames.Literal(a.Attr)})", PyType.Object, true), call);
         }
 
+        /// <summary>super().method(...), or object.__new__(cls) in a class's __new__.</summary>
+        private Ex? SuperOrObjectNew(ClassModel cls, Attribute a, Call call) => a.Value switch
+        {
+            Call { Func: Name { Id: "super" } } => SuperCall(cls, a, call),
+            Name { Id: "object" } when a.Attr == "__new__" => SuperNew(cls, call),
+            _ => null,
+        };
+
         /// <summary>super().method(...)</summary>
         private Ex SuperCall(ClassModel cls, Attribute a, Call call)
         {
+            if (a.Attr == "__new__" && SuperNew(cls, call) is { } made) return made;
             var bm = cls.Base?.FindMethod(a.Attr);
             if (bm is not null)
             {
@@ -823,7 +835,7 @@ namespace Batuta.Transpiler.Emit
             if (UnboundBuiltinMethodCall(a, call) is { } bound) return EmitCall(bound, expected);
             if (ObjectDunderCall(a, call) is { } plain) return EmitCall(plain, expected);
             // super() is relative to the class defining the method (not the receiver of an inherited classmethod's copy)
-            if (a.Value is Call { Func: Name { Id: "super" } } && _class is not null) return SuperCall(_function?.Owner ?? _class, a, call);
+            if (_class is not null && SuperOrObjectNew(_function?.Owner ?? _class, a, call) is { } viaBase) return viaBase;
             // Point._make(values) is Point(*values)
             if (StaticClass(a.Value) is { IsNamedTuple: true } && a.Attr == "_make" && call.Args.Count == 1 && call.Keywords.Count == 0)
                 return EmitCall(new Call(a.Value, NodeList.Of<ExpressionNode>(new Starred(call.Args[0], ExprContext.Load, call.Span)), default, call.Span), expected);

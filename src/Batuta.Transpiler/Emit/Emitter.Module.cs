@@ -493,7 +493,9 @@ namespace Batuta.Transpiler.Emit
             if (c.Def.Keywords.Any(k => k.Arg == "metaclass"))
                 Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, "metaclasses are not supported; the class is migrated without it", "replace the metaclass with a decorator or a base class", c.Def);
             EmitBuiltinBaseGuard(c);
+            EmitCooperativeDiamondGuard(c);
             EmitConstructor(c);
+            EmitNewFactory(c);
             _w.Line();
             if (c.IsException)
             {
@@ -805,7 +807,7 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private bool TakesDeferredInit(ClassModel b) =>
             b.Methods.ContainsKey("__init__") && !b.IsException && !b.IsDataclass && !b.IsEnum && b.Base?.FindMethod("__init__") is null
-            && _modules.SelectMany(m => m.Classes.Values).Any(d => ReferenceEquals(d.Base, b) && d.Methods.TryGetValue("__init__", out var di) && InitBody(di).FindIndex(IsSuperInit) > 0);
+            && (HasSupportedNew(b) || _modules.SelectMany(m => m.Classes.Values).Any(d => ReferenceEquals(d.Base, b) && d.Methods.TryGetValue("__init__", out var di) && InitBody(di).FindIndex(IsSuperInit) > 0));
 
         private static string DeferredInitName(ClassModel b) => "__Init" + b.CsName;
 
@@ -965,13 +967,33 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void EmitPythonBases(ClassModel c)
         {
-            var bases = c.Def.Bases.Select(ClassNamed).ToList();
+            var bases = c.Def.Bases.Select(PythonBaseType).ToList();
             if (bases.Count < 2 || bases.Any(b => b is null)) return;
-            _w.Line($"public static readonly System.Type[] __PyBases = {{ {string.Join(", ", bases.Select(b => $"typeof({ClassCsName(b.OrThrow())})"))} }};");
+            _w.Line($"public static readonly System.Type[] __PyBases = {{ {string.Join(", ", bases.Select(b => $"typeof({b})"))} }};");
         }
+
+        /// <summary>A base of a class statement as the C# class it is: a program class or a builtin exception.</summary>
+        private string? PythonBaseType(ExpressionNode b) =>
+            ClassNamed(b) is { } k ? ClassCsName(k) : b is Name { Id: var n } && ModelBuilder.BuiltinExceptions.Contains(n) ? CsTypes.RuntimeException(n) : null;
+
+        /// <summary>
+        /// An exception class of two exception bases (<c>class NotFound(AppError, LookupError)</c>): C# derives from the first,
+        /// the runtime finds the others in its __PyBases, so except clauses and isinstance test through Py.IsInstanceOf.
+        /// </summary>
+        internal bool HasMultiBaseExceptions => _multiBaseExceptions ??= _modules.SelectMany(m => m.Classes.Values).Any(IsMultiBaseException);
+
+        private bool? _multiBaseExceptions;
+
+        private bool IsMultiBaseException(ClassModel c) =>
+            c.IsException && c.Def.Bases.Count(b => PythonBaseType(b) is not null && (ClassNamed(b)?.IsException ?? true)) > 1 && c.Def.Bases.All(b => PythonBaseType(b) is not null);
+
+        /// <summary>The extra bases of an exception class that add no members (an empty user class, a builtin exception) lose nothing.</summary>
+        private bool ExtraBasesAddNothing(ClassModel c) =>
+            IsMultiBaseException(c) && c.Def.Bases.Select(ClassNamed).All(k => k is null || k == c.Base || k.Def.Body.All(s => s is Pass || s is Expr { Value: Constant }));
 
         private void WarnDroppedBases(ClassModel c)
         {
+            if (ExtraBasesAddNothing(c) || CooperativeSuperAcrossBases(c) is not null) return;
             var merged = new HashSet<string>(c.Mixins.Select(x => x.Name), StringComparer.Ordinal);
             var real = c.Def.Bases.Where(b => b is Name or Attribute && !MixinBases.Contains(b is Name n ? n.Id : ((Attribute)b).Attr)).ToList();
             // every base but the one C# derives from is merged (it need not be the first: class C(Mixin, Base))
