@@ -20,12 +20,14 @@ namespace Batuta.Transpiler.Emit
             _w.Line($"private readonly bool __cooperativeBases = Py.Raise<bool>(Py.Unsupported({CsNames.Literal(construct)}, {CsNames.Literal(_module.Path + ":" + c.Def.Line)}));");
         }
 
-        /// <summary>The first base C# drops that a super() call of the kept base's chain would reach in Python's MRO; null when none.</summary>
+        /// <summary>The first other base (dropped, or merged as a mixin) that a super() call of the kept base's chain reaches in Python's MRO; null when none.</summary>
         private ClassModel? CooperativeSuperAcrossBases(ClassModel c)
         {
             if (c.Base is not { } kept || c.IsException) return null;
             var keptChain = Chain(kept).ToList();
-            foreach (var dropped in c.Def.Bases.Select(ClassNamed).OfType<ClassModel>().Where(d => d != kept && !c.Mixins.Contains(d)))
+            // only a base listed after the kept one comes after it in the MRO (class C(Mixin, Base) keeps Base)
+            var bases = c.Def.Bases.Select(ClassNamed).ToList();
+            foreach (var dropped in bases.Skip(bases.IndexOf(kept) + 1).OfType<ClassModel>())
             {
                 var own = Chain(dropped).Where(x => !keptChain.Contains(x)).ToList();
                 var shared = Chain(dropped).Where(keptChain.Contains).ToList();
