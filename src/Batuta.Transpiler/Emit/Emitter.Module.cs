@@ -501,6 +501,7 @@ namespace Batuta.Transpiler.Emit
             {
                 _w.Line($"protected override string? PyTypeNameOverride => {CsNames.Literal(c.Name)};");
                 _w.Line($"public override string PyModule => {CsNames.Literal(c.Module.Path == _options.EntryModule ? "__main__" : c.Module.Name)};");
+                EmitKeyErrorStr(c);
             }
             else _w.Line($"public override string PyTypeName => {CsNames.Literal(c.Name)};");
             if (!c.IsException && HasSlotsOnly(c) != (c.Base is not null && HasSlotsOnly(c.Base)))
@@ -719,15 +720,15 @@ namespace Batuta.Transpiler.Emit
                 var call = (Call)((Expr)body[superIndex]).Value;
                 var baseInit = c.Base?.FindMethod("__init__");
                 if (c.IsException && baseInit is null)
-                    baseCall = $" : base({string.Join(", ", call.Args.Select(a => Box(EmitExpr(a, PyType.Object))))})";
+                    baseCall = $" : base({string.Join(", ", BaseInitArgs(call).Select(a => Box(EmitExpr(a, PyType.Object))))})";
                 else if (baseInit is not null)
                 {
                     _argumentsAsExpressions = true;
-                    try { baseCall = $" : base({string.Join(", ", BindArguments(baseInit, call.Args.ToList(), call.Keywords.ToList(), call))})"; }
+                    try { baseCall = $" : base({string.Join(", ", BindArguments(baseInit, BaseInitArgs(call), call.Keywords.ToList(), call))})"; }
                     finally { _argumentsAsExpressions = false; }
                 }
                 else if (c.Base is not null && c.Base.IsDataclass)
-                    baseCall = $" : base({string.Join(", ", call.Args.Select(a => EmitExpr(a, PyType.Unknown).Code))})";
+                    baseCall = $" : base({string.Join(", ", BaseInitArgs(call).Select(a => EmitExpr(a, PyType.Unknown).Code))})";
                 body.RemoveAt(superIndex);
             }
             else if (c.IsException)
@@ -834,7 +835,7 @@ namespace Batuta.Transpiler.Emit
             WithEffects(EffectsOf(init), () =>
             {
                 EmitBlock(body.Take(superIndex).ToList());
-                _w.Line($"{DeferredInitName(b)}({string.Join(", ", BindArguments(baseInit, call.Args.ToList(), call.Keywords.ToList(), call))});");
+                _w.Line($"{DeferredInitName(b)}({string.Join(", ", BindArguments(baseInit, BaseInitArgs(call), call.Keywords.ToList(), call))});");
                 EmitBlock(body.Skip(superIndex + 1).ToList());
             });
             _w.Close();
@@ -857,6 +858,10 @@ namespace Batuta.Transpiler.Emit
             DeclareInitLocals(init);
             WithEffects(EffectsOf(init), () => EmitBlock(body));
         }
+
+        /// <summary>The arguments of <c>super().__init__(...)</c>, or of <c>Base.__init__(self, ...)</c> without the self it passes.</summary>
+        private static List<ExpressionNode> BaseInitArgs(Call call) =>
+            call.Func is Attribute { Value: Name } && call.Args.Count > 0 && call.Args[0] is Name ? call.Args.Skip(1).ToList() : call.Args.ToList();
 
         private static bool IsSuperInit(StatementNode s) =>
             s is Expr { Value: Call { Func: Attribute { Attr: "__init__", Value: var v } } } &&
@@ -990,6 +995,17 @@ namespace Batuta.Transpiler.Emit
         /// <summary>The extra bases of an exception class that add no members (an empty user class, a builtin exception) lose nothing.</summary>
         private bool ExtraBasesAddNothing(ClassModel c) =>
             IsMultiBaseException(c) && c.Def.Bases.Select(ClassNamed).All(k => k is null || k == c.Base || k.Def.Body.All(s => s is Pass || s is Expr { Value: Constant }));
+
+        /// <summary>
+        /// <c>class MissingKey(ConfigError, KeyError)</c>: str() is KeyError's (the repr of the one argument) unless a class
+        /// before KeyError in the MRO defines __str__; C# derives from ConfigError, so the override is written here.
+        /// </summary>
+        private void EmitKeyErrorStr(ClassModel c)
+        {
+            int at = c.Def.Bases.ToList().FindIndex(b => b is Name { Id: "KeyError" });
+            if (at < 0 || c.Def.Bases.Count < 2 || c.Methods.ContainsKey("__str__") || c.Def.Bases.Take(at).Any(b => ClassNamed(b)?.FindMethod("__str__") is not null)) return;
+            _w.Line("public override string PyStr() => Args.Length == 1 ? Repr.Of(Args[0]) : base.PyStr();");
+        }
 
         private void WarnDroppedBases(ClassModel c)
         {
