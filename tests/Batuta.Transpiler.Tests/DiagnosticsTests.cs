@@ -34,6 +34,8 @@ public sealed class DiagnosticsTests
     [InlineData("def g():\n    yield 1\n\nx = 5\nasync def h():\n    pass\n", 5, "async")]
     [InlineData("def g(xs):\n    for x in xs:\n        try:\n            yield int(x)\n            if x == 'q':\n                break\n        except ValueError:\n            pass\n\nprint(list(g(['1'])))\n", 3, "yield inside try/except")]
     [InlineData("import sys\n\n\nclass Symbol(str):\n    pass\n\nprint(Symbol('a'))\n", 4, "subclassing the builtin str")]
+    [InlineData("class P:\n    def __new__(cls, *a):\n        return object.__new__(cls)\n\nclass Q(P):\n    def __init__(self, x):\n        self.x = x\n\nprint(Q(1).x)\n", 2, "__new__ of class P")]
+    [InlineData("class B:\n    def f(self):\n        return 'B'\n\nclass L(B):\n    def f(self):\n        return 'L' + super().f()\n\nclass R(B):\n    def f(self):\n        return 'R' + super().f()\n\nclass C(L, R):\n    pass\n\nprint(C().f())\n", 13, "cooperative super() across the bases of class C")]
     public void Unsupported_construct_is_T004_at_its_line(string source, int line, string what)
     {
         var r = TestTranspiler.Transpile(source, "app.py");

@@ -286,7 +286,7 @@ public static partial class Py
         }
         if (classinfo is PyTuple pt) return pt.Any(x => IsSubclass(cls, x));
         var target = classinfo switch { System.Type t => t, PyTypeObject p => p.ClrType, _ => null };
-        return target is not null && target.IsAssignableFrom(type);
+        return target is not null && (target.IsAssignableFrom(type) || Dyn.HasPythonBase(type, target));
     }
 
     /// <summary>
@@ -297,7 +297,7 @@ public static partial class Py
     {
         PyTuple pt => pt.Any(c => IsInstanceOf(x, c)),
         System.Runtime.CompilerServices.ITuple t => Enumerable.Range(0, t.Length).Any(i => IsInstanceOf(x, t[i])),
-        System.Type type => type == typeof(object) || type.IsInstanceOfType(x),
+        System.Type type => type == typeof(object) || type.IsInstanceOfType(x) || x is not null && Dyn.HasPythonBase(x.GetType(), type),
         PyTypeObject { __name__: "int" } => IsBuiltinInstance(x, typeof(PyInt)),
         PyTypeObject p => p.ClrType is { } clr && typeof(PyObject).IsAssignableFrom(clr) ? clr.IsInstanceOfType(x) : Dyn.TypeName(x) == p.__name__,
         Delegate d when FunctionNames.TryGetValue(d, out var typeName) && IsNamedBuiltinInstance(x, typeName) is { } named => named,

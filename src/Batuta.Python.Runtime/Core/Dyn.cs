@@ -963,23 +963,29 @@ public static class Dyn
         // a builtin exception class as a value (kinds[1]("message")): its params constructor takes the arguments as e.args
         if (!typeof(PyObject).IsAssignableFrom(cls) && cls.GetConstructor([typeof(object[])]) is { } exceptionCtor && typeof(PyBaseException).IsAssignableFrom(cls))
             return Unwrapped(() => exceptionCtor.Invoke([args])).OrThrow();
-        foreach (var ctor in cls.GetConstructors().Where(c => c.GetParameters().All(p => p.ParameterType != typeof(DeferredInit))).OrderBy(c => c.GetParameters().Length))
-        {
-            var ps = ctor.GetParameters();
-            if (ps.Length < args.Length) continue;
-            var conv = new object?[ps.Length];
-            bool ok = true;
-            for (int i = 0; i < ps.Length && ok; i++)
-            {
-                string pyName = ps[i].Name?.TrimStart('@') ?? "";
-                if (i < args.Length) conv[i] = Convert(args[i], ps[i].ParameterType);
-                else if (kwargs is not null && kwargs.ContainsKey(pyName)) conv[i] = Convert(kwargs[pyName], ps[i].ParameterType);
-                else if (ps[i].HasDefaultValue) conv[i] = ps[i].DefaultValue;
-                else ok = false;
-            }
-            if (ok) return Unwrapped(() => ctor.Invoke(conv)).OrThrow();
-        }
+        // a class with its own __new__: its factory runs __new__, then __init__ (see the transpiler's Emitter.New)
+        IEnumerable<MethodBase> creators = cls.GetMethod("__PyNew", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly) is { } factory
+            ? [factory]
+            : cls.GetConstructors().Where(c => c.GetParameters().All(p => p.ParameterType != typeof(DeferredInit))).OrderBy(c => c.GetParameters().Length);
+        foreach (var creator in creators)
+            if (BindConstructorArguments(creator.GetParameters(), args, kwargs) is { } conv)
+                return Unwrapped(() => creator is ConstructorInfo ctor ? ctor.Invoke(conv) : creator.Invoke(null, conv)).OrThrow();
         throw new TypeError($"{cls.Name.TrimEnd('_')}() got arguments its __init__ does not take ({args.Length} positional)");
+    }
+
+    private static object?[]? BindConstructorArguments(ParameterInfo[] ps, object?[] args, PyDict<string, object?>? kwargs)
+    {
+        if (ps.Length < args.Length) return null;
+        var conv = new object?[ps.Length];
+        for (int i = 0; i < ps.Length; i++)
+        {
+            string pyName = ps[i].Name?.TrimStart('@') ?? "";
+            if (i < args.Length) conv[i] = Convert(args[i], ps[i].ParameterType);
+            else if (kwargs is not null && kwargs.ContainsKey(pyName)) conv[i] = Convert(kwargs[pyName], ps[i].ParameterType);
+            else if (ps[i].HasDefaultValue) conv[i] = ps[i].DefaultValue;
+            else return null;
+        }
+        return conv;
     }
 
     /// <summary>An attribute of a migrated class held in a variable: <c>__name__</c>, a class attribute, a static method.</summary>
@@ -1024,7 +1030,24 @@ public static class Dyn
             ? Unwrapped(() => m.Invoke(null, null)) as PyDict<string, object?>
             : null;
 
-    private static bool IsLineageClass(Type cls) => typeof(PyObject).IsAssignableFrom(cls) && !typeof(PyEnum).IsAssignableFrom(cls);
+    private static bool IsLineageClass(Type cls) =>
+        typeof(PyObject).IsAssignableFrom(cls) && !typeof(PyEnum).IsAssignableFrom(cls) || typeof(PyBaseException).IsAssignableFrom(cls);
+
+    /// <summary>
+    /// Whether <paramref name="target"/> is in the <c>__mro__</c> of <paramref name="cls"/> through a base C# does not derive
+    /// from (<c>class NotFound(AppError, LookupError)</c> derives from AppError and lists LookupError in __PyBases).
+    /// </summary>
+    public static bool HasPythonBase(Type cls, Type target) =>
+        ExtraBaseMros.GetValue(cls, t => DeclaresPythonBases(t) ? Mro(t) : null) is { } mro && mro.Contains(target);
+
+    private static readonly ConditionalWeakTable<Type, List<Type>?> ExtraBaseMros = new();
+
+    private static bool DeclaresPythonBases(Type cls)
+    {
+        for (var t = cls; t is not null && IsLineageClass(t); t = t.BaseType)
+            if (t.GetField("__PyBases", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly) is not null) return true;
+        return false;
+    }
 
     /// <summary>
     /// A migrated class's Python bases: those the generated class lists when it has several (C# derives from one and

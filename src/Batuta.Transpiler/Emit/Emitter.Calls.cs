@@ -645,13 +645,16 @@ namespace Batuta.Transpiler.Emit
                 }
                 return new Ex(WithLets($"new {code}({string.Join(", ", result)})", lets), type, true);
             }
+            string create = HasSupportedNew(c) ? $"{code}.{NewFactory}" : $"new {code}";
             if (init is null)
             {
                 if (c.IsException)
                     return new Ex($"new {code}({string.Join(", ", call.Args.Select(a => Box(EmitExpr(a))))})", type, true);
-                return new Ex($"new {code}()", type, true);
+                return HasSupportedNew(c) && c.FindMethod("__new__") is { Params.Count: > 0 } create1
+                    ? new Ex($"{create}({string.Join(", ", BindArguments(create1, call.Args.ToList(), call.Keywords.ToList(), call))})", type, true)
+                    : new Ex($"{create}()", type, true);
             }
-            return new Ex($"new {code}({string.Join(", ", BindArguments(init, call.Args.ToList(), call.Keywords.ToList(), call))})", type, true);
+            return new Ex($"{create}({string.Join(", ", BindArguments(init, call.Args.ToList(), call.Keywords.ToList(), call))})", type, true);
         }
 
         /// <summary>What a functools.partial stored in a variable wraps: the function and the parameters it still takes.</summary>
@@ -831,9 +834,35 @@ namespace Batuta.Transpiler.Emit
             return SpreadCallValue(new Ex($"Dyn.GetAttr({Box(obj)}, {CsNames.Literal(a.Attr)})", PyType.Object, true), call);
         }
 
+        /// <summary>
+        /// <c>Base.method(self, ...)</c>, an explicit unbound call. On a second base C# does not derive from
+        /// (<c>class Box(Named, Sized)</c> calling <c>Sized.__init__(self, size)</c>) it is BATUTA-T-004.
+        /// </summary>
+        private Ex UnboundMethodCall(ClassModel cls, FunctionModel sm, Call call)
+        {
+            var self = EmitExpr(call.Args[0]);
+            var rest = call.Args.Skip(1).ToList();
+            bool onSelf = _class is not null && self.Code == "this";
+            // a mixin's method merged into this class (ModelBuilder.MergeMixins) is this class's own
+            if (onSelf && _class?.FindMethod(sm.Name) is { } merged && merged.Def == sm.Def && merged.Owner == _class && cls != _class)
+                return new Ex($"this.{merged.CsName}({string.Join(", ", BindArguments(merged, rest, call.Keywords.ToList(), call))})", merged.ReturnType, true);
+            if (onSelf && _class != cls && !(_class?.IsSubclassOf(cls) ?? false))
+                return Unsupported(call, $"{cls.Name}.{sm.Name}(self, ...) on a base class C# does not derive from (class {_class?.Name} has several bases)", "derive from one class and hold the other in an attribute");
+            return new Ex($"{(onSelf && (_class?.IsSubclassOf(cls) ?? false) ? "base" : $"(({ClassCsName(cls)}){self.P})")}.{sm.CsName}({string.Join(", ", BindArguments(sm, rest, call.Keywords.ToList(), call))})", sm.ReturnType, true);
+        }
+
+        /// <summary>super().method(...), or object.__new__(cls) in a class's __new__.</summary>
+        private Ex? SuperOrObjectNew(ClassModel cls, Attribute a, Call call) => a.Value switch
+        {
+            Call { Func: Name { Id: "super" } } => SuperCall(cls, a, call),
+            Name { Id: "object" } when a.Attr == "__new__" => SuperNew(cls, call),
+            _ => null,
+        };
+
         /// <summary>super().method(...)</summary>
         private Ex SuperCall(ClassModel cls, Attribute a, Call call)
         {
+            if (a.Attr == "__new__" && SuperNew(cls, call) is { } made) return made;
             var bm = cls.Base?.FindMethod(a.Attr);
             if (bm is not null)
             {
@@ -855,7 +884,7 @@ namespace Batuta.Transpiler.Emit
             if (UnboundBuiltinMethodCall(a, call) is { } bound) return EmitCall(bound, expected);
             if (ObjectDunderCall(a, call) is { } plain) return EmitCall(plain, expected);
             // super() is relative to the class defining the method (not the receiver of an inherited classmethod's copy)
-            if (a.Value is Call { Func: Name { Id: "super" } } && _class is not null) return SuperCall(_function?.Owner ?? _class, a, call);
+            if (_class is not null && SuperOrObjectNew(_function?.Owner ?? _class, a, call) is { } viaBase) return viaBase;
             // Point._make(values) is Point(*values)
             if (StaticClass(a.Value) is { IsNamedTuple: true } && a.Attr == "_make" && call.Args.Count == 1 && call.Keywords.Count == 0)
                 return EmitCall(new Call(a.Value, NodeList.Of<ExpressionNode>(new Starred(call.Args[0], ExprContext.Load, call.Span)), default, call.Span), expected);
@@ -866,13 +895,7 @@ namespace Batuta.Transpiler.Emit
                 if (sm is not null) NoteCall(sm);
                 if (sm is not null && (sm.IsStatic || sm.IsClassMethod))
                     return new Ex($"{ClassCsName(cls)}.{sm.CsName}({string.Join(", ", BindArguments(sm, call.Args.ToList(), call.Keywords.ToList(), call))})", sm.IsGenerator ? PyType.Iterable(sm.ReturnType.Elem) : sm.ReturnType, true);
-                if (sm is not null && call.Args.Count > 0)
-                {
-                    // Base.method(self, ...) — an explicit unbound call
-                    var self = EmitExpr(call.Args[0]);
-                    var rest = call.Args.Skip(1).ToList();
-                    return new Ex($"{(_class is not null && _class.IsSubclassOf(cls) && self.Code == "this" ? "base" : $"(({ClassCsName(cls)}){self.P})")}.{sm.CsName}({string.Join(", ", BindArguments(sm, rest, call.Keywords.ToList(), call))})", sm.ReturnType, true);
-                }
+                if (sm is not null && call.Args.Count > 0) return UnboundMethodCall(cls, sm, call);
             }
             if (FromHexCall(a, call) is { } fromHex) return fromHex;
             if (a.Value is Name { Id: "int" } && Resolve("int").Kind == ResolvedKind.Builtin && a.Attr == "from_bytes")

@@ -496,12 +496,15 @@ namespace Batuta.Transpiler.Emit
             if (c.Def.Bases.Any(b => StdlibName(b) == "datetime.tzinfo"))
                 Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"tzinfo subclass {c.Name} is not supported; a datetime given it as tzinfo raises NotSupportedException", "use datetime.timezone(timedelta(...), name) for a fixed offset", c.Def);
             EmitBuiltinBaseGuard(c);
+            EmitCooperativeDiamondGuard(c);
             EmitConstructor(c);
+            EmitNewFactory(c);
             _w.Line();
             if (c.IsException)
             {
                 _w.Line($"protected override string? PyTypeNameOverride => {CsNames.Literal(c.Name)};");
                 _w.Line($"public override string PyModule => {CsNames.Literal(c.Module.Path == _options.EntryModule ? "__main__" : c.Module.Name)};");
+                EmitKeyErrorStr(c);
             }
             else _w.Line($"public override string PyTypeName => {CsNames.Literal(c.Name)};");
             if (!c.IsException && HasSlotsOnly(c) != (c.Base is not null && HasSlotsOnly(c.Base)))
@@ -721,15 +724,15 @@ namespace Batuta.Transpiler.Emit
                 var call = (Call)((Expr)body[superIndex]).Value;
                 var baseInit = c.Base?.FindMethod("__init__");
                 if (c.IsException && baseInit is null)
-                    baseCall = $" : base({string.Join(", ", call.Args.Select(a => Box(EmitExpr(a, PyType.Object))))})";
+                    baseCall = $" : base({string.Join(", ", BaseInitArgs(call).Select(a => Box(EmitExpr(a, PyType.Object))))})";
                 else if (baseInit is not null)
                 {
                     _argumentsAsExpressions = true;
-                    try { baseCall = $" : base({string.Join(", ", BindArguments(baseInit, call.Args.ToList(), call.Keywords.ToList(), call))})"; }
+                    try { baseCall = $" : base({string.Join(", ", BindArguments(baseInit, BaseInitArgs(call), call.Keywords.ToList(), call))})"; }
                     finally { _argumentsAsExpressions = false; }
                 }
                 else if (c.Base is not null && c.Base.IsDataclass)
-                    baseCall = $" : base({string.Join(", ", call.Args.Select(a => EmitExpr(a, PyType.Unknown).Code))})";
+                    baseCall = $" : base({string.Join(", ", BaseInitArgs(call).Select(a => EmitExpr(a, PyType.Unknown).Code))})";
                 body.RemoveAt(superIndex);
             }
             else if (c.IsException)
@@ -809,7 +812,7 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private bool TakesDeferredInit(ClassModel b) =>
             b.Methods.ContainsKey("__init__") && !b.IsException && !b.IsDataclass && !b.IsEnum && b.Base?.FindMethod("__init__") is null
-            && _modules.SelectMany(m => m.Classes.Values).Any(d => ReferenceEquals(d.Base, b) && d.Methods.TryGetValue("__init__", out var di) && InitBody(di).FindIndex(IsSuperInit) > 0);
+            && (HasSupportedNew(b) || _modules.SelectMany(m => m.Classes.Values).Any(d => ReferenceEquals(d.Base, b) && d.Methods.TryGetValue("__init__", out var di) && InitBody(di).FindIndex(IsSuperInit) > 0));
 
         private static string DeferredInitName(ClassModel b) => "__Init" + b.CsName;
 
@@ -836,7 +839,7 @@ namespace Batuta.Transpiler.Emit
             WithEffects(EffectsOf(init), () =>
             {
                 EmitBlock(body.Take(superIndex).ToList());
-                _w.Line($"{DeferredInitName(b)}({string.Join(", ", BindArguments(baseInit, call.Args.ToList(), call.Keywords.ToList(), call))});");
+                _w.Line($"{DeferredInitName(b)}({string.Join(", ", BindArguments(baseInit, BaseInitArgs(call), call.Keywords.ToList(), call))});");
                 EmitBlock(body.Skip(superIndex + 1).ToList());
             });
             _w.Close();
@@ -877,6 +880,10 @@ namespace Batuta.Transpiler.Emit
             var rest = new NodeList<ExpressionNode>(call.Args.Skip(1).ToArray());
             return new Expr(new Call(new Attribute(super, attr.Attr, ExprContext.Load, attr.Span), rest, call.Keywords, span), s.Span);
         }
+
+        /// <summary>The arguments of <c>super().__init__(...)</c>, or of <c>Base.__init__(self, ...)</c> without the self it passes.</summary>
+        private static List<ExpressionNode> BaseInitArgs(Call call) =>
+            call.Func is Attribute { Value: Name } && call.Args.Count > 0 && call.Args[0] is Name ? call.Args.Skip(1).ToList() : call.Args.ToList();
 
         private static bool IsSuperInit(StatementNode s) =>
             s is Expr { Value: Call { Func: Attribute { Attr: "__init__", Value: var v } } } &&
@@ -987,13 +994,44 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void EmitPythonBases(ClassModel c)
         {
-            var bases = c.Def.Bases.Select(ClassNamed).ToList();
+            var bases = c.Def.Bases.Select(PythonBaseType).ToList();
             if (bases.Count < 2 || bases.Any(b => b is null)) return;
-            _w.Line($"public static readonly System.Type[] __PyBases = {{ {string.Join(", ", bases.Select(b => $"typeof({ClassCsName(b.OrThrow())})"))} }};");
+            _w.Line($"public static readonly System.Type[] __PyBases = {{ {string.Join(", ", bases.Select(b => $"typeof({b})"))} }};");
+        }
+
+        /// <summary>A base of a class statement as the C# class it is: a program class or a builtin exception.</summary>
+        private string? PythonBaseType(ExpressionNode b) =>
+            ClassNamed(b) is { } k ? ClassCsName(k) : b is Name { Id: var n } && ModelBuilder.BuiltinExceptions.Contains(n) ? CsTypes.RuntimeException(n) : null;
+
+        /// <summary>
+        /// An exception class of two exception bases (<c>class NotFound(AppError, LookupError)</c>): C# derives from the first,
+        /// the runtime finds the others in its __PyBases, so except clauses and isinstance test through Py.IsInstanceOf.
+        /// </summary>
+        internal bool HasMultiBaseExceptions => _multiBaseExceptions ??= _modules.SelectMany(m => m.Classes.Values).Any(IsMultiBaseException);
+
+        private bool? _multiBaseExceptions;
+
+        private bool IsMultiBaseException(ClassModel c) =>
+            c.IsException && c.Def.Bases.Count(b => PythonBaseType(b) is not null && (ClassNamed(b)?.IsException ?? true)) > 1 && c.Def.Bases.All(b => PythonBaseType(b) is not null);
+
+        /// <summary>The extra bases of an exception class that add no members (an empty user class, a builtin exception) lose nothing.</summary>
+        private bool ExtraBasesAddNothing(ClassModel c) =>
+            IsMultiBaseException(c) && c.Def.Bases.Select(ClassNamed).All(k => k is null || k == c.Base || k.Def.Body.All(s => s is Pass || s is Expr { Value: Constant }));
+
+        /// <summary>
+        /// <c>class MissingKey(ConfigError, KeyError)</c>: str() is KeyError's (the repr of the one argument) unless a class
+        /// before KeyError in the MRO defines __str__; C# derives from ConfigError, so the override is written here.
+        /// </summary>
+        private void EmitKeyErrorStr(ClassModel c)
+        {
+            int at = c.Def.Bases.ToList().FindIndex(b => b is Name { Id: "KeyError" });
+            if (at < 0 || c.Def.Bases.Count < 2 || c.Methods.ContainsKey("__str__") || c.Def.Bases.Take(at).Any(b => ClassNamed(b)?.FindMethod("__str__") is not null)) return;
+            _w.Line("public override string PyStr() => Args.Length == 1 ? Repr.Of(Args[0]) : base.PyStr();");
         }
 
         private void WarnDroppedBases(ClassModel c)
         {
+            if (ExtraBasesAddNothing(c) || CooperativeSuperAcrossBases(c) is not null) return;
             var merged = new HashSet<string>(c.Mixins.Select(x => x.Name), StringComparer.Ordinal);
             var real = c.Def.Bases.Where(b => b is Name or Attribute && !MixinBases.Contains(b is Name n ? n.Id : ((Attribute)b).Attr)).ToList();
             // every base but the one C# derives from is merged (it need not be the first: class C(Mixin, Base))

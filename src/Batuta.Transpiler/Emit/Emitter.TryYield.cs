@@ -107,7 +107,7 @@ namespace Batuta.Transpiler.Emit
         }
 
         /// <summary>Catches only what some handler handles; everything else propagates from MoveNext untouched.</summary>
-        private static string CatchFilter(List<List<PyType>> handlerTypes, string ev)
+        private string CatchFilter(List<List<PyType>> handlerTypes, string ev)
         {
             var tests = new List<string>();
             foreach (var types in handlerTypes)
@@ -120,9 +120,11 @@ namespace Batuta.Transpiler.Emit
         }
 
         /// <summary>The type test of one handler on <paramref name="value"/>; empty when it catches everything.</summary>
-        private static string HandlerTest(List<PyType> types, string value)
+        private string HandlerTest(List<PyType> types, string value)
         {
             if (types.Count == 0 || (types.Count == 1 && types[0].Kind == TypeKind.Exception && types[0].Name == "BaseException")) return "";
+            // an exception class of several exception bases derives in C# from one: the others are in its __mro__ only
+            if (HasMultiBaseExceptions) return string.Join(" || ", types.Select(t => $"Py.IsInstanceOf({value}, typeof({CsTypes.Of(t)}))"));
             return $"{value} is {string.Join(" or ", types.Select(CsTypes.Of))}";
         }
 

@@ -459,6 +459,8 @@ namespace Batuta.Transpiler.Inference
             foreach (var d in fd.DecoratorList) ApplyDecorator(f, d, parent is null);
             // Python makes __init_subclass__ a classmethod implicitly
             if (owner is not null && fd.Name == "__init_subclass__") f.IsClassMethod = true;
+            // __new__ is a static method taking the class: here a class method (cls is the class)
+            if (owner is not null && fd.Name == "__new__") f.IsClassMethod = true;
             var all = fd.Args.Posonlyargs.Concat(fd.Args.Args).Concat(fd.Args.Kwonlyargs).ToList();
             bool skipFirst = owner is not null && !f.IsStatic;
             for (int i = 0; i < all.Count; i++)

@@ -310,7 +310,7 @@ namespace Batuta.Transpiler.Mapping
                     if (e.ClassNamed(a[1]) is { } protocol && RuntimeCheckableMembers(protocol) is { } members)
                         return new Ex($"Py.HasAttrs({Emitter.BoxOf(v)}, {string.Join(", ", members.Select(CsNames.Literal))})", PyType.Bool, true);
                     // isinstance(x, types) with the classes held in a variable or attribute: checked at run time
-                    if (a[1] is not (Tuple or Name { Id: "object" }) && IsinstanceTarget(e, a[1]) == "object")
+                    if (a[1] is not (Tuple or Name { Id: "object" }) && IsinstanceTarget(e, a[1]) == "object" || e.HasMultiBaseExceptions && IsExceptionTarget(e, a[1]))
                         return new Ex($"Py.IsInstanceOf({Emitter.BoxOf(v)}, {Emitter.BoxOf(Arg(1))})", PyType.Bool, true);
                     var types = a[1] is Tuple tt ? tt.Elts.ToList() : new List<ExpressionNode> { a[1] };
                     var cs = types.Select(t => IsinstanceTarget(e, t)).ToList();
@@ -653,6 +653,14 @@ namespace Batuta.Transpiler.Mapping
             return c.Def.Body.Select(s => s switch { FunctionDef f when f.Name != "__init__" => f.Name, AnnAssign { Target: Name n } => n.Id, _ => null })
                 .OfType<string>().Distinct().ToList();
         }
+
+        /// <summary>An exception class (or a tuple of them): a class of several exception bases is an instance of each (Py.IsInstanceOf).</summary>
+        private static bool IsExceptionTarget(Emitter e, ExpressionNode t) => t switch
+        {
+            Tuple tt => tt.Elts.Any(x => IsExceptionTarget(e, x)),
+            Name { Id: var n } when Inference.ModelBuilder.BuiltinExceptions.Contains(n) => true,
+            _ => e.ClassNamed(t) is { IsException: true },
+        };
 
         /// <summary>The C# type pattern isinstance and class patterns test a class against (bool matches int, as in Python).</summary>
         internal static string IsinstanceTarget(Emitter e, ExpressionNode t)
