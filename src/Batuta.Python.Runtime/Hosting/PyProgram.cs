@@ -88,7 +88,9 @@ public static class PyProgram
 
     private static string QualifiedName(PyBaseException e)
     {
-        return e.PyModule is "builtins" or "__main__" ? e.PythonName : e.PyModule + "." + e.PythonName;
+        // a class defined inside a function: main.<locals>.ParseError
+        string name = e is IPyLocalClassInstance local ? local.PyClass.QualName : e.PythonName;
+        return e.PyModule is "builtins" or "__main__" ? name : e.PyModule + "." + name;
     }
 }
 

@@ -457,8 +457,9 @@ namespace Batuta.Transpiler.Emit
             if (doc is not null) _w.Line($"/// <summary>{XmlEscape(FirstLine(doc))}</summary>");
             string baseName = c.Base is not null ? ClassCsName(c.Base) : c.BuiltinBase is not null ? CsTypes.RuntimeException(c.BuiltinBase)
                 : c.IsEnum ? EnumBase(c) : "PyObject";
-            var interfaces = ClassInterfaces(c);
+            var interfaces = ClassInterfaces(c).Concat(LocalClassInterface(c));
             _w.Open($"public class {c.CsName} : {string.Join(", ", new[] { baseName }.Concat(interfaces))}");
+            EmitLocalClassObject(c);
             if (c.IsEnum) EmitEnumMembers(c);
             EmitPythonBases(c);
             foreach (var name in c.FieldOrder)
@@ -685,6 +686,22 @@ namespace Batuta.Transpiler.Emit
             _w.Line($"private readonly bool __builtinBase = Py.Raise<bool>(Py.Unsupported({CsNames.Literal(construct)}, {CsNames.Literal(_module.Path + ":" + c.Def.Line)}));");
         }
 
+        /// <summary>The <c>: base(...)</c> that <c>super().__init__(...)</c> becomes; null when the base has no such constructor.</summary>
+        private string? BaseConstructorCall(ClassModel c, Call call, FunctionModel? baseInit)
+        {
+            if (c.IsException && baseInit is null)
+                return $" : base({string.Join(", ", call.Args.Select(a => Box(EmitExpr(a, PyType.Object))))})";
+            if (baseInit is not null)
+            {
+                _argumentsAsExpressions = true;
+                try { return $" : base({string.Join(", ", BindArguments(baseInit, call.Args.ToList(), call.Keywords.ToList(), call))})"; }
+                finally { _argumentsAsExpressions = false; }
+            }
+            if (c.Base is not null && c.Base.IsDataclass)
+                return $" : base({string.Join(", ", call.Args.Select(a => EmitExpr(a, PyType.Unknown).Code))})";
+            return null;
+        }
+
         private void EmitConstructor(ClassModel c)
         {
             if (c.IsEnum) return;
@@ -716,16 +733,9 @@ namespace Batuta.Transpiler.Emit
             {
                 var call = (Call)((Expr)body[superIndex]).Value;
                 var baseInit = c.Base?.FindMethod("__init__");
-                if (c.IsException && baseInit is null)
-                    baseCall = $" : base({string.Join(", ", call.Args.Select(a => Box(EmitExpr(a, PyType.Object))))})";
-                else if (baseInit is not null)
-                {
-                    _argumentsAsExpressions = true;
-                    try { baseCall = $" : base({string.Join(", ", BindArguments(baseInit, call.Args.ToList(), call.Keywords.ToList(), call))})"; }
-                    finally { _argumentsAsExpressions = false; }
-                }
-                else if (c.Base is not null && c.Base.IsDataclass)
-                    baseCall = $" : base({string.Join(", ", call.Args.Select(a => EmitExpr(a, PyType.Unknown).Code))})";
+                _inBaseConstructorCall = true;
+                try { baseCall = BaseConstructorCall(c, call, baseInit) ?? baseCall; }
+                finally { _inBaseConstructorCall = false; }
                 body.RemoveAt(superIndex);
             }
             else if (c.IsException)
