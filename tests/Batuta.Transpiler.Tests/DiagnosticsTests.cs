@@ -34,6 +34,9 @@ public sealed class DiagnosticsTests
     [InlineData("def g():\n    yield 1\n\nx = 5\nasync def h():\n    pass\n", 5, "async")]
     [InlineData("def g(xs):\n    for x in xs:\n        try:\n            yield int(x)\n            if x == 'q':\n                break\n        except ValueError:\n            pass\n\nprint(list(g(['1'])))\n", 3, "yield inside try/except")]
     [InlineData("import sys\n\n\nclass Symbol(str):\n    pass\n\nprint(Symbol('a'))\n", 4, "subclassing the builtin str")]
+    [InlineData("from dataclasses import dataclass\n\ndef f():\n    @dataclass\n    class P:\n        x: int = 0\n    print('made')\n\nf()\n", 5, "a decorated class (or one with metaclass=) defined inside a function")]
+    [InlineData("def f():\n    n = 0\n\n    class C:\n        def bump(self):\n            nonlocal n\n            n += 1\n    print('made')\n\nf()\n", 4, "(nonlocal)")]
+    [InlineData("class H:\n    def make(self):\n        class I:\n            pass\n        print('x')\n\nH().make()\n", 3, "a class defined inside a function")]
     public void Unsupported_construct_is_T004_at_its_line(string source, int line, string what)
     {
         var r = TestTranspiler.Transpile(source, "app.py");
