@@ -757,7 +757,8 @@ namespace Batuta.Transpiler.Emit
             if (baseInit is not null)
             {
                 _w.Line();
-                var ps = string.Join(", ", baseInit.Params.Select(p => $"{CsTypes.Of(p.Type)} {p.CsName}"));
+                // the base's defaults too: a class called through a value (a local class always is) finds them (Dyn.Construct)
+                var ps = baseInit.VarArgs is null && baseInit.KwArgs is null ? ParamList(baseInit) : string.Join(", ", baseInit.Params.Select(p => $"{CsTypes.Of(p.Type)} {p.CsName}"));
                 _w.Line($"public {c.CsName}({ps}) : base({string.Join(", ", baseInit.Params.Select(p => p.CsName))}) {body}");
             }
             else if (c.IsException)
