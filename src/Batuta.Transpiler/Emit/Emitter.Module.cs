@@ -731,7 +731,7 @@ namespace Batuta.Transpiler.Emit
             if (TakesDeferredInit(c)) EmitDeferredInit(c, init, body);
             if (superIndex >= 0)
             {
-                var call = (Call)((Expr)body[superIndex]).Value;
+                var call = WithoutExplicitSelf((Call)((Expr)body[superIndex]).Value, init);
                 var baseInit = c.Base?.FindMethod("__init__");
                 _inBaseConstructorCall = true;
                 try { baseCall = BaseConstructorCall(c, call, baseInit) ?? baseCall; }
@@ -833,7 +833,7 @@ namespace Batuta.Transpiler.Emit
 
         private void EmitConstructorAfterStatements(ClassModel c, FunctionModel init, List<StatementNode> body, int superIndex, ClassModel b)
         {
-            var call = (Call)((Expr)body[superIndex]).Value;
+            var call = WithoutExplicitSelf((Call)((Expr)body[superIndex]).Value, init);
             var baseInit = b.Methods["__init__"];
             _w.Line();
             _w.Open($"public {c.CsName}({ParamList(init)}) : base(DeferredInit.Value)");
@@ -866,6 +866,12 @@ namespace Batuta.Transpiler.Emit
             DeclareInitLocals(init);
             WithEffects(EffectsOf(init), () => EmitBlock(body));
         }
+
+        /// <summary><c>Base.__init__(self, x)</c>: the same base constructor call as <c>super().__init__(x)</c>.</summary>
+        private static Call WithoutExplicitSelf(Call call, FunctionModel init) =>
+            call.Func is Attribute { Value: Name } && call.Args.Count > 0 && call.Args[0] is Name self && self.Id == init.FirstParameter
+                ? new Call(call.Func, NodeList.Of(call.Args.Skip(1).ToArray()), call.Keywords, call.Span)
+                : call;
 
         private static bool IsSuperInit(StatementNode s) =>
             s is Expr { Value: Call { Func: Attribute { Attr: "__init__", Value: var v } } } &&

@@ -56,7 +56,7 @@ def make_polygon(n, unit):
         made = 0
 
         def __init__(self, label, size=1.0):
-            super().__init__(label)
+            Shape.__init__(self, label)
             self.size = size
             Polygon.made += 1
 
