@@ -364,7 +364,8 @@ public static partial class Py
     public static bool Callable(object? x) => x is Delegate or System.Type or IPyCallable || x is PyObject && x.GetType().GetMethod("DunderCall") is not null;
 
     /// <summary><c>a is b</c> between type objects: <c>type(x)</c>, a class, or a builtin type used as a value (<c>int</c>).</summary>
-    public static bool SameType(object? a, object? b) => TypeNameOf(a) is { } x && x == TypeNameOf(b);
+    public static bool SameType(object? a, object? b) =>
+        a is PyLocalClass || b is PyLocalClass ? ReferenceEquals(a, b) : TypeNameOf(a) is { } x && x == TypeNameOf(b);
 
     /// <summary>The builtin types the transpiler passes as named converter functions (<c>k = int</c>).</summary>
     internal static bool IsBuiltinTypeName(string name) => name is "int" or "float" or "str" or "bool" or "list" or "dict" or "set" or "tuple";

@@ -46,6 +46,7 @@ print(Fruit.__name__, Fruit.__qualname__, repr(Tool))
 print(isinstance(stock[0], Fruit), isinstance(stock[0], Tool), type(stock[2]).__name__)
 Fruit.count = 100
 print(Fruit.count, Tool.count, Fruit("fig", 1, 1.0).serial)
+print(type(stock[0]) is Fruit, type(stock[2]) is Fruit, type(stock[0]) == type(stock[1]), type(stock[0]) is type(stock[2]))
 
 
 def make_polygon(n, unit):
