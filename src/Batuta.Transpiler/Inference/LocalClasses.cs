@@ -75,7 +75,6 @@ namespace Batuta.Transpiler.Inference
             if (c.Def.Body.Where(s => s is Assign or AnnAssign).SelectMany(ModelBuilder.StatementExpressions).SelectMany(ModelBuilder.WalkExpression)
                 .Any(e => e is Name { Ctx: ExprContext.Load } n && attributes.Contains(n.Id)))
                 return "a class attribute computed from another class attribute in a class defined inside a function";
-            if (c.InstanceStores.Any(attributes.Contains)) return "a class attribute also assigned through self in a class defined inside a function";
             return null;
         }
 

@@ -159,6 +159,54 @@ c = makers[1]()
 print(a, b, c)
 
 
+def make_logger(name):
+    class Logger:
+        verbose = False
+        level = 1
+        lines = []
+
+        def enable(self):
+            self.verbose = True
+            self.level += 1
+            return self
+
+        def log(self, msg):
+            if self.verbose:
+                self.lines.append("%s[%d]: %s" % (name, self.level, msg))
+            return self.verbose
+
+    return Logger
+
+
+L = make_logger("app")
+quiet = L()
+loud = L().enable()
+print(quiet.log("a"), loud.log("b"), quiet.verbose, loud.verbose, L.verbose, quiet.level, loud.level, L.level)
+L.level = 7
+print(quiet.level, loud.level, L.lines)
+
+
+def make_account(bank):
+    class Account:
+        rate = 0.01
+
+        def __init__(self, owner, rate=None):
+            self.owner = owner
+            if rate is not None:
+                self.rate = rate
+
+        def __repr__(self):
+            return "%s@%s(%.2f)" % (self.owner, bank, self.rate)
+
+    return Account
+
+
+A = make_account("acme")
+print(A("x"), A("y", 0.5), A.rate)
+A.rate = 0.02
+print(A("z"))
+
+
 class AppError(Exception):
     pass
 
