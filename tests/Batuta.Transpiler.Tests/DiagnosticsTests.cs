@@ -36,6 +36,9 @@ public sealed class DiagnosticsTests
     [InlineData("import sys\n\n\nclass Symbol(str):\n    pass\n\nprint(Symbol('a'))\n", 4, "subclassing the builtin str")]
     [InlineData("class P:\n    def __new__(cls, *a):\n        return object.__new__(cls)\n\nclass Q(P):\n    def __init__(self, x):\n        self.x = x\n\nprint(Q(1).x)\n", 2, "__new__ of class P")]
     [InlineData("class B:\n    def f(self):\n        return 'B'\n\nclass L(B):\n    def f(self):\n        return 'L' + super().f()\n\nclass R(B):\n    def f(self):\n        return 'R' + super().f()\n\nclass C(L, R):\n    pass\n\nprint(C().f())\n", 13, "cooperative super() across the bases of class C")]
+    [InlineData("from dataclasses import dataclass\n\ndef f():\n    @dataclass\n    class P:\n        x: int = 0\n    print('made')\n\nf()\n", 5, "a decorated class (or one with metaclass=) defined inside a function")]
+    [InlineData("def f():\n    n = 0\n\n    class C:\n        def bump(self):\n            nonlocal n\n            n += 1\n    print('made')\n\nf()\n", 4, "(nonlocal)")]
+    [InlineData("class H:\n    def make(self):\n        class I:\n            pass\n        print('x')\n\nH().make()\n", 3, "a class defined inside a function")]
     public void Unsupported_construct_is_T004_at_its_line(string source, int line, string what)
     {
         var r = TestTranspiler.Transpile(source, "app.py");

@@ -239,7 +239,7 @@ public static partial class Py
         return rest;
     }
 
-    public static PyTypeObject Type(object? o) => new(Dyn.TypeName(o)) { ClrType = o?.GetType() };
+    public static PyTypeObject Type(object? o) => o is IPyLocalClassInstance local ? local.PyClass : new PyTypeObject(Dyn.TypeName(o)) { ClrType = o?.GetType() };
 
     /// <summary>The receiver of <c>x.attr</c> when x may be None: CPython's AttributeError names the attribute.</summary>
     public static T NotNone<T>(T? x, string attr) where T : class => x ?? throw new AttributeError($"'NoneType' object has no attribute '{attr}'");
@@ -298,6 +298,7 @@ public static partial class Py
         PyTuple pt => pt.Any(c => IsInstanceOf(x, c)),
         System.Runtime.CompilerServices.ITuple t => Enumerable.Range(0, t.Length).Any(i => IsInstanceOf(x, t[i])),
         System.Type type => type == typeof(object) || type.IsInstanceOfType(x) || x is not null && Dyn.HasPythonBase(x.GetType(), type),
+        PyLocalClass local => local.IsInstance(x),
         PyTypeObject { __name__: "int" } => IsBuiltinInstance(x, typeof(PyInt)),
         PyTypeObject p => p.ClrType is { } clr && typeof(PyObject).IsAssignableFrom(clr) ? clr.IsInstanceOfType(x) : Dyn.TypeName(x) == p.__name__,
         Delegate d when FunctionNames.TryGetValue(d, out var typeName) && IsNamedBuiltinInstance(x, typeName) is { } named => named,
@@ -363,7 +364,8 @@ public static partial class Py
     public static bool Callable(object? x) => x is Delegate or System.Type or IPyCallable || x is PyObject && x.GetType().GetMethod("DunderCall") is not null;
 
     /// <summary><c>a is b</c> between type objects: <c>type(x)</c>, a class, or a builtin type used as a value (<c>int</c>).</summary>
-    public static bool SameType(object? a, object? b) => TypeNameOf(a) is { } x && x == TypeNameOf(b);
+    public static bool SameType(object? a, object? b) =>
+        a is PyLocalClass || b is PyLocalClass ? ReferenceEquals(a, b) : TypeNameOf(a) is { } x && x == TypeNameOf(b);
 
     /// <summary>The builtin types the transpiler passes as named converter functions (<c>k = int</c>).</summary>
     internal static bool IsBuiltinTypeName(string name) => name is "int" or "float" or "str" or "bool" or "list" or "dict" or "set" or "tuple";
@@ -429,18 +431,18 @@ public static partial class Py
 }
 
 /// <summary>What <c>type(x)</c> returns: its <c>__name__</c> and repr <c>&lt;class 'int'&gt;</c>.</summary>
-public sealed class PyTypeObject(string name) : IPyObject, IEquatable<PyTypeObject>, IPyAttributes, IPySetAttr
+public class PyTypeObject(string name) : IPyObject, IEquatable<PyTypeObject>, IPyAttributes, IPySetAttr
 {
     /// <summary>The migrated class behind <c>type(obj)</c>, for its class attributes (<c>type(self).count += 1</c>).</summary>
     public System.Type? ClrType { get; init; }
 
-    public bool TryGetAttr(string attr, out object? value)
+    public virtual bool TryGetAttr(string attr, out object? value)
     {
         value = null;
         return ClrType is not null && attr != "__name__" && Dyn.TryClassAttr(ClrType, attr, out value);
     }
 
-    public void SetAttr(string attr, object? value)
+    public virtual void SetAttr(string attr, object? value)
     {
         const System.Reflection.BindingFlags Statics = System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.FlattenHierarchy;
         // a subclass's own copy of an inherited class attribute is a static property hiding the base's field
@@ -454,11 +456,11 @@ public sealed class PyTypeObject(string name) : IPyObject, IEquatable<PyTypeObje
 #pragma warning disable IDE1006
     public string __name__ { get; } = name;
 #pragma warning restore IDE1006
-    public string PyRepr() => $"<class '{(IsBuiltin(__name__) ? __name__ : "__main__." + __name__)}'>";
+    public virtual string PyRepr() => $"<class '{(IsBuiltin(__name__) ? __name__ : "__main__." + __name__)}'>";
     public string PyStr() => PyRepr();
     private static bool IsBuiltin(string n) => n is "int" or "float" or "str" or "bool" or "list" or "dict" or "set" or "tuple" or "NoneType" or "function" or "range" or "frozenset" or "bytes" or "type" || char.IsLower(n[0]) || IsBuiltinExceptionName(n);
     private static bool IsBuiltinExceptionName(string n) => n.EndsWith("Error", StringComparison.Ordinal) || n == "Exception" || n.EndsWith("Warning", StringComparison.Ordinal) || n.EndsWith("ExceptionGroup", StringComparison.Ordinal);
-    public bool Equals(PyTypeObject? other) => other is not null && other.__name__ == __name__;
+    public virtual bool Equals(PyTypeObject? other) => other is not null && other.__name__ == __name__;
     public override bool Equals(object? obj) => Equals(obj as PyTypeObject);
     public override int GetHashCode() => __name__.GetHashCode(StringComparison.Ordinal);
 }

@@ -786,6 +786,7 @@ public static class Dyn
     private static object? UserObjectAttr(object o, Type t, string name)
     {
         if (ExtraAttributes.TryGetValue(o, out var extra) && extra.TryGetValue(name, out var set)) return set;
+        if (o is IPyLocalClassInstance local && local.PyClass.TryGetClassAttribute(name, out var classAttribute)) return classAttribute;
         if (o is PyObject)
         {
             var names = Naming.Candidates(name);
@@ -961,7 +962,9 @@ public static class Dyn
     internal static object Construct(Type cls, object?[] args, PyDict<string, object?>? kwargs = null)
     {
         // a builtin exception class as a value (kinds[1]("message")): its params constructor takes the arguments as e.args
-        if (!typeof(PyObject).IsAssignableFrom(cls) && cls.GetConstructor([typeof(object[])]) is { } exceptionCtor && typeof(PyBaseException).IsAssignableFrom(cls))
+        // (GetConstructor's binder would also take a user exception's (object? value) constructor for object[])
+        if (!typeof(PyObject).IsAssignableFrom(cls) && cls.GetConstructor([typeof(object[])]) is { } exceptionCtor && exceptionCtor.GetParameters()[0].ParameterType == typeof(object[])
+            && typeof(PyBaseException).IsAssignableFrom(cls))
             return Unwrapped(() => exceptionCtor.Invoke([args])).OrThrow();
         // a class with its own __new__: its factory runs __new__, then __init__ (see the transpiler's Emitter.New)
         IEnumerable<MethodBase> creators = cls.GetMethod("__PyNew", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly) is { } factory
@@ -1218,6 +1221,8 @@ public static class Dyn
         // Python's str methods, never System.String's (whose Split returned a string[])
         if (o is string s) return Text.PyStr.CallMethod(s, name, args);
         if (o is PyObject && TryDecoratedMethod(o.GetType(), name, out var decorated)) return Call(decorated, [o, .. args]);
+        // inc.reset = reset on a closure, then c.reset(): the attribute holds the function to call
+        if (o is Delegate or IPyCallable && ExtraAttributes.TryGetValue(o, out var extra) && extra.TryGetValue(name, out var held)) return Call(held, args);
         var t = o.GetType();
         // readline is ReadLine in the runtime: the last candidate ignores case and underscores
         string folded = name.Replace("_", "");

@@ -41,7 +41,12 @@ public sealed class TracebackFormatter
         return lines;
     }
 
-    private static string QualifiedName(PyBaseException e) => e.PyModule is "builtins" or "__main__" ? e.PythonName : e.PyModule + "." + e.PythonName;
+    private static string QualifiedName(PyBaseException e)
+    {
+        // a class defined inside a function: main.<locals>.ParseError
+        string name = e is IPyLocalClassInstance local ? local.PyClass.QualName : e.PythonName;
+        return e.PyModule is "builtins" or "__main__" ? name : e.PyModule + "." + name;
+    }
 
     private void Chain(PyBaseException top, bool chain, bool raised)
     {

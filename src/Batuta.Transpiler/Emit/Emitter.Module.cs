@@ -457,8 +457,9 @@ namespace Batuta.Transpiler.Emit
             if (doc is not null) _w.Line($"/// <summary>{XmlEscape(FirstLine(doc))}</summary>");
             string baseName = c.Base is not null ? ClassCsName(c.Base) : c.BuiltinBase is not null ? CsTypes.RuntimeException(c.BuiltinBase)
                 : c.IsEnum ? EnumBase(c) : "PyObject";
-            var interfaces = ClassInterfaces(c);
+            var interfaces = ClassInterfaces(c).Concat(LocalClassInterface(c));
             _w.Open($"public class {c.CsName} : {string.Join(", ", new[] { baseName }.Concat(interfaces))}");
+            EmitLocalClassObject(c);
             if (c.IsEnum) EmitEnumMembers(c);
             EmitPythonBases(c);
             foreach (var name in c.FieldOrder)
@@ -691,6 +692,22 @@ namespace Batuta.Transpiler.Emit
             _w.Line($"private readonly bool __builtinBase = Py.Raise<bool>(Py.Unsupported({CsNames.Literal(construct)}, {CsNames.Literal(_module.Path + ":" + c.Def.Line)}));");
         }
 
+        /// <summary>The <c>: base(...)</c> that <c>super().__init__(...)</c> becomes; null when the base has no such constructor.</summary>
+        private string? BaseConstructorCall(ClassModel c, Call call, FunctionModel? baseInit)
+        {
+            if (c.IsException && baseInit is null)
+                return $" : base({string.Join(", ", call.Args.Select(a => Box(EmitExpr(a, PyType.Object))))})";
+            if (baseInit is not null)
+            {
+                _argumentsAsExpressions = true;
+                try { return $" : base({string.Join(", ", BindArguments(baseInit, call.Args.ToList(), call.Keywords.ToList(), call))})"; }
+                finally { _argumentsAsExpressions = false; }
+            }
+            if (c.Base is not null && c.Base.IsDataclass)
+                return $" : base({string.Join(", ", call.Args.Select(a => EmitExpr(a, PyType.Unknown).Code))})";
+            return null;
+        }
+
         private void EmitConstructor(ClassModel c)
         {
             if (c.IsEnum) return;
@@ -723,16 +740,9 @@ namespace Batuta.Transpiler.Emit
             {
                 var call = (Call)((Expr)body[superIndex]).Value;
                 var baseInit = c.Base?.FindMethod("__init__");
-                if (c.IsException && baseInit is null)
-                    baseCall = $" : base({string.Join(", ", BaseInitArgs(call).Select(a => Box(EmitExpr(a, PyType.Object))))})";
-                else if (baseInit is not null)
-                {
-                    _argumentsAsExpressions = true;
-                    try { baseCall = $" : base({string.Join(", ", BindArguments(baseInit, BaseInitArgs(call), call.Keywords.ToList(), call))})"; }
-                    finally { _argumentsAsExpressions = false; }
-                }
-                else if (c.Base is not null && c.Base.IsDataclass)
-                    baseCall = $" : base({string.Join(", ", BaseInitArgs(call).Select(a => EmitExpr(a, PyType.Unknown).Code))})";
+                _inBaseConstructorCall = true;
+                try { baseCall = BaseConstructorCall(c, call, baseInit) ?? baseCall; }
+                finally { _inBaseConstructorCall = false; }
                 body.RemoveAt(superIndex);
             }
             else if (c.IsException)
@@ -754,7 +764,8 @@ namespace Batuta.Transpiler.Emit
             if (baseInit is not null)
             {
                 _w.Line();
-                var ps = string.Join(", ", baseInit.Params.Select(p => $"{CsTypes.Of(p.Type)} {p.CsName}"));
+                // the base's defaults too: a class called through a value (a local class always is) finds them (Dyn.Construct)
+                var ps = baseInit.VarArgs is null && baseInit.KwArgs is null ? ParamList(baseInit) : string.Join(", ", baseInit.Params.Select(p => $"{CsTypes.Of(p.Type)} {p.CsName}"));
                 _w.Line($"public {c.CsName}({ps}) : base({string.Join(", ", baseInit.Params.Select(p => p.CsName))}) {body}");
             }
             else if (c.IsException)
@@ -839,7 +850,7 @@ namespace Batuta.Transpiler.Emit
             WithEffects(EffectsOf(init), () =>
             {
                 EmitBlock(body.Take(superIndex).ToList());
-                _w.Line($"{DeferredInitName(b)}({string.Join(", ", BindArguments(baseInit, BaseInitArgs(call), call.Keywords.ToList(), call))});");
+                _w.Line($"{DeferredInitName(b)}({string.Join(", ", BindArguments(baseInit, call.Args.ToList(), call.Keywords.ToList(), call))});");
                 EmitBlock(body.Skip(superIndex + 1).ToList());
             });
             _w.Close();
@@ -881,9 +892,6 @@ namespace Batuta.Transpiler.Emit
             return new Expr(new Call(new Attribute(super, attr.Attr, ExprContext.Load, attr.Span), rest, call.Keywords, span), s.Span);
         }
 
-        /// <summary>The arguments of <c>super().__init__(...)</c>, or of <c>Base.__init__(self, ...)</c> without the self it passes.</summary>
-        private static List<ExpressionNode> BaseInitArgs(Call call) =>
-            call.Func is Attribute { Value: Name } && call.Args.Count > 0 && call.Args[0] is Name ? call.Args.Skip(1).ToList() : call.Args.ToList();
 
         private static bool IsSuperInit(StatementNode s) =>
             s is Expr { Value: Call { Func: Attribute { Attr: "__init__", Value: var v } } } &&

@@ -79,6 +79,7 @@ namespace Batuta.Transpiler.Emit
                 if (f.Globals.Contains(name)) break;
                 if (ResolveInFunction(f, name) is { } inScope) return inScope;
             }
+            if (CapturedByLocalClass(name) is { } captured) return captured;
             if (_function is null && _classScope is { } body && body.ClassVars.TryGetValue(name, out var cv)) return new Resolved(ResolvedKind.Global, $"{ClassCsName(body)}.{cv.CsName}", cv);
             var m = _module;
             if (m.Globals.TryGetValue(name, out var g)) return new Resolved(ResolvedKind.Global, g.CsName, g);

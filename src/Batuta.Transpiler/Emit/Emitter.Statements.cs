@@ -199,7 +199,7 @@ namespace Batuta.Transpiler.Emit
                     }
                     break;
                 case ClassDef cd:
-                    if (_function is not null) UnsupportedStatement(cd, "a class defined inside a function", "move the class to module level");
+                    if (_function is not null) EmitLocalClassStatement(cd);
                     else if (_module.Classes.Values.FirstOrDefault(c => c.Def == cd) is { } defined)
                     {
                         EmitDefaultAssignments(defined.Methods.Values);

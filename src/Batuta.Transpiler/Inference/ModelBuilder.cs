@@ -145,7 +145,7 @@ namespace Batuta.Transpiler.Inference
 
         private static void QualifyDuplicateClassNames(List<ModuleModel> modules)
         {
-            foreach (var same in modules.SelectMany(m => m.Classes.Values).GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            foreach (var same in modules.SelectMany(m => m.Classes.Values).Where(c => c.LocalTo is null).GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
                 foreach (var c in same) c.Key = c.Module.Name + "." + c.Name;
         }
 
@@ -167,6 +167,7 @@ namespace Batuta.Transpiler.Inference
                 if (!m.Imports.ContainsKey(ImportedName(stmt))) DeclareTop(m, stmt);
             foreach (var stmt in m.Tree.Body) if (stmt is not (Import or ImportFrom)) DeclareTop(m, stmt);
             DeclareFunctionAttributes(m);
+            LocalClasses.Declare(m);
             SeparateFunctionCsNames(m);
         }
 
@@ -518,9 +519,9 @@ namespace Batuta.Transpiler.Inference
             _ => Enumerable.Empty<StatementNode>(),
         };
 
-        private static ClassModel NewClass(ClassDef cd, ModuleModel m)
+        internal static ClassModel NewClass(ClassDef cd, ModuleModel m, string? csName = null)
         {
-            var c = new ClassModel(cd.Name, ClassCsName(cd), cd, m);
+            var c = new ClassModel(cd.Name, csName ?? ClassCsName(cd), cd, m);
             foreach (var d in cd.DecoratorList)
             {
                 var dn = d is Name n ? n.Id : d is Attribute a ? a.Attr : d is Call { Func: Name cn } ? cn.Id : d is Call { Func: Attribute ca } ? ca.Attr : "";

@@ -1052,7 +1052,10 @@ namespace Batuta.Transpiler.Mapping
             if (c.Args.Count == 1 && c.Args[0] is Starred st)
                 return new Ex($"new ChainMap({e.EnumerableOf(e.Expr(st.Value))}.Cast<object?>().ToArray())", PyType.Object, true);
             if (c.Args.Any(a => a is Starred)) return e.NotSupported(c, "collections.ChainMap() with a starred argument among others");
-            return new Ex($"new ChainMap({string.Join(", ", c.Args.Select(a => Emitter.BoxOf(e.Expr(a))))})", PyType.Object, true);
+            var maps = c.Args.Select(a => e.Expr(a)).ToList();
+            // cm[k] = v writes into the first map whatever v is: its values are dynamic
+            if (maps.Count > 0 && maps[0].Type.IsDictLike) e.Contribute(c.Args[0], PyType.Dict(maps[0].Type.Key, PyType.Object));
+            return new Ex($"new ChainMap({string.Join(", ", maps.Select(Emitter.BoxOf))})", PyType.Object, true);
         }
 
         /// <summary>OrderedDict(...): a dict built as dict(...) would be, in an OrderedDict (its repr differs).</summary>

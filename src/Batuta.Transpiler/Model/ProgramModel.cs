@@ -201,6 +201,14 @@ namespace Batuta.Transpiler.Model
         /// <summary>The join of the members' value types (what <c>.value</c> is).</summary>
         public PyType EnumValueType { get; set; } = PyType.Object;
         public bool IsNamedTuple { get; set; }
+        /// <summary>The function whose body defines this class (Inference.LocalClasses); null for a module-level class.</summary>
+        public FunctionModel? LocalTo { get; set; }
+        /// <summary>A local class's <c>__qualname__</c> (<c>make_item_class.&lt;locals&gt;.Item</c>), also its <see cref="Key"/>.</summary>
+        public string? QualName { get; set; }
+        /// <summary>A local class's class attributes, in order: values of its class object, set where the class statement runs.</summary>
+        public List<(string Name, ExpressionNode Value)> LocalAttributes { get; } = new();
+        /// <summary>The enclosing function's variables (and the class's own name) a local class's methods read.</summary>
+        public HashSet<string> Captured { get; } = new(StringComparer.Ordinal);
         public List<(string Name, ExpressionNode? Default, ExpressionNode? Annotation)> DataFields { get; } = new();
         public bool IsException => BuiltinBase is not null || (Base?.IsException ?? false);
 
@@ -277,6 +285,8 @@ namespace Batuta.Transpiler.Model
         /// </summary>
         public HashSet<string> RedefinedFunctions { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, ClassModel> Classes { get; } = new(StringComparer.Ordinal);
+        /// <summary>Classes defined inside functions that are not hoisted, with the reason (BATUTA-T-004 at the class statement).</summary>
+        public Dictionary<ClassDef, string> LocalClassGaps { get; } = new();
         /// <summary>Module-level type aliases (<c>Number = Union[int, float]</c>): name → the annotation it stands for.</summary>
         public Dictionary<string, ExpressionNode> TypeAliases { get; } = new(StringComparer.Ordinal);
         /// <summary>Aliases being expanded (a self-referring alias resolves to a dynamic value instead of recursing).</summary>
