@@ -6,8 +6,12 @@ namespace Batuta.Python.Runtime;
 /// </summary>
 public sealed class PyPartial : IPyCallable, IPyKwCallable, IPyAttributes, IPyObject, IPyTyped
 {
-    public PyPartial(object? func, object?[] args, PyDict<string, object?> keywords)
+    private readonly Func<object?, object?>? _one;
+
+    /// <param name="one">The call with one more positional argument, as the transpiler wrote it (a builtin's value takes no keywords).</param>
+    public PyPartial(object? func, object?[] args, PyDict<string, object?> keywords, Func<object?, object?>? one = null)
     {
+        _one = one;
         if (!Py.Callable(func)) throw new TypeError("the first argument must be callable");
         if (func is PyPartial inner)
         {
@@ -31,6 +35,7 @@ public sealed class PyPartial : IPyCallable, IPyKwCallable, IPyAttributes, IPyOb
 
     public object? PyCall(object?[] args, PyDict<string, object?> kwargs)
     {
+        if (_one is not null && args.Length == 1 && kwargs.Count == 0) return _one(args[0]);
         var keywords = Keywords.Copy();
         keywords.Update(kwargs);
         return Dyn.CallKw(Func, Args.Concat(args).ToArray(), keywords);

@@ -682,7 +682,19 @@ namespace Batuta.Transpiler.Emit
             var func = Box(EmitExpr(c.Args[0]));
             var args = string.Join(", ", c.Args.Skip(1).Select(a => Box(EmitExpr(a))));
             bool stable = c.Args.Skip(1).Concat(c.Keywords.Select(k => k.Value)).All(IsStableArgument) && IsStableArgument(c.Args[0]);
-            return new Ex($"new PyPartial({func}, new object?[] {{ {args} }}, {KeywordDict(c)})", PyType.Object, true) { PartialCall = stable ? c : null };
+            return new Ex($"new PyPartial({func}, new object?[] {{ {args} }}, {KeywordDict(c)}{(stable ? ", " + OneArgumentCall(c) : "")})", PyType.Object, true) { PartialCall = stable ? c : null };
+        }
+
+        /// <summary>
+        /// The partial called with one more argument (map(partial(int, base=2), xs), key=): the callee's own call as a
+        /// lambda, since a builtin's value (int, print) takes no keywords when called dynamically.
+        /// </summary>
+        private string OneArgumentCall(Call partial)
+        {
+            var one = new Call(partial.Args[0], NodeList.Of<ExpressionNode>(new Name("__pone", ExprContext.Load, partial.Span)), default, partial.Span);
+            var lambda = Mapping.OperatorModule.MakeLambda(new[] { "__pone" }, ThroughPartial(partial, one).OrThrow(), partial);
+            var ft = PyType.Func(PyType.Object, PyType.Object);
+            return Coerce(EmitExpr(lambda, ft), ft).Code;
         }
 
         /// <summary>An argument that evaluates to the same value again where the partial is called: a literal, a name, a.b.</summary>

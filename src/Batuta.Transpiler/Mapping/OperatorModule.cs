@@ -85,7 +85,7 @@ namespace Batuta.Transpiler.Mapping
         private static Call Builtin(string name, ExpressionNode arg, SourceSpan span) =>
             new(new Name(name, ExprContext.Load, span), NodeList.Of(arg), default, span);
 
-        private static Lambda MakeLambda(string[] names, ExpressionNode body, Node at)
+        internal static Lambda MakeLambda(string[] names, ExpressionNode body, Node at)
         {
             var args = new Arguments(default, NodeList.Of(names.Select(n => new Arg(n, null, null, at.Span)).ToArray()), null, default, default, null, default, at.Span);
             return new Lambda(args, body, at.Span);

@@ -9,11 +9,14 @@ to_float = partial(float)
 print(parse_bin("1011"), parse_hex("ff"), parse_hex("10", base=8), to_float("2.5"))
 print(parse_bin.func.__name__, parse_bin.args, parse_bin.keywords, parse_hex.keywords["base"])
 
+print(list(map(parse_bin, ["1", "10", "111"])), sorted(["b", "A", "c"], key=partial(str.lower)))
 dashed = partial(print, sep="-")
 dashed("2024", "01", "31")
 dashed("a", "b", sep="+")
 line = partial(print, end=" |\n")
 line("cell one")
+for cell in map(line, ["cell two"]):
+    print("returned", cell)
 err = partial(print, file=sys.stdout)
 err("to stdout via partial")
 
