@@ -81,6 +81,10 @@ public sealed class DiagnosticsTests
     [InlineData("import sys\nprint('before')\nprint(sys.getwindowsversion)\n", "sys.getwindowsversion")]
     [InlineData("from zlib import crc32\nprint('before')\nprint(crc32)\n", "zlib.crc32")]
     [InlineData("from os import getloadavg\nprint('before')\nprint(getloadavg)\n", "os.getloadavg")]
+    [InlineData("from cmath import acosh\nprint('before')\nprint(acosh)\n", "cmath.acosh")]
+    [InlineData("import math\nprint('before')\nf = math.nextafter\nprint(f(1, 2))\n", "math.nextafter")]
+    [InlineData("import os\nprint('before')\nx = os.getloadavg\nprint(x)\n", "os.getloadavg")]
+    [InlineData("from math import ulp as unit\nprint('before')\nfs = [unit]\nprint(fs)\n", "math.ulp")]
     public void Unmapped_module_member_is_T004_and_the_program_still_compiles(string source, string what)
     {
         var r = TestTranspiler.Transpile(source, "app.py");

@@ -89,6 +89,10 @@ internal static class DynBuiltinMethods
         result = null;
         switch (o)
         {
+            case string s when name == "format":
+                // "{name}".format(name=...) on a value typed at run time (operator.methodcaller("format", name=...))
+                result = Text.Format.StrFormat(s, args, kwargs.Pairs().ToDictionary(kv => kv.Key, kv => kv.Value));
+                return true;
             case string s when StrKeywordParams.TryGetValue(name, out var ps):
                 result = Text.PyStr.CallMethod(s, name, Positional(name, ps, args, kwargs));
                 return true;

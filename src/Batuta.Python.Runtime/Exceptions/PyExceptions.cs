@@ -159,8 +159,6 @@ public class SystemError : PyException { public SystemError(params object?[] arg
 public class TypeError : PyException { public TypeError(params object?[] args) : base(args) { } public TypeError(string m) : base(m) { } }
 public class ValueError : PyException { public ValueError(params object?[] args) : base(args) { } public ValueError(string m) : base(m) { } }
 public class UnicodeError : ValueError { public UnicodeError(params object?[] args) : base(args) { } }
-public class UnicodeDecodeError : UnicodeError { public UnicodeDecodeError(params object?[] args) : base(args) { } }
-public class UnicodeEncodeError : UnicodeError { public UnicodeEncodeError(params object?[] args) : base(args) { } }
 public class Warning : PyException { public Warning(params object?[] args) : base(args) { } }
 public class UserWarning : Warning { public UserWarning(params object?[] args) : base(args) { } }
 public class DeprecationWarning : Warning { public DeprecationWarning(params object?[] args) : base(args) { } }

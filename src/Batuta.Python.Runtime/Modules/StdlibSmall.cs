@@ -145,7 +145,17 @@ public static class OsModule
         Directory.Delete(p);
     }
     public static void Rename(string a, string b) => File.Move(a, b, true);
-    public static string? GetEnv(string name, string? fallback = null) => Environment.GetEnvironmentVariable(name) ?? fallback;
+    /// <summary>os.getenv reads os.environ, as in CPython: a variable the program set there is seen.</summary>
+    public static string? GetEnv(string name, string? fallback = null) => Environ.TryGetValue(name, out var v) ? v : fallback;
+
+    /// <summary>
+    /// os.environ: the process environment as a str→str dict, read once at startup (names in ordinal order, where
+    /// CPython keeps the C environ's order). Writes update the dict, as CPython's writes update its mapping.
+    /// </summary>
+    public static readonly PyDict<string, string> Environ = new(
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(e => ((string)e.Key, (string?)e.Value ?? ""))
+            .OrderBy(kv => kv.Item1, StringComparer.Ordinal));
     public static readonly string Sep = "/";
     public static readonly string Linesep = "\n";
 }

@@ -101,6 +101,15 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     /// <summary>StringIO.getvalue(): everything written (or the initial text of a reading StringIO).</summary>
     public string GetValue() => _writer is StringWriter sw ? sw.ToString() : _initial ?? throw new AttributeError("'TextIOWrapper' object has no attribute 'getvalue'");
 
+    /// <summary>The stream a text file in a writing mode writes: r+ writes over the file from its start and keeps the rest.</summary>
+    private static FileStream WriteStream(string path, string mode)
+    {
+        FileMode fm = mode.Contains('r') ? FileMode.Open : mode.Contains('a') ? FileMode.Append : mode.Contains('x') ? FileMode.CreateNew : FileMode.Create;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (fm == FileMode.Open && !File.Exists(path) || dir is not null && !Directory.Exists(dir)) throw new FileNotFoundError(2, "No such file or directory") { Filename = path };
+        return new FileStream(path, fm, FileAccess.Write);
+    }
+
     public static PyTextIO Open(string path, string mode = "r", string? encoding = null, string? newline = null)
     {
         var enc = encoding is null || encoding.Replace("-", "").Equals("utf8", StringComparison.OrdinalIgnoreCase) ? new UTF8Encoding(false) : Encoding.GetEncoding(encoding);
@@ -114,11 +123,7 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
                 if (newline is null) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
                 return new PyTextIO(new TextCursor(text, countsBytes: true), path) { Mode = mode };
             }
-            FileMode fm = mode.Contains('a') ? FileMode.Append : mode.Contains('x') ? FileMode.CreateNew : FileMode.Create;
-            var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (dir is not null && !Directory.Exists(dir)) throw new FileNotFoundError(2, "No such file or directory") { Filename = path };
-            var stream = new FileStream(path, fm, FileAccess.Write);
-            return new PyTextIO(new StreamWriter(stream, enc) { NewLine = "\n" }, path, false) { Mode = mode };
+            return new PyTextIO(new StreamWriter(WriteStream(path, mode), enc) { NewLine = "\n" }, path, false) { Mode = mode };
         }
         catch (IOException e) when (e is not FileNotFoundException && mode.Contains('x'))
         {
@@ -200,11 +205,11 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     {
         if (_closed) throw new ValueError("I/O operation on closed file.");
         if (_reader is TextCursor cursor) return cursor.Seek(offset, whence);
-        if (_writer is StreamWriter sw && whence == 0 && offset >= 0)
+        if (_writer is StreamWriter sw && (whence == 0 && offset >= 0 || whence is 1 or 2 && offset == 0))
         {
             sw.Flush();
-            sw.BaseStream.Position = offset;
-            return offset;
+            sw.BaseStream.Position = whence == 2 ? sw.BaseStream.Length : whence == 1 ? sw.BaseStream.Position : offset;
+            return sw.BaseStream.Position;
         }
         throw new UnsupportedOperation("underlying stream is not seekable");
     }

@@ -63,14 +63,11 @@ public static class Codecs
                 case "ignore": continue;
                 case "replace": bytes.Add((byte)'?'); continue;
                 default:
-                    throw new UnicodeEncodeError($"'{codec}' codec can't encode character '{Escaped(c)}' in position {i}: ordinal not in range({limit})");
+                    throw UnicodeEncodeError.Of(codec, s, i, i + 1, $"ordinal not in range({limit})");
             }
         }
         return bytes.ToArray();
     }
-
-    /// <summary>How CPython names the character in the message: \xNN below 0x100, \uNNNN above.</summary>
-    private static string Escaped(char c) => c < 0x100 ? $"\\x{(int)c:x2}" : $"\\u{(int)c:x4}";
 
     private static string DecodeAscii(byte[] data, string errors)
     {
@@ -80,7 +77,7 @@ public static class Codecs
             if (data[i] < 128) { sb.Append((char)data[i]); continue; }
             if (errors == "ignore") continue;
             if (errors == "replace") { sb.Append('\uFFFD'); continue; }
-            throw new UnicodeDecodeError($"'ascii' codec can't decode byte 0x{data[i]:x2} in position {i}: ordinal not in range(128)");
+            throw UnicodeDecodeError.Of("ascii", data, i, i + 1, "ordinal not in range(128)");
         }
         return sb.ToString();
     }
@@ -100,8 +97,7 @@ public static class Codecs
                 continue;
             }
             if (errors == "ignore") { i += bad; continue; }
-            string where = bad > 1 ? $"bytes in position {i}-{i + bad - 1}" : $"byte 0x{data[i]:x2} in position {i}";
-            throw new UnicodeDecodeError($"'utf-8' codec can't decode {where}: {reason}");
+            throw UnicodeDecodeError.Of("utf-8", data, i, i + bad, reason);
         }
         return sb.ToString();
     }

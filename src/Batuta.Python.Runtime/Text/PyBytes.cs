@@ -308,22 +308,36 @@ public sealed class PyByteArray : IEnumerable<long>, IPyObject, IPyTyped, IPySiz
     public string PyStr() => PyRepr();
 }
 
-/// <summary>A file opened in binary mode ('rb', 'wb', 'ab', 'r+b'): reads give bytes, writes take bytes.</summary>
-public sealed class PyBinaryIO : IDisposable, IPyObject, IPyTyped
+/// <summary>
+/// A file opened in binary mode ('rb', 'wb', 'ab', 'r+b'), or an in-memory io.BytesIO: reads give bytes, writes take
+/// bytes, iteration gives lines (each ending in b"\n" but the last).
+/// </summary>
+public sealed class PyBinaryIO : IDisposable, IEnumerable<PyBytes>, IPyObject, IPyTyped
 {
-    private readonly FileStream _stream;
+    private readonly Stream _stream;
+    private readonly bool _inMemory;
 
-    private PyBinaryIO(string name, string mode, FileStream stream)
+    private PyBinaryIO(string name, string mode, Stream stream, bool inMemory = false)
     {
         Name = name;
         Mode = mode;
         _stream = stream;
+        _inMemory = inMemory;
     }
 
     public string Name { get; }
     public string Mode { get; }
     public bool Closed { get; private set; }
-    public string PyTypeName => Mode.Contains('r') && !Mode.Contains('+') ? "_io.BufferedReader" : "_io.BufferedWriter";
+    public string PyTypeName => _inMemory ? "_io.BytesIO" : Mode.Contains('r') && !Mode.Contains('+') ? "_io.BufferedReader" : "_io.BufferedWriter";
+
+    /// <summary>io.BytesIO(initial): a buffer holding a copy of the bytes, positioned at its start.</summary>
+    public static PyBinaryIO BytesIO(object? initial = null)
+    {
+        var ms = new MemoryStream();
+        if (initial is not null) ms.Write(BytesOf(initial, "a bytes-like object is required, not '{0}'"));
+        ms.Position = 0;
+        return new PyBinaryIO("", "r+b", ms, inMemory: true);
+    }
 
     public static PyBinaryIO Open(string path, string mode)
     {
@@ -343,6 +357,14 @@ public sealed class PyBinaryIO : IDisposable, IPyObject, IPyTyped
     {
         if (Closed) throw new ValueError("I/O operation on closed file.");
     }
+
+    /// <summary>The data of a bytes-like value (bytes, bytearray); CPython's TypeError for anything else.</summary>
+    private static byte[] BytesOf(object? data, string message) => data switch
+    {
+        PyBytes b => b.Data.ToArray(),
+        PyByteArray a => a.ToArray(),
+        _ => throw new TypeError(string.Format(CultureInfo.InvariantCulture, message, Dyn.TypeName(data))),
+    };
 
     public PyBytes Read(long size = -1)
     {
@@ -368,6 +390,62 @@ public sealed class PyBinaryIO : IDisposable, IPyObject, IPyTyped
 
     public long Write(PyByteArray data) => Write(new PyBytes(data.ToArray()));
 
+    /// <summary>write() of a value typed only at run time (a str is CPython's TypeError).</summary>
+    public long Write(object? data) => Write(new PyBytes(BytesOf(data, "a bytes-like object is required, not '{0}'")));
+
+    /// <summary>One line, its b"\n" kept; b"" at the end. A size limits how many bytes it reads.</summary>
+    public PyBytes ReadLine(long size = -1)
+    {
+        Check();
+        var line = new MemoryStream();
+        int b;
+        while ((size < 0 || line.Length < size) && (b = _stream.ReadByte()) >= 0)
+        {
+            line.WriteByte((byte)b);
+            if (b == '\n') break;
+        }
+        return new PyBytes(line.ToArray());
+    }
+
+    public PyList<PyBytes> ReadLines()
+    {
+        var lines = new PyList<PyBytes>();
+        foreach (var line in this) lines.Append(line);
+        return lines;
+    }
+
+    public void WriteLines(IEnumerable<object?> lines)
+    {
+        foreach (var line in lines) Write(line);
+    }
+
+    /// <summary>BytesIO.getvalue(): the whole buffer, wherever the position is.</summary>
+    public PyBytes GetValue()
+    {
+        Check();
+        if (_stream is not MemoryStream ms) throw new AttributeError($"'{PyTypeName}' object has no attribute 'getvalue'");
+        return new PyBytes(ms.ToArray());
+    }
+
+    public long Truncate(long? size = null)
+    {
+        Check();
+        long at = size ?? _stream.Position;
+        _stream.SetLength(at);
+        return at;
+    }
+
+    public bool Readable() { Check(); return _stream.CanRead; }
+    public bool Writable() { Check(); return _stream.CanWrite; }
+    public bool Seekable() { Check(); return _stream.CanSeek; }
+
+    public IEnumerator<PyBytes> GetEnumerator()
+    {
+        while (ReadLine() is { Count: > 0 } line) yield return line;
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
     public long Seek(long offset, long whence = 0) { Check(); return _stream.Seek(offset, whence switch { 1 => SeekOrigin.Current, 2 => SeekOrigin.End, _ => SeekOrigin.Begin }); }
     public long Tell() { Check(); return _stream.Position; }
     public void Flush() { Check(); _stream.Flush(); }
@@ -380,6 +458,6 @@ public sealed class PyBinaryIO : IDisposable, IPyObject, IPyTyped
     }
 
     public void Dispose() => Close();
-    public string PyRepr() => $"<{PyTypeName} name={Repr.Of(Name)}>";
+    public string PyRepr() => _inMemory ? $"<{PyTypeName} object>" : $"<{PyTypeName} name={Repr.Of(Name)}>";
     public string PyStr() => PyRepr();
 }

@@ -86,6 +86,7 @@ namespace Batuta.Transpiler.Emit
                         }
                         case ResolvedKind.Local or ResolvedKind.Global:
                             if (r.Var is { } pv && _partials.TryGetValue(pv, out var partial)) return CallPartial(new Ex(r.Code, r.NarrowedType ?? pv.Type, true), partial, call);
+                            if (r.Var is { } cv && _partialCalls.TryGetValue(cv, out var partialCall) && partialCall is not null && ThroughPartial(partialCall, call) is { } direct) return EmitCall(direct, expected);
                             return CallValue(new Ex(r.Code, r.NarrowedType ?? r.Var.OrThrow().Type, true), call);
                     }
                     return CallValue(EmitName(n), call);
@@ -669,9 +670,10 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         internal Ex EmitPartial(Call c)
         {
-            if (c.Args.Count == 0 || c.Args[0] is not Name fn || Resolve(fn.Id) is not { Kind: ResolvedKind.Function, Function: { } f } r
-                || f.VarArgs is not null || f.KwArgs is not null || f.IsGenerator || c.Args.Skip(1).Any(x => x is Starred) || c.Keywords.Any(k => k.Arg is null))
-                return Unsupported(c, "functools.partial() of anything but a plain function of this program");
+            if (c.Args.Count == 0 || c.Args.Any(x => x is Starred) || c.Keywords.Any(k => k.Arg is null))
+                return Unsupported(c, "functools.partial() without a function, or with *args or **kwargs", "bind the arguments by name");
+            if (c.Args[0] is not Name fn || Resolve(fn.Id) is not { Kind: ResolvedKind.Function, Function: { } f } r || f.VarArgs is not null || f.KwArgs is not null || f.IsGenerator)
+                return ValuePartial(c);
             NoteCall(f);
             int bound = c.Args.Count - 1;
             if (bound > f.Params.Count) return Unsupported(c, $"functools.partial() with more arguments than {f.Name}() takes");
@@ -703,6 +705,63 @@ namespace Batuta.Transpiler.Emit
             string lambda = $"new {CsTypes.Of(ft)}(({string.Join(", ", remaining.Select((i, k) => $"{CsTypes.Of(f.Params[i].Type)} {names[k]}"))}) => {r.Code}({string.Join(", ", args)}))";
             string code = binds.Count == 0 ? lambda : $"({string.Join(" && ", binds)} ? {lambda} : null!)";
             return new Ex(code, ft, true) { Partial = new PartialInfo(f, remaining) };
+        }
+
+        /// <summary>
+        /// <c>functools.partial(int, base=2)</c>, a partial of a builtin, a type, a method or any other callable value: the
+        /// runtime's PyPartial (func, args, keywords; a call adds its arguments after the bound ones). Called through a
+        /// variable, it is its callee's own call (typed) when the bound arguments are constants or names (ThroughPartial).
+        /// </summary>
+        private Ex ValuePartial(Call c)
+        {
+            var func = Box(EmitExpr(c.Args[0]));
+            var args = string.Join(", ", c.Args.Skip(1).Select(a => Box(EmitExpr(a))));
+            bool stable = c.Args.Skip(1).Concat(c.Keywords.Select(k => k.Value)).All(IsStableArgument) && IsStableArgument(c.Args[0]);
+            return new Ex($"new PyPartial({func}, new object?[] {{ {args} }}, {KeywordDict(c)}{(stable ? ", " + OneArgumentCall(c) : "")})", PyType.Object, true) { PartialCall = stable ? c : null };
+        }
+
+        /// <summary>
+        /// The partial called with one more argument (map(partial(int, base=2), xs), key=): the callee's own call as a
+        /// lambda, since a builtin's value (int, print) takes no keywords when called dynamically.
+        /// </summary>
+        private string OneArgumentCall(Call partial)
+        {
+            var one = new Call(partial.Args[0], NodeList.Of<ExpressionNode>(new Name("__pone", ExprContext.Load, partial.Span)), default, partial.Span);
+            var lambda = Mapping.OperatorModule.MakeLambda(new[] { "__pone" }, ThroughPartial(partial, one).OrThrow(), partial);
+            var ft = PyType.Func(PyType.Object, PyType.Object);
+            return Coerce(EmitExpr(lambda, ft), ft).Code;
+        }
+
+        /// <summary>An argument that evaluates to the same value again where the partial is called: a literal, a name, a.b.</summary>
+        internal static bool IsStableArgument(ExpressionNode e) => e switch
+        {
+            Constant or Name or Lambda => true,
+            Attribute a => IsStableArgument(a.Value),
+            UnaryOp { Operand: Constant } => true,
+            Tuple t => t.Elts.All(IsStableArgument),
+            _ => false,
+        };
+
+        private readonly Dictionary<VarInfo, Call?> _partialCalls = new();
+
+        /// <summary>A variable assigned a value partial: its call, unless it is also assigned anything else (then null: dynamic calls).</summary>
+        private void NotePartialCall(VarInfo v, Call? partial)
+        {
+            bool seen = _partialCalls.TryGetValue(v, out var before);
+            if (partial is null && !seen) return;
+            _partialCalls[v] = seen && !ReferenceEquals(before, partial) ? null : partial;
+        }
+
+        /// <summary>
+        /// <c>p(x, k=1)</c> of <c>p = partial(f, a, k=0)</c>: <c>f(a, x, k=1)</c>, the call's keywords over the bound ones;
+        /// null for a call with *args or **kwargs.
+        /// </summary>
+        private static Call? ThroughPartial(Call partial, Call call)
+        {
+            if (call.Args.Any(a => a is Starred) || call.Keywords.Any(k => k.Arg is null)) return null;
+            var given = new HashSet<string>(call.Keywords.Select(k => k.Arg.OrThrow()), StringComparer.Ordinal);
+            var keywords = partial.Keywords.Where(k => !given.Contains(k.Arg.OrThrow())).Concat(call.Keywords).ToArray();
+            return new Call(partial.Args[0], NodeList.Of(partial.Args.Skip(1).Concat(call.Args).ToArray()), NodeList.Of(keywords), call.Span);
         }
 
         /// <summary>A call of a partial kept in a variable: positional, keyword and default arguments of what it still takes.</summary>
@@ -915,7 +974,7 @@ namespace Batuta.Transpiler.Emit
                 return new Ex($"{CsTypes.Of(dt)}.FromKeys({AsEnumerable(src)}, {Coerce(val, vt).Code})", dt, true);
             }
             if (FunctionAttributeCall(a, call) is { } special) return special;
-            var obj = Unwrap(EmitExpr(a.Value), a.Attr);
+            var obj = Unwrap(ReceiverExpr(a.Value), a.Attr);
             if (obj.IntLiteral) obj = new Ex($"new PyInt({obj.Code})", PyType.Int, true);
             var t = obj.Type;
             if (t.Kind == TypeKind.Module)

@@ -265,6 +265,15 @@ namespace Batuta.Transpiler.Emit
             return new Ex($"new {CsTypes.Of(ft)}({code})", ft);
         }
 
+        /// <summary>
+        /// The receiver of <c>a.b</c>: a standard-library name imported by <c>from m import a</c> stays the module-like
+        /// name its mapped members are found under (OrderedDict.fromkeys, chain.from_iterable); anything else is a value.
+        /// </summary>
+        private Ex ReceiverExpr(ExpressionNode v) =>
+            v is Name n && Resolve(n.Id) is { Kind: ResolvedKind.StdlibMember, Qualified: { } q } r && Mapping.StdlibModules.Constant(q) is null && Mapping.StdlibModules.IsKnown(q.Split('.')[0])
+                ? new Ex(r.Code, PyType.Module(q), true)
+                : EmitExpr(v);
+
         private Ex EmitName(Name n)
         {
             if (n.Id == "__name__" && _function is null) return new Ex("__name__", PyType.Str, true);
@@ -293,11 +302,11 @@ namespace Batuta.Transpiler.Emit
                     // from decimal import ROUND_HALF_UP: a name of a module Batuta does not map
                     if (!Mapping.StdlibModules.IsKnown(r.Qualified.OrThrow().Split('.')[0]))
                         return Unsupported(n, r.Qualified.OrThrow(), "not mapped by Batuta: see docs/python-subset.md for the supported modules");
-                    // from os import getloadavg used as a value: as os.getloadavg is (a C# name that does not exist otherwise);
-                    // only os, where every dotted name counts as a module: other modules' classes (OrderedDict, chain) are values
-                    if (r.Qualified.OrThrow().StartsWith("os.", StringComparison.Ordinal) && !Mapping.StdlibModules.LeadsToMapped(r.Qualified.OrThrow()))
-                        return Unsupported(n, r.Qualified.OrThrow(), "not mapped by Batuta: see docs/python-subset.md for the supported module members");
-                    return new Ex(r.Code, PyType.Module(r.Qualified.OrThrow()), true);
+                    // a third-party library's names (from numpy import float64) are read by its own mapping
+                    if (Mapping.Libraries.IsKnownModule(r.Qualified.OrThrow().Split('.')[0])) return new Ex(r.Code, PyType.Module(r.Qualified.OrThrow()), true);
+                    // from cmath import acosh, from os import getloadavg, from collections import OrderedDict used as a value:
+                    // a C# name that does not exist (a receiver of members, OrderedDict.fromkeys, is ReceiverExpr's)
+                    return Unsupported(n, r.Qualified.OrThrow(), "not mapped by Batuta as a value: see docs/python-subset.md for the supported module members");
                 }
                 case ResolvedKind.Builtin:
                     // the class itself (a value: `handled = (ValueError, KeyError)`), not an instance of it
@@ -1135,7 +1144,7 @@ namespace Batuta.Transpiler.Emit
             // str.upper, int.__mul__ as a value where no callable type is expected: the receiver, then the method's arguments
             if (a.Value is Name { Id: "str" or "int" or "float" or "list" or "dict" } bt && Resolve(bt.Id).Kind == ResolvedKind.Builtin)
                 return new Ex($"Dyn.UnboundMethod({CsNames.Literal(bt.Id)}, {CsNames.Literal(a.Attr)})", PyType.Object, true);
-            var obj = Unwrap(EmitExpr(a.Value), a.Attr);
+            var obj = Unwrap(ReceiverExpr(a.Value), a.Attr);
             var t = obj.Type;
             if (t.Kind == TypeKind.Module)
             {

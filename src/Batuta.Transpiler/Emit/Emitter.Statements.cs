@@ -566,6 +566,7 @@ namespace Batuta.Transpiler.Emit
                     }
                     Widen(r.Var, value.Type);
                     if (value.Partial is { } partial) _partials[r.Var] = partial;
+                    NotePartialCall(r.Var, value.PartialCall);
                     _w.Line($"{r.Code} = {Coerce(value, r.Var.Type).Code};");
                     return;
                 }
@@ -1159,6 +1160,7 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Tuple => TupleElement(t),
             TypeKind.Class when Mapping.Libraries.ElementType(t) is { } library => library,
             TypeKind.Class when t.Equals(Mapping.Builtins.ByteArray) => PyType.Long(0, 255),
+            TypeKind.Class when t.Equals(Mapping.Builtins.BinaryFile) => PyType.Bytes,
             TypeKind.Class => FindClass(t.Name.OrThrow()) is { } iterable ? IterElement(iterable) : PyType.Object,
             TypeKind.Object => PyType.Object,
             TypeKind.Unknown => _inferring ? PyType.Unknown : PyType.Object,

@@ -28,6 +28,8 @@ namespace Batuta.Transpiler.Emit
 
         /// <summary>A functools.partial of a function of the program (calls through a variable bind by name).</summary>
         public Emitter.PartialInfo? Partial { get; init; }
+        /// <summary>A functools.partial of a builtin or other callable value, by its call (calls through a variable are its callee's call).</summary>
+        public Call? PartialCall { get; init; }
         /// <summary>Needs no parentheses as an operand.</summary>
         public bool Atomic { get; }
         /// <summary>A bare C# integer literal (an int, not yet a PyInt).</summary>

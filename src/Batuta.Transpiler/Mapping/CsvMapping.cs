@@ -51,19 +51,25 @@ namespace Batuta.Transpiler.Mapping
                 case "csv.reader":
                     return Entry(e, c, 1, $"CsvModule.Reader({e.EnumerableOf(source)}", PyType.Iterable(PyType.List(PyType.Str)), iterator: true);
                 case "csv.writer":
-                    return Entry(e, c, 1, $"CsvModule.Writer({source.Code}", Writer, iterator: false);
+                    return Entry(e, c, 1, $"CsvModule.Writer({TextFile(e, source)}", Writer, iterator: false);
                 case "csv.DictReader":
                     return DictReader(e, c, source);
                 case "csv.DictWriter":
                 {
                     var names = FieldNames(e, c);
                     if (names is null) return e.NotSupported(c, "csv.DictWriter() without fieldnames");
-                    var head = $"CsvModule.DictWriter({source.Code}, {names}{Keyword(e, c, "restval", Emitter.BoxOf)}{Keyword(e, c, "extrasaction", v => e.CoerceTo(v, PyType.Str).Code)}";
+                    var head = $"CsvModule.DictWriter({TextFile(e, source)}, {names}{Keyword(e, c, "restval", Emitter.BoxOf)}{Keyword(e, c, "extrasaction", v => e.CoerceTo(v, PyType.Str).Code)}";
                     return Entry(e, c, 2, head, DictWriter, iterator: false, "restval", "extrasaction");
                 }
             }
             return Registry(e, qualified, c, source);
         }
+
+        /// <summary>
+        /// The file a writer writes to: a variable that holds files of several modes (with open(p, "rb") as fh, then
+        /// with open(q, "w") as fh) is dynamic, and is the text file here.
+        /// </summary>
+        private static string TextFile(Emitter e, Ex file) => e.CoerceTo(file, PyType.File).Code;
 
         /// <summary>csv.register_dialect(name, [dialect], **options), get_dialect(name), unregister_dialect(name).</summary>
         private static Ex Registry(Emitter e, string qualified, Call c, Ex name)

@@ -84,6 +84,27 @@ namespace Batuta.Transpiler.Mapping
             return new Ex($"({d}.TryGetValue({k}, out var {g2}) ? ({CsTypes.Of(PyType.Optional(t.Value))}){g2} : null)", PyType.Optional(t.Value), true);
         }
 
+        /// <summary>A binary file's or io.BytesIO's method (bytes in and out); null for another name.</summary>
+        private static Ex? BinaryFileCall(Emitter e, string bf, string name, Call c)
+        {
+            string Size() => c.Args.Count > 0 ? Emitter.Long(e.Expr(c.Args[0], PyType.Int)) : "";
+            switch (name)
+            {
+                case "read": return new Ex($"{bf}.Read({Size()})", PyType.Bytes, true);
+                case "readline": return new Ex($"{bf}.ReadLine({Size()})", PyType.Bytes, true);
+                case "readlines" when c.Args.Count == 0: return new Ex($"{bf}.ReadLines()", PyType.List(PyType.Bytes), true);
+                case "getvalue": return new Ex($"{bf}.GetValue()", PyType.Bytes, true);
+                case "writelines": return None($"{bf}.WriteLines({e.EnumerableOf(e.Expr(c.Args[0]))}.Select(__l => (object?)__l))");
+                case "truncate": return new Ex($"{bf}.Truncate({Size()})", PyType.LongFull, true);
+                case "write": return new Ex($"{bf}.Write({e.Expr(c.Args[0]).Code})", IntRanges.Length, true);
+                case "close": return None($"{bf}.Close()");
+                case "flush": return None($"{bf}.Flush()");
+                case "tell": return new Ex($"{bf}.Tell()", PyType.LongFull, true);
+                case "seek": return new Ex($"{bf}.Seek({string.Join(", ", c.Args.Select(x => Emitter.Long(e.Expr(x, PyType.Int))))})", PyType.LongFull, true);
+            }
+            return null;
+        }
+
         public static Ex? Call(Emitter e, Ex obj, Attribute a, Call c, PyType expected)
         {
             var t = obj.Type.Kind == TypeKind.Optional ? obj.Type.Inner : obj.Type;
@@ -91,19 +112,7 @@ namespace Batuta.Transpiler.Mapping
             if (ReMapping.IsReType(t)) return ReMapping.CallMember(e, obj, a.Attr, c);
             if (CsvMapping.IsCsvType(t)) return CsvMapping.CallMember(e, obj, a.Attr, c);
             if (t.Equals(Builtins.ByteArray) && c.Keywords.Count == 0 && ByteArrayMethod(e, obj, a.Attr, c.Args) is { } byteArray) return byteArray;
-            if (t.Equals(Builtins.BinaryFile))
-            {
-                string bf = obj.P;
-                switch (a.Attr)
-                {
-                    case "read": return new Ex($"{bf}.Read({(c.Args.Count > 0 ? Emitter.Long(e.Expr(c.Args[0], PyType.Int)) : "")})", PyType.Bytes, true);
-                    case "write": return new Ex($"{bf}.Write({e.Expr(c.Args[0]).Code})", IntRanges.Length, true);
-                    case "close": return None($"{bf}.Close()");
-                    case "flush": return None($"{bf}.Flush()");
-                    case "tell": return new Ex($"{bf}.Tell()", PyType.LongFull, true);
-                    case "seek": return new Ex($"{bf}.Seek({string.Join(", ", c.Args.Select(x => Emitter.Long(e.Expr(x, PyType.Int))))})", PyType.LongFull, true);
-                }
-            }
+            if (t.Equals(Builtins.BinaryFile) && BinaryFileCall(e, obj.P, a.Attr, c) is { } binaryFile) return binaryFile;
             var args = c.Args;
             var kw = Kw(c);
             string name = a.Attr;

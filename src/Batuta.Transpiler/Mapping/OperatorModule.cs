@@ -73,10 +73,19 @@ namespace Batuta.Transpiler.Mapping
             return MakeLambda(new[] { "__item" }, body, c);
         }
 
+        /// <summary><c>methodcaller("name", args..., k=v)</c> whose arguments are <paramref name="stable"/>: <c>lambda x: x.name(args..., k=v)</c>, or null.</summary>
+        public static Lambda? MethodCaller(Call c, Func<ExpressionNode, bool> stable)
+        {
+            if (c.Args[0] is not Constant { Value: string method } || !c.Args.Skip(1).Concat(c.Keywords.Select(k => k.Value)).All(stable)) return null;
+            var x = new Name("__obj", ExprContext.Load, c.Span);
+            var call = new Call(new Attribute(x, method, ExprContext.Load, c.Span), NodeList.Of(c.Args.Skip(1).ToArray()), c.Keywords, c.Span);
+            return MakeLambda(new[] { "__obj" }, call, c);
+        }
+
         private static Call Builtin(string name, ExpressionNode arg, SourceSpan span) =>
             new(new Name(name, ExprContext.Load, span), NodeList.Of(arg), default, span);
 
-        private static Lambda MakeLambda(string[] names, ExpressionNode body, Node at)
+        internal static Lambda MakeLambda(string[] names, ExpressionNode body, Node at)
         {
             var args = new Arguments(default, NodeList.Of(names.Select(n => new Arg(n, null, null, at.Span)).ToArray()), null, default, default, null, default, at.Span);
             return new Lambda(args, body, at.Span);

@@ -142,6 +142,8 @@ namespace Batuta.Transpiler.Mapping
             ["sys.byteorder"] = new Ex("Sys.ByteOrder", PyType.Str, true),
             ["os.sep"] = new Ex("OsModule.Sep", PyType.Str, true),
             ["os.linesep"] = new Ex("OsModule.Linesep", PyType.Str, true),
+            // a str→str dict: membership, indexing, assignment, get/setdefault/items as any dict's (os.getenv reads it)
+            ["os.environ"] = new Ex("OsModule.Environ", PyType.Dict(PyType.Str, PyType.Str), true),
             ["string.ascii_lowercase"] = new Ex("StringModule.AsciiLowercase", PyType.Str, true),
             ["string.ascii_uppercase"] = new Ex("StringModule.AsciiUppercase", PyType.Str, true),
             ["string.ascii_letters"] = new Ex("StringModule.AsciiLetters", PyType.Str, true),
@@ -351,9 +353,9 @@ namespace Batuta.Transpiler.Mapping
             new("os.remove", "OsModule.Remove({0})", R(PyType.None), P(S)),
             new("os.rmdir", "OsModule.Rmdir({0})", R(PyType.None), P(S)),
             new("io.StringIO", "PyTextIO.StringIO({0})", R(PyType.File), P(S), defaults: "null"),
+            new("io.BytesIO", "PyBinaryIO.BytesIO({0})", R(Builtins.BinaryFile), P(O), names: "initial_bytes", defaults: "null"),
             new("os.unlink", "OsModule.Remove({0})", R(PyType.None), P(S)),
             new("os.rename", "OsModule.Rename({0}, {1})", R(PyType.None), P(S, S)),
-            new("os.environ.get", "OsModule.GetEnv({0}{1})", a => a.Count > 1 && a[1].Kind == TypeKind.Str ? S : PyType.Optional(S), P(S, S), defaults: ""),
             new("os.getenv", "OsModule.GetEnv({0}{1})", a => a.Count > 1 && a[1].Kind == TypeKind.Str ? S : PyType.Optional(S), P(S, S), defaults: ""),
             // json
             new("json.dumps", "Json.Dumps({0}, indent: {1}, sort_keys: {2}, ensure_ascii: {3}, separators: {4}, @default: {5})", R(S), P(O, O, B, B, O, O), names: "obj,indent,sort_keys,ensure_ascii,separators,default", defaults: "null|false|true|null|null"),
@@ -652,8 +654,22 @@ namespace Batuta.Transpiler.Mapping
         {
             if (name is "itemgetter" or "attrgetter")
                 return OperatorModule.Getter(name, c) is { } getter ? e.Expr(getter, expected) : e.NotSupported(c, $"operator.{name}() with these arguments", "attrgetter takes attribute names as string literals");
+            if (name == "methodcaller") return MethodCaller(e, c, expected);
             if (c.Keywords.Count == 0 && !c.Args.Any(a => a is Starred) && OperatorModule.Expression(name, c.Args, c) is { } expr) return e.Expr(expr);
-            return e.NotSupported(c, $"operator.{name}()", "supported: add sub mul truediv floordiv mod pow neg pos not_ truth abs lt le eq ne gt ge is_ is_not contains getitem concat and_ or_ xor lshift rshift invert itemgetter attrgetter");
+            return e.NotSupported(c, $"operator.{name}()", "supported: add sub mul truediv floordiv mod pow neg pos not_ truth abs lt le eq ne gt ge is_ is_not contains getitem concat and_ or_ xor lshift rshift invert itemgetter attrgetter methodcaller");
+        }
+
+        /// <summary>
+        /// operator.methodcaller("name", args...): <c>lambda x: x.name(args...)</c> (typed where it is used) when the
+        /// arguments are literals or names; else the runtime's PyMethodCaller, its arguments evaluated once here.
+        /// </summary>
+        private static Ex MethodCaller(Emitter e, Call c, PyType expected)
+        {
+            if (c.Args.Count == 0 || c.Args.Any(a => a is Starred) || c.Keywords.Any(k => k.Arg is null))
+                return e.NotSupported(c, "operator.methodcaller() without a method name, or with *args or **kwargs");
+            if (OperatorModule.MethodCaller(c, Emitter.IsStableArgument) is { } lambda) return e.Expr(lambda, expected);
+            var args = string.Concat(c.Args.Skip(1).Select(a => ", " + Emitter.BoxOf(e.Expr(a))));
+            return new Ex($"new PyMethodCaller({Emitter.BoxOf(e.Expr(c.Args[0]))}, {e.KeywordDict(c)}{args})", PyType.Object, true);
         }
 
         public static Ex Call(Emitter e, string qualified, Call c, PyType expected)
