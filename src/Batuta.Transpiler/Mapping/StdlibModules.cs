@@ -47,7 +47,7 @@ namespace Batuta.Transpiler.Mapping
             "math", "random", "sys", "os", "os.path", "time", "json", "collections", "itertools", "functools", "string", "heapq", "bisect",
             "copy", "dataclasses", "typing", "enum", "abc", "re", "argparse", "statistics", "operator", "textwrap", "__future__", "csv",
             "datetime", "io", "difflib", "pathlib", "contextlib", "collections.abc", "fractions", "decimal",
-            "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib", "logging", "glob", "shutil", "tempfile", "pprint", "getopt",
+            "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib", "logging", "glob", "shutil", "tempfile", "pprint", "getopt", "optparse",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -135,6 +135,10 @@ namespace Batuta.Transpiler.Mapping
             ["argparse.RawDescriptionHelpFormatter"] = new Ex("\"RawDescriptionHelpFormatter\"", PyType.Str, true),
             ["argparse.RawTextHelpFormatter"] = new Ex("\"RawTextHelpFormatter\"", PyType.Str, true),
             ["argparse.ArgumentDefaultsHelpFormatter"] = new Ex("\"ArgumentDefaultsHelpFormatter\"", PyType.Str, true),
+            // optparse's markers (compared by value: CPython's are identity-compared strings)
+            ["optparse.SUPPRESS_HELP"] = new Ex("\"SUPPRESSHELP\"", PyType.Str, true),
+            ["optparse.SUPPRESS_USAGE"] = new Ex("\"SUPPRESSUSAGE\"", PyType.Str, true),
+            ["optparse.NO_DEFAULT"] = new Ex("OptParseOption.NoDefault", PyType.Object, true),
             // calendar's names (English, as CPython's C locale; month_name[0] is '') and weekday numbers
             ["calendar.month_name"] = new Ex("CalendarModule.MonthName", PyType.List(PyType.Str), true),
             ["calendar.month_abbr"] = new Ex("CalendarModule.MonthAbbr", PyType.List(PyType.Str), true),
@@ -515,6 +519,7 @@ namespace Batuta.Transpiler.Mapping
             "csv" => CsvMapping.Call(e, qualified, c),
             "operator" => OperatorCall(e, qualified.Substring("operator.".Length), c, expected),
             "logging" => LoggingCall(e, qualified.Substring("logging.".Length), c),
+            "optparse" => OptParseMapping.Call(e, qualified, c),
             _ => null,
         };
 
