@@ -12,4 +12,37 @@ public static class OptParse
 
     /// <summary><c>optparse.Values(defaults=None)</c>.</summary>
     public static OptValues Values(object?[] args, PyDict<string, object?> kwargs) => new(OptValues.Arg(args, kwargs, 0, "defaults"));
+
+    /// <summary><c>optparse.IndentedHelpFormatter(...)</c> / <c>TitledHelpFormatter(...)</c>.</summary>
+    public static OptParseFormatterSpec Formatter(bool titled, object?[] args, PyDict<string, object?> kwargs) => new(titled, args, kwargs);
+}
+
+/// <summary>
+/// <c>optparse.IndentedHelpFormatter(indent_increment=2, max_help_position=24, width=None, short_first=1)</c> or
+/// <c>TitledHelpFormatter(0, 24, None, 0)</c>: the settings a parser's help is laid out with.
+/// </summary>
+public sealed class OptParseFormatterSpec : PyObject
+{
+    private static readonly string[] ParameterNames = { "indent_increment", "max_help_position", "width", "short_first" };
+
+    public OptParseFormatterSpec(bool titled, object?[] args, PyDict<string, object?> kwargs)
+    {
+        Titled = titled;
+        if (args.Length > ParameterNames.Length) throw new TypeError($"{PyTypeName}.__init__() takes from 1 to 5 positional arguments but {args.Length + 1} were given");
+        IndentIncrement = Int(OptValues.Arg(args, kwargs, 0, ParameterNames[0])) ?? (titled ? 0 : 2);
+        MaxHelpPosition = Int(OptValues.Arg(args, kwargs, 1, ParameterNames[1])) ?? 24;
+        Width = Int(OptValues.Arg(args, kwargs, 2, ParameterNames[2]));
+        var shortFirst = OptValues.Arg(args, kwargs, 3, ParameterNames[3]);
+        ShortFirst = shortFirst is null ? !titled : Dyn.Truth(shortFirst);
+    }
+
+    private static int? Int(object? value) => value is null ? null : (int)(long)Py.Int(value);
+
+    public bool Titled { get; }
+    public int IndentIncrement { get; }
+    public int MaxHelpPosition { get; }
+    /// <summary>The width given, or null: $COLUMNS - 2.</summary>
+    public int? Width { get; }
+    public bool ShortFirst { get; }
+    public override string PyTypeName => Titled ? "TitledHelpFormatter" : "IndentedHelpFormatter";
 }

@@ -1,39 +1,50 @@
 namespace Batuta.Python.Runtime.Modules;
 
 /// <summary>
-/// optparse's IndentedHelpFormatter (indent 2, help at column 24 at most, short options first, "-f FILE, --file=FILE"):
-/// the width is $COLUMNS - 2 (78 without it), help text wrapped by textwrap, "%default" replaced by str() of the default.
+/// optparse's HelpFormatter with the settings of an IndentedHelpFormatter (indent 2, help at column 24 at most, short
+/// options first, "-f FILE, --file=FILE") or a TitledHelpFormatter (underlined headings): the width is $COLUMNS - 2 (78
+/// without it) unless given, help text wrapped by textwrap, "%default" replaced by str() of the default.
 /// </summary>
 internal sealed class OptParseFormatter
 {
-    private const int IndentIncrement = 2;
-    private const int MaxHelpPositionSetting = 24;
     private const string NoDefaultValue = "none";
 
     private readonly OptionParser _parser;
     private readonly int _width;
     private readonly int _maxHelpPosition;
     private readonly Dictionary<OptParseOption, string> _optionStrings = new(ReferenceEqualityComparer.Instance);
-    private int _helpPosition, _helpWidth, _currentIndent;
+    private readonly OptParseFormatterSpec _spec;
+    private int _helpPosition, _helpWidth, _currentIndent, _level;
 
-    public OptParseFormatter(OptionParser parser, int width)
+    public OptParseFormatter(OptionParser parser, OptParseFormatterSpec spec, int width)
     {
         _parser = parser;
-        _width = width;
-        _helpPosition = _maxHelpPosition = Math.Min(MaxHelpPositionSetting, Math.Max(width - 20, IndentIncrement * 2));
+        _spec = spec;
+        _width = spec.Width ?? width;
+        _helpPosition = _maxHelpPosition = Math.Min(spec.MaxHelpPosition, Math.Max(_width - 20, spec.IndentIncrement * 2));
     }
 
     /// <summary>HelpFormatter's width when none is given: int($COLUMNS), else 80; less 2.</summary>
     public static int DefaultWidth() =>
         (int.TryParse(Environment.GetEnvironmentVariable("COLUMNS")?.Trim(), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var c) ? c : 80) - 2;
 
-    public void Indent() => _currentIndent += IndentIncrement;
+    public void Indent()
+    {
+        _currentIndent += _spec.IndentIncrement;
+        _level++;
+    }
 
-    public void Dedent() => _currentIndent -= IndentIncrement;
+    public void Dedent()
+    {
+        _currentIndent -= _spec.IndentIncrement;
+        _level--;
+    }
 
-    public static string FormatUsage(string usage) => $"Usage: {usage}\n";
+    public string FormatUsage(string usage) => _spec.Titled ? $"{FormatHeading("Usage")}  {usage}\n" : $"Usage: {usage}\n";
 
-    public string FormatHeading(string heading) => new string(' ', _currentIndent) + heading + ":\n";
+    public string FormatHeading(string heading) => _spec.Titled
+        ? heading + "\n" + new string("=-"[Math.Min(_level, 1)], heading.Length) + "\n"
+        : new string(' ', _currentIndent) + heading + ":\n";
 
     private string FormatText(string text)
     {
@@ -100,10 +111,11 @@ internal sealed class OptParseFormatter
         return maxLen;
     }
 
-    private static string FormatOptionStrings(OptParseOption option)
+    private string FormatOptionStrings(OptParseOption option)
     {
-        if (!option.TakesValue) return string.Join(", ", option.ShortOpts.Concat(option.LongOpts));
         var metavar = option.Metavar is { Length: > 0 } m ? m : (option.Dest ?? "").ToUpperInvariant();
-        return string.Join(", ", option.ShortOpts.Select(s => s + " " + metavar).Concat(option.LongOpts.Select(l => l + "=" + metavar)));
+        var shorts = option.TakesValue ? option.ShortOpts.Select(s => s + " " + metavar) : option.ShortOpts;
+        var longs = option.TakesValue ? option.LongOpts.Select(l => l + "=" + metavar) : option.LongOpts;
+        return string.Join(", ", _spec.ShortFirst ? shorts.Concat(longs) : longs.Concat(shorts));
     }
 }

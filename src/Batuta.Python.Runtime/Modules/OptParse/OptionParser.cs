@@ -20,7 +20,12 @@ public sealed partial class OptionParser : OptionContainer
         Prog = kw.Get("prog") as string;
         Version = kw.Get("version") as string;
         Epilog = kw.Get("epilog") as string;
-        if (kw.Get("formatter") is not null) throw new NotImplementedError("optparse: a formatter= other than the default IndentedHelpFormatter is not supported by Batuta");
+        FormatterSpec = kw.Get("formatter") switch
+        {
+            null => new OptParseFormatterSpec(false, Array.Empty<object?>(), new PyDict<string, object?>()),
+            OptParseFormatterSpec spec => spec,
+            var other => throw new NotImplementedError($"optparse: formatter={Dyn.TypeName(other)} is not supported by Batuta (IndentedHelpFormatter and TitledHelpFormatter are)"),
+        };
         Width = OptParseFormatter.DefaultWidth();
         if (kw.Get("option_list") is { } list) CallMethod("add_options", new[] { list }, new PyDict<string, object?>());
         if (Version is not null) AddOption(new object?[] { "--version" }, Keywords(("action", "version"), ("help", "show program's version number and exit")));
@@ -45,6 +50,7 @@ public sealed partial class OptionParser : OptionContainer
     public bool ProcessDefaultValues { get; set; } = true;
     public List<OptionGroup> OptionGroups { get; } = new();
     internal int Width { get; }
+    internal OptParseFormatterSpec FormatterSpec { get; }
     public override string PyTypeName => "OptionParser";
 
     // the parsing state callbacks read (parser.values, parser.largs, parser.rargs)

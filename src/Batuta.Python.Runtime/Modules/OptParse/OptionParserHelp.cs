@@ -3,14 +3,16 @@ namespace Batuta.Python.Runtime.Modules;
 /// <summary>OptionParser's help, usage and version text, its methods as called from dynamic code, and its attributes.</summary>
 public sealed partial class OptionParser
 {
-    public string GetUsage() => Usage is null ? "" : OptParseFormatter.FormatUsage(ExpandProgName(Usage));
+    public string GetUsage() => Usage is null ? "" : NewFormatter().FormatUsage(ExpandProgName(Usage));
+
+    private OptParseFormatter NewFormatter() => new(this, FormatterSpec, Width);
 
     public string GetVersion() => Version is null ? "" : ExpandProgName(Version);
 
     /// <summary>OptionParser.format_option_help: "Options:", the parser's options, then each group, a blank line apart.</summary>
     internal string FormatOptionHelp()
     {
-        var formatter = new OptParseFormatter(this, Width);
+        var formatter = NewFormatter();
         return FormatAllOptionHelp(formatter);
     }
 
@@ -35,7 +37,7 @@ public sealed partial class OptionParser
 
     public string FormatHelp()
     {
-        var formatter = new OptParseFormatter(this, Width);
+        var formatter = NewFormatter();
         var sb = new System.Text.StringBuilder();
         if (Usage is not null) sb.Append(GetUsage()).Append('\n');
         if (!string.IsNullOrEmpty(Description)) sb.Append(formatter.FormatDescription(GetDescription())).Append('\n');
@@ -73,8 +75,8 @@ public sealed partial class OptionParser
         ["print_version"] = (p, a, k) => p.PrintVersion(OptValues.Arg(a, k, 0, "file")),
         ["format_help"] = (p, _, _) => p.FormatHelp(),
         ["format_option_help"] = (p, _, _) => p.FormatOptionHelp(),
-        ["format_epilog"] = (p, _, _) => new OptParseFormatter(p, p.Width).FormatEpilog(p.Epilog),
-        ["format_description"] = (p, _, _) => new OptParseFormatter(p, p.Width).FormatDescription(p.GetDescription()),
+        ["format_epilog"] = (p, _, _) => p.NewFormatter().FormatEpilog(p.Epilog),
+        ["format_description"] = (p, _, _) => p.NewFormatter().FormatDescription(p.GetDescription()),
         ["get_usage"] = (p, _, _) => p.GetUsage(),
         ["get_version"] = (p, _, _) => p.GetVersion(),
         ["get_prog_name"] = (p, _, _) => p.GetProgName(),
@@ -114,6 +116,7 @@ public sealed partial class OptionParser
         ["version"] = p => p.Version,
         ["epilog"] = p => p.Epilog,
         ["option_groups"] = p => new PyList<object?>(p.OptionGroups),
+        ["formatter"] = p => p.FormatterSpec,
         ["allow_interspersed_args"] = p => p.AllowInterspersedArgs,
         ["process_default_values"] = p => p.ProcessDefaultValues,
         ["values"] = p => p._values,
