@@ -142,7 +142,7 @@ public abstract class OptionContainer : PyObject, IPyAttributes, IPySetAttr, IPy
     public virtual void SetAttr(string name, object? value)
     {
         if (name == "description") Description = value as string;
-        else throw new AttributeError($"Batuta does not support setting '{name}' on an optparse {PyTypeName}");
+        else throw new NotImplementedError($"setting '{name}' on an optparse {PyTypeName} is not supported by Batuta");
     }
 }
 
