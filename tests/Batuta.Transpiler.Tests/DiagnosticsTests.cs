@@ -34,6 +34,8 @@ public sealed class DiagnosticsTests
     [InlineData("def g():\n    yield 1\n\nx = 5\nasync def h():\n    pass\n", 5, "async")]
     [InlineData("def g(xs):\n    for x in xs:\n        try:\n            yield int(x)\n            if x == 'q':\n                break\n        except ValueError:\n            pass\n\nprint(list(g(['1'])))\n", 3, "yield inside try/except")]
     [InlineData("import sys\n\n\nclass Symbol(str):\n    pass\n\nprint(Symbol('a'))\n", 4, "subclassing the builtin str")]
+    [InlineData("from optparse import OptionParser\n\n\nclass Quiet(OptionParser):\n    pass\n\nprint(Quiet())\n", 4, "subclassing optparse.OptionParser")]
+    [InlineData("import optparse\nopts = ['-a']\np = optparse.Option(*opts)\nprint(p)\n", 3, "optparse.Option() with *args")]
     public void Unsupported_construct_is_T004_at_its_line(string source, int line, string what)
     {
         var r = TestTranspiler.Transpile(source, "app.py");
