@@ -57,6 +57,11 @@ def main():
     print(make_parser(optparse.TitledHelpFormatter(width=70)).format_help())
     narrow = make_parser(optparse.IndentedHelpFormatter(max_help_position=30, width=60))
     narrow.print_help()
+    # help text filled in after the options were added
+    narrow.get_option("--host").help = "remote host name [%default]"
+    narrow.get_option("-k").metavar = "COUNT"
+    narrow.set_default("host", "localhost")
+    print(narrow.format_option_help())
     options, args = parser.parse_args(["--keep", "2"])
     if not args:
         parser.error("no directories given (keep=%d)" % options.keep)

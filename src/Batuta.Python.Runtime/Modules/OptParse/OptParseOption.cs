@@ -4,7 +4,7 @@ namespace Batuta.Python.Runtime.Modules;
 /// <c>optparse.Option</c> (also <c>make_option</c>), a port of CPython 3.11's: the option strings, the checked
 /// attributes (action, type, dest, default, nargs, const, choices, callback, help, metavar) and the value conversion.
 /// </summary>
-public sealed class OptParseOption : PyObject, IPyAttributes, IPyKeywordMethods
+public sealed class OptParseOption : PyObject, IPyAttributes, IPySetAttr, IPyKeywordMethods
 {
     /// <summary>optparse's NO_DEFAULT: no default given (unlike a default of None).</summary>
     public static readonly PyTuple NoDefault = new(new object?[] { "NO", "DEFAULT" });
@@ -236,6 +236,20 @@ public sealed class OptParseOption : PyObject, IPyAttributes, IPyKeywordMethods
             return true;
         }
         return _attrs.TryGetValue(name, out value);
+    }
+
+    /// <summary>option.help = ... after add_option (a script filling in help text later): what help and parsing read.</summary>
+    public void SetAttr(string name, object? value)
+    {
+        switch (name)
+        {
+            case "action": Action = value as string ?? throw new TypeError("action must be a str"); break;
+            case "type": Type = value as string; break;
+            case "dest": Dest = value as string; break;
+            case "nargs": Nargs = value is null ? 1 : (int)(long)Py.Int(value); break;
+            case "choices": Choices = value is null ? null : Dyn.Iter(value).Cast<object?>().ToList(); _attrs[name] = value; break;
+            default: _attrs[name] = value; break;
+        }
     }
 
     public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs) => name switch

@@ -176,6 +176,12 @@ public sealed class OptionGroup : OptionContainer
         return null;
     }
 
+    public override void SetAttr(string name, object? value)
+    {
+        if (name == "title") Title = value as string ?? throw new TypeError("title must be a str");
+        else base.SetAttr(name, value);
+    }
+
     public override bool TryGetAttr(string name, out object? value)
     {
         if (name is "title" or "parser")
