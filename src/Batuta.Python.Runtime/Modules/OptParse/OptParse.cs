@@ -21,7 +21,7 @@ public static class OptParse
 /// <c>optparse.IndentedHelpFormatter(indent_increment=2, max_help_position=24, width=None, short_first=1)</c> or
 /// <c>TitledHelpFormatter(0, 24, None, 0)</c>: the settings a parser's help is laid out with.
 /// </summary>
-public sealed class OptParseFormatterSpec : PyObject
+public sealed class OptParseFormatterSpec : PyObject, IPySetAttr
 {
     private static readonly string[] ParameterNames = { "indent_increment", "max_help_position", "width", "short_first" };
 
@@ -40,9 +40,23 @@ public sealed class OptParseFormatterSpec : PyObject
 
     public bool Titled { get; }
     public int IndentIncrement { get; }
-    public int MaxHelpPosition { get; }
+    public int MaxHelpPosition { get; private set; }
+    /// <summary>max_help_position was set after construction: not clamped to the width.</summary>
+    public bool Unclamped { get; private set; }
     /// <summary>The width given, or null: $COLUMNS - 2.</summary>
     public int? Width { get; }
     public bool ShortFirst { get; }
     public override string PyTypeName => Titled ? "TitledHelpFormatter" : "IndentedHelpFormatter";
+
+    /// <summary>
+    /// <c>parser.formatter.max_help_position = 40</c>: CPython clamps the value to the width only in the constructor, so
+    /// one set later is taken as it is. Other settings changed later are not ported: said, not ignored.
+    /// </summary>
+    public void SetAttr(string name, object? value)
+    {
+        if (name != "max_help_position")
+            throw new NotImplementedError($"setting '{name}' on an optparse {PyTypeName} is not supported by Batuta (pass it to the constructor)");
+        MaxHelpPosition = Int(value) ?? throw new TypeError("max_help_position must be an int");
+        Unclamped = true;
+    }
 }

@@ -21,7 +21,7 @@ internal sealed class OptParseFormatter
         _parser = parser;
         _spec = spec;
         _width = spec.Width ?? width;
-        _helpPosition = _maxHelpPosition = Math.Min(spec.MaxHelpPosition, Math.Max(_width - 20, spec.IndentIncrement * 2));
+        _helpPosition = _maxHelpPosition = spec.Unclamped ? spec.MaxHelpPosition : Math.Min(spec.MaxHelpPosition, Math.Max(_width - 20, spec.IndentIncrement * 2));
     }
 
     /// <summary>HelpFormatter's width when none is given: int($COLUMNS), else 80; less 2.</summary>
