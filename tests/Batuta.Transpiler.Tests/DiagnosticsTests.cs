@@ -39,6 +39,8 @@ public sealed class DiagnosticsTests
     [InlineData("from dataclasses import dataclass\n\ndef f():\n    @dataclass\n    class P:\n        x: int = 0\n    print('made')\n\nf()\n", 5, "a decorated class (or one with metaclass=) defined inside a function")]
     [InlineData("def f():\n    n = 0\n\n    class C:\n        def bump(self):\n            nonlocal n\n            n += 1\n    print('made')\n\nf()\n", 4, "(nonlocal)")]
     [InlineData("class H:\n    def make(self):\n        class I:\n            pass\n        print('x')\n\nH().make()\n", 3, "a class defined inside a function")]
+    [InlineData("from optparse import OptionParser\n\n\nclass Quiet(OptionParser):\n    pass\n\nprint(Quiet())\n", 4, "subclassing optparse.OptionParser")]
+    [InlineData("import optparse\nopts = ['-a']\np = optparse.Option(*opts)\nprint(p)\n", 3, "optparse.Option() with *args")]
     public void Unsupported_construct_is_T004_at_its_line(string source, int line, string what)
     {
         var r = TestTranspiler.Transpile(source, "app.py");

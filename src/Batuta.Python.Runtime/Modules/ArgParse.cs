@@ -731,7 +731,7 @@ public sealed class ArgumentParser : PyObject, IPyKeywordMethods
 
     public string FormatHelp() => new HelpFormatter(this).FormatHelp();
 
-    private static TextWriter Writer(object? file) => file switch
+    internal static TextWriter Writer(object? file) => file switch
     {
         null => Sys.StdoutWriter,
         PyTextIO f => f.Writer,

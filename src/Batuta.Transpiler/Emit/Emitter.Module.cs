@@ -685,10 +685,11 @@ namespace Batuta.Transpiler.Emit
         {
             if (c.IsEnum) return;
             var builtin = c.Def.Bases.OfType<Name>().FirstOrDefault(b => b.Id is "str" or "int" or "float" or "list" or "dict" or "set" or "tuple" or "bytes" or "frozenset" or "bytearray" && Resolve(b.Id).Kind == ResolvedKind.Builtin);
-            if (builtin is null) return;
-            string construct = $"subclassing the builtin {builtin.Id} (class {c.Name})";
+            var library = builtin is null ? RuntimeObjectBase(c) : null;
+            if (builtin is null && library is null) return;
+            string construct = builtin is not null ? $"subclassing the builtin {builtin.Id} (class {c.Name})" : $"subclassing {library} (class {c.Name})";
             Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{construct} is not supported; creating an instance raises NotSupportedException",
-                $"wrap a {builtin.Id} in an attribute instead (self.value = ...)", c.Def);
+                builtin is not null ? $"wrap a {builtin.Id} in an attribute instead (self.value = ...)" : $"keep the {library} in an attribute instead", c.Def);
             _w.Line($"private readonly bool __builtinBase = Py.Raise<bool>(Py.Unsupported({CsNames.Literal(construct)}, {CsNames.Literal(_module.Path + ":" + c.Def.Line)}));");
         }
 
@@ -707,6 +708,14 @@ namespace Batuta.Transpiler.Emit
                 return $" : base({string.Join(", ", call.Args.Select(a => EmitExpr(a, PyType.Unknown).Code))})";
             return null;
         }
+
+        /// <summary>A base that is a runtime library object (optparse's parser): its methods are not C# virtuals a subclass could override.</summary>
+        private string? RuntimeObjectBase(ClassModel c) => c.Def.Bases.Select(b => b switch
+        {
+            Name n when Resolve(n.Id) is { Kind: ResolvedKind.StdlibMember, Qualified: { } q } => q,
+            Attribute { Value: Name m } a when Resolve(m.Id) is { Kind: ResolvedKind.Module, Qualified: { } mq } => mq + "." + a.Attr,
+            _ => null,
+        }).FirstOrDefault(q => q is "optparse.OptionParser" or "optparse.OptionGroup" or "optparse.Option" or "optparse.Values");
 
         private void EmitConstructor(ClassModel c)
         {

@@ -1491,6 +1491,7 @@ namespace Batuta.Transpiler.Emit
         {
             "StatisticsError", "FrozenInstanceError", "DecimalException", "InvalidOperation", "DivisionByZero",
             "IllegalMonthError", "IllegalWeekdayError", "SameFileError", "GetoptError",
+            "OptParseError", "OptionError", "OptionConflictError", "OptionValueError", "BadOptionError", "AmbiguousOptionError",
             "NoSectionError", "NoOptionError", "DuplicateSectionError", "DuplicateOptionError", "InterpolationError",
             "InterpolationMissingOptionError", "InterpolationSyntaxError", "InterpolationDepthError", "ParsingError", "MissingSectionHeaderError",
         };

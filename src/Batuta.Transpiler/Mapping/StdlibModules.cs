@@ -50,6 +50,7 @@ namespace Batuta.Transpiler.Mapping
             "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib", "logging", "glob", "shutil", "tempfile", "pprint", "getopt",
             "urllib.parse", "fnmatch",
             "traceback", "warnings",
+            "optparse",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -163,6 +164,10 @@ namespace Batuta.Transpiler.Mapping
             ["argparse.RawDescriptionHelpFormatter"] = new Ex("\"RawDescriptionHelpFormatter\"", PyType.Str, true),
             ["argparse.RawTextHelpFormatter"] = new Ex("\"RawTextHelpFormatter\"", PyType.Str, true),
             ["argparse.ArgumentDefaultsHelpFormatter"] = new Ex("\"ArgumentDefaultsHelpFormatter\"", PyType.Str, true),
+            // optparse's markers (compared by value: CPython's are identity-compared strings)
+            ["optparse.SUPPRESS_HELP"] = new Ex("\"SUPPRESSHELP\"", PyType.Str, true),
+            ["optparse.SUPPRESS_USAGE"] = new Ex("\"SUPPRESSUSAGE\"", PyType.Str, true),
+            ["optparse.NO_DEFAULT"] = new Ex("OptParseOption.NoDefault", PyType.Object, true),
             // calendar's names (English, as CPython's C locale; month_name[0] is '') and weekday numbers
             ["calendar.month_name"] = new Ex("CalendarModule.MonthName", PyType.List(PyType.Str), true),
             ["calendar.month_abbr"] = new Ex("CalendarModule.MonthAbbr", PyType.List(PyType.Str), true),
@@ -607,6 +612,7 @@ namespace Batuta.Transpiler.Mapping
             "logging" => LoggingCall(e, qualified.Substring("logging.".Length), c),
             "urllib" => BytesCall(e, qualified, c) ?? UrlEncodeCall(e, qualified, c),
             "fnmatch" => BytesCall(e, qualified, c),
+            "optparse" => OptParseMapping.Call(e, qualified, c),
             _ => null,
         };
 
