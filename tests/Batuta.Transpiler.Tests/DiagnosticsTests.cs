@@ -87,6 +87,8 @@ public sealed class DiagnosticsTests
     [InlineData("import math\nprint('before')\nf = math.nextafter\nprint(f(1, 2))\n", "math.nextafter")]
     [InlineData("import os\nprint('before')\nx = os.getloadavg\nprint(x)\n", "os.getloadavg")]
     [InlineData("from math import ulp as unit\nprint('before')\nfs = [unit]\nprint(fs)\n", "math.ulp")]
+    [InlineData("import math\nprint('before')\nm = math\nprint(m.pi)\n", "the module math used as a value")]
+    [InlineData("import random\nprint('before')\nrandom.seed = print\nrandom.seed(1)\n", "assigning random.seed")]
     public void Unmapped_module_member_is_T004_and_the_program_still_compiles(string source, string what)
     {
         var r = TestTranspiler.Transpile(source, "app.py");

@@ -292,6 +292,10 @@ namespace Batuta.Transpiler.Emit
                     // a receiver alias used as a value (cls): the class it stands for (names of classes are found by ReachedDynamically)
                     if (r.Class is { } valueClass && _calledDynamically.ValueNodes.Contains(n)) ConstructedDynamically(valueClass, withSubclasses: false);
                     return new Ex($"typeof({r.Code})", PyType.Object, true);
+                case ResolvedKind.Module when r.Module is null:
+                    // a standard-library module has no C# value: reading its members goes through the mapping tables, and
+                    // the module itself used as a value (m = math) raises there (the assignment reports BATUTA-T-004)
+                    return new Ex($"Py.Raise<object?>(Py.Unsupported({CsNames.Literal("the module " + (r.Qualified ?? r.Code) + " used as a value")}, {CsNames.Literal(_module.Path + ":" + n.Line)}))", PyType.Module(r.Qualified ?? r.Code), true);
                 case ResolvedKind.Module:
                     return new Ex(r.Code, PyType.Module(r.Qualified ?? r.Code), true);
                 case ResolvedKind.StdlibMember:

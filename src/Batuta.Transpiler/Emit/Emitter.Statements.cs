@@ -553,6 +553,8 @@ namespace Batuta.Transpiler.Emit
         private void AssignValue(ExpressionNode target, Ex value)
         {
             if (target is Name or Attribute) value = KeepIterator(value);
+            if (value.Type.Kind == TypeKind.Module && value.Code.StartsWith("Py.Raise<", StringComparison.Ordinal))
+                Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"the module {value.Type.Name} used as a value is not supported; the migrated code raises NotSupportedException here", "use the module's name where its members are read", target);
             switch (target)
             {
                 case Name n:
@@ -584,6 +586,9 @@ namespace Batuta.Transpiler.Emit
                     _w.Line($"{ClassCsName(IsPerClass(sc, a.Attr) ? sc : owner)}.{cv.CsName} = {Coerce(value, cv.Type).Code};");
                     return;
                 }
+                case Attribute a when StdlibName(a) is { } member:
+                    EmitStdlibAssign(a, member, value);
+                    return;
                 case Attribute a:
                 {
                     var obj = Unwrap(EmitExpr(a.Value), a.Attr);
@@ -966,6 +971,20 @@ namespace Batuta.Transpiler.Emit
                     return;
             }
             UnsupportedStatement(t, "this del target");
+        }
+
+        /// <summary>
+        /// <c>sys.argv = [...]</c> (a script that sets its own arguments before parsing them); any other assignment to a
+        /// standard-library module's member (monkeypatching <c>sys.stdout</c>, <c>random.seed</c>) is BATUTA-T-004.
+        /// </summary>
+        private void EmitStdlibAssign(Attribute a, string member, Ex value)
+        {
+            if (member == "sys.argv")
+            {
+                _w.Line($"Sys.Argv = {Coerce(value, PyType.List(PyType.Str)).Code};");
+                return;
+            }
+            UnsupportedStatement(a, $"assigning {member}", "keep the value in a variable of the program");
         }
 
         /// <summary><c>del obj.attr</c>: a property's deleter, a descriptor's __delete__, else the instance attribute goes (Dyn.DelAttr).</summary>
