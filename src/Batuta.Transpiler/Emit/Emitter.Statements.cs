@@ -184,20 +184,7 @@ namespace Batuta.Transpiler.Emit
                 case Try t: EmitTry(t); break;
                 case TryStar ts: EmitTry(ts); break;
                 case With w: EmitWith(w); break;
-                case FunctionDef fd:
-                    if (_function is not null && _function.Nested.Values.FirstOrDefault(n => n.Def == fd) is { } nested)
-                    {
-                        _w.Line();
-                        EmitNestedFunction(nested);
-                        if (_function.RedefinedNested.Contains(fd.Name)) BindRedefinedNested(_function.Locals[fd.Name], nested);
-                    }
-                    else if (_function is null && _module.Functions.Values.FirstOrDefault(f => f.Def == fd) is { } top)
-                    {
-                        EmitDefaultAssignments(new[] { top });
-                        if (top.IsDecorated) EmitDecoration(top);
-                        if (_module.RedefinedFunctions.Contains(fd.Name)) BindRedefinedFunction(top);
-                    }
-                    break;
+                case FunctionDef fd: EmitFunctionDefStatement(fd); break;
                 case ClassDef cd:
                     if (_function is not null) UnsupportedStatement(cd, "a class defined inside a function", "move the class to module level");
                     else if (_module.Classes.Values.FirstOrDefault(c => c.Def == cd) is { } defined)
@@ -232,6 +219,23 @@ namespace Batuta.Transpiler.Emit
                 default:
                     UnsupportedStatement(s, s.PythonName + " statements");
                     break;
+            }
+        }
+
+        /// <summary>A def statement where it runs: a nested function's closure, a top-level function's defaults and decorators.</summary>
+        private void EmitFunctionDefStatement(FunctionDef fd)
+        {
+            if (_function is not null && _function.Nested.Values.FirstOrDefault(n => n.Def == fd) is { } nested)
+            {
+                _w.Line();
+                EmitNestedFunction(nested);
+                if (_function.RedefinedNested.Contains(fd.Name)) BindRedefinedNested(_function.Locals[fd.Name], nested);
+            }
+            else if (_function is null && _module.Functions.Values.FirstOrDefault(f => f.Def == fd) is { } top)
+            {
+                EmitDefaultAssignments(new[] { top });
+                if (top.IsDecorated) EmitDecoration(top);
+                if (_module.RedefinedFunctions.Contains(fd.Name)) BindRedefinedFunction(top);
             }
         }
 
