@@ -20,6 +20,19 @@ public sealed class ClassAttributeTests
         public static new string Kingdom() => "Canidae";
     }
 
+    public sealed class Loud(string name) : Animal(name)
+    {
+        public override string Speak() => "LOUD " + Name;
+    }
+
+    [Fact]
+    public void A_method_read_from_a_base_class_runs_that_class_definition_not_the_override()
+    {
+        var loud = new Loud("Max");
+        Assert.Equal("Max says ...", Dyn.Call(Dyn.GetAttr(typeof(Animal), "speak"), loud));
+        Assert.Equal("LOUD Max", Dyn.Call(Dyn.GetAttr(typeof(Loud), "speak"), loud));
+    }
+
     [Fact]
     public void Methods_read_from_the_class_are_found_and_called_as_CPython()
     {

@@ -77,6 +77,8 @@ try:
 except AttributeError as exc:
     print("AttributeError:", exc)
 print(getattr(Reverse, "undo", None), getattr(Plugin, "missing", "n/a"))
+shout = Uppercase("base-call")
+print(getattr(Plugin, "run")(shout, "data"), "|", getattr(Uppercase, "run")(shout, "data"))
 
 p = Uppercase("shout")
 print(vars(p), p.__dict__, "enabled" in vars(p), p.describe())
