@@ -843,6 +843,7 @@ public static class Dyn
     {
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
         if (ExtraAttributes.TryGetValue(o, out var extra) && extra.Remove(name)) return;
+        if (o is PyObject && TryDropOwnValue(o, name)) return;
         if (o is PyObject && !IsDeleted(o, name) && InstanceField(o.GetType(), name) is { } field)
         {
             field.SetValue(o, field.FieldType.IsValueType ? Activator.CreateInstance(field.FieldType) : null);
@@ -850,6 +851,18 @@ public static class Dyn
             return;
         }
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
+    }
+
+    /// <summary>
+    /// <c>del obj.attr</c> where the instance assigned a class attribute its own value (the transpiler's __has_X flag):
+    /// the class's value shows through again.
+    /// </summary>
+    private static bool TryDropOwnValue(object o, string name)
+    {
+        var flag = Naming.Candidates(name).Select(c => o.GetType().GetField("__has_" + c, BindingFlags.NonPublic | BindingFlags.Instance)).FirstOrDefault(f => f is not null);
+        if (flag is null || flag.GetValue(o) is not true) return false;
+        flag.SetValue(o, false);
+        return true;
     }
 
     /// <summary>

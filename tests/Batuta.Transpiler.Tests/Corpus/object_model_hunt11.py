@@ -91,3 +91,9 @@ print(vars(q), q.describe())
 r = Reverse("mirror")
 r.enabled = False
 print(r.__dict__, r.describe(), Reverse.enabled)
+del r.enabled
+print(r.__dict__, r.describe(), hasattr(r, "enabled"))
+try:
+    del r.enabled
+except AttributeError as exc:
+    print("AttributeError:", exc)
