@@ -768,6 +768,8 @@ public static class Dyn
         if (o is Delegate fn && name is "__name__" or "__qualname__") return FunctionName(fn);
         if (name == "__wrapped__" && Py.TryGetWrapped(o, out var wrapped)) return wrapped;
         if (o is Type cls && TryClassAttr(cls, name, out var classValue)) return classValue;
+        // a program class has no other attributes (System.Type's own members, Type.Missing among them, are not Python's)
+        if (o is Type pyClass && typeof(PyObject).IsAssignableFrom(pyClass)) return UserObjectAttr(o, pyClass, name);
         // Before the .NET members: list.count is a method in Python, where PyList's Count property would answer.
         if (o is not PyObject && PyBuiltinMethod.Has(o, name)) return new PyBuiltinMethod(o, name);
         var t = o.GetType();
@@ -796,6 +798,7 @@ public static class Dyn
             if (TryCallDunder(o, "__getattr__", out var fallback, name)) return fallback;
         }
         else if (PyBuiltinMethod.Has(o, name)) return new PyBuiltinMethod(o, name);
+        if (o is Type cls && typeof(PyObject).IsAssignableFrom(cls)) throw new AttributeError($"type object '{cls.Name.TrimEnd('_')}' has no attribute '{name}'");
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
 
@@ -841,6 +844,7 @@ public static class Dyn
     {
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
         if (ExtraAttributes.TryGetValue(o, out var extra) && extra.Remove(name)) return;
+        if (o is PyObject && TryDropOwnValue(o, name)) return;
         if (o is PyObject && !IsDeleted(o, name) && InstanceField(o.GetType(), name) is { } field)
         {
             field.SetValue(o, field.FieldType.IsValueType ? Activator.CreateInstance(field.FieldType) : null);
@@ -848,6 +852,18 @@ public static class Dyn
             return;
         }
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
+    }
+
+    /// <summary>
+    /// <c>del obj.attr</c> where the instance assigned a class attribute its own value (the transpiler's __has_X flag):
+    /// the class's value shows through again.
+    /// </summary>
+    private static bool TryDropOwnValue(object o, string name)
+    {
+        var flag = Naming.Candidates(name).Select(c => o.GetType().GetField("__has_" + c, BindingFlags.NonPublic | BindingFlags.Instance)).FirstOrDefault(f => f is not null);
+        if (flag is null || flag.GetValue(o) is not true) return false;
+        flag.SetValue(o, false);
+        return true;
     }
 
     /// <summary>
@@ -1024,7 +1040,9 @@ public static class Dyn
             var f = cls.GetField(candidate, BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy);
             if (f is not null) { value = f.GetValue(null); return true; }
         }
-        return false;
+        // a method read from the class (getattr(Dog, "fetch"), hasattr(Dog, "speak")), inherited ones too
+        value = PyClassFunction.Find(cls, name);
+        return value is not null;
     }
 
     /// <summary>A migrated class's own <c>__dict__</c> (a snapshot), which the transpiler writes where the program reads one.</summary>

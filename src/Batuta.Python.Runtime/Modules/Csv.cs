@@ -85,6 +85,10 @@ public sealed class CsvDialect : IPyAttributes, IPyObject
         (Delimiter, QuoteChar, EscapeChar, DoubleQuote, SkipInitialSpace, LineTerminator, Quoting, Strict) =
         (delimiter, quotechar, escapechar, doublequote, skipinitialspace, lineterminator, quoting, strict);
 
+    /// <summary>The dialect csv.Sniffer().sniff() builds: excel's options but the guessed ones.</summary>
+    internal static CsvDialect Sniffed(char delimiter, char quotechar, bool doublequote, bool skipinitialspace) =>
+        new(delimiter, quotechar, null, doublequote, skipinitialspace, "\r\n", CsvModule.QUOTE_MINIMAL, false);
+
     internal char Delimiter { get; }
     internal char? QuoteChar { get; }
     internal char? EscapeChar { get; }

@@ -408,6 +408,37 @@ namespace Batuta.Transpiler.Emit
 
         // ---- classes ----
         /// <summary>
+        /// PyVars(): the fields, then the class attributes this instance has assigned its own value (d.sound = "grr"
+        /// shadows Dog.sound); Python's __dict__ has those after the fields __init__ set, as they are assigned later.
+        /// </summary>
+        private void EmitPyVars(ClassModel c)
+        {
+            var shadowed = ShadowedClassVars(c).ToList();
+            if (shadowed.Count == 0)
+            {
+                _w.Line($"public override PyDict<string, object?> PyVars() => Dyn.WithExtraAttributes(this, {InstanceDictLiteral("this", c)});");
+                return;
+            }
+            _w.Open("public override PyDict<string, object?> PyVars()");
+            _w.Line($"var __vars = {InstanceDictLiteral("this", c)};");
+            foreach (var (cv, route) in shadowed)
+                _w.Line($"if (__has_{cv.CsName}) __vars[{CsNames.Literal(cv.Name)}] = {Box(new Ex("__own_" + cv.CsName, route.Type, true))};");
+            _w.Line("return Dyn.WithExtraAttributes(this, __vars);");
+            _w.Close();
+        }
+
+        /// <summary>The class attributes of the class and its bases that instances may shadow with their own value (see EmitClassVarGetters).</summary>
+        private IEnumerable<(VarInfo Var, ClassVarRoute Route)> ShadowedClassVars(ClassModel c)
+        {
+            var chain = new List<ClassModel>();
+            for (var x = c; x is not null; x = x.Base) chain.Insert(0, x);
+            foreach (var x in chain)
+                foreach (var cv in x.ClassVars.Values)
+                    if (!x.IsEnum && ClassVarRouting(x, cv.Name) is { Shadowed: true } route && route.Root == x)
+                        yield return (cv, route);
+        }
+
+        /// <summary>
         /// The instance-side members of routed class attributes (see <see cref="ClassVarRouting"/>): the virtual
         /// getter, its overrides in redefining subclasses, and, when assigned through self, the instance's own value.
         /// </summary>
@@ -421,8 +452,8 @@ namespace Batuta.Transpiler.Emit
                 _w.Line($"public {(route.Root == c ? "virtual" : "override")} {type} {getter} => {ClassCsName(c)}.{cv.CsName};");
                 if (route.Root != c || !route.Shadowed) continue;
                 string own = "__own_" + cv.CsName, has = "__has_" + cv.CsName;
-                _w.Line($"private {type} {own}{Default(route.Type)};");
-                _w.Line($"private bool {has};");
+                _w.Line($"protected {type} {own}{Default(route.Type)};");
+                _w.Line($"protected bool {has};");
                 _w.Line($"public {type} {InstanceMember(route)} {{ get => {has} ? {own} : {getter}; set {{ {own} = value; {has} = true; }} }}");
             }
             EmitPerClassCopies(c);
@@ -512,7 +543,7 @@ namespace Batuta.Transpiler.Emit
                 _w.Line($"public override bool PyHasDict => {(HasSlotsOnly(c) ? "false" : "true")};");
             if (_usesInstanceDict && !c.IsEnum && !c.IsException)
             {
-                _w.Line($"public override PyDict<string, object?> PyVars() => Dyn.WithExtraAttributes(this, {InstanceDictLiteral("this", c)});");
+                EmitPyVars(c);
                 EmitClassDict(c);
             }
             foreach (var dm in c.Methods.Values.Where(x => x.IsDecorated)) _w.Line($"public static object? {dm.CsName}{DecoratedSuffix};");

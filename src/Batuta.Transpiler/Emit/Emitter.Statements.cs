@@ -184,20 +184,7 @@ namespace Batuta.Transpiler.Emit
                 case Try t: EmitTry(t); break;
                 case TryStar ts: EmitTry(ts); break;
                 case With w: EmitWith(w); break;
-                case FunctionDef fd:
-                    if (_function is not null && _function.Nested.Values.FirstOrDefault(n => n.Def == fd) is { } nested)
-                    {
-                        _w.Line();
-                        EmitNestedFunction(nested);
-                        if (_function.RedefinedNested.Contains(fd.Name)) BindRedefinedNested(_function.Locals[fd.Name], nested);
-                    }
-                    else if (_function is null && _module.Functions.Values.FirstOrDefault(f => f.Def == fd) is { } top)
-                    {
-                        EmitDefaultAssignments(new[] { top });
-                        if (top.IsDecorated) EmitDecoration(top);
-                        if (_module.RedefinedFunctions.Contains(fd.Name)) BindRedefinedFunction(top);
-                    }
-                    break;
+                case FunctionDef fd: EmitFunctionDefStatement(fd); break;
                 case ClassDef cd:
                     if (_function is not null) EmitLocalClassStatement(cd);
                     else if (_module.Classes.Values.FirstOrDefault(c => c.Def == cd) is { } defined)
@@ -234,6 +221,23 @@ namespace Batuta.Transpiler.Emit
             if (Mapping.StdlibModules.IsPackage(target)) foreach (var n in from.Names) EmitImport(target + "." + n.Name, from);
             else EmitImport(target, from);
             if (from.Names.Any(n => n.Name == "*")) Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, "'from ... import *' is not supported", "import the names you use", from);
+        }
+
+        /// <summary>A def statement where it runs: a nested function's closure, a top-level function's defaults and decorators.</summary>
+        private void EmitFunctionDefStatement(FunctionDef fd)
+        {
+            if (_function is not null && _function.Nested.Values.FirstOrDefault(n => n.Def == fd) is { } nested)
+            {
+                _w.Line();
+                EmitNestedFunction(nested);
+                if (_function.RedefinedNested.Contains(fd.Name)) BindRedefinedNested(_function.Locals[fd.Name], nested);
+            }
+            else if (_function is null && _module.Functions.Values.FirstOrDefault(f => f.Def == fd) is { } top)
+            {
+                EmitDefaultAssignments(new[] { top });
+                if (top.IsDecorated) EmitDecoration(top);
+                if (_module.RedefinedFunctions.Contains(fd.Name)) BindRedefinedFunction(top);
+            }
         }
 
         private void EmitImport(string module, StatementNode at)

@@ -97,9 +97,13 @@ namespace Batuta.Transpiler.Mapping
             return quoting is not null && e.Expr(quoting).Type is { IsLong: true, Lo: 2, Hi: 2 };
         }
 
-        /// <summary>csv.list_dialects() (no file argument).</summary>
-        private static Ex? NoArgument(string qualified, Call c) =>
-            qualified == "csv.list_dialects" && c.Args.Count == 0 && c.Keywords.Count == 0 ? new Ex("CsvModule.ListDialects()", PyType.List(PyType.Str), true) : null;
+        /// <summary>csv.list_dialects() and csv.Sniffer() (no file argument); a Sniffer is a dynamic value (sniff, has_header).</summary>
+        private static Ex? NoArgument(string qualified, Call c) => c.Args.Count > 0 || c.Keywords.Count > 0 ? null : qualified switch
+        {
+            "csv.list_dialects" => new Ex("CsvModule.ListDialects()", PyType.List(PyType.Str), true),
+            "csv.Sniffer" => new Ex("new CsvSniffer()", PyType.Object, true),
+            _ => null,
+        };
 
         /// <summary>
         /// DictReader's rows are dicts of strings, unless restval is not a str (0, None): then the short rows' missing

@@ -1072,13 +1072,33 @@ namespace Batuta.Transpiler.Mapping
         {
             if (c.Keywords.Count > 0) return e.NotSupported(c, "collections.ChainMap() with keyword arguments");
             if (c.Args.Count == 1 && c.Args[0] is Starred st)
-                return new Ex($"new ChainMap({e.EnumerableOf(e.Expr(st.Value))}.Cast<object?>().ToArray())", PyType.Object, true);
+            {
+                var maps = e.Expr(st.Value);
+                if (maps.Type.Kind == TypeKind.List && SharedMapType(maps.Type.Elem) is { } elem) e.Contribute(st.Value, PyType.List(elem));
+                return new Ex($"new ChainMap({e.EnumerableOf(maps)}.Cast<object?>().ToArray())", PyType.Object, true);
+            }
             if (c.Args.Any(a => a is Starred)) return e.NotSupported(c, "collections.ChainMap() with a starred argument among others");
-            var maps = c.Args.Select(a => e.Expr(a)).ToList();
-            // cm[k] = v writes into the first map whatever v is: its values are dynamic
-            if (maps.Count > 0 && maps[0].Type.IsDictLike) e.Contribute(c.Args[0], PyType.Dict(maps[0].Type.Key, PyType.Object));
-            return new Ex($"new ChainMap({string.Join(", ", maps.Select(Emitter.BoxOf))})", PyType.Object, true);
+            return new Ex($"new ChainMap({string.Join(", ", c.Args.Select(a => Emitter.BoxOf(SharedMap(e, a))))})", PyType.Object, true);
         }
+
+        /// <summary>
+        /// A map the ChainMap shares: writes through the ChainMap (dynamic) may store any value in it, so a typed dict's
+        /// value type widens to object (cm["qty"] = 5 over {"size": "L"} stores an int in a dict of str values).
+        /// </summary>
+        private static Ex SharedMap(Emitter e, ExpressionNode arg)
+        {
+            var v = e.Expr(arg);
+            if (SharedMapType(v.Type) is not { } widened) return v;
+            e.Contribute(arg, widened);
+            return v;
+        }
+
+        private static PyType? SharedMapType(PyType t) => t.Kind switch
+        {
+            TypeKind.Dict => PyType.Dict(t.Key, PyType.Object),
+            TypeKind.DefaultDict => PyType.DefaultDict(t.Key, PyType.Object),
+            _ => null,
+        };
 
         /// <summary>OrderedDict(...): a dict built as dict(...) would be, in an OrderedDict (its repr differs).</summary>
         public static Ex OrderedDict(Emitter e, Call c, PyType expected)
