@@ -38,6 +38,29 @@ public static class RecursionGuard
         return value;
     }
 
+    /// <summary>
+    /// The depth of a call one level below <paramref name="depth"/>, for functions that pass their depth to their own
+    /// calls instead of counting it here: RecursionError where <see cref="Enter"/> would raise it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Next(int depth)
+    {
+        int next = depth + 1;
+        if (next >= Sys.RecursionLimit) TooDeep();
+        return next;
+    }
+
+    /// <summary>Puts the count back to the caller's depth and passes the returned value through (a function keeping the count exact).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T Exit<T>(int depth, T value)
+    {
+        _depth = depth - 1;
+        return value;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void TooDeep() => throw new RecursionError("maximum recursion depth exceeded");
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void Overflow()
     {

@@ -229,7 +229,7 @@ namespace Batuta.Transpiler.Emit
             NoteCall(f);
             var args = BindArguments(f, call.Args.ToList(), call.Keywords.ToList(), call);
             var rt = f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType;
-            var ex = new Ex($"{code}({string.Join(", ", args)})", rt.Kind == TypeKind.Unknown && !_inferring ? PyType.None : rt, true);
+            var ex = new Ex(PassesDepth(f, call) ? DepthCall(code, args) : $"{code}({string.Join(", ", args)})", rt.Kind == TypeKind.Unknown && !_inferring ? PyType.None : rt, true);
             if (f.IsGenerator) return ex.AsIterator();
             return rt.Kind is TypeKind.None ? new Ex(ex.Code, PyType.None, true) : ex;
         }

@@ -230,8 +230,11 @@ namespace Batuta.Transpiler.Emit
             string ret = f.IsGenerator ? CsTypes.Of(f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : CsTypes.Return(f.ReturnType);
             string name = f.Cached && ret != "void" && !f.IsGenerator && f.VarArgs is null && f.KwArgs is null ? EmitCacheWrapper(f, ret, modifiers)
                 : GeneratorObject(f) ? EmitGeneratorWrapper(f, ret, modifiers) : f.CsName;
+            if (f.DepthPassing != RecursionDepthMode.None) name = EmitDepthWrapper(f, ret, modifiers);
             string mods = name == f.CsName ? modifiers : modifiers.Contains("static") ? "private static" : "private";
-            string parameters = GeneratorObject(f) ? $"PyGenerator<{CsTypes.Of(f.ReturnType.Elem)}> __gen" + (ParamList(f) is { Length: > 0 } pl ? ", " + pl : "") : ParamList(f);
+            string parameters = GeneratorObject(f) ? $"PyGenerator<{CsTypes.Of(f.ReturnType.Elem)}> __gen" + (ParamList(f) is { Length: > 0 } pl ? ", " + pl : "")
+                : f.DepthPassing != RecursionDepthMode.None ? DepthParameterList(f)
+                : ParamList(f);
             string header = f.Parent is not null ? $"{ret} {name}({parameters})" : $"{mods} {ret} {name}({parameters})";
             _w.Open(header);
             if (f.UnsupportedDecorator is { } dec)
@@ -316,6 +319,7 @@ namespace Batuta.Transpiler.Emit
             // Python's recursion limit instead of a fatal C# stack overflow: counted in, counted out at each return
             // (no try/finally, which cost binary-trees 16%); a handler that catches resets the count (see EmitTry).
             if (Guarded(f)) _w.Line("RecursionGuard.Enter();");
+            else if (f.DepthPassing == RecursionDepthMode.Synced) _w.Line($"RecursionGuard.Depth = {DepthParameter};");
             if (SavedOperand(f) is { } operand) _w.Line($"object? {operand} = {f.Params[0].CsName};");
             EmitBlock(body);
             if (f.IsGenerator && body.Count == 0) _w.Line("yield break;");
@@ -339,15 +343,23 @@ namespace Batuta.Transpiler.Emit
                 if (!f.Params[i].Declared && tested.Contains(f.Params[i].Name)) WidenParam(f, i, PyType.Object);
         }
 
-        private static bool Guarded(FunctionModel? f) => f is { IsRecursive: true, IsGenerator: false };
+        /// <summary>Counts its depth in and out of RecursionGuard's static count (recursive functions that do not pass it).</summary>
+        private static bool Guarded(FunctionModel? f) => f is { IsRecursive: true, IsGenerator: false, DepthPassing: RecursionDepthMode.None };
 
-        /// <summary>A C# return statement of the current function, counting it out of the recursion depth when it is guarded.</summary>
+        /// <summary>What the current function runs before it returns to leave the recursion count; null when nothing.</summary>
+        private string? CountOut() =>
+            Guarded(_function) ? "RecursionGuard.Leave();"
+            : _function?.DepthPassing == RecursionDepthMode.Synced ? $"RecursionGuard.Depth = {DepthParameter} - 1;"
+            : null;
+
+        /// <summary>A C# return statement of the current function, counting it out of the recursion depth when it counts.</summary>
         private string ReturnStatement(string? value) =>
-            !Guarded(_function) ? (value is null ? "return;" : $"return {value};")
-            : value is null ? "{ RecursionGuard.Leave(); return; }"
+            CountOut() is not { } leave ? (value is null ? "return;" : $"return {value};")
+            : value is null ? $"{{ {leave} return; }}"
             // A bare default! gives Leave<T> nothing to infer T from (CS0411).
-            : value == "default!" ? "{ RecursionGuard.Leave(); return default!; }"
-            : $"return RecursionGuard.Leave({value});";
+            : value == "default!" ? $"{{ {leave} return default!; }}"
+            : Guarded(_function) ? $"return RecursionGuard.Leave({value});"
+            : $"return RecursionGuard.Exit({DepthParameter}, {value});";
 
         /// <summary>
         /// A with statement whose context manager is a user class with __exit__ (which may return True), or a
@@ -366,7 +378,7 @@ namespace Batuta.Transpiler.Emit
         {
             if (_inferring) WidenReturn(f, PyType.None);
             else if (f.ReturnType.Kind is not (TypeKind.None or TypeKind.Unknown)) _w.Line(ReturnStatement("default!"));
-            else if (Guarded(f)) _w.Line("RecursionGuard.Leave();");
+            else if (CountOut() is { } leave) _w.Line(leave);
         }
 
         private void EmitNestedFunction(FunctionModel f)

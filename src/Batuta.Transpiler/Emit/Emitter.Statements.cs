@@ -1278,7 +1278,7 @@ namespace Batuta.Transpiler.Emit
             }
             if (IsNotImplemented(r.Value) && _function.Owner is not null && _function.Name.StartsWith("__", StringComparison.Ordinal) && _function.Name.EndsWith("__", StringComparison.Ordinal))
             {
-                if (Guarded(_function)) _w.Line("RecursionGuard.Leave();");
+                if (CountOut() is { } leave) _w.Line(leave);
                 _w.Line(NotImplementedResult(_function));
                 return;
             }

@@ -109,7 +109,7 @@ namespace Batuta.Transpiler.Emit
         public Emitter(List<ModuleModel> modules, TranspileOptions options)
         {
             _modules = modules;
-            _hasRecursion = modules.SelectMany(AllFunctions).Any(Guarded);
+            _hasRecursion = modules.SelectMany(AllFunctions).Any(f => f is { IsRecursive: true, IsGenerator: false });
             var bodies = modules.SelectMany(m => AllFunctions(m).Select(f => f.Def.Body).Prepend(m.Tree.Body)).ToList();
             _usesInstanceDict = bodies.SelectMany(body => ModelBuilder.WalkExpressions(body))
                 .Any(e => e is Attribute { Attr: "__dict__" } or Call { Func: Name { Id: "vars" } });

@@ -74,6 +74,7 @@ namespace Batuta.Transpiler.Inference
             }
             foreach (var c in result.SelectMany(m => m.Classes.Values)) InheritParameterAnnotations(c);
             Recursion.Mark(result);
+            RecursionDepthPassing.Mark(result);
             return result;
         }
 

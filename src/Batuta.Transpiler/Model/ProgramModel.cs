@@ -50,6 +50,17 @@ namespace Batuta.Transpiler.Model
         public int LastGrowthRound { get; set; } = -1;
     }
 
+    /// <summary>How a recursive function keeps Python's recursion depth (see Inference.RecursionDepthPassing).</summary>
+    public enum RecursionDepthMode
+    {
+        /// <summary>Counted in and out of RecursionGuard's static count, on entry and at each return.</summary>
+        None,
+        /// <summary>Passed to its own calls to itself; the static count is left alone.</summary>
+        Plain,
+        /// <summary>Passed to its own calls, and stored in the static count on entry and put back on exit.</summary>
+        Synced,
+    }
+
     /// <summary>A function or method: signature, locals and what it returns or yields.</summary>
     public sealed class FunctionModel
     {
@@ -115,6 +126,10 @@ namespace Batuta.Transpiler.Model
         public long? CacheMaxSize { get; set; }
         /// <summary>May call itself, directly or through other functions: its body counts Python's recursion depth.</summary>
         public bool IsRecursive { get; set; }
+        /// <summary>How this recursive function counts its depth (Inference.RecursionDepthPassing); None: RecursionGuard's static count.</summary>
+        public RecursionDepthMode DepthPassing { get; set; }
+        /// <summary>Its own calls to itself that pass the depth, with DepthPassing set.</summary>
+        public HashSet<Call> DepthCalls { get; } = new();
         /// <summary>
         /// User decorators of a module-level def (<c>@logged</c>, <c>@retry(3)</c>), top to bottom: the name then means the
         /// decorated value (a dynamic callable, kept in a field set where the def runs); the def's own body is the
