@@ -387,7 +387,7 @@ namespace Batuta.Transpiler.Emit
                 {
                     if (TryEmitSpanPermutation(elts, rt.Elts)) return;
                     var values = new List<Ex>();
-                    for (int i = 0; i < elts.Count; i++) values.Add(EmitExpr(rt.Elts[i], TargetType(elts[i])));
+                    for (int i = 0; i < elts.Count; i++) values.Add(TypedForTarget(EmitExpr(rt.Elts[i], TargetType(elts[i])), elts[i]));
                     var temps = new List<string>();
                     foreach (var v in values)
                     {
@@ -402,6 +402,17 @@ namespace Batuta.Transpiler.Emit
             var ex = EmitExpr(value, TargetType(target));
             AssignValue(target, ex);
             WidenAlias(target, value);
+        }
+
+        /// <summary>
+        /// A value of a parallel assignment, held in a temporary before any target is assigned: one whose type is still
+        /// open (<c>[]</c>, <c>{}</c>) takes the target's type now, as a single assignment's Coerce would give it.
+        /// </summary>
+        private Ex TypedForTarget(Ex value, ExpressionNode target)
+        {
+            var want = target is Name n ? ResolveUnnarrowed(n.Id).Var?.Type : null;
+            if (want is null || want.HasUnknown || !value.Type.HasUnknown || value.Type.Kind != want.Inner.Kind) return value;
+            return Coerce(value, want);
         }
 
         /// <summary><c>obj[a:b:c] = value</c>: a list's slice assignment, a user <c>__setitem__</c> given a slice object, or dynamic.</summary>
