@@ -484,6 +484,7 @@ public static class Dyn
             (double d, PyInt i) => Ops.Mod(d, i.ToDouble()),
             (double d1, double d2) => Ops.Mod(d1, d2),
             (string s, _) => Text.PercentFormat.Format(s, b),
+            (PyBytes fb, _) => Text.PercentFormat.FormatBytes(fb, b),
             (Modules.PyTimeDelta t, _) => t.Mod(y),
             (Modules.PyFraction f, _) => f.Mod(y),
             (_, Modules.PyFraction f) => f.RMod(x),

@@ -82,7 +82,13 @@ public sealed class CompiledStruct(string format) : IPyObject, IPyTyped, IPyAttr
 
     public bool TryGetAttr(string name, out object? value)
     {
-        value = name switch { "size" => new PyInt(_size), "format" => format, _ => null };
+        value = name switch
+        {
+            "size" => new PyInt(_size),
+            "format" => format,
+            "pack" or "unpack" or "unpack_from" or "pack_into" or "iter_unpack" => new PyKeywordMethod(this, name, "_struct.Struct"),
+            _ => null,
+        };
         return value is not null;
     }
 

@@ -334,7 +334,13 @@ public interface IPyFormattable
 /// <summary>printf-style <c>%</c> formatting.</summary>
 public static class PercentFormat
 {
-    public static string Format(string fmt, object? args)
+    /// <summary><c>bytes % args</c>: the format and the result as Latin-1 text; %s/%b take bytes-like values only, %c an int or one byte, %r/%a give ascii().</summary>
+    public static PyBytes FormatBytes(PyBytes fmt, object? args) =>
+        new(System.Text.Encoding.Latin1.GetBytes(Format(System.Text.Encoding.Latin1.GetString(fmt.Data), args, bytes: true)));
+
+    public static string Format(string fmt, object? args) => Format(fmt, args, bytes: false);
+
+    private static string Format(string fmt, object? args, bool bytes)
     {
         object?[] items = args switch
         {
@@ -384,38 +390,68 @@ public static class PercentFormat
             string zero = flags.Contains('0') && !flags.Contains('-') ? "0" : "";
             string alt = flags.Contains('#') ? "#" : "";
             string p = prec.Length > 0 ? "." + prec : "";
-            value = NumericOperand(value, type);
-            switch (type)
+            if (bytes && BytesConversion(type, value, align + width + p) is { } converted)
             {
-                case 's': sb.Append(Text.Format.Apply(Str.Of(value), align + width + p)); break;
-                case 'r': sb.Append(Text.Format.Apply(Repr.Of(value), align + width + p)); break;
-                case 'a': sb.Append(Text.Format.Apply(Py.Ascii(value), align + width + p)); break;
-                case 'd' or 'i' or 'u':
-                    var iv = value is double dv ? FloatFormat.FloatToInt(dv) : Dyn.Cast<PyInt>(value);
-                    string digits = Text.Format.Apply(iv, (zero.Length > 0 ? "" : align) + sign + zero + width);
-                    if (prec.Length > 0)
-                    {
-                        string mag = System.Numerics.BigInteger.Abs(iv.ToBig()).ToString(CultureInfo.InvariantCulture).PadLeft(int.Parse(prec, CultureInfo.InvariantCulture), '0');
-                        digits = Text.Format.Apply((iv.Sign < 0 ? "-" : sign) + mag, align + width);
-                    }
-                    sb.Append(digits);
-                    break;
-                case 'f' or 'F' or 'e' or 'E' or 'g' or 'G':
-                    double d = value is double dd ? dd : Dyn.Cast<PyInt>(value).ToDouble();
-                    sb.Append(Text.Format.Apply(d, (zero.Length > 0 ? "" : align) + sign + alt + zero + width + (prec.Length > 0 ? "." + prec : ".6") + type));
-                    break;
-                case 'x' or 'X' or 'o':
-                    sb.Append(Text.Format.Apply(Dyn.Cast<PyInt>(value), (zero.Length > 0 ? "" : align) + sign + alt + zero + width + type));
-                    break;
-                case 'c':
-                    sb.Append(Text.Format.Apply(value is string cs ? cs : char.ConvertFromUtf32((int)(long)Dyn.Cast<PyInt>(value)), align + width));
-                    break;
-                default: throw new ValueError($"unsupported format character '{type}' (0x{(int)type:x}) at index {i}");
+                sb.Append(converted);
+                continue;
             }
+            sb.Append(Conversion(type, NumericOperand(value, type), new Spec(align, sign, zero, alt, width, prec), i));
         }
         if (ai < items.Length && mapping is null) throw new TypeError("not all arguments converted during string formatting");
         return sb.ToString();
     }
+
+    private readonly record struct Spec(string Align, string Sign, string Zero, string Alt, string Width, string Prec);
+
+    /// <summary>One conversion of str's % formatting (the numeric ones serve bytes' too).</summary>
+    private static string Conversion(char type, object? value, Spec spec, int i)
+    {
+        var (align, sign, zero, alt, width, prec) = spec;
+        string p = prec.Length > 0 ? "." + prec : "";
+        switch (type)
+        {
+            case 's': return (Text.Format.Apply(Str.Of(value), align + width + p));
+            case 'r': return (Text.Format.Apply(Repr.Of(value), align + width + p));
+            case 'a': return (Text.Format.Apply(Py.Ascii(value), align + width + p));
+            case 'd' or 'i' or 'u':
+                var iv = value is double dv ? FloatFormat.FloatToInt(dv) : Dyn.Cast<PyInt>(value);
+                string digits = Text.Format.Apply(iv, (zero.Length > 0 ? "" : align) + sign + zero + width);
+                if (prec.Length > 0)
+                {
+                    string mag = System.Numerics.BigInteger.Abs(iv.ToBig()).ToString(CultureInfo.InvariantCulture).PadLeft(int.Parse(prec, CultureInfo.InvariantCulture), '0');
+                    digits = Text.Format.Apply((iv.Sign < 0 ? "-" : sign) + mag, align + width);
+                }
+                return digits;
+            case 'f' or 'F' or 'e' or 'E' or 'g' or 'G':
+                double d = value is double dd ? dd : Dyn.Cast<PyInt>(value).ToDouble();
+                return Text.Format.Apply(d, (zero.Length > 0 ? "" : align) + sign + alt + zero + width + (prec.Length > 0 ? "." + prec : ".6") + type);
+            case 'x' or 'X' or 'o':
+                return Text.Format.Apply(Dyn.Cast<PyInt>(value), (zero.Length > 0 ? "" : align) + sign + alt + zero + width + type);
+            case 'c':
+                return Text.Format.Apply(value is string cs ? cs : char.ConvertFromUtf32((int)(long)Dyn.Cast<PyInt>(value)), align + width);
+            default: throw new ValueError($"unsupported format character '{type}' (0x{(int)type:x}) at index {i}");
+        }
+    }
+
+    /// <summary>The bytes-only conversions of <c>bytes % args</c> (null for the numeric ones, shared with str).</summary>
+    private static string? BytesConversion(char type, object? value, string spec) => type switch
+    {
+        's' or 'b' => Text.Format.Apply(value switch
+        {
+            PyBytes b => System.Text.Encoding.Latin1.GetString(b.Data),
+            PyByteArray ba => System.Text.Encoding.Latin1.GetString(ba.ToArray()),
+            _ => throw new TypeError($"%b requires a bytes-like object, or an object that implements __bytes__, not '{Dyn.TypeName(value)}'"),
+        }, spec),
+        'r' or 'a' => Text.Format.Apply(Py.Ascii(value), spec),
+        'c' => Text.Format.Apply(value switch
+        {
+            PyBytes { Data.Length: 1 } one => ((char)one.Data[0]).ToString(),
+            PyInt i when i.IsSmall && i.Small is >= 0 and < 256 => ((char)i.Small).ToString(),
+            PyInt => throw new OverflowError("%c arg not in range(256)"),
+            _ => throw new TypeError("%c requires an integer in range(256) or a single byte"),
+        }, spec),
+        _ => null,
+    };
 
     /// <summary>
     /// The value a conversion formats: an IntEnum member is its int for the numeric ones; CPython's TypeError for a

@@ -158,6 +158,14 @@ public sealed class PyBytes : IReadOnlyList<long>, IEquatable<PyBytes>, ICompara
         }
         return new PyBytes(ms.ToArray());
     }
+
+    /// <summary><c>b"".join(...)</c> over dynamic values: bytes and bytearray items, else CPython's TypeError.</summary>
+    public PyBytes Join(IEnumerable<object?> parts) => Join(parts.Select((p, i) => p switch
+    {
+        PyBytes b => b,
+        PyByteArray ba => new PyBytes(ba.ToArray()),
+        _ => throw new TypeError($"sequence item {i}: expected a bytes-like object, {Dyn.TypeName(p)} found"),
+    }));
 }
 
 /// <summary>Python's <c>bytearray</c>: a mutable bytes.</summary>

@@ -1221,11 +1221,21 @@ namespace Batuta.Transpiler.Emit
             TypeKind.Class when IteratesByIndex(v.Type) => $"Dyn.IterByIndex({v.Code})",
             TypeKind.Str => $"StrOps.Chars({v.Code})",
             TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter => $"{v.P}.Keys().ToList()",
-            TypeKind.Tuple => $"new {CsTypes.Of(PyType.List(TupleElement(v.Type)))} {{ {string.Join(", ", v.Type.Args.Select((a, i) => Coerce(new Ex($"{v.P}.Item{i + 1}", a, true), TupleElement(v.Type)).Code))} }}",
+            TypeKind.Tuple => TupleItems(v),
             TypeKind.Object or TypeKind.Unknown => $"Dyn.Iter({v.Code})",
             TypeKind.VarTuple when v.Type.Elem.Kind is not (TypeKind.Object or TypeKind.Unknown) => $"{v.P}.Select(__v => Dyn.Cast<{CsTypes.Of(v.Type.Elem)}>(__v))",
             _ => v.P,
         };
+
+        /// <summary>A tuple's items as a list, the tuple evaluated once (an expression is bound to a lambda parameter first).</summary>
+        private string TupleItems(Ex v)
+        {
+            var listType = CsTypes.Of(PyType.List(TupleElement(v.Type)));
+            bool simple = System.Text.RegularExpressions.Regex.IsMatch(v.Code, @"^[A-Za-z_@][\w.@]*$");
+            string t = simple ? v.Code : Temp("tup");
+            string items = $"new {listType} {{ {string.Join(", ", v.Type.Args.Select((a, i) => Coerce(new Ex($"{t}.Item{i + 1}", a, true), TupleElement(v.Type)).Code))} }}";
+            return simple ? items : $"Py.Let<{CsTypes.Of(v.Type)}, {listType}>({v.Code}, {t} => {items})";
+        }
 
         private const string NotImplementedCode = "Py.NotImplemented";
 
