@@ -1525,6 +1525,7 @@ namespace Batuta.Transpiler.Emit
             ("configparser", "Error") => "ConfigParserError",
             ("struct", "error") => "StructError",
             ("binascii", "Error") => "BinAsciiError",
+            ("zlib", "error") => "ZlibError",
             ("shutil", "Error") => "ShutilError",
             ("getopt", "error") => "GetoptError",
             _ => null,
