@@ -1774,7 +1774,8 @@ namespace Batuta.Transpiler.Emit
                 }
                 var ft = PyType.Func(rt, ps.ToArray());
                 string parameters = "(" + string.Join(", ", args.Select((a, i) => $"{CsTypes.Of(ps[i])} {CsNames.Local(a.Name)}")) + ")";
-                string bodyCode = rt.Kind == TypeKind.None ? body.Code : ValueForVar(body);
+                // lambda: None is an Action whose body does nothing (a bare null is no statement)
+                string bodyCode = rt.Kind != TypeKind.None ? ValueForVar(body) : lam.Body is Constant { Value: null } or Name { Id: "None" } ? "{ }" : body.Code;
                 string code = $"new {CsTypes.Of(ft)}({parameters} => {bodyCode})";
                 foreach (var (bound, value) in Enumerable.Reverse(defaults))
                     code = $"Py.Let<{CsTypes.Of(pendingNames.Values.First(p => p.Cs == bound).Type)}, {CsTypes.Of(ft)}>({ValueForVar(value)}, {bound} => {code})";
