@@ -24,12 +24,15 @@ public abstract class PyDictView<T> : IEnumerable<T>, IPyObject, IPySized, IPyTy
 /// The set-like views (keys and items): <c>in</c>, isdisjoint, and, as a set, the set operators, comparisons and
 /// equality of the dynamic paths.
 /// </summary>
-public abstract class PySetLikeView<T> : PyDictView<T>, IPySet
+public abstract class PySetLikeView<T> : PyDictView<T>, IPySet, IPySetLikeView
 {
     public abstract bool Contains(T item);
     public abstract bool ContainsObject(object? item);
     public bool IsDisjoint(IEnumerable<T> other) => !other.Any(Contains);
 }
+
+/// <summary>dict_keys and dict_items: their set operators take any iterable on the other side (<c>d.keys() | other_dict</c>).</summary>
+public interface IPySetLikeView;
 
 public sealed class PyDictKeys<TKey, TValue> : PySetLikeView<TKey>
 {

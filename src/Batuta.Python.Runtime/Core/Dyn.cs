@@ -387,6 +387,7 @@ public static class Dyn
 
     public static object? Sub(object? a, object? b)
     {
+        if (ViewOperator("-", a, b) is { } difference) return difference;
         var x = Num(a); var y = Num(b);
         return (x, y) switch
         {
@@ -528,29 +529,37 @@ public static class Dyn
         _ => throw new TypeError($"bad operand type for unary -: '{TypeName(a)}'"),
     };
 
-    public static object? BitAnd(object? a, object? b) => IntFlagOperand(a, b) is { } f ? f.PyAnd(ReferenceEquals(f, a) ? b : a) : (Num(a), Num(b)) switch
+    /// <summary>A set operator between a keys/items view and an iterable that is not a set (which a set refuses): the iterable as a set.</summary>
+    private static object? ViewOperator(string op, object? a, object? b) => (a, b) switch
+    {
+        (IPySetLikeView and IPySet x, not IPySet and not null and not PyInt) when b is System.Collections.IEnumerable => DynBuiltinMethods.SetOperator(op, x, new PySet<object?>(Iter(b))),
+        (not IPySet and not null and not PyInt, IPySetLikeView and IPySet y) when a is System.Collections.IEnumerable => DynBuiltinMethods.SetOperator(op, new PySet<object?>(Iter(a)), y),
+        _ => null,
+    };
+
+    public static object? BitAnd(object? a, object? b) => ViewOperator("&", a, b) ?? (IntFlagOperand(a, b) is { } f ? f.PyAnd(ReferenceEquals(f, a) ? b : a) : (Num(a), Num(b)) switch
     {
         (PyInt i, PyInt j) => i & j,
         (IPySet x, IPySet y) => DynBuiltinMethods.SetOperator("&", x, y),
         (IPyBitwise x, _) => x.PyAnd(b),
         _ => throw Unsupported("&", a, b),
-    };
+    });
 
-    public static object? BitOr(object? a, object? b) => IntFlagOperand(a, b) is { } f ? f.PyOr(ReferenceEquals(f, a) ? b : a) : (Num(a), Num(b)) switch
+    public static object? BitOr(object? a, object? b) => ViewOperator("|", a, b) ?? (IntFlagOperand(a, b) is { } f ? f.PyOr(ReferenceEquals(f, a) ? b : a) : (Num(a), Num(b)) switch
     {
         (PyInt i, PyInt j) => i | j,
         (IPyBitwise x, _) => x.PyOr(b),
         (IPySet x, IPySet y) => DynBuiltinMethods.SetOperator("|", x, y),
         (IPyDict x, IPyDict y) => DynBuiltinMethods.DictUnion(x, y),
         _ => throw Unsupported("|", a, b),
-    };
+    });
 
-    public static object? BitXor(object? a, object? b) => IntFlagOperand(a, b) is { } f ? f.PyXor(ReferenceEquals(f, a) ? b : a) : (Num(a), Num(b)) switch
+    public static object? BitXor(object? a, object? b) => ViewOperator("^", a, b) ?? (IntFlagOperand(a, b) is { } f ? f.PyXor(ReferenceEquals(f, a) ? b : a) : (Num(a), Num(b)) switch
     {
         (PyInt i, PyInt j) => i ^ j,
         (IPySet x, IPySet y) => DynBuiltinMethods.SetOperator("^", x, y),
         _ => throw Unsupported("^", a, b),
-    };
+    });
 
     public static object? Invert(object? a) => a is PyFlagEnum flags ? flags.PyInvert() : Num(a) switch
     {
