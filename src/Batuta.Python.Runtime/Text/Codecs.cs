@@ -58,16 +58,24 @@ public static class Codecs
         {
             char c = s[i];
             if (c < limit) { bytes.Add((byte)c); continue; }
-            switch (errors)
-            {
-                case "ignore": continue;
-                case "replace": bytes.Add((byte)'?'); continue;
-                default:
-                    throw UnicodeEncodeError.Of(codec, s, i, i + 1, $"ordinal not in range({limit})");
-            }
+            bool pair = char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
+            int cp = pair ? char.ConvertToUtf32(c, s[i + 1]) : c;
+            string replacement = Replacement(errors, cp) ?? throw UnicodeEncodeError.Of(codec, s, i, i + 1, $"ordinal not in range({limit})");
+            foreach (char r in replacement) bytes.Add((byte)r);
+            if (pair) i++;
         }
         return bytes.ToArray();
     }
+
+    /// <summary>What an encode error handler puts for a code point the codec cannot encode (null: strict, raise).</summary>
+    private static string? Replacement(string errors, int cp) => errors switch
+    {
+        "ignore" => "",
+        "replace" => "?",
+        "xmlcharrefreplace" => "&#" + cp.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";",
+        "backslashreplace" => cp < 0x100 ? $"\\x{cp:x2}" : cp < 0x10000 ? $"\\u{cp:x4}" : $"\\U{cp:x8}",
+        _ => null,
+    };
 
     private static string DecodeAscii(byte[] data, string errors)
     {
