@@ -1100,6 +1100,8 @@ namespace Batuta.Transpiler.Emit
             // a static method, or a classmethod bound to this class (make = Rect.square)
             if (sm is not null && (sm.IsStatic || sm is { IsClassMethod: true, IsDecorated: false, IsGenerator: false }))
             {
+                // *args/**kwargs: a named function binding its arguments when called, as a def of the module is
+                if (sm.VarArgs is not null || sm.KwArgs is not null) return FunctionValue(sm, $"{ClassCsName(sc)}.{sm.CsName}");
                 sm.EscapesAsValue = true;
                 var ft = PyType.Func(sm.ReturnType.Kind == TypeKind.Unknown && !_inferring ? PyType.None : sm.ReturnType, sm.Params.Select(p => p.Type).ToArray());
                 return new Ex($"new {CsTypes.Of(ft)}({ClassCsName(sc)}.{sm.CsName})", ft);

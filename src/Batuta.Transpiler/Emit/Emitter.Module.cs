@@ -817,8 +817,11 @@ namespace Batuta.Transpiler.Emit
             {
                 _w.Line();
                 // the base's defaults too: a class called through a value (a local class always is) finds them (Dyn.Construct)
-                var ps = baseInit.VarArgs is null && baseInit.KwArgs is null ? ParamList(baseInit) : string.Join(", ", baseInit.Params.Select(p => $"{CsTypes.Of(p.Type)} {p.CsName}"));
-                _w.Line($"public {c.CsName}({ps}) : base({string.Join(", ", baseInit.Params.Select(p => p.CsName))}) {body}");
+                // a base __init__ with *args/**kwargs: the same keywords dict and params array, passed on
+                var args = baseInit.Params.Select(p => p.CsName).ToList();
+                if (baseInit.KwArgs is not null) args.Add(baseInit.KwArgs.CsName);
+                if (baseInit.VarArgs is not null) args.Add(baseInit.VarArgs.CsName + "__items");
+                _w.Line($"public {c.CsName}({ParamList(baseInit)}) : base({string.Join(", ", args)}) {body}");
             }
             else if (c.IsException)
             {
