@@ -91,9 +91,12 @@ public static class OsFd
     }
 
     /// <summary>os.fdopen(fd, mode): a file object over the descriptor, which then belongs to it (closing it frees the number).</summary>
-    public static PyTextIO FdOpenText(long fd, string mode = "r") => PyTextIO.OverStream(Take(fd), fd.ToString(System.Globalization.CultureInfo.InvariantCulture), mode);
+    public static PyTextIO FdOpenText(long fd, string mode = "r", string? encoding = null) =>
+        PyTextIO.OverStream(Take(fd), fd.ToString(System.Globalization.CultureInfo.InvariantCulture), mode, encoding: encoding);
 
-    public static PyBinaryIO FdOpenBinary(long fd, string mode) => PyBinaryIO.OverStream(Take(fd), fd.ToString(System.Globalization.CultureInfo.InvariantCulture), mode);
+    public static PyBinaryIO FdOpenBinary(long fd, string mode, string? encoding = null) => encoding is not null
+        ? throw new ValueError("binary mode doesn't take an encoding argument")
+        : PyBinaryIO.OverStream(Take(fd), fd.ToString(System.Globalization.CultureInfo.InvariantCulture), mode);
 
     private static FileStream Take(long fd)
     {

@@ -4,12 +4,12 @@ namespace Batuta.Python.Runtime;
 
 /// <summary>
 /// The reading side of a text file opened with '+' (w+, r+, a+: tempfile.NamedTemporaryFile("w+")) or over a raw file
-/// descriptor (os.fdopen): decodes UTF-8 straight from the stream one byte at a time, so the stream's position is
-/// always where reading stopped and writes that follow land there, as in CPython. Newlines read as "\n".
+/// descriptor (os.fdopen): decodes straight from the stream one byte at a time, so the stream's position is always
+/// where reading stopped and writes that follow land there, as in CPython. With newline=None, "\r\n" and "\r" read as "\n".
 /// </summary>
-internal sealed class StreamTextReader(Stream stream, TextWriter? writer) : TextReader
+internal sealed class StreamTextReader(Stream stream, TextWriter? writer, Encoding encoding, bool translateNewlines) : TextReader
 {
-    private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
+    private readonly Decoder _decoder = encoding.GetDecoder();
     private readonly char[] _chars = new char[2];
     private int _pending = -1;
 
@@ -36,7 +36,7 @@ internal sealed class StreamTextReader(Stream stream, TextWriter? writer) : Text
         }
         writer?.Flush();
         int c = NextChar();
-        if (c != '\r') return c;
+        if (c != '\r' || !translateNewlines) return c;
         // "\r\n" and a lone "\r" both read as "\n"
         if (stream.ReadByte() is var b and >= 0 && b != '\n') stream.Position--;
         return '\n';

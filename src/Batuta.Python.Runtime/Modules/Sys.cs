@@ -90,17 +90,23 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     private TextReader Reader => _closed ? throw new ValueError("I/O operation on closed file.") : _reader ?? ReadBack() ?? throw new UnsupportedOperation("not readable");
 
     /// <summary>A file opened with '+' reads from where its stream is, after what was written.</summary>
-    private TextReader? ReadBack() => _readBack ??= _writer is StreamWriter { BaseStream.CanRead: true } sw ? new StreamTextReader(sw.BaseStream, sw) : null;
+    private TextReader? ReadBack() => !Mode.Contains('+') ? null : _readBack ??= _writer is StreamWriter { BaseStream.CanRead: true } sw ? new StreamTextReader(sw.BaseStream, sw, sw.Encoding, true) : null;
 
     /// <summary>tempfile.NamedTemporaryFile(delete=True) and TemporaryFile: the file goes when it is closed.</summary>
     internal bool DeleteOnClose { get; init; }
 
     /// <summary>A text file over an open stream (os.fdopen, tempfile): reads and writes as its mode allows.</summary>
-    internal static PyTextIO OverStream(Stream stream, string name, string mode, bool deleteOnClose = false)
+    internal static PyTextIO OverStream(Stream stream, string name, string mode, bool deleteOnClose = false, string? encoding = null, string? newline = null)
     {
-        if (mode.Contains('r') && !mode.Contains('+')) return new PyTextIO(new StreamTextReader(stream, null), name) { Mode = mode, DeleteOnClose = deleteOnClose };
-        return new PyTextIO(new StreamWriter(stream, new UTF8Encoding(false)) { NewLine = "\n" }, name, false) { Mode = mode, DeleteOnClose = deleteOnClose };
+        var enc = EncodingOf(encoding);
+        if (mode.Contains('r') && !mode.Contains('+'))
+            return new PyTextIO(new StreamTextReader(stream, null, enc, newline is null), name) { Mode = mode, DeleteOnClose = deleteOnClose };
+        var writer = new StreamWriter(stream, enc) { NewLine = "\n" };
+        return new PyTextIO(writer, name, false) { Mode = mode, DeleteOnClose = deleteOnClose, _readBack = new StreamTextReader(stream, writer, enc, newline is null) };
     }
+
+    private static Encoding EncodingOf(string? encoding) =>
+        encoding is null || encoding.Replace("-", "").Equals("utf8", StringComparison.OrdinalIgnoreCase) ? new UTF8Encoding(false) : Encoding.GetEncoding(encoding);
 
     /// <summary>
     /// io.StringIO: an in-memory text file, written then read back with getvalue(), or read from the initial text
@@ -130,7 +136,7 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
 
     public static PyTextIO Open(string path, string mode = "r", string? encoding = null, string? newline = null)
     {
-        var enc = encoding is null || encoding.Replace("-", "").Equals("utf8", StringComparison.OrdinalIgnoreCase) ? new UTF8Encoding(false) : Encoding.GetEncoding(encoding);
+        var enc = EncodingOf(encoding);
         try
         {
             if (mode.Contains('r') && !mode.Contains('+'))

@@ -9,14 +9,16 @@ public static partial class TempFile
 {
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    public static PyTextIO NamedText(string mode, string? suffix = null, string? prefix = null, object? dir = null, bool delete = true)
+    public static PyTextIO NamedText(string mode, string? suffix = null, string? prefix = null, object? dir = null, bool delete = true, string? encoding = null, string? newline = null)
     {
         var (path, stream) = Create(suffix, prefix, dir);
-        return PyTextIO.OverStream(stream, path, mode, delete);
+        return PyTextIO.OverStream(stream, path, mode, delete, encoding, newline);
     }
 
-    public static PyBinaryIO NamedBinary(string mode = "w+b", string? suffix = null, string? prefix = null, object? dir = null, bool delete = true)
+    public static PyBinaryIO NamedBinary(string mode = "w+b", string? suffix = null, string? prefix = null, object? dir = null, bool delete = true, string? encoding = null, string? newline = null)
     {
+        if (encoding is not null) throw new ValueError("binary mode doesn't take an encoding argument");
+        if (newline is not null) throw new ValueError("binary mode doesn't take a newline argument");
         var (path, stream) = Create(suffix, prefix, dir);
         return PyBinaryIO.OverStream(stream, path, BinaryModeName(mode), delete);
     }

@@ -8,7 +8,7 @@ namespace Batuta.Transpiler.Mapping
 {
     /// <summary>
     /// tempfile's file objects and os.fdopen: a text or a binary file by the mode, as open() is typed, so the mode must be
-    /// a literal. encoding, newline and buffering are taken and left to the runtime's defaults (UTF-8, "\n").
+    /// a literal. buffering is taken and left to the runtime.
     /// </summary>
     internal static class TempFileMapping
     {
@@ -17,10 +17,10 @@ namespace Batuta.Transpiler.Mapping
 
         private static readonly MappingRow[] Rows =
         {
-            new("tempfile.NamedTemporaryFile", "TempFile.Named{kind}({0}, {4}, {5}, {6}, {7})", _ => O, new[] { S, O, O, O, OptS, OptS, O, B }, names: "mode," + FileNames + ",delete", defaults: "\"w+b\"|-1|null|null|null|null|null|true"),
-            new("tempfile.TemporaryFile", "TempFile.Named{kind}({0}, {4}, {5}, {6})", _ => O, new[] { S, O, O, O, OptS, OptS, O }, names: "mode," + FileNames, defaults: "\"w+b\"|-1|null|null|null|null|null"),
-            new("tempfile.SpooledTemporaryFile", "TempFile.Named{kind}({1}, {5}, {6}, {7})", _ => O, new[] { O, S, O, O, O, OptS, OptS, O }, names: "max_size,mode," + FileNames, defaults: "0|\"w+b\"|-1|null|null|null|null|null"),
-            new("os.fdopen", "OsFd.FdOpen{kind}({0}, {1})", _ => O, new[] { Fd, S, O, O }, names: "fd,mode,buffering,encoding", defaults: "\"r\"|-1|null"),
+            new("tempfile.NamedTemporaryFile", "TempFile.Named{kind}({0}, {4}, {5}, {6}, {7}, {2}, {3})", _ => O, new[] { S, O, OptS, OptS, OptS, OptS, O, B }, names: "mode," + FileNames + ",delete", defaults: "\"w+b\"|-1|null|null|null|null|null|true"),
+            new("tempfile.TemporaryFile", "TempFile.Named{kind}({0}, {4}, {5}, {6}, true, {2}, {3})", _ => O, new[] { S, O, OptS, OptS, OptS, OptS, O }, names: "mode," + FileNames, defaults: "\"w+b\"|-1|null|null|null|null|null"),
+            new("tempfile.SpooledTemporaryFile", "TempFile.Named{kind}({1}, {5}, {6}, {7}, true, {3}, {4})", _ => O, new[] { O, S, O, OptS, OptS, OptS, OptS, O }, names: "max_size,mode," + FileNames, defaults: "0|\"w+b\"|-1|null|null|null|null|null"),
+            new("os.fdopen", "OsFd.FdOpen{kind}({0}, {1}, {3})", _ => O, new[] { Fd, S, O, OptS }, names: "fd,mode,buffering,encoding", defaults: "\"r\"|-1|null"),
         };
 
         /// <summary>The call as a text or a binary file; null for another function of these modules.</summary>
