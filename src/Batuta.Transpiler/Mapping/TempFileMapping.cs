@@ -23,6 +23,9 @@ namespace Batuta.Transpiler.Mapping
             new("os.fdopen", "OsFd.FdOpen{kind}({0}, {1}, {3})", _ => O, new[] { Fd, S, O, OptS }, names: "fd,mode,buffering,encoding", defaults: "\"r\"|-1|null"),
         };
 
+        /// <summary>Whether a function is one of these (hasattr(tempfile, "NamedTemporaryFile")).</summary>
+        public static bool Maps(string qualified) => Rows.Any(r => r.Python == qualified);
+
         /// <summary>The call as a text or a binary file; null for another function of these modules.</summary>
         public static Ex? Call(Emitter e, string qualified, Call c, Func<MappingRow, Call, Ex> apply)
         {
