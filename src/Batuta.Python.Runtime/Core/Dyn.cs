@@ -101,7 +101,8 @@ public static class Dyn
 
     public static bool Eq(object? a, object? b)
     {
-        if (ReferenceEquals(a, b)) return a is not double d || !double.IsNaN(d);
+        // a NaN is unequal to itself: a float's, a Decimal's
+        if (ReferenceEquals(a, b)) return a is not double d ? a is not Modules.PyDecimal m || m.Equals(m) : !double.IsNaN(d);
         if (a is null || b is null) return false;
         var x = Num(a);
         var y = Num(b);

@@ -77,7 +77,7 @@ public static class GlobModule
 }
 
 /// <summary>Python's <c>shutil</c> file operations, with CPython's return values and errors.</summary>
-public static class Shutil
+public static partial class Shutil
 {
     public static string CopyFile(object? src, object? dst)
     {
@@ -157,7 +157,7 @@ public static class Shutil
 }
 
 /// <summary>Python's <c>tempfile</c>: names as CPython makes them (prefix "tmp", eight random [a-z0-9_] characters).</summary>
-public static class TempFile
+public static partial class TempFile
 {
     private const string Letters = "abcdefghijklmnopqrstuvwxyz0123456789_";
 

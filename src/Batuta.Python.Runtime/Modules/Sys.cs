@@ -74,6 +74,7 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
 {
     private readonly TextReader? _reader;
     private readonly TextWriter? _writer;
+    private TextReader? _readBack;
     private bool _closed;
 
     public PyTextIO(TextWriter writer, string name, bool isStderr) { _writer = writer; Name = name; IsStderr = isStderr; Mode = "w"; }
@@ -86,7 +87,26 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     public string PyTypeName => "TextIOWrapper";
 
     public TextWriter Writer => _closed ? throw new ValueError("I/O operation on closed file.") : _writer ?? throw new UnsupportedOperation("not writable");
-    private TextReader Reader => _closed ? throw new ValueError("I/O operation on closed file.") : _reader ?? throw new UnsupportedOperation("not readable");
+    private TextReader Reader => _closed ? throw new ValueError("I/O operation on closed file.") : _reader ?? ReadBack() ?? throw new UnsupportedOperation("not readable");
+
+    /// <summary>A file opened with '+' reads from where its stream is, after what was written.</summary>
+    private TextReader? ReadBack() => !Mode.Contains('+') ? null : _readBack ??= _writer is StreamWriter { BaseStream.CanRead: true } sw ? new StreamTextReader(sw.BaseStream, sw, sw.Encoding, true) : null;
+
+    /// <summary>tempfile.NamedTemporaryFile(delete=True) and TemporaryFile: the file goes when it is closed.</summary>
+    internal bool DeleteOnClose { get; init; }
+
+    /// <summary>A text file over an open stream (os.fdopen, tempfile): reads and writes as its mode allows.</summary>
+    internal static PyTextIO OverStream(Stream stream, string name, string mode, bool deleteOnClose = false, string? encoding = null, string? newline = null)
+    {
+        var enc = EncodingOf(encoding);
+        if (mode.Contains('r') && !mode.Contains('+'))
+            return new PyTextIO(new StreamTextReader(stream, null, enc, newline is null), name) { Mode = mode, DeleteOnClose = deleteOnClose };
+        var writer = new StreamWriter(stream, enc) { NewLine = "\n" };
+        return new PyTextIO(writer, name, false) { Mode = mode, DeleteOnClose = deleteOnClose, _readBack = new StreamTextReader(stream, writer, enc, newline is null) };
+    }
+
+    private static Encoding EncodingOf(string? encoding) =>
+        encoding is null || encoding.Replace("-", "").Equals("utf8", StringComparison.OrdinalIgnoreCase) ? new UTF8Encoding(false) : Encoding.GetEncoding(encoding);
 
     /// <summary>
     /// io.StringIO: an in-memory text file, written then read back with getvalue(), or read from the initial text
@@ -107,12 +127,16 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
         FileMode fm = mode.Contains('r') ? FileMode.Open : mode.Contains('a') ? FileMode.Append : mode.Contains('x') ? FileMode.CreateNew : FileMode.Create;
         var dir = Path.GetDirectoryName(Path.GetFullPath(path));
         if (fm == FileMode.Open && !File.Exists(path) || dir is not null && !Directory.Exists(dir)) throw new FileNotFoundError(2, "No such file or directory") { Filename = path };
-        return new FileStream(path, fm, FileAccess.Write);
+        if (!mode.Contains('+')) return new FileStream(path, fm, FileAccess.Write);
+        // .NET appends through write-only streams only: a+ opens read-write at the end
+        var stream = new FileStream(path, fm == FileMode.Append ? FileMode.OpenOrCreate : fm, FileAccess.ReadWrite);
+        if (fm == FileMode.Append) stream.Seek(0, SeekOrigin.End);
+        return stream;
     }
 
     public static PyTextIO Open(string path, string mode = "r", string? encoding = null, string? newline = null)
     {
-        var enc = encoding is null || encoding.Replace("-", "").Equals("utf8", StringComparison.OrdinalIgnoreCase) ? new UTF8Encoding(false) : Encoding.GetEncoding(encoding);
+        var enc = EncodingOf(encoding);
         try
         {
             if (mode.Contains('r') && !mode.Contains('+'))
@@ -195,6 +219,7 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     {
         if (_closed) throw new ValueError("I/O operation on closed file.");
         if (_reader is TextCursor cursor) return cursor.Tell();
+        if (_reader is StreamTextReader streamReader) return streamReader.Position;
         if (_writer is StreamWriter sw) { sw.Flush(); return sw.BaseStream.Position; }
         if (_writer is StringWriter w) return w.GetStringBuilder().Length;
         throw new UnsupportedOperation("underlying stream is not seekable");
@@ -205,6 +230,7 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     {
         if (_closed) throw new ValueError("I/O operation on closed file.");
         if (_reader is TextCursor cursor) return cursor.Seek(offset, whence);
+        if (_reader is StreamTextReader streamReader) return streamReader.Seek(offset, whence);
         if (_writer is StreamWriter sw && (whence == 0 && offset >= 0 || whence is 1 or 2 && offset == 0))
         {
             sw.Flush();
@@ -224,6 +250,7 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
         }
         if (_reader is not null && Name != "<stdin>") _reader.Dispose();
         _closed = true;
+        if (DeleteOnClose) File.Delete(Name);
     }
 
     public void Dispose() => Close();

@@ -206,6 +206,7 @@ public static class Format
         if (sp.Type is not ('\0' or 'e' or 'E' or 'f' or 'F' or 'g' or 'G' or 'n' or '%')) throw new ValueError("invalid format string");
         char type = sp.Type is '\0' ? 'G' : sp.Type is 'n' ? 'g' : sp.Type;
         int precision = type is 'g' or 'G' && sp.Precision == 0 ? 1 : sp.Precision;
+        if (d.SpecialFormatBody(type) is { } special) return Pad(special, SignOf(d.Negative, sp.Sign), sp, '>');
         var (negative, intPart, frac, exp) = d.Layout(type, precision);
         var body = intPart + (frac.Length > 0 || sp.Alternate ? "." + frac : "");
         if (exp != 0 || type is 'e' or 'E') body += (type is 'E' or 'G' ? "E" : "e") + exp.ToString("+0;-0", Inv);

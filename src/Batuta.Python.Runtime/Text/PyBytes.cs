@@ -347,6 +347,12 @@ public sealed class PyBinaryIO : IDisposable, IEnumerable<PyBytes>, IPyObject, I
         return new PyBinaryIO("", "r+b", ms, inMemory: true);
     }
 
+    /// <summary>tempfile.NamedTemporaryFile(delete=True) and TemporaryFile: the file goes when it is closed.</summary>
+    internal bool DeleteOnClose { get; init; }
+
+    /// <summary>A binary file over an open stream (os.fdopen, tempfile).</summary>
+    internal static PyBinaryIO OverStream(Stream stream, string name, string mode, bool deleteOnClose = false) => new(name, mode, stream) { DeleteOnClose = deleteOnClose };
+
     public static PyBinaryIO Open(string path, string mode)
     {
         try
@@ -463,6 +469,7 @@ public sealed class PyBinaryIO : IDisposable, IEnumerable<PyBytes>, IPyObject, I
         if (Closed) return;
         Closed = true;
         _stream.Dispose();
+        if (DeleteOnClose) File.Delete(Name);
     }
 
     public void Dispose() => Close();

@@ -149,7 +149,7 @@ namespace Batuta.Transpiler.Mapping
                 default:
                     // hasattr(math, "cbrt"): a standard-library module has what Batuta maps
                     if (a.Count == 2 && a[1] is Constant { Value: string member } && e.StdlibName(new Attribute(a[0], member, ExprContext.Load, a[0].Span)) is { } qualified)
-                        return new Ex(StdlibModules.Table.Any(r => r.Python == qualified) || StdlibModules.Constant(qualified) is not null ? "true" : "false", PyType.Bool, true);
+                        return new Ex(StdlibModules.Table.Any(r => r.Python == qualified) || TempFileMapping.Maps(qualified) || StdlibModules.Constant(qualified) is not null ? "true" : "false", PyType.Bool, true);
                     return new Ex($"Py.HasAttr({Obj()}, {AttrName()})", PyType.Bool, true);
             }
         }

@@ -143,6 +143,16 @@ namespace Batuta.Transpiler.Mapping
             ["sys.byteorder"] = new Ex("Sys.ByteOrder", PyType.Str, true),
             ["os.sep"] = new Ex("OsModule.Sep", PyType.Str, true),
             ["os.linesep"] = new Ex("OsModule.Linesep", PyType.Str, true),
+            ["os.SEEK_SET"] = new Ex("0L", PyType.Long(0, 0), true),
+            ["os.SEEK_CUR"] = new Ex("1L", PyType.Long(1, 1), true),
+            ["os.SEEK_END"] = new Ex("2L", PyType.Long(2, 2), true),
+            ["os.O_RDONLY"] = new Ex("OsFd.ORdOnly", PyType.LongFull, true),
+            ["os.O_WRONLY"] = new Ex("OsFd.OWrOnly", PyType.LongFull, true),
+            ["os.O_RDWR"] = new Ex("OsFd.ORdWr", PyType.LongFull, true),
+            ["os.O_CREAT"] = new Ex("OsFd.OCreat", PyType.LongFull, true),
+            ["os.O_EXCL"] = new Ex("OsFd.OExcl", PyType.LongFull, true),
+            ["os.O_TRUNC"] = new Ex("OsFd.OTrunc", PyType.LongFull, true),
+            ["os.O_APPEND"] = new Ex("OsFd.OAppend", PyType.LongFull, true),
             // a str→str dict: membership, indexing, assignment, get/setdefault/items as any dict's (os.getenv reads it)
             ["os.environ"] = new Ex("OsModule.Environ", PyType.Dict(PyType.Str, PyType.Str), true),
             ["string.ascii_lowercase"] = new Ex("StringModule.AsciiLowercase", PyType.Str, true),
@@ -437,6 +447,13 @@ namespace Batuta.Transpiler.Mapping
             new("shutil.which", "Shutil.Which({0})", R(PyType.Optional(S)), P(O), names: "cmd"),
             new("tempfile.gettempdir", "TempFile.GetTempDir()", R(S), P()),
             new("tempfile.mkdtemp", "TempFile.MkDTemp({0}, {1}, {2})", R(S), P(PyType.Optional(S), PyType.Optional(S), O), names: "suffix,prefix,dir", defaults: "null|null|null"),
+            new("tempfile.mkstemp", "TempFile.MkSTemp({0}, {1}, {2})", R(PyType.Tuple(PyType.LongFull, S)), P(PyType.Optional(S), PyType.Optional(S), O, B), names: "suffix,prefix,dir,text", defaults: "null|null|null|false"),
+            new("shutil.disk_usage", "Shutil.DiskUsage({0})", R(O), P(O), names: "path"),
+            new("os.write", "OsFd.Write({0}, {1})", R(PyType.LongFull), P(PyType.LongFull, O), names: "fd,data"),
+            new("os.read", "OsFd.Read({0}, {1})", R(PyType.Bytes), P(PyType.LongFull, PyType.LongFull), names: "fd,n"),
+            new("os.close", "OsFd.Close({0})", R(PyType.None), P(PyType.LongFull), names: "fd"),
+            new("os.open", "OsFd.OpenPath({0}, {1}, {2})", R(PyType.LongFull), P(O, PyType.LongFull, PyType.LongFull), names: "path,flags,mode", defaults: "0x1FF"),
+            new("os.lseek", "OsFd.LSeek({0}, {1}, {2})", R(PyType.LongFull), P(PyType.LongFull, PyType.LongFull, PyType.LongFull), names: "fd,position,whence"),
             new("tempfile.TemporaryDirectory", "new PyTemporaryDirectory({0}, {1}, {2})", R(O), P(PyType.Optional(S), PyType.Optional(S), O), names: "suffix,prefix,dir", defaults: "null|null|null"),
             // difflib (CPython's matcher: same ratios, opcodes and diffs)
             new("difflib.SequenceMatcher", "new SequenceMatcher({0}, {1}, {2}, {3})", R(O), P(O, O, O, B), names: "isjunk,a,b,autojunk", defaults: "null|\"\"|\"\"|true"),
@@ -618,6 +635,7 @@ namespace Batuta.Transpiler.Mapping
             "urllib" => BytesCall(e, qualified, c) ?? UrlEncodeCall(e, qualified, c),
             "fnmatch" => BytesCall(e, qualified, c),
             "optparse" => OptParseMapping.Call(e, qualified, c),
+            "tempfile" or "os" => TempFileMapping.Call(e, qualified, c, (row, call) => Apply(e, row, call)),
             _ => null,
         };
 

@@ -33,6 +33,9 @@ public sealed class DecimalContext : PyObject, IPyAttributes, IPySetAttr
     };
 
     public int Prec { get; private set; } = 28;
+
+    /// <summary>The smallest exponent a result may have: the default Emin (-999999) less the precision, plus one.</summary>
+    internal static int Etiny => -999_999 - Current.Prec + 1;
     public string Rounding { get; private set; } = "ROUND_HALF_EVEN";
 
     public override string PyTypeName => "Context";

@@ -7,7 +7,7 @@ namespace Batuta.Python.Runtime.Modules;
 /// <summary>
 /// <c>decimal.Decimal</c> as CPython's triple (sign, coefficient, exponent), so trailing zeros, -0 and exponent
 /// forms survive and print as in CPython. Results round to <see cref="DecimalContext"/>'s precision with its
-/// rounding mode. Only finite values: Infinity, NaN, Emin/Emax and the non-trapping signals are not modelled.
+/// rounding mode. Infinity and NaN: see PyDecimalSpecial.cs; Emin/Emax and the non-trapping signals are not modelled.
 /// </summary>
 public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyReflectedNumber, IPyHashable, IPyBool, IPyAttributes, IPyKeywordMethods, IPySigned, IPyInt, Text.IPyFormattable
 {
@@ -52,6 +52,7 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
 
     private static PyDecimal Parse(string text)
     {
+        if (ParseSpecial(text.Trim()) is { } special) return special;
         var m = NumberPattern().Match(DigitSeparator().Replace(text.Trim(), ""));
         if (!m.Success || !int.TryParse(m.Groups[4].Success ? m.Groups[4].Value : "0", NumberStyles.AllowLeadingSign, Inv, out var exp))
             throw new InvalidOperation("ConversionSyntax");
@@ -62,7 +63,7 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
     /// <summary>The float's exact binary value: m·2^e is m·5^-e·10^e, with the fewest digits.</summary>
     public static PyDecimal FromFloat(double f)
     {
-        if (double.IsNaN(f) || double.IsInfinity(f)) throw new ValueError("Decimal: NaN and Infinity are not supported by Batuta");
+        if (double.IsNaN(f) || double.IsInfinity(f)) return SpecialOfFloat(f);
         long bits = BitConverter.DoubleToInt64Bits(f);
         int e = (int)((bits >> 52) & 0x7FF);
         long m = bits & 0xFFFFFFFFFFFFFL;
@@ -147,6 +148,7 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
 
     public static PyDecimal Add(PyDecimal a, PyDecimal b)
     {
+        if (a.IsSpecial || b.IsSpecial) return SpecialAdd(a, b);
         int exp = Math.Min(a.Exponent, b.Exponent);
         var sum = a.Signed * Pow10(a.Exponent - exp) + b.Signed * Pow10(b.Exponent - exp);
         // an exact zero is negative only from two negatives, or from opposite signs when rounding toward -inf
@@ -156,11 +158,12 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
         return Fix(negative, BigInteger.Abs(sum), exp);
     }
 
-    public static PyDecimal Multiply(PyDecimal a, PyDecimal b) => Fix(a.Negative != b.Negative, a.Coefficient * b.Coefficient, a.Exponent + b.Exponent);
+    public static PyDecimal Multiply(PyDecimal a, PyDecimal b) => a.IsSpecial || b.IsSpecial ? SpecialMultiply(a, b) : Fix(a.Negative != b.Negative, a.Coefficient * b.Coefficient, a.Exponent + b.Exponent);
 
     /// <summary>CPython's _divide: prec+1 digits, a sticky last digit when inexact, the ideal exponent when exact.</summary>
     public static PyDecimal Divide(PyDecimal a, PyDecimal b)
     {
+        if (a.IsSpecial || b.IsSpecial) return SpecialDivide(a, b);
         bool negative = a.Negative != b.Negative;
         if (b.Coefficient.IsZero) throw a.Coefficient.IsZero ? new InvalidOperation("DivisionUndefined") : new DivisionByZero();
         if (a.Coefficient.IsZero) return Fix(negative, 0, a.Exponent - b.Exponent);
@@ -183,6 +186,7 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
     /// <summary>Decimal's // and %: the quotient truncates toward zero, the remainder takes the dividend's sign.</summary>
     private static (PyDecimal Quotient, PyDecimal Remainder) DivMod(PyDecimal a, PyDecimal b, bool forQuotient)
     {
+        if (a.IsSpecial || b.IsSpecial) return SpecialDivMod(a, b, forQuotient);
         if (b.Coefficient.IsZero)
             throw forQuotient && !a.Coefficient.IsZero ? new DivisionByZero() : new InvalidOperation("DivisionUndefined");
         int exp = Math.Min(a.Exponent, b.Exponent);
@@ -194,6 +198,7 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
     /// <summary>Integral powers only (exact, then rounded); a negative power divides.</summary>
     private static PyDecimal Power(PyDecimal a, PyDecimal n)
     {
+        if (a.IsSpecial || n.IsSpecial) return SpecialPower(a, n);
         if (n.Exponent < 0 && !(n.Coefficient % Pow10(-n.Exponent)).IsZero)
             throw new NotImplementedError("Batuta's Decimal supports integral powers only");
         int k = (int)n.ToInteger();
@@ -202,11 +207,11 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
     }
 
     public object? PyAdd(object? other) => Add(this, Require(other, "+", this, other));
-    public object? PySub(object? other) => Add(this, Require(other, "-", this, other).Negated());
+    public object? PySub(object? other) => Subtract(this, Require(other, "-", this, other));
     public object? PyMul(object? other) => Multiply(this, Require(other, "*", this, other));
     public object? PyTrueDiv(object? other) => Divide(this, Require(other, "/", this, other));
     public object? PyRAdd(object? other) => Add(Require(other, "+", other, this), this);
-    public object? PyRSub(object? other) => Add(Require(other, "-", other, this), Negated());
+    public object? PyRSub(object? other) => Subtract(Require(other, "-", other, this), this);
     public object? PyRMul(object? other) => Multiply(Require(other, "*", other, this), this);
     public object? PyRTrueDiv(object? other) => Divide(Require(other, "/", other, this), this);
 
@@ -220,18 +225,20 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
 
     public static PyDecimal Pow(object? a, object? b) => Power(Require(a, "** or pow()", a, b), Require(b, "** or pow()", a, b));
 
-    private PyDecimal Negated() => new(!Negative, Coefficient, Exponent);
+    private PyDecimal Negated() => IsSpecial ? new(!Negative, Coefficient, Kind) : new(!Negative, Coefficient, Exponent);
 
-    public object PyPos() => Fix(Negative && !Coefficient.IsZero, Coefficient, Exponent);
-    public object PyNeg() => Fix(!Negative && !Coefficient.IsZero, Coefficient, Exponent);
-    public PyDecimal Abs() => Fix(false, Coefficient, Exponent);
+    public object PyPos() => IsSpecial ? SpecialSign(null) : Fix(Negative && !Coefficient.IsZero, Coefficient, Exponent);
+    public object PyNeg() => IsSpecial ? SpecialSign(!Negative) : Fix(!Negative && !Coefficient.IsZero, Coefficient, Exponent);
+    public PyDecimal Abs() => IsSpecial ? SpecialSign(false) : Fix(false, Coefficient, Exponent);
 
     // ---- comparison and hashing ----
 
     /// <summary>Comparisons take ints and floats exactly, as CPython's do.</summary>
-    private static PyDecimal? Comparable(object? o) => o is double f && !double.IsNaN(f) && !double.IsInfinity(f) ? FromFloat(f) : Operand(o);
+    private static PyDecimal? Comparable(object? o) => o is double f ? FromFloat(f) : Operand(o);
 
-    private int CompareTo(PyDecimal o)
+    private int CompareTo(PyDecimal o) => IsSpecial || o.IsSpecial ? SpecialCompare(o) : CompareFinite(o);
+
+    private int CompareFinite(PyDecimal o)
     {
         int exp = Math.Min(Exponent, o.Exponent);
         return (Signed * Pow10(Exponent - exp)).CompareTo(o.Signed * Pow10(o.Exponent - exp));
@@ -241,33 +248,35 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
         ? CompareTo(o)
         : throw new TypeError($"'<' not supported between instances of 'decimal.Decimal' and '{Dyn.TypeName(other)}'");
 
-    public override bool Equals(object? obj) => Comparable(obj) is { } o && CompareTo(o) == 0;
+    public override bool Equals(object? obj) => Comparable(obj) is { } o && !UnequalNaN(this, o) && CompareTo(o) == 0;
     public override int GetHashCode() => PyHash().GetHashCode();
 
     /// <summary>CPython's Decimal.__hash__: equal to the hash of the equal int or float.</summary>
     public long PyHash()
     {
+        if (IsSpecial) return SpecialHash();
         var scale = Exponent >= 0 ? BigInteger.ModPow(10, Exponent, HashModulus) : BigInteger.ModPow(HashInverse10, -Exponent, HashModulus);
         var h = (long)(Coefficient * scale % HashModulus);
         if (Negative) h = -h;
         return h == -1 ? -2 : h;
     }
 
-    public bool PyBool() => !Coefficient.IsZero;
+    public bool PyBool() => IsSpecial || !Coefficient.IsZero;
 
     // ---- conversions ----
 
     private BigInteger ToInteger()
     {
+        if (IsSpecial) throw NotAnInteger();
         var magnitude = Exponent >= 0 ? Coefficient * Pow10(Exponent) : Coefficient / Pow10(-Exponent);
         return Negative ? -magnitude : magnitude;
     }
 
     PyInt IPyInt.PyInt() => Runtime.PyInt.FromBig(ToInteger());
-    public double ToDouble() => double.Parse(PyStr(), NumberStyles.Float, Inv);
+    public double ToDouble() => IsSpecial ? SpecialDouble() : double.Parse(PyStr(), NumberStyles.Float, Inv);
 
     /// <summary><c>round(d)</c> is an int rounded half to even; <c>round(d, n)</c> a Decimal quantized with the context's rounding.</summary>
-    public object Round(long? digits) => digits is { } n
+    public object Round(long? digits) => IsSpecial ? SpecialMethod("__round__", [digits]) ?? this : digits is { } n
         ? Quantize(-(int)n, DecimalContext.Current.Rounding)
         : Runtime.PyInt.FromBig(Rescale(0, "ROUND_HALF_EVEN").ToInteger());
 
@@ -291,6 +300,7 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
     /// <summary>CPython's __str__ (to_sci_string): plain notation unless the exponent is positive or the value tiny.</summary>
     public override string PyStr()
     {
+        if (IsSpecial) return (Negative ? "-" : "") + SpecialText();
         var digits = Digits;
         int left = Exponent + digits.Length;
         int dot = Exponent <= 0 && left > -6 ? left : 1;
@@ -345,7 +355,9 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
         return value is not null;
     }
 
-    public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs) => name switch
+    public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs) => IsSpecial ? SpecialMethod(name, args) : FiniteMethod(name, args, kwargs);
+
+    private object? FiniteMethod(string name, object?[] args, PyDict<string, object?> kwargs) => name switch
     {
         "quantize" => QuantizeMethod(args, kwargs),
         "normalize" => Normalize(),
@@ -370,6 +382,7 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
     {
         var exp = args.Length > 0 ? args[0] : kwargs.Get("exp");
         var target = Operand(exp) ?? throw new TypeError($"conversion from {Dyn.TypeName(exp)} to Decimal is not supported");
+        if (target.IsSpecial) throw Invalid();
         return Quantize(target.Exponent, Mode(args.Length > 1 ? args[1] : kwargs.Get("rounding")));
     }
 
@@ -378,7 +391,7 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
     {
         public DecimalTuple(PyDecimal d) : base("DecimalTuple", new[] { "sign", "digits", "exponent" }, new object?[]
         {
-            new PyInt(d.Negative ? 1 : 0), new PyTuple(d.Digits.Select(c => (object?)new PyInt(c - '0')).ToArray()), new PyInt(d.Exponent),
+            new PyInt(d.Negative ? 1 : 0), d.TupleDigits(), d.TupleExponent(),
         })
         { }
     }

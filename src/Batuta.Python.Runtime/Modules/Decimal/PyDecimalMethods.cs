@@ -43,7 +43,8 @@ public sealed partial class PyDecimal
     private static PyDecimal Other(object?[] args, PyDict<string, object?> kwargs, string keyword)
     {
         var o = args.Length > 0 ? args[0] : kwargs.Get(keyword);
-        return Operand(o) ?? throw new TypeError($"conversion from {Dyn.TypeName(o)} to Decimal is not supported");
+        var d = Operand(o) ?? throw new TypeError($"conversion from {Dyn.TypeName(o)} to Decimal is not supported");
+        return d.IsSpecial ? throw new NotImplementedError($"Batuta's Decimal: an operand of {d.PyStr()} is not supported here") : d;
     }
 
     /// <summary>compare(): Decimal('-1'), Decimal('0') or Decimal('1').</summary>
