@@ -225,6 +225,28 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
         throw new UnsupportedOperation("underlying stream is not seekable");
     }
 
+    /// <summary>truncate(size=None): the file cut (or zero-extended) to size bytes, else at the current position; the new size.</summary>
+    public long Truncate(long? size = null)
+    {
+        if (_closed) throw new ValueError("I/O operation on closed file.");
+        if (size < 0) throw new ValueError($"negative size value {size}");
+        if (_writer is StreamWriter sw)
+        {
+            sw.Flush();
+            long n = size ?? sw.BaseStream.Position;
+            sw.BaseStream.SetLength(n);
+            return n;
+        }
+        if (_writer is StringWriter w)
+        {
+            var sb = w.GetStringBuilder();
+            int n = (int)Math.Min(size ?? sb.Length, sb.Length);
+            sb.Length = n;
+            return n;
+        }
+        throw new UnsupportedOperation("File not open for writing");
+    }
+
     /// <summary>seek(offset, whence=0) on a file being read; a file being written can only seek to where it is.</summary>
     public long Seek(long offset, long whence = 0)
     {

@@ -321,6 +321,7 @@ namespace Batuta.Transpiler.Mapping
                         case "getvalue": return Str($"{f}.GetValue()");
                         case "tell" when args.Count == 0: return Long($"{f}.Tell()", PyType.Long(0, long.MaxValue));
                         case "seek" when args.Count is 1 or 2: return Long($"{f}.Seek({L(0)}{(args.Count == 2 ? ", " + L(1) : "")})", PyType.Long(0, long.MaxValue));
+                        case "truncate" when args.Count <= 1: return Long($"{f}.Truncate({(args.Count == 1 ? L(0) : "null")})", PyType.Long(0, long.MaxValue));
                     }
                     break;
                 }
