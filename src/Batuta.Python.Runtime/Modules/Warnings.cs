@@ -67,9 +67,13 @@ public static class WarningsModule
     private static Warning NewWarning(Type category, object? message) =>
         Dyn.Call(category, message) as Warning ?? new UserWarning(message);
 
-    /// <summary>The entry script is named as it was run; another module by its path beside it.</summary>
-    private static string ScriptPath(string module, string filename) =>
-        module == "__main__" ? TracebackFormatter.ScriptName : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(TracebackFormatter.ScriptName) ?? "", filename));
+    /// <summary>A module's co_filename: a full path (the entry script's too, as CPython 3.9+ makes it), another module beside the script.</summary>
+    internal static string ScriptPath(string module, string filename)
+    {
+        string script = TracebackFormatter.ScriptName;
+        string path = module == "__main__" && script.Length > 0 ? script : Path.Combine(Path.GetDirectoryName(script) ?? "", filename);
+        return path.Length == 0 ? path : Path.GetFullPath(path);
+    }
 
     private static string ActionFor(string text, Type category, string module, long line) =>
         _filters.FirstOrDefault(f => (f.Message is null || f.Message.IsMatch(text)) && f.Category.IsAssignableFrom(category)

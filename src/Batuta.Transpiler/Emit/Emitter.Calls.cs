@@ -54,6 +54,9 @@ namespace Batuta.Transpiler.Emit
         /// <summary>Where a call is, as the runtime's warnings name it: the module ("__main__" for the entry module), its file and the line.</summary>
         internal string CallSite(Node at) =>
             $"{CsNames.Literal(_module.Path == _options.EntryModule ? "__main__" : _module.Name)}, {CsNames.Literal(_module.Path)}, {at.Line.ToString(Inv)}L";
+
+        /// <summary>Where a logging call is, for its record: the call site and the enclosing function's name (Python's co_name).</summary>
+        internal string LogSite(Node at) => $"new LogSite({CallSite(at)}, {CsNames.Literal(_function?.Def.Name ?? "<module>")})";
         internal PyType DynamicOf(params Ex[] operands) => DynamicType(operands);
 
         private Ex EmitCall(Call call, PyType expected)
@@ -1019,6 +1022,18 @@ namespace Batuta.Transpiler.Emit
             return DynamicMethodCall(obj, a, call);
         }
 
+        private static readonly HashSet<string> LoggingMethods = new(StringComparer.Ordinal) { "debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log" };
+
+        /// <summary>
+        /// log.info(...) on a dynamic value in a project that imports logging: the value may be a Logger, whose record
+        /// names the call site.
+        /// </summary>
+        private bool IsLoggingMethod(PyType receiver, string name) =>
+            receiver.Kind is TypeKind.Object or TypeKind.Unknown && LoggingMethods.Contains(name) && _moduleByName.Values.Any(ImportsLogging);
+
+        private static bool ImportsLogging(ModuleModel m) =>
+            m.Imports.Values.Any(v => v == "module:logging" || v.StartsWith("member:logging:", StringComparison.Ordinal));
+
         /// <summary>obj.method(...) that no static rule resolved: called by name at run time.</summary>
         private Ex DynamicMethodCall(Ex obj, Attribute a, Call call)
         {
@@ -1027,6 +1042,8 @@ namespace Batuta.Transpiler.Emit
             var argValues = call.Args.Select(x => EmitExpr(x)).ToList();
             if (t.Kind is TypeKind.Object or TypeKind.Unknown) WidenDynamicallyCalled(a.Attr, argValues);
             var args = argValues.Select(Box).ToList();
+            if (IsLoggingMethod(t, a.Attr))
+                return new Ex($"LoggingModule.MethodAt({LogSite(call)}, {Box(obj)}, {CsNames.Literal(a.Attr)}, {KeywordDict(call)}{string.Concat(args.Select(x => ", " + x))})", DynamicType(obj), true);
             if (call.Keywords.Count > 0)
                 return new Ex($"Dyn.CallMethodKw({Box(obj)}, {CsNames.Literal(a.Attr)}, {KeywordDict(call)}{string.Concat(args.Select(x => ", " + x))})", DynamicType(obj), true);
             return new Ex($"Dyn.CallMethod({Box(obj)}, {CsNames.Literal(a.Attr)}{string.Concat(args.Select(x => ", " + x))})", DynamicType(obj), true);
