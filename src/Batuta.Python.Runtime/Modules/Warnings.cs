@@ -27,11 +27,12 @@ public static class WarningsModule
     };
 
     /// <summary>
-    /// warnings.warn(message, category, stacklevel) at the call's module, file and line (what the transpiler knows;
-    /// a stacklevel above 1 still names the call's own line, as Batuta keeps no frames).
+    /// warnings.warn(message, category, stacklevel) at the call's site, or its caller's for a stacklevel of 2 and up
+    /// (<see cref="SourceSite.Up"/>: the transpiler keeps the sites of calls to the functions that ask for them).
     /// </summary>
-    public static void Warn(object? message, object? category, long stacklevel, string module, string filename, long line)
+    public static void Warn(object? message, object? category, long stacklevel, SourceSite site)
     {
+        var (module, filename, line, _) = site.Up(stacklevel);
         var warning = message as Warning ?? NewWarning(CategoryOf(category), message);
         var kind = warning.GetType();
         string text = warning.PyStr();

@@ -580,8 +580,8 @@ namespace Batuta.Transpiler.Mapping
             new("traceback.format_tb", "TracebackModule.FormatTb({0})", R(PyType.List(S)), P(O, O), names: "tb,limit", defaults: "null"),
             new("traceback.print_tb", "TracebackModule.PrintTb({0}, {1}, {2})", R(PyType.None), P(O, O, O), names: "tb,limit,file", defaults: "null|null"),
             new("sys.exc_info", "Sys.ExcInfo()", R(PyType.Tuple(O, O, O)), P()),
-            // warnings: {@where} is the call's module, file and line
-            new("warnings.warn", "WarningsModule.Warn({0}, {1}, (long)({2}), {@where})", R(PyType.None), P(O, O, I), names: "message,category,stacklevel", defaults: "null|1"),
+            // warnings: {@site} is the call's module, file, line and function
+            new("warnings.warn", "WarningsModule.Warn({0}, {1}, (long)({2}), {@site})", R(PyType.None), P(O, O, I), names: "message,category,stacklevel", defaults: "null|1"),
             new("warnings.simplefilter", "WarningsModule.SimpleFilter({0}, {1}, (long)({2}), {3})", R(PyType.None), P(S, O, I, B), names: "action,category,lineno,append", defaults: "null|0|false"),
             new("warnings.filterwarnings", "WarningsModule.FilterWarnings({0}, {1}, {2}, {3}, (long)({4}), {5})", R(PyType.None), P(S, S, O, S, I, B), names: "action,message,category,module,lineno,append", defaults: "\"\"|null|\"\"|0|false"),
             new("warnings.resetwarnings", "WarningsModule.ResetWarnings()", R(PyType.None), P()),
@@ -653,7 +653,7 @@ namespace Batuta.Transpiler.Mapping
         {
             if (c.Keywords.Count == 0 || !LoggingLevelFunctions.Contains(name) || c.Args.Any(a => a is Starred) || c.Keywords.Any(k => k.Arg is null)) return null;
             var args = string.Concat(c.Args.Select(a => ", " + Emitter.BoxOf(e.Expr(a))));
-            return new Ex($"LoggingModule.RootCall({e.LogSite(c)}, {CsNames.Literal(name)}, {e.KeywordDict(c)}{args})", PyType.None, true);
+            return new Ex($"LoggingModule.RootCall({e.SourceSite(c)}, {CsNames.Literal(name)}, {e.KeywordDict(c)}{args})", PyType.None, true);
         }
 
         /// <summary>operator.f(...): the expression it stands for, or the getter lambda it returns.</summary>
@@ -983,7 +983,7 @@ namespace Batuta.Transpiler.Mapping
             }
             BindSearchedContainer(e, row, c, bound);
             BindKeyFunction(e, row, c, bound);
-            var code = row.Template.Replace("{@where}", e.CallSite(c)).Replace("{@site}", row.Template.Contains("{@site}") ? e.LogSite(c) : "");
+            var code = row.Template.Replace("{@site}", row.Template.Contains("{@site}") ? e.SourceSite(c) : "");
             var types = new List<PyType>();
             int firstDefault = row.Parameters.Length - row.Defaults.Length;
             for (int i = 0; i < row.Parameters.Length; i++)

@@ -37,7 +37,7 @@ internal sealed class LogRecord
     /// <summary>When the record was made (local time), for %(asctime)s.</summary>
     public DateTime Time { get; private init; }
 
-    public static LogRecord Create(string name, long level, object? msg, object?[] args, PyDict<string, object?> kwargs, LogSite? site)
+    public static LogRecord Create(string name, long level, object? msg, object?[] args, PyDict<string, object?> kwargs, SourceSite? site)
     {
         var now = DateTime.Now;
         var created = (now.ToUniversalTime() - DateTime.UnixEpoch).TotalSeconds;
@@ -60,7 +60,7 @@ internal sealed class LogRecord
     }
 
     /// <summary>pathname, filename, module, lineno and funcName: the call site, else the main script at line 0.</summary>
-    private static void AddSite(PyDict<string, object?> attributes, LogSite? site)
+    private static void AddSite(PyDict<string, object?> attributes, SourceSite? site)
     {
         string path = site?.PathName ?? WarningsModule.ScriptPath("__main__", "");
         string file = Path.GetFileName(path);

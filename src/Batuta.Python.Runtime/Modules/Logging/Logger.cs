@@ -56,13 +56,17 @@ public sealed class Logger : IPyObject, IPyTyped, IPyKeywordMethods, IPyAttribut
     }
 
     /// <summary>Logger._log: a record (msg, args, exc_info, extra) handed to every handler up the propagation chain.</summary>
-    internal void Log(long level, object?[] args, PyDict<string, object?> kwargs, LogSite? site)
+    internal void Log(long level, object?[] args, PyDict<string, object?> kwargs, SourceSite? site)
     {
         if (!IsEnabledFor(level)) return;
         if (args.Length == 0) throw new TypeError("missing 1 required positional argument: 'msg'");
-        var record = LogRecord.Create(Name, level, args[0], args[1..], kwargs, site);
+        var record = LogRecord.Create(Name, level, args[0], args[1..], kwargs, site?.Up(StackLevel(kwargs)));
         CallHandlers(record);
     }
+
+    /// <summary>stacklevel=: which frame the record names (1, the logging call's own).</summary>
+    private static long StackLevel(PyDict<string, object?> kwargs) =>
+        kwargs.Get("stacklevel") is { } level ? LoggingModule.AsLevel(level) ?? throw new TypeError($"'{Dyn.TypeName(level)}' object cannot be interpreted as an integer") : 1;
 
     private void CallHandlers(LogRecord record)
     {
@@ -87,7 +91,7 @@ public sealed class Logger : IPyObject, IPyTyped, IPyKeywordMethods, IPyAttribut
     public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs) => CallMethodAt(name, args, kwargs, null);
 
     /// <summary>A method called where the transpiler knows the call site: the logging methods record it.</summary>
-    internal object? CallMethodAt(string name, object?[] args, PyDict<string, object?> kwargs, LogSite? site)
+    internal object? CallMethodAt(string name, object?[] args, PyDict<string, object?> kwargs, SourceSite? site)
     {
         if (LevelMethods.TryGetValue(name, out var level))
         {
