@@ -56,7 +56,24 @@ namespace Batuta.Transpiler.Emit
         /// file, the line and the enclosing function's name (Python's co_name).
         /// </summary>
         internal string SourceSite(Node at) =>
-            $"new SourceSite({CsNames.Literal(_module.Path == _options.EntryModule ? "__main__" : _module.Name)}, {CsNames.Literal(_module.Path)}, {at.Line.ToString(Inv)}L, {CsNames.Literal(_function?.Def.Name ?? "<module>")})";
+            $"new SourceSite({CsNames.Literal(_module.Path == _options.EntryModule ? "__main__" : _module.Name)}, {CsNames.Literal(_module.Path)}, {at.Line.ToString(Inv)}L, {CsNames.Literal(_innerFrame ?? _function?.Def.Name ?? "<module>")})";
+
+        /// <summary>The name of the code object a lambda or comprehension runs in (Python's co_name), while its body is emitted.</summary>
+        private string? _innerFrame;
+
+        private Ex InFrame(string name, Func<Ex> emit)
+        {
+            var outer = _innerFrame;
+            _innerFrame = name;
+            try
+            {
+                return emit();
+            }
+            finally
+            {
+                _innerFrame = outer;
+            }
+        }
         internal PyType DynamicOf(params Ex[] operands) => DynamicType(operands);
 
         private Ex EmitCall(Call call, PyType expected)
@@ -966,7 +983,7 @@ namespace Batuta.Transpiler.Emit
                 var sm = cls.FindMethod(a.Attr);
                 if (sm is not null) NoteCall(sm);
                 if (sm is not null && (sm.IsStatic || sm.IsClassMethod))
-                    return new Ex($"{ClassCsName(cls)}.{sm.CsName}({string.Join(", ", BindArguments(sm, call.Args.ToList(), call.Keywords.ToList(), call))})", sm.IsGenerator ? PyType.Iterable(sm.ReturnType.Elem) : sm.ReturnType, true);
+                    return KeepingCallerSite(sm, call, new Ex($"{ClassCsName(cls)}.{sm.CsName}({string.Join(", ", BindArguments(sm, call.Args.ToList(), call.Keywords.ToList(), call))})", sm.IsGenerator ? PyType.Iterable(sm.ReturnType.Elem) : sm.ReturnType, true));
                 if (sm is not null && call.Args.Count > 0) return UnboundMethodCall(cls, sm, call);
             }
             if (FromHexCall(a, call) is { } fromHex) return fromHex;

@@ -107,6 +107,14 @@ report(store)
 log.info("top level: %d skus", len(store.items))
 logging.getLogger("inventory.db").info("child logger name %s", db_log.name)
 
+# records made inside a lambda and comprehensions name those code objects
+notify = lambda sku: log.info("restock %s", sku)
+notify("pear")
+low = [sku for sku in sorted(store.items) if store.items[sku] < 5 and log.debug("low stock: %s", sku) is None]
+print("low:", low)
+counts = {sku: len(sku) for sku in store.items if not db_log.info("sizing %s", sku)}
+print("counts:", counts)
+
 # errors go to stderr with their traceback
 errors = logging.getLogger("errors")
 errors.propagate = False

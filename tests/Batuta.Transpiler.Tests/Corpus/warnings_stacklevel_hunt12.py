@@ -40,6 +40,18 @@ class Invoice:
         return self.total()
 
 
+class Money:
+    @staticmethod
+    def parse(text):
+        warnings.warn("Money.parse() is deprecated", DeprecationWarning, stacklevel=2)
+        return float(text.strip("$"))
+
+    @classmethod
+    def zero(cls):
+        audit("zero money")
+        return cls()
+
+
 def describe(w):
     return "%s:%d %s: %s" % (os.path.basename(w.filename), w.lineno, w.category.__name__, w.message)
 
@@ -54,6 +66,8 @@ def run():
         print("old total", inv.old_total())
         print("rounded", legacy_round(2.71828, 3))
         warnings.warn("direct warning")
+        print("parsed", Money.parse("$12.50"))
+        print("zero", type(Money.zero()).__name__)
         for n in range(2):
             print("loop", n, compute_total(items[n:]))
     print(len(caught), "warnings")
