@@ -118,15 +118,15 @@ public sealed class ExceptionToolingTests
         try
         {
             // the default action shows a location once; "always" every time; DeprecationWarning only in __main__
-            WarningsModule.Warn("once", null, 1, "__main__", "prog.py", 3);
-            WarningsModule.Warn("once", null, 1, "__main__", "prog.py", 3);
-            WarningsModule.Warn("old", typeof(DeprecationWarning), 1, "helper", "helper.py", 4);
-            WarningsModule.Warn("old", typeof(DeprecationWarning), 1, "__main__", "prog.py", 5);
+            WarningsModule.Warn("once", null, 1, new SourceSite("__main__", "prog.py", 3, "<module>"));
+            WarningsModule.Warn("once", null, 1, new SourceSite("__main__", "prog.py", 3, "<module>"));
+            WarningsModule.Warn("old", typeof(DeprecationWarning), 1, new SourceSite("helper", "helper.py", 4, "<module>"));
+            WarningsModule.Warn("old", typeof(DeprecationWarning), 1, new SourceSite("__main__", "prog.py", 5, "<module>"));
             WarningsModule.SimpleFilter("always");
-            WarningsModule.Warn("again", typeof(RuntimeWarning), 1, "__main__", "prog.py", 6);
-            WarningsModule.Warn("again", typeof(RuntimeWarning), 1, "__main__", "prog.py", 6);
+            WarningsModule.Warn("again", typeof(RuntimeWarning), 1, new SourceSite("__main__", "prog.py", 6, "<module>"));
+            WarningsModule.Warn("again", typeof(RuntimeWarning), 1, new SourceSite("__main__", "prog.py", 6, "<module>"));
             WarningsModule.FilterWarnings("error", "fatal", typeof(UserWarning));
-            Assert.Equal("fatal thing", Assert.Throws<UserWarning>(() => WarningsModule.Warn("fatal thing", null, 1, "__main__", "prog.py", 7)).PyStr());
+            Assert.Equal("fatal thing", Assert.Throws<UserWarning>(() => WarningsModule.Warn("fatal thing", null, 1, new SourceSite("__main__", "prog.py", 7, "<module>"))).PyStr());
             Assert.Equal("invalid action: 'loud'", Assert.Throws<ValueError>(() => WarningsModule.SimpleFilter("loud")).PyStr());
         }
         finally

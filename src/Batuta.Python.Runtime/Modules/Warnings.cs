@@ -27,11 +27,12 @@ public static class WarningsModule
     };
 
     /// <summary>
-    /// warnings.warn(message, category, stacklevel) at the call's module, file and line (what the transpiler knows;
-    /// a stacklevel above 1 still names the call's own line, as Batuta keeps no frames).
+    /// warnings.warn(message, category, stacklevel) at the call's site, or its caller's for a stacklevel of 2 and up
+    /// (<see cref="SourceSite.Up"/>: the transpiler keeps the sites of calls to the functions that ask for them).
     /// </summary>
-    public static void Warn(object? message, object? category, long stacklevel, string module, string filename, long line)
+    public static void Warn(object? message, object? category, long stacklevel, SourceSite site)
     {
+        var (module, filename, line, _) = site.Up(stacklevel);
         var warning = message as Warning ?? NewWarning(CategoryOf(category), message);
         var kind = warning.GetType();
         string text = warning.PyStr();
@@ -67,9 +68,13 @@ public static class WarningsModule
     private static Warning NewWarning(Type category, object? message) =>
         Dyn.Call(category, message) as Warning ?? new UserWarning(message);
 
-    /// <summary>The entry script is named as it was run; another module by its path beside it.</summary>
-    private static string ScriptPath(string module, string filename) =>
-        module == "__main__" ? TracebackFormatter.ScriptName : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(TracebackFormatter.ScriptName) ?? "", filename));
+    /// <summary>A module's co_filename: a full path (the entry script's too, as CPython 3.9+ makes it), another module beside the script.</summary>
+    internal static string ScriptPath(string module, string filename)
+    {
+        string script = TracebackFormatter.ScriptName;
+        string path = module == "__main__" && script.Length > 0 ? script : Path.Combine(Path.GetDirectoryName(script) ?? "", filename);
+        return path.Length == 0 ? path : Path.GetFullPath(path);
+    }
 
     private static string ActionFor(string text, Type category, string module, long line) =>
         _filters.FirstOrDefault(f => (f.Message is null || f.Message.IsMatch(text)) && f.Category.IsAssignableFrom(category)

@@ -51,9 +51,29 @@ namespace Batuta.Transpiler.Emit
         internal string FormatArgsOf(Ex r) => FormatArgs(r);
         internal Ex Peek(ExpressionNode e) => EmitExprQuiet(e);
 
-        /// <summary>Where a call is, as the runtime's warnings name it: the module ("__main__" for the entry module), its file and the line.</summary>
-        internal string CallSite(Node at) =>
-            $"{CsNames.Literal(_module.Path == _options.EntryModule ? "__main__" : _module.Name)}, {CsNames.Literal(_module.Path)}, {at.Line.ToString(Inv)}L";
+        /// <summary>
+        /// Where a call is, as logging records and warnings name it: the module ("__main__" for the entry module), its
+        /// file, the line and the enclosing function's name (Python's co_name).
+        /// </summary>
+        internal string SourceSite(Node at) =>
+            $"new SourceSite({CsNames.Literal(_module.Path == _options.EntryModule ? "__main__" : _module.Name)}, {CsNames.Literal(_module.Path)}, {at.Line.ToString(Inv)}L, {CsNames.Literal(_innerFrame ?? _function?.Def.Name ?? "<module>")})";
+
+        /// <summary>The name of the code object a lambda or comprehension runs in (Python's co_name), while its body is emitted.</summary>
+        private string? _innerFrame;
+
+        private Ex InFrame(string name, Func<Ex> emit)
+        {
+            var outer = _innerFrame;
+            _innerFrame = name;
+            try
+            {
+                return emit();
+            }
+            finally
+            {
+                _innerFrame = outer;
+            }
+        }
         internal PyType DynamicOf(params Ex[] operands) => DynamicType(operands);
 
         private Ex EmitCall(Call call, PyType expected)
@@ -231,7 +251,17 @@ namespace Batuta.Transpiler.Emit
             var rt = f.IsGenerator ? (f.ReturnType.Kind == TypeKind.Iterable ? f.ReturnType : PyType.Iterable(f.ReturnType)) : f.ReturnType;
             var ex = new Ex(PassesDepth(f, call) ? DepthCall(code, args) : $"{code}({string.Join(", ", args)})", rt.Kind == TypeKind.Unknown && !_inferring ? PyType.None : rt, true);
             if (f.IsGenerator) return ex.AsIterator();
+            ex = KeepingCallerSite(f, call, ex);
             return rt.Kind is TypeKind.None ? new Ex(ex.Code, PyType.None, true) : ex;
+        }
+
+        private readonly Dictionary<FunctionModel, bool> _namesCaller = new();
+
+        /// <summary>A call of a function whose warnings or records name their caller (stacklevel=2): kept at its site while it runs.</summary>
+        private Ex KeepingCallerSite(FunctionModel f, Call call, Ex ex)
+        {
+            if (!_namesCaller.TryGetValue(f, out var names)) _namesCaller[f] = names = Inference.CallerSites.NamesCaller(f);
+            return names ? new Ex($"SourceSite.Call({SourceSite(call)}, {CsNames.Literal(f.Def.Name)}, () => {ex.Code})", ex.Type, true) : ex;
         }
 
         /// <summary>
@@ -953,7 +983,7 @@ namespace Batuta.Transpiler.Emit
                 var sm = cls.FindMethod(a.Attr);
                 if (sm is not null) NoteCall(sm);
                 if (sm is not null && (sm.IsStatic || sm.IsClassMethod))
-                    return new Ex($"{ClassCsName(cls)}.{sm.CsName}({string.Join(", ", BindArguments(sm, call.Args.ToList(), call.Keywords.ToList(), call))})", sm.IsGenerator ? PyType.Iterable(sm.ReturnType.Elem) : sm.ReturnType, true);
+                    return KeepingCallerSite(sm, call, new Ex($"{ClassCsName(cls)}.{sm.CsName}({string.Join(", ", BindArguments(sm, call.Args.ToList(), call.Keywords.ToList(), call))})", sm.IsGenerator ? PyType.Iterable(sm.ReturnType.Elem) : sm.ReturnType, true));
                 if (sm is not null && call.Args.Count > 0) return UnboundMethodCall(cls, sm, call);
             }
             if (FromHexCall(a, call) is { } fromHex) return fromHex;
@@ -1010,7 +1040,7 @@ namespace Batuta.Transpiler.Emit
                     var rt = m.IsGenerator ? (m.ReturnType.Kind == TypeKind.Iterable ? m.ReturnType : PyType.Iterable(m.ReturnType)) : m.ReturnType;
                     string target = m.IsStatic || m.IsClassMethod ? ClassCsName(oc) : obj.P;
                     var mc = new Ex($"{target}.{m.CsName}({string.Join(", ", BindArguments(m, call.Args.ToList(), call.Keywords.ToList(), call))})", rt.Kind == TypeKind.Unknown && !_inferring ? PyType.None : rt, true);
-                    return m.IsGenerator ? mc.AsIterator() : mc;
+                    return m.IsGenerator ? mc.AsIterator() : KeepingCallerSite(m, call, mc);
                 }
                 var field = oc.FindField(a.Attr);
                 if (field is not null) return CallValue(new Ex($"{obj.P}.{field.CsName}", field.Type, true), call);
@@ -1018,6 +1048,18 @@ namespace Batuta.Transpiler.Emit
             if (MappedMethod(obj, a, call, expected) is { } mapped) return mapped;
             return DynamicMethodCall(obj, a, call);
         }
+
+        private static readonly HashSet<string> LoggingMethods = new(StringComparer.Ordinal) { "debug", "info", "warning", "warn", "error", "exception", "critical", "fatal", "log" };
+
+        /// <summary>
+        /// log.info(...) on a dynamic value in a project that imports logging: the value may be a Logger, whose record
+        /// names the call site.
+        /// </summary>
+        private bool IsLoggingMethod(PyType receiver, string name) =>
+            receiver.Kind is TypeKind.Object or TypeKind.Unknown && LoggingMethods.Contains(name) && _moduleByName.Values.Any(ImportsLogging);
+
+        private static bool ImportsLogging(ModuleModel m) =>
+            m.Imports.Values.Any(v => v == "module:logging" || v.StartsWith("member:logging:", StringComparison.Ordinal));
 
         /// <summary>obj.method(...) that no static rule resolved: called by name at run time.</summary>
         private Ex DynamicMethodCall(Ex obj, Attribute a, Call call)
@@ -1027,6 +1069,8 @@ namespace Batuta.Transpiler.Emit
             var argValues = call.Args.Select(x => EmitExpr(x)).ToList();
             if (t.Kind is TypeKind.Object or TypeKind.Unknown) WidenDynamicallyCalled(a.Attr, argValues);
             var args = argValues.Select(Box).ToList();
+            if (IsLoggingMethod(t, a.Attr))
+                return new Ex($"LoggingModule.MethodAt({SourceSite(call)}, {Box(obj)}, {CsNames.Literal(a.Attr)}, {KeywordDict(call)}{string.Concat(args.Select(x => ", " + x))})", DynamicType(obj), true);
             if (call.Keywords.Count > 0)
                 return new Ex($"Dyn.CallMethodKw({Box(obj)}, {CsNames.Literal(a.Attr)}, {KeywordDict(call)}{string.Concat(args.Select(x => ", " + x))})", DynamicType(obj), true);
             return new Ex($"Dyn.CallMethod({Box(obj)}, {CsNames.Literal(a.Attr)}{string.Concat(args.Select(x => ", " + x))})", DynamicType(obj), true);

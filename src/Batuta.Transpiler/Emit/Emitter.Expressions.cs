@@ -99,13 +99,13 @@ namespace Batuta.Transpiler.Emit
                 case Set s: return EmitListLiteral(s.Elts, expected, "set");
                 case Tuple t: return EmitTuple(t, expected);
                 case Dict d: return EmitDict(d, expected);
-                case ListComp lc: return Comprehension(lc.Generators, lc.Elt, null, "list", expected);
-                case SetComp sc: return Comprehension(sc.Generators, sc.Elt, null, "set", expected);
-                case GeneratorExp ge: return Comprehension(ge.Generators, ge.Elt, null, "gen", expected);
-                case DictComp dc: return Comprehension(dc.Generators, dc.Key, dc.Value, "dict", expected);
+                case ListComp lc: return InFrame("<listcomp>", () => Comprehension(lc.Generators, lc.Elt, null, "list", expected));
+                case SetComp sc: return InFrame("<setcomp>", () => Comprehension(sc.Generators, sc.Elt, null, "set", expected));
+                case GeneratorExp ge: return InFrame("<genexpr>", () => Comprehension(ge.Generators, ge.Elt, null, "gen", expected));
+                case DictComp dc: return InFrame("<dictcomp>", () => Comprehension(dc.Generators, dc.Key, dc.Value, "dict", expected));
                 case JoinedStr js: return EmitFString(js);
                 case FormattedValue fv: return EmitFString(new JoinedStr(NodeList.Of<ExpressionNode>(fv), fv.Span));
-                case Lambda lam: return EmitLambda(lam, expected);
+                case Lambda lam: return InFrame("<lambda>", () => EmitLambda(lam, expected));
                 case NamedExpr ne:
                 {
                     var v = EmitExpr(ne.Value, TargetType(ne.Target));

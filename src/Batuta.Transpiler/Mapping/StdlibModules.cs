@@ -569,17 +569,18 @@ namespace Batuta.Transpiler.Mapping
             new("fnmatch.fnmatchcase", "FnMatch.MatchCase({0}, {1})", R(B), P(O, O), names: "name,pat"),
             new("fnmatch.filter", "FnMatch.Filter({0}, {1})", R(PyType.List(S)), P(O, O), names: "names,pat"),
             new("fnmatch.translate", "FnMatch.Translate({0})", R(S), P(O), names: "pat"),
-            // logging (loggers, handlers and formatters are dynamic objects; the module functions log on the root logger)
+            // logging (loggers, handlers and formatters are dynamic objects; the module functions log on the root logger;
+            // {@site} is the call's module, file, line and function, for the record's lineno and funcName)
             new("logging.basicConfig", "LoggingModule.BasicConfig({0}, {1}, {2}, {3}, {4}, {5}, {6}, {7})", R(PyType.None), P(O, O, O, O, O, O, B, O),
                 names: "level,format,datefmt,stream,filename,filemode,force,handlers", defaults: "null|null|null|null|null|null|false|null"),
             new("logging.getLogger", "LoggingModule.GetLogger({0})", R(O), P(O), names: "name", defaults: "null"),
-            new("logging.debug", "LoggingModule.Debug({*})", R(PyType.None), P(O), variadic: true),
-            new("logging.info", "LoggingModule.Info({*})", R(PyType.None), P(O), variadic: true),
-            new("logging.warning", "LoggingModule.Warning({*})", R(PyType.None), P(O), variadic: true),
-            new("logging.error", "LoggingModule.Error({*})", R(PyType.None), P(O), variadic: true),
-            new("logging.critical", "LoggingModule.Critical({*})", R(PyType.None), P(O), variadic: true),
-            new("logging.exception", "LoggingModule.Exception({*})", R(PyType.None), P(O), variadic: true),
-            new("logging.log", "LoggingModule.Log({*})", R(PyType.None), P(O), variadic: true),
+            new("logging.debug", "LoggingModule.Debug({@site}, {*})", R(PyType.None), P(O), variadic: true),
+            new("logging.info", "LoggingModule.Info({@site}, {*})", R(PyType.None), P(O), variadic: true),
+            new("logging.warning", "LoggingModule.Warning({@site}, {*})", R(PyType.None), P(O), variadic: true),
+            new("logging.error", "LoggingModule.Error({@site}, {*})", R(PyType.None), P(O), variadic: true),
+            new("logging.critical", "LoggingModule.Critical({@site}, {*})", R(PyType.None), P(O), variadic: true),
+            new("logging.exception", "LoggingModule.Exception({@site}, {*})", R(PyType.None), P(O), variadic: true),
+            new("logging.log", "LoggingModule.Log({@site}, {*})", R(PyType.None), P(O), variadic: true),
             new("logging.getLevelName", "LoggingModule.GetLevelName({0})", R(O), P(O), names: "level"),
             new("logging.addLevelName", "LoggingModule.AddLevelName({0}, {1})", R(PyType.None), P(O, S), names: "level,levelName"),
             new("logging.disable", "LoggingModule.Disable({0})", R(PyType.None), P(O), names: "level", defaults: "null"),
@@ -601,8 +602,8 @@ namespace Batuta.Transpiler.Mapping
             new("traceback.format_tb", "TracebackModule.FormatTb({0})", R(PyType.List(S)), P(O, O), names: "tb,limit", defaults: "null"),
             new("traceback.print_tb", "TracebackModule.PrintTb({0}, {1}, {2})", R(PyType.None), P(O, O, O), names: "tb,limit,file", defaults: "null|null"),
             new("sys.exc_info", "Sys.ExcInfo()", R(PyType.Tuple(O, O, O)), P()),
-            // warnings: {@where} is the call's module, file and line
-            new("warnings.warn", "WarningsModule.Warn({0}, {1}, (long)({2}), {@where})", R(PyType.None), P(O, O, I), names: "message,category,stacklevel", defaults: "null|1"),
+            // warnings: {@site} is the call's module, file, line and function
+            new("warnings.warn", "WarningsModule.Warn({0}, {1}, (long)({2}), {@site})", R(PyType.None), P(O, O, I), names: "message,category,stacklevel", defaults: "null|1"),
             new("warnings.simplefilter", "WarningsModule.SimpleFilter({0}, {1}, (long)({2}), {3})", R(PyType.None), P(S, O, I, B), names: "action,category,lineno,append", defaults: "null|0|false"),
             new("warnings.filterwarnings", "WarningsModule.FilterWarnings({0}, {1}, {2}, {3}, (long)({4}), {5})", R(PyType.None), P(S, S, O, S, I, B), names: "action,message,category,module,lineno,append", defaults: "\"\"|null|\"\"|0|false"),
             new("warnings.resetwarnings", "WarningsModule.ResetWarnings()", R(PyType.None), P()),
@@ -675,7 +676,7 @@ namespace Batuta.Transpiler.Mapping
         {
             if (c.Keywords.Count == 0 || !LoggingLevelFunctions.Contains(name) || c.Args.Any(a => a is Starred) || c.Keywords.Any(k => k.Arg is null)) return null;
             var args = string.Concat(c.Args.Select(a => ", " + Emitter.BoxOf(e.Expr(a))));
-            return new Ex($"LoggingModule.RootCall({CsNames.Literal(name)}, {e.KeywordDict(c)}{args})", PyType.None, true);
+            return new Ex($"LoggingModule.RootCall({e.SourceSite(c)}, {CsNames.Literal(name)}, {e.KeywordDict(c)}{args})", PyType.None, true);
         }
 
         /// <summary>operator.f(...): the expression it stands for, or the getter lambda it returns.</summary>
@@ -1005,7 +1006,7 @@ namespace Batuta.Transpiler.Mapping
             }
             BindSearchedContainer(e, row, c, bound);
             BindKeyFunction(e, row, c, bound);
-            var code = row.Template.Replace("{@where}", e.CallSite(c));
+            var code = row.Template.Replace("{@site}", row.Template.Contains("{@site}") ? e.SourceSite(c) : "");
             var types = new List<PyType>();
             int firstDefault = row.Parameters.Length - row.Defaults.Length;
             for (int i = 0; i < row.Parameters.Length; i++)

@@ -3,9 +3,9 @@ using Batuta.Python.Runtime.Text;
 namespace Batuta.Python.Runtime.Modules;
 
 /// <summary>
-/// logging.LogRecord: its attributes as the mapping a format string reads. The frame-dependent ones are
-/// approximations: <c>pathname</c>/<c>filename</c>/<c>module</c> name the main script, <c>funcName</c> is
-/// <c>&lt;module&gt;</c> and <c>lineno</c> is 0 (the migrated code has no Python frames).
+/// logging.LogRecord: its attributes as the mapping a format string reads. The frame-dependent ones come from the
+/// call site the transpiler passes; a call it could not see (log.info(*args), getattr(log, "info")) names the main script,
+/// <c>&lt;module&gt;</c> and line 0.
 /// </summary>
 internal sealed class LogRecord
 {
@@ -37,20 +37,18 @@ internal sealed class LogRecord
     /// <summary>When the record was made (local time), for %(asctime)s.</summary>
     public DateTime Time { get; private init; }
 
-    public static LogRecord Create(string name, long level, object? msg, object?[] args, PyDict<string, object?> kwargs)
+    public static LogRecord Create(string name, long level, object? msg, object?[] args, PyDict<string, object?> kwargs, SourceSite? site)
     {
         var now = DateTime.Now;
-        string script = Sys.Argv.Count > 0 ? Sys.Argv[0] : "";
-        string file = Path.GetFileName(script);
         var created = (now.ToUniversalTime() - DateTime.UnixEpoch).TotalSeconds;
         var attributes = new PyDict<string, object?>
         {
             ["name"] = name, ["msg"] = msg, ["levelname"] = LoggingModule.LevelName(level), ["levelno"] = (PyInt)level,
-            ["pathname"] = script, ["filename"] = file, ["module"] = Path.GetFileNameWithoutExtension(file), ["lineno"] = (PyInt)0L, ["funcName"] = "<module>",
             ["created"] = created, ["msecs"] = (double)now.Millisecond, ["relativeCreated"] = (now - Start).TotalMilliseconds,
             ["thread"] = (PyInt)Environment.CurrentManagedThreadId, ["threadName"] = "MainThread", ["processName"] = "MainProcess", ["process"] = (PyInt)Environment.ProcessId,
             ["exc_text"] = null, ["stack_info"] = null, ["taskName"] = null,
         };
+        AddSite(attributes, site);
         object? operand = args.Length == 1 && args[0] is IPyDict mapping && Dyn.Len(mapping) > 0 ? mapping : new PyTuple(args);
         attributes["args"] = operand;
         AddExtra(attributes, kwargs.Get("extra"));
@@ -59,6 +57,18 @@ internal sealed class LogRecord
         var exception = excInfo as Exception ?? (hasException ? PyExc.Handled : null);
         attributes["exc_info"] = hasException ? excInfo : null;
         return new LogRecord(attributes, level, msg, operand, hasException, exception) { Time = now };
+    }
+
+    /// <summary>pathname, filename, module, lineno and funcName: the call site, else the main script at line 0.</summary>
+    private static void AddSite(PyDict<string, object?> attributes, SourceSite? site)
+    {
+        string path = site?.PathName ?? WarningsModule.ScriptPath("__main__", "");
+        string file = Path.GetFileName(path);
+        attributes["pathname"] = path;
+        attributes["filename"] = file;
+        attributes["module"] = Path.GetFileNameWithoutExtension(file);
+        attributes["lineno"] = (PyInt)(site?.Line ?? 0L);
+        attributes["funcName"] = site?.Function ?? "<module>";
     }
 
     /// <summary>extra=: more attributes, which may not replace the record's own.</summary>

@@ -56,13 +56,17 @@ public sealed class Logger : IPyObject, IPyTyped, IPyKeywordMethods, IPyAttribut
     }
 
     /// <summary>Logger._log: a record (msg, args, exc_info, extra) handed to every handler up the propagation chain.</summary>
-    internal void Log(long level, object?[] args, PyDict<string, object?> kwargs)
+    internal void Log(long level, object?[] args, PyDict<string, object?> kwargs, SourceSite? site)
     {
         if (!IsEnabledFor(level)) return;
         if (args.Length == 0) throw new TypeError("missing 1 required positional argument: 'msg'");
-        var record = LogRecord.Create(Name, level, args[0], args[1..], kwargs);
+        var record = LogRecord.Create(Name, level, args[0], args[1..], kwargs, site?.Up(StackLevel(kwargs)));
         CallHandlers(record);
     }
+
+    /// <summary>stacklevel=: which frame the record names (1, the logging call's own).</summary>
+    private static long StackLevel(PyDict<string, object?> kwargs) =>
+        kwargs.Get("stacklevel") is { } level ? LoggingModule.AsLevel(level) ?? throw new TypeError($"'{Dyn.TypeName(level)}' object cannot be interpreted as an integer") : 1;
 
     private void CallHandlers(LogRecord record)
     {
@@ -84,12 +88,21 @@ public sealed class Logger : IPyObject, IPyTyped, IPyKeywordMethods, IPyAttribut
         ["error"] = LoggingModule.ERROR, ["exception"] = LoggingModule.ERROR, ["critical"] = LoggingModule.CRITICAL, ["fatal"] = LoggingModule.CRITICAL,
     };
 
-    public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs)
+    public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs) => CallMethodAt(name, args, kwargs, null);
+
+    /// <summary>A method called where the transpiler knows the call site: the logging methods record it.</summary>
+    internal object? CallMethodAt(string name, object?[] args, PyDict<string, object?> kwargs, SourceSite? site)
     {
         if (LevelMethods.TryGetValue(name, out var level))
         {
             if (name == "exception" && !kwargs.ContainsKey("exc_info")) kwargs["exc_info"] = true;
-            Log(level, args, kwargs);
+            Log(level, args, kwargs, site);
+            return null;
+        }
+        if (name == "log")
+        {
+            if (args.Length == 0) throw new TypeError("Logger.log() missing 1 required positional argument: 'level'");
+            Log(LoggingModule.LevelArgument(args[0]), args[1..], kwargs, site);
             return null;
         }
         return OtherMethod(name, args, kwargs);
@@ -100,7 +113,6 @@ public sealed class Logger : IPyObject, IPyTyped, IPyKeywordMethods, IPyAttribut
         var a = new ConfigParser.ConfigArgs(name, args, kwargs);
         return name switch
         {
-            "log" => LogAt(a.Required(0, "level"), args.Skip(1).ToArray(), kwargs),
             "setLevel" => Done(() => SetLevel(a.Required(0, "level"))),
             "getEffectiveLevel" => (PyInt)GetEffectiveLevel(),
             "isEnabledFor" => IsEnabledFor(LoggingModule.LevelArgument(a.Required(0, "level"))),
@@ -110,12 +122,6 @@ public sealed class Logger : IPyObject, IPyTyped, IPyKeywordMethods, IPyAttribut
             "getChild" => LoggingModule.GetLogger(_isRoot ? a.Str(0, "suffix") : Name + "." + a.Str(0, "suffix")),
             _ => throw new AttributeError($"'{PyTypeName}' object has no attribute '{name}'"),
         };
-    }
-
-    private object? LogAt(object? level, object?[] rest, PyDict<string, object?> kwargs)
-    {
-        Log(LoggingModule.LevelArgument(level), rest, kwargs);
-        return null;
     }
 
     private static object? Done(Action action)

@@ -74,32 +74,42 @@ public static class LoggingModule
     }
 
     /// <summary>The module functions log on the root logger, configuring it first when it has no handler.</summary>
-    private static void RootLog(long level, object?[] args, PyDict<string, object?>? kwargs = null)
+    private static void RootLog(SourceSite site, long level, object?[] args, PyDict<string, object?>? kwargs = null)
     {
         if (Root.Handlers.Count == 0) BasicConfig();
-        Root.Log(level, args, kwargs ?? new PyDict<string, object?>());
+        Root.Log(level, args, kwargs ?? new PyDict<string, object?>(), site);
     }
 
     /// <summary>A module function called with keywords: the root logger's method of that name, after the implicit basicConfig().</summary>
-    public static object? RootCall(string name, PyDict<string, object?> kwargs, params object?[] args)
+    public static object? RootCall(SourceSite site, string name, PyDict<string, object?> kwargs, params object?[] args)
     {
         if (Root.Handlers.Count == 0) BasicConfig();
-        return Root.CallMethod(name, args, kwargs);
+        return Root.CallMethodAt(name, args, kwargs, site);
     }
 
-    public static void Debug(params object?[] args) => RootLog(DEBUG, args);
+    /// <summary>
+    /// <c>x.info(...)</c> (or debug, warning, error, exception, critical, log) on a value the transpiler cannot type: a
+    /// Logger logs with the call site, anything else has the method called by name.
+    /// </summary>
+    public static object? MethodAt(SourceSite site, object? receiver, string name, PyDict<string, object?> kwargs, params object?[] args)
+    {
+        if (receiver is Logger logger) return logger.CallMethodAt(name, args, kwargs, site);
+        return kwargs.Count == 0 ? Dyn.CallMethod(receiver, name, args) : Dyn.CallMethodKw(receiver, name, kwargs, args);
+    }
 
-    public static void Info(params object?[] args) => RootLog(INFO, args);
+    public static void Debug(SourceSite site, params object?[] args) => RootLog(site, DEBUG, args);
 
-    public static void Warning(params object?[] args) => RootLog(WARNING, args);
+    public static void Info(SourceSite site, params object?[] args) => RootLog(site, INFO, args);
 
-    public static void Error(params object?[] args) => RootLog(ERROR, args);
+    public static void Warning(SourceSite site, params object?[] args) => RootLog(site, WARNING, args);
 
-    public static void Critical(params object?[] args) => RootLog(CRITICAL, args);
+    public static void Error(SourceSite site, params object?[] args) => RootLog(site, ERROR, args);
 
-    public static void Exception(params object?[] args) => RootLog(ERROR, args, new PyDict<string, object?> { ["exc_info"] = true });
+    public static void Critical(SourceSite site, params object?[] args) => RootLog(site, CRITICAL, args);
 
-    public static void Log(object? level, params object?[] args) => RootLog(LevelArgument(level), args);
+    public static void Exception(SourceSite site, params object?[] args) => RootLog(site, ERROR, args, new PyDict<string, object?> { ["exc_info"] = true });
+
+    public static void Log(SourceSite site, object? level, params object?[] args) => RootLog(site, LevelArgument(level), args);
 
     /// <summary>Logger.log's level: an integer (a name is a TypeError there, unlike setLevel).</summary>
     internal static long LevelArgument(object? level) => AsLevel(level) ?? throw new TypeError("level must be an integer");
