@@ -2,8 +2,9 @@ namespace Batuta.Python.Runtime.Modules;
 
 /// <summary>
 /// The <c>cmath</c> module for finite arguments, with CPython's formulas (cmathmodule.c), so results match to the
-/// last bit: sqrt's scaled hypot, log's log1p near the unit circle, exp/sin/cos/tan through sinh/cosh/tanh.
-/// Infinite and NaN arguments follow the plain formulas, not CPython's special-value tables.
+/// last bit: sqrt's scaled hypot, log's log1p near the unit circle, exp/sin/cos/tan through sinh/cosh/tanh, the
+/// inverse functions through asinh/acos/acosh/atanh (asin and atan by rotation). sqrt, log and the inverse functions
+/// take infinite and NaN arguments from CPython's special-value tables; exp and the others follow the plain formulas.
 /// </summary>
 public static class CMath
 {
@@ -19,18 +20,23 @@ public static class CMath
     public static PyComplex Sqrt(object? x)
     {
         var z = Z(x);
+        return CMathSpecialValues.Lookup(CMathSpecialValues.SqrtSpecial, z) ?? FiniteSqrt(z);
+    }
+
+    private static PyComplex FiniteSqrt(PyComplex z)
+    {
         if (z.Real == 0.0 && z.Imag == 0.0) return new(0.0, z.Imag);
         double ax = Math.Abs(z.Real), ay = Math.Abs(z.Imag), s;
         if (ax < double.Epsilon * (1L << 52) && ay < double.Epsilon * (1L << 52))
         {
             // subnormal parts: scaled up to keep the precision hypot would lose
             ax = Math.ScaleB(ax, MantDig);
-            s = Math.ScaleB(Math.Sqrt(ax + double.Hypot(ax, Math.ScaleB(ay, MantDig))), -(MantDig + 1) / 2);
+            s = Math.ScaleB(Math.Sqrt(ax + LibM.Hypot(ax, Math.ScaleB(ay, MantDig))), -(MantDig + 1) / 2);
         }
         else
         {
             ax /= 8.0;
-            s = 2.0 * Math.Sqrt(ax + double.Hypot(ax, ay / 8.0));
+            s = 2.0 * Math.Sqrt(ax + LibM.Hypot(ax, ay / 8.0));
         }
         double d = ay / (2.0 * s);
         return z.Real >= 0.0 ? new(s, Math.CopySign(d, z.Imag)) : new(d, Math.CopySign(s, z.Imag));
@@ -44,18 +50,20 @@ public static class CMath
         return double.IsInfinity(r.Real) || double.IsInfinity(r.Imag) ? throw new OverflowError("math range error") : r;
     }
 
-    private static PyComplex Ln(PyComplex z)
+    private static PyComplex Ln(PyComplex z) => CMathSpecialValues.Lookup(CMathSpecialValues.LogSpecial, z) ?? FiniteLn(z);
+
+    private static PyComplex FiniteLn(PyComplex z)
     {
         double ax = Math.Abs(z.Real), ay = Math.Abs(z.Imag), re;
-        if (ax > double.MaxValue / 4 || ay > double.MaxValue / 4) re = Math.Log(double.Hypot(ax / 2, ay / 2)) + Math.Log(2);
+        if (ax > double.MaxValue / 4 || ay > double.MaxValue / 4) re = Math.Log(LibM.Hypot(ax / 2, ay / 2)) + Math.Log(2);
         else if (ax < double.Epsilon * (1L << 52) && ay < double.Epsilon * (1L << 52))
         {
             if (ax == 0 && ay == 0) throw new ValueError("math domain error");
-            re = Math.Log(double.Hypot(Math.ScaleB(ax, MantDig), Math.ScaleB(ay, MantDig))) - MantDig * Math.Log(2);
+            re = Math.Log(LibM.Hypot(Math.ScaleB(ax, MantDig), Math.ScaleB(ay, MantDig))) - MantDig * Math.Log(2);
         }
         else
         {
-            double h = double.Hypot(ax, ay);
+            double h = LibM.Hypot(ax, ay);
             if (0.71 <= h && h <= 1.73)
             {
                 double am = Math.Max(ax, ay), an = Math.Min(ax, ay);
@@ -63,7 +71,7 @@ public static class CMath
             }
             else re = Math.Log(h);
         }
-        return new(re, Math.Atan2(z.Imag, z.Real));
+        return new(re, LibM.Atan2(z.Imag, z.Real));
     }
 
     public static PyComplex Log(object? x, object? b = null) => b is null ? Ln(Z(x)) : Ln(Z(x)).Over(Ln(Z(b)));
@@ -77,13 +85,13 @@ public static class CMath
     public static double Phase(object? x)
     {
         var z = Z(x);
-        return Math.Atan2(z.Imag, z.Real);
+        return LibM.Atan2(z.Imag, z.Real);
     }
 
     public static (double, double) Polar(object? x)
     {
         var z = Z(x);
-        return (z.Abs(), Math.Atan2(z.Imag, z.Real));
+        return (z.Abs(), LibM.Atan2(z.Imag, z.Real));
     }
 
     public static PyComplex Rect(double r, double phi) => new(r * Math.Cos(phi), r * Math.Sin(phi));
@@ -111,6 +119,78 @@ public static class CMath
     {
         var s = f(new PyComplex(-z.Imag, z.Real));
         return new(s.Imag, -s.Real);
+    }
+
+    private const double LargeDouble = double.MaxValue / 4, Ln2 = 0.6931471805599453;
+    private static readonly double SqrtLargeDouble = Math.Sqrt(LargeDouble), SqrtDblMin = Math.Sqrt(2.2250738585072014e-308);
+
+    /// <summary>log|z| + 2 ln 2 for a huge z, where the square roots of the plain formulas would overflow.</summary>
+    private static double LogHalfHypot(PyComplex z) => Math.Log(LibM.Hypot(z.Real / 2.0, z.Imag / 2.0)) + Ln2 * 2.0;
+
+    private static bool Huge(PyComplex z) => Math.Abs(z.Real) > LargeDouble || Math.Abs(z.Imag) > LargeDouble;
+
+    public static PyComplex Asinh(object? x) => Asinh(Z(x));
+
+    private static PyComplex Asinh(PyComplex z)
+    {
+        if (CMathSpecialValues.Lookup(CMathSpecialValues.AsinhSpecial, z) is { } special) return special;
+        if (Huge(z))
+        {
+            double re = z.Imag >= 0.0 ? Math.CopySign(LogHalfHypot(z), z.Real) : -Math.CopySign(LogHalfHypot(z), -z.Real);
+            return new(re, LibM.Atan2(z.Imag, Math.Abs(z.Real)));
+        }
+        PyComplex s1 = FiniteSqrt(new(1.0 + z.Imag, -z.Real)), s2 = FiniteSqrt(new(1.0 - z.Imag, z.Real));
+        return new(LibM.Asinh(s1.Real * s2.Imag - s2.Real * s1.Imag), LibM.Atan2(z.Imag, s1.Real * s2.Real - s1.Imag * s2.Imag));
+    }
+
+    // asin z = -i asinh(iz), atan z = -i atanh(iz)
+    public static PyComplex Asin(object? x) => Rotated(Z(x), Asinh);
+    public static PyComplex Atan(object? x) => Rotated(Z(x), Atanh);
+
+    public static PyComplex Acos(object? x)
+    {
+        var z = Z(x);
+        if (CMathSpecialValues.Lookup(CMathSpecialValues.AcosSpecial, z) is { } special) return special;
+        if (Huge(z))
+            return new(LibM.Atan2(Math.Abs(z.Imag), z.Real), z.Real < 0 ? -Math.CopySign(LogHalfHypot(z), z.Imag) : Math.CopySign(LogHalfHypot(z), -z.Imag));
+        PyComplex s1 = FiniteSqrt(new(1.0 - z.Real, -z.Imag)), s2 = FiniteSqrt(new(1.0 + z.Real, z.Imag));
+        return new(2.0 * LibM.Atan2(s1.Real, s2.Real), LibM.Asinh(s2.Real * s1.Imag - s2.Imag * s1.Real));
+    }
+
+    public static PyComplex Acosh(object? x)
+    {
+        var z = Z(x);
+        if (CMathSpecialValues.Lookup(CMathSpecialValues.AcoshSpecial, z) is { } special) return special;
+        if (Huge(z)) return new(LogHalfHypot(z), LibM.Atan2(z.Imag, z.Real));
+        PyComplex s1 = FiniteSqrt(new(z.Real - 1.0, z.Imag)), s2 = FiniteSqrt(new(z.Real + 1.0, z.Imag));
+        return new(LibM.Asinh(s1.Real * s2.Real + s1.Imag * s2.Imag), 2.0 * LibM.Atan2(s1.Imag, s2.Real));
+    }
+
+    public static PyComplex Atanh(object? x) => Atanh(Z(x));
+
+    private static PyComplex Atanh(PyComplex z)
+    {
+        if (CMathSpecialValues.Lookup(CMathSpecialValues.AtanhSpecial, z) is { } special) return special;
+        if (z.Real < 0.0)
+        {
+            var r = Atanh(new PyComplex(-z.Real, -z.Imag));
+            return new(-r.Real, -r.Imag);
+        }
+        double ay = Math.Abs(z.Imag);
+        if (z.Real > SqrtLargeDouble || ay > SqrtLargeDouble)
+        {
+            double h = LibM.Hypot(z.Real / 2.0, z.Imag / 2.0);
+            return new(z.Real / 4.0 / h / h, -Math.CopySign(Math.PI / 2.0, -z.Imag));
+        }
+#pragma warning disable BATQ009 // exact by Python semantics: CPython takes this branch for a real part of 1.0 exactly
+        if (z.Real == 1.0 && ay < SqrtDblMin)
+#pragma warning restore BATQ009
+        {
+            if (ay == 0.0) throw new ValueError("math domain error");
+            return new(-Math.Log(Math.Sqrt(ay) / Math.Sqrt(LibM.Hypot(ay, 2.0))), Math.CopySign(LibM.Atan2(2.0, -ay) / 2, z.Imag));
+        }
+        return new(MathModule.Log1p(4.0 * z.Real / ((1 - z.Real) * (1 - z.Real) + ay * ay)) / 4.0,
+            -LibM.Atan2(-2.0 * z.Imag, (1 - z.Real) * (1 + z.Real) - ay * ay) / 2.0);
     }
 
     public static bool IsClose(object? a, object? b, double rel_tol = 1e-09, double abs_tol = 0.0)
