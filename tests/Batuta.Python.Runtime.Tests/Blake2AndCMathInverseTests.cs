@@ -56,4 +56,18 @@ public sealed class Blake2AndCMathInverseTests
         Assert.True(double.IsNaN(asinNan.Real) && double.IsPositiveInfinity(asinNan.Imag));
         Assert.Throws<ValueError>(() => CMath.Atanh(1.0));
     }
+
+    [Fact]
+    public void Exp_and_the_hyperbolic_functions_follow_CPython_at_infinity()
+    {
+        var e = CMath.Exp(new PyComplex(double.PositiveInfinity, 3.0));
+        Assert.Equal((double.NegativeInfinity, double.PositiveInfinity), (e.Real, e.Imag));
+        var t = CMath.Tanh(new PyComplex(double.NegativeInfinity, 2.0));
+        Assert.Equal((-1.0, -0.0), (t.Real, t.Imag));
+        Assert.True(double.IsNegative(t.Imag));
+        Assert.Equal("math domain error", Assert.Throws<ValueError>(() => CMath.Exp(new PyComplex(1.0, double.PositiveInfinity))).Message);
+        Assert.Equal("math range error", Assert.Throws<OverflowError>(() => CMath.Cosh(1000.0)).Message);
+        var big = CMath.Cosh(709.5);
+        Assert.True(double.IsFinite(big.Real));
+    }
 }

@@ -1,10 +1,11 @@
 namespace Batuta.Python.Runtime.Modules;
 
 /// <summary>
-/// The <c>cmath</c> module for finite arguments, with CPython's formulas (cmathmodule.c), so results match to the
+/// The <c>cmath</c> module with CPython's formulas (cmathmodule.c), so results match to the
 /// last bit: sqrt's scaled hypot, log's log1p near the unit circle, exp/sin/cos/tan through sinh/cosh/tanh, the
 /// inverse functions through asinh/acos/acosh/atanh (asin and atan by rotation). sqrt, log and the inverse functions
-/// take infinite and NaN arguments from CPython's special-value tables; exp and the others follow the plain formulas.
+/// take infinite and NaN arguments from CPython's special-value tables, as exp, sinh, cosh, tanh (so sin, cos, tan)
+/// and rect do, with CPython's signs for an infinite real part and its domain errors.
 /// </summary>
 public static class CMath
 {
@@ -13,7 +14,7 @@ public static class CMath
     public static readonly PyComplex InfJ = new(0.0, double.PositiveInfinity), NanJ = new(0.0, MathModule.Nan);
 
     private const int MantDig = 53;
-    private static readonly double LogLargeDouble = Math.Log(double.MaxValue);
+    private static readonly double LogLargeDouble = Math.Log(double.MaxValue / 4);
 
     private static PyComplex Z(object? x) => PyComplex.Of(x) ?? throw new TypeError($"must be real number, not {Dyn.TypeName(x)}");
 
@@ -45,9 +46,12 @@ public static class CMath
     public static PyComplex Exp(object? x)
     {
         var z = Z(x);
+        var special = NonFinite(z, CMathSpecialValues.ExpSpecial,
+            (re, y) => re > 0 ? new(Math.CopySign(Inf, Math.Cos(y)), Math.CopySign(Inf, Math.Sin(y))) : new(Math.CopySign(0.0, Math.Cos(y)), Math.CopySign(0.0, Math.Sin(y))),
+            double.IsInfinity(z.Imag) && (double.IsFinite(z.Real) || double.IsPositiveInfinity(z.Real)));
+        if (special is not null) return special;
         double l = z.Real > LogLargeDouble ? Math.Exp(z.Real - 1.0) : Math.Exp(z.Real), scale = z.Real > LogLargeDouble ? Math.E : 1.0;
-        var r = new PyComplex(l * Math.Cos(z.Imag) * scale, l * Math.Sin(z.Imag) * scale);
-        return double.IsInfinity(r.Real) || double.IsInfinity(r.Imag) ? throw new OverflowError("math range error") : r;
+        return InRange(new PyComplex(l * Math.Cos(z.Imag) * scale, l * Math.Sin(z.Imag) * scale));
     }
 
     private static PyComplex Ln(PyComplex z) => CMathSpecialValues.Lookup(CMathSpecialValues.LogSpecial, z) ?? FiniteLn(z);
@@ -94,13 +98,57 @@ public static class CMath
         return (z.Abs(), LibM.Atan2(z.Imag, z.Real));
     }
 
-    public static PyComplex Rect(double r, double phi) => new(r * Math.Cos(phi), r * Math.Sin(phi));
+    public static PyComplex Rect(double r, double phi)
+    {
+        var special = NonFinite(new PyComplex(r, phi), CMathSpecialValues.RectSpecial,
+            (re, y) => re > 0 ? new(Math.CopySign(Inf, Math.Cos(y)), Math.CopySign(Inf, Math.Sin(y))) : new(-Math.CopySign(Inf, Math.Cos(y)), -Math.CopySign(Inf, Math.Sin(y))),
+            r != 0 && !double.IsNaN(r) && double.IsInfinity(phi));
+        return special ?? new(r * Math.Cos(phi), r * Math.Sin(phi));
+    }
 
-    private static PyComplex Sinh(PyComplex z) => new(Math.Cos(z.Imag) * Math.Sinh(z.Real), Math.Sin(z.Imag) * Math.Cosh(z.Real));
-    private static PyComplex Cosh(PyComplex z) => new(Math.Cos(z.Imag) * Math.Cosh(z.Real), Math.Sin(z.Imag) * Math.Sinh(z.Real));
+    /// <summary>
+    /// CPython's handling of a non-finite argument in exp, cosh, sinh, tanh and rect (null for a finite one): an
+    /// infinite real part with a finite nonzero imaginary part is computed by <paramref name="infinite"/> (signs from
+    /// cos and sin), the rest comes from the table; <paramref name="domainError"/> raises ValueError, as CPython's EDOM.
+    /// </summary>
+    private static PyComplex? NonFinite(PyComplex z, (double Real, double Imag)[] table, Func<double, double, PyComplex> infinite, bool domainError)
+    {
+        if (double.IsFinite(z.Real) && double.IsFinite(z.Imag)) return null;
+        if (domainError) throw new ValueError("math domain error");
+        return double.IsInfinity(z.Real) && double.IsFinite(z.Imag) && z.Imag != 0 ? infinite(z.Real, z.Imag) : CMathSpecialValues.Lookup(table, z);
+    }
+
+    private static PyComplex Sinh(PyComplex z)
+    {
+        var special = NonFinite(z, CMathSpecialValues.SinhSpecial,
+            (re, y) => new((re > 0 ? 1 : -1) * Math.CopySign(Inf, Math.Cos(y)), Math.CopySign(Inf, Math.Sin(y))),
+            double.IsInfinity(z.Imag) && !double.IsNaN(z.Real));
+        if (special is not null) return special;
+        // sinh(x) alone overflows before sinh(z) does: scaled by e
+        return Math.Abs(z.Real) > LogLargeDouble
+            ? InRange(new(Math.Cos(z.Imag) * Math.Sinh(z.Real - Math.CopySign(1.0, z.Real)) * Math.E, Math.Sin(z.Imag) * Math.Cosh(z.Real - Math.CopySign(1.0, z.Real)) * Math.E))
+            : InRange(new(Math.Cos(z.Imag) * Math.Sinh(z.Real), Math.Sin(z.Imag) * Math.Cosh(z.Real)));
+    }
+
+    private static PyComplex Cosh(PyComplex z)
+    {
+        var special = NonFinite(z, CMathSpecialValues.CoshSpecial,
+            (re, y) => new(Math.CopySign(Inf, Math.Cos(y)), (re > 0 ? 1 : -1) * Math.CopySign(Inf, Math.Sin(y))),
+            double.IsInfinity(z.Imag) && !double.IsNaN(z.Real));
+        if (special is not null) return special;
+        return Math.Abs(z.Real) > LogLargeDouble
+            ? InRange(new(Math.Cos(z.Imag) * Math.Cosh(z.Real - Math.CopySign(1.0, z.Real)) * Math.E, Math.Sin(z.Imag) * Math.Sinh(z.Real - Math.CopySign(1.0, z.Real)) * Math.E))
+            : InRange(new(Math.Cos(z.Imag) * Math.Cosh(z.Real), Math.Sin(z.Imag) * Math.Sinh(z.Real)));
+    }
+
+    private static PyComplex InRange(PyComplex r) => IsInf(r) ? throw new OverflowError("math range error") : r;
 
     private static PyComplex Tanh(PyComplex z)
     {
+        var special = NonFinite(z, CMathSpecialValues.TanhSpecial,
+            (re, y) => new(re > 0 ? 1.0 : -1.0, Math.CopySign(0.0, 2.0 * Math.Sin(y) * Math.Cos(y))),
+            double.IsInfinity(z.Imag) && double.IsFinite(z.Real));
+        if (special is not null) return special;
         if (Math.Abs(z.Real) > LogLargeDouble)
             return new(Math.CopySign(1.0, z.Real), 4 * Math.Sin(z.Imag) * Math.Cos(z.Imag) * Math.Exp(-2.0 * Math.Abs(z.Real)));
         double tx = Math.Tanh(z.Real), ty = Math.Tan(z.Imag), cx = 1.0 / Math.Cosh(z.Real), txty = tx * ty, denom = 1.0 + txty * txty;
