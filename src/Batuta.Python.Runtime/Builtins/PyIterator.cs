@@ -114,8 +114,7 @@ public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
     public object? Throw(object? type, object? value = null, object? traceback = null)
     {
         if (PyTypeName != "generator") throw new AttributeError($"'{PyTypeName}' object has no attribute 'throw'");
-        var error = type as Exception ?? Dyn.Call(type, value is null ? Array.Empty<object?>() : [value]) as Exception
-            ?? throw new TypeError("exceptions must be classes or instances deriving from BaseException");
+        var error = PyIter.Thrown(type, value);
         if (_started && !_done && _generator is IPyResumable { Receives: true }) return Resume(null, error);
         // not started yet, finished, or without a handler around its yields: nothing can catch it
         Close();
@@ -205,6 +204,23 @@ public static class PyIter
         if (Wrapped.TryGetValue(generator, out var iterator)) Dyn.CallMethodReflected(iterator, "close", Array.Empty<object?>());
         if (generator is IDisposable d) d.Dispose();
         return null;
+    }
+
+    /// <summary>throw(type, value)'s exception: an instance as given, or the class called with the value.</summary>
+    internal static Exception Thrown(object? type, object? value) =>
+        type as Exception ?? Dyn.Call(type, value is null ? Array.Empty<object?>() : [value]) as Exception
+        ?? throw new TypeError("exceptions must be classes or instances deriving from BaseException");
+
+    /// <summary>
+    /// throw() on a generator not kept in a PyIterator (one held in a list or a dict): a plain C# iterator, which has
+    /// no except clause around its yields (the program calls throw(), so those took the resumable form), so it is
+    /// closed and the exception raised here.
+    /// </summary>
+    internal static object? ThrowBare(object generator, object?[] args)
+    {
+        var error = Thrown(args.Length > 0 ? args[0] : null, args.Length > 1 ? args[1] : null);
+        CloseBare(generator);
+        throw error;
     }
 
     /// <summary>A Python iterator object (<c>__next__</c> until StopIteration) as a .NET enumerator.</summary>

@@ -127,3 +127,16 @@ try:
 except IndexError as e:
     print("genexpr raised", e)
 print(list(squares))
+
+print("== workers kept in containers")
+pool = {"east": worker("east"), "west": worker("west")}
+for region in sorted(pool):
+    print(next(pool[region]))
+for region in sorted(pool):
+    print(pool[region].throw(RetryableError("lost lease in " + region)))
+tickers = [ticker(3), ticker(5)]
+print(next(tickers[1]))
+try:
+    tickers[1].throw(FatalError("shutdown"))
+except FatalError as e:
+    print("ticker in a list raised", e)
