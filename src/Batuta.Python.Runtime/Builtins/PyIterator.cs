@@ -107,16 +107,16 @@ public sealed class PyIterator<T> : IEnumerable<T>, IPyObject, IPyTyped, IPyNext
 
     /// <summary>
     /// generator.throw(): the exception is raised at the paused yield of a generator that receives values (its
-    /// handlers may catch it and yield again); other C# iterators cannot raise at their paused yield, so it fails loudly.
+    /// handlers may catch it and yield again). The transpiler gives that form to every generator with except clauses
+    /// around a yield when the program calls throw(); in any other generator nothing can catch it, so raising it at
+    /// the yield is closing the generator (its finally blocks run) and raising it here.
     /// </summary>
     public object? Throw(object? type, object? value = null, object? traceback = null)
     {
-        if (_generator is not IPyResumable { Receives: true })
-            throw new NotImplementedError($"{PyTypeName}.throw() is not supported by Batuta (an exception cannot be raised inside a paused C# iterator)");
-        var error = type as Exception ?? Dyn.Call(type, value is null ? Array.Empty<object?>() : [value]) as Exception
-            ?? throw new TypeError("exceptions must be classes or instances deriving from BaseException");
-        if (_started && !_done) return Resume(null, error);
-        // not started yet, or finished: nothing can catch it; a just-started generator is closed first, as in Python
+        if (PyTypeName != "generator") throw new AttributeError($"'{PyTypeName}' object has no attribute 'throw'");
+        var error = PyIter.Thrown(type, value);
+        if (_started && !_done && _generator is IPyResumable { Receives: true }) return Resume(null, error);
+        // not started yet, finished, or without a handler around its yields: nothing can catch it
         Close();
         throw error;
     }
@@ -204,6 +204,23 @@ public static class PyIter
         if (Wrapped.TryGetValue(generator, out var iterator)) Dyn.CallMethodReflected(iterator, "close", Array.Empty<object?>());
         if (generator is IDisposable d) d.Dispose();
         return null;
+    }
+
+    /// <summary>throw(type, value)'s exception: an instance as given, or the class called with the value.</summary>
+    internal static Exception Thrown(object? type, object? value) =>
+        type as Exception ?? Dyn.Call(type, value is null ? Array.Empty<object?>() : [value]) as Exception
+        ?? throw new TypeError("exceptions must be classes or instances deriving from BaseException");
+
+    /// <summary>
+    /// throw() on a generator not kept in a PyIterator (one held in a list or a dict): a plain C# iterator, which has
+    /// no except clause around its yields (the program calls throw(), so those took the resumable form), so it is
+    /// closed and the exception raised here.
+    /// </summary>
+    internal static object? ThrowBare(object generator, object?[] args)
+    {
+        var error = Thrown(args.Length > 0 ? args[0] : null, args.Length > 1 ? args[1] : null);
+        CloseBare(generator);
+        throw error;
     }
 
     /// <summary>A Python iterator object (<c>__next__</c> until StopIteration) as a .NET enumerator.</summary>

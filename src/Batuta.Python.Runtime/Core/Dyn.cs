@@ -1285,6 +1285,7 @@ public static class Dyn
         if (name == "__wrapped__" && Py.TryGetWrapped(o, out var wrapped)) return Call(wrapped, args);
         if (o is IPyResumable g && name is "send" or "throw" or "close") return CallMethodReflected(g.Iterator, name, args);
         if (name == "close" && args.Length == 0 && IteratorTypeName(o) == "generator") return PyIter.CloseBare(o);
+        if (name == "throw" && args.Length is >= 1 and <= 3 && IteratorTypeName(o) == "generator") return PyIter.ThrowBare(o, args);
         // a member of class Kind(str, Enum) is a str: str's methods on its value
         if (o is PyStrEnum member && PyBuiltinMethod.Has(member.StrValue, name)) return Text.PyStr.CallMethod(member.StrValue, name, args);
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");

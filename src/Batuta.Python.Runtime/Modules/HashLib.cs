@@ -5,24 +5,28 @@ namespace Batuta.Python.Runtime.Modules;
 
 /// <summary>
 /// Python's <c>hashlib</c>: md5, sha1, the sha2 and sha3 families and <c>new(name)</c>, as hash objects with
-/// update / digest / hexdigest / copy and name / digest_size / block_size. blake2 is not in .NET.
+/// update / digest / hexdigest / copy and name / digest_size / block_size; blake2b and blake2s (not in .NET) are
+/// computed by <see cref="Blake2"/> over the buffered data.
 /// </summary>
 public static class HashLib
 {
-    internal sealed record Algorithm(string Name, int DigestSize, int BlockSize, HashAlgorithmName? Incremental);
+    /// <summary>A hash: .NET's incremental one, or <paramref name="Buffered"/> computed over all the data at digest().</summary>
+    internal sealed record Algorithm(string Name, int DigestSize, int BlockSize, HashAlgorithmName? Incremental, Func<byte[], byte[]>? Buffered = null);
 
     private static readonly Dictionary<string, Algorithm> Algorithms = new Algorithm[]
     {
         new("md5", 16, 64, HashAlgorithmName.MD5),
         new("sha1", 20, 64, HashAlgorithmName.SHA1),
         // .NET has no SHA-224: Sha224 computes it over the buffered data
-        new("sha224", 28, 64, null),
+        new("sha224", 28, 64, null, Modules.Sha224.Hash),
         new("sha256", 32, 64, HashAlgorithmName.SHA256),
         new("sha384", 48, 128, HashAlgorithmName.SHA384),
         new("sha512", 64, 128, HashAlgorithmName.SHA512),
         new("sha3_256", 32, 136, HashAlgorithmName.SHA3_256),
         new("sha3_384", 48, 104, HashAlgorithmName.SHA3_384),
         new("sha3_512", 64, 72, HashAlgorithmName.SHA3_512),
+        Blake2Algorithm("blake2b", 64, null, null, null),
+        Blake2Algorithm("blake2s", 32, null, null, null),
     }.ToDictionary(a => a.Name, StringComparer.Ordinal);
 
     /// <summary>hashlib.new(name, data): the name as OpenSSL takes it, in either case.</summary>
@@ -38,6 +42,31 @@ public static class HashLib
     public static HashObject Sha3_256(object? data = null) => New("sha3_256", data);
     public static HashObject Sha3_384(object? data = null) => New("sha3_384", data);
     public static HashObject Sha3_512(object? data = null) => New("sha3_512", data);
+
+    /// <summary>hashlib.blake2b(data, digest_size=64, key=b'', salt=b'', person=b'').</summary>
+    public static HashObject Blake2b(object? data = null, long digest_size = 64, object? key = null, object? salt = null, object? person = null) =>
+        new(Blake2Algorithm("blake2b", digest_size, key, salt, person), data);
+
+    /// <summary>hashlib.blake2s(data, digest_size=32, key=b'', salt=b'', person=b'').</summary>
+    public static HashObject Blake2s(object? data = null, long digest_size = 32, object? key = null, object? salt = null, object? person = null) =>
+        new(Blake2Algorithm("blake2s", digest_size, key, salt, person), data);
+
+    private static Algorithm Blake2Algorithm(string name, long digestSize, object? key, object? salt, object? person)
+    {
+        bool big = name == "blake2b";
+        int max = big ? 64 : 32, saltMax = big ? 16 : 8;
+        if (digestSize < 1 || digestSize > max) throw new ValueError($"digest_size must be between 1 and {max} bytes");
+        byte[] k = Blake2Param(key, "key", max), s = Blake2Param(salt, "salt", saltMax), p = Blake2Param(person, "person", saltMax);
+        int size = (int)digestSize;
+        Func<byte[], byte[]> hash = big ? m => Blake2.Blake2b(m, size, k, s, p) : m => Blake2.Blake2s(m, size, k, s, p);
+        return new Algorithm(name, size, big ? 128 : 64, null, hash);
+    }
+
+    private static byte[] Blake2Param(object? value, string what, int max)
+    {
+        var bytes = value is null ? Array.Empty<byte>() : PyByteArray.BytesLike(value).Data.ToArray();
+        return bytes.Length > max ? throw new ValueError($"maximum {what} length is {max} bytes") : bytes;
+    }
 }
 
 /// <summary>A hashlib hash object.</summary>
@@ -77,7 +106,7 @@ public sealed class HashObject : IPyObject, IPyTyped, IPyAttributes, IPyKeywordM
         return null;
     }
 
-    public PyBytes Digest() => new(_incremental?.GetCurrentHash() ?? Sha224.Hash(_buffered.OrThrow().ToArray()));
+    public PyBytes Digest() => new(_incremental?.GetCurrentHash() ?? _algorithm.Buffered.OrThrow()(_buffered.OrThrow().ToArray()));
 
     public string HexDigest() => Digest().Hex();
 

@@ -22,7 +22,7 @@ public static class MathModule
     public static double Log2(double x) => x <= 0 ? throw new ValueError("math domain error") : Math.Log2(x);
     public static double Log10(double x) => x <= 0 ? throw new ValueError("math domain error") : Math.Log10(x);
     public static double Log1p(double x) => x <= -1 ? throw new ValueError("math domain error") : LogOnePlus(x);
-    private static double LogOnePlus(double x) => Math.Abs(x) < 1e-4 ? x - x * x / 2 + x * x * x / 3 : Math.Log(1 + x);
+    private static double LogOnePlus(double x) => LibM.Log1p(x);
     public static double Expm1(double x) => Math.Abs(x) < 1e-5 ? x + x * x / 2 + x * x * x / 6 : Math.Exp(x) - 1;
     public static double Pow(double x, double y) => Ops.Pow(x, y);
     public static double Sin(double x) => Domain(Math.Sin(x), x);
@@ -35,7 +35,7 @@ public static class MathModule
     public static double Sinh(double x) => Math.Sinh(x);
     public static double Cosh(double x) => Math.Cosh(x);
     public static double Tanh(double x) => Math.Tanh(x);
-    public static double Asinh(double x) => Math.Asinh(x);
+    public static double Asinh(double x) => LibM.Asinh(x);
     public static double Acosh(double x) => Domain(Math.Acosh(x), x);
     public static double Atanh(double x) => Math.Abs(x) >= 1 ? throw new ValueError("math domain error") : Math.Atanh(x);
     public static double Hypot(params double[] xs) => xs.Length == 2 ? Hypot2(xs[0], xs[1]) : Math.Sqrt(xs.Sum(v => v * v));

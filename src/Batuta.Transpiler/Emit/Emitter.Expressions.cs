@@ -308,7 +308,7 @@ namespace Batuta.Transpiler.Emit
                         return Unsupported(n, r.Qualified.OrThrow(), "not mapped by Batuta: see docs/python-subset.md for the supported modules");
                     // a third-party library's names (from numpy import float64) are read by its own mapping
                     if (Mapping.Libraries.IsKnownModule(r.Qualified.OrThrow().Split('.')[0])) return new Ex(r.Code, PyType.Module(r.Qualified.OrThrow()), true);
-                    // from cmath import acosh, from os import getloadavg, from collections import OrderedDict used as a value:
+                    // from math import nextafter, from os import getloadavg, from collections import OrderedDict used as a value:
                     // a C# name that does not exist (a receiver of members, OrderedDict.fromkeys, is ReceiverExpr's)
                     return Unsupported(n, r.Qualified.OrThrow(), "not mapped by Batuta as a value: see docs/python-subset.md for the supported module members");
                 }

@@ -379,14 +379,42 @@ namespace Batuta.Transpiler.Inference
                     ClassDef cd => new[] { st }.Concat(Deep(cd.Body)),
                     _ => new[] { st },
                 });
-            bool sends = modules.Any(m => Deep(m.Tree.Body).SelectMany(StatementExpressions).SelectMany(WalkExpression)
-                .Any(e => e is Call { Func: Attribute { Attr: "send" or "throw" } }));
-            if (sends) return;
+            var called = new HashSet<string>(modules.SelectMany(m => Deep(m.Tree.Body)).SelectMany(StatementExpressions).SelectMany(WalkExpression)
+                .Select(e => e is Call { Func: Attribute { Attr: "send" or "throw" or "close" } a } ? a.Attr : "").Where(a => a.Length > 0));
             IEnumerable<FunctionModel> WithNested(FunctionModel f) => new[] { f }.Concat(f.Nested.Values.SelectMany(WithNested));
-            var all = modules.SelectMany(m => m.Functions.Values.Concat(m.Classes.Values.SelectMany(c => c.Methods.Values))).SelectMany(WithNested);
-            foreach (var f in all)
-                if (f.ReceivesSent && !f.IsContextManager && !SentYields(f.Def.Body).Any()) f.ReceivesSent = false;
+            var all = modules.SelectMany(m => m.Functions.Values.Concat(m.Classes.Values.SelectMany(c => c.Methods.Values))).SelectMany(WithNested).ToList();
+            if (!called.Contains("send") && !called.Contains("throw"))
+            {
+                foreach (var f in all)
+                    if (f.ReceivesSent && !f.IsContextManager && !SentYields(f.Def.Body).Any()) f.ReceivesSent = false;
+            }
+            ReceiveAtHandledYields(all.Where(f => f.IsGenerator), called);
         }
+
+        /// <summary>
+        /// throw() raises at the paused yield, close() raises GeneratorExit there: a generator whose except clauses are
+        /// around a yield takes the resumable form when the program calls them (any handler for throw(), one naming
+        /// GeneratorExit for close()), so the exception reaches its handlers. The others stay plain C# iterators:
+        /// nothing in them can catch it, so the runtime closes them (finally blocks run) and raises it at the caller.
+        /// </summary>
+        private static void ReceiveAtHandledYields(IEnumerable<FunctionModel> generators, HashSet<string> called)
+        {
+            bool throws = called.Contains("throw"), closes = called.Contains("close");
+            if (!throws && !closes) return;
+            foreach (var f in generators)
+            {
+                var handled = Walk(f.Def.Body).OfType<ITryStatement>().Where(t => ContainsYield(t.Body)).SelectMany(t => t.Handlers.OfType<ExceptHandler>());
+                if (handled.Any(h => throws || CatchesGeneratorExit(h))) f.ReceivesSent = true;
+            }
+        }
+
+        /// <summary>
+        /// A handler naming GeneratorExit, the close() idiom. A bare except or BaseException handler is left out: it
+        /// would take the resumable form in any program that closes a file, and a generator that swallows
+        /// GeneratorExit is one CPython reports as an error anyway.
+        /// </summary>
+        private static bool CatchesGeneratorExit(ExceptHandler h) =>
+            h.Type is Name { Id: "GeneratorExit" } || h.Type is Tuple tu && tu.Elts.Any(e => e is Name { Id: "GeneratorExit" });
 
         /// <summary><c>fn.register</c> of a module-level @singledispatch def, or of a @singledispatchmethod of the class.</summary>
         private static bool IsDispatcherRegister(ModuleModel m, Attribute a, ClassModel? owner) =>

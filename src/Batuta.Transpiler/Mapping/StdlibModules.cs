@@ -323,6 +323,12 @@ namespace Batuta.Transpiler.Mapping
             new("cmath.sinh", "CMath.Sinh({0})", R(O), P(O), names: "z"),
             new("cmath.cosh", "CMath.Cosh({0})", R(O), P(O), names: "z"),
             new("cmath.tanh", "CMath.Tanh({0})", R(O), P(O), names: "z"),
+            new("cmath.asin", "CMath.Asin({0})", R(O), P(O), names: "z"),
+            new("cmath.acos", "CMath.Acos({0})", R(O), P(O), names: "z"),
+            new("cmath.atan", "CMath.Atan({0})", R(O), P(O), names: "z"),
+            new("cmath.asinh", "CMath.Asinh({0})", R(O), P(O), names: "z"),
+            new("cmath.acosh", "CMath.Acosh({0})", R(O), P(O), names: "z"),
+            new("cmath.atanh", "CMath.Atanh({0})", R(O), P(O), names: "z"),
             new("cmath.isclose", "CMath.IsClose({0}, {1}, {2}, {3})", R(B), P(O, O, F, F), names: "a,b,rel_tol,abs_tol", defaults: "||1e-09|0.0"),
             new("cmath.isinf", "CMath.IsInf({0})", R(B), P(O), names: "z"),
             new("cmath.isnan", "CMath.IsNan({0})", R(B), P(O), names: "z"),
@@ -532,7 +538,7 @@ namespace Batuta.Transpiler.Mapping
             new("binascii.crc32", "BinAscii.Crc32({0}, (long)({1}))", R(PyType.LongFull), P(O, I), names: "data,value", defaults: "0"),
             new("binascii.a2b_base64", "BinAscii.A2bBase64({0}, {1})", R(PyType.Bytes), P(O, B), names: "data,strict_mode", defaults: "false"),
             new("binascii.b2a_base64", "BinAscii.B2aBase64({0}, {1})", R(PyType.Bytes), P(O, B), names: "data,newline", defaults: "true"),
-            // hashlib (values are dynamic hash objects; blake2 is not in .NET)
+            // hashlib (values are dynamic hash objects)
             new("hashlib.new", "HashLib.New({0}, {1})", R(O), P(S, O), names: "name,data", defaults: "null"),
             new("hashlib.md5", "HashLib.Md5({0})", R(O), P(O), names: "string", defaults: "null"),
             new("hashlib.sha1", "HashLib.Sha1({0})", R(O), P(O), names: "string", defaults: "null"),
@@ -543,6 +549,8 @@ namespace Batuta.Transpiler.Mapping
             new("hashlib.sha3_256", "HashLib.Sha3_256({0})", R(O), P(O), names: "string", defaults: "null"),
             new("hashlib.sha3_384", "HashLib.Sha3_384({0})", R(O), P(O), names: "string", defaults: "null"),
             new("hashlib.sha3_512", "HashLib.Sha3_512({0})", R(O), P(O), names: "string", defaults: "null"),
+            new("hashlib.blake2b", "HashLib.Blake2b({0}, {1}, {2}, {3}, {4})", R(O), P(O, I, O, O, O), names: "data,digest_size,key,salt,person", defaults: "null|64|null|null|null"),
+            new("hashlib.blake2s", "HashLib.Blake2s({0}, {1}, {2}, {3}, {4})", R(O), P(O, I, O, O, O), names: "data,digest_size,key,salt,person", defaults: "null|32|null|null|null"),
             // urllib.parse (the results are dynamic named tuples; quote_via=quote is passed as UrlQuoting's marker, see UrlEncodeCall)
             new("urllib.parse.urlparse", "UrlParseModule.UrlParse({0}, {1}, {2})", R(O), P(O, S, B), names: "url,scheme,allow_fragments", defaults: "\"\"|true"),
             new("urllib.parse.urlsplit", "UrlParseModule.UrlSplit({0}, {1}, {2})", R(O), P(O, S, B), names: "url,scheme,allow_fragments", defaults: "\"\"|true"),
