@@ -12,6 +12,7 @@ public static class PyProgram
     public static int Run(string scriptName, string[] args, Action main)
     {
         Sys.Argv = new PyList<string>([scriptName, .. args]);
+        Sys.ScriptName = scriptName;
         int code;
         try
         {

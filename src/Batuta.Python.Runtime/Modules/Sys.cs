@@ -11,6 +11,16 @@ public static class Sys
 
     public static PyList<string> Argv { get; set; } = new() { "" };
 
+    /// <summary>The script's path as the program was started with it (sys.argv[0] before the program changes sys.argv).</summary>
+    public static string ScriptName { get; internal set; } = "";
+
+    /// <summary>
+    /// A module's <c>__file__</c>: the main script's path as it was run, an imported module's absolute path beside it
+    /// (<c>path</c>: the module's file relative to the project).
+    /// </summary>
+    public static string ModuleFile(string module, string path) =>
+        module == "__main__" && ScriptName.Length > 0 ? ScriptName : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ScriptName) ?? "", path));
+
     public static TextWriter StdoutWriter => _stdout ??= CreateStdout();
     public static TextWriter StderrWriter => _stderr ??= new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };
     public static TextReader StdinReader => _stdin ??= new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));

@@ -317,6 +317,9 @@ namespace Batuta.Transpiler.Emit
                     if (ModelBuilder.BuiltinExceptions.Contains(n.Id)) return new Ex($"typeof({CsTypes.RuntimeException(n.Id)})", PyType.Object, true);
                     return Mapping.Builtins.AsValue(n.Id) ?? new Ex(n.Id, PyType.Object, true);
             }
+            // the module's file: the script as it was run for __main__, an imported module's absolute path
+            if (n.Id == "__file__")
+                return new Ex($"Sys.ModuleFile({CsNames.Literal(_module.Path == _options.EntryModule ? "__main__" : _module.Name)}, {CsNames.Literal(_module.Path)})", PyType.Str, true);
             Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"name '{n.Id}' is not defined", "define it, or import it", n);
             return new Ex($"Py.Raise<object?>(new NameError({CsNames.Literal($"name '{n.Id}' is not defined")}))", PyType.Object, true);
         }
@@ -1346,7 +1349,8 @@ namespace Batuta.Transpiler.Emit
         // ---- literals ----
         private Ex EmitListLiteral(NodeList<ExpressionNode> elts, PyType expected, string kind)
         {
-            var items = elts.Select(x => x is Starred st ? (EmitExpr(st.Value), true) : (EmitExpr(x, expected.Elem.Kind != TypeKind.Object ? expected.Elem : PyType.Unknown), false)).ToList();
+            // a generator kept in a container is one iterator, advanced wherever it is used (next(gens[0]), then list(gens[0]))
+            var items = elts.Select(x => x is Starred st ? (EmitExpr(st.Value), true) : (KeepIterator(EmitExpr(x, expected.Elem.Kind != TypeKind.Object ? expected.Elem : PyType.Unknown)), false)).ToList();
             var elem = items.Aggregate(PyType.Unknown, (acc, it) => PyType.Join(acc, it.Item2 ? it.Item1.Type.Elem : it.Item1.Type));
             if ((kind == "list" && expected.Kind == TypeKind.List) || (kind == "set" && expected.Kind == TypeKind.Set))
                 elem = elts.Count == 0 ? expected.Elem : PyType.Join(elem, expected.Elem).Kind == TypeKind.Object && expected.Elem.Kind != TypeKind.Object ? elem : PyType.Join(elem, expected.Elem);
@@ -1373,7 +1377,7 @@ namespace Batuta.Transpiler.Emit
                 var l = EmitListLiteral(t.Elts, PyType.Unknown, "list");
                 return new Ex($"new PyTuple({l.Code}.Cast<object?>())", PyType.VarTuple(l.Type.Elem), true);
             }
-            var items = t.Elts.Select((x, i) => EmitExpr(x, expected.Kind == TypeKind.Tuple && i < expected.Args.Count ? expected.Args[i] : PyType.Unknown)).ToList();
+            var items = t.Elts.Select((x, i) => KeepIterator(EmitExpr(x, expected.Kind == TypeKind.Tuple && i < expected.Args.Count ? expected.Args[i] : PyType.Unknown))).ToList();
             if (items.Count == 0) return new Ex("PyTuple.Empty", PyType.VarTuple(PyType.Unknown), true);
             if (items.Count > 7 || expected.Kind == TypeKind.VarTuple)
                 return new Ex($"new PyTuple({string.Join(", ", items.Select(Box))})", PyType.VarTuple(items.Select(i => i.Type).Aggregate(PyType.Unknown, PyType.Join)), true);
