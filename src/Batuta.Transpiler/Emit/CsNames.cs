@@ -20,7 +20,15 @@ namespace Batuta.Transpiler.Emit
         {
             "Py", "Dyn", "Ops", "Sys", "Repr", "Str", "PyInt", "PyList", "PyDict", "PySet", "PyTuple", "Math", "System", "Console", "Exception",
             "String", "Object", "Func", "Action", "List", "Dictionary", "Program", "Main",
+            "Indexing", "RecursionGuard", "SourceSite", "PyIter", "PyBytes", "PyObject",
         };
+
+        /// <summary>
+        /// The generated code's namespace: a part named like a runtime type the code uses unqualified (a script dyn.py
+        /// gives namespace Dyn, and Dyn.Call would find the namespace) gets an underscore.
+        /// </summary>
+        public static string Namespace(string name) =>
+            string.Join(".", name.Split('.').Select(p => Reserved.Contains(p) || Keywords.Contains(p) ? p + "_" : p));
 
         public static string Local(string name)
         {

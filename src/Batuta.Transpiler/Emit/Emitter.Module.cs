@@ -30,7 +30,7 @@ namespace Batuta.Transpiler.Emit
             w.Line("using StrOps = Batuta.Python.Runtime.Text.PyStr;");
             foreach (var u in Mapping.Libraries.Usings(_modules.SelectMany(x => x.Imports.Values))) w.Line(u);
             w.Line();
-            w.Line($"namespace {_options.RootNamespace};");
+            w.Line($"namespace {CsNames.Namespace(_options.RootNamespace)};");
             w.Line();
             var doc = Docstring(m.Tree.Body);
             w.Line($"/// <summary>Python module <c>{m.Name}</c>{(doc is null ? "" : ": " + XmlEscape(FirstLine(doc)))}</summary>");

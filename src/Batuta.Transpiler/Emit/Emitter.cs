@@ -605,7 +605,7 @@ namespace Batuta.Transpiler.Emit
             w.Line("#nullable enable");
             w.Line("using Batuta.Python.Runtime;");
             w.Line();
-            w.Line($"namespace {_options.RootNamespace};");
+            w.Line($"namespace {CsNames.Namespace(_options.RootNamespace)};");
             w.Line();
             w.Open("public static class Program");
             w.Open("public static int Main(string[] args)");
