@@ -143,10 +143,15 @@ public sealed class Logger : IPyObject, IPyTyped, IPyKeywordMethods, IPyAttribut
             "handlers" => Handlers,
             "disabled" => Disabled,
             "root" => LoggingModule.Root,
+            _ when IsMethod(name) => new PyKeywordMethod(this, name, "Logger"),
             _ => this,
         };
         return !ReferenceEquals(value, this);
     }
+
+    /// <summary>A method read as a value (<c>emit = log.warning</c>, <c>getattr(log, level)</c>): called later as the logger's method.</summary>
+    private static bool IsMethod(string name) =>
+        LevelMethods.ContainsKey(name) || name is "log" or "setLevel" or "getEffectiveLevel" or "isEnabledFor" or "addHandler" or "removeHandler" or "hasHandlers" or "getChild";
 
     public void SetAttr(string name, object? value)
     {
