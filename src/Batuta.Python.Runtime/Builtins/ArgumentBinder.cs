@@ -25,7 +25,7 @@ public static class ArgumentBinder
     }
 
     /// <summary>A method of an object, bound as <see cref="Invoke"/> binds a function value.</summary>
-    public static object? InvokeMethod(string name, object target, MethodInfo method, object?[] args, PyDict<string, object?>? kwargs)
+    public static object? InvokeMethod(string name, object? target, MethodInfo method, object?[] args, PyDict<string, object?>? kwargs)
     {
         var ps = method.GetParameters();
         if (args.Length > ps.Length) throw TooManyPositional(name, ps, null, args.Length, ps.Length);
@@ -103,7 +103,7 @@ public static class ArgumentBinder
     private static TypeError TooManyPositional(string name, ParameterInfo[] ps, object?[]? defaults, int given, int positional)
     {
         int firstDefault = defaults is null ? ps.Length : ps.Length - defaults.Length;
-        int required = Enumerable.Range(0, positional).Count(i => i < firstDefault && !ps[i].HasDefaultValue);
+        int required = Enumerable.Range(0, positional).Count(i => i < firstDefault && !ParameterDefaults.Has(ps[i]));
         string takes = required == positional ? $"{positional} positional argument{(positional == 1 ? "" : "s")}" : $"from {required} to {positional} positional arguments";
         return new TypeError($"{name}() takes {takes} but {given} {(given == 1 ? "was" : "were")} given");
     }
@@ -122,7 +122,7 @@ public static class ArgumentBinder
     private static object? DefaultOf(string name, ParameterInfo p, int i, int n, object?[]? defaults)
     {
         if (defaults is not null && i >= n - defaults.Length) return defaults[i - (n - defaults.Length)];
-        if (p.HasDefaultValue) return p.DefaultValue;
+        if (ParameterDefaults.Has(p)) return ParameterDefaults.Value(p);
         throw new TypeError($"{name}() missing 1 required positional argument: '{p.Name}'");
     }
 }
