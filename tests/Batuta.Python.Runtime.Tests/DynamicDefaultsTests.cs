@@ -76,6 +76,15 @@ public sealed class DynamicDefaultsTests
     }
 
     [Fact]
+    public void Calls_the_parameters_do_not_take_raise_CPython_TypeErrors()
+    {
+        var fetch = Dyn.GetAttr(new Service(), "fetch");
+        Assert.Equal("Service.fetch() missing 1 required positional argument: 'key'", Assert.Throws<TypeError>(() => Dyn.Call(fetch)).Message);
+        Assert.Equal("Service.fetch() takes from 2 to 4 positional arguments but 5 were given", Assert.Throws<TypeError>(() => Dyn.Call(fetch, 1L, 2L, 3L, 4L)).Message);
+        Assert.Equal("Item.__init__() missing 1 required positional argument: 'name'", Assert.Throws<TypeError>(() => Dyn.Call(typeof(Item))).Message);
+    }
+
+    [Fact]
     public void Container_elements_compare_by_identity_first()
     {
         double nan = double.NaN;

@@ -999,6 +999,8 @@ public static class Dyn
         foreach (var creator in creators)
             if (BindConstructorArguments(creator.GetParameters(), args, kwargs) is { } conv)
                 return Unwrapped(() => creator is ConstructorInfo ctor ? ctor.Invoke(conv) : creator.Invoke(null, conv)).OrThrow();
+        // one way to construct it: CPython's message for what the arguments lack or add
+        if (creators.Take(2).Count() == 1) throw ArgumentBinder.Mismatch(cls.Name.TrimEnd('_') + ".__init__", creators.First().GetParameters(), args, kwargs, self: 1);
         throw new TypeError($"{cls.Name.TrimEnd('_')}() got arguments its __init__ does not take ({args.Length} positional)");
     }
 
@@ -1169,10 +1171,12 @@ public static class Dyn
             var m = o.GetType().GetMethods().FirstOrDefault(m => m.Name == candidate && !m.IsGenericMethodDefinition && m.GetParameters() is var ps
                 && ps.Length >= args.Length && kwargs.Keys().All(key => ps.Any(p => p.Name == key)));
             if (m is null) continue;
-            result = BoxValue(ArgumentBinder.InvokeMethod(name, o, m, args, kwargs));
+            result = BindUserMethod(o, name, m, args, kwargs);
             return true;
         }
-        return false;
+        if (UserMethod(o.GetType(), name) is not { } user) return false;
+        result = BindUserMethod(o, name, user, args, kwargs);
+        return true;
     }
 
     /// <summary>Calls a user class's special method (<c>__abs__</c>, ...) when the object has one.</summary>
@@ -1272,7 +1276,26 @@ public static class Dyn
             }
         }
         if (TryInvokeVariadic(o, t, name, args, out var variadic)) return variadic;
+        // a program class's method the arguments do not fit: bound as CPython binds them, for its TypeError
+        if (o is PyObject && UserMethod(t, name) is { } user) return BindUserMethod(o, name, user, args, null);
         return CallNonMethod(o, name, args);
+    }
+
+    /// <summary>The public instance method of a program class (not the runtime's) named <paramref name="name"/>.</summary>
+    private static MethodInfo? UserMethod(Type t, string name)
+    {
+        var names = Naming.Candidates(name);
+        return t.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .FirstOrDefault(m => names.Contains(m.Name) && !m.IsGenericMethodDefinition && m.DeclaringType is { } d && d.Assembly != typeof(PyObject).Assembly);
+    }
+
+    /// <summary>A program method called through a value, bound by Python's rules (defaults, keywords, *args, **kwargs) with CPython's TypeErrors.</summary>
+    private static object? BindUserMethod(object o, string name, MethodInfo m, object?[] args, PyDict<string, object?>? kwargs)
+    {
+        string qualified = (m.DeclaringType?.Name.TrimEnd('_') ?? TypeName(o)) + "." + name;
+        var ps = m.GetParameters();
+        bool variadic = ps.Length > 0 && (ps[^1].IsDefined(typeof(ParamArrayAttribute), false) || ps[^1].ParameterType == typeof(PyDict<string, object?>));
+        return BoxValue(variadic ? ArgumentBinder.InvokeVariadicMethod(qualified, o, m, args, kwargs) : ArgumentBinder.InvokeMethod(qualified, o, m, args, kwargs, self: 1));
     }
 
     /// <summary>obj.name(args) where obj's class has no such method: an attribute holding a callable, or a few special cases.</summary>

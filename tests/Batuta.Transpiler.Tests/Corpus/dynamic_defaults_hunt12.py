@@ -138,11 +138,36 @@ def run_nan():
     print(nan in mixed, mixed.count(nan), mixed == [1, "x", nan])
 
 
+def run_errors(svc):
+    print("== bad calls through values ==")
+    fn = getattr(svc, "fetch")
+    table = {"h": handler}
+    makers = [Item]
+    attempts = [
+        ("no key", lambda: fn()),
+        ("too many", lambda: fn(1, 2, 3, 4)),
+        ("bogus keyword", lambda: fn(1, bogus=2)),
+        ("key twice", lambda: fn(1, key=2)),
+        ("handler bare", lambda: table["h"]()),
+        ("handler extra", lambda: table["h"](1, 2, 3)),
+        ("handler keyword", lambda: table["h"](1, d=3)),
+        ("item bare", lambda: makers[0]()),
+        ("item extra", lambda: makers[0]("a", 2, [], 4)),
+        ("item keyword", lambda: makers[0]("a", color=1)),
+    ]
+    for label, attempt in attempts:
+        try:
+            print(label, attempt())
+        except TypeError as e:
+            print(label, "->", e)
+
+
 def main():
     run_commands(Service())
     run_tables()
     run_registry()
     run_nan()
+    run_errors(Service())
 
 
 if __name__ == "__main__":
