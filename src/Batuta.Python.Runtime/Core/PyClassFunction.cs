@@ -110,6 +110,9 @@ public sealed class PyClassFunction(Type owner, string name, bool isStatic) : IP
             var conv = ParameterDefaults.Complete(m.GetParameters(), args);
             return Dyn.BoxValue(Dyn.Unwrapped(() => m.Invoke(null, conv)));
         }
+        // one such method: CPython's message for what the arguments lack or add
+        var declared = Owner.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy).Where(m => names.Contains(m.Name)).ToList();
+        if (declared.Count == 1) throw ArgumentBinder.Mismatch(Owner.Name.TrimEnd('_') + "." + Name, declared[0].GetParameters(), args, null);
         throw new TypeError($"{Name}() takes other arguments than the {args.Length} given");
     }
 

@@ -154,6 +154,8 @@ def run_errors(svc):
         ("item bare", lambda: makers[0]()),
         ("item extra", lambda: makers[0]("a", 2, [], 4)),
         ("item keyword", lambda: makers[0]("a", color=1)),
+        ("static bare", lambda: getattr(svc, "times")()),
+        ("static extra", lambda: getattr(Service, "times")(1, 2, 3)),
     ]
     for label, attempt in attempts:
         try:
