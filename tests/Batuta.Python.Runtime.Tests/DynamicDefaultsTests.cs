@@ -16,6 +16,8 @@ public sealed class DynamicDefaultsTests
 
         public string Scale(double v, [PyDefault(2L)] double factor, [PyDefault(-1L)] PyInt offset) => Str.Of(v * factor + offset.ToDouble());
 
+        public string Export(object? rows, [PyKeywordOnly, PyDefault(true)] bool header) => Str.Of(rows) + (header ? "+h" : "");
+
         public PyInt Remember(object? x, [PyDefaultFrom("__default_Service_Remember_seen")] PyList<object?> seen)
         {
             seen.Append(x);
@@ -82,6 +84,15 @@ public sealed class DynamicDefaultsTests
         Assert.Equal("Service.fetch() missing 1 required positional argument: 'key'", Assert.Throws<TypeError>(() => Dyn.Call(fetch)).Message);
         Assert.Equal("Service.fetch() takes from 2 to 4 positional arguments but 5 were given", Assert.Throws<TypeError>(() => Dyn.Call(fetch, 1L, 2L, 3L, 4L)).Message);
         Assert.Equal("Item.__init__() missing 1 required positional argument: 'name'", Assert.Throws<TypeError>(() => Dyn.Call(typeof(Item))).Message);
+    }
+
+    [Fact]
+    public void A_keyword_only_parameter_takes_no_positional_argument()
+    {
+        var export = Dyn.GetAttr(new Service(), "export");
+        Assert.Equal("r+h", Dyn.Call(export, "r"));
+        Assert.Equal("r", Dyn.CallKw(export, ["r"], new PyDict<string, object?> { ["header"] = false }));
+        Assert.Equal("Service.export() takes 2 positional arguments but 3 were given", Assert.Throws<TypeError>(() => Dyn.Call(export, "r", false)).Message);
     }
 
     [Fact]

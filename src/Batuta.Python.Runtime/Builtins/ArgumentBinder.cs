@@ -18,7 +18,8 @@ public static class ArgumentBinder
     public static object? Invoke(string name, Delegate function, object?[]? defaults, object?[] args, PyDict<string, object?>? kwargs, int keywordOnly = 0)
     {
         var ps = function.Method.GetParameters();
-        if (args.Length > ps.Length - keywordOnly) throw TooManyPositional(name, ps, defaults, args.Length, ps.Length - keywordOnly);
+        int positional = Math.Min(ps.Length - keywordOnly, ParameterDefaults.Positional(ps));
+        if (args.Length > positional) throw TooManyPositional(name, ps, defaults, args.Length, positional);
         var values = Bind(name, ps, defaults, args, kwargs);
         try { return function.DynamicInvoke(values); }
         catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
@@ -31,7 +32,8 @@ public static class ArgumentBinder
     public static object? InvokeMethod(string name, object? target, MethodInfo method, object?[] args, PyDict<string, object?>? kwargs, int self = 0)
     {
         var ps = method.GetParameters();
-        if (args.Length > ps.Length) throw TooManyPositional(name, ps, null, args.Length, ps.Length, self);
+        int positional = ParameterDefaults.Positional(ps);
+        if (args.Length > positional) throw TooManyPositional(name, ps, null, args.Length, positional, self);
         var values = Bind(name, ps, null, args, kwargs);
         try { return method.Invoke(target, values); }
         catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
@@ -108,7 +110,8 @@ public static class ArgumentBinder
     /// </summary>
     public static TypeError Mismatch(string name, ParameterInfo[] ps, object?[] args, PyDict<string, object?>? kwargs, int self = 0)
     {
-        if (args.Length > ps.Length) return TooManyPositional(name, ps, null, args.Length, ps.Length, self);
+        int positional = ParameterDefaults.Positional(ps);
+        if (args.Length > positional) return TooManyPositional(name, ps, null, args.Length, positional, self);
         try { Bind(name, ps, null, args, kwargs); }
         catch (TypeError e) { return e; }
         return new TypeError($"{name}() got arguments Batuta cannot bind");

@@ -1006,7 +1006,7 @@ public static class Dyn
 
     private static object?[]? BindConstructorArguments(ParameterInfo[] ps, object?[] args, PyDict<string, object?>? kwargs)
     {
-        if (ps.Length < args.Length || !KeywordsNameLaterParameters(ps, args.Length, kwargs)) return null;
+        if (ParameterDefaults.Positional(ps) < args.Length || !KeywordsNameLaterParameters(ps, args.Length, kwargs)) return null;
         var conv = new object?[ps.Length];
         for (int i = 0; i < ps.Length; i++)
         {

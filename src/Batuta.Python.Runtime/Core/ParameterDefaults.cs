@@ -22,6 +22,10 @@ public sealed class PyDefaultFromAttribute(string member) : Attribute
     public string Member { get; } = member;
 }
 
+/// <summary>A parameter after <c>*</c> in the def: only a keyword argument fills it.</summary>
+[AttributeUsage(AttributeTargets.Parameter)]
+public sealed class PyKeywordOnlyAttribute : Attribute;
+
 /// <summary>
 /// Python's defaults of a migrated method's parameters as reflection finds them: the C# optional value, else
 /// <see cref="PyDefaultAttribute"/>, else <see cref="PyDefaultFromAttribute"/>. Every dynamic call (a bound method
@@ -32,8 +36,11 @@ public static class ParameterDefaults
     public static bool Has(ParameterInfo p) =>
         p.HasDefaultValue || p.IsDefined(typeof(PyDefaultAttribute), false) || p.IsDefined(typeof(PyDefaultFromAttribute), false);
 
-    /// <summary>Whether the parameters from <paramref name="given"/> on all have defaults.</summary>
-    public static bool FillFrom(ParameterInfo[] ps, int given) => ps.Length >= given && ps.Skip(given).All(Has);
+    /// <summary>Whether <paramref name="given"/> positional arguments fit and the parameters after them all have defaults.</summary>
+    public static bool FillFrom(ParameterInfo[] ps, int given) => Positional(ps) >= given && ps.Skip(given).All(Has);
+
+    /// <summary>How many parameters positional arguments may fill: those before the keyword-only ones.</summary>
+    public static int Positional(ParameterInfo[] ps) => ps.Count(p => !p.IsDefined(typeof(PyKeywordOnlyAttribute), false));
 
     /// <summary>The value of a parameter the call leaves out, of the parameter's type (an int default of an object? parameter is a Python int).</summary>
     public static object? Value(ParameterInfo p)

@@ -216,6 +216,7 @@ namespace Batuta.Transpiler.Emit
             return d switch
             {
                 Constant { Value: null } or Name { Id: "None" } => "null",
+                Constant { Value: bool b } => b ? "true" : "false",
                 Constant { Value: System.Numerics.BigInteger } => CsDefault(PyType.Long(long.MinValue, long.MaxValue), d),
                 Constant { Value: double } => CsDefault(PyType.Float, d),
                 Constant { Value: string } => CsDefault(PyType.Str, d),
@@ -230,7 +231,9 @@ namespace Batuta.Transpiler.Emit
             // a nested def's defaults are locals of the enclosing function: its function value carries them (PyNamedFunction)
             var reflected = f.Parent is not null ? new Dictionary<VarInfo, string?>()
                 : DefaultsOf(f).Where(x => x.Default is not null && !optional.ContainsKey(x.Param)).ToDictionary(x => x.Param, x => ReflectedDefault(f, x.Param, x.Default.OrThrow()));
-            var ps = f.Params.Select(p => $"{(reflected.TryGetValue(p, out var rv) ? rv : "")}{CsTypes.Of(p.Type)} {p.CsName}{(optional.TryGetValue(p, out var dv) ? " = " + dv : "")}").ToList();
+            // keyword-only parameters (after * in the def) say so, for calls through reflection
+            int keywordOnlyFrom = f.Parent is null ? f.Params.Count - f.Def.Args.Kwonlyargs.Count : f.Params.Count;
+            var ps = f.Params.Select((p, i) => $"{(i >= keywordOnlyFrom ? "[PyKeywordOnly] " : "")}{(reflected.TryGetValue(p, out var rv) ? rv : "")}{CsTypes.Of(p.Type)} {p.CsName}{(optional.TryGetValue(p, out var dv) ? " = " + dv : "")}").ToList();
             if (f.KwArgs is not null) ps.Add($"{CsTypes.Of(f.KwArgs.Type)} {f.KwArgs.CsName}");
             if (f.VarArgs is not null) ps.Add($"params object?[] {f.VarArgs.CsName}__items");
             return string.Join(", ", ps);

@@ -18,6 +18,10 @@ class Service(BaseService):
     def ping(self, times=1):
         return "pong" * times
 
+    def export(self, rows, *, header=True, sep=","):
+        lines = [sep.join(r) for r in rows]
+        return (["name" + sep + "qty"] if header else []) + lines
+
     def remember(self, x, seen=[]):
         seen.append(x)
         return list(seen)
@@ -84,6 +88,8 @@ def run_commands(svc):
             print(name, fn(1.5), fn(2, factor=3.0), fn(1, offset=5))
         else:
             print(name, fn(10), fn(3, note="o"), fn(20, limit=15))
+    export = getattr(svc, "export")
+    print("export", export([["a", "1"]]), export([["b", "2"]], header=False, sep=";"))
     print("static", getattr(Service, "times")(3), getattr(svc, "times")(2, 5), getattr(svc, "times")(a=6))
     print("classmethod", getattr(Service, "tag")("a"), getattr(svc, "tag")("b", b="y"))
     unbound = getattr(BaseService, "greet")
@@ -155,6 +161,7 @@ def run_errors(svc):
         ("item extra", lambda: makers[0]("a", 2, [], 4)),
         ("item keyword", lambda: makers[0]("a", color=1)),
         ("static bare", lambda: getattr(svc, "times")()),
+        ("keyword-only positionally", lambda: getattr(svc, "export")([["a", "1"]], False)),
         ("static extra", lambda: getattr(Service, "times")(1, 2, 3)),
     ]
     for label, attempt in attempts:
