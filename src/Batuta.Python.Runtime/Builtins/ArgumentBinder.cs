@@ -18,17 +18,22 @@ public static class ArgumentBinder
     public static object? Invoke(string name, Delegate function, object?[]? defaults, object?[] args, PyDict<string, object?>? kwargs, int keywordOnly = 0)
     {
         var ps = function.Method.GetParameters();
-        if (args.Length > ps.Length - keywordOnly) throw TooManyPositional(name, ps, defaults, args.Length, ps.Length - keywordOnly);
+        int positional = Math.Min(ps.Length - keywordOnly, ParameterDefaults.Positional(ps));
+        if (args.Length > positional) throw TooManyPositional(name, ps, defaults, args.Length, positional);
         var values = Bind(name, ps, defaults, args, kwargs);
         try { return function.DynamicInvoke(values); }
         catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
     }
 
-    /// <summary>A method of an object, bound as <see cref="Invoke"/> binds a function value.</summary>
-    public static object? InvokeMethod(string name, object target, MethodInfo method, object?[] args, PyDict<string, object?>? kwargs)
+    /// <summary>
+    /// A method of an object, bound as <see cref="Invoke"/> binds a function value; <paramref name="self"/> is 1 where
+    /// CPython's messages count the receiver (a bound method: "takes from 2 to 4 positional arguments").
+    /// </summary>
+    public static object? InvokeMethod(string name, object? target, MethodInfo method, object?[] args, PyDict<string, object?>? kwargs, int self = 0)
     {
         var ps = method.GetParameters();
-        if (args.Length > ps.Length) throw TooManyPositional(name, ps, null, args.Length, ps.Length);
+        int positional = ParameterDefaults.Positional(ps);
+        if (args.Length > positional) throw TooManyPositional(name, ps, null, args.Length, positional, self);
         var values = Bind(name, ps, null, args, kwargs);
         try { return method.Invoke(target, values); }
         catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
@@ -99,11 +104,25 @@ public static class ArgumentBinder
         return values;
     }
 
+    /// <summary>
+    /// The TypeError CPython raises for a call the parameters do not take (a constructor a class called through a value
+    /// has none other of): too many positional arguments, a missing one, an unknown or repeated keyword.
+    /// </summary>
+    public static TypeError Mismatch(string name, ParameterInfo[] ps, object?[] args, PyDict<string, object?>? kwargs, int self = 0)
+    {
+        int positional = ParameterDefaults.Positional(ps);
+        if (args.Length > positional) return TooManyPositional(name, ps, null, args.Length, positional, self);
+        try { Bind(name, ps, null, args, kwargs); }
+        catch (TypeError e) { return e; }
+        return new TypeError($"{name}() got arguments Batuta cannot bind");
+    }
+
     /// <summary>CPython's "f() takes from 1 to 2 positional arguments but 3 were given".</summary>
-    private static TypeError TooManyPositional(string name, ParameterInfo[] ps, object?[]? defaults, int given, int positional)
+    private static TypeError TooManyPositional(string name, ParameterInfo[] ps, object?[]? defaults, int given, int positional, int self = 0)
     {
         int firstDefault = defaults is null ? ps.Length : ps.Length - defaults.Length;
-        int required = Enumerable.Range(0, positional).Count(i => i < firstDefault && !ps[i].HasDefaultValue);
+        int required = self + Enumerable.Range(0, positional).Count(i => i < firstDefault && !ParameterDefaults.Has(ps[i]));
+        (given, positional) = (given + self, positional + self);
         string takes = required == positional ? $"{positional} positional argument{(positional == 1 ? "" : "s")}" : $"from {required} to {positional} positional arguments";
         return new TypeError($"{name}() takes {takes} but {given} {(given == 1 ? "was" : "were")} given");
     }
@@ -122,7 +141,7 @@ public static class ArgumentBinder
     private static object? DefaultOf(string name, ParameterInfo p, int i, int n, object?[]? defaults)
     {
         if (defaults is not null && i >= n - defaults.Length) return defaults[i - (n - defaults.Length)];
-        if (p.HasDefaultValue) return p.DefaultValue;
+        if (ParameterDefaults.Has(p)) return ParameterDefaults.Value(p);
         throw new TypeError($"{name}() missing 1 required positional argument: '{p.Name}'");
     }
 }

@@ -27,7 +27,7 @@ public sealed class PyComparer<T> : IComparer<T>, IEqualityComparer<T>
     {
         if (typeof(T) == typeof(string)) return string.Equals((string?)(object?)x, (string?)(object?)y, StringComparison.Ordinal);
         if (Simple) return EqualityComparer<T>.Default.Equals(x, y);
-        return Dyn.Eq(x, y);
+        return Dyn.ItemEq(x, y);
     }
 
     public int GetHashCode(T obj) => Simple || typeof(T) == typeof(string) ? EqualityComparer<T>.Default.GetHashCode(obj.OrThrow()) : Dyn.Hash(obj);

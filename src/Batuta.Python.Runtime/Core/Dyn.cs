@@ -124,6 +124,14 @@ public static class Dyn
     }
 
     /// <summary>
+    /// An element compared inside a container (<c>in</c>, <c>==</c> of lists, tuples and dicts, count, index): identity
+    /// first, then <c>==</c>, as CPython's PyObject_RichCompareBool. A float is carried as a C# value, so a NaN stands
+    /// for the same NaN object (<c>nan in [nan]</c> and <c>[nan] == [nan]</c> are True).
+    /// </summary>
+    public static bool ItemEq(object? a, object? b) =>
+        ReferenceEquals(a, b) || a is double x && b is double y && double.IsNaN(x) && double.IsNaN(y) || Eq(a, b);
+
+    /// <summary>
     /// <c>a is b</c> where a side is carried as a C# value (boxed anew each time, so ReferenceEquals cannot tell):
     /// True and False are singletons (1 is True is False), and values of different Python types are never the same
     /// object (1 is 1.0); equal values of one type stand for CPython's cached small ints and interned strings.
@@ -137,21 +145,21 @@ public static class Dyn
     private static bool TupleEq(ITuple t1, ITuple t2)
     {
         if (t1.Length != t2.Length) return false;
-        for (int k = 0; k < t1.Length; k++) if (!Eq(t1[k], t2[k])) return false;
+        for (int k = 0; k < t1.Length; k++) if (!ItemEq(t1[k], t2[k])) return false;
         return true;
     }
 
     private static bool ListEq(IPyList l1, IPyList l2)
     {
         if (l1.Count != l2.Count) return false;
-        for (int k = 0; k < l1.Count; k++) if (!Eq(l1.GetItem(k), l2.GetItem(k))) return false;
+        for (int k = 0; k < l1.Count; k++) if (!ItemEq(l1.GetItem(k), l2.GetItem(k))) return false;
         return true;
     }
 
     private static bool DictEq(IPyDict d1, IPyDict d2)
     {
         if (d1.Count != d2.Count) return false;
-        foreach (var kv in d1.ItemsObject()) if (!d2.ContainsKeyObject(kv.Key) || !Eq(kv.Value, d2.GetItem(kv.Key))) return false;
+        foreach (var kv in d1.ItemsObject()) if (!d2.ContainsKeyObject(kv.Key) || !ItemEq(kv.Value, d2.GetItem(kv.Key))) return false;
         return true;
     }
 
@@ -748,7 +756,7 @@ public static class Dyn
         PyByteArray ba => ba.Contains(item),
         PyBytes b => PyByteArray.From(b).Contains(item),
         PyObject when TryCallDunder(container, "__contains__", out var found, item) => Truth(found),
-        _ => Iter(container).Any(x => Eq(x, item)),
+        _ => Iter(container).Any(x => ItemEq(x, item)),
     };
 
     /// <summary>
@@ -805,6 +813,8 @@ public static class Dyn
             var names = Naming.Candidates(name);
             if (t.GetMethods(BindingFlags.Public | BindingFlags.Instance).Any(m => names.Contains(m.Name) && m.DeclaringType != typeof(object) && m.DeclaringType != typeof(PyObject)))
                 return new PyBoundMethod(o, name);
+            // a staticmethod or classmethod read from an instance (getattr(obj, "create")): the class's function
+            if (PyClassFunction.Find(t, name) is { IsStatic: true } classFunction) return classFunction;
             if (o is IPyDataclass && PyBuiltinMethod.Has(o, name)) return new PyBuiltinMethod(o, name);
             if (TryCallDunder(o, "__getattr__", out var fallback, name)) return fallback;
         }
@@ -1000,23 +1010,29 @@ public static class Dyn
         foreach (var creator in creators)
             if (BindConstructorArguments(creator.GetParameters(), args, kwargs) is { } conv)
                 return Unwrapped(() => creator is ConstructorInfo ctor ? ctor.Invoke(conv) : creator.Invoke(null, conv)).OrThrow();
+        // one way to construct it: CPython's message for what the arguments lack or add
+        if (creators.Take(2).Count() == 1) throw ArgumentBinder.Mismatch(cls.Name.TrimEnd('_') + ".__init__", creators.First().GetParameters(), args, kwargs, self: 1);
         throw new TypeError($"{cls.Name.TrimEnd('_')}() got arguments its __init__ does not take ({args.Length} positional)");
     }
 
     private static object?[]? BindConstructorArguments(ParameterInfo[] ps, object?[] args, PyDict<string, object?>? kwargs)
     {
-        if (ps.Length < args.Length) return null;
+        if (ParameterDefaults.Positional(ps) < args.Length || !KeywordsNameLaterParameters(ps, args.Length, kwargs)) return null;
         var conv = new object?[ps.Length];
         for (int i = 0; i < ps.Length; i++)
         {
             string pyName = ps[i].Name?.TrimStart('@') ?? "";
             if (i < args.Length) conv[i] = Convert(args[i], ps[i].ParameterType);
             else if (kwargs is not null && kwargs.ContainsKey(pyName)) conv[i] = Convert(kwargs[pyName], ps[i].ParameterType);
-            else if (ps[i].HasDefaultValue) conv[i] = ps[i].DefaultValue;
+            else if (ParameterDefaults.Has(ps[i])) conv[i] = ParameterDefaults.Value(ps[i]);
             else return null;
         }
         return conv;
     }
+
+    /// <summary>Each keyword names a parameter the positional arguments leave (else the constructor does not take the call).</summary>
+    private static bool KeywordsNameLaterParameters(ParameterInfo[] ps, int positional, PyDict<string, object?>? kwargs) =>
+        kwargs is null || kwargs.Keys().All(key => ps.Skip(positional).Any(p => p.Name == key));
 
     /// <summary>An attribute of a migrated class held in a variable: <c>__name__</c>, a class attribute, a static method.</summary>
     internal static bool TryClassAttr(Type cls, string name, out object? value)
@@ -1166,10 +1182,12 @@ public static class Dyn
             var m = o.GetType().GetMethods().FirstOrDefault(m => m.Name == candidate && !m.IsGenericMethodDefinition && m.GetParameters() is var ps
                 && ps.Length >= args.Length && kwargs.Keys().All(key => ps.Any(p => p.Name == key)));
             if (m is null) continue;
-            result = BoxValue(ArgumentBinder.InvokeMethod(name, o, m, args, kwargs));
+            result = BindUserMethod(o, name, m, args, kwargs);
             return true;
         }
-        return false;
+        if (UserMethod(o.GetType(), name) is not { } user) return false;
+        result = BindUserMethod(o, name, user, args, kwargs);
+        return true;
     }
 
     /// <summary>Calls a user class's special method (<c>__abs__</c>, ...) when the object has one.</summary>
@@ -1259,19 +1277,36 @@ public static class Dyn
         {
             // Parameters past the given arguments must have C# defaults (the transpiler writes Python's constant defaults).
             var methods = t.GetMethods().Where(m => (candidate is null ? string.Equals(m.Name, folded, StringComparison.OrdinalIgnoreCase) : m.Name == candidate) && !m.IsGenericMethodDefinition && m.GetParameters() is var mp
-                && mp.Length >= args.Length && mp.Skip(args.Length).All(p => p.HasDefaultValue)).OrderBy(m => m.GetParameters().Length).ToList();
+                && ParameterDefaults.FillFrom(mp, args.Length)).OrderBy(m => m.GetParameters().Length).ToList();
             foreach (var m in methods)
             {
-                var ps = m.GetParameters();
-                var conv = new object?[ps.Length];
-                for (int i = 0; i < ps.Length; i++) conv[i] = i < args.Length ? Convert(args[i], ps[i].ParameterType) : ps[i].DefaultValue;
+                var conv = ParameterDefaults.Complete(m.GetParameters(), args);
                 try { return m.Invoke(o, conv); }
                 catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
                 catch (ArgumentException) { }
             }
         }
         if (TryInvokeVariadic(o, t, name, args, out var variadic)) return variadic;
+        // a program class's method the arguments do not fit: bound as CPython binds them, for its TypeError
+        if (o is PyObject && UserMethod(t, name) is { } user) return BindUserMethod(o, name, user, args, null);
         return CallNonMethod(o, name, args);
+    }
+
+    /// <summary>The public instance method of a program class (not the runtime's) named <paramref name="name"/>.</summary>
+    private static MethodInfo? UserMethod(Type t, string name)
+    {
+        var names = Naming.Candidates(name);
+        return t.GetMethods(BindingFlags.Public | BindingFlags.Instance)
+            .FirstOrDefault(m => names.Contains(m.Name) && !m.IsGenericMethodDefinition && m.DeclaringType is { } d && d.Assembly != typeof(PyObject).Assembly);
+    }
+
+    /// <summary>A program method called through a value, bound by Python's rules (defaults, keywords, *args, **kwargs) with CPython's TypeErrors.</summary>
+    private static object? BindUserMethod(object o, string name, MethodInfo m, object?[] args, PyDict<string, object?>? kwargs)
+    {
+        string qualified = (m.DeclaringType?.Name.TrimEnd('_') ?? TypeName(o)) + "." + name;
+        var ps = m.GetParameters();
+        bool variadic = ps.Length > 0 && (ps[^1].IsDefined(typeof(ParamArrayAttribute), false) || ps[^1].ParameterType == typeof(PyDict<string, object?>));
+        return BoxValue(variadic ? ArgumentBinder.InvokeVariadicMethod(qualified, o, m, args, kwargs) : ArgumentBinder.InvokeMethod(qualified, o, m, args, kwargs, self: 1));
     }
 
     /// <summary>obj.name(args) where obj's class has no such method: an attribute holding a callable, or a few special cases.</summary>

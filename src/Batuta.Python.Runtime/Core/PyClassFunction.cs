@@ -8,7 +8,7 @@ namespace Batuta.Python.Runtime;
 /// itself. A plain method is Python's function (called with the instance first: <c>Dog.fetch(d, "stick")</c>); a
 /// staticmethod or classmethod (static in C#) is called with its own arguments.
 /// </summary>
-public sealed class PyClassFunction(Type owner, string name, bool isStatic) : IPyCallable, IPyObject
+public sealed class PyClassFunction(Type owner, string name, bool isStatic) : IPyCallable, IPyKwCallable, IPyObject
 {
     public Type Owner { get; } = owner;
 
@@ -37,6 +37,21 @@ public sealed class PyClassFunction(Type owner, string name, bool isStatic) : IP
     }
 
     /// <summary>
+    /// <c>Dog.create("rex", age=3)</c> through a value: a static method bound by its parameter names; a method, on the
+    /// instance passed first.
+    /// </summary>
+    public object? PyCall(object?[] args, PyDict<string, object?> kwargs)
+    {
+        if (kwargs.Count == 0) return PyCall(args);
+        if (!IsStatic) return args.Length == 0 ? PyCall(args) : Dyn.CallMethodKw(args[0], Name, kwargs, args[1..]);
+        var names = Naming.Candidates(Name);
+        var method = Owner.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy)
+            .Where(m => names.Contains(m.Name) && !m.IsGenericMethodDefinition).OrderByDescending(m => Depth(m.DeclaringType)).FirstOrDefault()
+            ?? throw new TypeError($"{Name}() got an unexpected keyword argument '{kwargs.Keys().First()}'");
+        return Dyn.BoxValue(ArgumentBinder.InvokeMethod(Name, null, method, args, kwargs));
+    }
+
+    /// <summary>
     /// The method as this class defines (or inherits) it, not the instance's override: <c>Animal.speak(dog)</c> runs
     /// Animal's speak, as Python's function read from the class does. Another receiver goes through its own method.
     /// </summary>
@@ -44,9 +59,7 @@ public sealed class PyClassFunction(Type owner, string name, bool isStatic) : IP
     {
         var method = Owner.IsInstanceOfType(self) ? DefinedMethod(args.Length) : null;
         if (method is null || !method.IsVirtual) return Dyn.CallMethodReflected(self, Name, args);
-        var ps = method.GetParameters();
-        var conv = new object?[ps.Length];
-        for (int i = 0; i < ps.Length; i++) conv[i] = i < args.Length ? Dyn.Convert(args[i], ps[i].ParameterType) : ps[i].DefaultValue;
+        var conv = ParameterDefaults.Complete(method.GetParameters(), args);
         return Dyn.BoxValue(NonVirtualCalls.GetOrAdd(method, NonVirtualCall)(self, conv));
     }
 
@@ -59,7 +72,7 @@ public sealed class PyClassFunction(Type owner, string name, bool isStatic) : IP
     }
 
     private static bool Takes(ParameterInfo[] ps, int given) =>
-        ps.Length >= given && ps.Skip(given).All(p => p.HasDefaultValue) && ps.All(p => !p.ParameterType.IsByRef);
+        ParameterDefaults.FillFrom(ps, given) && ps.All(p => !p.ParameterType.IsByRef);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<MethodInfo, Func<object?, object?[], object?>> NonVirtualCalls = new();
 
@@ -90,15 +103,16 @@ public sealed class PyClassFunction(Type owner, string name, bool isStatic) : IP
     {
         var names = Naming.Candidates(Name);
         var candidates = Owner.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy)
-            .Where(m => names.Contains(m.Name) && !m.IsGenericMethodDefinition && m.GetParameters() is var ps && ps.Length >= args.Length && ps.Skip(args.Length).All(p => p.HasDefaultValue))
+            .Where(m => names.Contains(m.Name) && !m.IsGenericMethodDefinition && ParameterDefaults.FillFrom(m.GetParameters(), args.Length))
             .OrderByDescending(m => Depth(m.DeclaringType)).ThenBy(m => m.GetParameters().Length);
         foreach (var m in candidates)
         {
-            var ps = m.GetParameters();
-            var conv = new object?[ps.Length];
-            for (int i = 0; i < ps.Length; i++) conv[i] = i < args.Length ? Dyn.Convert(args[i], ps[i].ParameterType) : ps[i].DefaultValue;
+            var conv = ParameterDefaults.Complete(m.GetParameters(), args);
             return Dyn.BoxValue(Dyn.Unwrapped(() => m.Invoke(null, conv)));
         }
+        // one such method: CPython's message for what the arguments lack or add
+        var declared = Owner.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy).Where(m => names.Contains(m.Name)).ToList();
+        if (declared.Count == 1) throw ArgumentBinder.Mismatch(Owner.Name.TrimEnd('_') + "." + Name, declared[0].GetParameters(), args, null);
         throw new TypeError($"{Name}() takes other arguments than the {args.Length} given");
     }
 

@@ -97,11 +97,10 @@ public sealed class PyLocalClass : PyTypeObject, IPyCallable, IPyKwCallable, Mod
         if (_attributes.TryGetValue(name, out var held)) return Dyn.CallKw(held, args, kwargs);
         var names = Naming.Candidates(name);
         var method = ClrType?.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
-            .FirstOrDefault(m => names.Contains(m.Name) && m.GetParameters().Length >= args.Length && m.GetParameters().Skip(args.Length).All(p => p.HasDefaultValue));
+            .FirstOrDefault(m => names.Contains(m.Name) && ParameterDefaults.FillFrom(m.GetParameters(), args.Length));
         if (method is not null && kwargs.Count == 0)
         {
-            var ps = method.GetParameters();
-            var conv = ps.Select((p, i) => i < args.Length ? Dyn.Convert(args[i], p.ParameterType) : p.DefaultValue).ToArray();
+            var conv = ParameterDefaults.Complete(method.GetParameters(), args);
             return Dyn.BoxValue(Dyn.Unwrapped(() => method.Invoke(null, conv)));
         }
         if (args.Length > 0 && args[0] is IPyLocalClassInstance) return Dyn.CallMethodKw(args[0], name, kwargs, args[1..]);

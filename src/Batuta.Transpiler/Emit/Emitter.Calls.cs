@@ -275,16 +275,28 @@ namespace Batuta.Transpiler.Emit
         private static bool IsInitFalse(ExpressionNode? d) =>
             d is Call { Func: Name { Id: "field" } } fc && fc.Keywords.Any(k => k.Arg == "init" && k.Value is Constant { Value: false });
 
+        /// <summary>The fields' defaults (the declarations as written), the nearest class's first.</summary>
+        private static Dictionary<string, ExpressionNode?> DataclassDefaultsByName(ClassModel c)
+        {
+            var defaultsByName = new Dictionary<string, ExpressionNode?>();
+            for (var x = c; x is not null; x = x.Base) foreach (var (n, d, _) in x.DataFields) if (!defaultsByName.ContainsKey(n)) defaultsByName[n] = d;
+            return defaultsByName;
+        }
+
+        /// <summary>What a field's default evaluates: its value, <c>field(default=v)</c>'s v, or a call of <c>field(default_factory=f)</c>'s f.</summary>
+        private static ExpressionNode? DataclassDefaultExpression(ExpressionNode? d)
+        {
+            if (d is not Call { Func: Name { Id: "field" } } fc) return d;
+            var factory = fc.Keywords.FirstOrDefault(k => k.Arg == "default_factory")?.Value;
+            var dv = fc.Keywords.FirstOrDefault(k => k.Arg == "default")?.Value;
+            return factory is not null ? new Call(factory, default, default, factory.Span) : dv;
+        }
+
         private string DataclassDefault(ClassModel c, VarInfo field, Dictionary<string, ExpressionNode?> defaultsByName, bool initFalse = false)
         {
             var d = defaultsByName.TryGetValue(field.Name, out var dd) ? dd : null;
             if (initFalse && d is Call { Func: Name { Id: "field" } } nf && !nf.Keywords.Any(k => k.Arg is "default" or "default_factory")) return "default!";
-            if (d is Call { Func: Name { Id: "field" } } fc)
-            {
-                var factory = fc.Keywords.FirstOrDefault(k => k.Arg == "default_factory")?.Value;
-                var dv = fc.Keywords.FirstOrDefault(k => k.Arg == "default")?.Value;
-                d = factory is not null ? new Call(factory, default, default, factory.Span) : dv;
-            }
+            d = DataclassDefaultExpression(d);
             if (d is null) return $"Py.Raise<{CsTypes.Of(field.Type)}>(new TypeError({CsNames.Literal($"{c.Name}.__init__() missing 1 required positional argument: '{field.Name}'")}))";
             var saved = _function;
             _function = null;
@@ -622,8 +634,7 @@ namespace Batuta.Transpiler.Emit
             if (init is null && c.IsDataclass || init is null && c.Base?.IsDataclass == true)
             {
                 var fields = DataclassFieldsWithBases(c.IsDataclass ? c : c.Base.OrThrow());
-                var defaultsByName = new Dictionary<string, ExpressionNode?>();
-                for (var x = c; x is not null; x = x.Base) foreach (var (n, d, _) in x.DataFields) if (!defaultsByName.ContainsKey(n)) defaultsByName[n] = d;
+                var defaultsByName = DataclassDefaultsByName(c);
                 var result = new string?[fields.Count];
                 var spread = new string?[fields.Count];
                 // field(init=False) is no parameter of __init__: it keeps its default (or what __post_init__ sets)

@@ -193,28 +193,47 @@ namespace Batuta.Transpiler.Emit
         };
 
         /// <summary>
-        /// A constant default of a dynamic constructor parameter, which C# cannot write as <c>= 1</c>: given as attributes,
-        /// so a class called through a value (cls(3) for Rect(w, h=1)) still finds it (Dyn.Construct).
+        /// A default C# cannot write as <c>= value</c> (a dynamic or PyInt parameter, a non-constant default, one
+        /// before a parameter without a C# default), given as an attribute: a call through reflection (a method from
+        /// getattr, a class called through a value, Dyn.CallMethod) still fills it, as Python does (ParameterDefaults).
         /// </summary>
-        private static string? ReflectedDefault(PyType t, ExpressionNode d)
+        private static string? ReflectedDefault(FunctionModel f, VarInfo p, ExpressionNode d)
         {
-            if (t.Kind != TypeKind.Object) return null;
-            string? literal = d switch
+            if (ConstantLiteral(d) is { } literal) return ConstantDefaultAttribute(p.Type, literal);
+            return IsInlineDefault(d) ? null : $"[PyDefaultFrom({CsNames.Literal(DefaultField(f, p))})] ";
+        }
+
+        /// <summary>An object parameter's constant default as .NET's optional value (HasDefaultValue), another's as PyDefault (converted to its type).</summary>
+        private static string ConstantDefaultAttribute(PyType t, string literal) => t.Kind == TypeKind.Object
+            ? $"[System.Runtime.InteropServices.Optional, System.Runtime.InteropServices.DefaultParameterValue({literal})] "
+            : $"[PyDefault({literal})] ";
+
+        /// <summary>A constant default as a C# attribute argument: None, a bool, a str, a finite float, an int that fits a long (negated too).</summary>
+        private static string? ConstantLiteral(ExpressionNode d)
+        {
+            if (d is UnaryOp { Op: UnaryOperator.USub, Operand: Constant { Value: System.Numerics.BigInteger or double } c })
+                return ConstantLiteral(c) is { } positive ? "-" + positive : null;
+            return d switch
             {
+                Constant { Value: null } or Name { Id: "None" } => "null",
+                Constant { Value: bool b } => b ? "true" : "false",
                 Constant { Value: System.Numerics.BigInteger } => CsDefault(PyType.Long(long.MinValue, long.MaxValue), d),
                 Constant { Value: double } => CsDefault(PyType.Float, d),
                 Constant { Value: string } => CsDefault(PyType.Str, d),
                 Name { Id: "True" or "False" } => CsDefault(PyType.Bool, d),
                 _ => null,
             };
-            return literal is null ? null : $"[System.Runtime.InteropServices.Optional, System.Runtime.InteropServices.DefaultParameterValue({literal})] ";
         }
 
         private string ParamList(FunctionModel f)
         {
             var optional = OptionalDefaults(f);
-            var reflected = f.Name == "__init__" ? DefaultsOf(f).Where(x => x.Default is not null && !optional.ContainsKey(x.Param)).ToDictionary(x => x.Param, x => ReflectedDefault(x.Param.Type, x.Default.OrThrow())) : new Dictionary<VarInfo, string?>();
-            var ps = f.Params.Select(p => $"{(reflected.TryGetValue(p, out var rv) ? rv : "")}{CsTypes.Of(p.Type)} {p.CsName}{(optional.TryGetValue(p, out var dv) ? " = " + dv : "")}").ToList();
+            // a nested def's defaults are locals of the enclosing function: its function value carries them (PyNamedFunction)
+            var reflected = f.Parent is not null ? new Dictionary<VarInfo, string?>()
+                : DefaultsOf(f).Where(x => x.Default is not null && !optional.ContainsKey(x.Param)).ToDictionary(x => x.Param, x => ReflectedDefault(f, x.Param, x.Default.OrThrow()));
+            // keyword-only parameters (after * in the def) say so, for calls through reflection
+            int keywordOnlyFrom = f.Parent is null ? f.Params.Count - f.Def.Args.Kwonlyargs.Count : f.Params.Count;
+            var ps = f.Params.Select((p, i) => $"{(i >= keywordOnlyFrom ? "[PyKeywordOnly] " : "")}{(reflected.TryGetValue(p, out var rv) ? rv : "")}{CsTypes.Of(p.Type)} {p.CsName}{(optional.TryGetValue(p, out var dv) ? " = " + dv : "")}").ToList();
             if (f.KwArgs is not null) ps.Add($"{CsTypes.Of(f.KwArgs.Type)} {f.KwArgs.CsName}");
             if (f.VarArgs is not null) ps.Add($"params object?[] {f.VarArgs.CsName}__items");
             return string.Join(", ", ps);
@@ -832,7 +851,9 @@ namespace Batuta.Transpiler.Emit
             {
                 _w.Line();
                 var fields = DataclassFieldsWithBases(c.Base);
-                var ps = string.Join(", ", fields.Select(f => $"{CsTypes.Of(f.Type)} {CsNames.Local(f.Name)}"));
+                // the base's defaults: its makers of non-constant ones are inherited static methods
+                var defaultsByName = DataclassDefaultsByName(c.Base);
+                var ps = string.Join(", ", fields.Select(f => $"{DataclassParameterDefault(c.Base, f, defaultsByName, new List<VarInfo>())}{CsTypes.Of(f.Type)} {CsNames.Local(f.Name)}"));
                 _w.Line($"public {c.CsName}({ps}) : base({string.Join(", ", fields.Select(f => CsNames.Local(f.Name)))}) {body}");
             }
             else if (body != "{ }")
@@ -965,7 +986,9 @@ namespace Batuta.Transpiler.Emit
             var fields = DataclassFieldsWithBases(c);
             var own = new HashSet<string>(c.DataFields.Select(d => d.Name));
             _w.Line();
-            var ps = string.Join(", ", fields.Select(f => $"{CsTypes.Of(f.Type)} {CsNames.Local(f.Name)}"));
+            var defaultsByName = DataclassDefaultsByName(c);
+            var factories = new List<VarInfo>();
+            var ps = string.Join(", ", fields.Select(f => $"{DataclassParameterDefault(c, f, defaultsByName, factories)}{CsTypes.Of(f.Type)} {CsNames.Local(f.Name)}"));
             var inherited = fields.Where(f => !own.Contains(f.Name)).ToList();
             string baseCall = inherited.Count > 0 ? $" : base({string.Join(", ", inherited.Select(f => CsNames.Local(f.Name)))})" : "";
             _w.Open($"public {c.CsName}({ps}){baseCall}");
@@ -974,7 +997,26 @@ namespace Batuta.Transpiler.Emit
             // would otherwise call the (virtual) __post_init__ too.
             if (c.FindMethod("__post_init__") is { } post) _w.Line($"if (GetType() == typeof({c.CsName})) {post.CsName}();");
             _w.Close();
+            if (factories.Count > 0) _w.Line();
+            foreach (var f in factories)
+                _w.Line($"public static {CsTypes.Of(f.Type)} {DataclassDefaultMaker(c, f)}() => {DataclassDefault(c, f, defaultsByName)};");
         }
+
+        /// <summary>
+        /// The attribute giving a dataclass field's default to a call through reflection (cls("apple") with cls = Item):
+        /// a constant, else a static method of the class that evaluates it (a default_factory runs each time).
+        /// </summary>
+        private static string DataclassParameterDefault(ClassModel c, VarInfo field, Dictionary<string, ExpressionNode?> defaultsByName, List<VarInfo> factories)
+        {
+            var d = defaultsByName.TryGetValue(field.Name, out var dd) ? dd : null;
+            // field(init=False) is no parameter of Python's __init__: without a default it starts empty, as the direct call passes
+            if (DataclassDefaultExpression(d) is not { } value) return IsInitFalse(d) ? "[PyDefault(null)] " : "";
+            if (ConstantLiteral(value) is { } literal) return ConstantDefaultAttribute(field.Type, literal);
+            factories.Add(field);
+            return $"[PyDefaultFrom({CsNames.Literal(DataclassDefaultMaker(c, field))})] ";
+        }
+
+        private static string DataclassDefaultMaker(ClassModel c, VarInfo field) => "__dataclass_default_" + c.CsName + "_" + field.Name;
 
         private void EmitMethod(ClassModel c, FunctionModel m)
         {
