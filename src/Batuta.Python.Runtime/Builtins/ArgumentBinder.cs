@@ -45,7 +45,17 @@ public static class ArgumentBinder
     /// </summary>
     public static object? InvokeVariadicMethod(string name, object target, MethodInfo method, object?[] args, PyDict<string, object?>? kwargs)
     {
-        var ps = method.GetParameters();
+        var values = BindVariadic(name, method.GetParameters(), args, kwargs);
+        try { return method.Invoke(target, values); }
+        catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
+    }
+
+    /// <summary>A def's parameters that end in <c>**kwargs</c> and/or <c>*args</c> (a method's or a constructor's).</summary>
+    internal static bool IsVariadic(ParameterInfo[] ps) => VariadicShape(ps) is (true, _) or (_, true);
+
+    /// <summary>The C# arguments of a variadic def: the named ones bound as Python binds them, then the keywords dict and the params array.</summary>
+    internal static object?[] BindVariadic(string name, ParameterInfo[] ps, object?[] args, PyDict<string, object?>? kwargs)
+    {
         var (hasStar, hasKw) = VariadicShape(ps);
         var namedPs = ps.Take(ps.Length - (hasStar ? 1 : 0) - (hasKw ? 1 : 0)).ToArray();
         int named = namedPs.Length;
@@ -54,8 +64,7 @@ public static class ArgumentBinder
         var values = new List<object?>(Bind(name, namedPs, null, args.Take(named).ToArray(), known));
         if (hasKw) values.Add(extra);
         if (hasStar) values.Add(StarArray(ps[^1], args.Skip(named).ToArray()));
-        try { return method.Invoke(target, values.ToArray()); }
-        catch (TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
+        return values.ToArray();
     }
 
     /// <summary>Whether the parameters end in a params array (<c>*args</c>) and, before it, a keywords dict (<c>**kwargs</c>).</summary>
@@ -98,6 +107,7 @@ public static class ArgumentBinder
         var set = new bool[n];
         for (int i = 0; i < args.Length; i++) (values[i], set[i]) = (args[i], true);
         if (kwargs is not null) BindKeywords(name, ps, kwargs, values, set);
+        ThrowIfMissing(name, ps, defaults, set);
         for (int i = 0; i < n; i++)
             if (!set[i]) values[i] = DefaultOf(name, ps[i], i, n, defaults);
         for (int i = 0; i < n; i++) values[i] = Dyn.Convert(values[i], ps[i].ParameterType);
@@ -136,6 +146,29 @@ public static class ArgumentBinder
             if (set[i]) throw new TypeError($"{name}() got multiple values for argument '{key}'");
             (values[i], set[i]) = (value, true);
         }
+    }
+
+    private static void ThrowIfMissing(string name, ParameterInfo[] ps, object?[]? defaults, bool[] set)
+    {
+        int n = ps.Length;
+        var missing = Enumerable.Range(0, n).Where(i => !set[i] && !HasDefault(ps[i], i, n, defaults)).Select(i => ps[i].Name ?? "").ToList();
+        if (missing.Count > 0) throw Missing(name, missing);
+    }
+
+    private static bool HasDefault(ParameterInfo p, int i, int n, object?[]? defaults) =>
+        defaults is not null && i >= n - defaults.Length || ParameterDefaults.Has(p);
+
+    /// <summary>CPython's "f() missing 3 required positional arguments: 'a', 'b', and 'c'".</summary>
+    private static TypeError Missing(string name, List<string> names)
+    {
+        var quoted = names.Select(x => "'" + x.TrimStart('@') + "'").ToList();
+        string list = quoted.Count switch
+        {
+            1 => quoted[0],
+            2 => quoted[0] + " and " + quoted[1],
+            _ => string.Join(", ", quoted.Take(quoted.Count - 1)) + ", and " + quoted[^1],
+        };
+        return new TypeError($"{name}() missing {names.Count} required positional argument{(names.Count == 1 ? "" : "s")}: {list}");
     }
 
     private static object? DefaultOf(string name, ParameterInfo p, int i, int n, object?[]? defaults)

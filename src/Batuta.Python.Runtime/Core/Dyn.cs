@@ -1007,6 +1007,13 @@ public static class Dyn
         IEnumerable<MethodBase> creators = cls.GetMethod("__PyNew", BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly) is { } factory
             ? [factory]
             : cls.GetConstructors().Where(c => c.GetParameters().All(p => p.ParameterType != typeof(DeferredInit))).OrderBy(c => c.GetParameters().Length);
+        // a class whose __init__ takes *args/**kwargs (its own or the base's, for a subclass without one): bound as a call of it
+        if (creators.Take(2).Count() == 1 && ArgumentBinder.IsVariadic(creators.First().GetParameters()))
+        {
+            var only = creators.First();
+            var values = ArgumentBinder.BindVariadic(cls.Name.TrimEnd('_') + ".__init__", only.GetParameters(), args, kwargs);
+            return Unwrapped(() => only is ConstructorInfo ctor ? ctor.Invoke(values) : only.Invoke(null, values)).OrThrow();
+        }
         foreach (var creator in creators)
             if (BindConstructorArguments(creator.GetParameters(), args, kwargs) is { } conv)
                 return Unwrapped(() => creator is ConstructorInfo ctor ? ctor.Invoke(conv) : creator.Invoke(null, conv)).OrThrow();

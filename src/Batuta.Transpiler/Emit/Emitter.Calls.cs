@@ -372,6 +372,12 @@ namespace Batuta.Transpiler.Emit
             return $"throw new TypeError($\"{f.Name}() takes {takes} but {{{given}}} were given\");";
         }
 
+        /// <summary>The parameters a *spread that ends before parameter pos leaves without a value: from pos on, those no keyword or default fills.</summary>
+        private static List<string> SpreadMissing(FunctionModel f, List<(VarInfo Param, ExpressionNode? Default)> defaults, ICollection<string> keywordNames, int pos, int positional) =>
+            Enumerable.Range(pos, positional - pos)
+                .Where(j => !keywordNames.Contains(f.Params[j].Name) && (j >= defaults.Count || defaults[j].Default is null))
+                .Select(j => f.Params[j].Name).ToList();
+
         /// <summary>CPython's "f() missing 2 required positional arguments: 'a' and 'b'".</summary>
         private static string MissingArgumentsMessage(FunctionModel f, List<string> names, bool keywordOnly)
         {
@@ -439,7 +445,7 @@ namespace Batuta.Transpiler.Emit
                         // the default may be used (fewer items): it types the parameter too (tag(*args) with unit="m")
                         if (d is not null && IsInlineDefault(d)) WidenParam(f, pos, EmitExpr(d).Type);
                         var pt = f.Params[pos].Type;
-                        string fallback = d is null ? $"Py.Raise<{CsTypes.Of(pt)}>(new TypeError({CsNames.Literal($"{f.Name}() missing 1 required positional argument: '{f.Params[pos].Name}'")}))"
+                        string fallback = d is null ? $"Py.Raise<{CsTypes.Of(pt)}>(new TypeError({CsNames.Literal(MissingArgumentsMessage(f, SpreadMissing(f, defaults, keywordNames, pos, positional), false))}))"
                             : IsInlineDefault(d) ? Coerce(EmitExpr(d, pt), pt).Code
                             : DefaultRef(f, f.Params[pos]);
                         string item = $"{items}.Count > {k} ? {Coerce(new Ex($"{items}[{k}]", elem, true), pt).Code}";

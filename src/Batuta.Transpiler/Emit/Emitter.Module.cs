@@ -870,15 +870,30 @@ namespace Batuta.Transpiler.Emit
         private string? AbsentMarks(ClassModel c, FunctionModel? init)
         {
             string? self = init?.Def.Args.Posonlyargs.Concat(init.Def.Args.Args).FirstOrDefault()?.Name;
-            var assigned = new HashSet<string>(init is null ? Enumerable.Empty<string>() : InitBody(init).SelectMany(s => s switch
+            var assigned = new HashSet<string>(StringComparer.Ordinal);
+            // self.x = getattr(self, "x", default): probed before __init__ assigns it, so absent until then
+            var probedFirst = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var s in init is null ? Enumerable.Empty<StatementNode>() : InitBody(init))
             {
-                Assign a => a.Targets,
-                AnnAssign an => new[] { an.Target },
-                _ => Enumerable.Empty<ExpressionNode>(),
-            }).OfType<Attribute>().Where(t => t.Value is Name n && n.Id == self).Select(t => t.Attr), StringComparer.Ordinal);
-            var names = c.FieldOrder.Where(n => _maybeAbsent.Contains(n) && !assigned.Contains(n) && FindClassVarOwner(c, n) is null).ToList();
+                probedFirst.UnionWith(ProbedAttributes(s, self).Where(n => !assigned.Contains(n)));
+                assigned.UnionWith(AssignedSelfAttributes(s, self));
+            }
+            var names = c.FieldOrder.Where(n => _maybeAbsent.Contains(n) && (!assigned.Contains(n) || probedFirst.Contains(n)) && FindClassVarOwner(c, n) is null).ToList();
             return names.Count == 0 ? null : $"Dyn.Absent(this, {string.Join(", ", names.Select(CsNames.Literal))});";
         }
+
+        private static IEnumerable<string> AssignedSelfAttributes(StatementNode s, string? self) => (s switch
+        {
+            Assign a => a.Targets,
+            AnnAssign an => new[] { an.Target },
+            _ => Enumerable.Empty<ExpressionNode>(),
+        }).OfType<Attribute>().Where(t => t.Value is Name n && n.Id == self).Select(t => t.Attr);
+
+        /// <summary>The attributes a statement tests on the receiver: <c>hasattr(self, "x")</c>, <c>getattr(self, "x", default)</c>.</summary>
+        private static IEnumerable<string> ProbedAttributes(StatementNode s, string? self) =>
+            ModelBuilder.StatementExpressions(s).SelectMany(ModelBuilder.WalkExpression).OfType<Call>()
+                .Where(c => c.Func is Name { Id: "hasattr" or "getattr" } && c.Args.Count >= 2 && c.Args[0] is Name r && r.Id == self)
+                .Select(c => c.Args[1]).OfType<Constant>().Select(k => k.Value).OfType<string>();
 
         private void EmitAbsentMarks(FunctionModel init)
         {
