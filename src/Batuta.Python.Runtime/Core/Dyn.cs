@@ -76,7 +76,7 @@ public static class Dyn
         float f => (double)f,
         PyIntEnum e => e.IntValue,
         PyIntFlagEnum f => f.IntValue,
-        PyStrEnum s => s.Value,
+        IPyStrValue s => s.StrValue,
         _ => o,
     };
 
@@ -263,7 +263,7 @@ public static class Dyn
     // a str enum member and an os.PathLike (pathlib.Path given to open() or os.path) read as their text where a str is wanted
     private static object? AsStrWhenWanted<T>(object? o) => typeof(T) != typeof(string) ? o : o switch
     {
-        PyStrEnum { Value: string s } => s,
+        IPyStrValue s => s.StrValue,
         Modules.IPyPathLike p => p.FsPath(),
         _ => o,
     };
@@ -588,7 +588,7 @@ public static class Dyn
     public static long Len(object? o) => o switch
     {
         string s => Text.CodePoints.Length(s),
-        PyStrEnum e => e.StrValue.Length,
+        IPyStrValue e => Text.CodePoints.Length(e.StrValue),
         IPySized c => c.Count,
         ITuple t => t.Length,
         ICollection c => c.Count,
@@ -729,9 +729,10 @@ public static class Dyn
 
     public static bool Contains(object? container, object? item) => container switch
     {
-        string s => item is string sub ? s.Contains(sub, StringComparison.Ordinal) : throw new TypeError("'in <string>' requires string as left operand, not " + TypeName(item)),
-        IPyDict d => d.ContainsKeyObject(item) || item is PyStrEnum e && d.ContainsKeyObject(e.StrValue),
-        IPySet s => s.ContainsObject(item) || item is PyStrEnum e && s.ContainsObject(e.StrValue),
+        string s => Num(item) is string sub ? s.Contains(sub, StringComparison.Ordinal) : throw new TypeError("'in <string>' requires string as left operand, not " + TypeName(item)),
+        IPyStrValue v => Contains(v.StrValue, item),
+        IPyDict d => d.ContainsKeyObject(item) || item is IPyStrValue e && d.ContainsKeyObject(e.StrValue),
+        IPySet s => s.ContainsObject(item) || item is IPyStrValue e && s.ContainsObject(e.StrValue),
         PyFlagEnum f => f.Has(item),
         // a bytes-like item is a subsequence, not an element
         PyByteArray ba => ba.Contains(item),
@@ -1274,8 +1275,9 @@ public static class Dyn
         if (name == "__wrapped__" && Py.TryGetWrapped(o, out var wrapped)) return Call(wrapped, args);
         if (o is IPyResumable g && name is "send" or "throw" or "close") return CallMethodReflected(g.Iterator, name, args);
         if (name == "close" && args.Length == 0 && IteratorTypeName(o) == "generator") return PyIter.CloseBare(o);
-        // a member of class Kind(str, Enum) is a str: str's methods on its value
-        if (o is PyStrEnum member && PyBuiltinMethod.Has(member.StrValue, name)) return Text.PyStr.CallMethod(member.StrValue, name, args);
+        // a member of class Kind(str, Enum), an instance of class Upper(str) or Point(tuple): the builtin's methods on its value
+        if (o is IPyStrValue member && PyBuiltinMethod.Has(member.StrValue, name)) return Text.PyStr.CallMethod(member.StrValue, name, args);
+        if (o is PyTupleSubclass t && PyBuiltinMethod.Has(t.TupleValue, name)) return CallMethod(t.TupleValue, name, args);
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
 }

@@ -589,6 +589,7 @@ namespace Batuta.Transpiler.Emit
             }
             var init = c.FindMethod("__init__");
             if (init is not null) NoteCall(init);
+            if (BuiltinNewConstruction(c, code, call) is { } value) return value;
             if (init is null && c.IsDataclass || init is null && c.Base?.IsDataclass == true)
             {
                 var fields = DataclassFieldsWithBases(c.IsDataclass ? c : c.Base.OrThrow());
@@ -837,7 +838,7 @@ namespace Batuta.Transpiler.Emit
 
         /// <summary>str.upper(s), float.is_integer(x): the same call as the method of the first argument; null otherwise.</summary>
         private Call? UnboundBuiltinMethodCall(Attribute a, Call call) =>
-            a.Value is Name { Id: "str" or "int" or "float" } bt && Resolve(bt.Id).Kind == ResolvedKind.Builtin && call.Args.Count >= 1 && call.Args[0] is not Starred && a.Attr is not ("fromhex" or "maketrans" or "from_bytes")
+            a.Value is Name { Id: "str" or "int" or "float" } bt && Resolve(bt.Id).Kind == ResolvedKind.Builtin && call.Args.Count >= 1 && call.Args[0] is not Starred && a.Attr is not ("fromhex" or "maketrans" or "from_bytes" or "__new__")
                 ? new Call(new Attribute(call.Args[0], a.Attr, ExprContext.Load, a.Span), NodeList.Of(call.Args.Skip(1).ToArray()), call.Keywords, call.Span)
                 : null;
 
@@ -915,6 +916,7 @@ namespace Batuta.Transpiler.Emit
         {
             Call { Func: Name { Id: "super" } } => SuperCall(cls, a, call),
             Name { Id: "object" } when a.Attr == "__new__" => SuperNew(cls, call),
+            Name { Id: var builtin } when a.Attr == "__new__" && builtin == cls.ValueKind && Resolve(builtin).Kind == ResolvedKind.Builtin => SuperNew(cls, call),
             _ => null,
         };
 
@@ -940,6 +942,7 @@ namespace Batuta.Transpiler.Emit
 
         private Ex CallAttribute(Attribute a, Call call, PyType expected)
         {
+            if (ValueClassDunderCall(a, call) is { } onValue) return onValue;
             if (UnboundBuiltinMethodCall(a, call) is { } bound) return EmitCall(bound, expected);
             if (ObjectDunderCall(a, call) is { } plain) return EmitCall(plain, expected);
             // super() is relative to the class defining the method (not the receiver of an inherited classmethod's copy)

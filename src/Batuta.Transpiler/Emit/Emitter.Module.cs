@@ -499,7 +499,7 @@ namespace Batuta.Transpiler.Emit
             var doc = Docstring(c.Def.Body);
             if (doc is not null) _w.Line($"/// <summary>{XmlEscape(FirstLine(doc))}</summary>");
             string baseName = c.Base is not null ? ClassCsName(c.Base) : c.BuiltinBase is not null ? CsTypes.RuntimeException(c.BuiltinBase)
-                : c.IsEnum ? EnumBase(c) : "PyObject";
+                : c.IsEnum ? EnumBase(c) : c.ValueBase is { } valueBase ? ValueClassBase(valueBase) : "PyObject";
             var interfaces = ClassInterfaces(c).Concat(LocalClassInterface(c));
             _w.Open($"public class {c.CsName} : {string.Join(", ", new[] { baseName }.Concat(interfaces))}");
             EmitLocalClassObject(c);
@@ -543,6 +543,7 @@ namespace Batuta.Transpiler.Emit
             EmitCooperativeDiamondGuard(c);
             EmitConstructor(c);
             EmitNewFactory(c);
+            EmitDeferredPassThrough(c);
             _w.Line();
             if (c.IsException)
             {
@@ -726,7 +727,7 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void EmitBuiltinBaseGuard(ClassModel c)
         {
-            if (c.IsEnum) return;
+            if (c.IsEnum || c.ValueBase is not null && (HasSupportedNew(c) || InheritsBuiltinNew(c))) return;
             var builtin = c.Def.Bases.OfType<Name>().FirstOrDefault(b => b.Id is "str" or "int" or "float" or "list" or "dict" or "set" or "tuple" or "bytes" or "frozenset" or "bytearray" && Resolve(b.Id).Kind == ResolvedKind.Builtin);
             var library = builtin is null ? RuntimeObjectBase(c) : null;
             if (builtin is null && library is null) return;
@@ -778,6 +779,13 @@ namespace Batuta.Transpiler.Emit
             _function = init;
             _declared.Clear();
             var body = InitBody(init);
+            int ancestorIndex = body.FindIndex(s => SkippedAncestorInit(c, init, s) is not null);
+            if (ancestorIndex >= 0)
+            {
+                EmitAncestorInitConstructor(c, init, body, ancestorIndex, SkippedAncestorInit(c, init, body[ancestorIndex]).OrThrow());
+                _function = savedFn;
+                return;
+            }
             string baseCall = "";
             int superIndex = body.FindIndex(IsSuperInit);
             if (superIndex >= 0) body[superIndex] = AsSuperInit(body[superIndex], init, c);
@@ -875,7 +883,7 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private bool TakesDeferredInit(ClassModel b) =>
             b.Methods.ContainsKey("__init__") && !b.IsException && !b.IsDataclass && !b.IsEnum && b.Base?.FindMethod("__init__") is null
-            && (HasSupportedNew(b) || _modules.SelectMany(m => m.Classes.Values).Any(d => ReferenceEquals(d.Base, b) && d.Methods.TryGetValue("__init__", out var di) && InitBody(di).FindIndex(IsSuperInit) > 0));
+            && (HasSupportedNew(b) || AncestorInitCalled(b) || _modules.SelectMany(m => m.Classes.Values).Any(d => ReferenceEquals(d.Base, b) && d.Methods.TryGetValue("__init__", out var di) && InitBody(di).FindIndex(IsSuperInit) > 0));
 
         private static string DeferredInitName(ClassModel b) => "__Init" + b.CsName;
 
@@ -1251,7 +1259,8 @@ namespace Batuta.Transpiler.Emit
             if (c.Methods.TryGetValue("__repr__", out var repr))
             {
                 w.Line($"public override string PyRepr() => {AsString(repr)};");
-                if (str is null && c.Base?.FindMethod("__str__") is null) w.Line("public override string PyStr() => PyRepr();");
+                // str.__str__ gives the text itself, not the repr (class Tag(str) with a __repr__ of its own)
+                if (str is null && c.Base?.FindMethod("__str__") is null && c.ValueKind != "str") w.Line("public override string PyStr() => PyRepr();");
             }
             else if (c.IsDataclass && !c.IsException)
             {

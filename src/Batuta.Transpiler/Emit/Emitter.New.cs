@@ -24,7 +24,7 @@ namespace Batuta.Transpiler.Emit
         /// alone, and it and its subclasses (which define neither __init__ nor __new__) are nobody's mixin.
         /// </summary>
         private bool HasSupportedNew(ClassModel c) =>
-            NewOwner(c) is { } owner && PlainObjectClass(owner) && NewParametersFit(OwnNew(owner).OrThrow(), c.FindMethod("__init__")) && PlainNewFamily(owner);
+            NewOwner(c) is { } owner && (PlainObjectClass(owner) || ValueClass(owner)) && NewParametersFit(OwnNew(owner).OrThrow(), c.FindMethod("__init__")) && PlainNewFamily(owner);
 
         private bool PlainNewFamily(ClassModel owner)
         {
@@ -54,6 +54,11 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void EmitNewFactory(ClassModel c)
         {
+            if (InheritsBuiltinNew(c))
+            {
+                EmitBuiltinNewFactory(c);
+                return;
+            }
             if (!HasSupportedNew(c))
             {
                 EmitUnsupportedNewGuard(c);
@@ -104,7 +109,9 @@ namespace Batuta.Transpiler.Emit
         {
             // in an inherited __new__'s copy (Emitter.EmitInheritedClassMethods) cls is the subclass
             var made = _classMethodReceiver ?? cls;
-            if (!HasSupportedNew(made) || _function?.Name != "__new__" || call.Args.Count != 1 || call.Keywords.Count > 0) return null;
+            if (!HasSupportedNew(made) || _function?.Name != "__new__" || call.Keywords.Count > 0) return null;
+            if (made.ValueKind is { } kind) return ValueNew(made, kind, call);
+            if (call.Args.Count != 1) return null;
             string code = made.FindMethod("__init__") is null ? $"new {ClassCsName(made)}()" : $"new {ClassCsName(made)}(DeferredInit.Value)";
             return new Ex(code, made.Type, true);
         }
