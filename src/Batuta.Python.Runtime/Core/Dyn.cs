@@ -995,6 +995,9 @@ public static class Dyn
 
     private static object?[]? BindConstructorArguments(ParameterInfo[] ps, object?[] args, PyDict<string, object?>? kwargs)
     {
+        // a factory taking *args (class Vec(tuple) with __new__(cls, *coords)): the arguments past the named ones fill it
+        if (ps.Length > 0 && ps[^1].IsDefined(typeof(ParamArrayAttribute), false) && args.Length >= ps.Length - 1 && kwargs is not { Count: > 0 })
+            return [.. args.Take(ps.Length - 1).Select((a, i) => Convert(a, ps[i].ParameterType)), args.Skip(ps.Length - 1).ToArray()];
         if (ps.Length < args.Length) return null;
         var conv = new object?[ps.Length];
         for (int i = 0; i < ps.Length; i++)

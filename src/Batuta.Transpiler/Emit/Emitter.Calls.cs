@@ -652,7 +652,7 @@ namespace Batuta.Transpiler.Emit
             {
                 if (c.IsException)
                     return new Ex($"new {code}({string.Join(", ", call.Args.Select(a => Box(EmitExpr(a))))})", type, true);
-                return HasSupportedNew(c) && c.FindMethod("__new__") is { Params.Count: > 0 } create1
+                return HasSupportedNew(c) && c.FindMethod("__new__") is { } create1 && FactoryTakesParams(c, create1, null)
                     ? new Ex($"{create}({string.Join(", ", BindArguments(create1, call.Args.ToList(), call.Keywords.ToList(), call))})", type, true)
                     : new Ex($"{create}()", type, true);
             }

@@ -936,8 +936,8 @@ namespace Batuta.Transpiler.Emit
 
         /// <summary>
         /// <c>Base.__init__(self, a, b=1)</c>, the Python 2 spelling, is <c>super().__init__(a, b=1)</c> where Base is the
-        /// direct base. Naming another class skips the bases in between, which a C# constructor chain cannot: the direct
-        /// base's constructor runs with those arguments, and BATUTA-T-004 says so.
+        /// direct base. Naming an ancestor further up runs that ancestor's initialiser alone (Emitter.AncestorInit); a
+        /// shape it does not take is BATUTA-T-004, and creating an instance raises.
         /// </summary>
         private StatementNode AsSuperInit(StatementNode s, FunctionModel init, ClassModel c)
         {
@@ -945,7 +945,12 @@ namespace Batuta.Transpiler.Emit
             var self = init.Def.Args.Args[0].Name;
             if (call.Args.Count == 0 || call.Args[0] is not Name { Id: var first } || first != self) return s;
             if (ClassNamed(named) is { } target && target != c.Base)
-                Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{named.Id}.__init__() is not the direct base's __init__; the migrated constructor calls {(c.Base?.Name ?? "object")}.__init__ with these arguments instead", "call super().__init__(...) of the direct base", call);
+            {
+                // a shape Emitter.AncestorInit does not take: an instance is not made with the wrong initialisers
+                string construct = $"{named.Id}.__init__(self) in class {c.Name}, over its direct base {c.Base?.Name ?? "object"}";
+                Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{construct} is not supported here; creating an instance raises NotSupportedException", "call super().__init__(...) of the direct base, or name a base whose own bases have no __init__", call);
+                _w.Line($"private readonly bool __skippedInit = Py.Raise<bool>(Py.Unsupported({CsNames.Literal(construct)}, {CsNames.Literal(_module.Path + ":" + call.Line)}));");
+            }
             var span = call.Span;
             var super = new Call(new Name("super", ExprContext.Load, span), NodeList<ExpressionNode>.Empty, NodeList<Keyword>.Empty, span);
             var rest = new NodeList<ExpressionNode>(call.Args.Skip(1).ToArray());
