@@ -668,6 +668,8 @@ public static class Dyn
             case string s: return Text.PyStr.At(s, IndexOf(key));
             case PyTuple t: return t[IndexOf(key)];
             case PyRange r: return new PyInt(r[IndexOf(key)]);
+            // class Point(tuple): its own __getitem__ when it has one, else the tuple's (slices too)
+            case PyTupleSubclass sub: return ((IPyGetItem)sub).PyGetItem(key);
             case ITuple t: return t[Indexing.Normalize(IndexOf(key), t.Length, "tuple")];
             case IPyGetItem g: return g.PyGetItem(key);
         }
