@@ -103,6 +103,9 @@ public static class Dyn
     {
         if (ReferenceEquals(a, b)) return a is not double d || !double.IsNaN(d);
         if (a is null || b is null) return false;
+        // class Pair(tuple) / Word(str): its own __eq__ when it has one, on either side (Python tries a subclass's reflected __eq__ first)
+        if (a is PyTupleSubclass or PyStrSubclass) return a.Equals(b);
+        if (b is PyTupleSubclass or PyStrSubclass) return b.Equals(a);
         var x = Num(a);
         var y = Num(b);
         switch (x, y)

@@ -93,6 +93,35 @@ class AbsPath(Path):
         return self.startswith("/")
 
 
+class Pair(tuple):
+    __slots__ = ()
+    kind = "pair"
+
+    def __new__(cls, a, b):
+        if a > b:
+            raise ValueError("a > b: %r > %r" % (a, b))
+        return super().__new__(cls, (a, b))
+
+    def __eq__(self, other):
+        return isinstance(other, Pair) and tuple(self) == tuple(other)
+
+    def __hash__(self):
+        return hash(("Pair",) + tuple(self))
+
+    def span(self):
+        return self[1] - self[0]
+
+
+class Word(str):
+    def __new__(cls, text, lang="en"):
+        obj = super().__new__(cls, text)
+        obj.lang = lang
+        return obj
+
+    def describe(self):
+        return "%s [%s]" % (self, self.lang)
+
+
 def describe(v: Vec) -> str:
     return "Vec of %d: %s" % (len(v), v)
 
@@ -158,6 +187,16 @@ def main():
         key = Path(name)
         counts[key] = counts.get(key, 0) + 1
     print(counts, {str(k): n for k, n in counts.items()})
+
+    pair = Pair(1, 4)
+    print(pair, pair.span(), pair.kind, pair == Pair(1, 4), pair == (1, 4), (1, 4) == pair, len({pair, Pair(1, 4)}))
+    for a, b in [(2, 3), (5, 2)]:
+        try:
+            print("made", Pair(a, b))
+        except ValueError as e:
+            print("ValueError:", e)
+    word = Word("hola", "es")
+    print(word, word.lang, word.describe(), len(word), Word("hi").lang, word.upper(), word == "hola")
 
 
 if __name__ == "__main__":
