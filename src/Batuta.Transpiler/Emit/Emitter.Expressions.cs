@@ -1283,7 +1283,7 @@ namespace Batuta.Transpiler.Emit
             if (t.IsDictLike)
             {
                 var key = EmitExpr(s.Slice, t.Key);
-                if (t.Kind == TypeKind.Dict && IsForeignKey(t.Key, key.Type))
+                if (t.Kind == TypeKind.Dict && (IsForeignKey(t.Key, key.Type) || IsPlainValueKey(t.Key, key.Type)))
                     return new Ex($"Dyn.Cast<{CsTypes.Of(t.Value)}>(((IPyDict){obj.P}).GetItem({Box(key)}))", t.Value, true);
                 return new Ex($"{obj.P}[{Coerce(key, t.Key).Code}]", t.Value, true);
             }

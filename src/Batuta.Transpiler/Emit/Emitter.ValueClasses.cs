@@ -46,6 +46,11 @@ namespace Batuta.Transpiler.Emit
             return new Ex($"{code}.{NewFactory}({value})", c.Type, true);
         }
 
+        /// <summary>A plain tuple / str looking up a dict keyed by tuple or str subclass instances (or named tuples): found by equality at run time.</summary>
+        private bool IsPlainValueKey(PyType dictKey, PyType key) =>
+            dictKey.Kind == TypeKind.Class && FindClass(dictKey.Name.OrThrow()) is { } kc
+            && (key.Kind is TypeKind.Tuple or TypeKind.VarTuple && (kc.ValueKind == "tuple" || kc.IsNamedTuple) || key.Kind == TypeKind.Str && kc.ValueKind == "str");
+
         /// <summary>
         /// <c>str.__repr__(self)</c> / <c>tuple.__len__(self)</c> in a value class: the builtin's dunder on the held value
         /// (not the class's own override, which calling it on self would reach again); null for any other call.

@@ -135,7 +135,7 @@ def main():
     print(x, y, list(p), tuple(q), sum(p), max(q), 2 in p, p.count(1), p.index(2))
     print(p == (1, 2), (1, 2) == p, p != q, p == Point(1, 2), hash(p) == hash((1, 2)))
     seen = {p: "first", q: "second"}
-    print(seen[Point(4, 6)], (4, 6) in seen, sorted(seen.values()))
+    print(seen[(1, 2)], seen[Point(4, 6)], (4, 6) in seen, sorted(seen.values()))
     pts = [Point(3, 1), Point(1, 5), p, Point(1, 1)]
     print(sorted(pts), min(pts), max(pts, key=lambda t: t.y))
     print(isinstance(p, tuple), isinstance(p, Point), type(p).__name__, type(p) is tuple)
