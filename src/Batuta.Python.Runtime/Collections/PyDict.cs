@@ -332,5 +332,5 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
     }
 
     bool IPyDict.ContainsKeyObject(object? key) =>
-        Dyn.TryAs<TKey>(key, out var k) ? ContainsKey(k) : key is System.Runtime.CompilerServices.ITuple && Keys().Any(x => Dyn.Eq(x, key));
+        Dyn.TryAs<TKey>(key, out var k) ? ContainsKey(k) : EqualKey(key, out _);
 }

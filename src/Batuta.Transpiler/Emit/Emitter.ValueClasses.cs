@@ -47,7 +47,7 @@ namespace Batuta.Transpiler.Emit
         }
 
         /// <summary>A plain tuple / str looking up a dict keyed by tuple or str subclass instances (or named tuples): found by equality at run time.</summary>
-        private bool IsPlainValueKey(PyType dictKey, PyType key) =>
+        internal bool IsPlainValueKey(PyType dictKey, PyType key) =>
             dictKey.Kind == TypeKind.Class && FindClass(dictKey.Name.OrThrow()) is { } kc
             && (key.Kind is TypeKind.Tuple or TypeKind.VarTuple && (kc.ValueKind == "tuple" || kc.IsNamedTuple) || key.Kind == TypeKind.Str && kc.ValueKind == "str");
 

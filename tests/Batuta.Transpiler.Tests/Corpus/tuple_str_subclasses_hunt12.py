@@ -135,7 +135,7 @@ def main():
     print(x, y, list(p), tuple(q), sum(p), max(q), 2 in p, p.count(1), p.index(2))
     print(p == (1, 2), (1, 2) == p, p != q, p == Point(1, 2), hash(p) == hash((1, 2)))
     seen = {p: "first", q: "second"}
-    print(seen[(1, 2)], seen[Point(4, 6)], (4, 6) in seen, sorted(seen.values()))
+    print(seen[(1, 2)], seen[Point(4, 6)], (4, 6) in seen, sorted(seen.values()), seen.get((4, 6)), seen.get((9, 9), "none"))
     pts = [Point(3, 1), Point(1, 5), p, Point(1, 1)]
     print(sorted(pts), min(pts), max(pts, key=lambda t: t.y))
     print(isinstance(p, tuple), isinstance(p, Point), type(p).__name__, type(p) is tuple)
@@ -186,7 +186,7 @@ def main():
     for name in ["a/b", "a/b", "c"]:
         key = Path(name)
         counts[key] = counts.get(key, 0) + 1
-    print(counts, {str(k): n for k, n in counts.items()})
+    print(counts, {str(k): n for k, n in counts.items()}, counts["a/b"], counts.get("c"), "c" in counts, "d" in counts)
 
     pair = Pair(1, 4)
     print(pair, pair.span(), pair.kind, pair == Pair(1, 4), pair == (1, 4), (1, 4) == pair, len({pair, Pair(1, 4)}))
