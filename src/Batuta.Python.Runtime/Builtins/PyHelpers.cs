@@ -321,7 +321,7 @@ public static partial class Py
         "int" => x is PyInt or long or int or bool or PyIntEnum or PyIntFlagEnum,
         "float" => x is double,
         "complex" => x is Modules.PyComplex,
-        "str" => x is string or PyStrEnum,
+        "str" => x is string or IPyStrValue,
         "bool" => x is bool,
         "list" => x is IPyList,
         "dict" => x is IPyDict,

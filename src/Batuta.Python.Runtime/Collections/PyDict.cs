@@ -314,7 +314,17 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
         foreach (var (k, v) in Items()) yield return new(k, v);
     }
 
-    object? IPyDict.GetItem(object? key) => Dyn.TryAs<TKey>(key, out var k) ? this[k] : throw new KeyError(key);
+    object? IPyDict.GetItem(object? key) => Dyn.TryAs<TKey>(key, out var k) || EqualKey(key, out k) ? this[k] : throw new KeyError(key);
+
+    /// <summary>A key of another C# type equal to one of this dict's: a plain tuple or str among <c>class Point(tuple)</c> keys.</summary>
+    private bool EqualKey(object? key, out TKey found)
+    {
+        if (key is System.Runtime.CompilerServices.ITuple or string)
+            foreach (var x in Keys())
+                if (Dyn.Eq(x, key)) { found = x; return true; }
+        found = default!;
+        return false;
+    }
     void IPyDict.DeleteObject(object? key)
     {
         if (!Dyn.TryAs<TKey>(key, out var k)) throw new KeyError(key);
@@ -322,5 +332,5 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
     }
 
     bool IPyDict.ContainsKeyObject(object? key) =>
-        Dyn.TryAs<TKey>(key, out var k) ? ContainsKey(k) : key is System.Runtime.CompilerServices.ITuple && Keys().Any(x => Dyn.Eq(x, key));
+        Dyn.TryAs<TKey>(key, out var k) ? ContainsKey(k) : EqualKey(key, out _);
 }

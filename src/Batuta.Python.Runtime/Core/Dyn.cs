@@ -76,7 +76,7 @@ public static class Dyn
         float f => (double)f,
         PyIntEnum e => e.IntValue,
         PyIntFlagEnum f => f.IntValue,
-        PyStrEnum s => s.Value,
+        IPyStrValue s => s.StrValue,
         _ => o,
     };
 
@@ -104,6 +104,9 @@ public static class Dyn
         // a NaN is unequal to itself: a float's, a Decimal's
         if (ReferenceEquals(a, b)) return a is not double d ? a is not Modules.PyDecimal m || m.Equals(m) : !double.IsNaN(d);
         if (a is null || b is null) return false;
+        // class Pair(tuple) / Word(str): its own __eq__ when it has one, on either side (Python tries a subclass's reflected __eq__ first)
+        if (a is PyTupleSubclass or PyStrSubclass) return a.Equals(b);
+        if (b is PyTupleSubclass or PyStrSubclass) return b.Equals(a);
         var x = Num(a);
         var y = Num(b);
         switch (x, y)
@@ -272,7 +275,7 @@ public static class Dyn
     // a str enum member and an os.PathLike (pathlib.Path given to open() or os.path) read as their text where a str is wanted
     private static object? AsStrWhenWanted<T>(object? o) => typeof(T) != typeof(string) ? o : o switch
     {
-        PyStrEnum { Value: string s } => s,
+        IPyStrValue s => s.StrValue,
         Modules.IPyPathLike p => p.FsPath(),
         _ => o,
     };
@@ -607,7 +610,7 @@ public static class Dyn
     public static long Len(object? o) => o switch
     {
         string s => Text.CodePoints.Length(s),
-        PyStrEnum e => e.StrValue.Length,
+        IPyStrValue e => Text.CodePoints.Length(e.StrValue),
         IPySized c => c.Count,
         ITuple t => t.Length,
         ICollection c => c.Count,
@@ -687,6 +690,8 @@ public static class Dyn
             case string s: return Text.PyStr.At(s, IndexOf(key));
             case PyTuple t: return t[IndexOf(key)];
             case PyRange r: return new PyInt(r[IndexOf(key)]);
+            // class Point(tuple): its own __getitem__ when it has one, else the tuple's (slices too)
+            case PyTupleSubclass sub: return ((IPyGetItem)sub).PyGetItem(key);
             case ITuple t: return t[Indexing.Normalize(IndexOf(key), t.Length, "tuple")];
             case IPyGetItem g: return g.PyGetItem(key);
         }
@@ -748,9 +753,10 @@ public static class Dyn
 
     public static bool Contains(object? container, object? item) => container switch
     {
-        string s => item is string sub ? s.Contains(sub, StringComparison.Ordinal) : throw new TypeError("'in <string>' requires string as left operand, not " + TypeName(item)),
-        IPyDict d => d.ContainsKeyObject(item) || item is PyStrEnum e && d.ContainsKeyObject(e.StrValue),
-        IPySet s => s.ContainsObject(item) || item is PyStrEnum e && s.ContainsObject(e.StrValue),
+        string s => Num(item) is string sub ? s.Contains(sub, StringComparison.Ordinal) : throw new TypeError("'in <string>' requires string as left operand, not " + TypeName(item)),
+        IPyStrValue v => Contains(v.StrValue, item),
+        IPyDict d => d.ContainsKeyObject(item) || item is IPyStrValue e && d.ContainsKeyObject(e.StrValue),
+        IPySet s => s.ContainsObject(item) || item is IPyStrValue e && s.ContainsObject(e.StrValue),
         PyFlagEnum f => f.Has(item),
         // a bytes-like item is a subsequence, not an element
         PyByteArray ba => ba.Contains(item),
@@ -1024,6 +1030,9 @@ public static class Dyn
 
     private static object?[]? BindConstructorArguments(ParameterInfo[] ps, object?[] args, PyDict<string, object?>? kwargs)
     {
+        // a factory taking *args (class Vec(tuple) with __new__(cls, *coords)): the arguments past the named ones fill it
+        if (ps.Length > 0 && ps[^1].IsDefined(typeof(ParamArrayAttribute), false) && args.Length >= ps.Length - 1 && kwargs is not { Count: > 0 })
+            return [.. args.Take(ps.Length - 1).Select((a, i) => Convert(a, ps[i].ParameterType)), args.Skip(ps.Length - 1).ToArray()];
         if (ParameterDefaults.Positional(ps) < args.Length || !KeywordsNameLaterParameters(ps, args.Length, kwargs)) return null;
         var conv = new object?[ps.Length];
         for (int i = 0; i < ps.Length; i++)
@@ -1328,8 +1337,9 @@ public static class Dyn
         if (o is IPyResumable g && name is "send" or "throw" or "close") return CallMethodReflected(g.Iterator, name, args);
         if (name == "close" && args.Length == 0 && IteratorTypeName(o) == "generator") return PyIter.CloseBare(o);
         if (name == "throw" && args.Length is >= 1 and <= 3 && IteratorTypeName(o) == "generator") return PyIter.ThrowBare(o, args);
-        // a member of class Kind(str, Enum) is a str: str's methods on its value
-        if (o is PyStrEnum member && PyBuiltinMethod.Has(member.StrValue, name)) return Text.PyStr.CallMethod(member.StrValue, name, args);
+        // a member of class Kind(str, Enum), an instance of class Upper(str) or Point(tuple): the builtin's methods on its value
+        if (o is IPyStrValue member && PyBuiltinMethod.Has(member.StrValue, name)) return Text.PyStr.CallMethod(member.StrValue, name, args);
+        if (o is PyTupleSubclass t && PyBuiltinMethod.Has(t.TupleValue, name)) return CallMethod(t.TupleValue, name, args);
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
 }

@@ -114,7 +114,7 @@ public abstract class PyStrMixinEnum : PyStrEnum
 }
 
 /// <summary>Base of migrated <c>enum.StrEnum</c> classes: str() and format give the value.</summary>
-public abstract class PyStrEnum : PyEnum, IPyOrdered, IComparable, IPyBool
+public abstract class PyStrEnum : PyEnum, IPyOrdered, IComparable, IPyBool, IPyStrValue
 {
     protected PyStrEnum(string name, object? value) : base(name, value) { }
 

@@ -46,7 +46,7 @@ public static class Json
         public void Write(object? o, int level)
         {
             // IntEnum and (str, Enum) members are ints and strs to the encoder
-            o = o switch { PyIntEnum ie => ie.IntValue, PyIntFlagEnum fe => fe.IntValue, PyStrEnum se => se.Value, _ => o };
+            o = o switch { PyIntEnum ie => ie.IntValue, PyIntFlagEnum fe => fe.IntValue, IPyStrValue se => se.StrValue, _ => o };
             switch (o)
             {
                 case null: sb.Append("null"); return;

@@ -178,7 +178,7 @@ public static class PyStr
 
     public static string Join(string sep, IEnumerable<string> items) => string.Join(sep, items);
 
-    public static string Join(string sep, IEnumerable<object?> items) => string.Join(sep, items.Select(x => x as string ?? (x as PyStrEnum)?.StrValue ?? throw new TypeError($"sequence item: expected str instance, {Dyn.TypeName(x)} found")));
+    public static string Join(string sep, IEnumerable<object?> items) => string.Join(sep, items.Select(x => x as string ?? (x as IPyStrValue)?.StrValue ?? throw new TypeError($"sequence item: expected str instance, {Dyn.TypeName(x)} found")));
 
     public static string Replace(string s, string old, string @new, long count = -1)
     {

@@ -637,6 +637,7 @@ namespace Batuta.Transpiler.Emit
             }
             var init = c.FindMethod("__init__");
             if (init is not null) NoteCall(init);
+            if (BuiltinNewConstruction(c, code, call) is { } value) return value;
             if (init is null && c.IsDataclass || init is null && c.Base?.IsDataclass == true)
             {
                 var fields = DataclassFieldsWithBases(c.IsDataclass ? c : c.Base.OrThrow());
@@ -698,7 +699,7 @@ namespace Batuta.Transpiler.Emit
             {
                 if (c.IsException)
                     return new Ex($"new {code}({string.Join(", ", call.Args.Select(a => Box(EmitExpr(a))))})", type, true);
-                return HasSupportedNew(c) && c.FindMethod("__new__") is { Params.Count: > 0 } create1
+                return HasSupportedNew(c) && c.FindMethod("__new__") is { } create1 && FactoryTakesParams(c, create1, null)
                     ? new Ex($"{create}({string.Join(", ", BindArguments(create1, call.Args.ToList(), call.Keywords.ToList(), call))})", type, true)
                     : new Ex($"{create}()", type, true);
             }
@@ -884,7 +885,7 @@ namespace Batuta.Transpiler.Emit
 
         /// <summary>str.upper(s), float.is_integer(x): the same call as the method of the first argument; null otherwise.</summary>
         private Call? UnboundBuiltinMethodCall(Attribute a, Call call) =>
-            a.Value is Name { Id: "str" or "int" or "float" } bt && Resolve(bt.Id).Kind == ResolvedKind.Builtin && call.Args.Count >= 1 && call.Args[0] is not Starred && a.Attr is not ("fromhex" or "maketrans" or "from_bytes")
+            a.Value is Name { Id: "str" or "int" or "float" } bt && Resolve(bt.Id).Kind == ResolvedKind.Builtin && call.Args.Count >= 1 && call.Args[0] is not Starred && a.Attr is not ("fromhex" or "maketrans" or "from_bytes" or "__new__")
                 ? new Call(new Attribute(call.Args[0], a.Attr, ExprContext.Load, a.Span), NodeList.Of(call.Args.Skip(1).ToArray()), call.Keywords, call.Span)
                 : null;
 
@@ -962,6 +963,7 @@ namespace Batuta.Transpiler.Emit
         {
             Call { Func: Name { Id: "super" } } => SuperCall(cls, a, call),
             Name { Id: "object" } when a.Attr == "__new__" => SuperNew(cls, call),
+            Name { Id: var builtin } when a.Attr == "__new__" && builtin == cls.ValueKind && Resolve(builtin).Kind == ResolvedKind.Builtin => SuperNew(cls, call),
             _ => null,
         };
 
@@ -987,6 +989,7 @@ namespace Batuta.Transpiler.Emit
 
         private Ex CallAttribute(Attribute a, Call call, PyType expected)
         {
+            if (ValueClassDunderCall(a, call) is { } onValue) return onValue;
             if (UnboundBuiltinMethodCall(a, call) is { } bound) return EmitCall(bound, expected);
             if (ObjectDunderCall(a, call) is { } plain) return EmitCall(plain, expected);
             // super() is relative to the class defining the method (not the receiver of an inherited classmethod's copy)

@@ -375,8 +375,8 @@ namespace Batuta.Transpiler.Emit
 
         private static Ex ViewAsSet(Ex v) => IsDictView(v) ? new Ex($"new {CsTypes.Of(PyType.Set(v.Type.Elem))}({v.Code})", PyType.Set(v.Type.Elem), true) : v;
 
-        /// <summary>A str or int Enum (<c>class Unit(str, Enum)</c>): its members equal their values.</summary>
-        private static bool MixesInValueType(ClassModel c) => c.IsEnum && c.EnumKind is "StrEnum" or "StrMixin" or "IntEnum";
+        /// <summary>A str or int Enum (<c>class Unit(str, Enum)</c>), a tuple or str subclass: its instances equal their values.</summary>
+        private static bool MixesInValueType(ClassModel c) => c.IsEnum && c.EnumKind is "StrEnum" or "StrMixin" or "IntEnum" || c.ValueKind is not null;
 
         private string ElementLambda(PyType from, PyType to)
         {
@@ -520,7 +520,7 @@ namespace Batuta.Transpiler.Emit
             TypeKind.None => "false",
             TypeKind.Optional when v.Type.Inner.Kind is TypeKind.Class or TypeKind.File or TypeKind.Func or TypeKind.Exception => $"{v.P} is not null",
             // a Flag, IntEnum or StrEnum member is false for a zero or empty value: its truth is the value's (Py.Truth)
-            TypeKind.Class when FindClass(v.Type.Name.OrThrow()) is { EnumKind: null or "Enum" } c && (c.FindMethod("__bool__") is null && c.FindMethod("__len__") is null) => $"{v.P} is not null",
+            TypeKind.Class when FindClass(v.Type.Name.OrThrow()) is { EnumKind: null or "Enum", ValueKind: null } c && (c.FindMethod("__bool__") is null && c.FindMethod("__len__") is null) => $"{v.P} is not null",
             _ => $"Py.Truth({Box(v)})",
         };
 
@@ -1288,7 +1288,7 @@ namespace Batuta.Transpiler.Emit
             if (t.IsDictLike)
             {
                 var key = EmitExpr(s.Slice, t.Key);
-                if (t.Kind == TypeKind.Dict && IsForeignKey(t.Key, key.Type))
+                if (t.Kind == TypeKind.Dict && (IsForeignKey(t.Key, key.Type) || IsPlainValueKey(t.Key, key.Type)))
                     return new Ex($"Dyn.Cast<{CsTypes.Of(t.Value)}>(((IPyDict){obj.P}).GetItem({Box(key)}))", t.Value, true);
                 return new Ex($"{obj.P}[{Coerce(key, t.Key).Code}]", t.Value, true);
             }

@@ -518,7 +518,7 @@ namespace Batuta.Transpiler.Emit
             var doc = Docstring(c.Def.Body);
             if (doc is not null) _w.Line($"/// <summary>{XmlEscape(FirstLine(doc))}</summary>");
             string baseName = c.Base is not null ? ClassCsName(c.Base) : c.BuiltinBase is not null ? CsTypes.RuntimeException(c.BuiltinBase)
-                : c.IsEnum ? EnumBase(c) : "PyObject";
+                : c.IsEnum ? EnumBase(c) : c.ValueBase is { } valueBase ? ValueClassBase(valueBase) : "PyObject";
             var interfaces = ClassInterfaces(c).Concat(LocalClassInterface(c));
             _w.Open($"public class {c.CsName} : {string.Join(", ", new[] { baseName }.Concat(interfaces))}");
             EmitLocalClassObject(c);
@@ -562,6 +562,7 @@ namespace Batuta.Transpiler.Emit
             EmitCooperativeDiamondGuard(c);
             EmitConstructor(c);
             EmitNewFactory(c);
+            EmitDeferredPassThrough(c);
             _w.Line();
             if (c.IsException)
             {
@@ -745,7 +746,7 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void EmitBuiltinBaseGuard(ClassModel c)
         {
-            if (c.IsEnum) return;
+            if (c.IsEnum || c.ValueBase is not null && (HasSupportedNew(c) || InheritsBuiltinNew(c))) return;
             var builtin = c.Def.Bases.OfType<Name>().FirstOrDefault(b => b.Id is "str" or "int" or "float" or "list" or "dict" or "set" or "tuple" or "bytes" or "frozenset" or "bytearray" && Resolve(b.Id).Kind == ResolvedKind.Builtin);
             var library = builtin is null ? RuntimeObjectBase(c) : null;
             if (builtin is null && library is null) return;
@@ -797,6 +798,13 @@ namespace Batuta.Transpiler.Emit
             _function = init;
             _declared.Clear();
             var body = InitBody(init);
+            int ancestorIndex = body.FindIndex(s => SkippedAncestorInit(c, init, s) is not null);
+            if (ancestorIndex >= 0)
+            {
+                EmitAncestorInitConstructor(c, init, body, ancestorIndex, SkippedAncestorInit(c, init, body[ancestorIndex]).OrThrow());
+                _function = savedFn;
+                return;
+            }
             string baseCall = "";
             int superIndex = body.FindIndex(IsSuperInit);
             if (superIndex >= 0) body[superIndex] = AsSuperInit(body[superIndex], init, c);
@@ -914,7 +922,7 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private bool TakesDeferredInit(ClassModel b) =>
             b.Methods.ContainsKey("__init__") && !b.IsException && !b.IsDataclass && !b.IsEnum && b.Base?.FindMethod("__init__") is null
-            && (HasSupportedNew(b) || _modules.SelectMany(m => m.Classes.Values).Any(d => ReferenceEquals(d.Base, b) && d.Methods.TryGetValue("__init__", out var di) && InitBody(di).FindIndex(IsSuperInit) > 0));
+            && (HasSupportedNew(b) || AncestorInitCalled(b) || _modules.SelectMany(m => m.Classes.Values).Any(d => ReferenceEquals(d.Base, b) && d.Methods.TryGetValue("__init__", out var di) && InitBody(di).FindIndex(IsSuperInit) > 0));
 
         private static string DeferredInitName(ClassModel b) => "__Init" + b.CsName;
 
@@ -967,8 +975,8 @@ namespace Batuta.Transpiler.Emit
 
         /// <summary>
         /// <c>Base.__init__(self, a, b=1)</c>, the Python 2 spelling, is <c>super().__init__(a, b=1)</c> where Base is the
-        /// direct base. Naming another class skips the bases in between, which a C# constructor chain cannot: the direct
-        /// base's constructor runs with those arguments, and BATUTA-T-004 says so.
+        /// direct base. Naming an ancestor further up runs that ancestor's initialiser alone (Emitter.AncestorInit); a
+        /// shape it does not take is BATUTA-T-004, and creating an instance raises.
         /// </summary>
         private StatementNode AsSuperInit(StatementNode s, FunctionModel init, ClassModel c)
         {
@@ -976,7 +984,12 @@ namespace Batuta.Transpiler.Emit
             var self = init.Def.Args.Args[0].Name;
             if (call.Args.Count == 0 || call.Args[0] is not Name { Id: var first } || first != self) return s;
             if (ClassNamed(named) is { } target && target != c.Base)
-                Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{named.Id}.__init__() is not the direct base's __init__; the migrated constructor calls {(c.Base?.Name ?? "object")}.__init__ with these arguments instead", "call super().__init__(...) of the direct base", call);
+            {
+                // a shape Emitter.AncestorInit does not take: an instance is not made with the wrong initialisers
+                string construct = $"{named.Id}.__init__(self) in class {c.Name}, over its direct base {c.Base?.Name ?? "object"}";
+                Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{construct} is not supported here; creating an instance raises NotSupportedException", "call super().__init__(...) of the direct base, or name a base whose own bases have no __init__", call);
+                _w.Line($"private readonly bool __skippedInit = Py.Raise<bool>(Py.Unsupported({CsNames.Literal(construct)}, {CsNames.Literal(_module.Path + ":" + call.Line)}));");
+            }
             var span = call.Span;
             var super = new Call(new Name("super", ExprContext.Load, span), NodeList<ExpressionNode>.Empty, NodeList<Keyword>.Empty, span);
             var rest = new NodeList<ExpressionNode>(call.Args.Skip(1).ToArray());
@@ -1311,7 +1324,8 @@ namespace Batuta.Transpiler.Emit
             if (c.Methods.TryGetValue("__repr__", out var repr))
             {
                 w.Line($"public override string PyRepr() => {AsString(repr)};");
-                if (str is null && c.Base?.FindMethod("__str__") is null) w.Line("public override string PyStr() => PyRepr();");
+                // str.__str__ gives the text itself, not the repr (class Tag(str) with a __repr__ of its own)
+                if (str is null && c.Base?.FindMethod("__str__") is null && c.ValueKind != "str") w.Line("public override string PyStr() => PyRepr();");
             }
             else if (c.IsDataclass && !c.IsException)
             {

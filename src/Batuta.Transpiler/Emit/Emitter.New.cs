@@ -24,7 +24,7 @@ namespace Batuta.Transpiler.Emit
         /// alone, and it and its subclasses (which define neither __init__ nor __new__) are nobody's mixin.
         /// </summary>
         private bool HasSupportedNew(ClassModel c) =>
-            NewOwner(c) is { } owner && PlainObjectClass(owner) && NewParametersFit(OwnNew(owner).OrThrow(), c.FindMethod("__init__")) && PlainNewFamily(owner);
+            NewOwner(c) is { } owner && (PlainObjectClass(owner) || ValueClass(owner)) && NewParametersFit(OwnNew(owner).OrThrow(), c.FindMethod("__init__")) && PlainNewFamily(owner);
 
         private bool PlainNewFamily(ClassModel owner)
         {
@@ -54,6 +54,11 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void EmitNewFactory(ClassModel c)
         {
+            if (InheritsBuiltinNew(c))
+            {
+                EmitBuiltinNewFactory(c);
+                return;
+            }
             if (!HasSupportedNew(c))
             {
                 EmitUnsupportedNewGuard(c);
@@ -67,15 +72,23 @@ namespace Batuta.Transpiler.Emit
             _w.Line();
             // a subclass's instance before __init__, for the inherited __new__'s super().__new__(cls)
             if (inherited && init is not null) _w.Line($"protected {c.CsName}(DeferredInit _) : base(_) {{ }}");
-            _w.Open($"public static {(inherited ? "new " : "")}{c.CsName} {NewFactory}({(init is null && create.Params.Count == 0 ? "" : ParamList(source))})");
-            _w.Line($"if ({create.CsName}({string.Join(", ", NewArguments(create, source))}) is not {c.CsName} __self) throw Py.Unsupported(\"__new__ returning an object of another class\", {where});");
+            bool takesParams = FactoryTakesParams(c, create, init);
+            _w.Open($"public static {(inherited ? "new " : "")}{c.CsName} {NewFactory}({(takesParams ? ParamList(source) : "")})");
+            _w.Line($"if ({create.CsName}({string.Join(", ", NewArguments(create, source, takesParams))}) is not {c.CsName} __self) throw Py.Unsupported(\"__new__ returning an object of another class\", {where});");
             if (init is not null) _w.Line($"__self.{DeferredInitName(init.Owner.OrThrow())}({string.Join(", ", init.Params.Select(p => p.CsName))});");
             _w.Line("return __self;");
             _w.Close();
         }
 
+        /// <summary>
+        /// Whether the factory takes parameters: __init__'s, or __new__'s own without __init__ (its *args too in a tuple or
+        /// str subclass, whose value they make; a singleton's __new__(cls, *args) ignores them).
+        /// </summary>
+        private static bool FactoryTakesParams(ClassModel c, FunctionModel create, FunctionModel? init) =>
+            init is not null || create.Params.Count > 0 || c.ValueKind is not null && create.VarArgs is not null;
+
         /// <summary>The factory's parameters as __new__'s arguments: the named ones, then the others into its *args.</summary>
-        private List<string> NewArguments(FunctionModel create, FunctionModel source)
+        private List<string> NewArguments(FunctionModel create, FunctionModel source, bool takesParams)
         {
             var args = new List<string>();
             bool own = create == source;
@@ -85,6 +98,7 @@ namespace Batuta.Transpiler.Emit
                 args.Add(own ? create.Params[i].CsName : Coerce(new Ex(source.Params[i].CsName, source.Params[i].Type, true), create.Params[i].Type).Code);
             }
             if (create.KwArgs is not null) args.Add("new PyDict<string, object?>()");
+            if (create.VarArgs is not null && own && takesParams) args.Add(create.VarArgs.CsName + "__items");
             if (create.VarArgs is not null && !own) args.AddRange(source.Params.Skip(create.Params.Count).Select(p => Box(new Ex(p.CsName, p.Type, true))));
             return args;
         }
@@ -104,7 +118,9 @@ namespace Batuta.Transpiler.Emit
         {
             // in an inherited __new__'s copy (Emitter.EmitInheritedClassMethods) cls is the subclass
             var made = _classMethodReceiver ?? cls;
-            if (!HasSupportedNew(made) || _function?.Name != "__new__" || call.Args.Count != 1 || call.Keywords.Count > 0) return null;
+            if (!HasSupportedNew(made) || _function?.Name != "__new__" || call.Keywords.Count > 0) return null;
+            if (made.ValueKind is { } kind) return ValueNew(made, kind, call);
+            if (call.Args.Count != 1) return null;
             string code = made.FindMethod("__init__") is null ? $"new {ClassCsName(made)}()" : $"new {ClassCsName(made)}(DeferredInit.Value)";
             return new Ex(code, made.Type, true);
         }

@@ -672,7 +672,7 @@ namespace Batuta.Transpiler.Mapping
                 "int" => "PyInt or long or bool or PyIntEnum or PyIntFlagEnum",
                 "float" => "double",
                 "complex" => "PyComplex",
-                "str" => "string or PyStrEnum",
+                "str" => "string or IPyStrValue",
                 "bool" => "bool",
                 "list" => "IPyList",
                 "dict" => "IPyDict and not ChainMap",

@@ -66,7 +66,7 @@ namespace Batuta.Transpiler.Mapping
         private static Ex DictGet(Emitter e, string d, PyType t, int argCount, Func<int, PyType?, Ex> arg)
         {
             // a key of run-time type (a tuple made by *args, where the keys are typed (long, long)): looked up by value
-            if (arg(0, t.Key) is var anyKey && (anyKey.Type.Kind == TypeKind.Object || Emitter.IsForeignKey(t.Key, anyKey.Type)) && t.Key.Kind is not (TypeKind.Object or TypeKind.Unknown))
+            if (arg(0, t.Key) is var anyKey && (anyKey.Type.Kind == TypeKind.Object || Emitter.IsForeignKey(t.Key, anyKey.Type) || e.IsPlainValueKey(t.Key, anyKey.Type)) && t.Key.Kind is not (TypeKind.Object or TypeKind.Unknown))
                 return new Ex($"Py.GetAny({d}, {Emitter.BoxOf(anyKey)}, {(argCount > 1 ? Emitter.BoxOf(arg(1, t.Value)) : "null")})", PyType.Object, true);
             var k = e.CoerceTo(arg(0, t.Key), t.Key).Code;
             if (argCount > 1)

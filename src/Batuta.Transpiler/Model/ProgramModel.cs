@@ -216,6 +216,10 @@ namespace Batuta.Transpiler.Model
         /// <summary>The join of the members' value types (what <c>.value</c> is).</summary>
         public PyType EnumValueType { get; set; } = PyType.Object;
         public bool IsNamedTuple { get; set; }
+        /// <summary>"tuple" or "str" for <c>class Point(tuple)</c> / <c>class Upper(str)</c>: instances are values of that builtin (Emitter.ValueClasses).</summary>
+        public string? ValueBase { get; set; }
+        /// <summary>The builtin this class's instances are values of, its own or a base's.</summary>
+        public string? ValueKind => ValueBase ?? Base?.ValueKind;
         /// <summary>The function whose body defines this class (Inference.LocalClasses); null for a module-level class.</summary>
         public FunctionModel? LocalTo { get; set; }
         /// <summary>A local class's <c>__qualname__</c> (<c>make_item_class.&lt;locals&gt;.Item</c>), also its <see cref="Key"/>.</summary>

@@ -1,0 +1,82 @@
+using Batuta.Python.Ast;
+using Batuta.Transpiler.Model;
+
+namespace Batuta.Transpiler.Emit
+{
+    /// <summary>
+    /// <c>class Point(tuple)</c> / <c>class Upper(str)</c> whose <c>__new__</c> makes the value with
+    /// <c>super().__new__(cls, value)</c> (or <c>tuple.__new__</c> / <c>str.__new__</c>): the C# class derives from the
+    /// runtime's PyTupleSubclass / PyStrSubclass, which hold the value and make the instance a tuple / str for the
+    /// runtime's operations, and C(...) runs the __new__ factory of Emitter.New. Such a class without a supported
+    /// __new__ keeps the BATUTA-T-004 of EmitBuiltinBaseGuard.
+    /// </summary>
+    internal sealed partial class Emitter
+    {
+        private static string ValueClassBase(string valueBase) => valueBase == "tuple" ? "PyTupleSubclass" : "PyStrSubclass";
+
+        private static bool ValueClass(ClassModel c) =>
+            c.ValueBase is not null && c.Base is null && c.BuiltinBase is null && c.Mixins.Count == 0 && !c.IsEnum && !c.IsDataclass;
+
+        /// <summary><c>super().__new__(cls, value)</c> in a value class's __new__: a fresh instance holding tuple(value) / str(value).</summary>
+        private Ex ValueNew(ClassModel made, string kind, Call call)
+        {
+            string instance = made.FindMethod("__init__") is null ? $"new {ClassCsName(made)}()" : $"new {ClassCsName(made)}(DeferredInit.Value)";
+            string value = call.Args.Count > 1 ? Box(EmitExpr(call.Args[1])) : kind == "tuple" ? "PyTuple.Empty" : "\"\"";
+            return new Ex($"{ValueClassBase(kind)}.Create({instance}, {value})", made.Type, true);
+        }
+
+        /// <summary>A value class defining neither __new__ nor __init__ (nor do its bases): C(x) is tuple(x) / str(x) as an instance of C.</summary>
+        private bool InheritsBuiltinNew(ClassModel c) =>
+            c.ValueKind is not null && NewOwner(c) is null && c.FindMethod("__init__") is null
+            && Chain(c).All(x => x.Mixins.Count == 0 && !x.IsEnum && !x.IsDataclass && x.BuiltinBase is null);
+
+        /// <summary>The factory C(...) calls, statically or through a class value (Dyn.Construct): tuple.__new__ / str.__new__ of its argument.</summary>
+        private void EmitBuiltinNewFactory(ClassModel c)
+        {
+            _w.Line();
+            _w.Line($"public static {(c.Base is not null ? "new " : "")}{c.CsName} {NewFactory}(object? value) => {ValueClassBase(c.ValueKind.OrThrow())}.Create(new {c.CsName}(), value);");
+        }
+
+        private Ex? BuiltinNewConstruction(ClassModel c, string code, Call call)
+        {
+            if (!InheritsBuiltinNew(c)) return null;
+            if (call.Args.Count > 1 || call.Keywords.Count > 0 || call.Args.Any(x => x is Starred))
+                return Unsupported(call, $"{c.Name}(...) with more than one argument (the builtin {c.ValueKind}'s other parameters)", $"pass one value to {c.Name}(...)");
+            string value = call.Args.Count == 1 ? Box(EmitExpr(call.Args[0])) : c.ValueKind == "tuple" ? "PyTuple.Empty" : "\"\"";
+            return new Ex($"{code}.{NewFactory}({value})", c.Type, true);
+        }
+
+        /// <summary>A plain tuple / str looking up a dict keyed by tuple or str subclass instances (or named tuples): found by equality at run time.</summary>
+        internal bool IsPlainValueKey(PyType dictKey, PyType key) =>
+            dictKey.Kind == TypeKind.Class && FindClass(dictKey.Name.OrThrow()) is { } kc
+            && (key.Kind is TypeKind.Tuple or TypeKind.VarTuple && (kc.ValueKind == "tuple" || kc.IsNamedTuple) || key.Kind == TypeKind.Str && kc.ValueKind == "str");
+
+        /// <summary>
+        /// <c>str.__repr__(self)</c> / <c>tuple.__len__(self)</c> in a value class: the builtin's dunder on the held value
+        /// (not the class's own override, which calling it on self would reach again); null for any other call.
+        /// </summary>
+        private Ex? ValueClassDunderCall(Attribute a, Call call)
+        {
+            if (a.Value is not Name { Id: "str" or "tuple" } builtin || Resolve(builtin.Id).Kind != ResolvedKind.Builtin || !IsValueDunderCall(a, call)) return null;
+            var self = EmitExprQuiet(call.Args[0]);
+            if (self.Type.Kind != TypeKind.Class || FindClass(self.Type.Name.OrThrow())?.ValueKind != builtin.Id) return null;
+            string value = $"{EmitExpr(call.Args[0]).P}.{(builtin.Id == "str" ? "StrValue" : "TupleValue")}";
+            return BuiltinDunderOn(value, a.Attr, call.Args.Skip(1).Select(x => Box(EmitExpr(x))).ToList());
+        }
+
+        private static bool IsValueDunderCall(Attribute a, Call call) =>
+            call.Args.Count > 0 && call.Keywords.Count == 0 && BuiltinDunderOn("", a.Attr, call.Args.Skip(1).Select(_ => "").ToList()) is not null;
+
+        private static Ex? BuiltinDunderOn(string value, string dunder, List<string> rest) =>
+            (dunder, rest.Count) switch
+            {
+                ("__repr__", 0) => new Ex($"Repr.Of({value})", PyType.Str, true),
+                ("__str__", 0) => new Ex($"Str.Of({value})", PyType.Str, true),
+                ("__len__", 0) => new Ex($"Py.Len({value})", PyType.LongFull, true),
+                ("__hash__", 0) => new Ex($"Dyn.PyHashOf({value})", PyType.LongFull, true),
+                ("__eq__", 1) => new Ex($"Dyn.Eq({value}, {rest[0]})", PyType.Bool, true),
+                ("__getitem__", 1) => new Ex($"Dyn.GetItem({value}, {rest[0]})", PyType.Object, true),
+                _ => null,
+            };
+    }
+}
