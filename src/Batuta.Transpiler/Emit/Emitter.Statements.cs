@@ -1526,6 +1526,7 @@ namespace Batuta.Transpiler.Emit
             ("struct", "error") => "StructError",
             ("binascii", "Error") => "BinAsciiError",
             ("zlib", "error") => "ZlibError",
+            ("io", "UnsupportedOperation") => "UnsupportedOperation",
             ("shutil", "Error") => "ShutilError",
             ("getopt", "error") => "GetoptError",
             _ => null,
