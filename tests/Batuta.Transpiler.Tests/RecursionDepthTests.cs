@@ -110,4 +110,36 @@ public sealed class RecursionDepthTests
             """, "Ping");
         Assert.Contains("RecursionGuard.Enter();", body);
     }
+
+    private const string Walker = """
+        class Walker:
+            def size(self, node):
+                if node is None:
+                    return 0
+                return 1 + self.size(node[0]) + self.size(node[1])
+
+
+        """;
+
+    [Fact]
+    public void A_method_calling_itself_through_self_passes_the_depth()
+    {
+        var code = TestTranspiler.Code(TestTranspiler.Transpile(Walker + "print(Walker().size(((None, None), None)))\n"));
+        Assert.Contains("node) => Size__rec(node, __rdepth: RecursionGuard.Next(RecursionGuard.Depth));", code);
+        Assert.Contains("this.Size__rec(", code);
+    }
+
+    [Fact]
+    public void A_method_a_subclass_may_override_keeps_the_static_count()
+    {
+        var code = TestTranspiler.Code(TestTranspiler.Transpile(Walker + """
+            class Counting(Walker):
+                pass
+
+
+            print(Counting().size(((None, None), None)))
+            """));
+        Assert.DoesNotContain("Size__rec", code);
+        Assert.Contains("RecursionGuard.Enter();", code);
+    }
 }

@@ -1059,7 +1059,8 @@ namespace Batuta.Transpiler.Emit
                     NoteCall(m);
                     var rt = m.IsGenerator ? (m.ReturnType.Kind == TypeKind.Iterable ? m.ReturnType : PyType.Iterable(m.ReturnType)) : m.ReturnType;
                     string target = m.IsStatic || m.IsClassMethod ? ClassCsName(oc) : obj.P;
-                    var mc = new Ex($"{target}.{m.CsName}({string.Join(", ", BindArguments(m, call.Args.ToList(), call.Keywords.ToList(), call))})", rt.Kind == TypeKind.Unknown && !_inferring ? PyType.None : rt, true);
+                    var margs = BindArguments(m, call.Args.ToList(), call.Keywords.ToList(), call);
+                    var mc = new Ex(PassesDepth(m, call) ? DepthCall($"{target}.{m.CsName}", margs) : $"{target}.{m.CsName}({string.Join(", ", margs)})", rt.Kind == TypeKind.Unknown && !_inferring ? PyType.None : rt, true);
                     return m.IsGenerator ? mc.AsIterator() : KeepingCallerSite(m, call, mc);
                 }
                 var field = oc.FindField(a.Attr);

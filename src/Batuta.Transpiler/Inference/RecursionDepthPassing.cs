@@ -4,8 +4,8 @@ using Batuta.Transpiler.Model;
 namespace Batuta.Transpiler.Inference
 {
     /// <summary>
-    /// Picks the recursive module-level functions whose own calls to themselves can carry the recursion depth as an
-    /// argument instead of counting it in RecursionGuard's one static variable. Counting in and out of that variable
+    /// Picks the recursive module-level functions (and instance methods calling themselves through self) whose own calls
+    /// to themselves can carry the recursion depth as an argument instead of counting it in RecursionGuard's one static variable. Counting in and out of that variable
     /// chains every call through a load and a store of the same memory: binary-trees ran 35% slower than without any
     /// check. A depth passed in a register costs a compare.
     /// <para>
@@ -26,15 +26,23 @@ namespace Batuta.Transpiler.Inference
             var readers = Readers(all);
             bool implicitReader = ImplicitReader(modules, all, readers);
             var byName = all.ToLookup(f => f.Name, StringComparer.Ordinal);
-            foreach (var (m, f) in modules.SelectMany(m => m.Functions.Values.Select(f => (m, f))))
+            var classes = modules.SelectMany(m => m.Classes.Values).ToList();
+            var candidates = modules.SelectMany(m => m.Functions.Values.Select(f => (f, Eligible(m, f))))
+                .Concat(classes.SelectMany(c => c.Methods.Values.Select(f => (f, EligibleMethod(c, f, classes)))));
+            foreach (var (f, selfCalls) in candidates)
             {
-                if (!Eligible(m, f, out var selfCalls)) continue;
+                if (selfCalls.Count == 0) continue;
                 bool reaches = implicitReader || UsedNames(f.Def.Body, selfCalls).Any(n => byName[n].Any(readers.Contains));
                 f.DepthPassing = reaches ? RecursionDepthMode.Synced : RecursionDepthMode.Plain;
                 f.DepthCalls.UnionWith(selfCalls);
             }
         }
 
+        /// <summary>
+        /// A recursive instance method calling itself through its receiver (<c>self.visit(child)</c>) in a class nothing
+        /// derives from, mixes in or shadows the method in (an instance or class attribute of that name), so such a call
+        /// always runs this method: those calls, else none.
+        /// </summary>
         /// <summary>
         /// Operators, properties, descriptors and constructors run user code that no call names: if any of them may
         /// read the count, every candidate keeps it exact.
@@ -47,19 +55,35 @@ namespace Batuta.Transpiler.Inference
 
         private static IEnumerable<FunctionModel> WithNested(FunctionModel f) => new[] { f }.Concat(f.Nested.Values.SelectMany(WithNested));
 
-        /// <summary>
-        /// A plain recursive function of the module (no decorator, cache, *args/**kwargs or handler of its own), bound
-        /// once to its name, which calls itself by that name outside lambdas and comprehensions (those calls are
-        /// returned: they are the ones that pass the depth).
-        /// </summary>
-        private static bool Eligible(ModuleModel m, FunctionModel f, out HashSet<Call> selfCalls)
+        private static HashSet<Call> EligibleMethod(ClassModel c, FunctionModel f, List<ClassModel> classes)
         {
-            selfCalls = new HashSet<Call>();
-            if (!PlainFunction(f) || !BoundOnce(m, f) || ModelBuilder.Walk(f.Def.Body).Any(s => s is ITryStatement or With)) return false;
-            var nested = new HashSet<ExpressionNode>(Expressions(f.Def.Body).Where(IsScope).SelectMany(Inside));
-            selfCalls.UnionWith(Expressions(f.Def.Body).OfType<Call>().Where(c => c.Func is Name n && n.Id == f.Name && !nested.Contains(c)
+            if (!PlainMethod(f) || !Final(c, f, classes) || f.FirstParameter is not { } self
+                || ModelBuilder.AssignedNames(f.Def.Body, true).Contains(self) || ModelBuilder.Walk(f.Def.Body).Any(st => st is ITryStatement or With))
+                return new HashSet<Call>();
+            return SelfCalls(f.Def.Body, e => e is Attribute { Value: Name receiver } a && receiver.Id == self && a.Attr == f.Name);
+        }
+
+        private static bool PlainMethod(FunctionModel f) =>
+            f is { IsRecursive: true, IsGenerator: false, Cached: false, IsDecorated: false, Parent: null, VarArgs: null, KwArgs: null, UnsupportedDecorator: null }
+            && !(f.IsStatic || f.IsClassMethod || f.IsProperty || f.IsSetter || f.IsDeleter || f.IsAbstract || IsDunder(f.Name));
+
+        /// <summary>No class derives from or mixes in c, and nothing replaces the method (an instance or class attribute, __getattribute__).</summary>
+        private static bool Final(ClassModel c, FunctionModel f, List<ClassModel> classes) =>
+            !classes.Any(x => ReferenceEquals(x.Base, c) || x.Mixins.Contains(c)) && c.MixedInto.Count == 0
+            && !c.InstanceStores.Contains(f.Name) && !c.ClassVars.ContainsKey(f.Name) && c.FindMethod("__getattribute__") is null;
+
+        private static HashSet<Call> Eligible(ModuleModel m, FunctionModel f)
+        {
+            if (!PlainFunction(f) || !BoundOnce(m, f) || ModelBuilder.Walk(f.Def.Body).Any(s => s is ITryStatement or With)) return new HashSet<Call>();
+            return SelfCalls(f.Def.Body, e => e is Name n && n.Id == f.Name);
+        }
+
+        /// <summary>The body's calls of the function itself (callee matched by isSelf) outside lambdas and comprehensions, with plain arguments.</summary>
+        private static HashSet<Call> SelfCalls(IEnumerable<StatementNode> body, Func<ExpressionNode, bool> isSelf)
+        {
+            var nested = new HashSet<ExpressionNode>(Expressions(body).Where(IsScope).SelectMany(Inside));
+            return new HashSet<Call>(Expressions(body).OfType<Call>().Where(c => isSelf(c.Func) && !nested.Contains(c)
                 && c.Keywords.All(k => k.Arg is not null) && !c.Args.Any(a => a is Starred)));
-            return selfCalls.Count > 0;
         }
 
         private static bool PlainFunction(FunctionModel f) =>
@@ -102,7 +126,7 @@ namespace Batuta.Transpiler.Inference
                 switch (e)
                 {
                     case Name n when !selfNames.Contains(n): yield return n.Id; break;
-                    case Attribute a: yield return a.Attr; break;
+                    case Attribute a when !selfNames.Contains(a): yield return a.Attr; break;
                 }
             // a def nested in the body is a function of its own, found by its name where it is called
         }
