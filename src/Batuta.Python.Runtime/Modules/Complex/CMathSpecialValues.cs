@@ -71,16 +71,8 @@ internal static class CMathSpecialValues
         (0.0, -P2), (N, N), (N, N), (N, N), (N, N), (0.0, P2), (N, N),
     };
 
-    public static readonly (double Real, double Imag)[] LogSpecial =
-    {
-        (I, -P34), (I, -P), (I, -P), (I, P), (I, P), (I, P34), (I, N),
-        (I, -P2), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (I, P2), (N, N),
-        (I, -P2), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (I, P2), (N, N),
-        (I, -P2), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (I, P2), (N, N),
-        (I, -P2), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (I, P2), (N, N),
-        (I, -P4), (I, -0.0), (I, -0.0), (I, 0.0), (I, 0.0), (I, P4), (I, N),
-        (I, N), (N, N), (N, N), (N, N), (N, N), (I, N), (N, N),
-    };
+    /// <summary>log's table holds the same values as acosh's (cmathmodule.c keeps two copies).</summary>
+    public static readonly (double Real, double Imag)[] LogSpecial = AcoshSpecial;
 
     public static readonly (double Real, double Imag)[] SqrtSpecial =
     {
