@@ -47,9 +47,19 @@ namespace Batuta.Transpiler.Inference
         /// Operators, properties, descriptors and constructors run user code that no call names: if any of them may
         /// read the count, every candidate keeps it exact.
         /// </summary>
-        private static bool ImplicitReader(IReadOnlyList<ModuleModel> modules, List<FunctionModel> all, HashSet<FunctionModel> readers) =>
-            modules.SelectMany(m => m.Classes.Values).Any(c => c.IsDataclass)
-            || all.Any(f => readers.Contains(f) && f.Owner is not null && (IsDunder(f.Name) || f.IsProperty || f.IsSetter || f.IsDeleter));
+        private static bool ImplicitReader(IReadOnlyList<ModuleModel> modules, List<FunctionModel> all, HashSet<FunctionModel> readers)
+        {
+            var byName = all.ToLookup(f => f.Name, StringComparer.Ordinal);
+            return modules.SelectMany(m => m.Classes.Values).Where(c => c.IsDataclass).SelectMany(FactoryNames).Any(n => byName[n].Any(readers.Contains))
+                || all.Any(f => readers.Contains(f) && f.Owner is not null && (IsDunder(f.Name) || f.IsProperty || f.IsSetter || f.IsDeleter));
+        }
+
+        /// <summary>The names a dataclass's <c>field(default_factory=...)</c> values use: constructing it runs them.</summary>
+        private static IEnumerable<string> FactoryNames(ClassModel c) =>
+            c.Body.SelectMany(ModelBuilder.StatementExpressions).SelectMany(Walk).OfType<Call>()
+                .Where(call => call.Func is Name { Id: "field" }).SelectMany(call => call.Keywords)
+                .Where(k => k.Arg == "default_factory").SelectMany(k => Walk(k.Value))
+                .Select(e => e switch { Name n => n.Id, Attribute a => a.Attr, _ => null }).OfType<string>();
 
         private static bool IsDunder(string name) => name.Length > 4 && name.StartsWith("__", StringComparison.Ordinal) && name.EndsWith("__", StringComparison.Ordinal);
 
