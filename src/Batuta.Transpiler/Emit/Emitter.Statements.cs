@@ -1508,6 +1508,10 @@ namespace Batuta.Transpiler.Emit
             var name = e is Name n ? n.Id : e is Attribute a ? a.Attr : "Exception";
             if (e is Attribute { Value: Name { Id: var module } } attr && Resolve(module) is { Kind: ResolvedKind.Module, Qualified: { } qualified } && ModuleErrorClass(qualified, attr.Attr) is { } moduleError)
                 return PyType.Exception(moduleError);
+            // from queue import Empty; except Empty:
+            if (e is Name imported && Resolve(imported.Id) is { Kind: ResolvedKind.StdlibMember, Qualified: { } member } && member.LastIndexOf('.') is var dot and > 0
+                && ModuleErrorClass(member.Substring(0, dot), member.Substring(dot + 1)) is { } importedError)
+                return PyType.Exception(importedError);
             if (ClassNamed(e) is { } ec) return ec.Type;
             if (ModelBuilder.BuiltinExceptions.Contains(name)) return PyType.Exception(name);
             if (Mapping.Libraries.ExceptionType(name) is { } library) return library;
@@ -1527,6 +1531,8 @@ namespace Batuta.Transpiler.Emit
             ("binascii", "Error") => "BinAsciiError",
             ("zlib", "error") => "ZlibError",
             ("io", "UnsupportedOperation") => "UnsupportedOperation",
+            ("queue", "Empty") => "QueueEmpty",
+            ("queue", "Full") => "QueueFull",
             ("shutil", "Error") => "ShutilError",
             ("getopt", "error") => "GetoptError",
             _ => null,

@@ -50,7 +50,7 @@ namespace Batuta.Transpiler.Mapping
             "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib", "logging", "glob", "shutil", "tempfile", "pprint", "getopt",
             "urllib.parse", "fnmatch",
             "traceback", "warnings",
-            "optparse", "zlib",
+            "optparse", "zlib", "queue",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -525,6 +525,11 @@ namespace Batuta.Transpiler.Mapping
             new("base64.b32decode", "Base64Module.B32Decode({0}, {1}, {2})", R(PyType.Bytes), P(O, B, O), names: "s,casefold,map01", defaults: "false|null"),
             new("base64.b16encode", "Base64Module.B16Encode({0})", R(PyType.Bytes), P(O), names: "s"),
             new("base64.b16decode", "Base64Module.B16Decode({0}, {1})", R(PyType.Bytes), P(O, B), names: "s,casefold", defaults: "false"),
+            // queue (one thread: a get that would wait forever raises)
+            new("queue.Queue", "QueueModule.Queue((long)({0}))", R(O), P(I), names: "maxsize", defaults: "0"),
+            new("queue.LifoQueue", "QueueModule.LifoQueue((long)({0}))", R(O), P(I), names: "maxsize", defaults: "0"),
+            new("queue.PriorityQueue", "QueueModule.PriorityQueue((long)({0}))", R(O), P(I), names: "maxsize", defaults: "0"),
+            new("queue.SimpleQueue", "QueueModule.SimpleQueue()", R(O), P()),
             // zlib (compress: .NET's zlib-ng, whose bytes can differ from CPython's zlib)
             new("zlib.crc32", "ZlibModule.Crc32({0}, (long)({1}))", R(PyType.LongFull), P(O, I), names: "data,value", defaults: "0"),
             new("zlib.adler32", "ZlibModule.Adler32({0}, (long)({1}))", R(PyType.LongFull), P(O, I), names: "data,value", defaults: "1"),

@@ -1,0 +1,142 @@
+namespace Batuta.Python.Runtime.Modules;
+
+/// <summary>queue.Empty (raised by get_nowait and by a get that times out).</summary>
+public sealed class QueueEmpty : PyException
+{
+    public QueueEmpty() { }
+
+    protected override string? PyTypeNameOverride => "Empty";
+
+    public override string PyModule => "_queue";
+}
+
+/// <summary>queue.Full (raised by put_nowait on a bounded queue and by a put that times out).</summary>
+public sealed class QueueFull : PyException
+{
+    public QueueFull() { }
+
+    protected override string? PyTypeNameOverride => "Full";
+
+    public override string PyModule => "queue";
+}
+
+/// <summary>
+/// Python's <c>queue</c> for the one thread a migrated program runs: Queue (FIFO), LifoQueue, PriorityQueue (smallest
+/// first, Python's ordering) and SimpleQueue. A blocking get on an empty queue (or put on a full one) could never be
+/// served: it raises Empty (Full) at once when it has a timeout, and NotImplementedError without one.
+/// </summary>
+public static class QueueModule
+{
+    public static PyQueue Queue(long maxsize = 0) => new("Queue", maxsize, PyQueue.Order.Fifo);
+    public static PyQueue LifoQueue(long maxsize = 0) => new("LifoQueue", maxsize, PyQueue.Order.Lifo);
+    public static PyQueue PriorityQueue(long maxsize = 0) => new("PriorityQueue", maxsize, PyQueue.Order.Priority);
+    public static PyQueue SimpleQueue() => new("SimpleQueue", 0, PyQueue.Order.Fifo);
+}
+
+public sealed class PyQueue : IPyObject, IPyTyped, IPyAttributes, IPyKeywordMethods
+{
+    public enum Order { Fifo, Lifo, Priority }
+
+    private readonly List<object?> _items = new();
+    private readonly Order _order;
+    private readonly long _maxsize;
+    private long _unfinished;
+
+    internal PyQueue(string typeName, long maxsize, Order order) => (PyTypeName, _maxsize, _order) = (typeName, maxsize, order);
+
+    public string PyTypeName { get; }
+
+    public bool TryGetAttr(string name, out object? value)
+    {
+        value = name switch
+        {
+            "maxsize" => (PyInt)_maxsize,
+            "queue" => new PyList<object?>(_items),
+            "unfinished_tasks" => (PyInt)_unfinished,
+            _ when IsMethod(name) => new PyKeywordMethod(this, name, "queue." + PyTypeName),
+            _ => null,
+        };
+        return value is not null;
+    }
+
+    private static bool IsMethod(string name) =>
+        name is "put" or "get" or "put_nowait" or "get_nowait" or "empty" or "full" or "qsize" or "task_done" or "join";
+
+    public object? CallMethod(string name, object?[] args, PyDict<string, object?> kwargs) => name switch
+    {
+        "put" => Put(Arg(args, kwargs, 0, "item"), Truth(args, kwargs, 1, "block"), Arg(args, kwargs, 2, "timeout") is not null),
+        "put_nowait" => Put(Arg(args, kwargs, 0, "item"), false, false),
+        "get" => Get(Truth(args, kwargs, 0, "block"), Arg(args, kwargs, 1, "timeout") is not null),
+        "get_nowait" => Get(false, false),
+        "empty" => _items.Count == 0,
+        "full" => Full,
+        "qsize" => (PyInt)_items.Count,
+        "task_done" => TaskDone(),
+        "join" => Join(),
+        _ => throw new AttributeError($"'{PyTypeName}' object has no attribute '{name}'"),
+    };
+
+    private bool Full => _maxsize > 0 && _items.Count >= _maxsize;
+
+    private static object? Arg(object?[] args, PyDict<string, object?> kwargs, int i, string name) =>
+        i < args.Length ? args[i] : kwargs.TryGetValue(name, out var v) ? v : null;
+
+    private static bool Truth(object?[] args, PyDict<string, object?> kwargs, int i, string name) =>
+        i < args.Length || kwargs.ContainsKey(name) ? Dyn.Truth(Arg(args, kwargs, i, name)) : true;
+
+    private object? Put(object? item, bool block, bool timeout)
+    {
+        if (Full)
+        {
+            if (block && !timeout) throw new NotImplementedError("queue.put() on a full queue would wait forever: a migrated program runs one thread");
+            throw new QueueFull();
+        }
+        if (_order == Order.Priority) _items.Insert(InsertionPoint(item), item);
+        else _items.Add(item);
+        _unfinished++;
+        return null;
+    }
+
+    /// <summary>Where a priority item goes: after every item not greater than it (heapq pops equal items in no promised order; this keeps insertion order).</summary>
+    private int InsertionPoint(object? item)
+    {
+        int lo = 0, hi = _items.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) / 2;
+            if (Dyn.Compare(item, _items[mid]) < 0) hi = mid;
+            else lo = mid + 1;
+        }
+        return lo;
+    }
+
+    private object? Get(bool block, bool timeout)
+    {
+        if (_items.Count == 0)
+        {
+            if (block && !timeout) throw new NotImplementedError("queue.get() on an empty queue would wait forever: a migrated program runs one thread");
+            throw new QueueEmpty();
+        }
+        int at = _order == Order.Lifo ? _items.Count - 1 : 0;
+        var item = _items[at];
+        _items.RemoveAt(at);
+        return item;
+    }
+
+    private object? TaskDone()
+    {
+        if (_unfinished <= 0) throw new ValueError("task_done() called too many times");
+        _unfinished--;
+        return null;
+    }
+
+    private object? Join()
+    {
+        if (_unfinished > 0) throw new NotImplementedError("queue.join() with unfinished tasks would wait forever: a migrated program runs one thread");
+        return null;
+    }
+
+    public string PyRepr() => $"<queue.{PyTypeName} object at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
+
+    public string PyStr() => PyRepr();
+}
