@@ -18,8 +18,12 @@ public static class Sys
     /// A module's <c>__file__</c>: the main script's path as it was run, an imported module's absolute path beside it
     /// (<c>path</c>: the module's file relative to the project).
     /// </summary>
-    public static string ModuleFile(string module, string path) =>
-        module == "__main__" && ScriptName.Length > 0 ? ScriptName : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(ScriptName) ?? "", path));
+    public static string ModuleFile(string module, string path)
+    {
+        if (module == "__main__" && ScriptName.Length > 0) return ScriptName;
+        string beside = Path.Combine(Path.GetDirectoryName(ScriptName) ?? "", path);
+        return beside.Length == 0 ? beside : Path.GetFullPath(beside);
+    }
 
     public static TextWriter StdoutWriter => _stdout ??= CreateStdout();
     public static TextWriter StderrWriter => _stderr ??= new StreamWriter(Console.OpenStandardError(), new UTF8Encoding(false)) { AutoFlush = true, NewLine = "\n" };

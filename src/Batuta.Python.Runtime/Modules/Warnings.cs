@@ -71,8 +71,8 @@ public static class WarningsModule
     /// <summary>A module's co_filename: a full path (the entry script's too, as CPython 3.9+ makes it), another module beside the script.</summary>
     internal static string ScriptPath(string module, string filename)
     {
-        string script = TracebackFormatter.ScriptName;
-        string path = module == "__main__" && script.Length > 0 ? script : Path.Combine(Path.GetDirectoryName(script) ?? "", filename);
+        // the module's __file__, absolute (a frame's file does not follow later changes of sys.argv)
+        string path = Sys.ModuleFile(module, filename);
         return path.Length == 0 ? path : Path.GetFullPath(path);
     }
 
