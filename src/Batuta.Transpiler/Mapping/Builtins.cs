@@ -353,6 +353,7 @@ namespace Batuta.Transpiler.Mapping
                     else args.Add("\"r\"");
                     if (kw.TryGetValue("encoding", out var enc)) args.Add("encoding: " + e.Expr(enc).Code);
                     if (kw.TryGetValue("newline", out var nl)) args.Add("newline: " + e.Expr(nl).Code);
+                    if (kw.TryGetValue("errors", out var errs)) args.Add("errors: " + e.Expr(errs).Code);
                     // binary mode: bytes in and out (the mode must be a literal to type the file)
                     var modeNode = a.Count > 1 ? a[1] : kw.TryGetValue("mode", out var mn) ? mn : null;
                     if (modeNode is Constant { Value: string ms } && ms.Contains('b')) return new Ex($"PyBinaryIO.Open({args[0]}, {args[1]})", BinaryFile, true);
@@ -462,11 +463,15 @@ namespace Batuta.Transpiler.Mapping
                     if (a.Count == 0) return new Ex("PyBytes.Empty", PyType.Bytes, true);
                     var v = Arg(0);
                     if (v.Type.Kind == TypeKind.Str)
-                        return new Ex($"new PyBytes(StrOps.Encode({v.Code}{(a.Count > 1 ? ", " + e.CoerceTo(Arg(1), PyType.Str).Code : kw.TryGetValue("encoding", out var be) ? ", " + e.CoerceTo(e.Expr(be), PyType.Str).Code : "")}))", PyType.Bytes, true);
+                        return new Ex($"new PyBytes(StrOps.Encode({v.Code}{Members.CodecArguments(e, a.Skip(1).ToList(), kw)}))", PyType.Bytes, true);
                     return new Ex($"PyBytes.From({Emitter.BoxOf(v)})", PyType.Bytes, true);
                 }
+                case "bytearray" when a.Count > 0 && Arg(0).Type.Kind == TypeKind.Str:
+                    return new Ex($"new PyByteArray(StrOps.Encode({Arg(0).Code}{Members.CodecArguments(e, a.Skip(1).ToList(), kw)}))", ByteArray, true);
                 case "bytearray":
                     return new Ex(a.Count == 0 ? "new PyByteArray()" : $"PyByteArray.From({Emitter.BoxOf(Arg(0))})", ByteArray, true);
+                case "memoryview" when a.Count == 1:
+                    return new Ex($"new PyMemoryView({Emitter.BoxOf(Arg(0))})", PyType.Object, true);
                 case "super":
                     return e.NotSupported(c, "super() outside a method call");
             }

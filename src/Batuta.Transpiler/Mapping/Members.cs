@@ -388,7 +388,7 @@ namespace Batuta.Transpiler.Mapping
             {
                 case "append" when args.Count == 1: return None($"{ba}.Append({Longs()})");
                 case "extend" when args.Count == 1: return None($"{ba}.Extend(PyBytes.From({Boxed(0)}))");
-                case "decode": return Str($"{ba}.Decode({(args.Count > 0 ? e.CoerceTo(e.Expr(args[0]), PyType.Str).Code : "")})");
+                case "decode": return Str($"{ba}.Decode({CodecArguments(e, args, new Dictionary<string, ExpressionNode>()).TrimStart(',', ' ')})");
                 case "hex" when args.Count == 0: return Str($"{ba}.Hex()");
                 case "find" or "rfind" when args.Count == 1: return Long($"{ba}.{(name == "find" ? "Find" : "RFind")}({Boxed(0)})", IntRanges.Position);
                 case "index" when args.Count == 1: return Long($"{ba}.Index({Boxed(0)})", IntRanges.Length);
@@ -413,7 +413,7 @@ namespace Batuta.Transpiler.Mapping
         private static Ex Int(string code) => new($"new PyInt({code})", PyType.Int, true);
 
         /// <summary>", encoding, errors" of str.encode / bytes.decode, positional or by keyword ("" when neither is given).</summary>
-        private static string CodecArguments(Emitter e, IReadOnlyList<ExpressionNode> args, IReadOnlyDictionary<string, ExpressionNode> kw)
+        internal static string CodecArguments(Emitter e, IReadOnlyList<ExpressionNode> args, IReadOnlyDictionary<string, ExpressionNode> kw)
         {
             ExpressionNode? encoding = args.Count > 0 ? args[0] : kw.TryGetValue("encoding", out var en) ? en : null;
             ExpressionNode? errors = args.Count > 1 ? args[1] : kw.TryGetValue("errors", out var er) ? er : null;
