@@ -120,11 +120,13 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     }
 
     /// <summary>A file's writer: one that checks each write against the codec when the codec is one of Python's own.</summary>
-    private static StreamWriter WriterOver(Stream stream, Encoding enc) =>
+    private static StreamWriter WriterOver(Stream stream, System.Text.Encoding enc) =>
         enc is Text.CodecEncoding codec ? new Text.CodecStreamWriter(stream, codec) { NewLine = "\n" } : new StreamWriter(stream, enc) { NewLine = "\n" };
 
-    /// <summary>The encoding the file was opened with (its <c>encoding</c> attribute), 'UTF-8' when none was named.</summary>
-    public string? EncodingName { get; private init; }
+    private string? EncodingName { get; init; }
+
+    /// <summary>The encoding the file was opened with, as named; 'UTF-8' when none was (the locale's), 'utf-8' for the standard streams.</summary>
+    public string Encoding => EncodingName ?? (Name is "<stdout>" or "<stderr>" or "<stdin>" ? "utf-8" : "UTF-8");
 
     /// <summary>
     /// io.StringIO: an in-memory text file, written then read back with getvalue(), or read from the initial text
@@ -160,7 +162,16 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
             {
                 if (Directory.Exists(path)) throw new IsADirectoryError(21, "Is a directory") { Filename = path };
                 if (!File.Exists(path)) throw new FileNotFoundError(2, "No such file or directory") { Filename = path };
-                var text = Text.Codecs.Decode(File.ReadAllBytes(path), encoding ?? "utf-8", errors ?? "strict");
+                string text;
+                try
+                {
+                    text = Text.Codecs.Decode(File.ReadAllBytes(path), encoding ?? "utf-8", errors ?? "strict");
+                }
+                catch (UnicodeDecodeError e)
+                {
+                    // CPython decodes as it reads: the error comes at the first read, not at open
+                    return new PyTextIO(new FailingReader(e), path) { Mode = mode, EncodingName = encoding };
+                }
                 if (newline is null) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
                 return new PyTextIO(new TextCursor(text, countsBytes: true), path) { Mode = mode, EncodingName = encoding };
             }
@@ -301,8 +312,18 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
 
     public bool IsATty() => false;
 
-    public string PyRepr() => $"<_io.TextIOWrapper name={Repr.Of(Name)} mode={Repr.Of(Mode)} encoding={Repr.Of(EncodingName ?? "UTF-8")}>";
+    public string PyRepr() => $"<_io.TextIOWrapper name={Repr.Of(Name)} mode={Repr.Of(Mode)} encoding={Repr.Of(Encoding)}>";
     public string PyStr() => PyRepr();
+}
+
+/// <summary>A text file whose bytes do not decode: every read raises the codec's error.</summary>
+internal sealed class FailingReader(PyException error) : TextReader
+{
+    public override int Peek() => throw error;
+    public override int Read() => throw error;
+    public override int Read(char[] buffer, int index, int count) => throw error;
+    public override string ReadToEnd() => throw error;
+    public override string? ReadLine() => throw error;
 }
 
 /// <summary>Closes a stream opened for a file when making the file fails (an unknown encoding).</summary>

@@ -165,6 +165,7 @@ public sealed class PyBytes : IReadOnlyList<long>, IEquatable<PyBytes>, ICompara
     {
         PyBytes b => b,
         PyByteArray ba => new PyBytes(ba.ToArray()),
+        PyMemoryView mv => mv.ToBytes(),
         _ => throw new TypeError($"sequence item {i}: expected a bytes-like object, {Dyn.TypeName(p)} found"),
     }));
 }
@@ -379,6 +380,7 @@ public sealed class PyBinaryIO : IDisposable, IEnumerable<PyBytes>, IPyObject, I
     {
         PyBytes b => b.Data.ToArray(),
         PyByteArray a => a.ToArray(),
+        PyMemoryView v => v.ToArray(),
         _ => throw new TypeError(string.Format(CultureInfo.InvariantCulture, message, Dyn.TypeName(data))),
     };
 

@@ -154,12 +154,27 @@ namespace Batuta.Transpiler.Mapping
             }
         }
 
+        /// <summary>
+        /// str(b, encoding, errors) and bytearray(s, encoding, errors) (the codecs of str.encode / bytes.decode), and
+        /// memoryview(b); null for any other call.
+        /// </summary>
+        private static Ex? BufferCall(Emitter e, string name, IReadOnlyList<ExpressionNode> a, Dictionary<string, ExpressionNode> kw)
+        {
+            string Codec() => Members.CodecArguments(e, a.Skip(1).ToList(), kw);
+            bool decoding = a.Count > 1 || kw.ContainsKey("encoding") || kw.ContainsKey("errors");
+            if (name == "str" && a.Count > 0 && decoding) return new Ex($"Py.StrDecode({Emitter.BoxOf(e.Expr(a[0]))}{Codec()})", PyType.Str, true);
+            if (name == "bytearray" && a.Count > 0 && decoding) return new Ex($"new PyByteArray(StrOps.Encode({e.CoerceTo(e.Expr(a[0]), PyType.Str).Code}{Codec()}))", ByteArray, true);
+            if (name == "memoryview" && a.Count == 1) return new Ex($"new PyMemoryView({Emitter.BoxOf(e.Expr(a[0]))})", PyType.Object, true);
+            return null;
+        }
+
         public static Ex Call(Emitter e, string name, Call c, PyType expected)
         {
             if ((Libraries.Builtin(e, name, c) ?? SpreadCall(e, name, c)) is { } library) return library;
             var kw = Kw(c);
             var a = c.Args;
             Ex Arg(int i, PyType? t = null) => ArgumentShapeException.Arg(e, a, i, t, name);
+            if (BufferCall(e, name, a, kw) is { } buffer) return buffer;
             switch (name)
             {
                 case "print" when c.Keywords.Any(k => k.Arg is null):
@@ -466,12 +481,8 @@ namespace Batuta.Transpiler.Mapping
                         return new Ex($"new PyBytes(StrOps.Encode({v.Code}{Members.CodecArguments(e, a.Skip(1).ToList(), kw)}))", PyType.Bytes, true);
                     return new Ex($"PyBytes.From({Emitter.BoxOf(v)})", PyType.Bytes, true);
                 }
-                case "bytearray" when a.Count > 0 && Arg(0).Type.Kind == TypeKind.Str:
-                    return new Ex($"new PyByteArray(StrOps.Encode({Arg(0).Code}{Members.CodecArguments(e, a.Skip(1).ToList(), kw)}))", ByteArray, true);
                 case "bytearray":
                     return new Ex(a.Count == 0 ? "new PyByteArray()" : $"PyByteArray.From({Emitter.BoxOf(Arg(0))})", ByteArray, true);
-                case "memoryview" when a.Count == 1:
-                    return new Ex($"new PyMemoryView({Emitter.BoxOf(Arg(0))})", PyType.Object, true);
                 case "super":
                     return e.NotSupported(c, "super() outside a method call");
             }
