@@ -9,6 +9,8 @@ namespace Batuta.Python.Runtime.Text;
 /// </summary>
 internal sealed class CodecEncoding(PyCodec codec, string errors) : Encoding
 {
+    private readonly bool _asciiEncodes = codec.EncodesAscii;
+
     // the longest replacement one character gets: "&#1114111;"
     private const int MaxBytesPerChar = 10;
 
@@ -17,7 +19,7 @@ internal sealed class CodecEncoding(PyCodec codec, string errors) : Encoding
     /// <summary>Raises the codec's error for text it cannot write (nothing is written then).</summary>
     public void Check(ReadOnlySpan<char> text)
     {
-        if (!Ascii.IsValid(text)) codec.Encode(text.ToString(), errors);
+        if (!_asciiEncodes || !Ascii.IsValid(text)) codec.Encode(text.ToString(), errors);
     }
 
     public override int GetByteCount(char[] chars, int index, int count) => codec.Encode(new string(chars, index, count), errors).Length;

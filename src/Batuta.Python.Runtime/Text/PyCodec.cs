@@ -25,6 +25,9 @@ internal abstract class PyCodec
 
     protected abstract void DecodeRun(byte[] data, int start, int end, StringBuilder output);
 
+    /// <summary>Whether every ASCII character encodes (a text file's writes of ASCII text need no check then).</summary>
+    public virtual bool EncodesAscii => false;
+
     /// <summary>Whether CPython's codec is a Python class (the charmaps, the East Asian codecs): its errors come wrapped in a note.</summary>
     public virtual bool WrittenInPython => true;
 
@@ -109,6 +112,7 @@ internal sealed class SingleByteCodec : PyCodec
     public override string ErrorName { get; }
     protected override string EncodeReason => _reason;
     public override bool WrittenInPython => ErrorName == "charmap";
+    public override bool EncodesAscii => Enumerable.Range(0, 128).All(c => _encoding.ContainsKey((char)c));
 
     protected override int EncodableRun(string s, int i)
     {
