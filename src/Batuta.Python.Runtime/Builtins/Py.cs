@@ -499,7 +499,7 @@ public static partial class Py
         _ => throw new NotImplementedError($"vars() of a '{Dyn.TypeName(x)}' object is not supported by Batuta"),
     };
 
-    public static PyTextIO Open(string path, string mode = "r", string? encoding = null, string? newline = null) => PyTextIO.Open(path, mode, encoding, newline);
+    public static PyTextIO Open(string path, string mode = "r", string? encoding = null, string? newline = null, string? errors = null) => PyTextIO.Open(path, mode, encoding, newline, errors);
 
     /// <summary>Calls a generated class's <c>__init__</c> path for <c>super().__init__</c> when the base is a Python exception.</summary>
     public static NotSupportedException Unsupported(string construct, string location) =>

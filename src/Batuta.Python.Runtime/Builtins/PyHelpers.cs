@@ -428,6 +428,14 @@ public static partial class Py
     };
 
     public static string Decode(byte[] data, string encoding = "utf-8", string errors = "strict") => Text.Codecs.Decode(data, encoding, errors);
+
+    /// <summary><c>str(b, encoding, errors)</c>: a bytes-like value decoded.</summary>
+    public static string StrDecode(object? o, string encoding = "utf-8", string errors = "strict") => o switch
+    {
+        string => throw new TypeError("decoding str is not supported"),
+        PyBytes or PyByteArray or PyMemoryView => Text.Codecs.Decode(PyByteArray.BytesLike(o).Data, encoding, errors),
+        _ => throw new TypeError($"decoding to str: need a bytes-like object, {Dyn.TypeName(o)} found"),
+    };
 }
 
 /// <summary>What <c>type(x)</c> returns: its <c>__name__</c> and repr <c>&lt;class 'int'&gt;</c>.</summary>

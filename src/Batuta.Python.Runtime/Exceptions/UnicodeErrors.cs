@@ -30,13 +30,21 @@ public class UnicodeEncodeError : UnicodeError
         new(encoding, text, new PyInt(start), new PyInt(end), reason);
 
     public override string PyStr() => UnicodeErrorParts.Of(Args) is { } p
-        ? p.End == p.Start + 1 && Args[1] is string s && p.Start < s.Length
-            ? $"'{p.Encoding}' codec can't encode character '{Escaped(s[(int)p.Start])}' in position {p.Start}: {p.Reason}"
+        ? Args[1] is string s && OneCodePoint(s, p.Start, p.End) is int cp
+            ? $"'{p.Encoding}' codec can't encode character '{Escaped(cp)}' in position {p.Start}: {p.Reason}"
             : $"'{p.Encoding}' codec can't encode characters in position {p.Start}-{p.End - 1}: {p.Reason}"
         : base.PyStr();
 
-    /// <summary>How CPython names the character in the message: \xNN below 0x100, \uNNNN above.</summary>
-    private static string Escaped(char c) => c < 0x100 ? $"\\x{(int)c:x2}" : $"\\u{(int)c:x4}";
+    /// <summary>The code point <paramref name="start"/>..<paramref name="end"/> holds when it holds one (a surrogate pair is one).</summary>
+    private static int? OneCodePoint(string s, long start, long end)
+    {
+        if (start < 0 || end > s.Length) return null;
+        if (end == start + 1) return s[(int)start];
+        return end == start + 2 && char.IsSurrogatePair(s[(int)start], s[(int)start + 1]) ? char.ConvertToUtf32(s[(int)start], s[(int)start + 1]) : null;
+    }
+
+    /// <summary>How CPython names the character in the message: \xNN below 0x100, \uNNNN, \UNNNNNNNN above.</summary>
+    private static string Escaped(int c) => c < 0x100 ? $"\\x{c:x2}" : c < 0x10000 ? $"\\u{c:x4}" : $"\\U{c:x8}";
 
     public override bool TryGetAttr(string name, out object? value) => UnicodeErrorParts.TryGetAttr(Args, name, out value) || base.TryGetAttr(name, out value);
 }

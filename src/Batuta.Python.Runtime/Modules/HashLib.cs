@@ -98,7 +98,7 @@ public sealed class HashObject : IPyObject, IPyTyped, IPyAttributes, IPyKeywordM
         var bytes = data switch
         {
             string => throw new TypeError("Strings must be encoded before hashing"),
-            PyBytes or PyByteArray => PyByteArray.BytesLike(data).Data,
+            PyBytes or PyByteArray or PyMemoryView => PyByteArray.BytesLike(data).Data,
             _ => throw new TypeError("object supporting the buffer API required"),
         };
         _incremental?.AppendData(bytes);

@@ -110,17 +110,23 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     internal bool DeleteOnClose { get; init; }
 
     /// <summary>A text file over an open stream (os.fdopen, tempfile): reads and writes as its mode allows.</summary>
-    internal static PyTextIO OverStream(Stream stream, string name, string mode, bool deleteOnClose = false, string? encoding = null, string? newline = null)
+    internal static PyTextIO OverStream(Stream stream, string name, string mode, bool deleteOnClose = false, string? encoding = null, string? newline = null, string? errors = null)
     {
-        var enc = EncodingOf(encoding);
+        var enc = Text.Codecs.FileEncoding(encoding, errors);
         if (mode.Contains('r') && !mode.Contains('+'))
-            return new PyTextIO(new StreamTextReader(stream, null, enc, newline is null), name) { Mode = mode, DeleteOnClose = deleteOnClose };
-        var writer = new StreamWriter(stream, enc) { NewLine = "\n" };
-        return new PyTextIO(writer, name, false) { Mode = mode, DeleteOnClose = deleteOnClose, _readBack = new StreamTextReader(stream, writer, enc, newline is null) };
+            return new PyTextIO(new StreamTextReader(stream, null, enc, newline is null), name) { Mode = mode, DeleteOnClose = deleteOnClose, EncodingName = encoding };
+        var writer = WriterOver(stream, enc);
+        return new PyTextIO(writer, name, false) { Mode = mode, DeleteOnClose = deleteOnClose, EncodingName = encoding, _readBack = new StreamTextReader(stream, writer, enc, newline is null) };
     }
 
-    private static Encoding EncodingOf(string? encoding) =>
-        encoding is null || encoding.Replace("-", "").Equals("utf8", StringComparison.OrdinalIgnoreCase) ? new UTF8Encoding(false) : Encoding.GetEncoding(encoding);
+    /// <summary>A file's writer: one that checks each write against the codec when the codec is one of Python's own.</summary>
+    private static StreamWriter WriterOver(Stream stream, System.Text.Encoding enc) =>
+        enc is Text.CodecEncoding codec ? new Text.CodecStreamWriter(stream, codec) { NewLine = "\n" } : new StreamWriter(stream, enc) { NewLine = "\n" };
+
+    private string? EncodingName { get; init; }
+
+    /// <summary>The encoding the file was opened with, as named; 'UTF-8' when none was (the locale's), 'utf-8' for the standard streams.</summary>
+    public string Encoding => EncodingName ?? (Name is "<stdout>" or "<stderr>" or "<stdin>" ? "utf-8" : "UTF-8");
 
     /// <summary>
     /// io.StringIO: an in-memory text file, written then read back with getvalue(), or read from the initial text
@@ -148,20 +154,33 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
         return stream;
     }
 
-    public static PyTextIO Open(string path, string mode = "r", string? encoding = null, string? newline = null)
+    public static PyTextIO Open(string path, string mode = "r", string? encoding = null, string? newline = null, string? errors = null)
     {
-        var enc = EncodingOf(encoding);
         try
         {
             if (mode.Contains('r') && !mode.Contains('+'))
             {
                 if (Directory.Exists(path)) throw new IsADirectoryError(21, "Is a directory") { Filename = path };
                 if (!File.Exists(path)) throw new FileNotFoundError(2, "No such file or directory") { Filename = path };
-                var text = File.ReadAllText(path, enc);
+                string text;
+                try
+                {
+                    text = Text.Codecs.Decode(File.ReadAllBytes(path), encoding ?? "utf-8", errors ?? "strict");
+                }
+                catch (UnicodeDecodeError e)
+                {
+                    // CPython decodes as it reads: the error comes at the first read, not at open
+                    return new PyTextIO(new FailingReader(e), path) { Mode = mode, EncodingName = encoding };
+                }
                 if (newline is null) text = text.Replace("\r\n", "\n").Replace('\r', '\n');
-                return new PyTextIO(new TextCursor(text, countsBytes: true), path) { Mode = mode };
+                return new PyTextIO(new TextCursor(text, countsBytes: true), path) { Mode = mode, EncodingName = encoding };
             }
-            return new PyTextIO(new StreamWriter(WriteStream(path, mode), enc) { NewLine = "\n" }, path, false) { Mode = mode };
+            // as CPython's, the file is made before the encoding is looked up
+            var stream = WriteStream(path, mode);
+            using var guard = new StreamGuard(stream);
+            var file = new PyTextIO(WriterOver(stream, Text.Codecs.FileEncoding(encoding, errors)), path, false) { Mode = mode, EncodingName = encoding };
+            guard.Keep();
+            return file;
         }
         catch (IOException e) when (e is not FileNotFoundException && mode.Contains('x'))
         {
@@ -293,8 +312,31 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
 
     public bool IsATty() => false;
 
-    public string PyRepr() => $"<_io.TextIOWrapper name={Repr.Of(Name)} mode={Repr.Of(Mode)} encoding='UTF-8'>";
+    public string PyRepr() => $"<_io.TextIOWrapper name={Repr.Of(Name)} mode={Repr.Of(Mode)} encoding={Repr.Of(Encoding)}>";
     public string PyStr() => PyRepr();
+}
+
+/// <summary>A text file whose bytes do not decode: every read raises the codec's error.</summary>
+internal sealed class FailingReader(PyException error) : TextReader
+{
+    public override int Peek() => throw error;
+    public override int Read() => throw error;
+    public override int Read(char[] buffer, int index, int count) => throw error;
+    public override string ReadToEnd() => throw error;
+    public override string? ReadLine() => throw error;
+}
+
+/// <summary>Closes a stream opened for a file when making the file fails (an unknown encoding).</summary>
+internal sealed class StreamGuard(Stream stream) : IDisposable
+{
+    private bool _kept;
+
+    public void Keep() => _kept = true;
+
+    public void Dispose()
+    {
+        if (!_kept) stream.Dispose();
+    }
 }
 
 public class UnsupportedOperation : OSError { public UnsupportedOperation(params object?[] args) : base(args) { } }

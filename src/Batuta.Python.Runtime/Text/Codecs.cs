@@ -3,144 +3,98 @@ using System.Text;
 namespace Batuta.Python.Runtime.Text;
 
 /// <summary>
-/// str.encode / bytes.decode with Python's codec names, <c>errors=</c> modes (strict, ignore, replace) and its
-/// UnicodeEncodeError / UnicodeDecodeError messages (".NET's DecoderFallbackException" is not what a Python
-/// handler catches).
+/// Python's codecs by name, as <c>codecs.lookup</c> finds them (any case, '-' or ' ' for '_', the aliases of
+/// encodings.aliases): str.encode, bytes.decode and open(encoding=, errors=) all come here, so every caller knows
+/// the same names, raises the same UnicodeEncodeError / UnicodeDecodeError and applies the same error handlers.
 /// </summary>
 public static class Codecs
 {
+    private static readonly Dictionary<string, PyCodec> Found = new(StringComparer.Ordinal);
+
     public static byte[] Encode(string s, string encoding = "utf-8", string errors = "strict")
     {
-        string name = Normalize(encoding);
-        switch (name)
+        var codec = Lookup(encoding);
+        try
         {
-            case "utf-8": return new UTF8Encoding(false).GetBytes(s);
-            case "utf-16": return Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(s)).ToArray();
-            case "utf-16-le": return Encoding.Unicode.GetBytes(s);
-            case "utf-16-be": return Encoding.BigEndianUnicode.GetBytes(s);
-            case "ascii": return Narrow(s, "ascii", 128, errors);
-            case "latin-1": return Narrow(s, "latin-1", 256, errors);
-            default: throw new LookupError($"unknown encoding: {encoding}");
+            return codec.Encode(s, errors);
+        }
+        catch (LookupError e) when (codec.WrittenInPython)
+        {
+            throw Wrapped("encoding", encoding, e);
         }
     }
 
     public static string Decode(byte[] data, string encoding = "utf-8", string errors = "strict")
     {
-        string name = Normalize(encoding);
-        switch (name)
+        var codec = Lookup(encoding);
+        try
         {
-            case "utf-8": return DecodeUtf8(data, errors);
-            case "utf-16": return Encoding.Unicode.GetString(data.Length >= 2 && data[0] == 0xFF && data[1] == 0xFE ? data[2..] : data);
-            case "utf-16-le": return Encoding.Unicode.GetString(data);
-            case "utf-16-be": return Encoding.BigEndianUnicode.GetString(data);
-            case "latin-1": return Encoding.Latin1.GetString(data);
-            case "ascii": return DecodeAscii(data, errors);
-            default: throw new LookupError($"unknown encoding: {encoding}");
+            return codec.Decode(data, errors);
+        }
+        catch (LookupError e) when (codec.WrittenInPython)
+        {
+            throw Wrapped("decoding", encoding, e);
         }
     }
 
-    private static readonly Dictionary<string, string> Aliases = new(StringComparer.Ordinal)
+    /// <summary>CPython's note on an error a codec written in Python raised (an unknown error handler's name).</summary>
+    private static LookupError Wrapped(string doing, string encoding, LookupError e) =>
+        new($"{doing} with '{encoding}' codec failed (LookupError: {e.PyStr()})");
+
+    /// <summary>The codec <paramref name="encoding"/> names; LookupError("unknown encoding: ...") when none.</summary>
+    internal static PyCodec Lookup(string encoding)
     {
-        ["utf8"] = "utf-8", ["u8"] = "utf-8", ["latin1"] = "latin-1", ["iso-8859-1"] = "latin-1", ["iso8859-1"] = "latin-1",
-        ["l1"] = "latin-1", ["us-ascii"] = "ascii", ["utf16"] = "utf-16", ["utf-16le"] = "utf-16-le", ["utf-16be"] = "utf-16-be",
+        string module = ModuleName(encoding);
+        lock (Found)
+        {
+            if (Found.TryGetValue(module, out var codec)) return codec;
+            codec = Create(module) ?? throw new LookupError($"unknown encoding: {encoding}");
+            Found[module] = codec;
+            return codec;
+        }
+    }
+
+    /// <summary>The encodings module that implements <paramref name="encoding"/> (latin_1 for "Latin-1", cp1252 for "windows-1252").</summary>
+    internal static string ModuleName(string encoding)
+    {
+        var sb = new StringBuilder(encoding.Length);
+        foreach (char c in encoding.ToLowerInvariant())
+        {
+            if (char.IsAsciiLetterOrDigit(c) || c == '.') sb.Append(c);
+            else if (sb.Length > 0 && sb[^1] != '_') sb.Append('_');
+        }
+        string normal = sb.ToString().TrimEnd('_');
+        return CodecTables.Aliases.TryGetValue(normal, out var module) || CodecTables.Aliases.TryGetValue(normal.Replace('.', '_'), out module) ? module : normal;
+    }
+
+    private static readonly Dictionary<string, PyCodec> Builtin = new(StringComparer.Ordinal)
+    {
+        ["ascii"] = SingleByteCodec.Ascii,
+        ["latin_1"] = SingleByteCodec.Latin1,
+        ["utf_8"] = Utf8Codec.Plain,
+        ["utf_8_sig"] = Utf8Codec.Sig,
+        ["utf_16"] = WideCodec.Utf16,
+        ["utf_16_le"] = WideCodec.Utf16Le,
+        ["utf_16_be"] = WideCodec.Utf16Be,
+        ["utf_32"] = WideCodec.Utf32,
+        ["utf_32_le"] = WideCodec.Utf32Le,
+        ["utf_32_be"] = WideCodec.Utf32Be,
     };
 
-    private static string Normalize(string encoding)
-    {
-        string n = encoding.ToLowerInvariant().Replace('_', '-');
-        return Aliases.TryGetValue(n, out var canonical) ? canonical : n;
-    }
+    private static PyCodec? Create(string module) =>
+        Builtin.TryGetValue(module, out var codec) ? codec
+        : CodecTables.Charmaps.TryGetValue(module, out var table) ? new SingleByteCodec("charmap", table, "character maps to <undefined>")
+        : CodecTables.CodePages.TryGetValue(module, out int page) ? new CodePageCodec(module, page)
+        : null;
 
-    private static byte[] Narrow(string s, string codec, int limit, string errors)
+    /// <summary>
+    /// The .NET encoding a text file reads and writes with: UTF-8 when none is named (the locale's, as CPython's on
+    /// Linux); an unknown name raises LookupError.
+    /// </summary>
+    internal static Encoding FileEncoding(string? encoding, string? errors)
     {
-        var bytes = new List<byte>(s.Length);
-        for (int i = 0; i < s.Length; i++)
-        {
-            char c = s[i];
-            if (c < limit) { bytes.Add((byte)c); continue; }
-            bool pair = char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]);
-            int cp = pair ? char.ConvertToUtf32(c, s[i + 1]) : c;
-            string replacement = Replacement(errors, cp) ?? throw UnicodeEncodeError.Of(codec, s, i, i + 1, $"ordinal not in range({limit})");
-            foreach (char r in replacement) bytes.Add((byte)r);
-            if (pair) i++;
-        }
-        return bytes.ToArray();
-    }
-
-    /// <summary>What an encode error handler puts for a code point the codec cannot encode (null: strict, raise).</summary>
-    private static string? Replacement(string errors, int cp) => errors switch
-    {
-        "ignore" => "",
-        "replace" => "?",
-        "xmlcharrefreplace" => "&#" + cp.ToString(System.Globalization.CultureInfo.InvariantCulture) + ";",
-        "backslashreplace" => cp < 0x100 ? $"\\x{cp:x2}" : cp < 0x10000 ? $"\\u{cp:x4}" : $"\\U{cp:x8}",
-        _ => null,
-    };
-
-    private static string DecodeAscii(byte[] data, string errors)
-    {
-        var sb = new StringBuilder(data.Length);
-        for (int i = 0; i < data.Length; i++)
-        {
-            if (data[i] < 128) { sb.Append((char)data[i]); continue; }
-            if (errors == "ignore") continue;
-            if (errors == "replace") { sb.Append('\uFFFD'); continue; }
-            throw UnicodeDecodeError.Of("ascii", data, i, i + 1, "ordinal not in range(128)");
-        }
-        return sb.ToString();
-    }
-
-    private static string DecodeUtf8(byte[] data, string errors)
-    {
-        if (errors == "replace") return new UTF8Encoding(false, false).GetString(data);
-        var sb = new StringBuilder(data.Length);
-        int i = 0;
-        while (i < data.Length)
-        {
-            int len = Utf8Sequence(data, i, out string? reason, out int bad);
-            if (reason is null)
-            {
-                sb.Append(Encoding.UTF8.GetString(data, i, len));
-                i += len;
-                continue;
-            }
-            if (errors == "ignore") { i += bad; continue; }
-            throw UnicodeDecodeError.Of("utf-8", data, i, i + bad, reason);
-        }
-        return sb.ToString();
-    }
-
-    /// <summary>The length of the well-formed UTF-8 sequence at <paramref name="i"/>, or CPython's reason why it is not one.</summary>
-    private static int Utf8Sequence(byte[] d, int i, out string? reason, out int bad)
-    {
-        reason = null;
-        bad = 1;
-        byte b = d[i];
-        if (b < 0x80) return 1;
-        int need = Continuations(b);
-        if (need < 0) { reason = "invalid start byte"; return 0; }
-        for (int k = 1; k <= need; k++)
-        {
-            if (i + k >= d.Length) { reason = "unexpected end of data"; bad = k; return 0; }
-            if (!ContinuationFits(b, k, d[i + k])) { reason = "invalid continuation byte"; return 0; }
-        }
-        return need + 1;
-    }
-
-    private static int Continuations(byte lead) => lead switch
-    {
-        >= 0xC2 and <= 0xDF => 1,
-        >= 0xE0 and <= 0xEF => 2,
-        >= 0xF0 and <= 0xF4 => 3,
-        _ => -1,
-    };
-
-    /// <summary>The k-th byte after <paramref name="lead"/>: 0x80-0xBF, narrower right after E0/ED/F0/F4 (no overlongs, surrogates or > U+10FFFF).</summary>
-    private static bool ContinuationFits(byte lead, int k, byte c)
-    {
-        if (k > 1) return c is >= 0x80 and <= 0xBF;
-        byte lo = lead switch { 0xE0 => 0xA0, 0xF0 => 0x90, _ => 0x80 };
-        byte hi = lead switch { 0xED => 0x9F, 0xF4 => 0x8F, _ => 0xBF };
-        return c >= lo && c <= hi;
+        if (encoding is null) return new UTF8Encoding(false);
+        var codec = Lookup(encoding);
+        return codec.Streaming(errors ?? "strict") ?? new CodecEncoding(codec, errors ?? "strict");
     }
 }

@@ -24,6 +24,7 @@ public sealed class PyBytes : IReadOnlyList<long>, IEquatable<PyBytes>, ICompara
         null => Empty,
         PyBytes b => b,
         PyByteArray a => new PyBytes(a.ToArray()),
+        PyMemoryView v => new PyBytes(v.ToArray()),
         byte[] raw => new PyBytes((byte[])raw.Clone()),
         PyInt n => n.Sign < 0 ? throw new ValueError("negative count") : new PyBytes(new byte[(int)(long)n]),
         long n => n < 0 ? throw new ValueError("negative count") : new PyBytes(new byte[n]),
@@ -164,6 +165,7 @@ public sealed class PyBytes : IReadOnlyList<long>, IEquatable<PyBytes>, ICompara
     {
         PyBytes b => b,
         PyByteArray ba => new PyBytes(ba.ToArray()),
+        PyMemoryView mv => mv.ToBytes(),
         _ => throw new TypeError($"sequence item {i}: expected a bytes-like object, {Dyn.TypeName(p)} found"),
     }));
 }
@@ -254,6 +256,7 @@ public sealed class PyByteArray : IEnumerable<long>, IPyObject, IPyTyped, IPySiz
     {
         PyBytes b => b,
         PyByteArray a => a.View,
+        PyMemoryView v => v.ToBytes(),
         _ => throw new TypeError($"a bytes-like object is required, not '{Dyn.TypeName(x)}'"),
     };
 
@@ -377,6 +380,7 @@ public sealed class PyBinaryIO : IDisposable, IEnumerable<PyBytes>, IPyObject, I
     {
         PyBytes b => b.Data.ToArray(),
         PyByteArray a => a.ToArray(),
+        PyMemoryView v => v.ToArray(),
         _ => throw new TypeError(string.Format(CultureInfo.InvariantCulture, message, Dyn.TypeName(data))),
     };
 

@@ -154,12 +154,27 @@ namespace Batuta.Transpiler.Mapping
             }
         }
 
+        /// <summary>
+        /// str(b, encoding, errors) and bytearray(s, encoding, errors) (the codecs of str.encode / bytes.decode), and
+        /// memoryview(b); null for any other call.
+        /// </summary>
+        private static Ex? BufferCall(Emitter e, string name, IReadOnlyList<ExpressionNode> a, Dictionary<string, ExpressionNode> kw)
+        {
+            string Codec() => Members.CodecArguments(e, a.Skip(1).ToList(), kw);
+            bool decoding = a.Count > 1 || kw.ContainsKey("encoding") || kw.ContainsKey("errors");
+            if (name == "str" && a.Count > 0 && decoding) return new Ex($"Py.StrDecode({Emitter.BoxOf(e.Expr(a[0]))}{Codec()})", PyType.Str, true);
+            if (name == "bytearray" && a.Count > 0 && decoding) return new Ex($"new PyByteArray(StrOps.Encode({e.CoerceTo(e.Expr(a[0]), PyType.Str).Code}{Codec()}))", ByteArray, true);
+            if (name == "memoryview" && a.Count == 1) return new Ex($"new PyMemoryView({Emitter.BoxOf(e.Expr(a[0]))})", PyType.Object, true);
+            return null;
+        }
+
         public static Ex Call(Emitter e, string name, Call c, PyType expected)
         {
             if ((Libraries.Builtin(e, name, c) ?? SpreadCall(e, name, c)) is { } library) return library;
             var kw = Kw(c);
             var a = c.Args;
             Ex Arg(int i, PyType? t = null) => ArgumentShapeException.Arg(e, a, i, t, name);
+            if (BufferCall(e, name, a, kw) is { } buffer) return buffer;
             switch (name)
             {
                 case "print" when c.Keywords.Any(k => k.Arg is null):
@@ -353,6 +368,7 @@ namespace Batuta.Transpiler.Mapping
                     else args.Add("\"r\"");
                     if (kw.TryGetValue("encoding", out var enc)) args.Add("encoding: " + e.Expr(enc).Code);
                     if (kw.TryGetValue("newline", out var nl)) args.Add("newline: " + e.Expr(nl).Code);
+                    if (kw.TryGetValue("errors", out var errs)) args.Add("errors: " + e.Expr(errs).Code);
                     // binary mode: bytes in and out (the mode must be a literal to type the file)
                     var modeNode = a.Count > 1 ? a[1] : kw.TryGetValue("mode", out var mn) ? mn : null;
                     if (modeNode is Constant { Value: string ms } && ms.Contains('b')) return new Ex($"PyBinaryIO.Open({args[0]}, {args[1]})", BinaryFile, true);
@@ -462,7 +478,7 @@ namespace Batuta.Transpiler.Mapping
                     if (a.Count == 0) return new Ex("PyBytes.Empty", PyType.Bytes, true);
                     var v = Arg(0);
                     if (v.Type.Kind == TypeKind.Str)
-                        return new Ex($"new PyBytes(StrOps.Encode({v.Code}{(a.Count > 1 ? ", " + e.CoerceTo(Arg(1), PyType.Str).Code : kw.TryGetValue("encoding", out var be) ? ", " + e.CoerceTo(e.Expr(be), PyType.Str).Code : "")}))", PyType.Bytes, true);
+                        return new Ex($"new PyBytes(StrOps.Encode({v.Code}{Members.CodecArguments(e, a.Skip(1).ToList(), kw)}))", PyType.Bytes, true);
                     return new Ex($"PyBytes.From({Emitter.BoxOf(v)})", PyType.Bytes, true);
                 }
                 case "bytearray":

@@ -51,6 +51,7 @@ namespace Batuta.Transpiler.Mapping
             {
                 if (attr == "name") return new Ex($"{obj.P}.Name", PyType.Str, true);
                 if (attr == "closed") return new Ex($"{obj.P}.Closed", PyType.Bool, true);
+                if (attr is "encoding" or "mode") return new Ex($"{obj.P}.{(attr == "mode" ? "Mode" : "Encoding")}", PyType.Str, true);
             }
             if (t.Kind == TypeKind.Deque && attr == "maxlen") return new Ex($"{obj.P}.MaxLen", PyType.Object, true);
             if (t.Kind == TypeKind.Exception && attr is "code") return new Ex($"((SystemExit){obj.P}).Code", PyType.Object, true);
@@ -111,7 +112,7 @@ namespace Batuta.Transpiler.Mapping
             if (t.Kind != obj.Type.Kind) obj = e.CoerceTo(obj, t);
             if (ReMapping.IsReType(t)) return ReMapping.CallMember(e, obj, a.Attr, c);
             if (CsvMapping.IsCsvType(t)) return CsvMapping.CallMember(e, obj, a.Attr, c);
-            if (t.Equals(Builtins.ByteArray) && c.Keywords.Count == 0 && ByteArrayMethod(e, obj, a.Attr, c.Args) is { } byteArray) return byteArray;
+            if (t.Equals(Builtins.ByteArray) && (c.Keywords.Count == 0 || a.Attr == "decode") && ByteArrayMethod(e, obj, a.Attr, c.Args, Kw(c)) is { } byteArray) return byteArray;
             if (t.Equals(Builtins.BinaryFile) && BinaryFileCall(e, obj.P, a.Attr, c) is { } binaryFile) return binaryFile;
             var args = c.Args;
             var kw = Kw(c);
@@ -377,7 +378,7 @@ namespace Batuta.Transpiler.Mapping
         /// bytearray's methods, typed: bytes' (their bytes-like arguments boxed, as bytes or bytearray or an int to search
         /// for are all allowed) and list's mutators.
         /// </summary>
-        private static Ex? ByteArrayMethod(Emitter e, Ex obj, string name, IReadOnlyList<ExpressionNode> args)
+        private static Ex? ByteArrayMethod(Emitter e, Ex obj, string name, IReadOnlyList<ExpressionNode> args, IReadOnlyDictionary<string, ExpressionNode> kw)
         {
             string ba = obj.P;
             string Boxed(int i) => Emitter.BoxOf(e.Expr(args[i]));
@@ -388,7 +389,7 @@ namespace Batuta.Transpiler.Mapping
             {
                 case "append" when args.Count == 1: return None($"{ba}.Append({Longs()})");
                 case "extend" when args.Count == 1: return None($"{ba}.Extend(PyBytes.From({Boxed(0)}))");
-                case "decode": return Str($"{ba}.Decode({(args.Count > 0 ? e.CoerceTo(e.Expr(args[0]), PyType.Str).Code : "")})");
+                case "decode": return Str($"{ba}.Decode({CodecArguments(e, args, kw).TrimStart(',', ' ')})");
                 case "hex" when args.Count == 0: return Str($"{ba}.Hex()");
                 case "find" or "rfind" when args.Count == 1: return Long($"{ba}.{(name == "find" ? "Find" : "RFind")}({Boxed(0)})", IntRanges.Position);
                 case "index" when args.Count == 1: return Long($"{ba}.Index({Boxed(0)})", IntRanges.Length);
@@ -413,7 +414,7 @@ namespace Batuta.Transpiler.Mapping
         private static Ex Int(string code) => new($"new PyInt({code})", PyType.Int, true);
 
         /// <summary>", encoding, errors" of str.encode / bytes.decode, positional or by keyword ("" when neither is given).</summary>
-        private static string CodecArguments(Emitter e, IReadOnlyList<ExpressionNode> args, IReadOnlyDictionary<string, ExpressionNode> kw)
+        internal static string CodecArguments(Emitter e, IReadOnlyList<ExpressionNode> args, IReadOnlyDictionary<string, ExpressionNode> kw)
         {
             ExpressionNode? encoding = args.Count > 0 ? args[0] : kw.TryGetValue("encoding", out var en) ? en : null;
             ExpressionNode? errors = args.Count > 1 ? args[1] : kw.TryGetValue("errors", out var er) ? er : null;

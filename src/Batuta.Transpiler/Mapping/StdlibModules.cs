@@ -50,7 +50,7 @@ namespace Batuta.Transpiler.Mapping
             "html", "shlex", "calendar", "configparser", "cmath", "struct", "base64", "binascii", "hashlib", "logging", "glob", "shutil", "tempfile", "pprint", "getopt",
             "urllib.parse", "fnmatch",
             "traceback", "warnings",
-            "optparse", "zlib", "queue",
+            "optparse", "zlib", "queue", "codecs", "locale",
         };
 
         /// <summary>How many arguments a mapped function needs at least (for math.sqrt used as a value), or null when unmapped.</summary>
@@ -90,6 +90,9 @@ namespace Batuta.Transpiler.Mapping
             ["math.inf"] = new Ex("double.PositiveInfinity", PyType.Float, true),
             ["math.nan"] = new Ex("MathModule.Nan", PyType.Float, true),
             ["sys.argv"] = new Ex("Sys.Argv", PyType.List(PyType.Str), true),
+            ["codecs.BOM_UTF8"] = new Ex("CodecsModule.BomUtf8", PyType.Bytes, true),
+            ["codecs.BOM_UTF16_LE"] = new Ex("CodecsModule.BomUtf16Le", PyType.Bytes, true),
+            ["codecs.BOM_UTF16_BE"] = new Ex("CodecsModule.BomUtf16Be", PyType.Bytes, true),
             ["datetime.MINYEAR"] = new Ex("1L", PyType.Long(1, 1), true),
             ["datetime.MAXYEAR"] = new Ex("9999L", PyType.Long(9999, 9999), true),
             // the class attributes of datetime's types (read through the class: timedelta.max, datetime.timezone.utc)
@@ -271,6 +274,13 @@ namespace Batuta.Transpiler.Mapping
             // sys
             new("sys.exit", "Sys.Exit({0})", R(PyType.None), P(O), defaults: "null"),
             new("sys.getrecursionlimit", "Sys.GetRecursionLimit()", R(I), P()),
+            new("sys.getdefaultencoding", "\"utf-8\"", R(S), P()),
+            new("sys.getfilesystemencoding", "\"utf-8\"", R(S), P()),
+            new("locale.getpreferredencoding", "\"UTF-8\"", R(S), P(B), names: "do_setlocale", defaults: "true"),
+            // codecs (the text codecs of str.encode / bytes.decode)
+            new("codecs.open", "CodecsModule.Open({0}, {1}, {2}, {3})", R(PyType.File), P(S, S, S, S), names: "filename,mode,encoding,errors", defaults: "\"r\"|null|\"strict\""),
+            new("codecs.encode", "CodecsModule.Encode({0}, {1}, {2})", R(PyType.Bytes), P(O, S, S), names: "obj,encoding,errors", defaults: "\"utf-8\"|\"strict\""),
+            new("codecs.decode", "CodecsModule.Decode({0}, {1}, {2})", R(S), P(O, S, S), names: "obj,encoding,errors", defaults: "\"utf-8\"|\"strict\""),
             new("sys.setrecursionlimit", "Sys.SetRecursionLimit({0})", R(PyType.None), P(I)),
             new("sys.getsizeof", "Sys.GetSizeOf({0})", R(I), P(O)),
             // time

@@ -18,16 +18,16 @@ public sealed partial class PyPath : IPyKeywordMethods
     private FileNotFoundError NotFound() => new(2, "No such file or directory") { Filename = FsPath() };
 
     // read_text/write_text open the file as open() does: the same newline handling, encodings and errors
-    public string ReadText(string? encoding = null)
+    public string ReadText(string? encoding = null, string? errors = null)
     {
-        var f = PyTextIO.Open(FsPath(), "r", encoding, null);
+        var f = PyTextIO.Open(FsPath(), "r", encoding, null, errors);
         try { return f.Read(); }
         finally { f.Close(); }
     }
 
-    public long WriteText(string data, string? encoding = null)
+    public long WriteText(string data, string? encoding = null, string? errors = null)
     {
-        var f = PyTextIO.Open(FsPath(), "w", encoding, null);
+        var f = PyTextIO.Open(FsPath(), "w", encoding, null, errors);
         try { f.Write(data); }
         finally { f.Close(); }
         return data.Length;
