@@ -35,6 +35,7 @@ public static class ZlibModule
     /// <summary>compress(data, level, wbits): one compressobj's whole output.</summary>
     public static PyBytes Compress(object? data, long level = -1, long wbits = 15)
     {
+        if (level is < -1 or > 9) throw new ZlibError("Bad compression level");
         var c = new ZlibCompressor(level, 8, wbits);
         var head = c.Compress(data);
         return new PyBytes([.. head.Data, .. c.Flush().Data]);

@@ -74,8 +74,7 @@ public sealed class ZlibCompressor : IPyObject, IPyTyped, IPyKeywordMethods
 
     public ZlibCompressor(long level = -1, long method = 8, long wbits = 15)
     {
-        if (level is < -1 or > 9) throw new ZlibError("Bad compression level");
-        if (method != 8) throw new ValueError("Invalid initialization option");
+        if (level is < -1 or > 9 || method != 8) throw new ValueError("Invalid initialization option");
         _format = ZlibFormat.Of(wbits, false);
         (_level, _wbits) = (level, wbits);
     }
@@ -237,13 +236,19 @@ public sealed class ZlibDecompressor : IPyObject, IPyTyped, IPyKeywordMethods, I
     private static int GzipHeaderLength(byte[] input)
     {
         if (input.Length < 10) return -1;
-        if (input[0] != 0x1f || input[1] != 0x8b) throw new ZlibError("Error -3 while decompressing data: incorrect header check");
+        CheckGzipMagic(input);
         int flags = input[3], at = 10;
         if ((flags & 4) != 0) at = input.Length < at + 2 ? int.MaxValue : at + 2 + (input[at] | (input[at + 1] << 8));
         if ((flags & 8) != 0) at = SkipZeroTerminated(input, at);
         if ((flags & 16) != 0) at = SkipZeroTerminated(input, at);
         if ((flags & 2) != 0) at += 2;
         return at <= input.Length ? at : -1;
+    }
+
+    private static void CheckGzipMagic(byte[] input)
+    {
+        if (input[0] != 0x1f || input[1] != 0x8b) throw new ZlibError("Error -3 while decompressing data: incorrect header check");
+        if (input[2] != 8) throw new ZlibError("Error -3 while decompressing data: unknown compression method");
     }
 
     private static int SkipZeroTerminated(byte[] input, int at)
