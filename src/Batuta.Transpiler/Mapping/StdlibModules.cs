@@ -784,6 +784,8 @@ namespace Batuta.Transpiler.Mapping
                     return new Ex($"new FileType(new object?[] {{ {string.Join(", ", c.Args.Select(x => Emitter.BoxOf(e.Expr(x))))} }}, {e.KeywordDict(c)})", PyType.Object, true);
                 case "argparse.Namespace":
                     return ArgparseNamespace(e, c);
+                case "io.UnsupportedOperation":
+                    return new Ex($"new UnsupportedOperation({string.Join(", ", c.Args.Select(x => Emitter.BoxOf(e.Expr(x))))})", PyType.Exception("UnsupportedOperation"), true);
                 case "argparse.ArgumentTypeError":
                     return new Ex($"new ArgumentTypeError({string.Join(", ", c.Args.Select(x => Emitter.BoxOf(e.Expr(x))))})", PyType.Exception("ArgumentTypeError"), true);
                 case "random.choice":

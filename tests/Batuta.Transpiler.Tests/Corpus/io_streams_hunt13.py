@@ -22,6 +22,13 @@ def has_real_fd(stream):
     return True
 
 
+class ReadOnlySink:
+    """A legacy stream stand-in that refuses writes the way io does."""
+
+    def write(self, text):
+        raise io.UnsupportedOperation("sink is read-only")
+
+
 def main():
     text = io.StringIO()
     text.write("report line\n")
@@ -82,6 +89,12 @@ def main():
         closed.read()
     except ValueError as exc:
         print("closed StringIO:", exc)
+
+    for attempt in ("first", "second"):
+        try:
+            ReadOnlySink().write(attempt)
+        except ValueError as exc:
+            print("sink refused", attempt, "as ValueError:", exc, isinstance(exc, OSError))
 
     print("std fds:", sys.stdin.fileno(), sys.stdout.fileno(), sys.stderr.fileno())
     os.remove("io_streams_hunt13.txt")
