@@ -462,9 +462,10 @@ public class PyTypeObject(string name) : IPyObject, IEquatable<PyTypeObject>, IP
     }
 
 #pragma warning disable IDE1006
-    public string __name__ { get; } = name;
+    public string __name__ { get; } = name.StartsWith("_io.", StringComparison.Ordinal) ? name.Substring(4) : name;
 #pragma warning restore IDE1006
-    public virtual string PyRepr() => $"<class '{(IsBuiltin(__name__) ? __name__ : "__main__." + __name__)}'>";
+    // the io classes keep their module in the repr, as the type name in their error messages does
+    public virtual string PyRepr() => name.StartsWith("_io.", StringComparison.Ordinal) ? $"<class '{name}'>" : $"<class '{(IsBuiltin(__name__) ? __name__ : "__main__." + __name__)}'>";
     public string PyStr() => PyRepr();
     private static bool IsBuiltin(string n) => n is "int" or "float" or "str" or "bool" or "list" or "dict" or "set" or "tuple" or "NoneType" or "function" or "range" or "frozenset" or "bytes" or "type" || char.IsLower(n[0]) || IsBuiltinExceptionName(n);
     private static bool IsBuiltinExceptionName(string n) => n.EndsWith("Error", StringComparison.Ordinal) || n == "Exception" || n.EndsWith("Warning", StringComparison.Ordinal) || n.EndsWith("ExceptionGroup", StringComparison.Ordinal);

@@ -34,6 +34,7 @@ public sealed class PyBuiltinMethod(object self, string name) : IPyCallable, IPy
         ["float"] = new(StringComparer.Ordinal) { "as_integer_ratio", "conjugate", "hex", "is_integer" },
         ["deque"] = new(StringComparer.Ordinal) { "append", "appendleft", "clear", "copy", "count", "extend", "extendleft", "index", "insert", "pop", "popleft", "remove", "reverse", "rotate" },
         ["TextIOWrapper"] = new(StringComparer.Ordinal) { "close", "fileno", "flush", "isatty", "read", "readable", "readline", "readlines", "seek", "seekable", "tell", "truncate", "writable", "write", "writelines" },
+        ["_io.StringIO"] = new(StringComparer.Ordinal) { "close", "fileno", "flush", "getvalue", "isatty", "read", "readable", "readline", "readlines", "seek", "seekable", "tell", "truncate", "writable", "write", "writelines" },
     };
 
     public object Self { get; } = self;

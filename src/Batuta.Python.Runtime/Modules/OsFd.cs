@@ -13,11 +13,35 @@ public static class OsFd
     {
         lock (Open)
         {
-            long fd = 3;
-            while (Open.ContainsKey(fd)) fd++;
+            long fd = LowestFree();
             Open[fd] = stream;
             return fd;
         }
+    }
+
+    /// <summary>The numbers open() file objects hold (their fileno()), from the same pool; os.read/write do not reach them.</summary>
+    private static readonly HashSet<long> Held = new();
+
+    private static long LowestFree()
+    {
+        long fd = 3;
+        while (Open.ContainsKey(fd) || Held.Contains(fd)) fd++;
+        return fd;
+    }
+
+    internal static long Hold()
+    {
+        lock (Open)
+        {
+            long fd = LowestFree();
+            Held.Add(fd);
+            return fd;
+        }
+    }
+
+    internal static void Release(long fd)
+    {
+        lock (Open) Held.Remove(fd);
     }
 
     private static FileStream Get(long fd)

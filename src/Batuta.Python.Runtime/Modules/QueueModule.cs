@@ -37,7 +37,7 @@ public sealed class PyQueue : IPyObject, IPyTyped, IPyAttributes, IPyKeywordMeth
 {
     public enum Order { Fifo, Lifo, Priority }
 
-    private readonly List<object?> _items = new();
+    private readonly PyList<object?> _items = new();
     private readonly Order _order;
     private readonly long _maxsize;
     private long _unfinished;
@@ -91,23 +91,11 @@ public sealed class PyQueue : IPyObject, IPyTyped, IPyAttributes, IPyKeywordMeth
             if (block && !timeout) throw new NotImplementedError("queue.put() on a full queue would wait forever: a migrated program runs one thread");
             throw new QueueFull();
         }
-        if (_order == Order.Priority) _items.Insert(InsertionPoint(item), item);
+        // heapq's sift, as CPython's PriorityQueue: the same list order (q.queue) and the same order of equal items
+        if (_order == Order.Priority) HeapQ.HeapPush(_items, item);
         else _items.Add(item);
         _unfinished++;
         return null;
-    }
-
-    /// <summary>Where a priority item goes: after every item not greater than it (heapq pops equal items in no promised order; this keeps insertion order).</summary>
-    private int InsertionPoint(object? item)
-    {
-        int lo = 0, hi = _items.Count;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) / 2;
-            if (Dyn.Compare(item, _items[mid]) < 0) hi = mid;
-            else lo = mid + 1;
-        }
-        return lo;
     }
 
     private object? Get(bool block, bool timeout)
@@ -117,6 +105,7 @@ public sealed class PyQueue : IPyObject, IPyTyped, IPyAttributes, IPyKeywordMeth
             if (block && !timeout) throw new NotImplementedError("queue.get() on an empty queue would wait forever: a migrated program runs one thread");
             throw new QueueEmpty();
         }
+        if (_order == Order.Priority) return HeapQ.HeapPop(_items);
         int at = _order == Order.Lifo ? _items.Count - 1 : 0;
         var item = _items[at];
         _items.RemoveAt(at);

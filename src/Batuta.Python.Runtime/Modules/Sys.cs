@@ -98,10 +98,13 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     public string Mode { get; private init; } = "r";
     public bool IsStderr { get; }
     public bool Closed => _closed;
-    public string PyTypeName => "TextIOWrapper";
+    public string PyTypeName => _initial is null ? "TextIOWrapper" : "_io.StringIO";
 
-    public TextWriter Writer => _closed ? throw new ValueError("I/O operation on closed file.") : _writer ?? throw new UnsupportedOperation("not writable");
-    private TextReader Reader => _closed ? throw new ValueError("I/O operation on closed file.") : _reader ?? ReadBack() ?? throw new UnsupportedOperation("not readable");
+    public TextWriter Writer => _closed ? throw ClosedError() : _writer ?? throw new UnsupportedOperation("not writable");
+    private TextReader Reader => _closed ? throw ClosedError() : _reader ?? ReadBack() ?? throw new UnsupportedOperation("not readable");
+
+    /// <summary>CPython's StringIO says it without the final period.</summary>
+    private ValueError ClosedError() => new(_initial is null ? "I/O operation on closed file." : "I/O operation on closed file");
 
     /// <summary>A file opened with '+' reads from where its stream is, after what was written.</summary>
     private TextReader? ReadBack() => !Mode.Contains('+') ? null : _readBack ??= _writer is StreamWriter { BaseStream.CanRead: true } sw ? new StreamTextReader(sw.BaseStream, sw, sw.Encoding, true) : null;
@@ -250,7 +253,7 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     /// <summary>tell(): the position in the file (bytes; characters in a StringIO).</summary>
     public long Tell()
     {
-        if (_closed) throw new ValueError("I/O operation on closed file.");
+        CheckOpen();
         if (_reader is TextCursor cursor) return cursor.Tell();
         if (_reader is StreamTextReader streamReader) return streamReader.Position;
         if (_writer is StreamWriter sw) { sw.Flush(); return sw.BaseStream.Position; }
@@ -261,7 +264,7 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     /// <summary>truncate(size=None): the file cut (or zero-extended) to size bytes, else at the current position; the new size.</summary>
     public long Truncate(long? size = null)
     {
-        if (_closed) throw new ValueError("I/O operation on closed file.");
+        CheckOpen();
         if (size < 0) throw new ValueError($"negative size value {size}");
         if (_writer is StreamWriter sw)
         {
@@ -283,7 +286,7 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     /// <summary>seek(offset, whence=0) on a file being read; a file being written can only seek to where it is.</summary>
     public long Seek(long offset, long whence = 0)
     {
-        if (_closed) throw new ValueError("I/O operation on closed file.");
+        CheckOpen();
         if (_reader is TextCursor cursor) return cursor.Seek(offset, whence);
         if (_reader is StreamTextReader streamReader) return streamReader.Seek(offset, whence);
         if (_writer is StreamWriter sw && (whence == 0 && offset >= 0 || whence is 1 or 2 && offset == 0))
@@ -298,6 +301,7 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
     public void Close()
     {
         if (_closed) return;
+        if (_fileno is { } fd) Modules.OsFd.Release(fd);
         if (_writer is not null)
         {
             _writer.Flush();
@@ -310,7 +314,64 @@ public sealed class PyTextIO : IDisposable, IEnumerable<string>, IPyObject, IPyT
 
     public void Dispose() => Close();
 
-    public bool IsATty() => false;
+    /// <summary>A terminal only for a standard stream that is not redirected.</summary>
+    public bool IsATty()
+    {
+        CheckOpen();
+        return Name switch
+        {
+            "<stdin>" => !Console.IsInputRedirected,
+            "<stdout>" => !Console.IsOutputRedirected,
+            "<stderr>" => !Console.IsErrorRedirected,
+            _ => false,
+        };
+    }
+
+    private void CheckOpen()
+    {
+        if (_closed) throw ClosedError();
+    }
+
+    private bool IsStandard => Name is "<stdin>" or "<stdout>" or "<stderr>";
+
+    public bool Readable()
+    {
+        CheckOpen();
+        return _initial is not null || _reader is not null || Mode.Contains('+');
+    }
+
+    /// <summary>A StringIO is writable (one made from an initial text too, as in Python).</summary>
+    public bool Writable()
+    {
+        CheckOpen();
+        return _initial is not null || _writer is not null;
+    }
+
+    /// <summary>Files on disk and StringIO seek; the standard streams are taken as pipes or terminals.</summary>
+    public bool Seekable()
+    {
+        CheckOpen();
+        return !IsStandard;
+    }
+
+    private long? _fileno;
+
+    /// <summary>
+    /// fileno(): 0, 1, 2 for the standard streams; a file gets the lowest free number from 3 when first asked (the
+    /// number CPython's open() gets while the program's other files are closed); a StringIO has none.
+    /// </summary>
+    public long Fileno()
+    {
+        CheckOpen();
+        if (_initial is not null) throw new UnsupportedOperation("fileno");
+        return Name switch
+        {
+            "<stdin>" => 0,
+            "<stdout>" => 1,
+            "<stderr>" => 2,
+            _ => _fileno ??= Modules.OsFd.Hold(),
+        };
+    }
 
     public string PyRepr() => $"<_io.TextIOWrapper name={Repr.Of(Name)} mode={Repr.Of(Mode)} encoding={Repr.Of(Encoding)}>";
     public string PyStr() => PyRepr();
@@ -339,4 +400,12 @@ internal sealed class StreamGuard(Stream stream) : IDisposable
     }
 }
 
-public class UnsupportedOperation : OSError { public UnsupportedOperation(params object?[] args) : base(args) { } }
+/// <summary>io.UnsupportedOperation: an OSError and a ValueError. C# derives it from OSError; ValueError is in its __PyBases.</summary>
+public class UnsupportedOperation : OSError
+{
+    public UnsupportedOperation(params object?[] args) : base(args) { }
+
+    public static readonly Type[] __PyBases = [typeof(OSError), typeof(ValueError)];
+
+    public override string PyModule => "io";
+}

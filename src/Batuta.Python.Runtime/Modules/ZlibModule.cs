@@ -21,7 +21,7 @@ public static class ZlibModule
 
     public static long Adler32(object? data, long value = 1) => Adler32(BinAscii.Input(data), value);
 
-    private static long Adler32(byte[] data, long value)
+    internal static long Adler32(byte[] data, long value)
     {
         uint a = (uint)value & 0xffff, b = ((uint)value >> 16) & 0xffff;
         foreach (var x in data)
@@ -32,34 +32,35 @@ public static class ZlibModule
         return (b << 16) | a;
     }
 
-    public static PyBytes Compress(object? data, long level = -1)
+    /// <summary>compress(data, level, wbits): one compressobj's whole output.</summary>
+    public static PyBytes Compress(object? data, long level = -1, long wbits = 15)
     {
         if (level is < -1 or > 9) throw new ZlibError("Bad compression level");
-        var input = BinAscii.Input(data);
-        // .NET writes nothing at all for no data; zlib's empty stream for the level
-        if (input.Length == 0) return new PyBytes(Convert.FromHexString(EmptyStream(level)));
-        var output = new MemoryStream();
-        using (var z = new ZLibStream(output, DotNetLevel(level), leaveOpen: true))
-            z.Write(input);
-        return new PyBytes(output.ToArray());
+        var c = new ZlibCompressor(level, 8, wbits);
+        var head = c.Compress(data);
+        return new PyBytes([.. head.Data, .. c.Flush().Data]);
     }
 
-    private static string EmptyStream(long level) => level switch
-    {
-        0 => "7801010000ffff00000001",
-        -1 or 6 => "789c030000000001",
-        1 => "7801030000000001",
-        < 6 => "785e030000000001",
-        _ => "78da030000000001",
-    };
+    public static ZlibCompressor CompressObj(long level = -1, long method = 8, long wbits = 15) => new(level, method, wbits);
 
-    private static CompressionLevel DotNetLevel(long level) => level switch
+    public static ZlibDecompressor DecompressObj(long wbits = 15) => new(wbits);
+
+    internal static CompressionLevel DotNetLevel(long level) => level switch
     {
         0 => CompressionLevel.NoCompression,
         >= 1 and <= 3 => CompressionLevel.Fastest,
         9 => CompressionLevel.SmallestSize,
         _ => CompressionLevel.Optimal,
     };
+
+    /// <summary>decompress(data, wbits) of a raw or gzip stream: a decompressobj's output, the stream complete.</summary>
+    public static PyBytes Decompress(object? data, long wbits, long bufsize = 16384)
+    {
+        if (wbits == 15) return Decompress(data);
+        var d = new ZlibDecompressor(wbits);
+        var result = d.Decompress(data);
+        return d.Eof ? result : throw Truncated();
+    }
 
     public static PyBytes Decompress(object? data)
     {

@@ -387,6 +387,7 @@ public sealed class PyBinaryIO : IDisposable, IEnumerable<PyBytes>, IPyObject, I
     public PyBytes Read(long size = -1)
     {
         Check();
+        if (!_stream.CanRead) throw new UnsupportedOperation("read");
         if (size < 0)
         {
             var ms = new MemoryStream();
@@ -402,6 +403,7 @@ public sealed class PyBinaryIO : IDisposable, IEnumerable<PyBytes>, IPyObject, I
     public long Write(PyBytes data)
     {
         Check();
+        if (!_stream.CanWrite) throw new UnsupportedOperation("write");
         _stream.Write(data.Data);
         return data.Count;
     }
@@ -456,6 +458,16 @@ public sealed class PyBinaryIO : IDisposable, IEnumerable<PyBytes>, IPyObject, I
     public bool Readable() { Check(); return _stream.CanRead; }
     public bool Writable() { Check(); return _stream.CanWrite; }
     public bool Seekable() { Check(); return _stream.CanSeek; }
+    public bool IsATty() { Check(); return false; }
+
+    private long? _fileno;
+
+    /// <summary>fileno(): a BytesIO has none; a file gets the lowest free number from 3 when first asked (see PyTextIO.Fileno).</summary>
+    public long Fileno()
+    {
+        Check();
+        return _inMemory ? throw new UnsupportedOperation("fileno") : _fileno ??= Modules.OsFd.Hold();
+    }
 
     public IEnumerator<PyBytes> GetEnumerator()
     {
@@ -472,6 +484,7 @@ public sealed class PyBinaryIO : IDisposable, IEnumerable<PyBytes>, IPyObject, I
     {
         if (Closed) return;
         Closed = true;
+        if (_fileno is { } fd) Modules.OsFd.Release(fd);
         _stream.Dispose();
         if (DeleteOnClose) File.Delete(Name);
     }

@@ -1140,7 +1140,11 @@ namespace Batuta.Transpiler.Emit
         /// An exception class of two exception bases (<c>class NotFound(AppError, LookupError)</c>): C# derives from the first,
         /// the runtime finds the others in its __PyBases, so except clauses and isinstance test through Py.IsInstanceOf.
         /// </summary>
-        internal bool HasMultiBaseExceptions => _multiBaseExceptions ??= _modules.SelectMany(m => m.Classes.Values).Any(IsMultiBaseException);
+        internal bool HasMultiBaseExceptions => _multiBaseExceptions ??= _modules.SelectMany(m => m.Classes.Values).Any(IsMultiBaseException) || _modules.Any(ImportsIo);
+
+        /// <summary>io.UnsupportedOperation (StringIO.fileno()) is an OSError and a ValueError: the runtime's one exception of two bases.</summary>
+        private static bool ImportsIo(ModuleModel m) =>
+            m.Imports.Values.Any(v => v == "module:io" || v.StartsWith("member:io:", StringComparison.Ordinal));
 
         private bool? _multiBaseExceptions;
 

@@ -1348,7 +1348,7 @@ namespace Batuta.Transpiler.Emit
 
         private void EmitTry(ITryStatement t)
         {
-            if (t is Try plain && TryEmitTryAroundYields(plain)) return;
+            if (TryEmitYieldingFinally(t) || (t is Try plain && TryEmitTryAroundYields(plain))) return;
             if (t is TryStar && _function is { IsGenerator: true } && ModelBuilder.ContainsYield(new[] { (StatementNode)t }))
             {
                 UnsupportedStatement((StatementNode)t, "a yield inside try ... except*", "move the yield out of the try statement");

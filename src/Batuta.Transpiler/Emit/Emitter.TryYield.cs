@@ -48,20 +48,7 @@ namespace Batuta.Transpiler.Emit
             _w.Line($"bool {ret} = false;");
             _w.Line($"Exception? {caught} = null;");
             EmitBodyIterator(t.Body, elem, body, ret, ok);
-            string? depth = SaveRecursionDepth();
-            _w.Open($"using (var {it} = {body}().GetEnumerator())");
-            _w.Open("while (true)");
-            _w.Open("try");
-            _w.Line($"if (!{it}.MoveNext()) break;");
-            _w.Close();
-            _w.Open($"catch (Exception {ev}){CatchFilter(types, ev)}");
-            RestoreRecursionDepth(depth);
-            _w.Line($"{caught} = {ev};");
-            _w.Line("break;");
-            _w.Close();
-            _w.Line($"yield return {it}.Current;");
-            _w.Close();
-            _w.Close();
+            EmitBodyAdvanceLoop(body, it, caught, ev, CatchFilter(types, ev));
             _w.Open($"if ({ret})");
             EmitGeneratorReturn();
             _w.Close();
@@ -79,6 +66,56 @@ namespace Batuta.Transpiler.Emit
                 EmitBlock(t.Finalbody);
                 _w.Close();
             }
+            return true;
+        }
+
+        /// <summary>
+        /// Runs the body iterator one step at a time in a try/catch that records the escaping exception
+        /// (<paramref name="filter"/>: only those some handler takes), yielding each value outside the catch.
+        /// </summary>
+        private void EmitBodyAdvanceLoop(string body, string it, string caught, string ev, string filter)
+        {
+            string? depth = SaveRecursionDepth();
+            _w.Open($"using (var {it} = {body}().GetEnumerator())");
+            _w.Open("while (true)");
+            _w.Open("try");
+            _w.Line($"if (!{it}.MoveNext()) break;");
+            _w.Close();
+            _w.Open($"catch (Exception {ev}){filter}");
+            RestoreRecursionDepth(depth);
+            _w.Line($"{caught} = {ev};");
+            _w.Line("break;");
+            _w.Close();
+            _w.Line($"yield return {it}.Current;");
+            _w.Close();
+            _w.Close();
+        }
+
+        /// <summary>
+        /// A finally block that yields, in a generator: C# has no yield in a finally block, so the try statement
+        /// without it runs as a local iterator whose escaping exception is recorded; the finally block follows it
+        /// as plain code, then the exception is raised again (a return in the finally block drops it, as in Python).
+        /// </summary>
+        private bool TryEmitYieldingFinally(ITryStatement t)
+        {
+            if (_function is not { IsGenerator: true } || !ModelBuilder.ContainsYield(t.Finalbody)) return false;
+            var inner = t is Try plain ? new Try(plain.Body, plain.Handlers, plain.Orelse, NodeList<StatementNode>.Empty, plain.Span) : null;
+            if (inner is null || ExitsEnclosingLoop(new StatementNode[] { inner }))
+            {
+                UnsupportedStatement((StatementNode)t, "a yield inside a finally block whose try statement also breaks, continues or uses except*", "move the yield after the try statement");
+                return true;
+            }
+            string elem = CsTypes.Of(YieldElem().Kind == TypeKind.Unknown ? PyType.Object : YieldElem());
+            string body = Temp("body"), it = Temp("it"), caught = Temp("caught"), ret = Temp("ret"), ev = Temp("e");
+            _w.Line($"bool {ret} = false;");
+            _w.Line($"Exception? {caught} = null;");
+            EmitBodyIterator(new StatementNode[] { inner }, elem, body, ret, null);
+            EmitBodyAdvanceLoop(body, it, caught, ev, "");
+            EmitBlock(t.Finalbody);
+            _w.Line($"if ({caught} is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture({caught}).Throw();");
+            _w.Open($"if ({ret})");
+            EmitGeneratorReturn();
+            _w.Close();
             return true;
         }
 

@@ -403,18 +403,18 @@ namespace Batuta.Transpiler.Inference
             if (!throws && !closes) return;
             foreach (var f in generators)
             {
-                var handled = Walk(f.Def.Body).OfType<ITryStatement>().Where(t => ContainsYield(t.Body)).SelectMany(t => t.Handlers.OfType<ExceptHandler>());
-                if (handled.Any(h => throws || CatchesGeneratorExit(h))) f.ReceivesSent = true;
+                var around = Walk(f.Def.Body).OfType<ITryStatement>().Where(t => ContainsYield(t.Body)).ToList();
+                var handled = around.SelectMany(t => t.Handlers.OfType<ExceptHandler>());
+                // a finally block that yields runs (and yields: an error) when close() raises GeneratorExit at the yield
+                if (handled.Any(h => throws || CatchesGeneratorExit(h)) || (closes && around.Any(t => ContainsYield(t.Finalbody)))) f.ReceivesSent = true;
             }
         }
 
-        /// <summary>
-        /// A handler naming GeneratorExit, the close() idiom. A bare except or BaseException handler is left out: it
-        /// would take the resumable form in any program that closes a file, and a generator that swallows
-        /// GeneratorExit is one CPython reports as an error anyway.
-        /// </summary>
+        /// <summary>A handler that catches GeneratorExit: one naming it (the close() idiom), BaseException, or a bare except.</summary>
         private static bool CatchesGeneratorExit(ExceptHandler h) =>
-            h.Type is Name { Id: "GeneratorExit" } || h.Type is Tuple tu && tu.Elts.Any(e => e is Name { Id: "GeneratorExit" });
+            h.Type is null || IsGeneratorExitCatcher(h.Type) || h.Type is Tuple tu && tu.Elts.Any(IsGeneratorExitCatcher);
+
+        private static bool IsGeneratorExitCatcher(ExpressionNode e) => e is Name { Id: "GeneratorExit" or "BaseException" };
 
         /// <summary><c>fn.register</c> of a module-level @singledispatch def, or of a @singledispatchmethod of the class.</summary>
         private static bool IsDispatcherRegister(ModuleModel m, Attribute a, ClassModel? owner) =>

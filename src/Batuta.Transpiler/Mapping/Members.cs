@@ -102,6 +102,11 @@ namespace Batuta.Transpiler.Mapping
                 case "flush": return None($"{bf}.Flush()");
                 case "tell": return new Ex($"{bf}.Tell()", PyType.LongFull, true);
                 case "seek": return new Ex($"{bf}.Seek({string.Join(", ", c.Args.Select(x => Emitter.Long(e.Expr(x, PyType.Int))))})", PyType.LongFull, true);
+                case "fileno": return new Ex($"{bf}.Fileno()", PyType.Long(0, int.MaxValue), true);
+                case "isatty": return Bool($"{bf}.IsATty()");
+                case "readable": return Bool($"{bf}.Readable()");
+                case "writable": return Bool($"{bf}.Writable()");
+                case "seekable": return Bool($"{bf}.Seekable()");
             }
             return null;
         }
@@ -319,6 +324,10 @@ namespace Batuta.Transpiler.Mapping
                         case "close": return None($"{f}.Close()");
                         case "flush": return None($"{f}.Flush()");
                         case "isatty": return Bool($"{f}.IsATty()");
+                        case "readable": return Bool($"{f}.Readable()");
+                        case "writable": return Bool($"{f}.Writable()");
+                        case "seekable": return Bool($"{f}.Seekable()");
+                        case "fileno" when args.Count == 0: return Long($"{f}.Fileno()", PyType.Long(0, int.MaxValue));
                         case "getvalue": return Str($"{f}.GetValue()");
                         case "tell" when args.Count == 0: return Long($"{f}.Tell()", PyType.Long(0, long.MaxValue));
                         case "seek" when args.Count is 1 or 2: return Long($"{f}.Seek({L(0)}{(args.Count == 2 ? ", " + L(1) : "")})", PyType.Long(0, long.MaxValue));

@@ -146,6 +146,19 @@ namespace Batuta.Transpiler.Mapping
             ["sys.byteorder"] = new Ex("Sys.ByteOrder", PyType.Str, true),
             ["os.sep"] = new Ex("OsModule.Sep", PyType.Str, true),
             ["os.linesep"] = new Ex("OsModule.Linesep", PyType.Str, true),
+            ["zlib.MAX_WBITS"] = new Ex("15L", PyType.Long(15, 15), true),
+            ["zlib.DEFLATED"] = new Ex("8L", PyType.Long(8, 8), true),
+            ["zlib.DEF_MEM_LEVEL"] = new Ex("8L", PyType.Long(8, 8), true),
+            ["zlib.DEF_BUF_SIZE"] = new Ex("16384L", PyType.Long(16384, 16384), true),
+            ["zlib.Z_NO_COMPRESSION"] = new Ex("0L", PyType.Long(0, 0), true),
+            ["zlib.Z_BEST_SPEED"] = new Ex("1L", PyType.Long(1, 1), true),
+            ["zlib.Z_BEST_COMPRESSION"] = new Ex("9L", PyType.Long(9, 9), true),
+            ["zlib.Z_DEFAULT_COMPRESSION"] = new Ex("-1L", PyType.Long(-1, -1), true),
+            ["zlib.Z_NO_FLUSH"] = new Ex("0L", PyType.Long(0, 0), true),
+            ["zlib.Z_SYNC_FLUSH"] = new Ex("2L", PyType.Long(2, 2), true),
+            ["zlib.Z_FULL_FLUSH"] = new Ex("3L", PyType.Long(3, 3), true),
+            ["zlib.Z_FINISH"] = new Ex("4L", PyType.Long(4, 4), true),
+            ["zlib.Z_DEFAULT_STRATEGY"] = new Ex("0L", PyType.Long(0, 0), true),
             ["os.SEEK_SET"] = new Ex("0L", PyType.Long(0, 0), true),
             ["os.SEEK_CUR"] = new Ex("1L", PyType.Long(1, 1), true),
             ["os.SEEK_END"] = new Ex("2L", PyType.Long(2, 2), true),
@@ -543,8 +556,11 @@ namespace Batuta.Transpiler.Mapping
             // zlib (compress: .NET's zlib-ng, whose bytes can differ from CPython's zlib)
             new("zlib.crc32", "ZlibModule.Crc32({0}, (long)({1}))", R(PyType.LongFull), P(O, I), names: "data,value", defaults: "0"),
             new("zlib.adler32", "ZlibModule.Adler32({0}, (long)({1}))", R(PyType.LongFull), P(O, I), names: "data,value", defaults: "1"),
-            new("zlib.compress", "ZlibModule.Compress({0}, (long)({1}))", R(PyType.Bytes), P(O, I), names: "data,level", defaults: "-1"),
-            new("zlib.decompress", "ZlibModule.Decompress({0})", R(PyType.Bytes), P(O), names: "data"),
+            new("zlib.compress", "ZlibModule.Compress({0}, (long)({1}), (long)({2}))", R(PyType.Bytes), P(O, I, I), names: "data,level,wbits", defaults: "-1|15"),
+            new("zlib.decompress", "ZlibModule.Decompress({0}, (long)({1}), (long)({2}))", R(PyType.Bytes), P(O, I, I), names: "data,wbits,bufsize", defaults: "15|16384"),
+            // streams (dynamic objects: compress/flush, decompress/flush, eof, unused_data)
+            new("zlib.compressobj", "ZlibModule.CompressObj((long)({0}), (long)({1}), (long)({2}))", R(O), P(I, I, I), names: "level,method,wbits", defaults: "-1|8|15"),
+            new("zlib.decompressobj", "ZlibModule.DecompressObj((long)({0}))", R(O), P(I), names: "wbits", defaults: "15"),
             // binascii
             new("binascii.hexlify", "BinAscii.Hexlify({0}, {1})", R(PyType.Bytes), P(O, O), names: "data,sep", defaults: "null"),
             new("binascii.b2a_hex", "BinAscii.Hexlify({0}, {1})", R(PyType.Bytes), P(O, O), names: "data,sep", defaults: "null"),
@@ -778,6 +794,8 @@ namespace Batuta.Transpiler.Mapping
                     return new Ex($"new FileType(new object?[] {{ {string.Join(", ", c.Args.Select(x => Emitter.BoxOf(e.Expr(x))))} }}, {e.KeywordDict(c)})", PyType.Object, true);
                 case "argparse.Namespace":
                     return ArgparseNamespace(e, c);
+                case "io.UnsupportedOperation":
+                    return new Ex($"new UnsupportedOperation({string.Join(", ", c.Args.Select(x => Emitter.BoxOf(e.Expr(x))))})", PyType.Exception("UnsupportedOperation"), true);
                 case "argparse.ArgumentTypeError":
                     return new Ex($"new ArgumentTypeError({string.Join(", ", c.Args.Select(x => Emitter.BoxOf(e.Expr(x))))})", PyType.Exception("ArgumentTypeError"), true);
                 case "random.choice":
