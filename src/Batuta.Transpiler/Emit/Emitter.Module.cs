@@ -563,6 +563,7 @@ namespace Batuta.Transpiler.Emit
             EmitConstructor(c);
             EmitNewFactory(c);
             EmitDeferredPassThrough(c);
+            EmitMroDeferredConstructor(c);
             _w.Line();
             if (c.IsException)
             {
@@ -794,6 +795,7 @@ namespace Batuta.Transpiler.Emit
                 EmitInheritedConstructor(c);
                 return;
             }
+            if (EmitMroConstructor(c, init)) return;
             var savedFn = _function;
             _function = init;
             _declared.Clear();
