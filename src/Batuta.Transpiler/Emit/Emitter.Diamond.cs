@@ -98,11 +98,17 @@ namespace Batuta.Transpiler.Emit
         /// <summary>A C# base of a class of copied MRO methods: a do-nothing constructor, unless another rule gives it one.</summary>
         private void EmitMroDeferredConstructor(ClassModel b)
         {
-            if (b.IsEnum || !_modules.SelectMany(m => m.Classes.Values).Any(k => k.Mro is not null && k != b && k.IsSubclassOf(b))) return;
-            if (TakesDeferredInit(b) || SkippedByAncestorInit(b) || HasSupportedNew(b)) return;
+            if (b.IsEnum || !BelowMroClass(b) || TakesDeferredInit(b) || SkippedByAncestorInit(b) || HasSupportedNew(b)) return;
             _w.Line();
             _w.Line($"protected {b.CsName}(DeferredInit _){(b.Base is null ? "" : " : base(_)")} {{ }}");
+            // C# no longer makes the implicit parameterless constructor a class without __init__ had
+            if (LacksConstructor(b)) _w.Line($"public {b.CsName}() {{ }}");
         }
+
+        /// <summary>EmitInheritedConstructor writes no constructor for it: C# made the parameterless one.</summary>
+        private bool LacksConstructor(ClassModel b) => b.FindMethod("__init__") is null && !b.IsException && !b.IsDataclass && AbsentMarks(b, null) is null;
+
+        private bool BelowMroClass(ClassModel b) => _modules.SelectMany(m => m.Classes.Values).Any(k => k.Mro is not null && k != b && k.IsSubclassOf(b));
 
         private static IEnumerable<ClassModel> Chain(ClassModel c)
         {
