@@ -80,20 +80,37 @@ namespace Batuta.Transpiler.Emit
             return new Ex($"this.{copy.CsName}({string.Join(", ", BindArguments(copy, call.Args.Skip(1).ToList(), call.Keywords.ToList(), call))})", copy.ReturnType, true);
         }
 
-        /// <summary>A class of copied MRO methods: its C# bases are built empty, and the copied __init__ chain runs here.</summary>
+        /// <summary>
+        /// A class of copied MRO methods: its C# bases are built empty, and the copied __init__ chain runs here. So is
+        /// the base of an __init__ that never calls the base's (SkipsBaseInit): its attributes are missing, as in Python.
+        /// </summary>
         private bool EmitMroConstructor(ClassModel c, FunctionModel init)
         {
-            if (c.Mro is null) return false;
+            bool skips = SkipsBaseInit(c, init);
+            if (c.Mro is null && !skips) return false;
             var savedFn = _function;
             _function = init;
             _declared.Clear();
             _w.Line();
             _w.Open($"public {c.CsName}({ParamList(init)}) : base(DeferredInit.Value)");
+            if (skips && c.Base is { } b && AbsentMarks(b, null) is { } marks) _w.Line(marks);
             EmitInitBody(init, InitBody(init));
             _w.Close();
             _function = savedFn;
             return true;
         }
+
+        /// <summary>
+        /// <c>class Sub(Base)</c> whose __init__ calls no __init__ at all while Base has one: Python never runs Base's, so
+        /// C# builds Base with its do-nothing DeferredInit constructor (Base's own bases without __init__, plain classes).
+        /// </summary>
+        private static bool PlainSingleBase(ClassModel x) =>
+            !x.IsException && !x.IsDataclass && !x.IsEnum && x.ValueKind is null && x.LocalTo is null && x.Def.Bases.Count <= 1 && NewOwner(x) is null;
+
+        private bool SkipsBaseInit(ClassModel c, FunctionModel init) =>
+            c.Mro is null && c.Mixins.Count == 0 && c.Base is { } b && b.Methods.ContainsKey("__init__") && b.Base?.FindMethod("__init__") is null
+            && PlainSingleBase(c) && PlainSingleBase(b)
+            && !ModelBuilder.WalkExpressions(init.Def.Body).OfType<Attribute>().Any(a => a.Attr == "__init__");
 
         /// <summary>A C# base of a class of copied MRO methods: a do-nothing constructor, unless another rule gives it one.</summary>
         private void EmitMroDeferredConstructor(ClassModel b)
