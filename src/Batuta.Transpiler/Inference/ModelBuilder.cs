@@ -88,7 +88,8 @@ namespace Batuta.Transpiler.Inference
             }
             // a Protocol or TypedDict names a shape, not a class: values of any class (or dicts) match, so the
             // annotation leaves the type to inference
-            if (ClassIn(scope, modules, name) is { } c) return IsStructural(c.Def) ? null : c.Type;
+            // so does a base that a class with copied MRO methods (CooperativeSuper) is no C# subclass of
+            if (ClassIn(scope, modules, name) is { } c) return IsStructural(c.Def) || c.MixedInto.Any(k => k.Mro is not null) ? null : c.Type;
             if (BuiltinExceptions.Contains(name)) return PyType.Exception(name);
             return null;
         }

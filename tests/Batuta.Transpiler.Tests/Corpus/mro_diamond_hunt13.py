@@ -45,3 +45,11 @@ print(b.only_right(), b.only_right(n=4), b.extra, b.kind, b.limit)
 print(isinstance(b, Right), isinstance(b, Left), isinstance(Child(6), Right))
 print([k.__name__ for k in Child.__mro__])
 print(hasattr(Left(7), "extra"), hasattr(b, "extra"))
+
+
+def right_summary(r: Right) -> str:
+    return r.hello() + " / " + str(r.only_right(2))
+
+
+print(right_summary(Right(1)))
+print(right_summary(Both(2)))
