@@ -37,7 +37,7 @@ public sealed class DiagnosticsTests
     [InlineData("class Symbol(str):\n    def __init__(self, v):\n        self.n = len(v)\n\nprint(Symbol('a'))\n", 1, "subclassing the builtin str")]
     [InlineData("class Symbol(str):\n    pass\n\nprint(Symbol('a', 'utf-8'))\n", 4, "Symbol(...) with more than one argument")]
     [InlineData("class P:\n    def __new__(cls, *a):\n        return object.__new__(cls)\n\nclass Q(P):\n    def __init__(self, x):\n        self.x = x\n\nprint(Q(1).x)\n", 2, "__new__ of class P")]
-    [InlineData("class B:\n    def f(self):\n        return 'B'\n\nclass L(B):\n    def f(self):\n        return 'L' + super().f()\n\nclass R(B):\n    def f(self):\n        return 'R' + super().f()\n\nclass C(L, R):\n    pass\n\nprint(C().f())\n", 13, "cooperative super() across the bases of class C")]
+    [InlineData("class B:\n    @classmethod\n    def f(cls):\n        return 'B'\n\nclass L(B):\n    @classmethod\n    def f(cls):\n        return 'L' + super().f()\n\nclass R(B):\n    @classmethod\n    def f(cls):\n        return 'R' + super().f()\n\nclass C(L, R):\n    pass\n\nprint(C.f())\n", 16, "cooperative super() across the bases of class C")]
     [InlineData("from dataclasses import dataclass\n\ndef f():\n    @dataclass\n    class P:\n        x: int = 0\n    print('made')\n\nf()\n", 5, "a decorated class (or one with metaclass=) defined inside a function")]
     [InlineData("def f():\n    n = 0\n\n    class C:\n        def bump(self):\n            nonlocal n\n            n += 1\n    print('made')\n\nf()\n", 4, "(nonlocal)")]
     [InlineData("class H:\n    def make(self):\n        class I:\n            pass\n        print('x')\n\nH().make()\n", 3, "a class defined inside a function")]

@@ -100,6 +100,15 @@ public static partial class Py
         return d;
     }
 
+    /// <summary>
+    /// <c>super().__init__(**kwargs)</c> that reaches object at the end of a cooperative chain: object.__init__ takes no
+    /// arguments, so keywords no class of the MRO took raise TypeError, as in CPython.
+    /// </summary>
+    public static void ObjectInitKwargs(params object?[] kwargs)
+    {
+        if (kwargs.Any(k => Dyn.Len(k) > 0)) throw new TypeError("object.__init__() takes exactly one argument (the instance to initialize)");
+    }
+
     /// <summary>Raises where C# needs an expression (a throw that type-checks as a <typeparamref name="T"/>).</summary>
     public static T Raise<T>(Exception e) => throw e;
 

@@ -950,6 +950,7 @@ namespace Batuta.Transpiler.Emit
             var self = EmitExpr(call.Args[0]);
             var rest = call.Args.Skip(1).ToList();
             bool onSelf = _class is not null && self.Code == "this";
+            if (MroUnboundCall(cls, sm, call, onSelf) is { } viaMro) return viaMro;
             // a mixin's method merged into this class (ModelBuilder.MergeMixins) is this class's own
             if (onSelf && _class?.FindMethod(sm.Name) is { } merged && merged.Def == sm.Def && merged.Owner == _class && cls != _class)
                 return new Ex($"this.{merged.CsName}({string.Join(", ", BindArguments(merged, rest, call.Keywords.ToList(), call))})", merged.ReturnType, true);
@@ -971,6 +972,7 @@ namespace Batuta.Transpiler.Emit
         private Ex SuperCall(ClassModel cls, Attribute a, Call call)
         {
             if (a.Attr == "__new__" && SuperNew(cls, call) is { } made) return made;
+            if (MroSuperCall(cls, a, call) is { } viaMro) return viaMro;
             var bm = cls.Base?.FindMethod(a.Attr);
             if (bm is not null)
             {
@@ -984,6 +986,7 @@ namespace Batuta.Transpiler.Emit
             if (a.Attr == "__init_subclass__") return new Ex("/*void*/", PyType.None, true);
             if (a.Attr == "__str__") return new Ex("base.PyStr()", PyType.Str, true);
             if (a.Attr == "__repr__") return new Ex("base.PyRepr()", PyType.Str, true);
+            if (MixinSuperPastObject(cls, a) is { } missing) return missing;
             return Unsupported(call, $"super().{a.Attr}()");
         }
 

@@ -563,6 +563,7 @@ namespace Batuta.Transpiler.Emit
             EmitConstructor(c);
             EmitNewFactory(c);
             EmitDeferredPassThrough(c);
+            EmitMroDeferredConstructor(c);
             _w.Line();
             if (c.IsException)
             {
@@ -794,6 +795,7 @@ namespace Batuta.Transpiler.Emit
                 EmitInheritedConstructor(c);
                 return;
             }
+            if (EmitMroConstructor(c, init)) return;
             var savedFn = _function;
             _function = init;
             _declared.Clear();
@@ -922,7 +924,7 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private bool TakesDeferredInit(ClassModel b) =>
             b.Methods.ContainsKey("__init__") && !b.IsException && !b.IsDataclass && !b.IsEnum && b.Base?.FindMethod("__init__") is null
-            && (HasSupportedNew(b) || AncestorInitCalled(b) || _modules.SelectMany(m => m.Classes.Values).Any(d => ReferenceEquals(d.Base, b) && d.Methods.TryGetValue("__init__", out var di) && InitBody(di).FindIndex(IsSuperInit) > 0));
+            && (HasSupportedNew(b) || AncestorInitCalled(b) || _modules.SelectMany(m => m.Classes.Values).Any(d => ReferenceEquals(d.Base, b) && d.Methods.TryGetValue("__init__", out var di) && (InitBody(di).FindIndex(IsSuperInit) > 0 || SkipsBaseInit(d, di))));
 
         private static string DeferredInitName(ClassModel b) => "__Init" + b.CsName;
 

@@ -47,6 +47,7 @@ namespace Batuta.Transpiler.Inference
             {
                 foreach (var c in m.Classes.Values) ResolveClass(c, byName, LookupIn(m));
             }
+            foreach (var c in result.SelectMany(m => m.Classes.Values)) CooperativeSuper.Flatten(c);
             foreach (var c in result.SelectMany(m => m.Classes.Values)) MergeMixins(c, new HashSet<ClassModel>());
             MarkInstanceStoredClassVars(result);
             PerClassAttributes.Mark(result);
@@ -87,7 +88,8 @@ namespace Batuta.Transpiler.Inference
             }
             // a Protocol or TypedDict names a shape, not a class: values of any class (or dicts) match, so the
             // annotation leaves the type to inference
-            if (ClassIn(scope, modules, name) is { } c) return IsStructural(c.Def) ? null : c.Type;
+            // so does a base that a class with copied MRO methods (CooperativeSuper) is no C# subclass of
+            if (ClassIn(scope, modules, name) is { } c) return IsStructural(c.Def) || c.MixedInto.Any(k => k.Mro is not null) ? null : c.Type;
             if (BuiltinExceptions.Contains(name)) return PyType.Exception(name);
             return null;
         }
@@ -483,7 +485,7 @@ namespace Batuta.Transpiler.Inference
             else f.UnsupportedDecorator ??= dn.Length > 0 ? dn : "(expression)";
         }
 
-        private static FunctionModel NewFunction(FunctionDef fd, ClassModel? owner, FunctionModel? parent)
+        internal static FunctionModel NewFunction(FunctionDef fd, ClassModel? owner, FunctionModel? parent)
         {
             var f = new FunctionModel(fd.Name, owner is null && parent is null ? CsNames.Member(fd.Name) : parent is not null ? CsNames.Local(fd.Name) : CsNames.Member(fd.Name), fd, owner, parent);
             foreach (var d in fd.DecoratorList) ApplyDecorator(f, d, parent is null);
@@ -626,7 +628,7 @@ namespace Batuta.Transpiler.Inference
         }
 
         /// <summary>Attributes a method assigns through self are the class's instance fields.</summary>
-        private static void AddSelfStores(ClassModel c, FunctionModel f)
+        internal static void AddSelfStores(ClassModel c, FunctionModel f)
         {
             var self = !f.IsStatic && !f.IsClassMethod ? f.FirstParameter : null;
             if (self is null) return;
@@ -710,7 +712,7 @@ namespace Batuta.Transpiler.Inference
         /// </summary>
         private static void MergeMixins(ClassModel c, HashSet<ClassModel> done)
         {
-            if (!done.Add(c)) return;
+            if (!done.Add(c) || c.Mro is not null) return;
             bool mixinsFirst = MixinsBeforeBase(c, done);
             foreach (var mixin in c.Mixins.ToList())
             {
@@ -750,7 +752,7 @@ namespace Batuta.Transpiler.Inference
         /// Fields the base declares belong to the base; a base's class attribute assigned through self is that
         /// attribute's instance shadow (Emitter.ClassVarRouting), not a new field.
         /// </summary>
-        private static void DropBaseFields(ClassModel c)
+        internal static void DropBaseFields(ClassModel c)
         {
             for (var b = c.Base; b is not null; b = b.Base)
                 foreach (var name in c.FieldOrder.ToList())
@@ -772,7 +774,7 @@ namespace Batuta.Transpiler.Inference
             for (var x = mixin; x is not null; x = x.Base) yield return x;
         }
 
-        private static void MergeMember(ClassModel c, StatementNode s, bool beforeBase)
+        internal static void MergeMember(ClassModel c, StatementNode s, bool beforeBase)
         {
             string? name = MemberName(s);
             if (name is null || (beforeBase ? c.Methods.ContainsKey(name) || c.Setters.ContainsKey(name) || c.ClassVars.ContainsKey(name) || c.MixinBody.Any(m => MemberName(m) == name) : Defines(c, name))) return;

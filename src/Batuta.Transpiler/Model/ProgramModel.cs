@@ -77,6 +77,8 @@ namespace Batuta.Transpiler.Model
         public string CsName { get; set; }
         public FunctionDef Def { get; }
         public ClassModel? Owner { get; }
+        /// <summary>The class whose body a copied method came from (Inference.CooperativeSuper): its super() starts after that class in the owner's MRO.</summary>
+        public ClassModel? SuperAnchor { get; set; }
         /// <summary>
         /// The first positional parameter, where a method's receiver (self, cls) is, also before a <c>/</c>
         /// (<c>def m(self, /, x)</c>); null when there is none.
@@ -173,6 +175,11 @@ namespace Batuta.Transpiler.Model
         public List<ClassModel> Mixins { get; } = new();
         /// <summary>The classes this one is merged into as a mixin (isinstance(x, Mixin) is true for their instances).</summary>
         public List<ClassModel> MixedInto { get; } = new();
+        /// <summary>
+        /// Python's C3 MRO, set where super() calls through several bases reach a class C# does not derive from
+        /// (Inference.CooperativeSuper): every method along it is this class's own copy, its super() resolved in this order.
+        /// </summary>
+        public List<ClassModel>? Mro { get; set; }
         /// <summary>The class-level statements merged from <see cref="Mixins"/> (defs and attribute assignments).</summary>
         public List<StatementNode> MixinBody { get; } = new();
         /// <summary>The class body with what the mixins contribute.</summary>
