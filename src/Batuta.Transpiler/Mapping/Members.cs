@@ -71,6 +71,10 @@ namespace Batuta.Transpiler.Mapping
             var k = e.CoerceTo(arg(0, t.Key), t.Key).Code;
             if (argCount > 1)
             {
+                // a default that keeps a type of its own (prices.get(k, 0) on float prices prints 0; moves.get(k, ()) on pairs)
+                var own = arg(1, null);
+                if (t.Value.Kind is not (TypeKind.Object or TypeKind.Unknown) && PyType.PrintsDifferently(t.Value, own.Type))
+                    return new Ex($"Py.GetOr({d}, {k}, {Emitter.BoxOf(own)})", PyType.Object, true);
                 var dv = arg(1, t.Value);
                 var vt = PyType.Join(t.Value, dv.Type);
                 // a default of another type (prices.get(item, "unknown")): the value or the default, dynamically
