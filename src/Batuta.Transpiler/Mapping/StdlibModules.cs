@@ -473,7 +473,7 @@ namespace Batuta.Transpiler.Mapping
             new("textwrap.dedent", "TextWrap.Dedent({0})", R(S), P(S)),
             new("textwrap.TextWrapper", "new TextWrapper((long)({0}), {1}, {2}, {3}, {4})", R(O), P(I, S, S, B, B), names: "width,initial_indent,subsequent_indent,break_long_words,break_on_hyphens", defaults: "70|\"\"|\"\"|true|true"),
             new("string.Template", "new StringTemplate({0})", R(O), P(S), names: "template"),
-            new("textwrap.indent", "TextWrap.Indent({0}, {1})", R(S), P(S, S), names: "text,prefix"),
+            new("textwrap.indent", "TextWrap.Indent({0}, {1}, {2})", R(S), P(S, S, O), names: "text,prefix,predicate", defaults: "null"),
             // html
             new("html.escape", "HtmlModule.Escape({0}, {1})", R(S), P(S, B), names: "s,quote", defaults: "true"),
             new("html.unescape", "HtmlModule.Unescape({0})", R(S), P(S), names: "s"),
