@@ -294,6 +294,8 @@ namespace Batuta.Transpiler.Emit
         {
             if (n.Id == "__name__" && _function is null) return new Ex("__name__", PyType.Str, true);
             var r = Resolve(n.Id);
+            // a function reading the module's __name__ (print(__name__) in main())
+            if (n.Id == "__name__" && r.Kind == ResolvedKind.Unknown) return new Ex($"{_module.CsName}.__name__", PyType.Str, true);
             switch (r.Kind)
             {
                 case ResolvedKind.Local:

@@ -362,6 +362,7 @@ namespace Batuta.Transpiler.Mapping
             new("os.path.commonpath", "OsTree.CommonPath({0})", R(S), P(U), names: "paths"),
             new("os.walk", "OsTree.Walk({0}, {1})", R(PyType.Iterable(PyType.Tuple(S, PyType.List(S), PyType.List(S)))), P(S, B), names: "top,topdown", defaults: "true"),
             new("os.getcwd", "OsModule.GetCwd()", R(S), P()),
+            new("os.chdir", "OsModule.Chdir({0})", R(PyType.None), P(S), names: "path"),
             new("os.getpid", "OsModule.GetPid()", R(I), P()),
             new("os.stat", "OsStat.Stat({0})", R(O), P(O), names: "path"),
             new("os.chmod", "OsStat.Chmod({0}, {1})", R(PyType.None), P(O, I), names: "path,mode"),
