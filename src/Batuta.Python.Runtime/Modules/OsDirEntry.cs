@@ -1,0 +1,32 @@
+namespace Batuta.Python.Runtime.Modules;
+
+/// <summary>
+/// An entry of <c>os.scandir</c>: <c>name</c>, <c>path</c> (the scanned directory joined with the name, as CPython),
+/// <c>is_file() is_dir() is_symlink() stat()</c>.
+/// </summary>
+public sealed class OsDirEntry(string directory, string name) : IPyObject, IPyTyped, IPyAttributes
+{
+    public string Name { get; } = name;
+
+    public string Path { get; } = OsPath.Join(directory, name);
+
+    public string PyTypeName => "DirEntry";
+
+    public bool TryGetAttr(string attr, out object? value)
+    {
+        value = attr switch { "name" => Name, "path" => Path, _ => null };
+        return value is not null;
+    }
+
+    public bool IsFile() => File.Exists(Path);
+
+    public bool IsDir() => Directory.Exists(Path);
+
+    public bool IsSymlink() => new FileInfo(Path).LinkTarget is not null;
+
+    public PyStatResult Stat() => OsStat.Stat(Path);
+
+    public string PyRepr() => $"<DirEntry {Repr.Of(Name)}>";
+
+    public string PyStr() => PyRepr();
+}
