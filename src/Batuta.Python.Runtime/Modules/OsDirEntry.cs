@@ -30,3 +30,30 @@ public sealed class OsDirEntry(string directory, string name) : IPyObject, IPyTy
 
     public string PyStr() => PyRepr();
 }
+
+/// <summary>
+/// What <c>os.scandir</c> returns: its entries once, as CPython's iterator (a second pass finds none), and a context
+/// manager (<c>with os.scandir(p) as it:</c>) that closes it.
+/// </summary>
+public sealed class OsScandirIterator(IEnumerable<OsDirEntry> entries) : IEnumerable<object?>, IDisposable, IPyObject, IPyTyped
+{
+    private readonly List<OsDirEntry> _entries = entries.ToList();
+    private int _next;
+
+    public string PyTypeName => "ScandirIterator";
+
+    public IEnumerator<object?> GetEnumerator()
+    {
+        while (_next < _entries.Count) yield return _entries[_next++];
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public void Close() => _next = _entries.Count;
+
+    public void Dispose() => Close();
+
+    public string PyRepr() => $"<posix.ScandirIterator object at 0x{System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this):x12}>";
+
+    public string PyStr() => PyRepr();
+}

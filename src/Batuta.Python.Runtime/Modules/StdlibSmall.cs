@@ -133,7 +133,7 @@ public static class OsModule
         ? new(Directory.EnumerateFileSystemEntries(p).Select(Path.GetFileName).Select(x => x.OrThrow()).OrderBy(x => x, StringComparer.Ordinal))
         : throw new FileNotFoundError(2, "No such file or directory") { Filename = p };
     /// <summary>os.scandir: the entries of <see cref="ListDir"/>'s order (sorted, where CPython gives the file system's).</summary>
-    public static PyList<object?> ScanDir(string p = ".") => new(ListDir(p).Select(n => (object?)new OsDirEntry(p, n)));
+    public static OsScandirIterator ScanDir(string p = ".") => new(ListDir(p).Select(n => new OsDirEntry(p, n)));
     public static void MakeDirs(string p, bool exist_ok = false)
     {
         if (Directory.Exists(p) && !exist_ok) throw new FileExistsError(17, "File exists") { Filename = p };

@@ -370,7 +370,7 @@ namespace Batuta.Transpiler.Mapping
             new("os.umask", "OsStat.Umask({0})", R(I), P(I), names: "mask"),
             new("os.cpu_count", "OsStat.CpuCount()", R(PyType.Optional(I)), P()),
             new("os.listdir", "OsModule.ListDir({0})", R(PyType.List(S)), P(S), defaults: "\".\""),
-            new("os.scandir", "OsModule.ScanDir({0})", R(PyType.List(O)), P(S), names: "path", defaults: "\".\""),
+            new("os.scandir", "OsModule.ScanDir({0})", R(O), P(S), names: "path", defaults: "\".\""),
             new("os.makedirs", "OsModule.MakeDirs({0}, {1})", R(PyType.None), P(S, B), names: "name,exist_ok", defaults: "false"),
             new("os.mkdir", "OsModule.Mkdir({0})", R(PyType.None), P(S)),
             new("os.remove", "OsModule.Remove({0})", R(PyType.None), P(S)),

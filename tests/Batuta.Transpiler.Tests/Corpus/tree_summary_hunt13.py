@@ -78,6 +78,8 @@ try:
     print(os.path.normpath('a/./b/../c//d'), os.path.commonprefix(['/usr/lib', '/usr/local']), os.path.commonpath(['/usr/lib', '/usr/local']))
     os.rename(os.path.join(root, 'data.csv'), os.path.join(root, 'data2.csv'))
     print(sorted(e.name for e in os.scandir(root) if e.is_file()))
+    with os.scandir(os.path.join(root, 'docs')) as it:
+        print(sorted((e.name, e.is_dir()) for e in it))
     shutil.rmtree(os.path.join(root, 'build'))
     print(sorted(os.listdir(root)))
 finally:
