@@ -100,6 +100,10 @@ public sealed class TextCalendar(long firstweekday = 0) : IPyObject, IPyTyped, I
         ["formatday"] = (c, a) => c.FormatDay(a.Long(0, "day"), a.Long(1, "weekday"), a.Long(2, "width")),
         ["monthdayscalendar"] = (c, a) => c.MonthDaysCalendar(a.Long(0, "year"), a.Long(1, "month")),
         ["itermonthdays"] = (c, a) => c.IterMonthDays(a.Long(0, "year"), a.Long(1, "month")),
+        ["itermonthdays2"] = (c, a) => c.IterMonthDays2(a.Long(0, "year"), a.Long(1, "month")),
+        ["itermonthdates"] = (c, a) => c.IterMonthDates(a.Long(0, "year"), a.Long(1, "month")),
+        ["monthdays2calendar"] = (c, a) => c.MonthDays2Calendar(a.Long(0, "year"), a.Long(1, "month")),
+        ["monthdatescalendar"] = (c, a) => c.MonthDatesCalendar(a.Long(0, "year"), a.Long(1, "month")),
         ["iterweekdays"] = (c, _) => c.IterWeekDays(),
         ["getfirstweekday"] = (c, _) => c.FirstWeekday,
         ["setfirstweekday"] = (c, a) => { c.FirstWeekday = a.Long(0, "firstweekday"); return null; },
@@ -148,6 +152,24 @@ public sealed class TextCalendar(long firstweekday = 0) : IPyObject, IPyTyped, I
         var days = Enumerable.Repeat(0L, (int)before).Concat(Enumerable.Range(1, (int)ndays).Select(d => (long)d)).Concat(Enumerable.Repeat(0L, (int)after));
         return new PyList<long>(days);
     }
+
+    /// <summary>(day, weekday) pairs of the padded month: the padding days are 0 with their weekday.</summary>
+    public PyList<(long, long)> IterMonthDays2(long year, long month) =>
+        new(IterMonthDays(year, month).Select((d, i) => (d, CalendarModule.Mod7(FirstWeekday + i))));
+
+    /// <summary>The dates of the whole weeks that hold the month (the days around it from the months before and after).</summary>
+    public PyList<PyDate> IterMonthDates(long year, long month)
+    {
+        var days = IterMonthDays(year, month);
+        long start = new PyDate(year, month, 1L).ToOrdinal() - days.TakeWhile(d => d == 0).Count();
+        return new(Enumerable.Range(0, days.Count).Select(i => PyDate.FromOrdinal(start + i)));
+    }
+
+    public PyList<PyList<(long, long)>> MonthDays2Calendar(long year, long month) =>
+        new(IterMonthDays2(year, month).Chunk(7).Select(week => new PyList<(long, long)>(week)));
+
+    public PyList<PyList<PyDate>> MonthDatesCalendar(long year, long month) =>
+        new(IterMonthDates(year, month).Chunk(7).Select(week => new PyList<PyDate>(week)));
 
     public PyList<PyList<long>> MonthDaysCalendar(long year, long month) =>
         new(IterMonthDays(year, month).Chunk(7).Select(week => new PyList<long>(week)));

@@ -118,10 +118,22 @@ public static class OsPath
 public static class OsModule
 {
     public static string GetCwd() => Directory.GetCurrentDirectory();
+    /// <summary>os.chdir: the process's directory, so relative paths (open, listdir, glob) resolve from it as in Python.</summary>
+    public static void Chdir(string p)
+    {
+        if (!Directory.Exists(p))
+        {
+            if (File.Exists(p)) throw new NotADirectoryError(20, "Not a directory") { Filename = p };
+            throw new FileNotFoundError(2, "No such file or directory") { Filename = p };
+        }
+        Directory.SetCurrentDirectory(p);
+    }
     public static PyInt GetPid() => Environment.ProcessId;
     public static PyList<string> ListDir(string p = ".") => Directory.Exists(p)
         ? new(Directory.EnumerateFileSystemEntries(p).Select(Path.GetFileName).Select(x => x.OrThrow()).OrderBy(x => x, StringComparer.Ordinal))
         : throw new FileNotFoundError(2, "No such file or directory") { Filename = p };
+    /// <summary>os.scandir: the entries of <see cref="ListDir"/>'s order (sorted, where CPython gives the file system's).</summary>
+    public static OsScandirIterator ScanDir(string p = ".") => new(ListDir(p).Select(n => new OsDirEntry(p, n)));
     public static void MakeDirs(string p, bool exist_ok = false)
     {
         if (Directory.Exists(p) && !exist_ok) throw new FileExistsError(17, "File exists") { Filename = p };

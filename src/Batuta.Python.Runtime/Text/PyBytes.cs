@@ -74,7 +74,20 @@ public sealed class PyBytes : IReadOnlyList<long>, IEquatable<PyBytes>, ICompara
 
     // ---- methods ----
     public string Decode(string encoding = "utf-8", string errors = "strict") => Py.Decode(Data, encoding, errors);
-    public string Hex(string? sep = null) => sep is null ? Convert.ToHexString(Data).ToLowerInvariant() : string.Join(sep, Data.Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
+    public string Hex(string? sep = null, long bytesPerSep = 1) => HexOf(Data, sep, bytesPerSep);
+
+    /// <summary>bytes.hex(sep, bytes_per_sep): groups counted from the right, or from the left when negative.</summary>
+    internal static string HexOf(byte[] data, string? sep, long bytesPerSep)
+    {
+        string hex = Convert.ToHexString(data).ToLowerInvariant();
+        if (sep is null || bytesPerSep == 0 || data.Length == 0) return hex;
+        int n = (int)Math.Min(Math.Abs(bytesPerSep), data.Length);
+        int first = bytesPerSep > 0 && data.Length % n != 0 ? data.Length % n : n;
+        var parts = new List<string>();
+        for (int i = 0, len = first; i < data.Length; i += len, len = Math.Min(n, data.Length - i))
+            parts.Add(hex.Substring(2 * i, 2 * len));
+        return string.Join(sep, parts);
+    }
 
     public static PyBytes FromHex(string s)
     {
@@ -137,6 +150,19 @@ public sealed class PyBytes : IReadOnlyList<long>, IEquatable<PyBytes>, ICompara
     public PyBytes Strip(PyBytes? chars = null) => Trim(chars, true, true);
     public PyBytes LStrip(PyBytes? chars = null) => Trim(chars, true, false);
     public PyBytes RStrip(PyBytes? chars = null) => Trim(chars, false, true);
+
+    public PyBytes LJust(long width, PyBytes? fill = null) => Padded("ljust", Text.PyStr.LJust, width, fill);
+    public PyBytes RJust(long width, PyBytes? fill = null) => Padded("rjust", Text.PyStr.RJust, width, fill);
+    public PyBytes Center(long width, PyBytes? fill = null) => Padded("center", Text.PyStr.Center, width, fill);
+    public PyBytes ZFill(long width) => new(Encoding.Latin1.GetBytes(Text.PyStr.ZFill(Encoding.Latin1.GetString(Data), width)));
+
+    /// <summary>str's padding over the bytes read as Latin-1 (one char a byte); the fill must be one byte, as CPython says.</summary>
+    private PyBytes Padded(string name, Func<string, long, string, string> pad, long width, PyBytes? fill)
+    {
+        if (fill is not null && fill.Data.Length != 1) throw new TypeError($"{name}() argument 2 must be a byte string of length 1, not bytes");
+        string f = fill is null ? " " : Encoding.Latin1.GetString(fill.Data);
+        return new(Encoding.Latin1.GetBytes(pad(Encoding.Latin1.GetString(Data), width, f)));
+    }
 
     private PyBytes Trim(PyBytes? chars, bool left, bool right)
     {

@@ -421,7 +421,8 @@ public static class PyStr
             var values = new object?[ps.Length];
             values[0] = s;
             if (!TryConvertArguments(ps, a, values)) continue;
-            try { return Dyn.BoxValue(m.Invoke(null, values)); }
+            // encode's byte[] is Python's bytes
+            try { return m.Invoke(null, values) is var r && r is byte[] raw ? new PyBytes(raw) : Dyn.BoxValue(r); }
             catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null) { throw e.InnerException; }
         }
         throw new AttributeError($"'str' object has no attribute '{name}'");

@@ -131,12 +131,12 @@ public static class TextWrap
         return sb.ToString();
     }
 
-    /// <summary>textwrap.indent: the prefix added to every line that is not only whitespace.</summary>
-    public static string Indent(string text, string prefix)
+    /// <summary>textwrap.indent: the prefix added to every line that is not only whitespace, or that the predicate accepts.</summary>
+    public static string Indent(string text, string prefix, object? predicate = null)
     {
         var sb = new StringBuilder();
         foreach (var line in PyStrLines(text))
-            sb.Append(line.Trim().Length > 0 ? prefix + line : line);
+            sb.Append((predicate is null ? line.Trim().Length > 0 : Dyn.Truth(Dyn.Call(predicate, line))) ? prefix + line : line);
         return sb.ToString();
     }
 

@@ -250,6 +250,22 @@ namespace Batuta.Transpiler.Emit
             return EmitExpr(lambda);
         }
 
+        /// <summary>
+        /// <c>obj.method</c> as a value: its delegate, or, as for a def (FunctionValue), a named function when it has
+        /// *args or defaults (a delegate type takes neither "any number" nor fewer arguments).
+        /// </summary>
+        private Ex BoundMethodValue(FunctionModel m, string code)
+        {
+            if (!m.IsDecorated && VariadicValue(m, code) is { } variadic)
+            {
+                m.EscapesAsValue = true;
+                return variadic;
+            }
+            if (!m.IsDecorated && !m.IsGenerator && DefaultsOf(m).Any(x => x.Default is not null)) return new Ex(UndecoratedValue(m, code), PyType.Object, true);
+            var ft = PyType.Func(m.ReturnType, m.Params.Select(p => p.Type).ToArray());
+            return new Ex($"new {CsTypes.Of(ft)}({code})", ft);
+        }
+
         /// <summary>A def as a value: its delegate, or a named function when it has defaults, *args or decorators.</summary>
         private Ex FunctionValue(FunctionModel f, string code)
         {
@@ -278,6 +294,8 @@ namespace Batuta.Transpiler.Emit
         {
             if (n.Id == "__name__" && _function is null) return new Ex("__name__", PyType.Str, true);
             var r = Resolve(n.Id);
+            // a function reading the module's __name__ (print(__name__) in main())
+            if (n.Id == "__name__" && r.Kind == ResolvedKind.Unknown) return new Ex($"{_module.CsName}.__name__", PyType.Str, true);
             switch (r.Kind)
             {
                 case ResolvedKind.Local:
@@ -1196,11 +1214,7 @@ namespace Batuta.Transpiler.Emit
                 if (m is not null && m.IsProperty) return new Ex($"{obj.P}.{m.CsName}", m.ReturnType, true);
                 // a static method (or classmethod) read through an instance is the class's: C# has no instance access to it
                 if (m is { IsStatic: true } or { IsClassMethod: true } && ClassAttribute(cls, a) is { } classValue) return classValue;
-                if (m is not null)
-                {
-                    var ft = PyType.Func(m.ReturnType, m.Params.Select(p => p.Type).ToArray());
-                    return new Ex($"new {CsTypes.Of(ft)}({obj.P}.{m.CsName})", ft);
-                }
+                if (m is not null) return BoundMethodValue(m, $"{obj.P}.{m.CsName}");
                 if (a.Attr == "__dict__" && !cls.IsEnum) return InstanceDict(obj, cls);
                 if (cls.IsEnum && a.Attr is "name") return new Ex($"{obj.P}.Name", PyType.Str, true);
                 if (cls.IsNamedTuple && a.Attr == "_fields") return new Ex($"{ClassCsName(cls)}._fields", PyType.VarTuple(PyType.Str), true);

@@ -779,7 +779,22 @@ namespace Batuta.Transpiler.Emit
             Name n when Resolve(n.Id) is { Kind: ResolvedKind.StdlibMember, Qualified: { } q } => q,
             Attribute { Value: Name m } a when Resolve(m.Id) is { Kind: ResolvedKind.Module, Qualified: { } mq } => mq + "." + a.Attr,
             _ => null,
-        }).FirstOrDefault(q => q is "optparse.OptionParser" or "optparse.OptionGroup" or "optparse.Option" or "optparse.Values");
+        }).FirstOrDefault(q => q is not null && UnsubclassableLibraryClasses.Contains(q));
+
+        /// <summary>
+        /// Library classes a program class cannot derive from: the runtime's are sealed or not virtual, so a subclass
+        /// would silently lose the library behaviour (Template's substitute, date's strftime, JSONEncoder's encode).
+        /// </summary>
+        private static readonly HashSet<string> UnsubclassableLibraryClasses = new(StringComparer.Ordinal)
+        {
+            "optparse.OptionParser", "optparse.OptionGroup", "optparse.Option", "optparse.Values",
+            "string.Template", "string.Formatter", "json.JSONEncoder", "json.JSONDecoder",
+            "collections.UserDict", "collections.UserList", "collections.UserString",
+            "logging.Handler", "logging.StreamHandler", "logging.FileHandler", "logging.Formatter", "logging.Filter", "logging.LoggerAdapter",
+            "argparse.ArgumentParser", "argparse.Action", "argparse.HelpFormatter", "configparser.ConfigParser", "configparser.RawConfigParser",
+            "random.Random", "datetime.date", "datetime.datetime", "datetime.time", "datetime.timedelta", "fractions.Fraction", "decimal.Decimal",
+            "io.StringIO", "io.BytesIO", "pathlib.Path", "pathlib.PurePath", "difflib.SequenceMatcher", "shlex.shlex",
+        };
 
         private void EmitConstructor(ClassModel c)
         {

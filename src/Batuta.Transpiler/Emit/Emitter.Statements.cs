@@ -437,14 +437,29 @@ namespace Batuta.Transpiler.Emit
             _w.Line($"{obj.P}.SetSlice({SliceArgs(sl)}, {items});");
         }
 
+        /// <summary>The variable an aliasing assignment stores into: a name, or an instance field (<c>self.items</c>).</summary>
+        private VarInfo? AliasTargetVar(ExpressionNode target) => target switch
+        {
+            Name tn => ResolveUnnarrowed(tn.Id).Var,
+            Attribute a when EmitExprQuiet(a.Value).Type is { Kind: TypeKind.Class } ot && FindClass(ot.Name.OrThrow())?.FindField(a.Attr) is { } f => f,
+            _ => null,
+        };
+
         /// <summary>
         /// <c>ys = xs</c> with a mutable container: both names hold one object, so they get one type (otherwise
         /// <c>ys.append(2.5)</c> would widen only ys, and the assignment would copy xs into a new list).
         /// </summary>
         private void WidenAlias(ExpressionNode target, ExpressionNode value)
         {
-            if (target is not Name tn || ResolveUnnarrowed(tn.Id).Var is not { } tv) return;
+            if (AliasTargetVar(target) is not { } tv) return;
             if (tv.Type.Kind is not (TypeKind.List or TypeKind.Dict or TypeKind.Set or TypeKind.Deque or TypeKind.DefaultDict or TypeKind.Counter)) return;
+            // self.items = items: the field and the parameter hold one object (self.items.append("s") must reach the caller's list)
+            if (target is Attribute)
+            {
+                if (value is Name an && ResolveUnnarrowed(an.Id).Var is { } av) Widen(av, tv.Type);
+                return;
+            }
+            var tn = (Name)target;
             switch (value)
             {
                 case Name vn when vn.Id != tn.Id && ResolveUnnarrowed(vn.Id).Var is { } sv:

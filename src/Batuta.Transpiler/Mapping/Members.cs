@@ -72,6 +72,10 @@ namespace Batuta.Transpiler.Mapping
             var k = e.CoerceTo(arg(0, t.Key), t.Key).Code;
             if (argCount > 1)
             {
+                // a default that keeps a type of its own (prices.get(k, 0) on float prices prints 0; moves.get(k, ()) on pairs)
+                var own = arg(1, null);
+                if (t.Value.Kind is not (TypeKind.Object or TypeKind.Unknown) && PyType.PrintsDifferently(t.Value, own.Type))
+                    return new Ex($"Py.GetOr({d}, {k}, {Emitter.BoxOf(own)})", PyType.Object, true);
                 var dv = arg(1, t.Value);
                 var vt = PyType.Join(t.Value, dv.Type);
                 // a default of another type (prices.get(item, "unknown")): the value or the default, dynamically
@@ -361,7 +365,7 @@ namespace Batuta.Transpiler.Mapping
                     switch (name)
                     {
                         case "decode": return Str($"{b}.Decode({CodecArguments(e, args, kw).TrimStart(',', ' ')})");
-                        case "hex": return Str($"{b}.Hex({(args.Count > 0 ? S(0) : "")})");
+                        case "hex": return Str($"{b}.Hex({string.Join(", ", args.Select((_, i) => i == 0 ? S(0) : L(i)))})");
                         case "upper": return new Ex($"{b}.Upper()", PyType.Bytes, true);
                         case "lower": return new Ex($"{b}.Lower()", PyType.Bytes, true);
                         case "startswith": return Bool($"{b}.StartsWith({B(0)})");
@@ -376,6 +380,9 @@ namespace Batuta.Transpiler.Mapping
                         case "lstrip": return new Ex($"{b}.LStrip({(args.Count > 0 ? B(0) : "")})", PyType.Bytes, true);
                         case "rstrip": return new Ex($"{b}.RStrip({(args.Count > 0 ? B(0) : "")})", PyType.Bytes, true);
                         case "join": return new Ex($"{b}.Join({e.EnumerableOf(Arg(0))})", PyType.Bytes, true);
+                        case "ljust" or "rjust" or "center" when args.Count is 1 or 2:
+                            return new Ex($"{b}.{(name == "ljust" ? "LJust" : name == "rjust" ? "RJust" : "Center")}({L(0)}{(args.Count > 1 ? ", " + B(1) : "")})", PyType.Bytes, true);
+                        case "zfill" when args.Count == 1: return new Ex($"{b}.ZFill({L(0)})", PyType.Bytes, true);
                     }
                     break;
                 }

@@ -184,6 +184,18 @@ namespace Batuta.Transpiler.Model
         private static PyType JoinElem(PyType a, PyType b) =>
             a.Kind == TypeKind.Int && b.Kind == TypeKind.Float || a.Kind == TypeKind.Float && b.Kind == TypeKind.Int ? Object : Join(a, b);
 
+        /// <summary>
+        /// Whether a value of type <paramref name="own"/> taken as <paramref name="wanted"/> would print otherwise or
+        /// not fit: an int as a float (0 as 0.0) or a float as an int, a tuple of another length or other items.
+        /// </summary>
+        public static bool PrintsDifferently(PyType wanted, PyType own)
+        {
+            if (wanted.Kind == TypeKind.Int && own.Kind == TypeKind.Float || wanted.Kind == TypeKind.Float && own.Kind == TypeKind.Int) return true;
+            if (wanted.Kind != TypeKind.Tuple) return false;
+            if (own.Kind == TypeKind.VarTuple) return true;
+            return own.Kind == TypeKind.Tuple && (own.Args.Count != wanted.Args.Count || wanted.Args.Zip(own.Args, PrintsDifferently).Any(x => x));
+        }
+
         /// <summary>Set by the inference for the current program: the nearest common user base class.</summary>
         [ThreadStatic] public static Func<string, string, string?>? ClassJoin;
 
