@@ -106,14 +106,20 @@ namespace Batuta.Transpiler.Mapping
                 case "flush": return None($"{bf}.Flush()");
                 case "tell": return new Ex($"{bf}.Tell()", PyType.LongFull, true);
                 case "seek": return new Ex($"{bf}.Seek({string.Join(", ", c.Args.Select(x => Emitter.Long(e.Expr(x, PyType.Int))))})", PyType.LongFull, true);
-                case "fileno": return new Ex($"{bf}.Fileno()", PyType.Long(0, int.MaxValue), true);
-                case "isatty": return Bool($"{bf}.IsATty()");
-                case "readable": return Bool($"{bf}.Readable()");
-                case "writable": return Bool($"{bf}.Writable()");
-                case "seekable": return Bool($"{bf}.Seekable()");
             }
-            return null;
+            return c.Args.Count == 0 ? StreamQuery(bf, name) : null;
         }
+
+        /// <summary>The stream questions text and binary files, StringIO and BytesIO all answer.</summary>
+        private static Ex? StreamQuery(string stream, string name) => name switch
+        {
+            "fileno" => new Ex($"{stream}.Fileno()", PyType.Long(0, int.MaxValue), true),
+            "isatty" => Bool($"{stream}.IsATty()"),
+            "readable" => Bool($"{stream}.Readable()"),
+            "writable" => Bool($"{stream}.Writable()"),
+            "seekable" => Bool($"{stream}.Seekable()"),
+            _ => null,
+        };
 
         public static Ex? Call(Emitter e, Ex obj, Attribute a, Call c, PyType expected)
         {
@@ -327,16 +333,12 @@ namespace Batuta.Transpiler.Mapping
                         case "writelines": return None($"{f}.WriteLines({e.EnumerableOf(Arg(0))})");
                         case "close": return None($"{f}.Close()");
                         case "flush": return None($"{f}.Flush()");
-                        case "isatty": return Bool($"{f}.IsATty()");
-                        case "readable": return Bool($"{f}.Readable()");
-                        case "writable": return Bool($"{f}.Writable()");
-                        case "seekable": return Bool($"{f}.Seekable()");
-                        case "fileno" when args.Count == 0: return Long($"{f}.Fileno()", PyType.Long(0, int.MaxValue));
                         case "getvalue": return Str($"{f}.GetValue()");
                         case "tell" when args.Count == 0: return Long($"{f}.Tell()", PyType.Long(0, long.MaxValue));
                         case "seek" when args.Count is 1 or 2: return Long($"{f}.Seek({L(0)}{(args.Count == 2 ? ", " + L(1) : "")})", PyType.Long(0, long.MaxValue));
                         case "truncate" when args.Count <= 1: return Long($"{f}.Truncate({(args.Count == 1 ? L(0) : "null")})", PyType.Long(0, long.MaxValue));
                     }
+                    if (args.Count == 0 && StreamQuery(f, name) is { } query) return query;
                     break;
                 }
                 case TypeKind.Tuple:
