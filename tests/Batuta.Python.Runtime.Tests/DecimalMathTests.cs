@@ -2,7 +2,9 @@ using Batuta.Python.Runtime.Modules;
 
 namespace Batuta.Python.Runtime.Tests;
 
+// DecimalContext.Current is process-wide: the classes that set its precision run one at a time
 /// <summary>Decimal's sqrt, exp, ln, log10 and max/min/compare/fma digit for digit against CPython at several precisions.</summary>
+[Collection("decimal context")]
 public sealed class DecimalMathTests
 {
     private static readonly string[] Positives =

@@ -2,7 +2,9 @@ using Batuta.Python.Runtime.Modules;
 
 namespace Batuta.Python.Runtime.Tests;
 
+// DecimalContext.Current is process-wide: the classes that set its precision run one at a time
 /// <summary>Decimal's Infinity and NaN against CPython: text, arithmetic, comparisons and the errors of the default context.</summary>
+[Collection("decimal context")]
 public sealed class DecimalSpecialTests
 {
     private static PyDecimal D(string s) => PyDecimal.Create(s);

@@ -37,12 +37,20 @@ public sealed class PyQueue : IPyObject, IPyTyped, IPyAttributes, IPyKeywordMeth
 {
     public enum Order { Fifo, Lifo, Priority }
 
-    private readonly PyList<object?> _items = new();
+    // CPython's own containers, which .queue shows: a deque for Queue and SimpleQueue, a list for LifoQueue, a heapq heap for PriorityQueue
+    private readonly Deque<object?>? _fifo;
+    private readonly PyList<object?> _list = new();
     private readonly Order _order;
     private readonly long _maxsize;
     private long _unfinished;
 
-    internal PyQueue(string typeName, long maxsize, Order order) => (PyTypeName, _maxsize, _order) = (typeName, maxsize, order);
+    internal PyQueue(string typeName, long maxsize, Order order)
+    {
+        (PyTypeName, _maxsize, _order) = (typeName, maxsize, order);
+        if (order == Order.Fifo) _fifo = new();
+    }
+
+    private int Count => _fifo?.Count ?? _list.Count;
 
     public string PyTypeName { get; }
 
@@ -51,7 +59,7 @@ public sealed class PyQueue : IPyObject, IPyTyped, IPyAttributes, IPyKeywordMeth
         value = name switch
         {
             "maxsize" => (PyInt)_maxsize,
-            "queue" => new PyList<object?>(_items),
+            "queue" when PyTypeName != "SimpleQueue" => _fifo ?? (object)_list,
             "unfinished_tasks" => (PyInt)_unfinished,
             _ when IsMethod(name) => new PyKeywordMethod(this, name, "queue." + PyTypeName),
             _ => null,
@@ -68,15 +76,15 @@ public sealed class PyQueue : IPyObject, IPyTyped, IPyAttributes, IPyKeywordMeth
         "put_nowait" => Put(Arg(args, kwargs, 0, "item"), false, false),
         "get" => Get(Truth(args, kwargs, 0, "block"), Arg(args, kwargs, 1, "timeout") is not null),
         "get_nowait" => Get(false, false),
-        "empty" => _items.Count == 0,
+        "empty" => Count == 0,
         "full" => Full,
-        "qsize" => (PyInt)_items.Count,
+        "qsize" => (PyInt)Count,
         "task_done" => TaskDone(),
         "join" => Join(),
         _ => throw new AttributeError($"'{PyTypeName}' object has no attribute '{name}'"),
     };
 
-    private bool Full => _maxsize > 0 && _items.Count >= _maxsize;
+    private bool Full => _maxsize > 0 && Count >= _maxsize;
 
     private static object? Arg(object?[] args, PyDict<string, object?> kwargs, int i, string name) =>
         i < args.Length ? args[i] : kwargs.TryGetValue(name, out var v) ? v : null;
@@ -91,25 +99,22 @@ public sealed class PyQueue : IPyObject, IPyTyped, IPyAttributes, IPyKeywordMeth
             if (block && !timeout) throw new NotImplementedError("queue.put() on a full queue would wait forever: a migrated program runs one thread");
             throw new QueueFull();
         }
-        // heapq's sift, as CPython's PriorityQueue: the same list order (q.queue) and the same order of equal items
-        if (_order == Order.Priority) HeapQ.HeapPush(_items, item);
-        else _items.Add(item);
+        if (_fifo is not null) _fifo.Append(item);
+        else if (_order == Order.Priority) HeapQ.HeapPush(_list, item);
+        else _list.Append(item);
         _unfinished++;
         return null;
     }
 
     private object? Get(bool block, bool timeout)
     {
-        if (_items.Count == 0)
+        if (Count == 0)
         {
             if (block && !timeout) throw new NotImplementedError("queue.get() on an empty queue would wait forever: a migrated program runs one thread");
             throw new QueueEmpty();
         }
-        if (_order == Order.Priority) return HeapQ.HeapPop(_items);
-        int at = _order == Order.Lifo ? _items.Count - 1 : 0;
-        var item = _items[at];
-        _items.RemoveAt(at);
-        return item;
+        if (_fifo is not null) return _fifo.PopLeft();
+        return _order == Order.Priority ? HeapQ.HeapPop(_list) : _list.Pop();
     }
 
     private object? TaskDone()

@@ -11,7 +11,9 @@ namespace Batuta.Python.Runtime.Modules;
 /// </summary>
 public static class ReModule
 {
-    public const long A = 256, ASCII = 256, I = 2, IGNORECASE = 2, M = 8, MULTILINE = 8, S = 16, DOTALL = 16, X = 64, VERBOSE = 64, U = 32, UNICODE = 32, NOFLAG = 0;
+    public static readonly ReFlag A = ReFlag.ASCII, ASCII = ReFlag.ASCII, I = ReFlag.IGNORECASE, IGNORECASE = ReFlag.IGNORECASE, L = ReFlag.LOCALE, LOCALE = ReFlag.LOCALE,
+        M = ReFlag.MULTILINE, MULTILINE = ReFlag.MULTILINE, S = ReFlag.DOTALL, DOTALL = ReFlag.DOTALL, X = ReFlag.VERBOSE, VERBOSE = ReFlag.VERBOSE,
+        U = ReFlag.UNICODE, UNICODE = ReFlag.UNICODE, T = ReFlag.TEMPLATE, TEMPLATE = ReFlag.TEMPLATE, DEBUG = ReFlag.DEBUG, NOFLAG = ReFlag.NOFLAG;
 
     private static readonly Dictionary<(string, long), RePattern> Cache = new();
 
@@ -71,9 +73,11 @@ public sealed class RePattern : IPyObject, IPyTyped
         // CPython's errors first: .NET accepts some patterns Python rejects (^*, [\w-z], forward group references)
         if (ReDiagnosis.Diagnose(pattern, flags) is { } error) throw error;
         var t = ReTranslator.Translate(pattern, flags);
+        flags |= t.InlineFlags;
+        CheckFlags(flags);
         _groupIndex = t.Names;
         Groups = t.GroupCount;
-        Flags = (flags & ReModule.ASCII) == 0 ? flags | ReModule.UNICODE : flags;
+        Flags = (flags & ReFlagBits.ASCII) == 0 ? flags | ReFlagBits.UNICODE : flags;
         Options = t.Options;
         Translated = t.Pattern;
         try
@@ -223,18 +227,32 @@ public sealed class RePattern : IPyObject, IPyTyped
 
     public string PyRepr()
     {
-        var flags = FlagNames(Flags & ~ReModule.UNICODE);
+        var flags = FlagNames(Flags & ~ReFlagBits.UNICODE);
         return flags.Length == 0 ? $"re.compile({Repr.Of(Pattern)})" : $"re.compile({Repr.Of(Pattern)}, {flags})";
     }
 
     public string PyStr() => PyRepr();
 
+    // _sre's pattern_repr: these names in this order, then what is left in hex
+    private static readonly (long Bit, string Name)[] ReprFlags =
+    [
+        (ReFlagBits.TEMPLATE, "re.TEMPLATE"), (ReFlagBits.IGNORECASE, "re.IGNORECASE"), (ReFlagBits.LOCALE, "re.LOCALE"), (ReFlagBits.MULTILINE, "re.MULTILINE"),
+        (ReFlagBits.DOTALL, "re.DOTALL"), (ReFlagBits.UNICODE, "re.UNICODE"), (ReFlagBits.VERBOSE, "re.VERBOSE"), (ReFlagBits.DEBUG, "re.DEBUG"), (ReFlagBits.ASCII, "re.ASCII"),
+    ];
+
     internal static string FlagNames(long flags)
     {
-        var names = new List<string>();
-        foreach (var (bit, name) in new[] { (ReModule.I, "re.IGNORECASE"), (ReModule.M, "re.MULTILINE"), (ReModule.S, "re.DOTALL"), (ReModule.U, "re.UNICODE"), (ReModule.X, "re.VERBOSE"), (ReModule.A, "re.ASCII") })
-            if ((flags & bit) != 0) names.Add(name);
+        var names = ReprFlags.Where(f => (flags & f.Bit) != 0).Select(f => f.Name).ToList();
+        long rest = ReprFlags.Aggregate(flags, (bits, f) => bits & ~f.Bit);
+        if (rest != 0) names.Add("0x" + rest.ToString("x", CultureInfo.InvariantCulture));
         return string.Join("|", names);
+    }
+
+    /// <summary>sre_parse.fix_flags for a str pattern.</summary>
+    private static void CheckFlags(long flags)
+    {
+        if ((flags & ReFlagBits.LOCALE) != 0) throw new ValueError("cannot use LOCALE flag with a str pattern");
+        if ((flags & ReFlagBits.ASCII) != 0 && (flags & ReFlagBits.UNICODE) != 0) throw new ValueError("ASCII and UNICODE flags are incompatible");
     }
 
     public override bool Equals(object? obj) => obj is RePattern p && p.Pattern == Pattern && p.Flags == Flags;
@@ -307,6 +325,9 @@ public sealed class ReMatch : IPyObject, IPyTyped, IPyGetItem
     }
 
     public string? LastGroup => LastIndex is PyInt i ? Re.NamedGroups.Where(x => x.Index == (int)(long)i).Select(x => x.Name).FirstOrDefault() : null;
+
+    /// <summary>m.regs: the span of the match and of each group ((-1, -1) where a group did not match).</summary>
+    public PyTuple Regs => new(Enumerable.Range(0, (int)Re.Groups + 1).Select(i => (object?)new PyTuple(new PyInt(Start((long)i)), new PyInt(End((long)i)))).ToArray());
 
     public string Expand(string template) => ReTemplate.Parse(template, Re).Expand(this);
 

@@ -28,7 +28,7 @@ internal sealed class ReDiagnosis
 
     public static ReError? Diagnose(string pattern, long flags)
     {
-        bool verbose = (flags & ReModule.VERBOSE) != 0 || Regex.IsMatch(pattern, @"^\(\?[aiLmsu]*x");
+        bool verbose = (flags & ReFlagBits.VERBOSE) != 0 || Regex.IsMatch(pattern, @"^\(\?[aiLmsu]*x");
         try
         {
             return new ReDiagnosis(pattern, verbose).Scan();

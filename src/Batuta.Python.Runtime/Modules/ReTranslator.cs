@@ -13,22 +13,24 @@ namespace Batuta.Python.Runtime.Modules;
 /// </summary>
 internal static class ReTranslator
 {
-    public sealed record Result(string Pattern, RegexOptions Options, int GroupCount, Dictionary<string, int> Names);
+    public sealed record Result(string Pattern, RegexOptions Options, int GroupCount, Dictionary<string, int> Names, long InlineFlags);
 
     public static Result Translate(string p, long flags)
     {
-        bool ascii = (flags & ReModule.ASCII) != 0;
-        bool verbose = (flags & ReModule.VERBOSE) != 0;
+        bool ascii = (flags & ReFlagBits.ASCII) != 0;
+        bool verbose = (flags & ReFlagBits.VERBOSE) != 0;
         var options = RegexOptions.CultureInvariant;
-        if ((flags & ReModule.IGNORECASE) != 0) options |= RegexOptions.IgnoreCase;
-        if ((flags & ReModule.MULTILINE) != 0) options |= RegexOptions.Multiline;
-        if ((flags & ReModule.DOTALL) != 0) options |= RegexOptions.Singleline;
+        if ((flags & ReFlagBits.IGNORECASE) != 0) options |= RegexOptions.IgnoreCase;
+        if ((flags & ReFlagBits.MULTILINE) != 0) options |= RegexOptions.Multiline;
+        if ((flags & ReFlagBits.DOTALL) != 0) options |= RegexOptions.Singleline;
         if (verbose) options |= RegexOptions.IgnorePatternWhitespace;
 
         // Global inline flags at the start: (?aiLmsux)
         var leading = Regex.Match(p, @"^\(\?([aiLmsux]+)\)");
+        long inline = 0;
         if (leading.Success)
         {
+            inline = InlineFlagBits(leading.Groups[1].Value);
             foreach (char f in leading.Groups[1].Value)
             {
                 switch (f)
@@ -185,8 +187,20 @@ internal static class ReTranslator
             }
         }
         if (inClass) throw new ReError($"unterminated character set at position {classStart}");
-        return new Result(sb.ToString(), options, groups, names);
+        return new Result(sb.ToString(), options, groups, names, inline);
     }
+
+    /// <summary>The flags a leading (?aimsux) adds to the pattern's flags attribute.</summary>
+    private static long InlineFlagBits(string letters) => letters.Aggregate(0L, (bits, f) => bits | f switch
+    {
+        'a' => ReFlagBits.ASCII,
+        'i' => ReFlagBits.IGNORECASE,
+        'm' => ReFlagBits.MULTILINE,
+        's' => ReFlagBits.DOTALL,
+        'x' => ReFlagBits.VERBOSE,
+        'u' => ReFlagBits.UNICODE,
+        _ => 0L,
+    });
 
     private static bool Match(string p, int i, string s) => string.CompareOrdinal(p, i, s, 0, s.Length) == 0;
 

@@ -1536,7 +1536,7 @@ namespace Batuta.Transpiler.Emit
             return PyType.Exception("Exception");
         }
 
-        /// <summary>A module's exception whose runtime class has another name: re.error, csv.Error, configparser.Error, shutil.Error.</summary>
+        /// <summary>A module's exception whose runtime class has another name: re.error, csv.Error, configparser.Error, shutil.Error, decimal.Overflow.</summary>
         private static string? ModuleErrorClass(string module, string attr) => (module, attr) switch
         {
             ("re", "error") => "ReError",
@@ -1550,6 +1550,7 @@ namespace Batuta.Transpiler.Emit
             ("queue", "Full") => "QueueFull",
             ("shutil", "Error") => "ShutilError",
             ("getopt", "error") => "GetoptError",
+            ("decimal", "Overflow") => "DecimalOverflow",
             _ => null,
         };
 

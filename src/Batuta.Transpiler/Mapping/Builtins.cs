@@ -51,6 +51,16 @@ namespace Batuta.Transpiler.Mapping
             c.Args.Any(x => x is Starred) && c.Keywords.Count == 0 && name is not ("print" or "zip" or "min" or "max" or "list" or "dict" or "set" or "tuple") && AsValue(name) is { } callable
                 ? e.SpreadCallOf(callable, c) : null;
 
+        /// <summary>pow(x, y[, m]): ints stay ints, numbers are floats, and a dynamic operand (a Decimal, a Fraction) picks its own power at run time, as x ** y does.</summary>
+        private static Ex PowCall(Emitter e, Ex x, Ex y, Ex? m)
+        {
+            if (m is { } mod) return new Ex($"Py.Pow({e.CoerceTo(x, PyType.Int).Code}, {e.CoerceTo(y, PyType.Int).Code}, {e.CoerceTo(mod, PyType.Int).Code})", PyType.Int, true);
+            if (x.Type.Kind == TypeKind.Int && y.Type.Kind == TypeKind.Int)
+                return y.IntLiteral && !y.Code.StartsWith("-", StringComparison.Ordinal) ? new Ex($"PyInt.Pow({e.CoerceTo(x, PyType.Int).Code}, {y.Code})", PyType.Int, true) : new Ex($"Ops.Pow({e.CoerceTo(x, PyType.Int).Code}, {e.CoerceTo(y, PyType.Int).Code})", PyType.Object, true);
+            if (x.Type.Kind is TypeKind.Object or TypeKind.Class || y.Type.Kind is TypeKind.Object or TypeKind.Class) return new Ex($"Dyn.Pow({Emitter.BoxOf(x)}, {Emitter.BoxOf(y)})", PyType.Object, true);
+            return new Ex($"Ops.Pow({e.CoerceTo(x, PyType.Float).Code}, {e.CoerceTo(y, PyType.Float).Code})", PyType.Float, true);
+        }
+
         /// <summary>divmod(x, y) by the operands' types: ints (bools too) give ints, a dynamic operand decides at run time.</summary>
         private static Ex DivMod(Emitter e, Call c, Ex x, Ex y)
         {
@@ -309,14 +319,7 @@ namespace Batuta.Transpiler.Mapping
                 case "divmod":
                     return DivMod(e, c, Arg(0), Arg(1));
                 case "pow":
-                {
-                    var x = Arg(0);
-                    var y = Arg(1);
-                    if (a.Count == 3) return new Ex($"Py.Pow({e.CoerceTo(x, PyType.Int).Code}, {e.CoerceTo(y, PyType.Int).Code}, {e.CoerceTo(Arg(2), PyType.Int).Code})", PyType.Int, true);
-                    if (x.Type.Kind == TypeKind.Int && y.Type.Kind == TypeKind.Int)
-                        return y.IntLiteral && !y.Code.StartsWith("-", StringComparison.Ordinal) ? new Ex($"PyInt.Pow({e.CoerceTo(x, PyType.Int).Code}, {y.Code})", PyType.Int, true) : new Ex($"Ops.Pow({e.CoerceTo(x, PyType.Int).Code}, {e.CoerceTo(y, PyType.Int).Code})", PyType.Object, true);
-                    return new Ex($"Ops.Pow({e.CoerceTo(x, PyType.Float).Code}, {e.CoerceTo(y, PyType.Float).Code})", PyType.Float, true);
-                }
+                    return PowCall(e, Arg(0), Arg(1), a.Count == 3 ? Arg(2) : null);
                 case "slice" when a.Count is >= 1 and <= 3:
                     return new Ex($"Py.Slice({string.Join(", ", a.Select(x => Emitter.BoxOf(e.Expr(x))))})", Slice, true);
                 case "isinstance":

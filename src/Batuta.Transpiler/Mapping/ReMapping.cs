@@ -29,19 +29,25 @@ namespace Batuta.Transpiler.Mapping
 
         public static bool IsReType(PyType t) => t.Kind == TypeKind.Class && t.Name is "re.Pattern" or "re.Match";
 
-        public static Ex? Constant(string qualified) => qualified switch
+        /// <summary>re.I and friends: re.RegexFlag members (runtime ReFlag objects), which print by name and are ints elsewhere.</summary>
+        public static Ex? Constant(string qualified) => FlagConstant(qualified.StartsWith("re.RegexFlag.", StringComparison.Ordinal) ? "re." + qualified.Substring("re.RegexFlag.".Length) : qualified);
+
+        private static Ex? FlagConstant(string qualified) => qualified switch
         {
-            "re.I" or "re.IGNORECASE" => Flag("IGNORECASE", 2),
-            "re.M" or "re.MULTILINE" => Flag("MULTILINE", 8),
-            "re.S" or "re.DOTALL" => Flag("DOTALL", 16),
-            "re.X" or "re.VERBOSE" => Flag("VERBOSE", 64),
-            "re.A" or "re.ASCII" => Flag("ASCII", 256),
-            "re.U" or "re.UNICODE" => Flag("UNICODE", 32),
-            "re.NOFLAG" => Flag("NOFLAG", 0),
+            "re.I" or "re.IGNORECASE" => Flag("IGNORECASE"),
+            "re.M" or "re.MULTILINE" => Flag("MULTILINE"),
+            "re.S" or "re.DOTALL" => Flag("DOTALL"),
+            "re.X" or "re.VERBOSE" => Flag("VERBOSE"),
+            "re.A" or "re.ASCII" => Flag("ASCII"),
+            "re.U" or "re.UNICODE" => Flag("UNICODE"),
+            "re.L" or "re.LOCALE" => Flag("LOCALE"),
+            "re.T" or "re.TEMPLATE" => Flag("TEMPLATE"),
+            "re.DEBUG" => Flag("DEBUG"),
+            "re.NOFLAG" => Flag("NOFLAG"),
             _ => null,
         };
 
-        private static Ex Flag(string name, long value) => new($"ReModule.{name}", IntRanges.Constant(value), true);
+        private static Ex Flag(string name) => new($"ReFlag.{name}", PyType.Object, true);
 
         private static Dictionary<string, ExpressionNode> Kw(Call c) => c.Keywords.Where(k => k.Arg is not null).ToDictionary(k => k.Arg.OrThrow(), k => k.Value);
 
@@ -182,6 +188,7 @@ namespace Batuta.Transpiler.Mapping
                     "endpos" => new Ex($"{obj.P}.EndPos", PyType.LongFull, true),
                     "lastindex" => new Ex($"{obj.P}.LastIndex", PyType.Object, true),
                     "lastgroup" => new Ex($"{obj.P}.LastGroup", PyType.Optional(PyType.Str), true),
+                    "regs" => new Ex($"{obj.P}.Regs", PyType.Object, true),
                     _ => null,
                 };
             return null;

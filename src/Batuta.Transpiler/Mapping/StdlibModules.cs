@@ -361,6 +361,7 @@ namespace Batuta.Transpiler.Mapping
             new("fractions.Fraction.from_float", "PyFraction.FromFloat({0})", R(O), P(O), names: "f"),
             // decimal (finite values as CPython's sign/coefficient/exponent; dynamic runtime objects)
             new("decimal.Decimal", "PyDecimal.Create({0})", R(O), P(O), names: "value", defaults: "null"),
+            new("decimal.Decimal.from_float", "PyDecimal.FromFloatValue({0})", R(O), P(O), names: "f"),
             new("decimal.getcontext", "DecimalContext.GetContext()", R(O), P()),
             new("decimal.localcontext", "DecimalContext.Local({0}, {1}, {2})", R(O), P(O, O, O), names: "ctx,prec,rounding", defaults: "null|null|null"),
             // os and os.path

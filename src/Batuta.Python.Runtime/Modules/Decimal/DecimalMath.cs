@@ -174,6 +174,31 @@ internal static class DecimalMath
         return (DivNearest(IExp(rem, Pow10(p)), 1000), (int)quot - p + 3);
     }
 
+    /// <summary>
+    /// x**y for x = xc*10**xe (positive, not 1) and y = yc*10**ye (nonzero) as c*10**e with p digits, error in c at
+    /// most 1 (_dpower); an exact 1 is nudged to just above or below it, so that the caller's rounding test works.
+    /// </summary>
+    internal static (BigInteger Coefficient, int Exponent) DPower(BigInteger xc, int xe, BigInteger yc, int ye, int p)
+    {
+        int b = Digits(yc) + ye;
+        var lxc = DLog(xc, xe, p + b + 1);
+        int shift = ye - b;
+        var pc = shift >= 0 ? lxc * yc * Pow10(shift) : DivNearest(lxc * yc, Pow10(-shift));
+        if (pc.IsZero)
+            return (Digits(xc) + xe >= 1) == (yc.Sign > 0) ? (Pow10(p - 1) + 1, 1 - p) : (Pow10(p) - 1, -p);
+        var (coefficient, exponent) = DExp(pc, -(p + 1), p + 1);
+        return (DivNearest(coefficient, 10), exponent + 1);
+    }
+
+    /// <summary>A lower bound for 100*log10(c) of a positive c (_log10_lb).</summary>
+    internal static int Log10LowerBound(BigInteger c)
+    {
+        var text = Text(c);
+        return 100 * text.Length - LeadingDigitCorrection[text[0] - '1'];
+    }
+
+    private static readonly int[] LeadingDigitCorrection = { 100, 70, 53, 40, 31, 23, 16, 10, 5 };
+
     /// <summary>True when a coefficient computed with extra digits rounds the same way under any mode (the loops' exit test).</summary>
     internal static bool Roundable(BigInteger coefficient, int prec) =>
         !(BigInteger.Abs(coefficient) % (5 * Pow10(Digits(coefficient) - prec - 1))).IsZero;

@@ -60,6 +60,14 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
         return new PyDecimal(m.Groups[1].Value == "-", BigInteger.Parse("0" + m.Groups[2].Value + frac, Inv), exp - frac.Length);
     }
 
+    /// <summary><c>Decimal.from_float(f)</c>: a float exactly, or an int.</summary>
+    public static PyDecimal FromFloatValue(object? f) => f switch
+    {
+        double d => FromFloat(d),
+        PyInt or long or int or bool => FromInt(Dyn.Cast<PyInt>(f).ToBig()),
+        _ => throw new TypeError("argument must be int or float"),
+    };
+
     /// <summary>The float's exact binary value: m·2^e is m·5^-e·10^e, with the fewest digits.</summary>
     public static PyDecimal FromFloat(double f)
     {
@@ -193,17 +201,6 @@ public sealed partial class PyDecimal : PyObject, IPyOrdered, IPyNumber, IPyRefl
         var q = BigInteger.DivRem(a.Coefficient * Pow10(a.Exponent - exp), b.Coefficient * Pow10(b.Exponent - exp), out var r);
         if (DigitCount(q) > DecimalContext.Current.Prec) throw new InvalidOperation("DivisionImpossible");
         return (new PyDecimal(a.Negative != b.Negative, q, 0), Fix(a.Negative, r, exp));
-    }
-
-    /// <summary>Integral powers only (exact, then rounded); a negative power divides.</summary>
-    private static PyDecimal Power(PyDecimal a, PyDecimal n)
-    {
-        if (a.IsSpecial || n.IsSpecial) return SpecialPower(a, n);
-        if (n.Exponent < 0 && !(n.Coefficient % Pow10(-n.Exponent)).IsZero)
-            throw new NotImplementedError("Batuta's Decimal supports integral powers only");
-        int k = (int)n.ToInteger();
-        var p = Fix(a.Negative && k % 2 != 0, BigInteger.Pow(a.Coefficient, Math.Abs(k)), a.Exponent * Math.Abs(k));
-        return k >= 0 ? p : Divide(new PyDecimal(false, 1, 0), p);
     }
 
     public object? PyAdd(object? other) => Add(this, Require(other, "+", this, other));

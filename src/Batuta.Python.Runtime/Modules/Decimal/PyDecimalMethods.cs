@@ -5,7 +5,7 @@ namespace Batuta.Python.Runtime.Modules;
 /// <summary>
 /// Decimal's mathematical and comparison methods (sqrt, exp, ln, log10, max, min, compare, fma, copy_sign) as
 /// CPython's _pydecimal computes them: correctly rounded to the context's precision, half to even for the
-/// transcendental ones whatever the context's rounding. Infinity results and the exponent limits are not modelled.
+/// transcendental ones whatever the context's rounding. The exponent limits are not modelled.
 /// </summary>
 public sealed partial class PyDecimal
 {
@@ -117,8 +117,8 @@ public sealed partial class PyDecimal
         if (Coefficient.IsZero) return new PyDecimal(false, 1, 0);
         int p = DecimalContext.Current.Prec;
         int adj = Adjusted;
-        // beyond these the result overflows Emax or underflows Etiny of CPython's default context
-        if (adj > 7) throw new NotImplementedError("Batuta's Decimal does not model the exponent limits (exp overflow or underflow)");
+        // beyond these the result overflows Emax (trapped) or underflows to the smallest zero (not trapped) of CPython's default context
+        if (adj > 7) return Negative ? new PyDecimal(false, 0, DecimalContext.Etiny) : throw new DecimalOverflow();
         if (!Negative && adj < -p) return Fix(false, Pow10(p) + 1, -p, HalfEven);
         if (Negative && adj < -p - 1) return Fix(false, Pow10(p + 1) - 1, -p - 1, HalfEven);
         for (int extra = 3; ; extra += 3)
@@ -131,7 +131,7 @@ public sealed partial class PyDecimal
     /// <summary>CPython's Decimal.ln, correctly rounded.</summary>
     public PyDecimal Ln()
     {
-        CheckLogArgument();
+        if (LogOfNonPositive() is { } special) return special;
         if (!Negative && CompareTo(new PyDecimal(false, 1, 0)) == 0) return new PyDecimal(false, 0, 0);
         int p = DecimalContext.Current.Prec;
         for (int places = p - LnExpBound() + 2; ; places += 3)
@@ -144,7 +144,7 @@ public sealed partial class PyDecimal
     /// <summary>CPython's Decimal.log10, correctly rounded; an exact power of ten gives its exponent.</summary>
     public PyDecimal Log10()
     {
-        CheckLogArgument();
+        if (LogOfNonPositive() is { } special) return special;
         var digits = Digits;
         if (digits[0] == '1' && digits.Skip(1).All(ch => ch == '0'))
         {
@@ -159,10 +159,11 @@ public sealed partial class PyDecimal
         }
     }
 
-    private void CheckLogArgument()
+    /// <summary>The logarithm of zero is -Infinity; of a negative number, invalid.</summary>
+    private PyDecimal? LogOfNonPositive()
     {
-        if (Coefficient.IsZero) throw new NotImplementedError("Batuta's Decimal has no Infinity (the logarithm of zero)");
-        if (Negative) throw new InvalidOperation("InvalidOperation");
+        if (Coefficient.IsZero) return Infinity(true);
+        return Negative ? throw new InvalidOperation("InvalidOperation") : null;
     }
 
     /// <summary>A lower bound r of the adjusted exponent of ln(self) (_ln_exp_bound).</summary>

@@ -9,7 +9,7 @@ internal enum DecimalKind { Finite, Infinity, QuietNaN, SignalingNaN }
 /// <summary>
 /// Decimal's special values as CPython's default context treats them: an infinity absorbs finite operands, a quiet NaN
 /// propagates, and what has no value (inf - inf, inf * 0, an sNaN operand, ordering a NaN) raises InvalidOperation,
-/// which that context traps. The math methods of a special value but sqrt (exp, ln...) are not modelled.
+/// which that context traps. sqrt, exp, ln and log10 of an infinity are CPython's; compare, max, min and fma of one are not modelled.
 /// </summary>
 public sealed partial class PyDecimal
 {
@@ -91,17 +91,6 @@ public sealed partial class PyDecimal
         return a.IsInfinity ? (Infinity(negative), a) : (new PyDecimal(negative, 0, 0), Fix(a.Negative, a.Coefficient, a.Exponent));
     }
 
-    /// <summary>inf ** n for an integral n: an infinity (negative for an odd n of -inf), 1 for 0, 0 below.</summary>
-    private static PyDecimal SpecialPower(PyDecimal a, PyDecimal n)
-    {
-        if (NaNOperand(a, n) is { } nan) return nan;
-        if (n.IsSpecial) throw new NotImplementedError("Batuta's Decimal supports integral powers only");
-        var k = n.ToInteger();
-        if (k.IsZero) return new PyDecimal(false, 1, 0);
-        bool negative = a.Negative && !k.IsEven;
-        return k.Sign > 0 ? Infinity(negative) : new PyDecimal(negative, 0, 0);
-    }
-
     /// <summary>+x, -x, abs(x) of a special value: a NaN as it is, an infinity with the sign the operation gives.</summary>
     private PyDecimal SpecialSign(bool? negative) => NaNOperand(this) ?? Infinity(negative ?? Negative);
 
@@ -135,7 +124,7 @@ public sealed partial class PyDecimal
         _ => throw new ValueError("cannot convert signaling NaN to float"),
     };
 
-    /// <summary>The methods a special value answers; the others (exp, ln, compare...) are not modelled.</summary>
+    /// <summary>The methods a special value answers; the others (compare, max, min...) are not modelled.</summary>
     private object? SpecialMethod(string name, object?[] args) => name.StartsWith("is_", StringComparison.Ordinal) ? SpecialPredicate(name) : name switch
     {
         "normalize" or "to_integral_value" or "to_integral" => SpecialSign(null),
@@ -151,7 +140,14 @@ public sealed partial class PyDecimal
         "copy_negate" => new PyDecimal(!Negative, Coefficient, Kind),
         "adjusted" => new PyInt(0),
         "as_tuple" => new DecimalTuple(this),
-        "sqrt" => NaNOperand(this) ?? (Negative ? throw Invalid() : this),
+        _ => SpecialMath(name),
+    };
+
+    /// <summary>sqrt, exp, ln and log10 of an infinity (exp(-inf) is 0; the others of -inf are invalid); a NaN gives itself.</summary>
+    private PyDecimal SpecialMath(string name) => NaNOperand(this) ?? name switch
+    {
+        "sqrt" or "ln" or "log10" => Negative ? throw Invalid() : this,
+        "exp" => Negative ? new PyDecimal(false, 0, 0) : this,
         _ => throw new NotImplementedError($"Batuta's Decimal: {name}() of {PyStr()} is not supported"),
     };
 
