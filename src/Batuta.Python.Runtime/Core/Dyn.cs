@@ -685,13 +685,13 @@ public static class Dyn
         }
         switch (o)
         {
+            // class Point(tuple) / Stack(list) / Registry(dict): its own __getitem__ when it has one, else the builtin's (slices too)
+            case IPyGetItem sub when o is IPyBuiltinSubclass: return sub.PyGetItem(key);
             case IPyDict d: return d.GetItem(key);
             case IPyList l: return l.GetItem(IndexOf(key));
             case string s: return Text.PyStr.At(s, IndexOf(key));
             case PyTuple t: return t[IndexOf(key)];
             case PyRange r: return new PyInt(r[IndexOf(key)]);
-            // class Point(tuple): its own __getitem__ when it has one, else the tuple's (slices too)
-            case PyTupleSubclass sub: return ((IPyGetItem)sub).PyGetItem(key);
             case ITuple t: return t[Indexing.Normalize(IndexOf(key), t.Length, "tuple")];
             case IPyGetItem g: return g.PyGetItem(key);
         }
@@ -833,6 +833,8 @@ public static class Dyn
     {
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
         if (o is IPySetAttr s) { s.SetAttr(name, value); return; }
+        // class AttrDict(dict) with __setattr__ (self[name] = value): cfg.debug = True goes through it
+        if (o is IPyBuiltinSubclass && TryCallDunder(o, "__setattr__", out _, name, value)) return;
         // a migrated class held in a variable (tag(cls, key): cls.name = key): its class attribute
         if (o is Type cls && (typeof(PyObject).IsAssignableFrom(cls) || typeof(PyBaseException).IsAssignableFrom(cls))) { new PyTypeObject(cls.Name) { ClrType = cls }.SetAttr(name, value); return; }
         var t = o.GetType();
@@ -1184,6 +1186,7 @@ public static class Dyn
         if (o is not null && DynBuiltinMethods.TryCall(o, name, args, kwargs, out var builtin)) return builtin;
         if (kwargs.Count > 0 && o is PyObject && TryDecoratedMethod(o.GetType(), name, out var decorated)) return CallKw(decorated, [o, .. args], kwargs);
         if (kwargs.Count > 0 && o is PyObject && TryCallUserMethod(o, name, args, kwargs, out var user)) return user;
+        if (kwargs.Count > 0 && o is IPyBuiltinSubclass sub && PyBuiltinMethod.Has(sub.BuiltinValue, name)) return CallMethodKw(sub.BuiltinValue, name, kwargs, args);
         if (kwargs.Count > 0 && o is not null && IsCounter(o) && name is "update" or "subtract") return CounterKeywords(o, name, args, kwargs);
         if (kwargs.Count > 0) throw new TypeError($"{name}() got keyword arguments Batuta cannot pass to '{TypeName(o)}'");
         return CallMethod(o, name, args);
@@ -1328,6 +1331,8 @@ public static class Dyn
     /// <summary>obj.name(args) where obj's class has no such method: an attribute holding a callable, or a few special cases.</summary>
     private static object? CallNonMethod(object o, string name, object?[] args)
     {
+        // an instance of class Stack(list) / Point(tuple): the builtin's methods on its value, found before __getattr__
+        if (o is IPyBuiltinSubclass sub && PyBuiltinMethod.Has(sub.BuiltinValue, name)) return CallMethod(sub.BuiltinValue, name, args);
         // an attribute set on the instance, or what its __getattr__ gives (a proxy's p.push(4)): called
         if (o is PyObject && TryInstanceFallback(o, name, out var attribute)) return Call(attribute, args);
         if (o is Type cls && name == "mro" && args.Length == 0 && IsLineageClass(cls)) return new PyList<object?>(Mro(cls));
@@ -1339,7 +1344,6 @@ public static class Dyn
         if (name == "throw" && args.Length is >= 1 and <= 3 && IteratorTypeName(o) == "generator") return PyIter.ThrowBare(o, args);
         // a member of class Kind(str, Enum), an instance of class Upper(str) or Point(tuple): the builtin's methods on its value
         if (o is IPyStrValue member && PyBuiltinMethod.Has(member.StrValue, name)) return Text.PyStr.CallMethod(member.StrValue, name, args);
-        if (o is PyTupleSubclass t && PyBuiltinMethod.Has(t.TupleValue, name)) return CallMethod(t.TupleValue, name, args);
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
 }

@@ -971,6 +971,7 @@ namespace Batuta.Transpiler.Emit
         private Ex SuperCall(ClassModel cls, Attribute a, Call call)
         {
             if (a.Attr == "__new__" && SuperNew(cls, call) is { } made) return made;
+            if (BuiltinSuperCall(cls, a, call) is { } builtin) return builtin;
             var bm = cls.Base?.FindMethod(a.Attr);
             if (bm is not null)
             {

@@ -746,7 +746,7 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void EmitBuiltinBaseGuard(ClassModel c)
         {
-            if (c.IsEnum || c.ValueBase is not null && (HasSupportedNew(c) || InheritsBuiltinNew(c))) return;
+            if (c.IsEnum || c.ValueBase is not null && (HasSupportedNew(c) || InheritsBuiltinNew(c) || ContainerValueClass(c))) return;
             var builtin = c.Def.Bases.OfType<Name>().FirstOrDefault(b => b.Id is "str" or "int" or "float" or "list" or "dict" or "set" or "tuple" or "bytes" or "frozenset" or "bytearray" && Resolve(b.Id).Kind == ResolvedKind.Builtin);
             var library = builtin is null ? RuntimeObjectBase(c) : null;
             if (builtin is null && library is null) return;
@@ -806,7 +806,8 @@ namespace Batuta.Transpiler.Emit
                 return;
             }
             string baseCall = "";
-            int superIndex = body.FindIndex(IsSuperInit);
+            // list.__init__ / dict.__init__ is a call on the held items, not a C# base constructor
+            int superIndex = ContainerValueClass(c) && c.Base?.FindMethod("__init__") is null ? -1 : body.FindIndex(IsSuperInit);
             if (superIndex >= 0) body[superIndex] = AsSuperInit(body[superIndex], init, c);
             if (superIndex > 0 && c.Base is { } deferredBase && TakesDeferredInit(deferredBase))
             {

@@ -916,6 +916,12 @@ namespace Batuta.Transpiler.Emit
             }
             // xs += [2] keeps the int like xs.append(2) does, so a float list gives the right side no float hint.
             var rhs = EmitExpr(aa.Value, cur.Type.Kind == TypeKind.List ? cur.Type.FloatsAsUnknown() : cur.Type);
+            // stack += items on a list subclass: list.__iadd__ extends it in place (it stays a Stack)
+            if (aa.Op == Operator.Add && ClassOf(cur.Type) is { ValueKind: "list" } lc && lc.FindMethod("__add__") is null)
+            {
+                _w.Line($"Dyn.CallMethod({cur.P}, \"extend\", {Box(rhs)});");
+                return;
+            }
             if (Mapping.Libraries.InPlace(aa.Op, cur, rhs) is { } inPlace)
             {
                 AssignValue(target, inPlace);

@@ -12,7 +12,22 @@ namespace Batuta.Transpiler.Emit
     /// </summary>
     internal sealed partial class Emitter
     {
-        private static string ValueClassBase(string valueBase) => valueBase == "tuple" ? "PyTupleSubclass" : "PyStrSubclass";
+        private static string ValueClassBase(string valueBase) => valueBase switch
+        {
+            "tuple" => "PyTupleSubclass",
+            "list" => "PyListSubclass",
+            "dict" => "PyDictSubclass",
+            _ => "PyStrSubclass",
+        };
+
+        /// <summary>A list or dict subclass: its items start empty and list.__init__ / dict.__init__ (super().__init__(...)) fills them.</summary>
+        private static bool ContainerValueClass(ClassModel c) => c.ValueKind is "list" or "dict";
+
+        /// <summary><c>super().name(...)</c> in a list or dict subclass whose bases do not define name: the builtin's method on its items.</summary>
+        private Ex? BuiltinSuperCall(ClassModel cls, Attribute a, Call call) =>
+            ContainerValueClass(cls) && cls.Base?.FindMethod(a.Attr) is null
+                ? SpreadCallValue(new Ex($"this.SuperMethod({CsNames.Literal(a.Attr)})", PyType.Object, true), call)
+                : null;
 
         private static bool ValueClass(ClassModel c) =>
             c.ValueBase is not null && c.Base is null && c.BuiltinBase is null && c.Mixins.Count == 0 && !c.IsEnum && !c.IsDataclass;
@@ -21,7 +36,7 @@ namespace Batuta.Transpiler.Emit
         private Ex ValueNew(ClassModel made, string kind, Call call)
         {
             string instance = made.FindMethod("__init__") is null ? $"new {ClassCsName(made)}()" : $"new {ClassCsName(made)}(DeferredInit.Value)";
-            string value = call.Args.Count > 1 ? Box(EmitExpr(call.Args[1])) : kind == "tuple" ? "PyTuple.Empty" : "\"\"";
+            string value = call.Args.Count > 1 ? Box(EmitExpr(call.Args[1])) : kind == "str" ? "\"\"" : "PyTuple.Empty";
             return new Ex($"{ValueClassBase(kind)}.Create({instance}, {value})", made.Type, true);
         }
 
@@ -35,15 +50,31 @@ namespace Batuta.Transpiler.Emit
         {
             _w.Line();
             _w.Line($"public static {(c.Base is not null ? "new " : "")}{c.CsName} {NewFactory}(object? value) => {ValueClassBase(c.ValueKind.OrThrow())}.Create(new {c.CsName}(), value);");
+            // dict(mapping, **entries): C(a=1) for a dict subclass without __init__
+            if (c.ValueKind == "dict")
+                _w.Line($"public static {(c.Base is not null ? "new " : "")}{c.CsName} {NewFactory}(object?[] args, IPyDict entries) => PyDictSubclass.Create(new {c.CsName}(), args, entries);");
         }
 
         private Ex? BuiltinNewConstruction(ClassModel c, string code, Call call)
         {
             if (!InheritsBuiltinNew(c)) return null;
+            if (TakesDictEntries(c, call)) return DictWithEntries(c, code, call);
             if (call.Args.Count > 1 || call.Keywords.Count > 0 || call.Args.Any(x => x is Starred))
                 return Unsupported(call, $"{c.Name}(...) with more than one argument (the builtin {c.ValueKind}'s other parameters)", $"pass one value to {c.Name}(...)");
-            string value = call.Args.Count == 1 ? Box(EmitExpr(call.Args[0])) : c.ValueKind == "tuple" ? "PyTuple.Empty" : "\"\"";
+            string value = call.Args.Count == 1 ? Box(EmitExpr(call.Args[0])) : c.ValueKind == "str" ? "\"\"" : "PyTuple.Empty";
             return new Ex($"{code}.{NewFactory}({value})", c.Type, true);
+        }
+
+        private static bool TakesDictEntries(ClassModel c, Call call) =>
+            c.ValueKind == "dict" && call.Keywords.Count > 0 && call.Args.Count <= 1 && !call.Args.Any(x => x is Starred);
+
+        /// <summary><c>Config(defaults, debug=True)</c>: dict's keyword entries (a **mapping among them too) after its one positional argument.</summary>
+        private Ex DictWithEntries(ClassModel c, string code, Call call)
+        {
+            var entries = new Dict(NodeList.Of(call.Keywords.Select(k => k.Arg is null ? null : (ExpressionNode)new Constant(k.Arg, null, k.Span)).ToArray()),
+                NodeList.Of(call.Keywords.Select(k => k.Value).ToArray()), call.Span);
+            string args = string.Join(", ", call.Args.Select(x => Box(EmitExpr(x))));
+            return new Ex($"{code}.{NewFactory}(new object?[] {{ {args} }}, {EmitExpr(entries).Code})", c.Type, true);
         }
 
         /// <summary>A plain tuple / str looking up a dict keyed by tuple or str subclass instances (or named tuples): found by equality at run time.</summary>
