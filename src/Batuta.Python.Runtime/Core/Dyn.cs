@@ -77,6 +77,8 @@ public static class Dyn
         PyIntEnum e => e.IntValue,
         PyIntFlagEnum f => f.IntValue,
         IPyStrValue s => s.StrValue,
+        PyIntSubclass i => i.IntValue,
+        PyFloatSubclass f => f.FloatValue,
         _ => o,
     };
 
@@ -284,6 +286,8 @@ public static class Dyn
     {
         o = AsStrWhenWanted<T>(o);
         if (o is T t) return t;
+        // an instance of class Celsius(float) / Count(int) where a float or an int is wanted: its value
+        if (o is PyIntSubclass or PyFloatSubclass) return Cast<T>(Num(o));
         if (TryNumber<T>(o, out var number)) return number;
         if (o is null && default(T) is null) return default!;
         if (typeof(T) == typeof(object)) return (T)o.OrThrow();

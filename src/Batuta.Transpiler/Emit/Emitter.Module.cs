@@ -746,7 +746,7 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void EmitBuiltinBaseGuard(ClassModel c)
         {
-            if (c.IsEnum || c.ValueBase is not null && (HasSupportedNew(c) || InheritsBuiltinNew(c) || ContainerValueClass(c))) return;
+            if (c.IsEnum || c.ValueBase is not null && (HasSupportedNew(c) || InheritsBuiltinNew(c) || ContainerValueClass(c) || InitMakesValue(c))) return;
             var builtin = c.Def.Bases.OfType<Name>().FirstOrDefault(b => b.Id is "str" or "int" or "float" or "list" or "dict" or "set" or "tuple" or "bytes" or "frozenset" or "bytearray" && Resolve(b.Id).Kind == ResolvedKind.Builtin);
             var library = builtin is null ? RuntimeObjectBase(c) : null;
             if (builtin is null && library is null) return;
@@ -831,6 +831,7 @@ namespace Batuta.Transpiler.Emit
             }
             _w.Line();
             _w.Open($"public {c.CsName}({ParamList(init)}){baseCall}");
+            if (InitMakesValue(c)) _w.Line(ValueFromInitArgument(c, init));
             EmitInitBody(init, body);
             _w.Close();
             _function = savedFn;
