@@ -1219,7 +1219,8 @@ namespace Batuta.Transpiler.Emit
         }
 
         /// <summary>The C# expression to foreach over.</summary>
-        private bool IteratesByIndex(PyType t) => ClassOf(t) is { } c && c.FindMethod("__iter__") is null && c.FindMethod("__getitem__") is not null;
+        // a list or dict subclass iterates as the builtin does, whatever its __getitem__
+        private bool IteratesByIndex(PyType t) => ClassOf(t) is { } c && c.FindMethod("__iter__") is null && c.FindMethod("__getitem__") is not null && !ContainerValueClass(c);
 
         private string Iterate(Ex v) => v.Type.Kind switch
         {
