@@ -817,6 +817,7 @@ public static class Dyn
     private static object? UserObjectAttr(object o, Type t, string name)
     {
         if (ExtraAttributes.TryGetValue(o, out var extra) && extra.TryGetValue(name, out var set)) return set;
+        if (o is PyDictSubclass d && d.EntriesAreAttributes() && d.DictValue.TryGetValue(name, out var entry)) return entry;
         if (o is IPyLocalClassInstance local && local.PyClass.TryGetClassAttribute(name, out var classAttribute)) return classAttribute;
         if (o is PyObject)
         {
@@ -826,6 +827,7 @@ public static class Dyn
             // a staticmethod or classmethod read from an instance (getattr(obj, "create")): the class's function
             if (PyClassFunction.Find(t, name) is { IsStatic: true } classFunction) return classFunction;
             if (o is IPyDataclass && PyBuiltinMethod.Has(o, name)) return new PyBuiltinMethod(o, name);
+            if (o is IPyBuiltinSubclass sub && PyBuiltinMethod.Has(sub.BuiltinValue, name)) return new PyBuiltinMethod(sub.BuiltinValue, name);
             if (TryCallDunder(o, "__getattr__", out var fallback, name)) return fallback;
         }
         else if (PyBuiltinMethod.Has(o, name)) return new PyBuiltinMethod(o, name);
@@ -856,6 +858,7 @@ public static class Dyn
         }
         // an instance of a migrated class takes new attributes (setattr(obj, "color", v)), as its __dict__ would;
         // so does a function (wrapper.calls = 0 in a decorator)
+        if (o is PyDictSubclass entries && entries.EntriesAreAttributes()) { entries.DictValue[name] = value; return; }
         if (o is PyObject { PyHasDict: true } or Delegate or IPyCallable) { ExtraAttributes.GetOrCreateValue(o)[name] = value; return; }
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
@@ -1228,6 +1231,7 @@ public static class Dyn
     private static bool TryInstanceFallback(object o, string name, out object? value)
     {
         if (ExtraAttributes.TryGetValue(o, out var extra) && extra.TryGetValue(name, out value)) return true;
+        if (o is PyDictSubclass d && d.EntriesAreAttributes() && d.DictValue.TryGetValue(name, out value)) return true;
         return TryCallDunder(o, "__getattr__", out value, name);
     }
 

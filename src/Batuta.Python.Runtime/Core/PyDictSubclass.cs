@@ -42,6 +42,13 @@ public abstract class PyDictSubclass : PyObject, IPyDict, IPyGetItem, IPySetItem
         throw new KeyError(key);
     }
 
+    /// <summary>
+    /// <c>self.__dict__ = self</c> (the AttrDict recipe; the transpiler keeps it in a field): the instance's other
+    /// attributes are its entries.
+    /// </summary>
+    internal bool EntriesAreAttributes() =>
+        GetType().GetField(Naming.Dunder("__dict__"), System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)?.GetValue(this) == (object)this;
+
     int IPySized.Count => DictValue.Count;
     public bool PyBool() => DictValue.Count > 0;
 
