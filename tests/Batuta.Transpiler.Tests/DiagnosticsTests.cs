@@ -36,6 +36,7 @@ public sealed class DiagnosticsTests
     [InlineData("import sys\n\n\nclass Symbols(set):\n    pass\n\nprint(Symbols([1]))\n", 4, "subclassing the builtin set")]
     [InlineData("class Symbol(str):\n    def __init__(self, v, n):\n        self.n = n\n\nprint(Symbol('a', 1))\n", 1, "subclassing the builtin str")]
     [InlineData("class Symbol(str):\n    pass\n\nprint(Symbol('a', 'utf-8'))\n", 4, "Symbol(...) with more than one argument")]
+    [InlineData("class AD(dict):\n    def __setattr__(self, k, v):\n        self[k] = v\n\n    def __init__(self):\n        self.a = 1\n\nprint(AD())\n", 6, "whose attributes are its entries")]
     [InlineData("class P:\n    def __new__(cls, *a):\n        return object.__new__(cls)\n\nclass Q(P):\n    def __init__(self, x):\n        self.x = x\n\nprint(Q(1).x)\n", 2, "__new__ of class P")]
     [InlineData("class B:\n    def f(self):\n        return 'B'\n\nclass L(B):\n    def f(self):\n        return 'L' + super().f()\n\nclass R(B):\n    def f(self):\n        return 'R' + super().f()\n\nclass C(L, R):\n    pass\n\nprint(C().f())\n", 13, "cooperative super() across the bases of class C")]
     [InlineData("from dataclasses import dataclass\n\ndef f():\n    @dataclass\n    class P:\n        x: int = 0\n    print('made')\n\nf()\n", 5, "a decorated class (or one with metaclass=) defined inside a function")]

@@ -757,6 +757,8 @@ public static class Dyn
 
     public static bool Contains(object? container, object? item) => container switch
     {
+        // class CaseInsensitive(dict) / Stack(list): its own __contains__ when it has one
+        IPyBuiltinSubclass when TryCallDunder(container, "__contains__", out var own, item) => Truth(own),
         string s => Num(item) is string sub ? s.Contains(sub, StringComparison.Ordinal) : throw new TypeError("'in <string>' requires string as left operand, not " + TypeName(item)),
         IPyStrValue v => Contains(v.StrValue, item),
         IPyDict d => d.ContainsKeyObject(item) || item is IPyStrValue e && d.ContainsKeyObject(e.StrValue),

@@ -55,7 +55,11 @@ public abstract class PyDictSubclass : PyObject, IPyDict, IPyGetItem, IPySetItem
     // through the class's own __getitem__ / __setitem__ when it defines them (the transpiler re-implements the interface)
     object? IPyDict.GetItem(object? key) => ((IPyGetItem)this).PyGetItem(key);
     object? IPyGetItem.PyGetItem(object? key) => BuiltinGetItem(key);
-    void IPySetItem.PySetItem(object? key, object? value) => DictValue[key] = value;
+    void IPySetItem.PySetItem(object? key, object? value)
+    {
+        // d[k] = v on a value typed dynamically: the class's own __setitem__ when it has one
+        if (!Dyn.TryCallDunder(this, "__setitem__", out _, key, value)) DictValue[key] = value;
+    }
 
     IEnumerable<KeyValuePair<object?, object?>> IPyDict.ItemsObject() => Entries.ItemsObject();
     bool IPyDict.ContainsKeyObject(object? key) => Entries.ContainsKeyObject(key);

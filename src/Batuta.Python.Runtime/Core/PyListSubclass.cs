@@ -44,7 +44,11 @@ public abstract class PyListSubclass : PyObject, IPyList, IPyGetItem, IPySetItem
     object? IPyList.GetItem(long index) => ((IPyGetItem)this).PyGetItem(new PyInt(index));
     void IPyList.SetItem(long index, object? value) => ((IPySetItem)this).PySetItem(new PyInt(index), value);
     object? IPyGetItem.PyGetItem(object? key) => Dyn.GetItem(ListValue, key);
-    void IPySetItem.PySetItem(object? key, object? value) => Dyn.SetItem(ListValue, key, value);
+    void IPySetItem.PySetItem(object? key, object? value)
+    {
+        // xs[i] = v on a value typed dynamically: the class's own __setitem__ when it has one
+        if (!Dyn.TryCallDunder(this, "__setitem__", out _, key, value)) Dyn.SetItem(ListValue, key, value);
+    }
 
     void IPyList.AppendObject(object? value) => Items.AppendObject(value);
     void IPyList.SortDynamic(Func<object?, object?>? key, bool reverse) => Items.SortDynamic(key, reverse);

@@ -746,6 +746,13 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void EmitBuiltinBaseGuard(ClassModel c)
         {
+            if (ContainerValueClass(c) && SelfAttributeAsEntry(c) is { } assign)
+            {
+                string entry = $"self.attr = value in class {c.Name}, whose attributes are its entries (__setattr__ or self.__dict__ = self)";
+                Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{entry} is not supported; creating an instance raises NotSupportedException", "write self[key] = value instead", assign);
+                _w.Line($"private readonly bool __builtinBase = Py.Raise<bool>(Py.Unsupported({CsNames.Literal(entry)}, {CsNames.Literal(_module.Path + ":" + assign.Line)}));");
+                return;
+            }
             if (c.IsEnum || c.ValueBase is not null && (HasSupportedNew(c) || InheritsBuiltinNew(c) || ContainerValueClass(c) || InitMakesValue(c))) return;
             var builtin = c.Def.Bases.OfType<Name>().FirstOrDefault(b => b.Id is "str" or "int" or "float" or "list" or "dict" or "set" or "tuple" or "bytes" or "frozenset" or "bytearray" && Resolve(b.Id).Kind == ResolvedKind.Builtin);
             var library = builtin is null ? RuntimeObjectBase(c) : null;

@@ -34,6 +34,20 @@ namespace Batuta.Transpiler.Emit
         /// <summary>A list or dict subclass: its items start empty and list.__init__ / dict.__init__ (super().__init__(...)) fills them.</summary>
         private static bool ContainerValueClass(ClassModel c) => c.ValueKind is "list" or "dict";
 
+        /// <summary>
+        /// <c>self.x = v</c> in a method of a dict or list subclass that defines __setattr__ or sets self.__dict__ = self:
+        /// Python stores it in the entries, which a C# field would not; null when there is none.
+        /// </summary>
+        private static Assign? SelfAttributeAsEntry(ClassModel c)
+        {
+            var methods = c.Methods.Values.Where(m => m.Name != "__setattr__").ToList();
+            bool entries = c.FindMethod("__setattr__") is not null || methods.Any(m => SelfAttributeAssigns(m).Any(a => a.Targets[0] is Attribute { Attr: "__dict__" }));
+            return entries ? methods.SelectMany(SelfAttributeAssigns).FirstOrDefault(a => a.Targets[0] is not Attribute { Attr: "__dict__" }) : null;
+        }
+
+        private static IEnumerable<Assign> SelfAttributeAssigns(FunctionModel m) =>
+            Inference.ModelBuilder.Walk(m.Def.Body).OfType<Assign>().Where(a => a.Targets.Count == 1 && a.Targets[0] is Attribute { Value: Name { Id: "self" } });
+
         /// <summary><c>super().name(...)</c> in a list or dict subclass whose bases do not define name: the builtin's method on its items.</summary>
         private Ex? BuiltinSuperCall(ClassModel cls, Attribute a, Call call) =>
             ContainerValueClass(cls) && cls.Base?.FindMethod(a.Attr) is null

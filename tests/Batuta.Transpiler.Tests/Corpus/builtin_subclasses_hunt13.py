@@ -190,3 +190,19 @@ p = Permissions(6)
 print(p, repr(p), p.can(Permissions.READ), p.can(Permissions.EXEC), p | 1, p + 1, p * 2, p // 4, p % 4)
 print(isinstance(p, int), int(p), hex(p), "%d/%o" % (p, p), p == 6, p > 5, bool(Permissions(0)), Permissions("7"))
 print(["zero", "one", "two", "three", "four", "five", "six"][p], {p: "rw-"}[6], str(Permissions(5)))
+
+section("through untyped helpers")
+
+
+def put(mapping, key, value):
+    mapping[key] = value
+
+
+def has(container, item):
+    return item in container
+
+
+put(ci, "X-Trace", "on")
+print(ci, has(ci, "x-TRACE"), has(ci, "nope"), has(s, 999), has(cfg, "host"))
+put(s, 0, -5)
+print(s, has({"a": 1}, "A"))
