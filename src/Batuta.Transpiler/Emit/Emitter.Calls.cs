@@ -991,6 +991,7 @@ namespace Batuta.Transpiler.Emit
         private Ex CallAttribute(Attribute a, Call call, PyType expected)
         {
             if (ValueClassDunderCall(a, call) is { } onValue) return onValue;
+            if (BuiltinUnboundSelfCall(a, call) is { } onBuiltin) return onBuiltin;
             if (UnboundBuiltinMethodCall(a, call) is { } bound) return EmitCall(bound, expected);
             if (ObjectDunderCall(a, call) is { } plain) return EmitCall(plain, expected);
             // super() is relative to the class defining the method (not the receiver of an inherited classmethod's copy)

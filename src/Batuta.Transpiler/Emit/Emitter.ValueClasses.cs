@@ -48,6 +48,14 @@ namespace Batuta.Transpiler.Emit
         private static IEnumerable<Assign> SelfAttributeAssigns(FunctionModel m) =>
             Inference.ModelBuilder.Walk(m.Def.Body).OfType<Assign>().Where(a => a.Targets.Count == 1 && a.Targets[0] is Attribute { Value: Name { Id: "self" } });
 
+        /// <summary><c>dict.__init__(self, ...)</c> / <c>list.append(self, x)</c> in a list or dict subclass: super()'s call.</summary>
+        private Ex? BuiltinUnboundSelfCall(Attribute a, Call call)
+        {
+            if (_class is not { } cls || a.Value is not Name { Id: var builtin } || builtin != cls.ValueKind || Resolve(builtin).Kind != ResolvedKind.Builtin) return null;
+            if (call.Args.Count == 0 || call.Args[0] is not Name { Id: "self" }) return null;
+            return BuiltinSuperCall(cls, a, new Call(call.Func, NodeList.Of(call.Args.Skip(1).ToArray()), call.Keywords, call.Span));
+        }
+
         /// <summary><c>super().name(...)</c> in a list or dict subclass whose bases do not define name: the builtin's method on its items.</summary>
         private Ex? BuiltinSuperCall(ClassModel cls, Attribute a, Call call) =>
             ContainerValueClass(cls) && cls.Base?.FindMethod(a.Attr) is null

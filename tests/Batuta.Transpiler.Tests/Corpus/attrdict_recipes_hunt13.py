@@ -50,3 +50,26 @@ except AttributeError as e:
 merged = dict(s)
 merged.update(cfg)
 print(sorted(merged.items(), key=lambda kv: kv[0]))
+
+
+class LegacyRecord(dict):
+    """Python 2 spelling of the base call."""
+
+    def __init__(self, *args, **kwargs):
+        dict.__init__(self, *args, **kwargs)
+        self.__dict__ = self
+
+
+class Batch(list):
+    def __init__(self, items):
+        list.__init__(self, items)
+
+    def add(self, item):
+        list.append(self, item)
+
+
+rec = LegacyRecord({"id": 7}, kind="job")
+print(rec.id, rec.kind, rec)
+batch = Batch([1, 2])
+batch.add(3)
+print(batch, len(batch))
