@@ -295,7 +295,8 @@ public static partial class Py
     public static object? Abs(object? x) => x switch { PyInt i => PyInt.Abs(i), long l => PyInt.Abs(l), double d => Math.Abs(d), bool b => new PyInt(b ? 1 : 0), Modules.PyTimeDelta t => t.Abs(), Modules.PyDecimal m => m.Abs(), _ => AbsDunder(x) };
 
     private static object? AbsDunder(object? x) =>
-        Dyn.TryCallDunder(x, "__abs__", out var r) ? r : throw new TypeError($"bad operand type for abs(): '{Dyn.TypeName(x)}'");
+        Dyn.TryCallDunder(x, "__abs__", out var r) ? r
+        : x is IPyBuiltinSubclass { BuiltinValue: double or PyInt } n ? Abs(n.BuiltinValue) : throw new TypeError($"bad operand type for abs(): '{Dyn.TypeName(x)}'");
 
     public static PyInt Round(double x) => FloatFormat.RoundToInt(x);
     public static double Round(double x, long n) => FloatFormat.Round(x, n);
@@ -372,6 +373,7 @@ public static partial class Py
     {
         string s => PyInt.Parse(s),
         double d => FloatFormat.FloatToInt(d),
+        PyFloatSubclass f => FloatFormat.FloatToInt(f.FloatValue),
         PyInt i => i,
         bool b => b ? 1 : 0,
         long l => l,
@@ -383,7 +385,10 @@ public static partial class Py
     public static double Float(string s) => FloatFormat.Parse(s);
     public static double Float(PyInt i) => i.ToDouble();
     public static double Float(double d) => d;
-    public static double Float(object? o) => o switch
+    // class Celsius(float) / Count(int): its value
+    public static double Float(object? o) => FloatOfValue(o is IPyBuiltinSubclass { BuiltinValue: double or PyInt } n ? n.BuiltinValue : o);
+
+    private static double FloatOfValue(object? o) => o switch
     {
         string s => FloatFormat.Parse(s),
         double d => d,

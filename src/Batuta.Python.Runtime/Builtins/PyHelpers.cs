@@ -191,6 +191,8 @@ public static partial class Py
     public static PyDict<object?, object?> DictFromPairs<T>(IEnumerable<T> pairs)
     {
         var d = new PyDict<object?, object?>();
+        // dict(registry) of a dict subclass: a copy of its entries, not its keys as pairs
+        if (pairs is IPyDict mapping) return new PyDict<object?, object?>(mapping.ItemsObject());
         foreach (var p in pairs)
         {
             var kv = Unpack(Dyn.Iter(p), 2);

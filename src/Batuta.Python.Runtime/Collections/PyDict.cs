@@ -319,7 +319,8 @@ public class PyDict<TKey, TValue> : IPyDict, IPyObject, IEnumerable<TKey>, IEqua
     /// <summary>A key of another C# type equal to one of this dict's: a plain tuple or str among <c>class Point(tuple)</c> keys.</summary>
     private bool EqualKey(object? key, out TKey found)
     {
-        if (key is System.Runtime.CompilerServices.ITuple or string)
+        // a plain value looking up keys of a tuple/str/int/float subclass (or named tuples): an equal key
+        if (key is System.Runtime.CompilerServices.ITuple or string || typeof(IPyBuiltinSubclass).IsAssignableFrom(typeof(TKey)))
             foreach (var x in Keys())
                 if (Dyn.Eq(x, key)) { found = x; return true; }
         found = default!;

@@ -77,6 +77,8 @@ public static class Dyn
         PyIntEnum e => e.IntValue,
         PyIntFlagEnum f => f.IntValue,
         IPyStrValue s => s.StrValue,
+        PyIntSubclass i => i.IntValue,
+        PyFloatSubclass f => f.FloatValue,
         _ => o,
     };
 
@@ -284,6 +286,8 @@ public static class Dyn
     {
         o = AsStrWhenWanted<T>(o);
         if (o is T t) return t;
+        // an instance of class Celsius(float) / Count(int) where a float or an int is wanted: its value
+        if (o is PyIntSubclass or PyFloatSubclass) return Cast<T>(Num(o));
         if (TryNumber<T>(o, out var number)) return number;
         if (o is null && default(T) is null) return default!;
         if (typeof(T) == typeof(object)) return (T)o.OrThrow();
@@ -685,13 +689,13 @@ public static class Dyn
         }
         switch (o)
         {
+            // class Point(tuple) / Stack(list) / Registry(dict): its own __getitem__ when it has one, else the builtin's (slices too)
+            case IPyGetItem sub when o is IPyBuiltinSubclass: return sub.PyGetItem(key);
             case IPyDict d: return d.GetItem(key);
             case IPyList l: return l.GetItem(IndexOf(key));
             case string s: return Text.PyStr.At(s, IndexOf(key));
             case PyTuple t: return t[IndexOf(key)];
             case PyRange r: return new PyInt(r[IndexOf(key)]);
-            // class Point(tuple): its own __getitem__ when it has one, else the tuple's (slices too)
-            case PyTupleSubclass sub: return ((IPyGetItem)sub).PyGetItem(key);
             case ITuple t: return t[Indexing.Normalize(IndexOf(key), t.Length, "tuple")];
             case IPyGetItem g: return g.PyGetItem(key);
         }
@@ -753,6 +757,8 @@ public static class Dyn
 
     public static bool Contains(object? container, object? item) => container switch
     {
+        // class CaseInsensitive(dict) / Stack(list): its own __contains__ when it has one
+        IPyBuiltinSubclass when TryCallDunder(container, "__contains__", out var own, item) => Truth(own),
         string s => Num(item) is string sub ? s.Contains(sub, StringComparison.Ordinal) : throw new TypeError("'in <string>' requires string as left operand, not " + TypeName(item)),
         IPyStrValue v => Contains(v.StrValue, item),
         IPyDict d => d.ContainsKeyObject(item) || item is IPyStrValue e && d.ContainsKeyObject(e.StrValue),
@@ -813,6 +819,7 @@ public static class Dyn
     private static object? UserObjectAttr(object o, Type t, string name)
     {
         if (ExtraAttributes.TryGetValue(o, out var extra) && extra.TryGetValue(name, out var set)) return set;
+        if (o is PyDictSubclass d && d.EntriesAreAttributes() && d.DictValue.TryGetValue(name, out var entry)) return entry;
         if (o is IPyLocalClassInstance local && local.PyClass.TryGetClassAttribute(name, out var classAttribute)) return classAttribute;
         if (o is PyObject)
         {
@@ -822,6 +829,7 @@ public static class Dyn
             // a staticmethod or classmethod read from an instance (getattr(obj, "create")): the class's function
             if (PyClassFunction.Find(t, name) is { IsStatic: true } classFunction) return classFunction;
             if (o is IPyDataclass && PyBuiltinMethod.Has(o, name)) return new PyBuiltinMethod(o, name);
+            if (o is IPyBuiltinSubclass sub && PyBuiltinMethod.Has(sub.BuiltinValue, name)) return new PyBuiltinMethod(sub.BuiltinValue, name);
             if (TryCallDunder(o, "__getattr__", out var fallback, name)) return fallback;
         }
         else if (PyBuiltinMethod.Has(o, name)) return new PyBuiltinMethod(o, name);
@@ -833,6 +841,8 @@ public static class Dyn
     {
         if (o is null) throw new AttributeError($"'NoneType' object has no attribute '{name}'");
         if (o is IPySetAttr s) { s.SetAttr(name, value); return; }
+        // class AttrDict(dict) with __setattr__ (self[name] = value): cfg.debug = True goes through it
+        if (o is IPyBuiltinSubclass && TryCallDunder(o, "__setattr__", out _, name, value)) return;
         // a migrated class held in a variable (tag(cls, key): cls.name = key): its class attribute
         if (o is Type cls && (typeof(PyObject).IsAssignableFrom(cls) || typeof(PyBaseException).IsAssignableFrom(cls))) { new PyTypeObject(cls.Name) { ClrType = cls }.SetAttr(name, value); return; }
         var t = o.GetType();
@@ -850,6 +860,7 @@ public static class Dyn
         }
         // an instance of a migrated class takes new attributes (setattr(obj, "color", v)), as its __dict__ would;
         // so does a function (wrapper.calls = 0 in a decorator)
+        if (o is PyDictSubclass entries && entries.EntriesAreAttributes()) { entries.DictValue[name] = value; return; }
         if (o is PyObject { PyHasDict: true } or Delegate or IPyCallable) { ExtraAttributes.GetOrCreateValue(o)[name] = value; return; }
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
@@ -1184,6 +1195,7 @@ public static class Dyn
         if (o is not null && DynBuiltinMethods.TryCall(o, name, args, kwargs, out var builtin)) return builtin;
         if (kwargs.Count > 0 && o is PyObject && TryDecoratedMethod(o.GetType(), name, out var decorated)) return CallKw(decorated, [o, .. args], kwargs);
         if (kwargs.Count > 0 && o is PyObject && TryCallUserMethod(o, name, args, kwargs, out var user)) return user;
+        if (kwargs.Count > 0 && o is IPyBuiltinSubclass sub && PyBuiltinMethod.Has(sub.BuiltinValue, name)) return CallMethodKw(sub.BuiltinValue, name, kwargs, args);
         if (kwargs.Count > 0 && o is not null && IsCounter(o) && name is "update" or "subtract") return CounterKeywords(o, name, args, kwargs);
         if (kwargs.Count > 0) throw new TypeError($"{name}() got keyword arguments Batuta cannot pass to '{TypeName(o)}'");
         return CallMethod(o, name, args);
@@ -1221,6 +1233,7 @@ public static class Dyn
     private static bool TryInstanceFallback(object o, string name, out object? value)
     {
         if (ExtraAttributes.TryGetValue(o, out var extra) && extra.TryGetValue(name, out value)) return true;
+        if (o is PyDictSubclass d && d.EntriesAreAttributes() && d.DictValue.TryGetValue(name, out value)) return true;
         return TryCallDunder(o, "__getattr__", out value, name);
     }
 
@@ -1328,6 +1341,8 @@ public static class Dyn
     /// <summary>obj.name(args) where obj's class has no such method: an attribute holding a callable, or a few special cases.</summary>
     private static object? CallNonMethod(object o, string name, object?[] args)
     {
+        // an instance of class Stack(list) / Point(tuple): the builtin's methods on its value, found before __getattr__
+        if (o is IPyBuiltinSubclass sub && PyBuiltinMethod.Has(sub.BuiltinValue, name)) return CallMethod(sub.BuiltinValue, name, args);
         // an attribute set on the instance, or what its __getattr__ gives (a proxy's p.push(4)): called
         if (o is PyObject && TryInstanceFallback(o, name, out var attribute)) return Call(attribute, args);
         if (o is Type cls && name == "mro" && args.Length == 0 && IsLineageClass(cls)) return new PyList<object?>(Mro(cls));
@@ -1339,7 +1354,6 @@ public static class Dyn
         if (name == "throw" && args.Length is >= 1 and <= 3 && IteratorTypeName(o) == "generator") return PyIter.ThrowBare(o, args);
         // a member of class Kind(str, Enum), an instance of class Upper(str) or Point(tuple): the builtin's methods on its value
         if (o is IPyStrValue member && PyBuiltinMethod.Has(member.StrValue, name)) return Text.PyStr.CallMethod(member.StrValue, name, args);
-        if (o is PyTupleSubclass t && PyBuiltinMethod.Has(t.TupleValue, name)) return CallMethod(t.TupleValue, name, args);
         throw new AttributeError($"'{TypeName(o)}' object has no attribute '{name}'");
     }
 }

@@ -25,6 +25,15 @@ internal static class DynBuiltinMethods
     public static bool TryCall(object o, string name, object?[] args, PyDict<string, object?>? kwargs, out object? result)
     {
         result = null;
+        // a list or dict subclass's own method comes first (Dyn.CallMethodReflected), the builtin's after it
+        if (o is IPyBuiltinSubclass) return false;
+        if (kwargs is not { Count: > 0 } && TryObjectContainerMethod(o, name, args)) return true;
+        return TryCallBuiltin(o, name, args, kwargs, out result);
+    }
+
+    private static bool TryCallBuiltin(object o, string name, object?[] args, PyDict<string, object?>? kwargs, out object? result)
+    {
+        result = null;
         if (kwargs is { Count: > 0 }) return TryCallWithKeywords(o, name, args, kwargs, out result);
         if (o is not PyObject && name.StartsWith("__", StringComparison.Ordinal) && TryDunder(o, name, args, out result)) return true;
         return o switch
@@ -42,6 +51,7 @@ internal static class DynBuiltinMethods
         [("__getitem__", 1)] = (o, a) => Dyn.GetItem(o, a[0]),
         [("__setitem__", 2)] = (o, a) => { Dyn.SetItem(o, a[0], a[1]); return null; },
         [("__contains__", 1)] = (o, a) => Dyn.Contains(o, a[0]),
+        [("__delitem__", 1)] = (o, a) => { Dyn.DelItem(o, a[0]); return null; },
         [("__len__", 0)] = (o, _) => new PyInt(Py.Len(o)),
         [("__str__", 0)] = (o, _) => Str.Of(o),
         [("__repr__", 0)] = (o, _) => Repr.Of(o),
@@ -72,6 +82,7 @@ internal static class DynBuiltinMethods
             case IPyDict d when name == "get" && args.Length is 1 or 2:
                 result = DictGet(d, args);
                 return true;
+
             case IPyList or ITuple when name == "count" && args.Length == 1:
                 result = new PyInt(Dyn.Iter(o).LongCount(x => Dyn.Eq(x, args[0])));
                 return true;
@@ -99,6 +110,9 @@ internal static class DynBuiltinMethods
             case IPyList l when name == "sort":
                 SortList(l, args, kwargs);
                 return true;
+            case PyDict<object?, object?> d when name == "update":
+                BuiltinSubclassSuper.Update(d, args, kwargs, "update");
+                return true;
             case IPyDataclass nt and ITuple when name == "_replace" && args.Length == 0:
                 result = NamedTupleReplace(nt, kwargs);
                 return true;
@@ -115,6 +129,25 @@ internal static class DynBuiltinMethods
         if (unknown.Count > 0) throw new ValueError($"Got unexpected field names: {Repr.Of(new PyList<object?>(unknown))}");
         var values = fields.Items().Select(kv => changes.ContainsKey(kv.Item1) ? changes[kv.Item1] : kv.Item2).ToArray();
         return Dyn.Construct(nt.GetType(), values);
+    }
+
+    /// <summary>
+    /// update / extend of a dict or list of objects (the one a dict or list subclass holds) from any mapping or iterable,
+    /// which the typed C# members do not take.
+    /// </summary>
+    private static bool TryObjectContainerMethod(object o, string name, object?[] args)
+    {
+        switch (o)
+        {
+            case PyDict<object?, object?> d when name == "update":
+                BuiltinSubclassSuper.Update(d, args, null, "update");
+                return true;
+            case PyList<object?> l when name == "extend" && args.Length == 1:
+                l.Extend(Dyn.Iter(args[0]).ToList());
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static bool Done(object? value, out object? result)

@@ -8,12 +8,14 @@ namespace Batuta.Python.Runtime;
 /// <c>tuple.__new__(cls, items)</c> (len, indexing, iteration, unpacking, + and ==, hash and ordering as a plain tuple
 /// of those items), with the class's own methods and attributes on top.
 /// </summary>
-public abstract class PyTupleSubclass : PyObject, IReadOnlyList<object?>, ITuple, IPySized, IPyGetItem, IPyHashable, IPyOrdered, IComparable
+public abstract class PyTupleSubclass : PyObject, IReadOnlyList<object?>, ITuple, IPySized, IPyGetItem, IPyHashable, IPyOrdered, IComparable, IPyBuiltinSubclass
 {
     private PyTuple _items = PyTuple.Empty;
 
     /// <summary>The items as a plain tuple (what a slice, + and tuple's methods give).</summary>
     public PyTuple TupleValue => _items;
+
+    object IPyBuiltinSubclass.BuiltinValue => _items;
 
     /// <summary><c>tuple.__new__(cls, iterable)</c> on the fresh instance of cls: its items are the iterable's.</summary>
     public static T Create<T>(T instance, object? iterable) where T : PyTupleSubclass

@@ -68,8 +68,8 @@ public static class MathModule
     public static PyInt Floor(PyInt x) => x;
     public static PyInt Ceil(PyInt x) => x;
     /// <summary>floor/ceil of a dynamic value (math.floor passed where its argument type is not known).</summary>
-    public static PyInt Floor(object? x) => x switch { double d => Floor(d), PyFraction f => f.Floor(), _ => Dyn.Cast<PyInt>(x) };
-    public static PyInt Ceil(object? x) => x switch { double d => Ceil(d), PyFraction f => f.Ceil(), _ => Dyn.Cast<PyInt>(x) };
+    public static PyInt Floor(object? x) => x switch { double d => Floor(d), PyFloatSubclass s => Floor(s.FloatValue), PyFraction f => f.Floor(), _ => Dyn.Cast<PyInt>(x) };
+    public static PyInt Ceil(object? x) => x switch { double d => Ceil(d), PyFloatSubclass s => Ceil(s.FloatValue), PyFraction f => f.Ceil(), _ => Dyn.Cast<PyInt>(x) };
 
     public static bool IsNan(double x) => double.IsNaN(x);
     public static bool IsInf(double x) => double.IsInfinity(x);

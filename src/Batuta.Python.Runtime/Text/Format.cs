@@ -463,6 +463,8 @@ public static class PercentFormat
         if (type is 's' or 'r' or 'a' or 'c') return value;
         if (value is PyIntEnum member) return member.IntValue;
         if (value is PyIntFlagEnum flags) return flags.IntValue;
+        // class Celsius(float) / Count(int): its value
+        if (value is IPyBuiltinSubclass { BuiltinValue: double or PyInt } sub) return sub.BuiltinValue;
         if (value is PyInt or long or int or bool or double or float) return value;
         // a Decimal goes through int() or float(), as CPython's % does for non-int reals
         if (value is Modules.PyDecimal dec && type is not ('x' or 'X' or 'o')) return type is 'd' or 'i' or 'u' ? ((IPyInt)dec).PyInt() : dec.ToDouble();

@@ -973,6 +973,7 @@ namespace Batuta.Transpiler.Emit
         {
             if (a.Attr == "__new__" && SuperNew(cls, call) is { } made) return made;
             if (MroSuperCall(cls, a, call) is { } viaMro) return viaMro;
+            if (BuiltinSuperCall(cls, a, call) is { } builtin) return builtin;
             var bm = cls.Base?.FindMethod(a.Attr);
             if (bm is not null)
             {
@@ -993,6 +994,7 @@ namespace Batuta.Transpiler.Emit
         private Ex CallAttribute(Attribute a, Call call, PyType expected)
         {
             if (ValueClassDunderCall(a, call) is { } onValue) return onValue;
+            if (BuiltinUnboundSelfCall(a, call) is { } onBuiltin) return onBuiltin;
             if (UnboundBuiltinMethodCall(a, call) is { } bound) return EmitCall(bound, expected);
             if (ObjectDunderCall(a, call) is { } plain) return EmitCall(plain, expected);
             // super() is relative to the class defining the method (not the receiver of an inherited classmethod's copy)

@@ -747,7 +747,14 @@ namespace Batuta.Transpiler.Emit
         /// </summary>
         private void EmitBuiltinBaseGuard(ClassModel c)
         {
-            if (c.IsEnum || c.ValueBase is not null && (HasSupportedNew(c) || InheritsBuiltinNew(c))) return;
+            if (ContainerValueClass(c) && SelfAttributeAsEntry(c) is { } assign)
+            {
+                string entry = $"self.attr = value in class {c.Name}, whose attributes are its entries (__setattr__ or self.__dict__ = self)";
+                Report(TranspilerCodes.Unsupported, TranspilerSeverity.Warning, $"{entry} is not supported; creating an instance raises NotSupportedException", "write self[key] = value instead", assign);
+                _w.Line($"private readonly bool __builtinBase = Py.Raise<bool>(Py.Unsupported({CsNames.Literal(entry)}, {CsNames.Literal(_module.Path + ":" + assign.Line)}));");
+                return;
+            }
+            if (c.IsEnum || c.ValueBase is not null && (HasSupportedNew(c) || InheritsBuiltinNew(c) || ContainerValueClass(c) || InitMakesValue(c))) return;
             var builtin = c.Def.Bases.OfType<Name>().FirstOrDefault(b => b.Id is "str" or "int" or "float" or "list" or "dict" or "set" or "tuple" or "bytes" or "frozenset" or "bytearray" && Resolve(b.Id).Kind == ResolvedKind.Builtin);
             var library = builtin is null ? RuntimeObjectBase(c) : null;
             if (builtin is null && library is null) return;
@@ -823,7 +830,8 @@ namespace Batuta.Transpiler.Emit
                 return;
             }
             string baseCall = "";
-            int superIndex = body.FindIndex(IsSuperInit);
+            // list.__init__ / dict.__init__ is a call on the held items, not a C# base constructor
+            int superIndex = ContainerValueClass(c) && c.Base?.FindMethod("__init__") is null ? -1 : body.FindIndex(IsSuperInit);
             if (superIndex >= 0) body[superIndex] = AsSuperInit(body[superIndex], init, c);
             if (superIndex > 0 && c.Base is { } deferredBase && TakesDeferredInit(deferredBase))
             {
@@ -847,6 +855,7 @@ namespace Batuta.Transpiler.Emit
             }
             _w.Line();
             _w.Open($"public {c.CsName}({ParamList(init)}){baseCall}");
+            if (InitMakesValue(c)) _w.Line(ValueFromInitArgument(c, init));
             EmitInitBody(init, body);
             _w.Close();
             _function = savedFn;

@@ -931,6 +931,12 @@ namespace Batuta.Transpiler.Emit
             }
             // xs += [2] keeps the int like xs.append(2) does, so a float list gives the right side no float hint.
             var rhs = EmitExpr(aa.Value, cur.Type.Kind == TypeKind.List ? cur.Type.FloatsAsUnknown() : cur.Type);
+            // stack += items on a list subclass: list.__iadd__ extends it in place (it stays a Stack)
+            if (aa.Op == Operator.Add && ClassOf(cur.Type) is { ValueKind: "list" } lc && lc.FindMethod("__add__") is null)
+            {
+                _w.Line($"Dyn.CallMethod({cur.P}, \"extend\", {Box(rhs)});");
+                return;
+            }
             if (Mapping.Libraries.InPlace(aa.Op, cur, rhs) is { } inPlace)
             {
                 AssignValue(target, inPlace);
@@ -1228,7 +1234,8 @@ namespace Batuta.Transpiler.Emit
         }
 
         /// <summary>The C# expression to foreach over.</summary>
-        private bool IteratesByIndex(PyType t) => ClassOf(t) is { } c && c.FindMethod("__iter__") is null && c.FindMethod("__getitem__") is not null;
+        // a list or dict subclass iterates as the builtin does, whatever its __getitem__
+        private bool IteratesByIndex(PyType t) => ClassOf(t) is { } c && c.FindMethod("__iter__") is null && c.FindMethod("__getitem__") is not null && !ContainerValueClass(c);
 
         private string Iterate(Ex v) => v.Type.Kind switch
         {

@@ -806,6 +806,9 @@ namespace Batuta.Transpiler.Inference
             c.FieldOrder.Add(name);
         }
 
+        /// <summary>The builtins a class may derive from as a value class (Emitter.ValueClasses).</summary>
+        private static readonly HashSet<string> ValueBases = new(StringComparer.Ordinal) { "tuple", "str", "list", "dict", "int", "float" };
+
         private static void ResolveClass(ClassModel c, IReadOnlyDictionary<string, ModuleModel> modules, Func<string, PyType?> lookup)
         {
             foreach (var b in c.Def.Bases)
@@ -822,7 +825,7 @@ namespace Batuta.Transpiler.Inference
                 }
                 if (bn == "str" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) { c.EnumKind = "StrMixin"; continue; }
                 if (bn == "int" && c.Def.Bases.Any(x => x is Name { Id: "Enum" } || x is Attribute { Attr: "Enum" })) { c.EnumKind = "IntEnum"; c.EnumIntMixin = true; continue; }
-                if (bn is "tuple" or "str" && b is Name && c.Def.Bases.Count == 1) { c.ValueBase = bn; continue; }
+                if (ValueBases.Contains(bn) && b is Name && c.Def.Bases.Count == 1) { c.ValueBase = bn; continue; }
                 if (bn == "NamedTuple") { c.IsNamedTuple = true; c.IsDataclass = true; c.DataclassFrozen = true; c.DataclassOrder = true; continue; }
                 if (BuiltinExceptions.Contains(bn)) { c.BuiltinBase = bn; continue; }
                 // class Item(Item): the base is the Item imported under that name, not the class being defined.

@@ -688,8 +688,8 @@ namespace Batuta.Transpiler.Mapping
             var name = t is Name n ? n.Id : t is Attribute a ? a.Attr : "object";
             return name switch
             {
-                "int" => "PyInt or long or bool or PyIntEnum or PyIntFlagEnum",
-                "float" => "double",
+                "int" => "PyInt or long or bool or PyIntEnum or PyIntFlagEnum or PyIntSubclass",
+                "float" => "double or PyFloatSubclass",
                 "complex" => "PyComplex",
                 "str" => "string or IPyStrValue",
                 "bool" => "bool",

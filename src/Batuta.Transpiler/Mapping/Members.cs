@@ -531,9 +531,9 @@ namespace Batuta.Transpiler.Mapping
                     e.Contribute(a.Value, PyType.Dict(pair.Args[0], pair.Args[1]));
                     parts.Add($"foreach (var (__k, __v) in {e.EnumerableOf(v)}) __u[{e.CoerceTo(new Ex("__k", pair.Args[0], true), t.Key).Code}] = {e.CoerceTo(new Ex("__v", pair.Args[1], true), t.Value).Code};");
                 }
-                else if (v.Type.Kind is TypeKind.Object or TypeKind.Unknown && t.Kind != TypeKind.Counter)
+                else if (v.Type.Kind is TypeKind.Object or TypeKind.Unknown or TypeKind.Class && t.Kind != TypeKind.Counter)
                 {
-                    // d.update(json_value): a mapping known only at run time
+                    // d.update(json_value): a mapping known only at run time (or an instance of a dict subclass)
                     e.Contribute(a.Value, PyType.Dict(PyType.Object, PyType.Object));
                     parts.Add($"foreach (var (__k, __v) in Py.DictOf({Emitter.BoxOf(v)}).Items()) __u[Dyn.Cast<{CsTypes.Of(t.Key)}>(__k)] = Dyn.Cast<{CsTypes.Of(t.Value)}>(__v);");
                 }

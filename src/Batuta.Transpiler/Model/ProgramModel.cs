@@ -223,7 +223,7 @@ namespace Batuta.Transpiler.Model
         /// <summary>The join of the members' value types (what <c>.value</c> is).</summary>
         public PyType EnumValueType { get; set; } = PyType.Object;
         public bool IsNamedTuple { get; set; }
-        /// <summary>"tuple" or "str" for <c>class Point(tuple)</c> / <c>class Upper(str)</c>: instances are values of that builtin (Emitter.ValueClasses).</summary>
+        /// <summary>"tuple", "str", "list", "dict", "int" or "float" for <c>class Point(tuple)</c> / <c>class Upper(str)</c> / <c>class Stack(list)</c>: instances are values of that builtin (Emitter.ValueClasses).</summary>
         public string? ValueBase { get; set; }
         /// <summary>The builtin this class's instances are values of, its own or a base's.</summary>
         public string? ValueKind => ValueBase ?? Base?.ValueKind;
