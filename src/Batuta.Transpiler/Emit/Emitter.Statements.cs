@@ -1186,6 +1186,7 @@ namespace Batuta.Transpiler.Emit
             }
             _w.Open($"for (long {i} = {start}, {stopVar} = {stop}; {cond}; {inc})");
             var loopVar = _inferring && args.Any(a => a.Type.HasUnknown) ? PyType.Unknown : RangeVarType(args.Count >= 2 ? args[0].Type : IntRanges.Constant(0), args.Count >= 2 ? args[1].Type : args[0].Type, stepValue);
+            TryEmitSearchSkip(f, i, stopVar, stepValue, args.Count >= 2 ? args[0].Type : IntRanges.Constant(0), loopVar);
             AssignValue(f.Target, new Ex(i, loopVar, true));
             EmitBlock(f.Body);
             _w.Close();
