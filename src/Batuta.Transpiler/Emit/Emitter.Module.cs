@@ -1109,6 +1109,11 @@ namespace Batuta.Transpiler.Emit
                 }
                 return;
             }
+            if (IsWiderOverride(m, baseMethod))
+            {
+                EmitWiderOverrideBridge(m, baseMethod.OrThrow());
+                modifiers = "public virtual";
+            }
             EmitFunction(m, modifiers);
         }
 
