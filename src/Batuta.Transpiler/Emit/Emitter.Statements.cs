@@ -1695,7 +1695,9 @@ namespace Batuta.Transpiler.Emit
                     bodyWritten = true;
                     continue;
                 }
-                if (ctx.Type.Kind is TypeKind.Object or TypeKind.Unknown)
+                // a builtin value is no context manager: the dynamic path raises CPython's TypeError for it
+                if (ctx.Type.Kind is TypeKind.Object or TypeKind.Unknown or TypeKind.Int or TypeKind.Float or TypeKind.Str or TypeKind.Bool or TypeKind.None
+                    or TypeKind.List or TypeKind.Dict or TypeKind.DefaultDict or TypeKind.Counter or TypeKind.Tuple or TypeKind.VarTuple or TypeKind.Set or TypeKind.Deque)
                 {
                     EmitDynamicContext(ctx, w, index);
                     bodyWritten = true;
