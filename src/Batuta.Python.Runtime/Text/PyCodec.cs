@@ -25,6 +25,28 @@ internal abstract class PyCodec
 
     protected abstract void DecodeRun(byte[] data, int start, int end, StringBuilder output);
 
+    /// <summary>The length of the well-formed unit at <paramref name="i"/>, or CPython's reason why it is not one and how many bytes the error covers.</summary>
+    protected delegate int UnitReader(byte[] data, int i, out string? reason, out int bad);
+
+    /// <summary>A decodable run of variable-length units (UTF-8 sequences, UTF-16/32 units): up to the first malformed one, whose error is the run's when it comes first.</summary>
+    protected static int UnitRun(byte[] data, int i, UnitReader unit, out int bad, out string reason)
+    {
+        bad = 0;
+        reason = "";
+        int j = i;
+        while (j < data.Length)
+        {
+            int len = unit(data, j, out string? why, out int badHere);
+            if (why is not null)
+            {
+                if (j == i) { bad = badHere; reason = why; }
+                break;
+            }
+            j += len;
+        }
+        return j - i;
+    }
+
     /// <summary>Whether every ASCII character encodes (a text file's writes of ASCII text need no check then).</summary>
     public virtual bool EncodesAscii => false;
 

@@ -38,23 +38,7 @@ internal sealed class Utf8Codec(bool signature) : PyCodec
 
     protected override void EncodeRun(string s, int start, int end, List<byte> output) => output.AddRange(Strict.GetBytes(s.Substring(start, end - start)));
 
-    protected override int DecodableRun(byte[] data, int i, out int bad, out string reason)
-    {
-        bad = 0;
-        reason = "";
-        int j = i;
-        while (j < data.Length)
-        {
-            int len = Sequence(data, j, out string? why, out int badHere);
-            if (why is not null)
-            {
-                if (j == i) { bad = badHere; reason = why; }
-                break;
-            }
-            j += len;
-        }
-        return j - i;
-    }
+    protected override int DecodableRun(byte[] data, int i, out int bad, out string reason) => UnitRun(data, i, Sequence, out bad, out reason);
 
     protected override void DecodeRun(byte[] data, int start, int end, StringBuilder output) => output.Append(Strict.GetString(data, start, end - start));
 

@@ -56,23 +56,9 @@ internal sealed class WideCodec : PyCodec
 
     protected override void EncodeRun(string s, int start, int end, List<byte> output) => output.AddRange(_encoding.GetBytes(s.Substring(start, end - start)));
 
-    protected override int DecodableRun(byte[] data, int i, out int bad, out string reason)
-    {
-        bad = 0;
-        reason = "";
-        int j = i;
-        while (j < data.Length)
-        {
-            int len = _unit == 2 ? Utf16Unit(data, j, out string? why, out int badHere) : Utf32Unit(data, j, out why, out badHere);
-            if (why is not null)
-            {
-                if (j == i) { bad = badHere; reason = why; }
-                break;
-            }
-            j += len;
-        }
-        return j - i;
-    }
+    protected override int DecodableRun(byte[] data, int i, out int bad, out string reason) => UnitRun(data, i, Unit, out bad, out reason);
+
+    private int Unit(byte[] d, int j, out string? reason, out int bad) => _unit == 2 ? Utf16Unit(d, j, out reason, out bad) : Utf32Unit(d, j, out reason, out bad);
 
     protected override void DecodeRun(byte[] data, int start, int end, StringBuilder output) => output.Append(_encoding.GetString(data, start, end - start));
 
